@@ -1,0 +1,26 @@
+package io.millflow.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Maps one source entity to the unified model, for example {@code plex.purchaseOrder} to {@link PurchaseOrder}. A
+ * connector adds mappers by being on the classpath (a CDI bean, or a {@code ServiceLoader} entry).
+ */
+public interface UnifiedMapper {
+
+  /** The entity of the source dataset this mapper reads, as the source step names it: {@code plex.purchaseOrder}. */
+  String sourceEntity();
+
+  /** The unified entity it produces: {@code purchaseOrder}. */
+  String targetEntity();
+
+  /**
+   * Maps one source record.
+   *
+   * @throws io.millflow.step.StepFailure with code {@code UNMAPPABLE_RECORD} naming the record and field it cannot map
+   */
+  Object map(JsonNode source, MappingOptions options);
+
+  /** Per-run choices: which connection the records came from, whether to keep the raw record, which extra fields. */
+  record MappingOptions(String connection, boolean includeRaw, java.util.List<String> customFields) {}
+}

@@ -1,0 +1,34 @@
+package io.millflow.step;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON configuration of Millflow: ISO-8601 times, exact decimals, lenient about fields it does not know (job
+ * variables carry more than a step reads), case-insensitive enums (templates write {@code upsert}, code says
+ * {@code UPSERT}).
+ */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+    return builder
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+  }
+}

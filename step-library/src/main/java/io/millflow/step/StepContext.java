@@ -1,0 +1,28 @@
+package io.millflow.step;
+
+import java.time.Clock;
+
+/** What the engine hands a running step: its run, its connections, the dataset store, a log and a clock. */
+public interface StepContext {
+
+  String tenantId();
+
+  /** The run (flow instance) this attempt belongs to. */
+  String runId();
+
+  /**
+   * The named connection, resolved for this tenant with its credentials decrypted.
+   *
+   * @throws StepFailure with code {@code CONNECTION_NOT_FOUND} when no connection has that name
+   */
+  Connection connection(String name);
+
+  DatasetStore datasets();
+
+  StepLog log();
+
+  /** Reports progress of a long step; {@code total} is -1 when unknown. Also tells the engine the step is alive. */
+  void progress(long done, long total);
+
+  Clock clock();
+}

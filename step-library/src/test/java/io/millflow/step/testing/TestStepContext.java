@@ -1,0 +1,94 @@
+package io.millflow.step.testing;
+
+import io.millflow.step.Connection;
+import io.millflow.step.DatasetStore;
+import io.millflow.step.StepContext;
+import io.millflow.step.StepFailure;
+import io.millflow.step.StepLog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Runs steps outside the engine: connections by name, an in-memory dataset store, captured log lines and progress. */
+public final class TestStepContext implements StepContext {
+
+  private final InMemoryDatasetStore datasets = new InMemoryDatasetStore();
+  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+  private final List<String> logLines = new CopyOnWriteArrayList<>();
+  private final List<long[]> progress = new CopyOnWriteArrayList<>();
+  private Clock clock = Clock.systemUTC();
+
+  public TestStepContext withConnection(Connection connection) {
+    connections.put(connection.name(), connection);
+    return this;
+  }
+
+  public TestStepContext withClock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  @Override
+  public String tenantId() {
+    return "test";
+  }
+
+  @Override
+  public String runId() {
+    return "test-run";
+  }
+
+  @Override
+  public Connection connection(String name) {
+    Connection connection = connections.get(name);
+    if (connection == null) {
+      throw new StepFailure("CONNECTION_NOT_FOUND", "No connection named '" + name + "'");
+    }
+    return connection;
+  }
+
+  @Override
+  public InMemoryDatasetStore datasets() {
+    return datasets;
+  }
+
+  @Override
+  public StepLog log() {
+    return new StepLog() {
+      @Override
+      public void info(String message) {
+        logLines.add("INFO " + message);
+      }
+
+      @Override
+      public void warn(String message) {
+        logLines.add("WARN " + message);
+      }
+
+      @Override
+      public void error(String message) {
+        logLines.add("ERROR " + message);
+      }
+    };
+  }
+
+  @Override
+  public void progress(long done, long total) {
+    progress.add(new long[] {done, total});
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  public List<String> logLines() {
+    return List.copyOf(logLines);
+  }
+
+  public List<long[]> progressReports() {
+    return List.copyOf(progress);
+  }
+}
