@@ -1,0 +1,51 @@
+package io.millflow.connector.plex;
+
+import java.util.Locale;
+
+/**
+ * What we assume about Plex Connect without the vendor's documentation confirming it (SYSTEMS.md marks these
+ * "(guess)"). The client, the mapper and the sandbox all take these facts from here, so correcting one is a one-line
+ * change. Everything else in this module follows the documented API.
+ */
+public final class PlexGuesses {
+
+  /**
+   * (guess) The ordered quantity of a purchase-order line item. The documented field list of
+   * {@code /purchasing/v1/purchase-orders/{poId}/line-items} has no quantity, yet a line item must have one.
+   */
+  public static final String LINE_ITEM_QUANTITY_FIELD = "quantity";
+
+  /** (guess) The error code of a 429 (usage limiting); Plex documents the status, not the code. */
+  public static final String RATE_LIMITED_CODE = "REQUEST_LIMIT_EXCEEDED";
+
+  /** (guess) The error code of a 403 that means the key's usage quota is used up, not that access is denied. */
+  public static final String QUOTA_EXCEEDED_CODE = "USAGE_QUOTA_EXCEEDED";
+
+  /** (guess) The error code of a 403 that means the key may not use this resource or tenant. */
+  public static final String FORBIDDEN_CODE = "REQUEST_NOT_AUTHORIZED";
+
+  /** (guess) The error code of a 404. */
+  public static final String NOT_FOUND_CODE = "RESOURCE_NOT_FOUND";
+
+  /**
+   * (guess) Plex answers 404 for "no data" as well as for a wrong URL. For the line items of an order we read that as
+   * "no line items" (the order may also have been deleted since it was listed); list endpoints answer {@code []} when
+   * nothing matches, so a 404 there means a wrong URL and stays an error.
+   */
+  public static final boolean LINE_ITEMS_404_MEANS_NONE = true;
+
+  /**
+   * (guess) Whether {@code modifiedDateEnd} is exclusive. Plex does not say. We read half-open windows
+   * {@code [begin, end)} and the sandbox implements them so; should the real end be inclusive, an order modified exactly
+   * at a window boundary comes back twice, and the read step's de-duplication by id absorbs that.
+   */
+  public static final boolean MODIFIED_DATE_END_EXCLUSIVE = true;
+
+  private PlexGuesses() {}
+
+  /** (guess) Tells a 403 for a used-up usage quota (retry later) from a 403 for denied access (fix the key). */
+  public static boolean isQuotaError(String code, String message) {
+    String text = ((code == null ? "" : code) + " " + (message == null ? "" : message)).toUpperCase(Locale.ROOT);
+    return text.contains("QUOTA") || text.contains("LIMIT");
+  }
+}

@@ -1,0 +1,119 @@
+package io.millflow.connector.postgres;
+
+import io.millflow.step.ReauthRequiredException;
+import io.millflow.step.RetryableStepException;
+import io.millflow.step.StepFailure;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Optional;
+import java.util.Set;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns a database error into the step error model (DESIGN.md section 3) by its SQLSTATE. Messages carry the server's
+ * own short message and detail, never the statement: Jdbi's exception messages contain the SQL, so we only ever read
+ * the SQLException underneath. The original exception stays as the cause, for the run history.
+ */
+final class PostgresErrors {
+
+  /** Worth retrying: the server was unreachable, restarting, overloaded, or a lock or timeout got in the way. */
+  private static final Set<String> RETRYABLE = Set.of(
+      "57P01", "57P02", "57P03", // admin shutdown, crash shutdown, cannot connect now
+      "57014", // query canceled, as by statement_timeout
+      "40001", "40P01", // serialization failure, deadlock
+      "55P03"); // lock not available
+
+  private PostgresErrors() {}
+
+  /** The first SQLException in a chain (Jdbi, HikariCP and the COPY stream wrap them). */
+  static Optional<SQLException> sqlCause(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return Optional.of(sql);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The step exception for a failure of {@code connection} while working on {@code target} (a table, or a
+   * description such as "the connection test"); a plain RuntimeException (an incident) when it is a bug.
+   */
+  static RuntimeException translate(Throwable error, String connection, String target) {
+    SQLException sql = sqlCause(error).orElse(null);
+    if (sql == null) {
+      return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
+    }
+    String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+    String server = serverMessage(sql);
+    if (state.equals("28P01") || state.equals("28000")) {
+      return new ReauthRequiredException(connection, "PostgreSQL rejected the user name or password of connection '"
+          + connection + "' (" + server + "): enter valid credentials in the connection's settings.", error);
+    }
+    if (isTransient(sql, state)) {
+      return new RetryableStepException("PostgreSQL of connection '" + connection + "' could not be reached or"
+          + " did not answer in time while writing " + target + " (" + server + "); the write will be retried.", error);
+    }
+    return failure(state, server, connection, target, error);
+  }
+
+  private static boolean isTransient(SQLException sql, String state) {
+    return state.startsWith("08") || state.startsWith("53") || RETRYABLE.contains(state)
+        || sql instanceof SQLTransientException || sql instanceof SQLRecoverableException;
+  }
+
+  private static RuntimeException failure(String state, String server, String connection, String target,
+      Throwable error) {
+    return switch (state.length() >= 2 ? state.substring(0, 2) : state) {
+      case "22", "23" -> new StepFailure("INVALID_DATA", "PostgreSQL refused the records for " + target + ": "
+          + server + ". Fix the records in an earlier step, or the table's column types.", error);
+      case "3D" -> new StepFailure("CONNECTION_INVALID", "The database of connection '" + connection
+          + "' does not exist (" + server + "): correct the connection's 'database' or 'jdbcUrl'.", error);
+      case "3F" -> new StepFailure("SCHEMA_NOT_FOUND", "The schema of " + target + " does not exist (" + server
+          + "): create it, or correct the step's 'table' or the connection's 'schema'.", error);
+      case "42" -> statementFailure(state, server, connection, target, error);
+      default -> new IllegalStateException("PostgreSQL failed while writing " + target + " [" + state + "]: "
+          + server, error);
+    };
+  }
+
+  private static RuntimeException statementFailure(String state, String server, String connection, String target,
+      Throwable error) {
+    return switch (state) {
+      case "42501" -> new StepFailure("PERMISSION_DENIED", "The user of connection '" + connection
+          + "' may not write " + target + " (" + server + "): grant it the privileges, or use another table.", error);
+      case "42P10" -> new StepFailure("KEY_FIELDS_NOT_UNIQUE", target + " has no primary key or unique index on"
+          + " the key fields (" + server + "): add one, or set the step's 'keyFields' to the table's key.", error);
+      case "42804", "42846", "42883" -> new StepFailure("INCOMPATIBLE_TABLE", target + " has a column whose type"
+          + " does not fit the records (" + server + "): change the column's type, or write to another table.", error);
+      default -> new IllegalStateException("PostgreSQL rejected a statement while writing " + target + " [" + state
+          + "]: " + server, error);
+    };
+  }
+
+  /** The server's message and detail, without the statement, the position or the internal query. */
+  static String serverMessage(SQLException sql) {
+    ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    if (server == null || server.getMessage() == null) {
+      return firstLine(sql.getMessage());
+    }
+    StringBuilder text = new StringBuilder(server.getMessage());
+    if (server.getDetail() != null) {
+      text.append("; ").append(server.getDetail());
+    }
+    if (server.getWhere() != null && server.getWhere().startsWith("COPY ")) {
+      text.append("; at ").append(server.getWhere());
+    }
+    return text.toString();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,58 @@
+package io.millflow.connector.postgres;
+
+import io.millflow.step.StepFailure;
+import java.util.Locale;
+
+/**
+ * A table as {@code schema.table}. Names are folded to lower case, as PostgreSQL does with unquoted names, so
+ * {@code Sales.Orders} finds the table a user created with {@code CREATE TABLE sales.orders}.
+ */
+record TableName(String schema, String table) {
+
+  /** {@code table} or {@code schema.table}; used by the input's {@code @Pattern} and by {@link #parse}. */
+  static final String PATTERN = "(" + Identifiers.NAME + "\\.)?" + Identifiers.NAME;
+
+  /**
+   * Reads the step's {@code table} input; a name without a schema goes to {@code defaultSchema}.
+   *
+   * @throws StepFailure {@code INVALID_TABLE} when the text is not a plain (optionally schema-qualified) name
+   */
+  static TableName parse(String text, String defaultSchema) {
+    String trimmed = text.strip();
+    if (!trimmed.matches(PATTERN)) {
+      throw new StepFailure("INVALID_TABLE", "The table '" + (trimmed.length() > 80 ? trimmed.substring(0, 77) + "..."
+          : trimmed) + "' is not a valid name: use 'table' or 'schema.table' with letters, digits and underscores"
+          + " (at most 63 each, not starting with a digit).");
+    }
+    int dot = trimmed.indexOf('.');
+    return dot < 0 ? of(defaultSchema, trimmed) : of(trimmed.substring(0, dot), trimmed.substring(dot + 1));
+  }
+
+  static TableName of(String schema, String table) {
+    if (!Identifiers.isValid(schema)) {
+      throw new StepFailure("INVALID_SCHEMA", "The schema '" + schema + "' is not a valid name: use letters, digits"
+          + " and underscores (at most 63, not starting with a digit) in the connection's 'schema' setting.");
+    }
+    if (!Identifiers.isValid(table)) {
+      throw new StepFailure("INVALID_TABLE", "The table name '" + table + "' is not valid: use letters, digits and"
+          + " underscores (at most 63, not starting with a digit) in the step's 'table' input.");
+    }
+    return new TableName(schema.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT));
+  }
+
+  /** The table next to this one with a suffix: {@code purchase_order} -> {@code purchase_order_line}. */
+  TableName withSuffix(String suffix) {
+    return of(schema, table + suffix);
+  }
+
+  /** {@code "schema"."table"}, for SQL text. */
+  String quoted() {
+    return Identifiers.quote(schema) + "." + Identifiers.quote(table);
+  }
+
+  /** {@code schema.table}, for messages. */
+  @Override
+  public String toString() {
+    return schema + "." + table;
+  }
+}

@@ -1,0 +1,45 @@
+package io.millflow.engine;
+
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.dataset.DatasetRetention;
+import io.millflow.engine.flow.BundledFlows;
+import io.millflow.engine.flow.FlowDeployer;
+import io.millflow.engine.flow.FlowService;
+import io.millflow.engine.sandbox.SandboxLauncher;
+import io.millflow.engine.store.StateStore;
+import io.millflow.engine.worker.StepWorkers;
+import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the runtime up in order: state store, sandbox, Zeebe, flows, workers. Each part is a bean that starts when
+ * first needed; this only fixes the order and says when Millflow is ready.
+ */
+@Singleton
+public class MillflowStartup {
+
+  private static final Logger LOG = Logger.getLogger(MillflowStartup.class);
+
+  void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
+      FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, MillflowConfig config,
+      @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+    Instant started = Instant.now();
+    sandbox.start();
+    workers.open();
+    for (String bpmn : BundledFlows.load()) {
+      deployer.deploy(config.tenant(), bpmn, "bundled");
+    }
+    for (String bpmn : flows.latestApiFlows()) {
+      deployer.deploy(config.tenant(), bpmn, "api");
+    }
+    retention.start();
+    LOG.infof("Millflow ready in %d ms (Zeebe %s). API: http://localhost:%d/api/flows",
+        Duration.between(started, Instant.now()).toMillis(), zeebe.mode().name().toLowerCase(), httpPort);
+  }
+}

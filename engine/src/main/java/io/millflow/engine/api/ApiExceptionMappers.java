@@ -1,0 +1,25 @@
+package io.millflow.engine.api;
+
+import io.millflow.engine.flow.InvalidFlowException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns the exceptions of the services into JSON error answers. */
+public class ApiExceptionMappers {
+
+  @ServerExceptionMapper
+  public Response invalidFlow(InvalidFlowException e) {
+    return json(Response.Status.BAD_REQUEST, new ApiError("invalid_flow", "The flow was not deployed: " + e.getMessage(), e.problems()));
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e) {
+    return json(Response.Status.NOT_FOUND, ApiError.of("not_found", e.getMessage()));
+  }
+
+  static Response json(Response.Status status, ApiError error) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
+  }
+}

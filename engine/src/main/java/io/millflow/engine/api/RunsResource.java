@@ -1,0 +1,75 @@
+package io.millflow.engine.api;
+
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.history.RunDetail;
+import io.millflow.engine.history.RunFilter;
+import io.millflow.engine.history.RunHistory;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Run history: the list with filters, and one run with its steps and logs. */
+@Path("/api/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunsResource {
+
+  private static final Set<String> STATUSES = Set.of("running", "completed", "incident", "canceled");
+
+  private final RunHistory history;
+  private final MillflowConfig config;
+
+  public RunsResource(RunHistory history, MillflowConfig config) {
+    this.history = history;
+    this.config = config;
+  }
+
+  @GET
+  public List<FlowRun> list(@QueryParam("flow") String flow, @QueryParam("status") String status,
+      @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw new BadRequestException("Query parameter 'status' must be one of " + STATUSES);
+    }
+    if (limit < 1 || limit > 1000) {
+      throw new BadRequestException("Query parameter 'limit' must be between 1 and 1000");
+    }
+    return history.listRuns(config.tenant(), new RunFilter(flow, status, parseSince(since), limit));
+  }
+
+  @GET
+  @Path("/{id}")
+  public RunDetail get(@PathParam("id") String id) {
+    return parseId(id).flatMap(runId -> history.findRun(config.tenant(), runId))
+        .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
+  }
+
+  private static java.util.Optional<UUID> parseId(String id) {
+    try {
+      return java.util.Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static Instant parseSince(String since) {
+    if (since == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(since);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("Query parameter 'since' must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.millflow.engine.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** All of Millflow's configuration, under {@code millflow.*}. The README's configuration reference mirrors this. */
+@ConfigMapping(prefix = "millflow")
+public interface MillflowConfig {
+
+  /** Where embedded PostgreSQL keeps its data (and where embedded servers unpack). Survives restarts. */
+  @WithDefault("data")
+  Path dataDir();
+
+  /** The tenant that API calls act for until tenants and tokens exist. */
+  @WithDefault("default")
+  String tenant();
+
+  Db db();
+
+  Zeebe zeebe();
+
+  Datasets datasets();
+
+  Retry retry();
+
+  Sandbox sandbox();
+
+  /** Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code .credentials.*}. */
+  Map<String, ConnectionConfig> connections();
+
+  interface Db {
+    /** JDBC URL of an external PostgreSQL; when absent, an embedded PostgreSQL runs under {@code data-dir}. */
+    Optional<String> url();
+
+    Optional<String> username();
+
+    Optional<String> password();
+
+    @WithDefault("10")
+    int poolSize();
+  }
+
+  interface Zeebe {
+    /** gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the in-memory engine runs. */
+    Optional<String> address();
+
+    /** REST address of the cluster, when it has one. */
+    Optional<String> restAddress();
+
+    /** Port of the embedded engine's gRPC gateway; 0 picks a free one. */
+    @WithDefault("0")
+    int embeddedPort();
+
+    OAuth oauth();
+
+    /** Jobs one worker holds at once, per step type. */
+    @WithDefault("8")
+    int maxJobsActive();
+
+    /** Threads that run step code. */
+    @WithDefault("8")
+    int workerThreads();
+  }
+
+  interface OAuth {
+    Optional<String> clientId();
+
+    Optional<String> clientSecret();
+
+    Optional<String> authorizationServerUrl();
+
+    Optional<String> audience();
+  }
+
+  interface Datasets {
+    /** How long datasets of finished runs are kept. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    @WithDefault("PT1H")
+    Duration cleanupInterval();
+
+    /** Records per stored chunk: the most a reader holds in memory at once. */
+    @WithDefault("1000")
+    int chunkRecords();
+  }
+
+  interface Retry {
+    /** First retry delay of a retryable step failure; doubles per attempt, with jitter. */
+    @WithDefault("PT1S")
+    Duration initialBackoff();
+
+    @WithDefault("PT5M")
+    Duration maxBackoff();
+  }
+
+  interface Sandbox {
+    /** Starts the local Plex sandbox with the runtime, and the {@code plex-sandbox} and {@code warehouse} connections. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Port of the Plex sandbox; 0 picks a free one. */
+    @WithDefault("0")
+    int plexPort();
+
+    @WithName("plex-purchase-orders")
+    @WithDefault("200")
+    int plexPurchaseOrders();
+
+    @WithDefault("5")
+    int plexLinesPerOrder();
+  }
+
+  interface ConnectionConfig {
+    String type();
+
+    Map<String, String> settings();
+
+    Map<String, String> credentials();
+  }
+}

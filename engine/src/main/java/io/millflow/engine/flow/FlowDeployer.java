@@ -1,0 +1,90 @@
+package io.millflow.engine.flow;
+
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.millflow.engine.store.StateStore;
+import io.millflow.engine.zeebe.ZeebeRuntime;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/**
+ * Validates a BPMN, adds the end listener that tells the run history when an instance finishes, deploys it to Zeebe and
+ * keeps the version. The stored BPMN is the user's, without the listener, so a download gives back what was drawn.
+ */
+@Singleton
+public class FlowDeployer {
+
+  /** Job type of the end listener added to every process; {@code RunEndListener} handles it. */
+  public static final String RUN_END_JOB_TYPE = "millflow.run-end";
+
+  private final BpmnValidator validator;
+  private final ZeebeRuntime zeebe;
+  private final Jdbi jdbi;
+
+  public FlowDeployer(BpmnValidator validator, ZeebeRuntime zeebe, StateStore store) {
+    this.validator = validator;
+    this.zeebe = zeebe;
+    this.jdbi = store.jdbi();
+    jdbi.registerRowMapper(ConstructorMapper.factory(DeployedFlow.class));
+  }
+
+  public DeployedFlow deploy(String tenantId, String xml, String origin) {
+    BpmnModelInstance model = validator.parse(xml);
+    Process process = model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).findFirst().orElseThrow();
+    addRunEndListener(model, process);
+    sendToZeebe(Bpmn.convertToString(model), process.getId());
+    return store(tenantId, process, xml, origin);
+  }
+
+  private static void addRunEndListener(BpmnModelInstance model, Process process) {
+    boolean present = process.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class).stream()
+        .flatMap(ext -> ext.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners.class).stream())
+        .flatMap(listeners -> listeners.getChildElementsByType(ZeebeExecutionListener.class).stream())
+        .anyMatch(l -> l.getEventType() == ZeebeExecutionListenerEventType.end && RUN_END_JOB_TYPE.equals(l.getType()));
+    if (!present) {
+      new ProcessBuilder(model, process).zeebeEndExecutionListener(RUN_END_JOB_TYPE);
+    }
+  }
+
+  private void sendToZeebe(String preparedXml, String processId) {
+    try {
+      zeebe.client().newDeployResourceCommand().addResourceStringUtf8(preparedXml, processId + ".bpmn").send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT) {
+        throw new InvalidFlowException(List.of(new FlowProblem(null, "Zeebe rejected the flow: " + e.getMessage())));
+      }
+      throw e;
+    }
+  }
+
+  private DeployedFlow store(String tenantId, Process process, String xml, String origin) {
+    return jdbi.inTransaction(h -> {
+      h.execute("select pg_advisory_xact_lock(hashtext(?))", tenantId + "/" + process.getId());
+      var latest = h.createQuery("""
+              select version, bpmn from flow where tenant_id = :tenant and id = :id order by version desc limit 1""")
+          .bind("tenant", tenantId).bind("id", process.getId())
+          .map((rs, ctx) -> new Object[] {rs.getInt("version"), rs.getString("bpmn")}).findOne();
+      if (latest.isPresent() && latest.get()[1].equals(xml)) {
+        return find(h, tenantId, process.getId(), (Integer) latest.get()[0]);
+      }
+      int version = latest.map(row -> (Integer) row[0] + 1).orElse(1);
+      h.createUpdate("insert into flow (tenant_id, id, version, name, origin, bpmn) values (:tenant, :id, :version, :name, :origin, :bpmn)")
+          .bind("tenant", tenantId).bind("id", process.getId()).bind("version", version)
+          .bind("name", process.getName() == null ? process.getId() : process.getName())
+          .bind("origin", origin).bind("bpmn", xml).execute();
+      return find(h, tenantId, process.getId(), version);
+    });
+  }
+
+  private static DeployedFlow find(org.jdbi.v3.core.Handle h, String tenantId, String id, int version) {
+    return h.createQuery("select id, name, version, origin, deployed_at from flow where tenant_id = :tenant and id = :id and version = :version")
+        .bind("tenant", tenantId).bind("id", id).bind("version", version).mapTo(DeployedFlow.class).one();
+  }
+}

@@ -1,0 +1,75 @@
+package io.millflow.engine.flow;
+
+import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.history.RunKey;
+import io.millflow.engine.store.StateStore;
+import io.millflow.engine.zeebe.ZeebeRuntime;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Lists flows, hands out their BPMN, and starts runs. */
+@Singleton
+public class FlowService {
+
+  private final Jdbi jdbi;
+  private final ZeebeRuntime zeebe;
+  private final RunHistory history;
+
+  public FlowService(StateStore store, ZeebeRuntime zeebe, RunHistory history) {
+    this.jdbi = store.jdbi();
+    this.zeebe = zeebe;
+    this.history = history;
+  }
+
+  public List<FlowSummary> list(String tenantId) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            select distinct on (id) id, name, version, origin, deployed_at from flow
+            where tenant_id = :tenant order by id, version desc""")
+        .bind("tenant", tenantId).mapTo(DeployedFlow.class).list())
+        .stream()
+        .map(flow -> {
+          Optional<FlowRun> last = history.lastRun(tenantId, flow.id());
+          return new FlowSummary(flow.id(), flow.name(), flow.version(), flow.origin(), flow.deployedAt(),
+              last.map(FlowRun::status).orElse(null), last.map(FlowRun::startedAt).orElse(null));
+        })
+        .toList();
+  }
+
+  /** The BPMN of the latest version, as it was deployed (without the listener Millflow adds). */
+  public Optional<String> latestBpmn(String tenantId, String flowId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "select bpmn from flow where tenant_id = :tenant and id = :id order by version desc limit 1")
+        .bind("tenant", tenantId).bind("id", flowId).mapTo(String.class).findOne());
+  }
+
+  /** Latest stored BPMN of every flow deployed through the API, to redeploy to an engine that forgot them. */
+  public List<String> latestApiFlows() {
+    return jdbi.withHandle(h -> h.createQuery("""
+            select bpmn from (select distinct on (tenant_id, id) tenant_id, id, origin, bpmn from flow
+                              order by tenant_id, id, version desc) latest where origin = 'api'""")
+        .mapTo(String.class).list());
+  }
+
+  /**
+   * Starts the latest version of a flow with the given variables and records the run.
+   *
+   * @return the run, or empty when the tenant has no such flow
+   */
+  public Optional<FlowRun> start(String tenantId, String flowId, Map<String, Object> variables) {
+    Optional<Integer> version = jdbi.withHandle(h -> h.createQuery(
+            "select max(version) from flow where tenant_id = :tenant and id = :id")
+        .bind("tenant", tenantId).bind("id", flowId).mapTo(Integer.class).findOne());
+    if (version.isEmpty() || version.get() == null) {
+      return Optional.empty();
+    }
+    long instanceKey = zeebe.client().newCreateInstanceCommand().bpmnProcessId(flowId).latestVersion()
+        .variables(variables).send().join().getProcessInstanceKey();
+    UUID runId = history.ensureRun(new RunKey(tenantId, zeebe.engineId(), instanceKey), flowId, version.get(), true);
+    return history.findRun(tenantId, runId).map(detail -> detail.run());
+  }
+}

@@ -1,0 +1,141 @@
+package io.millflow.engine.history;
+
+import io.millflow.engine.store.StateStore;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Writes and reads the run history: runs, step attempts and their log lines. */
+@Singleton
+public class RunHistory {
+
+  private static final String RUN_COLUMNS =
+      "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
+  private static final String STEP_COLUMNS = "id, element_id, step_type, attempt, status, started_at, ended_at, "
+      + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error";
+
+  private final Jdbi jdbi;
+
+  public RunHistory(StateStore store) {
+    this(store.jdbi());
+  }
+
+  RunHistory(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    jdbi.registerRowMapper(ConstructorMapper.factory(FlowRun.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(StepRun.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(StepLogLine.class));
+  }
+
+  /**
+   * The run of a process instance, created on first sight. Both the API (which starts instances) and the workers
+   * (which see instances started by timers and messages) call this; whoever comes first creates the row.
+   */
+  public UUID ensureRun(RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, flow_version, status, started_by)
+            values (:id, :tenant, :engine, :instance, :flow, :version, 'running', :startedBy)
+            on conflict (engine_id, process_instance_key) do update
+              set started_by = case when excluded.started_by = 'api' then 'api' else flow_run.started_by end
+            returning id""")
+        .bind("id", UUID.randomUUID()).bind("tenant", key.tenantId()).bind("engine", key.engineId())
+        .bind("instance", key.processInstanceKey()).bind("flow", flowId).bind("version", flowVersion)
+        .bind("startedBy", startedByApi ? "api" : "engine")
+        .mapTo(UUID.class).one());
+  }
+
+  public UUID startStep(UUID runId, String elementId, long elementInstanceKey, String stepType, long jobKey,
+      String inputSummary) {
+    UUID id = UUID.randomUUID();
+    jdbi.useTransaction(h -> {
+      h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+          .bind("run", runId).execute();
+      h.createUpdate("""
+              insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary)
+              values (:id, :run, :element, :elementInstance, :type, :job,
+                      (select count(*) + 1 from step_run where run_id = :run and element_instance_key = :elementInstance),
+                      'running', :input)""")
+          .bind("id", id).bind("run", runId).bind("element", elementId).bind("elementInstance", elementInstanceKey)
+          .bind("type", stepType).bind("job", jobKey).bind("input", inputSummary).execute();
+    });
+    return id;
+  }
+
+  /** The attempt number of a step run (1 for the first). */
+  public int attemptOf(UUID stepRunId) {
+    return jdbi.withHandle(h -> h.createQuery("select attempt from step_run where id = :id")
+        .bind("id", stepRunId).mapTo(Integer.class).one());
+  }
+
+  public void completeStep(UUID stepRunId, Long recordsIn, Long recordsOut, String outputSummary) {
+    jdbi.useHandle(h -> h.createUpdate("""
+            update step_run set status = 'completed', ended_at = now(), records_in = :in, records_out = :out,
+              output_summary = :output where id = :id""")
+        .bind("in", recordsIn).bind("out", recordsOut).bind("output", outputSummary).bind("id", stepRunId).execute());
+  }
+
+  /** Records a failed attempt; when it leaves an incident behind, the run shows it too. */
+  public void failStep(UUID runId, UUID stepRunId, StepStatus status, String errorCode, String error, String errorDetail) {
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              update step_run set status = :status, ended_at = now(), error_code = :code, error = :error,
+                error_detail = :detail where id = :id""")
+          .bind("status", status.stored()).bind("code", errorCode).bind("error", error).bind("detail", errorDetail)
+          .bind("id", stepRunId).execute();
+      if (status == StepStatus.FAILED) {
+        h.createUpdate("update flow_run set status = 'incident', error = :error where id = :run")
+            .bind("error", error).bind("run", runId).execute();
+      }
+    });
+  }
+
+  public void progress(UUID stepRunId, long done, long total) {
+    jdbi.useHandle(h -> h.createUpdate("update step_run set progress_done = :done, progress_total = :total where id = :id")
+        .bind("done", done).bind("total", total < 0 ? null : total).bind("id", stepRunId).execute());
+  }
+
+  public void log(UUID stepRunId, String level, String message) {
+    jdbi.useHandle(h -> h.createUpdate("insert into step_log (step_run_id, level, message) values (:id, :level, :message)")
+        .bind("id", stepRunId).bind("level", level).bind("message", message).execute());
+  }
+
+  /** Records the end of a process instance, told by the end listener Millflow adds to every process it deploys. */
+  public void endRun(RunKey key, String flowId, RunStatus status) {
+    UUID runId = ensureRun(key, flowId, null, false);
+    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = null where id = :id")
+        .bind("status", status.stored()).bind("id", runId).execute());
+  }
+
+  public List<FlowRun> listRuns(String tenantId, RunFilter filter) {
+    return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS + " from flow_run where tenant_id = :tenant"
+            + " and (cast(:flow as text) is null or flow_id = :flow)"
+            + " and (cast(:status as text) is null or status = :status)"
+            + " and (cast(:since as timestamptz) is null or started_at >= :since)"
+            + " order by started_at desc limit :limit")
+        .bind("tenant", tenantId).bind("flow", filter.flowId()).bind("status", filter.status())
+        .bind("since", filter.since()).bind("limit", filter.limit())
+        .mapTo(FlowRun.class).list());
+  }
+
+  public Optional<RunDetail> findRun(String tenantId, UUID runId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS + " from flow_run where tenant_id = :tenant and id = :id")
+        .bind("tenant", tenantId).bind("id", runId).mapTo(FlowRun.class).findOne()
+        .map(run -> new RunDetail(run, h.createQuery("select " + STEP_COLUMNS + ", error_detail from step_run where run_id = :run order by started_at, attempt")
+            .bind("run", runId)
+            .map((rs, ctx) -> new RunDetail.StepAttempt(ctx.findRowMapperFor(StepRun.class).orElseThrow().map(rs, ctx),
+                h.createQuery("select at, level, message from step_log where step_run_id = :id order by id")
+                    .bind("id", rs.getObject("id", UUID.class)).mapTo(StepLogLine.class).list(),
+                rs.getString("error_detail")))
+            .list())));
+  }
+
+  /** The latest run status per flow, for the flow list. */
+  public Optional<FlowRun> lastRun(String tenantId, String flowId) {
+    return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS
+            + " from flow_run where tenant_id = :tenant and flow_id = :flow order by started_at desc limit 1")
+        .bind("tenant", tenantId).bind("flow", flowId).mapTo(FlowRun.class).findOne());
+  }
+}

@@ -1,0 +1,10 @@
+package io.millflow.engine.history;
+
+/** The states of a run; stored lower-case. */
+public enum RunStatus {
+  RUNNING, COMPLETED, INCIDENT, CANCELED;
+
+  public String stored() {
+    return name().toLowerCase();
+  }
+}

@@ -1,0 +1,9 @@
+package io.millflow.engine.worker;
+
+/** The job's variables do not make a valid step input; retrying cannot help, the flow must be fixed. */
+public class InvalidStepInputException extends RuntimeException {
+
+  public InvalidStepInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

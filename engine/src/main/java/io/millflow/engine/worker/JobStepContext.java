@@ -1,0 +1,103 @@
+package io.millflow.engine.worker;
+
+import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.history.RunHistory;
+import io.millflow.step.Connection;
+import io.millflow.step.DatasetStore;
+import io.millflow.step.StepContext;
+import io.millflow.step.StepLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The context of one step attempt: its run, connections, datasets, and a log and progress that go to the history. */
+final class JobStepContext implements StepContext {
+
+  private static final Duration PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(1);
+
+  private final String tenantId;
+  private final UUID runId;
+  private final UUID stepRunId;
+  private final ConnectionRegistry connections;
+  private final DatasetStore datasets;
+  private final RunHistory history;
+  private final Clock clock;
+  private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
+  private volatile Instant lastProgress;
+
+  JobStepContext(String tenantId, UUID runId, UUID stepRunId, ConnectionRegistry connections, DatasetStore datasets,
+      RunHistory history, Clock clock) {
+    this.tenantId = tenantId;
+    this.runId = runId;
+    this.stepRunId = stepRunId;
+    this.connections = connections;
+    this.datasets = datasets;
+    this.history = history;
+    this.clock = clock;
+    this.lastProgress = clock.instant();
+  }
+
+  @Override
+  public String tenantId() {
+    return tenantId;
+  }
+
+  @Override
+  public String runId() {
+    return runId.toString();
+  }
+
+  @Override
+  public Connection connection(String name) {
+    return connections.resolve(tenantId, name);
+  }
+
+  @Override
+  public DatasetStore datasets() {
+    return datasets;
+  }
+
+  @Override
+  public StepLog log() {
+    return new StepLog() {
+      @Override
+      public void info(String message) {
+        history.log(stepRunId, "INFO", message);
+      }
+
+      @Override
+      public void warn(String message) {
+        history.log(stepRunId, "WARN", message);
+      }
+
+      @Override
+      public void error(String message) {
+        history.log(stepRunId, "ERROR", message);
+      }
+    };
+  }
+
+  /** Writes progress at most once a second, so a chatty step does not flood the store. */
+  @Override
+  public void progress(long done, long total) {
+    Instant now = clock.instant();
+    lastProgress = now;
+    Instant previous = lastProgressWrite.get();
+    if ((Duration.between(previous, now).compareTo(PROGRESS_WRITE_INTERVAL) >= 0 || done == total)
+        && lastProgressWrite.compareAndSet(previous, now)) {
+      history.progress(stepRunId, done, total);
+    }
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  /** When the step last said it was alive; the worker extends the job's timeout only for a step that reports. */
+  Instant lastProgress() {
+    return lastProgress;
+  }
+}

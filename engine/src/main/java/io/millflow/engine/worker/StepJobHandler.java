@@ -1,0 +1,147 @@
+package io.millflow.engine.worker;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.api.worker.JobHandler;
+import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.history.RunKey;
+import io.millflow.engine.history.StepStatus;
+import io.millflow.step.Json;
+import io.millflow.step.ReauthRequiredException;
+import io.millflow.step.RetryableStepException;
+import io.millflow.step.Step;
+import io.millflow.step.StepDescriptor;
+import io.millflow.step.StepFailure;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The one adapter between Zeebe jobs and a step: variables to typed input, run, and the result or the failure back to
+ * Zeebe, each attempt recorded in the run history. This is the only place the error model is mapped to Zeebe.
+ */
+final class StepJobHandler implements JobHandler {
+
+  private static final Logger LOG = Logger.getLogger(StepJobHandler.class);
+  private static final int MAX_MESSAGE = 4_000;
+  private static final int MAX_SUMMARY = 500;
+
+  private final StepDescriptor step;
+  private final WorkerServices services;
+  private final StepInputReader inputs = new StepInputReader();
+
+  StepJobHandler(StepDescriptor step, WorkerServices services) {
+    this.step = step;
+    this.services = services;
+  }
+
+  @Override
+  public void handle(JobClient client, ActivatedJob job) {
+    String tenantId = services.tenantId();
+    UUID runId = services.history().ensureRun(new RunKey(tenantId, services.engineId(), job.getProcessInstanceKey()),
+        job.getBpmnProcessId(), null, false);
+    Map<String, Object> variables = job.getVariablesAsMap();
+    UUID stepRunId = services.history().startStep(runId, job.getElementId(), job.getElementInstanceKey(), step.id(),
+        job.getKey(), summary(variables));
+    JobStepContext context = new JobStepContext(tenantId, runId, stepRunId, services.connections(),
+        services.datasets().forRun(tenantId, runId), services.history(), services.clock());
+    Attempt attempt = new Attempt(client, job, runId, stepRunId);
+    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, step.timeout(), context)) {
+      Object input = inputs.read(variables, step, job.getElementId());
+      Object output = run(input, context);
+      complete(attempt, input, output);
+    } catch (InvalidStepInputException e) {
+      attempt.incident(null, e.getMessage(), null);
+    } catch (RetryableStepException e) {
+      attempt.retry(e);
+    } catch (ReauthRequiredException e) {
+      attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
+    } catch (StepFailure e) {
+      attempt.throwError(e);
+    } catch (ZeebeCommandFailed e) {
+      LOG.errorf(e.getCause(), "Zeebe did not take the outcome of job %d (step %s); Zeebe will hand the job out again after its timeout",
+          job.getKey(), step.id());
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Step %s failed with an unexpected exception (job %d)", step.id(), job.getKey());
+      attempt.incident("UNEXPECTED", "Step '" + step.id() + "' at element '" + job.getElementId() + "' failed unexpectedly: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + ". This is a bug; the stack trace is in the run history.", stackTrace(e));
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object run(Object input, JobStepContext context) {
+    return ((Step) step.step()).run(input, context);
+  }
+
+  private void complete(Attempt attempt, Object input, Object output) {
+    String resultVariable = attempt.job.getCustomHeaders().getOrDefault("resultVariable", "");
+    Map<String, Object> result = resultVariable.isBlank() || output == null
+        ? Map.of() : Map.of(resultVariable, Json.mapper().convertValue(output, Object.class));
+    ZeebeCommandFailed.guard(() -> attempt.client.newCompleteCommand(attempt.job).variables(result).send().join());
+    services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output), summary(output));
+  }
+
+  private static String summary(Object value) {
+    try {
+      String json = Json.mapper().writeValueAsString(value);
+      return json.length() <= MAX_SUMMARY ? json : json.substring(0, MAX_SUMMARY) + "…";
+    } catch (Exception e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  private static String bounded(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+  }
+
+  /** One job activation and the ways it can end. */
+  private final class Attempt {
+    private final JobClient client;
+    private final ActivatedJob job;
+    private final UUID runId;
+    private final UUID stepRunId;
+
+    Attempt(JobClient client, ActivatedJob job, UUID runId, UUID stepRunId) {
+      this.client = client;
+      this.job = job;
+      this.runId = runId;
+      this.stepRunId = stepRunId;
+    }
+
+    void retry(RetryableStepException e) {
+      int retriesLeft = job.getRetries() - 1;
+      if (retriesLeft <= 0) {
+        incident("RETRIES_EXHAUSTED", e.getMessage() + " (no retries left: fix the cause, then retry the run)", null);
+        return;
+      }
+      int failedAttempt = services.history().attemptOf(stepRunId);
+      Duration backoff = e.retryAfter().orElseGet(() -> services.backoff().after(failedAttempt));
+      String message = bounded(e.getMessage() + " (retrying in " + backoff.toMillis() + " ms, " + retriesLeft + " retries left)");
+      services.history().failStep(runId, stepRunId, StepStatus.RETRYING, "RETRYABLE", message, null);
+      ZeebeCommandFailed.guard(() -> client.newFailCommand(job).retries(retriesLeft).retryBackoff(backoff).errorMessage(message).send().join());
+    }
+
+    void incident(String code, String message, String detail) {
+      String bounded = bounded(message);
+      services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, detail);
+      ZeebeCommandFailed.guard(() -> client.newFailCommand(job).retries(0).errorMessage(bounded).send().join());
+    }
+
+    void throwError(StepFailure e) {
+      String message = bounded(e.getMessage());
+      services.history().failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
+      ZeebeCommandFailed.guard(() -> client.newThrowErrorCommand(job).errorCode(e.code()).errorMessage(message).send().join());
+    }
+  }
+}

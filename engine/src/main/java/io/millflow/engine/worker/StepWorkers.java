@@ -1,0 +1,64 @@
+package io.millflow.engine.worker;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.millflow.engine.catalog.StepCatalog;
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.flow.FlowDeployer;
+import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.step.StepDescriptor;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens one job worker per step type, and the worker of the run-end listener. Workers stay open for the life of the
+ * process: a closed polling worker can leave a long poll behind that still takes jobs.
+ */
+@Singleton
+public class StepWorkers {
+
+  private static final Logger LOG = Logger.getLogger(StepWorkers.class);
+
+  private final ZeebeRuntime zeebe;
+  private final StepCatalog steps;
+  private final WorkerServices services;
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, ConnectionRegistry connections,
+      PostgresDatasetStore datasets, MillflowConfig config) {
+    this.zeebe = zeebe;
+    this.steps = steps;
+    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets,
+        new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+        new TimeoutExtender(zeebe.client()), Clock.systemUTC());
+  }
+
+  public void open() {
+    CamundaClient client = zeebe.client();
+    for (StepDescriptor step : steps.all()) {
+      workers.add(client.newWorker().jobType(step.id()).handler(new StepJobHandler(step, services))
+          .name("millflow-" + step.id())
+          .timeout(step.timeout())
+          .fetchVariables(StepInputReader.variableNames(step))
+          .open());
+    }
+    workers.add(client.newWorker().jobType(FlowDeployer.RUN_END_JOB_TYPE)
+        .handler(new RunEndListener(services.tenantId(), services.engineId(), services.history()))
+        .name("millflow-run-end").timeout(Duration.ofSeconds(30)).fetchVariables(List.of()).open());
+    LOG.infof("Workers open for %d step types: %s", steps.all().size(), steps.all().stream().map(StepDescriptor::id).toList());
+  }
+
+  @PreDestroy
+  void close() {
+    workers.forEach(JobWorker::close);
+    services.timeoutExtender().close();
+  }
+}

@@ -1,0 +1,10 @@
+package io.millflow.engine.worker;
+
+import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.history.RunHistory;
+import java.time.Clock;
+
+/** What every step handler shares. */
+record WorkerServices(String tenantId, String engineId, RunHistory history, ConnectionRegistry connections,
+    PostgresDatasetStore datasets, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock) {}
