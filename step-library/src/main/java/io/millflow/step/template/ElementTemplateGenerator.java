@@ -17,7 +17,8 @@ import java.lang.reflect.RecordComponent;
  */
 public final class ElementTemplateGenerator {
 
-  public static final String SCHEMA = "https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json";
+  public static final String SCHEMA =
+      "https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json";
 
   /** The task header that names the process variable the worker stores the step's output under. */
   public static final String RESULT_VARIABLE_HEADER = "resultVariable";
@@ -48,7 +49,7 @@ public final class ElementTemplateGenerator {
     return TemplateJson.write(generate(step));
   }
 
-  /** The result variable a new task proposes: {@code postgres.write} stores its output in {@code postgresWriteResult}. */
+  /** The result variable a new task proposes: {@code postgres.write} writes to {@code postgresWriteResult}. */
   public static String defaultResultVariable(String stepId) {
     return DisplayNames.camelCase(stepId) + "Result";
   }

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * How the designer edits one input component. The worker reads every variable back with Jackson, which coerces the
- * strings a text field or a dropdown stores ({@code "500"}, {@code "true"}, {@code "upsert"}) into the component's type.
+ * strings a text field or a dropdown stores ({@code "500"}, {@code "true"}, {@code "upsert"}) into the component's
+ * type.
  */
 sealed interface FieldKind {
 

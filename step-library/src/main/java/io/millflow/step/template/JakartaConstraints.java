@@ -65,13 +65,17 @@ final class JakartaConstraints {
     if (pattern.flags().length > 0) {
       return Optional.empty();
     }
-    String message = pattern.message().startsWith("{") ? "must match the pattern " + pattern.regexp() : pattern.message();
+    // A message starting with "{" is a bundle key only the validator can resolve.
+    String message = pattern.message().startsWith("{")
+        ? "must match the pattern " + pattern.regexp()
+        : pattern.message();
     return Optional.of(JsonNodeFactory.instance.objectNode()
         .put("value", "^(?:" + pattern.regexp() + ")" + (required ? "" : "?") + "$")
         .put("message", message));
   }
 
-  // Jakarta constraints cannot target record components, so Java puts them on the accessor, the field and the type.
+  // Jakarta constraints cannot target record components, so Java puts them on the accessor, the field and the
+  // type.
   private static <A extends Annotation> Optional<A> find(RecordComponent component, Class<A> type) {
     return Stream.of(component.getAccessor().getAnnotation(type), component.getAnnotatedType().getAnnotation(type),
             fieldAnnotation(component, type))

@@ -43,7 +43,8 @@ class ElementTemplatesTest {
     Path file = folder.resolve("unified.transform.json");
     Files.writeString(file, Files.readString(file).replace("\"Records\"", "\"Input records\""));
 
-    assertThat(templates.compareWith(folder)).containsExactly(new TemplateDrift("unified.transform.json", Kind.CHANGED));
+    assertThat(templates.compareWith(folder))
+        .containsExactly(new TemplateDrift("unified.transform.json", Kind.CHANGED));
   }
 
   @Test

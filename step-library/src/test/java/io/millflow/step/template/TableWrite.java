@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** A step with one input of each kind the generator maps: required text, constrained text, enum, dataset, number, time. */
+/**
+ * A step with one input of each kind the generator maps: required text, constrained text, enum, dataset, number and
+ * time.
+ */
 @StepType(id = "test.table-write", name = "Write rows to a table", group = "Databases",
     description = "Writes a dataset's records to one table.", retries = 5, version = 2)
 final class TableWrite implements Step<TableWrite.Input, WriteResult> {
