@@ -19,6 +19,11 @@ public class ApiExceptionMappers {
     return json(Response.Status.NOT_FOUND, ApiError.of("not_found", e.getMessage()));
   }
 
+  @ServerExceptionMapper
+  public Response badRequest(jakarta.ws.rs.BadRequestException e) {
+    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", e.getMessage()));
+  }
+
   static Response json(Response.Status status, ApiError error) {
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
   }

@@ -114,6 +114,10 @@ public interface MillflowConfig {
 
     @WithDefault("5")
     int plexLinesPerOrder();
+
+    /** Calls per minute the sandbox allows (real Plex: about 200); 0 turns its limit and the client's off. */
+    @WithDefault("6000")
+    int plexRateLimitPerMinute();
   }
 
   interface ConnectionConfig {

@@ -27,9 +27,13 @@ public class DatasetRetention {
   private ScheduledExecutorService scheduler;
 
   public DatasetRetention(StateStore store, MillflowConfig config) {
-    this.jdbi = store.jdbi();
-    this.retention = config.datasets().retention();
-    this.interval = config.datasets().cleanupInterval();
+    this(store.jdbi(), config.datasets().retention(), config.datasets().cleanupInterval());
+  }
+
+  DatasetRetention(Jdbi jdbi, Duration retention, Duration interval) {
+    this.jdbi = jdbi;
+    this.retention = retention;
+    this.interval = interval;
   }
 
   public void start() {

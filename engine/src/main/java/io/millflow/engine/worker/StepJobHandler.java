@@ -13,6 +13,7 @@ import io.millflow.step.RetryableStepException;
 import io.millflow.step.Step;
 import io.millflow.step.StepDescriptor;
 import io.millflow.step.StepFailure;
+import io.millflow.step.template.ElementTemplateGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -79,7 +80,8 @@ final class StepJobHandler implements JobHandler {
   }
 
   private void complete(Attempt attempt, Object input, Object output) {
-    String resultVariable = attempt.job.getCustomHeaders().getOrDefault("resultVariable", "");
+    String resultVariable = attempt.job.getCustomHeaders().getOrDefault(ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
+        ElementTemplateGenerator.defaultResultVariable(step.id()));
     Map<String, Object> result = resultVariable.isBlank() || output == null
         ? Map.of() : Map.of(resultVariable, Json.mapper().convertValue(output, Object.class));
     ZeebeCommandFailed.guard(() -> attempt.client.newCompleteCommand(attempt.job).variables(result).send().join());

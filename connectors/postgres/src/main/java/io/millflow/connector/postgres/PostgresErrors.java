@@ -38,10 +38,10 @@ final class PostgresErrors {
   }
 
   /**
-   * The step exception for a failure of {@code connection} while working on {@code target} (a table, or a
-   * description such as "the connection test"); a plain RuntimeException (an incident) when it is a bug.
+   * The step exception for a failure of {@code connection} while doing {@code activity} ("writing public.orders",
+   * "connecting"); a plain RuntimeException (an incident) when it looks like a bug.
    */
-  static RuntimeException translate(Throwable error, String connection, String target) {
+  static RuntimeException translate(Throwable error, String connection, String activity) {
     SQLException sql = sqlCause(error).orElse(null);
     if (sql == null) {
       return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
@@ -54,9 +54,9 @@ final class PostgresErrors {
     }
     if (isTransient(sql, state)) {
       return new RetryableStepException("PostgreSQL of connection '" + connection + "' could not be reached or"
-          + " did not answer in time while writing " + target + " (" + server + "); the write will be retried.", error);
+          + " did not answer in time while " + activity + " (" + server + "); the step will be retried.", error);
     }
-    return failure(state, server, connection, target, error);
+    return failure(state, server, connection, activity, error);
   }
 
   private static boolean isTransient(SQLException sql, String state) {
@@ -64,31 +64,33 @@ final class PostgresErrors {
         || sql instanceof SQLTransientException || sql instanceof SQLRecoverableException;
   }
 
-  private static RuntimeException failure(String state, String server, String connection, String target,
+  private static RuntimeException failure(String state, String server, String connection, String activity,
       Throwable error) {
     return switch (state.length() >= 2 ? state.substring(0, 2) : state) {
-      case "22", "23" -> new StepFailure("INVALID_DATA", "PostgreSQL refused the records for " + target + ": "
+      case "22", "23" -> new StepFailure("INVALID_DATA", "PostgreSQL refused the records while " + activity + ": "
           + server + ". Fix the records in an earlier step, or the table's column types.", error);
       case "3D" -> new StepFailure("CONNECTION_INVALID", "The database of connection '" + connection
           + "' does not exist (" + server + "): correct the connection's 'database' or 'jdbcUrl'.", error);
-      case "3F" -> new StepFailure("SCHEMA_NOT_FOUND", "The schema of " + target + " does not exist (" + server
+      case "3F" -> new StepFailure("SCHEMA_NOT_FOUND", "A schema is missing while " + activity + " (" + server
           + "): create it, or correct the step's 'table' or the connection's 'schema'.", error);
-      case "42" -> statementFailure(state, server, connection, target, error);
-      default -> new IllegalStateException("PostgreSQL failed while writing " + target + " [" + state + "]: "
-          + server, error);
+      case "42" -> statementFailure(state, server, connection, activity, error);
+      default -> new IllegalStateException("PostgreSQL failed while " + activity + " [" + state + "]: " + server,
+          error);
     };
   }
 
-  private static RuntimeException statementFailure(String state, String server, String connection, String target,
+  private static RuntimeException statementFailure(String state, String server, String connection, String activity,
       Throwable error) {
     return switch (state) {
       case "42501" -> new StepFailure("PERMISSION_DENIED", "The user of connection '" + connection
-          + "' may not write " + target + " (" + server + "): grant it the privileges, or use another table.", error);
-      case "42P10" -> new StepFailure("KEY_FIELDS_NOT_UNIQUE", target + " has no primary key or unique index on"
-          + " the key fields (" + server + "): add one, or set the step's 'keyFields' to the table's key.", error);
-      case "42804", "42846", "42883" -> new StepFailure("INCOMPATIBLE_TABLE", target + " has a column whose type"
-          + " does not fit the records (" + server + "): change the column's type, or write to another table.", error);
-      default -> new IllegalStateException("PostgreSQL rejected a statement while writing " + target + " [" + state
+          + "' lacks a privilege for " + activity + " (" + server + "): grant it, or use another table.", error);
+      case "42P10" -> new StepFailure("KEY_FIELDS_NOT_UNIQUE", "The table has no primary key or unique index on the"
+          + " key fields while " + activity + " (" + server + "): add one, or set the step's 'keyFields' to the"
+          + " table's key.", error);
+      case "42804", "42846", "42883" -> new StepFailure("INCOMPATIBLE_TABLE", "A column's type does not fit the"
+          + " records while " + activity + " (" + server + "): change the column's type, or write to another table.",
+          error);
+      default -> new IllegalStateException("PostgreSQL rejected a statement while " + activity + " [" + state
           + "]: " + server, error);
     };
   }

@@ -1,5 +1,6 @@
 package io.millflow.connector.plex.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +54,7 @@ final class FaultsHandler implements HttpHandler {
     JsonNode body;
     try (InputStream in = exchange.getRequestBody()) {
       body = Json.mapper().readTree(in);
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       SandboxResponses.error(exchange, 400, "The body is not JSON: " + e.getOriginalMessage(), List.of());
       return;
     }

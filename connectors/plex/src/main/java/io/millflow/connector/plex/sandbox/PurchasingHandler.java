@@ -28,13 +28,20 @@ final class PurchasingHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String rest = exchange.getRequestURI().getPath().substring(PATH.length());
+    if (!rest.isEmpty() && !rest.startsWith("/")) { // the context also matches /purchase-ordersX
+      SandboxResponses.error(exchange, 404, null, List.of());
+      return;
+    }
     String[] segments = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
     QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
-    switch (segments.length) {
-      case 0 -> list(exchange, query);
-      case 1 -> one(exchange, segments[0]);
-      case 2 when segments[1].equals("line-items") -> lineItems(exchange, segments[0], query);
-      default -> SandboxResponses.error(exchange, 404, null, List.of());
+    if (segments.length == 0) {
+      list(exchange, query);
+    } else if (segments.length == 1) {
+      one(exchange, segments[0]);
+    } else if (segments.length == 2 && segments[1].equals("line-items")) {
+      lineItems(exchange, segments[0], query);
+    } else {
+      SandboxResponses.error(exchange, 404, null, List.of());
     }
   }
 

@@ -10,6 +10,7 @@ import io.millflow.step.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,15 +32,16 @@ final class SandboxResponses {
   }
 
   /** A bare JSON array, as every Plex list endpoint answers, written item by item so no list is held in memory. */
-  static void array(HttpExchange exchange, Stream<? extends JsonNode> items) throws IOException {
+  static void array(HttpExchange exchange, Stream<JsonNode> items) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody();
         JsonGenerator generator = Json.mapper().createGenerator(out);
-        Stream<? extends JsonNode> stream = items) {
+        Stream<JsonNode> stream = items) {
       generator.writeStartArray();
-      for (JsonNode item : (Iterable<? extends JsonNode>) stream::iterator) {
-        Json.mapper().writeTree(generator, item);
+      Iterator<JsonNode> iterator = stream.iterator();
+      while (iterator.hasNext()) {
+        Json.mapper().writeTree(generator, iterator.next());
       }
       generator.writeEndArray();
     }
