@@ -3,6 +3,8 @@ package io.millflow.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,7 @@ public record PurchaseOrder(
 
   public PurchaseOrder {
     lines = lines == null ? List.of() : List.copyOf(lines);
-    customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    // Source fields may be null: keep them, in the source's order.
+    customFields = customFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
   }
 }

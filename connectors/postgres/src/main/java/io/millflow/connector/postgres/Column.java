@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One column of a table Millflow manages: its name, its SQL type (with constraints when it is not a model field) and how
- * to get its value from a record; {@code value} is null for a column the database fills itself.
+ * One column of a table Millflow manages: its name, its SQL type (with constraints when it is not a model field) and
+ * how to get its value from a record; {@code value} is null for a column the database fills itself.
  */
 record Column<T>(String name, String type, Function<T, Object> value) {
 

@@ -26,7 +26,9 @@ final class Identifiers {
     return name != null && VALID.matcher(name).matches();
   }
 
-  /** {@code "name"}, with embedded quotes doubled. Names are checked before they get here; quoting is the second fence. */
+  /**
+   * {@code "name"}, with embedded quotes doubled. Names are checked before they get here; quoting is the second fence.
+   */
   static String quote(String name) {
     return '"' + name.replace("\"", "\"\"") + '"';
   }

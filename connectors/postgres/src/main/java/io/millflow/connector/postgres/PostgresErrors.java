@@ -8,6 +8,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -24,6 +26,9 @@ final class PostgresErrors {
       "57014", // query canceled, as by statement_timeout
       "40001", "40P01", // serialization failure, deadlock
       "55P03"); // lock not available
+
+  /** The column a COPY failed on; the rest of COPY's context names our staging table, which means nothing to users. */
+  private static final Pattern COPY_COLUMN = Pattern.compile("^COPY [^,]+, line \\d+, column ([^:]+)");
 
   private PostgresErrors() {}
 
@@ -105,8 +110,9 @@ final class PostgresErrors {
     if (server.getDetail() != null) {
       text.append("; ").append(server.getDetail());
     }
-    if (server.getWhere() != null && server.getWhere().startsWith("COPY ")) {
-      text.append("; at ").append(server.getWhere());
+    Matcher copyColumn = server.getWhere() == null ? null : COPY_COLUMN.matcher(server.getWhere());
+    if (copyColumn != null && copyColumn.find()) {
+      text.append("; in column ").append(copyColumn.group(1));
     }
     return text.toString();
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Creates a target table when it is absent and adds the columns it lacks; never drops or changes a column. Model columns
- * are nullable, so adding one to a table with rows always works; synced_at is NOT NULL with a default, which fills
- * existing rows.
+ * Creates a target table when it is absent and adds the columns it lacks; never drops or changes a column. Model
+ * columns are nullable, so adding one to a table with rows always works; synced_at is NOT NULL with a default, which
+ * fills existing rows.
  */
 final class TableSchema {
 
@@ -16,7 +16,7 @@ final class TableSchema {
 
   /** Takes the write's lock on the table for the rest of the transaction. */
   static void lock(Handle handle, TableName table) {
-    handle.createQuery(SqlTemplates.render("table-lock")).bind("table", table.toString()).mapTo(Object.class).one();
+    handle.createQuery(SqlTemplates.render("table-lock")).bind("table", table.toString()).mapTo(String.class).one();
   }
 
   /**
@@ -44,8 +44,7 @@ final class TableSchema {
   static Map<String, String> columns(Handle handle, TableName table) {
     Map<String, String> columns = new LinkedHashMap<>();
     handle.createQuery(SqlTemplates.render("table-columns"))
-        .bind("schema", table.schema())
-        .bind("table", table.table())
+        .bind("table", table.quoted())
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
         .forEach(column -> columns.put(column.getKey(), column.getValue()));
     return columns;

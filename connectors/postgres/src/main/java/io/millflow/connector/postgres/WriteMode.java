@@ -1,8 +1,8 @@
 package io.millflow.connector.postgres;
 
 /**
- * How {@link PostgresWrite} treats rows that already exist. Templates send these lower-case ({@code upsert}); the shared
- * JSON mapper reads enums case-insensitively.
+ * How {@link PostgresWrite} treats rows that already exist. Templates send these lower-case ({@code upsert}); the
+ * shared JSON mapper reads enums case-insensitively.
  */
 public enum WriteMode {
   /** Adds new records; a record whose key is already stored is left as it is and counted unchanged. */

@@ -1,0 +1,1 @@
+INSERT INTO ${table} (${columns}) SELECT ${columns} FROM millflow_stage_row
