@@ -36,8 +36,8 @@ public final class PlexGuesses {
 
   /**
    * (guess) Whether {@code modifiedDateEnd} is exclusive. Plex does not say. We read half-open windows
-   * {@code [begin, end)} and the sandbox implements them so; should the real end be inclusive, an order modified exactly
-   * at a window boundary comes back twice, and the read step's de-duplication by id absorbs that.
+   * {@code [begin, end)} and the sandbox implements them so; should the real end be inclusive, an order modified
+   * exactly at a window boundary comes back twice, and the read step's de-duplication by id absorbs that.
    */
   public static final boolean MODIFIED_DATE_END_EXCLUSIVE = true;
 

@@ -80,7 +80,8 @@ final class ApiGate extends Filter {
   }
 
   private boolean tenantAllowed(String tenant) {
-    return tenant == null || tenant.isBlank() || config.tenantId() == null || config.tenantId().equalsIgnoreCase(tenant);
+    return tenant == null || tenant.isBlank() || config.tenantId() == null
+        || config.tenantId().equalsIgnoreCase(tenant);
   }
 
   private static void sleep(Duration delay) {

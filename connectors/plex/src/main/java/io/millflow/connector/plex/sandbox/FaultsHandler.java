@@ -77,7 +77,8 @@ final class FaultsHandler implements HttpHandler {
     if (!body.has("status")) {
       throw new IllegalArgumentException("Give a \"status\" (e.g. 503) or a \"delayMillis\".");
     }
-    Duration retryAfter = body.has("retryAfterSeconds") ? Duration.ofSeconds(body.get("retryAfterSeconds").asLong()) : null;
+    Duration retryAfter =
+        body.has("retryAfterSeconds") ? Duration.ofSeconds(body.get("retryAfterSeconds").asLong()) : null;
     String code = body.hasNonNull("code") ? body.get("code").asText() : null;
     return new Failure(body.get("status").asInt(), code, retryAfter);
   }
@@ -88,7 +89,8 @@ final class FaultsHandler implements HttpHandler {
       ObjectNode entry = list.addObject().put("times", planned.remaining());
       switch (planned.fault()) {
         case Failure failure -> {
-          entry.put("status", failure.status()).put("code", failure.code());
+          entry.put("status", failure.status())
+              .put("code", failure.code() != null ? failure.code() : SandboxResponses.codeOf(failure.status()));
           if (failure.retryAfter() != null) {
             entry.put("retryAfterSeconds", failure.retryAfter().toSeconds());
           }

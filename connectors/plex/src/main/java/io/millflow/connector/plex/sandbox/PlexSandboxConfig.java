@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param linesPerOrder line items of each order
  * @param dataEnd every order was last modified before this instant
  * @param modifiedPeriod the orders' modified dates spread over this period, ending at {@code dataEnd}
- * @param rateLimitPerMinute calls allowed per key and minute before a 429; 0 turns the limit off (local performance runs)
+ * @param rateLimitPerMinute calls allowed per key and minute before a 429; 0 turns the limit off (for local
+ *     performance runs)
  */
 public record PlexSandboxConfig(String apiKey, String tenantId, long seed, int purchaseOrders, int linesPerOrder,
     Instant dataEnd, Duration modifiedPeriod, int rateLimitPerMinute) {

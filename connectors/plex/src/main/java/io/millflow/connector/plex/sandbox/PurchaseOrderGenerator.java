@@ -45,7 +45,10 @@ final class PurchaseOrderGenerator {
     this.linesPerOrder = linesPerOrder;
   }
 
-  /** The order's UUID. Its last 32 bits are the index, so that an id leads back to its order without a map. */
+  /**
+   * The order's UUID. Its last 32 bits are the index, masked by the seed, so that an id leads back to its order without
+   * a map, yet ids do not look numbered.
+   */
   UUID orderId(int index) {
     return uuid(ORDER, index, 0);
   }
@@ -58,7 +61,7 @@ final class PurchaseOrderGenerator {
     } catch (IllegalArgumentException e) {
       return -1;
     }
-    long index = uuid.getLeastSignificantBits() & 0xFFFF_FFFFL;
+    long index = (uuid.getLeastSignificantBits() ^ indexMask(ORDER)) & 0xFFFF_FFFFL;
     return index < count && orderId((int) index).equals(uuid) ? (int) index : -1;
   }
 
@@ -135,12 +138,12 @@ final class PurchaseOrderGenerator {
   /** Prices with two or four decimals, as purchased parts have; exact, never through a double. */
   private static BigDecimal unitPrice(SplittableRandom random) {
     return random.nextBoolean()
-        ? BigDecimal.valueOf(random.nextLong(5, 500_000), 2)
-        : BigDecimal.valueOf(random.nextLong(100, 2_000_000), 4);
+        ? BigDecimal.valueOf(random.nextLong(5, 50_000), 2)
+        : BigDecimal.valueOf(random.nextLong(100, 5_000_000), 4);
   }
 
   private static BigDecimal quantity(SplittableRandom random, Part part) {
-    return BigDecimal.valueOf(random.nextLong(1, 1_000 * POWERS_OF_TEN[part.quantityScale()]), part.quantityScale());
+    return BigDecimal.valueOf(random.nextLong(1, 500 * POWERS_OF_TEN[part.quantityScale()]), part.quantityScale());
   }
 
   private static String pick(SplittableRandom random, String[] values) {
@@ -154,8 +157,13 @@ final class PurchaseOrderGenerator {
   private UUID uuid(long kind, int index, int sub) {
     SplittableRandom random = random(kind + 100, index, sub);
     long msb = random.nextLong() & ~0xF000L | 0x4000L; // version 4
-    long lsb = 0x8000_0000_0000_0000L | (random.nextLong() & 0x3FFF_FFFF_0000_0000L) | (index & 0xFFFF_FFFFL);
+    long lsb = 0x8000_0000_0000_0000L | (random.nextLong() & 0x3FFF_FFFF_0000_0000L)
+        | ((index ^ indexMask(kind)) & 0xFFFF_FFFFL);
     return new UUID(msb, lsb);
+  }
+
+  private long indexMask(long kind) {
+    return mix(seed + kind) & 0xFFFF_FFFFL;
   }
 
   /** SplitMix64's finalizer: neighbouring indexes get unrelated random streams. */

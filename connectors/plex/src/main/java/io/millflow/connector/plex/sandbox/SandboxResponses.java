@@ -56,7 +56,9 @@ final class SandboxResponses {
       Duration retryAfter) throws IOException {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("code", code == null ? codeOf(status) : code);
-    body.put("message", message == null ? messageOf(status) : message);
+    body.put("message", message != null ? message
+        : PlexGuesses.QUOTA_EXCEEDED_CODE.equals(code) ? "The usage quota of this key is used up. Retry later."
+        : messageOf(status));
     if (!errors.isEmpty()) {
       ArrayNode details = body.putArray("errors");
       errors.forEach(error -> details.addObject().put("code", error.code()).put("message", error.message()));

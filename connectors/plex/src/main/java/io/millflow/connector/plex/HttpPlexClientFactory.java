@@ -1,0 +1,35 @@
+package io.millflow.connector.plex;
+
+import io.millflow.step.Connection;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * Makes {@link HttpPlexClient}s that share one JDK HTTP client (its connection pool) and the JVM-wide
+ * {@link PlexRateLimiters}. Cheap per call: steps ask for a client on every run, so a changed connection takes effect
+ * at once.
+ */
+@Singleton
+public final class HttpPlexClientFactory implements PlexClientFactory {
+
+  private final HttpClient http;
+  private final PlexRateLimiters rateLimiters;
+
+  public HttpPlexClientFactory() {
+    this(HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build(), PlexRateLimiters.shared());
+  }
+
+  public HttpPlexClientFactory(HttpClient http, PlexRateLimiters rateLimiters) {
+    this.http = http;
+    this.rateLimiters = rateLimiters;
+  }
+
+  @Override
+  public PlexClient forConnection(Connection connection) {
+    return new HttpPlexClient(connection, http, rateLimiters);
+  }
+}

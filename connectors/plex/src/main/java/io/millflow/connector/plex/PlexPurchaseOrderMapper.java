@@ -1,0 +1,156 @@
+package io.millflow.connector.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.Address;
+import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderLine;
+import io.millflow.model.SourceRef;
+import io.millflow.model.UnifiedMapper;
+import io.millflow.step.Json;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a {@code plex.purchaseOrder} record (Plex's purchase order plus its {@code lineItems}, as
+ * {@link PlexPurchaseOrdersRead} writes it) to the unified {@link PurchaseOrder}.
+ *
+ * <p>Plex field to unified field: id → key, poNumber → orderNumber, supplierId → vendorKey, currencyCode → currency,
+ * orderedDate (else poDate) → orderDate, dueDate → requiredDate, approvedDate → approvedAt, shipTo → shipTo
+ * (free text), terms → paymentTerms, incoTerms → incoterms, building → siteKey, note → notes, lineItemTotal (else
+ * the sum of the lines) → totalAmount, createdDate → createdAt, modifiedDate → updatedAt. Lines: lineItemNumber →
+ * lineNumber, id → key, supplierPartNumber → itemCode, partId (else itemId) → itemKey, unit → unitOfMeasure,
+ * quantity (see {@link PlexGuesses#LINE_ITEM_QUANTITY_FIELD}) × unitPrice → amount.
+ */
+@Singleton
+public final class PlexPurchaseOrderMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return PlexPurchaseOrdersRead.ENTITY;
+  }
+
+  @Override
+  public String targetEntity() {
+    return PurchaseOrder.ENTITY;
+  }
+
+  @Override
+  public PurchaseOrder map(JsonNode source, MappingOptions options) {
+    String id = source.path("id").asText(null);
+    PlexRecord po = new PlexRecord(source, id == null ? "purchase order without id (poNumber '"
+        + source.path("poNumber").asText("") + "')" : "purchase order " + id);
+    po.requiredText("id");
+    Instant updatedAt = po.requiredInstant("modifiedDate");
+    Instant ordered = po.instant("orderedDate");
+    List<PurchaseOrderLine> lines = lines(source.path("lineItems"), id);
+    BigDecimal total = po.decimal("lineItemTotal");
+    return new PurchaseOrder(
+        id,
+        po.text("poNumber"),
+        po.text("supplierId"),
+        po.text("status"),
+        po.text("type"),
+        po.text("currencyCode"),
+        ordered != null ? ordered : po.instant("poDate"),
+        po.instant("dueDate"),
+        po.instant("approvedDate"),
+        address(source.get("shipTo")),
+        null,
+        po.text("terms"),
+        po.text("incoTerms"),
+        po.text("building"),
+        po.text("note"),
+        total != null ? total : sumOfAmounts(lines),
+        po.instant("createdDate"),
+        updatedAt,
+        lines,
+        new SourceRef("plex", options.connection(), id, updatedAt),
+        customFields(source, options.customFields()),
+        options.includeRaw() ? source : null);
+  }
+
+  private static List<PurchaseOrderLine> lines(JsonNode lineItems, String orderId) {
+    List<PurchaseOrderLine> lines = new ArrayList<>();
+    int position = 0;
+    for (JsonNode item : lineItems) {
+      position++;
+      lines.add(line(new PlexRecord(item, "line item " + lineName(item, position) + " of purchase order " + orderId)));
+    }
+    lines.sort(Comparator.comparingInt(PurchaseOrderLine::lineNumber));
+    return lines;
+  }
+
+  private static PurchaseOrderLine line(PlexRecord item) {
+    BigDecimal quantity = item.decimal(PlexGuesses.LINE_ITEM_QUANTITY_FIELD);
+    BigDecimal unitPrice = item.decimal("unitPrice");
+    return new PurchaseOrderLine(
+        item.requiredInt("lineItemNumber"),
+        item.text("id"),
+        item.text("supplierPartNumber"),
+        item.text("partId") != null ? item.text("partId") : item.text("itemId"),
+        item.text("description"),
+        quantity,
+        null,
+        item.text("unit"),
+        unitPrice,
+        quantity == null || unitPrice == null ? null : quantity.multiply(unitPrice),
+        item.text("status"),
+        null,
+        null,
+        item.instant("modifiedDate"));
+  }
+
+  private static String lineName(JsonNode item, int position) {
+    JsonNode number = item.get("lineItemNumber");
+    return number != null && !number.isNull() ? number.asText() : "#" + position + " (no lineItemNumber)";
+  }
+
+  /** Null unless every line has an amount: a partial sum would look like a real total. */
+  private static BigDecimal sumOfAmounts(List<PurchaseOrderLine> lines) {
+    if (lines.isEmpty() || lines.stream().anyMatch(line -> line.amount() == null)) {
+      return null;
+    }
+    return lines.stream().map(PurchaseOrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Plex documents {@code shipTo} without its shape: text becomes a free-form address, an object is read by name. */
+  private static Address address(JsonNode shipTo) {
+    if (shipTo == null || shipTo.isNull()) {
+      return null;
+    }
+    if (!shipTo.isObject()) {
+      return Address.ofText(shipTo.asText());
+    }
+    PlexRecord address = new PlexRecord(shipTo, "shipTo");
+    return new Address(address.text("name"), first(address, "address1", "address", "line1"),
+        first(address, "address2", "line2"), address.text("city"), first(address, "state", "region"),
+        first(address, "zip", "postalCode"), address.text("country"), null);
+  }
+
+  private static String first(PlexRecord record, String... fields) {
+    for (String field : fields) {
+      if (record.text(field) != null) {
+        return record.text(field);
+      }
+    }
+    return null;
+  }
+
+  /** The requested extra fields the record has; absent and null ones are left out. */
+  private static Map<String, Object> customFields(JsonNode source, List<String> names) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (String name : names == null ? List.<String>of() : names) {
+      JsonNode value = source.get(name);
+      if (value != null && !value.isNull()) {
+        fields.put(name, Json.mapper().convertValue(value, Object.class));
+      }
+    }
+    return fields;
+  }
+}

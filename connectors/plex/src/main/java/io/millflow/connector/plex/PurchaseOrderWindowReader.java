@@ -1,0 +1,138 @@
+package io.millflow.connector.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.PlexPurchaseOrdersRead.Plan;
+import io.millflow.step.DatasetWriter;
+import io.millflow.step.StepContext;
+import io.millflow.step.StepFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of {@link PlexPurchaseOrdersRead}: walks the windows, halves crowded ones, skips orders already written,
+ * adds line items and writes each order as soon as it has them. Not thread-safe; one per run.
+ */
+final class PurchaseOrderWindowReader {
+
+  private static final Duration SMALLEST_WINDOW = Duration.ofSeconds(1);
+  private static final int PROGRESS_EVERY = 100;
+
+  private final PlexClient client;
+  private final DatasetWriter out;
+  private final StepContext context;
+  private final Plan plan;
+  /** Id to modifiedDate of every order written: about 150 bytes an order, the only state that grows with the read. */
+  private final Map<String, Instant> written = new HashMap<>();
+  private Instant cursor;
+  private long calls;
+  private long duplicates;
+
+  PurchaseOrderWindowReader(PlexClient client, DatasetWriter out, StepContext context, Plan plan) {
+    this.client = client;
+    this.out = out;
+    this.context = context;
+    this.plan = plan;
+  }
+
+  void readAll() {
+    for (Instant begin = plan.since(); begin.isBefore(plan.until()); ) {
+      Instant end = min(begin.plus(plan.window()), plan.until());
+      readWindow(begin, end);
+      context.progress(out.count(), -1);
+      begin = end;
+    }
+  }
+
+  /** The greatest {@code modifiedDate} written, or null when nothing was. */
+  Instant cursor() {
+    return cursor;
+  }
+
+  long calls() {
+    return calls;
+  }
+
+  long duplicates() {
+    return duplicates;
+  }
+
+  private void readWindow(Instant begin, Instant end) {
+    List<ObjectNode> orders = client.purchaseOrders(PurchaseOrderFilter.modifiedIn(begin, end));
+    calls++;
+    Duration length = Duration.between(begin, end);
+    if (orders.size() > plan.maxPerWindow() && length.compareTo(SMALLEST_WINDOW) > 0) {
+      context.log().info("[" + begin + ", " + end + ") holds " + orders.size() + " purchase orders, more than "
+          + plan.maxPerWindow() + ": reading it in two halves");
+      orders = List.of(); // let the crowded answer go before reading the halves
+      Instant middle = PlexTimestamps.truncate(begin.plus(length.dividedBy(2)));
+      readWindow(begin, middle);
+      readWindow(middle, end);
+      return;
+    }
+    if (orders.size() > plan.maxPerWindow()) {
+      context.log().warn("[" + begin + ", " + end + ") holds " + orders.size() + " purchase orders, more than "
+          + plan.maxPerWindow() + ", but a window of one second is not split further: reading them all");
+    }
+    orders.forEach(this::write);
+  }
+
+  private void write(ObjectNode order) {
+    String id = order.path("id").asText(null);
+    Instant modified = modifiedDate(order, id);
+    Instant before = written.get(id);
+    if (before != null && !modified.isAfter(before)) {
+      duplicates++; // the same version again, e.g. from a boundary Plex counted in two windows
+      return;
+    }
+    if (before != null) {
+      context.log().warn("Purchase order " + id + " changed while it was being read (" + before + ", then " + modified
+          + "): the dataset holds both versions; a sink keeps the newer");
+    }
+    if (plan.includeLineItems()) {
+      addLineItems(order, id);
+    }
+    out.add(order);
+    written.put(id, modified);
+    cursor = cursor == null || modified.isAfter(cursor) ? modified : cursor;
+    if (out.count() % PROGRESS_EVERY == 0) {
+      context.progress(out.count(), -1);
+    }
+  }
+
+  private void addLineItems(ObjectNode order, String id) {
+    List<ObjectNode> items = client.purchaseOrderLineItems(id);
+    calls++;
+    int expected = order.path("lineItemCount").asInt(-1);
+    if (items.isEmpty() && expected > 0) {
+      context.log().warn("Purchase order " + id + " says it has " + expected + " line items, but Plex returned none");
+    }
+    order.putArray("lineItems").addAll(items);
+  }
+
+  private static Instant modifiedDate(JsonNode order, String id) {
+    if (id == null || id.isBlank()) {
+      throw new StepFailure("PLEX_UNEXPECTED_RESPONSE", "Plex sent a purchase order without an id: cannot tell it"
+          + " apart from others. Its poNumber is '" + order.path("poNumber").asText("") + "'.");
+    }
+    String text = order.path("modifiedDate").asText(null);
+    DateTimeParseException cause = null;
+    try {
+      if (text != null) {
+        return PlexTimestamps.parseLenient(text);
+      }
+    } catch (DateTimeParseException e) {
+      cause = e;
+    }
+    throw new StepFailure("PLEX_UNEXPECTED_RESPONSE", "Plex sent purchase order " + id + " with modifiedDate '"
+        + text + "', which is not a timestamp: an incremental read cannot place it.", cause);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

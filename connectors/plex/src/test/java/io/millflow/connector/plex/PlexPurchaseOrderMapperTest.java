@@ -1,0 +1,148 @@
+package io.millflow.connector.plex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.model.Address;
+import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderLine;
+import io.millflow.model.SourceRef;
+import io.millflow.model.UnifiedMapper.MappingOptions;
+import io.millflow.step.Json;
+import io.millflow.step.StepFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Plex purchase orders to the unified model, on a small fixture. */
+class PlexPurchaseOrderMapperTest {
+
+  private static final MappingOptions OPTIONS = new MappingOptions("plex-prod", false, List.of());
+  private final PlexPurchaseOrderMapper mapper = new PlexPurchaseOrderMapper();
+
+  @Test
+  void mapsTheOrderFields() {
+    PurchaseOrder order = mapper.map(fixture(), OPTIONS);
+
+    assertThat(order.key()).isEqualTo("6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93");
+    assertThat(order.orderNumber()).isEqualTo("PO0104512");
+    assertThat(order.vendorKey()).isEqualTo("c3a1e7d2-5b9f-4e0a-8c6d-7f2b1a9e4d50");
+    assertThat(order.status()).isEqualTo("Approved");
+    assertThat(order.currency()).isEqualTo("USD");
+    assertThat(order.orderDate()).isEqualTo(Instant.parse("2024-05-02T14:05:31.1234567Z"));
+    assertThat(order.requiredDate()).isEqualTo(Instant.parse("2024-05-30T00:00:00Z"));
+    assertThat(order.approvedAt()).isEqualTo(Instant.parse("2024-05-02T15:05:31.1234567Z"));
+    assertThat(order.shipTo())
+        .isEqualTo(Address.ofText("Plant GR-1, 1200 Industrial Pkwy, Grand Rapids, MI 49503, US"));
+    assertThat(order.paymentTerms()).isEqualTo("Net 30");
+    assertThat(order.incoterms()).isEqualTo("FOB");
+    assertThat(order.siteKey()).isEqualTo("GR-1");
+    assertThat(order.notes()).isEqualTo("Deliver to dock 4");
+    assertThat(order.totalAmount()).isEqualByComparingTo("1328.20");
+    assertThat(order.createdAt()).isEqualTo(Instant.parse("2024-05-02T13:58:00Z"));
+    assertThat(order.updatedAt()).isEqualTo(Instant.parse("2024-05-03T08:15:00.5Z"));
+    assertThat(order.source()).isEqualTo(new SourceRef("plex", "plex-prod", order.key(), order.updatedAt()));
+    assertThat(order.raw()).isNull();
+  }
+
+  @Test
+  void mapsLinesInLineNumberOrderWithExactAmounts() {
+    List<PurchaseOrderLine> lines = mapper.map(fixture(), OPTIONS).lines();
+
+    assertThat(lines).extracting(PurchaseOrderLine::lineNumber).containsExactly(1, 2);
+    PurchaseOrderLine bearing = lines.get(0);
+    assertThat(bearing.key()).isEqualTo("7d3a1e9c-4b6f-4d2a-9c8e-3f5b7d1a2c46");
+    assertThat(bearing.itemCode()).isEqualTo("SP-10000");
+    assertThat(bearing.itemKey()).isEqualTo("5c7e9a1b-3d5f-4b7d-8e0a-2c4e6a8b0d12"); // no partId: the itemId
+    assertThat(bearing.unitOfMeasure()).isEqualTo("ea");
+    assertThat(bearing.quantity()).isEqualByComparingTo("45");
+    assertThat(bearing.unitPrice()).isEqualByComparingTo("12.50");
+    assertThat(bearing.amount()).isEqualByComparingTo("562.50");
+    assertThat(bearing.updatedAt()).isEqualTo(Instant.parse("2024-05-03T08:12:00Z"));
+    assertThat(lines.get(1).amount()).isEqualTo(new BigDecimal("1.2350").multiply(new BigDecimal("620.000")));
+  }
+
+  @Test
+  void keepsTheRequestedCustomFieldsThatAreThere() {
+    PurchaseOrder order = mapper.map(fixture(),
+        new MappingOptions("plex-prod", false, List.of("buyerCode", "freightTerms", "notAField")));
+
+    assertThat(order.customFields()).containsOnlyKeys("buyerCode").containsEntry("buyerCode", "JSM");
+  }
+
+  @Test
+  void keepsTheRawRecordWhenAsked() {
+    JsonNode source = fixture();
+
+    assertThat(mapper.map(source, new MappingOptions("plex-prod", true, List.of())).raw()).isEqualTo(source);
+  }
+
+  @Test
+  void sumsTheLinesWhenPlexGivesNoTotal() {
+    ObjectNode source = fixture();
+    source.remove("lineItemTotal");
+    source.put("currencyCode", "EUR");
+
+    assertThat(mapper.map(source, OPTIONS).totalAmount()).isEqualByComparingTo("1328.20");
+    assertThat(mapper.map(source, OPTIONS).currency()).isEqualTo("EUR");
+  }
+
+  @Test
+  void readsAStrippedDecimalAsTheSameNumber() {
+    ObjectNode source = fixture();
+    ((ObjectNode) source.get("lineItems").get(1)).put("unitPrice", new BigDecimal("1E+2"));
+
+    assertThat(mapper.map(source, OPTIONS).lines().get(0).unitPrice()).isEqualTo(new BigDecimal("100"));
+  }
+
+  @Test
+  void refusesAnOrderWithoutModifiedDateNamingTheOrderAndField() {
+    ObjectNode source = fixture();
+    source.remove("modifiedDate");
+
+    assertThatThrownBy(() -> mapper.map(source, OPTIONS))
+        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
+        .hasMessageContaining("6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93").hasMessageContaining("'modifiedDate'");
+  }
+
+  @Test
+  void refusesAnOrderWithoutId() {
+    ObjectNode source = fixture();
+    source.remove("id");
+
+    assertThatThrownBy(() -> mapper.map(source, OPTIONS)).isInstanceOf(StepFailure.class)
+        .hasMessageContaining("'id' is missing").hasMessageContaining("PO0104512");
+  }
+
+  @Test
+  void refusesAnUnparsableDateOrNumberNamingTheField() {
+    ObjectNode badDate = fixture();
+    badDate.put("dueDate", "next Tuesday");
+    ObjectNode badPrice = fixture();
+    ((ObjectNode) badPrice.get("lineItems").get(0)).put("unitPrice", "n/a");
+
+    assertThatThrownBy(() -> mapper.map(badDate, OPTIONS)).hasMessageContaining("'dueDate' is not a timestamp");
+    assertThatThrownBy(() -> mapper.map(badPrice, OPTIONS))
+        .hasMessageContaining("line item 2 of purchase order 6f1c2a9e").hasMessageContaining("'unitPrice'");
+  }
+
+  @Test
+  void mapsPlexsRecordToUnifiedEntityNames() {
+    assertThat(mapper.sourceEntity()).isEqualTo("plex.purchaseOrder");
+    assertThat(mapper.targetEntity()).isEqualTo("purchaseOrder");
+  }
+
+  private static ObjectNode fixture() {
+    try (InputStream in = PlexPurchaseOrderMapperTest.class.getResourceAsStream("/fixtures/plex-purchase-order.json")) {
+      return (ObjectNode) Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.millflow.connector.plex.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The standalone sandbox's options. */
+class SandboxCommandLineTest {
+
+  @Test
+  void readsTheOptionsIntoTheConfig() {
+    SandboxCommandLine line = SandboxCommandLine.parse("--port=9000", "--purchase-orders=10000", "--api-key=abc",
+        "--rate-limit=0", "--seed=3");
+
+    assertThat(line.address().getPort()).isEqualTo(9000);
+    assertThat(line.config().purchaseOrders()).isEqualTo(10_000);
+    assertThat(line.config().apiKey()).isEqualTo("abc");
+    assertThat(line.config().rateLimitPerMinute()).isZero();
+    assertThat(line.config().seed()).isEqualTo(3);
+  }
+
+  @Test
+  void startsWithTheDefaultsWhenGivenNothing() {
+    SandboxCommandLine line = SandboxCommandLine.parse();
+
+    assertThat(line.address().getPort()).isEqualTo(8089);
+    assertThat(line.config()).isEqualTo(PlexSandboxConfig.defaults());
+  }
+
+  @Test
+  void namesTheOptionsWhenGivenAnUnknownOne() {
+    assertThatThrownBy(() -> SandboxCommandLine.parse("--purchaseOrders=5")).hasMessageContaining("purchase-orders");
+  }
+}
