@@ -3,6 +3,7 @@ package io.millflow.engine.dataset;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.store.StateStore;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ public class DatasetRetention {
   private final Duration interval;
   private ScheduledExecutorService scheduler;
 
+  @Inject
   public DatasetRetention(StateStore store, MillflowConfig config) {
     this(store.jdbi(), config.datasets().retention(), config.datasets().cleanupInterval());
   }

@@ -6,11 +6,11 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetStore;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepFailure;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
@@ -29,6 +29,7 @@ public class PostgresDatasetStore {
   private final Jdbi jdbi;
   private final int chunkRecords;
 
+  @Inject
   public PostgresDatasetStore(StateStore store, MillflowConfig config) {
     this(store.jdbi(), config.datasets().chunkRecords());
   }
@@ -124,8 +125,8 @@ public class PostgresDatasetStore {
     ChunkedWriter(String tenantId, UUID runId, String entity) {
       this.entity = entity;
       jdbi.useHandle(h -> h.createUpdate("""
-              insert into dataset (id, tenant_id, run_id, entity, status) values (:id, :tenant, :run, :entity, 'writing')""")
-          .bind("id", id).bind("tenant", tenantId).bind("run", Optional.ofNullable(runId).orElse(null))
+              insert into dataset (id, tenant_id, run_id, entity, status) values (:id, :tenant, cast(:run as uuid), :entity, 'writing')""")
+          .bind("id", id).bind("tenant", tenantId).bind("run", runId == null ? null : runId.toString())
           .bind("entity", entity).execute());
     }
 

@@ -1,6 +1,7 @@
 package io.millflow.engine.history;
 
 import io.millflow.engine.store.StateStore;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public class RunHistory {
 
   private final Jdbi jdbi;
 
+  @Inject
   public RunHistory(StateStore store) {
     this(store.jdbi());
   }

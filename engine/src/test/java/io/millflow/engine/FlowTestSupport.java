@@ -1,0 +1,45 @@
+package io.millflow.engine;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.sandbox.SandboxLauncher;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** Starts flows through the API, waits for their runs, and reads the example warehouse. */
+public final class FlowTestSupport {
+
+  private static final Set<String> FINISHED = Set.of("completed", "incident", "canceled");
+
+  private FlowTestSupport() {}
+
+  public static String startRun(String flowId) {
+    return given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
+        .when().post("/api/flows/{id}/runs", flowId)
+        .then().statusCode(201).extract().path("id");
+  }
+
+  /** Waits until the run has completed or stopped at an incident, and returns its detail. */
+  public static JsonPath awaitRunEnd(String runId) {
+    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        .until(() -> given().get("/api/runs/{id}", runId).then().statusCode(200).extract().jsonPath(),
+            run -> FINISHED.contains(run.getString("run.status")));
+  }
+
+  public static String deploy(String bpmn) {
+    return given().contentType("application/xml").body(bpmn)
+        .when().post("/api/flows")
+        .then().statusCode(201).extract().path("id");
+  }
+
+  public static Jdbi warehouse(ConnectionRegistry connections, String tenant) {
+    var warehouse = connections.resolve(tenant, SandboxLauncher.WAREHOUSE_CONNECTION);
+    return Jdbi.create(warehouse.setting("jdbcUrl"), warehouse.credential("username"), "");
+  }
+}
