@@ -27,9 +27,16 @@ public final class FlowTestSupport {
 
   /** Waits until the run has completed or stopped at an incident, and returns its detail. */
   public static JsonPath awaitRunEnd(String runId) {
-    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-        .until(() -> given().get("/api/runs/{id}", runId).then().statusCode(200).extract().jsonPath(),
-            run -> FINISHED.contains(run.getString("run.status")));
+    try {
+      return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> run(runId), run -> FINISHED.contains(run.getString("run.status")));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("Run " + runId + " did not end; its history: " + run(runId).prettify(), e);
+    }
+  }
+
+  private static JsonPath run(String runId) {
+    return given().get("/api/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
   }
 
   public static String deploy(String bpmn) {

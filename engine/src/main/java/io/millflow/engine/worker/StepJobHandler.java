@@ -131,7 +131,7 @@ final class StepJobHandler implements JobHandler {
       Duration backoff = e.retryAfter().orElseGet(() -> services.backoff().after(failedAttempt));
       String message = bounded(e.getMessage() + " (retrying in " + backoff.toMillis() + " ms, " + retriesLeft + " retries left)");
       services.history().failStep(runId, stepRunId, StepStatus.RETRYING, "RETRYABLE", message, null);
-      ZeebeCommandFailed.guard(() -> client.newFailCommand(job).retries(retriesLeft).retryBackoff(backoff).errorMessage(message).send().join());
+      services.retryDelay().failAfter(client, job, retriesLeft, backoff, message);
     }
 
     void incident(String code, String message, String detail) {

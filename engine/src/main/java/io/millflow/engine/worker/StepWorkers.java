@@ -38,6 +38,7 @@ public class StepWorkers {
     this.steps = steps;
     this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+        zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());
   }
 
@@ -60,5 +61,6 @@ public class StepWorkers {
   void close() {
     workers.forEach(JobWorker::close);
     services.timeoutExtender().close();
+    services.retryDelay().close();
   }
 }

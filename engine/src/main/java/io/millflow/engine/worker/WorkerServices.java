@@ -7,4 +7,4 @@ import java.time.Clock;
 
 /** What every step handler shares. */
 record WorkerServices(String tenantId, String engineId, RunHistory history, ConnectionRegistry connections,
-    PostgresDatasetStore datasets, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock) {}
+    PostgresDatasetStore datasets, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}

@@ -37,7 +37,7 @@ public class ZeebeRuntime {
       this.embedded = Optional.empty();
       this.mode = EngineMode.CLUSTER;
       this.engineId = "cluster:" + zeebe.address().get();
-      this.client = clusterClient(zeebe);
+      this.client = clusterClient(zeebe, config.dataDir());
       LOG.infof("Zeebe: cluster at %s", zeebe.address().get());
     } else {
       int port = zeebe.embeddedPort() == 0 ? freePort() : zeebe.embeddedPort();
@@ -77,7 +77,7 @@ public class ZeebeRuntime {
     embedded.ifPresent(ZeebeTestEngine::stop);
   }
 
-  private static CamundaClient clusterClient(MillflowConfig.Zeebe zeebe) {
+  private static CamundaClient clusterClient(MillflowConfig.Zeebe zeebe, java.nio.file.Path dataDir) {
     CamundaClientBuilder builder = baseBuilder(zeebe).grpcAddress(URI.create(zeebe.address().orElseThrow()));
     zeebe.restAddress().ifPresent(rest -> builder.restAddress(URI.create(rest)));
     MillflowConfig.OAuth oauth = zeebe.oauth();
@@ -89,6 +89,8 @@ public class ZeebeRuntime {
           .authorizationServerUrl(oauth.authorizationServerUrl().orElseThrow(() -> new IllegalStateException(
               "millflow.zeebe.oauth.authorization-server-url is required when millflow.zeebe.oauth.client-id is set")))
           .audience(oauth.audience().orElse("zeebe-api"))
+          // The client caches tokens in a file; keep it in Millflow's data directory, not the user's home.
+          .credentialsCachePath(dataDir.toAbsolutePath().resolve("zeebe-credentials-cache.yaml").toString())
           .build());
     }
     return builder.build();
