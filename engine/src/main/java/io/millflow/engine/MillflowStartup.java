@@ -10,11 +10,11 @@ import io.millflow.engine.store.StateStore;
 import io.millflow.engine.worker.StepWorkers;
 import io.millflow.engine.zeebe.ZeebeRuntime;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.lang.management.ManagementFactory;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,9 +27,7 @@ public class MillflowStartup {
   private static final Logger LOG = Logger.getLogger(MillflowStartup.class);
 
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
-      FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, MillflowConfig config,
-      @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
-    Instant started = Instant.now();
+      FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, MillflowConfig config) {
     sandbox.start();
     workers.open();
     for (String bpmn : BundledFlows.load()) {
@@ -39,7 +37,12 @@ public class MillflowStartup {
       deployer.deploy(config.tenant(), bpmn, "api");
     }
     retention.start();
-    LOG.infof("Millflow ready in %d ms (Zeebe %s). API: http://localhost:%d/api/flows",
-        Duration.between(started, Instant.now()).toMillis(), zeebe.mode().name().toLowerCase(), httpPort);
+  }
+
+  /** Ready means the API answers: said once the HTTP server listens, after everything above. */
+  void onListening(@ObservesAsync HttpServerStart event, ZeebeRuntime zeebe) {
+    long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    LOG.infof("Millflow ready %d ms after JVM start (Zeebe %s). API: http://localhost:%d/api/flows",
+        sinceJvmStart, zeebe.mode().name().toLowerCase(), event.options().getPort());
   }
 }

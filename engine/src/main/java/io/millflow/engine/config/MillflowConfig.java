@@ -115,6 +115,9 @@ public interface MillflowConfig {
     @WithDefault("5")
     int plexLinesPerOrder();
 
+    /** The key the sandbox accepts; by default a new random one each start (benchmarks set a known one). */
+    Optional<String> plexApiKey();
+
     /** Calls per minute the sandbox allows (real Plex: about 200); 0 turns its limit and the client's off. */
     @WithDefault("6000")
     int plexRateLimitPerMinute();

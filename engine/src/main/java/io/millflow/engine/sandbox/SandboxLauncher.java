@@ -40,7 +40,7 @@ public class SandboxLauncher {
     if (!config.enabled() || plex != null) {
       return;
     }
-    String apiKey = UUID.randomUUID().toString();
+    String apiKey = config.plexApiKey().orElseGet(() -> UUID.randomUUID().toString());
     plex = new PlexSandbox(PlexSandboxConfig.defaults()
         .withApiKey(apiKey)
         .withPurchaseOrders(config.plexPurchaseOrders())
