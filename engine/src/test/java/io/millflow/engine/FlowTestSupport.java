@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,6 +38,18 @@ public final class FlowTestSupport {
 
   private static JsonPath run(String runId) {
     return given().get("/api/runs/{id}", runId).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** The shipped example flow under another process id, with one text replaced. */
+  public static String variant(String processId, String from, String to) {
+    String flow = "plex-po-to-postgres";
+    String bpmn = BundledFlows.load().getFirst();
+    if (!bpmn.contains(from)) {
+      throw new IllegalArgumentException("The example flow does not contain " + from);
+    }
+    return bpmn.replace("id=\"" + flow + "\"", "id=\"" + processId + "\"")
+        .replace("bpmnElement=\"" + flow + "\"", "bpmnElement=\"" + processId + "\"")
+        .replace(from, to);
   }
 
   public static String deploy(String bpmn) {

@@ -3,6 +3,7 @@ package io.millflow.engine;
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.FlowTestSupport.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
-import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.millflow.engine.zeebe.ZeebeRuntime;
 import io.millflow.step.Connection;
@@ -129,15 +129,6 @@ class PlexPoToPostgresFlowTest {
 
   private PlexSandbox plex() {
     return sandbox.plex().orElseThrow();
-  }
-
-  /** The shipped flow under another process id, with one text replaced. */
-  private static String variant(String processId, String from, String to) {
-    String bpmn = BundledFlows.load().getFirst();
-    assertThat(bpmn).contains(from);
-    return bpmn.replace("id=\"" + FLOW + "\"", "id=\"" + processId + "\"")
-        .replace("bpmnElement=\"" + FLOW + "\"", "bpmnElement=\"" + processId + "\"")
-        .replace(from, to);
   }
 
   private List<String> incidentMessages(long processInstanceKey) {

@@ -94,6 +94,12 @@ public class RunHistory {
     });
   }
 
+  /** A run stopped at an incident that no failed job reported (an uncaught BPMN error). */
+  public void markIncident(UUID runId, String error) {
+    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = 'incident', error = :error where id = :run and ended_at is null")
+        .bind("error", error).bind("run", runId).execute());
+  }
+
   public void progress(UUID stepRunId, long done, long total) {
     jdbi.useHandle(h -> h.createUpdate("update step_run set progress_done = :done, progress_total = :total where id = :id")
         .bind("done", done).bind("total", total < 0 ? null : total).bind("id", stepRunId).execute());

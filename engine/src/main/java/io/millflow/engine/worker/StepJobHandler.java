@@ -144,6 +144,10 @@ final class StepJobHandler implements JobHandler {
       String message = bounded(e.getMessage());
       services.history().failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
       ZeebeCommandFailed.guard(() -> client.newThrowErrorCommand(job).errorCode(e.code()).errorMessage(message).send().join());
+      if (!services.errorCatchers().caught(services.tenantId(), job.getBpmnProcessId(), job.getElementId(), e.code())) {
+        services.history().markIncident(runId, "Step '" + step.id() + "' at element '" + job.getElementId()
+            + "' failed with error " + e.code() + " and no error event catches it: " + message);
+      }
     }
   }
 }

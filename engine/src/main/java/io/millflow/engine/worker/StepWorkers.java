@@ -6,6 +6,7 @@ import io.millflow.engine.catalog.StepCatalog;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.zeebe.ZeebeRuntime;
@@ -33,10 +34,10 @@ public class StepWorkers {
   private final List<JobWorker> workers = new ArrayList<>();
 
   public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, ConnectionRegistry connections,
-      PostgresDatasetStore datasets, MillflowConfig config) {
+      PostgresDatasetStore datasets, ErrorCatchers errorCatchers, MillflowConfig config) {
     this.zeebe = zeebe;
     this.steps = steps;
-    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets,
+    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());

@@ -2,9 +2,10 @@ package io.millflow.engine.worker;
 
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.history.RunHistory;
 import java.time.Clock;
 
 /** What every step handler shares. */
 record WorkerServices(String tenantId, String engineId, RunHistory history, ConnectionRegistry connections,
-    PostgresDatasetStore datasets, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}
+    PostgresDatasetStore datasets, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}
