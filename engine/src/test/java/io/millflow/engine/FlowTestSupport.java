@@ -26,6 +26,11 @@ public final class FlowTestSupport {
         .then().statusCode(201).extract().path("id");
   }
 
+  /** Forgets the flow's sync cursors, so its next run reads everything. */
+  public static void resetSyncState(String flowId) {
+    given().delete("/api/flows/{id}/sync-state", flowId).then().statusCode(200);
+  }
+
   /** Waits until the run has completed or stopped at an incident, and returns its detail. */
   public static JsonPath awaitRunEnd(String runId) {
     try {

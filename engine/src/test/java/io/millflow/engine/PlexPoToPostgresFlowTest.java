@@ -55,6 +55,7 @@ class PlexPoToPostgresFlowTest {
     warehouse = FlowTestSupport.warehouse(connections, config.tenant());
     warehouse.useHandle(h -> h.execute("drop table if exists purchase_order_line, purchase_order"));
     plex().faults().clear();
+    FlowTestSupport.resetSyncState(FLOW);
   }
 
   @Test
@@ -73,8 +74,9 @@ class PlexPoToPostgresFlowTest {
   }
 
   @Test
-  void runningTheFlowAgainWritesNoDuplicateRows() {
+  void runningTheFlowAgainFromTheStartWritesNoDuplicateRows() {
     awaitRunEnd(startRun(FLOW));
+    FlowTestSupport.resetSyncState(FLOW);
     JsonPath second = awaitRunEnd(startRun(FLOW));
 
     assertThat(second.getString("run.status")).isEqualTo("completed");

@@ -23,4 +23,12 @@ public @interface Param {
 
   /** The value the designer pre-fills; empty for none. */
   String defaultValue() default "";
+
+  /**
+   * Marks a source step's incremental cursor (at most one per input, and the input must also have a
+   * {@code connection} component). When the flow leaves it empty, the engine fills in the cursor committed by the last
+   * completed run of the same flow, task and connection; the step's {@link ReadResult#cursor()} is committed only when
+   * the whole run completes, so a failed run re-reads and never leaves a gap.
+   */
+  boolean cursor() default false;
 }

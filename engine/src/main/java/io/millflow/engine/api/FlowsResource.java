@@ -6,7 +6,9 @@ import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.flow.FlowSummary;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.sync.SyncCursors;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -26,11 +28,13 @@ public class FlowsResource {
 
   private final FlowService flows;
   private final FlowDeployer deployer;
+  private final SyncCursors cursors;
   private final MillflowConfig config;
 
-  public FlowsResource(FlowService flows, FlowDeployer deployer, MillflowConfig config) {
+  public FlowsResource(FlowService flows, FlowDeployer deployer, SyncCursors cursors, MillflowConfig config) {
     this.flows = flows;
     this.deployer = deployer;
+    this.cursors = cursors;
     this.config = config;
   }
 
@@ -65,6 +69,20 @@ public class FlowsResource {
     FlowRun run = flows.start(config.tenant(), id, variables)
         .orElseThrow(() -> new NotFoundException("No flow with id '" + id + "': deploy it first (POST /api/flows)"));
     return Response.created(URI.create("/api/runs/" + run.id())).entity(run).build();
+  }
+
+  /** Where each incremental read of the flow resumes. */
+  @GET
+  @Path("/{id}/sync-state")
+  public List<SyncCursors.Committed> syncState(@PathParam("id") String id) {
+    return cursors.list(config.tenant(), id);
+  }
+
+  /** Forgets the flow's cursors: its next run reads everything again (a full resync). */
+  @DELETE
+  @Path("/{id}/sync-state")
+  public Map<String, Integer> resetSyncState(@PathParam("id") String id) {
+    return Map.of("reset", cursors.reset(config.tenant(), id));
   }
 
   /** Body of a run start: the flow's start variables. */

@@ -70,11 +70,11 @@ public class FlowDeployer {
       var latest = h.createQuery("""
               select version, bpmn from flow where tenant_id = :tenant and id = :id order by version desc limit 1""")
           .bind("tenant", tenantId).bind("id", process.getId())
-          .map((rs, ctx) -> new Object[] {rs.getInt("version"), rs.getString("bpmn")}).findOne();
-      if (latest.isPresent() && latest.get()[1].equals(xml)) {
-        return find(h, tenantId, process.getId(), (Integer) latest.get()[0]);
+          .map((rs, ctx) -> new StoredVersion(rs.getInt("version"), rs.getString("bpmn"))).findOne();
+      if (latest.isPresent() && latest.get().bpmn().equals(xml)) {
+        return find(h, tenantId, process.getId(), latest.get().version());
       }
-      int version = latest.map(row -> (Integer) row[0] + 1).orElse(1);
+      int version = latest.map(stored -> stored.version() + 1).orElse(1);
       h.createUpdate("insert into flow (tenant_id, id, version, name, origin, bpmn) values (:tenant, :id, :version, :name, :origin, :bpmn)")
           .bind("tenant", tenantId).bind("id", process.getId()).bind("version", version)
           .bind("name", process.getName() == null ? process.getId() : process.getName())
@@ -82,6 +82,8 @@ public class FlowDeployer {
       return find(h, tenantId, process.getId(), version);
     });
   }
+
+  private record StoredVersion(int version, String bpmn) {}
 
   private static DeployedFlow find(org.jdbi.v3.core.Handle h, String tenantId, String id, int version) {
     return h.createQuery("select id, name, version, origin, deployed_at from flow where tenant_id = :tenant and id = :id and version = :version")

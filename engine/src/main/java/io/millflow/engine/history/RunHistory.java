@@ -111,10 +111,11 @@ public class RunHistory {
   }
 
   /** Records the end of a process instance, told by the end listener Millflow adds to every process it deploys. */
-  public void endRun(RunKey key, String flowId, RunStatus status) {
+  public UUID endRun(RunKey key, String flowId, RunStatus status) {
     UUID runId = ensureRun(key, flowId, null, false);
     jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = null where id = :id")
         .bind("status", status.stored()).bind("id", runId).execute());
+    return runId;
   }
 
   public List<FlowRun> listRuns(String tenantId, RunFilter filter) {

@@ -34,10 +34,12 @@ final class StepJobHandler implements JobHandler {
   private final StepDescriptor step;
   private final WorkerServices services;
   private final StepInputReader inputs = new StepInputReader();
+  private final CursorInput cursor;
 
   StepJobHandler(StepDescriptor step, WorkerServices services) {
     this.step = step;
     this.services = services;
+    this.cursor = CursorInput.of(step, services.cursors());
   }
 
   @Override
@@ -52,8 +54,10 @@ final class StepJobHandler implements JobHandler {
         services.datasets().forRun(tenantId, runId), services.history(), services.clock());
     Attempt attempt = new Attempt(client, job, runId, stepRunId);
     try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, step.timeout(), context)) {
-      Object input = inputs.read(variables, step, job.getElementId());
+      Map<String, Object> withCursor = cursor.fill(variables, tenantId, job.getBpmnProcessId(), job.getElementId(), context.log());
+      Object input = inputs.read(withCursor, step, job.getElementId());
       Object output = run(input, context);
+      cursor.stage(output, withCursor, runId, job.getElementId());
       complete(attempt, input, output);
     } catch (InvalidStepInputException e) {
       attempt.incident(null, e.getMessage(), null);

@@ -9,6 +9,7 @@ import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.sync.SyncCursors;
 import io.millflow.engine.zeebe.ZeebeRuntime;
 import io.millflow.step.StepDescriptor;
 import jakarta.annotation.PreDestroy;
@@ -34,10 +35,10 @@ public class StepWorkers {
   private final List<JobWorker> workers = new ArrayList<>();
 
   public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, ConnectionRegistry connections,
-      PostgresDatasetStore datasets, ErrorCatchers errorCatchers, MillflowConfig config) {
+      PostgresDatasetStore datasets, SyncCursors cursors, ErrorCatchers errorCatchers, MillflowConfig config) {
     this.zeebe = zeebe;
     this.steps = steps;
-    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets, errorCatchers,
+    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets, cursors, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());
@@ -53,7 +54,7 @@ public class StepWorkers {
           .open());
     }
     workers.add(client.newWorker().jobType(FlowDeployer.RUN_END_JOB_TYPE)
-        .handler(new RunEndListener(services.tenantId(), services.engineId(), services.history()))
+        .handler(new RunEndListener(services.tenantId(), services.engineId(), services.history(), services.cursors()))
         .name("millflow-run-end").timeout(Duration.ofSeconds(30)).fetchVariables(List.of()).open());
     LOG.infof("Workers open for %d step types: %s", steps.all().size(), steps.all().stream().map(StepDescriptor::id).toList());
   }

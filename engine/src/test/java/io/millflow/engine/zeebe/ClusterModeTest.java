@@ -32,6 +32,7 @@ class ClusterModeTest {
   void runsTheFlowOnTheConfiguredZeebeWithoutAnEmbeddedEngine() {
     Jdbi warehouse = FlowTestSupport.warehouse(connections, config.tenant());
     warehouse.useHandle(h -> h.execute("drop table if exists purchase_order_line, purchase_order"));
+    FlowTestSupport.resetSyncState("plex-po-to-postgres");
 
     JsonPath run = awaitRunEnd(startRun("plex-po-to-postgres"));
 

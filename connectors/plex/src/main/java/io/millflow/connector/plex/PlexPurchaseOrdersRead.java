@@ -43,7 +43,8 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
 
   public record Input(
       @Param(label = "Connection", description = "A Plex connection") @NotBlank String connection,
-      @Param(label = "Modified since", description = "Inclusive; e.g. the last run's cursor. Empty: everything")
+      @Param(label = "Modified since", cursor = true,
+          description = "Inclusive. Empty: where the last completed run stopped, or everything")
       Instant modifiedSince,
       @Param(label = "Modified until", description = "Exclusive. Empty: now") Instant modifiedUntil,
       @Param(label = "Window (days)", defaultValue = "30") @Positive Integer windowDays,
