@@ -61,15 +61,18 @@ PY
 }
 
 first=$(run_flow first)
+incremental=$(run_flow incremental)
+curl -s -X DELETE "localhost:$port/api/flows/plex-po-to-postgres/sync-state" > /dev/null
 second=$(run_flow rerun)
 baseline=$(java -cp "engine/target/quarkus-app/lib/main/*" bench/DirectSyncBaseline.java "$plex_url" "$key" \
   "jdbc:postgresql://localhost:$pg_port/warehouse?user=postgres" | sed -n 's/baseline_ms=\([0-9]*\).*/\1/p')
 rss_kb=$(ps -o rss= -p $pid)
 
-first_ms=${first%% *}; second_ms=${second%% *}
+first_ms=${first%% *}; second_ms=${second%% *}; incremental_ms=${incremental%% *}
 echo "purchase orders: $orders x 5 lines"
 echo "start-up: Millflow ready ${ready_ms} ms after launch; a plain JVM HTTP service (sandbox alone) ${jvm_ms} ms; ratio $(python3 -c "print(round($ready_ms/$jvm_ms,1))")"
 echo "flow, first run (inserts): ${first_ms} ms  [${first#* }]"
-echo "flow, re-run (all unchanged): ${second_ms} ms  [${second#* }]"
+echo "flow, incremental run (nothing changed since the cursor): ${incremental_ms} ms  [${incremental#* }]"
+echo "flow, full re-run after a cursor reset (all unchanged): ${second_ms} ms  [${second#* }]"
 echo "hand-written direct sync (baseline): ${baseline} ms; ratio first run / baseline $(python3 -c "print(round($first_ms/$baseline,2))")"
 echo "runtime RSS after the runs: $((rss_kb / 1024)) MB (embedded PostgreSQL runs in its own processes)"
