@@ -24,6 +24,11 @@ public class ApiExceptionMappers {
     return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", e.getMessage()));
   }
 
+  @ServerExceptionMapper
+  public Response notRetryable(io.millflow.engine.flow.RunRetries.RunNotRetryableException e) {
+    return json(Response.Status.CONFLICT, ApiError.of("not_retryable", e.getMessage()));
+  }
+
   static Response json(Response.Status status, ApiError error) {
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
   }

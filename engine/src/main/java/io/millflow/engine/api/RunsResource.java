@@ -8,7 +8,9 @@ import io.millflow.engine.history.RunHistory;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import io.millflow.engine.flow.RunRetries;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,11 +30,21 @@ public class RunsResource {
   private static final Set<String> STATUSES = Set.of("running", "completed", "incident", "canceled");
 
   private final RunHistory history;
+  private final RunRetries retries;
   private final MillflowConfig config;
 
-  public RunsResource(RunHistory history, MillflowConfig config) {
+  public RunsResource(RunHistory history, RunRetries retries, MillflowConfig config) {
     this.history = history;
+    this.retries = retries;
     this.config = config;
+  }
+
+  /** Runs the failed steps of a run at an incident again, once the cause is fixed. */
+  @POST
+  @Path("/{id}/retry")
+  public FlowRun retry(@PathParam("id") String id) {
+    return parseId(id).flatMap(runId -> retries.retry(config.tenant(), runId))
+        .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
   @GET

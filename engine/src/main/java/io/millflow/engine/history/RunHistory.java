@@ -15,7 +15,7 @@ public class RunHistory {
 
   private static final String RUN_COLUMNS =
       "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
-  private static final String STEP_COLUMNS = "id, element_id, step_type, attempt, status, started_at, ended_at, "
+  private static final String STEP_COLUMNS = "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
       + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error";
 
   private final Jdbi jdbi;
@@ -92,6 +92,17 @@ public class RunHistory {
             .bind("error", error).bind("run", runId).execute();
       }
     });
+  }
+
+  public boolean ranOn(UUID runId, String engineId) {
+    return jdbi.withHandle(h -> h.createQuery("select engine_id = :engine from flow_run where id = :id")
+        .bind("engine", engineId).bind("id", runId).mapTo(Boolean.class).one());
+  }
+
+  /** The run's incidents were resolved and its failed steps will run again. */
+  public void markRetried(UUID runId) {
+    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+        .bind("run", runId).execute());
   }
 
   /** A run stopped at an incident that no failed job reported (an uncaught BPMN error). */

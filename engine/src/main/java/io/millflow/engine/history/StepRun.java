@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One attempt of one step in a run. */
-public record StepRun(UUID id, String elementId, String stepType, int attempt, String status, Instant startedAt,
+public record StepRun(UUID id, String elementId, String stepType, long jobKey, int attempt, String status, Instant startedAt,
     Instant endedAt, Long recordsIn, Long recordsOut, Long progressDone, Long progressTotal, String inputSummary,
     String outputSummary, String errorCode, String error) {}

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.response.Incident;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -30,9 +33,11 @@ public class ZeebeRuntime {
   private final CamundaClient client;
   private final String engineId;
   private final EngineMode mode;
+  private final boolean restConfigured;
 
   public ZeebeRuntime(MillflowConfig config) {
     MillflowConfig.Zeebe zeebe = config.zeebe();
+    this.restConfigured = zeebe.restAddress().isPresent();
     if (zeebe.address().isPresent()) {
       this.embedded = Optional.empty();
       this.mode = EngineMode.CLUSTER;
@@ -69,6 +74,23 @@ public class ZeebeRuntime {
   /** The in-memory engine, for tests that move its clock. */
   public Optional<ZeebeTestEngine> embeddedEngine() {
     return embedded;
+  }
+
+  /**
+   * The keys of the process instance's open incidents: read from the in-memory engine's record stream, or searched
+   * through the cluster's REST API (which needs {@code millflow.zeebe.rest-address}).
+   */
+  public List<Long> openIncidents(long processInstanceKey) {
+    if (embedded.isPresent()) {
+      return InMemoryIncidents.open(embedded.get(), processInstanceKey);
+    }
+    if (!restConfigured) {
+      throw new IllegalStateException("Finding a run's incidents on a cluster needs its REST API: set "
+          + "millflow.zeebe.rest-address, or resolve the incident in Operate.");
+    }
+    return client.newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).state(IncidentState.ACTIVE))
+        .send().join().items().stream().map(Incident::getIncidentKey).toList();
   }
 
   @PreDestroy
