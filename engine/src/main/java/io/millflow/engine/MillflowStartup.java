@@ -7,6 +7,7 @@ import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.millflow.engine.store.StateStore;
+import io.millflow.engine.trigger.WebhookDispatcher;
 import io.millflow.engine.worker.StepWorkers;
 import io.millflow.engine.zeebe.ZeebeRuntime;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +28,8 @@ public class MillflowStartup {
   private static final Logger LOG = Logger.getLogger(MillflowStartup.class);
 
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
-      FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, MillflowConfig config) {
+      FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
+      MillflowConfig config) {
     sandbox.start();
     workers.open();
     for (String bpmn : BundledFlows.load()) {
@@ -37,6 +39,7 @@ public class MillflowStartup {
       deployer.deploy(config.tenant(), bpmn, "api");
     }
     retention.start();
+    webhooks.start();
   }
 
   /** Ready means the API answers: said once the HTTP server listens, after everything above. */

@@ -1,0 +1,84 @@
+package io.millflow.engine.api;
+
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.trigger.InboxEvent;
+import io.millflow.engine.trigger.TriggerDefinition;
+import io.millflow.engine.trigger.TriggerStore;
+import io.millflow.engine.trigger.WebhookInbox;
+import io.millflow.engine.trigger.WebhookTrigger;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Webhook triggers: create (the secret is shown once), list, rotate the secret, and see the received events. */
+@Path("/api/triggers")
+@Produces(MediaType.APPLICATION_JSON)
+public class TriggersResource {
+
+  private final TriggerStore triggers;
+  private final WebhookInbox inbox;
+  private final MillflowConfig config;
+
+  public TriggersResource(TriggerStore triggers, WebhookInbox inbox, MillflowConfig config) {
+    this.triggers = triggers;
+    this.inbox = inbox;
+    this.config = config;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(Map<String, Object> body) {
+    TriggerDefinition definition = definition(body);
+    TriggerStore.Created created = triggers.create(config.tenant(), definition);
+    return Response.created(URI.create("/api/triggers/" + created.trigger().id()))
+        .entity(Map.of("trigger", created.trigger().view(), "secret", created.secret(),
+            "note", "The secret is shown only now: store it with the sender."))
+        .build();
+  }
+
+  @GET
+  public List<WebhookTrigger.View> list() {
+    return triggers.list(config.tenant()).stream().map(WebhookTrigger::view).toList();
+  }
+
+  /** A new secret; the old one keeps verifying for {@code graceMinutes} (default 60). */
+  @POST
+  @Path("/{id}/rotate-secret")
+  public Map<String, String> rotate(@PathParam("id") String id, @QueryParam("graceMinutes") @DefaultValue("60") int grace) {
+    if (grace < 0 || grace > 7 * 24 * 60) {
+      throw new BadRequestException("Query parameter 'graceMinutes' must be between 0 and 10080");
+    }
+    return triggers.rotateSecret(config.tenant(), id, Duration.ofMinutes(grace))
+        .map(secret -> Map.of("secret", secret, "note", "The previous secret verifies for " + grace + " more minutes."))
+        .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  public List<InboxEvent.View> events(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+    triggers.find(config.tenant(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    return inbox.recent(id, Math.min(Math.max(limit, 1), 500)).stream().map(InboxEvent::view).toList();
+  }
+
+  private static TriggerDefinition definition(Map<String, Object> body) {
+    try {
+      return io.millflow.step.Json.mapper().convertValue(body, TriggerDefinition.class);
+    } catch (IllegalArgumentException e) {
+      Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+      throw new BadRequestException("Invalid trigger: " + cause.getMessage().split("\n")[0]);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.millflow.engine.trigger;
+
+import jakarta.inject.Singleton;
+import java.util.Map;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+
+/**
+ * FEEL as Zeebe evaluates it, for webhook conditions and variable mappings; external (Java) functions are off, so an
+ * expression cannot reach the host.
+ */
+@Singleton
+public class FeelExpressions {
+
+  private final FeelEngineApi engine = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+
+  /** True only when the expression evaluates to true; anything else (false, null, a failure) does not match. */
+  public boolean isTrue(String expression, Map<String, Object> context) {
+    EvaluationResult result = engine.evaluateExpression(strip(expression), context);
+    return result.isSuccess() && Boolean.TRUE.equals(result.result());
+  }
+
+  /** A FEEL context expression evaluated to a map, for a flow's start variables. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> context(String expression, Map<String, Object> context) {
+    EvaluationResult result = engine.evaluateExpression(strip(expression), context);
+    if (!result.isSuccess()) {
+      throw new IllegalArgumentException("FEEL expression '" + expression + "' failed: " + result.failure().message());
+    }
+    if (!(result.result() instanceof Map<?, ?> map)) {
+      throw new IllegalArgumentException("FEEL expression '" + expression + "' must give a context such as {id: body.id}, "
+          + "not " + result.result());
+    }
+    return (Map<String, Object>) map;
+  }
+
+  /** Designers write FEEL with a leading "=" as in the BPMN; the engine wants it without. */
+  private static String strip(String expression) {
+    String trimmed = expression.trim();
+    return trimmed.startsWith("=") ? trimmed.substring(1) : trimmed;
+  }
+}

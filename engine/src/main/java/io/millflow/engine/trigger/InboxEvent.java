@@ -1,0 +1,18 @@
+package io.millflow.engine.trigger;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A request as the inbox keeps it: verified, stored, and waiting for (or done with) dispatch. */
+public record InboxEvent(UUID id, String triggerId, String eventId, Instant receivedAt, Map<String, String> headers,
+    Map<String, String> query, byte[] body, String status, int attempts, String lastError, String runIds) {
+
+  /** What the API shows of an event: no body bytes, no headers. */
+  public record View(UUID id, String eventId, Instant receivedAt, String status, int attempts, String lastError,
+      String runIds) {}
+
+  public View view() {
+    return new View(id, eventId, receivedAt, status, attempts, lastError, runIds);
+  }
+}

@@ -1,0 +1,109 @@
+package io.millflow.engine.trigger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.millflow.engine.store.StateStore;
+import io.millflow.step.Json;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The durable inbox of webhook requests. A request is answered 200 only after its row is committed here; dispatch
+ * takes rows with a lease, so an instance that dies mid-dispatch leaves the row to be taken again when the lease ends.
+ */
+@Singleton
+public class WebhookInbox {
+
+  static final Duration LEASE = Duration.ofSeconds(60);
+  static final int MAX_ATTEMPTS = 10;
+
+  private final Jdbi jdbi;
+
+  public WebhookInbox(StateStore store) {
+    this.jdbi = store.jdbi();
+  }
+
+  /** The stored request, or empty when the trigger already holds an event with that id (a duplicate). */
+  public Optional<UUID> accept(String triggerId, String eventId, Map<String, String> headers, Map<String, String> query,
+      byte[] body) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status)
+            values (:id, :trigger, :event, cast(:headers as jsonb), cast(:query as jsonb), :body, 'pending')
+            on conflict (trigger_id, event_id) do nothing returning id""")
+        .bind("id", UUID.randomUUID()).bind("trigger", triggerId).bind("event", eventId)
+        .bind("headers", json(headers)).bind("query", json(query)).bind("body", body)
+        .mapTo(UUID.class).findOne());
+  }
+
+  /** Takes up to {@code limit} due events for dispatch, leasing them so no other instance takes them meanwhile. */
+  List<InboxEvent> claimDue(int limit) {
+    return jdbi.inTransaction(h -> h.createQuery("""
+            update webhook_inbox set attempts = attempts + 1, next_attempt_at = now() + cast(:lease as interval)
+            where id in (select id from webhook_inbox where status = 'pending' and next_attempt_at <= now()
+                         order by received_at limit :limit for update skip locked)
+            returning *""")
+        .bind("lease", LEASE.toSeconds() + " seconds").bind("limit", limit)
+        .map((rs, ctx) -> event(rs)).list());
+  }
+
+  void dispatched(UUID id, List<String> runIds) {
+    finish(id, "dispatched", null, json(runIds));
+  }
+
+  void noMatch(UUID id) {
+    finish(id, "no_match", null, null);
+  }
+
+  /** A failed dispatch is tried again with backoff, and after {@link #MAX_ATTEMPTS} parked as dead, with its error. */
+  void failed(InboxEvent event, String error) {
+    boolean dead = event.attempts() >= MAX_ATTEMPTS;
+    long backoffSeconds = Math.min(300, 1L << Math.min(event.attempts(), 8));
+    jdbi.useHandle(h -> h.createUpdate("""
+            update webhook_inbox set status = :status, last_error = :error,
+              next_attempt_at = now() + cast(:backoff as interval) where id = :id""")
+        .bind("status", dead ? "dead" : "pending").bind("error", error).bind("backoff", backoffSeconds + " seconds")
+        .bind("id", event.id()).execute());
+  }
+
+  public List<InboxEvent> recent(String triggerId, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "select * from webhook_inbox where trigger_id = :trigger order by received_at desc limit :limit")
+        .bind("trigger", triggerId).bind("limit", limit).map((rs, ctx) -> event(rs)).list());
+  }
+
+  private void finish(UUID id, String status, String error, String runIds) {
+    jdbi.useHandle(h -> h.createUpdate(
+            "update webhook_inbox set status = :status, last_error = :error, run_ids = cast(:runs as jsonb) where id = :id")
+        .bind("status", status).bind("error", error).bind("runs", runIds).bind("id", id).execute());
+  }
+
+  private static InboxEvent event(ResultSet rs) throws SQLException {
+    return new InboxEvent(rs.getObject("id", UUID.class), rs.getString("trigger_id"), rs.getString("event_id"),
+        rs.getTimestamp("received_at").toInstant(), map(rs.getString("headers")), map(rs.getString("query")),
+        rs.getBytes("body"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+        rs.getString("run_ids"));
+  }
+
+  private static Map<String, String> map(String json) {
+    try {
+      return Json.mapper().readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

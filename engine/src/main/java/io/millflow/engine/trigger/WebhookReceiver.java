@@ -1,0 +1,90 @@
+package io.millflow.engine.trigger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.step.Json;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Verifies a webhook request and stores it in the inbox; no flow work happens here. */
+@Singleton
+public class WebhookReceiver {
+
+  /** How a request ended, each mapped to one HTTP answer by the resource. */
+  public sealed interface Outcome {
+    record UnknownTrigger() implements Outcome {}
+    record TooLarge(int limit) implements Outcome {}
+    record Unauthorized() implements Outcome {}
+    record Malformed(String reason) implements Outcome {}
+    record Accepted(String eventId, boolean duplicate) implements Outcome {}
+  }
+
+  private final TriggerStore triggers;
+  private final WebhookInbox inbox;
+  private final Clock clock;
+
+  public WebhookReceiver(TriggerStore triggers, WebhookInbox inbox) {
+    this.triggers = triggers;
+    this.inbox = inbox;
+    this.clock = Clock.systemUTC();
+  }
+
+  public Outcome receive(String triggerId, byte[] body, Map<String, String> headers, Map<String, String> query) {
+    Optional<WebhookTrigger> found = triggers.find(triggerId);
+    if (found.isEmpty()) {
+      return new Outcome.UnknownTrigger();
+    }
+    TriggerDefinition definition = found.get().definition();
+    if (body.length > definition.maxBodyBytes()) {
+      return new Outcome.TooLarge(definition.maxBodyBytes());
+    }
+    Map<String, String> lowerCase = lowerCaseKeys(headers);
+    if (!SignatureVerifier.verifies(definition.signature(), triggers.verifyingSecrets(triggerId, clock.instant()), body,
+        name -> lowerCase.get(name.toLowerCase()), clock.instant())) {
+      return new Outcome.Unauthorized();
+    }
+    Optional<String> eventId;
+    try {
+      eventId = eventId(definition.eventId(), body, lowerCase);
+    } catch (IOException e) {
+      return new Outcome.Malformed("The body is not valid JSON: " + e.getMessage().split("\n")[0]);
+    }
+    if (eventId.isEmpty()) {
+      return new Outcome.Malformed("The event id (" + definition.eventId() + ") is missing from the request");
+    }
+    lowerCase.remove(definition.signature().header().toLowerCase()); // the signature is no use to a flow
+    boolean stored = inbox.accept(triggerId, eventId.get(), lowerCase, query, body).isPresent();
+    return new Outcome.Accepted(eventId.get(), !stored);
+  }
+
+  private static Optional<String> eventId(String source, byte[] body, Map<String, String> headers) throws IOException {
+    if (source == null || source.isBlank()) {
+      return Optional.of("sha256:" + sha256(body));
+    }
+    if (source.startsWith("header:")) {
+      return Optional.ofNullable(headers.get(source.substring("header:".length()).toLowerCase())).filter(v -> !v.isBlank());
+    }
+    JsonNode value = Json.mapper().readTree(body).at(source.substring("pointer:".length()));
+    return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+  }
+
+  private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {
+    Map<String, String> lowerCase = new TreeMap<>();
+    headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(), value));
+    return lowerCase;
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.millflow.engine.trigger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.millflow.engine.FlowTestSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Webhook triggers over real HTTP: verify, store, acknowledge; then route to flows by FEEL conditions. */
+@QuarkusTest
+class WebhookTriggerTest {
+
+  private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "sha256=");
+
+  /** Deploying the same BPMN again changes nothing, so every test can make sure its flows are there. */
+  @BeforeEach
+  void deployFlows() {
+    FlowTestSupport.deploy(emptyFlow("webhook-orders"));
+    FlowTestSupport.deploy(emptyFlow("webhook-downtime"));
+  }
+
+  @Test
+  void aSignedEventIsAcknowledgedAndStartsTheFlowItsConditionMatches() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    String body = "{\"type\":\"downtime\",\"machine\":\"M-7\"}";
+
+    post(trigger, body, sign(trigger.secret(), body), "evt-1").statusCode(200)
+        .body("accepted", equalTo(true)).body("duplicate", equalTo(false)).body("eventId", equalTo("evt-1"));
+
+    Map<String, Object> event = awaitDispatched(trigger.id(), "evt-1");
+    assertThat(event).containsEntry("status", "dispatched");
+    String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
+    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId")).isEqualTo("webhook-downtime");
+  }
+
+  @Test
+  void aRepeatedEventIdIsAcknowledgedAsADuplicateAndStartsNothingMore() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    String body = "{\"type\":\"order\",\"id\":\"PO-1\"}";
+
+    post(trigger, body, sign(trigger.secret(), body), "evt-dup").statusCode(200).body("duplicate", equalTo(false));
+    post(trigger, body, sign(trigger.secret(), body), "evt-dup").statusCode(200).body("duplicate", equalTo(true));
+
+    awaitDispatched(trigger.id(), "evt-dup");
+    assertThat(events(trigger.id())).hasSize(1);
+  }
+
+  @Test
+  void aWrongOrMissingSignatureIsUnauthorizedAndStoresNothing() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    String body = "{\"type\":\"order\"}";
+
+    post(trigger, body, sign("not-the-secret", body), "evt-x").statusCode(401).body("message", equalTo("Signature not valid."));
+    given().contentType("application/json").body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(401);
+    assertThat(events(trigger.id())).isEmpty();
+  }
+
+  @Test
+  void aStaleTimestampedSignatureIsUnauthorized() {
+    Created trigger = create(Map.of("type", "timestamped", "header", "X-Signature"), null);
+    var scheme = new SignatureScheme.Timestamped("X-Signature", 300);
+    byte[] body = "{\"type\":\"order\"}".getBytes(StandardCharsets.UTF_8);
+
+    given().contentType("application/json").header("X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body,
+        Instant.now().minus(Duration.ofMinutes(10)))).body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(401);
+    given().contentType("application/json").header("X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body,
+        Instant.now())).body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(200);
+  }
+
+  @Test
+  void makiniSignedEventsAreAccepted() {
+    Created trigger = create(Map.of("type", "makini"), null);
+    byte[] body = "{\"event\":\"assets.updated\",\"body\":[\"A-1\"]}".getBytes(StandardCharsets.UTF_8);
+
+    given().contentType("application/json")
+        .header("X-Webhook-Signature", SignatureVerifier.sign(new SignatureScheme.Makini(), trigger.secret(), body, Instant.now()))
+        .body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(200).body("eventId", containsString("sha256:"));
+  }
+
+  @Test
+  void anUnknownTriggerIsNotFoundAndAnOversizedBodyIsRefused() {
+    given().body("{}").post("/webhooks/{id}", UUID.randomUUID()).then().statusCode(404);
+    Created trigger = createWithLimit(64);
+    String big = "{\"type\":\"order\",\"pad\":\"" + "x".repeat(100) + "\"}";
+    post(trigger, big, sign(trigger.secret(), big), "evt-big").statusCode(413);
+  }
+
+  @Test
+  void aMalformedBodyIsABadRequestWhenTheEventIdComesFromIt() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "pointer:/id");
+    String body = "{\"id\": ";
+    post(trigger, body, sign(trigger.secret(), body), null).statusCode(400).body("message", containsString("not valid JSON"));
+  }
+
+  @Test
+  void anEventNoRouteMatchesIsRecordedAsNoMatch() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    String body = "{\"type\":\"something-else\"}";
+    post(trigger, body, sign(trigger.secret(), body), "evt-none").statusCode(200);
+
+    assertThat(awaitDispatched(trigger.id(), "evt-none")).containsEntry("status", "no_match");
+  }
+
+  @Test
+  void theOldSecretKeepsVerifyingDuringTheRotationGrace() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    String newSecret = given().post("/api/triggers/{id}/rotate-secret?graceMinutes=5", trigger.id())
+        .then().statusCode(200).extract().path("secret");
+    String body = "{\"type\":\"order\"}";
+
+    post(trigger, body, sign(trigger.secret(), body), "evt-old").statusCode(200);
+    post(trigger, body, sign(newSecret, body), "evt-new").statusCode(200);
+  }
+
+  @Test
+  void anInvalidTriggerIsABadRequestNamingTheField() {
+    given().contentType("application/json").body(Map.of("name", "t", "routes", List.of(Map.of("condition", "true"))))
+        .post("/api/triggers").then().statusCode(400).body("message", containsString("flowId"));
+  }
+
+  record Created(String id, String secret) {}
+
+  private static Created create(Map<String, Object> signature, String eventId) {
+    Map<String, Object> definition = new java.util.HashMap<>(Map.of("name", "machines", "signature", signature,
+        "routes", List.of(
+            Map.of("condition", "=body.type = \"order\"", "flowId", "webhook-orders", "variables", "={orderId: body.id}"),
+            Map.of("condition", "body.type = \"downtime\"", "flowId", "webhook-downtime"))));
+    if (eventId != null) {
+      definition.put("eventId", eventId);
+    }
+    var created = given().contentType("application/json").body(definition).post("/api/triggers")
+        .then().statusCode(201).extract().jsonPath();
+    return new Created(created.getString("trigger.id"), created.getString("secret"));
+  }
+
+  private static Created createWithLimit(int maxBodyBytes) {
+    var created = given().contentType("application/json").body(Map.of("name", "small", "maxBodyBytes", maxBodyBytes,
+            "routes", List.of(Map.of("flowId", "webhook-orders"))))
+        .post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    return new Created(created.getString("trigger.id"), created.getString("secret"));
+  }
+
+  private static String sign(String secret, String body) {
+    return SignatureVerifier.sign(HMAC, secret, body.getBytes(StandardCharsets.UTF_8), Instant.now());
+  }
+
+  private static ValidatableResponse post(Created trigger, String body, String signature, String eventId) {
+    var request = given().contentType("application/json").header("X-Signature", signature).body(body);
+    if (eventId != null) {
+      request = request.header("X-Event-Id", eventId);
+    }
+    return request.post("/webhooks/{id}", trigger.id()).then();
+  }
+
+  private static List<Map<String, Object>> events(String triggerId) {
+    return given().get("/api/triggers/{id}/events", triggerId).then().statusCode(200).extract().jsonPath().getList("$");
+  }
+
+  private static Map<String, Object> awaitDispatched(String triggerId, String eventId) {
+    return await().atMost(Duration.ofSeconds(20)).until(
+        () -> events(triggerId).stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(Map.of()),
+        event -> event.get("status") != null && !"pending".equals(event.get("status")));
+  }
+
+  private static String emptyFlow(String id) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(id);
+  }
+}
