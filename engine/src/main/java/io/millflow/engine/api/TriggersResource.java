@@ -73,6 +73,23 @@ public class TriggersResource {
     return inbox.recent(id, Math.min(Math.max(limit, 1), 500)).stream().map(InboxEvent::view).toList();
   }
 
+  /** Dispatches one received event again (for example after fixing the flow it failed to start). */
+  @POST
+  @Path("/{id}/events/{event}/replay")
+  public Map<String, Boolean> replay(@PathParam("id") String id, @PathParam("event") String event) {
+    triggers.find(config.tenant(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    java.util.UUID eventId;
+    try {
+      eventId = java.util.UUID.fromString(event);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No event '" + event + "'");
+    }
+    if (!inbox.replay(id, eventId)) {
+      throw new NotFoundException("No event '" + event + "' on trigger '" + id + "'");
+    }
+    return Map.of("replayed", true);
+  }
+
   private static TriggerDefinition definition(Map<String, Object> body) {
     try {
       return io.millflow.step.Json.mapper().convertValue(body, TriggerDefinition.class);

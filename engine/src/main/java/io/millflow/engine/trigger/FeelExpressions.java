@@ -1,6 +1,7 @@
 package io.millflow.engine.trigger;
 
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -19,6 +20,17 @@ public class FeelExpressions {
   public boolean isTrue(String expression, Map<String, Object> context) {
     EvaluationResult result = engine.evaluateExpression(strip(expression), context);
     return result.isSuccess() && Boolean.TRUE.equals(result.result());
+  }
+
+  /** The value of an expression as text (an ordering key, a sequence, a correlation key); a failure is an error. */
+  public String text(String expression, Map<String, Object> context) {
+    EvaluationResult result = engine.evaluateExpression(strip(expression), context);
+    if (!result.isSuccess() || result.result() == null) {
+      throw new IllegalArgumentException("FEEL expression '" + expression + "' gave no value"
+          + (result.isSuccess() ? "" : ": " + result.failure().message()));
+    }
+    Object value = result.result();
+    return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
   }
 
   /** A FEEL context expression evaluated to a map, for a flow's start variables. */

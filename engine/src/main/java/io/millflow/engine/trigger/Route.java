@@ -2,15 +2,17 @@ package io.millflow.engine.trigger;
 
 /**
  * One route of a webhook trigger: when the FEEL {@code condition} over {@code body}, {@code headers} and {@code query}
- * is true, start {@code flowId} with the variables the FEEL context expression {@code variables} builds (for example
- * {@code {orderId: body.id}}; empty: the whole body as {@code body}).
+ * is true, either start {@code flowId} or publish {@code message}, with the variables the FEEL context expression
+ * {@code variables} builds (for example {@code {orderId: body.id}}; empty: the whole body as {@code body}).
  */
-public record Route(String condition, String flowId, String variables) {
+public record Route(String condition, String flowId, MessageAction message, String variables) {
 
   public Route {
     condition = condition == null || condition.isBlank() ? "true" : condition;
-    if (flowId == null || flowId.isBlank()) {
-      throw new IllegalArgumentException("routes[].flowId is required: the id of the flow the route starts");
+    boolean startsFlow = flowId != null && !flowId.isBlank();
+    if (startsFlow == (message != null)) {
+      throw new IllegalArgumentException("each of routes[] needs exactly one action: flowId (the flow to start) or "
+          + "message {name, correlationKey}");
     }
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * @param eventId where the event id comes from: {@code header:<name>} or {@code pointer:<JSON pointer>}; empty: a
  *     SHA-256 of the body, so an identical re-delivery counts as a duplicate
  * @param matchAll start every matching route's flow rather than only the first
+ * @param ordering optional out-of-order protection; null for none
  */
 public record TriggerDefinition(String name, SignatureScheme signature, String eventId, List<Route> routes,
-    Boolean matchAll, Integer maxBodyBytes) {
+    Boolean matchAll, Integer maxBodyBytes, Ordering ordering) {
 
   public TriggerDefinition {
     if (name == null || name.isBlank()) {

@@ -36,12 +36,14 @@ public class TriggerStore {
     String id = UUID.randomUUID().toString();
     String secret = newSecret();
     jdbi.useHandle(h -> h.createUpdate("""
-            insert into webhook_trigger (id, tenant_id, name, secret, signature, event_id, routes, match_all, max_body_bytes)
-            values (:id, :tenant, :name, :secret, cast(:signature as jsonb), :eventId, cast(:routes as jsonb), :matchAll, :max)""")
+            insert into webhook_trigger (id, tenant_id, name, secret, signature, event_id, routes, match_all, max_body_bytes, ordering)
+            values (:id, :tenant, :name, :secret, cast(:signature as jsonb), :eventId, cast(:routes as jsonb), :matchAll, :max,
+                    cast(:ordering as jsonb))""")
         .bind("id", id).bind("tenant", tenantId).bind("name", definition.name()).bind("secret", secret)
         .bind("signature", json(definition.signature())).bind("eventId", definition.eventId())
         .bind("routes", json(definition.routes())).bind("matchAll", definition.matchAll())
-        .bind("max", definition.maxBodyBytes()).execute());
+        .bind("max", definition.maxBodyBytes())
+        .bind("ordering", definition.ordering() == null ? null : json(definition.ordering())).execute());
     return new Created(find(tenantId, id).orElseThrow(), secret);
   }
 
@@ -88,7 +90,8 @@ public class TriggerStore {
     TriggerDefinition definition = new TriggerDefinition(rs.getString("name"),
         read(rs.getString("signature"), new TypeReference<SignatureScheme>() {}), rs.getString("event_id"),
         read(rs.getString("routes"), new TypeReference<List<Route>>() {}), rs.getBoolean("match_all"),
-        rs.getInt("max_body_bytes"));
+        rs.getInt("max_body_bytes"),
+        rs.getString("ordering") == null ? null : read(rs.getString("ordering"), new TypeReference<Ordering>() {}));
     return new WebhookTrigger(rs.getString("id"), rs.getString("tenant_id"), definition,
         rs.getTimestamp("created_at").toInstant());
   }

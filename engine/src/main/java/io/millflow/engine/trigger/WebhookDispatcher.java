@@ -3,11 +3,13 @@ package io.millflow.engine.trigger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.zeebe.ZeebeRuntime;
 import io.millflow.step.Json;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Takes accepted webhook events from the inbox, evaluates their trigger's routes and starts the flows, apart from the
- * request that brought them: a slow or failing Zeebe never slows an acknowledgement, and a failed dispatch is retried.
+ * Takes accepted webhook events from the inbox, drops stale ones, evaluates their trigger's routes and runs the
+ * actions, apart from the request that brought them: a slow or failing Zeebe never slows an acknowledgement, and a
+ * failed dispatch is retried.
  */
 @Singleton
 public class WebhookDispatcher {
@@ -31,18 +34,24 @@ public class WebhookDispatcher {
   private final WebhookInbox inbox;
   private final TriggerStore triggers;
   private final FeelExpressions feel;
+  private final EventOrder order;
   private final FlowService flows;
+  private final ZeebeRuntime zeebe;
   private ScheduledExecutorService scheduler;
 
-  public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, FlowService flows) {
+  public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
+      FlowService flows, ZeebeRuntime zeebe) {
     this.inbox = inbox;
     this.triggers = triggers;
     this.feel = feel;
+    this.order = order;
     this.flows = flows;
+    this.zeebe = zeebe;
   }
 
   public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("millflow-webhook-dispatch").daemon().factory());
+    scheduler = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("millflow-webhook-dispatch").daemon().factory());
     scheduler.scheduleWithFixedDelay(this::dispatchDueSafely, 250, 250, TimeUnit.MILLISECONDS);
   }
 
@@ -61,19 +70,16 @@ public class WebhookDispatcher {
     }
     try {
       Map<String, Object> context = feelContext(event);
-      List<String> runs = new ArrayList<>();
-      for (Route route : trigger.get().definition().routes()) {
-        if (feel.isTrue(route.condition(), context)) {
-          runs.add(start(trigger.get(), route, context).id().toString());
-          if (!trigger.get().definition().matchAll()) {
-            break;
-          }
-        }
+      Optional<String> stale = staleness(trigger.get(), event, context);
+      if (stale.isPresent()) {
+        inbox.stale(event.id(), stale.get());
+        return;
       }
-      if (runs.isEmpty()) {
+      List<String> outcomes = runMatchingRoutes(trigger.get(), event, context);
+      if (outcomes.isEmpty()) {
         inbox.noMatch(event.id());
       } else {
-        inbox.dispatched(event.id(), runs);
+        inbox.dispatched(event.id(), outcomes);
       }
     } catch (RuntimeException e) {
       LOG.warnf("Dispatch of webhook event %s (trigger %s) failed, attempt %d: %s", event.eventId(), event.triggerId(),
@@ -82,11 +88,48 @@ public class WebhookDispatcher {
     }
   }
 
-  private FlowRun start(WebhookTrigger trigger, Route route, Map<String, Object> context) {
+  private List<String> runMatchingRoutes(WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
+    List<String> outcomes = new ArrayList<>();
+    List<Route> routes = trigger.definition().routes();
+    for (int i = 0; i < routes.size(); i++) {
+      if (feel.isTrue(routes.get(i).condition(), context)) {
+        outcomes.add(act(trigger, routes.get(i), i, event, context));
+        if (!trigger.definition().matchAll()) {
+          break;
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /** Empty when the event may be applied; the reason when an event newer for its key was already dispatched. */
+  private Optional<String> staleness(WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
+    Ordering ordering = trigger.definition().ordering();
+    if (ordering == null) {
+      return Optional.empty();
+    }
+    String key = feel.text(ordering.key(), context);
+    String sequence = feel.text(ordering.sequence(), context);
+    return order.advance(trigger.id(), key, sequence, event.eventId()) ? Optional.empty()
+        : Optional.of("Stale: sequence " + sequence + " for key '" + key + "' is not newer than one already applied");
+  }
+
+  /** Runs the route's action; returns the id of the run it started, or the message it published. */
+  private String act(WebhookTrigger trigger, Route route, int routeIndex, InboxEvent event, Map<String, Object> context) {
     Map<String, Object> variables = route.variables() == null || route.variables().isBlank()
         ? Map.of("body", context.get("body")) : feel.context(route.variables(), context);
-    return flows.start(trigger.tenantId(), route.flowId(), variables).orElseThrow(() -> new IllegalStateException(
+    if (route.message() != null) {
+      MessageAction message = route.message();
+      zeebe.client().newPublishMessageCommand().messageName(message.name())
+          .correlationKey(feel.text(message.correlationKey(), context))
+          .messageId(event.eventId() + (routeIndex == 0 ? "" : "#" + routeIndex)) // Zeebe drops a re-published one
+          .timeToLive(Duration.ofSeconds(message.timeToLiveSeconds()))
+          .variables(variables).send().join();
+      return "message:" + message.name();
+    }
+    FlowRun run = flows.start(trigger.tenantId(), route.flowId(), variables).orElseThrow(() -> new IllegalStateException(
         "Route to flow '" + route.flowId() + "': no such flow is deployed; deploy it or fix the trigger's route"));
+    return run.id().toString();
   }
 
   private static Map<String, Object> feelContext(InboxEvent event) {

@@ -61,6 +61,19 @@ public class WebhookInbox {
     finish(id, "no_match", null, null);
   }
 
+  /** An event older than one already dispatched for its ordering key: kept, not applied. */
+  void stale(UUID id, String reason) {
+    finish(id, "stale", reason, null);
+  }
+
+  /** Dispatches a received event again, whatever became of it: the operator's explicit choice. */
+  public boolean replay(String triggerId, UUID id) {
+    return jdbi.withHandle(h -> h.createUpdate("""
+            update webhook_inbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null
+            where id = :id and trigger_id = :trigger""")
+        .bind("id", id).bind("trigger", triggerId).execute()) == 1;
+  }
+
   /** A failed dispatch is tried again with backoff, and after {@link #MAX_ATTEMPTS} parked as dead, with its error. */
   void failed(InboxEvent event, String error) {
     boolean dead = event.attempts() >= MAX_ATTEMPTS;

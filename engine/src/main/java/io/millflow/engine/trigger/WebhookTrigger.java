@@ -8,10 +8,10 @@ public record WebhookTrigger(String id, String tenantId, TriggerDefinition defin
 
   /** What the API shows of a trigger. */
   public record View(String id, String name, String url, SignatureScheme signature, String eventId, List<Route> routes,
-      boolean matchAll, int maxBodyBytes, Instant createdAt) {}
+      boolean matchAll, int maxBodyBytes, Ordering ordering, Instant createdAt) {}
 
   public View view() {
     return new View(id, definition.name(), "/webhooks/" + id, definition.signature(), definition.eventId(),
-        definition.routes(), definition.matchAll(), definition.maxBodyBytes(), createdAt);
+        definition.routes(), definition.matchAll(), definition.maxBodyBytes(), definition.ordering(), createdAt);
   }
 }

@@ -1,0 +1,153 @@
+package io.millflow.engine.trigger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.millflow.engine.FlowTestSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What happens to accepted events: routing by condition, stale events, messages, failed dispatch and replay. */
+@QuarkusTest
+class WebhookRoutingTest {
+
+  private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
+
+  @Test
+  void conditionsRouteTwoPayloadsToTwoFlowsAndAThirdToNone() {
+    FlowTestSupport.deploy(emptyFlow("route-orders"));
+    FlowTestSupport.deploy(emptyFlow("route-downtime"));
+    String trigger = create(Map.of("routes", List.of(
+        Map.of("condition", "body.kind = \"order\"", "flowId", "route-orders"),
+        Map.of("condition", "body.kind = \"downtime\" and get value(headers, \"x-site\") = \"plant-1\"", "flowId", "route-downtime"))));
+
+    send(trigger, "{\"kind\":\"order\"}", "e1");
+    send(trigger, "{\"kind\":\"downtime\"}", "e2");
+    send(trigger, "{\"kind\":\"invoice\"}", "e3");
+
+    assertThat(flowOfRun(awaitEvent(trigger, "e1"))).isEqualTo("route-orders");
+    assertThat(flowOfRun(awaitEvent(trigger, "e2"))).isEqualTo("route-downtime");
+    assertThat(awaitEvent(trigger, "e3")).containsEntry("status", "no_match");
+  }
+
+  @Test
+  void anEventOlderThanOneAlreadyAppliedForItsKeyIsStale() {
+    FlowTestSupport.deploy(emptyFlow("route-orders"));
+    String trigger = create(Map.of("ordering", Map.of("key", "body.machine", "sequence", "body.seq"),
+        "routes", List.of(Map.of("flowId", "route-orders"))));
+
+    send(trigger, "{\"machine\":\"M1\",\"seq\":2}", "s2");
+    assertThat(awaitEvent(trigger, "s2")).containsEntry("status", "dispatched");
+    send(trigger, "{\"machine\":\"M1\",\"seq\":1}", "s1");
+    send(trigger, "{\"machine\":\"M2\",\"seq\":1}", "m2");
+    send(trigger, "{\"machine\":\"M1\",\"seq\":10}", "s10");
+
+    assertThat(awaitEvent(trigger, "s1")).containsEntry("status", "stale");
+    assertThat((String) awaitEvent(trigger, "s1").get("lastError")).contains("not newer");
+    assertThat(awaitEvent(trigger, "m2")).containsEntry("status", "dispatched");
+    assertThat(awaitEvent(trigger, "s10")).containsEntry("status", "dispatched");
+  }
+
+  @Test
+  void aRouteCanPublishAMessageThatStartsAFlow() {
+    FlowTestSupport.deploy(messageStartFlow("route-message", "machine-alert"));
+    String trigger = create(Map.of("routes", List.of(Map.of("message",
+        Map.of("name", "machine-alert", "correlationKey", "body.machine"), "variables", "{machine: body.machine}"))));
+
+    send(trigger, "{\"machine\":\"M9\"}", "msg-1");
+
+    assertThat(awaitEvent(trigger, "msg-1")).containsEntry("status", "dispatched")
+        .containsEntry("runIds", "[\"message:machine-alert\"]");
+    await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/runs?flow=route-message&status=completed")
+        .then().extract().jsonPath().getList("$").size() > 0);
+  }
+
+  @Test
+  void aFailedDispatchKeepsItsErrorAndCanBeReplayedOnceFixed() {
+    String flow = "route-later-" + UUID.randomUUID();
+    String trigger = create(Map.of("routes", List.of(Map.of("flowId", flow))));
+    send(trigger, "{}", "late");
+
+    Map<String, Object> failed = await().atMost(Duration.ofSeconds(20)).until(() -> event(trigger, "late"),
+        e -> e.get("lastError") != null);
+    assertThat((String) failed.get("lastError")).contains("no such flow is deployed");
+
+    FlowTestSupport.deploy(emptyFlow(flow));
+    given().post("/api/triggers/{id}/events/{event}/replay", trigger, failed.get("id")).then().statusCode(200);
+    assertThat(flowOfRun(awaitEvent(trigger, "late"))).isEqualTo(flow);
+  }
+
+  private static String create(Map<String, Object> settings) {
+    Map<String, Object> definition = new HashMap<>(settings);
+    definition.put("name", "routing");
+    definition.put("signature", Map.of("type", "hmac", "header", "X-Signature"));
+    definition.put("eventId", "header:X-Event-Id");
+    var created = given().contentType("application/json").body(definition).post("/api/triggers")
+        .then().statusCode(201).extract().jsonPath();
+    SECRETS.put(created.getString("trigger.id"), created.getString("secret"));
+    return created.getString("trigger.id");
+  }
+
+  private static final Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static void send(String trigger, String body, String eventId) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    given().contentType("application/json").header("X-Event-Id", eventId).header("X-Site", "plant-1")
+        .header("X-Signature", SignatureVerifier.sign(HMAC, SECRETS.get(trigger), bytes, Instant.now()))
+        .body(bytes).post("/webhooks/{id}", trigger).then().statusCode(200);
+  }
+
+  private static Map<String, Object> event(String trigger, String eventId) {
+    List<Map<String, Object>> events = given().get("/api/triggers/{id}/events", trigger).then().statusCode(200)
+        .extract().jsonPath().getList("$");
+    return events.stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(Map.of());
+  }
+
+  private static Map<String, Object> awaitEvent(String trigger, String eventId) {
+    return await().atMost(Duration.ofSeconds(20)).until(() -> event(trigger, eventId),
+        e -> e.get("status") != null && !"pending".equals(e.get("status")));
+  }
+
+  private static String flowOfRun(Map<String, Object> event) {
+    assertThat(event).containsEntry("status", "dispatched");
+    String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
+    return FlowTestSupport.awaitRunEnd(runId).getString("run.flowId");
+  }
+
+  private static String emptyFlow(String id) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(id);
+  }
+
+  private static String messageStartFlow(String id, String message) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing>
+              <bpmn:messageEventDefinition id="StartMessage" messageRef="Msg" />
+            </bpmn:startEvent>
+            <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
+          </bpmn:process>
+          <bpmn:message id="Msg" name="%2$s" />
+        </bpmn:definitions>
+        """.formatted(id, message);
+  }
+}
