@@ -44,6 +44,18 @@ public class WebhookResource {
       LOG.errorf("Webhook for trigger %s could not be stored: %s", trigger, e.getMessage());
       return answer(Response.Status.SERVICE_UNAVAILABLE, ApiError.of("unavailable", "The event could not be stored; retry later."));
     }
+    return answer(outcome);
+  }
+
+  /** Verifies a request's signature exactly as above and stores nothing: for senders testing their signing. */
+  @POST
+  @Path("/verify")
+  @Consumes(MediaType.WILDCARD)
+  public Response verify(@PathParam("trigger") String trigger, byte[] body, @Context HttpHeaders headers) {
+    return answer(receiver.verify(trigger, body == null ? new byte[0] : body, single(headers.getRequestHeaders())));
+  }
+
+  private static Response answer(Outcome outcome) {
     return switch (outcome) {
       case Outcome.UnknownTrigger u -> answer(Response.Status.NOT_FOUND, ApiError.of("not_found", "No such webhook trigger."));
       case Outcome.TooLarge large -> answer(Response.Status.REQUEST_ENTITY_TOO_LARGE,
@@ -52,6 +64,7 @@ public class WebhookResource {
       case Outcome.Malformed malformed -> answer(Response.Status.BAD_REQUEST, ApiError.of("bad_request", malformed.reason()));
       case Outcome.Accepted accepted -> Response.ok(Map.of("accepted", true, "eventId", accepted.eventId(),
           "duplicate", accepted.duplicate())).build();
+      case Outcome.Verified verified -> Response.ok(Map.of("verified", true)).build();
     };
   }
 

@@ -23,6 +23,7 @@ public class WebhookReceiver {
     record Unauthorized() implements Outcome {}
     record Malformed(String reason) implements Outcome {}
     record Accepted(String eventId, boolean duplicate) implements Outcome {}
+    record Verified() implements Outcome {}
   }
 
   private final TriggerStore triggers;
@@ -37,18 +38,13 @@ public class WebhookReceiver {
 
   public Outcome receive(String triggerId, byte[] body, Map<String, String> headers, Map<String, String> query) {
     Optional<WebhookTrigger> found = triggers.find(triggerId);
-    if (found.isEmpty()) {
-      return new Outcome.UnknownTrigger();
+    Map<String, String> lowerCase = lowerCaseKeys(headers);
+    Optional<Outcome> refused = found.isEmpty() ? Optional.of(new Outcome.UnknownTrigger())
+        : refusal(found.get(), body, lowerCase);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     TriggerDefinition definition = found.get().definition();
-    if (body.length > definition.maxBodyBytes()) {
-      return new Outcome.TooLarge(definition.maxBodyBytes());
-    }
-    Map<String, String> lowerCase = lowerCaseKeys(headers);
-    if (!SignatureVerifier.verifies(definition.signature(), triggers.verifyingSecrets(triggerId, clock.instant()), body,
-        name -> lowerCase.get(name.toLowerCase()), clock.instant())) {
-      return new Outcome.Unauthorized();
-    }
     Optional<String> eventId;
     try {
       eventId = eventId(definition.eventId(), body, lowerCase);
@@ -61,6 +57,27 @@ public class WebhookReceiver {
     lowerCase.remove(definition.signature().header().toLowerCase()); // the signature is no use to a flow
     boolean stored = inbox.accept(triggerId, eventId.get(), lowerCase, query, body).isPresent();
     return new Outcome.Accepted(eventId.get(), !stored);
+  }
+
+  /** Checks a request as {@link #receive} does, and stores nothing: lets a sender test its signing. */
+  public Outcome verify(String triggerId, byte[] body, Map<String, String> headers) {
+    Optional<WebhookTrigger> found = triggers.find(triggerId);
+    if (found.isEmpty()) {
+      return new Outcome.UnknownTrigger();
+    }
+    return refusal(found.get(), body, lowerCaseKeys(headers)).orElse(new Outcome.Verified());
+  }
+
+  private Optional<Outcome> refusal(WebhookTrigger trigger, byte[] body, Map<String, String> lowerCaseHeaders) {
+    TriggerDefinition definition = trigger.definition();
+    if (body.length > definition.maxBodyBytes()) {
+      return Optional.of(new Outcome.TooLarge(definition.maxBodyBytes()));
+    }
+    if (!SignatureVerifier.verifies(definition.signature(), triggers.verifyingSecrets(trigger.id(), clock.instant()),
+        body, name -> lowerCaseHeaders.get(name.toLowerCase()), clock.instant())) {
+      return Optional.of(new Outcome.Unauthorized());
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> eventId(String source, byte[] body, Map<String, String> headers) throws IOException {

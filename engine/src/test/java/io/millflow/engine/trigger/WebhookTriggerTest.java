@@ -125,6 +125,18 @@ class WebhookTriggerTest {
   }
 
   @Test
+  void theVerifyEndpointChecksASignatureAndStoresNothing() {
+    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    String body = "{\"type\":\"order\"}";
+
+    given().contentType("application/json").header("X-Signature", sign(trigger.secret(), body)).body(body)
+        .post("/webhooks/{id}/verify", trigger.id()).then().statusCode(200).body("verified", equalTo(true));
+    given().contentType("application/json").header("X-Signature", sign("wrong", body)).body(body)
+        .post("/webhooks/{id}/verify", trigger.id()).then().statusCode(401);
+    assertThat(events(trigger.id())).isEmpty();
+  }
+
+  @Test
   void anInvalidTriggerIsABadRequestNamingTheField() {
     given().contentType("application/json").body(Map.of("name", "t", "routes", List.of(Map.of("condition", "true"))))
         .post("/api/triggers").then().statusCode(400).body("message", containsString("flowId"));
