@@ -2,6 +2,7 @@ package io.millflow.engine;
 
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.dataset.DatasetRetention;
+import io.millflow.engine.events.EventDelivery;
 import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.flow.FlowService;
@@ -29,7 +30,7 @@ public class MillflowStartup {
 
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
-      MillflowConfig config) {
+      EventDelivery events, MillflowConfig config) {
     sandbox.start();
     workers.open();
     for (String bpmn : BundledFlows.load()) {
@@ -40,6 +41,7 @@ public class MillflowStartup {
     }
     retention.start();
     webhooks.start();
+    events.start();
   }
 
   /** Ready means the API answers: said once the HTTP server listens, after everything above. */

@@ -15,11 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks a webhook request's signature against each secret that currently verifies (two during a rotation). Digests
  * are compared in constant time; every failure is just "not verified", so the answer tells a forger nothing.
  */
-final class SignatureVerifier {
+public final class SignatureVerifier {
 
   private SignatureVerifier() {}
 
-  static boolean verifies(SignatureScheme scheme, List<String> secrets, byte[] body, Function<String, String> headers,
+  public static boolean verifies(SignatureScheme scheme, List<String> secrets, byte[] body, Function<String, String> headers,
       Instant now) {
     String presented = headers.apply(scheme.header());
     if (presented == null || presented.isBlank()) {
@@ -34,7 +34,7 @@ final class SignatureVerifier {
   }
 
   /** What a sender computes; used by tests and by the trigger's "send a test event" helper. */
-  static String sign(SignatureScheme scheme, String secret, byte[] body, Instant now) {
+  public static String sign(SignatureScheme scheme, String secret, byte[] body, Instant now) {
     return switch (scheme) {
       case SignatureScheme.Hmac hmac -> hmac.prefix() + encode(hmac.encoding(), mac(javaName(hmac.algorithm()), secret, body));
       case SignatureScheme.Makini makini -> Base64.getEncoder().encodeToString(mac("HmacSHA256", secret, body));

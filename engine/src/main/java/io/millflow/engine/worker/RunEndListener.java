@@ -3,10 +3,10 @@ package io.millflow.engine.worker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
-import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.events.EventType;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.RunStatus;
-import io.millflow.engine.sync.SyncCursors;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,24 +15,20 @@ import java.util.UUID;
  */
 final class RunEndListener implements JobHandler {
 
-  private final String tenantId;
-  private final String engineId;
-  private final RunHistory history;
-  private final SyncCursors cursors;
+  private final WorkerServices services;
 
-  RunEndListener(String tenantId, String engineId, RunHistory history, SyncCursors cursors) {
-    this.tenantId = tenantId;
-    this.engineId = engineId;
-    this.history = history;
-    this.cursors = cursors;
+  RunEndListener(WorkerServices services) {
+    this.services = services;
   }
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    UUID runId = history.endRun(new RunKey(tenantId, engineId, job.getProcessInstanceKey()), job.getBpmnProcessId(),
-        RunStatus.COMPLETED);
+    UUID runId = services.history().endRun(new RunKey(services.tenantId(), services.engineId(),
+        job.getProcessInstanceKey()), job.getBpmnProcessId(), RunStatus.COMPLETED);
     // Only now, with every sink of the run done, may its reads' cursors advance.
-    cursors.commit(runId);
+    services.cursors().commit(runId);
+    services.events().emit(services.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
+        "flowId", job.getBpmnProcessId(), "processInstanceKey", job.getProcessInstanceKey()));
     client.newCompleteCommand(job).send().join();
   }
 }

@@ -3,7 +3,7 @@ package io.millflow.engine.worker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
-import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.events.EventType;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.StepStatus;
@@ -64,6 +64,8 @@ final class StepJobHandler implements JobHandler {
     } catch (RetryableStepException e) {
       attempt.retry(e);
     } catch (ReauthRequiredException e) {
+      services.events().emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, Map.of("connection", e.connection(),
+          "message", e.getMessage(), "flowId", job.getBpmnProcessId(), "runId", runId.toString()));
       attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
     } catch (StepFailure e) {
       attempt.throwError(e);
@@ -111,6 +113,19 @@ final class StepJobHandler implements JobHandler {
     return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
   }
 
+  /** Tells subscribers a run stopped at an incident. */
+  private void emitFailure(ActivatedJob job, UUID runId, String code, String message) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("runId", runId.toString());
+    data.put("flowId", job.getBpmnProcessId());
+    data.put("elementId", job.getElementId());
+    data.put("stepType", step.id());
+    data.put("errorCode", code == null ? "INVALID_INPUT" : code);
+    data.put("error", message);
+    services.events().emit(services.tenantId(), EventType.FLOW_INCIDENT, data);
+    services.events().emit(services.tenantId(), EventType.SYNC_FAILED, data);
+  }
+
   /** One job activation and the ways it can end. */
   private final class Attempt {
     private final JobClient client;
@@ -141,6 +156,7 @@ final class StepJobHandler implements JobHandler {
     void incident(String code, String message, String detail) {
       String bounded = bounded(message);
       services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, detail);
+      emitFailure(job, runId, code, bounded);
       ZeebeCommandFailed.guard(() -> client.newFailCommand(job).retries(0).errorMessage(bounded).send().join());
     }
 
@@ -151,6 +167,7 @@ final class StepJobHandler implements JobHandler {
       if (!services.errorCatchers().caught(services.tenantId(), job.getBpmnProcessId(), job.getElementId(), e.code())) {
         services.history().markIncident(runId, "Step '" + step.id() + "' at element '" + job.getElementId()
             + "' failed with error " + e.code() + " and no error event catches it: " + message);
+        emitFailure(job, runId, e.code(), message);
       }
     }
   }

@@ -6,6 +6,7 @@ import io.millflow.engine.catalog.StepCatalog;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.history.RunHistory;
@@ -35,10 +36,11 @@ public class StepWorkers {
   private final List<JobWorker> workers = new ArrayList<>();
 
   public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, ConnectionRegistry connections,
-      PostgresDatasetStore datasets, SyncCursors cursors, ErrorCatchers errorCatchers, MillflowConfig config) {
+      PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
+      MillflowConfig config) {
     this.zeebe = zeebe;
     this.steps = steps;
-    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets, cursors, errorCatchers,
+    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets, cursors, events, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());
@@ -54,7 +56,7 @@ public class StepWorkers {
           .open());
     }
     workers.add(client.newWorker().jobType(FlowDeployer.RUN_END_JOB_TYPE)
-        .handler(new RunEndListener(services.tenantId(), services.engineId(), services.history(), services.cursors()))
+        .handler(new RunEndListener(services))
         .name("millflow-run-end").timeout(Duration.ofSeconds(30)).fetchVariables(List.of()).open());
     LOG.infof("Workers open for %d step types: %s", steps.all().size(), steps.all().stream().map(StepDescriptor::id).toList());
   }

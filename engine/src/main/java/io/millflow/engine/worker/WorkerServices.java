@@ -2,6 +2,7 @@ package io.millflow.engine.worker;
 
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.sync.SyncCursors;
@@ -9,4 +10,4 @@ import java.time.Clock;
 
 /** What every step handler shares. */
 record WorkerServices(String tenantId, String engineId, RunHistory history, ConnectionRegistry connections,
-    PostgresDatasetStore datasets, SyncCursors cursors, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}
+    PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}

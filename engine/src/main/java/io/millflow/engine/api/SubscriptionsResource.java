@@ -1,0 +1,86 @@
+package io.millflow.engine.api;
+
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.events.EventDelivery;
+import io.millflow.engine.events.Subscriptions;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Subscriptions to Millflow's outbound events, and their delivery log. */
+@Path("/api/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionsResource {
+
+  private final Subscriptions subscriptions;
+  private final EventDelivery delivery;
+  private final MillflowConfig config;
+
+  public SubscriptionsResource(Subscriptions subscriptions, EventDelivery delivery, MillflowConfig config) {
+    this.subscriptions = subscriptions;
+    this.delivery = delivery;
+    this.config = config;
+  }
+
+  /** Body: {@code {"url": "https://...", "eventTypes": ["sync.completed", ...]}}; the secret is shown only now. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(NewSubscription request) {
+    if (request == null) {
+      throw new BadRequestException("Body must be {\"url\": ..., \"eventTypes\": [...]}");
+    }
+    try {
+      Subscriptions.Created created = subscriptions.create(config.tenant(), request.url(), request.eventTypes());
+      return Response.created(URI.create("/api/subscriptions/" + created.subscription().id()))
+          .entity(Map.of("subscription", created.subscription(), "secret", created.secret(),
+              "note", "The secret is shown only now. Deliveries carry X-Millflow-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">."))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+
+  @GET
+  public List<Subscriptions.Subscription> list() {
+    return subscriptions.list(config.tenant());
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id) {
+    if (!subscriptions.delete(config.tenant(), parse(id))) {
+      throw new NotFoundException("No subscription '" + id + "'");
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/{id}/deliveries")
+  public List<Map<String, Object>> deliveries(@PathParam("id") String id) {
+    UUID subscription = parse(id);
+    subscriptions.find(config.tenant(), subscription).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
+    return delivery.deliveries(subscription, 100);
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No subscription '" + id + "'");
+    }
+  }
+
+  public record NewSubscription(String url, List<String> eventTypes) {}
+}
