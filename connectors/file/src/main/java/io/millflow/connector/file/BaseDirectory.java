@@ -1,0 +1,123 @@
+package io.millflow.connector.file;
+
+import io.millflow.step.Connection;
+import io.millflow.step.StepFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The directory a {@code file} connection confines steps to, with the check every step path goes through. A path is
+ * accepted only when it is relative, stays inside the base after normalisation, and its nearest existing ancestor (the
+ * file itself when it exists) resolves, symbolic links followed, to a place inside the base's real path.
+ *
+ * <p>The check runs when the step starts; a link swapped in between the check and the open is not caught. That is
+ * acceptable because only people who can already write inside the base directory could swap it.
+ */
+public record BaseDirectory(String connection, Path base, Path realBase, boolean readOnly) {
+
+  /** The connection type these steps accept. */
+  public static final String TYPE = "file";
+
+  /** Reads and checks the connection's {@code baseDirectory} and {@code readOnly} settings. */
+  public static BaseDirectory of(Connection connection) {
+    if (!TYPE.equalsIgnoreCase(connection.type())) {
+      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
+          + connection.type() + "' connection; file steps need a connection of type 'file' with a 'baseDirectory'.");
+    }
+    String setting = connection.setting("baseDirectory").strip();
+    Path base = parse(setting).filter(Path::isAbsolute).orElseThrow(() -> invalid(connection,
+        "'baseDirectory' must be an absolute path, not '" + setting + "'"));
+    Path real;
+    try {
+      real = base.toRealPath();
+    } catch (IOException e) {
+      throw invalid(connection, "'baseDirectory' " + base + " does not exist or cannot be opened");
+    }
+    if (!Files.isDirectory(real)) {
+      throw invalid(connection, "'baseDirectory' " + base + " is not a directory");
+    }
+    return new BaseDirectory(connection.name(), base.normalize(), real, readOnly(connection));
+  }
+
+  /** Only true or false: a typo must not quietly leave a directory writable that was meant to be read-only. */
+  private static boolean readOnly(Connection connection) {
+    String value = connection.optionalSetting("readOnly").map(String::strip).orElse("false");
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw invalid(connection, "'readOnly' must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  /**
+   * The file a step's {@code path} names, inside the base.
+   *
+   * @throws StepFailure {@code PATH_OUTSIDE_BASE} when the path escapes the base, {@code INVALID_PATH} when it is not
+   *     a file path at all or names a directory
+   */
+  public Path resolve(String path) {
+    Path relative = parse(path).orElseThrow(() -> new StepFailure("INVALID_PATH", "'" + path
+        + "' is not a valid file path: give a path relative to the base directory of connection '" + connection
+        + "'."));
+    if (relative.isAbsolute() || relative.getRoot() != null) {
+      throw outside(path, "is absolute");
+    }
+    Path target = base.resolve(relative).normalize();
+    if (!target.startsWith(base)) {
+      throw outside(path, "leaves the base directory");
+    }
+    Path real = realNearestExisting(target, path);
+    if (!real.startsWith(realBase)) {
+      throw outside(path, "resolves through a symbolic link to " + real);
+    }
+    if (Files.isDirectory(target)) {
+      throw new StepFailure("INVALID_PATH", "'" + path + "' is a directory in the base directory of connection '"
+          + connection + "', not a file: name a file.");
+    }
+    return target;
+  }
+
+  /** The target's path relative to the base, as steps report it. */
+  public String relative(Path target) {
+    return base.relativize(target).toString();
+  }
+
+  private Path realNearestExisting(Path target, String path) {
+    Path existing = target;
+    while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    try {
+      Path real = existing.toRealPath();
+      // Re-attach the parts that do not exist yet: they are plain names, already checked not to hold "..".
+      return real.resolve(existing.relativize(target));
+    } catch (IOException e) {
+      throw outside(path, "goes through a symbolic link whose target does not exist");
+    }
+  }
+
+  private StepFailure outside(String path, String why) {
+    return new StepFailure("PATH_OUTSIDE_BASE", "Path '" + path + "' " + why + ", but connection '" + connection
+        + "' only allows files inside its base directory " + base + ": give a path relative to that directory"
+        + " (no '..', no absolute path, no link leading out), or use a connection whose base directory holds the file.");
+  }
+
+  private static Optional<Path> parse(String path) {
+    if (path == null || path.isBlank() || path.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(path));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static StepFailure invalid(Connection connection, String problem) {
+    return new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has an invalid setting: "
+        + problem + ". Correct it in the connection's configuration.");
+  }
+}
