@@ -1,5 +1,7 @@
 package io.millflow.connector.postgres;
 
+import static io.millflow.connector.sql.SqlDialect.POSTGRES;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.step.Json;
@@ -38,7 +40,7 @@ final class CsvCopy implements AutoCloseable {
 
   /** Starts a COPY into {@code table} (already quoted) of the named columns. */
   static CsvCopy open(Handle handle, String table, List<String> columns) throws SQLException {
-    String sql = SqlTemplates.render("copy-csv", Map.of("table", table, "columns", Identifiers.list(columns)));
+    String sql = PostgresSql.render("copy-csv", Map.of("table", table, "columns", POSTGRES.list(columns)));
     return new CsvCopy(handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
   }
 

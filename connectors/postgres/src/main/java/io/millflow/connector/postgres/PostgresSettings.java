@@ -1,6 +1,7 @@
 package io.millflow.connector.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.millflow.connector.sql.Identifiers;
 import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import java.net.URLEncoder;

@@ -2,6 +2,10 @@ package io.millflow.connector.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.TableName;
+import io.millflow.connector.sql.WriteCounts;
+import io.millflow.connector.sql.WriteMode;
+import io.millflow.connector.sql.WriteTarget;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
@@ -21,8 +25,6 @@ import jakarta.validation.constraints.Pattern;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -40,7 +42,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class PostgresWrite implements Step<PostgresWrite.Input, WriteResult> {
 
   static final int DEFAULT_BATCH_SIZE = 5_000;
-  private static final String KEY_FIELDS = "\\s*" + Identifiers.NAME + "(\\s*,\\s*" + Identifiers.NAME + ")*\\s*";
 
   public record Input(
       @Param(label = "Connection", description = "A PostgreSQL connection") @NotBlank String connection,
@@ -49,7 +50,7 @@ public final class PostgresWrite implements Step<PostgresWrite.Input, WriteResul
       String table,
       @Param(label = "Mode", defaultValue = "upsert") WriteMode mode,
       @Param(label = "Key fields", description = "Comma-separated fields identifying a record; empty: the entity's key")
-      @Pattern(regexp = KEY_FIELDS, message = "must be comma-separated field names") String keyFields,
+      @Pattern(regexp = WriteTarget.KEY_FIELDS, message = "must be comma-separated field names") String keyFields,
       @Param(label = "Records", description = "The dataset to write, e.g. =orders")
       @NotNull @Valid DatasetRef records) {}
 
@@ -72,7 +73,8 @@ public final class PostgresWrite implements Step<PostgresWrite.Input, WriteResul
   public WriteResult run(Input input, StepContext context) {
     Instant start = context.clock().instant();
     Connection connection = context.connection(input.connection());
-    WriteTarget target = WriteTarget.of(input, PostgresDataSources.schema(connection));
+    WriteTarget target = WriteTarget.of(input.table(), input.mode(), input.keyFields(), input.records().entity(),
+        PostgresDataSources.schema(connection));
     WriteCounts counts = write(input.records(), target, dataSources.jdbi(connection), connection, context);
     long millis = Duration.between(start, context.clock().instant()).toMillis();
     context.log().info("Wrote " + counts.total() + " " + input.records().entity() + " records to " + target.table()
@@ -110,40 +112,5 @@ public final class PostgresWrite implements Step<PostgresWrite.Input, WriteResul
           + records.entity() + ": " + json.getOriginalMessage() + ". Fix the step that produced it.", e);
     }
     return e;
-  }
-
-  /** Where and how one run writes: the table, the mode, the key columns; checked before any database work. */
-  record WriteTarget(TableName table, WriteMode mode, List<String> keyColumns, boolean isPurchaseOrder) {
-
-    static WriteTarget of(Input input, String defaultSchema) {
-      String entity = input.records().entity();
-      boolean purchaseOrder = PurchaseOrder.ENTITY.equals(entity);
-      WriteMode mode = input.mode() == null ? WriteMode.UPSERT : input.mode();
-      TableName table = input.table() == null || input.table().isBlank()
-          ? TableName.of(defaultSchema, Identifiers.snakeCase(entity))
-          : TableName.parse(input.table(), defaultSchema);
-      List<String> keys = keyColumns(input.keyFields());
-      if (purchaseOrder && !keys.isEmpty() && !keys.equals(PurchaseOrderLayout.ORDER_KEY)) {
-        throw new StepFailure("INVALID_KEY_FIELDS", "purchaseOrder records are always keyed by their 'key'"
-            + " (lines by order key and line number): leave the step's 'keyFields' empty.");
-      }
-      if (!purchaseOrder && keys.isEmpty() && mode == WriteMode.UPSERT) {
-        throw new StepFailure("MISSING_KEY_FIELDS", "Upserting '" + entity + "' records into " + table + " needs"
-            + " the fields that identify a record: set the step's 'keyFields' (for example: id), or choose mode"
-            + " insert or replace.");
-      }
-      return new WriteTarget(table, mode, purchaseOrder ? PurchaseOrderLayout.ORDER_KEY : keys, purchaseOrder);
-    }
-
-    private static List<String> keyColumns(String keyFields) {
-      if (keyFields == null || keyFields.isBlank()) {
-        return List.of();
-      }
-      if (!keyFields.matches(KEY_FIELDS)) {
-        throw new StepFailure("INVALID_KEY_FIELDS", "The step's 'keyFields' must be comma-separated field names"
-            + " (letters, digits, underscores), for example: order_id, line_number.");
-      }
-      return Arrays.stream(keyFields.split(",")).map(String::strip).map(Identifiers::snakeCase).distinct().toList();
-    }
   }
 }

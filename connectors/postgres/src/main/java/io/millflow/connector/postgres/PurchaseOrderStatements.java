@@ -1,9 +1,13 @@
 package io.millflow.connector.postgres;
 
-import static io.millflow.connector.postgres.PurchaseOrderLayout.LINE_COLUMNS;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.ORDER_COLUMNS;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.ORDER_KEY;
+import static io.millflow.connector.sql.PurchaseOrderLayout.LINE_COLUMNS;
+import static io.millflow.connector.sql.PurchaseOrderLayout.ORDER_COLUMNS;
+import static io.millflow.connector.sql.PurchaseOrderLayout.ORDER_KEY;
+import static io.millflow.connector.sql.SqlDialect.POSTGRES;
 
+import io.millflow.connector.sql.Column;
+import io.millflow.connector.sql.TableName;
+import io.millflow.connector.sql.WriteMode;
 import java.util.List;
 import java.util.Map;
 
@@ -27,27 +31,28 @@ record PurchaseOrderStatements(
     List<String> lineColumns = Column.names(LINE_COLUMNS);
     List<String> compared = orderColumns.stream().filter(column -> !ORDER_KEY.contains(column)).toList();
     Map<String, String> merge = Map.of(
-        "orders", orders.quoted(),
-        "columns", Identifiers.list(orderColumns),
-        "key", Identifiers.list(ORDER_KEY),
-        "assignments", Identifiers.assignmentsFromExcluded(compared),
-        "storedValues", Identifiers.list("t", compared),
-        "stagedValues", Identifiers.list("excluded", compared));
+        "orders", orders.quoted(POSTGRES),
+        "columns", POSTGRES.list(orderColumns),
+        "key", POSTGRES.list(ORDER_KEY),
+        "assignments", PostgresSql.assignmentsFromExcluded(compared),
+        "storedValues", POSTGRES.list("t", compared),
+        "stagedValues", POSTGRES.list("excluded", compared));
     return new PurchaseOrderStatements(
         stage(ORDER_STAGE, orders, orderColumns),
         stage(LINE_STAGE, lines, lineColumns),
-        SqlTemplates.render("orders-changed-create"),
-        SqlTemplates.render(mode == WriteMode.INSERT ? "orders-insert" : "orders-upsert", merge),
-        SqlTemplates.render("orders-changed-count"),
-        SqlTemplates.render("lines-delete", Map.of("lines", lines.quoted())),
-        SqlTemplates.render("lines-insert", Map.of("lines", lines.quoted(),
-            "columns", Identifiers.list(lineColumns), "stagedColumns", Identifiers.list("s", lineColumns))),
-        SqlTemplates.render("orders-stage-clear"),
-        SqlTemplates.render("table-truncate", Map.of("tables", orders.quoted() + ", " + lines.quoted())));
+        PostgresSql.render("orders-changed-create"),
+        PostgresSql.render(mode == WriteMode.INSERT ? "orders-insert" : "orders-upsert", merge),
+        PostgresSql.render("orders-changed-count"),
+        PostgresSql.render("lines-delete", Map.of("lines", lines.quoted(POSTGRES))),
+        PostgresSql.render("lines-insert", Map.of("lines", lines.quoted(POSTGRES),
+            "columns", POSTGRES.list(lineColumns), "stagedColumns", POSTGRES.list("s", lineColumns))),
+        PostgresSql.render("orders-stage-clear"),
+        PostgresSql.render("table-truncate",
+            Map.of("tables", orders.quoted(POSTGRES) + ", " + lines.quoted(POSTGRES))));
   }
 
   private static String stage(String stage, TableName target, List<String> columns) {
-    return SqlTemplates.render("stage-create",
-        Map.of("stage", stage, "target", target.quoted(), "columns", Identifiers.list(columns)));
+    return PostgresSql.render("stage-create",
+        Map.of("stage", stage, "target", target.quoted(POSTGRES), "columns", POSTGRES.list(columns)));
   }
 }

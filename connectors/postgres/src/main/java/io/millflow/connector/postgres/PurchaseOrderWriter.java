@@ -1,25 +1,22 @@
 package io.millflow.connector.postgres;
 
-import static io.millflow.connector.postgres.PurchaseOrderLayout.LINE_COLUMNS;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.LINE_KEY;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.LINE_TABLE_SUFFIX;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.ORDER_COLUMNS;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.ORDER_KEY;
-import static io.millflow.connector.postgres.PurchaseOrderLayout.SYNCED_AT;
+import static io.millflow.connector.sql.PurchaseOrderLayout.LINE_COLUMNS;
+import static io.millflow.connector.sql.PurchaseOrderLayout.LINE_KEY;
+import static io.millflow.connector.sql.PurchaseOrderLayout.LINE_TABLE_SUFFIX;
+import static io.millflow.connector.sql.PurchaseOrderLayout.ORDER_COLUMNS;
+import static io.millflow.connector.sql.PurchaseOrderLayout.ORDER_KEY;
 
-import io.millflow.connector.postgres.PurchaseOrderLayout.OrderLine;
+import io.millflow.connector.sql.Batches;
+import io.millflow.connector.sql.Column;
+import io.millflow.connector.sql.PurchaseOrderBatch;
+import io.millflow.connector.sql.PurchaseOrderLayout;
+import io.millflow.connector.sql.TableName;
+import io.millflow.connector.sql.WriteCounts;
+import io.millflow.connector.sql.WriteMode;
 import io.millflow.model.PurchaseOrder;
-import io.millflow.model.PurchaseOrderLine;
-import io.millflow.step.StepFailure;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -41,8 +38,8 @@ final class PurchaseOrderWriter {
       LongConsumer progress) throws SQLException {
     TableName lines = orders.withSuffix(LINE_TABLE_SUFFIX);
     TableSchema.lock(handle, orders);
-    TableSchema.ensure(handle, orders, withSyncedAt(ORDER_COLUMNS), ORDER_KEY);
-    TableSchema.ensure(handle, lines, withSyncedAt(LINE_COLUMNS), LINE_KEY);
+    TableSchema.ensure(handle, orders, PurchaseOrderLayout.withSyncedAt(ORDER_COLUMNS), ORDER_KEY);
+    TableSchema.ensure(handle, lines, PurchaseOrderLayout.withSyncedAt(LINE_COLUMNS), LINE_KEY);
     PurchaseOrderStatements sql = PurchaseOrderStatements.of(orders, lines, mode);
     if (mode == WriteMode.REPLACE) {
       handle.execute(sql.truncateTargets());
@@ -55,9 +52,9 @@ final class PurchaseOrderWriter {
 
   private static WriteCounts writeBatch(Handle handle, PurchaseOrderStatements sql, List<PurchaseOrder> batch,
       long offset) throws SQLException {
-    Collection<PurchaseOrder> orders = newestPerKey(batch, offset);
+    Collection<PurchaseOrder> orders = PurchaseOrderBatch.newestPerKey(batch, offset);
     copy(handle, PurchaseOrderStatements.ORDER_STAGE, ORDER_COLUMNS, orders);
-    copy(handle, PurchaseOrderStatements.LINE_STAGE, LINE_COLUMNS, linesOf(orders));
+    copy(handle, PurchaseOrderStatements.LINE_STAGE, LINE_COLUMNS, PurchaseOrderBatch.linesOf(orders));
     handle.execute(sql.mergeOrders());
     long[] changed = handle.createQuery(sql.countChangedOrders())
         .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
@@ -72,59 +69,9 @@ final class PurchaseOrderWriter {
       throws SQLException {
     try (CsvCopy copy = CsvCopy.open(handle, stage, Column.names(columns))) {
       for (T record : records) {
-        copy.row(columns.stream().map(column -> column.value().apply(record)).toList());
+        copy.row(columns.stream().map(column -> column.valueOf(record)).toList());
       }
       copy.finish();
     }
-  }
-
-  /**
-   * One version per key: a dataset may hold several versions of an order, and one statement cannot upsert a key
-   * twice. The newest by source updated-at wins, the later one on a tie, matching the rule the upsert applies.
-   */
-  static Collection<PurchaseOrder> newestPerKey(List<PurchaseOrder> batch, long offset) {
-    Map<String, PurchaseOrder> newest = new LinkedHashMap<>();
-    for (int i = 0; i < batch.size(); i++) {
-      PurchaseOrder order = batch.get(i);
-      if (order.key() == null || order.key().isBlank()) {
-        throw new StepFailure("MISSING_KEY", "Purchase order record " + (offset + i + 1) + " (order number '"
-            + order.orderNumber() + "') has no key: the step that produced the dataset must set each order's key.");
-      }
-      checkLineNumbers(order);
-      newest.merge(order.key(), order, PurchaseOrderWriter::newer);
-    }
-    return newest.values();
-  }
-
-  private static PurchaseOrder newer(PurchaseOrder earlier, PurchaseOrder later) {
-    Instant earlierAt = sourceUpdatedAt(earlier);
-    Instant laterAt = sourceUpdatedAt(later);
-    return earlierAt != null && (laterAt == null || laterAt.isBefore(earlierAt)) ? earlier : later;
-  }
-
-  private static Instant sourceUpdatedAt(PurchaseOrder order) {
-    return order.source() == null ? null : order.source().sourceUpdatedAt();
-  }
-
-  private static void checkLineNumbers(PurchaseOrder order) {
-    Set<Integer> seen = new HashSet<>();
-    for (PurchaseOrderLine line : order.lines()) {
-      if (!seen.add(line.lineNumber())) {
-        throw new StepFailure("DUPLICATE_LINE", "Purchase order '" + order.key() + "' has two lines numbered "
-            + line.lineNumber() + ": line numbers must be unique within an order; fix the mapping that set them.");
-      }
-    }
-  }
-
-  private static List<OrderLine> linesOf(Collection<PurchaseOrder> orders) {
-    List<OrderLine> lines = new ArrayList<>();
-    orders.forEach(order -> order.lines().forEach(line -> lines.add(new OrderLine(order.key(), line))));
-    return lines;
-  }
-
-  private static List<Column<?>> withSyncedAt(List<? extends Column<?>> columns) {
-    List<Column<?>> all = new ArrayList<>(columns);
-    all.add(SYNCED_AT);
-    return all;
   }
 }

@@ -1,6 +1,14 @@
 package io.millflow.connector.postgres;
 
+import static io.millflow.connector.sql.SqlDialect.POSTGRES;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.Batches;
+import io.millflow.connector.sql.Column;
+import io.millflow.connector.sql.JsonRows;
+import io.millflow.connector.sql.TableName;
+import io.millflow.connector.sql.WriteCounts;
+import io.millflow.connector.sql.WriteMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +39,7 @@ final class RowWriter {
       LongConsumer progress) throws SQLException {
     TableSchema.lock(handle, table);
     if (mode == WriteMode.REPLACE && !TableSchema.columns(handle, table).isEmpty()) {
-      handle.execute(SqlTemplates.render("table-truncate", Map.of("tables", table.quoted())));
+      handle.execute(PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
     }
     JsonRows rows = new JsonRows(keyColumns);
     return Batches.write(records, batchSize,
@@ -45,12 +53,12 @@ final class RowWriter {
     batch.columnTypes().forEach((name, type) -> columns.add(Column.of(name, type, row -> row.get(name))));
     Map<String, String> tableTypes = TableSchema.ensure(handle, table, columns, keyColumns);
     List<String> names = Column.names(columns);
-    handle.execute(SqlTemplates.render("rows-stage-drop"));
-    handle.execute(SqlTemplates.render("stage-create",
-        Map.of("stage", STAGE, "target", table.quoted(), "columns", Identifiers.list(names))));
+    handle.execute(PostgresSql.render("rows-stage-drop"));
+    handle.execute(PostgresSql.render("stage-create",
+        Map.of("stage", STAGE, "target", table.quoted(POSTGRES), "columns", POSTGRES.list(names))));
     try (CsvCopy copy = CsvCopy.open(handle, STAGE, names)) {
       for (Map<String, JsonNode> row : batch.rows()) {
-        copy.row(names.stream().map(name -> JsonRows.copyValue(row.get(name), tableTypes.get(name))).toList());
+        copy.row(names.stream().map(name -> copyValue(row.get(name), tableTypes.get(name))).toList());
       }
       copy.finish();
     }
@@ -61,21 +69,27 @@ final class RowWriter {
       List<String> columns, int records) {
     List<String> valueColumns = columns.stream().filter(column -> !keyColumns.contains(column)).toList();
     Map<String, String> fragments = Map.of(
-        "table", table.quoted(),
-        "columns", Identifiers.list(columns),
-        "key", Identifiers.list(keyColumns),
-        "assignments", Identifiers.assignmentsFromExcluded(valueColumns),
-        "storedValues", Identifiers.list("t", valueColumns),
-        "stagedValues", Identifiers.list("excluded", valueColumns));
+        "table", table.quoted(POSTGRES),
+        "columns", POSTGRES.list(columns),
+        "key", POSTGRES.list(keyColumns),
+        "assignments", PostgresSql.assignmentsFromExcluded(valueColumns),
+        "storedValues", POSTGRES.list("t", valueColumns),
+        "stagedValues", POSTGRES.list("excluded", valueColumns));
     if (keyColumns.isEmpty()) {
-      return WriteCounts.ofBatch(records, handle.execute(SqlTemplates.render("rows-insert", fragments)), 0);
+      return WriteCounts.ofBatch(records, handle.execute(PostgresSql.render("rows-insert", fragments)), 0);
     }
     if (mode == WriteMode.INSERT || valueColumns.isEmpty()) {
-      return WriteCounts.ofBatch(records, handle.execute(SqlTemplates.render("rows-insert-new", fragments)), 0);
+      return WriteCounts.ofBatch(records, handle.execute(PostgresSql.render("rows-insert-new", fragments)),
+          0);
     }
-    long[] changed = handle.createQuery(SqlTemplates.render("rows-upsert", fragments))
+    long[] changed = handle.createQuery(PostgresSql.render("rows-upsert", fragments))
         .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
         .one();
     return WriteCounts.ofBatch(records, changed[0], changed[1]);
+  }
+
+  /** What COPY gets for a value in a column of the given PostgreSQL data type (the table's, which may predate us). */
+  private static String copyValue(JsonNode value, String dataType) {
+    return JsonRows.text(value, dataType.equals("jsonb") || dataType.equals("json"));
   }
 }

@@ -1,5 +1,9 @@
 package io.millflow.connector.postgres;
 
+import static io.millflow.connector.sql.SqlDialect.POSTGRES;
+
+import io.millflow.connector.sql.Column;
+import io.millflow.connector.sql.TableName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +20,7 @@ final class TableSchema {
 
   /** Takes the write's lock on the table for the rest of the transaction. */
   static void lock(Handle handle, TableName table) {
-    handle.createQuery(SqlTemplates.render("table-lock")).bind("table", table.toString()).mapTo(String.class).one();
+    handle.createQuery(PostgresSql.render("table-lock")).bind("table", table.toString()).mapTo(String.class).one();
   }
 
   /**
@@ -33,8 +37,8 @@ final class TableSchema {
     } else {
       for (Column<?> column : columns) {
         if (!existing.containsKey(column.name())) {
-          handle.execute(SqlTemplates.render("table-add-column", Map.of("table", table.quoted(),
-              "column", Identifiers.quote(column.name()), "type", column.type())));
+          handle.execute(PostgresSql.render("table-add-column", Map.of("table", table.quoted(POSTGRES),
+              "column", POSTGRES.quote(column.name()), "type", POSTGRES.typeName(column.type(), false))));
         }
       }
     }
@@ -43,8 +47,8 @@ final class TableSchema {
 
   static Map<String, String> columns(Handle handle, TableName table) {
     Map<String, String> columns = new LinkedHashMap<>();
-    handle.createQuery(SqlTemplates.render("table-columns"))
-        .bind("table", table.quoted())
+    handle.createQuery(PostgresSql.render("table-columns"))
+        .bind("table", table.quoted(POSTGRES))
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
         .forEach(column -> columns.put(column.getKey(), column.getValue()));
     return columns;
@@ -52,12 +56,13 @@ final class TableSchema {
 
   private static void create(Handle handle, TableName table, List<? extends Column<?>> columns, List<String> key) {
     String definitions = String.join(", ",
-        columns.stream().map(column -> Identifiers.quote(column.name()) + " " + column.type()).toList());
+        columns.stream().map(column -> POSTGRES.definition(column, key.contains(column.name()))).toList());
     if (key.isEmpty()) {
-      handle.execute(SqlTemplates.render("table-create", Map.of("table", table.quoted(), "columns", definitions)));
+      handle.execute(PostgresSql.render("table-create",
+          Map.of("table", table.quoted(POSTGRES), "columns", definitions)));
     } else {
-      handle.execute(SqlTemplates.render("table-create-keyed",
-          Map.of("table", table.quoted(), "columns", definitions, "key", Identifiers.list(key))));
+      handle.execute(PostgresSql.render("table-create-keyed",
+          Map.of("table", table.quoted(POSTGRES), "columns", definitions, "key", POSTGRES.list(key))));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.millflow.connector.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.WriteMode;
 import io.millflow.step.Json;
 import io.millflow.step.StepDescriptor;
 import io.millflow.step.template.ElementTemplateGenerator;

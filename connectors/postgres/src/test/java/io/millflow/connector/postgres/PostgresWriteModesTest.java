@@ -6,6 +6,7 @@ import static io.millflow.connector.postgres.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.WriteMode;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.StepFailure;
 import io.millflow.step.WriteResult;

@@ -3,6 +3,7 @@ package io.millflow.connector.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.WriteMode;
 import io.millflow.step.StepFailure;
 import io.millflow.step.WriteResult;
 import java.math.BigDecimal;

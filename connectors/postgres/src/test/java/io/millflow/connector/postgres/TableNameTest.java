@@ -3,6 +3,9 @@ package io.millflow.connector.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.Identifiers;
+import io.millflow.connector.sql.SqlDialect;
+import io.millflow.connector.sql.TableName;
 import io.millflow.step.StepFailure;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +16,7 @@ class TableNameTest {
   void foldsNamesToLowerCaseLikeUnquotedSql() {
     assertThat(TableName.parse(" Sales.Purchase_Orders ", "public"))
         .isEqualTo(new TableName("sales", "purchase_orders"));
-    assertThat(TableName.parse("orders", "erp").quoted()).isEqualTo("\"erp\".\"orders\"");
+    assertThat(TableName.parse("orders", "erp").quoted(SqlDialect.POSTGRES)).isEqualTo("\"erp\".\"orders\"");
   }
 
   @Test
@@ -32,6 +35,6 @@ class TableNameTest {
     assertThat(Identifiers.snakeCase("HTTPStatus")).isEqualTo("http_status");
     assertThat(Identifiers.snakeCase("line1")).isEqualTo("line1");
     assertThat(Identifiers.snakeCase("2ndShift")).isEqualTo("_2nd_shift");
-    assertThat(Identifiers.quote("odd\"name")).isEqualTo("\"odd\"\"name\"");
+    assertThat(SqlDialect.POSTGRES.quote("odd\"name")).isEqualTo("\"odd\"\"name\"");
   }
 }

@@ -1,5 +1,6 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.WriteMode;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.WriteResult;

@@ -1,4 +1,4 @@
-package io.millflow.connector.postgres;
+package io.millflow.connector.sql;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,18 +8,18 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /** Cuts a record stream into lists of a fixed size, so a write holds one batch in memory, never the whole dataset. */
-final class Batches {
+public final class Batches {
 
   /** Writes one batch; {@code offset} is the number of records before it, for messages that name a record. */
   @FunctionalInterface
-  interface BatchWriter<T> {
+  public interface BatchWriter<T> {
     WriteCounts write(List<T> batch, long offset) throws SQLException;
   }
 
   private Batches() {}
 
   /** Writes the stream batch by batch, reports the records done after each batch, and sums the counts. */
-  static <T> WriteCounts write(Stream<T> records, int size, BatchWriter<T> writer, LongConsumer progress)
+  public static <T> WriteCounts write(Stream<T> records, int size, BatchWriter<T> writer, LongConsumer progress)
       throws SQLException {
     Iterator<T> it = records.iterator();
     WriteCounts counts = WriteCounts.NONE;

@@ -1,7 +1,7 @@
-package io.millflow.connector.postgres;
+package io.millflow.connector.sql;
 
 /**
- * How {@link PostgresWrite} treats rows that already exist. Templates send these lower-case ({@code upsert}); the
+ * How a write step treats rows that already exist. Templates send these lower-case ({@code upsert}); the
  * shared JSON mapper reads enums case-insensitively.
  */
 public enum WriteMode {

@@ -1,20 +1,20 @@
-package io.millflow.connector.postgres;
+package io.millflow.connector.sql;
 
 /** Rows inserted, updated and left unchanged, summed over the batches of one write. */
-record WriteCounts(long inserted, long updated, long unchanged) {
+public record WriteCounts(long inserted, long updated, long unchanged) {
 
-  static final WriteCounts NONE = new WriteCounts(0, 0, 0);
+  public static final WriteCounts NONE = new WriteCounts(0, 0, 0);
 
   /** Counts of a batch of {@code batchSize} records, of which the database reported inserted and updated ones. */
-  static WriteCounts ofBatch(long batchSize, long inserted, long updated) {
+  public static WriteCounts ofBatch(long batchSize, long inserted, long updated) {
     return new WriteCounts(inserted, updated, batchSize - inserted - updated);
   }
 
-  WriteCounts plus(WriteCounts other) {
+  public WriteCounts plus(WriteCounts other) {
     return new WriteCounts(inserted + other.inserted, updated + other.updated, unchanged + other.unchanged);
   }
 
-  long total() {
+  public long total() {
     return inserted + updated + unchanged;
   }
 }

@@ -1,4 +1,4 @@
-package io.millflow.connector.postgres;
+package io.millflow.connector.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.step.StepFailure;
@@ -7,45 +7,46 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Records of a generic dataset as table rows: each JSON field becomes the snake_case column of the same name, with a
- * type inferred from the first non-null value seen (README.md, "Generic datasets"). One instance serves one write.
+ * type inferred from the first non-null value seen (each SQL connector's README, "Generic datasets"). One instance
+ * serves one write.
  */
-final class JsonRows {
-
-  static final String TEXT = "text";
-  static final String NUMERIC = "numeric";
-  static final String BOOLEAN = "boolean";
-  static final String TIMESTAMPTZ = "timestamptz";
-  static final String JSONB = "jsonb";
+public final class JsonRows {
 
   /** A batch as rows: the columns it uses (name to inferred type, in order of first appearance), one map per row. */
-  record Batch(Map<String, String> columnTypes, List<Map<String, JsonNode>> rows) {}
+  public record Batch(Map<String, ColumnType> columnTypes, List<Map<String, JsonNode>> rows) {}
 
   private final List<String> keyColumns;
   private final Map<String, String> columnOfField = new HashMap<>();
 
-  JsonRows(List<String> keyColumns) {
+  public JsonRows(List<String> keyColumns) {
     this.keyColumns = keyColumns;
   }
 
   /** The batch's rows, one per key (the last record wins) when there are key columns. */
-  Batch batch(List<JsonNode> records, long offset) {
+  public Batch batch(List<JsonNode> records, long offset) {
     List<Map<String, JsonNode>> rows = new ArrayList<>(records.size());
-    Map<String, String> types = new LinkedHashMap<>();
+    Map<String, ColumnType> types = new LinkedHashMap<>();
+    Set<String> typed = new HashSet<>();
     for (int i = 0; i < records.size(); i++) {
       Map<String, JsonNode> row = row(records.get(i), offset + i + 1);
       // A column's type comes from its first non-null value; a column that is null throughout is text.
-      row.forEach((column, value) -> types.merge(column, value.isNull() ? "" : inferType(value),
-          (known, next) -> known.isEmpty() ? next : known));
+      row.forEach((column, value) -> {
+        types.putIfAbsent(column, ColumnType.TEXT);
+        if (!value.isNull() && typed.add(column)) {
+          types.put(column, inferType(value));
+        }
+      });
       rows.add(row);
     }
-    types.replaceAll((column, type) -> type.isEmpty() ? TEXT : type);
     keyColumns.stream().filter(key -> !types.containsKey(key)).findFirst().ifPresent(key -> {
       throw new StepFailure("UNKNOWN_KEY_FIELD", "The key field '" + key + "' (from the step's 'keyFields') is not a"
           + " field of the records; their fields are " + types.keySet() + ". Correct 'keyFields'.");
@@ -90,21 +91,22 @@ final class JsonRows {
     return key;
   }
 
-  /** numeric, boolean, jsonb (objects, arrays), timestamptz (ISO-8601 with an offset or Z), else text. */
-  static String inferType(JsonNode value) {
+  /** decimal, boolean, JSON (objects, arrays), timestamp (ISO-8601 with an offset or Z), else text. */
+  public static ColumnType inferType(JsonNode value) {
     if (value.isNumber()) {
-      return NUMERIC;
+      return ColumnType.DECIMAL;
     }
     if (value.isBoolean()) {
-      return BOOLEAN;
+      return ColumnType.BOOLEAN;
     }
     if (value.isContainerNode()) {
-      return JSONB;
+      return ColumnType.JSON;
     }
-    return value.isTextual() && isTimestamp(value.textValue()) ? TIMESTAMPTZ : TEXT;
+    return value.isTextual() && isTimestamp(value.textValue()) ? ColumnType.TIMESTAMP : ColumnType.TEXT;
   }
 
-  private static boolean isTimestamp(String text) {
+  /** Whether the text is an ISO-8601 date-time with an offset or {@code Z}, the form timestamp columns take. */
+  public static boolean isTimestamp(String text) {
     try {
       OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
       return true;
@@ -113,12 +115,15 @@ final class JsonRows {
     }
   }
 
-  /** What COPY gets for a value in a column of the given PostgreSQL data type. */
-  static Object copyValue(JsonNode value, String dataType) {
+  /**
+   * A value as text for the database to convert, or null: JSON text for a JSON column or a nested value, plain digits
+   * for a number ({@code 1E+2} would not read back as the decimal sent), else the value's text.
+   */
+  public static String text(JsonNode value, boolean jsonColumn) {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (dataType.equals("jsonb") || dataType.equals("json") || value.isContainerNode()) {
+    if (jsonColumn || value.isContainerNode()) {
       return value.toString();
     }
     return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();

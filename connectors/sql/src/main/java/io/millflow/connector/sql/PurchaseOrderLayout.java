@@ -1,4 +1,10 @@
-package io.millflow.connector.postgres;
+package io.millflow.connector.sql;
+
+import static io.millflow.connector.sql.ColumnType.DECIMAL;
+import static io.millflow.connector.sql.ColumnType.INTEGER;
+import static io.millflow.connector.sql.ColumnType.JSON;
+import static io.millflow.connector.sql.ColumnType.TEXT;
+import static io.millflow.connector.sql.ColumnType.TIMESTAMP;
 
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
@@ -10,50 +16,52 @@ import java.util.function.Function;
 
 /**
  * The one declaration of how purchase orders are stored: the order table's and the line table's columns, their types
- * and where each value comes from. Tables are created and extended from these lists, and COPY and the upsert use the
- * same lists, so a new model field is one new line here (and becomes a nullable column on the next write).
- * README.md documents the resulting layout.
+ * and where each value comes from. Tables are created and extended from these lists, and loading and the upsert use
+ * the same lists, so a new model field is one new line here (and becomes a nullable column on the next write).
+ * Each connector's README documents the resulting layout in its types.
  */
-final class PurchaseOrderLayout {
-
-  static final String TEXT = "text";
-  static final String NUMERIC = "numeric";
-  static final String TIMESTAMPTZ = "timestamptz";
-  static final String JSONB = "jsonb";
+public final class PurchaseOrderLayout {
 
   /** The order table's key; the line table is keyed by (order_key, line_number). */
-  static final List<String> ORDER_KEY = List.of("key");
-  static final List<String> LINE_KEY = List.of("order_key", "line_number");
-  static final String LINE_TABLE_SUFFIX = "_line";
+  public static final List<String> ORDER_KEY = List.of("key");
+  public static final List<String> LINE_KEY = List.of("order_key", "line_number");
+  public static final String LINE_TABLE_SUFFIX = "_line";
 
   /** When Millflow last inserted or changed the row: the time of that write's transaction. */
-  static final Column<Object> SYNCED_AT = Column.generated("synced_at", "timestamptz NOT NULL DEFAULT now()");
+  public static final Column<Object> SYNCED_AT = Column.generated("synced_at", ColumnType.SYNC_TIME);
 
   /** The order columns loaded from records, in table order. */
-  static final List<Column<PurchaseOrder>> ORDER_COLUMNS = orderColumns();
+  public static final List<Column<PurchaseOrder>> ORDER_COLUMNS = orderColumns();
 
   /** The line columns loaded from records, in table order. */
-  static final List<Column<OrderLine>> LINE_COLUMNS = List.of(
+  public static final List<Column<OrderLine>> LINE_COLUMNS = List.of(
       Column.of("order_key", TEXT, OrderLine::orderKey),
-      Column.of("line_number", "integer", line -> line.line().lineNumber()),
+      Column.of("line_number", INTEGER, line -> line.line().lineNumber()),
       Column.of("key", TEXT, line -> line.line().key()),
       Column.of("item_code", TEXT, line -> line.line().itemCode()),
       Column.of("item_key", TEXT, line -> line.line().itemKey()),
       Column.of("description", TEXT, line -> line.line().description()),
-      Column.of("quantity", NUMERIC, line -> line.line().quantity()),
-      Column.of("received_quantity", NUMERIC, line -> line.line().receivedQuantity()),
+      Column.of("quantity", DECIMAL, line -> line.line().quantity()),
+      Column.of("received_quantity", DECIMAL, line -> line.line().receivedQuantity()),
       Column.of("unit_of_measure", TEXT, line -> line.line().unitOfMeasure()),
-      Column.of("unit_price", NUMERIC, line -> line.line().unitPrice()),
-      Column.of("amount", NUMERIC, line -> line.line().amount()),
+      Column.of("unit_price", DECIMAL, line -> line.line().unitPrice()),
+      Column.of("amount", DECIMAL, line -> line.line().amount()),
       Column.of("status", TEXT, line -> line.line().status()),
-      Column.of("required_date", TIMESTAMPTZ, line -> line.line().requiredDate()),
-      Column.of("delivery_date", TIMESTAMPTZ, line -> line.line().deliveryDate()),
-      Column.of("updated_at", TIMESTAMPTZ, line -> line.line().updatedAt()));
+      Column.of("required_date", TIMESTAMP, line -> line.line().requiredDate()),
+      Column.of("delivery_date", TIMESTAMP, line -> line.line().deliveryDate()),
+      Column.of("updated_at", TIMESTAMP, line -> line.line().updatedAt()));
 
-  /** One line with the key of its order, the unit the line table's COPY works on. */
-  record OrderLine(String orderKey, PurchaseOrderLine line) {}
+  /** One line with the key of its order, the unit the line table is loaded from. */
+  public record OrderLine(String orderKey, PurchaseOrderLine line) {}
 
   private PurchaseOrderLayout() {}
+
+  /** The columns as a table has them: the loaded ones, then {@code synced_at}. */
+  public static List<Column<?>> withSyncedAt(List<? extends Column<?>> columns) {
+    List<Column<?>> all = new ArrayList<>(columns);
+    all.add(SYNCED_AT);
+    return List.copyOf(all);
+  }
 
   private static List<Column<PurchaseOrder>> orderColumns() {
     List<Column<PurchaseOrder>> columns = new ArrayList<>(List.of(
@@ -63,9 +71,9 @@ final class PurchaseOrderLayout {
         Column.of("status", TEXT, PurchaseOrder::status),
         Column.of("type", TEXT, PurchaseOrder::type),
         Column.of("currency", TEXT, PurchaseOrder::currency),
-        Column.of("order_date", TIMESTAMPTZ, PurchaseOrder::orderDate),
-        Column.of("required_date", TIMESTAMPTZ, PurchaseOrder::requiredDate),
-        Column.of("approved_at", TIMESTAMPTZ, PurchaseOrder::approvedAt)));
+        Column.of("order_date", TIMESTAMP, PurchaseOrder::orderDate),
+        Column.of("required_date", TIMESTAMP, PurchaseOrder::requiredDate),
+        Column.of("approved_at", TIMESTAMP, PurchaseOrder::approvedAt)));
     columns.addAll(addressColumns("ship_to", PurchaseOrder::shipTo));
     columns.addAll(addressColumns("bill_to", PurchaseOrder::billTo));
     columns.addAll(List.of(
@@ -73,15 +81,15 @@ final class PurchaseOrderLayout {
         Column.of("incoterms", TEXT, PurchaseOrder::incoterms),
         Column.of("site_key", TEXT, PurchaseOrder::siteKey),
         Column.of("notes", TEXT, PurchaseOrder::notes),
-        Column.of("total_amount", NUMERIC, PurchaseOrder::totalAmount),
-        Column.of("created_at", TIMESTAMPTZ, PurchaseOrder::createdAt),
-        Column.of("updated_at", TIMESTAMPTZ, PurchaseOrder::updatedAt),
+        Column.of("total_amount", DECIMAL, PurchaseOrder::totalAmount),
+        Column.of("created_at", TIMESTAMP, PurchaseOrder::createdAt),
+        Column.of("updated_at", TIMESTAMP, PurchaseOrder::updatedAt),
         Column.of("source_system", TEXT, source(SourceRef::system)),
         Column.of("source_connection", TEXT, source(SourceRef::connection)),
         Column.of("source_id", TEXT, source(SourceRef::sourceId)),
-        Column.of("source_updated_at", TIMESTAMPTZ, source(SourceRef::sourceUpdatedAt)),
-        Column.of("custom_fields", JSONB, PurchaseOrder::customFields),
-        Column.of("raw", JSONB, PurchaseOrder::raw)));
+        Column.of("source_updated_at", TIMESTAMP, source(SourceRef::sourceUpdatedAt)),
+        Column.of("custom_fields", JSON, PurchaseOrder::customFields),
+        Column.of("raw", JSON, PurchaseOrder::raw)));
     return List.copyOf(columns);
   }
 

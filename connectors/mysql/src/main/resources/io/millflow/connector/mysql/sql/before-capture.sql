@@ -1,0 +1,1 @@
+INSERT INTO ${before} SELECT * FROM ${table} WHERE (${key}) IN (${keys})

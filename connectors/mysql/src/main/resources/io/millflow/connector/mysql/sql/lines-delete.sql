@@ -1,0 +1,2 @@
+-- An inserted or updated order's lines are replaced as a whole: lines the source removed disappear.
+DELETE FROM ${lines} WHERE `order_key` IN (${keys})

@@ -1,0 +1,1 @@
+INSERT INTO ${lines} (${columns}, `synced_at`) VALUES (${placeholders}, NOW(6))

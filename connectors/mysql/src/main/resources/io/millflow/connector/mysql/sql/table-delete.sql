@@ -1,0 +1,2 @@
+-- Replace empties the table with DELETE, not TRUNCATE: TRUNCATE commits on its own and cannot be rolled back.
+DELETE FROM ${table}

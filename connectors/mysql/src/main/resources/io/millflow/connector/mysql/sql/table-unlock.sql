@@ -1,0 +1,1 @@
+SELECT RELEASE_LOCK(CONCAT('millflow_', MD5(:table)))

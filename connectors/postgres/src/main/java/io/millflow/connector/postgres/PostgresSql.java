@@ -1,0 +1,30 @@
+package io.millflow.connector.postgres;
+
+import static io.millflow.connector.sql.SqlDialect.POSTGRES;
+
+import io.millflow.connector.sql.SqlTemplates;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** This connector's SQL templates ({@code sql/*.sql}) and the one fragment only PostgreSQL's upsert needs. */
+final class PostgresSql {
+
+  private static final SqlTemplates TEMPLATES = SqlTemplates.of(PostgresSql.class);
+
+  private PostgresSql() {}
+
+  static String render(String template, Map<String, String> fragments) {
+    return TEMPLATES.render(template, fragments);
+  }
+
+  static String render(String template) {
+    return TEMPLATES.render(template);
+  }
+
+  /** {@code "a" = excluded."a", ...}: the SET list of an {@code ON CONFLICT DO UPDATE}. */
+  static String assignmentsFromExcluded(List<String> names) {
+    return names.stream().map(name -> POSTGRES.quote(name) + " = excluded." + POSTGRES.quote(name))
+        .collect(Collectors.joining(", "));
+  }
+}
