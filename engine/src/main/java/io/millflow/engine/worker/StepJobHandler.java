@@ -72,7 +72,8 @@ final class StepJobHandler implements JobHandler {
     } catch (ZeebeCommandFailed e) {
       LOG.errorf(e.getCause(), "Zeebe did not take the outcome of job %d (step %s); Zeebe will hand the job out again after its timeout",
           job.getKey(), step.id());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run must show it.
       LOG.errorf(e, "Step %s failed with an unexpected exception (job %d)", step.id(), job.getKey());
       attempt.incident("UNEXPECTED", "Step '" + step.id() + "' at element '" + job.getElementId() + "' failed unexpectedly: "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())

@@ -89,7 +89,7 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
       context.log().info("Read " + ref.count() + " purchase orders in " + reader.calls() + " Plex calls"
           + (reader.duplicates() > 0 ? ", skipped " + reader.duplicates() + " already read" : "")
           + "; cursor " + reader.cursor());
-      return new ReadResult(ref, reader.cursor());
+      return ReadResult.withCursor(ref, reader.cursor());
     }
   }
 

@@ -1,0 +1,70 @@
+package io.millflow.connector.mongodb;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.millflow.step.Connection;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+
+/**
+ * MongoDB clients of {@code mongodb} connections, one per connection name. A client keeps its own connection pool and
+ * is meant to live long; when a connection's settings or credentials change, its client is replaced and the old one
+ * closed.
+ *
+ * <p>Settings: {@code connectionString} ({@code mongodb://host:port/?options}, without user info) or {@code host} and
+ * {@code port} (27017); {@code database} (required); {@code authSource} (admin). Credentials: {@code username},
+ * {@code password} (both optional).
+ */
+@Singleton
+public final class MongoConnections implements AutoCloseable {
+
+  public static final String TYPE = "mongodb";
+
+  private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+  /**
+   * The database of a connection; its client is opened, and the server pinged, on first use.
+   *
+   * @throws io.millflow.step.StepFailure {@code CONNECTION_INVALID} for another type or unusable settings
+   * @throws io.millflow.step.ReauthRequiredException when MongoDB rejects the user name or password
+   * @throws io.millflow.step.RetryableStepException when MongoDB cannot be reached
+   */
+  public MongoDatabase database(Connection connection) {
+    MongoSettings settings = MongoSettings.of(connection);
+    Client client = clients.compute(connection.name(), (name, existing) -> {
+      if (existing != null && existing.connection().equals(connection)) {
+        return existing;
+      }
+      if (existing != null) {
+        existing.client().close();
+      }
+      return open(connection, settings);
+    });
+    return client.client().getDatabase(settings.database());
+  }
+
+  @Override
+  @PreDestroy
+  public void close() {
+    clients.values().forEach(client -> client.client().close());
+    clients.clear();
+  }
+
+  private static Client open(Connection connection, MongoSettings settings) {
+    MongoClient client = MongoClients.create(settings.clientSettings(connection));
+    try {
+      // The driver connects lazily; ping now so a wrong password or a dead server fails here, with a clear error.
+      client.getDatabase(settings.database()).runCommand(new Document("ping", 1));
+      return new Client(connection, client);
+    } catch (RuntimeException e) {
+      client.close();
+      throw MongoErrors.translate(e, connection.name(), "connecting");
+    }
+  }
+
+  private record Client(Connection connection, MongoClient client) {}
+}

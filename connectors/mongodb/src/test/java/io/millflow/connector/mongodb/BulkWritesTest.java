@@ -1,0 +1,85 @@
+package io.millflow.connector.mongodb;
+
+import static io.millflow.connector.mongodb.Orders.T0;
+import static io.millflow.connector.mongodb.Orders.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import io.millflow.model.PurchaseOrder;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server-side guard alone, without the lookup that usually spares it work: what protects a newer document when
+ * another writer changed it between the lookup and the write.
+ */
+class BulkWritesTest {
+
+  private static TestMongo mongo;
+  private static MongoConnections connections;
+
+  private MongoCollection<Document> collection;
+
+  @BeforeAll
+  static void startServer() {
+    mongo = new TestMongo();
+    connections = new MongoConnections();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    connections.close();
+    mongo.close();
+  }
+
+  @BeforeEach
+  void freshCollection() {
+    collection = connections.database(mongo.freshConnection("plant-mongo")).getCollection("purchase_orders");
+  }
+
+  @Test
+  void theGuardedUpsertCountsAnOlderVersionUnchangedInsteadOfFailing() {
+    collection.insertOne(PurchaseOrderDocuments.of(order("1", T0.plusSeconds(60), "approved")));
+
+    WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "open"), 1),
+        guarded(order("2", T0, "open"), 2)));
+
+    assertThat(counts).isEqualTo(new WriteCounts(1, 0, 1));
+    assertThat(collection.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
+  }
+
+  @Test
+  void theGuardedUpsertReplacesAnEqualOrOlderVersionAndOneWithoutUpdatedAt() {
+    collection.insertMany(List.of(PurchaseOrderDocuments.of(order("1", T0, "open")),
+        PurchaseOrderDocuments.of(order("2", null, "open"))));
+
+    WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "approved"), 1),
+        guarded(order("2", T0, "approved"), 2)));
+
+    assertThat(counts).isEqualTo(new WriteCounts(0, 2, 0));
+    assertThat(collection.countDocuments(new Document("status", "approved"))).isEqualTo(2);
+  }
+
+  @Test
+  void aPlainInsertThatMeetsAStoredKeyIsRetriedAsTheGuardedUpsert() {
+    collection.insertOne(PurchaseOrderDocuments.of(order("1", T0, "open")));
+    PendingWrite insert = DocumentWrites.purchaseOrder(order("1", T0.plusSeconds(1), "approved"), 1,
+        WriteMode.UPSERT).asInsert();
+
+    WriteCounts counts = BulkWrites.write(collection, List.of(new PendingWrite(1, "1", insert.version(),
+        insert.model(), null, insert.fallback())));
+
+    assertThat(counts).isEqualTo(new WriteCounts(0, 1, 0));
+    assertThat(collection.find().first()).containsEntry("status", "approved");
+  }
+
+  /** The write as the step makes it, minus the document that would let the lookup skip it. */
+  private static PendingWrite guarded(PurchaseOrder order, long number) {
+    PendingWrite write = DocumentWrites.purchaseOrder(order, number, WriteMode.UPSERT);
+    return new PendingWrite(number, write.key(), write.version(), write.model());
+  }
+}
