@@ -38,6 +38,7 @@ public class WebhookDispatcher {
   private final FlowService flows;
   private final ZeebeRuntime zeebe;
   private ScheduledExecutorService scheduler;
+  private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
   public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
       FlowService flows, ZeebeRuntime zeebe) {
@@ -53,6 +54,19 @@ public class WebhookDispatcher {
     scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("millflow-webhook-dispatch").daemon().factory());
     scheduler.scheduleWithFixedDelay(this::dispatchDueSafely, 250, 250, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Asks for a dispatch now rather than at the next poll, so a flow starts within milliseconds of its webhook. Wakes
+   * coalesce: a burst of requests queues one dispatch, which drains the backlog.
+   */
+  public void wake() {
+    if (scheduler != null && wakeRequested.compareAndSet(false, true)) {
+      scheduler.execute(() -> {
+        wakeRequested.set(false);
+        dispatchDueSafely();
+      });
+    }
   }
 
   /** Dispatches what is due now; returns how many events it took. */

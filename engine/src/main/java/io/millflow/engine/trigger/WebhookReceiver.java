@@ -28,11 +28,13 @@ public class WebhookReceiver {
 
   private final TriggerStore triggers;
   private final WebhookInbox inbox;
+  private final WebhookDispatcher dispatcher;
   private final Clock clock;
 
-  public WebhookReceiver(TriggerStore triggers, WebhookInbox inbox) {
+  public WebhookReceiver(TriggerStore triggers, WebhookInbox inbox, WebhookDispatcher dispatcher) {
     this.triggers = triggers;
     this.inbox = inbox;
+    this.dispatcher = dispatcher;
     this.clock = Clock.systemUTC();
   }
 
@@ -56,6 +58,9 @@ public class WebhookReceiver {
     }
     lowerCase.remove(definition.signature().header().toLowerCase()); // the signature is no use to a flow
     boolean stored = inbox.accept(triggerId, eventId.get(), lowerCase, query, body).isPresent();
+    if (stored) {
+      dispatcher.wake();
+    }
     return new Outcome.Accepted(eventId.get(), !stored);
   }
 
