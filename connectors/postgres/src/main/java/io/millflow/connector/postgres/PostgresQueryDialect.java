@@ -1,0 +1,62 @@
+package io.millflow.connector.postgres;
+
+import io.millflow.connector.sql.QueryDialect;
+import io.millflow.step.StepFailure;
+import java.math.BigDecimal;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.jdbi.v3.core.statement.Query;
+
+/** How {@code postgres.query} binds, streams and fails. */
+final class PostgresQueryDialect implements QueryDialect {
+
+  /** The driver streams only inside a transaction and with a fetch size; the step runs in one. */
+  private static final int FETCH_SIZE = 1_000;
+
+  @Override
+  public int fetchSize() {
+    return FETCH_SIZE;
+  }
+
+  /**
+   * Text goes untyped, as a literal in the statement would: parameters come from JSON, so a timestamp or a number
+   * arrives as text, and bound as varchar it would not compare with a timestamptz or numeric column.
+   */
+  @Override
+  public void bind(Query query, String name, Object value) {
+    switch (value) {
+      case null -> query.bindNull(name, Types.OTHER);
+      case String text -> query.bindBySqlType(name, text, Types.OTHER);
+      case Double number -> query.bind(name, BigDecimal.valueOf(number));
+      case Float number -> query.bind(name, new BigDecimal(number.toString()));
+      default -> query.bindByType(name, value, value.getClass());
+    }
+  }
+
+  @Override
+  public boolean isJson(ResultSetMetaData metaData, int column) throws SQLException {
+    String type = metaData.getColumnTypeName(column);
+    return type.equals("json") || type.equals("jsonb");
+  }
+
+  @Override
+  public RuntimeException translate(Throwable error, String connection) {
+    SQLException sql = PostgresErrors.sqlCause(error).orElse(null);
+    String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+    if (isStatementError(state)) {
+      return new StepFailure("QUERY_FAILED", "PostgreSQL could not run the step's 'sql': "
+          + PostgresErrors.serverMessage(sql) + ".", error);
+    }
+    return PostgresErrors.translate(error, connection, "running the query");
+  }
+
+  /**
+   * Syntax, unknown table or column, type mismatch, bad value, or a write refused by the read-only transaction; a
+   * missing privilege (42501) keeps its own code.
+   */
+  private static boolean isStatementError(String state) {
+    return (state.startsWith("42") && !state.equals("42501")) || state.startsWith("22") || state.equals("25006")
+        || state.startsWith("0A");
+  }
+}

@@ -1,0 +1,21 @@
+package io.millflow.connector.sql;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.Query;
+
+/** What a query step's database does its own way; everything else lives in {@link QueryRun}. */
+public interface QueryDialect {
+
+  /** Rows fetched per round trip; what a driver needs to stream rather than load the whole result. */
+  int fetchSize();
+
+  /** Binds a parameter value (text, number, boolean, or null) by name. */
+  void bind(Query query, String name, Object value);
+
+  /** Whether the column holds JSON, to be passed on as nested JSON rather than as text. */
+  boolean isJson(ResultSetMetaData metaData, int column) throws SQLException;
+
+  /** The step exception for a failure of the query on {@code connection}. */
+  RuntimeException translate(Throwable error, String connection);
+}
