@@ -62,18 +62,22 @@ public class TriggerStore {
         .bind("tenant", tenantId).map((rs, ctx) -> trigger(rs)).list());
   }
 
-  /** The secrets that verify now: the current one, and the previous one during its grace period. */
-  List<String> verifyingSecrets(String id, Instant now) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select secret, previous_secret, previous_secret_until from webhook_trigger where id = :id")
-        .bind("id", id).map((rs, ctx) -> {
-          List<String> secrets = new ArrayList<>(List.of(rs.getString("secret")));
-          var until = rs.getTimestamp("previous_secret_until");
-          if (rs.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
-            secrets.add(rs.getString("previous_secret"));
-          }
-          return List.copyOf(secrets);
-        }).findOne().orElse(List.of()));
+  /** A trigger with the secrets that verify now: the current one, and the previous one during its grace period. */
+  record Verifiable(WebhookTrigger trigger, List<String> secrets) {}
+
+  /** The trigger and its verifying secrets in one read: this runs for every webhook request. */
+  Optional<Verifiable> findVerifiable(String id, Instant now) {
+    return jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where id = :id")
+        .bind("id", id).map((rs, ctx) -> new Verifiable(trigger(rs), secrets(rs, now))).findOne());
+  }
+
+  private static List<String> secrets(ResultSet rs, Instant now) throws SQLException {
+    List<String> secrets = new ArrayList<>(List.of(rs.getString("secret")));
+    var until = rs.getTimestamp("previous_secret_until");
+    if (rs.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
+      secrets.add(rs.getString("previous_secret"));
+    }
+    return List.copyOf(secrets);
   }
 
   /** A new secret; the old one keeps verifying for the grace period, so senders can switch without losing events. */

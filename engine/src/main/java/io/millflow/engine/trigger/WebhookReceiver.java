@@ -39,14 +39,14 @@ public class WebhookReceiver {
   }
 
   public Outcome receive(String triggerId, byte[] body, Map<String, String> headers, Map<String, String> query) {
-    Optional<WebhookTrigger> found = triggers.find(triggerId);
+    Optional<TriggerStore.Verifiable> found = triggers.findVerifiable(triggerId, clock.instant());
     Map<String, String> lowerCase = lowerCaseKeys(headers);
     Optional<Outcome> refused = found.isEmpty() ? Optional.of(new Outcome.UnknownTrigger())
         : refusal(found.get(), body, lowerCase);
     if (refused.isPresent()) {
       return refused.get();
     }
-    TriggerDefinition definition = found.get().definition();
+    TriggerDefinition definition = found.get().trigger().definition();
     Optional<String> eventId;
     try {
       eventId = eventId(definition.eventId(), body, lowerCase);
@@ -66,20 +66,20 @@ public class WebhookReceiver {
 
   /** Checks a request as {@link #receive} does, and stores nothing: lets a sender test its signing. */
   public Outcome verify(String triggerId, byte[] body, Map<String, String> headers) {
-    Optional<WebhookTrigger> found = triggers.find(triggerId);
+    Optional<TriggerStore.Verifiable> found = triggers.findVerifiable(triggerId, clock.instant());
     if (found.isEmpty()) {
       return new Outcome.UnknownTrigger();
     }
     return refusal(found.get(), body, lowerCaseKeys(headers)).orElse(new Outcome.Verified());
   }
 
-  private Optional<Outcome> refusal(WebhookTrigger trigger, byte[] body, Map<String, String> lowerCaseHeaders) {
-    TriggerDefinition definition = trigger.definition();
+  private Optional<Outcome> refusal(TriggerStore.Verifiable found, byte[] body, Map<String, String> lowerCaseHeaders) {
+    TriggerDefinition definition = found.trigger().definition();
     if (body.length > definition.maxBodyBytes()) {
       return Optional.of(new Outcome.TooLarge(definition.maxBodyBytes()));
     }
-    if (!SignatureVerifier.verifies(definition.signature(), triggers.verifyingSecrets(trigger.id(), clock.instant()),
-        body, name -> lowerCaseHeaders.get(name.toLowerCase()), clock.instant())) {
+    if (!SignatureVerifier.verifies(definition.signature(), found.secrets(), body,
+        name -> lowerCaseHeaders.get(name.toLowerCase()), clock.instant())) {
       return Optional.of(new Outcome.Unauthorized());
     }
     return Optional.empty();
