@@ -15,23 +15,20 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+      // Keep decimals as the source wrote them (100.00, not 1E+2), so raw records stay what the system sent.
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
 
   private Json() {}
 
   public static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
-    return builder
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-        // Keep decimals as the source wrote them (100.00, not 1E+2), so raw records stay what the system sent.
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
   }
 }

@@ -5,6 +5,7 @@ import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunFilter;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.history.RunStatus;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
 
-  private static final Set<String> STATUSES = Set.of("running", "completed", "incident", "canceled");
+  private static final Set<String> STATUSES =
+      java.util.Arrays.stream(RunStatus.values()).map(RunStatus::stored).collect(java.util.stream.Collectors.toSet());
 
   private final RunHistory history;
   private final RunRetries retries;
