@@ -3,8 +3,6 @@ package io.millflow.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +39,7 @@ public record PurchaseOrder(
 
   public PurchaseOrder {
     lines = lines == null ? List.of() : List.copyOf(lines);
-    // Source fields may be null: keep them, in the source's order.
-    customFields = customFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    customFields = UnifiedRecords.customFields(customFields);
+    raw = UnifiedRecords.raw(raw);
   }
 }

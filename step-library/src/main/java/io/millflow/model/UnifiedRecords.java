@@ -1,0 +1,43 @@
+package io.millflow.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What every unified record shares: the entity names, and how {@code customFields} are kept. */
+public final class UnifiedRecords {
+
+  /** Every unified entity with its record class, in the order the README documents them. */
+  public static final Map<String, Class<? extends Record>> ENTITIES = entities();
+
+  private UnifiedRecords() {}
+
+  /** Source fields may be null: keep them, in the source's order, unmodifiable. */
+  static Map<String, Object> customFields(Map<String, Object> fields) {
+    return fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  /** A JSON {@code null} read back from a dataset means no raw record, the same as a Java null. */
+  static JsonNode raw(JsonNode raw) {
+    return raw == null || raw.isNull() || raw.isMissingNode() ? null : raw;
+  }
+
+  private static Map<String, Class<? extends Record>> entities() {
+    Map<String, Class<? extends Record>> entities = new LinkedHashMap<>();
+    for (Class<? extends Record> type : List.of(PurchaseOrder.class, Vendor.class, InventoryItem.class,
+        WorkOrder.class, Asset.class, DowntimeEvent.class, ProductionRecord.class)) {
+      entities.put(entityOf(type), type);
+    }
+    return Collections.unmodifiableMap(entities);
+  }
+
+  private static String entityOf(Class<? extends Record> type) {
+    try {
+      return (String) type.getField("ENTITY").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type + " must declare its ENTITY name", e);
+    }
+  }
+}
