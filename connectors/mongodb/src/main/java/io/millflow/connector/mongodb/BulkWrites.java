@@ -10,7 +10,6 @@ import io.millflow.step.StepFailure;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -77,16 +76,12 @@ final class BulkWrites {
       Document current = write.document() == null ? null : stored.get(write.key());
       if (write.document() != null && current == null) {
         planned.add(write.asInsert());
-      } else if (current == null || !current.equals(write.document()) && !write.isOlderThan(storedVersion(current))) {
+      } else if (current == null || !current.equals(write.document())
+          && !write.isOlderThan(UnifiedDocuments.sourceUpdatedAt(current))) {
         planned.add(write);
       }
     }
     return new Plan(planned, writes.size() - planned.size());
-  }
-
-  private static Date storedVersion(Document stored) {
-    Object source = stored.get("source");
-    return source instanceof Document document && document.get("sourceUpdatedAt") instanceof Date date ? date : null;
   }
 
   private record Attempt(WriteCounts counts, List<PendingWrite> duplicates) {}

@@ -7,7 +7,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import io.millflow.model.PurchaseOrder;
 import io.millflow.step.StepFailure;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,7 +14,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** The bulk-write operation of one record, per write mode: unified purchase orders and generic JSON objects. */
+/** The bulk-write operation of one record, per write mode: unified records and generic JSON objects. */
 final class DocumentWrites {
 
   private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
@@ -24,23 +23,23 @@ final class DocumentWrites {
   private DocumentWrites() {}
 
   /**
-   * A purchase order keyed by {@code _id}. Upserts are guarded: the filter only matches a stored document whose
-   * source updated-at is not after the incoming one (or that has none), so an older version never replaces a newer
-   * one; an incoming version without updated-at only replaces a stored one without it either.
+   * A unified record keyed by {@code _id}. Upserts are guarded: the filter only matches a stored document whose source
+   * updated-at is not after the incoming one (or that has none), so an older version never replaces a newer one; an
+   * incoming version without updated-at only replaces a stored one without it either.
    */
-  static PendingWrite purchaseOrder(PurchaseOrder order, long recordNumber, WriteMode mode) {
-    if (order.key() == null || order.key().isBlank()) {
-      throw new StepFailure("MISSING_KEY", "Record " + recordNumber + " of the dataset is a purchase order without"
+  static PendingWrite unified(Record record, String entity, long recordNumber, WriteMode mode) {
+    Document document = UnifiedDocuments.of(record);
+    if (!(document.get("_id") instanceof String key) || key.isBlank()) {
+      throw new StepFailure("MISSING_KEY", "Record " + recordNumber + " of the dataset is a " + entity + " without"
           + " 'key': fix the step that produced it.");
     }
-    Document document = PurchaseOrderDocuments.of(order);
-    Date version = PurchaseOrderDocuments.sourceUpdatedAt(order);
+    Date version = UnifiedDocuments.sourceUpdatedAt(document);
     if (mode == WriteMode.INSERT) {
-      return new PendingWrite(recordNumber, order.key(), version,
-          insertIfAbsent(new Document("_id", order.key()), document, List.of("_id")));
+      return new PendingWrite(recordNumber, key, version,
+          insertIfAbsent(new Document("_id", key), document, List.of("_id")));
     }
-    return new PendingWrite(recordNumber, order.key(), version,
-        new ReplaceOneModel<>(notNewer(order.key(), version), document, UPSERT), document, null);
+    return new PendingWrite(recordNumber, key, version,
+        new ReplaceOneModel<>(notNewer(key, version), document, UPSERT), document, null);
   }
 
   /** A generic record, field for field; without key fields every record is inserted as a new document. */
@@ -72,7 +71,7 @@ final class DocumentWrites {
   }
 
   private static Document notNewer(String key, Date version) {
-    String storedVersion = PurchaseOrderDocuments.SOURCE_UPDATED_AT;
+    String storedVersion = UnifiedDocuments.SOURCE_UPDATED_AT;
     // _id stays a top-level equality (Filters.and would nest it in $and), so servers look the key up in the _id
     // index. {field: null} matches a null field and a missing one (also when 'source' is null or missing).
     Document filter = new Document("_id", key);

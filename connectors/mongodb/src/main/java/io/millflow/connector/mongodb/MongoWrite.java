@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.millflow.model.PurchaseOrder;
+import io.millflow.model.UnifiedRecords;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Param;
@@ -30,9 +30,10 @@ import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
- * Writes a dataset to a MongoDB collection with unordered bulk writes. Unified purchase orders become one document
- * each, keyed by the order's key, lines embedded (layout in README.md), and an older source version never replaces a
- * newer one; any other entity is written field for field. Example input:
+ * Writes a dataset to a MongoDB collection with unordered bulk writes. Records of a unified entity (purchase orders,
+ * vendors, inventory items, work orders, assets, downtime events, production records) become one document each,
+ * keyed by the record's key, purchase-order lines embedded (layout in README.md), and an older source version never
+ * replaces a newer one; any other entity is written field for field. Example input:
  * {@code {"connection": "plant-mongo", "records": "=orders"}}.
  */
 @Singleton
@@ -94,10 +95,10 @@ public final class MongoWrite implements Step<MongoWrite.Input, WriteResult> {
       collection.deleteMany(new Document());
     }
     try {
-      if (target.isPurchaseOrder()) {
-        try (Stream<PurchaseOrder> orders = context.datasets().read(records, PurchaseOrder.class)) {
-          return Batches.write(orders, batchSize, collection,
-              (order, number) -> DocumentWrites.purchaseOrder(order, number, target.mode()), progress);
+      if (target.unifiedType() != null) {
+        try (Stream<? extends Record> unified = context.datasets().read(records, target.unifiedType())) {
+          return Batches.write(unified, batchSize, collection,
+              (record, number) -> DocumentWrites.unified(record, records.entity(), number, target.mode()), progress);
         }
       }
       KeyIndex.ensure(collection, target.keyFields());
@@ -118,27 +119,30 @@ public final class MongoWrite implements Step<MongoWrite.Input, WriteResult> {
     return e;
   }
 
-  /** Where and how one run writes: the collection, the mode, the key fields; checked before any database work. */
-  record WriteTarget(String collection, WriteMode mode, List<String> keyFields, boolean isPurchaseOrder) {
+  /**
+   * Where and how one run writes: the collection, the mode, the key fields, and the model class when the records are
+   * a unified entity (null for a generic dataset); checked before any database work.
+   */
+  record WriteTarget(String collection, WriteMode mode, List<String> keyFields, Class<? extends Record> unifiedType) {
 
     static WriteTarget of(Input input) {
       String entity = input.records().entity();
-      boolean purchaseOrder = PurchaseOrder.ENTITY.equals(entity);
+      Class<? extends Record> unified = UnifiedRecords.ENTITIES.get(entity);
       WriteMode mode = input.mode() == null ? WriteMode.UPSERT : input.mode();
       String collection = input.collection() == null || input.collection().isBlank()
           ? CollectionName.check(CollectionName.forEntity(entity), "collection")
           : CollectionName.check(input.collection().strip(), "collection");
       List<String> keys = keyFields(input.keyFields());
-      if (purchaseOrder && !keys.isEmpty() && !keys.equals(List.of("key"))) {
-        throw new StepFailure("INVALID_KEY_FIELDS", "purchaseOrder records are always keyed by their 'key' (stored"
+      if (unified != null && !keys.isEmpty() && !keys.equals(List.of(UnifiedDocuments.KEY))) {
+        throw new StepFailure("INVALID_KEY_FIELDS", entity + " records are always keyed by their 'key' (stored"
             + " as _id): leave the step's 'keyFields' empty.");
       }
-      if (!purchaseOrder && keys.isEmpty() && mode == WriteMode.UPSERT) {
+      if (unified == null && keys.isEmpty() && mode == WriteMode.UPSERT) {
         throw new StepFailure("MISSING_KEY_FIELDS", "Upserting '" + entity + "' records into " + collection
             + " needs the fields that identify a record: set the step's 'keyFields' (for example: id), or choose"
             + " mode insert or replace.");
       }
-      return new WriteTarget(collection, mode, purchaseOrder ? List.of() : keys, purchaseOrder);
+      return new WriteTarget(collection, mode, unified != null ? List.of() : keys, unified);
     }
 
     private static List<String> keyFields(String keyFields) {

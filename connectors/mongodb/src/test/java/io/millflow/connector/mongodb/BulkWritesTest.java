@@ -43,7 +43,7 @@ class BulkWritesTest {
 
   @Test
   void theGuardedUpsertCountsAnOlderVersionUnchangedInsteadOfFailing() {
-    collection.insertOne(PurchaseOrderDocuments.of(order("1", T0.plusSeconds(60), "approved")));
+    collection.insertOne(UnifiedDocuments.of(order("1", T0.plusSeconds(60), "approved")));
 
     WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "open"), 1),
         guarded(order("2", T0, "open"), 2)));
@@ -54,8 +54,8 @@ class BulkWritesTest {
 
   @Test
   void theGuardedUpsertReplacesAnEqualOrOlderVersionAndOneWithoutUpdatedAt() {
-    collection.insertMany(List.of(PurchaseOrderDocuments.of(order("1", T0, "open")),
-        PurchaseOrderDocuments.of(order("2", null, "open"))));
+    collection.insertMany(List.of(UnifiedDocuments.of(order("1", T0, "open")),
+        UnifiedDocuments.of(order("2", null, "open"))));
 
     WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "approved"), 1),
         guarded(order("2", T0, "approved"), 2)));
@@ -66,9 +66,9 @@ class BulkWritesTest {
 
   @Test
   void aPlainInsertThatMeetsAStoredKeyIsRetriedAsTheGuardedUpsert() {
-    collection.insertOne(PurchaseOrderDocuments.of(order("1", T0, "open")));
-    PendingWrite insert = DocumentWrites.purchaseOrder(order("1", T0.plusSeconds(1), "approved"), 1,
-        WriteMode.UPSERT).asInsert();
+    collection.insertOne(UnifiedDocuments.of(order("1", T0, "open")));
+    PendingWrite insert = DocumentWrites.unified(order("1", T0.plusSeconds(1), "approved"), PurchaseOrder.ENTITY,
+        1, WriteMode.UPSERT).asInsert();
 
     WriteCounts counts = BulkWrites.write(collection, List.of(new PendingWrite(1, "1", insert.version(),
         insert.model(), null, insert.fallback())));
@@ -79,7 +79,7 @@ class BulkWritesTest {
 
   /** The write as the step makes it, minus the document that would let the lookup skip it. */
   private static PendingWrite guarded(PurchaseOrder order, long number) {
-    PendingWrite write = DocumentWrites.purchaseOrder(order, number, WriteMode.UPSERT);
+    PendingWrite write = DocumentWrites.unified(order, PurchaseOrder.ENTITY, number, WriteMode.UPSERT);
     return new PendingWrite(number, write.key(), write.version(), write.model());
   }
 }

@@ -48,7 +48,7 @@ public final class MongoWriteBench {
       double stepSeconds = (System.nanoTime() - start) / 1e9;
       double stepCpu = (cpuNanos() - cpu) / 1e9;
 
-      List<Document> documents = records.stream().map(PurchaseOrderDocuments::of).toList();
+      List<Document> documents = records.stream().map(UnifiedDocuments::of).toList();
       start = System.nanoTime();
       cpu = cpuNanos();
       database.getCollection("po_bare").insertMany(documents, new InsertManyOptions().ordered(false));
@@ -78,7 +78,7 @@ public final class MongoWriteBench {
     DatasetRef warm = context.datasets().put(PurchaseOrder.ENTITY, records);
     new MongoWrite(connections).run(new MongoWrite.Input("bench", "warm_step", null, null, warm), context);
     database.getCollection("warm_bare").insertMany(new ArrayList<>(records.stream()
-        .map(PurchaseOrderDocuments::of).toList()));
+        .map(UnifiedDocuments::of).toList()));
   }
 
   private static void print(int orders, WriteResult result, double stepSeconds, double bareSeconds) {
