@@ -1,1 +1,0 @@
-TRUNCATE millflow_stage_order, millflow_stage_order_line, millflow_changed_order
