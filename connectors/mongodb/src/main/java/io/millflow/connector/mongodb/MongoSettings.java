@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
 import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +45,24 @@ record MongoSettings(String connection, String connectionString, String database
     credentials.optionalCredential("username").ifPresent(user -> builder.credential(MongoCredential.createCredential(
         user, authSource, credentials.optionalCredential("password").orElse("").toCharArray())));
     return builder.build();
+  }
+
+  /**
+   * The client settings of a connection test: the connection's own, with server selection, connect and read timeouts
+   * all set to {@code timeout}, so an unreachable or silent server is reported in seconds.
+   */
+  MongoClientSettings clientSettings(Connection credentials, Duration timeout) {
+    int millis = Math.toIntExact(timeout.toMillis());
+    return MongoClientSettings.builder(clientSettings(credentials))
+        .applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(s -> s.connectTimeout(millis, TimeUnit.MILLISECONDS)
+            .readTimeout(millis, TimeUnit.MILLISECONDS))
+        .build();
+  }
+
+  /** The servers the connection names, {@code host:port} each, for messages; holds no credential. */
+  String hosts() {
+    return String.join(", ", new ConnectionString(connectionString).getHosts());
   }
 
   private static String connectionString(Connection connection) {

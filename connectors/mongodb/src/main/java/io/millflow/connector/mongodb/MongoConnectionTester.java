@@ -1,0 +1,85 @@
+package io.millflow.connector.mongodb;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.millflow.step.Connection;
+import io.millflow.step.ConnectionCheck;
+import io.millflow.step.ConnectionProblem;
+import io.millflow.step.ConnectionTester;
+import io.millflow.step.StepFailure;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Tests a {@code mongodb} connection with two round trips on a client of its own: {@code ping} (reaches the server and
+ * authenticates) and {@code listCollections} on the connection's database (the user may work there). Timeouts are
+ * short, so a silent server is reported within seconds. Failures become specific problems ({@link MongoCheckFailures}).
+ *
+ * <p>A database that does not exist yet is not a failure: MongoDB creates it on the first write, so the check passes
+ * and its details say {@code collections: 0}.
+ */
+@Singleton
+public final class MongoConnectionTester implements ConnectionTester {
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Duration timeout;
+
+  public MongoConnectionTester() {
+    this(DEFAULT_TIMEOUT);
+  }
+
+  MongoConnectionTester(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String type() {
+    return MongoConnections.TYPE;
+  }
+
+  @Override
+  public ConnectionCheck test(Connection connection) {
+    long start = System.nanoTime();
+    MongoSettings settings;
+    try {
+      settings = MongoSettings.of(connection);
+      requirePasswordWithUser(connection);
+    } catch (StepFailure e) {
+      return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
+          "Complete the connection's settings and credentials as the message says, then test again.", since(start));
+    }
+    try (MongoClient client = MongoClients.create(settings.clientSettings(connection, timeout))) {
+      try {
+        MongoDatabase database = client.getDatabase(settings.database());
+        database.runCommand(new Document("ping", 1));
+        int collections = database.listCollectionNames().into(new ArrayList<>()).size();
+        return ConnectionCheck.passed(since(start), Map.of("hosts", settings.hosts(),
+            "database", settings.database(), "collections", String.valueOf(collections)));
+      } catch (RuntimeException e) {
+        return MongoCheckFailures.classify(e, client.getClusterDescription(), settings, user(connection), timeout)
+            .check(since(start));
+      }
+    }
+  }
+
+  private static void requirePasswordWithUser(Connection connection) {
+    if (connection.optionalCredential("username").isPresent()
+        && connection.optionalCredential("password").isEmpty()) {
+      throw new StepFailure("CONNECTION_INCOMPLETE", "Connection '" + connection.name() + "' has a 'username' but"
+          + " no 'password'.");
+    }
+  }
+
+  private static String user(Connection connection) {
+    return connection.optionalCredential("username").orElse(null);
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}
