@@ -4,7 +4,9 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +28,18 @@ public class ConnectionRegistry {
   /** Adds a connection the runtime itself offers, unless the configuration already defines that name. */
   public void provide(Connection connection) {
     provided.put(connection.name(), connection);
+  }
+
+  /** Every connection a step can use, configured ones over provided ones of the same name, ordered by name. */
+  public Collection<Connection> all(String tenantId) {
+    Map<String, Connection> all = new TreeMap<>(provided);
+    all.putAll(configured);
+    return all.values();
+  }
+
+  /** Whether the name comes from the configuration (true) or the runtime itself, such as the sandboxes (false). */
+  public boolean isConfigured(String name) {
+    return configured.containsKey(name);
   }
 
   public Connection resolve(String tenantId, String name) {

@@ -1,0 +1,70 @@
+package io.millflow.engine.connection;
+
+import io.millflow.step.Connection;
+import io.millflow.step.ConnectionCheck;
+import io.millflow.step.ConnectionProblem;
+import io.millflow.step.ConnectionTester;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/** Tests a connection with the tester its connector ships for its type (Plex: list tenants, a database: log in). */
+@Singleton
+public class ConnectionTests {
+
+  private static final Logger LOG = Logger.getLogger(ConnectionTests.class);
+
+  private final Map<String, ConnectionTester> testersByType;
+
+  @Inject
+  public ConnectionTests(@Any Instance<ConnectionTester> testers) {
+    this(testers.stream().toList());
+  }
+
+  public ConnectionTests(Collection<ConnectionTester> testers) {
+    Map<String, ConnectionTester> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (ConnectionTester tester : testers) {
+      ConnectionTester clash = byType.put(tester.type(), tester);
+      if (clash != null) {
+        throw new IllegalStateException("Two testers for connection type '" + tester.type() + "': "
+            + clash.getClass().getName() + " and " + tester.getClass().getName());
+      }
+    }
+    this.testersByType = Map.copyOf(byType);
+  }
+
+  public boolean canTest(String type) {
+    return tester(type).isPresent();
+  }
+
+  /**
+   * Runs the type's check. A tester that throws has a bug: the stack trace goes to the log (never to the caller, it
+   * may hold connection details) and the answer says the check could not run.
+   */
+  public ConnectionCheck test(Connection connection) {
+    ConnectionTester tester = tester(connection.type()).orElseThrow(() -> new IllegalArgumentException(
+        "Connection '" + connection.name() + "' has type '" + connection.type() + "', which no installed connector"
+            + " can test. Types that can be tested: " + testersByType.keySet() + "."));
+    long started = System.nanoTime();
+    try {
+      return tester.test(connection);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "The %s tester failed on connection '%s'", connection.type(), connection.name());
+      return ConnectionCheck.failed(ConnectionProblem.UNAVAILABLE, "The " + connection.type() + " check itself failed ("
+          + e.getClass().getSimpleName() + "); the runtime's log has the details.",
+          "Report this to Millflow's maintainers; meanwhile run a flow that uses the connection to see its error.",
+          Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private Optional<ConnectionTester> tester(String type) {
+    return Optional.ofNullable(type).map(testersByType::get);
+  }
+}
