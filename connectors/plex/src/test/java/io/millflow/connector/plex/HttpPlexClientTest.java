@@ -99,7 +99,7 @@ class HttpPlexClientTest {
 
   @Test
   void treatsAQuota403AsRetryableAndAnyOther403AsReauth() {
-    sandbox.faults().quotaExceededNext(1, Duration.ofSeconds(60)).failNext(1, 403);
+    sandbox.faults().plan(1, PlexSandbox.quotaExceeded(Duration.ofSeconds(60))).failNext(1, 403);
     PlexClient client = clients.forConnection(PlexConnections.to(sandbox, "plex"));
 
     assertThatThrownBy(client::tenants).isInstanceOfSatisfying(RetryableStepException.class,

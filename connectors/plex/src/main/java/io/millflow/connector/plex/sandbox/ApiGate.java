@@ -2,20 +2,18 @@ package io.millflow.connector.plex.sandbox;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
-import io.millflow.connector.plex.sandbox.SandboxFaults.Delay;
-import io.millflow.connector.plex.sandbox.SandboxFaults.Failure;
-import io.millflow.connector.plex.sandbox.SandboxFaults.Fault;
+import io.millflow.sandbox.Faults;
+import io.millflow.sandbox.RateLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every Plex API call passes before it reaches its resource, in this order: a planned fault, the method, the key
- * ({@code X-Plex-Connect-Api-Key}), the tenant ({@code X-Plex-Connect-Tenant-Id}) and the key's rate limit.
+ * What every Plex Connect call passes after the kit's faults and before its resource, in this order: the method, the
+ * key ({@code X-Plex-Connect-Api-Key}, refused while the faults have credentials revoked), the tenant
+ * ({@code X-Plex-Connect-Tenant-Id}) and the key's rate limit.
  */
 final class ApiGate extends Filter {
 
@@ -23,46 +21,30 @@ final class ApiGate extends Filter {
   static final String TENANT_HEADER = "X-Plex-Connect-Tenant-Id";
 
   private final PlexSandboxConfig config;
-  private final SandboxFaults faults;
-  private final SandboxRateLimits rateLimits;
-  private final AtomicLong calls = new AtomicLong();
+  private final Faults faults;
+  private final RateLimits rateLimits;
 
-  ApiGate(PlexSandboxConfig config, SandboxFaults faults) {
+  ApiGate(PlexSandboxConfig config, Faults faults) {
     this.config = config;
     this.faults = faults;
-    this.rateLimits = new SandboxRateLimits(config.rateLimitPerMinute());
-  }
-
-  long calls() {
-    return calls.get();
+    this.rateLimits = new RateLimits(config.rateLimitPerMinute());
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    calls.incrementAndGet();
-    Optional<Fault> fault = faults.next();
-    if (fault.isPresent()) {
-      switch (fault.get()) {
-        case Failure failure -> {
-          SandboxResponses.error(exchange, failure.status(), failure.code(), null, List.of(), failure.retryAfter());
-          return;
-        }
-        case Delay delay -> sleep(delay.delay());
-      }
-    }
     if (!exchange.getRequestMethod().equals("GET")) {
-      SandboxResponses.error(exchange, 405, "Only GET is supported here.", List.of());
+      PlexErrorShape.PLEX.write(exchange, 405, null, "Only GET is supported here.", null);
       return;
     }
     String key = exchange.getRequestHeaders().getFirst(API_KEY_HEADER);
     String tenant = exchange.getRequestHeaders().getFirst(TENANT_HEADER);
-    if (!keyMatches(key) || !tenantAllowed(tenant)) {
-      SandboxResponses.notAuthenticated(exchange);
+    if (faults.credentialsRevoked() || !secretMatches(key, config.apiKey()) || !tenantAllowed(tenant)) {
+      PlexErrorShape.PLEX.notAuthenticated(exchange);
       return;
     }
     Optional<Duration> wait = rateLimits.acquire(key);
     if (wait.isPresent()) {
-      SandboxResponses.error(exchange, 429, null, null, List.of(), wait.get());
+      PlexErrorShape.PLEX.write(exchange, 429, null, null, wait.get());
       return;
     }
     chain.doFilter(exchange);
@@ -70,25 +52,17 @@ final class ApiGate extends Filter {
 
   @Override
   public String description() {
-    return "Plex Connect faults, key, tenant and rate limit";
+    return "Plex Connect method, key, tenant and rate limit";
   }
 
-  private boolean keyMatches(String key) {
-    // Constant time, as a real server compares secrets; a sandbox that teaches the wrong habit is worse than none.
-    return key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-        config.apiKey().getBytes(StandardCharsets.UTF_8));
+  /** Constant time, as a real server compares secrets; a sandbox that teaches the wrong habit is worse than none. */
+  static boolean secretMatches(String given, String expected) {
+    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean tenantAllowed(String tenant) {
     return tenant == null || tenant.isBlank() || config.tenantId() == null
         || config.tenantId().equalsIgnoreCase(tenant);
-  }
-
-  private static void sleep(Duration delay) {
-    try {
-      Thread.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,79 +1,60 @@
 package io.millflow.connector.plex.sandbox;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.millflow.connector.plex.PlexGuesses;
+import io.millflow.sandbox.ErrorShape;
+import io.millflow.sandbox.SandboxJson;
 import io.millflow.step.Json;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Writes the sandbox's answers: JSON bodies, streamed bare arrays, and errors in Plex's error shape. */
-final class SandboxResponses {
+/**
+ * Plex Connect's error body, {@code {"code":"...","message":"...","errors":[{"code":"...","message":"..."}]}}, with the
+ * codes of {@link PlexGuesses} where Plex documents only the status. The kit's faults answer through it too, so an
+ * injected 503 looks like Plex's own.
+ */
+final class PlexErrorShape implements ErrorShape {
 
-  /** One entry of a Plex error body's {@code errors} list. */
+  static final PlexErrorShape PLEX = new PlexErrorShape();
+
+  /** One entry of the body's {@code errors} list. */
   record ErrorDetail(String code, String message) {}
 
-  private SandboxResponses() {}
+  private PlexErrorShape() {}
 
-  static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = Json.mapper().writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  @Override
+  public void write(HttpExchange exchange, int status, String code, String message, Duration retryAfter)
+      throws IOException {
+    write(exchange, status, code, message, List.of(), retryAfter);
   }
 
-  /** A bare JSON array, as every Plex list endpoint answers, written item by item so no list is held in memory. */
-  static void array(HttpExchange exchange, Stream<JsonNode> items) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream out = exchange.getResponseBody();
-        JsonGenerator generator = Json.mapper().createGenerator(out);
-        Stream<JsonNode> stream = items) {
-      generator.writeStartArray();
-      Iterator<JsonNode> iterator = stream.iterator();
-      while (iterator.hasNext()) {
-        Json.mapper().writeTree(generator, iterator.next());
-      }
-      generator.writeEndArray();
-    }
+  /** The status's usual code, with details (a 400 lists each bad parameter). */
+  void write(HttpExchange exchange, int status, String message, List<ErrorDetail> errors) throws IOException {
+    write(exchange, status, null, message, errors, null);
   }
 
-  /** {@code {"code":"...","message":"...","errors":[...]}} with the status's usual code. */
-  static void error(HttpExchange exchange, int status, String message, List<ErrorDetail> errors) throws IOException {
-    error(exchange, status, codeOf(status), message, errors, null);
+  /** Exactly what Plex answers a missing or wrong key, or a tenant the key may not use. */
+  void notAuthenticated(HttpExchange exchange) throws IOException {
+    write(exchange, 401, null, null, List.of(), null);
   }
 
-  static void error(HttpExchange exchange, int status, String code, String message, List<ErrorDetail> errors,
+  private void write(HttpExchange exchange, int status, String code, String message, List<ErrorDetail> errors,
       Duration retryAfter) throws IOException {
+    String theCode = code == null ? codeOf(status) : code;
     ObjectNode body = Json.mapper().createObjectNode();
-    body.put("code", code == null ? codeOf(status) : code);
+    body.put("code", theCode);
     body.put("message", message != null ? message
-        : PlexGuesses.QUOTA_EXCEEDED_CODE.equals(code) ? "The usage quota of this key is used up. Retry later."
+        : PlexGuesses.QUOTA_EXCEEDED_CODE.equals(theCode) ? "The usage quota of this key is used up. Retry later."
         : messageOf(status));
     if (!errors.isEmpty()) {
       ArrayNode details = body.putArray("errors");
       errors.forEach(error -> details.addObject().put("code", error.code()).put("message", error.message()));
     }
-    if (retryAfter != null) {
-      // Whole seconds, rounded up: a client that waits exactly this long is let through.
-      long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1_000);
-      exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-    }
-    json(exchange, status, body);
-  }
-
-  /** Exactly what Plex answers a missing or wrong key. */
-  static void notAuthenticated(HttpExchange exchange) throws IOException {
-    error(exchange, 401, "REQUEST_NOT_AUTHENTICATED", "The request could not be authenticated.", List.of(), null);
+    ErrorShape.retryAfter(exchange, retryAfter);
+    SandboxJson.write(exchange, status, body);
   }
 
   static String codeOf(int status) {

@@ -2,7 +2,7 @@ package io.millflow.connector.plex.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.PlexTimestamps;
-import io.millflow.connector.plex.sandbox.SandboxResponses.ErrorDetail;
+import io.millflow.connector.plex.sandbox.PlexErrorShape.ErrorDetail;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

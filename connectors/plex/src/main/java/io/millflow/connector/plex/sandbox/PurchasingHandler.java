@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.millflow.connector.plex.sandbox.PurchaseOrderSearch.InvalidSearch;
+import io.millflow.sandbox.SandboxJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ final class PurchasingHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     String rest = exchange.getRequestURI().getPath().substring(PATH.length());
     if (!rest.isEmpty() && !rest.startsWith("/")) { // the context also matches /purchase-ordersX
-      SandboxResponses.error(exchange, 404, null, List.of());
+      PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
       return;
     }
     String[] segments = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
@@ -41,7 +42,7 @@ final class PurchasingHandler implements HttpHandler {
     } else if (segments.length == 2 && segments[1].equals("line-items")) {
       lineItems(exchange, segments[0], query);
     } else {
-      SandboxResponses.error(exchange, 404, null, List.of());
+      PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
     }
   }
 
@@ -50,7 +51,7 @@ final class PurchasingHandler implements HttpHandler {
     try {
       search = PurchaseOrderSearch.parse(query);
     } catch (InvalidSearch e) {
-      SandboxResponses.error(exchange, 400, "The request is invalid.", e.errors());
+      PlexErrorShape.PLEX.write(exchange, 400, "The request is invalid.", e.errors());
       return;
     }
     IntStream candidates = search.ids().isEmpty()
@@ -58,7 +59,7 @@ final class PurchasingHandler implements HttpHandler {
         : search.ids().stream().mapToInt(data::indexOf).filter(index -> index >= 0).sorted()
             .filter(index -> within(index, search));
     Stream<JsonNode> orders = candidates.mapToObj(data::order).map(JsonNode.class::cast).filter(search.matches());
-    SandboxResponses.array(exchange, orders);
+    SandboxJson.array(exchange, orders);
   }
 
   private boolean within(int index, PurchaseOrderSearch search) {
@@ -72,7 +73,7 @@ final class PurchasingHandler implements HttpHandler {
     if (index < 0) {
       notFound(exchange, poId);
     } else {
-      SandboxResponses.json(exchange, 200, data.order(index));
+      SandboxJson.write(exchange, 200, data.order(index));
     }
   }
 
@@ -89,10 +90,10 @@ final class PurchasingHandler implements HttpHandler {
         items = items.filter(item -> Objects.equals(wanted, item.path(field).asText()));
       }
     }
-    SandboxResponses.array(exchange, items);
+    SandboxJson.array(exchange, items);
   }
 
   private static void notFound(HttpExchange exchange, String poId) throws IOException {
-    SandboxResponses.error(exchange, 404, "No purchase order with id '" + poId + "' was found.", List.of());
+    PlexErrorShape.PLEX.write(exchange, 404, "No purchase order with id '" + poId + "' was found.", List.of());
   }
 }

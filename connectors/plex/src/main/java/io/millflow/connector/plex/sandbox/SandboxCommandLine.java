@@ -1,5 +1,6 @@
 package io.millflow.connector.plex.sandbox;
 
+import io.millflow.sandbox.Faults;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +12,13 @@ import java.util.Set;
  * Options of the standalone sandbox, each {@code --name=value}, all optional: {@code --host} (127.0.0.1),
  * {@code --port} (8089), {@code --api-key}, {@code --tenant-id}, {@code --seed} (42), {@code --purchase-orders} (500),
  * {@code --lines-per-order} (5), {@code --rate-limit} (calls per minute, 200; 0 = off), {@code --data-end} (instant,
- * 2025-01-01T00:00:00Z), {@code --period-days} (366).
+ * 2025-01-01T00:00:00Z), {@code --period-days} (366), {@code --error-rate} (share of calls answered 503, 0..1, 0) and
+ * {@code --latency-ms} (added to every call, 0).
  */
-record SandboxCommandLine(InetSocketAddress address, PlexSandboxConfig config) {
+record SandboxCommandLine(InetSocketAddress address, PlexSandboxConfig config, double errorRate, Duration latency) {
 
   private static final Set<String> OPTIONS = Set.of("host", "port", "api-key", "tenant-id", "seed", "purchase-orders",
-      "lines-per-order", "rate-limit", "data-end", "period-days");
+      "lines-per-order", "rate-limit", "data-end", "period-days", "error-rate", "latency-ms");
 
   static SandboxCommandLine parse(String... args) {
     Map<String, String> options = new HashMap<>();
@@ -39,6 +41,12 @@ record SandboxCommandLine(InetSocketAddress address, PlexSandboxConfig config) {
             Duration.ofDays(Long.parseLong(options.getOrDefault("period-days", "366"))));
     InetSocketAddress address = new InetSocketAddress(options.getOrDefault("host", "127.0.0.1"),
         Integer.parseInt(options.getOrDefault("port", "8089")));
-    return new SandboxCommandLine(address, config);
+    return new SandboxCommandLine(address, config, Double.parseDouble(options.getOrDefault("error-rate", "0")),
+        Duration.ofMillis(Long.parseLong(options.getOrDefault("latency-ms", "0"))));
+  }
+
+  /** Sets the error rate (503s, as Plex's gateway answers) and the latency on a started sandbox's faults. */
+  void applyFaults(Faults faults) {
+    faults.errorRate(errorRate, 503).latency(latency);
   }
 }

@@ -3,6 +3,8 @@ package io.millflow.connector.plex.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.sandbox.Faults;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The standalone sandbox's options. */
@@ -18,6 +20,18 @@ class SandboxCommandLineTest {
     assertThat(line.config().apiKey()).isEqualTo("abc");
     assertThat(line.config().rateLimitPerMinute()).isZero();
     assertThat(line.config().seed()).isEqualTo(3);
+  }
+
+  @Test
+  void setsTheErrorRateAndLatencyOnTheSandboxsFaults() {
+    SandboxCommandLine line = SandboxCommandLine.parse("--error-rate=0.25", "--latency-ms=150");
+    Faults faults = new Faults();
+
+    line.applyFaults(faults);
+
+    assertThat(faults.state().errorRate()).isEqualTo(0.25);
+    assertThat(faults.state().errorStatus()).isEqualTo(503);
+    assertThat(faults.state().latency()).isEqualTo(Duration.ofMillis(150));
   }
 
   @Test

@@ -7,12 +7,15 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox's rate limit per key, and faults planned in code or over {@code /_sandbox/faults}. */
+/** The sandbox's rate limit per key, and the kit's faults as Plex answers them, set in code or over {@code /_sandbox/faults}. */
 class SandboxLimitsAndFaultsTest {
 
   private static final String TENANTS = "/mdm/v1/tenants";
+  private static final String ORDERS = "/purchasing/v1/purchase-orders";
 
   @Test
   void answers429WithRetryAfterOnceAKeyIsOverItsLimit() {
@@ -68,9 +71,9 @@ class SandboxLimitsAndFaultsTest {
           .build());
 
       assertThat(planned.statusCode()).isEqualTo(200);
-      assertThat(SandboxHttp.json(planned).get(0).get("times").asInt()).isEqualTo(2);
+      assertThat(SandboxHttp.json(planned).at("/planned/0/times").asInt()).isEqualTo(2);
       assertThat(http.get(TENANTS).headers().firstValue("Retry-After")).hasValue("30");
-      assertThat(SandboxHttp.json(http.get("/_sandbox/faults", null)).get(0).get("times").asInt()).isEqualTo(1);
+      assertThat(SandboxHttp.json(http.get("/_sandbox/faults", null)).at("/planned/0/times").asInt()).isEqualTo(1);
       http.send(HttpRequest.newBuilder(faults).DELETE().build());
       assertThat(http.get(TENANTS).statusCode()).isEqualTo(200);
     }
@@ -84,6 +87,68 @@ class SandboxLimitsAndFaultsTest {
 
       assertThat(refused.statusCode()).isEqualTo(400);
       assertThat(sandbox.faults().pending()).isEmpty();
+    }
+  }
+
+  @Test
+  void failsAboutTheGivenShareOfCallsInPlexsErrorShape() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withoutRateLimit()).start(0)) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      sandbox.faults().errorRate(0.3, 503);
+
+      List<HttpResponse<String>> answers = IntStream.range(0, 100).mapToObj(i -> http.get(TENANTS)).toList();
+
+      List<HttpResponse<String>> failed = answers.stream().filter(answer -> answer.statusCode() == 503).toList();
+      assertThat(failed).hasSizeBetween(15, 45);
+      assertThat(failed).allSatisfy(answer ->
+          assertThat(SandboxHttp.json(answer).get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE"));
+      assertThat(answers).allMatch(answer -> answer.statusCode() == 503 || answer.statusCode() == 200);
+    }
+  }
+
+  @Test
+  void answersEveryCallWith503AndRetryAfterDuringAnOutage() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults()).start(0)) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      sandbox.faults().outage(Duration.ofSeconds(120));
+
+      HttpResponse<String> down = http.get(ORDERS);
+
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.headers().firstValue("Retry-After")).hasValueSatisfying(
+          seconds -> assertThat(Integer.parseInt(seconds)).isBetween(110, 120));
+      assertThat(http.get(TENANTS, "wrong-key").statusCode()).isEqualTo(503);
+      sandbox.faults().clear();
+      assertThat(http.get(ORDERS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void answersRevokedCredentialsWithPlexsExact401UntilRestored() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults()).start(0)) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      sandbox.faults().revokeCredentials(true);
+
+      HttpResponse<String> refused = http.get(TENANTS);
+
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.body())
+          .isEqualTo("{\"code\":\"REQUEST_NOT_AUTHENTICATED\",\"message\":\"The request could not be authenticated.\"}");
+      sandbox.faults().revokeCredentials(false);
+      assertThat(http.get(TENANTS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void addsTheConfiguredLatencyToEveryCall() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults()).start(0)) {
+      SandboxHttp http = new SandboxHttp(sandbox);
+      sandbox.faults().latency(Duration.ofMillis(300));
+
+      long started = System.nanoTime();
+      assertThat(http.get(TENANTS).statusCode()).isEqualTo(200);
+
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
   }
 
