@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.SqlWriteInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class MySqlDataSourcesTest {
     DatasetRef records = context.datasets().put(PurchaseOrder.ENTITY, List.of());
 
     assertThatThrownBy(() -> new MySqlWrite(dataSources).run(
-        new MySqlWrite.Input("plant-db", null, null, null, records), context))
+        new SqlWriteInput("plant-db", null, null, null, records), context))
         .isInstanceOfSatisfying(ReauthRequiredException.class, e -> assertThat(e.connection()).isEqualTo("plant-db"))
         .hasMessageStartingWith("MySQL rejected the user name or password of connection 'plant-db'")
         .hasMessageContaining("enter valid credentials")

@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.SqlQueryInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,13 +98,13 @@ class MySqlQueryTest {
   @Test
   void readsIncrementallyFromTheCursor() {
     String sql = "SELECT id, updated_at FROM item WHERE updated_at > :cursor ORDER BY updated_at";
-    ReadResult first = step.run(new MySqlQuery.Input(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
+    ReadResult first = step.run(new SqlQueryInput(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
         "updated_at", null, null), context);
     assertThat(first.records().count()).isEqualTo(3);
     assertThat(first.cursor()).isEqualTo("2024-03-03T00:00:00Z");
 
     execute("INSERT INTO item (id, updated_at) VALUES (4, '2024-03-04 12:00:00.5')");
-    ReadResult next = step.run(new MySqlQuery.Input(CONNECTION, sql, Map.of(), "updated_at", first.cursor(), null),
+    ReadResult next = step.run(new SqlQueryInput(CONNECTION, sql, Map.of(), "updated_at", first.cursor(), null),
         context);
 
     assertThat(rows(next)).extracting(row -> row.get("id").longValue()).containsExactly(4L);
@@ -112,7 +113,7 @@ class MySqlQueryTest {
 
   @Test
   void aNumericCursorIsPlainDigits() {
-    ReadResult result = step.run(new MySqlQuery.Input(CONNECTION, "SELECT id FROM item WHERE id > :cursor ORDER BY id",
+    ReadResult result = step.run(new SqlQueryInput(CONNECTION, "SELECT id FROM item WHERE id > :cursor ORDER BY id",
         Map.of(), "id", "1", null), context);
 
     assertThat(result.records().count()).isEqualTo(2);
@@ -132,7 +133,7 @@ class MySqlQueryTest {
   }
 
   private ReadResult query(String sql, Map<String, Object> parameters) {
-    return step.run(new MySqlQuery.Input(CONNECTION, sql, new HashMap<>(parameters), null, null, null), context);
+    return step.run(new SqlQueryInput(CONNECTION, sql, new HashMap<>(parameters), null, null, null), context);
   }
 
   private List<JsonNode> rows(ReadResult result) {

@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.SqlWriteInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millflow.connector.sql.WriteMode;
@@ -23,7 +24,7 @@ class MySqlWriteInputTest {
 
   @Test
   void readsTemplateVariablesWithALowerCaseMode() throws Exception {
-    MySqlWrite.Input input = read("mysql-write-input.json");
+    SqlWriteInput input = read("mysql-write-input.json");
 
     assertThat(input.mode()).isEqualTo(WriteMode.UPSERT);
     assertThat(input.keyFields()).isEqualTo("partNumber");
@@ -32,7 +33,7 @@ class MySqlWriteInputTest {
 
   @Test
   void rejectsABlankConnectionABadTableBadKeyFieldsAndABrokenDatasetRef() throws Exception {
-    MySqlWrite.Input input = read("mysql-write-input-invalid.json");
+    SqlWriteInput input = read("mysql-write-input-invalid.json");
 
     assertThat(VALIDATION.getValidator().validate(input))
         .extracting(violation -> violation.getPropertyPath().toString())
@@ -47,12 +48,12 @@ class MySqlWriteInputTest {
     assertThat(descriptor.type().name()).isEqualTo("Write to MySQL");
     assertThat(descriptor.type().group()).isEqualTo("Databases");
     assertThat(descriptor.timeout().toSeconds()).isEqualTo(900);
-    assertThat(descriptor.inputType()).isEqualTo(MySqlWrite.Input.class);
+    assertThat(descriptor.inputType()).isEqualTo(SqlWriteInput.class);
   }
 
-  private static MySqlWrite.Input read(String fixture) throws Exception {
+  private static SqlWriteInput read(String fixture) throws Exception {
     try (InputStream json = MySqlWriteInputTest.class.getResourceAsStream("/fixtures/" + fixture)) {
-      return Json.mapper().readValue(json, MySqlWrite.Input.class);
+      return Json.mapper().readValue(json, SqlWriteInput.class);
     }
   }
 }

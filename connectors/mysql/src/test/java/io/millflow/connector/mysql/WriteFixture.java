@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.SqlWriteInput;
 import io.millflow.connector.sql.WriteMode;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.DatasetRef;
@@ -39,7 +40,7 @@ final class WriteFixture {
 
   WriteResult write(String table, WriteMode mode, String keyFields, String entity, List<?> records) {
     DatasetRef ref = context.datasets().put(entity, records);
-    return step.run(new MySqlWrite.Input(CONNECTION, table, mode, keyFields, ref), context);
+    return step.run(new SqlWriteInput(CONNECTION, table, mode, keyFields, ref), context);
   }
 
   /** Runs a statement as root in this test's database. */

@@ -4,6 +4,7 @@ import static io.millflow.connector.sql.SqlDialect.POSTGRES;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.Column;
 import io.millflow.step.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -42,6 +44,17 @@ final class CsvCopy implements AutoCloseable {
   static CsvCopy open(Handle handle, String table, List<String> columns) throws SQLException {
     String sql = PostgresSql.render("copy-csv", Map.of("table", table, "columns", POSTGRES.list(columns)));
     return new CsvCopy(handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
+  }
+
+  /** COPYs the records' values of {@code columns} into {@code table}. */
+  static <T> void load(Handle handle, String table, List<Column<T>> columns, Collection<T> records)
+      throws SQLException {
+    try (CsvCopy copy = open(handle, table, Column.names(columns))) {
+      for (T record : records) {
+        copy.row(columns.stream().map(column -> column.valueOf(record)).toList());
+      }
+      copy.finish();
+    }
   }
 
   void row(List<?> values) throws SQLException {

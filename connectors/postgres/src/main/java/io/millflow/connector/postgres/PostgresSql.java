@@ -3,6 +3,7 @@ package io.millflow.connector.postgres;
 import static io.millflow.connector.sql.SqlDialect.POSTGRES;
 
 import io.millflow.connector.sql.SqlTemplates;
+import io.millflow.connector.sql.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,12 @@ final class PostgresSql {
 
   static String render(String template) {
     return TEMPLATES.render(template);
+  }
+
+  /** A temporary staging table with the columns (and their types) of {@code target}; dropped at commit. */
+  static String stage(String stage, TableName target, List<String> columns) {
+    return render("stage-create", Map.of("stage", stage, "target", target.quoted(POSTGRES),
+        "columns", POSTGRES.list(columns)));
   }
 
   /** {@code "a" = excluded."a", ...}: the SET list of an {@code ON CONFLICT DO UPDATE}. */

@@ -54,8 +54,7 @@ final class RowWriter {
     Map<String, String> tableTypes = TableSchema.ensure(handle, table, columns, keyColumns);
     List<String> names = Column.names(columns);
     handle.execute(PostgresSql.render("rows-stage-drop"));
-    handle.execute(PostgresSql.render("stage-create",
-        Map.of("stage", STAGE, "target", table.quoted(POSTGRES), "columns", POSTGRES.list(names))));
+    handle.execute(PostgresSql.stage(STAGE, table, names));
     try (CsvCopy copy = CsvCopy.open(handle, STAGE, names)) {
       for (Map<String, JsonNode> row : batch.rows()) {
         copy.row(names.stream().map(name -> copyValue(row.get(name), tableTypes.get(name))).toList());

@@ -1,5 +1,6 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.SqlWriteInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,7 @@ class PostgresDataSourcesTest {
     DatasetRef records = context.datasets().put(PurchaseOrder.ENTITY, List.of());
 
     assertThatThrownBy(() -> new PostgresWrite(dataSources).run(
-        new PostgresWrite.Input("warehouse", null, null, null, records), context))
+        new SqlWriteInput("warehouse", null, null, null, records), context))
         .isInstanceOfSatisfying(ReauthRequiredException.class, e -> assertThat(e.connection()).isEqualTo("warehouse"))
         .hasMessageStartingWith("PostgreSQL rejected the user name or password of connection 'warehouse'")
         .hasMessageContaining("enter valid credentials")

@@ -1,5 +1,6 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.SqlQueryInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -120,19 +121,19 @@ class PostgresQueryTest {
   @Test
   void readsIncrementallyFromTheCursor() {
     String sql = "SELECT id, updated_at FROM " + schema + ".item WHERE updated_at > :cursor ORDER BY updated_at";
-    ReadResult first = step.run(new PostgresQuery.Input(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
+    ReadResult first = step.run(new SqlQueryInput(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
         "updated_at", null, null), context);
     assertThat(first.records().count()).isEqualTo(3);
     assertThat(first.cursor()).isEqualTo("2024-03-03T00:00:00Z");
 
     execute("INSERT INTO " + schema + ".item (id, updated_at) VALUES (4, '2024-03-04T12:00:00.5Z')");
-    ReadResult next = step.run(new PostgresQuery.Input(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
+    ReadResult next = step.run(new SqlQueryInput(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
         "updated_at", first.cursor(), null), context);
 
     assertThat(rows(next)).extracting(row -> row.get("id").longValue()).containsExactly(4L);
     assertThat(next.cursor()).isEqualTo("2024-03-04T12:00:00.500Z");
 
-    ReadResult nothingNew = step.run(new PostgresQuery.Input(CONNECTION, sql, Map.of(), "updated_at",
+    ReadResult nothingNew = step.run(new SqlQueryInput(CONNECTION, sql, Map.of(), "updated_at",
         next.cursor(), null), context);
     assertThat(nothingNew.records().count()).isZero();
     assertThat(nothingNew.cursor()).isEqualTo(next.cursor());
@@ -140,7 +141,7 @@ class PostgresQueryTest {
 
   @Test
   void aNumericCursorIsPlainDigits() {
-    ReadResult result = step.run(new PostgresQuery.Input(CONNECTION, "SELECT id FROM " + schema
+    ReadResult result = step.run(new SqlQueryInput(CONNECTION, "SELECT id FROM " + schema
         + ".item WHERE id > :cursor ORDER BY id", Map.of(), "id", "1", null), context);
 
     assertThat(result.records().count()).isEqualTo(2);
@@ -149,7 +150,7 @@ class PostgresQueryTest {
 
   @Test
   void stopsAtMaxRows() {
-    ReadResult result = step.run(new PostgresQuery.Input(CONNECTION, "SELECT id FROM " + schema
+    ReadResult result = step.run(new SqlQueryInput(CONNECTION, "SELECT id FROM " + schema
         + ".item ORDER BY id", null, "id", null, 2), context);
 
     assertThat(result.records().count()).isEqualTo(2);
@@ -177,7 +178,7 @@ class PostgresQueryTest {
   }
 
   private ReadResult query(String sql, Map<String, Object> parameters) {
-    return step.run(new PostgresQuery.Input(CONNECTION, sql, new HashMap<>(parameters), null, null, null), context);
+    return step.run(new SqlQueryInput(CONNECTION, sql, new HashMap<>(parameters), null, null, null), context);
   }
 
   private List<JsonNode> rows(ReadResult result) {

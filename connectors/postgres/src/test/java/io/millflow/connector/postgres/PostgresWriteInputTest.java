@@ -1,5 +1,6 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.SqlWriteInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class PostgresWriteInputTest {
 
   @Test
   void readsTemplateVariablesWithALowerCaseMode() throws Exception {
-    PostgresWrite.Input input = read("postgres-write-input.json");
+    SqlWriteInput input = read("postgres-write-input.json");
 
     assertThat(input.mode()).isEqualTo(WriteMode.UPSERT);
     assertThat(input.table()).isEqualTo("sales.purchase_order");
@@ -39,9 +40,9 @@ class PostgresWriteInputTest {
 
   @Test
   void rejectsABlankConnectionABadTableBadKeyFieldsAndABrokenDatasetRef() throws Exception {
-    PostgresWrite.Input input = read("postgres-write-input-invalid.json");
+    SqlWriteInput input = read("postgres-write-input-invalid.json");
 
-    Set<ConstraintViolation<PostgresWrite.Input>> violations = validator.validate(input);
+    Set<ConstraintViolation<SqlWriteInput>> violations = validator.validate(input);
 
     assertThat(violations).extracting(violation -> violation.getPropertyPath().toString()).containsExactlyInAnyOrder(
         "connection", "table", "keyFields", "records.dataset", "records.count");
@@ -54,7 +55,7 @@ class PostgresWriteInputTest {
     assertThat(descriptor.id()).isEqualTo("postgres.write");
     assertThat(descriptor.type().group()).isEqualTo("Databases");
     assertThat(descriptor.timeout().toSeconds()).isEqualTo(900);
-    assertThat(descriptor.inputType()).isEqualTo(PostgresWrite.Input.class);
+    assertThat(descriptor.inputType()).isEqualTo(SqlWriteInput.class);
   }
 
   @Test
@@ -79,9 +80,9 @@ class PostgresWriteInputTest {
     throw new AssertionError("No template property for input " + input);
   }
 
-  private static PostgresWrite.Input read(String fixture) throws Exception {
+  private static SqlWriteInput read(String fixture) throws Exception {
     try (InputStream json = PostgresWriteInputTest.class.getResourceAsStream("/fixtures/" + fixture)) {
-      return Json.mapper().readValue(json, PostgresWrite.Input.class);
+      return Json.mapper().readValue(json, SqlWriteInput.class);
     }
   }
 }

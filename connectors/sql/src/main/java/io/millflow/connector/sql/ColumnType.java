@@ -8,6 +8,8 @@ package io.millflow.connector.sql;
 public enum ColumnType {
   TEXT,
   INTEGER,
+  /** A 64-bit whole number: counts and durations in seconds. */
+  BIGINT,
   /** Exact decimals: money and quantities, never a floating-point type. */
   DECIMAL,
   BOOLEAN,

@@ -30,17 +30,13 @@ public final class QueryRun {
   public static final String ENTITY = "row";
   static final int PROGRESS_EVERY = 10_000;
 
-  /** A query step's input, whatever its database. */
-  public record Request(String connection, String sql, Map<String, Object> parameters, String cursorColumn,
-      String cursorAfter, Integer maxRows) {}
-
   private final QueryDialect dialect;
 
   public QueryRun(QueryDialect dialect) {
     this.dialect = dialect;
   }
 
-  public ReadResult run(Request request, Jdbi jdbi, StepContext context) {
+  public ReadResult run(SqlQueryInput request, Jdbi jdbi, StepContext context) {
     QueryText query = QueryText.of(request.sql());
     Map<String, Object> values = values(query, request);
     Object cursorBound = values.get(CURSOR_PARAMETER);
@@ -63,7 +59,7 @@ public final class QueryRun {
   }
 
   /** The value of every parameter the statement uses; a nested value is bound as its JSON text. */
-  private static Map<String, Object> values(QueryText query, Request request) {
+  private static Map<String, Object> values(QueryText query, SqlQueryInput request) {
     Map<String, Object> given = request.parameters() == null ? Map.of() : request.parameters();
     Map<String, Object> values = new LinkedHashMap<>();
     for (String name : query.parameterNames()) {
@@ -81,7 +77,7 @@ public final class QueryRun {
     return values;
   }
 
-  private String stream(Handle handle, QueryText text, Map<String, Object> values, Request request,
+  private String stream(Handle handle, QueryText text, Map<String, Object> values, SqlQueryInput request,
       DatasetWriter writer, StepContext context) {
     Query query = handle.createQuery(text.sql()).setFetchSize(dialect.fetchSize());
     if (request.maxRows() != null) {
@@ -91,7 +87,7 @@ public final class QueryRun {
     return query.scanResultSet((results, statementContext) -> copy(results.get(), request, writer, context));
   }
 
-  private String copy(ResultSet rows, Request request, DatasetWriter writer, StepContext context)
+  private String copy(ResultSet rows, SqlQueryInput request, DatasetWriter writer, StepContext context)
       throws SQLException {
     ResultSetMetaData metaData = rows.getMetaData();
     List<String> labels = labels(metaData);

@@ -62,6 +62,7 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
       return switch (type) {
         case TEXT -> "text";
         case INTEGER -> "integer";
+        case BIGINT -> "bigint";
         case DECIMAL -> "numeric";
         case BOOLEAN -> "boolean";
         case TIMESTAMP -> "timestamptz";
@@ -96,6 +97,7 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
       return switch (type) {
         case TEXT -> key ? "VARCHAR(255)" : "TEXT";
         case INTEGER -> "INT";
+        case BIGINT -> "BIGINT";
         case DECIMAL -> "DECIMAL(38,10)";
         case BOOLEAN -> "BOOLEAN";
         case TIMESTAMP -> "DATETIME(6)";
@@ -128,6 +130,7 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
       return switch (type) {
         case TEXT -> "VARCHAR";
         case INTEGER -> "NUMBER(10,0)";
+        case BIGINT -> "NUMBER(19,0)";
         case DECIMAL -> "NUMBER(38,10)";
         case BOOLEAN -> "BOOLEAN";
         case TIMESTAMP -> "TIMESTAMP_TZ";

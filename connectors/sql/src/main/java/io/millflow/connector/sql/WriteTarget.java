@@ -4,12 +4,13 @@ import io.millflow.model.PurchaseOrder;
 import io.millflow.step.StepFailure;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where and how one run of a SQL write step writes: the table, the mode, the key columns; checked from the step's
  * inputs before any database work, the same way in every SQL sink.
  */
-public record WriteTarget(TableName table, WriteMode mode, List<String> keyColumns, boolean isPurchaseOrder) {
+public record WriteTarget(TableName table, WriteMode mode, List<String> keyColumns, Optional<EntityLayout<?>> layout) {
 
   /** The {@code keyFields} input: comma-separated field names. */
   public static final String KEY_FIELDS = "\\s*" + Identifiers.NAME + "(\\s*,\\s*" + Identifiers.NAME + ")*\\s*";
@@ -22,23 +23,28 @@ public record WriteTarget(TableName table, WriteMode mode, List<String> keyColum
    * @param defaultSchema where a table named without a schema goes
    */
   public static WriteTarget of(String table, WriteMode mode, String keyFields, String entity, String defaultSchema) {
-    boolean purchaseOrder = PurchaseOrder.ENTITY.equals(entity);
+    Optional<EntityLayout<?>> layout = EntityLayout.forEntity(entity);
     WriteMode effectiveMode = mode == null ? WriteMode.UPSERT : mode;
     TableName tableName = table == null || table.isBlank()
         ? TableName.of(defaultSchema, Identifiers.snakeCase(entity))
         : TableName.parse(table, defaultSchema);
     List<String> keys = keyColumns(keyFields);
-    if (purchaseOrder && !keys.isEmpty() && !keys.equals(PurchaseOrderLayout.ORDER_KEY)) {
-      throw new StepFailure("INVALID_KEY_FIELDS", "purchaseOrder records are always keyed by their 'key'"
-          + " (lines by order key and line number): leave the step's 'keyFields' empty.");
+    if (layout.isPresent() && !keys.isEmpty() && !keys.equals(EntityLayout.KEY)) {
+      throw new StepFailure("INVALID_KEY_FIELDS", entity + " records are always keyed by their 'key'"
+          + (entity.equals(PurchaseOrder.ENTITY) ? " (lines by order key and line number)" : "")
+          + ": leave the step's 'keyFields' empty.");
     }
-    if (!purchaseOrder && keys.isEmpty() && effectiveMode == WriteMode.UPSERT) {
+    if (layout.isEmpty() && keys.isEmpty() && effectiveMode == WriteMode.UPSERT) {
       throw new StepFailure("MISSING_KEY_FIELDS", "Upserting '" + entity + "' records into " + tableName + " needs"
           + " the fields that identify a record: set the step's 'keyFields' (for example: id), or choose mode"
           + " insert or replace.");
     }
-    return new WriteTarget(tableName, effectiveMode, purchaseOrder ? PurchaseOrderLayout.ORDER_KEY : keys,
-        purchaseOrder);
+    return new WriteTarget(tableName, effectiveMode, layout.isPresent() ? EntityLayout.KEY : keys, layout);
+  }
+
+  /** Whether the records are unified purchase orders, which have a line table besides their own. */
+  public boolean isPurchaseOrder() {
+    return layout.filter(entity -> entity.type() == PurchaseOrder.class).isPresent();
   }
 
   private static List<String> keyColumns(String keyFields) {

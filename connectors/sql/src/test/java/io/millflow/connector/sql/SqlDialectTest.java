@@ -18,11 +18,11 @@ class SqlDialectTest {
 
   @Test
   void namesTheTypesOfEachDatabase() {
-    assertThat(names(SqlDialect.POSTGRES, false)).containsExactly("text", "integer", "numeric", "boolean",
+    assertThat(names(SqlDialect.POSTGRES, false)).containsExactly("text", "integer", "bigint", "numeric", "boolean",
         "timestamptz", "jsonb", "timestamptz NOT NULL DEFAULT now()");
-    assertThat(names(SqlDialect.MYSQL, false)).containsExactly("TEXT", "INT", "DECIMAL(38,10)", "BOOLEAN",
+    assertThat(names(SqlDialect.MYSQL, false)).containsExactly("TEXT", "INT", "BIGINT", "DECIMAL(38,10)", "BOOLEAN",
         "DATETIME(6)", "JSON", "DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)");
-    assertThat(names(SqlDialect.SNOWFLAKE, false)).containsExactly("VARCHAR", "NUMBER(10,0)", "NUMBER(38,10)",
+    assertThat(names(SqlDialect.SNOWFLAKE, false)).containsExactly("VARCHAR", "NUMBER(10,0)", "NUMBER(19,0)", "NUMBER(38,10)",
         "BOOLEAN", "TIMESTAMP_TZ", "VARIANT", "TIMESTAMP_TZ NOT NULL DEFAULT CURRENT_TIMESTAMP()");
   }
 

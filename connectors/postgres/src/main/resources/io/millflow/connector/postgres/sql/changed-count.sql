@@ -1,2 +1,2 @@
 SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-FROM millflow_changed_order
+FROM millflow_changed

@@ -1,2 +1,2 @@
 -- An inserted or updated order's lines are replaced as a whole: lines the source removed disappear.
-DELETE FROM ${lines} AS l USING millflow_changed_order AS c WHERE l.order_key = c.order_key
+DELETE FROM ${lines} AS l USING millflow_changed AS c WHERE l.order_key = c.record_key

@@ -1,8 +1,8 @@
--- Inserts the staged orders whose key is not stored yet; stored orders stay as they are.
+-- Inserts the staged records whose key is not stored yet; stored rows stay as they are.
 WITH merged AS (
-  INSERT INTO ${orders} AS t (${columns}, synced_at)
-  SELECT ${columns}, now() FROM millflow_stage_order
+  INSERT INTO ${table} AS t (${columns}, synced_at)
+  SELECT ${columns}, now() FROM millflow_stage
   ON CONFLICT (${key}) DO NOTHING
-  RETURNING t.${key} AS order_key, true AS inserted
+  RETURNING t.${key} AS record_key, true AS inserted
 )
-INSERT INTO millflow_changed_order (order_key, inserted) SELECT order_key, inserted FROM merged
+INSERT INTO millflow_changed (record_key, inserted) SELECT record_key, inserted FROM merged

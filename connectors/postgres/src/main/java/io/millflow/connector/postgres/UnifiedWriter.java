@@ -1,0 +1,70 @@
+package io.millflow.connector.postgres;
+
+import static io.millflow.connector.sql.SqlDialect.POSTGRES;
+
+import io.millflow.connector.sql.Batches;
+import io.millflow.connector.sql.EntityLayout;
+import io.millflow.connector.sql.TableName;
+import io.millflow.connector.sql.UnifiedBatch;
+import io.millflow.connector.sql.WriteCounts;
+import io.millflow.connector.sql.WriteMode;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The fast path for unified records (every entity of the model): each batch is COPYed into a staging table and merged
+ * into the entity's table with one set-based upsert under the newer-wins rule ({@code sql/unified-upsert.sql}),
+ * inside the caller's transaction. Nested rows (purchase-order lines) follow their changed parents.
+ */
+final class UnifiedWriter {
+
+  static final String STAGE = "millflow_stage";
+
+  private final int batchSize;
+
+  UnifiedWriter(int batchSize) {
+    this.batchSize = batchSize;
+  }
+
+  /** Writes all records of the stream; {@code progress} receives the number of records done after each batch. */
+  <T extends Record> WriteCounts write(Handle handle, TableName table, EntityLayout<T> layout, NestedRows<T> nested,
+      WriteMode mode, Stream<T> records, LongConsumer progress) throws SQLException {
+    TableSchema.lock(handle, table);
+    TableSchema.ensure(handle, table, layout.tableColumns(), EntityLayout.KEY);
+    if (mode == WriteMode.REPLACE) {
+      handle.execute(PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
+    }
+    nested.prepare(handle, mode);
+    handle.execute(PostgresSql.stage(STAGE, table, layout.names()));
+    handle.execute(PostgresSql.render("changed-create"));
+    String merge = merge(table, layout, mode);
+    return Batches.write(records, batchSize, (batch, offset) -> {
+      Collection<T> newest = UnifiedBatch.newestPerKey(layout, batch, offset);
+      nested.stage(handle, newest);
+      CsvCopy.load(handle, STAGE, layout.columns(), newest);
+      handle.execute(merge);
+      long[] changed = handle.createQuery(PostgresSql.render("changed-count"))
+          .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
+          .one();
+      nested.replaceChanged(handle);
+      handle.execute(PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
+      return WriteCounts.ofBatch(batch.size(), changed[0], changed[1]);
+    }, progress);
+  }
+
+  private static String merge(TableName table, EntityLayout<?> layout, WriteMode mode) {
+    List<String> compared = layout.valueNames();
+    return PostgresSql.render(mode == WriteMode.INSERT ? "unified-insert" : "unified-upsert", Map.of(
+        "table", table.quoted(POSTGRES),
+        "columns", POSTGRES.list(layout.names()),
+        "key", POSTGRES.list(EntityLayout.KEY),
+        "assignments", PostgresSql.assignmentsFromExcluded(compared),
+        "storedValues", POSTGRES.list("t", compared),
+        "stagedValues", POSTGRES.list("excluded", compared)));
+  }
+}

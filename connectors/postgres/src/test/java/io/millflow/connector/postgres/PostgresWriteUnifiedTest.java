@@ -1,0 +1,94 @@
+package io.millflow.connector.postgres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.ColumnType;
+import io.millflow.connector.sql.SqlDialect;
+import io.millflow.connector.sql.testing.UnifiedWriteContract;
+import io.millflow.step.Json;
+import io.millflow.step.WriteResult;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.postgresql.util.PGobject;
+
+/** Every unified entity besides purchase orders on PostgreSQL (the tests are {@link UnifiedWriteContract}'s). */
+class PostgresWriteUnifiedTest extends UnifiedWriteContract {
+
+  private static final Map<ColumnType, String> TYPES = Map.of(ColumnType.TEXT, "text", ColumnType.INTEGER, "integer",
+      ColumnType.BIGINT, "bigint", ColumnType.DECIMAL, "numeric", ColumnType.BOOLEAN, "boolean",
+      ColumnType.TIMESTAMP, "timestamp with time zone", ColumnType.JSON, "jsonb",
+      ColumnType.SYNC_TIME, "timestamp with time zone");
+
+  private static TestDatabase database;
+  private static PostgresDataSources dataSources;
+
+  private WriteFixture fixture;
+
+  @BeforeAll
+  static void startDatabase() {
+    database = TestDatabase.start();
+    dataSources = new PostgresDataSources();
+  }
+
+  @AfterAll
+  static void stopDatabase() throws Exception {
+    dataSources.close();
+    database.close();
+  }
+
+  @BeforeEach
+  void freshSchema() {
+    fixture = new WriteFixture(database, dataSources, 2);
+  }
+
+  @Override
+  protected WriteResult write(String entity, List<Record> records) {
+    return fixture.write(null, null, null, entity, records);
+  }
+
+  @Override
+  protected String schema() {
+    return fixture.schema();
+  }
+
+  @Override
+  protected SqlDialect dialect() {
+    return SqlDialect.POSTGRES;
+  }
+
+  @Override
+  protected List<String> columns(String table) {
+    return fixture.columns(table);
+  }
+
+  @Override
+  protected String reportedType(ColumnType type, boolean key) {
+    return TYPES.get(type);
+  }
+
+  @Override
+  protected List<Map<String, Object>> rows(String sql) {
+    return fixture.rows(sql);
+  }
+
+  @Override
+  protected Object modelValue(ColumnType type, Object stored) {
+    return switch (stored) {
+      case null -> null;
+      case Timestamp timestamp -> timestamp.toInstant();
+      case PGobject json -> json(json.getValue());
+      default -> stored;
+    };
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return Json.mapper().readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
