@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import io.camunda.client.api.search.enums.IncidentState;
@@ -34,6 +35,7 @@ public class ZeebeRuntime {
   private final String engineId;
   private final EngineMode mode;
   private final boolean restConfigured;
+  private final Instant startedAt = Instant.now();
 
   public ZeebeRuntime(MillflowConfig config) {
     MillflowConfig.Zeebe zeebe = config.zeebe();
@@ -69,6 +71,11 @@ public class ZeebeRuntime {
 
   public EngineMode mode() {
     return mode;
+  }
+
+  /** When this runtime connected to (or started) its engine; an in-memory engine's timers start from here. */
+  public Instant startedAt() {
+    return startedAt;
   }
 
   /** The in-memory engine, for tests that move its clock. */

@@ -1,0 +1,86 @@
+package io.millflow.engine.flow;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.millflow.engine.flow.Schedule.Kind;
+import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.zeebe.ZeebeRuntime.EngineMode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The schedules of a tenant's flows: every timer start event of each flow's latest version, with its next fire time.
+ * Zeebe fires them; this only reads the BPMN, so it works the same against a cluster.
+ */
+@Singleton
+public class Schedules {
+
+  private final FlowService flows;
+  private final ZeebeRuntime zeebe;
+  private final Clock clock;
+
+  @Inject
+  public Schedules(FlowService flows, ZeebeRuntime zeebe) {
+    this(flows, zeebe, Clock.systemUTC());
+  }
+
+  Schedules(FlowService flows, ZeebeRuntime zeebe, Clock clock) {
+    this.flows = flows;
+    this.zeebe = zeebe;
+    this.clock = clock;
+  }
+
+  public List<Schedule> list(String tenantId) {
+    List<Schedule> schedules = new ArrayList<>();
+    for (FlowSummary flow : flows.list(tenantId)) {
+      flows.latestBpmn(tenantId, flow.id()).ifPresent(bpmn -> schedules.addAll(of(flow, bpmn)));
+    }
+    return schedules;
+  }
+
+  private List<Schedule> of(FlowSummary flow, String bpmn) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)));
+    List<Schedule> schedules = new ArrayList<>();
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      start.getEventDefinitions().stream()
+          .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast)
+          .forEach(timer -> schedules.add(schedule(flow, start, timer)));
+    }
+    return schedules;
+  }
+
+  private Schedule schedule(FlowSummary flow, StartEvent start, TimerEventDefinition timer) {
+    boolean isCycle = timer.getTimeCycle() != null;
+    String expression = isCycle ? timer.getTimeCycle().getTextContent()
+        : timer.getTimeDate() != null ? timer.getTimeDate().getTextContent() : "";
+    Kind kind = TimerSchedule.kindOf(expression, isCycle);
+    String note = kind == Kind.EXPRESSION ? "A FEEL expression: Zeebe evaluates it when it creates the timer." : null;
+    Optional<Instant> next;
+    try {
+      next = TimerSchedule.nextFire(kind, expression, timerCreatedAt(flow), clock.instant());
+    } catch (RuntimeException e) {
+      next = Optional.empty();
+      note = "Zeebe cannot read this timer: " + e.getMessage();
+    }
+    return new Schedule(flow.id(), flow.version(), start.getId(), start.getName(), kind, expression.strip(),
+        next.orElse(null), note);
+  }
+
+  /** A cluster keeps the timer of a deployment; an in-memory engine forgets it and gets a new one at each start. */
+  private Instant timerCreatedAt(FlowSummary flow) {
+    Instant deployed = flow.deployedAt();
+    if (zeebe.mode() == EngineMode.EMBEDDED && zeebe.startedAt().isAfter(deployed)) {
+      return zeebe.startedAt();
+    }
+    return deployed;
+  }
+}

@@ -1,0 +1,61 @@
+package io.millflow.engine.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SchedulesApiTest {
+
+  @Test
+  void listsTheShippedSyncsScheduleWithItsNextFireTime() {
+    JsonPath schedules = given().queryParam("flow", "plex-po-to-postgres").get("/api/schedules").then().statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].elementId", equalTo("Every15Minutes"))
+        .body("[0].kind", equalTo("CRON"))
+        .body("[0].expression", equalTo("0 */15 * * * *"))
+        .extract().jsonPath();
+
+    Instant next = Instant.parse(schedules.getString("[0].nextFireAt"));
+    assertThat(next).isAfter(Instant.now().minusSeconds(1)).isBefore(Instant.now().plus(Duration.ofMinutes(15)));
+    assertThat(next.getEpochSecond() % (15 * 60)).isZero();
+  }
+
+  @Test
+  void listsADeployedFlowsCycleAndSaysWhenAnExpressionIsOnlyZeebes() {
+    given().contentType("application/xml").body(bpmn("scheduled-by-api")).post("/api/flows").then().statusCode(201);
+
+    given().queryParam("flow", "scheduled-by-api").get("/api/schedules").then().statusCode(200)
+        .body("$", hasSize(2))
+        .body("find { it.elementId == 'Hourly' }.kind", equalTo("CYCLE"))
+        .body("find { it.elementId == 'Computed' }.kind", equalTo("EXPRESSION"))
+        .body("find { it.elementId == 'Computed' }.nextFireAt", equalTo(null));
+  }
+
+  private static String bpmn(String id) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="http://millflow.io/test">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="Hourly"><bpmn:outgoing>a</bpmn:outgoing>
+              <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
+            </bpmn:startEvent>
+            <bpmn:startEvent id="Computed"><bpmn:outgoing>b</bpmn:outgoing>
+              <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">=cycle(duration("PT2H"))</bpmn:timeCycle></bpmn:timerEventDefinition>
+            </bpmn:startEvent>
+            <bpmn:endEvent id="End"><bpmn:incoming>a</bpmn:incoming><bpmn:incoming>b</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="a" sourceRef="Hourly" targetRef="End"/>
+            <bpmn:sequenceFlow id="b" sourceRef="Computed" targetRef="End"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(id).strip();
+  }
+}
