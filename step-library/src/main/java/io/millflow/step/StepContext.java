@@ -17,6 +17,13 @@ public interface StepContext {
    */
   Connection connection(String name);
 
+  /**
+   * The task this attempt works for: the same across every retry of one task in one run, different for each task
+   * (and each pass of a loop). A step whose effect lies outside one database transaction (sending an event, calling
+   * an API) derives its idempotency key from it, so a retried attempt does not act twice.
+   */
+  String taskKey();
+
   DatasetStore datasets();
 
   StepLog log();

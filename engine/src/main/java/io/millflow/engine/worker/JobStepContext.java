@@ -20,6 +20,7 @@ final class JobStepContext implements StepContext {
   private final String tenantId;
   private final UUID runId;
   private final UUID stepRunId;
+  private final long elementInstanceKey;
   private final ConnectionRegistry connections;
   private final DatasetStore datasets;
   private final RunHistory history;
@@ -27,11 +28,12 @@ final class JobStepContext implements StepContext {
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
 
-  JobStepContext(String tenantId, UUID runId, UUID stepRunId, ConnectionRegistry connections, DatasetStore datasets,
-      RunHistory history, Clock clock) {
+  JobStepContext(String tenantId, UUID runId, UUID stepRunId, long elementInstanceKey, ConnectionRegistry connections,
+      DatasetStore datasets, RunHistory history, Clock clock) {
     this.tenantId = tenantId;
     this.runId = runId;
     this.stepRunId = stepRunId;
+    this.elementInstanceKey = elementInstanceKey;
     this.connections = connections;
     this.datasets = datasets;
     this.history = history;
@@ -47,6 +49,12 @@ final class JobStepContext implements StepContext {
   @Override
   public String runId() {
     return runId.toString();
+  }
+
+  /** The run tells engines apart (an in-memory engine reuses keys after a restart); the element instance, tasks. */
+  @Override
+  public String taskKey() {
+    return runId + ":" + elementInstanceKey;
   }
 
   @Override

@@ -50,7 +50,8 @@ final class StepJobHandler implements JobHandler {
     Map<String, Object> variables = job.getVariablesAsMap();
     UUID stepRunId = services.history().startStep(runId, job.getElementId(), job.getElementInstanceKey(), step.id(),
         job.getKey(), summary(variables));
-    JobStepContext context = new JobStepContext(tenantId, runId, stepRunId, services.connections(),
+    JobStepContext context = new JobStepContext(tenantId, runId, stepRunId, job.getElementInstanceKey(),
+        services.connections(),
         services.datasets().forRun(tenantId, runId), services.history(), services.clock());
     Attempt attempt = new Attempt(client, job, runId, stepRunId);
     try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, step.timeout(), context)) {

@@ -41,6 +41,11 @@ public final class TestStepContext implements StepContext {
   }
 
   @Override
+  public String taskKey() {
+    return runId() + ":task";
+  }
+
+  @Override
   public Connection connection(String name) {
     Connection connection = connections.get(name);
     if (connection == null) {
