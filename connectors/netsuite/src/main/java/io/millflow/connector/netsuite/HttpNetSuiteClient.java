@@ -1,0 +1,220 @@
+package io.millflow.connector.netsuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.step.Json;
+import io.millflow.step.RetryableStepException;
+import io.millflow.step.StepFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@link NetSuiteClient} over HTTP with the JDK client. Signs every call (a cached M2M bearer token, renewed once on a
+ * 401, or a fresh OAuth 1.0a signature), holds one of the account's request slots while it runs, and backs off and
+ * tries again when NetSuite answers that the account is over its concurrency limit.
+ */
+public final class HttpNetSuiteClient implements NetSuiteClient {
+
+  static final String SUITEQL = "/services/rest/query/v1/suiteql";
+  static final String RECORD = "/services/rest/record/v1/";
+  /** Tries after a concurrency-limit answer before giving up with a retryable error; waits double from 250 ms. */
+  static final int CONCURRENCY_RETRIES = 4;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(10);
+
+  /** Decimals as sent ({@code 12.50} stays {@code 12.50}): rates are money, and raw records stay untouched. */
+  private static final ObjectReader READER =
+      Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
+  private final NetSuiteConnectionSettings settings;
+  private final HttpClient http;
+  private final AccessTokens tokens;
+  private final AccountConcurrency concurrency;
+  private final Clock clock;
+
+  HttpNetSuiteClient(NetSuiteConnectionSettings settings, HttpClient http, AccessTokens tokens,
+      AccountConcurrency concurrency, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.tokens = tokens;
+    this.concurrency = concurrency;
+    this.clock = clock;
+  }
+
+  public NetSuiteConnectionSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public SuiteQlPage suiteQl(String query, int limit, int offset) {
+    byte[] body = Json.mapper().createObjectNode().put("q", query).toString().getBytes(StandardCharsets.UTF_8);
+    NetSuiteCall call = NetSuiteCall.of(settings, "POST", SUITEQL);
+    JsonNode page = send(call, SUITEQL + "?limit=" + limit + "&offset=" + offset, body);
+    List<ObjectNode> items = new ArrayList<>(page.path("items").size());
+    for (JsonNode item : page.path("items")) {
+      if (!(item instanceof ObjectNode row)) {
+        throw unexpected(call, "an items array of objects");
+      }
+      row.remove("links"); // each row links to nothing useful; dropping it keeps datasets lean
+      items.add(row);
+    }
+    if (!page.has("hasMore")) {
+      throw unexpected(call, "a paging envelope with hasMore");
+    }
+    return new SuiteQlPage(items, page.path("hasMore").asBoolean(), page.path("offset").asInt(offset),
+        page.path("totalResults").asInt(-1));
+  }
+
+  @Override
+  public ObjectNode record(String type, String id, boolean expandSubResources) {
+    String path = RECORD + encode(type) + "/" + encode(id);
+    JsonNode record = send(NetSuiteCall.of(settings, "GET", path),
+        path + (expandSubResources ? "?expandSubResources=true" : ""), null);
+    if (!(record instanceof ObjectNode object)) {
+      throw unexpected(NetSuiteCall.of(settings, "GET", path), "a JSON object");
+    }
+    return object;
+  }
+
+  private JsonNode send(NetSuiteCall call, String pathAndQuery, byte[] body) {
+    Semaphore slot = concurrency.acquire(settings);
+    try {
+      boolean renewed = false;
+      for (int attempt = 0; ; attempt++) {
+        URI uri = settings.resolve(pathAndQuery);
+        String authorization = authorization(call.method(), uri);
+        HttpResponse<byte[]> response = exchange(call, request(call, uri, body, authorization));
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+          return parse(call, response.body());
+        }
+        if (status == 401 && settings.auth() instanceof NetSuiteAuth.M2m && !renewed) {
+          tokens.invalidate(tokenKey(), authorization.substring("Bearer ".length()));
+          renewed = true; // a token NetSuite revoked early: one new token, then a 401 is final
+          continue;
+        }
+        NetSuiteError error = NetSuiteError.parse(response.body(), status);
+        if (NetSuiteErrors.isConcurrencyLimit(status, error) && attempt < CONCURRENCY_RETRIES) {
+          sleep(backoff(attempt, NetSuiteErrors.retryAfter(response.headers())));
+          continue;
+        }
+        throw NetSuiteErrors.ofResponse(call, settings.auth(), status, response.headers(), response.body());
+      }
+    } finally {
+      slot.release();
+    }
+  }
+
+  private String authorization(String method, URI uri) {
+    return switch (settings.auth()) {
+      case NetSuiteAuth.M2m m2m -> "Bearer " + tokens.token(tokenKey(), () -> fetchToken(m2m));
+      case NetSuiteAuth.Tba tba -> TbaSignature.header(method, uri, NetSuiteGuesses.realm(settings.accountId()), tba,
+          UUID.randomUUID().toString().replace("-", ""), clock.instant().getEpochSecond());
+    };
+  }
+
+  private AccessTokens.Token fetchToken(NetSuiteAuth.M2m m2m) {
+    String form = "grant_type=client_credentials"
+        + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+        + "&client_assertion=" + encode(ClientAssertion.sign(settings, m2m, clock.instant()));
+    NetSuiteCall call = NetSuiteCall.of(settings, "POST", settings.tokenUrl().getPath());
+    HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
+        .timeout(settings.timeout())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .header("X-Request-Id", call.requestId())
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
+    HttpResponse<byte[]> response = exchange(call, request);
+    if (response.statusCode() / 100 != 2) {
+      throw NetSuiteErrors.ofTokenResponse(call, m2m, response.statusCode(), response.headers(), response.body());
+    }
+    JsonNode json = parse(call, response.body());
+    String token = json.path("access_token").asText("");
+    long seconds = json.path("expires_in").asLong(0); // NetSuite sends it as a string; asLong reads both
+    if (token.isEmpty() || seconds <= 0) {
+      throw unexpected(call, "an access_token with expires_in");
+    }
+    return new AccessTokens.Token(token, clock.instant().plusSeconds(seconds));
+  }
+
+  private String tokenKey() {
+    return switch (settings.auth()) {
+      case NetSuiteAuth.M2m m2m -> settings.accountKey() + " " + settings.connectionName() + " " + m2m.clientId()
+          + " " + m2m.certificateId() + " " + settings.scope();
+      case NetSuiteAuth.Tba tba -> settings.accountKey();
+    };
+  }
+
+  private HttpRequest request(NetSuiteCall call, URI uri, byte[] body, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(settings.timeout())
+        .header("Accept", "application/json")
+        .header("Authorization", authorization)
+        .header("X-Request-Id", call.requestId());
+    if (body == null) {
+      return request.GET().build();
+    }
+    return request.header("Content-Type", "application/json").header("Prefer", "transient")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  }
+
+  private HttpResponse<byte[]> exchange(NetSuiteCall call, HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw NetSuiteErrors.ofNoResponse(call, e, settings.timeout(), settings.baseUrl().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetryableStepException("Interrupted during " + call.describe(), e);
+    }
+  }
+
+  private static JsonNode parse(NetSuiteCall call, byte[] body) {
+    try {
+      return READER.readTree(body);
+    } catch (IOException e) {
+      throw unexpected(call, "JSON");
+    }
+  }
+
+  /** Retry-After when NetSuite gave one, else 250 ms doubling with jitter; never more than ten seconds. */
+  private static Duration backoff(int attempt, Duration retryAfter) {
+    Duration wait = retryAfter != null ? retryAfter
+        : FIRST_BACKOFF.multipliedBy(1L << attempt).plusMillis(ThreadLocalRandom.current().nextLong(100));
+    return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetryableStepException("Interrupted while backing off from NetSuite's concurrency limit", e);
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static StepFailure unexpected(NetSuiteCall call, String expected) {
+    return new StepFailure("NETSUITE_UNEXPECTED_RESPONSE", "NetSuite answered " + call.describe() + " with something"
+        + " other than " + expected + ". Check that the accountId and baseUrl of connection '" + call.connectionName()
+        + "' point at SuiteTalk REST (https://<account>.suitetalk.api.netsuite.com).");
+  }
+}
