@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Json;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -13,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Emits an event: one outbox row per interested subscription, in one transaction, delivered later by
- * {@link EventDelivery}. Emitting never fails the caller: an event that cannot be stored is logged.
+ * {@link EventDelivery}.
  */
 @Singleton
 public class OutboundEvents {
@@ -26,28 +28,51 @@ public class OutboundEvents {
     this.jdbi = store.jdbi();
   }
 
+  /** A system event; emitting never fails the caller: an event that cannot be stored is logged. */
   public void emit(String tenantId, EventType type, Map<String, Object> data) {
     try {
-      jdbi.useTransaction(h -> h.createQuery("""
-              select id from event_subscription where tenant_id = :tenant and event_types @> jsonb_build_array(cast(:type as text))""")
-          .bind("tenant", tenantId).bind("type", type.wireName()).mapTo(UUID.class).list()
-          .forEach(subscription -> {
-            UUID eventId = UUID.randomUUID();
-            h.createUpdate("""
-                    insert into event_outbox (id, subscription_id, type, payload, status)
-                    values (:id, :subscription, :type, cast(:payload as jsonb), 'pending')""")
-                .bind("id", eventId).bind("subscription", subscription).bind("type", type.wireName())
-                .bind("payload", payload(eventId, tenantId, type, data)).execute();
-          }));
+      store(tenantId, type.wireName(), data, null);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Outbound event %s could not be stored", type.wireName());
     }
   }
 
-  private static String payload(UUID id, String tenantId, EventType type, Map<String, Object> data) {
+  /**
+   * A flow's own event ({@code custom.<name>}), stored for every subscriber of that type or of {@code custom.*}.
+   * Emitting again with the same {@code idempotencyKey} stores nothing new, so a retried task does not notify twice.
+   *
+   * @return how many subscribers will be told
+   * @throws RuntimeException when the outbox cannot be written: the step fails and is retried
+   */
+  public int emitCustom(String tenantId, String name, Map<String, Object> data, String idempotencyKey) {
+    return store(tenantId, CustomEvents.wireType(name), data, idempotencyKey);
+  }
+
+  private int store(String tenantId, String type, Map<String, Object> data, String idempotencyKey) {
+    return jdbi.inTransaction(h -> {
+      List<UUID> subscriptions = h.createQuery("""
+              select id from event_subscription where tenant_id = :tenant
+              and (event_types @> jsonb_build_array(cast(:type as text))
+                   or (:custom and event_types @> jsonb_build_array(cast(:all as text))))""")
+          .bind("tenant", tenantId).bind("type", type).bind("custom", type.startsWith(CustomEvents.PREFIX))
+          .bind("all", CustomEvents.ALL).mapTo(UUID.class).list();
+      for (UUID subscription : subscriptions) {
+        UUID eventId = idempotencyKey == null ? UUID.randomUUID()
+            : UUID.nameUUIDFromBytes((idempotencyKey + "|" + type + "|" + subscription).getBytes(StandardCharsets.UTF_8));
+        h.createUpdate("""
+                insert into event_outbox (id, subscription_id, type, payload, status)
+                values (:id, :subscription, :type, cast(:payload as jsonb), 'pending') on conflict (id) do nothing""")
+            .bind("id", eventId).bind("subscription", subscription).bind("type", type)
+            .bind("payload", payload(eventId, tenantId, type, data)).execute();
+      }
+      return subscriptions.size();
+    });
+  }
+
+  private static String payload(UUID id, String tenantId, String type, Map<String, Object> data) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("id", id.toString());
-    event.put("type", type.wireName());
+    event.put("type", type);
     event.put("timestamp", Instant.now().toString());
     event.put("tenant", tenantId);
     event.put("data", data);

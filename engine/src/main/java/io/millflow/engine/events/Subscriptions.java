@@ -73,8 +73,15 @@ public class Subscriptions {
     if (!https && !loopbackHttp) {
       throw new IllegalArgumentException("url must be https (http only to loopback addresses): " + url);
     }
-    if (eventTypes == null || eventTypes.isEmpty() || !EventType.wireNames().containsAll(eventTypes)) {
-      throw new IllegalArgumentException("eventTypes must be a non-empty list of " + EventType.wireNames());
+    if (eventTypes == null || eventTypes.isEmpty()) {
+      throw new IllegalArgumentException("eventTypes must be a non-empty list of " + EventType.wireNames()
+          + " and custom.<name> (events flows send with webhook.send), or custom.* for all of those");
+    }
+    for (String type : eventTypes) {
+      if (type == null || !(EventType.wireNames().contains(type) || CustomEvents.isSubscribable(type))) {
+        throw new IllegalArgumentException("eventTypes has '" + type + "', which is no event: use "
+            + EventType.wireNames() + ", custom.<name> (lower-case letters, digits, . _ -) or custom.*");
+      }
     }
   }
 
