@@ -68,6 +68,11 @@ public final class HttpPlexClient implements PlexClient {
   }
 
   @Override
+  public List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query) {
+    return getArray(resource.path(), query);
+  }
+
+  @Override
   public List<ObjectNode> tenants() {
     return getArray(TENANTS, List.of());
   }

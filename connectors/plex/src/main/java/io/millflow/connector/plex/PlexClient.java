@@ -2,6 +2,7 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Plex Connect REST resources Millflow reads, one method per call. Plex has no paging: a list call returns every
@@ -22,6 +23,12 @@ public interface PlexClient {
    * data") counts as none, see {@link PlexGuesses#LINE_ITEMS_404_MEANS_NONE}.
    */
   List<ObjectNode> purchaseOrderLineItems(String purchaseOrderId);
+
+  /**
+   * {@code GET} of a master-data list resource ({@code /mdm/v1/suppliers}, ...) with Plex's query parameters, a
+   * parameter repeated for several values: every matching record, as Plex sends them.
+   */
+  List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query);
 
   /** {@code GET /mdm/v1/tenants}: the cheapest call that proves the key and tenant work. */
   List<ObjectNode> tenants();

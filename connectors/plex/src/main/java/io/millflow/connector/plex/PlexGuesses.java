@@ -41,6 +41,24 @@ public final class PlexGuesses {
    */
   public static final boolean MODIFIED_DATE_END_EXCLUSIVE = true;
 
+  /**
+   * (guess) The container field Plex's {@code lotId} filter selects on. Containers carry a {@code lotNo} but no lot id;
+   * the sandbox matches {@code lotId} against {@code lotNo}.
+   */
+  public static final String CONTAINER_LOT_ID_FIELD = "lotNo";
+
+  /**
+   * (guess) The job field Plex's {@code buildingId} filter selects on. Jobs carry a {@code buildingCode} but no building
+   * id; the sandbox matches {@code buildingId} against {@code buildingCode}.
+   */
+  public static final String JOB_BUILDING_ID_FIELD = "buildingCode";
+
+  /**
+   * (guess) A container's {@code quantityInventoryUnit} is the unit of its {@code quantity} ({@code "kg"}), not the
+   * quantity converted to the part's inventory unit. The container mapper reads it as the unit of measure.
+   */
+  public static final boolean CONTAINER_QUANTITY_INVENTORY_UNIT_IS_A_UNIT = true;
+
   private PlexGuesses() {}
 
   /** (guess) Tells a 403 for a used-up usage quota (retry later) from a 403 for denied access (fix the key). */

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
-import io.millflow.model.SourceRef;
 import io.millflow.model.UnifiedMapper;
-import io.millflow.step.Json;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Maps a {@code plex.purchaseOrder} record (Plex's purchase order plus its {@code lineItems}, as
@@ -70,9 +66,9 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
         po.instant("createdDate"),
         updatedAt,
         lines,
-        new SourceRef("plex", options.connection(), id, updatedAt),
-        customFields(source, options.customFields()),
-        options.includeRaw() ? source : null);
+        PlexRecord.source(options, id, updatedAt),
+        po.customFields(options.customFields()),
+        po.raw(options));
   }
 
   private static List<PurchaseOrderLine> lines(JsonNode lineItems, String orderId) {
@@ -140,17 +136,5 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
       }
     }
     return null;
-  }
-
-  /** The requested extra fields the record has; absent and null ones are left out. */
-  private static Map<String, Object> customFields(JsonNode source, List<String> names) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    for (String name : names == null ? List.<String>of() : names) {
-      JsonNode value = source.get(name);
-      if (value != null && !value.isNull()) {
-        fields.put(name, Json.mapper().convertValue(value, Object.class));
-      }
-    }
-    return fields;
   }
 }

@@ -72,11 +72,7 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
   @Override
   public ReadResult run(Input input, StepContext context) {
     Plan plan = plan(input, context);
-    Connection connection = context.connection(plan.connection());
-    if (!"plex".equalsIgnoreCase(connection.type())) {
-      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
-          + connection.type() + "' connection; this step reads Plex and needs a Plex connection.");
-    }
+    Connection connection = PlexSteps.connection(context, plan.connection());
     PlexClient client = clients.forConnection(connection);
     context.log().info("Reading Plex purchase orders modified in [" + plan.since() + ", " + plan.until() + ") from '"
         + connection.name() + "', " + plan.window().toDays() + "-day windows"
@@ -94,19 +90,16 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
   }
 
   static Plan plan(Input input, StepContext context) {
-    if (input.connection() == null || input.connection().isBlank()) {
-      throw new StepFailure("INVALID_INPUT", "Name the Plex connection to read from.");
-    }
-    Instant since = PlexTimestamps.truncate(orDefault(input.modifiedSince(), DEFAULT_MODIFIED_SINCE));
-    Instant until = PlexTimestamps.truncate(orDefault(input.modifiedUntil(), context.clock().instant()));
+    Instant since = PlexTimestamps.truncate(PlexSteps.orDefault(input.modifiedSince(), DEFAULT_MODIFIED_SINCE));
+    Instant until = PlexTimestamps.truncate(PlexSteps.orDefault(input.modifiedUntil(), context.clock().instant()));
     if (since.isAfter(until)) {
       throw new StepFailure("INVALID_INPUT", "modifiedSince " + since + " is after modifiedUntil " + until
           + ": nothing can have been modified in between.");
     }
-    int windowDays = positive("windowDays", orDefault(input.windowDays(), DEFAULT_WINDOW_DAYS));
-    int maxPerWindow = positive("maxPerWindow", orDefault(input.maxPerWindow(), DEFAULT_MAX_PER_WINDOW));
+    int windowDays = positive("windowDays", PlexSteps.orDefault(input.windowDays(), DEFAULT_WINDOW_DAYS));
+    int maxPerWindow = positive("maxPerWindow", PlexSteps.orDefault(input.maxPerWindow(), DEFAULT_MAX_PER_WINDOW));
     return new Plan(input.connection(), since, until, Duration.ofDays(windowDays), maxPerWindow,
-        orDefault(input.includeLineItems(), true));
+        PlexSteps.orDefault(input.includeLineItems(), true));
   }
 
   private static int positive(String name, int value) {
@@ -114,9 +107,5 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
       throw new StepFailure("INVALID_INPUT", name + " must be above 0, not " + value + ".");
     }
     return value;
-  }
-
-  private static <T> T orDefault(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

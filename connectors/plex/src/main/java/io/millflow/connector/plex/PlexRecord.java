@@ -1,10 +1,16 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.SourceRef;
+import io.millflow.model.UnifiedMapper.MappingOptions;
+import io.millflow.step.Json;
 import io.millflow.step.StepFailure;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Typed reads of one Plex JSON record for the mappers. A field that is there but cannot be read fails with
@@ -13,6 +19,14 @@ import java.time.format.DateTimeParseException;
  * @param what how errors name the record: {@code purchase order 5b0c...}, {@code line item 3 of purchase order 5b0c...}
  */
 record PlexRecord(JsonNode json, String what) {
+
+  /** A record named by its kind and id, {@code supplier 5b0c...}; its id is required. */
+  static PlexRecord identified(JsonNode json, String kind, String idField) {
+    String id = json.path(idField).asText(null);
+    PlexRecord record = new PlexRecord(json, id == null ? kind + " without " + idField : kind + " " + id);
+    record.requiredText(idField);
+    return record;
+  }
 
   String text(String field) {
     JsonNode value = json.get(field);
@@ -71,6 +85,44 @@ record PlexRecord(JsonNode json, String what) {
     } catch (ArithmeticException e) {
       throw unmappable(field, "is not a whole number: " + value.toPlainString());
     }
+  }
+
+  /** A whole number such as {@code leadTimeDays}; null when absent. */
+  Integer integer(String field) {
+    return decimal(field) == null ? null : requiredInt(field);
+  }
+
+  Boolean bool(String field) {
+    JsonNode value = json.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isBoolean() || value.isTextual() && value.asText().matches("(?i)true|false")) {
+      return value.asBoolean();
+    }
+    throw unmappable(field, "is not true or false: " + value);
+  }
+
+  /** The requested extra fields the record has, for a unified record's {@code customFields}; absent and null left out. */
+  Map<String, Object> customFields(List<String> names) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (String name : names == null ? List.<String>of() : names) {
+      JsonNode value = json.get(name);
+      if (value != null && !value.isNull()) {
+        fields.put(name, Json.mapper().convertValue(value, Object.class));
+      }
+    }
+    return fields;
+  }
+
+  /** The raw record when the run asks for it. */
+  JsonNode raw(MappingOptions options) {
+    return options.includeRaw() ? json : null;
+  }
+
+  /** Where the record came from, for a unified record's {@code source}. */
+  static SourceRef source(MappingOptions options, String id, Instant updatedAt) {
+    return new SourceRef("plex", options.connection(), id, updatedAt);
   }
 
   StepFailure unmappable(String field, String problem) {

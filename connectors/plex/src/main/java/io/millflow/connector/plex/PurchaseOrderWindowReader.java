@@ -1,14 +1,11 @@
 package io.millflow.connector.plex;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead.Plan;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
-import io.millflow.step.StepFailure;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +79,8 @@ final class PurchaseOrderWindowReader {
   }
 
   private void write(ObjectNode order) {
-    String id = order.path("id").asText(null);
-    Instant modified = modifiedDate(order, id);
+    Instant modified = PlexTimestamps.changedAt(order, "purchase order", "id", "modifiedDate");
+    String id = order.get("id").asText();
     Instant before = written.get(id);
     if (before != null && !modified.isAfter(before)) {
       duplicates++; // the same version again, e.g. from a boundary Plex counted in two windows
@@ -112,24 +109,6 @@ final class PurchaseOrderWindowReader {
       context.log().warn("Purchase order " + id + " says it has " + expected + " line items, but Plex returned none");
     }
     order.putArray("lineItems").addAll(items);
-  }
-
-  private static Instant modifiedDate(JsonNode order, String id) {
-    if (id == null || id.isBlank()) {
-      throw new StepFailure("PLEX_UNEXPECTED_RESPONSE", "Plex sent a purchase order without an id: cannot tell it"
-          + " apart from others. Its poNumber is '" + order.path("poNumber").asText("") + "'.");
-    }
-    String text = order.path("modifiedDate").asText(null);
-    DateTimeParseException cause = null;
-    try {
-      if (text != null) {
-        return PlexTimestamps.parseLenient(text);
-      }
-    } catch (DateTimeParseException e) {
-      cause = e;
-    }
-    throw new StepFailure("PLEX_UNEXPECTED_RESPONSE", "Plex sent purchase order " + id + " with modifiedDate '"
-        + text + "', which is not a timestamp: an incremental read cannot place it.", cause);
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
@@ -13,8 +12,6 @@ import io.millflow.model.SourceRef;
 import io.millflow.model.UnifiedMapper.MappingOptions;
 import io.millflow.step.Json;
 import io.millflow.step.StepFailure;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -139,10 +136,6 @@ class PlexPurchaseOrderMapperTest {
   }
 
   private static ObjectNode fixture() {
-    try (InputStream in = PlexPurchaseOrderMapperTest.class.getResourceAsStream("/fixtures/plex-purchase-order.json")) {
-      return (ObjectNode) Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(in);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fixtures.read("plex-purchase-order.json");
   }
 }

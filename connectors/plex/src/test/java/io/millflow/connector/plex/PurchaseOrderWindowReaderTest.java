@@ -84,6 +84,11 @@ class PurchaseOrderWindowReaderTest {
     }
 
     @Override
+    public List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query) {
+      throw new UnsupportedOperationException("a purchase-order read reads no other resource");
+    }
+
+    @Override
     public List<ObjectNode> tenants() {
       return List.of();
     }

@@ -1,6 +1,8 @@
 package io.millflow.connector.plex.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.millflow.connector.plex.PlexGuesses;
+import io.millflow.connector.plex.PlexResource;
 import io.millflow.sandbox.Faults;
 import io.millflow.sandbox.FaultsEndpoint;
 import io.millflow.sandbox.SandboxJson;
@@ -9,9 +11,11 @@ import io.millflow.step.Json;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 /**
- * A local stand-in for Plex Connect: the purchasing and tenant resources in Plex's shapes (bare JSON arrays, Plex's
+ * A local stand-in for Plex Connect: purchase orders, suppliers, parts, containers, jobs, equipment and tenants in Plex's shapes (bare JSON arrays, Plex's
  * error body, 401 for a wrong key, 429 with {@code Retry-After} past the rate limit), deterministic generated data, and
  * the sandbox kit's faults. Pointing a Plex connection at {@link #baseUrl()} instead of {@code https://connect.plex.com}
  * is the only difference for a client.
@@ -31,12 +35,14 @@ public final class PlexSandbox implements AutoCloseable {
   private final PlexSandboxConfig config;
   private final Faults faults = new Faults();
   private final PurchaseOrderData data;
+  private final Map<PlexResource, ResourceData> resources;
   private SandboxServer server;
 
-  /** Generates the data (about 20 bytes an order; 10,000 orders take milliseconds); {@link #start} serves it. */
+  /** Generates the data (about 20 bytes a record; 10,000 orders take milliseconds); {@link #start} serves it. */
   public PlexSandbox(PlexSandboxConfig config) {
     this.config = config;
     this.data = new PurchaseOrderData(config);
+    this.resources = ResourceData.of(config);
   }
 
   /** Serves on the loopback interface; port 0 picks a free port (tests: always 0). */
@@ -51,7 +57,9 @@ public final class PlexSandbox implements AutoCloseable {
     ApiGate gate = new ApiGate(config, faults);
     server = SandboxServer.start(address, faults, PlexErrorShape.PLEX)
         .api(PurchasingHandler.PATH, new PurchasingHandler(data), gate)
-        .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate)
+        .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate);
+    resources.forEach((resource, records) -> server.api(resource.path(), new RecordsHandler(resource, records), gate));
+    server
         .api("/", exchange -> PlexErrorShape.PLEX.write(exchange, 404, null,
             "No resource at " + exchange.getRequestURI().getPath() + " in this sandbox.", null), gate);
     return this;
@@ -80,7 +88,31 @@ public final class PlexSandbox implements AutoCloseable {
    * {@code faults().plan(1, PlexSandbox.quotaExceeded(Duration.ofSeconds(60)))}.
    */
   public static Faults.Failure quotaExceeded(Duration retryAfter) {
-    return new Faults.Failure(403, io.millflow.connector.plex.PlexGuesses.QUOTA_EXCEEDED_CODE, retryAfter);
+    return new Faults.Failure(403, PlexGuesses.QUOTA_EXCEEDED_CODE, retryAfter);
+  }
+
+  /**
+   * Purchase order {@code id} was edited at {@code when}: from now on it and its line items carry that modified date,
+   * so it moves to another modified-date window, as an order edited during a sync does in Plex.
+   *
+   * @throws IllegalArgumentException when no order has that id
+   */
+  public void touchPurchaseOrder(String id, Instant when) {
+    int index = data.indexOf(id);
+    if (index < 0) {
+      throw new IllegalArgumentException("No purchase order with id '" + id + "'");
+    }
+    data.touch(index, when);
+  }
+
+  /**
+   * Record {@code id} of a resource with a modified date (suppliers, parts; containers by serial number) was edited at
+   * {@code when}.
+   *
+   * @throws IllegalArgumentException for jobs or equipment (no modified date in Plex), or an unknown id
+   */
+  public void touch(PlexResource resource, String id, Instant when) {
+    resources.get(resource).touch(id, when);
   }
 
   /** How many API calls (not {@code /_sandbox} calls) the sandbox has received, including rejected ones. */

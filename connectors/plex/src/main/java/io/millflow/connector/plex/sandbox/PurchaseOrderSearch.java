@@ -63,7 +63,8 @@ record PurchaseOrderSearch(Set<String> ids, Instant modifiedBegin, Instant modif
         timestamp(query, "modifiedDateEnd", errors), matches);
   }
 
-  private static Instant timestamp(QueryParameters query, String name, List<ErrorDetail> errors) {
+  /** A filter value Plex accepts: a full UTC date-time; anything else adds an error naming the parameter. */
+  static Instant timestamp(QueryParameters query, String name, List<ErrorDetail> errors) {
     String value = query.first(name).orElse(null);
     if (value == null) {
       return null;

@@ -1,0 +1,52 @@
+package io.millflow.connector.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.Asset;
+import io.millflow.model.UnifiedMapper;
+import jakarta.inject.Singleton;
+
+/**
+ * Maps a {@code plex.equipment} to the unified {@link Asset}: id → key, equipmentId → code, description → name and
+ * description, equipmentType → category, status → status, active → active, workcenterId → parentKey (the workcenter
+ * the equipment belongs to), brand → make, modelNo → model, serialNo → serialNumber. Plex's equipment list has no
+ * dates, level, site or ideal rate: those stay null.
+ */
+@Singleton
+public final class PlexEquipmentMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return PlexResource.EQUIPMENT.entity();
+  }
+
+  @Override
+  public String targetEntity() {
+    return Asset.ENTITY;
+  }
+
+  @Override
+  public Asset map(JsonNode source, MappingOptions options) {
+    PlexRecord equipment = PlexRecord.identified(source, "equipment", "id");
+    return new Asset(
+        equipment.text("id"),
+        equipment.text("equipmentId"),
+        equipment.text("description"),
+        equipment.text("description"),
+        equipment.text("equipmentType"),
+        null,
+        equipment.text("status"),
+        equipment.bool("active"),
+        equipment.text("workcenterId"),
+        null,
+        null,
+        equipment.text("brand"),
+        equipment.text("modelNo"),
+        equipment.text("serialNo"),
+        null,
+        null,
+        null,
+        PlexRecord.source(options, equipment.text("id"), null),
+        equipment.customFields(options.customFields()),
+        equipment.raw(options));
+  }
+}

@@ -1,0 +1,53 @@
+package io.millflow.connector.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.UnifiedMapper;
+import io.millflow.model.WorkOrder;
+import jakarta.inject.Singleton;
+
+/**
+ * Maps a {@code plex.job} to the unified {@link WorkOrder}: id → key, jobNumber → code, jobStatus → status, jobType →
+ * type, priority → priority, partId → itemKey, partNumber → itemCode, quantity → quantity, quantityCompleted →
+ * quantityCompleted, buildingCode → siteKey, dueDate → dueAt, completedDate → completedAt. Plex's job list has no
+ * created or modified date, so updatedAt and the source's updated-at are null: a sink cannot tell an older version of a
+ * job from a newer one and keeps the last written.
+ */
+@Singleton
+public final class PlexJobMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return PlexResource.JOBS.entity();
+  }
+
+  @Override
+  public String targetEntity() {
+    return WorkOrder.ENTITY;
+  }
+
+  @Override
+  public WorkOrder map(JsonNode source, MappingOptions options) {
+    PlexRecord job = PlexRecord.identified(source, "job", "id");
+    return new WorkOrder(
+        job.text("id"),
+        job.text("jobNumber"),
+        null,
+        job.text("jobStatus"),
+        job.text("jobType"),
+        job.text("priority"),
+        job.text("partId"),
+        job.text("partNumber"),
+        job.decimal("quantity"),
+        job.decimal("quantityCompleted"),
+        null,
+        job.text("buildingCode"),
+        null,
+        job.instant("dueDate"),
+        job.instant("completedDate"),
+        null,
+        null,
+        PlexRecord.source(options, job.text("id"), null),
+        job.customFields(options.customFields()),
+        job.raw(options));
+  }
+}

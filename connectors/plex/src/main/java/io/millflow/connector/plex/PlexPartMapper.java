@@ -1,0 +1,57 @@
+package io.millflow.connector.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.InventoryItem;
+import io.millflow.model.UnifiedMapper;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Maps a {@code plex.part} to the unified {@link InventoryItem} (the item, no stock): id → key, number → code, name →
+ * name, description → description, type → type, status → status, revision → revision, leadTimeDays →
+ * leadTimeDays, buildingCode → siteKey, createdDate → createdAt, modifiedDate → updatedAt. Plex's part list has no
+ * unit or active flag: those stay null (group, source, productType and note are available as custom fields).
+ */
+@Singleton
+public final class PlexPartMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return PlexResource.PARTS.entity();
+  }
+
+  @Override
+  public String targetEntity() {
+    return InventoryItem.ENTITY;
+  }
+
+  @Override
+  public InventoryItem map(JsonNode source, MappingOptions options) {
+    PlexRecord part = PlexRecord.identified(source, "part", "id");
+    Instant updatedAt = part.instant("modifiedDate");
+    return new InventoryItem(
+        part.text("id"),
+        part.text("number"),
+        part.text("name"),
+        part.text("description"),
+        part.text("type"),
+        part.text("status"),
+        null,
+        part.text("revision"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        part.integer("leadTimeDays"),
+        part.text("buildingCode"),
+        part.instant("createdDate"),
+        updatedAt,
+        PlexRecord.source(options, part.text("id"), updatedAt),
+        part.customFields(options.customFields()),
+        part.raw(options));
+  }
+}

@@ -1,0 +1,53 @@
+package io.millflow.connector.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.UnifiedMapper;
+import io.millflow.model.Vendor;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Maps a {@code plex.supplier} to the unified {@link Vendor}: id → key, code → code, name → name, status → status
+ * (and {@code active} when it is {@code Active}), category → category, webAddress → website, parentSupplierId →
+ * parentKey, createdDate → createdAt, modifiedDate → updatedAt. Plex's supplier list has no currency, terms, e-mail,
+ * phone or address: those stay null (ask for oldCode, language, type, contactNote or note as custom fields).
+ */
+@Singleton
+public final class PlexSupplierMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return PlexResource.SUPPLIERS.entity();
+  }
+
+  @Override
+  public String targetEntity() {
+    return Vendor.ENTITY;
+  }
+
+  @Override
+  public Vendor map(JsonNode source, MappingOptions options) {
+    PlexRecord supplier = PlexRecord.identified(source, "supplier", "id");
+    String status = supplier.text("status");
+    Instant updatedAt = supplier.instant("modifiedDate");
+    return new Vendor(
+        supplier.text("id"),
+        supplier.text("code"),
+        supplier.text("name"),
+        status,
+        status == null ? null : status.equalsIgnoreCase("Active"),
+        supplier.text("category"),
+        null,
+        null,
+        null,
+        null,
+        supplier.text("webAddress"),
+        null,
+        supplier.text("parentSupplierId"),
+        supplier.instant("createdDate"),
+        updatedAt,
+        PlexRecord.source(options, supplier.text("id"), updatedAt),
+        supplier.customFields(options.customFields()),
+        supplier.raw(options));
+  }
+}
