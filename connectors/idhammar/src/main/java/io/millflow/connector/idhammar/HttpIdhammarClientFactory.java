@@ -1,0 +1,35 @@
+package io.millflow.connector.idhammar;
+
+import io.millflow.step.Connection;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * Makes {@link HttpIdhammarClient}s that share one JDK HTTP client (its connection pool) and the JVM-wide
+ * {@link IdhammarPacing}. Cheap per call: steps ask for a client on every run, so a changed connection takes effect at
+ * once.
+ */
+@Singleton
+public final class HttpIdhammarClientFactory implements IdhammarClientFactory {
+
+  private final HttpClient http;
+  private final IdhammarPacing pacing;
+
+  public HttpIdhammarClientFactory() {
+    this(HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build(), IdhammarPacing.shared());
+  }
+
+  public HttpIdhammarClientFactory(HttpClient http, IdhammarPacing pacing) {
+    this.http = http;
+    this.pacing = pacing;
+  }
+
+  @Override
+  public HttpIdhammarClient forConnection(Connection connection) {
+    return new HttpIdhammarClient(IdhammarConnectionSettings.of(connection), http, pacing);
+  }
+}

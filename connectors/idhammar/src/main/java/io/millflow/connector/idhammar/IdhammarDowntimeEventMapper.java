@@ -1,0 +1,39 @@
+package io.millflow.connector.idhammar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.DowntimeEvent;
+import io.millflow.model.UnifiedMapper;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Maps an {@code idhammar.downtimeEvent} record to a {@link DowntimeEvent}: id → key, machineId → assetKey, siteId →
+ * siteKey, startTime → startedAt, endTime → endedAt and durationSeconds → durationSeconds (both null while the event is
+ * open), reasonCode, reasonText, category and planned as they are, shift → shift, operator → operator, orderNo →
+ * orderNumber, updatedAt → updatedAt.
+ */
+@Singleton
+public final class IdhammarDowntimeEventMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return IdhammarDowntimeEventsRead.ENTITY;
+  }
+
+  @Override
+  public String targetEntity() {
+    return DowntimeEvent.ENTITY;
+  }
+
+  @Override
+  public DowntimeEvent map(JsonNode source, MappingOptions options) {
+    IdhammarRecord event = IdhammarRecord.of(source, "downtime event", "id");
+    String id = event.requiredText("id");
+    Instant updatedAt = event.requiredInstant("updatedAt");
+    return new DowntimeEvent(id, event.requiredText("machineId"), event.text("siteId"),
+        event.requiredInstant("startTime"), event.instant("endTime"), event.wholeNumber("durationSeconds"),
+        event.text("reasonCode"), event.text("reasonText"), event.text("category"), event.bool("planned"),
+        event.text("shift"), event.text("operator"), event.text("orderNo"), updatedAt,
+        event.source(options, id, updatedAt), event.customFields(options), event.raw(options));
+  }
+}

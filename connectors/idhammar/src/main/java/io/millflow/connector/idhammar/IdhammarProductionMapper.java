@@ -1,0 +1,31 @@
+package io.millflow.connector.idhammar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.ProductionRecord;
+import io.millflow.model.UnifiedMapper;
+import jakarta.inject.Singleton;
+
+/**
+ * Maps an {@code idhammar.production} row to a {@link ProductionRecord}: machineId → assetKey, siteId → siteKey,
+ * periodStart/periodEnd, shift, orderNo → orderNumber, good/reject/rework → goodCount/rejectCount/reworkCount, the
+ * reason with the most rejects → rejectReason, updatedAt; key {@code <machineId>/<granularity>/<periodStart>}. OEE
+ * fields stay null: {@link IdhammarOeeMapper} fills them from {@code idhammar.oee}.
+ */
+@Singleton
+public final class IdhammarProductionMapper implements UnifiedMapper {
+
+  @Override
+  public String sourceEntity() {
+    return IdhammarProductionRead.ENTITY;
+  }
+
+  @Override
+  public String targetEntity() {
+    return ProductionRecord.ENTITY;
+  }
+
+  @Override
+  public ProductionRecord map(JsonNode source, MappingOptions options) {
+    return PeriodRows.map(source, options, "production", PeriodRows.PRODUCTION);
+  }
+}
