@@ -16,8 +16,8 @@ $mvn -B -q -f bench/sinks/pom.xml package dependency:build-classpath -Dmdep.outp
 classpath="bench/sinks/target/classes:$(cat bench/sinks/target/classpath.txt)"
 
 echo "$(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "| server | lines (rows stored) | step | time | lines/s | peak heap | baseline | time | lines/s | peak heap | step / bare |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| server | lines (stored) | step | time | lines/s | peak heap live / used | reading the dataset alone | baseline | time | lines/s | peak heap live / used | step / bare |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for sink in ${SINKS:-postgres mariadb mongodb}; do
   n="$lines"; heap="${SINKS_HEAP:-1g}"
   if [ "$sink" = mongodb ]; then n="$mongo_lines"; heap="${SINKS_MONGO_HEAP:-4g}"; fi

@@ -1,6 +1,7 @@
 package io.millflow.bench.sinks;
 
 import io.millflow.step.Connection;
+import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetStore;
 import io.millflow.step.Json;
 import io.millflow.step.Step;
@@ -8,43 +9,59 @@ import io.millflow.step.StepContext;
 import io.millflow.step.StepDescriptor;
 import io.millflow.step.StepLog;
 import io.millflow.step.WriteResult;
+import io.millflow.step.testing.TestStepContext;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The step context of one bench run: one connection, the file dataset store, log lines to stdout. Steps are called
- * as the worker adapter calls them: job variables (JSON) read into the step's input record.
+ * The step-library's {@link TestStepContext} (one connection, captured log and progress) with the file dataset store in
+ * place of its in-memory one. Steps are called as the worker adapter calls them: job variables read into the step's
+ * input record.
  */
 final class BenchContext implements StepContext {
 
-  private final Connection connection;
+  private final TestStepContext test;
   private final FileDatasetStore datasets;
 
-  BenchContext(Connection connection, FileDatasetStore datasets) {
-    this.connection = connection;
+  private BenchContext(Connection connection, FileDatasetStore datasets) {
+    this.test = new TestStepContext().withConnection(connection);
     this.datasets = datasets;
   }
 
-  /** Runs a write step with the given job variables, as the engine would. */
+  /** A write step's result and how long it took. */
+  record Written(Timed timed, WriteResult result) {}
+
+  /** Runs a write step in upsert mode on {@code dataset}, timed, and prints the step's log. */
   @SuppressWarnings("unchecked")
-  WriteResult run(Step<?, WriteResult> step, Map<String, Object> variables) {
-    Object input = Json.mapper().convertValue(variables, StepDescriptor.of(step).inputType());
-    return ((Step<Object, WriteResult>) step).run(input, this);
+  static Written upsert(Step<?, WriteResult> step, Connection connection, FileDatasetStore datasets,
+      DatasetRef dataset) throws Exception {
+    BenchContext context = new BenchContext(connection, datasets);
+    Object input = Json.mapper().convertValue(Map.of("connection", connection.name(), "mode", "upsert",
+        "records", dataset), StepDescriptor.of(step).inputType());
+    WriteResult[] result = new WriteResult[1];
+    Timed timed = Timed.of(() -> result[0] = ((Step<Object, WriteResult>) step).run(input, context));
+    context.test.logLines().forEach(line -> System.out.println("  step " + line));
+    return new Written(timed, result[0]);
   }
 
   @Override
   public String tenantId() {
-    return "bench";
+    return test.tenantId();
   }
 
   @Override
   public String runId() {
-    return "bench-run";
+    return test.runId();
+  }
+
+  @Override
+  public String taskKey() {
+    return test.taskKey();
   }
 
   @Override
   public Connection connection(String name) {
-    return connection;
+    return test.connection(name);
   }
 
   @Override
@@ -54,29 +71,16 @@ final class BenchContext implements StepContext {
 
   @Override
   public StepLog log() {
-    return new StepLog() {
-      @Override
-      public void info(String message) {
-        System.out.println("  step: " + message);
-      }
-
-      @Override
-      public void warn(String message) {
-        System.out.println("  step WARN: " + message);
-      }
-
-      @Override
-      public void error(String message) {
-        System.out.println("  step ERROR: " + message);
-      }
-    };
+    return test.log();
   }
 
   @Override
-  public void progress(long done, long total) {}
+  public void progress(long done, long total) {
+    test.progress(done, total);
+  }
 
   @Override
   public Clock clock() {
-    return Clock.systemUTC();
+    return test.clock();
   }
 }

@@ -87,9 +87,7 @@ final class MariaDbSink implements Sink {
         + "/" + stepDb, "poolSize", "2"), Map.of("username", "root", "password", "unused-grants-off"));
     Timed step;
     try (MySqlDataSources dataSources = new MySqlDataSources()) {
-      BenchContext context = new BenchContext(connection, store);
-      step = Timed.of(() -> context.run(new MySqlWrite(dataSources),
-          Map.of("connection", "bench", "mode", "upsert", "records", dataset)));
+      step = BenchContext.upsert(new MySqlWrite(dataSources), connection, store, dataset).timed();
     }
     List<String> tables = Databases.tables(admin, "table_schema", stepDb);
     List<Export> exports = new ArrayList<>();

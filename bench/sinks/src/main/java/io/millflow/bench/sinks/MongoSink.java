@@ -10,7 +10,6 @@ import io.millflow.connector.mongodb.MongoConnections;
 import io.millflow.connector.mongodb.MongoWrite;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
-import io.millflow.step.WriteResult;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -61,17 +60,19 @@ final class MongoSink implements Sink {
   }
 
   @Override
+  public String rowNoun() {
+    return "documents";
+  }
+
+  @Override
   public Result run(DatasetRef dataset, FileDatasetStore store, String prefix) throws Exception {
     Connection connection = new Connection("bench", "mongodb", Map.of("connectionString", url,
         "database", prefix + "_step"), Map.of());
-    WriteResult[] written = new WriteResult[1];
-    Timed step;
+    BenchContext.Written written;
     try (MongoConnections connections = new MongoConnections()) {
-      BenchContext context = new BenchContext(connection, store);
-      step = Timed.of(() -> written[0] = context.run(new MongoWrite(connections),
-          Map.of("connection", "bench", "mode", "upsert", "records", dataset)));
+      written = BenchContext.upsert(new MongoWrite(connections), connection, store, dataset);
     }
-    String collection = written[0].target().substring(written[0].target().indexOf('.') + 1);
+    String collection = written.result().target().substring(written.result().target().indexOf('.') + 1);
     try (MongoClient client = MongoClients.create(url)) {
       MongoCollection<RawBsonDocument> stepDocuments = client.getDatabase(prefix + "_step")
           .getCollection(collection, RawBsonDocument.class);
@@ -88,7 +89,7 @@ final class MongoSink implements Sink {
       }
       client.getDatabase(prefix + "_bare").drop();
       Files.delete(file);
-      return new Result(step, bare, loaded);
+      return new Result(written.timed(), bare, loaded);
     }
   }
 

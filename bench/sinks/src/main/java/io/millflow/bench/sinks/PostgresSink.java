@@ -62,9 +62,7 @@ final class PostgresSink implements Sink {
         Map.of("username", "postgres", "password", "unused-trust-auth"));
     Timed step;
     try (PostgresDataSources dataSources = new PostgresDataSources()) {
-      BenchContext context = new BenchContext(connection, store);
-      step = Timed.of(() -> context.run(new PostgresWrite(dataSources),
-          Map.of("connection", "bench", "mode", "upsert", "records", dataset)));
+      step = BenchContext.upsert(new PostgresWrite(dataSources), connection, store, dataset).timed();
     }
     List<String> tables = Databases.tables(postgres.getPostgresDatabase(), "table_schema", stepSchema);
     List<Path> files = new ArrayList<>();

@@ -12,6 +12,11 @@ interface Sink extends AutoCloseable {
 
   String baseline();
 
+  /** What {@link Result#rows()} counts: rows, or documents. */
+  default String rowNoun() {
+    return "rows";
+  }
+
   /**
    * Writes the dataset with the step into a fresh target named after {@code prefix}, then loads exactly the rows the
    * step stored into a second fresh target of the same shape with the bare loader (exported beforehand, untimed).

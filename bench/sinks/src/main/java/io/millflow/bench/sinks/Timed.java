@@ -1,26 +1,34 @@
 package io.millflow.bench.sinks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
 
 /**
- * Runs one phase and measures it: wall time, and the peak heap in use while it ran (sampled every 10 ms after a GC
- * at the start, so it includes garbage not yet collected: an upper bound of what the phase holds).
+ * Runs one phase and measures it: wall time, and two peaks of the heap while it ran, sampled every 10 ms after a GC at
+ * the start: {@code liveMb}, the most the heap held right after a collection (what the phase keeps reachable: a
+ * streaming phase stays flat however large the dataset), and {@code usedMb}, the most in use at any moment, garbage not
+ * yet collected included.
  */
-record Timed(double seconds, long peakHeapMb) {
+record Timed(double seconds, long liveMb, long usedMb) {
 
   interface Phase {
     void run() throws Exception;
   }
 
+  private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+
   static Timed of(Phase phase) throws Exception {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
-    AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+    long[] peaks = {afterCollection(), used()};
     Thread sampler = Thread.ofPlatform().daemon().start(() -> {
       while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        synchronized (peaks) {
+          peaks[0] = Math.max(peaks[0], afterCollection());
+          peaks[1] = Math.max(peaks[1], used());
+        }
         try {
           Thread.sleep(10);
         } catch (InterruptedException e) {
@@ -36,6 +44,17 @@ record Timed(double seconds, long peakHeapMb) {
       sampler.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Timed(seconds, peak.get() >> 20);
+    synchronized (peaks) {
+      return new Timed(seconds, peaks[0] >> 20, peaks[1] >> 20);
+    }
+  }
+
+  private static long afterCollection() {
+    return HEAP.stream().mapToLong(pool -> pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed())
+        .sum();
+  }
+
+  private static long used() {
+    return HEAP.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
   }
 }

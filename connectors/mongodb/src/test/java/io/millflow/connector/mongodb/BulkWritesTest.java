@@ -8,10 +8,9 @@ import com.mongodb.client.MongoCollection;
 import io.millflow.model.PurchaseOrder;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server-side guard alone, without the lookup that usually spares it work: what protects a newer document when
@@ -19,26 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class BulkWritesTest {
 
-  private static TestMongo mongo;
-  private static MongoConnections connections;
+  @RegisterExtension
+  static final TestMongo mongo = new TestMongo();
 
   private MongoCollection<Document> collection;
 
-  @BeforeAll
-  static void startServer() {
-    mongo = new TestMongo();
-    connections = new MongoConnections();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    connections.close();
-    mongo.close();
-  }
-
   @BeforeEach
   void freshCollection() {
-    collection = connections.database(mongo.freshConnection("plant-mongo")).getCollection("purchase_orders");
+    collection = mongo.connections().database(mongo.freshConnection("plant-mongo"))
+        .getCollection("purchase_orders");
   }
 
   @Test

@@ -16,9 +16,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connection tests against the in-process server, a closed port and a silent one; driver errors by their class. */
 class MongoConnectionTesterTest {
@@ -26,19 +25,10 @@ class MongoConnectionTesterTest {
   private static final String PASSWORD = "S3cret-pa55!";
   private static final Duration SHORT = Duration.ofMillis(700);
 
-  private static TestMongo mongo;
+  @RegisterExtension
+  static final TestMongo mongo = new TestMongo();
 
   private final MongoConnectionTester tester = new MongoConnectionTester(SHORT);
-
-  @BeforeAll
-  static void startServer() {
-    mongo = new TestMongo();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    mongo.close();
-  }
 
   @Test
   void passesAgainstARunningServerAndSaysWhatItFound() {
@@ -68,7 +58,9 @@ class MongoConnectionTesterTest {
   void aServerThatNeverAnswersIsATimeout() throws IOException {
     // The kernel completes the TCP handshake for the backlog; nobody ever reads or answers.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      ConnectionCheck check = tester.test(connection("mongodb://127.0.0.1:" + silent.getLocalPort() + "/", PASSWORD));
+      String url = "mongodb://127.0.0.1:" + silent.getLocalPort() + "/";
+
+      ConnectionCheck check = tester.test(connection(url, PASSWORD));
 
       assertThat(check.problem()).as(check.message()).isEqualTo(ConnectionProblem.TIMEOUT);
       assertThat(check.message()).contains("did not answer within 700 ms").doesNotContain(PASSWORD);
@@ -76,9 +68,9 @@ class MongoConnectionTesterTest {
   }
 
   /**
-   * mongo-java-server has no authentication: it answers the driver's SCRAM {@code saslStart} with CommandNotFound, which
-   * the driver raises as the same MongoSecurityException a rejected password gives. So this runs the real driver path
-   * of a failed handshake, not a real password check (README.md).
+   * mongo-java-server has no authentication: it answers the driver's SCRAM {@code saslStart} with CommandNotFound,
+   * which the driver raises as the same MongoSecurityException a rejected password gives. So this runs the real driver
+   * path of a failed handshake, not a real password check (README.md).
    */
   @Test
   void aServerThatRefusesTheAuthenticationHandshakeFailsAuthentication() {

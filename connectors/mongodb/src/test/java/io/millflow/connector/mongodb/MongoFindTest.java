@@ -16,10 +16,9 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Parameterised filters, incremental reads and the JSON a read produces. */
 class MongoFindTest {
@@ -27,30 +26,18 @@ class MongoFindTest {
   private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
   private static final ObjectId ID = new ObjectId("65e1a2b3c4d5e6f708192a3b");
 
-  private static TestMongo mongo;
-  private static MongoConnections connections;
+  @RegisterExtension
+  static final TestMongo mongo = new TestMongo();
 
   private TestStepContext context;
   private MongoFind step;
-
-  @BeforeAll
-  static void startServer() {
-    mongo = new TestMongo();
-    connections = new MongoConnections();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    connections.close();
-    mongo.close();
-  }
 
   @BeforeEach
   void downtimeEvents() {
     Connection connection = mongo.freshConnection("plant-mongo");
     context = new TestStepContext().withConnection(connection);
-    step = new MongoFind(connections);
-    connections.database(connection).getCollection("downtime").insertMany(List.of(
+    step = new MongoFind(mongo.connections());
+    mongo.connections().database(connection).getCollection("downtime").insertMany(List.of(
         event(ID, "L1", 1, "12.50"), event(new ObjectId(), "L2", 2, "3"), event(new ObjectId(), "L1", 3, "0.75"),
         event(new ObjectId(), "L1", 4, "1")));
   }

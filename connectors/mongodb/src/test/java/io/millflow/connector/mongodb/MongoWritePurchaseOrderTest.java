@@ -20,34 +20,21 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Unified purchase orders: the document layout, idempotent re-writes and newer-wins upserts. */
 class MongoWritePurchaseOrderTest {
 
-  private static TestMongo mongo;
-  private static MongoConnections connections;
+  @RegisterExtension
+  static final TestMongo mongo = new TestMongo();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startServer() {
-    mongo = new TestMongo();
-    connections = new MongoConnections();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    connections.close();
-    mongo.close();
-  }
-
   @BeforeEach
   void freshDatabase() {
-    fixture = new WriteFixture(mongo, connections, 2);
+    fixture = new WriteFixture(mongo, 2);
   }
 
   @Test

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,31 +36,23 @@ class MongoWriteUnifiedEntitiesTest {
 
   private static final Instant STORED = Instant.parse("2024-03-01T10:00:00Z");
 
-  private static TestMongo mongo;
-  private static MongoConnections connections;
+  @RegisterExtension
+  static final TestMongo mongo = new TestMongo();
   private static JsonNode fixtures;
 
   private WriteFixture fixture;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    mongo = new TestMongo();
-    connections = new MongoConnections();
+  static void readFixtures() throws Exception {
     try (InputStream json = MongoWriteUnifiedEntitiesTest.class.getResourceAsStream(
         "/fixtures/unified-entities.json")) {
       fixtures = Json.mapper().readTree(json);
     }
   }
 
-  @AfterAll
-  static void stopServer() {
-    connections.close();
-    mongo.close();
-  }
-
   @BeforeEach
   void freshDatabase() {
-    fixture = new WriteFixture(mongo, connections, 2);
+    fixture = new WriteFixture(mongo, 2);
   }
 
   static Stream<String> entities() {

@@ -20,9 +20,9 @@ final class WriteFixture {
   private final TestStepContext context;
   private final MongoWrite step;
 
-  WriteFixture(TestMongo mongo, MongoConnections connections, int batchSize) {
+  WriteFixture(TestMongo mongo, int batchSize) {
     this.connection = mongo.freshConnection(CONNECTION);
-    this.connections = connections;
+    this.connections = mongo.connections();
     this.context = new TestStepContext().withConnection(connection);
     this.step = new MongoWrite(connections, batchSize);
   }
