@@ -1,0 +1,98 @@
+package io.millflow.connector.idhammar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
+import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
+import io.millflow.step.Connection;
+import io.millflow.step.ConnectionCheck;
+import io.millflow.step.ConnectionProblem;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each way a connection can be wrong, told apart by the cheapest call. */
+class IdhammarConnectionTesterTest {
+
+  private static IdhammarSandbox sandbox;
+  private final IdhammarConnectionTester tester = new IdhammarConnectionTester();
+
+  @BeforeAll
+  static void start() {
+    sandbox = new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(10).withoutRateLimit()).start(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @BeforeEach
+  void noFaults() {
+    sandbox.faults().clear();
+  }
+
+  @Test
+  void passesWithTheSandboxsOwnConnectionInOneCall() {
+    long before = sandbox.apiCalls();
+
+    ConnectionCheck check = tester.test(sandbox.connection("idhammar-sandbox"));
+
+    assertThat(check.ok()).isTrue();
+    assertThat(tester.type()).isEqualTo("idhammar");
+    assertThat(sandbox.apiCalls() - before).isEqualTo(1);
+  }
+
+  @Test
+  void tellsAWrongTokenFromMissingPermission() {
+    Connection wrong = HttpIdhammarClientTest.connection(sandbox, "oee", Map.of(), "idh_wrong");
+    ConnectionCheck rejected = tester.test(wrong);
+    sandbox.faults().failNext(1, 403);
+    ConnectionCheck forbidden = tester.test(sandbox.connection("oee"));
+
+    assertThat(rejected.problem()).isEqualTo(ConnectionProblem.AUTH_FAILED);
+    assertThat(rejected.message()).doesNotContain("idh_wrong");
+    assertThat(rejected.fix()).contains("apiToken");
+    assertThat(forbidden.problem()).isEqualTo(ConnectionProblem.NO_PERMISSION);
+  }
+
+  @Test
+  void tellsAWrongUrlAnUnreachableHostAndATimeout() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    ConnectionCheck wrongPath = tester.test(HttpIdhammarClientTest.connection(sandbox, "oee",
+        Map.of("baseUrl", sandbox.baseUrl() + "/api/v1"), sandbox.config().apiToken()));
+    ConnectionCheck refused = tester.test(HttpIdhammarClientTest.connection(sandbox, "oee",
+        Map.of("baseUrl", "http://127.0.0.1:" + closedPort), "t"));
+    sandbox.faults().delayNext(1, Duration.ofSeconds(3));
+    ConnectionCheck slow = tester.test(HttpIdhammarClientTest.connection(sandbox, "oee",
+        Map.of("timeoutSeconds", "1"), sandbox.config().apiToken()));
+
+    assertThat(wrongPath.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
+    assertThat(refused.problem()).isEqualTo(ConnectionProblem.UNREACHABLE);
+    assertThat(slow.problem()).isEqualTo(ConnectionProblem.TIMEOUT);
+  }
+
+  @Test
+  void reportsFailingOrLimitingServersAsUnavailable() {
+    sandbox.faults().failNext(1, 503).rateLimitNext(1, Duration.ofSeconds(5));
+
+    assertThat(tester.test(sandbox.connection("oee")).problem()).isEqualTo(ConnectionProblem.UNAVAILABLE);
+    assertThat(tester.test(sandbox.connection("oee")).problem()).isEqualTo(ConnectionProblem.UNAVAILABLE);
+  }
+
+  @Test
+  void reportsAMissingSettingAsIncomplete() {
+    ConnectionCheck check = tester.test(new Connection("oee", "idhammar", Map.of(), Map.of("apiToken", "t")));
+
+    assertThat(check.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
+    assertThat(check.message()).contains("baseUrl");
+  }
+}
