@@ -12,7 +12,6 @@ import io.millflow.connector.sql.WriteCounts;
 import io.millflow.connector.sql.WriteMode;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -34,13 +33,7 @@ final class MySqlRowWriter {
 
   /** The first pass: every column the records need, with the type of its first non-null value. Checks the keys too. */
   Map<String, ColumnType> columnTypes(Stream<JsonNode> records, List<String> keyColumns) throws SQLException {
-    JsonRows rows = new JsonRows(keyColumns);
-    Map<String, ColumnType> types = new LinkedHashMap<>();
-    Batches.write(records, batchSize, (batch, offset) -> {
-      rows.batch(batch, offset).columnTypes().forEach(types::putIfAbsent);
-      return WriteCounts.NONE;
-    }, done -> { });
-    return types;
+    return new JsonRows(keyColumns).columnTypes(records, batchSize);
   }
 
   /** Creates or extends the table; returns its columns, name to MySQL data type. */

@@ -2,6 +2,7 @@ package io.millflow.connector.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.step.StepFailure;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Records of a generic dataset as table rows: each JSON field becomes the snake_case column of the same name, with a
@@ -52,6 +54,19 @@ public final class JsonRows {
           + " field of the records; their fields are " + types.keySet() + ". Correct 'keyFields'.");
     });
     return new Batch(types, keyColumns.isEmpty() ? rows : lastPerKey(rows, offset));
+  }
+
+  /**
+   * A first pass over a whole dataset, for sinks that must create every column before writing: each column the records
+   * need, with the type of its first non-null value. Checks the records and keys as {@link #batch} does.
+   */
+  public Map<String, ColumnType> columnTypes(Stream<JsonNode> records, int batchSize) throws SQLException {
+    Map<String, ColumnType> types = new LinkedHashMap<>();
+    Batches.write(records, batchSize, (batch, offset) -> {
+      batch(batch, offset).columnTypes().forEach(types::putIfAbsent);
+      return WriteCounts.NONE;
+    }, done -> { });
+    return types;
   }
 
   private List<Map<String, JsonNode>> lastPerKey(List<Map<String, JsonNode>> rows, long offset) {

@@ -118,11 +118,19 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
     }
   }
 
-  /** Snowflake: TIMESTAMP_TZ, NUMBER(38,10), VARIANT for JSON. */
+  /**
+   * Snowflake: TIMESTAMP_TZ, NUMBER(38,10), VARIANT for JSON. Names are quoted in upper case, the form Snowflake folds
+   * unquoted names to, so {@code SELECT order_number FROM purchase_order} finds what Millflow created.
+   */
   record Snowflake() implements SqlDialect {
     @Override
     public char quoteChar() {
       return '"';
+    }
+
+    @Override
+    public String quote(String name) {
+      return SqlDialect.super.quote(name.toUpperCase(java.util.Locale.ROOT));
     }
 
     @Override
