@@ -26,6 +26,8 @@ public interface MillflowConfig {
 
   Datasets datasets();
 
+  Webhooks webhooks();
+
   Retry retry();
 
   Sandbox sandbox();
@@ -88,6 +90,22 @@ public interface MillflowConfig {
     /** Records per stored chunk: the most a reader holds in memory at once. */
     @WithDefault("1000")
     int chunkRecords();
+  }
+
+  interface Webhooks {
+    /**
+     * How long a handled webhook stays in the inbox, and so how long a repeated event id is recognised as a duplicate.
+     * Pending and dead events are never purged.
+     */
+    @WithDefault("P7D")
+    Duration dedupRetention();
+
+    /**
+     * Whether this instance dispatches accepted webhooks to flows. Off, it still accepts and stores them (nothing is
+     * lost) and another instance, or this one after a restart with it on, dispatches them.
+     */
+    @WithDefault("true")
+    boolean dispatch();
   }
 
   interface Retry {

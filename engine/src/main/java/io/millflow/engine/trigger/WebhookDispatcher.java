@@ -1,6 +1,7 @@
 package io.millflow.engine.trigger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.zeebe.ZeebeRuntime;
@@ -37,23 +38,47 @@ public class WebhookDispatcher {
   private final EventOrder order;
   private final FlowService flows;
   private final ZeebeRuntime zeebe;
+  private final MillflowConfig.Webhooks config;
   private ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
   public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
-      FlowService flows, ZeebeRuntime zeebe) {
+      FlowService flows, ZeebeRuntime zeebe, MillflowConfig config) {
     this.inbox = inbox;
     this.triggers = triggers;
     this.feel = feel;
     this.order = order;
     this.flows = flows;
     this.zeebe = zeebe;
+    this.config = config.webhooks();
   }
 
   public void start() {
     scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("millflow-webhook-dispatch").daemon().factory());
+    scheduler.scheduleWithFixedDelay(this::purgeSafely, 1, 60, TimeUnit.MINUTES);
+    if (!config.dispatch()) {
+      LOG.warn("Webhook dispatch is off (millflow.webhooks.dispatch=false): accepted webhooks are stored, and start"
+          + " flows once an instance with dispatch on runs");
+      return;
+    }
     scheduler.scheduleWithFixedDelay(this::dispatchDueSafely, 250, 250, TimeUnit.MILLISECONDS);
+  }
+
+  /** Removes handled events older than the dedup retention; returns how many. */
+  public int purge() {
+    return inbox.purgeHandledBefore(java.time.Instant.now().minus(config.dedupRetention()));
+  }
+
+  private void purgeSafely() {
+    try {
+      int purged = purge();
+      if (purged > 0) {
+        LOG.debugf("Purged %d handled webhooks older than %s", purged, config.dedupRetention());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Purging handled webhooks failed; trying again in an hour", e);
+    }
   }
 
   /**
@@ -61,7 +86,7 @@ public class WebhookDispatcher {
    * coalesce: a burst of requests queues one dispatch, which drains the backlog.
    */
   public void wake() {
-    if (scheduler != null && wakeRequested.compareAndSet(false, true)) {
+    if (scheduler != null && config.dispatch() && wakeRequested.compareAndSet(false, true)) {
       scheduler.execute(() -> {
         wakeRequested.set(false);
         dispatchDueSafely();

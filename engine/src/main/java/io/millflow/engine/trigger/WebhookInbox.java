@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,10 @@ public class WebhookInbox {
         .mapTo(UUID.class).findOne());
   }
 
-  /** Takes up to {@code limit} due events for dispatch, leasing them so no other instance takes them meanwhile. */
+  /**
+   * Takes up to {@code limit} due events for dispatch, oldest first, leasing them so no other instance takes them
+   * meanwhile.
+   */
   List<InboxEvent> claimDue(int limit) {
     return jdbi.inTransaction(h -> h.createQuery("""
             update webhook_inbox set attempts = attempts + 1, next_attempt_at = now() + cast(:lease as interval)
@@ -50,7 +54,9 @@ public class WebhookInbox {
                          order by received_at limit :limit for update skip locked)
             returning *""")
         .bind("lease", LEASE.toSeconds() + " seconds").bind("limit", limit)
-        .map((rs, ctx) -> event(rs)).list());
+        .map((rs, ctx) -> event(rs)).list())
+        // UPDATE ... RETURNING gives rows in no defined order; events are dispatched in the order they arrived.
+        .stream().sorted(java.util.Comparator.comparing(InboxEvent::receivedAt)).toList();
   }
 
   void dispatched(UUID id, List<String> runIds) {
@@ -83,6 +89,18 @@ public class WebhookInbox {
               next_attempt_at = now() + cast(:backoff as interval) where id = :id""")
         .bind("status", dead ? "dead" : "pending").bind("error", error).bind("backoff", backoffSeconds + " seconds")
         .bind("id", event.id()).execute());
+  }
+
+  /**
+   * Forgets handled events received before {@code before}; their ids no longer count as duplicates. Pending events
+   * (not yet dispatched) and dead ones (waiting for an operator) stay whatever their age.
+   *
+   * @return how many were removed
+   */
+  public int purgeHandledBefore(Instant before) {
+    return jdbi.withHandle(h -> h.createUpdate("""
+            delete from webhook_inbox where received_at < :before and status in ('dispatched', 'no_match', 'stale')""")
+        .bind("before", before).execute());
   }
 
   public List<InboxEvent> recent(String triggerId, int limit) {

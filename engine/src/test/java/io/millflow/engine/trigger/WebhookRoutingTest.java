@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.millflow.engine.FlowTestSupport;
+import io.millflow.engine.store.StateStore;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +21,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WebhookRoutingTest {
 
+  @Inject WebhookDispatcher dispatcher;
+  @Inject StateStore store;
+
   private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
 
   @Test
   void conditionsRouteTwoPayloadsToTwoFlowsAndAThirdToNone() {
-    FlowTestSupport.deploy(emptyFlow("route-orders"));
-    FlowTestSupport.deploy(emptyFlow("route-downtime"));
+    FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
+    FlowTestSupport.deploy(WebhookFlows.empty("route-downtime"));
     String trigger = create(Map.of("routes", List.of(
         Map.of("condition", "body.kind = \"order\"", "flowId", "route-orders"),
         Map.of("condition", "body.kind = \"downtime\" and get value(headers, \"x-site\") = \"plant-1\"", "flowId", "route-downtime"))));
@@ -40,7 +45,7 @@ class WebhookRoutingTest {
 
   @Test
   void anEventOlderThanOneAlreadyAppliedForItsKeyIsStale() {
-    FlowTestSupport.deploy(emptyFlow("route-orders"));
+    FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
     String trigger = create(Map.of("ordering", Map.of("key", "body.machine", "sequence", "body.seq"),
         "routes", List.of(Map.of("flowId", "route-orders"))));
 
@@ -58,7 +63,7 @@ class WebhookRoutingTest {
 
   @Test
   void aRouteCanPublishAMessageThatStartsAFlow() {
-    FlowTestSupport.deploy(messageStartFlow("route-message", "machine-alert"));
+    FlowTestSupport.deploy(WebhookFlows.messageStart("route-message", "machine-alert"));
     String trigger = create(Map.of("routes", List.of(Map.of("message",
         Map.of("name", "machine-alert", "correlationKey", "body.machine"), "variables", "{machine: body.machine}"))));
 
@@ -80,9 +85,31 @@ class WebhookRoutingTest {
         e -> e.get("lastError") != null);
     assertThat((String) failed.get("lastError")).contains("no such flow is deployed");
 
-    FlowTestSupport.deploy(emptyFlow(flow));
+    FlowTestSupport.deploy(WebhookFlows.empty(flow));
     given().post("/api/triggers/{id}/events/{event}/replay", trigger, failed.get("id")).then().statusCode(200);
     assertThat(flowOfRun(awaitEvent(trigger, "late"))).isEqualTo(flow);
+  }
+
+  @Test
+  void handledEventsAreForgottenAfterTheDedupRetentionButUnhandledOnesStay() {
+    FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
+    String trigger = create(Map.of("routes", List.of(Map.of("flowId", "route-orders"))));
+    String broken = create(Map.of("routes", List.of(Map.of("flowId", "route-missing-" + UUID.randomUUID()))));
+    send(trigger, "{}", "old-1");
+    send(broken, "{}", "old-2");
+    assertThat(awaitEvent(trigger, "old-1")).containsEntry("status", "dispatched");
+    await().atMost(Duration.ofSeconds(20)).until(() -> event(broken, "old-2").get("lastError") != null);
+    store.jdbi().useHandle(h -> h.createUpdate(
+            "update webhook_inbox set received_at = now() - interval '8 days' where trigger_id in (:a, :b)")
+        .bind("a", trigger).bind("b", broken).execute());
+
+    assertThat(dispatcher.purge()).isGreaterThanOrEqualTo(1);
+
+    assertThat(event(trigger, "old-1")).isEmpty();
+    assertThat(event(broken, "old-2")).containsEntry("status", "pending");
+    String again = sendForAnswer(trigger, "{}", "old-1");
+    assertThat(again).contains("\"duplicate\":false");
+    assertThat(awaitEvent(trigger, "old-1")).containsEntry("status", "dispatched");
   }
 
   private static String create(Map<String, Object> settings) {
@@ -99,10 +126,14 @@ class WebhookRoutingTest {
   private static final Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static void send(String trigger, String body, String eventId) {
+    sendForAnswer(trigger, body, eventId);
+  }
+
+  private static String sendForAnswer(String trigger, String body, String eventId) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    given().contentType("application/json").header("X-Event-Id", eventId).header("X-Site", "plant-1")
+    return given().contentType("application/json").header("X-Event-Id", eventId).header("X-Site", "plant-1")
         .header("X-Signature", SignatureVerifier.sign(HMAC, SECRETS.get(trigger), bytes, Instant.now()))
-        .body(bytes).post("/webhooks/{id}", trigger).then().statusCode(200);
+        .body(bytes).post("/webhooks/{id}", trigger).then().statusCode(200).extract().asString();
   }
 
   private static Map<String, Object> event(String trigger, String eventId) {
@@ -120,34 +151,5 @@ class WebhookRoutingTest {
     assertThat(event).containsEntry("status", "dispatched");
     String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
     return FlowTestSupport.awaitRunEnd(runId).getString("run.flowId");
-  }
-
-  private static String emptyFlow(String id) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(id);
-  }
-
-  private static String messageStartFlow(String id, String message) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing>
-              <bpmn:messageEventDefinition id="StartMessage" messageRef="Msg" />
-            </bpmn:startEvent>
-            <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
-          </bpmn:process>
-          <bpmn:message id="Msg" name="%2$s" />
-        </bpmn:definitions>
-        """.formatted(id, message);
   }
 }
