@@ -104,6 +104,7 @@ final class RecordingJdbc {
 
   private PreparedStatement statement(String prepared) {
     Map<Integer, Object> binds = new TreeMap<>();
+    ResultSet[] last = {null};
     return proxy(PreparedStatement.class, (self, method, args) -> {
       String name = method.getName();
       if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
@@ -113,10 +114,11 @@ final class RecordingJdbc {
       return switch (name) {
         case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
           ResultSet result = run(args != null && args.length > 0 ? (String) args[0] : prepared, binds);
+          last[0] = result;
           yield name.equals("executeQuery") ? result : name.equals("execute") ? Boolean.TRUE
               : name.equals("executeUpdate") ? 0 : 0L;
         }
-        case "getResultSet" -> null;
+        case "getResultSet" -> last[0];
         case "getUpdateCount", "getLargeUpdateCount" -> -1;
         case "unwrap" -> null;
         default -> defaultValue(method.getReturnType());
