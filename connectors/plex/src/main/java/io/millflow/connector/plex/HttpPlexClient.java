@@ -1,14 +1,9 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.step.Connection;
-import io.millflow.step.Json;
-import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,9 +24,6 @@ public final class HttpPlexClient implements PlexClient {
   static final String PURCHASE_ORDERS = "/purchasing/v1/purchase-orders";
   static final String TENANTS = "/mdm/v1/tenants";
 
-  /** Plex's decimals as sent ({@code 12.50} stays {@code 12.50}): prices are money, and raw records stay untouched. */
-  private static final ObjectReader READER =
-      Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   private final PlexConnectionSettings settings;
   private final HttpClient http;
@@ -99,24 +91,13 @@ public final class HttpPlexClient implements PlexClient {
 
   private JsonNode get(PlexCall call, String pathAndQuery) {
     rateLimiters.acquire(settings);
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request(call, pathAndQuery), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw PlexErrors.ofNoResponse(call, e, settings.timeout(), settings.baseUrl().toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetryableStepException("Interrupted during " + call.describe(), e);
-    }
+    HttpResponse<byte[]> response = PlexHttp.send(http, request(call, pathAndQuery), call, settings.timeout(),
+        settings.baseUrl());
     if (response.statusCode() / 100 != 2) {
       throw PlexErrors.ofResponse(call, response.statusCode(), response.headers(), response.body(), settings.apiKey(),
           clock);
     }
-    try {
-      return READER.readTree(response.body());
-    } catch (IOException e) {
-      throw unexpected(call, "JSON", "a body that is not JSON");
-    }
+    return PlexHttp.json(call, response.body(), "https://connect.plex.com", "baseUrl");
   }
 
   private HttpRequest request(PlexCall call, String pathAndQuery) {
@@ -146,8 +127,6 @@ public final class HttpPlexClient implements PlexClient {
   }
 
   private static StepFailure unexpected(PlexCall call, String expected, String got) {
-    return new StepFailure("PLEX_UNEXPECTED_RESPONSE", "Plex answered " + call.describe() + " with " + got
-        + " where " + expected + " was expected. Check that the base URL of connection '" + call.connectionName()
-        + "' points at Plex Connect (https://connect.plex.com).");
+    return PlexHttp.unexpected(call, expected, got, "https://connect.plex.com", "baseUrl");
   }
 }

@@ -9,7 +9,12 @@ import java.util.UUID;
 record PlexCall(String connectionName, String method, String path, String requestId) {
 
   static PlexCall get(PlexConnectionSettings settings, String path) {
-    return new PlexCall(settings.connectionName(), "GET", path, UUID.randomUUID().toString());
+    return of(settings.connectionName(), "GET", path);
+  }
+
+  /** A call with a new request id. */
+  static PlexCall of(String connectionName, String method, String path) {
+    return new PlexCall(connectionName, method, path, UUID.randomUUID().toString());
   }
 
   /** {@code GET /purchasing/v1/purchase-orders (connection 'plex-prod', request 1b2c...)}. */

@@ -19,12 +19,11 @@ public record PlexConnectionSettings(String connectionName, URI baseUrl, String 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   public static PlexConnectionSettings of(Connection connection) {
-    return new PlexConnectionSettings(connection.name(), baseUrl(connection),
+    return new PlexConnectionSettings(connection.name(), url(connection, "baseUrl", "https://connect.plex.com"),
         connection.optionalSetting("tenantId").orElse(null),
         connection.optionalSetting("customerId").orElse(null),
         wholeNumber(connection, "rateLimitPerMinute", DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
-        Duration.ofSeconds(wholeNumber(connection, "timeoutSeconds", (int) DEFAULT_TIMEOUT.toSeconds(), 1)),
-        connection.credential("apiKey"));
+        timeout(connection), connection.credential("apiKey"));
   }
 
   /** The URL of a resource path such as {@code /purchasing/v1/purchase-orders}. */
@@ -39,8 +38,14 @@ public record PlexConnectionSettings(String connectionName, URI baseUrl, String 
         + ", apiKey=(hidden)]";
   }
 
-  private static URI baseUrl(Connection connection) {
-    String text = connection.setting("baseUrl").strip().replaceAll("/+$", "");
+  /** The connection's {@code timeoutSeconds}, for every call of either Plex API. */
+  static Duration timeout(Connection connection) {
+    return Duration.ofSeconds(wholeNumber(connection, "timeoutSeconds", (int) DEFAULT_TIMEOUT.toSeconds(), 1));
+  }
+
+  /** A required http(s) URL setting without trailing slash; {@code example} shows what one looks like. */
+  static URI url(Connection connection, String key, String example) {
+    String text = connection.setting(key).strip().replaceAll("/+$", "");
     try {
       URI uri = new URI(text);
       if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
@@ -49,8 +54,8 @@ public record PlexConnectionSettings(String connectionName, URI baseUrl, String 
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has baseUrl '" + text
-          + "', which is not a URL such as https://connect.plex.com: fix it in the connection's configuration.", e);
+      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has " + key + " '" + text
+          + "', which is not a URL such as " + example + ": fix it in the connection's configuration.", e);
     }
   }
 

@@ -59,6 +59,22 @@ public final class PlexGuesses {
    */
   public static final boolean CONTAINER_QUANTITY_INVENTORY_UNIT_IS_A_UNIT = true;
 
+  /**
+   * (guess) The Data Source API answers a wrong user name or password with 401; only an account that is valid but not
+   * granted a data source gets {@code DATA_SOURCE_ACCESS_DENIED}. The documentation names the code, not the statuses.
+   */
+  public static final int DATA_SOURCE_BAD_CREDENTIALS_STATUS = 401;
+
+  /** (guess) The status of {@code DATA_SOURCE_ACCESS_DENIED}. */
+  public static final int DATA_SOURCE_ACCESS_DENIED_STATUS = 403;
+
+  /**
+   * (guess) The shape of {@code GET /api/datasources/{id}}: {@code {"id":..,"name":"..","inputs":[{"name":"Part_No",
+   * "type":"string","required":true}],"columns":[{"name":"Part_Key","type":"int"}]}}, with input types
+   * {@code string}, {@code int}, {@code decimal}, {@code boolean} and {@code datetime}.
+   */
+  public static final String DATA_SOURCE_INPUTS_FIELD = "inputs";
+
   private PlexGuesses() {}
 
   /** (guess) Tells a 403 for a used-up usage quota (retry later) from a 403 for denied access (fix the key). */

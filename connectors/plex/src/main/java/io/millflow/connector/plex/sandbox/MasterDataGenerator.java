@@ -177,7 +177,7 @@ final class MasterDataGenerator {
     return equipment;
   }
 
-  private static String partNumber(int partIndex) {
+  static String partNumber(int partIndex) {
     return "%d-%04d".formatted(1000 + partIndex % 9_000, partIndex);
   }
 

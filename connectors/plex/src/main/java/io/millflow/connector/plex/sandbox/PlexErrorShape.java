@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Plex Connect's error body, {@code {"code":"...","message":"...","errors":[{"code":"...","message":"..."}]}}, with the
- * codes of {@link PlexGuesses} where Plex documents only the status. The kit's faults answer through it too, so an
- * injected 503 looks like Plex's own.
+ * codes of {@link PlexGuesses} where Plex documents only the status, and the Data Source API's own body. The kit's
+ * faults answer through it too, so an injected 503 looks like Plex's own, whichever API was called.
  */
 final class PlexErrorShape implements ErrorShape {
 
@@ -25,10 +25,25 @@ final class PlexErrorShape implements ErrorShape {
 
   private PlexErrorShape() {}
 
+  /** Answers in the shape of the API called: the Data Source API under {@link DataSourceHandler#PATH}, else Connect. */
   @Override
   public void write(HttpExchange exchange, int status, String code, String message, Duration retryAfter)
       throws IOException {
-    write(exchange, status, code, message, List.of(), retryAfter);
+    if (exchange.getRequestURI().getPath().startsWith(DataSourceHandler.PATH)) {
+      ErrorShape.retryAfter(exchange, retryAfter);
+      dataSourceError(exchange, status, code == null ? codeOf(status) : code,
+          message == null ? messageOf(status) : message);
+    } else {
+      write(exchange, status, code, message, List.of(), retryAfter);
+    }
+  }
+
+  /** The Data Source API's error body: {@code {"errors":[{"code":"...","message":"..."}],"transactionNo":"..."}}. */
+  void dataSourceError(HttpExchange exchange, int status, String code, String message) throws IOException {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.putArray("errors").addObject().put("code", code).put("message", message);
+    body.put("transactionNo", DataSourceHandler.transactionNo());
+    SandboxJson.write(exchange, status, body);
   }
 
   /** The status's usual code, with details (a 400 lists each bad parameter). */

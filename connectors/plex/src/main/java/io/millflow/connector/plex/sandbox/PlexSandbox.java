@@ -60,6 +60,8 @@ public final class PlexSandbox implements AutoCloseable {
         .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate);
     resources.forEach((resource, records) -> server.api(resource.path(), new RecordsHandler(resource, records), gate));
     server
+        .api(DataSourceHandler.PATH, new DataSourceHandler(new DataSourceCatalog(config), config.dataSourceAccount(),
+            faults))
         .api("/", exchange -> PlexErrorShape.PLEX.write(exchange, 404, null,
             "No resource at " + exchange.getRequestURI().getPath() + " in this sandbox.", null), gate);
     return this;
@@ -68,6 +70,14 @@ public final class PlexSandbox implements AutoCloseable {
   /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
   public String baseUrl() {
     return running().baseUrl();
+  }
+
+  /**
+   * Where the sandbox serves Plex's Data Source API ({@code /api/datasources/...}, Basic auth of
+   * {@link PlexSandboxConfig#dataSourceAccount()}): the same server, so the same as {@link #baseUrl()}.
+   */
+  public String dataSourceBaseUrl() {
+    return baseUrl();
   }
 
   public int port() {
