@@ -21,6 +21,9 @@ public final class AccountConcurrency {
 
   private final Map<String, Limit> limits = new ConcurrentHashMap<>();
 
+  /** A registry of its own; steps use {@link #shared()}. */
+  public AccountConcurrency() {}
+
   public static AccountConcurrency shared() {
     return SHARED;
   }

@@ -22,17 +22,7 @@ final class PurchaseOrderLines {
       int pageSize) {
     List<String> ids = headers.stream().map(row -> row.path("id").asText()).toList();
     Map<String, ArrayNode> lines = new HashMap<>();
-    String query = SuiteQlEntity.PURCHASE_ORDER_LINE.byIds("transaction", ids, "transaction, linesequencenumber");
-    for (int offset = 0; ; offset += pageSize) {
-      SuiteQlPage page = client.suiteQl(query, pageSize, offset);
-      for (ObjectNode row : page.items()) {
-        lines.computeIfAbsent(row.path("transaction").asText(), id -> Json.mapper().createArrayNode())
-            .add(SuiteQlEntity.PURCHASE_ORDER_LINE.toRecord(row, settings.timeZone()));
-      }
-      if (!page.hasMore() || page.items().isEmpty()) {
-        break;
-      }
-    }
+    addLines(ids, lines, client, settings, pageSize);
     List<ObjectNode> orders = new ArrayList<>(headers.size());
     for (ObjectNode header : headers) {
       ObjectNode order = SuiteQlEntity.PURCHASE_ORDER.toRecord(header, settings.timeZone());
@@ -40,6 +30,29 @@ final class PurchaseOrderLines {
       orders.add(order);
     }
     return orders;
+  }
+
+  /** The lines of {@code ids}; when they are more than one query may return, the ids are split in halves. */
+  private static void addLines(List<String> ids, Map<String, ArrayNode> lines, NetSuiteClient client,
+      NetSuiteConnectionSettings settings, int pageSize) {
+    String query = SuiteQlEntity.PURCHASE_ORDER_LINE.byIds("transaction", ids, "transaction, linesequencenumber");
+    Map<String, ArrayNode> found = new HashMap<>();
+    for (int offset = 0; ; offset += pageSize) {
+      SuiteQlPage page = client.suiteQl(query, Math.min(pageSize, settings.suiteQlResultLimit() - offset), offset);
+      for (ObjectNode row : page.items()) {
+        found.computeIfAbsent(row.path("transaction").asText(), id -> Json.mapper().createArrayNode())
+            .add(SuiteQlEntity.PURCHASE_ORDER_LINE.toRecord(row, settings.timeZone()));
+      }
+      if (!page.hasMore() || page.items().isEmpty()) {
+        lines.putAll(found);
+        return;
+      }
+      if (offset + pageSize >= settings.suiteQlResultLimit() && ids.size() > 1) {
+        addLines(ids.subList(0, ids.size() / 2), lines, client, settings, pageSize);
+        addLines(ids.subList(ids.size() / 2, ids.size()), lines, client, settings, pageSize);
+        return;
+      }
+    }
   }
 
   /** {@code {"items":[...],"count":n,"hasMore":false,"offset":0,"totalResults":n}}, NetSuite's expanded sublist. */
