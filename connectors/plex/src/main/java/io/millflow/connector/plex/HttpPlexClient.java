@@ -91,7 +91,7 @@ public final class HttpPlexClient implements PlexClient {
 
   private JsonNode get(PlexCall call, String pathAndQuery) {
     rateLimiters.acquire(settings);
-    HttpResponse<byte[]> response = PlexHttp.send(http, request(call, pathAndQuery), call, settings.timeout(),
+    HttpResponse<byte[]> response = PlexHttp.send(http, request(settings, call, pathAndQuery), call, settings.timeout(),
         settings.baseUrl());
     if (response.statusCode() / 100 != 2) {
       throw PlexErrors.ofResponse(call, response.statusCode(), response.headers(), response.body(), settings.apiKey(),
@@ -100,7 +100,8 @@ public final class HttpPlexClient implements PlexClient {
     return PlexHttp.json(call, response.body(), "https://connect.plex.com", "baseUrl");
   }
 
-  private HttpRequest request(PlexCall call, String pathAndQuery) {
+  /** A GET with the key, the request id and the tenant or customer header the settings name. */
+  static HttpRequest request(PlexConnectionSettings settings, PlexCall call, String pathAndQuery) {
     HttpRequest.Builder request = HttpRequest.newBuilder(settings.resolve(pathAndQuery))
         .timeout(settings.timeout())
         .header("Accept", "application/json")

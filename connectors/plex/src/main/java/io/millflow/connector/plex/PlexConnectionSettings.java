@@ -26,6 +26,11 @@ public record PlexConnectionSettings(String connectionName, URI baseUrl, String 
         timeout(connection), connection.credential("apiKey"));
   }
 
+  /** The same connection asking for the key's default tenant: tells a refused tenant from a refused key. */
+  PlexConnectionSettings withoutTenant() {
+    return new PlexConnectionSettings(connectionName, baseUrl, null, null, rateLimitPerMinute, timeout, apiKey);
+  }
+
   /** The URL of a resource path such as {@code /purchasing/v1/purchase-orders}. */
   URI resolve(String pathAndQuery) {
     return URI.create(baseUrl.toString() + pathAndQuery);

@@ -75,6 +75,13 @@ public final class PlexGuesses {
    */
   public static final String DATA_SOURCE_INPUTS_FIELD = "inputs";
 
+  /**
+   * (guess) The Data Source API checks the account before it looks up the data source, so describing a data source
+   * that cannot exist proves the credentials: 401 for a bad account, {@code DATA_SOURCE_NOT_FOUND} for a good one.
+   * The connection test relies on it; Plex has no "who am I" call there.
+   */
+  public static final String DATA_SOURCE_PROBE_ID = "0";
+
   private PlexGuesses() {}
 
   /** (guess) Tells a 403 for a used-up usage quota (retry later) from a 403 for denied access (fix the key). */
