@@ -151,6 +151,20 @@ class IdhammarSandboxApiTest {
     }
   }
 
+  @Test
+  void documentsEveryResourceItServesInItsOpenApiFile() throws Exception {
+    String openApi;
+    try (var in = IdhammarSandbox.class.getResourceAsStream("/idhammar-sandbox-openapi.yaml")) {
+      openApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    for (String path : List.of("/api/v1/sites", "/api/v1/machines", "/api/v1/reason-codes", "/api/v1/shifts",
+        "/api/v1/downtime-events", "/api/v1/production-counts", "/api/v1/oee")) {
+      assertThat(openApi).contains("  " + path + ":");
+      assertThat(SandboxHttp.get(sandbox, path).status()).as(path).isEqualTo(200);
+    }
+  }
+
   private static void assertBadRequest(String pathAndQuery, String code, String named) {
     Answer answer = SandboxHttp.get(sandbox, pathAndQuery);
     assertThat(answer.status()).as(pathAndQuery).isEqualTo(400);
