@@ -96,7 +96,7 @@ final class MongoSink implements Sink {
   private Path export(MongoCollection<RawBsonDocument> documents, String prefix) throws Exception {
     Path file = work.resolve(prefix + "-documents.bson");
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-      for (RawBsonDocument document : documents.find()) {
+      for (RawBsonDocument document : documents.find().batchSize(BATCH)) {
         java.nio.ByteBuffer bytes = document.getByteBuffer().asNIO();
         out.writeInt(bytes.remaining());
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());

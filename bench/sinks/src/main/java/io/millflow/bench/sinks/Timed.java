@@ -1,15 +1,19 @@
 package io.millflow.bench.sinks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.List;
+import java.lang.management.MemoryUsage;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Runs one phase and measures it: wall time, and two peaks of the heap while it ran, sampled every 10 ms after a GC at
- * the start: {@code liveMb}, the most the heap held right after a collection (what the phase keeps reachable: a
- * streaming phase stays flat however large the dataset), and {@code usedMb}, the most in use at any moment, garbage not
- * yet collected included.
+ * Runs one phase and measures it: wall time, and two peaks of the heap while it ran, after a GC at the start:
+ * {@code liveMb}, the most the heap held right after any collection (what the phase keeps reachable, plus old
+ * garbage not yet collected: a streaming phase stays flat however large the dataset), and {@code usedMb}, the most in
+ * use at any moment (sampled every 10 ms), garbage included.
  */
 record Timed(double seconds, long liveMb, long usedMb) {
 
@@ -17,18 +21,23 @@ record Timed(double seconds, long liveMb, long usedMb) {
     void run() throws Exception;
   }
 
-  private static final List<MemoryPoolMXBean> HEAP = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-
   static Timed of(Phase phase) throws Exception {
     System.gc();
-    long[] peaks = {afterCollection(), used()};
+    AtomicLong live = new AtomicLong(heapUsed());
+    AtomicLong used = new AtomicLong(live.get());
+    NotificationListener afterGc = (notification, handback) -> {
+      if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        live.accumulateAndGet(info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+            .mapToLong(MemoryUsage::getUsed).sum(), Math::max);
+      }
+    };
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc).addNotificationListener(afterGc, null, null);
+    }
     Thread sampler = Thread.ofPlatform().daemon().start(() -> {
       while (!Thread.currentThread().isInterrupted()) {
-        synchronized (peaks) {
-          peaks[0] = Math.max(peaks[0], afterCollection());
-          peaks[1] = Math.max(peaks[1], used());
-        }
+        used.accumulateAndGet(heapUsed(), Math::max);
         try {
           Thread.sleep(10);
         } catch (InterruptedException e) {
@@ -42,19 +51,14 @@ record Timed(double seconds, long liveMb, long usedMb) {
     } finally {
       sampler.interrupt();
       sampler.join();
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((NotificationEmitter) gc).removeNotificationListener(afterGc);
+      }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    synchronized (peaks) {
-      return new Timed(seconds, peaks[0] >> 20, peaks[1] >> 20);
-    }
+    return new Timed((System.nanoTime() - start) / 1e9, live.get() >> 20, used.get() >> 20);
   }
 
-  private static long afterCollection() {
-    return HEAP.stream().mapToLong(pool -> pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed())
-        .sum();
-  }
-
-  private static long used() {
-    return HEAP.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+  private static long heapUsed() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
