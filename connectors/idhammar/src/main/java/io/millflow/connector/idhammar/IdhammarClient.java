@@ -35,13 +35,8 @@ public interface IdhammarClient {
   record DowntimeQuery(Instant updatedSince, Instant updatedUntil, String machineId, String siteId, int limit) {
 
     Map<String, String> parameters() {
-      Map<String, String> query = new LinkedHashMap<>();
-      put(query, "updatedSince", updatedSince);
-      put(query, "updatedUntil", updatedUntil);
-      put(query, "machineId", machineId);
-      put(query, "siteId", siteId);
-      put(query, "limit", limit);
-      return query;
+      return query("updatedSince", updatedSince, "updatedUntil", updatedUntil, "machineId", machineId, "siteId", siteId,
+          "limit", limit);
     }
   }
 
@@ -49,20 +44,19 @@ public interface IdhammarClient {
   record PeriodQuery(Instant from, Instant to, String granularity, String machineId, String siteId, int limit) {
 
     Map<String, String> parameters() {
-      Map<String, String> query = new LinkedHashMap<>();
-      put(query, "from", from);
-      put(query, "to", to);
-      put(query, "granularity", granularity);
-      put(query, "machineId", machineId);
-      put(query, "siteId", siteId);
-      put(query, "limit", limit);
-      return query;
+      return query("from", from, "to", to, "granularity", granularity, "machineId", machineId, "siteId", siteId,
+          "limit", limit);
     }
   }
 
-  private static void put(Map<String, String> query, String name, Object value) {
-    if (value != null) {
-      query.put(name, value.toString());
+  /** Query parameters from name, value pairs; null values are left out. */
+  private static Map<String, String> query(Object... namesAndValues) {
+    Map<String, String> query = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        query.put((String) namesAndValues[i], namesAndValues[i + 1].toString());
+      }
     }
+    return query;
   }
 }

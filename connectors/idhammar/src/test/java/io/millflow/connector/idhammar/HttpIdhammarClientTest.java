@@ -15,9 +15,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.millflow.connector.idhammar.sandbox.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** The client against a running sandbox: each injected fault becomes the error class steps rely on. */
@@ -25,24 +24,11 @@ class HttpIdhammarClientTest {
 
   private static final String WRONG_TOKEN = "idh_wrong_0000000000000000";
   private static final String REQUEST_ID = "(?s).*request [0-9a-f-]{36}.*";
-  private static IdhammarSandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension SANDBOX =
+      new SandboxExtension(IdhammarSandboxConfig.defaults().withDowntimeEvents(300).withoutRateLimit());
+  private final IdhammarSandbox sandbox = SANDBOX.sandbox();
   private final HttpIdhammarClientFactory clients = new HttpIdhammarClientFactory();
-
-  @BeforeAll
-  static void start() {
-    sandbox = new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(300).withoutRateLimit())
-        .start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
-  }
 
   static Connection connection(IdhammarSandbox sandbox, String name, Map<String, String> extraSettings,
       String token) {

@@ -11,31 +11,18 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.millflow.connector.idhammar.sandbox.SandboxExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** Each way a connection can be wrong, told apart by the cheapest call. */
 class IdhammarConnectionTesterTest {
 
-  private static IdhammarSandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension SANDBOX =
+      new SandboxExtension(IdhammarSandboxConfig.defaults().withDowntimeEvents(10).withoutRateLimit());
+  private final IdhammarSandbox sandbox = SANDBOX.sandbox();
   private final IdhammarConnectionTester tester = new IdhammarConnectionTester();
-
-  @BeforeAll
-  static void start() {
-    sandbox = new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(10).withoutRateLimit()).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
-  }
 
   @Test
   void passesWithTheSandboxsOwnConnectionInOneCall() {

@@ -10,34 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sandbox's API as any HTTP client sees it: auth, errors, limits and keyset paging of downtime events. */
 class IdhammarSandboxApiTest {
 
   static final Instant ANCHOR = Instant.parse("2026-11-24T12:00:00Z");
-  private static IdhammarSandbox sandbox;
+  @RegisterExtension
+  static final SandboxExtension SANDBOX = new SandboxExtension(config(new MovableClock(ANCHOR), 2_000));
+  private final IdhammarSandbox sandbox = SANDBOX.sandbox();
 
   static IdhammarSandboxConfig config(MovableClock clock, int events) {
     return IdhammarSandboxConfig.defaults().withDowntimeEvents(events).withClock(clock, ANCHOR).withoutRateLimit();
-  }
-
-  @BeforeAll
-  static void start() {
-    sandbox = new IdhammarSandbox(config(new MovableClock(ANCHOR), 2_000)).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
   }
 
   @Test
@@ -165,7 +150,7 @@ class IdhammarSandboxApiTest {
     }
   }
 
-  private static void assertBadRequest(String pathAndQuery, String code, String named) {
+  private void assertBadRequest(String pathAndQuery, String code, String named) {
     Answer answer = SandboxHttp.get(sandbox, pathAndQuery);
     assertThat(answer.status()).as(pathAndQuery).isEqualTo(400);
     assertThat(answer.body().at("/error/code").asText()).isEqualTo(code);
