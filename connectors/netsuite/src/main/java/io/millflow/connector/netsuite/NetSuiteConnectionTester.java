@@ -119,6 +119,10 @@ public final class NetSuiteConnectionTester implements ConnectionTester {
           + " the integration record and the access token (TBA) or the certificate mapping (M2M), and the Login"
           + " Audit Trail.", started);
     }
+    if (said.contains(NetSuiteGuesses.BAD_SIGNATURE_WORDS)) {
+      return failed(ConnectionProblem.AUTH_FAILED, message, "The privateKey does not belong to the certificate of"
+          + " this certificate id: enter the private.pem made together with the uploaded public.pem.", started);
+    }
     if (said.contains(NetSuiteGuesses.UNKNOWN_CERTIFICATE_WORDS)) {
       return failed(ConnectionProblem.WRONG_CERTIFICATE_ID, message, "Enter the certificate id NetSuite showed when"
           + " public.pem was uploaded (Setup > Integration > OAuth 2.0 Client Credentials).", started);
@@ -126,10 +130,6 @@ public final class NetSuiteConnectionTester implements ConnectionTester {
     if (said.contains(NetSuiteGuesses.CLOCK_WORDS) || said.contains("clock") || said.contains("expired")) {
       return failed(ConnectionProblem.CLOCK_SKEW, message, "Set this machine's clock right (NTP): NetSuite refuses"
           + " assertions issued in the future or already expired.", started);
-    }
-    if (said.contains(NetSuiteGuesses.BAD_SIGNATURE_WORDS)) {
-      return failed(ConnectionProblem.AUTH_FAILED, message, "The privateKey does not belong to the certificate of"
-          + " this certificate id: enter the private.pem made together with the uploaded public.pem.", started);
     }
     return failed(ConnectionProblem.AUTH_FAILED, message, "Check the clientId, certificateId and privateKey, that"
         + " this machine's clock is right, and NetSuite's Login Audit Trail for the reason.", started);

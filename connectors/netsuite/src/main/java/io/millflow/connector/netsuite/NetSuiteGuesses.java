@@ -33,7 +33,7 @@ public final class NetSuiteGuesses {
    * "error_description":"..."}}; the real one may leave the description out (the reason is then only in the account's
    * Login Audit Trail). The tester reads these words in the description when they are there.
    */
-  public static final String UNKNOWN_CERTIFICATE_WORDS = "certificate";
+  public static final String UNKNOWN_CERTIFICATE_WORDS = "certificate id";
 
   public static final String BAD_SIGNATURE_WORDS = "signature";
 

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every API call passes after the faults: the credentials (a bearer token the sandbox issued and that has not
@@ -26,6 +27,7 @@ final class ApiAuth extends Filter {
   private final Faults faults;
   private final IssuedTokens tokens;
   private final Semaphore concurrency;
+  private final AtomicLong refusals = new AtomicLong();
 
   ApiAuth(NetSuiteSandboxConfig config, Faults faults, IssuedTokens tokens) {
     this.config = config;
@@ -41,6 +43,7 @@ final class ApiAuth extends Filter {
       return;
     }
     if (!concurrency.tryAcquire()) {
+      refusals.incrementAndGet();
       NetSuiteErrorShape.INSTANCE.write(exchange, NetSuiteGuesses.CONCURRENCY_LIMIT_STATUS,
           NetSuiteGuesses.CONCURRENCY_LIMIT_CODE, null, null);
       return;
@@ -50,6 +53,11 @@ final class ApiAuth extends Filter {
     } finally {
       concurrency.release();
     }
+  }
+
+  /** Calls refused for the concurrency limit so far. */
+  long refusals() {
+    return refusals.get();
   }
 
   @Override

@@ -38,6 +38,7 @@ public final class NetSuiteSandbox implements AutoCloseable {
   private final RSAPublicKey certificateKey;
   private final String privateKeyPem;
   private SandboxServer server;
+  private ApiAuth auth;
 
   /** Generates the timelines of the data (16 bytes a record) and, without a certificate, an M2M key pair. */
   public NetSuiteSandbox(NetSuiteSandboxConfig config) {
@@ -66,7 +67,7 @@ public final class NetSuiteSandbox implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("The sandbox is already running at " + baseUrl());
     }
-    ApiAuth auth = new ApiAuth(config, faults, tokens);
+    auth = new ApiAuth(config, faults, tokens);
     server = SandboxServer.start(port, faults, NetSuiteErrorShape.INSTANCE)
         .api(TokenEndpoint.PATH, new TokenEndpoint(config, certificateKey, faults, tokens))
         .api(SuiteQlHandler.PATH, new SuiteQlHandler(config, new SuiteQlEngine(data)), auth)
@@ -93,6 +94,12 @@ public final class NetSuiteSandbox implements AutoCloseable {
   /** API calls received, token requests included, rejected ones too. */
   public long apiCalls() {
     return running().apiCalls();
+  }
+
+  /** API calls refused with CONCURRENCY_LIMIT_EXCEEDED because the account had too many in flight. */
+  public long concurrencyRefusals() {
+    running();
+    return auth.refusals();
   }
 
   /** Access tokens issued so far. */
