@@ -100,6 +100,27 @@ class DataOverTimeTest {
     assertThat(whole).allSatisfy(row -> assertThat(row.get("siteId").asText()).isEqualTo("SE-GBG"));
   }
 
+  @Test
+  void countsAnEventMadeByHandInTheOeeOfItsHourOnlyOnceWhereItOverlaps() {
+    String hour = "/api/v1/oee?granularity=hour&machineId=M-1101&from=" + ANCHOR + "&to=" + ANCHOR.plusSeconds(3_600);
+    clock.advance(Duration.ofHours(1));
+    JsonNode without = readAll(sandbox, hour).getFirst();
+    try (IdhammarSandbox again = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MovableClock(ANCHOR), 1_500))
+        .start(0)) {
+      SandboxHttp.post(again, "/_sandbox/downtime", "{\"machineId\":\"M-1101\",\"durationSeconds\":3600}");
+      ((MovableClock) again.config().clock()).advance(Duration.ofHours(1));
+
+      JsonNode with = readAll(again, hour).getFirst();
+
+      assertThat(with.get("unplannedDowntimeSeconds").asLong() + with.get("plannedDowntimeSeconds").asLong())
+          .isEqualTo(3_600);
+      assertThat(without.get("runTimeSeconds").asLong()).isPositive();
+      assertThat(with.get("runTimeSeconds").asLong()).isZero();
+      assertThat(with.get("totalCount").asLong()).isZero();
+      assertThat(with.get("oee").decimalValue()).isEqualByComparingTo("0");
+    }
+  }
+
   private static void assertRatiosFollowFromTheTimesAndCounts(JsonNode row) {
     BigDecimal planned = row.get("plannedProductionSeconds").decimalValue();
     BigDecimal run = row.get("runTimeSeconds").decimalValue();
