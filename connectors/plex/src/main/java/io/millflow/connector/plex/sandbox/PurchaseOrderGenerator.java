@@ -73,7 +73,7 @@ final class PurchaseOrderGenerator {
     order.put("poDate", PlexTimestamps.format(ordered));
     order.put("terms", Seeds.pick(random, TERMS));
     order.put("lineItemCount", linesPerOrder);
-    order.put("lineItemTotal", lineItemTotal(index, modified));
+    order.put("lineItemTotal", lineItemTotal(index));
     order.put("shipTo", Seeds.pick(random, SHIP_TO));
     order.put("orderedDate", PlexTimestamps.format(ordered));
     order.put("dueDate", PlexTimestamps.format(ordered.plus(Duration.ofDays(random.nextInt(7, 60)))));
@@ -95,9 +95,19 @@ final class PurchaseOrderGenerator {
     return lines;
   }
 
-  private ObjectNode lineItem(int index, int lineNumber, Instant orderModified) {
+  /** What a line buys, drawn first from its random stream so an order's total needs nothing else of its lines. */
+  private record Priced(SplittableRandom random, int partIndex, BigDecimal unitPrice, BigDecimal quantity) {}
+
+  private Priced priced(int index, int lineNumber) {
     SplittableRandom random = seeds.random(LINE, index, lineNumber);
     int partIndex = random.nextInt(parts);
+    return new Priced(random, partIndex, unitPrice(random), quantity(random, CatalogPart.of(partIndex)));
+  }
+
+  private ObjectNode lineItem(int index, int lineNumber, Instant orderModified) {
+    Priced priced = priced(index, lineNumber);
+    SplittableRandom random = priced.random();
+    int partIndex = priced.partIndex();
     CatalogPart part = CatalogPart.of(partIndex);
     ObjectNode line = Json.mapper().createObjectNode();
     line.put("id", seeds.uuid(LINE, index, lineNumber).toString());
@@ -105,23 +115,22 @@ final class PurchaseOrderGenerator {
     line.put("status", random.nextInt(8) == 0 ? "Received" : "Open");
     line.put("unit", part.unit());
     line.put("description", part.description());
-    line.put("unitPrice", unitPrice(random));
+    line.put("unitPrice", priced.unitPrice());
     line.put("supplierPartNumber", "SP-%05d".formatted(10_000 + partIndex));
     line.put("itemId", seeds.uuid(ITEM, partIndex, 0).toString());
     line.put("partId", seeds.uuid(PART, partIndex, 0).toString());
     line.put("blanketQuantity", BigDecimal.ZERO);
     line.put("note", random.nextInt(6) == 0 ? "Certificate of conformance required" : null);
     line.put("modifiedDate", PlexTimestamps.format(orderModified.minusSeconds(random.nextInt(0, 3_600))));
-    line.put(PlexGuesses.LINE_ITEM_QUANTITY_FIELD, quantity(random, part));
+    line.put(PlexGuesses.LINE_ITEM_QUANTITY_FIELD, priced.quantity());
     return line;
   }
 
-  private BigDecimal lineItemTotal(int index, Instant modified) {
+  private BigDecimal lineItemTotal(int index) {
     BigDecimal total = BigDecimal.ZERO;
     for (int line = 1; line <= linesPerOrder; line++) {
-      ObjectNode item = lineItem(index, line, modified);
-      total = total.add(item.get("unitPrice").decimalValue()
-          .multiply(item.get(PlexGuesses.LINE_ITEM_QUANTITY_FIELD).decimalValue()));
+      Priced priced = priced(index, line);
+      total = total.add(priced.unitPrice().multiply(priced.quantity()));
     }
     return total;
   }

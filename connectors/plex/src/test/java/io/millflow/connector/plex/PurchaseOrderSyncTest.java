@@ -1,0 +1,139 @@
+package io.millflow.connector.plex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.PlexPurchaseOrdersRead.Input;
+import io.millflow.connector.plex.sandbox.PlexSandbox;
+import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
+import io.millflow.step.ReadResult;
+import io.millflow.step.testing.TestStepContext;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Whole syncs through the read step against the sandbox: volume with exact counts, and records edited mid-sync. */
+class PurchaseOrderSyncTest {
+
+  private static final Instant END = PlexSandboxConfig.DEFAULT_DATA_END;
+  private static final Instant START = PlexSandboxConfig.defaults().dataStart();
+
+  @Test
+  void aFullSyncOf100000PurchaseOrdersCompletesWithExactCounts() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(100_000)
+        .withoutRateLimit()).start(0)) {
+      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+
+      // Two-day windows hold ~550 orders each, under the 1,000 that would make the step halve them.
+      ReadResult result = new PlexPurchaseOrdersRead().run(new Input("plex", START, END, 2, null, false), context);
+
+      List<JsonNode> orders = context.datasets().readAll(result.records(), JsonNode.class);
+      assertThat(result.records().count()).isEqualTo(100_000);
+      assertThat(orders.stream().map(order -> order.get("id").asText()).distinct().count()).isEqualTo(100_000);
+      assertThat(orders.stream().map(order -> order.get("poNumber").asText()).distinct().count()).isEqualTo(100_000);
+      assertThat(result.cursor()).isEqualTo(orders.stream().map(PurchaseOrderSyncTest::modified)
+          .max(Comparator.naturalOrder()).orElseThrow().toString());
+    }
+  }
+
+  @Test
+  void aFullSyncWithLineItemsCountsEveryLineOfEveryOrder() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(4_000)
+        .withoutRateLimit()).start(0)) {
+      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+
+      ReadResult result = new PlexPurchaseOrdersRead().run(new Input("plex", START, END, 30, null, true), context);
+
+      List<JsonNode> orders = context.datasets().readAll(result.records(), JsonNode.class);
+      assertThat(orders).hasSize(4_000);
+      assertThat(orders.stream().mapToInt(order -> order.get("lineItems").size()).sum()).isEqualTo(20_000);
+      assertThat(sandbox.apiCalls()).isEqualTo(4_000 + 13); // one call per order, plus 13 windows of 30 days
+    }
+  }
+
+  @Test
+  void ordersEditedDuringASyncReachTheirNewestVersionWithoutAGap() {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(300)
+        .withoutRateLimit()).start(0)) {
+      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+      List<ObjectNode> before = new HttpPlexClientFactory().forConnection(PlexConnections.to(sandbox, "plex"))
+          .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null));
+      List<String> alreadyRead = before.stream().sorted(Comparator.comparing(PurchaseOrderSyncTest::modified)).limit(5)
+          .map(order -> order.get("id").asText()).toList();
+      List<String> notYetRead = before.stream().sorted(Comparator.comparing(PurchaseOrderSyncTest::modified)
+          .reversed()).skip(20).limit(5).map(order -> order.get("id").asText()).toList();
+      // After the third window: five orders read already are edited into a window still to come (an end given in the
+      // future, or a clock ahead), five not yet read are edited after the run's end, as a sync that takes a while sees.
+      Runnable edits = () -> {
+        alreadyRead.forEach(id -> sandbox.touchPurchaseOrder(id, Instant.parse("2024-12-31T12:00:00Z")));
+        notYetRead.forEach(id -> sandbox.touchPurchaseOrder(id, END.plusSeconds(600)));
+      };
+      PlexPurchaseOrdersRead step = new PlexPurchaseOrdersRead(editingAfterWindows(3, edits));
+
+      ReadResult first = step.run(new Input("plex", START, END, 30, null, false), context);
+      ReadResult second = step.run(new Input("plex", Instant.parse(first.cursor()), END.plusSeconds(3_600), 30, null,
+          false), context);
+
+      List<JsonNode> firstRun = context.datasets().readAll(first.records(), JsonNode.class);
+      List<JsonNode> both = Stream.concat(firstRun.stream(),
+          context.datasets().readAll(second.records(), JsonNode.class).stream()).toList();
+      assertThat(firstRun).hasSize(300).extracting(order -> order.get("id").asText()).doesNotContainAnyElementsOf(
+          notYetRead);
+      assertThat(context.logLines()).filteredOn(line -> line.contains("changed while it was being read")).hasSize(5);
+      assertThat(newestById(both)).isEqualTo(newestById(new HttpPlexClientFactory().forConnection(
+          PlexConnections.to(sandbox, "plex")).purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null))));
+    }
+  }
+
+  /** A Plex client that runs {@code edits} once, right after the given number of window calls. */
+  private static PlexClientFactory editingAfterWindows(int windows, Runnable edits) {
+    AtomicInteger calls = new AtomicInteger();
+    HttpPlexClientFactory http = new HttpPlexClientFactory();
+    return connection -> {
+      PlexClient client = http.forConnection(connection);
+      return new PlexClient() {
+        @Override
+        public List<ObjectNode> purchaseOrders(PurchaseOrderFilter filter) {
+          List<ObjectNode> orders = client.purchaseOrders(filter);
+          if (calls.incrementAndGet() == windows) {
+            edits.run();
+          }
+          return orders;
+        }
+
+        @Override
+        public List<ObjectNode> purchaseOrderLineItems(String purchaseOrderId) {
+          return client.purchaseOrderLineItems(purchaseOrderId);
+        }
+
+        @Override
+        public List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query) {
+          return client.records(resource, query);
+        }
+
+        @Override
+        public List<ObjectNode> tenants() {
+          return client.tenants();
+        }
+      };
+    };
+  }
+
+  /** What a newer-wins sink ends up holding: each order's newest modifiedDate. */
+  private static Map<String, Instant> newestById(List<? extends JsonNode> orders) {
+    return orders.stream().collect(Collectors.toMap(order -> order.get("id").asText(), PurchaseOrderSyncTest::modified,
+        (a, b) -> a.isAfter(b) ? a : b, HashMap::new));
+  }
+
+  private static Instant modified(JsonNode order) {
+    return Instant.parse(order.get("modifiedDate").asText());
+  }
+}
