@@ -119,9 +119,12 @@ public final class IdhammarSandbox implements AutoCloseable {
     return running().apiCalls();
   }
 
-  /** The settings of a Millflow connection to this sandbox: {@code baseUrl}, and no client-side rate limit. */
+  /**
+   * The settings of a Millflow connection to this sandbox: {@code baseUrl}, and {@code rateLimitPerMinute} set to the
+   * sandbox's own limit (0 when it has none), so the client paces itself below the 429s.
+   */
   public Map<String, String> connectionSettings() {
-    return Map.of("baseUrl", baseUrl(), "rateLimitPerMinute", "0");
+    return Map.of("baseUrl", baseUrl(), "rateLimitPerMinute", Integer.toString(config.rateLimitPerMinute()));
   }
 
   /** The credentials of a Millflow connection to this sandbox: {@code apiToken}. */
@@ -172,10 +175,10 @@ public final class IdhammarSandbox implements AutoCloseable {
     IdhammarSandbox sandbox = new IdhammarSandbox(commandLine.config()).start(commandLine.address());
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     IdhammarSandboxConfig config = commandLine.config();
-    System.out.println("Idhammar sandbox at " + sandbox.baseUrl() + "/api/v1 token " + config.apiToken() + " with "
-        + config.downtimeEvents() + " downtime events"
+    System.out.println("Idhammar sandbox at " + sandbox.baseUrl() + " token " + config.apiToken() + " (API under"
+        + " /api/v1, " + config.downtimeEvents() + " downtime events"
         + (config.webhook() == null ? "" : ", pushing to " + config.webhook().url())
-        + "; faults: POST " + sandbox.baseUrl() + FaultsEndpoint.PATH + ", new downtime: POST " + sandbox.baseUrl()
+        + "); faults: POST " + sandbox.baseUrl() + FaultsEndpoint.PATH + ", new downtime: POST " + sandbox.baseUrl()
         + AdminDowntimeEndpoint.PATH + ". Ctrl-C stops it.");
     Thread.currentThread().join();
   }

@@ -20,7 +20,7 @@ final class PeriodsResource {
   }
 
   /** How far back {@code from} reaches when not given. */
-  static final long DEFAULT_RANGE_SECONDS = 86_400;
+  static final long DEFAULT_RANGE_SECONDS = 7 * 86_400;
 
   private final Plant plant;
   private final long dataStart;
