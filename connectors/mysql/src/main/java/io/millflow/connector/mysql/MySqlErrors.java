@@ -1,12 +1,12 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,28 +26,18 @@ final class MySqlErrors {
 
   private MySqlErrors() {}
 
-  /** The first SQLException in a chain (Jdbi and HikariCP wrap them). */
-  static Optional<SQLException> sqlCause(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return Optional.of(sql);
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * The step exception for a failure of {@code connection} while doing {@code activity} ("writing shop.orders",
    * "connecting"); a plain RuntimeException (an incident) when it looks like a bug.
    */
   static RuntimeException translate(Throwable error, String connection, String activity) {
-    SQLException sql = sqlCause(error).orElse(null);
+    SQLException sql = SqlErrors.sqlCause(error).orElse(null);
     if (sql == null) {
       return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
     }
     String state = sql.getSQLState() == null ? "" : sql.getSQLState();
     int code = sql.getErrorCode();
-    String server = firstLine(sql.getMessage());
+    String server = SqlErrors.firstLine(sql.getMessage());
     if (code == ACCESS_DENIED || state.equals("28000")) {
       return new ReauthRequiredException(connection, "MySQL rejected the user name or password of connection '"
           + connection + "' (" + server + "): enter valid credentials in the connection's settings.", error);
@@ -76,13 +66,5 @@ final class MySqlErrors {
     }
     return new IllegalStateException("MySQL failed while " + activity + " [" + code + "/" + state + "]: " + server,
         error);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

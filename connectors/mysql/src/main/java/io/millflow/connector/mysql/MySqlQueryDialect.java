@@ -2,9 +2,9 @@ package io.millflow.connector.mysql;
 
 import io.millflow.connector.sql.JsonRows;
 import io.millflow.connector.sql.QueryDialect;
+import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.StepException;
 import io.millflow.step.StepFailure;
-import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -33,8 +33,6 @@ final class MySqlQueryDialect implements QueryDialect {
       case null -> query.bindNull(name, Types.VARCHAR);
       case String text when JsonRows.isTimestamp(text) -> query.bind(name,
           OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
-      case Double number -> query.bind(name, BigDecimal.valueOf(number));
-      case Float number -> query.bind(name, new BigDecimal(number.toString()));
       default -> query.bindByType(name, value, value.getClass());
     }
   }
@@ -47,25 +45,17 @@ final class MySqlQueryDialect implements QueryDialect {
 
   @Override
   public RuntimeException translate(Throwable error, String connection) {
-    SQLException sql = MySqlErrors.sqlCause(error).orElse(null);
-    String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+    SQLException sql = SqlErrors.sqlCause(error).orElse(null);
+    String state = SqlErrors.state(sql);
     RuntimeException translated = MySqlErrors.translate(error, connection, "running the query");
     // Privileges, credentials and connectivity keep the codes MySqlErrors gives them; a bad value in a query is not
     // bad records, so class 22 is a query failure here.
     boolean statementError = state.startsWith("22") || (!(translated instanceof StepException)
         && (state.startsWith("42") || state.startsWith("25") || state.startsWith("0A")));
     if (statementError) {
-      return new StepFailure("QUERY_FAILED", "MySQL could not run the step's 'sql': " + firstLine(sql.getMessage())
-          + ".", error);
+      return new StepFailure("QUERY_FAILED", "MySQL could not run the step's 'sql': "
+          + SqlErrors.firstLine(sql.getMessage()) + ".", error);
     }
     return translated;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -1,12 +1,12 @@
 package io.millflow.connector.mysql;
 
+import static io.millflow.connector.sql.testing.ConnectionChecks.assertFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.connector.sql.testing.ConnectionChecks;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +45,8 @@ class MySqlConnectionTesterTest {
   }
 
   @Test
-  void reportsAClosedPortAsUnreachable() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+  void reportsAClosedPortAsUnreachable() {
+    int port = ConnectionChecks.closedPort();
     Connection connection = new Connection("plant-db", "mysql", Map.of("jdbcUrl", "jdbc:mysql://127.0.0.1:" + port
         + "/test_x"), Map.of("username", TestDatabase.WRITER, "password", TestDatabase.PASSWORD));
 
@@ -70,12 +67,5 @@ class MySqlConnectionTesterTest {
 
     assertFailed(check, ConnectionProblem.NO_PERMISSION, "Re4der-s3cret");
     assertThat(check.fix()).contains("GRANT CREATE");
-  }
-
-  private static void assertFailed(ConnectionCheck check, ConnectionProblem problem, String password) {
-    assertThat(check.ok()).isFalse();
-    assertThat(check.problem()).as(check.message()).isEqualTo(problem);
-    assertThat(check.message()).isNotBlank().doesNotContain(password);
-    assertThat(check.fix()).isNotBlank().doesNotContain(password);
   }
 }

@@ -4,14 +4,11 @@ import io.millflow.connector.sql.ColumnType;
 import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.UnifiedWriteContract;
 import io.millflow.step.Json;
-import io.millflow.step.WriteResult;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Every unified entity besides purchase orders on MariaDB (the tests are {@link UnifiedWriteContract}'s). MariaDB's
@@ -26,8 +23,6 @@ class MySqlWriteUnifiedTest extends UnifiedWriteContract {
   private static TestDatabase database;
   private static MySqlDataSources dataSources;
 
-  private WriteFixture fixture;
-
   @BeforeAll
   static void startDatabase() {
     database = TestDatabase.shared();
@@ -39,19 +34,9 @@ class MySqlWriteUnifiedTest extends UnifiedWriteContract {
     dataSources.close();
   }
 
-  @BeforeEach
-  void freshDatabase() {
-    fixture = new WriteFixture(database, dataSources, 2);
-  }
-
   @Override
-  protected WriteResult write(String entity, List<Record> records) {
-    return fixture.write(null, null, null, entity, records);
-  }
-
-  @Override
-  protected String schema() {
-    return fixture.database();
+  protected Sink sink() {
+    return new WriteFixture(database, dataSources, 2);
   }
 
   @Override
@@ -60,18 +45,8 @@ class MySqlWriteUnifiedTest extends UnifiedWriteContract {
   }
 
   @Override
-  protected List<String> columns(String table) {
-    return fixture.columns(table);
-  }
-
-  @Override
   protected String reportedType(ColumnType type, boolean key) {
     return key ? "varchar(255)" : TYPES.get(type);
-  }
-
-  @Override
-  protected List<Map<String, Object>> rows(String sql) {
-    return fixture.rows(sql);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.millflow.connector.mysql;
 
 import io.millflow.connector.sql.SqlWriteInput;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.connector.sql.testing.UnifiedWriteContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.WriteResult;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One test's view of a write: a fresh database, a step context with its connection, queries of what was written. */
-final class WriteFixture {
+final class WriteFixture implements UnifiedWriteContract.Sink {
 
   static final String CONNECTION = "plant-db";
 
@@ -30,8 +31,18 @@ final class WriteFixture {
     return name;
   }
 
+  @Override
+  public String schema() {
+    return name;
+  }
+
   TestStepContext context() {
     return context;
+  }
+
+  @Override
+  public WriteResult write(String entity, List<?> records) {
+    return write(null, null, null, entity, records);
   }
 
   WriteResult writeOrders(List<PurchaseOrder> orders) {
@@ -51,7 +62,8 @@ final class WriteFixture {
     });
   }
 
-  List<Map<String, Object>> rows(String sql) {
+  @Override
+  public List<Map<String, Object>> rows(String sql) {
     return database.admin().withHandle(handle -> {
       handle.execute("USE " + name);
       return handle.createQuery(sql).mapToMap().list();
@@ -71,7 +83,8 @@ final class WriteFixture {
   }
 
   /** The columns of a table in this database as "name type", in table order. */
-  List<String> columns(String table) {
+  @Override
+  public List<String> columns(String table) {
     return database.admin().withHandle(handle -> handle.createQuery(
         "SELECT CONCAT(column_name, ' ', column_type) FROM information_schema.columns"
             + " WHERE table_schema = :schema AND table_name = :table ORDER BY ordinal_position")

@@ -1,12 +1,12 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,22 +32,12 @@ final class PostgresErrors {
 
   private PostgresErrors() {}
 
-  /** The first SQLException in a chain (Jdbi, HikariCP and the COPY stream wrap them). */
-  static Optional<SQLException> sqlCause(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return Optional.of(sql);
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
    * The step exception for a failure of {@code connection} while doing {@code activity} ("writing public.orders",
    * "connecting"); a plain RuntimeException (an incident) when it looks like a bug.
    */
   static RuntimeException translate(Throwable error, String connection, String activity) {
-    SQLException sql = sqlCause(error).orElse(null);
+    SQLException sql = SqlErrors.sqlCause(error).orElse(null);
     if (sql == null) {
       return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
     }
@@ -104,7 +94,7 @@ final class PostgresErrors {
   static String serverMessage(SQLException sql) {
     ServerErrorMessage server = sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
     if (server == null || server.getMessage() == null) {
-      return firstLine(sql.getMessage());
+      return SqlErrors.firstLine(sql.getMessage());
     }
     StringBuilder text = new StringBuilder(server.getMessage());
     if (server.getDetail() != null) {
@@ -115,13 +105,5 @@ final class PostgresErrors {
       text.append("; in column ").append(copyColumn.group(1));
     }
     return text.toString();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -1,8 +1,8 @@
 package io.millflow.connector.postgres;
 
 import io.millflow.connector.sql.QueryDialect;
+import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.StepFailure;
-import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,8 +28,6 @@ final class PostgresQueryDialect implements QueryDialect {
     switch (value) {
       case null -> query.bindNull(name, Types.OTHER);
       case String text -> query.bindBySqlType(name, text, Types.OTHER);
-      case Double number -> query.bind(name, BigDecimal.valueOf(number));
-      case Float number -> query.bind(name, new BigDecimal(number.toString()));
       default -> query.bindByType(name, value, value.getClass());
     }
   }
@@ -42,8 +40,8 @@ final class PostgresQueryDialect implements QueryDialect {
 
   @Override
   public RuntimeException translate(Throwable error, String connection) {
-    SQLException sql = PostgresErrors.sqlCause(error).orElse(null);
-    String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+    SQLException sql = SqlErrors.sqlCause(error).orElse(null);
+    String state = SqlErrors.state(sql);
     if (isStatementError(state)) {
       return new StepFailure("QUERY_FAILED", "PostgreSQL could not run the step's 'sql': "
           + PostgresErrors.serverMessage(sql) + ".", error);

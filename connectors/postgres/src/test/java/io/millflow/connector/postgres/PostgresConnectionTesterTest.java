@@ -1,12 +1,13 @@
 package io.millflow.connector.postgres;
 
+import static io.millflow.connector.sql.testing.ConnectionChecks.assertFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.connector.sql.testing.ConnectionChecks;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,11 +62,8 @@ class PostgresConnectionTesterTest {
   }
 
   @Test
-  void reportsAClosedPortAsUnreachable() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+  void reportsAClosedPortAsUnreachable() {
+    int port = ConnectionChecks.closedPort();
     Connection connection = with(database.connection("warehouse", "public"), "jdbcUrl",
         "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
 
@@ -95,13 +93,6 @@ class PostgresConnectionTesterTest {
         Map.of("username", "u", "password", "p4ssw0rd"));
 
     assertFailed(tester.test(connection), ConnectionProblem.INCOMPLETE, "p4ssw0rd");
-  }
-
-  private static void assertFailed(ConnectionCheck check, ConnectionProblem problem, String password) {
-    assertThat(check.ok()).isFalse();
-    assertThat(check.problem()).as(check.message()).isEqualTo(problem);
-    assertThat(check.message()).isNotBlank().doesNotContain(password);
-    assertThat(check.fix()).isNotBlank().doesNotContain(password);
   }
 
   private static Connection with(Connection connection, String key, String value) {

@@ -5,13 +5,10 @@ import io.millflow.connector.sql.ColumnType;
 import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.UnifiedWriteContract;
 import io.millflow.step.Json;
-import io.millflow.step.WriteResult;
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.postgresql.util.PGobject;
 
 /** Every unified entity besides purchase orders on PostgreSQL (the tests are {@link UnifiedWriteContract}'s). */
@@ -25,8 +22,6 @@ class PostgresWriteUnifiedTest extends UnifiedWriteContract {
   private static TestDatabase database;
   private static PostgresDataSources dataSources;
 
-  private WriteFixture fixture;
-
   @BeforeAll
   static void startDatabase() {
     database = TestDatabase.start();
@@ -39,19 +34,9 @@ class PostgresWriteUnifiedTest extends UnifiedWriteContract {
     database.close();
   }
 
-  @BeforeEach
-  void freshSchema() {
-    fixture = new WriteFixture(database, dataSources, 2);
-  }
-
   @Override
-  protected WriteResult write(String entity, List<Record> records) {
-    return fixture.write(null, null, null, entity, records);
-  }
-
-  @Override
-  protected String schema() {
-    return fixture.schema();
+  protected Sink sink() {
+    return new WriteFixture(database, dataSources, 2);
   }
 
   @Override
@@ -60,18 +45,8 @@ class PostgresWriteUnifiedTest extends UnifiedWriteContract {
   }
 
   @Override
-  protected List<String> columns(String table) {
-    return fixture.columns(table);
-  }
-
-  @Override
   protected String reportedType(ColumnType type, boolean key) {
     return TYPES.get(type);
-  }
-
-  @Override
-  protected List<Map<String, Object>> rows(String sql) {
-    return fixture.rows(sql);
   }
 
   @Override

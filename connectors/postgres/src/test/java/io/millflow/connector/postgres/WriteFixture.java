@@ -2,6 +2,7 @@ package io.millflow.connector.postgres;
 
 import io.millflow.connector.sql.SqlWriteInput;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.connector.sql.testing.UnifiedWriteContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.WriteResult;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** One test's view of a write: a fresh schema, a step context with the connection, and queries of what was written. */
-final class WriteFixture {
+final class WriteFixture implements UnifiedWriteContract.Sink {
 
   static final String CONNECTION = "warehouse";
 
@@ -27,12 +28,18 @@ final class WriteFixture {
     this.step = new PostgresWrite(dataSources, batchSize);
   }
 
-  String schema() {
+  @Override
+  public String schema() {
     return schema;
   }
 
   TestStepContext context() {
     return context;
+  }
+
+  @Override
+  public WriteResult write(String entity, List<?> records) {
+    return write(null, null, null, entity, records);
   }
 
   WriteResult writeOrders(List<PurchaseOrder> orders) {
@@ -57,7 +64,8 @@ final class WriteFixture {
     database.admin().useHandle(handle -> inSchema(handle).execute(sql));
   }
 
-  List<Map<String, Object>> rows(String sql) {
+  @Override
+  public List<Map<String, Object>> rows(String sql) {
     return database.admin().withHandle(handle -> inSchema(handle).createQuery(sql).mapToMap().list());
   }
 
@@ -74,7 +82,8 @@ final class WriteFixture {
   }
 
   /** The columns of a table in this schema as "name type", in table order. */
-  List<String> columns(String table) {
+  @Override
+  public List<String> columns(String table) {
     return database.admin().withHandle(handle -> handle.createQuery(
         "SELECT column_name || ' ' || data_type FROM information_schema.columns"
             + " WHERE table_schema = :schema AND table_name = :table ORDER BY ordinal_position")

@@ -3,7 +3,6 @@ package io.millflow.connector.snowflake;
 import io.millflow.connector.sql.QueryDialect;
 import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.StepFailure;
-import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -25,8 +24,6 @@ final class SnowflakeQueryDialect implements QueryDialect {
   public void bind(Query query, String name, Object value) {
     switch (value) {
       case null -> query.bindNull(name, Types.VARCHAR);
-      case Double number -> query.bind(name, BigDecimal.valueOf(number));
-      case Float number -> query.bind(name, new BigDecimal(number.toString()));
       default -> query.bindByType(name, value, value.getClass());
     }
   }

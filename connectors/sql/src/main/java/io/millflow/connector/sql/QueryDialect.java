@@ -10,7 +10,7 @@ public interface QueryDialect {
   /** Rows fetched per round trip; what a driver needs to stream rather than load the whole result. */
   int fetchSize();
 
-  /** Binds a parameter value (text, number, boolean, or null) by name. */
+  /** Binds a parameter value (text, whole number, BigDecimal, boolean, or null) by name. */
   void bind(Query query, String name, Object value);
 
   /** Whether the column holds JSON, to be passed on as nested JSON rather than as text. */

@@ -6,6 +6,7 @@ import io.millflow.step.ReadResult;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepException;
 import io.millflow.step.StepFailure;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -58,7 +59,7 @@ public final class QueryRun {
     }
   }
 
-  /** The value of every parameter the statement uses; a nested value is bound as its JSON text. */
+  /** The value of every parameter the statement uses, as {@link #bindable}. */
   private static Map<String, Object> values(QueryText query, SqlQueryInput request) {
     Map<String, Object> given = request.parameters() == null ? Map.of() : request.parameters();
     Map<String, Object> values = new LinkedHashMap<>();
@@ -70,11 +71,20 @@ public final class QueryRun {
             + " has no value for '" + name + "'" + (name.equals(CURSOR_PARAMETER)
             ? " and 'cursorAfter' is empty: give the first run's starting point as parameters.cursor" : "") + ".");
       }
-      Object value = fromCursor ? request.cursorAfter() : given.get(name);
-      values.put(name, value instanceof Map<?, ?> || value instanceof List<?> ? Json.mapper().valueToTree(value)
-          .toString() : value);
+      values.put(name, bindable(fromCursor ? request.cursorAfter() : given.get(name)));
     }
     return values;
+  }
+
+  /** A nested value as its JSON text; a floating-point number as the exact decimal it was written as. */
+  private static Object bindable(Object value) {
+    return switch (value) {
+      case Map<?, ?> map -> Json.mapper().valueToTree(map).toString();
+      case List<?> list -> Json.mapper().valueToTree(list).toString();
+      case Double number -> BigDecimal.valueOf(number);
+      case Float number -> new BigDecimal(number.toString());
+      case null, default -> value;
+    };
   }
 
   private String stream(Handle handle, QueryText text, Map<String, Object> values, SqlQueryInput request,

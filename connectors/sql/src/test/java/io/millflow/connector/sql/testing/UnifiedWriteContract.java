@@ -29,21 +29,27 @@ public abstract class UnifiedWriteContract {
 
   private static final String ENTITIES = "io.millflow.connector.sql.testing.UnifiedSamples#entities";
 
-  /** Writes the records as a dataset of {@code entity} with the step's defaults (table, upsert). */
-  protected abstract WriteResult write(String entity, List<Record> records);
+  /** One test's view of a sink's database: each module's write fixture. */
+  public interface Sink {
+    /** Writes the records as a dataset of {@code entity} with the step's defaults (table, upsert). */
+    WriteResult write(String entity, List<?> records);
 
-  /** The schema (MySQL: database) the test's tables are in. */
-  protected abstract String schema();
+    /** The schema (MySQL: database) the test's tables are in. */
+    String schema();
+
+    /** The table's columns as "name type", in table order, as the database describes them. */
+    List<String> columns(String table);
+
+    List<Map<String, Object>> rows(String sql);
+  }
+
+  /** A fresh sink for each test. */
+  protected abstract Sink sink();
 
   protected abstract SqlDialect dialect();
 
-  /** The table's columns as "name type", in table order, as the database describes them. */
-  protected abstract List<String> columns(String table);
-
   /** The type the database reports for a column of this kind. */
   protected abstract String reportedType(ColumnType type, boolean key);
-
-  protected abstract List<Map<String, Object>> rows(String sql);
 
   /** A stored value as the model holds it: Instant, BigDecimal, Long, Boolean, JsonNode or String. */
   protected abstract Object modelValue(ColumnType type, Object stored);
@@ -55,12 +61,13 @@ public abstract class UnifiedWriteContract {
     EntityLayout<?> layout = EntityLayout.forEntity(entity).orElseThrow();
     String table = Identifiers.snakeCase(entity);
 
-    WriteResult result = write(entity, List.of(record));
+    Sink sink = sink();
+    WriteResult result = sink.write(entity, List.of(record));
 
-    assertThat(result.target()).isEqualTo(schema() + "." + table);
+    assertThat(result.target()).isEqualTo(sink.schema() + "." + table);
     assertThat(result.inserted()).isEqualTo(1);
-    assertThat(columns(table)).containsExactlyElementsOf(expectedColumns(layout));
-    List<Map<String, Object>> rows = rows("SELECT * FROM " + dialect().quote(table));
+    assertThat(sink.columns(table)).containsExactlyElementsOf(expectedColumns(layout));
+    List<Map<String, Object>> rows = sink.rows("SELECT * FROM " + dialect().quote(table));
     assertThat(rows).hasSize(1);
     assertStored(layout, record, rows.get(0));
   }
@@ -68,17 +75,18 @@ public abstract class UnifiedWriteContract {
   @ParameterizedTest
   @MethodSource(ENTITIES)
   void leavesARewriteUnchangedAndNeverLetsAnOlderVersionWin(String entity) {
+    Sink sink = sink();
     Instant t1 = T0.plusSeconds(60);
-    write(entity, List.of(sample(entity, "K-1", t1, "current"), sample(entity, "K-2", t1, "other")));
+    sink.write(entity, List.of(sample(entity, "K-1", t1, "current"), sample(entity, "K-2", t1, "other")));
 
-    WriteResult again = write(entity, List.of(sample(entity, "K-1", t1, "current")));
-    WriteResult older = write(entity, List.of(sample(entity, "K-1", T0, "stale")));
-    WriteResult newer = write(entity, List.of(sample(entity, "K-2", t1.plusSeconds(1), "newer")));
+    WriteResult again = sink.write(entity, List.of(sample(entity, "K-1", t1, "current")));
+    WriteResult older = sink.write(entity, List.of(sample(entity, "K-1", T0, "stale")));
+    WriteResult newer = sink.write(entity, List.of(sample(entity, "K-2", t1.plusSeconds(1), "newer")));
 
     assertThat(counts(again)).containsExactly(0L, 0L, 1L);
     assertThat(counts(older)).containsExactly(0L, 0L, 1L);
     assertThat(counts(newer)).containsExactly(0L, 1L, 0L);
-    assertThat(rows("SELECT " + dialect().quote(LABEL_COLUMNS.get(entity)) + " AS label FROM "
+    assertThat(sink.rows("SELECT " + dialect().quote(LABEL_COLUMNS.get(entity)) + " AS label FROM "
         + dialect().quote(Identifiers.snakeCase(entity)) + " ORDER BY " + dialect().quote("key")))
         .extracting(row -> row.get("label")).containsExactly("current", "newer");
   }
