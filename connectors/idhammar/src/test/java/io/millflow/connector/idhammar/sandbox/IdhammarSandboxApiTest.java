@@ -137,6 +137,29 @@ class IdhammarSandboxApiTest {
   }
 
   @Test
+  void takesFaultsOverHttpAtTheKitsAdminEndpoint() {
+    Answer set = SandboxHttp.post(sandbox, "/_sandbox/faults", "{\"status\":500,\"times\":1}");
+
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(SandboxHttp.get(sandbox, "/api/v1/sites").body().at("/error/code").asText())
+        .isEqualTo("internal_error");
+    assertThat(SandboxHttp.get(sandbox, "/api/v1/sites").status()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesAHandMadeEventForAnUnknownMachineOrAReasonThatContradictsPlanned() {
+    Answer unknownMachine = SandboxHttp.post(sandbox, "/_sandbox/downtime", "{\"machineId\":\"M-7\"}");
+    Answer contradiction = SandboxHttp.post(sandbox, "/_sandbox/downtime",
+        "{\"machineId\":\"M-1101\",\"reasonCode\":\"CO\",\"planned\":false}");
+    Answer notJson = SandboxHttp.post(sandbox, "/_sandbox/downtime", "machine please");
+
+    assertThat(unknownMachine.status()).isEqualTo(400);
+    assertThat(unknownMachine.body().at("/error/code").asText()).isEqualTo("unknown_machine");
+    assertThat(contradiction.body().at("/error/message").asText()).contains("'planned'");
+    assertThat(notJson.status()).isEqualTo(400);
+  }
+
+  @Test
   void documentsEveryResourceItServesInItsOpenApiFile() throws Exception {
     String openApi;
     try (var in = IdhammarSandbox.class.getResourceAsStream("/idhammar-sandbox-openapi.yaml")) {

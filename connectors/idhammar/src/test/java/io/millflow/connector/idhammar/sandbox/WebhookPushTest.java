@@ -101,7 +101,7 @@ class WebhookPushTest {
     sandbox.pushDueEvents();
 
     List<JsonNode> pushes = new ArrayList<>();
-    for (Received push = next(); push != null; push = received.poll(500, TimeUnit.MILLISECONDS)) {
+    for (Received push = next(); push != null; push = received.poll(2, TimeUnit.SECONDS)) {
       assertSignedWithTheSecret(push);
       pushes.add(Json.mapper().readTree(push.body()));
     }
