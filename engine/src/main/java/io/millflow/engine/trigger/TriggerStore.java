@@ -25,6 +25,12 @@ public class TriggerStore {
 
   private final Jdbi jdbi;
 
+  /** How long a trigger read for verification is reused (a webhook burst reads it once, not per request). */
+  static final Duration CACHE_TTL = Duration.ofSeconds(1);
+  private static final int MAX_CACHED = 10_000;
+
+  private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
   public TriggerStore(StateStore store) {
     this.jdbi = store.jdbi();
   }
@@ -65,19 +71,40 @@ public class TriggerStore {
   /** A trigger with the secrets that verify now: the current one, and the previous one during its grace period. */
   record Verifiable(WebhookTrigger trigger, List<String> secrets) {}
 
-  /** The trigger and its verifying secrets in one read: this runs for every webhook request. */
-  Optional<Verifiable> findVerifiable(String id, Instant now) {
-    return jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where id = :id")
-        .bind("id", id).map((rs, ctx) -> new Verifiable(trigger(rs), secrets(rs, now))).findOne());
+  /** A trigger row with its secrets, as read; which secrets verify depends on when it is asked. */
+  private record Stored(WebhookTrigger trigger, String secret, String previousSecret, Instant previousUntil) {
+
+    Verifiable at(Instant now) {
+      boolean previousValid = previousSecret != null && previousUntil != null && previousUntil.isAfter(now);
+      return new Verifiable(trigger, previousValid ? List.of(secret, previousSecret) : List.of(secret));
+    }
   }
 
-  private static List<String> secrets(ResultSet rs, Instant now) throws SQLException {
-    List<String> secrets = new ArrayList<>(List.of(rs.getString("secret")));
-    var until = rs.getTimestamp("previous_secret_until");
-    if (rs.getString("previous_secret") != null && until != null && until.toInstant().isAfter(now)) {
-      secrets.add(rs.getString("previous_secret"));
+  /**
+   * The trigger and its verifying secrets: this runs for every webhook request, so rows are kept for
+   * {@link #CACHE_TTL}. A rotation on this instance takes effect at once; on another instance of a cluster, within the
+   * TTL (and the old secret keeps verifying through its grace period anyway).
+   */
+  Optional<Verifiable> findVerifiable(String id, Instant now) {
+    Cached cached = cache.get(id);
+    if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(now)) {
+      Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where id = :id")
+          .bind("id", id).map((rs, ctx) -> stored(rs)).findOne());
+      cached = new Cached(stored, now);
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear(); // requests for made-up trigger ids must not grow it without bound
+      }
+      cache.put(id, cached);
     }
-    return List.copyOf(secrets);
+    return cached.stored().map(stored -> stored.at(now));
+  }
+
+  private record Cached(Optional<Stored> stored, Instant loadedAt) {}
+
+  private static Stored stored(ResultSet rs) throws SQLException {
+    var until = rs.getTimestamp("previous_secret_until");
+    return new Stored(trigger(rs), rs.getString("secret"), rs.getString("previous_secret"),
+        until == null ? null : until.toInstant());
   }
 
   /** A new secret; the old one keeps verifying for the grace period, so senders can switch without losing events. */
@@ -87,6 +114,7 @@ public class TriggerStore {
             update webhook_trigger set previous_secret = secret, previous_secret_until = :until, secret = :secret
             where id = :id and tenant_id = :tenant""")
         .bind("until", Instant.now().plus(grace)).bind("secret", secret).bind("id", id).bind("tenant", tenantId).execute());
+    cache.remove(id);
     return updated == 1 ? Optional.of(secret) : Optional.empty();
   }
 

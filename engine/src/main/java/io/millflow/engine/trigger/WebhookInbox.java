@@ -9,11 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import jakarta.annotation.PreDestroy;
 
 /**
  * The durable inbox of webhook requests. A request is answered 200 only after its row is committed here; dispatch
@@ -25,22 +28,53 @@ public class WebhookInbox {
   static final Duration LEASE = Duration.ofSeconds(60);
   static final int MAX_ATTEMPTS = 10;
 
+  /** Batches committing at once: one fills while the other commits. */
+  private static final int WRITERS = 2;
+
   private final Jdbi jdbi;
+  private final InboxWriter writer;
 
   public WebhookInbox(StateStore store) {
     this.jdbi = store.jdbi();
+    this.writer = new InboxWriter(this::insertBatch, WRITERS);
   }
 
-  /** The stored request, or empty when the trigger already holds an event with that id (a duplicate). */
-  public Optional<UUID> accept(String triggerId, String eventId, Map<String, String> headers, Map<String, String> query,
+  /**
+   * Stores a verified request, committed when this returns; concurrent requests share a transaction.
+   *
+   * @return true when stored, false when the trigger already holds an event with that id (a duplicate)
+   * @throws IllegalStateException when it cannot be stored
+   */
+  public boolean accept(String triggerId, String eventId, Map<String, String> headers, Map<String, String> query,
       byte[] body) {
-    return jdbi.withHandle(h -> h.createQuery("""
-            insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status)
-            values (:id, :trigger, :event, cast(:headers as jsonb), cast(:query as jsonb), :body, 'pending')
-            on conflict (trigger_id, event_id) do nothing returning id""")
-        .bind("id", UUID.randomUUID()).bind("trigger", triggerId).bind("event", eventId)
-        .bind("headers", json(headers)).bind("query", json(query)).bind("body", body)
-        .mapTo(UUID.class).findOne());
+    return writer.write(new InboxRow(UUID.randomUUID(), triggerId, eventId, json(headers), json(query), body));
+  }
+
+  /** One transaction for the whole batch; a repeated event id (even within the batch) is skipped, not an error. */
+  private Set<UUID> insertBatch(List<InboxRow> rows) {
+    return jdbi.inTransaction(h -> {
+      PreparedBatch batch = h.prepareBatch("""
+          insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status)
+          values (:id, :trigger, :event, cast(:headers as jsonb), cast(:query as jsonb), :body, 'pending')
+          on conflict (trigger_id, event_id) do nothing""");
+      for (InboxRow row : rows) {
+        batch.bind("id", row.id()).bind("trigger", row.triggerId()).bind("event", row.eventId())
+            .bind("headers", row.headersJson()).bind("query", row.queryJson()).bind("body", row.body()).add();
+      }
+      int[] counts = batch.execute();
+      Set<UUID> stored = new HashSet<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          stored.add(rows.get(i).id());
+        }
+      }
+      return stored;
+    });
+  }
+
+  @PreDestroy
+  void stop() {
+    writer.stop();
   }
 
   /**

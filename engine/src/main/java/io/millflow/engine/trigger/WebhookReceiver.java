@@ -57,7 +57,7 @@ public class WebhookReceiver {
       return new Outcome.Malformed("The event id (" + definition.eventId() + ") is missing from the request");
     }
     lowerCase.remove(definition.signature().header().toLowerCase()); // the signature is no use to a flow
-    boolean stored = inbox.accept(triggerId, eventId.get(), lowerCase, query, body).isPresent();
+    boolean stored = inbox.accept(triggerId, eventId.get(), lowerCase, query, body);
     if (stored) {
       dispatcher.wake();
     }

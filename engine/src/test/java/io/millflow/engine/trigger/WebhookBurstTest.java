@@ -41,13 +41,14 @@ class WebhookBurstTest {
 
   @Test
   void startsExactlyTheExpectedFlowsOnce() {
-    FlowTestSupport.deploy(WebhookFlows.empty("burst-orders"));
-    FlowTestSupport.deploy(WebhookFlows.empty("burst-downtime"));
+    String suffix = Long.toString(System.nanoTime(), 36); // the state store outlives a test run: count this run's only
+    String orders = FlowTestSupport.deploy(WebhookFlows.empty("burst-orders-" + suffix));
+    String downtime = FlowTestSupport.deploy(WebhookFlows.empty("burst-downtime-" + suffix));
     var created = given().contentType("application/json").body(Map.of(
             "name", "burst", "signature", Map.of("type", "hmac", "header", "X-Signature"),
             "eventId", "header:X-Event-Id", "ordering", Map.of("key", "body.machine", "sequence", "body.seq"),
-            "routes", List.of(Map.of("condition", "body.kind = \"order\"", "flowId", "burst-orders"),
-                Map.of("condition", "body.kind = \"downtime\"", "flowId", "burst-downtime"))))
+            "routes", List.of(Map.of("condition", "body.kind = \"order\"", "flowId", orders),
+                Map.of("condition", "body.kind = \"downtime\"", "flowId", downtime))))
         .post("/api/triggers").then().statusCode(201).extract().jsonPath();
     String trigger = created.getString("trigger.id");
     String secret = created.getString("secret");
@@ -69,8 +70,8 @@ class WebhookBurstTest {
     assertThat(inboxCount(trigger, "dispatched")).isEqualTo(expected.get("burst-orders") + expected.get("burst-downtime"));
     assertThat(inboxCount(trigger, "stale")).isEqualTo(expected.get("stale"));
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      assertThat(runs("burst-orders")).isEqualTo(expected.get("burst-orders"));
-      assertThat(runs("burst-downtime")).isEqualTo(expected.get("burst-downtime"));
+      assertThat(runs(orders)).isEqualTo(expected.get("burst-orders"));
+      assertThat(runs(downtime)).isEqualTo(expected.get("burst-downtime"));
     });
   }
 
