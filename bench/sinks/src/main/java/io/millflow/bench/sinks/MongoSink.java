@@ -45,23 +45,9 @@ final class MongoSink implements Sink {
   }
 
   @Override
-  public String server() {
-    return "mongo-java-server 1.47 (in process, memory)";
-  }
-
-  @Override
-  public String step() {
-    return "mongodb.write upsert";
-  }
-
-  @Override
-  public String baseline() {
-    return "bare insertMany";
-  }
-
-  @Override
-  public String rowNoun() {
-    return "documents";
+  public Labels labels() {
+    return new Labels("mongo-java-server 1.47 (in process, memory)", "mongodb.write upsert", "bare insertMany",
+        "documents");
   }
 
   @Override

@@ -38,18 +38,8 @@ final class PostgresSink implements Sink {
   }
 
   @Override
-  public String server() {
-    return "PostgreSQL (zonky embedded)";
-  }
-
-  @Override
-  public String step() {
-    return "postgres.write upsert";
-  }
-
-  @Override
-  public String baseline() {
-    return "bare COPY (CSV)";
+  public Labels labels() {
+    return new Labels("PostgreSQL 18 (zonky embedded)", "postgres.write upsert", "bare COPY (CSV)", "rows");
   }
 
   @Override

@@ -5,17 +5,10 @@ import io.millflow.step.DatasetRef;
 /** A sink under test: a server the bench started, the Millflow step, and the bare loader of the same rows. */
 interface Sink extends AutoCloseable {
 
-  /** What the table calls it: the server, the step, the baseline. */
-  String server();
+  /** What the table calls it: the server, the step, the baseline, and what {@link Result#rows()} counts. */
+  Labels labels();
 
-  String step();
-
-  String baseline();
-
-  /** What {@link Result#rows()} counts: rows, or documents. */
-  default String rowNoun() {
-    return "rows";
-  }
+  record Labels(String server, String step, String baseline, String rows) {}
 
   /**
    * Writes the dataset with the step into a fresh target named after {@code prefix}, then loads exactly the rows the

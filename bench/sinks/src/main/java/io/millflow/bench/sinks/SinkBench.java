@@ -64,13 +64,14 @@ public final class SinkBench {
     });
   }
 
-  /** {@code | server | lines (rows) | step | s | lines/s | heap | read alone | baseline | s | lines/s | heap | ratio |}. */
+  /** One Markdown row: server, lines, step, time, lines/s, heap, read alone, baseline, time, lines/s, heap, ratio. */
   static String row(Sink sink, int lines, Sink.Result result, Timed read) {
     double stepRate = lines / result.step().seconds();
     double bareRate = lines / result.bare().seconds();
+    Sink.Labels labels = sink.labels();
     return String.format(Locale.ROOT, "| %s | %,d (%,d %s) | %s | %.1f s | %,.0f | %s | %.1f s | %s | %.1f s |"
-        + " %,.0f | %s | %.0f %% |", sink.server(), lines, result.rows(), sink.rowNoun(), sink.step(),
-        result.step().seconds(), stepRate, heap(result.step()), read.seconds(), sink.baseline(),
+        + " %,.0f | %s | %.0f %% |", labels.server(), lines, result.rows(), labels.rows(), labels.step(),
+        result.step().seconds(), stepRate, heap(result.step()), read.seconds(), labels.baseline(),
         result.bare().seconds(), bareRate, heap(result.bare()), 100 * stepRate / bareRate);
   }
 
