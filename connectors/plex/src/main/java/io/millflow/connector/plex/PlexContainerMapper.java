@@ -2,7 +2,6 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.InventoryItem;
-import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
@@ -15,21 +14,15 @@ import java.time.Instant;
  * quantityAvailable stays null.
  */
 @Singleton
-public final class PlexContainerMapper implements UnifiedMapper {
+public final class PlexContainerMapper extends PlexResourceMapper {
 
-  @Override
-  public String sourceEntity() {
-    return PlexResource.CONTAINERS.entity();
-  }
-
-  @Override
-  public String targetEntity() {
-    return InventoryItem.ENTITY;
+  public PlexContainerMapper() {
+    super(PlexResource.CONTAINERS, InventoryItem.ENTITY);
   }
 
   @Override
   public InventoryItem map(JsonNode source, MappingOptions options) {
-    PlexRecord container = PlexRecord.identified(source, "container", "serialNo");
+    PlexRecord container = record(source, "container");
     Instant updatedAt = container.instant("updateDateTime");
     return new InventoryItem(
         container.text("serialNo"),

@@ -2,7 +2,6 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.Asset;
-import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 
 /**
@@ -12,21 +11,15 @@ import jakarta.inject.Singleton;
  * dates, level, site or ideal rate: those stay null.
  */
 @Singleton
-public final class PlexEquipmentMapper implements UnifiedMapper {
+public final class PlexEquipmentMapper extends PlexResourceMapper {
 
-  @Override
-  public String sourceEntity() {
-    return PlexResource.EQUIPMENT.entity();
-  }
-
-  @Override
-  public String targetEntity() {
-    return Asset.ENTITY;
+  public PlexEquipmentMapper() {
+    super(PlexResource.EQUIPMENT, Asset.ENTITY);
   }
 
   @Override
   public Asset map(JsonNode source, MappingOptions options) {
-    PlexRecord equipment = PlexRecord.identified(source, "equipment", "id");
+    PlexRecord equipment = record(source, "equipment");
     return new Asset(
         equipment.text("id"),
         equipment.text("equipmentId"),

@@ -1,7 +1,6 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millflow.model.UnifiedMapper;
 import io.millflow.model.WorkOrder;
 import jakarta.inject.Singleton;
 
@@ -13,21 +12,15 @@ import jakarta.inject.Singleton;
  * job from a newer one and keeps the last written.
  */
 @Singleton
-public final class PlexJobMapper implements UnifiedMapper {
+public final class PlexJobMapper extends PlexResourceMapper {
 
-  @Override
-  public String sourceEntity() {
-    return PlexResource.JOBS.entity();
-  }
-
-  @Override
-  public String targetEntity() {
-    return WorkOrder.ENTITY;
+  public PlexJobMapper() {
+    super(PlexResource.JOBS, WorkOrder.ENTITY);
   }
 
   @Override
   public WorkOrder map(JsonNode source, MappingOptions options) {
-    PlexRecord job = PlexRecord.identified(source, "job", "id");
+    PlexRecord job = record(source, "job");
     return new WorkOrder(
         job.text("id"),
         job.text("jobNumber"),

@@ -2,7 +2,6 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.InventoryItem;
-import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
@@ -13,21 +12,15 @@ import java.time.Instant;
  * unit or active flag: those stay null (group, source, productType and note are available as custom fields).
  */
 @Singleton
-public final class PlexPartMapper implements UnifiedMapper {
+public final class PlexPartMapper extends PlexResourceMapper {
 
-  @Override
-  public String sourceEntity() {
-    return PlexResource.PARTS.entity();
-  }
-
-  @Override
-  public String targetEntity() {
-    return InventoryItem.ENTITY;
+  public PlexPartMapper() {
+    super(PlexResource.PARTS, InventoryItem.ENTITY);
   }
 
   @Override
   public InventoryItem map(JsonNode source, MappingOptions options) {
-    PlexRecord part = PlexRecord.identified(source, "part", "id");
+    PlexRecord part = record(source, "part");
     Instant updatedAt = part.instant("modifiedDate");
     return new InventoryItem(
         part.text("id"),

@@ -1,7 +1,6 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millflow.model.UnifiedMapper;
 import io.millflow.model.Vendor;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -13,21 +12,15 @@ import java.time.Instant;
  * phone or address: those stay null (ask for oldCode, language, type, contactNote or note as custom fields).
  */
 @Singleton
-public final class PlexSupplierMapper implements UnifiedMapper {
+public final class PlexSupplierMapper extends PlexResourceMapper {
 
-  @Override
-  public String sourceEntity() {
-    return PlexResource.SUPPLIERS.entity();
-  }
-
-  @Override
-  public String targetEntity() {
-    return Vendor.ENTITY;
+  public PlexSupplierMapper() {
+    super(PlexResource.SUPPLIERS, Vendor.ENTITY);
   }
 
   @Override
   public Vendor map(JsonNode source, MappingOptions options) {
-    PlexRecord supplier = PlexRecord.identified(source, "supplier", "id");
+    PlexRecord supplier = record(source, "supplier");
     String status = supplier.text("status");
     Instant updatedAt = supplier.instant("modifiedDate");
     return new Vendor(

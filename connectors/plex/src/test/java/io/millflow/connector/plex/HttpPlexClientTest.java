@@ -13,32 +13,18 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against a running sandbox: answers and, above all, the error mapping steps rely on. */
 class HttpPlexClientTest {
 
   private static final String WRONG_KEY = "0d9c8b7a-6f5e-4d3c-8b2a-19f8e7d6c5b4";
-  private static PlexSandbox sandbox;
+  @RegisterExtension
+  static final PlexSandboxExtension PLEX = new PlexSandboxExtension(
+      PlexSandboxConfig.defaults().withPurchaseOrders(40).withoutRateLimit());
+  private final PlexSandbox sandbox = PLEX.sandbox();
   private final HttpPlexClientFactory clients = new HttpPlexClientFactory();
-
-  @BeforeAll
-  static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(40).withoutRateLimit()).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
-  }
 
   @Test
   void readsPurchaseOrdersOfAWindowAndTheirLineItems() {

@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowingConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,24 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every fault the sandbox can inject, through the read steps, ends as the exception class the engine expects. */
 class InjectedFaultsTest {
 
-  private static PlexSandbox sandbox;
+  @RegisterExtension
+  static final PlexSandboxExtension PLEX = new PlexSandboxExtension(
+      PlexSandboxConfig.defaults().withPurchaseOrders(20).withoutRateLimit());
+  private final PlexSandbox sandbox = PLEX.sandbox();
   private final TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex",
       sandbox.config().apiKey(), Map.of("timeoutSeconds", "1")));
-
-  @BeforeAll
-  static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(20).withoutRateLimit()).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
-  }
 
   static Stream<Arguments> faults() {
     return Stream.of(

@@ -16,33 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Plex connection test against the sandbox: each way a connection can be wrong gets its own problem. */
 class PlexConnectionTesterTest {
 
   private static final String TENANT = "11111111-1111-4111-8111-111111111111";
-  private static PlexSandbox sandbox;
+  @RegisterExtension
+  static final PlexSandboxExtension PLEX = new PlexSandboxExtension(
+      PlexSandboxConfig.defaults().withPurchaseOrders(0).withTenantId(TENANT).withoutRateLimit());
+  private final PlexSandbox sandbox = PLEX.sandbox();
   private final PlexConnectionTester tester = new PlexConnectionTester();
-
-  @BeforeAll
-  static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(0).withTenantId(TENANT)
-        .withoutRateLimit()).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
-  }
 
   @Test
   void passesWithTheTenantAndTheDataSourceAccountInItsDetails() {
@@ -161,7 +146,7 @@ class PlexConnectionTesterTest {
     assertThat(check.message()).contains("apiKey");
   }
 
-  private static Connection connection(Map<String, String> settings, Map<String, String> credentials) {
+  private Connection connection(Map<String, String> settings, Map<String, String> credentials) {
     Map<String, String> allSettings = new HashMap<>(Map.of("baseUrl", sandbox.baseUrl()));
     allSettings.putAll(settings);
     Map<String, String> allCredentials = new HashMap<>(Map.of("apiKey", sandbox.config().apiKey()));

@@ -16,35 +16,21 @@ import io.millflow.step.testing.TestStepContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code plex.datasource.execute} against the sandbox's Data Source API. */
 class PlexDataSourceExecuteTest {
 
   private static final String PART_ATTRIBUTES = "18431", QUALITY_CHECKS = "22907", TRANSACTIONS = "30115",
       PAYROLL = "40001";
-  private static PlexSandbox sandbox;
+  @RegisterExtension
+  static final PlexSandboxExtension PLEX = new PlexSandboxExtension(
+      PlexSandboxConfig.defaults().withPurchaseOrders(0).withoutRateLimit());
+  private final PlexSandbox sandbox = PLEX.sandbox();
 
   private final PlexDataSourceExecute step = new PlexDataSourceExecute();
   private final TestStepContext context = new TestStepContext().withConnection(connection("plex", "sandbox-password"));
-
-  @BeforeAll
-  static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(0).withoutRateLimit()).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void noFaults() {
-    sandbox.faults().clear();
-  }
 
   @Test
   void writesEachRowAsARecordKeyedByColumnName() {
@@ -155,7 +141,7 @@ class PlexDataSourceExecuteTest {
     return step.run(new Input("plex", dataSourceId, inputs, null, null), context);
   }
 
-  private static Connection connection(String name, String password) {
+  private Connection connection(String name, String password) {
     return new Connection(name, "plex", Map.of("baseUrl", sandbox.baseUrl(),
         "dataSourceBaseUrl", sandbox.dataSourceBaseUrl()), Map.of("username", "millflow-ws", "password", password));
   }

@@ -19,28 +19,20 @@ import io.millflow.steps.UnifiedTransform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code plex.records.read} against a running sandbox, and its datasets through the unified transform. */
 class PlexRecordsReadTest {
 
-  private static PlexSandbox sandbox;
+  @RegisterExtension
+  static final PlexSandboxExtension PLEX = new PlexSandboxExtension(
+      PlexSandboxConfig.defaults().withPurchaseOrders(10)
+      .withVolumes(new PlexSandboxConfig.Volumes(25, 40, 120, 60, 16)).withoutRateLimit());
+  private final PlexSandbox sandbox = PLEX.sandbox();
 
   private final PlexRecordsRead step = new PlexRecordsRead();
   private final TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
-
-  @BeforeAll
-  static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(10)
-        .withVolumes(new PlexSandboxConfig.Volumes(25, 40, 120, 60, 16)).withoutRateLimit()).start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
 
   @Test
   void readsEveryRecordOfEachResourceIntoItsEntity() {

@@ -28,35 +28,24 @@ class PurchaseOrderSyncTest {
 
   @Test
   void aFullSyncOf100000PurchaseOrdersCompletesWithExactCounts() {
-    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(100_000)
-        .withoutRateLimit()).start(0)) {
-      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+    // Two-day windows hold ~550 orders each, under the 1,000 that would make the step halve them.
+    Sync sync = fullSync(100_000, 2, false);
 
-      // Two-day windows hold ~550 orders each, under the 1,000 that would make the step halve them.
-      ReadResult result = new PlexPurchaseOrdersRead().run(new Input("plex", START, END, 2, null, false), context);
-
-      List<JsonNode> orders = context.datasets().readAll(result.records(), JsonNode.class);
-      assertThat(result.records().count()).isEqualTo(100_000);
-      assertThat(orders.stream().map(order -> order.get("id").asText()).distinct().count()).isEqualTo(100_000);
-      assertThat(orders.stream().map(order -> order.get("poNumber").asText()).distinct().count()).isEqualTo(100_000);
-      assertThat(result.cursor()).isEqualTo(orders.stream().map(PurchaseOrderSyncTest::modified)
-          .max(Comparator.naturalOrder()).orElseThrow().toString());
-    }
+    assertThat(sync.result().records().count()).isEqualTo(100_000);
+    assertThat(sync.orders().stream().map(order -> order.get("id").asText()).distinct().count()).isEqualTo(100_000);
+    assertThat(sync.orders().stream().map(order -> order.get("poNumber").asText()).distinct().count())
+        .isEqualTo(100_000);
+    assertThat(sync.result().cursor()).isEqualTo(sync.orders().stream().map(PurchaseOrderSyncTest::modified)
+        .max(Comparator.naturalOrder()).orElseThrow().toString());
   }
 
   @Test
   void aFullSyncWithLineItemsCountsEveryLineOfEveryOrder() {
-    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(4_000)
-        .withoutRateLimit()).start(0)) {
-      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+    Sync sync = fullSync(4_000, 30, true);
 
-      ReadResult result = new PlexPurchaseOrdersRead().run(new Input("plex", START, END, 30, null, true), context);
-
-      List<JsonNode> orders = context.datasets().readAll(result.records(), JsonNode.class);
-      assertThat(orders).hasSize(4_000);
-      assertThat(orders.stream().mapToInt(order -> order.get("lineItems").size()).sum()).isEqualTo(20_000);
-      assertThat(sandbox.apiCalls()).isEqualTo(4_000 + 13); // one call per order, plus 13 windows of 30 days
-    }
+    assertThat(sync.orders()).hasSize(4_000);
+    assertThat(sync.orders().stream().mapToInt(order -> order.get("lineItems").size()).sum()).isEqualTo(20_000);
+    assertThat(sync.apiCalls()).isEqualTo(4_000 + 13); // one call per order, plus 13 windows of 30 days
   }
 
   @Test
@@ -90,6 +79,19 @@ class PurchaseOrderSyncTest {
       assertThat(context.logLines()).filteredOn(line -> line.contains("changed while it was being read")).hasSize(5);
       assertThat(newestById(both)).isEqualTo(newestById(new HttpPlexClientFactory().forConnection(
           PlexConnections.to(sandbox, "plex")).purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null))));
+    }
+  }
+
+  private record Sync(ReadResult result, List<JsonNode> orders, long apiCalls) {}
+
+  /** The step reads all of 2024 from a sandbox of {@code orders} orders, without rate limit. */
+  private static Sync fullSync(int orders, int windowDays, boolean lineItems) {
+    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(orders)
+        .withoutRateLimit()).start(0)) {
+      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+      ReadResult result = new PlexPurchaseOrdersRead().run(new Input("plex", START, END, windowDays, null, lineItems),
+          context);
+      return new Sync(result, context.datasets().readAll(result.records(), JsonNode.class), sandbox.apiCalls());
     }
   }
 
