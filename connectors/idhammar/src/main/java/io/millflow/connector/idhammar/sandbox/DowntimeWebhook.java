@@ -58,6 +58,10 @@ final class DowntimeWebhook implements AutoCloseable {
     executor.scheduleWithFixedDelay(this::pushDue, every, every, TimeUnit.MILLISECONDS);
   }
 
+  WebhookConfig target() {
+    return config;
+  }
+
   /** Deliveries answered with 2xx. */
   long delivered() {
     return delivered.get();

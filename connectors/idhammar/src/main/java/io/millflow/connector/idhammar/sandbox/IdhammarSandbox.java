@@ -45,7 +45,7 @@ public final class IdhammarSandbox implements AutoCloseable {
   private final Plant plant;
   private final DowntimeTimeline timeline;
   private final ProductionModel production;
-  private final DowntimeWebhook webhook;
+  private volatile DowntimeWebhook webhook;
   private SandboxServer server;
 
   /** Sets up the plant and the timeline (nothing is generated ahead); {@link #start} serves them. */
@@ -57,7 +57,6 @@ public final class IdhammarSandbox implements AutoCloseable {
     this.plant = new Plant(config.seed(), Instant.ofEpochSecond(anchorSecond - config.downtimeEvents() * spacing));
     this.timeline = new DowntimeTimeline(config.seed(), plant, spacing, anchorSecond, config.downtimeEvents());
     this.production = new ProductionModel(config.seed(), timeline);
-    this.webhook = config.webhook() == null ? null : new DowntimeWebhook(config.webhook(), timeline, config.clock());
   }
 
   /** Serves on the loopback interface; port 0 picks a free port (tests: always 0). */
@@ -89,10 +88,9 @@ public final class IdhammarSandbox implements AutoCloseable {
         .api("/api/v1/oee", resource("/api/v1/oee", oee::page), gate)
         .admin("/", resource("/", (query, now) -> null))
         .admin(AdminDowntimeEndpoint.PATH,
-            new AdminDowntimeEndpoint(plant, timeline, config.clock(), this::createdByHand));
-    if (webhook != null) {
-      webhook.start();
-    }
+            new AdminDowntimeEndpoint(plant, timeline, config.clock(), this::createdByHand))
+        .admin(WebhookEndpoint.PATH, new WebhookEndpoint(this));
+    pushTo(config.webhook());
     return this;
   }
 
@@ -142,28 +140,51 @@ public final class IdhammarSandbox implements AutoCloseable {
     return Instant.ofEpochSecond(timeline.dataStart());
   }
 
+  /**
+   * Points the push of downtime events at another webhook (a Millflow trigger created after the sandbox started, say),
+   * or stops it with null. Events are pushed from now on; nothing that happened before is sent. Also reachable at
+   * {@code POST /_sandbox/webhook}.
+   */
+  public synchronized void pushTo(IdhammarSandboxConfig.WebhookConfig target) {
+    DowntimeWebhook previous = webhook;
+    if (previous != null) {
+      previous.close();
+    }
+    webhook = target == null ? null : new DowntimeWebhook(target, timeline, config.clock());
+    if (webhook != null) {
+      webhook.start();
+    }
+  }
+
+  /** Where downtime events are pushed now, or null. */
+  public IdhammarSandboxConfig.WebhookConfig webhookTarget() {
+    DowntimeWebhook current = webhook;
+    return current == null ? null : current.target();
+  }
+
   /** Looks for events that started or ended since the last look and pushes them now (the push also runs by itself). */
   public void pushDueEvents() {
-    if (webhook != null) {
-      webhook.pushDue();
+    DowntimeWebhook current = webhook;
+    if (current != null) {
+      current.pushDue();
     }
   }
 
   /** Webhook deliveries answered with 2xx so far. */
   public long webhookDeliveries() {
-    return webhook == null ? 0 : webhook.delivered();
+    DowntimeWebhook current = webhook;
+    return current == null ? 0 : current.delivered();
   }
 
   /** Webhook delivery attempts that failed so far (each is retried until its attempts run out). */
   public long webhookFailedAttempts() {
-    return webhook == null ? 0 : webhook.failedAttempts();
+    DowntimeWebhook current = webhook;
+    return current == null ? 0 : current.failedAttempts();
   }
 
   @Override
   public synchronized void close() {
-    if (webhook != null) {
-      webhook.close();
-    }
+    pushTo(null);
     if (server != null) {
       server.close();
       server = null;
@@ -184,8 +205,9 @@ public final class IdhammarSandbox implements AutoCloseable {
   }
 
   private void createdByHand(Event event) {
-    if (webhook != null) {
-      webhook.pushStarted(event);
+    DowntimeWebhook current = webhook;
+    if (current != null) {
+      current.pushStarted(event);
     }
   }
 

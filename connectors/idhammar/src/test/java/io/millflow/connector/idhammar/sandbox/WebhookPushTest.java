@@ -113,6 +113,25 @@ class WebhookPushTest {
         .allSatisfy(push -> assertThat(push.at("/data/endTime").asText()).isEqualTo(push.get("occurredAt").asText()));
   }
 
+  @Test
+  void pushesToAWebhookPointedAtOverHttpAfterTheStartAndNeverShowsItsSecret() throws Exception {
+    try (IdhammarSandbox later = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MovableClock(ANCHOR), 100))
+        .start(0)) {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/idhammar";
+      SandboxHttp.Answer pointed = SandboxHttp.post(later, "/_sandbox/webhook",
+          "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\",\"intervalMillis\":3600000}");
+
+      SandboxHttp.post(later, "/_sandbox/downtime", "{\"machineId\":\"M-2203\"}");
+
+      Received push = next();
+      assertSignedWithTheSecret(push);
+      assertThat(push.eventId()).isEqualTo("DTX-000001.started");
+      assertThat(pointed.body().get("url").asText()).isEqualTo(url);
+      assertThat(pointed.response().body()).doesNotContain(SECRET);
+      assertThat(later.webhookTarget().url()).hasToString(url);
+    }
+  }
+
   /** Checks {@code t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">} with a computation of its own. */
   private static void assertSignedWithTheSecret(Received push) throws Exception {
     String[] parts = push.signature().split(",");
