@@ -10,7 +10,8 @@ import java.time.Duration;
  * What a Plex connection holds, read and checked once. Settings: {@code baseUrl} (required, e.g.
  * {@code https://connect.plex.com}), {@code tenantId} and {@code customerId} (optional: select a tenant other than the
  * key's default), {@code rateLimitPerMinute} (default 200, Plex's limit per key; 0 turns client-side pacing off, for
- * a local sandbox without limit), {@code timeoutSeconds} (per call, default 60). Credential: {@code apiKey}, the Plex Connect consumer key. {@link #toString()} hides the key.
+ * a local sandbox without limit), {@code timeoutSeconds} (per call, default 60). Credential: {@code apiKey}, the Plex
+ * Connect consumer key. {@link #toString()} hides the key. The Data Source API's settings: {@link PlexDataSourceSettings}.
  */
 public record PlexConnectionSettings(String connectionName, URI baseUrl, String tenantId, String customerId,
     int rateLimitPerMinute, Duration timeout, String apiKey) {

@@ -64,7 +64,8 @@ final class PlexDataSourceErrors {
       case 403 -> new StepFailure("NO_PERMISSION", "Plex refused connection '" + connection + "' data source "
           + dataSourceId + seen + " Ask a Plex administrator to grant the web-service account access.");
       case 404 -> new StepFailure("PLEX_NOT_FOUND", "Plex's Data Source API is not at the dataSourceBaseUrl of"
-          + " connection '" + connection + "'" + seen + " Set it to https://cloud.plex.com or https://test.cloud.plex.com.");
+          + " connection '" + connection + "'" + seen
+          + " Set it to https://cloud.plex.com or https://test.cloud.plex.com.");
       default -> new StepFailure("PLEX_BAD_REQUEST", "Plex refused to run data source " + dataSourceId + seen);
     };
   }

@@ -30,7 +30,8 @@ record PlexDataSourceSettings(String connectionName, URI baseUrl, String usernam
   static PlexDataSourceSettings of(Connection connection) {
     return new PlexDataSourceSettings(connection.name(),
         PlexConnectionSettings.url(connection, BASE_URL, "https://cloud.plex.com"),
-        connection.credential("username"), connection.credential("password"), PlexConnectionSettings.timeout(connection));
+        connection.credential("username"), connection.credential("password"),
+        PlexConnectionSettings.timeout(connection));
   }
 
   String authorization() {

@@ -48,8 +48,8 @@ public final class PlexGuesses {
   public static final String CONTAINER_LOT_ID_FIELD = "lotNo";
 
   /**
-   * (guess) The job field Plex's {@code buildingId} filter selects on. Jobs carry a {@code buildingCode} but no building
-   * id; the sandbox matches {@code buildingId} against {@code buildingCode}.
+   * (guess) The job field Plex's {@code buildingId} filter selects on. Jobs carry a {@code buildingCode} but no
+   * building id; the sandbox matches {@code buildingId} against {@code buildingCode}.
    */
   public static final String JOB_BUILDING_ID_FIELD = "buildingCode";
 

@@ -103,7 +103,7 @@ record PlexRecord(JsonNode json, String what) {
     throw unmappable(field, "is not true or false: " + value);
   }
 
-  /** The requested extra fields the record has, for a unified record's {@code customFields}; absent and null left out. */
+  /** The requested extra fields the record has, for a unified {@code customFields}; absent and null ones left out. */
   Map<String, Object> customFields(List<String> names) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String name : names == null ? List.<String>of() : names) {

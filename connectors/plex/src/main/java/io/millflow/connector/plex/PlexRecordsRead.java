@@ -85,8 +85,8 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
       }
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
-      context.log().info("Read " + records.size() + " Plex " + resource.stepName() + (query.isEmpty() ? "" : " matching "
-          + query) + (since != null && modifiedField.isPresent() ? " in full (Plex has no modified-date filter for "
+      context.log().info("Read " + records.size() + " Plex " + resource.stepName()
+          + (query.isEmpty() ? "" : " matching " + query) + (since != null && modifiedField.isPresent() ? " in full (Plex has no modified-date filter for "
           + resource.stepName() + "), kept the " + ref.count() + " changed since " + since : "")
           + "; cursor " + cursor);
       return ReadResult.withCursor(ref, cursor);

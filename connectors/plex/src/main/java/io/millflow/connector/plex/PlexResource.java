@@ -25,7 +25,8 @@ public enum PlexResource {
       Filter.exact("inventoryType")),
   JOBS("/scheduling/v1/jobs", "plex.job", "id", null,
       Filter.exact("partId"), Filter.exact("jobNumber"), new Filter("jobStatuses", "jobStatus", Filter.Match.EQUALS),
-      new Filter("dueDateBegin", "dueDate", Filter.Match.FROM), new Filter("dueDateEnd", "dueDate", Filter.Match.BEFORE),
+      new Filter("dueDateBegin", "dueDate", Filter.Match.FROM),
+      new Filter("dueDateEnd", "dueDate", Filter.Match.BEFORE),
       new Filter("buildingId", PlexGuesses.JOB_BUILDING_ID_FIELD, Filter.Match.EQUALS)),
   EQUIPMENT("/maintenance/v1/equipment", "plex.equipment", "id", null,
       Filter.exact("equipmentId"), Filter.exact("workcenterId"), Filter.exact("status"), Filter.exact("serialNo"));

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * A step's {@code filters} input (filter name to value, or to a list of values) as Plex query parameters, checked
- * against the resource's own filter list: Plex silently ignores a parameter it does not know, so a misspelt filter would
- * read everything. A list repeats the parameter; a date filter takes an ISO-8601 date-time and is sent in Plex's format.
+ * against the resource's own filter list: Plex silently ignores a parameter it does not know, so a misspelt filter
+ * would read everything. A list repeats the parameter; a date filter takes an ISO-8601 date-time, sent in Plex's
+ * format.
  */
 final class RecordFilters {
 

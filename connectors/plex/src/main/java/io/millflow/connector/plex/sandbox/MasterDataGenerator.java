@@ -124,8 +124,8 @@ final class MasterDataGenerator {
     container.put("locationId", id(LOCATION, location));
     container.put("location", "%s-%c-%02d".formatted(PurchaseOrderGenerator.BUILDINGS[location % 3],
         (char) ('A' + location / 10), location % 10 + 1));
-    container.put("quantity", BigDecimal.valueOf(random.nextLong(1, 1_000 * (long) Math.pow(10, catalog.quantityScale())),
-        catalog.quantityScale()));
+    long scale = (long) Math.pow(10, catalog.quantityScale());
+    container.put("quantity", BigDecimal.valueOf(random.nextLong(1, 1_000 * scale), catalog.quantityScale()));
     container.put("quantityInventoryUnit", catalog.unit());
     container.put("containerType", pick(random, CONTAINER_TYPES));
     container.put("lotNo", "LOT-%06d".formatted(random.nextInt(1, 5_000)));

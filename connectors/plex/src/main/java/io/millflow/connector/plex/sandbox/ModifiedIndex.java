@@ -52,7 +52,7 @@ final class ModifiedIndex {
     touched.merge(index, ticks(when), Math::max);
   }
 
-  /** Indexes of the records modified in {@code [begin, end)}, oldest first (touched ones last); a null bound is open. */
+  /** Indexes of the records modified in {@code [begin, end)}, oldest first, touched ones last; null bounds are open. */
   IntStream modifiedBetween(Instant begin, Instant end) {
     long from = begin == null ? Long.MIN_VALUE : ticks(begin);
     long to = end == null ? Long.MAX_VALUE : ticks(end);

@@ -15,10 +15,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A local stand-in for Plex Connect: purchase orders, suppliers, parts, containers, jobs, equipment and tenants in Plex's shapes (bare JSON arrays, Plex's
- * error body, 401 for a wrong key, 429 with {@code Retry-After} past the rate limit), deterministic generated data, and
- * the sandbox kit's faults. Pointing a Plex connection at {@link #baseUrl()} instead of {@code https://connect.plex.com}
- * is the only difference for a client.
+ * A local stand-in for Plex: the Connect resources Millflow reads (purchase orders with line items, suppliers, parts,
+ * containers, jobs, equipment, tenants) and the Data Source API, in Plex's shapes (bare JSON arrays, Plex's error
+ * bodies, 401 for a wrong key, 429 with {@code Retry-After} past the rate limit), deterministic generated data, and the
+ * sandbox kit's faults. Pointing a Plex connection at {@link #baseUrl()} instead of {@code https://connect.plex.com} is
+ * the only difference for a client.
  *
  * <pre>{@code
  * try (PlexSandbox plex = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(10_000)).start(0)) {
