@@ -1,6 +1,5 @@
 package io.millflow.connector.idhammar.sandbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpHandler;
 import io.millflow.connector.idhammar.sandbox.DowntimeTimeline.Event;
@@ -9,11 +8,9 @@ import io.millflow.sandbox.FaultsEndpoint;
 import io.millflow.sandbox.SandboxJson;
 import io.millflow.sandbox.SandboxServer;
 import io.millflow.step.Connection;
-import io.millflow.step.Json;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -246,23 +243,5 @@ public final class IdhammarSandbox implements AutoCloseable {
       throw new IllegalStateException("The sandbox is not started");
     }
     return server;
-  }
-
-  /** The small fixed lists (sites, machines, reasons, shifts): {@code limit} and an offset cursor. */
-  static final class StaticList {
-
-    private StaticList() {}
-
-    static ObjectNode page(List<ObjectNode> all, QueryParameters query) {
-      int limit = query.limit();
-      PageCursor cursor = PageCursor.decode(query.text("cursor"), "list");
-      int from = cursor == null ? 0 : (int) Math.min(Math.max(cursor.time(), 0), all.size());
-      int to = Math.min(all.size(), from + limit);
-      ObjectNode body = Json.mapper().createObjectNode();
-      ArrayNode data = body.putArray("data");
-      all.subList(from, to).forEach(data::add);
-      body.put("next", to < all.size() ? new PageCursor("list", to, "").encode() : null);
-      return body;
-    }
   }
 }
