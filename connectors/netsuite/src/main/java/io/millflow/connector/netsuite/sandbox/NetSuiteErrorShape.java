@@ -20,6 +20,12 @@ final class NetSuiteErrorShape implements ErrorShape {
   static final String INVALID_LOGIN_DETAIL = "Invalid login attempt. For more details, see the Login Audit Trail in"
       + " the NetSuite UI at Setup > Users/Roles > User Management > View Login Audit Trail.";
 
+  /** 403 INSUFFICIENT_PERMISSION, as NetSuite answers a role without the record type's permission. */
+  void permissionDenied(HttpExchange exchange, String recordType) throws IOException {
+    write(exchange, 403, "INSUFFICIENT_PERMISSION", "Permission Violation: You need a higher level of the '"
+        + recordType + "' permission to access this record. Please contact your account administrator.", null);
+  }
+
   @Override
   public void write(HttpExchange exchange, int status, String code, String message, Duration retryAfter)
       throws IOException {

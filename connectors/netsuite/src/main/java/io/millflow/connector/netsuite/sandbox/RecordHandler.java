@@ -50,8 +50,7 @@ final class RecordHandler implements HttpHandler {
       return;
     }
     if (config.deniedRecordTypes().contains(type)) {
-      errors.write(exchange, 403, "INSUFFICIENT_PERMISSION", "Permission Violation: You need a higher level of the '"
-          + type + "' permission to access this record. Please contact your account administrator.", null);
+      errors.permissionDenied(exchange, type);
       return;
     }
     int index = index(type, parts[1]);
@@ -66,7 +65,8 @@ final class RecordHandler implements HttpHandler {
       case "vendor" -> record(entity, data.vendor(index, now));
       case "inventoryItem" -> record(entity, data.item(index, now));
       default -> purchaseOrder(index, now, self,
-          "true".equals(query(exchange.getRequestURI().getRawQuery(), "expandSubResources")));
+          "true".equals(SuiteQlHandler.parameters(exchange.getRequestURI().getRawQuery())
+              .get("expandSubResources")));
     };
     record.putArray("links").addObject().put("rel", "self").put("href", self);
     SandboxJson.write(exchange, 200, record);
@@ -119,16 +119,5 @@ final class RecordHandler implements HttpHandler {
       default -> data.orders.count();
     };
     return index >= 0 && index < count ? (int) index : -1;
-  }
-
-  private static String query(String query, String name) {
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        if (pair.startsWith(name + "=")) {
-          return pair.substring(name.length() + 1);
-        }
-      }
-    }
-    return null;
   }
 }

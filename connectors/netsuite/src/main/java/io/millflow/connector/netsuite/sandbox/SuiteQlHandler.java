@@ -60,9 +60,7 @@ final class SuiteQlHandler implements HttpHandler {
       query = SuiteQlQuery.parse(text.get());
       String recordType = SuiteQlEngine.recordType(query.table());
       if (recordType != null && config.deniedRecordTypes().contains(recordType)) {
-        errors.write(exchange, 403, "INSUFFICIENT_PERMISSION", "Permission Violation: You need a higher level of"
-            + " the '" + recordType + "' permission to access this record. Please contact your account"
-            + " administrator.", null);
+        errors.permissionDenied(exchange, recordType);
         return;
       }
       result = engine.run(query, limit, offset, config.clock().instant().getEpochSecond());
@@ -107,7 +105,8 @@ final class SuiteQlHandler implements HttpHandler {
     return body.put("offset", offset).put("totalResults", result.total());
   }
 
-  private static Map<String, String> parameters(String query) {
+  /** The raw query parameters of a request URI. */
+  static Map<String, String> parameters(String query) {
     Map<String, String> parameters = new HashMap<>();
     if (query != null) {
       for (String pair : query.split("&")) {
