@@ -80,7 +80,7 @@ final class DowntimeTimeline {
     List<Reason> reasons = random.nextDouble() < PLANNED_SHARE ? PLANNED : UNPLANNED;
     Reason reason = reasons.get(random.nextInt(reasons.size()));
     String operator = Plant.OPERATORS[random.nextInt(Plant.OPERATORS.length)];
-    return new Event("DT-%09d".formatted(index), index, plant.machine((int) (index % plant.machineCount())), start,
+    return new Event(Mix.padded("DT-", index, 9), index, plant.machine((int) (index % plant.machineCount())), start,
         start + duration, reason, operator);
   }
 
@@ -108,7 +108,7 @@ final class DowntimeTimeline {
   /** Creates an event of {@code machine} from {@code start} for {@code seconds}; the caller pushes it. */
   Event create(Machine machine, Reason reason, long start, long seconds) {
     synchronized (created) {
-      Event event = new Event("DTX-%06d".formatted(created.size() + 1), -1, machine, start, start + seconds, reason,
+      Event event = new Event(Mix.padded("DTX-", created.size() + 1, 6), -1, machine, start, start + seconds, reason,
           "Sandbox admin");
       created.add(event);
       return event;

@@ -83,7 +83,7 @@ final class ProductionModel {
   /** The work order a machine runs during the shift of {@code time}: one order per machine and shift. */
   static String orderNo(Machine machine, long time) {
     long shift = Granularity.SHIFT.floor(time) / Granularity.SHIFT.length();
-    return "WO-%07d".formatted(Math.floorMod(shift * 12 + machine.index(), 10_000_000));
+    return Mix.padded("WO-", Math.floorMod(shift * 12 + machine.index(), 10_000_000), 7);
   }
 
   ObjectNode production(Machine machine, long start, Granularity granularity) {
