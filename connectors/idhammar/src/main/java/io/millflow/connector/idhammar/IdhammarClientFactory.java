@@ -2,7 +2,10 @@ package io.millflow.connector.idhammar;
 
 import io.millflow.step.Connection;
 
-/** Opens an {@link IdhammarClient} for a connection; steps take one through their constructor so tests can pass a fake. */
+/**
+ * Opens an {@link IdhammarClient} for a connection; steps take one through their constructor so tests can pass a
+ * fake.
+ */
 @FunctionalInterface
 public interface IdhammarClientFactory {
 

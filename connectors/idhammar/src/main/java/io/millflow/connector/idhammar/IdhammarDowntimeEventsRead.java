@@ -58,8 +58,9 @@ public final class IdhammarDowntimeEventsRead implements Step<IdhammarDowntimeEv
     IdhammarSteps.checkPeriod("updatedSince", input.updatedSince(), "updatedUntil", until);
     String machineId = input.machineId() == null || input.machineId().isBlank() ? null : input.machineId().strip();
     IdhammarClient client = clients.forConnection(connection);
-    DowntimeQuery query = new DowntimeQuery(input.updatedSince(), until, machineId,
-        IdhammarConnectionSettings.of(connection).siteId(), IdhammarSteps.pageSize(input.pageSize(), DEFAULT_PAGE_SIZE));
+    String siteId = IdhammarConnectionSettings.of(connection).siteId();
+    DowntimeQuery query = new DowntimeQuery(input.updatedSince(), until, machineId, siteId,
+        IdhammarSteps.pageSize(input.pageSize(), DEFAULT_PAGE_SIZE));
     context.log().info("Reading Idhammar downtime events updated in [" + (input.updatedSince() == null ? "the start"
         : input.updatedSince()) + ", " + until + ") from '" + connection.name() + "'"
         + (machineId == null ? "" : " of machine " + machineId));

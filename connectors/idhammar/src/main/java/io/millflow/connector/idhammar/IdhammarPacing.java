@@ -33,9 +33,8 @@ public final class IdhammarPacing {
     }
     // A tenth of a minute's calls as burst: spread calls out rather than spend the minute in its first second.
     Bucket bucket = buckets.computeIfAbsent(settings.connectionName() + " " + settings.baseUrl() + " " + perMinute,
-        key -> Bucket.builder()
-            .addLimit(limit -> limit.capacity(Math.max(1, perMinute / 10)).refillGreedy(perMinute, Duration.ofMinutes(1)))
-            .build());
+        key -> Bucket.builder().addLimit(limit -> limit.capacity(Math.max(1, perMinute / 10))
+            .refillGreedy(perMinute, Duration.ofMinutes(1))).build());
     boolean granted;
     try {
       granted = bucket.asBlocking().tryConsume(1, MAX_WAIT);

@@ -116,9 +116,9 @@ final class DowntimeTimeline {
   }
 
   /**
-   * The planned and unplanned downtime of {@code machine} within {@code [from, to)} (epoch seconds, {@code to} not after
-   * now), as {@code {planned, unplanned}} seconds. Overlapping events (a hand-made one over a generated one) count once,
-   * a planned stop before an unplanned one.
+   * The planned and unplanned downtime of {@code machine} within {@code [from, to)} (epoch seconds, {@code to} not
+   * after now), as {@code {planned, unplanned}} seconds. Overlapping events (a hand-made one over a generated one)
+   * count once, a planned stop before an unplanned one.
    */
   long[] downtime(Machine machine, long from, long to) {
     List<long[]> planned = new ArrayList<>();

@@ -5,7 +5,8 @@ import java.util.Base64;
 
 /**
  * The opaque {@code cursor} of a list: where the next page starts, as a kind and two values, Base64url-encoded. A
- * downtime cursor holds the last row's {@code (updatedAt, id)}; a period cursor the next row's period start and machine.
+ * downtime cursor holds the last row's {@code (updatedAt, id)}; a period cursor the next row's period start and
+ * machine.
  */
 record PageCursor(String kind, long time, String key) {
 
