@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 
 /**
  * {@code GET /api/v1/downtime-events}: events with {@code updatedAt} in {@code [updatedSince, updatedUntil)},
- * ordered by {@code (updatedAt, id)}, a page at a time. The cursor is the last row's {@code (updatedAt, id)}, so a page starts
- * strictly after it: an event that changes during a read moves behind the cursor and comes again, never is skipped, and
- * a read with a fixed {@code updatedUntil} in the past sees a list that no longer changes.
+ * ordered by {@code (updatedAt, id)}, a page at a time. The cursor is the last row's {@code (updatedAt, id)}, so a
+ * page starts strictly after it: an event that changes during a read moves behind the cursor and comes again, never
+ * is skipped, and a read with a fixed {@code updatedUntil} in the past sees a list that no longer changes.
  */
 final class DowntimeEventsResource {
 
