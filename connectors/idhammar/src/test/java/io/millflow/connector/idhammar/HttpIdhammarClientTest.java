@@ -106,7 +106,7 @@ class HttpIdhammarClientTest {
 
     assertThatThrownBy(() -> client().sites(1, null))
         .isInstanceOfSatisfying(RetryableStepException.class,
-            e -> assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait.toSeconds()).isBetween(89L,
+            e -> assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait.toSeconds()).isBetween(80L,
                 90L)));
   }
 
