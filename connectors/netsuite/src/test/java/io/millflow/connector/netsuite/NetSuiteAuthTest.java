@@ -7,6 +7,10 @@ import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.step.Connection;
 import io.millflow.step.ReauthRequiredException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +105,22 @@ class NetSuiteAuthTest {
 
     assertThat(page.items()).hasSize(5);
     assertThat(sandbox.tokensIssued()).isZero();
+  }
+
+  @Test
+  void refusesATokenBasedAuthRequestSentTwice() throws Exception {
+    sandbox = new NetSuiteSandbox(config()).start(0);
+    NetSuiteAuth.Tba tba = (NetSuiteAuth.Tba) NetSuiteConnectionSettings.of(sandbox.tbaConnection("tba")).auth();
+    URI uri = URI.create(sandbox.baseUrl() + "/services/rest/record/v1/vendor/2001");
+    HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization",
+        TbaSignature.header("GET", uri, "1234567", tba, "once", clock.instant().getEpochSecond())).build();
+    HttpClient http = HttpClient.newHttpClient();
+
+    int first = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    int replayed = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+
+    assertThat(first).isEqualTo(200);
+    assertThat(replayed).isEqualTo(401);
   }
 
   @Test

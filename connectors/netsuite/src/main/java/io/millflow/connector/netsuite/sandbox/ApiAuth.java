@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +29,8 @@ final class ApiAuth extends Filter {
   private final IssuedTokens tokens;
   private final Semaphore concurrency;
   private final AtomicLong refusals = new AtomicLong();
+  /** Nonces seen with their timestamps: a replayed TBA request is refused, as NetSuite refuses it. */
+  private final Map<String, Long> nonces = new ConcurrentHashMap<>();
 
   ApiAuth(NetSuiteSandboxConfig config, Faults faults, IssuedTokens tokens) {
     this.config = config;
@@ -95,7 +98,14 @@ final class ApiAuth extends Filter {
     URI uri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI());
     String expected = TbaSignature.sign(exchange.getRequestMethod(), uri, oauth, config.consumerSecret(),
         config.tokenSecret());
-    return same(oauth.get("oauth_signature"), expected);
+    return same(oauth.get("oauth_signature"), expected) && fresh(oauth.get("oauth_nonce"), timestamp, now);
+  }
+
+  private boolean fresh(String nonce, long timestamp, long now) {
+    if (nonces.size() > 100_000) {
+      nonces.values().removeIf(seen -> now - seen > TIMESTAMP_TOLERANCE.toSeconds());
+    }
+    return nonce != null && !nonce.isEmpty() && nonces.putIfAbsent(nonce, timestamp) == null;
   }
 
   /** Constant time, as a real server compares secrets. */
