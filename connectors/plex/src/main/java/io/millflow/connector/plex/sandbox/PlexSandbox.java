@@ -10,6 +10,7 @@ import io.millflow.sandbox.SandboxServer;
 import io.millflow.step.Json;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -64,7 +65,8 @@ public final class PlexSandbox implements AutoCloseable {
         .api(DataSourceHandler.PATH, new DataSourceHandler(new DataSourceCatalog(config), config.dataSourceAccount(),
             faults))
         .api("/", exchange -> PlexErrorShape.PLEX.write(exchange, 404, null,
-            "No resource at " + exchange.getRequestURI().getPath() + " in this sandbox.", null), gate);
+            "No resource at " + exchange.getRequestURI().getPath() + " in this sandbox.", null), gate)
+        .admin(TouchEndpoint.PATH, new TouchEndpoint(this, Clock.systemUTC()));
     return this;
   }
 
@@ -146,7 +148,7 @@ public final class PlexSandbox implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     System.out.println("Plex sandbox at " + sandbox.baseUrl() + " with " + commandLine.config().purchaseOrders()
         + " purchase orders; API key " + commandLine.config().apiKey() + ". Faults: POST " + sandbox.baseUrl()
-        + FaultsEndpoint.PATH + ". Ctrl-C stops it.");
+        + FaultsEndpoint.PATH + "; edits: POST " + sandbox.baseUrl() + TouchEndpoint.PATH + ". Ctrl-C stops it.");
     Thread.currentThread().join();
   }
 

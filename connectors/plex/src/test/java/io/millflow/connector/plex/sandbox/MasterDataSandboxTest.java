@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.PlexResource;
 import io.millflow.connector.plex.PlexTimestamps;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,6 +126,25 @@ class MasterDataSandboxTest {
               .isEqualTo(PlexTimestamps.format(later)));
       assertThatThrownBy(() -> own.touch(PlexResource.JOBS, list(PlexResource.JOBS).get(0).get("id").asText(), later))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void editsARecordOverTheAdminEndpoint() {
+    try (PlexSandbox own = new PlexSandbox(CONFIG).start(0)) {
+      SandboxHttp ownHttp = new SandboxHttp(own);
+      String id = SandboxHttp.json(ownHttp.get("/purchasing/v1/purchase-orders")).get(0).get("id").asText();
+
+      HttpResponse<String> touched = ownHttp.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/_sandbox/touch"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"resource\":\"purchase-orders\",\"id\":\"" + id
+              + "\",\"modifiedAt\":\"2025-03-01T00:00:00Z\"}")).build());
+      HttpResponse<String> refused = ownHttp.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/_sandbox/touch"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"resource\":\"jobs\",\"id\":\"x\"}")).build());
+
+      assertThat(touched.statusCode()).isEqualTo(200);
+      assertThat(SandboxHttp.json(ownHttp.get("/purchasing/v1/purchase-orders?id=" + id)).get(0).get("modifiedDate")
+          .asText()).isEqualTo("2025-03-01T00:00:00.0000000Z");
+      assertThat(refused.statusCode()).isEqualTo(400);
     }
   }
 
