@@ -38,7 +38,7 @@ final class PurchaseOrderLines {
     String query = SuiteQlEntity.PURCHASE_ORDER_LINE.byIds("transaction", ids, "transaction, linesequencenumber");
     Map<String, ArrayNode> found = new HashMap<>();
     for (int offset = 0; ; offset += pageSize) {
-      SuiteQlPage page = client.suiteQl(query, Math.min(pageSize, settings.suiteQlResultLimit() - offset), offset);
+      SuiteQlPage page = client.suiteQl(query, pageSize, offset);
       for (ObjectNode row : page.items()) {
         found.computeIfAbsent(row.path("transaction").asText(), id -> Json.mapper().createArrayNode())
             .add(SuiteQlEntity.PURCHASE_ORDER_LINE.toRecord(row, settings.timeZone()));
@@ -47,7 +47,7 @@ final class PurchaseOrderLines {
         lines.putAll(found);
         return;
       }
-      if (offset + pageSize >= settings.suiteQlResultLimit() && ids.size() > 1) {
+      if (offset + 2L * pageSize > settings.suiteQlResultLimit() && ids.size() > 1) {
         addLines(ids.subList(0, ids.size() / 2), lines, client, settings, pageSize);
         addLines(ids.subList(ids.size() / 2, ids.size()), lines, client, settings, pageSize);
         return;

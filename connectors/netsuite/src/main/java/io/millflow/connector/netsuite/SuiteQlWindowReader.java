@@ -50,6 +50,10 @@ final class SuiteQlWindowReader {
 
   /** Hands each page's new rows, oldest first, to {@code sink}. */
   void read(Instant since, Instant until, int pageSize, Consumer<List<ObjectNode>> sink) {
+    if (pageSize > ceiling) {
+      throw new StepFailure("INVALID_INPUT", "pageSize " + pageSize + " is above the connection's suiteQlResultLimit "
+          + ceiling + ": lower it.");
+    }
     Instant windowStart = since;
     while (true) {
       Instant restartAt = readWindow(windowStart, until, pageSize, sink);
@@ -79,7 +83,7 @@ final class SuiteQlWindowReader {
     String query = entity.windowQuery(start, until, zone);
     int total = -1;
     for (int offset = 0; ; ) {
-      SuiteQlPage page = client.suiteQl(query, Math.min(pageSize, ceiling - offset), offset);
+      SuiteQlPage page = client.suiteQl(query, pageSize, offset);
       calls++;
       if (total >= 0 && page.totalResults() >= 0 && page.totalResults() < total) {
         log.info("The " + entity.recordType() + " window from " + start + " shrank from " + total + " to "
@@ -91,10 +95,11 @@ final class SuiteQlWindowReader {
       if (!page.hasMore() || page.items().isEmpty()) {
         return null;
       }
-      offset += page.items().size();
-      if (offset >= ceiling) {
+      offset += pageSize; // NetSuite wants offsets that are multiples of the limit
+      if (offset + pageSize > ceiling) {
         log.info("The " + entity.recordType() + " window from " + start + " reached NetSuite's " + ceiling
             + "-result ceiling of a query: continuing from " + last.modified());
+
         if (!last.modified().isAfter(start)) {
           throw new StepFailure("NETSUITE_TOO_MANY_AT_ONCE", "More than " + ceiling + " " + entity.recordType()
               + " records have lastModifiedDate " + start + ": SuiteQL cannot page past them. Read them with a"
