@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Reads every page of one list into a new dataset, one page in memory at a time, and keeps the greatest value of the
- * cursor field seen (an ISO-8601 instant such as {@code updatedAt} or {@code periodEnd}) as the read's cursor.
+ * cursor field (an ISO-8601 instant such as {@code updatedAt} or {@code periodEnd}, by which the list is ordered) as
+ * the read's cursor.
  */
 final class PagedRead {
 
@@ -32,10 +33,12 @@ final class PagedRead {
       do {
         IdhammarPage page = pages.apply(next);
         calls++;
-        for (ObjectNode row : page.data()) {
-          out.add(row);
-          Instant value = cursorField == null ? null : instant(row, cursorField, what);
-          cursor = cursor == null || value != null && value.isAfter(cursor) ? value : cursor;
+        page.data().forEach(out::add);
+        if (cursorField != null && !page.data().isEmpty()) {
+          // Lists are ordered by the cursor field, so a page's last row holds its greatest value. Should a server break
+          // that order, the cursor only comes out lower, and the next run reads a little again: never a gap.
+          Instant last = instant(page.data().getLast(), cursorField, what);
+          cursor = cursor == null || last.isAfter(cursor) ? last : cursor;
         }
         context.progress(out.count(), -1);
         if (page.next() != null && page.next().equals(next)) {

@@ -63,7 +63,7 @@ public final class IdhammarReadBenchmark {
 
   private static void warmUp() throws Exception {
     Instant anchor = Instant.now();
-    try (IdhammarSandbox sandbox = start(30_000, anchor)) {
+    try (IdhammarSandbox sandbox = start(200_000, anchor)) {
       viaConnector(sandbox, anchor);
       viaRawHttp(sandbox, anchor);
     }
