@@ -7,7 +7,6 @@ import io.millflow.step.StepException;
 import io.millflow.step.StepFailure;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.jdbi.v3.core.statement.Query;
@@ -29,11 +28,10 @@ final class MySqlQueryDialect implements QueryDialect {
    */
   @Override
   public void bind(Query query, String name, Object value) {
-    switch (value) {
-      case null -> query.bindNull(name, Types.VARCHAR);
-      case String text when JsonRows.isTimestamp(text) -> query.bind(name,
-          OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
-      default -> query.bindByType(name, value, value.getClass());
+    if (value instanceof String text && JsonRows.isTimestamp(text)) {
+      query.bind(name, OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+    } else {
+      QueryDialect.super.bind(query, name, value);
     }
   }
 

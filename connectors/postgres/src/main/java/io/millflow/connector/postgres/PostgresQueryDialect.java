@@ -8,16 +8,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import org.jdbi.v3.core.statement.Query;
 
-/** How {@code postgres.query} binds, streams and fails. */
+/** How {@code postgres.query} binds and fails (the driver streams in the step's transaction, 1,000 rows a fetch). */
 final class PostgresQueryDialect implements QueryDialect {
-
-  /** The driver streams only inside a transaction and with a fetch size; the step runs in one. */
-  private static final int FETCH_SIZE = 1_000;
-
-  @Override
-  public int fetchSize() {
-    return FETCH_SIZE;
-  }
 
   /**
    * Text goes untyped, as a literal in the statement would: parameters come from JSON, so a timestamp or a number

@@ -5,28 +5,12 @@ import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.StepFailure;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
-import org.jdbi.v3.core.statement.Query;
 
-/** How {@code snowflake.query} binds, streams and fails. */
+/**
+ * How {@code snowflake.query} reads JSON and fails; it binds and fetches as {@link QueryDialect} does by default (text
+ * as VARCHAR, which Snowflake casts where the statement compares it with a timestamp or number).
+ */
 final class SnowflakeQueryDialect implements QueryDialect {
-
-  /** Rows per fetch; the driver downloads result chunks in parallel and streams them either way. */
-  private static final int FETCH_SIZE = 1_000;
-
-  @Override
-  public int fetchSize() {
-    return FETCH_SIZE;
-  }
-
-  /** Text is bound as VARCHAR: Snowflake casts it where the statement compares it with a timestamp or number. */
-  @Override
-  public void bind(Query query, String name, Object value) {
-    switch (value) {
-      case null -> query.bindNull(name, Types.VARCHAR);
-      default -> query.bindByType(name, value, value.getClass());
-    }
-  }
 
   @Override
   public boolean isJson(ResultSetMetaData metaData, int column) throws SQLException {
