@@ -72,6 +72,14 @@ class NetSuiteConnectionTesterTest {
   }
 
   @Test
+  void reportsAClockAnHourBehindAsClockSkew() {
+    NetSuiteConnectionTester early = new NetSuiteConnectionTester(HTTP,
+        Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+
+    assertThat(early.test(sandbox.connection("netsuite")).problem()).isEqualTo(ConnectionProblem.CLOCK_SKEW);
+  }
+
+  @Test
   void reportsAMissingPermission() {
     try (NetSuiteSandbox denied = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults()
         .withoutPermission("purchaseOrder")).start(0)) {

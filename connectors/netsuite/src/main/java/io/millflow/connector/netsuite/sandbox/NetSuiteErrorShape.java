@@ -31,8 +31,9 @@ final class NetSuiteErrorShape implements ErrorShape {
       throws IOException {
     ErrorShape.retryAfter(exchange, retryAfter);
     ObjectNode body = Json.mapper().createObjectNode()
-        .put("type", "https://www.rfc-editor.org/rfc/rfc9110.html#section-15." + (status < 500 ? "5." : "6.")
-            + (status % 100 + 1))
+        .put("type", status == 429 ? "https://www.rfc-editor.org/rfc/rfc6585.html#section-4"
+            : "https://www.rfc-editor.org/rfc/rfc9110.html#section-15." + (status < 500 ? "5." : "6.")
+                + (status % 100 + 1))
         .put("title", title(status))
         .put("status", status);
     body.putArray("o:errorDetails").addObject()
