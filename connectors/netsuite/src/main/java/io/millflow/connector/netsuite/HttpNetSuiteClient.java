@@ -82,10 +82,10 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   @Override
   public ObjectNode record(String type, String id, boolean expandSubResources) {
     String path = RECORD + encode(type) + "/" + encode(id);
-    JsonNode record = send(NetSuiteCall.of(settings, "GET", path),
-        path + (expandSubResources ? "?expandSubResources=true" : ""), null);
+    NetSuiteCall call = NetSuiteCall.of(settings, "GET", path);
+    JsonNode record = send(call, path + (expandSubResources ? "?expandSubResources=true" : ""), null);
     if (!(record instanceof ObjectNode object)) {
-      throw unexpected(NetSuiteCall.of(settings, "GET", path), "a JSON object");
+      throw unexpected(call, "a JSON object");
     }
     return object;
   }

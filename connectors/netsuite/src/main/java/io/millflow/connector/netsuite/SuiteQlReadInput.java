@@ -1,6 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.step.Param;
+import io.millflow.step.StepContext;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -15,7 +16,7 @@ public record SuiteQlReadInput(
     @Param(label = "Modified until", description = "Exclusive. Empty: now") Instant modifiedUntil,
     @Param(label = "Page size", defaultValue = "1000") @Positive @Max(1000) Integer pageSize) {
 
-  ReadPlan plan(io.millflow.step.StepContext context) {
+  ReadPlan plan(StepContext context) {
     return ReadPlan.of(connection, modifiedSince, modifiedUntil, pageSize, context);
   }
 }

@@ -160,6 +160,7 @@ public final class NetSuiteSandbox implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     SandboxCommandLine commandLine = SandboxCommandLine.parse(args);
     NetSuiteSandbox sandbox = new NetSuiteSandbox(commandLine.config()).start(commandLine.port());
+    commandLine.applyFaults(sandbox.faults());
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     System.out.println(commandLine.describe(sandbox));
     Thread.currentThread().join();

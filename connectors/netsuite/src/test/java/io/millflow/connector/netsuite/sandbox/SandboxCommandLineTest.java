@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millflow.connector.netsuite.PemKeys;
+import io.millflow.sandbox.Faults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,17 @@ class SandboxCommandLineTest {
           "privateKey=" + dir.resolve("private.pem"), "consumerKey=", "tokenSecret=");
       assertThat(PemKeys.privateKey("cli", readString(dir.resolve("private.pem")))).isNotNull();
     }
+  }
+
+  @Test
+  void setsFaultsGivenOnTheCommandLine() {
+    Faults faults = new Faults();
+
+    SandboxCommandLine.parse("--error-rate=0.25", "--error-status=500", "--latency-ms=20").applyFaults(faults);
+
+    assertThat(faults.state().errorRate()).isEqualTo(0.25);
+    assertThat(faults.state().errorStatus()).isEqualTo(500);
+    assertThat(faults.state().latency()).isEqualTo(Duration.ofMillis(20));
   }
 
   @Test
