@@ -191,6 +191,7 @@ public final class IdhammarSandbox implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     SandboxCommandLine commandLine = SandboxCommandLine.parse(args);
     IdhammarSandbox sandbox = new IdhammarSandbox(commandLine.config()).start(commandLine.address());
+    commandLine.applyFaults(sandbox.faults());
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
     IdhammarSandboxConfig config = commandLine.config();
     System.out.println("Idhammar sandbox at " + sandbox.baseUrl() + " token " + config.apiToken() + " (API under"

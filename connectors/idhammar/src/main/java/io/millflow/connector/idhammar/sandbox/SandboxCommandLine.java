@@ -1,6 +1,7 @@
 package io.millflow.connector.idhammar.sandbox;
 
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig.WebhookConfig;
+import io.millflow.sandbox.Faults;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -13,12 +14,15 @@ import java.util.Set;
  * {@code --port} (8091), {@code --api-token}, {@code --seed} (42), {@code --downtime-events} (10000),
  * {@code --spacing-seconds} (120, between two events of the plant), {@code --rate-limit} (calls per token and minute,
  * 600; 0 = off), {@code --webhook-url} and {@code --webhook-secret} (both, to push downtime events),
- * {@code --webhook-interval-ms} (1000).
+ * {@code --webhook-interval-ms} (1000); faults from the start: {@code --error-rate} (0..1, answered with
+ * {@code --error-status}, 503), {@code --latency-ms} (0).
  */
-record SandboxCommandLine(InetSocketAddress address, IdhammarSandboxConfig config) {
+record SandboxCommandLine(InetSocketAddress address, IdhammarSandboxConfig config, double errorRate, int errorStatus,
+    long latencyMillis) {
 
   private static final Set<String> OPTIONS = Set.of("host", "port", "api-token", "seed", "downtime-events",
-      "spacing-seconds", "rate-limit", "webhook-url", "webhook-secret", "webhook-interval-ms");
+      "spacing-seconds", "rate-limit", "webhook-url", "webhook-secret", "webhook-interval-ms", "error-rate",
+      "error-status", "latency-ms");
 
   static SandboxCommandLine parse(String... args) {
     Map<String, String> options = new HashMap<>();
@@ -49,6 +53,13 @@ record SandboxCommandLine(InetSocketAddress address, IdhammarSandboxConfig confi
     }
     InetSocketAddress address = new InetSocketAddress(options.getOrDefault("host", "127.0.0.1"),
         Integer.parseInt(options.getOrDefault("port", "8091")));
-    return new SandboxCommandLine(address, config);
+    return new SandboxCommandLine(address, config, Double.parseDouble(options.getOrDefault("error-rate", "0")),
+        Integer.parseInt(options.getOrDefault("error-status", "503")),
+        Long.parseLong(options.getOrDefault("latency-ms", "0")));
+  }
+
+  /** Sets the faults asked for on the command line. */
+  void applyFaults(Faults faults) {
+    faults.errorRate(errorRate, errorStatus).latency(Duration.ofMillis(latencyMillis));
   }
 }

@@ -25,6 +25,17 @@ class SandboxCommandLineTest {
   }
 
   @Test
+  void setsTheFaultsAskedForFromTheStart() {
+    io.millflow.sandbox.Faults faults = new io.millflow.sandbox.Faults();
+
+    SandboxCommandLine.parse("--error-rate=0.25", "--error-status=500", "--latency-ms=150").applyFaults(faults);
+
+    assertThat(faults.state().errorRate()).isEqualTo(0.25);
+    assertThat(faults.state().errorStatus()).isEqualTo(500);
+    assertThat(faults.state().latency()).isEqualTo(Duration.ofMillis(150));
+  }
+
+  @Test
   void startsWithTheDefaultsAndNoWebhookWhenGivenNothing() {
     SandboxCommandLine line = SandboxCommandLine.parse();
 
