@@ -36,7 +36,7 @@ public final class SnowflakeQuery implements Step<SqlQueryInput, ReadResult> {
   @Override
   public ReadResult run(SqlQueryInput input, StepContext context) {
     Connection connection = context.connection(input.connection());
-    SnowflakeSettings.of(connection);
+    SnowflakeSettings.of(connection); // a connection of another type fails here, before any pool is opened
     return query.run(input, jdbi.apply(connection), context);
   }
 }

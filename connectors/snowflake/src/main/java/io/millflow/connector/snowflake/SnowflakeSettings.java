@@ -60,15 +60,15 @@ record SnowflakeSettings(String connection, String jdbcUrl, Optional<String> war
     config.addDataSourceProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT.toSeconds()));
     // Arrow results need --add-opens on current JDKs; JSON results need nothing and carry the same values.
     config.addDataSourceProperty("JDBC_QUERY_RESULT_FORMAT", "JSON");
-    credentials.optionalCredential("privateKey").ifPresent(pem -> {
+    var privateKey = credentials.optionalCredential("privateKey");
+    if (privateKey.isPresent()) {
       config.setPassword(null);
       config.addDataSourceProperty("authenticator", "SNOWFLAKE_JWT");
-      config.addDataSourceProperty("private_key_base64", privateKeyBase64(credentials, pem));
+      config.addDataSourceProperty("private_key_base64", privateKeyBase64(credentials, privateKey.get()));
       credentials.optionalCredential("privateKeyPassphrase")
           .ifPresent(passphrase -> config.addDataSourceProperty("private_key_pwd", passphrase));
-    });
-    if (credentials.optionalCredential("privateKey").isEmpty()) {
-      credentials.credential("password");
+    } else {
+      config.setPassword(credentials.credential("password"));
     }
     return config;
   }

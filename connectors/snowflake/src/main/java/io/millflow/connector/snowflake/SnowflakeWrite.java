@@ -107,10 +107,10 @@ public final class SnowflakeWrite implements Step<SqlWriteInput, WriteResult> {
       read = Batches.write(records, rowsPerFile, (batch, offset) -> {
         for (T record : UnifiedBatch.newestPerKey(layout, batch, offset)) {
           long at = ++position[0];
-          recordFiles.row(texts(table, load, record), at);
+          recordFiles.row(load.texts(table, record), at);
           if (lines.isPresent()) {
             for (OrderLine line : PurchaseOrderBatch.linesOf(List.of((PurchaseOrder) record))) {
-              lineFiles.row(texts(lines.get(), load, line), at);
+              lineFiles.row(load.texts(lines.get(), line), at);
             }
           }
         }
@@ -123,7 +123,8 @@ public final class SnowflakeWrite implements Step<SqlWriteInput, WriteResult> {
         load.load(lines.get(), lineFiles);
       }
     }
-    return load.apply(table, lines.map(l -> l), target.mode(), read.total());
+    Optional<LoadTable<?>> nested = lines.map(LoadTable.class::cast);
+    return load.apply(table, nested, target.mode(), read.total());
   }
 
   private WriteCounts writeRows(StagedLoad load, Path files, SqlWriteInput input, WriteTarget target,
@@ -144,7 +145,7 @@ public final class SnowflakeWrite implements Step<SqlWriteInput, WriteResult> {
         CsvFiles recordFiles = new CsvFiles(files, "records", rowsPerFile)) {
       read = Batches.write(records, rowsPerFile, (batch, offset) -> {
         for (Map<String, JsonNode> row : rows.batch(batch, offset).rows()) {
-          recordFiles.row(texts(table, load, row), ++position[0]);
+          recordFiles.row(load.texts(table, row), ++position[0]);
         }
         return WriteCounts.ofBatch(batch.size(), 0, 0);
       }, progress);
@@ -152,15 +153,6 @@ public final class SnowflakeWrite implements Step<SqlWriteInput, WriteResult> {
       load.load(table, recordFiles);
     }
     return load.apply(table, Optional.empty(), target.mode(), read.total());
-  }
-
-  private static <R> List<String> texts(LoadTable<R> table, StagedLoad load, R row) {
-    List<String> types = load.dataTypes(table);
-    List<String> texts = new ArrayList<>(types.size());
-    for (int i = 0; i < types.size(); i++) {
-      texts.add(SnowflakeValues.text(table.columns().get(i).valueOf(row), types.get(i)));
-    }
-    return texts;
   }
 
   private static void deleteAll(Path directory) throws IOException {

@@ -51,8 +51,18 @@ final class StagedLoad {
     return types;
   }
 
-  /** The data type of each loaded column, for turning values into CSV text. */
-  List<String> dataTypes(LoadTable<?> table) {
+  /** A row's values as the CSV texts COPY reads for the table's columns (after {@link #prepare}). */
+  <R> List<String> texts(LoadTable<R> table, R row) {
+    List<String> types = dataTypes(table);
+    List<String> texts = new ArrayList<>(types.size());
+    for (int i = 0; i < types.size(); i++) {
+      texts.add(SnowflakeValues.text(table.columns().get(i).valueOf(row), types.get(i)));
+    }
+    return texts;
+  }
+
+  /** The data type of each loaded column, as the table has it. */
+  private List<String> dataTypes(LoadTable<?> table) {
     Map<String, String> types = tableTypes.get(table.stage());
     return table.names().stream().map(name -> types.get(name.toUpperCase(Locale.ROOT))).toList();
   }
