@@ -20,6 +20,11 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
+  public Response conflict(ConflictException e) {
+    return json(Response.Status.CONFLICT, ApiError.of("conflict", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
   public Response badRequest(jakarta.ws.rs.BadRequestException e) {
     return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", e.getMessage()));
   }

@@ -2,12 +2,17 @@ package io.millflow.engine.api;
 
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.connection.ConnectionStore;
 import io.millflow.engine.connection.ConnectionTests;
 import io.millflow.engine.connection.SettingsRedaction;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.StepFailure;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -28,12 +33,17 @@ public class ConnectionsResource {
   public record ConnectionView(String name, String type, Map<String, String> settings, List<String> credentials,
       String origin, boolean testable) {}
 
+  private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
   private final ConnectionRegistry connections;
+  private final ConnectionStore store;
   private final ConnectionTests tests;
   private final MillflowConfig config;
 
-  public ConnectionsResource(ConnectionRegistry connections, ConnectionTests tests, MillflowConfig config) {
+  public ConnectionsResource(ConnectionRegistry connections, ConnectionStore store, ConnectionTests tests,
+      MillflowConfig config) {
     this.connections = connections;
+    this.store = store;
     this.tests = tests;
     this.config = config;
   }
@@ -49,16 +59,80 @@ public class ConnectionsResource {
     return view(find(name));
   }
 
+  /**
+   * Creates or replaces a connection of the tenant; credentials are stored encrypted and never shown again. Leaving
+   * {@code credentials} out keeps the stored ones (to change settings only).
+   */
+  @PUT
+  @Path("{name}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response save(@PathParam("name") String name, ConnectionRequest request) {
+    ConnectionRegistry.Origin origin = connections.origin(config.tenant(), name).orElse(null);
+    if (origin == ConnectionRegistry.Origin.CONFIGURATION) {
+      throw new ConflictException("Connection '" + name + "' is defined in the configuration"
+          + " (millflow.connections." + name + "); change it there, or save this one under another name.");
+    }
+    Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
+        ? store.find(config.tenant(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
+    store.save(config.tenant(), connection);
+    return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
+  }
+
+  @DELETE
+  @Path("{name}")
+  public Response delete(@PathParam("name") String name) {
+    ConnectionRegistry.Origin origin = connections.origin(config.tenant(), name)
+        .orElseThrow(() -> new NotFoundException("No connection named '" + name + "'."));
+    if (origin != ConnectionRegistry.Origin.API) {
+      throw new ConflictException("Connection '" + name + "' comes from the " + origin.name().toLowerCase()
+          + ", not the API: it cannot be deleted here.");
+    }
+    store.delete(config.tenant(), name);
+    return Response.noContent().build();
+  }
+
+  /** Tests a connection before it is saved: the guided connect flow's "Test" button. Nothing is stored. */
+  @POST
+  @Path("test")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ConnectionCheck testUnsaved(ConnectionRequest request) {
+    String name = request == null || request.name() == null ? "unsaved" : request.name();
+    return test(request(name, request, Map.of()));
+  }
+
   /** Checks the connection with its system's cheapest call; a failed check is a 200 whose body says what to fix. */
   @POST
   @Path("{name}/test")
   public ConnectionCheck test(@PathParam("name") String name) {
-    Connection connection = find(name);
+    return test(find(name));
+  }
+
+  private ConnectionCheck test(Connection connection) {
     try {
       return tests.test(connection);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
+  }
+
+  /** The body of PUT /api/connections/{name} and POST /api/connections/test. */
+  public record ConnectionRequest(String name, String type, Map<String, String> settings,
+      Map<String, String> credentials) {}
+
+  private Connection request(String name, ConnectionRequest request, Map<String, String> keptCredentials) {
+    if (request == null) {
+      throw new BadRequestException("Send {\"type\": \"plex\", \"settings\": {...}, \"credentials\": {...}}.");
+    }
+    if (!name.matches(NAME)) {
+      throw new BadRequestException("Connection name '" + name + "' must be letters, digits, '.', '_' or '-' (at most"
+          + " 64), starting with a letter or digit.");
+    }
+    if (request.type() == null || !tests.canTest(request.type())) {
+      throw new BadRequestException("type must be one of " + tests.types() + ", not '" + request.type() + "'.");
+    }
+    Map<String, String> credentials = request.credentials() != null ? request.credentials() : keptCredentials;
+    return new Connection(name, request.type().toLowerCase(java.util.Locale.ROOT),
+        request.settings() == null ? Map.of() : request.settings(), credentials);
   }
 
   private Connection find(String name) {
@@ -72,7 +146,7 @@ public class ConnectionsResource {
   private ConnectionView view(Connection connection) {
     return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings()),
         List.copyOf(new TreeSet<>(connection.credentials().keySet())),
-        connections.isConfigured(connection.name()) ? "configuration" : "runtime",
+        connections.origin(config.tenant(), connection.name()).map(o -> o.name().toLowerCase()).orElse("api"),
         tests.canTest(connection.type()));
   }
 }

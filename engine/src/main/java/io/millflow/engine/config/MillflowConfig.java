@@ -32,6 +32,8 @@ public interface MillflowConfig {
 
   Sandbox sandbox();
 
+  Security security();
+
   /** Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code .credentials.*}. */
   Map<String, ConnectionConfig> connections();
 
@@ -139,6 +141,17 @@ public interface MillflowConfig {
     /** Calls per minute the sandbox allows (real Plex: about 200); 0 turns its limit and the client's off. */
     @WithDefault("6000")
     int plexRateLimitPerMinute();
+  }
+
+  interface Security {
+    /**
+     * The master key that wraps each tenant's data key: Base64 of 32 random bytes ({@code openssl rand -base64 32}).
+     * Prefer {@link #masterKeyFile()} or the environment ({@code MILLFLOW_SECURITY_MASTER_KEY}) to a file in the repo.
+     */
+    Optional<String> masterKey();
+
+    /** A file holding the master key (Base64), readable by Millflow's user only. */
+    Optional<Path> masterKeyFile();
   }
 
   interface ConnectionConfig {

@@ -6,49 +6,63 @@ import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connections steps can use, by name: those in the configuration ({@code millflow.connections.*}), and those the
- * runtime provides itself (the sandbox's {@code plex-sandbox} and {@code warehouse}). Configured ones win, so a user
- * can point a name at a real system.
+ * The connections steps can use, by name, from three places, the first that has the name winning: the configuration
+ * ({@code millflow.connections.*}), the tenant's connections created through the API (credentials encrypted), and
+ * those the runtime provides itself (the sandboxes' {@code plex-sandbox}, {@code warehouse}, ...). So a user can point
+ * a sandbox's name at a real system.
  */
 @Singleton
 public class ConnectionRegistry {
 
+  /** Where a connection comes from, as the API shows it. */
+  public enum Origin { CONFIGURATION, API, RUNTIME }
+
   private final Map<String, Connection> configured = new ConcurrentHashMap<>();
   private final Map<String, Connection> provided = new ConcurrentHashMap<>();
+  private final ConnectionStore stored;
 
-  public ConnectionRegistry(MillflowConfig config) {
+  public ConnectionRegistry(MillflowConfig config, ConnectionStore stored) {
+    this.stored = stored;
     config.connections().forEach((name, c) -> configured.put(name, new Connection(name, c.type(), c.settings(), c.credentials())));
   }
 
-  /** Adds a connection the runtime itself offers, unless the configuration already defines that name. */
+  /** Adds a connection the runtime itself offers; a configured or stored one of that name still wins. */
   public void provide(Connection connection) {
     provided.put(connection.name(), connection);
   }
 
-  /** Every connection a step can use, configured ones over provided ones of the same name, ordered by name. */
+  /** Every connection the tenant's steps can use, ordered by name, each as it resolves. */
   public Collection<Connection> all(String tenantId) {
     Map<String, Connection> all = new TreeMap<>(provided);
+    stored.list(tenantId).forEach(connection -> all.put(connection.name(), connection));
     all.putAll(configured);
     return all.values();
   }
 
-  /** Whether the name comes from the configuration (true) or the runtime itself, such as the sandboxes (false). */
-  public boolean isConfigured(String name) {
-    return configured.containsKey(name);
+  public Optional<Origin> origin(String tenantId, String name) {
+    if (configured.containsKey(name)) {
+      return Optional.of(Origin.CONFIGURATION);
+    }
+    if (stored.find(tenantId, name).isPresent()) {
+      return Optional.of(Origin.API);
+    }
+    return provided.containsKey(name) ? Optional.of(Origin.RUNTIME) : Optional.empty();
   }
 
   public Connection resolve(String tenantId, String name) {
-    Connection connection = configured.getOrDefault(name, provided.get(name));
+    Connection connection = configured.get(name);
     if (connection == null) {
-      TreeSet<String> known = new TreeSet<>(configured.keySet());
-      known.addAll(provided.keySet());
-      throw new StepFailure("CONNECTION_NOT_FOUND", "No connection named '" + name + "'. Known connections: " + known
-          + ". Define it under millflow.connections." + name + " or pick one of these in the task's Connection field.");
+      connection = stored.find(tenantId, name).orElse(provided.get(name));
+    }
+    if (connection == null) {
+      throw new StepFailure("CONNECTION_NOT_FOUND", "No connection named '" + name + "'. Known connections: "
+          + all(tenantId).stream().map(Connection::name).toList() + ". Create it (POST /api/connections), define it"
+          + " under millflow.connections." + name + ", or pick one of these in the task's Connection field.");
     }
     return connection;
   }

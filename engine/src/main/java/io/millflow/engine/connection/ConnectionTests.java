@@ -40,6 +40,11 @@ public class ConnectionTests {
     this.testersByType = Map.copyOf(byType);
   }
 
+  /** The connection types an installed connector can test, which are the types a connection may have. */
+  public java.util.Set<String> types() {
+    return new java.util.TreeSet<>(testersByType.keySet());
+  }
+
   public boolean canTest(String type) {
     return tester(type).isPresent();
   }
