@@ -153,5 +153,6 @@ final class DowntimeWebhook implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    http.shutdownNow();
   }
 }
