@@ -55,7 +55,8 @@ final class WriteFixture implements UnifiedWriteContract.Sink {
   }
 
   /** Runs a statement as root in this test's database. */
-  void execute(String sql) {
+  @Override
+  public void execute(String sql) {
     database.admin().useHandle(handle -> {
       handle.execute("USE " + name);
       handle.execute(sql);

@@ -52,7 +52,8 @@ final class WriteFixture implements UnifiedWriteContract.Sink {
   }
 
   /** Runs statements as the writer role (so it owns what they create), in the test's schema. */
-  void execute(String sql) {
+  @Override
+  public void execute(String sql) {
     database.admin().useHandle(handle -> {
       inSchema(handle).execute("SET ROLE " + TestDatabase.WRITER);
       handle.execute(sql);

@@ -41,6 +41,9 @@ public abstract class UnifiedWriteContract {
     List<String> columns(String table);
 
     List<Map<String, Object>> rows(String sql);
+
+    /** Runs a statement in the test's schema, to arrange a table. */
+    void execute(String sql);
   }
 
   /** A fresh sink for each test. */
@@ -89,6 +92,23 @@ public abstract class UnifiedWriteContract {
     assertThat(sink.rows("SELECT " + dialect().quote(LABEL_COLUMNS.get(entity)) + " AS label FROM "
         + dialect().quote(Identifiers.snakeCase(entity)) + " ORDER BY " + dialect().quote("key")))
         .extracting(row -> row.get("label")).containsExactly("current", "newer");
+  }
+
+  @ParameterizedTest
+  @MethodSource(ENTITIES)
+  void addsANullableColumnForAFieldTheTableLacksAndKeepsItsRows(String entity) {
+    Sink sink = sink();
+    String table = Identifiers.snakeCase(entity);
+    sink.write(entity, List.of(sample(entity, "K-1", T0, "first")));
+    sink.execute("ALTER TABLE " + dialect().quote(table) + " DROP COLUMN " + dialect().quote("custom_fields"));
+
+    WriteResult result = sink.write(entity, List.of(sample(entity, "K-2", T0, "second")));
+
+    assertThat(result.inserted()).isEqualTo(1);
+    assertThat(sink.columns(table)).hasSameSizeAs(expectedColumns(EntityLayout.forEntity(entity).orElseThrow()));
+    assertThat(sink.rows("SELECT " + dialect().quote("custom_fields") + " AS custom FROM " + dialect().quote(table)
+        + " ORDER BY " + dialect().quote("key"))).extracting(row -> row.get("custom") == null)
+        .containsExactly(true, false);
   }
 
   private List<String> expectedColumns(EntityLayout<?> layout) {
