@@ -7,8 +7,12 @@ import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import io.millflow.connector.idhammar.sandbox.SandboxExtension;
@@ -65,6 +69,27 @@ class IdhammarConnectionTesterTest {
     assertThat(wrongPath.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
     assertThat(refused.problem()).isEqualTo(ConnectionProblem.UNREACHABLE);
     assertThat(slow.problem()).isEqualTo(ConnectionProblem.TIMEOUT);
+  }
+
+  @Test
+  void tellsAWebsiteThatAnswersWithHtmlFromTheApi() throws IOException {
+    HttpServer website = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    website.createContext("/", exchange -> {
+      byte[] page = "<html><body>Welcome</body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    website.start();
+    try {
+      ConnectionCheck check = tester.test(new Connection("oee", "idhammar",
+          Map.of("baseUrl", "http://127.0.0.1:" + website.getAddress().getPort()), Map.of("apiToken", "t")));
+
+      assertThat(check.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
+      assertThat(check.message()).contains("not with the Idhammar API's JSON");
+    } finally {
+      website.stop(0);
+    }
   }
 
   @Test
