@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.millflow.connector.idhammar.IdhammarClient.DowntimeQuery;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
+import io.millflow.connector.idhammar.sandbox.SandboxExtension;
 import io.millflow.step.Connection;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
@@ -15,9 +16,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import io.millflow.connector.idhammar.sandbox.SandboxExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against a running sandbox: each injected fault becomes the error class steps rely on. */
 class HttpIdhammarClientTest {

@@ -2,12 +2,13 @@ package io.millflow.connector.idhammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
+import io.millflow.connector.idhammar.sandbox.SandboxExtension;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,9 +16,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import io.millflow.connector.idhammar.sandbox.SandboxExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each way a connection can be wrong, told apart by the cheapest call. */
 class IdhammarConnectionTesterTest {
