@@ -23,6 +23,18 @@ class WriteTargetTest {
   }
 
   @Test
+  void keysEveryUnifiedEntityByKeyAndRefusesOtherKeyFields() {
+    WriteTarget target = WriteTarget.of(null, null, null, "downtimeEvent", "plant");
+
+    assertThat(target.table()).isEqualTo(new TableName("plant", "downtime_event"));
+    assertThat(target.keyColumns()).containsExactly("key");
+    assertThat(target.layout()).map(EntityLayout::entity).contains("downtimeEvent");
+    assertThat(target.isPurchaseOrder()).isFalse();
+    assertThatThrownBy(() -> WriteTarget.of(null, null, "assetKey", "downtimeEvent", "plant"))
+        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_KEY_FIELDS"));
+  }
+
+  @Test
   void readsKeyFieldsAsSnakeCaseColumns() {
     WriteTarget target = WriteTarget.of("erp.Stock", WriteMode.INSERT, " plantId, itemCode ", "row", "plant");
 
