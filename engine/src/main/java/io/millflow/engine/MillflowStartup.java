@@ -7,6 +7,7 @@ import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.sandbox.SandboxLauncher;
+import io.millflow.engine.security.SecretsMigration;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.trigger.WebhookDispatcher;
 import io.millflow.engine.worker.StepWorkers;
@@ -30,7 +31,8 @@ public class MillflowStartup {
 
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
-      EventDelivery events, MillflowConfig config) {
+      EventDelivery events, SecretsMigration secrets, MillflowConfig config) {
+    secrets.sealClearSecrets();
     sandbox.start();
     workers.open();
     for (String bpmn : BundledFlows.load()) {

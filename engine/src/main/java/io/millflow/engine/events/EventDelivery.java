@@ -1,5 +1,6 @@
 package io.millflow.engine.events;
 
+import io.millflow.engine.security.SealedSecrets;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.trigger.SignatureScheme;
 import io.millflow.engine.trigger.SignatureVerifier;
@@ -37,11 +38,13 @@ public class EventDelivery {
   private record Due(UUID id, String type, String payload, int attempts, String url, String secret) {}
 
   private final Jdbi jdbi;
+  private final SealedSecrets secrets;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT).build();
   private ScheduledExecutorService scheduler;
 
-  public EventDelivery(StateStore store) {
+  public EventDelivery(StateStore store, SealedSecrets secrets) {
     this.jdbi = store.jdbi();
+    this.secrets = secrets;
   }
 
   public void start() {
@@ -63,9 +66,11 @@ public class EventDelivery {
             where s.id = o.subscription_id and o.id in (
               select id from event_outbox where status = 'pending' and next_attempt_at <= now()
               order by created_at limit 20 for update skip locked)
-            returning o.id, o.type, o.payload::text as payload, o.attempts, s.url, s.secret""")
+            returning o.id, o.type, o.payload::text as payload, o.attempts, s.url, s.secret, s.id as subscription,
+              s.tenant_id""")
         .map((rs, ctx) -> new Due(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("payload"),
-            rs.getInt("attempts"), rs.getString("url"), rs.getString("secret")))
+            rs.getInt("attempts"), rs.getString("url"), secrets.open(rs.getString("tenant_id"),
+                SealedSecrets.subscriptionSecret(rs.getObject("subscription", UUID.class)), rs.getString("secret"))))
         .list());
   }
 

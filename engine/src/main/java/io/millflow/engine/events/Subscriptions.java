@@ -2,6 +2,7 @@ package io.millflow.engine.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.millflow.engine.security.SealedSecrets;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Json;
 import jakarta.inject.Singleton;
@@ -28,9 +29,11 @@ public class Subscriptions {
   public record Created(Subscription subscription, String secret) {}
 
   private final Jdbi jdbi;
+  private final SealedSecrets secrets;
 
-  public Subscriptions(StateStore store) {
+  public Subscriptions(StateStore store, SealedSecrets secrets) {
     this.jdbi = store.jdbi();
+    this.secrets = secrets;
   }
 
   public Created create(String tenantId, String url, List<String> eventTypes) {
@@ -40,7 +43,8 @@ public class Subscriptions {
     jdbi.useHandle(h -> h.createUpdate("""
             insert into event_subscription (id, tenant_id, url, secret, event_types)
             values (:id, :tenant, :url, :secret, cast(:types as jsonb))""")
-        .bind("id", id).bind("tenant", tenantId).bind("url", url).bind("secret", secret)
+        .bind("id", id).bind("tenant", tenantId).bind("url", url)
+        .bind("secret", secrets.seal(tenantId, SealedSecrets.subscriptionSecret(id), secret))
         .bind("types", json(eventTypes)).execute());
     return new Created(find(tenantId, id).orElseThrow(), secret);
   }
@@ -60,6 +64,7 @@ public class Subscriptions {
     return jdbi.withHandle(h -> h.createUpdate("delete from event_subscription where id = :id and tenant_id = :tenant")
         .bind("id", id).bind("tenant", tenantId).execute()) == 1;
   }
+
 
   private static void validate(String url, List<String> eventTypes) {
     URI uri;

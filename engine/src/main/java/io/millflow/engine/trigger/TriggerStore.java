@@ -2,6 +2,7 @@ package io.millflow.engine.trigger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.millflow.engine.security.SealedSecrets;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Json;
 import jakarta.inject.Singleton;
@@ -29,10 +30,12 @@ public class TriggerStore {
   static final Duration CACHE_TTL = Duration.ofSeconds(1);
   private static final int MAX_CACHED = 10_000;
 
+  private final SealedSecrets secrets;
   private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public TriggerStore(StateStore store) {
+  public TriggerStore(StateStore store, SealedSecrets secrets) {
     this.jdbi = store.jdbi();
+    this.secrets = secrets;
   }
 
   /** A new trigger and its secret, the only time the secret leaves the store. */
@@ -45,7 +48,8 @@ public class TriggerStore {
             insert into webhook_trigger (id, tenant_id, name, secret, signature, event_id, routes, match_all, max_body_bytes, ordering)
             values (:id, :tenant, :name, :secret, cast(:signature as jsonb), :eventId, cast(:routes as jsonb), :matchAll, :max,
                     cast(:ordering as jsonb))""")
-        .bind("id", id).bind("tenant", tenantId).bind("name", definition.name()).bind("secret", secret)
+        .bind("id", id).bind("tenant", tenantId).bind("name", definition.name())
+        .bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
         .bind("signature", json(definition.signature())).bind("eventId", definition.eventId())
         .bind("routes", json(definition.routes())).bind("matchAll", definition.matchAll())
         .bind("max", definition.maxBodyBytes())
@@ -89,7 +93,8 @@ public class TriggerStore {
     Cached cached = cache.get(id);
     if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(now)) {
       Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where id = :id")
-          .bind("id", id).map((rs, ctx) -> stored(rs)).findOne());
+          .bind("id", id).map((rs, ctx) -> stored(rs)).findOne())
+          .map(this::opened);
       cached = new Cached(stored, now);
       if (cache.size() >= MAX_CACHED) {
         cache.clear(); // requests for made-up trigger ids must not grow it without bound
@@ -100,6 +105,15 @@ public class TriggerStore {
   }
 
   private record Cached(Optional<Stored> stored, Instant loadedAt) {}
+
+  /** Secrets are stored sealed with the tenant's key; verification needs them in clear. */
+  private Stored opened(Stored stored) {
+    String tenant = stored.trigger().tenantId();
+    String purpose = SealedSecrets.triggerSecret(stored.trigger().id());
+    return new Stored(stored.trigger(), secrets.open(tenant, purpose, stored.secret()),
+        secrets.open(tenant, purpose, stored.previousSecret()), stored.previousUntil());
+  }
+
 
   private static Stored stored(ResultSet rs) throws SQLException {
     var until = rs.getTimestamp("previous_secret_until");
@@ -113,7 +127,8 @@ public class TriggerStore {
     int updated = jdbi.withHandle(h -> h.createUpdate("""
             update webhook_trigger set previous_secret = secret, previous_secret_until = :until, secret = :secret
             where id = :id and tenant_id = :tenant""")
-        .bind("until", Instant.now().plus(grace)).bind("secret", secret).bind("id", id).bind("tenant", tenantId).execute());
+        .bind("until", Instant.now().plus(grace)).bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
+        .bind("id", id).bind("tenant", tenantId).execute());
     cache.remove(id);
     return updated == 1 ? Optional.of(secret) : Optional.empty();
   }
