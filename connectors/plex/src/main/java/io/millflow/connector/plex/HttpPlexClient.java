@@ -24,7 +24,6 @@ public final class HttpPlexClient implements PlexClient {
   static final String PURCHASE_ORDERS = "/purchasing/v1/purchase-orders";
   static final String TENANTS = "/mdm/v1/tenants";
 
-
   private final PlexConnectionSettings settings;
   private final HttpClient http;
   private final PlexRateLimiters rateLimiters;
