@@ -26,7 +26,8 @@ import java.util.Optional;
  * <p>Plex offers modified-date filters on purchase orders only. So this step always reads the whole resource (narrowed
  * by the given Plex filters), and where records carry a change date (suppliers and parts {@code modifiedDate},
  * containers {@code updateDateTime}) it keeps those changed at or after {@code modifiedSince} and returns the greatest
- * date as the cursor. Jobs and equipment carry none: every run reads them all and returns no cursor.
+ * date as the cursor (or {@code modifiedSince} again when nothing changed). Jobs and equipment carry none: every run
+ * reads them all and returns no cursor.
  */
 @Singleton
 @StepType(id = "plex.records.read", name = "Read Plex records", group = "Sources", timeoutSeconds = 600,
@@ -70,27 +71,35 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
     }
     List<ObjectNode> records = client.records(resource, query);
     try (DatasetWriter out = context.datasets().create(resource.entity())) {
-      Instant cursor = null;
-      for (ObjectNode record : records) {
-        Instant changed = modifiedField.map(field -> PlexTimestamps.changedAt(record,
-            resource.entity(), resource.idField(), field)).orElse(null);
-        if (since != null && changed != null && changed.isBefore(since)) {
-          continue;
-        }
-        out.add(record);
-        cursor = changed != null && (cursor == null || changed.isAfter(cursor)) ? changed : cursor;
-        if (out.count() % PROGRESS_EVERY == 0) {
-          context.progress(out.count(), records.size());
-        }
-      }
+      Instant newest = writeChangedSince(records, resource, since, out, context);
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
+      String kept = since == null || modifiedField.isEmpty() ? ""
+          : " in full (Plex has no modified-date filter for them), kept the " + ref.count() + " changed since " + since;
       context.log().info("Read " + records.size() + " Plex " + resource.stepName()
-          + (query.isEmpty() ? "" : " matching " + query) + (since != null && modifiedField.isPresent() ? " in full (Plex has no modified-date filter for "
-          + resource.stepName() + "), kept the " + ref.count() + " changed since " + since : "")
-          + "; cursor " + cursor);
-      return ReadResult.withCursor(ref, cursor);
+          + (query.isEmpty() ? "" : " matching " + query) + kept + "; cursor " + newest);
+      // Nothing changed: the cursor stays where it was, rather than sending the next run back to the beginning.
+      return ReadResult.withCursor(ref, newest == null && modifiedField.isPresent() ? since : newest);
     }
+  }
+
+  /** Writes the records changed at or after {@code since} (all, where there is no date); the newest change date. */
+  private static Instant writeChangedSince(List<ObjectNode> records, PlexResource resource, Instant since,
+      DatasetWriter out, StepContext context) {
+    Instant newest = null;
+    for (ObjectNode record : records) {
+      Instant changed = resource.modifiedField().map(field -> PlexTimestamps.changedAt(record, resource.entity(),
+          resource.idField(), field)).orElse(null);
+      if (since != null && changed != null && changed.isBefore(since)) {
+        continue;
+      }
+      out.add(record);
+      newest = changed != null && (newest == null || changed.isAfter(newest)) ? changed : newest;
+      if (out.count() % PROGRESS_EVERY == 0) {
+        context.progress(out.count(), records.size());
+      }
+    }
+    return newest;
   }
 
   private static PlexResource resource(String name) {

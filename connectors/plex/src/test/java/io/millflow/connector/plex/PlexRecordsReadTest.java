@@ -50,7 +50,17 @@ class PlexRecordsReadTest {
 
     assertThat(since.records().count()).isEqualTo(20);
     assertThat(since.cursor()).isEqualTo(updated.getLast().toString());
-    assertThat(context.logLines()).anyMatch(line -> line.contains("Plex has no modified-date filter for containers"));
+    assertThat(context.logLines()).anyMatch(line -> line.contains("containers in full (Plex has no modified-date filter"));
+  }
+
+  @Test
+  void keepsTheCursorWhereItWasWhenNothingChanged() {
+    Instant later = Instant.parse("2030-01-01T00:00:00Z");
+
+    ReadResult nothing = step.run(new Input("plex", "suppliers", later, null), context);
+
+    assertThat(nothing.records().count()).isZero();
+    assertThat(nothing.cursor()).isEqualTo(later.toString());
   }
 
   @Test
