@@ -120,7 +120,10 @@ public interface MillflowConfig {
   }
 
   interface Sandbox {
-    /** Starts the local Plex sandbox with the runtime, and the {@code plex-sandbox} and {@code warehouse} connections. */
+    /**
+     * Starts the local sandboxes with the runtime (Plex, NetSuite, Idhammar OEE, and an in-memory MongoDB) and the
+     * connections the example flows use.
+     */
     @WithDefault("true")
     boolean enabled();
 
@@ -141,6 +144,15 @@ public interface MillflowConfig {
     /** Calls per minute the sandbox allows (real Plex: about 200); 0 turns its limit and the client's off. */
     @WithDefault("6000")
     int plexRateLimitPerMinute();
+
+    /** Purchase orders the NetSuite sandbox serves (1 to 9 lines each, 5 on average). */
+    @WithName("netsuite-purchase-orders")
+    @WithDefault("200")
+    int netsuitePurchaseOrders();
+
+    /** Downtime events the Idhammar OEE sandbox has before now (more appear as time passes). */
+    @WithDefault("2000")
+    int idhammarDowntimeEvents();
   }
 
   interface Security {

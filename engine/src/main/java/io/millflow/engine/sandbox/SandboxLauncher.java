@@ -1,5 +1,11 @@
 package io.millflow.engine.sandbox;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
+import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
+import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
+import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.engine.config.MillflowConfig;
@@ -8,30 +14,42 @@ import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the local Plex sandbox with the runtime and offers the connections the example flows use: {@code plex-sandbox}
- * (the sandbox, with a key made for this start), {@code warehouse} (a database in the embedded PostgreSQL) and
- * {@code files} (the folder {@code files} in the data directory).
+ * Starts the local sandboxes with the runtime and offers the connections the example flows use: {@code plex-sandbox},
+ * {@code netsuite-sandbox} and {@code idhammar-sandbox} (each system's sandbox, with credentials made for this start),
+ * {@code warehouse} (a database in the embedded PostgreSQL), {@code plant-mongo} (an in-process, in-memory MongoDB)
+ * and {@code files} (the folder {@code files} in the data directory).
  */
 @Singleton
 public class SandboxLauncher {
 
   public static final String PLEX_CONNECTION = "plex-sandbox";
+  public static final String NETSUITE_CONNECTION = "netsuite-sandbox";
+  public static final String IDHAMMAR_CONNECTION = "idhammar-sandbox";
   public static final String WAREHOUSE_CONNECTION = "warehouse";
+  public static final String MONGO_CONNECTION = "plant-mongo";
   public static final String FILES_CONNECTION = "files";
 
   private static final Logger LOG = Logger.getLogger(SandboxLauncher.class);
 
   private final MillflowConfig.Sandbox config;
-  private final java.nio.file.Path dataDir;
+  private final Path dataDir;
   private final ConnectionRegistry connections;
   private final StateStore store;
   private PlexSandbox plex;
+  private NetSuiteSandbox netsuite;
+  private IdhammarSandbox idhammar;
+  private MongoServer mongo;
 
   public SandboxLauncher(MillflowConfig config, ConnectionRegistry connections, StateStore store) {
     this.config = config.sandbox();
@@ -44,6 +62,29 @@ public class SandboxLauncher {
     if (!config.enabled() || plex != null) {
       return;
     }
+    startPlex();
+    netsuite = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(config.netsuitePurchaseOrders()))
+        .start(0);
+    connections.provide(netsuite.connection(NETSUITE_CONNECTION));
+    idhammar = new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(config.idhammarDowntimeEvents()))
+        .start(0);
+    connections.provide(idhammar.connection(IDHAMMAR_CONNECTION));
+    mongo = new MongoServer(new MemoryBackend());
+    InetSocketAddress mongoAddress = mongo.bind(); // a free port on loopback
+    connections.provide(new Connection(MONGO_CONNECTION, "mongodb", Map.of("host", "127.0.0.1",
+        "port", String.valueOf(mongoAddress.getPort()), "database", "plant"), Map.of()));
+    store.embeddedServer().ifPresent(postgres -> connections.provide(new Connection(WAREHOUSE_CONNECTION, "postgres",
+        Map.of("jdbcUrl", postgres.jdbcUrl("warehouse")), Map.of("username", "postgres"))));
+    Path files = filesDirectory();
+    connections.provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()));
+    LOG.infof("Sandboxes: Plex %s (%d purchase orders), NetSuite %s (%d purchase orders), Idhammar OEE %s (%d downtime"
+            + " events), MongoDB (in memory) on port %d. Connections %s, %s, %s, %s, %s and %s (%s) are ready",
+        plex.baseUrl(), config.plexPurchaseOrders(), netsuite.baseUrl(), config.netsuitePurchaseOrders(),
+        idhammar.baseUrl(), config.idhammarDowntimeEvents(), mongoAddress.getPort(), PLEX_CONNECTION,
+        NETSUITE_CONNECTION, IDHAMMAR_CONNECTION, WAREHOUSE_CONNECTION, MONGO_CONNECTION, FILES_CONNECTION, files);
+  }
+
+  private void startPlex() {
     String apiKey = config.plexApiKey().orElseGet(() -> UUID.randomUUID().toString());
     plex = new PlexSandbox(PlexSandboxConfig.defaults()
         .withApiKey(apiKey)
@@ -51,23 +92,20 @@ public class SandboxLauncher {
         .withLinesPerOrder(config.plexLinesPerOrder())
         .withRateLimitPerMinute(config.plexRateLimitPerMinute()))
         .start(config.plexPort());
+    PlexSandboxConfig.DataSourceAccount account = plex.config().dataSourceAccount();
     connections.provide(new Connection(PLEX_CONNECTION, "plex",
-        Map.of("baseUrl", plex.baseUrl(), "rateLimitPerMinute", String.valueOf(config.plexRateLimitPerMinute())),
-        Map.of("apiKey", apiKey)));
-    store.embeddedServer().ifPresent(postgres -> connections.provide(new Connection(WAREHOUSE_CONNECTION, "postgres",
-        Map.of("jdbcUrl", postgres.jdbcUrl("warehouse")), Map.of("username", "postgres"))));
-    java.nio.file.Path files = filesDirectory();
-    connections.provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()));
-    LOG.infof("Plex sandbox: %s (%d purchase orders, %d lines each); connections '%s', '%s' and '%s' (%s) are ready",
-        plex.baseUrl(), config.plexPurchaseOrders(), config.plexLinesPerOrder(), PLEX_CONNECTION, WAREHOUSE_CONNECTION,
-        FILES_CONNECTION, files);
+        Map.of("baseUrl", plex.baseUrl(), "rateLimitPerMinute", String.valueOf(config.plexRateLimitPerMinute()),
+            "dataSourceBaseUrl", plex.dataSourceBaseUrl()),
+        Map.of("apiKey", apiKey, "username", account.username(), "password", account.password())));
+    LOG.infof("Plex sandbox: %s (%d purchase orders, %d lines each)", plex.baseUrl(), config.plexPurchaseOrders(),
+        config.plexLinesPerOrder());
   }
 
-  private java.nio.file.Path filesDirectory() {
+  private Path filesDirectory() {
     try {
-      return java.nio.file.Files.createDirectories(dataDir.resolve("files"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot create the files directory under " + dataDir, e);
+      return Files.createDirectories(dataDir.resolve("files"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the files directory under " + dataDir, e);
     }
   }
 
@@ -76,10 +114,21 @@ public class SandboxLauncher {
     return Optional.ofNullable(plex);
   }
 
+  public Optional<NetSuiteSandbox> netsuite() {
+    return Optional.ofNullable(netsuite);
+  }
+
+  public Optional<IdhammarSandbox> idhammar() {
+    return Optional.ofNullable(idhammar);
+  }
+
   @PreDestroy
   synchronized void stop() {
     if (plex != null) {
       plex.close();
+      netsuite.close();
+      idhammar.close();
+      mongo.shutdownNow();
     }
   }
 }
