@@ -38,7 +38,7 @@ class NetSuiteAuthTest {
   @Test
   void acceptsTheKeyTheSeedsOpensslCommandMakesAndTheSandboxVerifiesItAgainstPublicPem(@TempDir Path dir)
       throws Exception {
-    Process openssl = new ProcessBuilder("/usr/bin/openssl", "req", "-new", "-x509", "-newkey", "rsa:4096", "-keyout",
+    Process openssl = new ProcessBuilder("openssl", "req", "-new", "-x509", "-newkey", "rsa:4096", "-keyout",
         "private.pem", "-sigopt", "rsa_padding_mode:pss", "-sha256", "-sigopt", "rsa_pss_saltlen:64", "-out",
         "public.pem", "-nodes", "-subj", "/CN=test", "-days", "1").directory(dir.toFile()).redirectErrorStream(true)
         .start();
