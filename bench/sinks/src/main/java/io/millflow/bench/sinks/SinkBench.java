@@ -76,7 +76,7 @@ public final class SinkBench {
   }
 
   private static String heap(Timed timed) {
-    return String.format(Locale.ROOT, "%,d / %,d MB", timed.liveMb(), timed.usedMb());
+    return String.format(Locale.ROOT, "%,d / %,d MB (GC %.1f s)", timed.liveMb(), timed.usedMb(), timed.gcSeconds());
   }
 
   private static void delete(Path directory) throws Exception {

@@ -13,9 +13,10 @@ import javax.management.openmbean.CompositeData;
  * Runs one phase and measures it: wall time, and two peaks of the heap while it ran, after a GC at the start:
  * {@code liveMb}, the most the heap held right after any collection (what the phase keeps reachable, plus old
  * garbage not yet collected: a streaming phase stays flat however large the dataset), and {@code usedMb}, the most in
- * use at any moment (sampled every 10 ms), garbage included.
+ * use at any moment (sampled every 10 ms), garbage included; {@code gcSeconds}, the collectors' time meanwhile (with
+ * an in-process server, the server's data is part of what they trace).
  */
-record Timed(double seconds, long liveMb, long usedMb) {
+record Timed(double seconds, long liveMb, long usedMb, double gcSeconds) {
 
   interface Phase {
     void run() throws Exception;
@@ -45,6 +46,7 @@ record Timed(double seconds, long liveMb, long usedMb) {
         }
       }
     });
+    long gcStart = gcMillis();
     long start = System.nanoTime();
     try {
       phase.run();
@@ -55,7 +57,13 @@ record Timed(double seconds, long liveMb, long usedMb) {
         ((NotificationEmitter) gc).removeNotificationListener(afterGc);
       }
     }
-    return new Timed((System.nanoTime() - start) / 1e9, live.get() >> 20, used.get() >> 20);
+    return new Timed((System.nanoTime() - start) / 1e9, live.get() >> 20, used.get() >> 20,
+        (gcMillis() - gcStart) / 1e3);
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
   }
 
   private static long heapUsed() {
