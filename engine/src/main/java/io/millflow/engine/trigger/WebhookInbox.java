@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ public class WebhookInbox {
 
   /** Batches committing at once: one fills while the other commits. */
   private static final int WRITERS = 2;
+  private static final int BATCH_ATTEMPTS = 3;
 
   private final Jdbi jdbi;
   private final InboxWriter writer;
@@ -50,8 +52,26 @@ public class WebhookInbox {
     return writer.write(new InboxRow(UUID.randomUUID(), triggerId, eventId, json(headers), json(query), body));
   }
 
-  /** One transaction for the whole batch; a repeated event id (even within the batch) is skipped, not an error. */
+  /**
+   * One transaction for the whole batch; a repeated event id (even within the batch) is skipped, not an error. Rows go
+   * in key order, so two batches committing at once take their index locks in the same order and cannot deadlock;
+   * should PostgreSQL still report one (or a serialization failure), the batch is tried again.
+   */
   private Set<UUID> insertBatch(List<InboxRow> rows) {
+    List<InboxRow> ordered = rows.stream()
+        .sorted(Comparator.comparing(InboxRow::triggerId).thenComparing(InboxRow::eventId)).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return insertOrdered(ordered);
+      } catch (RuntimeException e) {
+        if (attempt >= BATCH_ATTEMPTS || !isTransient(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Set<UUID> insertOrdered(List<InboxRow> rows) {
     return jdbi.inTransaction(h -> {
       PreparedBatch batch = h.prepareBatch("""
           insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status)
@@ -70,6 +90,21 @@ public class WebhookInbox {
       }
       return stored;
     });
+  }
+
+  /** Deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may simply be retried. */
+  private static boolean isTransient(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+          || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+      if (cause instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+          && isTransient(batch.getNextException())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @PreDestroy
