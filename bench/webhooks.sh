@@ -71,3 +71,25 @@ echo "verified and stored in the durable inbox (10% duplicates): $stored"
 echo "verified only, nothing stored (baseline):                 $baseline"
 echo "ratio stored / baseline (throughput): $(python3 -c "print(round($(rate "$stored")/$(rate "$baseline"),2))")"
 echo "webhook to flow started, sequential: $latency"
+
+# The same two paths under wrk (C, a far lighter load generator than the JVM client above, so more of the 2 cores go
+# to the server). Debian: apt-get install wrk. Unique event ids per request, every tenth a duplicate.
+if command -v wrk > /dev/null; then
+  body='{"type":"downtime","line":"L2","reason":"jam"}'
+  signature="sha256=$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')"
+  wrk_run() {
+    WEBHOOK_BODY="$body" WEBHOOK_SIGNATURE="$signature" wrk -t2 -c"$concurrency" -d"${WRK_SECONDS:-15}s" --latency \
+      -s bench/webhooks-wrk.lua "$1"
+  }
+  summary() {
+    awk '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+         END {printf "per_second=%d p50=%s p99=%s non_2xx=%s", rps, p50, p99, (bad == "" ? 0 : bad)}'
+  }
+  wrk_run "http://localhost:$port/webhooks/$trigger/verify" > /dev/null   # warm-up
+  wrk_baseline=$(wrk_run "http://localhost:$port/webhooks/$trigger/verify" | summary)
+  wrk_stored=$(wrk_run "http://localhost:$port/webhooks/$trigger" | summary)
+  echo "wrk, ${WRK_SECONDS:-15} s each, $concurrency connections:"
+  echo "  verified and stored in the durable inbox (10% duplicates): $wrk_stored"
+  echo "  verified only, nothing stored (baseline):                 $wrk_baseline"
+  echo "  ratio stored / baseline (throughput): $(python3 -c "print(round($(rate "$wrk_stored")/$(rate "$wrk_baseline"),2))")"
+fi
