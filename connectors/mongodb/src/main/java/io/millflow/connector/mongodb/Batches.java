@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /** Cuts a record stream into batches, so a write holds one batch in memory, never the whole dataset. */
 final class Batches {
@@ -20,7 +20,7 @@ final class Batches {
   private Batches() {}
 
   /** Writes the stream batch by batch, reports the records done after each batch, and sums the counts. */
-  static <T> WriteCounts write(Stream<T> records, int size, MongoCollection<Document> collection, ToWrite<T> toWrite,
+  static <T> WriteCounts write(Stream<T> records, int size, MongoCollection<RawBsonDocument> collection, ToWrite<T> toWrite,
       LongConsumer progress) {
     Iterator<T> it = records.iterator();
     WriteCounts counts = WriteCounts.NONE;

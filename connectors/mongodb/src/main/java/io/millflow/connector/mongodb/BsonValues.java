@@ -11,8 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonValue;
+import org.bson.BsonWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 
 /**
@@ -43,15 +48,80 @@ final class BsonValues {
     };
   }
 
-  static Document document(JsonNode object) {
+  private static Document document(JsonNode object) {
     Document document = new Document();
     object.properties().forEach(field -> document.append(field.getKey(), fromJson(field.getValue())));
     return document;
   }
 
-  /** A Java value (what Jackson makes of JSON, as in {@code customFields}) as a BSON-ready value. */
-  static Object fromJava(Object value) {
-    return value == null ? null : fromJson(io.millflow.step.Json.mapper().valueToTree(value));
+  /** A JSON object as the BSON document {@link #write} makes of it. */
+  static RawBsonDocument rawDocument(JsonNode object) {
+    BasicOutputBuffer buffer = new BasicOutputBuffer(1_024);
+    try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+      write(writer, object);
+    }
+    return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+  }
+
+  /** Writes a JSON value as {@link #fromJson} maps it, straight to BSON. */
+  static void write(BsonWriter writer, JsonNode node) {
+    switch (node.getNodeType()) {
+      case NULL, MISSING -> writer.writeNull();
+      case BOOLEAN -> writer.writeBoolean(node.booleanValue());
+      case STRING -> writer.writeString(node.textValue());
+      case NUMBER -> writeNumber(writer, number(node));
+      case ARRAY -> {
+        writer.writeStartArray();
+        node.forEach(element -> write(writer, element));
+        writer.writeEndArray();
+      }
+      case OBJECT -> {
+        writer.writeStartDocument();
+        node.properties().forEach(field -> {
+          writer.writeName(field.getKey());
+          write(writer, field.getValue());
+        });
+        writer.writeEndDocument();
+      }
+      case BINARY, POJO -> writer.writeString(node.toString());
+    }
+  }
+
+  /**
+   * Writes a Java value (what Jackson makes of JSON, as in {@code customFields}) as its JSON tree would be written:
+   * what Jackson makes of JSON directly, anything else through the tree.
+   */
+  static void writeJava(BsonWriter writer, Object value) {
+    switch (value) {
+      case null -> writer.writeNull();
+      case String text -> writer.writeString(text);
+      case Boolean flag -> writer.writeBoolean(flag);
+      case Integer number -> writer.writeInt32(number);
+      case Long number -> writer.writeInt64(number);
+      case BigDecimal number -> writer.writeDecimal128(decimal(number, "a number"));
+      case Map<?, ?> map when map.keySet().stream().allMatch(String.class::isInstance) -> {
+        writer.writeStartDocument();
+        map.forEach((name, element) -> {
+          writer.writeName((String) name);
+          writeJava(writer, element);
+        });
+        writer.writeEndDocument();
+      }
+      case List<?> list -> {
+        writer.writeStartArray();
+        list.forEach(element -> writeJava(writer, element));
+        writer.writeEndArray();
+      }
+      default -> write(writer, io.millflow.step.Json.mapper().valueToTree(value));
+    }
+  }
+
+  private static void writeNumber(BsonWriter writer, Object number) {
+    switch (number) {
+      case Integer value -> writer.writeInt32(value);
+      case Long value -> writer.writeInt64(value);
+      default -> writer.writeDecimal128((Decimal128) number);
+    }
   }
 
   static Decimal128 decimal(BigDecimal value, String field) {
@@ -61,9 +131,13 @@ final class BsonValues {
     try {
       return new Decimal128(value);
     } catch (NumberFormatException e) {
-      throw new StepFailure("INVALID_DATA", "The value of '" + field + "' has more than the 34 significant digits"
-          + " MongoDB's Decimal128 holds exactly (" + value.precision() + " digits): round it in an earlier step.", e);
+      throw tooManyDigits(value, field, e);
     }
+  }
+
+  static StepFailure tooManyDigits(BigDecimal value, String field, Exception cause) {
+    return new StepFailure("INVALID_DATA", "The value of '" + field + "' has more than the 34 significant digits"
+        + " MongoDB's Decimal128 holds exactly (" + value.precision() + " digits): round it in an earlier step.", cause);
   }
 
   private static Object number(JsonNode node) {

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 
 /**
  * Runs one batch as an unordered {@code bulkWrite} and counts exactly what it did. A duplicate-key error on a guarded
@@ -32,7 +33,7 @@ final class BulkWrites {
 
   private BulkWrites() {}
 
-  static WriteCounts write(MongoCollection<Document> collection, List<PendingWrite> batch) {
+  static WriteCounts write(MongoCollection<RawBsonDocument> collection, List<PendingWrite> batch) {
     List<PendingWrite> newest = newestPerKey(batch);
     Plan plan = compareWithStored(collection, newest);
     List<PendingWrite> writes = plan.writes();
@@ -64,19 +65,19 @@ final class BulkWrites {
    * plain insert. A key stored by someone else meanwhile makes that insert fail with a duplicate key, and the guarded
    * upsert is tried instead; the guard also still protects the remaining replaces against concurrent writers.
    */
-  private static Plan compareWithStored(MongoCollection<Document> collection, List<PendingWrite> writes) {
+  private static Plan compareWithStored(MongoCollection<RawBsonDocument> collection, List<PendingWrite> writes) {
     List<Object> keys = writes.stream().filter(write -> write.document() != null).map(PendingWrite::key).toList();
     if (keys.isEmpty()) {
       return new Plan(writes, 0);
     }
-    Map<Object, Document> stored = new HashMap<>();
-    collection.find(Filters.in("_id", keys)).forEach(document -> stored.put(document.get("_id"), document));
+    Map<Object, RawBsonDocument> stored = new HashMap<>();
+    collection.find(Filters.in("_id", keys)).forEach(document -> stored.put(key(document.get("_id")), document));
     List<PendingWrite> planned = new ArrayList<>(writes.size());
     for (PendingWrite write : writes) {
-      Document current = write.document() == null ? null : stored.get(write.key());
+      RawBsonDocument current = write.document() == null ? null : stored.get(write.key());
       if (write.document() != null && current == null) {
         planned.add(write.asInsert());
-      } else if (current == null || !current.equals(write.document())
+      } else if (current == null || !same(current, write.document())
           && !write.isOlderThan(UnifiedDocuments.sourceUpdatedAt(current))) {
         planned.add(write);
       }
@@ -84,13 +85,23 @@ final class BulkWrites {
     return new Plan(planned, writes.size() - planned.size());
   }
 
+  /** The key as {@link PendingWrite} holds it: unified keys are strings. */
+  private static Object key(BsonValue id) {
+    return id != null && id.isString() ? id.asString().getValue() : id;
+  }
+
+  /** Equal bytes, or else equal content (a server may store the same fields in another order). */
+  private static boolean same(RawBsonDocument stored, RawBsonDocument incoming) {
+    return stored.getByteBuffer().asNIO().equals(incoming.getByteBuffer().asNIO()) || stored.equals(incoming);
+  }
+
   private record Attempt(WriteCounts counts, List<PendingWrite> duplicates) {}
 
-  private static Attempt attempt(MongoCollection<Document> collection, List<PendingWrite> writes) {
+  private static Attempt attempt(MongoCollection<RawBsonDocument> collection, List<PendingWrite> writes) {
     if (writes.isEmpty()) {
       return new Attempt(WriteCounts.NONE, List.of());
     }
-    List<WriteModel<Document>> models = writes.stream().map(PendingWrite::model).toList();
+    List<WriteModel<RawBsonDocument>> models = writes.stream().map(PendingWrite::model).toList();
     try {
       return new Attempt(counts(collection.bulkWrite(models, UNORDERED), writes, Set.of()), List.of());
     } catch (MongoBulkWriteException e) {
@@ -116,7 +127,7 @@ final class BulkWrites {
    */
   private static WriteCounts counts(BulkWriteResult result, List<PendingWrite> writes, Set<Integer> failed) {
     long inserts = IntStream.range(0, writes.size())
-        .filter(i -> writes.get(i).model() instanceof InsertOneModel<Document> && !failed.contains(i)).count();
+        .filter(i -> writes.get(i).model() instanceof InsertOneModel<RawBsonDocument> && !failed.contains(i)).count();
     long inserted = inserts + result.getUpserts().size();
     long updated = result.getModifiedCount();
     return new WriteCounts(inserted, updated, writes.size() - failed.size() - inserted - updated);

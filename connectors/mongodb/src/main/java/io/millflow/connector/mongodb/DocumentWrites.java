@@ -11,7 +11,9 @@ import io.millflow.step.StepFailure;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 /** The bulk-write operation of one record, per write mode: unified records and generic JSON objects. */
@@ -28,18 +30,18 @@ final class DocumentWrites {
    * incoming version without updated-at only replaces a stored one without it either.
    */
   static PendingWrite unified(Record record, String entity, long recordNumber, WriteMode mode) {
-    Document document = UnifiedDocuments.of(record);
-    if (!(document.get("_id") instanceof String key) || key.isBlank()) {
+    UnifiedDocuments.Encoded encoded = UnifiedDocuments.of(record);
+    if (!(encoded.key() instanceof String key) || key.isBlank()) {
       throw new StepFailure("MISSING_KEY", "Record " + recordNumber + " of the dataset is a " + entity + " without"
           + " 'key': fix the step that produced it.");
     }
-    Date version = UnifiedDocuments.sourceUpdatedAt(document);
+    RawBsonDocument document = encoded.document();
     if (mode == WriteMode.INSERT) {
-      return new PendingWrite(recordNumber, key, version,
+      return new PendingWrite(recordNumber, key, encoded.version(),
           insertIfAbsent(new Document("_id", key), document, List.of("_id")));
     }
-    return new PendingWrite(recordNumber, key, version,
-        new ReplaceOneModel<>(notNewer(key, version), document, UPSERT), document, null);
+    return new PendingWrite(recordNumber, key, encoded.version(),
+        new ReplaceOneModel<>(notNewer(key, encoded.version()), document, UPSERT), document, null);
   }
 
   /** A generic record, field for field; without key fields every record is inserted as a new document. */
@@ -49,14 +51,14 @@ final class DocumentWrites {
           + " (it is " + record.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "): only objects can be"
           + " written as documents.");
     }
-    Document document = BsonValues.document(record);
+    RawBsonDocument document = BsonValues.rawDocument(record);
     if (keyFields.isEmpty()) {
       return new PendingWrite(recordNumber, null, null, new InsertOneModel<>(document));
     }
     Document filter = new Document();
     List<Object> key = new ArrayList<>(keyFields.size());
     for (String field : keyFields) {
-      Object value = document.get(field);
+      Object value = record.has(field) ? BsonValues.fromJson(record.get(field)) : null;
       if (value == null) {
         throw new StepFailure("MISSING_KEY", "Record " + recordNumber + " of the dataset has no value for key"
             + " field '" + field + "': fix the records, or the step's 'keyFields'.");
@@ -64,7 +66,7 @@ final class DocumentWrites {
       filter.append(field, value);
       key.add(value);
     }
-    WriteModel<Document> model = mode == WriteMode.INSERT
+    WriteModel<RawBsonDocument> model = mode == WriteMode.INSERT
         ? insertIfAbsent(filter, document, keyFields)
         : new ReplaceOneModel<>(filter, document, UPSERT);
     return new PendingWrite(recordNumber, key, null, model);
@@ -81,15 +83,24 @@ final class DocumentWrites {
   }
 
   /** Inserts the document when nothing matches the key; a stored document is left untouched (matched, not modified). */
-  private static WriteModel<Document> insertIfAbsent(Bson byKey, Document document, List<String> keyFields) {
-    Document onInsert = new Document(document);
+  private static WriteModel<RawBsonDocument> insertIfAbsent(Bson byKey, RawBsonDocument document,
+      List<String> keyFields) {
     // On insert the key fields come from the filter's equalities; _id may not be set again. An empty $setOnInsert is
     // refused by older servers, so a document of key fields alone keeps them.
-    keyFields.forEach(onInsert::remove);
+    BsonDocument onInsert = without(document, keyFields);
     if (onInsert.isEmpty()) {
-      onInsert = new Document(document);
-      onInsert.remove("_id");
+      onInsert = without(document, List.of("_id"));
     }
-    return new UpdateOneModel<>(byKey, new Document("$setOnInsert", onInsert), INSERT_IF_ABSENT);
+    return new UpdateOneModel<>(byKey, new BsonDocument("$setOnInsert", onInsert), INSERT_IF_ABSENT);
+  }
+
+  private static BsonDocument without(RawBsonDocument document, List<String> fields) {
+    BsonDocument rest = new BsonDocument();
+    document.forEach((name, value) -> {
+      if (!fields.contains(name)) {
+        rest.append(name, value);
+      }
+    });
+    return rest;
   }
 }

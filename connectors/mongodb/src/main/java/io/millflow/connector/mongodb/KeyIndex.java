@@ -7,7 +7,6 @@ import com.mongodb.client.model.Indexes;
 import io.millflow.step.StepFailure;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
 
 /**
  * The unique index on a generic dataset's key fields. Without it every keyed write scans the collection, and two
@@ -20,7 +19,7 @@ final class KeyIndex {
 
   private KeyIndex() {}
 
-  static void ensure(MongoCollection<Document> collection, List<String> keyFields) {
+  static void ensure(MongoCollection<?> collection, List<String> keyFields) {
     if (keyFields.isEmpty() || keyFields.equals(List.of("_id"))) {
       return;
     }

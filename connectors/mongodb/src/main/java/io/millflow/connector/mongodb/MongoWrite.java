@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /**
  * Writes a dataset to a MongoDB collection with unordered bulk writes. Records of a unified entity (purchase orders,
@@ -75,7 +76,8 @@ public final class MongoWrite implements Step<MongoWrite.Input, WriteResult> {
     MongoDatabase database = connections.database(connection);
     WriteCounts counts;
     try {
-      counts = write(database.getCollection(target.collection()), input.records(), target, context);
+      counts = write(database.getCollection(target.collection(), RawBsonDocument.class), input.records(), target,
+          context);
     } catch (RuntimeException e) {
       throw MongoErrors.translate(e, connection.name(), "writing collection " + target.collection());
     }
@@ -87,7 +89,7 @@ public final class MongoWrite implements Step<MongoWrite.Input, WriteResult> {
     return new WriteResult(where, counts.inserted(), counts.updated(), counts.unchanged(), millis);
   }
 
-  private WriteCounts write(MongoCollection<Document> collection, DatasetRef records, WriteTarget target,
+  private WriteCounts write(MongoCollection<RawBsonDocument> collection, DatasetRef records, WriteTarget target,
       StepContext context) {
     LongConsumer progress = done -> context.progress(done, records.count());
     if (target.mode() == WriteMode.REPLACE) {

@@ -3,7 +3,7 @@ package io.millflow.connector.mongodb;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.util.Date;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /**
  * One record's write, before it joins a bulk write: its 1-based number in the dataset (for messages), its key (null
@@ -13,10 +13,10 @@ import org.bson.Document;
  *     compares it with the stored one first, and writes nothing, or a plain insert, where that is enough
  * @param fallback when set, the write to try instead after a duplicate-key error (the guarded upsert of an insert)
  */
-record PendingWrite(long recordNumber, Object key, Date version, WriteModel<Document> model, Document document,
-    WriteModel<Document> fallback) {
+record PendingWrite(long recordNumber, Object key, Date version, WriteModel<RawBsonDocument> model,
+    RawBsonDocument document, WriteModel<RawBsonDocument> fallback) {
 
-  PendingWrite(long recordNumber, Object key, Date version, WriteModel<Document> model) {
+  PendingWrite(long recordNumber, Object key, Date version, WriteModel<RawBsonDocument> model) {
     this(recordNumber, key, version, model, null, null);
   }
 

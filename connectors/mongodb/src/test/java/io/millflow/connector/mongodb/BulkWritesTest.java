@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import io.millflow.model.PurchaseOrder;
 import java.util.List;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,40 +22,40 @@ class BulkWritesTest {
   @RegisterExtension
   static final TestMongo mongo = new TestMongo();
 
-  private MongoCollection<Document> collection;
+  private MongoCollection<RawBsonDocument> collection;
+  private MongoCollection<Document> documents;
 
   @BeforeEach
   void freshCollection() {
-    collection = mongo.connections().database(mongo.freshConnection("plant-mongo"))
-        .getCollection("purchase_orders");
+    documents = mongo.connections().database(mongo.freshConnection("plant-mongo")).getCollection("purchase_orders");
+    collection = documents.withDocumentClass(RawBsonDocument.class);
   }
 
   @Test
   void theGuardedUpsertCountsAnOlderVersionUnchangedInsteadOfFailing() {
-    collection.insertOne(UnifiedDocuments.of(order("1", T0.plusSeconds(60), "approved")));
+    collection.insertOne(stored(order("1", T0.plusSeconds(60), "approved")));
 
     WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "open"), 1),
         guarded(order("2", T0, "open"), 2)));
 
     assertThat(counts).isEqualTo(new WriteCounts(1, 0, 1));
-    assertThat(collection.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
+    assertThat(documents.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
   }
 
   @Test
   void theGuardedUpsertReplacesAnEqualOrOlderVersionAndOneWithoutUpdatedAt() {
-    collection.insertMany(List.of(UnifiedDocuments.of(order("1", T0, "open")),
-        UnifiedDocuments.of(order("2", null, "open"))));
+    collection.insertMany(List.of(stored(order("1", T0, "open")), stored(order("2", null, "open"))));
 
     WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "approved"), 1),
         guarded(order("2", T0, "approved"), 2)));
 
     assertThat(counts).isEqualTo(new WriteCounts(0, 2, 0));
-    assertThat(collection.countDocuments(new Document("status", "approved"))).isEqualTo(2);
+    assertThat(documents.countDocuments(new Document("status", "approved"))).isEqualTo(2);
   }
 
   @Test
   void aPlainInsertThatMeetsAStoredKeyIsRetriedAsTheGuardedUpsert() {
-    collection.insertOne(UnifiedDocuments.of(order("1", T0, "open")));
+    collection.insertOne(stored(order("1", T0, "open")));
     PendingWrite insert = DocumentWrites.unified(order("1", T0.plusSeconds(1), "approved"), PurchaseOrder.ENTITY,
         1, WriteMode.UPSERT).asInsert();
 
@@ -62,7 +63,11 @@ class BulkWritesTest {
         insert.model(), null, insert.fallback())));
 
     assertThat(counts).isEqualTo(new WriteCounts(0, 1, 0));
-    assertThat(collection.find().first()).containsEntry("status", "approved");
+    assertThat(documents.find().first()).containsEntry("status", "approved");
+  }
+
+  private static RawBsonDocument stored(PurchaseOrder order) {
+    return UnifiedDocuments.of(order).document();
   }
 
   /** The write as the step makes it, minus the document that would let the lookup skip it. */

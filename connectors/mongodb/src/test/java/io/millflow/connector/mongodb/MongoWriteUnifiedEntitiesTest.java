@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,8 +128,8 @@ class MongoWriteUnifiedEntitiesTest {
 
   @Test
   void theGuardAloneKeepsANewerStoredRecord() throws Exception {
-    var collection = fixture.collection("downtime_events");
-    collection.insertOne(UnifiedDocuments.of(record("downtimeEvent", STORED, "v1")));
+    var collection = fixture.collection("downtime_events").withDocumentClass(RawBsonDocument.class);
+    collection.insertOne(UnifiedDocuments.of(record("downtimeEvent", STORED, "v1")).document());
     PendingWrite guarded = DocumentWrites.unified(record("downtimeEvent", STORED.minusSeconds(1), "stale"),
         "downtimeEvent", 1, WriteMode.UPSERT);
 
@@ -136,7 +137,7 @@ class MongoWriteUnifiedEntitiesTest {
         guarded.model())));
 
     assertThat(counts).isEqualTo(new WriteCounts(0, 0, 1));
-    assertThat(collection.find().first().get("customFields", Document.class)).containsEntry("revision", "v1");
+    assertThat(stored("downtimeEvent").get(0).get("customFields", Document.class)).containsEntry("revision", "v1");
   }
 
   /** The fixture record of an entity, with the given source updated-at and {@code customFields.revision}. */
