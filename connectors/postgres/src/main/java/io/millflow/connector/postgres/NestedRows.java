@@ -17,6 +17,12 @@ interface NestedRows<T> {
   /** Loads the nested rows of a batch's parents into the staging table; checks them first. */
   void stage(Handle handle, Collection<T> parents) throws SQLException;
 
+  /**
+   * Loads the nested rows of parents none of which is stored yet straight into the nested table (the direct path);
+   * checks them first.
+   */
+  void load(Handle handle, Collection<T> parents, Collection<String> keys) throws SQLException;
+
   /** Replaces the nested rows of the parents the batch's merge changed ({@code millflow_changed}); clears the stage. */
   void replaceChanged(Handle handle);
 
@@ -27,6 +33,9 @@ interface NestedRows<T> {
 
       @Override
       public void stage(Handle handle, Collection<T> parents) {}
+
+      @Override
+      public void load(Handle handle, Collection<T> parents, Collection<String> keys) {}
 
       @Override
       public void replaceChanged(Handle handle) {}

@@ -8,6 +8,7 @@ import io.millflow.connector.sql.Column;
 import io.millflow.connector.sql.EntityLayout;
 import io.millflow.connector.sql.PurchaseOrderBatch;
 import io.millflow.connector.sql.PurchaseOrderLayout;
+import io.millflow.connector.sql.PurchaseOrderLayout.OrderLine;
 import io.millflow.connector.sql.TableName;
 import io.millflow.connector.sql.WriteMode;
 import io.millflow.model.PurchaseOrder;
@@ -23,6 +24,8 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
   static final String STAGE = "millflow_stage_line";
 
   private final TableName lines;
+  /** Whether the line table held rows when the write began: then a new order may find orphan lines to replace. */
+  private boolean hadRows;
 
   OrderLines(TableName orders) {
     this.lines = orders.withSuffix(PurchaseOrderLayout.LINE_TABLE_SUFFIX);
@@ -34,12 +37,24 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
     if (mode == WriteMode.REPLACE) {
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", lines.quoted(POSTGRES))));
     }
+    hadRows = handle.createQuery(PostgresSql.render("table-has-rows", Map.of("table", lines.quoted(POSTGRES))))
+        .mapTo(Boolean.class).one();
     handle.execute(PostgresSql.stage(STAGE, lines, Column.names(LINE_COLUMNS)));
   }
 
   @Override
   public void stage(Handle handle, Collection<PurchaseOrder> orders) throws SQLException {
     CsvCopy.load(handle, STAGE, LINE_COLUMNS, PurchaseOrderBatch.linesOf(orders));
+  }
+
+  @Override
+  public void load(Handle handle, Collection<PurchaseOrder> orders, Collection<String> keys) throws SQLException {
+    List<OrderLine> rows = PurchaseOrderBatch.linesOf(orders);
+    if (hadRows) {
+      handle.createUpdate(PostgresSql.render("lines-delete-orphans", Map.of("lines", lines.quoted(POSTGRES))))
+          .bindArray("keys", String.class, keys).execute();
+    }
+    CsvCopy.load(handle, lines.quoted(POSTGRES), LINE_COLUMNS, rows);
   }
 
   @Override

@@ -20,6 +20,11 @@ public final class UnifiedBatch {
    *     lets the message name the record
    */
   public static <T extends Record> Collection<T> newestPerKey(EntityLayout<T> layout, List<T> batch, long offset) {
+    return newestByKey(layout, batch, offset).values();
+  }
+
+  /** {@link #newestPerKey}, keyed by each record's key, in the order the keys first appear in the batch. */
+  public static <T extends Record> Map<String, T> newestByKey(EntityLayout<T> layout, List<T> batch, long offset) {
     Map<String, T> newest = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       T record = batch.get(i);
@@ -30,7 +35,7 @@ public final class UnifiedBatch {
       }
       newest.merge(key, record, (earlier, later) -> newer(layout, earlier, later));
     }
-    return newest.values();
+    return newest;
   }
 
   private static <T extends Record> T newer(EntityLayout<T> layout, T earlier, T later) {
