@@ -61,7 +61,7 @@ public class ConnectionRegistry {
     }
     if (connection == null) {
       throw new StepFailure("CONNECTION_NOT_FOUND", "No connection named '" + name + "'. Known connections: "
-          + all(tenantId).stream().map(Connection::name).toList() + ". Create it (POST /api/connections), define it"
+          + all(tenantId).stream().map(Connection::name).toList() + ". Create it (PUT /api/connections/" + name + "), define it"
           + " under millflow.connections." + name + ", or pick one of these in the task's Connection field.");
     }
     return connection;
