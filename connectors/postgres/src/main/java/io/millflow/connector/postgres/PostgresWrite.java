@@ -35,6 +35,7 @@ public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
   private final PostgresDataSources dataSources;
   private final UnifiedWriter unified;
   private final RowWriter rows;
+  private final int batchSize;
 
   @Inject
   public PostgresWrite(PostgresDataSources dataSources) {
@@ -45,6 +46,7 @@ public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
     this.dataSources = dataSources;
     this.unified = new UnifiedWriter(batchSize);
     this.rows = new RowWriter(batchSize);
+    this.batchSize = batchSize;
   }
 
   @Override
@@ -71,9 +73,10 @@ public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
       Jdbi jdbi, StepContext context, LongConsumer progress) throws SQLException {
     NestedRows<T> nested = target.isPurchaseOrder()
         ? (NestedRows<T>) new OrderLines(target.table()) : NestedRows.none();
-    try (Stream<T> records = context.datasets().read(input.records(), layout.type())) {
+    try (Stream<T> records = context.datasets().read(input.records(), layout.type());
+        ReadAhead<T> ahead = ReadAhead.start(records, batchSize)) {
       return jdbi.inTransaction(handle -> unified.write(handle, target.table(), layout, nested, target.mode(),
-          records, progress));
+          ahead.records(), progress));
     }
   }
 }
