@@ -66,6 +66,36 @@ class BulkWritesTest {
     assertThat(documents.find().first()).containsEntry("status", "approved");
   }
 
+  @Test
+  void aPlainInsertThatMeetsANewerVersionStoredMeanwhileLeavesItAndCountsUnchanged() {
+    // Another writer stored a newer version of "1" between this batch's lookup (key absent) and its write.
+    collection.insertOne(stored(order("1", T0.plusSeconds(60), "approved")));
+
+    WriteCounts counts = BulkWrites.write(collection, List.of(insertAfterLookup(order("1", T0, "open"), 1),
+        insertAfterLookup(order("2", T0, "open"), 2), insertAfterLookup(order("3", T0, "open"), 3)));
+
+    assertThat(counts).isEqualTo(new WriteCounts(2, 0, 1));
+    assertThat(documents.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
+    assertThat(documents.countDocuments()).isEqualTo(3);
+  }
+
+  @Test
+  void aPlainInsertThatMeetsAnOlderVersionStoredMeanwhileReplacesIt() {
+    collection.insertOne(stored(order("1", T0, "open")));
+
+    WriteCounts counts = BulkWrites.write(collection, List.of(insertAfterLookup(order("2", T0, "open"), 1),
+        insertAfterLookup(order("1", T0.plusSeconds(1), "approved"), 2)));
+
+    assertThat(counts).isEqualTo(new WriteCounts(1, 1, 0));
+    assertThat(documents.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
+  }
+
+  /** The plain insert the step sends for a key its lookup did not find, without another lookup. */
+  private static PendingWrite insertAfterLookup(PurchaseOrder order, long number) {
+    PendingWrite insert = DocumentWrites.unified(order, PurchaseOrder.ENTITY, number, WriteMode.UPSERT).asInsert();
+    return new PendingWrite(number, insert.key(), insert.version(), insert.model(), null, insert.fallback());
+  }
+
   private static RawBsonDocument stored(PurchaseOrder order) {
     return UnifiedDocuments.of(order).document();
   }

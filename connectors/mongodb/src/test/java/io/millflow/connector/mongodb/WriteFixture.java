@@ -21,10 +21,19 @@ final class WriteFixture {
   private final MongoWrite step;
 
   WriteFixture(TestMongo mongo, int batchSize) {
-    this.connection = mongo.freshConnection(CONNECTION);
-    this.connections = mongo.connections();
+    this(mongo.freshConnection(CONNECTION), mongo.connections(), batchSize);
+  }
+
+  private WriteFixture(Connection connection, MongoConnections connections, int batchSize) {
+    this.connection = connection;
+    this.connections = connections;
     this.context = new TestStepContext().withConnection(connection);
     this.step = new MongoWrite(connections, batchSize);
+  }
+
+  /** The same database, written by a step with another batch size. */
+  WriteFixture withBatchSize(int batchSize) {
+    return new WriteFixture(connection, connections, batchSize);
   }
 
   TestStepContext context() {
