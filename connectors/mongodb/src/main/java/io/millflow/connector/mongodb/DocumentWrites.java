@@ -30,7 +30,13 @@ final class DocumentWrites {
    * incoming version without updated-at only replaces a stored one without it either.
    */
   static PendingWrite unified(Record record, String entity, long recordNumber, WriteMode mode) {
-    UnifiedDocuments.Encoded encoded = UnifiedDocuments.of(record);
+    return unified(new UnifiedDocuments.Encoder(), record, entity, recordNumber, mode);
+  }
+
+  /** As above, encoding through {@code encoder}. */
+  static PendingWrite unified(UnifiedDocuments.Encoder encoder, Record record, String entity, long recordNumber,
+      WriteMode mode) {
+    UnifiedDocuments.Encoded encoded = encoder.encode(record);
     if (!(encoded.key() instanceof String key) || key.isBlank()) {
       throw new StepFailure("MISSING_KEY", "Record " + recordNumber + " of the dataset is a " + entity + " without"
           + " 'key': fix the step that produced it.");

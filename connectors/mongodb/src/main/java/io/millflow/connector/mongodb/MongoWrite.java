@@ -98,9 +98,10 @@ public final class MongoWrite implements Step<MongoWrite.Input, WriteResult> {
     }
     try {
       if (target.unifiedType() != null) {
+        UnifiedDocuments.Encoder encoder = new UnifiedDocuments.Encoder();
         try (Stream<? extends Record> unified = context.datasets().read(records, target.unifiedType())) {
-          return Batches.write(unified, batchSize, collection,
-              (record, number) -> DocumentWrites.unified(record, records.entity(), number, target.mode()), progress);
+          return Batches.write(unified, batchSize, collection, (record, number) ->
+              DocumentWrites.unified(encoder, record, records.entity(), number, target.mode()), progress);
         }
       }
       KeyIndex.ensure(collection, target.keyFields());

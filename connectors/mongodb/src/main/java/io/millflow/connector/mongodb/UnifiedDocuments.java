@@ -59,29 +59,46 @@ final class UnifiedDocuments {
 
   /** The document of a unified record; its {@code key} becomes {@code _id}. */
   static Encoded of(Record record) {
-    BasicOutputBuffer buffer = new BasicOutputBuffer(INITIAL_BYTES);
-    Object key = null;
-    Date version = null;
-    try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
-      writer.writeStartDocument();
-      for (Field field : FIELDS.get(record.getClass())) {
-        Object value = field.valueOf(record);
-        if (field.name().equals(KEY)) {
-          key = value;
-          writer.writeName("_id");
-        } else {
-          writer.writeName(field.name());
+    return new Encoder().encode(record);
+  }
+
+  /**
+   * Writes documents one after the other through one buffer, so each costs only its own bytes (a fresh buffer would
+   * start at a guess and grow); one thread at a time.
+   */
+  static final class Encoder {
+
+    private final BasicOutputBuffer buffer = new BasicOutputBuffer(INITIAL_BYTES);
+
+    /** The document of a unified record; its {@code key} becomes {@code _id}. */
+    Encoded encode(Record record) {
+      buffer.truncateToPosition(0);
+      // Not closed: closing the writer has nothing to release, and the buffer is used again.
+      BsonBinaryWriter writer = new BsonBinaryWriter(buffer);
+      Object key = null;
+      Date version = null;
+      try {
+        writer.writeStartDocument();
+        for (Field field : FIELDS.get(record.getClass())) {
+          Object value = field.valueOf(record);
+          if (field.name().equals(KEY)) {
+            key = value;
+            writer.writeName("_id");
+          } else {
+            writer.writeName(field.name());
+          }
+          if (field.name().equals(SOURCE) && value instanceof SourceRef source
+              && source.sourceUpdatedAt() != null) {
+            version = Date.from(source.sourceUpdatedAt());
+          }
+          write(writer, value, field.name());
         }
-        if (field.name().equals(SOURCE) && value instanceof SourceRef source && source.sourceUpdatedAt() != null) {
-          version = Date.from(source.sourceUpdatedAt());
-        }
-        write(writer, value, field.name());
+        writer.writeEndDocument();
+      } catch (DecimalTooLong e) {
+        throw e.failure();
       }
-      writer.writeEndDocument();
-    } catch (DecimalTooLong e) {
-      throw e.failure();
+      return new Encoded(new RawBsonDocument(buffer.toByteArray()), key, version);
     }
-    return new Encoded(new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition()), key, version);
   }
 
   /** The source updated-at of a stored document: BSON dates hold milliseconds, so this is what the filter compares. */
