@@ -7,6 +7,7 @@ import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.sandbox.SandboxLauncher;
+import io.millflow.engine.connection.ConnectionHealth;
 import io.millflow.engine.security.SecretsMigration;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.trigger.WebhookDispatcher;
@@ -31,7 +32,7 @@ public class MillflowStartup {
 
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
-      EventDelivery events, SecretsMigration secrets, MillflowConfig config) {
+      EventDelivery events, SecretsMigration secrets, ConnectionHealth health, MillflowConfig config) {
     secrets.sealClearSecrets();
     sandbox.start();
     workers.open();
@@ -44,6 +45,7 @@ public class MillflowStartup {
     retention.start();
     webhooks.start();
     events.start();
+    health.start();
   }
 
   /** Ready means the API answers: said once the HTTP server listens, after everything above. */

@@ -1,7 +1,9 @@
 package io.millflow.engine.api;
 
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.connection.ConnectionHealth;
 import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.connection.ConnectionStatus;
 import io.millflow.engine.connection.ConnectionStore;
 import io.millflow.engine.connection.ConnectionTests;
 import io.millflow.engine.connection.SettingsRedaction;
@@ -38,10 +40,12 @@ public class ConnectionsResource {
   private final ConnectionRegistry connections;
   private final ConnectionStore store;
   private final ConnectionTests tests;
+  private final ConnectionHealth health;
   private final MillflowConfig config;
 
   public ConnectionsResource(ConnectionRegistry connections, ConnectionStore store, ConnectionTests tests,
-      MillflowConfig config) {
+      ConnectionHealth health, MillflowConfig config) {
+    this.health = health;
     this.connections = connections;
     this.store = store;
     this.tests = tests;
@@ -75,6 +79,7 @@ public class ConnectionsResource {
     Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
         ? store.find(config.tenant(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
     store.save(config.tenant(), connection);
+    health.forget(config.tenant(), name);
     return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
   }
 
@@ -104,8 +109,25 @@ public class ConnectionsResource {
   @POST
   @Path("{name}/test")
   public ConnectionCheck test(@PathParam("name") String name) {
-    return test(find(name));
+    Connection connection = find(name);
+    ConnectionCheck check = test(connection);
+    health.record(config.tenant(), connection, check);
+    return check;
   }
+
+  /** The connection's health: {@code online | offline | reauth_required | unknown}, last check, last error. */
+  @GET
+  @Path("{name}/status")
+  public ConnectionStatusView status(@PathParam("name") String name) {
+    ConnectionStatus status = health.statusOrUnknown(config.tenant(), find(name).name());
+    return new ConnectionStatusView(status.name(), status.status().wireName(),
+        status.problem() == null ? null : status.problem().name(), status.lastError(), status.lastCheck(),
+        status.nextCheckAt());
+  }
+
+  /** A connection's health as the API shows it. */
+  public record ConnectionStatusView(String name, String status, String problem, String lastError,
+      java.time.Instant lastCheck, java.time.Instant nextCheckAt) {}
 
   private ConnectionCheck test(Connection connection) {
     try {

@@ -34,6 +34,8 @@ public interface MillflowConfig {
 
   Security security();
 
+  ConnectionHealthConfig connectionHealth();
+
   /** Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code .credentials.*}. */
   Map<String, ConnectionConfig> connections();
 
@@ -153,6 +155,16 @@ public interface MillflowConfig {
     /** Downtime events the Idhammar OEE sandbox has before now (more appear as time passes). */
     @WithDefault("2000")
     int idhammarDowntimeEvents();
+  }
+
+  interface ConnectionHealthConfig {
+    /** How often a healthy connection is checked; a failing one waits twice as long after each failure, up to 1 h. */
+    @WithDefault("PT5M")
+    Duration interval();
+
+    /** How often the runtime looks for connections due a check. */
+    @WithDefault("PT15S")
+    Duration pollInterval();
   }
 
   interface Security {

@@ -1,6 +1,6 @@
 package io.millflow.engine.worker;
 
-import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetStore;
@@ -21,14 +21,14 @@ final class JobStepContext implements StepContext {
   private final UUID runId;
   private final UUID stepRunId;
   private final long elementInstanceKey;
-  private final ConnectionRegistry connections;
+  private final StepConnections connections;
   private final DatasetStore datasets;
   private final RunHistory history;
   private final Clock clock;
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
 
-  JobStepContext(String tenantId, UUID runId, UUID stepRunId, long elementInstanceKey, ConnectionRegistry connections,
+  JobStepContext(String tenantId, UUID runId, UUID stepRunId, long elementInstanceKey, StepConnections connections,
       DatasetStore datasets, RunHistory history, Clock clock) {
     this.tenantId = tenantId;
     this.runId = runId;

@@ -65,6 +65,7 @@ final class StepJobHandler implements JobHandler {
     } catch (RetryableStepException e) {
       attempt.retry(e);
     } catch (ReauthRequiredException e) {
+      services.connections().refused(tenantId, e.connection(), e.getMessage());
       services.events().emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, Map.of("connection", e.connection(),
           "message", e.getMessage(), "flowId", job.getBpmnProcessId(), "runId", runId.toString()));
       attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);

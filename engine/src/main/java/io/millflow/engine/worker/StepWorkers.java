@@ -4,7 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.millflow.engine.catalog.StepCatalog;
 import io.millflow.engine.config.MillflowConfig;
-import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.ErrorCatchers;
@@ -35,7 +35,7 @@ public class StepWorkers {
   private final WorkerServices services;
   private final List<JobWorker> workers = new ArrayList<>();
 
-  public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, ConnectionRegistry connections,
+  public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
       MillflowConfig config) {
     this.zeebe = zeebe;

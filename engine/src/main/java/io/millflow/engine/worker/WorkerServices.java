@@ -1,6 +1,6 @@
 package io.millflow.engine.worker;
 
-import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.ErrorCatchers;
@@ -9,5 +9,5 @@ import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
 /** What every step handler shares. */
-record WorkerServices(String tenantId, String engineId, RunHistory history, ConnectionRegistry connections,
+record WorkerServices(String tenantId, String engineId, RunHistory history, StepConnections connections,
     PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}
