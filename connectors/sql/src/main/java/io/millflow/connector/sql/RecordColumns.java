@@ -1,7 +1,12 @@
 package io.millflow.connector.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,17 +39,19 @@ final class RecordColumns {
     for (RecordComponent component : type.getRecordComponents()) {
       String name = Identifiers.snakeCase(component.getName());
       Class<?> valueType = component.getType();
-      Function<T, Object> value = record -> read(component, record);
+      Function<Object, Object> accessor = accessor(component);
+      Function<T, Object> value = accessor::apply;
       if (Collection.class.isAssignableFrom(valueType)) {
         continue;
       }
       if (valueType.isRecord()) {
         for (RecordComponent part : valueType.getRecordComponents()) {
           String partName = Identifiers.snakeCase(part.getName());
+          Function<Object, Object> partAccessor = accessor(part);
           columns.add(Column.of(partName.startsWith(name + "_") ? partName : name + "_" + partName, typeOf(part),
               record -> {
-                Object parent = value.apply(record);
-                return parent == null ? null : read(part, parent);
+                Object parent = accessor.apply(record);
+                return parent == null ? null : partAccessor.apply(parent);
               }));
         }
       } else {
@@ -81,11 +88,31 @@ final class RecordColumns {
         + component.getName() + " (" + type.getName() + "): add a rule to RecordColumns");
   }
 
-  private static Object read(RecordComponent component, Object record) {
+  /**
+   * The component's accessor as a plain function (a lambda class spun once per component), not a reflective call:
+   * writes read every column of every record, millions of times per run.
+   */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> accessor(RecordComponent component) {
+    Method method = component.getAccessor();
     try {
-      return component.getAccessor().invoke(record);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle handle = lookup.unreflect(method);
+      MethodType erased = MethodType.methodType(Object.class, Object.class);
+      MethodType instantiated = handle.type().wrap();
+      return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
+          MethodType.methodType(Function.class), erased, handle, instantiated).getTarget().invokeExact();
+    } catch (Throwable e) {
+      // A lookup this class may not use (another class loader): the reflective call still works, only slower.
+      return record -> read(method, record);
+    }
+  }
+
+  private static Object read(Method accessor, Object record) {
+    try {
+      return accessor.invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("Cannot read " + component.getName() + " of " + record.getClass(), e);
+      throw new IllegalStateException("Cannot read " + accessor.getName() + " of " + record.getClass(), e);
     }
   }
 }
