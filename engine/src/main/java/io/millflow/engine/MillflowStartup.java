@@ -9,6 +9,7 @@ import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.millflow.engine.connection.ConnectionHealth;
 import io.millflow.engine.security.SecretsMigration;
+import io.millflow.engine.security.TenantKeys;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.trigger.WebhookDispatcher;
 import io.millflow.engine.worker.StepWorkers;
@@ -32,7 +33,9 @@ public class MillflowStartup {
 
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
-      EventDelivery events, SecretsMigration secrets, ConnectionHealth health, MillflowConfig config) {
+      EventDelivery events, SecretsMigration secrets, TenantKeys keys, ConnectionHealth health,
+      MillflowConfig config) {
+    keys.rewrapAll();
     secrets.sealClearSecrets();
     sandbox.start();
     workers.open();

@@ -176,6 +176,14 @@ public interface MillflowConfig {
 
     /** A file holding the master key (Base64), readable by Millflow's user only. */
     Optional<Path> masterKeyFile();
+
+    /**
+     * The master key being replaced, during a rotation: tenant keys it wrapped are re-wrapped with the current one at
+     * start (and whenever one is read), so it can be removed once every instance has started with both.
+     */
+    Optional<String> previousMasterKey();
+
+    Optional<Path> previousMasterKeyFile();
   }
 
   interface ConnectionConfig {

@@ -47,6 +47,14 @@ public class MasterKey {
     this.id = idOf(key);
   }
 
+  /** The key being rotated out, when the configuration names one. */
+  static Optional<MasterKey> previous(MillflowConfig.Security config) {
+    if (config.previousMasterKey().isPresent()) {
+      return Optional.of(new MasterKey(decode(config.previousMasterKey().get(), "millflow.security.previous-master-key")));
+    }
+    return config.previousMasterKeyFile().map(file -> new MasterKey(decode(read(file), "the file " + file)));
+  }
+
   /** A short, non-secret fingerprint, stored next to what the key wraps, so a wrong key is named as such. */
   public String id() {
     return id;

@@ -1,7 +1,11 @@
 package io.millflow.engine.security;
 
 import io.millflow.engine.store.StateStore;
+import io.millflow.engine.config.MillflowConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.jboss.logging.Logger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +21,42 @@ public class TenantKeys {
   private record Wrapped(byte[] wrappedKey, String masterKeyId) {}
 
   private final Jdbi jdbi;
+  private static final Logger LOG = Logger.getLogger(TenantKeys.class);
+
   private final MasterKey master;
+  private final Optional<MasterKey> previous;
   private final Map<String, byte[]> unwrapped = new ConcurrentHashMap<>();
 
-  public TenantKeys(StateStore store, MasterKey master) {
+  @Inject
+  public TenantKeys(StateStore store, MasterKey master, MillflowConfig config) {
+    this(store, master, MasterKey.previous(config.security()));
+  }
+
+  TenantKeys(StateStore store, MasterKey master, Optional<MasterKey> previous) {
     this.jdbi = store.jdbi();
     this.master = master;
+    this.previous = previous.filter(key -> !key.id().equals(master.id()));
+  }
+
+  /**
+   * Re-wraps with the current master key every tenant key the previous one wrapped; the data keys, and so everything
+   * encrypted with them, stay as they are. Runs at start; instances still on the previous key keep working as long as
+   * they are also given the new one as previous (see the README's rotation steps).
+   *
+   * @return how many tenant keys were re-wrapped
+   */
+  public int rewrapAll() {
+    if (previous.isEmpty()) {
+      return 0;
+    }
+    List<String> tenants = jdbi.withHandle(h -> h.createQuery(
+            "select tenant_id from tenant_key where master_key_id = :previous")
+        .bind("previous", previous.get().id()).mapTo(String.class).list());
+    tenants.forEach(this::dataKey);
+    if (!tenants.isEmpty()) {
+      LOG.infof("Re-wrapped %d tenant keys with master key %s", tenants.size(), master.id());
+    }
+    return tenants.size();
   }
 
   /** Encrypts {@code plaintext} for the tenant; {@code purpose} must be given again to decrypt. */
@@ -55,6 +89,9 @@ public class TenantKeys {
       stored = find(tenantId); // another instance may have won the race: use whichever key is stored
     }
     Wrapped wrapped = stored.orElseThrow();
+    if (previous.isPresent() && wrapped.masterKeyId().equals(previous.get().id())) {
+      return rewrap(tenantId, wrapped, previous.get());
+    }
     if (!wrapped.masterKeyId().equals(master.id())) {
       throw new IllegalStateException("The data key of tenant '" + tenantId + "' is wrapped by master key "
           + wrapped.masterKeyId() + ", but the configured master key is " + master.id() + ": configure the master key"
@@ -66,6 +103,16 @@ public class TenantKeys {
       throw new IllegalStateException("The data key of tenant '" + tenantId + "' does not open with the configured"
           + " master key: the stored key was altered.");
     }
+  }
+
+  private byte[] rewrap(String tenantId, Wrapped wrapped, MasterKey old) {
+    byte[] key = old.unwrap(wrapped.wrappedKey(), tenantId);
+    jdbi.useHandle(h -> h.createUpdate("""
+            update tenant_key set wrapped_key = :wrapped, master_key_id = :master, rewrapped_at = now()
+            where tenant_id = :tenant and master_key_id = :old""")
+        .bind("wrapped", master.wrap(key, tenantId)).bind("master", master.id()).bind("tenant", tenantId)
+        .bind("old", old.id()).execute());
+    return key;
   }
 
   private Optional<Wrapped> find(String tenantId) {
