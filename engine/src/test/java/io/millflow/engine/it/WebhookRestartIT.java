@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.engine.trigger.SignatureScheme;
 import io.millflow.engine.trigger.SignatureVerifier;
+import io.millflow.engine.trigger.WebhookFlows;
 import io.millflow.step.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ class WebhookRestartIT {
     Map<String, String> common = Map.of("millflow.sandbox.enabled", "false");
     String trigger;
     try (RuntimeProcess first = RuntimeProcess.start(data, "first", with(common, "millflow.webhooks.dispatch", "false"))) {
-      send(first, "POST", "/api/flows", "application/xml", FLOW, 201);
+      send(first, "POST", "/api/flows", "application/xml", WebhookFlows.empty("restart-flow"), 201);
       JsonNode created = send(first, "POST", "/api/triggers", "application/json", """
           {"name":"restart","signature":{"type":"hmac","header":"X-Signature"},"eventId":"header:X-Event-Id",
            "routes":[{"flowId":"restart-flow","variables":"{line: body.line}"}]}""", 201);
@@ -101,15 +102,4 @@ class WebhookRestartIT {
     }
     throw new AssertionError("Not done within 60 s; last: " + last);
   }
-
-  private static final String FLOW = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_restart" targetNamespace="http://millflow.io/test">
-        <bpmn:process id="restart-flow" isExecutable="true">
-          <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing></bpmn:startEvent>
-          <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
-          <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
-        </bpmn:process>
-      </bpmn:definitions>
-      """.strip();
 }

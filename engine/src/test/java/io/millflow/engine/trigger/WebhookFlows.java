@@ -1,11 +1,11 @@
 package io.millflow.engine.trigger;
 
 /** BPMN of the small flows webhook tests start. */
-final class WebhookFlows {
+public final class WebhookFlows {
 
   private WebhookFlows() {}
 
-  static String empty(String id) {
+  public static String empty(String id) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">

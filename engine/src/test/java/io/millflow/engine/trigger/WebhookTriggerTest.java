@@ -27,8 +27,8 @@ class WebhookTriggerTest {
   /** Deploying the same BPMN again changes nothing, so every test can make sure its flows are there. */
   @BeforeEach
   void deployFlows() {
-    FlowTestSupport.deploy(emptyFlow("webhook-orders"));
-    FlowTestSupport.deploy(emptyFlow("webhook-downtime"));
+    FlowTestSupport.deploy(WebhookFlows.empty("webhook-orders"));
+    FlowTestSupport.deploy(WebhookFlows.empty("webhook-downtime"));
   }
 
   @Test
@@ -184,18 +184,5 @@ class WebhookTriggerTest {
     return await().atMost(Duration.ofSeconds(20)).until(
         () -> events(triggerId).stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(Map.of()),
         event -> event.get("status") != null && !"pending".equals(event.get("status")));
-  }
-
-  private static String emptyFlow(String id) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:endEvent id="End"><bpmn:incoming>F</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """.formatted(id);
   }
 }
