@@ -31,6 +31,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
 
   static final int DEFAULT_BATCH_SIZE = 5_000;
+  /** Records parsed ahead per chunk: enough to keep the reader busy during a COPY, few enough to die young. */
+  private static final int READ_AHEAD = 1_000;
 
   private final PostgresDataSources dataSources;
   private final UnifiedWriter unified;
@@ -74,7 +76,7 @@ public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
     NestedRows<T> nested = target.isPurchaseOrder()
         ? (NestedRows<T>) new OrderLines(target.table()) : NestedRows.none();
     try (Stream<T> records = context.datasets().read(input.records(), layout.type());
-        ReadAhead<T> ahead = ReadAhead.start(records, batchSize)) {
+        ReadAhead<T> ahead = ReadAhead.start(records, Math.min(batchSize, READ_AHEAD))) {
       return jdbi.inTransaction(handle -> unified.write(handle, target.table(), layout, nested, target.mode(),
           ahead.records(), progress));
     }
