@@ -16,7 +16,7 @@ $mvn -B -q -f bench/sinks/pom.xml package dependency:build-classpath -Dmdep.outp
 classpath="bench/sinks/target/classes:$(cat bench/sinks/target/classpath.txt)"
 
 echo "$(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "| server | lines (stored) | step | time | lines/s | heap: peak live / used (GC time) | reading the dataset alone | baseline | time | lines/s | heap: peak live / used (GC time) | step / bare |"
+echo "| server | lines (stored) | step | time | lines/s | heap: peak live / used (GC time, process CPU time) | reading the dataset alone | baseline | time | lines/s | heap: peak live / used (GC time, process CPU time) | step / bare |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for sink in ${SINKS:-postgres mariadb mongodb}; do
   n="$lines"; heap="${SINKS_HEAP:-1g}"

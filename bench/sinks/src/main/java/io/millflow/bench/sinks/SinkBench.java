@@ -70,13 +70,15 @@ public final class SinkBench {
     double bareRate = lines / result.bare().seconds();
     Sink.Labels labels = sink.labels();
     return String.format(Locale.ROOT, "| %s | %,d (%,d %s) | %s | %.1f s | %,.0f | %s | %.1f s | %s | %.1f s |"
-        + " %,.0f | %s | %.0f %% |", labels.server(), lines, result.rows(), labels.rows(), labels.step(),
-        result.step().seconds(), stepRate, heap(result.step()), read.seconds(), labels.baseline(),
-        result.bare().seconds(), bareRate, heap(result.bare()), 100 * stepRate / bareRate);
+        + " %,.0f | %s | %.0f %% (CPU time: %.0f %%) |", labels.server(), lines, result.rows(), labels.rows(),
+        labels.step(), result.step().seconds(), stepRate, heap(result.step()), read.seconds(), labels.baseline(),
+        result.bare().seconds(), bareRate, heap(result.bare()), 100 * stepRate / bareRate,
+        100 * result.bare().cpuSeconds() / result.step().cpuSeconds());
   }
 
   private static String heap(Timed timed) {
-    return String.format(Locale.ROOT, "%,d / %,d MB (GC %.1f s)", timed.liveMb(), timed.usedMb(), timed.gcSeconds());
+    return String.format(Locale.ROOT, "%,d / %,d MB (GC %.1f s, CPU %.1f s)", timed.liveMb(), timed.usedMb(),
+        timed.gcSeconds(), timed.cpuSeconds());
   }
 
   private static void delete(Path directory) throws Exception {

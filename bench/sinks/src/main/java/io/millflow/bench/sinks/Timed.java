@@ -14,9 +14,11 @@ import javax.management.openmbean.CompositeData;
  * {@code liveMb}, the most the heap held right after any collection (what the phase keeps reachable, plus old
  * garbage not yet collected: a streaming phase stays flat however large the dataset), and {@code usedMb}, the most in
  * use at any moment (sampled every 10 ms), garbage included; {@code gcSeconds}, the collectors' time meanwhile (with
- * an in-process server, the server's data is part of what they trace).
+ * an in-process server, the server's data is part of what they trace); {@code cpuSeconds}, the CPU time of the whole
+ * process meanwhile (all threads, the in-process server's and the collectors' included): on a host shared with other
+ * work, wall time mostly measures waiting for a core, CPU time much less so.
  */
-record Timed(double seconds, long liveMb, long usedMb, double gcSeconds) {
+record Timed(double seconds, long liveMb, long usedMb, double gcSeconds, double cpuSeconds) {
 
   interface Phase {
     void run() throws Exception;
@@ -47,6 +49,7 @@ record Timed(double seconds, long liveMb, long usedMb, double gcSeconds) {
       }
     });
     long gcStart = gcMillis();
+    long cpuStart = cpuNanos();
     long start = System.nanoTime();
     try {
       phase.run();
@@ -58,12 +61,17 @@ record Timed(double seconds, long liveMb, long usedMb, double gcSeconds) {
       }
     }
     return new Timed((System.nanoTime() - start) / 1e9, live.get() >> 20, used.get() >> 20,
-        (gcMillis() - gcStart) / 1e3);
+        (gcMillis() - gcStart) / 1e3, (cpuNanos() - cpuStart) / 1e9);
   }
 
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
         .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long heapUsed() {
