@@ -18,11 +18,12 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The fast path for unified records (every entity of the model), inside the caller's transaction. A batch none of
- * whose keys is stored yet (the common first load, and every batch of {@code replace}) is COPYed straight into the
- * entity's table and the nested table: every record is an insert, so there is nothing to merge. Any other batch is
- * COPYed into a staging table and merged into the entity's table with one set-based upsert under the newer-wins rule
- * ({@code sql/unified-upsert.sql}); nested rows (purchase-order lines) follow their changed parents. The table lock
- * taken first keeps other writers from storing one of the batch's keys between the check and the COPY.
+ * whose keys is stored yet (the common first load, and every batch of {@code replace}; {@link StoredKeys} tells) is
+ * COPYed straight into the entity's table and the nested table: every record is an insert, so there is nothing to
+ * merge. Any other batch is COPYed into a staging table and merged into the entity's table with one set-based upsert
+ * under the newer-wins rule ({@code sql/unified-upsert.sql}); nested rows (purchase-order lines) follow their changed
+ * parents. The table lock taken first keeps other writers from storing one of the batch's keys between the check and
+ * the COPY.
  */
 final class UnifiedWriter {
 
@@ -46,14 +47,18 @@ final class UnifiedWriter {
     handle.execute(PostgresSql.stage(STAGE, table, layout.names()));
     handle.execute(PostgresSql.render("changed-create"));
     String merge = merge(table, layout, mode);
-    String stored = PostgresSql.render("keys-stored",
-        Map.of("table", table.quoted(POSTGRES), "key", POSTGRES.list(EntityLayout.KEY)));
+    String quoted = table.quoted(POSTGRES);
+    StoredKeys stored = StoredKeys.of(handle,
+        PostgresSql.render("keys-stored", Map.of("table", quoted, "key", POSTGRES.list(EntityLayout.KEY))),
+        PostgresSql.render("table-has-rows", Map.of("table", quoted)));
     return Batches.write(records, batchSize, (batch, offset) -> {
       Map<String, T> byKey = UnifiedBatch.newestByKey(layout, batch, offset);
       Collection<T> newest = byKey.values();
-      if (!anyStored(handle, stored, byKey.keySet())) {
+      boolean anyStored = stored.anyStored(handle, byKey.keySet());
+      stored.stored(byKey.keySet());
+      if (!anyStored) {
         nested.load(handle, newest, byKey.keySet());
-        CsvCopy.load(handle, table.quoted(POSTGRES), layout.columns(), newest);
+        CsvCopy.load(handle, quoted, layout.columns(), newest);
         return WriteCounts.ofBatch(batch.size(), newest.size(), 0);
       }
       nested.stage(handle, newest);
@@ -66,10 +71,6 @@ final class UnifiedWriter {
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
       return WriteCounts.ofBatch(batch.size(), changed[0], changed[1]);
     }, progress);
-  }
-
-  private static boolean anyStored(Handle handle, String sql, Collection<String> keys) {
-    return handle.createQuery(sql).bindArray("keys", String.class, keys).mapTo(Boolean.class).one();
   }
 
   private static String merge(TableName table, EntityLayout<?> layout, WriteMode mode) {
