@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
  * The one JSON configuration of Millflow: ISO-8601 times, exact decimals, lenient about fields it does not know (job
@@ -17,6 +19,7 @@ public final class Json {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      .addModule(new SimpleModule("millflow-fast-instants").addDeserializer(Instant.class, new FastInstantDeserializer()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
