@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-  private static final int BATCH = 20;
+  private static final int BATCH = 100;
 
   private final WebhookInbox inbox;
   private final TriggerStore triggers;
@@ -97,12 +97,23 @@ public class WebhookDispatcher {
   /** Dispatches what is due now; returns how many events it took. */
   public int dispatchDue() {
     List<InboxEvent> due = inbox.claimDue(BATCH);
-    due.forEach(this::dispatch);
+    Map<String, Optional<WebhookTrigger>> triggersOfBatch = new HashMap<>();
+    List<WebhookInbox.Settled> settled = new ArrayList<>();
+    try {
+      for (InboxEvent event : due) {
+        dispatch(event, triggersOfBatch.computeIfAbsent(event.triggerId(), triggers::find), settled);
+      }
+    } finally {
+      inbox.settle(settled);
+    }
     return due.size();
   }
 
-  private void dispatch(InboxEvent event) {
-    Optional<WebhookTrigger> trigger = triggers.find(event.triggerId());
+  /**
+   * Dispatches one event. An event that starts a flow or publishes a message is recorded at once, since its action
+   * must not run twice; one that starts nothing (no match, stale) joins {@code settled}, written with the batch.
+   */
+  private void dispatch(InboxEvent event, Optional<WebhookTrigger> trigger, List<WebhookInbox.Settled> settled) {
     if (trigger.isEmpty()) {
       inbox.failed(event, "The trigger no longer exists");
       return;
@@ -111,12 +122,12 @@ public class WebhookDispatcher {
       Map<String, Object> context = feelContext(event);
       Optional<String> stale = staleness(trigger.get(), event, context);
       if (stale.isPresent()) {
-        inbox.stale(event.id(), stale.get());
+        settled.add(WebhookInbox.Settled.stale(event.id(), stale.get()));
         return;
       }
       List<String> outcomes = runMatchingRoutes(trigger.get(), event, context);
       if (outcomes.isEmpty()) {
-        inbox.noMatch(event.id());
+        settled.add(WebhookInbox.Settled.noMatch(event.id()));
       } else {
         inbox.dispatched(event.id(), outcomes);
       }

@@ -132,13 +132,34 @@ public class WebhookInbox {
     finish(id, "dispatched", null, json(runIds));
   }
 
-  void noMatch(UUID id) {
-    finish(id, "no_match", null, null);
+  /** How an event without side effects ended: no route matched, or it was stale. */
+  record Settled(UUID id, String status, String reason) {
+
+    static Settled noMatch(UUID id) {
+      return new Settled(id, "no_match", null);
+    }
+
+    /** An event older than one already dispatched for its ordering key: kept, not applied. */
+    static Settled stale(UUID id, String reason) {
+      return new Settled(id, "stale", reason);
+    }
   }
 
-  /** An event older than one already dispatched for its ordering key: kept, not applied. */
-  void stale(UUID id, String reason) {
-    finish(id, "stale", reason, null);
+  /**
+   * Records many settled events in one statement batch. Only events that started nothing are settled this way: should
+   * the runtime stop before this, they are simply evaluated again, with the same result.
+   */
+  void settle(List<Settled> settled) {
+    if (settled.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(h -> {
+      PreparedBatch batch = h.prepareBatch(
+          "update webhook_inbox set status = :status, last_error = :error, run_ids = null where id = :id");
+      settled.forEach(event -> batch.bind("status", event.status()).bind("error", event.reason())
+          .bind("id", event.id()).add());
+      batch.execute();
+    });
   }
 
   /** Dispatches a received event again, whatever became of it: the operator's explicit choice. */
