@@ -1,0 +1,159 @@
+package io.millflow.engine.security;
+
+import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
+import static io.millflow.engine.FlowTestSupport.deploy;
+import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.FlowTestSupport.variant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.flow.BundledFlows;
+import io.millflow.engine.sandbox.SandboxLauncher;
+import io.millflow.engine.store.StateStore;
+import io.millflow.step.Connection;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After runs through every source and sink the sandboxes offer, one of them refused its key, no credential of any
+ * connection appears in the log, the API's answers, the run history, the outbound events or the deployed BPMN.
+ */
+@QuarkusTest
+class CredentialLeakTest {
+
+  private static final Set<String> IDENTIFIERS = Set.of("username", "clientId", "certificateId", "consumerKey",
+      "tokenId");
+
+  @Inject ConnectionRegistry connections;
+  @Inject SandboxLauncher sandboxes;
+  @Inject StateStore store;
+
+  @Test
+  void noCredentialAppearsAnywhereAfterRunsThroughEveryConnector() {
+    sandboxes.start();
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+            + " " + (record.getThrown() == null ? "" : stackTrace(record.getThrown())));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger.getLogger("").addHandler(capture);
+    String refusedKey = "refused-key-" + System.nanoTime();
+    try {
+      Connection plex = connections.resolve("default", SandboxLauncher.PLEX_CONNECTION);
+      Map<String, String> refused = new HashMap<>(plex.credentials());
+      refused.put("apiKey", refusedKey);
+      String refusedName = "plex-refused-" + System.nanoTime();
+      connections.provide(new Connection(refusedName, "plex", plex.settings(), refused));
+      List<String> runs = new ArrayList<>(List.of(startRun("plex-po-to-postgres"), startRun("idhammar-downtime-to-mongodb"),
+          startRun(deploy(netsuiteToWarehouse())),
+          startRun(deploy(variant("po-refused-" + System.nanoTime(), "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
+              "<zeebe:input source=\"" + refusedName + "\" target=\"connection\" />")))));
+      runs.forEach(run -> awaitRunEnd(run));
+      given().post("/api/connections/{name}/test", refusedName).then().statusCode(200);
+
+      Set<String> secrets = secrets(refusedKey);
+      List<String> texts = new ArrayList<>(logged);
+      texts.addAll(apiAnswers(runs));
+      texts.addAll(storedTexts());
+
+      assertThat(logged).as("the log was captured: it tells of the refused connection")
+          .anyMatch(line -> line.contains(refusedName));
+      assertThat(texts).as("the refused run's incident is among the texts").anyMatch(text -> text.contains("REAUTH_REQUIRED"));
+      assertThat(secrets).hasSizeGreaterThanOrEqualTo(5); // the refused key, Plex's key and password, NetSuite's PEM, Idhammar's token
+      for (String secret : secrets) {
+        assertThat(texts).as("a credential (%s...) leaked", secret.substring(0, 3))
+            .noneMatch(text -> text.contains(secret));
+      }
+    } finally {
+      Logger.getLogger("").removeHandler(capture);
+    }
+  }
+
+  /**
+   * Every secret credential of every connection, each line of a multi-line one (a PEM key) on its own. Identifiers
+   * that travel with credentials (a user name, NetSuite's client and certificate ids) are not secrets: a check may
+   * name the user it logged in as.
+   */
+  private Set<String> secrets(String refusedKey) {
+    Set<String> secrets = new LinkedHashSet<>(List.of(refusedKey));
+    for (Connection connection : connections.all("default")) {
+      for (Map.Entry<String, String> credential : connection.credentials().entrySet()) {
+        if (IDENTIFIERS.contains(credential.getKey())) {
+          continue;
+        }
+        String value = credential.getValue();
+        for (String line : value.split("\n")) {
+          if (line.strip().length() >= 8 && !line.startsWith("-----")) {
+            secrets.add(line.strip());
+          }
+        }
+      }
+    }
+    return secrets;
+  }
+
+  private List<String> apiAnswers(List<String> runs) {
+    List<String> answers = new ArrayList<>();
+    answers.add(given().get("/api/connections").asString());
+    answers.add(given().get("/api/runs?limit=200").asString());
+    runs.forEach(run -> answers.add(given().get("/api/runs/{id}", run).asString()));
+    for (Connection connection : connections.all("default")) {
+      answers.add(given().get("/api/connections/{name}", connection.name()).asString());
+      answers.add(given().get("/api/connections/{name}/status", connection.name()).asString());
+    }
+    for (String bpmn : BundledFlows.load()) {
+      String id = bpmn.replaceAll("(?s).*<bpmn:process id=\"([^\"]+)\".*", "$1");
+      answers.add(given().get("/api/flows/{id}/bpmn", id).asString());
+    }
+    return answers;
+  }
+
+  private List<String> storedTexts() {
+    return store.jdbi().withHandle(h -> {
+      List<String> texts = new ArrayList<>(h.createQuery("select message from step_log").mapTo(String.class).list());
+      texts.addAll(h.createQuery("""
+              select concat_ws(' ', input_summary, output_summary, error, error_detail) from step_run""")
+          .mapTo(String.class).list());
+      texts.addAll(h.createQuery("select coalesce(error, '') from flow_run").mapTo(String.class).list());
+      texts.addAll(h.createQuery("select payload::text from event_outbox").mapTo(String.class).list());
+      texts.addAll(h.createQuery("select coalesce(last_error, '') from connection_status").mapTo(String.class).list());
+      texts.addAll(h.createQuery("select bpmn from flow").mapTo(String.class).list());
+      return texts;
+    });
+  }
+
+  private static String netsuiteToWarehouse() {
+    return BundledFlows.load().stream().filter(b -> b.contains("id=\"netsuite-vendors-to-snowflake\"")).findFirst()
+        .orElseThrow()
+        .replace("netsuite-vendors-to-snowflake", "netsuite-leak-check")
+        .replace("type=\"snowflake.write\"", "type=\"postgres.write\"")
+        .replace("source=\"snowflake\" target=\"connection\"", "source=\"warehouse\" target=\"connection\"");
+  }
+
+  private static String stackTrace(Throwable thrown) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    thrown.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
+  }
+}
