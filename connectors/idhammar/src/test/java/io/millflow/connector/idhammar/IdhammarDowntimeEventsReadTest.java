@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.idhammar.IdhammarDowntimeEventsRead.Input;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
-import io.millflow.connector.idhammar.sandbox.MovableClock;
 import io.millflow.model.DowntimeEvent;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.steps.UnifiedTransform;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class IdhammarDowntimeEventsReadTest {
   private static final Instant ANCHOR = Instant.parse("2026-11-24T12:00:00Z");
   private static final int EVENTS = 2_500;
 
-  private final MovableClock clock = new MovableClock(ANCHOR);
+  private final MutableClock clock = new MutableClock(ANCHOR);
   private final IdhammarSandbox sandbox = new IdhammarSandbox(IdhammarSandboxConfig.defaults()
       .withDowntimeEvents(EVENTS).withClock(clock, ANCHOR).withoutRateLimit()).start(0);
   private final TestStepContext context = new TestStepContext().withClock(clock)

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
-import io.millflow.connector.idhammar.sandbox.MovableClock;
 import io.millflow.model.Asset;
 import io.millflow.model.ProductionRecord;
 import io.millflow.model.UnifiedMapper;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepFailure;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.steps.UnifiedTransform;
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ class IdhammarMachinesAndPeriodsReadTest {
   private static final Instant ANCHOR = Instant.parse("2026-11-24T12:00:00Z");
   private static final Instant FROM = Instant.parse("2026-11-23T06:00:00Z");
   private static final Instant TO = Instant.parse("2026-11-24T06:00:00Z");
-  private static final MovableClock CLOCK = new MovableClock(ANCHOR);
+  private static final MutableClock CLOCK = new MutableClock(ANCHOR);
   private static IdhammarSandbox sandbox;
 
   private final TestStepContext context = new TestStepContext().withClock(CLOCK)
@@ -122,7 +122,7 @@ class IdhammarMachinesAndPeriodsReadTest {
 
   @Test
   void continuesFromTheCursorWithOnlyThePeriodsEndedSince() {
-    MovableClock clock = new MovableClock(ANCHOR);
+    MutableClock clock = new MutableClock(ANCHOR);
     try (IdhammarSandbox moving = new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(1_000)
         .withClock(clock, ANCHOR).withoutRateLimit()).start(0)) {
       TestStepContext run = new TestStepContext().withClock(clock).withConnection(moving.connection("oee"));

@@ -1,10 +1,10 @@
 package io.millflow.connector.idhammar;
 
-import io.millflow.connector.idhammar.sandbox.MovableClock;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetStore;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepLog;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +13,10 @@ import java.time.Duration;
 final class MovingClockContext implements StepContext {
 
   private final TestStepContext context;
-  private final MovableClock clock;
+  private final MutableClock clock;
   private final Duration step;
 
-  MovingClockContext(TestStepContext context, MovableClock clock, Duration step) {
+  MovingClockContext(TestStepContext context, MutableClock clock, Duration step) {
     this.context = context;
     this.clock = clock;
     this.step = step;

@@ -11,6 +11,7 @@ import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepFailure;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.steps.UnifiedTransform;
 import java.math.BigDecimal;

@@ -10,6 +10,7 @@ import io.millflow.model.InventoryItem;
 import io.millflow.model.Vendor;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.steps.UnifiedTransform;
 import java.time.Instant;

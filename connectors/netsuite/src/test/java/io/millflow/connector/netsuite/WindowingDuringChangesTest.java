@@ -10,6 +10,7 @@ import io.millflow.step.DatasetStore;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepLog;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import java.time.Clock;
 import java.time.Duration;

@@ -10,13 +10,12 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -30,7 +29,7 @@ class PostgresDataSourcesTest {
 
   private static TestDatabase database;
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
   private final PostgresDataSources dataSources = new PostgresDataSources(clock, Duration.ofMinutes(10));
 
   @BeforeAll
@@ -114,29 +113,5 @@ class PostgresDataSourcesTest {
     assertThatThrownBy(() -> dataSources.jdbi(plex))
         .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("'plex-prod'");
-  }
-
-  /** A clock tests move forward by hand. */
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -5,6 +5,7 @@ import static io.millflow.connector.idhammar.sandbox.IdhammarSandboxApiTest.read
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.step.testing.MutableClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Data that moves with the clock, and OEE figures that agree with the events and counts they come from. */
 class DataOverTimeTest {
 
-  private final MovableClock clock = new MovableClock(ANCHOR);
+  private final MutableClock clock = new MutableClock(ANCHOR);
   private final IdhammarSandbox sandbox =
       new IdhammarSandbox(IdhammarSandboxApiTest.config(clock, 1_500)).start(0);
 
@@ -105,10 +106,10 @@ class DataOverTimeTest {
     String hour = "/api/v1/oee?granularity=hour&machineId=M-1101&from=" + ANCHOR + "&to=" + ANCHOR.plusSeconds(3_600);
     clock.advance(Duration.ofHours(1));
     JsonNode without = readAll(sandbox, hour).getFirst();
-    try (IdhammarSandbox again = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MovableClock(ANCHOR), 1_500))
+    try (IdhammarSandbox again = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MutableClock(ANCHOR), 1_500))
         .start(0)) {
       SandboxHttp.post(again, "/_sandbox/downtime", "{\"machineId\":\"M-1101\",\"durationSeconds\":3600}");
-      ((MovableClock) again.config().clock()).advance(Duration.ofHours(1));
+      ((MutableClock) again.config().clock()).advance(Duration.ofHours(1));
 
       JsonNode with = readAll(again, hour).getFirst();
 

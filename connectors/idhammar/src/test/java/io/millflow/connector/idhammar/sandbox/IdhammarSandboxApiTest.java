@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.idhammar.sandbox.SandboxHttp.Answer;
+import io.millflow.step.testing.MutableClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,10 +19,10 @@ class IdhammarSandboxApiTest {
 
   static final Instant ANCHOR = Instant.parse("2026-11-24T12:00:00Z");
   @RegisterExtension
-  static final SandboxExtension SANDBOX = new SandboxExtension(config(new MovableClock(ANCHOR), 2_000));
+  static final SandboxExtension SANDBOX = new SandboxExtension(config(new MutableClock(ANCHOR), 2_000));
   private final IdhammarSandbox sandbox = SANDBOX.sandbox();
 
-  static IdhammarSandboxConfig config(MovableClock clock, int events) {
+  static IdhammarSandboxConfig config(MutableClock clock, int events) {
     return IdhammarSandboxConfig.defaults().withDowntimeEvents(events).withClock(clock, ANCHOR).withoutRateLimit();
   }
 

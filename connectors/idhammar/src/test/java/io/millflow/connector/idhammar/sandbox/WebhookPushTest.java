@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig.WebhookConfig;
 import io.millflow.step.Json;
+import io.millflow.step.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,7 +37,7 @@ class WebhookPushTest {
 
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final AtomicInteger failuresToAnswer = new AtomicInteger();
-  private final MovableClock clock = new MovableClock(ANCHOR);
+  private final MutableClock clock = new MutableClock(ANCHOR);
   private HttpServer receiver;
   private IdhammarSandbox sandbox;
 
@@ -115,7 +116,7 @@ class WebhookPushTest {
 
   @Test
   void pushesToAWebhookPointedAtOverHttpAfterTheStartAndNeverShowsItsSecret() throws Exception {
-    try (IdhammarSandbox later = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MovableClock(ANCHOR), 100))
+    try (IdhammarSandbox later = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MutableClock(ANCHOR), 100))
         .start(0)) {
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/idhammar";
       SandboxHttp.Answer pointed = SandboxHttp.post(later, "/_sandbox/webhook",

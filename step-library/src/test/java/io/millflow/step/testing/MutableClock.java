@@ -1,4 +1,4 @@
-package io.millflow.connector.netsuite;
+package io.millflow.step.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, shared by a sandbox and a client so both see the same time. */
+/** A UTC clock tests move by hand; one instance can be shared by a sandbox and a client so both see the same time. */
 public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;
