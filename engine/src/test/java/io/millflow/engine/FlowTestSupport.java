@@ -57,6 +57,18 @@ public final class FlowTestSupport {
         .replace(from, to);
   }
 
+  /**
+   * The shipped NetSuite vendors flow under process id {@code processId}, writing to the embedded {@code warehouse}
+   * PostgreSQL instead of Snowflake, which cannot be reached from here.
+   */
+  public static String netsuiteVendorsToWarehouse(String processId) {
+    return BundledFlows.load().stream().filter(b -> b.contains("id=\"netsuite-vendors-to-snowflake\"")).findFirst()
+        .orElseThrow()
+        .replace("netsuite-vendors-to-snowflake", processId)
+        .replace("type=\"snowflake.write\"", "type=\"postgres.write\"")
+        .replace("source=\"snowflake\" target=\"connection\"", "source=\"warehouse\" target=\"connection\"");
+  }
+
   public static String deploy(String bpmn) {
     return given().contentType("application/xml").body(bpmn)
         .when().post("/api/flows")

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.millflow.engine.connection.ConnectionRegistry;
-import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.millflow.step.Connection;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,12 +72,7 @@ class ShippedFlowsTest {
   @Test
   void netsuiteVendorsFlowReadsAndMapsVendorsUpToItsWarehouseWrite() {
     sandboxes.start();
-    String bpmn = BundledFlows.load().stream().filter(b -> b.contains("id=\"netsuite-vendors-to-snowflake\""))
-        .findFirst().orElseThrow()
-        .replace("netsuite-vendors-to-snowflake", "netsuite-vendors-to-warehouse")
-        .replace("type=\"snowflake.write\"", "type=\"postgres.write\"")
-        .replace("source=\"snowflake\" target=\"connection\"", "source=\"warehouse\" target=\"connection\"");
-    deploy(bpmn);
+    deploy(FlowTestSupport.netsuiteVendorsToWarehouse("netsuite-vendors-to-warehouse"));
 
     JsonPath run = awaitRunEnd(startRun("netsuite-vendors-to-warehouse"));
 

@@ -100,12 +100,16 @@ public class ConnectionHealth {
     record(tenantId, connection, ConnectionProblem.AUTH_FAILED, error, false);
   }
 
-  /** Whether a {@code reauth_required} status was found with exactly these settings and credentials. */
+  /**
+   * Whether a {@code reauth_required} status was found with exactly these settings and credentials. Runs before every
+   * step, so it is one indexed read.
+   */
   public boolean refusedWith(String tenantId, Connection connection) {
-    return status(tenantId, connection.name())
-        .filter(status -> status.status() == State.REAUTH_REQUIRED)
-        .map(status -> fingerprints.of(connection).equals(fingerprintOf(tenantId, connection.name())))
-        .orElse(false);
+    return jdbi.withHandle(h -> h.createQuery("""
+            select fingerprint from connection_status
+            where tenant_id = :t and name = :n and status = 'reauth_required'""")
+        .bind("t", tenantId).bind("n", connection.name()).mapTo(String.class).findOne())
+        .map(fingerprints.of(connection)::equals).orElse(false);
   }
 
   /** New credentials or settings: nothing is known about them until the next check, which is due now. */
@@ -171,10 +175,6 @@ public class ConnectionHealth {
     }
   }
 
-  private String fingerprintOf(String tenantId, String name) {
-    return jdbi.withHandle(h -> h.createQuery("select fingerprint from connection_status where tenant_id = :t and name = :n")
-        .bind("t", tenantId).bind("n", name).mapTo(String.class).findOne().orElse(""));
-  }
 
   private void checkDueSafely() {
     try {

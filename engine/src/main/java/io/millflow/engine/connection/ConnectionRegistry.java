@@ -48,7 +48,7 @@ public class ConnectionRegistry {
     if (configured.containsKey(name)) {
       return Optional.of(Origin.CONFIGURATION);
     }
-    if (stored.find(tenantId, name).isPresent()) {
+    if (stored.exists(tenantId, name)) {
       return Optional.of(Origin.API);
     }
     return provided.containsKey(name) ? Optional.of(Origin.RUNTIME) : Optional.empty();

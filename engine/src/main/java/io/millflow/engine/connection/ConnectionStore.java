@@ -49,6 +49,12 @@ public class ConnectionStore {
         .bind("tenant", tenantId).bind("name", name).map((rs, ctx) -> connection(tenantId, rs)).findOne());
   }
 
+  /** Whether the tenant saved a connection of that name; reads no credentials. */
+  public boolean exists(String tenantId, String name) {
+    return jdbi.withHandle(h -> h.createQuery("select 1 from connection where tenant_id = :tenant and name = :name")
+        .bind("tenant", tenantId).bind("name", name).mapTo(Integer.class).findOne().isPresent());
+  }
+
   public List<Connection> list(String tenantId) {
     return jdbi.withHandle(h -> h.createQuery("select * from connection where tenant_id = :tenant order by name")
         .bind("tenant", tenantId).map((rs, ctx) -> connection(tenantId, rs)).list());

@@ -7,6 +7,7 @@ import static io.millflow.engine.FlowTestSupport.variant;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.engine.FlowTestSupport;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.sandbox.SandboxLauncher;
@@ -66,7 +67,7 @@ class CredentialLeakTest {
       String refusedName = "plex-refused-" + System.nanoTime();
       connections.provide(new Connection(refusedName, "plex", plex.settings(), refused));
       List<String> runs = new ArrayList<>(List.of(startRun("plex-po-to-postgres"), startRun("idhammar-downtime-to-mongodb"),
-          startRun(deploy(netsuiteToWarehouse())),
+          startRun(deploy(FlowTestSupport.netsuiteVendorsToWarehouse("netsuite-leak-check"))),
           startRun(deploy(variant("po-refused-" + System.nanoTime(), "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
               "<zeebe:input source=\"" + refusedName + "\" target=\"connection\" />")))));
       runs.forEach(run -> awaitRunEnd(run));
@@ -143,13 +144,6 @@ class CredentialLeakTest {
     });
   }
 
-  private static String netsuiteToWarehouse() {
-    return BundledFlows.load().stream().filter(b -> b.contains("id=\"netsuite-vendors-to-snowflake\"")).findFirst()
-        .orElseThrow()
-        .replace("netsuite-vendors-to-snowflake", "netsuite-leak-check")
-        .replace("type=\"snowflake.write\"", "type=\"postgres.write\"")
-        .replace("source=\"snowflake\" target=\"connection\"", "source=\"warehouse\" target=\"connection\"");
-  }
 
   private static String stackTrace(Throwable thrown) {
     java.io.StringWriter out = new java.io.StringWriter();
