@@ -1,5 +1,6 @@
 package io.millflow.engine;
 
+import io.millflow.engine.access.FirstAdminToken;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.dataset.DatasetRetention;
 import io.millflow.engine.events.EventDelivery;
@@ -34,7 +35,7 @@ public class MillflowStartup {
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
       EventDelivery events, SecretsMigration secrets, TenantKeys keys, ConnectionHealth health,
-      MillflowConfig config) {
+      FirstAdminToken firstAdminToken, MillflowConfig config) {
     keys.rewrapAll();
     secrets.sealClearSecrets();
     sandbox.start();
@@ -42,9 +43,10 @@ public class MillflowStartup {
     for (String bpmn : BundledFlows.load()) {
       deployer.deploy(config.tenant(), bpmn, "bundled");
     }
-    for (String bpmn : flows.latestApiFlows()) {
-      deployer.deploy(config.tenant(), bpmn, "api");
+    for (FlowService.StoredFlow flow : flows.latestApiFlows()) {
+      deployer.deploy(flow.tenantId(), flow.bpmn(), "api");
     }
+    firstAdminToken.ensure();
     retention.start();
     webhooks.start();
     events.start();

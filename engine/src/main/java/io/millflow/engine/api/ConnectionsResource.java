@@ -1,6 +1,9 @@
 package io.millflow.engine.api;
 
-import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.Audited;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import io.millflow.engine.connection.ConnectionHealth;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.connection.ConnectionStatus;
@@ -29,6 +32,7 @@ import java.util.TreeSet;
 /** The connections steps can use, without their credentials, and the test of one. */
 @Path("/api/connections")
 @Produces(MediaType.APPLICATION_JSON)
+@Access(Role.VIEWER)
 public class ConnectionsResource {
 
   /** A connection as the API shows it: settings with secrets masked, the names of its credentials, never their values. */
@@ -41,24 +45,26 @@ public class ConnectionsResource {
   private final ConnectionStore store;
   private final ConnectionTests tests;
   private final ConnectionHealth health;
-  private final MillflowConfig config;
+  private final CurrentCaller caller;
 
   public ConnectionsResource(ConnectionRegistry connections, ConnectionStore store, ConnectionTests tests,
-      ConnectionHealth health, MillflowConfig config) {
+      ConnectionHealth health, CurrentCaller caller) {
     this.health = health;
     this.connections = connections;
     this.store = store;
     this.tests = tests;
-    this.config = config;
+    this.caller = caller;
   }
 
   @GET
+  @Audited("connection.read")
   public List<ConnectionView> list() {
-    return connections.all(config.tenant()).stream().map(this::view).toList();
+    return connections.all(caller.tenantId()).stream().map(this::view).toList();
   }
 
   @GET
   @Path("{name}")
+  @Audited("connection.read")
   public ConnectionView get(@PathParam("name") String name) {
     return view(find(name));
   }
@@ -70,29 +76,33 @@ public class ConnectionsResource {
   @PUT
   @Path("{name}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.DESIGNER)
+  @Audited("connection.save")
   public Response save(@PathParam("name") String name, ConnectionRequest request) {
-    ConnectionRegistry.Origin origin = connections.origin(config.tenant(), name).orElse(null);
+    ConnectionRegistry.Origin origin = connections.origin(caller.tenantId(), name).orElse(null);
     if (origin == ConnectionRegistry.Origin.CONFIGURATION) {
       throw new ConflictException("Connection '" + name + "' is defined in the configuration"
           + " (millflow.connections." + name + "); change it there, or save this one under another name.");
     }
     Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
-        ? store.find(config.tenant(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
-    store.save(config.tenant(), connection);
-    health.forget(config.tenant(), name);
+        ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
+    store.save(caller.tenantId(), connection);
+    health.forget(caller.tenantId(), name);
     return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
   }
 
   @DELETE
   @Path("{name}")
+  @Access(Role.DESIGNER)
+  @Audited("connection.delete")
   public Response delete(@PathParam("name") String name) {
-    ConnectionRegistry.Origin origin = connections.origin(config.tenant(), name)
+    ConnectionRegistry.Origin origin = connections.origin(caller.tenantId(), name)
         .orElseThrow(() -> new NotFoundException("No connection named '" + name + "'."));
     if (origin != ConnectionRegistry.Origin.API) {
       throw new ConflictException("Connection '" + name + "' comes from the " + origin.name().toLowerCase()
           + ", not the API: it cannot be deleted here.");
     }
-    store.delete(config.tenant(), name);
+    store.delete(caller.tenantId(), name);
     return Response.noContent().build();
   }
 
@@ -100,6 +110,8 @@ public class ConnectionsResource {
   @POST
   @Path("test")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.DESIGNER)
+  @Audited("connection.test")
   public ConnectionCheck testUnsaved(ConnectionRequest request) {
     String name = request == null || request.name() == null ? "unsaved" : request.name();
     return test(request(name, request, Map.of()));
@@ -108,10 +120,12 @@ public class ConnectionsResource {
   /** Checks the connection with its system's cheapest call; a failed check is a 200 whose body says what to fix. */
   @POST
   @Path("{name}/test")
+  @Access(Role.OPERATOR)
+  @Audited("connection.test")
   public ConnectionCheck test(@PathParam("name") String name) {
     Connection connection = find(name);
     ConnectionCheck check = test(connection);
-    health.record(config.tenant(), connection, check);
+    health.record(caller.tenantId(), connection, check);
     return check;
   }
 
@@ -119,7 +133,7 @@ public class ConnectionsResource {
   @GET
   @Path("{name}/status")
   public ConnectionStatusView status(@PathParam("name") String name) {
-    ConnectionStatus status = health.statusOrUnknown(config.tenant(), find(name).name());
+    ConnectionStatus status = health.statusOrUnknown(caller.tenantId(), find(name).name());
     return new ConnectionStatusView(status.name(), status.status().wireName(),
         status.problem() == null ? null : status.problem().name(), status.lastError(), status.lastCheck(),
         status.nextCheckAt());
@@ -159,7 +173,7 @@ public class ConnectionsResource {
 
   private Connection find(String name) {
     try {
-      return connections.resolve(config.tenant(), name);
+      return connections.resolve(caller.tenantId(), name);
     } catch (StepFailure e) {
       throw new NotFoundException(e.getMessage());
     }
@@ -168,7 +182,7 @@ public class ConnectionsResource {
   private ConnectionView view(Connection connection) {
     return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings()),
         List.copyOf(new TreeSet<>(connection.credentials().keySet())),
-        connections.origin(config.tenant(), connection.name()).map(o -> o.name().toLowerCase()).orElse("api"),
+        connections.origin(caller.tenantId(), connection.name()).map(o -> o.name().toLowerCase()).orElse("api"),
         tests.canTest(connection.type()));
   }
 }

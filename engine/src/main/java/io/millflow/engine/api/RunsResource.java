@@ -1,6 +1,9 @@
 package io.millflow.engine.api;
 
-import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.Audited;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunFilter;
@@ -26,6 +29,7 @@ import java.util.UUID;
 /** Run history: the list with filters, and one run with its steps and logs. */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@Access(Role.VIEWER)
 public class RunsResource {
 
   private static final Set<String> STATUSES =
@@ -33,19 +37,21 @@ public class RunsResource {
 
   private final RunHistory history;
   private final RunRetries retries;
-  private final MillflowConfig config;
+  private final CurrentCaller caller;
 
-  public RunsResource(RunHistory history, RunRetries retries, MillflowConfig config) {
+  public RunsResource(RunHistory history, RunRetries retries, CurrentCaller caller) {
     this.history = history;
     this.retries = retries;
-    this.config = config;
+    this.caller = caller;
   }
 
   /** Runs the failed steps of a run at an incident again, once the cause is fixed. */
   @POST
   @Path("/{id}/retry")
+  @Access(Role.OPERATOR)
+  @Audited("run.retry")
   public FlowRun retry(@PathParam("id") String id) {
-    return parseId(id).flatMap(runId -> retries.retry(config.tenant(), runId))
+    return IdParam.uuid(id).flatMap(runId -> retries.retry(caller.tenantId(), runId))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
@@ -58,22 +64,14 @@ public class RunsResource {
     if (limit < 1 || limit > 1000) {
       throw new BadRequestException("Query parameter 'limit' must be between 1 and 1000");
     }
-    return history.listRuns(config.tenant(), new RunFilter(flow, status, parseSince(since), limit));
+    return history.listRuns(caller.tenantId(), new RunFilter(flow, status, parseSince(since), limit));
   }
 
   @GET
   @Path("/{id}")
   public RunDetail get(@PathParam("id") String id) {
-    return parseId(id).flatMap(runId -> history.findRun(config.tenant(), runId))
+    return IdParam.uuid(id).flatMap(runId -> history.findRun(caller.tenantId(), runId))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
-  }
-
-  private static java.util.Optional<UUID> parseId(String id) {
-    try {
-      return java.util.Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
-    }
   }
 
   private static Instant parseSince(String since) {

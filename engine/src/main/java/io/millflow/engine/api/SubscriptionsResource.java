@@ -1,6 +1,9 @@
 package io.millflow.engine.api;
 
-import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.Audited;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import io.millflow.engine.events.EventDelivery;
 import io.millflow.engine.events.Subscriptions;
 import jakarta.ws.rs.BadRequestException;
@@ -22,27 +25,30 @@ import java.util.UUID;
 /** Subscriptions to Millflow's outbound events, and their delivery log. */
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
+@Access(Role.VIEWER)
 public class SubscriptionsResource {
 
   private final Subscriptions subscriptions;
   private final EventDelivery delivery;
-  private final MillflowConfig config;
+  private final CurrentCaller caller;
 
-  public SubscriptionsResource(Subscriptions subscriptions, EventDelivery delivery, MillflowConfig config) {
+  public SubscriptionsResource(Subscriptions subscriptions, EventDelivery delivery, CurrentCaller caller) {
     this.subscriptions = subscriptions;
     this.delivery = delivery;
-    this.config = config;
+    this.caller = caller;
   }
 
   /** Body: {@code {"url": "https://...", "eventTypes": ["sync.completed", ...]}}; the secret is shown only now. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.DESIGNER)
+  @Audited("subscription.create")
   public Response create(NewSubscription request) {
     if (request == null) {
       throw new BadRequestException("Body must be {\"url\": ..., \"eventTypes\": [...]}");
     }
     try {
-      Subscriptions.Created created = subscriptions.create(config.tenant(), request.url(), request.eventTypes());
+      Subscriptions.Created created = subscriptions.create(caller.tenantId(), request.url(), request.eventTypes());
       return Response.created(URI.create("/api/subscriptions/" + created.subscription().id()))
           .entity(Map.of("subscription", created.subscription(), "secret", created.secret(),
               "note", "The secret is shown only now. Deliveries carry X-Millflow-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">."))
@@ -54,13 +60,15 @@ public class SubscriptionsResource {
 
   @GET
   public List<Subscriptions.Subscription> list() {
-    return subscriptions.list(config.tenant());
+    return subscriptions.list(caller.tenantId());
   }
 
   @DELETE
   @Path("/{id}")
+  @Access(Role.DESIGNER)
+  @Audited("subscription.delete")
   public Response delete(@PathParam("id") String id) {
-    if (!subscriptions.delete(config.tenant(), parse(id))) {
+    if (!subscriptions.delete(caller.tenantId(), parse(id))) {
       throw new NotFoundException("No subscription '" + id + "'");
     }
     return Response.noContent().build();
@@ -70,16 +78,12 @@ public class SubscriptionsResource {
   @Path("/{id}/deliveries")
   public List<Map<String, Object>> deliveries(@PathParam("id") String id) {
     UUID subscription = parse(id);
-    subscriptions.find(config.tenant(), subscription).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
+    subscriptions.find(caller.tenantId(), subscription).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
     return delivery.deliveries(subscription, 100);
   }
 
   private static UUID parse(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("No subscription '" + id + "'");
-    }
+    return IdParam.uuid(id).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
   }
 
   public record NewSubscription(String url, List<String> eventTypes) {}

@@ -1,6 +1,9 @@
 package io.millflow.engine.api;
 
-import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.Audited;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import io.millflow.engine.trigger.InboxEvent;
 import io.millflow.engine.trigger.TriggerDefinition;
 import io.millflow.engine.trigger.TriggerStore;
@@ -26,23 +29,26 @@ import java.util.Map;
 /** Webhook triggers: create (the secret is shown once), list, rotate the secret, and see the received events. */
 @Path("/api/triggers")
 @Produces(MediaType.APPLICATION_JSON)
+@Access(Role.VIEWER)
 public class TriggersResource {
 
   private final TriggerStore triggers;
   private final WebhookInbox inbox;
-  private final MillflowConfig config;
+  private final CurrentCaller caller;
 
-  public TriggersResource(TriggerStore triggers, WebhookInbox inbox, MillflowConfig config) {
+  public TriggersResource(TriggerStore triggers, WebhookInbox inbox, CurrentCaller caller) {
     this.triggers = triggers;
     this.inbox = inbox;
-    this.config = config;
+    this.caller = caller;
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.DESIGNER)
+  @Audited("trigger.create")
   public Response create(Map<String, Object> body) {
     TriggerDefinition definition = definition(body);
-    TriggerStore.Created created = triggers.create(config.tenant(), definition);
+    TriggerStore.Created created = triggers.create(caller.tenantId(), definition);
     return Response.created(URI.create("/api/triggers/" + created.trigger().id()))
         .entity(Map.of("trigger", created.trigger().view(), "secret", created.secret(),
             "note", "The secret is shown only now: store it with the sender."))
@@ -51,17 +57,19 @@ public class TriggersResource {
 
   @GET
   public List<WebhookTrigger.View> list() {
-    return triggers.list(config.tenant()).stream().map(WebhookTrigger::view).toList();
+    return triggers.list(caller.tenantId()).stream().map(WebhookTrigger::view).toList();
   }
 
   /** A new secret; the old one keeps verifying for {@code graceMinutes} (default 60). */
   @POST
   @Path("/{id}/rotate-secret")
+  @Access(Role.DESIGNER)
+  @Audited("trigger.rotate-secret")
   public Map<String, String> rotate(@PathParam("id") String id, @QueryParam("graceMinutes") @DefaultValue("60") int grace) {
     if (grace < 0 || grace > 7 * 24 * 60) {
       throw new BadRequestException("Query parameter 'graceMinutes' must be between 0 and 10080");
     }
-    return triggers.rotateSecret(config.tenant(), id, Duration.ofMinutes(grace))
+    return triggers.rotateSecret(caller.tenantId(), id, Duration.ofMinutes(grace))
         .map(secret -> Map.of("secret", secret, "note", "The previous secret verifies for " + grace + " more minutes."))
         .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
   }
@@ -69,22 +77,18 @@ public class TriggersResource {
   @GET
   @Path("/{id}/events")
   public List<InboxEvent.View> events(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
-    triggers.find(config.tenant(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    triggers.find(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
     return inbox.recent(id, Math.min(Math.max(limit, 1), 500)).stream().map(InboxEvent::view).toList();
   }
 
   /** Dispatches one received event again (for example after fixing the flow it failed to start). */
   @POST
   @Path("/{id}/events/{event}/replay")
+  @Access(Role.OPERATOR)
+  @Audited("trigger.replay")
   public Map<String, Boolean> replay(@PathParam("id") String id, @PathParam("event") String event) {
-    triggers.find(config.tenant(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
-    java.util.UUID eventId;
-    try {
-      eventId = java.util.UUID.fromString(event);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException("No event '" + event + "'");
-    }
-    if (!inbox.replay(id, eventId)) {
+    triggers.find(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    if (!IdParam.uuid(event).map(eventId -> inbox.replay(id, eventId)).orElse(false)) {
       throw new NotFoundException("No event '" + event + "' on trigger '" + id + "'");
     }
     return Map.of("replayed", true);

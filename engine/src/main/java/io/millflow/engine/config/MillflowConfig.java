@@ -184,6 +184,13 @@ public interface MillflowConfig {
     Optional<String> previousMasterKey();
 
     Optional<Path> previousMasterKeyFile();
+
+    /**
+     * The first admin API token, used only when no token exists yet (a new installation or cluster): at least 24
+     * random characters, from the environment ({@code MILLFLOW_SECURITY_ADMIN_TOKEN}). Without it, embedded mode
+     * creates one and prints it once.
+     */
+    Optional<String> adminToken();
   }
 
   interface ConnectionConfig {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -178,7 +179,11 @@ public class ConnectionHealth {
 
   private void checkDueSafely() {
     try {
-      checkDue(config.tenant());
+      List<String> stored = jdbi.withHandle(h ->
+          h.createQuery("select distinct tenant_id from connection").mapTo(String.class).list());
+      java.util.Set<String> tenants = new java.util.TreeSet<String>(stored);
+      tenants.add(config.tenant());
+      tenants.forEach(this::checkDue);
     } catch (RuntimeException e) {
       LOG.warn("Connection health checks failed; trying again at the next poll", e);
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The connections steps can use, by name, from three places, the first that has the name winning: the configuration
  * ({@code millflow.connections.*}), the tenant's connections created through the API (credentials encrypted), and
  * those the runtime provides itself (the sandboxes' {@code plex-sandbox}, {@code warehouse}, ...). So a user can point
- * a sandbox's name at a real system.
+ * a sandbox's name at a real system. Configured and provided connections belong to the installation's tenant; any
+ * other tenant sees only the connections it created.
  */
 @Singleton
 public class ConnectionRegistry {
@@ -25,9 +26,11 @@ public class ConnectionRegistry {
   private final Map<String, Connection> configured = new ConcurrentHashMap<>();
   private final Map<String, Connection> provided = new ConcurrentHashMap<>();
   private final ConnectionStore stored;
+  private final String installationTenant;
 
   public ConnectionRegistry(MillflowConfig config, ConnectionStore stored) {
     this.stored = stored;
+    this.installationTenant = config.tenant();
     config.connections().forEach((name, c) -> configured.put(name, new Connection(name, c.type(), c.settings(), c.credentials())));
   }
 
@@ -38,26 +41,26 @@ public class ConnectionRegistry {
 
   /** Every connection the tenant's steps can use, ordered by name, each as it resolves. */
   public Collection<Connection> all(String tenantId) {
-    Map<String, Connection> all = new TreeMap<>(provided);
+    Map<String, Connection> all = new TreeMap<>(provided(tenantId));
     stored.list(tenantId).forEach(connection -> all.put(connection.name(), connection));
-    all.putAll(configured);
+    all.putAll(configured(tenantId));
     return all.values();
   }
 
   public Optional<Origin> origin(String tenantId, String name) {
-    if (configured.containsKey(name)) {
+    if (configured(tenantId).containsKey(name)) {
       return Optional.of(Origin.CONFIGURATION);
     }
     if (stored.exists(tenantId, name)) {
       return Optional.of(Origin.API);
     }
-    return provided.containsKey(name) ? Optional.of(Origin.RUNTIME) : Optional.empty();
+    return provided(tenantId).containsKey(name) ? Optional.of(Origin.RUNTIME) : Optional.empty();
   }
 
   public Connection resolve(String tenantId, String name) {
-    Connection connection = configured.get(name);
+    Connection connection = configured(tenantId).get(name);
     if (connection == null) {
-      connection = stored.find(tenantId, name).orElse(provided.get(name));
+      connection = stored.find(tenantId, name).orElse(provided(tenantId).get(name));
     }
     if (connection == null) {
       throw new StepFailure("CONNECTION_NOT_FOUND", "No connection named '" + name + "'. Known connections: "
@@ -65,5 +68,13 @@ public class ConnectionRegistry {
           + " under millflow.connections." + name + ", or pick one of these in the task's Connection field.");
     }
     return connection;
+  }
+
+  private Map<String, Connection> configured(String tenantId) {
+    return tenantId.equals(installationTenant) ? configured : Map.of();
+  }
+
+  private Map<String, Connection> provided(String tenantId) {
+    return tenantId.equals(installationTenant) ? provided : Map.of();
   }
 }

@@ -26,11 +26,13 @@ public class FlowDeployer {
 
   private final BpmnValidator validator;
   private final ZeebeRuntime zeebe;
+  private final FlowOwners owners;
   private final Jdbi jdbi;
 
-  public FlowDeployer(BpmnValidator validator, ZeebeRuntime zeebe, StateStore store) {
+  public FlowDeployer(BpmnValidator validator, ZeebeRuntime zeebe, FlowOwners owners, StateStore store) {
     this.validator = validator;
     this.zeebe = zeebe;
+    this.owners = owners;
     this.jdbi = store.jdbi();
     jdbi.registerRowMapper(ConstructorMapper.factory(DeployedFlow.class));
   }
@@ -38,9 +40,25 @@ public class FlowDeployer {
   public DeployedFlow deploy(String tenantId, String xml, String origin) {
     BpmnModelInstance model = validator.parse(xml);
     Process process = model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).findFirst().orElseThrow();
+    String flowId = process.getId();
+    String processId = owners.processId(tenantId, flowId);
+    refuseTakenProcessId(tenantId, flowId, processId);
     addRunEndListener(model, process);
-    sendToZeebe(Bpmn.convertToString(model), process.getId());
-    return store(tenantId, process, xml, origin);
+    process.setId(processId);
+    sendToZeebe(Bpmn.convertToString(model), processId);
+    process.setId(flowId);
+    return store(tenantId, process, processId, xml, origin);
+  }
+
+  /** A process id another tenant's flow has in Zeebe (e.g. {@code acme.orders}) cannot be taken over. */
+  private void refuseTakenProcessId(String tenantId, String flowId, String processId) {
+    boolean taken = jdbi.withHandle(h -> h.createQuery("""
+            select exists (select 1 from flow where zeebe_process_id = :process and not (tenant_id = :tenant and id = :id))""")
+        .bind("process", processId).bind("tenant", tenantId).bind("id", flowId).mapTo(Boolean.class).one());
+    if (taken) {
+      throw new InvalidFlowException(List.of(new FlowProblem(flowId, "The process id '" + flowId + "' is taken in this "
+          + "engine by another tenant's flow; give the process another id")));
+    }
   }
 
   private static void addRunEndListener(BpmnModelInstance model, Process process) {
@@ -64,7 +82,7 @@ public class FlowDeployer {
     }
   }
 
-  private DeployedFlow store(String tenantId, Process process, String xml, String origin) {
+  private DeployedFlow store(String tenantId, Process process, String processId, String xml, String origin) {
     return jdbi.inTransaction(h -> {
       h.execute("select pg_advisory_xact_lock(hashtext(?))", tenantId + "/" + process.getId());
       var latest = h.createQuery("""
@@ -75,8 +93,10 @@ public class FlowDeployer {
         return find(h, tenantId, process.getId(), latest.get().version());
       }
       int version = latest.map(stored -> stored.version() + 1).orElse(1);
-      h.createUpdate("insert into flow (tenant_id, id, version, name, origin, bpmn) values (:tenant, :id, :version, :name, :origin, :bpmn)")
-          .bind("tenant", tenantId).bind("id", process.getId()).bind("version", version)
+      h.createUpdate("""
+              insert into flow (tenant_id, id, version, name, origin, bpmn, zeebe_process_id)
+              values (:tenant, :id, :version, :name, :origin, :bpmn, :processId)""")
+          .bind("tenant", tenantId).bind("id", process.getId()).bind("version", version).bind("processId", processId)
           .bind("name", process.getName() == null ? process.getId() : process.getName())
           .bind("origin", origin).bind("bpmn", xml).execute();
       return find(h, tenantId, process.getId(), version);

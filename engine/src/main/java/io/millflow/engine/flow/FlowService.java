@@ -19,11 +19,13 @@ public class FlowService {
   private final Jdbi jdbi;
   private final ZeebeRuntime zeebe;
   private final RunHistory history;
+  private final FlowOwners owners;
 
-  public FlowService(StateStore store, ZeebeRuntime zeebe, RunHistory history) {
+  public FlowService(StateStore store, ZeebeRuntime zeebe, RunHistory history, FlowOwners owners) {
     this.jdbi = store.jdbi();
     this.zeebe = zeebe;
     this.history = history;
+    this.owners = owners;
   }
 
   public List<FlowSummary> list(String tenantId) {
@@ -47,12 +49,15 @@ public class FlowService {
         .bind("tenant", tenantId).bind("id", flowId).mapTo(String.class).findOne());
   }
 
+  /** A tenant's flow as stored. */
+  public record StoredFlow(String tenantId, String bpmn) {}
+
   /** Latest stored BPMN of every flow deployed through the API, to redeploy to an engine that forgot them. */
-  public List<String> latestApiFlows() {
+  public List<StoredFlow> latestApiFlows() {
     return jdbi.withHandle(h -> h.createQuery("""
-            select bpmn from (select distinct on (tenant_id, id) tenant_id, id, origin, bpmn from flow
+            select tenant_id, bpmn from (select distinct on (tenant_id, id) tenant_id, id, origin, bpmn from flow
                               order by tenant_id, id, version desc) latest where origin = 'api'""")
-        .mapTo(String.class).list());
+        .map((rs, ctx) -> new StoredFlow(rs.getString("tenant_id"), rs.getString("bpmn"))).list());
   }
 
   /**
@@ -67,7 +72,7 @@ public class FlowService {
     if (version.isEmpty() || version.get() == null) {
       return Optional.empty();
     }
-    long instanceKey = zeebe.client().newCreateInstanceCommand().bpmnProcessId(flowId).latestVersion()
+    long instanceKey = zeebe.client().newCreateInstanceCommand().bpmnProcessId(owners.processId(tenantId, flowId)).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
     UUID runId = history.ensureRun(new RunKey(tenantId, zeebe.engineId(), instanceKey), flowId, version.get(), true);
     return history.findRun(tenantId, runId).map(detail -> detail.run());

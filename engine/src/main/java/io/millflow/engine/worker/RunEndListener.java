@@ -4,6 +4,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.millflow.engine.events.EventType;
+import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.RunStatus;
 import java.util.Map;
@@ -23,12 +24,13 @@ final class RunEndListener implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    UUID runId = services.history().endRun(new RunKey(services.tenantId(), services.engineId(),
-        job.getProcessInstanceKey()), job.getBpmnProcessId(), RunStatus.COMPLETED);
+    FlowOwners.Owner owner = services.owners().ownerOf(job.getBpmnProcessId());
+    UUID runId = services.history().endRun(new RunKey(owner.tenantId(), services.engineId(),
+        job.getProcessInstanceKey()), owner.flowId(), RunStatus.COMPLETED);
     // Only now, with every sink of the run done, may its reads' cursors advance.
     services.cursors().commit(runId);
-    services.events().emit(services.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
-        "flowId", job.getBpmnProcessId(), "processInstanceKey", job.getProcessInstanceKey()));
+    services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
+        "flowId", owner.flowId(), "processInstanceKey", job.getProcessInstanceKey()));
     client.newCompleteCommand(job).send().join();
   }
 }

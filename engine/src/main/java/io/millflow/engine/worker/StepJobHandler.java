@@ -4,6 +4,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.millflow.engine.events.EventType;
+import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.StepStatus;
@@ -44,18 +45,19 @@ final class StepJobHandler implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    String tenantId = services.tenantId();
+    FlowOwners.Owner owner = services.owners().ownerOf(job.getBpmnProcessId());
+    String tenantId = owner.tenantId();
     UUID runId = services.history().ensureRun(new RunKey(tenantId, services.engineId(), job.getProcessInstanceKey()),
-        job.getBpmnProcessId(), null, false);
+        owner.flowId(), null, false);
     Map<String, Object> variables = job.getVariablesAsMap();
     UUID stepRunId = services.history().startStep(runId, job.getElementId(), job.getElementInstanceKey(), step.id(),
         job.getKey(), summary(variables));
     JobStepContext context = new JobStepContext(tenantId, runId, stepRunId, job.getElementInstanceKey(),
         services.connections(),
         services.datasets().forRun(tenantId, runId), services.history(), services.clock());
-    Attempt attempt = new Attempt(client, job, runId, stepRunId);
+    Attempt attempt = new Attempt(client, job, owner, runId, stepRunId);
     try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, step.timeout(), context)) {
-      Map<String, Object> withCursor = cursor.fill(variables, tenantId, job.getBpmnProcessId(), job.getElementId(), context.log());
+      Map<String, Object> withCursor = cursor.fill(variables, tenantId, owner.flowId(), job.getElementId(), context.log());
       Object input = inputs.read(withCursor, step, job.getElementId());
       Object output = run(input, context);
       cursor.stage(output, withCursor, runId, job.getElementId());
@@ -67,7 +69,7 @@ final class StepJobHandler implements JobHandler {
     } catch (ReauthRequiredException e) {
       services.connections().refused(tenantId, e.connection(), e.getMessage());
       services.events().emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, Map.of("connection", e.connection(),
-          "message", e.getMessage(), "flowId", job.getBpmnProcessId(), "runId", runId.toString()));
+          "message", e.getMessage(), "flowId", owner.flowId(), "runId", runId.toString()));
       attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
     } catch (StepFailure e) {
       attempt.throwError(e);
@@ -117,28 +119,30 @@ final class StepJobHandler implements JobHandler {
   }
 
   /** Tells subscribers a run stopped at an incident. */
-  private void emitFailure(ActivatedJob job, UUID runId, String code, String message) {
+  private void emitFailure(ActivatedJob job, FlowOwners.Owner owner, UUID runId, String code, String message) {
     Map<String, Object> data = new java.util.LinkedHashMap<>();
     data.put("runId", runId.toString());
-    data.put("flowId", job.getBpmnProcessId());
+    data.put("flowId", owner.flowId());
     data.put("elementId", job.getElementId());
     data.put("stepType", step.id());
     data.put("errorCode", code == null ? "INVALID_INPUT" : code);
     data.put("error", message);
-    services.events().emit(services.tenantId(), EventType.FLOW_INCIDENT, data);
-    services.events().emit(services.tenantId(), EventType.SYNC_FAILED, data);
+    services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, data);
+    services.events().emit(owner.tenantId(), EventType.SYNC_FAILED, data);
   }
 
   /** One job activation and the ways it can end. */
   private final class Attempt {
     private final JobClient client;
     private final ActivatedJob job;
+    private final FlowOwners.Owner owner;
     private final UUID runId;
     private final UUID stepRunId;
 
-    Attempt(JobClient client, ActivatedJob job, UUID runId, UUID stepRunId) {
+    Attempt(JobClient client, ActivatedJob job, FlowOwners.Owner owner, UUID runId, UUID stepRunId) {
       this.client = client;
       this.job = job;
+      this.owner = owner;
       this.runId = runId;
       this.stepRunId = stepRunId;
     }
@@ -159,7 +163,7 @@ final class StepJobHandler implements JobHandler {
     void incident(String code, String message, String detail) {
       String bounded = bounded(message);
       services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, detail);
-      emitFailure(job, runId, code, bounded);
+      emitFailure(job, owner, runId, code, bounded);
       ZeebeCommandFailed.guard(() -> client.newFailCommand(job).retries(0).errorMessage(bounded).send().join());
     }
 
@@ -167,10 +171,10 @@ final class StepJobHandler implements JobHandler {
       String message = bounded(e.getMessage());
       services.history().failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
       ZeebeCommandFailed.guard(() -> client.newThrowErrorCommand(job).errorCode(e.code()).errorMessage(message).send().join());
-      if (!services.errorCatchers().caught(services.tenantId(), job.getBpmnProcessId(), job.getElementId(), e.code())) {
+      if (!services.errorCatchers().caught(owner.tenantId(), owner.flowId(), job.getElementId(), e.code())) {
         services.history().markIncident(runId, "Step '" + step.id() + "' at element '" + job.getElementId()
             + "' failed with error " + e.code() + " and no error event catches it: " + message);
-        emitFailure(job, runId, e.code(), message);
+        emitFailure(job, owner, runId, e.code(), message);
       }
     }
   }

@@ -8,6 +8,7 @@ import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.ErrorCatchers;
+import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.sync.SyncCursors;
@@ -37,10 +38,10 @@ public class StepWorkers {
 
   public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
-      MillflowConfig config) {
+      FlowOwners owners, MillflowConfig config) {
     this.zeebe = zeebe;
     this.steps = steps;
-    this.services = new WorkerServices(config.tenant(), zeebe.engineId(), history, connections, datasets, cursors, events, errorCatchers,
+    this.services = new WorkerServices(owners, zeebe.engineId(), history, connections, datasets, cursors, events, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());

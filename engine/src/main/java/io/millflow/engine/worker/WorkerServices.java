@@ -4,10 +4,11 @@ import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.ErrorCatchers;
+import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
 /** What every step handler shares. */
-record WorkerServices(String tenantId, String engineId, RunHistory history, StepConnections connections,
+record WorkerServices(FlowOwners owners, String engineId, RunHistory history, StepConnections connections,
     PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}

@@ -15,6 +15,8 @@ import java.util.Map;
 final class RuntimeProcess implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  /** The first admin token every runtime started here stores (from the environment, as an operator would give it). */
+  static final String ADMIN_TOKEN = "mf_it-admin-token-" + java.util.UUID.randomUUID();
 
   private final Process process;
   private final Path log;
@@ -40,7 +42,9 @@ final class RuntimeProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString()));
     Path log = dataDir.resolveSibling(logName + ".log");
     Files.createDirectories(dataDir);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("MILLFLOW_SECURITY_ADMIN_TOKEN", ADMIN_TOKEN);
+    Process process = builder.start();
     RuntimeProcess runtime = new RuntimeProcess(process, log, port);
     runtime.awaitReady();
     return runtime;

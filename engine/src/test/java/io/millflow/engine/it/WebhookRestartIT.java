@@ -74,7 +74,8 @@ class WebhookRestartIT {
 
   private static JsonNode send(RuntimeProcess runtime, String method, String path, String type, String body,
       Integer expected) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
+        .header("Authorization", "Bearer " + RuntimeProcess.ADMIN_TOKEN);
     if (type != null) {
       request.header("Content-Type", type);
     }
