@@ -20,6 +20,11 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
+  public Response forbidden(jakarta.ws.rs.ForbiddenException e) {
+    return json(Response.Status.FORBIDDEN, ApiError.of("forbidden", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
   public Response conflict(ConflictException e) {
     return json(Response.Status.CONFLICT, ApiError.of("conflict", e.getMessage()));
   }
