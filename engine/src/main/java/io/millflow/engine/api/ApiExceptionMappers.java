@@ -39,6 +39,42 @@ public class ApiExceptionMappers {
     return json(Response.Status.CONFLICT, ApiError.of("not_retryable", e.getMessage()));
   }
 
+  @ServerExceptionMapper
+  public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", "Unknown field '" + JsonProblems.path(e)
+        + "' in the request body: remove it" + JsonProblems.known(e)));
+  }
+
+  @ServerExceptionMapper
+  public Response wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", JsonProblems.mismatch(e)));
+  }
+
+  @ServerExceptionMapper
+  public Response notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", JsonProblems.unreadable(e)));
+  }
+
+  /**
+   * The framework's own refusals (a body its JSON reader could not parse, a media type it cannot read) come without a
+   * body; they are given the error body every other answer has, with what to fix.
+   */
+  @ServerExceptionMapper
+  public Response framework(jakarta.ws.rs.WebApplicationException e) {
+    if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+      return notJson(json);
+    }
+    Response given = e.getResponse();
+    if (given.hasEntity()) {
+      return given;
+    }
+    String reason = given.getStatusInfo().getReasonPhrase();
+    return Response.status(given.getStatus()).type(MediaType.APPLICATION_JSON)
+        .entity(ApiError.of(reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
+            reason + ": " + (e.getMessage() == null ? "check the method, path and Content-Type" : e.getMessage())))
+        .build();
+  }
+
   static Response json(Response.Status status, ApiError error) {
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
   }

@@ -94,10 +94,25 @@ public class TriggersResource {
     return Map.of("replayed", true);
   }
 
+  /** Step-library JSON, but refusing fields a trigger does not have. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = io.millflow.step.Json.mapper().copy()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private static final java.util.Set<String> FIELDS = java.util.Arrays.stream(TriggerDefinition.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+
   private static TriggerDefinition definition(Map<String, Object> body) {
+    body.keySet().stream().filter(field -> !FIELDS.contains(field)).findFirst().ifPresent(field -> {
+      throw new BadRequestException("Invalid trigger: unknown field '" + field + "': remove it; known fields: "
+          + String.join(", ", FIELDS));
+    });
     try {
-      return io.millflow.step.Json.mapper().convertValue(body, TriggerDefinition.class);
+      return STRICT.convertValue(body, TriggerDefinition.class);
     } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        throw new BadRequestException("Invalid trigger: unknown field '" + JsonProblems.path(unknown) + "': remove it"
+            + JsonProblems.known(unknown));
+      }
       Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
       throw new BadRequestException("Invalid trigger: " + cause.getMessage().split("\n")[0]);
     }

@@ -44,6 +44,9 @@ public class FlowDeployer {
     String processId = owners.processId(tenantId, flowId);
     refuseTakenProcessId(tenantId, flowId, processId);
     addRunEndListener(model, process);
+    model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Message.class).stream()
+        .filter(message -> message.getName() != null)
+        .forEach(message -> message.setName(owners.messageName(tenantId, message.getName())));
     process.setId(processId);
     sendToZeebe(Bpmn.convertToString(model), processId);
     process.setId(flowId);

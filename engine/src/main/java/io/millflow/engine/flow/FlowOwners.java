@@ -32,6 +32,14 @@ public class FlowOwners {
   }
 
   /**
+   * A message name as published to Zeebe: the installation tenant's as drawn, another tenant's prefixed like its process
+   * ids, so a webhook of one tenant never correlates to another tenant's waiting flow.
+   */
+  public String messageName(String tenantId, String name) {
+    return processId(tenantId, name);
+  }
+
+  /**
    * The owner of a deployed process; a process Millflow did not deploy (put on a shared cluster by other means) is
    * taken as the installation tenant's.
    */

@@ -2,6 +2,11 @@ package io.millflow.engine.trigger;
 
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -9,22 +14,35 @@ import org.camunda.feel.api.FeelEngineBuilder;
 
 /**
  * FEEL as Zeebe evaluates it, for webhook conditions and variable mappings; external (Java) functions are off, so an
- * expression cannot reach the host.
+ * expression cannot reach the host, and an evaluation that takes longer than {@link #LIMIT} is given up as failed (a
+ * runaway expression such as a loop over a billion numbers cannot hold the dispatcher).
  */
 @Singleton
 public class FeelExpressions {
 
+  static final Duration LIMIT = Duration.ofSeconds(1);
+
   private final FeelEngineApi engine = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+  private final Duration limit;
+
+  @jakarta.inject.Inject
+  public FeelExpressions() {
+    this(LIMIT);
+  }
+
+  FeelExpressions(Duration limit) {
+    this.limit = limit;
+  }
 
   /** True only when the expression evaluates to true; anything else (false, null, a failure) does not match. */
   public boolean isTrue(String expression, Map<String, Object> context) {
-    EvaluationResult result = engine.evaluateExpression(strip(expression), context);
+    EvaluationResult result = evaluate(expression, context);
     return result.isSuccess() && Boolean.TRUE.equals(result.result());
   }
 
   /** The value of an expression as text (an ordering key, a sequence, a correlation key); a failure is an error. */
   public String text(String expression, Map<String, Object> context) {
-    EvaluationResult result = engine.evaluateExpression(strip(expression), context);
+    EvaluationResult result = evaluate(expression, context);
     if (!result.isSuccess() || result.result() == null) {
       throw new IllegalArgumentException("FEEL expression '" + expression + "' gave no value"
           + (result.isSuccess() ? "" : ": " + result.failure().message()));
@@ -36,7 +54,7 @@ public class FeelExpressions {
   /** A FEEL context expression evaluated to a map, for a flow's start variables. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> context(String expression, Map<String, Object> context) {
-    EvaluationResult result = engine.evaluateExpression(strip(expression), context);
+    EvaluationResult result = evaluate(expression, context);
     if (!result.isSuccess()) {
       throw new IllegalArgumentException("FEEL expression '" + expression + "' failed: " + result.failure().message());
     }
@@ -45,6 +63,23 @@ public class FeelExpressions {
           + "not " + result.result());
     }
     return (Map<String, Object>) map;
+  }
+
+  private EvaluationResult evaluate(String expression, Map<String, Object> context) {
+    FutureTask<EvaluationResult> evaluation = new FutureTask<>(() -> engine.evaluateExpression(strip(expression), context));
+    Thread worker = Thread.ofVirtual().name("feel").start(evaluation);
+    try {
+      return evaluation.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      worker.interrupt();
+      throw new IllegalArgumentException("FEEL expression '" + expression + "' took longer than " + limit.toMillis()
+          + " ms and was given up: simplify it");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while evaluating FEEL", e);
+    } catch (ExecutionException e) {
+      throw new IllegalArgumentException("FEEL expression '" + expression + "' failed: " + e.getCause().getMessage(), e);
+    }
   }
 
   /** Designers write FEEL with a leading "=" as in the BPMN; the engine wants it without. */

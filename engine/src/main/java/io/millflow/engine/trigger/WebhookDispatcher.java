@@ -37,14 +37,16 @@ public class WebhookDispatcher {
   private final FeelExpressions feel;
   private final EventOrder order;
   private final FlowService flows;
+  private final io.millflow.engine.flow.FlowOwners owners;
   private final ZeebeRuntime zeebe;
   private final MillflowConfig.Webhooks config;
   private ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
   public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
-      FlowService flows, ZeebeRuntime zeebe, MillflowConfig config) {
+      FlowService flows, io.millflow.engine.flow.FlowOwners owners, ZeebeRuntime zeebe, MillflowConfig config) {
     this.inbox = inbox;
+    this.owners = owners;
     this.triggers = triggers;
     this.feel = feel;
     this.order = order;
@@ -170,7 +172,7 @@ public class WebhookDispatcher {
         ? Map.of("body", context.get("body")) : feel.context(route.variables(), context);
     if (route.message() != null) {
       MessageAction message = route.message();
-      zeebe.client().newPublishMessageCommand().messageName(message.name())
+      zeebe.client().newPublishMessageCommand().messageName(owners.messageName(trigger.tenantId(), message.name()))
           .correlationKey(feel.text(message.correlationKey(), context))
           .messageId(event.eventId() + (routeIndex == 0 ? "" : "#" + routeIndex)) // Zeebe drops a re-published one
           .timeToLive(Duration.ofSeconds(message.timeToLiveSeconds()))

@@ -1,0 +1,75 @@
+package io.millflow.engine.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.stream.Collectors;
+
+/** Jackson's complaints about a request body, said as what is wrong where and how to fix it. */
+final class JsonProblems {
+
+  private JsonProblems() {}
+
+  /** The field as a dotted path, e.g. {@code routes[0].flowId}. */
+  static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "(the body)" : path.toString();
+  }
+
+  static String known(UnrecognizedPropertyException e) {
+    if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
+      return "";
+    }
+    return "; known fields: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+        .collect(Collectors.joining(", "));
+  }
+
+  static String mismatch(MismatchedInputException e) {
+    String expected = e.getTargetType() == null ? "another kind of value" : describe(e.getTargetType());
+    return "Field '" + path(e) + "' has the wrong type: expected " + expected + at(e.getLocation());
+  }
+
+  static String unreadable(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+      return "The request body nests deeper than " + StrictJson.MAX_DEPTH + " levels: flatten it";
+    }
+    if (e instanceof JsonMappingException mapping) {
+      return "Field '" + path(mapping) + "' could not be read: " + e.getOriginalMessage();
+    }
+    return "The request body is not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == String.class) {
+      return "text";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "an object {...}";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list [...]";
+    }
+    return type.getSimpleName();
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null || location.getLineNr() < 1 ? ""
+        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+}
