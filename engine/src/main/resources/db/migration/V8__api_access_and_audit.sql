@@ -39,3 +39,14 @@ alter table flow add column zeebe_process_id text;
 update flow set zeebe_process_id = id;
 alter table flow alter column zeebe_process_id set not null;
 create index flow_by_zeebe_process on flow (zeebe_process_id);
+
+-- Secrets flows refer to as {{secrets.NAME}}: sealed with the tenant's data key, resolved only in the worker, so the
+-- value never enters Zeebe's variables or the BPMN.
+create table flow_secret (
+  tenant_id   text        not null,
+  name        text        not null,
+  value       text        not null,   -- enc:v1:<Base64 nonce+ciphertext>
+  created_at  timestamptz not null default now(),
+  updated_at  timestamptz not null default now(),
+  primary key (tenant_id, name)
+);

@@ -58,7 +58,8 @@ final class StepJobHandler implements JobHandler {
     Attempt attempt = new Attempt(client, job, owner, runId, stepRunId);
     try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, step.timeout(), context)) {
       Map<String, Object> withCursor = cursor.fill(variables, tenantId, owner.flowId(), job.getElementId(), context.log());
-      Object input = inputs.read(withCursor, step, job.getElementId());
+      Map<String, Object> withSecrets = services.secrets().resolve(tenantId, withCursor, step.id(), job.getElementId());
+      Object input = inputs.read(withSecrets, step, job.getElementId());
       Object output = run(input, context);
       cursor.stage(output, withCursor, runId, job.getElementId());
       complete(attempt, input, output);

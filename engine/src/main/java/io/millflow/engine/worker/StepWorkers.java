@@ -38,10 +38,10 @@ public class StepWorkers {
 
   public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
-      FlowOwners owners, MillflowConfig config) {
+      FlowOwners owners, io.millflow.engine.security.FlowSecrets secrets, MillflowConfig config) {
     this.zeebe = zeebe;
     this.steps = steps;
-    this.services = new WorkerServices(owners, zeebe.engineId(), history, connections, datasets, cursors, events, errorCatchers,
+    this.services = new WorkerServices(owners, new SecretReferences(secrets), zeebe.engineId(), history, connections, datasets, cursors, events, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());

@@ -10,5 +10,5 @@ import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
 /** What every step handler shares. */
-record WorkerServices(FlowOwners owners, String engineId, RunHistory history, StepConnections connections,
+record WorkerServices(FlowOwners owners, SecretReferences secrets, String engineId, RunHistory history, StepConnections connections,
     PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}

@@ -69,7 +69,10 @@ class AccessControlTest {
       new Endpoint("POST", "/api/tokens", "{}", Role.ADMIN),
       new Endpoint("GET", "/api/tokens", null, Role.ADMIN),
       new Endpoint("DELETE", "/api/tokens/" + NO_SUCH, null, Role.ADMIN),
-      new Endpoint("GET", "/api/audit", null, Role.ADMIN));
+      new Endpoint("GET", "/api/audit", null, Role.ADMIN),
+      new Endpoint("GET", "/api/secrets", null, Role.VIEWER),
+      new Endpoint("PUT", "/api/secrets/bad%20name", "{}", Role.DESIGNER),
+      new Endpoint("DELETE", "/api/secrets/no-such-secret", null, Role.DESIGNER));
 
   @Test
   void everyEndpointRefusesExactlyTheRolesBelowTheOneItNeeds() {

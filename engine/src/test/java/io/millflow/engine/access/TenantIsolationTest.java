@@ -50,6 +50,8 @@ class TenantIsolationTest {
     defaultSubscription = given().contentType(ContentType.JSON)
         .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("sync.completed")))
         .post("/api/subscriptions").then().statusCode(201).extract().path("subscription.id");
+    given().contentType(ContentType.JSON).body(Map.of("value", "default-tenant-secret"))
+        .put("/api/secrets/isolation-secret").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     defaultToken = given().contentType(ContentType.JSON).body(Map.of("name", "isolation-viewer", "role", "viewer"))
         .post("/api/tokens").then().statusCode(201).extract().path("token.id");
   }
@@ -73,6 +75,7 @@ class TenantIsolationTest {
     calls.put("DELETE /api/subscriptions/" + defaultSubscription, null);
     calls.put("GET /api/subscriptions/" + defaultSubscription + "/deliveries", null);
     calls.put("DELETE /api/tokens/" + defaultToken, null);
+    calls.put("DELETE /api/secrets/isolation-secret", null);
     List<String> leaks = new ArrayList<>();
     calls.forEach((call, body) -> {
       String[] parts = call.split(" ", 2);
@@ -99,6 +102,8 @@ class TenantIsolationTest {
         .doesNotContain(defaultTrigger);
     assertThat(as(acme).get("/api/subscriptions").then().statusCode(200).extract().jsonPath().getList("id"))
         .doesNotContain(defaultSubscription);
+    assertThat(as(acme).get("/api/secrets").then().statusCode(200).extract().jsonPath().getList("name"))
+        .doesNotContain("isolation-secret");
     assertThat(as(acme).get("/api/tokens").then().statusCode(200).extract().jsonPath().getList("tenantId"))
         .containsOnly("acme");
     assertThat(as(acme).get("/api/audit").then().statusCode(200).extract().jsonPath().getList("resource", String.class))
