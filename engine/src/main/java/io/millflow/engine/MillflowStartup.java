@@ -1,6 +1,7 @@
 package io.millflow.engine;
 
 import io.millflow.engine.access.FirstAdminToken;
+import io.millflow.engine.access.PlainHttpGuard;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.dataset.DatasetRetention;
 import io.millflow.engine.events.EventDelivery;
@@ -36,6 +37,9 @@ public class MillflowStartup {
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
       EventDelivery events, SecretsMigration secrets, TenantKeys keys, ConnectionHealth health,
       FirstAdminToken firstAdminToken, MillflowConfig config) {
+    PlainHttpGuard.problem(org.eclipse.microprofile.config.ConfigProvider.getConfig()).ifPresent(problem -> {
+      throw new IllegalStateException(problem);
+    });
     keys.rewrapAll();
     secrets.sealClearSecrets();
     sandbox.start();

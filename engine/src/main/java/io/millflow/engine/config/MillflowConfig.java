@@ -191,6 +191,13 @@ public interface MillflowConfig {
      * creates one and prints it once.
      */
     Optional<String> adminToken();
+
+    /**
+     * Serve plain HTTP on an address other than loopback (only behind a proxy that terminates TLS); without it, such a
+     * configuration refuses to start.
+     */
+    @WithDefault("false")
+    boolean allowPlainHttp();
   }
 
   interface ConnectionConfig {
