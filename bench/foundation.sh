@@ -7,6 +7,8 @@ orders="${1:-10000}"
 jar=engine/target/quarkus-app/quarkus-run.jar
 data=target/bench-data
 key=bench-$(date +%s)
+export MILLFLOW_SECURITY_ADMIN_TOKEN="mf_bench-$(date +%s%N)"   # the runtime's first admin token, sent with every API call
+auth="Authorization: Bearer $MILLFLOW_SECURITY_ADMIN_TOKEN"
 port=18080
 rm -rf "$data"; mkdir -p "$data"
 
@@ -38,11 +40,11 @@ pg_port=$(sed -n 's/.*embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$data/runt
 run_flow() {
   local id status
   local started
-  started=$(curl -s -X POST "localhost:$port/api/flows/plex-po-to-postgres/runs" -H 'Content-Type: application/json' \
+  started=$(curl -s -H "$auth" -X POST "localhost:$port/api/flows/plex-po-to-postgres/runs" -H 'Content-Type: application/json' \
     -d '{"variables":{}}')
   id=$(echo "$started" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || { echo "start failed: $started" >&2; exit 1; }
   while true; do
-    status=$(curl -s "localhost:$port/api/runs/$id")
+    status=$(curl -s -H "$auth" "localhost:$port/api/runs/$id")
     run_status=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["status"])')
     [ "$run_status" = running ] || break
     sleep 0.2
@@ -62,7 +64,7 @@ PY
 
 first=$(run_flow first)
 incremental=$(run_flow incremental)
-curl -s -X DELETE "localhost:$port/api/flows/plex-po-to-postgres/sync-state" > /dev/null
+curl -s -H "$auth" -X DELETE "localhost:$port/api/flows/plex-po-to-postgres/sync-state" > /dev/null
 second=$(run_flow rerun)
 baseline=$(java -cp "engine/target/quarkus-app/lib/main/*" bench/DirectSyncBaseline.java "$plex_url" "$key" \
   "jdbc:postgresql://localhost:$pg_port/warehouse?user=postgres" | sed -n 's/baseline_ms=\([0-9]*\).*/\1/p')

@@ -12,6 +12,8 @@ jar=engine/target/quarkus-app/quarkus-run.jar
 data=target/bench-webhooks
 port=18081
 rm -rf "$data"; mkdir -p "$data"
+export MILLFLOW_SECURITY_ADMIN_TOKEN="mf_bench-$(date +%s%N)"   # the runtime's first admin token, sent with every API call
+auth="Authorization: Bearer $MILLFLOW_SECURITY_ADMIN_TOKEN"
 
 java ${BENCH_JAVA_OPTS:-} -Dmillflow.data-dir="$data" -Dquarkus.http.port=$port -Dmillflow.sandbox.enabled=false -jar "$jar" \
   > "$data/runtime.log" 2>&1 &
@@ -32,8 +34,8 @@ cat > "$data/flow.bpmn" <<'BPMN'
   </bpmn:process>
 </bpmn:definitions>
 BPMN
-curl -sf -X POST "localhost:$port/api/flows" -H 'Content-Type: application/xml' --data-binary @"$data/flow.bpmn" > /dev/null
-created=$(curl -sf -X POST "localhost:$port/api/triggers" -H 'Content-Type: application/json' -d '{"name":"bench",
+curl -sf -H "$auth" -X POST "localhost:$port/api/flows" -H 'Content-Type: application/xml' --data-binary @"$data/flow.bpmn" > /dev/null
+created=$(curl -sf -H "$auth" -X POST "localhost:$port/api/triggers" -H 'Content-Type: application/json' -d '{"name":"bench",
   "signature":{"type":"hmac","header":"X-Signature","prefix":"sha256="},"eventId":"header:X-Event-Id",
   "routes":[{"condition":"'"${BENCH_ROUTE:-body.type = \\\"downtime\\\"}"'","flowId":"bench-downtime"}]}')
 trigger=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin)["trigger"]["id"])')
@@ -42,7 +44,7 @@ secret=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdi
 # Webhook to flow started, measured first on a quiet server: one event at a time, from the POST to its status "dispatched" (the flow's instance created).
 latency="skipped (BENCH_SKIP_LATENCY)"
 [ -n "${BENCH_SKIP_LATENCY:-}" ] || latency=$(python3 - "$port" "$trigger" "$secret" <<'PY'
-import hashlib, hmac, json, sys, time, urllib.request, uuid
+import hashlib, hmac, json, os, sys, time, urllib.request, uuid
 port, trigger, secret = sys.argv[1:4]
 samples = []
 for i in range(20):
@@ -53,7 +55,8 @@ for i in range(20):
     urllib.request.urlopen(urllib.request.Request(f"http://localhost:{port}/webhooks/{trigger}", data=body,
         headers={"Content-Type": "application/json", "X-Signature": sig, "X-Event-Id": event}))
     while True:
-        events = json.load(urllib.request.urlopen(f"http://localhost:{port}/api/triggers/{trigger}/events?limit=5"))
+        events = json.load(urllib.request.urlopen(urllib.request.Request(f"http://localhost:{port}/api/triggers/{trigger}/events?limit=5",
+            headers={"Authorization": "Bearer " + os.environ["MILLFLOW_SECURITY_ADMIN_TOKEN"]})))
         if any(e["eventId"] == event and e["status"] in ("dispatched", "no_match") for e in events):
             break
         time.sleep(0.005)
