@@ -97,7 +97,7 @@ public class ApiTokens {
     UUID id = UUID.randomUUID();
     return jdbi.withHandle(h -> h.createQuery("""
             insert into api_token (id, tenant_id, name, role, token_hash, created_by, expires_at)
-            values (:id, :tenant, :name, :role, :hash, :createdBy, :expiresAt)
+            values (:id, :tenant, :name, :role, :hash, cast(:createdBy as uuid), cast(:expiresAt as timestamptz))
             returning id, tenant_id, name, role, created_at, expires_at, revoked_at, last_used_at""")
         .bind("id", id).bind("tenant", tenantId).bind("name", name).bind("role", role.label())
         .bind("hash", hash(secret)).bind("createdBy", createdBy).bind("expiresAt", expiresAt)

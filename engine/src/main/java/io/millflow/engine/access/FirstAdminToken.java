@@ -58,12 +58,14 @@ public class FirstAdminToken {
   }
 
   private static String banner(String token) {
+    int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     String rule = "=".repeat(100);
     return String.join(System.lineSeparator(), "", rule,
         " Millflow created the first admin API token. It is shown only this once: keep it somewhere safe.", "",
         "     " + token, "",
         " Sign in to the designer with it, or call the API with it:",
-        "     curl -H 'Authorization: Bearer " + token + "' http://localhost:8080/api/flows",
+        "     curl -H 'Authorization: Bearer " + token + "' http://localhost:" + port + "/api/flows",
         " Then create a token per person or service (POST /api/tokens) and revoke this one when you no longer need it.",
         rule, "");
   }
