@@ -71,6 +71,19 @@ public interface MillflowConfig {
     /** Threads that run step code. */
     @WithDefault("8")
     int workerThreads();
+
+    /**
+     * This instance's name, recorded with every step attempt it runs, so the run history says which instance ran
+     * what. Default: the host name and the process id.
+     */
+    Optional<String> workerName();
+
+    /**
+     * Job timeout of every step attempt, in place of the one each step type declares (5 to 15 minutes): how long
+     * Zeebe waits before it hands the job of an instance that died to another one. The worker extends it while the
+     * step reports progress, so keep it well above the longest silence of a step (a big write's commit).
+     */
+    Optional<Duration> jobTimeout();
   }
 
   interface OAuth {

@@ -16,7 +16,7 @@ public class RunHistory {
   private static final String RUN_COLUMNS =
       "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
   private static final String STEP_COLUMNS = "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
-      + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error";
+      + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error, worker";
 
   private final Jdbi jdbi;
 
@@ -50,18 +50,19 @@ public class RunHistory {
   }
 
   public UUID startStep(UUID runId, String elementId, long elementInstanceKey, String stepType, long jobKey,
-      String inputSummary) {
+      String inputSummary, String worker) {
     UUID id = UUID.randomUUID();
     jdbi.useTransaction(h -> {
       h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
           .bind("run", runId).execute();
       h.createUpdate("""
-              insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary)
+              insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary,
+                worker)
               values (:id, :run, :element, :elementInstance, :type, :job,
                       (select count(*) + 1 from step_run where run_id = :run and element_instance_key = :elementInstance),
-                      'running', :input)""")
+                      'running', :input, :worker)""")
           .bind("id", id).bind("run", runId).bind("element", elementId).bind("elementInstance", elementInstanceKey)
-          .bind("type", stepType).bind("job", jobKey).bind("input", inputSummary).execute();
+          .bind("type", stepType).bind("job", jobKey).bind("input", inputSummary).bind("worker", worker).execute();
     });
     return id;
   }

@@ -33,12 +33,14 @@ final class StepJobHandler implements JobHandler {
   private static final int MAX_SUMMARY = 500;
 
   private final StepDescriptor step;
+  private final Duration timeout;
   private final WorkerServices services;
   private final StepInputReader inputs = new StepInputReader();
   private final CursorInput cursor;
 
-  StepJobHandler(StepDescriptor step, WorkerServices services) {
+  StepJobHandler(StepDescriptor step, Duration timeout, WorkerServices services) {
     this.step = step;
+    this.timeout = timeout;
     this.services = services;
     this.cursor = CursorInput.of(step, services.cursors());
   }
@@ -51,12 +53,12 @@ final class StepJobHandler implements JobHandler {
         owner.flowId(), null, false);
     Map<String, Object> variables = job.getVariablesAsMap();
     UUID stepRunId = services.history().startStep(runId, job.getElementId(), job.getElementInstanceKey(), step.id(),
-        job.getKey(), summary(variables));
+        job.getKey(), summary(variables), services.worker());
     JobStepContext context = new JobStepContext(tenantId, runId, stepRunId, job.getElementInstanceKey(),
         services.connections(),
         services.datasets().forRun(tenantId, runId), services.history(), services.clock());
     Attempt attempt = new Attempt(client, job, owner, runId, stepRunId);
-    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, step.timeout(), context)) {
+    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(job, timeout, context)) {
       Map<String, Object> withCursor = cursor.fill(variables, tenantId, owner.flowId(), job.getElementId(), context.log());
       Map<String, Object> withSecrets = services.secrets().resolve(tenantId, withCursor, step.id(), job.getElementId());
       Object input = inputs.read(withSecrets, step, job.getElementId());

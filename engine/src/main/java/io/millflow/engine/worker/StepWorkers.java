@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,13 +36,16 @@ public class StepWorkers {
   private final StepCatalog steps;
   private final WorkerServices services;
   private final List<JobWorker> workers = new ArrayList<>();
+  private final Optional<Duration> jobTimeout;
 
   public StepWorkers(ZeebeRuntime zeebe, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
       FlowOwners owners, io.millflow.engine.security.FlowSecrets secrets, MillflowConfig config) {
     this.zeebe = zeebe;
     this.steps = steps;
-    this.services = new WorkerServices(owners, new SecretReferences(secrets), zeebe.engineId(), history, connections, datasets, cursors, events, errorCatchers,
+    this.jobTimeout = config.zeebe().jobTimeout();
+    this.services = new WorkerServices(owners, new SecretReferences(secrets), zeebe.engineId(),
+        config.zeebe().workerName().orElseGet(StepWorkers::hostAndPid), history, connections, datasets, cursors, events, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());
@@ -50,16 +54,28 @@ public class StepWorkers {
   public void open() {
     CamundaClient client = zeebe.client();
     for (StepDescriptor step : steps.all()) {
-      workers.add(client.newWorker().jobType(step.id()).handler(new StepJobHandler(step, services))
+      Duration timeout = jobTimeout.orElse(step.timeout());
+      workers.add(client.newWorker().jobType(step.id()).handler(new StepJobHandler(step, timeout, services))
           .name("millflow-" + step.id())
-          .timeout(step.timeout())
+          .timeout(timeout)
           .fetchVariables(StepInputReader.variableNames(step))
           .open());
     }
     workers.add(client.newWorker().jobType(FlowDeployer.RUN_END_JOB_TYPE)
         .handler(new RunEndListener(services))
         .name("millflow-run-end").timeout(Duration.ofSeconds(30)).fetchVariables(List.of()).open());
-    LOG.infof("Workers open for %d step types: %s", steps.all().size(), steps.all().stream().map(StepDescriptor::id).toList());
+    LOG.infof("Workers of %s open for %d step types: %s", services.worker(), steps.all().size(),
+        steps.all().stream().map(StepDescriptor::id).toList());
+  }
+
+  private static String hostAndPid() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid();
   }
 
   @PreDestroy

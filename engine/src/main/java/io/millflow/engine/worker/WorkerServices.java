@@ -9,6 +9,7 @@ import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
-/** What every step handler shares. */
-record WorkerServices(FlowOwners owners, SecretReferences secrets, String engineId, RunHistory history, StepConnections connections,
+/** What every step handler shares; {@code worker} names this instance in the run history. */
+record WorkerServices(FlowOwners owners, SecretReferences secrets, String engineId, String worker, RunHistory history,
+    StepConnections connections,
     PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookRestartIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String ADMIN_TOKEN = "mf_it-admin-token-" + java.util.UUID.randomUUID();
   private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
 
   @TempDir Path work;
@@ -36,7 +37,7 @@ class WebhookRestartIT {
     Path data = work.resolve("data");
     Map<String, String> common = Map.of("millflow.sandbox.enabled", "false");
     String trigger;
-    try (RuntimeProcess first = RuntimeProcess.start(data, "first", with(common, "millflow.webhooks.dispatch", "false"))) {
+    try (RuntimeProcess first = RuntimeProcess.start(data, "first", with(common, "millflow.webhooks.dispatch", "false"), ADMIN_TOKEN)) {
       send(first, "POST", "/api/flows", "application/xml", WebhookFlows.empty("restart-flow"), 201);
       JsonNode created = send(first, "POST", "/api/triggers", "application/json", """
           {"name":"restart","signature":{"type":"hmac","header":"X-Signature"},"eventId":"header:X-Event-Id",
@@ -51,7 +52,7 @@ class WebhookRestartIT {
       assertThat(events(first, trigger).get(0).get("status").asText()).isEqualTo("pending");
     }
 
-    try (RuntimeProcess second = RuntimeProcess.start(data, "second", common)) {
+    try (RuntimeProcess second = RuntimeProcess.start(data, "second", common, ADMIN_TOKEN)) {
       JsonNode event = await(() -> events(second, trigger).get(0), e -> e.get("status").asText().equals("dispatched"));
       String runId = event.get("runIds").asText().replaceAll("[\\[\\]\" ]", "");
       JsonNode run = await(() -> send(second, "GET", "/api/runs/" + runId, null, null, 200),
@@ -75,7 +76,7 @@ class WebhookRestartIT {
   private static JsonNode send(RuntimeProcess runtime, String method, String path, String type, String body,
       Integer expected) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
-        .header("Authorization", "Bearer " + RuntimeProcess.ADMIN_TOKEN);
+        .header("Authorization", "Bearer " + ADMIN_TOKEN);
     if (type != null) {
       request.header("Content-Type", type);
     }
