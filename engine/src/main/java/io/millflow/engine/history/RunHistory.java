@@ -55,6 +55,13 @@ public class RunHistory {
     jdbi.useTransaction(h -> {
       h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
           .bind("run", runId).execute();
+      // The same job again while an attempt at it is still open: that attempt's worker stopped answering.
+      h.createUpdate("""
+              update step_run set status = 'abandoned', ended_at = now(),
+                error = 'No answer from ' || coalesce(worker, 'its worker') || ' within the job timeout (it stopped or'
+                        || ' hung); Zeebe handed the job to ' || :worker
+              where run_id = :run and job_key = :job and status = 'running'""")
+          .bind("run", runId).bind("job", jobKey).bind("worker", String.valueOf(worker)).execute();
       h.createUpdate("""
               insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary,
                 worker)

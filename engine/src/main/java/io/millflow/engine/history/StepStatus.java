@@ -10,7 +10,12 @@ public enum StepStatus {
   /** Failed with no retries left: an incident. */
   FAILED,
   /** Threw a BPMN error; a boundary event may catch it. */
-  ERROR_THROWN;
+  ERROR_THROWN,
+  /**
+   * Its worker went silent (the instance died or hung) and Zeebe handed the job to another worker after the job
+   * timeout: recorded when that worker starts its attempt.
+   */
+  ABANDONED;
 
   public String stored() {
     return name().toLowerCase();
