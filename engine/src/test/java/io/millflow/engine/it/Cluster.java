@@ -34,6 +34,7 @@ final class Cluster implements AutoCloseable {
   private final List<RuntimeProcess> instances = new ArrayList<>();
   private final String adminToken = "mf-it-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
   private EmbeddedPostgres postgres;
+  private int postgresPort;
   private PlexSandbox plex;
   private ZeebeProcess zeebe;
   private Path masterKey;
@@ -59,8 +60,8 @@ final class Cluster implements AutoCloseable {
   }
 
   private void startShared(PlexSandboxConfig plexData) throws Exception {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.resolve("pg-work").toFile())
-        .setDataDirectory(work.resolve("pg-data")).start();
+    postgresPort = RuntimeProcess.freePort();
+    postgres = startPostgres();
     started.add(postgres);
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("create database " + WAREHOUSE);
@@ -75,6 +76,24 @@ final class Cluster implements AutoCloseable {
     Files.writeString(masterKey, Base64.getEncoder().encodeToString(key));
   }
 
+  /** The same server each time: the same port and data directory, so a restart is an outage, not a new database. */
+  private EmbeddedPostgres startPostgres() throws java.io.IOException {
+    return EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.resolve("pg-work").toFile())
+        .setDataDirectory(work.resolve("pg-data")).setCleanDataDirectory(false).setPort(postgresPort).start();
+  }
+
+  /** Stops PostgreSQL (a fast shutdown: open connections are cut). */
+  void stopDatabase() throws java.io.IOException {
+    started.remove(postgres);
+    postgres.close();
+  }
+
+  /** Starts PostgreSQL again after {@link #stopDatabase()}, with its data. */
+  void startDatabase() throws java.io.IOException {
+    postgres = startPostgres();
+    started.addFirst(postgres);
+  }
+
   /** Starts one more runtime named {@code name} (also its worker name in the run history). */
   RuntimeProcess startInstance(String name, Map<String, String> properties) throws Exception {
     Map<String, String> all = new HashMap<>(commonProperties());
@@ -87,7 +106,7 @@ final class Cluster implements AutoCloseable {
   }
 
   private Map<String, String> commonProperties() {
-    int pg = postgres.getPort();
+    int pg = postgresPort;
     Map<String, String> p = new HashMap<>();
     p.put("millflow.zeebe.address", zeebe.address());
     p.put("millflow.db.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres");
