@@ -30,32 +30,13 @@ public class ExternalZeebe implements QuarkusTestResourceLifecycleManager {
     engine.start();
     tokenServer = startTokenServer();
     return Map.of(
-        "millflow.security.master-key-file", sharedMasterKey().toString(),
+        "millflow.security.master-key-file", io.millflow.engine.TestMasterKey.file().toString(),
         "millflow.zeebe.address", "http://" + engine.getGatewayAddress(),
         "millflow.zeebe.oauth.client-id", CLIENT_ID,
         "millflow.zeebe.oauth.client-secret", "test-secret",
         "millflow.zeebe.oauth.authorization-server-url",
         "http://127.0.0.1:" + tokenServer.getAddress().getPort() + "/oauth/token",
         "millflow.zeebe.oauth.audience", "zeebe-api");
-  }
-
-  /**
-   * Cluster mode must be given a master key. The tests share one state store, whose tenant keys the embedded-mode
-   * tests wrapped with the key generated in the data directory: use that file (creating it first if need be).
-   */
-  private static java.nio.file.Path sharedMasterKey() {
-    java.nio.file.Path file = java.nio.file.Path.of("target/test-data/master.key").toAbsolutePath();
-    try {
-      if (!java.nio.file.Files.exists(file)) {
-        java.nio.file.Files.createDirectories(file.getParent());
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
-      }
-      return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @Override
