@@ -7,12 +7,12 @@ import java.util.Map;
 
 /**
  * Which Zeebe the Quarkus tests run on. By default none is started here (the runtime embeds its engine); with
- * {@code -Dmillflow.test.zeebe=standalone} (the {@code cluster-mode} run of the end-to-end tests in the engine's pom)
+ * {@code -Dzeebe-under-test=standalone} (the {@code cluster-mode} run of the end-to-end tests in the engine's pom)
  * a Zeebe in a process of its own is started once, and every test runs in cluster mode against its gateway.
  */
 public class ZeebeUnderTest implements QuarkusTestResourceLifecycleManager {
 
-  static final String MODE = "millflow.test.zeebe";
+  static final String MODE = "zeebe-under-test";
 
   private ZeebeProcess zeebe;
 
