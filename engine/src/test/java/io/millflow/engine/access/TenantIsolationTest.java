@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.millflow.engine.FlowTestSupport;
+import io.millflow.engine.trigger.SignatureScheme;
+import io.millflow.engine.trigger.SignatureVerifier;
+import io.millflow.engine.trigger.WebhookFlows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -126,6 +129,27 @@ class TenantIsolationTest {
     assertThat(run.getString("run.status")).isEqualTo("incident");
     assertThat(run.getString("run.error")).contains("No connection named 'plex-sandbox'");
     given().get("/api/runs/{id}", acmeRun).then().statusCode(404);
+  }
+
+  @Test
+  void aMessageAnotherTenantsTriggerPublishesStartsOnlyThatTenantsFlows() {
+    FlowTestSupport.deploy(WebhookFlows.messageStart("tenant-message-flow", "tenant-alert"));
+    as(acme).contentType("application/xml").body(WebhookFlows.messageStart("tenant-message-flow", "tenant-alert"))
+        .post("/api/flows").then().statusCode(201);
+    JsonPath trigger = as(acme).contentType(ContentType.JSON).body(Map.of("name", "acme-alerts",
+            "signature", Map.of("type", "hmac", "header", "X-Signature"), "eventId", "header:X-Event-Id",
+            "routes", List.of(Map.of("message", Map.of("name", "tenant-alert", "correlationKey", "body.machine")))))
+        .post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    byte[] body = "{\"machine\":\"M1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    given().contentType(ContentType.JSON).header("X-Event-Id", "alert-" + System.nanoTime())
+        .header("X-Signature", SignatureVerifier.sign(new SignatureScheme.Hmac("X-Signature", "sha256", "hex", ""),
+            trigger.getString("secret"), body, java.time.Instant.now()))
+        .body(body).post("/webhooks/{id}", trigger.getString("trigger.id")).then().statusCode(200);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> as(acme).get("/api/runs?flow=tenant-message-flow")
+        .then().statusCode(200).extract().jsonPath().getList("$").size() == 1);
+    assertThat(given().get("/api/runs?flow=tenant-message-flow").then().statusCode(200).extract().jsonPath()
+        .getList("$")).isEmpty();
   }
 
   @Test

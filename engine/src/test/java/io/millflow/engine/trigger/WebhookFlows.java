@@ -18,7 +18,7 @@ public final class WebhookFlows {
         """.formatted(id);
   }
 
-  static String messageStart(String id, String message) {
+  public static String messageStart(String id, String message) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_%1$s" targetNamespace="http://millflow.io/test">
