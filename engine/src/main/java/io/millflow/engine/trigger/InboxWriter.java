@@ -69,6 +69,11 @@ final class InboxWriter {
     }
   }
 
+  /** Requests waiting for the next batch (for tests that must know a batch is complete before releasing it). */
+  int queued() {
+    return queue.size();
+  }
+
   void stop() {
     running = false;
     writers.forEach(Thread::interrupt);

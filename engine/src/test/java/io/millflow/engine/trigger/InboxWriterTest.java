@@ -39,7 +39,8 @@ class InboxWriterTest {
         String event = i == 50 ? "e1" : "e" + i; // the last repeats e1
         waiting.add(callers.submit(() -> writer.write(row(event))));
       }
-      Thread.sleep(200); // let all 50 queue behind the committing batch
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> writer.queued() == 50); // all 50 wait behind the committing batch
       release.countDown();
 
       assertThat(first.get()).isTrue();
