@@ -49,6 +49,13 @@ public interface MillflowConfig {
 
     @WithDefault("10")
     int poolSize();
+
+    /**
+     * How long a caller waits for a connection before it gives up: while the database is unreachable, webhooks are
+     * answered 503 and step jobs are handed out again after this.
+     */
+    @WithDefault("PT30S")
+    Duration connectionTimeout();
   }
 
   interface Zeebe {
@@ -57,6 +64,12 @@ public interface MillflowConfig {
 
     /** REST address of the cluster, when it has one. */
     Optional<String> restAddress();
+
+    /**
+     * A PEM file of the CA that signed the gateway's certificate, for TLS ({@code https://} addresses) with a private
+     * CA; without it the JVM's trusted CAs apply.
+     */
+    Optional<Path> caCertificatePath();
 
     /** Port of the embedded engine's gRPC gateway; 0 picks a free one. */
     @WithDefault("0")

@@ -16,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 @Singleton
 public class FlowService {
 
+  /** How long a started instance's run is tried to be recorded while the store is unreachable. */
+  private static final java.time.Duration RECORD_START_WITHIN = java.time.Duration.ofSeconds(20);
+
   private final Jdbi jdbi;
   private final ZeebeRuntime zeebe;
   private final RunHistory history;
@@ -74,7 +77,11 @@ public class FlowService {
     }
     long instanceKey = zeebe.client().newCreateInstanceCommand().bpmnProcessId(owners.processId(tenantId, flowId)).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
-    UUID runId = history.ensureRun(new RunKey(tenantId, zeebe.engineId(), instanceKey), flowId, version.get(), true);
-    return history.findRun(tenantId, runId).map(detail -> detail.run());
+    // The instance runs now, whatever happens here: a caller that sees this fail starts it again, so hold on.
+    return io.millflow.engine.store.StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
+        () -> {
+          UUID runId = history.ensureRun(new RunKey(tenantId, zeebe.engineId(), instanceKey), flowId, version.get(), true);
+          return history.findRun(tenantId, runId).map(detail -> detail.run());
+        });
   }
 }

@@ -58,8 +58,8 @@ public class RunHistory {
       // The same job again while an attempt at it is still open: that attempt's worker stopped answering.
       h.createUpdate("""
               update step_run set status = 'abandoned', ended_at = now(),
-                error = 'No answer from ' || coalesce(worker, 'its worker') || ' within the job timeout (it stopped or'
-                        || ' hung); Zeebe handed the job to ' || :worker
+                error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within the job'
+                        || ' timeout (the instance stopped, hung or lost its database); Zeebe handed the job to ' || :worker
               where run_id = :run and job_key = :job and status = 'running'""")
           .bind("run", runId).bind("job", jobKey).bind("worker", String.valueOf(worker)).execute();
       h.createUpdate("""

@@ -30,7 +30,7 @@ public class StateStore {
         : Optional.of(EmbeddedPostgresServer.start(config.dataDir().toAbsolutePath()));
     String url = db.url().orElseGet(() -> embedded.orElseThrow().jdbcUrl("millflow"));
     this.dataSource = pool(url, db.username().orElse(embedded.isPresent() ? "postgres" : null),
-        db.password().orElse(null), db.poolSize());
+        db.password().orElse(null), db.poolSize(), db.connectionTimeout());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     this.jdbi = Jdbi.create(dataSource);
     LOG.infof("State store: %s", embedded.isPresent()
@@ -57,8 +57,10 @@ public class StateStore {
     embedded.ifPresent(EmbeddedPostgresServer::close);
   }
 
-  private static HikariDataSource pool(String url, String username, String password, int size) {
+  private static HikariDataSource pool(String url, String username, String password, int size,
+      java.time.Duration connectionTimeout) {
     HikariConfig hikari = new HikariConfig();
+    hikari.setConnectionTimeout(connectionTimeout.toMillis());
     hikari.setJdbcUrl(url);
     hikari.setUsername(username);
     hikari.setPassword(password);

@@ -131,7 +131,13 @@ public class WebhookDispatcher {
       if (outcomes.isEmpty()) {
         settled.add(WebhookInbox.Settled.noMatch(event.id()));
       } else {
-        inbox.dispatched(event.id(), outcomes);
+        // The actions ran: recording that outlasts a short outage, or another dispatch would run them again. It
+        // stops before the event's claim runs out, when another instance may take the event.
+        io.millflow.engine.store.StoreOutage.persistently("recording the dispatch of webhook " + event.eventId(),
+            WebhookInbox.LEASE.minusSeconds(30), () -> {
+              inbox.dispatched(event.id(), outcomes);
+              return null;
+            });
       }
     } catch (RuntimeException e) {
       LOG.warnf("Dispatch of webhook event %s (trigger %s) failed, attempt %d: %s", event.eventId(), event.triggerId(),

@@ -9,6 +9,7 @@ import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.RunStatus;
 import java.util.Map;
 import java.util.UUID;
+import io.millflow.engine.store.StoreOutage;
 
 /**
  * Handles the end execution listener Millflow adds to every process it deploys: the process instance completed. This
@@ -24,13 +25,22 @@ final class RunEndListener implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    FlowOwners.Owner owner = services.owners().ownerOf(job.getBpmnProcessId());
-    UUID runId = services.history().endRun(new RunKey(owner.tenantId(), services.engineId(),
-        job.getProcessInstanceKey()), owner.flowId(), RunStatus.COMPLETED);
-    // Only now, with every sink of the run done, may its reads' cursors advance.
-    services.cursors().commit(runId);
-    services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
-        "flowId", owner.flowId(), "processInstanceKey", job.getProcessInstanceKey()));
+    UUID runId;
+    try {
+      FlowOwners.Owner owner = services.owners().ownerOf(job.getBpmnProcessId());
+      runId = services.history().endRun(new RunKey(owner.tenantId(), services.engineId(),
+          job.getProcessInstanceKey()), owner.flowId(), RunStatus.COMPLETED);
+      // Only now, with every sink of the run done, may its reads' cursors advance.
+      services.cursors().commit(runId);
+      services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
+          "flowId", owner.flowId(), "processInstanceKey", job.getProcessInstanceKey()));
+    } catch (RuntimeException e) {
+      if (!StoreOutage.isUnreachable(e)) {
+        throw e;
+      }
+      StoreUnavailable.handBack(services.timeoutExtender(), job, e); // each write above may safely run again
+      return;
+    }
     client.newCompleteCommand(job).send().join();
   }
 }

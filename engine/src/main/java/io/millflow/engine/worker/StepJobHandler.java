@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import io.millflow.engine.store.StoreOutage;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ final class StepJobHandler implements JobHandler {
   private static final Logger LOG = Logger.getLogger(StepJobHandler.class);
   private static final int MAX_MESSAGE = 4_000;
   private static final int MAX_SUMMARY = 500;
+  private static final Duration RECORD_WITHIN = Duration.ofSeconds(30);
 
   private final StepDescriptor step;
   private final Duration timeout;
@@ -47,13 +49,25 @@ final class StepJobHandler implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    FlowOwners.Owner owner = services.owners().ownerOf(job.getBpmnProcessId());
-    String tenantId = owner.tenantId();
-    UUID runId = services.history().ensureRun(new RunKey(tenantId, services.engineId(), job.getProcessInstanceKey()),
-        owner.flowId(), null, false);
     Map<String, Object> variables = job.getVariablesAsMap();
-    UUID stepRunId = services.history().startStep(runId, job.getElementId(), job.getElementInstanceKey(), step.id(),
-        job.getKey(), summary(variables), services.worker());
+    FlowOwners.Owner owner;
+    String tenantId;
+    UUID runId;
+    UUID stepRunId;
+    try {
+      owner = services.owners().ownerOf(job.getBpmnProcessId());
+      tenantId = owner.tenantId();
+      runId = services.history().ensureRun(new RunKey(tenantId, services.engineId(), job.getProcessInstanceKey()),
+          owner.flowId(), null, false);
+      stepRunId = services.history().startStep(runId, job.getElementId(), job.getElementInstanceKey(), step.id(),
+          job.getKey(), summary(variables), services.worker());
+    } catch (RuntimeException e) {
+      if (!StoreOutage.isUnreachable(e)) {
+        throw e;
+      }
+      StoreUnavailable.handBack(services.timeoutExtender(), job, e);
+      return;
+    }
     JobStepContext context = new JobStepContext(tenantId, runId, stepRunId, job.getElementInstanceKey(),
         services.connections(),
         services.datasets().forRun(tenantId, runId), services.history(), services.clock());
@@ -99,7 +113,12 @@ final class StepJobHandler implements JobHandler {
     Map<String, Object> result = resultVariable.isBlank() || output == null
         ? Map.of() : Map.of(resultVariable, Json.mapper().convertValue(output, Object.class));
     ZeebeCommandFailed.guard(() -> attempt.client.newCompleteCommand(attempt.job).variables(result).send().join());
-    services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output), summary(output));
+    // Zeebe has moved on: the attempt's record must outlast a short outage, or it shows running for ever.
+    StoreOutage.persistently("recording the end of step " + step.id(), RECORD_WITHIN, () -> {
+      services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output),
+          summary(output));
+      return null;
+    });
   }
 
   private static String summary(Object value) {

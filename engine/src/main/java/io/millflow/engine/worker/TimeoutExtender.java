@@ -42,6 +42,11 @@ final class TimeoutExtender implements AutoCloseable {
     return () -> task.cancel(false);
   }
 
+  /** Sets the job's timeout to {@code timeout} from now: Zeebe hands it out again when that passes. */
+  void reset(ActivatedJob job, Duration timeout) {
+    client.newUpdateTimeoutCommand(job.getKey()).timeout(timeout).send().join();
+  }
+
   @Override
   public void close() {
     scheduler.shutdownNow();

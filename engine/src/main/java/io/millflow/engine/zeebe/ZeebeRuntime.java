@@ -109,6 +109,7 @@ public class ZeebeRuntime {
   private static CamundaClient clusterClient(MillflowConfig.Zeebe zeebe, java.nio.file.Path dataDir) {
     CamundaClientBuilder builder = baseBuilder(zeebe).grpcAddress(URI.create(zeebe.address().orElseThrow()));
     zeebe.restAddress().ifPresent(rest -> builder.restAddress(URI.create(rest)));
+    zeebe.caCertificatePath().ifPresent(ca -> builder.caCertificatePath(ca.toAbsolutePath().toString()));
     MillflowConfig.OAuth oauth = zeebe.oauth();
     if (oauth.clientId().isPresent()) {
       builder.credentialsProvider(new OAuthCredentialsProviderBuilder()

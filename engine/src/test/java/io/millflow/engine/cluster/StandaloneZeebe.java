@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * so its state dies with it (no broker restart can be tested on it). Prints {@value #READY} and the gateway address,
  * then runs until killed.
  *
- * <p>{@code java -cp engine/target/test-classes:engine/target/quarkus-app/lib/main/* io.millflow.engine.cluster.StandaloneZeebe [port]}
+ * <p>{@code java -cp "engine/target/test-classes:engine/target/quarkus-app/lib/boot/*:engine/target/quarkus-app/lib/main/*"
+ * io.millflow.engine.cluster.StandaloneZeebe [port]} (the runtime's jars: lib/boot holds the log manager the engine needs)
  */
 public final class StandaloneZeebe {
 

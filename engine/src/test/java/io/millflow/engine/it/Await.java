@@ -18,7 +18,7 @@ final class Await {
       throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     T last = null;
-    Exception lastError = null;
+    Throwable lastError = null;
     while (Instant.now().isBefore(deadline)) {
       try {
         last = probe.get();
@@ -26,8 +26,8 @@ final class Await {
         if (done.test(last)) {
           return last;
         }
-      } catch (Exception e) {
-        lastError = e; // a process that is starting or dying answers nothing for a moment
+      } catch (Exception | AssertionError e) {
+        lastError = e; // a process that is starting, recovering or dying answers nothing, or 500, for a moment
       }
       Thread.sleep(250);
     }

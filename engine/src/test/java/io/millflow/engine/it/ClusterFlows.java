@@ -41,6 +41,26 @@ final class ClusterFlows {
         """.formatted(count) + TAIL;
   }
 
+  /** A timer ({@code duration}, e.g. {@code PT4S}) and then one near no-op step. */
+  static String waitThenStep(String id, String duration) {
+    return HEAD.formatted(id) + """
+          <bpmn:startEvent id="Start" />
+          <bpmn:intermediateCatchEvent id="Wait">
+            <bpmn:timerEventDefinition id="WaitTimer"><bpmn:timeDuration>%s</bpmn:timeDuration></bpmn:timerEventDefinition>
+          </bpmn:intermediateCatchEvent>
+          <bpmn:serviceTask id="Step1">
+            <bpmn:extensionElements>
+              <zeebe:taskDefinition type="webhook.send" retries="3" />
+              <zeebe:ioMapping><zeebe:input source="cluster.step" target="event" /></zeebe:ioMapping>
+            </bpmn:extensionElements>
+          </bpmn:serviceTask>
+          <bpmn:endEvent id="End" />
+          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait" />
+          <bpmn:sequenceFlow id="F2" sourceRef="Wait" targetRef="Step1" />
+          <bpmn:sequenceFlow id="F3" sourceRef="Step1" targetRef="End" />
+        """.formatted(duration) + TAIL;
+  }
+
   /** A flow that a timer starts (an ISO-8601 cycle such as {@code R3/PT2S}) and that ends at once. */
   static String timerStarted(String id, String cycle) {
     return HEAD.formatted(id) + """
