@@ -1,0 +1,73 @@
+import { ApiError, UnreachableError } from './errors.js';
+import { storedToken } from '../auth/token.js';
+
+let unauthorizedHandler = () => {};
+
+/** Called with the error when any call answers 401: the app signs the user out. */
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler;
+}
+
+/**
+ * Calls Millflow's API with the signed-in token. JSON bodies are sent as JSON, strings as given (with `contentType`).
+ * Answers the parsed JSON, the text for non-JSON answers, or null for 204.
+ */
+export async function request(method, path, { body, contentType, token = storedToken(), fetchImpl = fetch } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let payload;
+  if (body !== undefined) {
+    if (typeof body === 'string') {
+      payload = body;
+      headers['Content-Type'] = contentType || 'text/plain';
+    } else {
+      payload = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
+  }
+  let response;
+  try {
+    response = await fetchImpl(path, { method, headers, body: payload });
+  } catch (cause) {
+    throw new UnreachableError(path, cause);
+  }
+  const parsed = await readBody(response);
+  if (!response.ok) {
+    const error = new ApiError(response.status, typeof parsed === 'object' ? parsed : { message: parsed || '' }, path);
+    if (response.status === 401) unauthorizedHandler(error);
+    throw error;
+  }
+  return parsed;
+}
+
+async function readBody(response) {
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (!text) return null;
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export const api = {
+  get: (path, options) => request('GET', path, options),
+  post: (path, body, options) => request('POST', path, { ...options, body }),
+  put: (path, body, options) => request('PUT', path, { ...options, body }),
+  del: (path, options) => request('DELETE', path, options)
+};
+
+/** Builds a query string from the defined, non-empty values. */
+export function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

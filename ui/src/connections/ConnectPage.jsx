@@ -1,0 +1,3 @@
+export function ConnectPage() {
+  return <section><h1>ConnectPage</h1><p>Coming soon.</p></section>;
+}

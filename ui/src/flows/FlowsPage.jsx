@@ -1,0 +1,47 @@
+import { api } from '../api/client.js';
+import { Badge, ErrorNote, PageHeader, useLoad } from '../ui/components.jsx';
+import { formatTime } from '../ui/format.js';
+import { href } from '../app/routes.js';
+
+export function FlowsPage() {
+  const flows = useLoad(() => api.get('/api/flows'), [], 10_000);
+  return (
+    <section>
+      <PageHeader title="Flows">
+        <a class="button primary" href="#/flows/new">New flow</a>
+      </PageHeader>
+      <ErrorNote error={flows.error} action="load the flows" />
+      {flows.loading && !flows.data && <p class="loading">Loading flows…</p>}
+      {flows.data && flows.data.length === 0 && <p>No flows yet. Create one from a starter with “New flow”.</p>}
+      {flows.data && flows.data.length > 0 && (
+        <table class="table" data-testid="flows-table">
+          <thead>
+            <tr><th>Flow</th><th>Version</th><th>Origin</th><th>Deployed</th><th>Last run</th><th><span class="sr-only">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {flows.data.map((flow) => (
+              <tr key={flow.id} data-flow={flow.id}>
+                <td>
+                  <a href={`#/flows/${encodeURIComponent(flow.id)}/design`}><strong>{flow.name || flow.id}</strong></a>
+                  <div class="muted mono">{flow.id}</div>
+                </td>
+                <td>v{flow.version}</td>
+                <td>{flow.origin}</td>
+                <td>{formatTime(flow.deployedAt)}</td>
+                <td>
+                  {flow.lastRunStatus ? (
+                    <a href={href('/runs', { flow: flow.id })}><Badge status={flow.lastRunStatus} /> {formatTime(flow.lastRunAt)}</a>
+                  ) : <span class="muted">never run</span>}
+                </td>
+                <td class="row-actions">
+                  <a href={`#/flows/${encodeURIComponent(flow.id)}/design`}>Open</a>
+                  <a href={href('/runs', { flow: flow.id })}>Runs</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function RunsPage() {
+  return <section><h1>RunsPage</h1><p>Coming soon.</p></section>;
+}

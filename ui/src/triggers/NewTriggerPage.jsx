@@ -1,0 +1,3 @@
+export function NewTriggerPage() {
+  return <section><h1>NewTriggerPage</h1><p>Coming soon.</p></section>;
+}

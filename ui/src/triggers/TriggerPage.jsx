@@ -1,0 +1,3 @@
+export function TriggerPage() {
+  return <section><h1>TriggerPage</h1><p>Coming soon.</p></section>;
+}

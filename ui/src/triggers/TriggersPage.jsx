@@ -1,0 +1,3 @@
+export function TriggersPage() {
+  return <section><h1>TriggersPage</h1><p>Coming soon.</p></section>;
+}
