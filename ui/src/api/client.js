@@ -12,8 +12,8 @@ export function onUnauthorized(handler) {
  * Calls Millflow's API with the signed-in token. JSON bodies are sent as JSON, strings as given (with `contentType`).
  * Answers the parsed JSON, the text for non-JSON answers, or null for 204.
  */
-export async function request(method, path, { body, contentType, token = storedToken(), fetchImpl = fetch } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function request(method, path, { body, contentType, accept = 'application/json', token = storedToken(), fetchImpl = fetch } = {}) {
+  const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload;
   if (body !== undefined) {
@@ -53,6 +53,11 @@ async function readBody(response) {
     }
   }
   return text;
+}
+
+/** A flow's BPMN as deployed. */
+export function fetchBpmn(flowId) {
+  return request('GET', `/api/flows/${encodeURIComponent(flowId)}/bpmn`, { accept: 'application/xml, application/json' });
 }
 
 export const api = {

@@ -1,3 +1,146 @@
-export function RunPage() {
-  return <section><h1>RunPage</h1><p>Coming soon.</p></section>;
+import { useMemo, useState } from 'preact/hooks';
+import { api, fetchBpmn } from '../api/client.js';
+import { Badge, ErrorNote, Note, PageHeader, useLoad } from '../ui/components.jsx';
+import { formatCount, formatDuration, formatTime, progressFraction } from '../ui/format.js';
+import { href } from '../app/routes.js';
+import { elementStates, stepsByElement } from './runStates.js';
+import { RunDiagram } from './RunDiagram.jsx';
+
+const REFRESH_MS = 2000;
+
+/** One run: its diagram coloured by state, each step's attempts with records, logs and errors; retry at an incident. */
+export function RunPage({ runId }) {
+  const detail = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}`), [runId], REFRESH_MS);
+  const run = detail.data?.run;
+  const bpmn = useLoad(() => (run ? fetchBpmn(run.flowId) : null), [run?.flowId]);
+  const steps = useMemo(() => stepsByElement(detail.data?.steps), [detail.data]);
+  const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
+  const [retry, setRetry] = useState({ busy: false, error: null, done: false });
+
+  const retryRun = async () => {
+    setRetry({ busy: true, error: null, done: false });
+    try {
+      await api.post(`/api/runs/${encodeURIComponent(runId)}/retry`);
+      setRetry({ busy: false, error: null, done: true });
+      detail.reload();
+    } catch (error) {
+      setRetry({ busy: false, error, done: false });
+    }
+  };
+
+  if (!run) {
+    return (
+      <section>
+        <PageHeader title={`Run ${runId.slice(0, 8)}`} />
+        <ErrorNote error={detail.error} action="load the run" />
+        {detail.loading && <p class="loading">Loading the run…</p>}
+      </section>
+    );
+  }
+
+  return (
+    <section>
+      <PageHeader title={`Run ${run.id.slice(0, 8)}`}>
+        <a href={href('/runs', { flow: run.flowId })}>All runs of {run.flowId}</a>
+        <a href={`#/flows/${encodeURIComponent(run.flowId)}/design`}>Open flow</a>
+        {run.status === 'incident' && (
+          <button type="button" class="primary" onClick={retryRun} disabled={retry.busy}>
+            {retry.busy ? 'Retrying…' : 'Retry failed steps'}
+          </button>
+        )}
+      </PageHeader>
+      <div class="run-summary card" data-testid="run-summary">
+        <div><span>Status</span><Badge status={run.status} /></div>
+        <div><span>Flow</span>{run.flowId} v{run.flowVersion}</div>
+        <div><span>Started</span>{formatTime(run.startedAt)}</div>
+        <div><span>Duration</span>{formatDuration(run.startedAt, run.endedAt)}</div>
+        <div><span>Started by</span>{run.startedBy}</div>
+        <div><span>Run id</span><span class="mono">{run.id}</span></div>
+      </div>
+      {run.error && <div class="note note-error" role="alert" data-testid="run-error"><strong>Error: </strong>{run.error}</div>}
+      {run.status === 'incident' && !retry.done && (
+        <Note kind="warning">Fix the cause (a connection's credentials, the data, the flow), then retry the failed steps.</Note>
+      )}
+      {retry.done && <Note kind="success">The failed steps run again.</Note>}
+      <ErrorNote error={retry.error} action="retry the run" />
+      <ErrorNote error={detail.error} action="refresh the run" />
+      <h2>Diagram</h2>
+      <ErrorNote error={bpmn.error} action="load the flow's diagram" />
+      {bpmn.data && <RunDiagram xml={bpmn.data} states={states} runStatus={run.status} />}
+      <h2>Steps</h2>
+      {steps.length === 0 ? <p class="muted">No step has started yet.</p> : (
+        <table class="table" data-testid="steps-table">
+          <thead>
+            <tr><th>Step</th><th>Status</th><th>Attempts</th><th>Records in / out</th><th>Progress</th><th>Duration</th></tr>
+          </thead>
+          <tbody>
+            {steps.map((row) => <StepRow row={row} key={row.elementId} />)}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function StepRow({ row }) {
+  const { latest } = row;
+  const fraction = progressFraction(latest.progressDone, latest.progressTotal);
+  return (
+    <>
+      <tr data-step={row.elementId} class={`step-${row.state}`}>
+        <td><strong>{row.elementId}</strong><div class="muted mono">{row.stepType}</div></td>
+        <td><Badge status={latest.status} /></td>
+        <td>{row.attempts.length}</td>
+        <td>{formatCount(latest.recordsIn) || '–'} / {formatCount(latest.recordsOut) || '–'}</td>
+        <td>
+          {fraction === null ? <span class="muted">–</span> : (
+            <div title={`${formatCount(latest.progressDone)} of ${formatCount(latest.progressTotal)}`}>
+              <div class="progress" role="progressbar" aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
+                <div style={{ width: `${fraction * 100}%` }} />
+              </div>
+              <small>{formatCount(latest.progressDone)} of {formatCount(latest.progressTotal)}</small>
+            </div>
+          )}
+        </td>
+        <td>{formatDuration(row.startedAt, row.endedAt)}</td>
+      </tr>
+      <tr class="step-detail">
+        <td colSpan={6}>
+          <details open={row.state === 'failed'}>
+            <summary>Attempts, input, output and log of {row.elementId}</summary>
+            {row.attempts.map((attempt) => <Attempt attempt={attempt} key={attempt.id} />)}
+          </details>
+        </td>
+      </tr>
+    </>
+  );
+}
+
+function Attempt({ attempt }) {
+  return (
+    <div class="attempt">
+      <p>
+        <strong>Attempt {attempt.attempt}</strong> <Badge status={attempt.status} /> {formatTime(attempt.startedAt)}
+        {' '}({formatDuration(attempt.startedAt, attempt.endedAt)})
+      </p>
+      {attempt.error && (
+        <div class="note note-error" data-testid="step-error">
+          {attempt.errorCode && <strong>{attempt.errorCode}: </strong>}{attempt.error}
+        </div>
+      )}
+      {attempt.inputSummary && <><small>Input</small><pre>{attempt.inputSummary}</pre></>}
+      {attempt.outputSummary && <><small>Output</small><pre>{attempt.outputSummary}</pre></>}
+      {attempt.log.length > 0 && (
+        <>
+          <small>Log</small>
+          <pre>{attempt.log.map((line) => (
+            <div class={`log-line log-${line.level}`}>{formatTime(line.at)} {line.level} {line.message}</div>
+          ))}</pre>
+        </>
+      )}
+      {attempt.errorDetail && (
+        <details><summary>Stack trace (a bug: report it)</summary><pre>{attempt.errorDetail}</pre></details>
+      )}
+    </div>
+  );
 }

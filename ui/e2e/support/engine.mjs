@@ -1,0 +1,97 @@
+// Starts the packaged engine (java -jar quarkus-run.jar) on a free port with a fresh data directory and a first admin
+// token, and stops it at the end. MILLFLOW_E2E_URL + MILLFLOW_E2E_TOKEN reuse a running engine instead.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const JAR = resolve(UI_DIR, '../engine/target/quarkus-app/quarkus-run.jar');
+const START_TIMEOUT_MS = 180_000;
+
+export async function startEngine() {
+  if (process.env.MILLFLOW_E2E_URL) {
+    return { baseUrl: process.env.MILLFLOW_E2E_URL, token: process.env.MILLFLOW_E2E_TOKEN, stop: async () => {} };
+  }
+  if (!existsSync(JAR)) {
+    throw new Error(`${JAR} is missing: package the engine first (./mvnw -DskipTests install, or ./millflow run once)`);
+  }
+  const port = await freePort();
+  const token = `mf_e2e_${randomBytes(16).toString('hex')}`;
+  const work = mkdtempSync(join(tmpdir(), 'millflow-e2e-'));
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const outDir = resolve(UI_DIR, 'target');
+  mkdirSync(outDir, { recursive: true });
+  const logPath = join(outDir, 'e2e-engine.log');
+  const log = createWriteStream(logPath);
+  const child = spawn(java, [
+    '--add-opens=java.base/java.nio=ALL-UNNAMED', '-Xmx768m',
+    `-Dmillflow.data-dir=${join(work, 'data')}`, `-Dquarkus.http.port=${port}`, '-Dquarkus.http.host=127.0.0.1',
+    '-jar', JAR
+  ], { env: { ...process.env, MILLFLOW_SECURITY_ADMIN_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilReady(child, baseUrl, token, logPath);
+  return {
+    baseUrl,
+    token,
+    logPath,
+    stop: () => new Promise((done) => {
+      if (child.exitCode !== null) return done();
+      const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', () => { clearTimeout(force); done(); });
+      child.kill('SIGTERM');
+    })
+  };
+}
+
+async function waitUntilReady(child, baseUrl, token, logPath) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The engine exited with ${child.exitCode}; see ${logPath}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/flows`, { headers: { Authorization: `Bearer ${token}` } });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The engine did not answer within ${START_TIMEOUT_MS / 1000} s; see ${logPath}`);
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Calls the engine's API directly (test set-up and checks), with the admin token. */
+export function apiClient(baseUrl, token) {
+  return async function call(method, path, body, headers = {}) {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'Content-Type': typeof body === 'string' ? 'application/xml' : 'application/json' } : {}),
+        ...headers
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+    });
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return json;
+  };
+}

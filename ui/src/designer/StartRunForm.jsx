@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api/client.js';
+import { ErrorNote, Field } from '../ui/components.jsx';
+
+/** Starts a run of the deployed flow with the variables typed as JSON, then links to it. */
+export function StartRunForm({ flowId, version, dirty, parse }) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState(null);
+  const [error, setError] = useState(null);
+  const [run, setRun] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event) => {
+    event.preventDefault();
+    const parsed = parse(text);
+    setProblem(parsed.error || null);
+    if (parsed.error) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setRun(await api.post(`/api/flows/${encodeURIComponent(flowId)}/runs`, { variables: parsed.variables }));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card start-run" onSubmit={submit} aria-label="Start a run">
+      {dirty && <p class="note note-warning">This starts version {version}, the deployed one: deploy first to run your changes.</p>}
+      <Field label="Variables (JSON object, optional)" id="run-variables" error={problem}
+        hint='For example {"since": "2026-01-01T00:00:00Z"}'>
+        <textarea id="run-variables" class="mono" rows={3} value={text} aria-invalid={problem ? 'true' : 'false'}
+          onInput={(e) => setText(e.currentTarget.value)} />
+      </Field>
+      <button type="submit" class="primary" disabled={busy}>{busy ? 'Starting…' : `Start ${flowId}`}</button>
+      <ErrorNote error={error} action="start the run" />
+      {run && <p class="note note-success" role="status" data-testid="started-run">Run started: <a href={`#/runs/${run.id}`}>open run {run.id.slice(0, 8)}</a>.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+// The Camunda 8 modeler with Millflow's step templates and live Camunda 8 linting.
+import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
+import { Linter } from '@camunda/linting';
+import lintingModule from '@camunda/linting/modeler';
+import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
+import '@camunda/linting/assets/linting.css';
+
+const LINT_DELAY_MS = 300;
+
+export function createModeler({ canvas, properties, templates }) {
+  return new Modeler({
+    container: canvas,
+    propertiesPanel: { parent: properties },
+    elementTemplates: templates,
+    additionalModules: [lintingModule],
+    linting: { active: true }
+  });
+}
+
+/**
+ * Lints on every change (after a short pause) and hands the reports to the canvas, the properties panel and
+ * `onReports`. Returns a function that stops it.
+ */
+export function startLinting(modeler, onReports) {
+  const linter = new Linter({ modeler: 'web', type: 'cloud' });
+  const eventBus = modeler.get('eventBus');
+  let timer = null;
+  let stopped = false;
+  const lint = async () => {
+    const definitions = modeler.getDefinitions();
+    if (!definitions || stopped) return;
+    const reports = await linter.lint(definitions);
+    if (stopped) return;
+    modeler.get('linting').setErrors(reports);
+    onReports(reports);
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => lint().catch(() => onReports([])), LINT_DELAY_MS);
+  };
+  eventBus.on(['import.done', 'elements.changed'], schedule);
+  modeler.get('linting').activate();
+  schedule();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    eventBus.off(['import.done', 'elements.changed'], schedule);
+  };
+}
+
+/** The id of the diagram's (first) process: the flow id. */
+export function processId(modeler) {
+  const definitions = modeler.getDefinitions();
+  const process = definitions?.rootElements?.find((element) => element.$type === 'bpmn:Process');
+  return process?.id || null;
+}
+
+/** Marks the elements the server refused, with their reasons; returns a function that removes the marks. */
+export function markProblems(modeler, byElement) {
+  const overlays = modeler.get('overlays');
+  const canvas = modeler.get('canvas');
+  const ids = [];
+  for (const [elementId, reasons] of byElement) {
+    const marker = document.createElement('button');
+    marker.type = 'button';
+    marker.className = 'mf-problem-marker';
+    marker.textContent = '!';
+    marker.title = reasons.join('\n');
+    marker.setAttribute('aria-label', `Problem on ${elementId}: ${reasons.join(' ')}`);
+    marker.addEventListener('click', () => selectElement(modeler, elementId));
+    ids.push(overlays.add(elementId, 'mf-deploy-problem', { position: { top: -12, right: 12 }, html: marker }));
+    canvas.addMarker(elementId, 'mf-has-problem');
+  }
+  return () => {
+    overlays.remove({ type: 'mf-deploy-problem' });
+    for (const elementId of byElement.keys()) {
+      if (modeler.get('elementRegistry').get(elementId)) canvas.removeMarker(elementId, 'mf-has-problem');
+    }
+  };
+}
+
+export function selectElement(modeler, elementId) {
+  const element = modeler.get('elementRegistry').get(elementId);
+  if (!element) return;
+  modeler.get('canvas').scrollToElement(element);
+  modeler.get('selection').select(element);
+}
+
+export function elementName(modeler, elementId) {
+  const element = modeler.get('elementRegistry').get(elementId);
+  return element?.businessObject?.name || null;
+}

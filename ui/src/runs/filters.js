@@ -1,0 +1,30 @@
+// The runs list's filters, as they travel in the page's address and in the API's query.
+
+export const STATUSES = ['running', 'completed', 'incident'];
+
+export const PERIODS = [
+  ['', 'Any time'],
+  ['1h', 'Last hour'],
+  ['24h', 'Last 24 hours'],
+  ['7d', 'Last 7 days'],
+  ['30d', 'Last 30 days']
+];
+
+const PERIOD_MS = { h: 3_600_000, d: 86_400_000 };
+
+/** The instant a period such as '24h' or '7d' starts, before `now`; null for any time or an unknown period. */
+export function sinceFor(period, now = Date.now()) {
+  const match = /^(\d+)([hd])$/.exec(period || '');
+  if (!match) return null;
+  return new Date(now - Number(match[1]) * PERIOD_MS[match[2]]).toISOString();
+}
+
+/** The API query for the filters (flow, status, period) and a limit. */
+export function runsQuery({ flow, status, period }, now = Date.now(), limit = 100) {
+  const params = { limit };
+  if (flow) params.flow = flow;
+  if (status && STATUSES.includes(status)) params.status = status;
+  const since = sinceFor(period, now);
+  if (since) params.since = since;
+  return params;
+}
