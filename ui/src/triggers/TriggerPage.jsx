@@ -1,3 +1,100 @@
-export function TriggerPage() {
-  return <section><h1>TriggerPage</h1><p>Coming soon.</p></section>;
+import { useState } from 'preact/hooks';
+import { api } from '../api/client.js';
+import { Badge, ErrorNote, Note, PageHeader, SecretOnce, useLoad } from '../ui/components.jsx';
+import { formatTime } from '../ui/format.js';
+import { runIdsOf, signingExample } from './triggerForm.js';
+import { webhookUrl } from './webhookUrl.js';
+
+const REFRESH_MS = 3000;
+
+/** A trigger: its URL and routes, the events it received with the runs they started, replay, rotate the secret. */
+export function TriggerPage({ triggerId }) {
+  const triggers = useLoad(() => api.get('/api/triggers'), [triggerId]);
+  const events = useLoad(() => api.get(`/api/triggers/${encodeURIComponent(triggerId)}/events?limit=50`), [triggerId], REFRESH_MS);
+  const [secret, setSecret] = useState(null);
+  const [failure, setFailure] = useState(null);
+  const trigger = triggers.data?.find((t) => t.id === triggerId);
+
+  const rotate = async () => {
+    if (!confirm('Make a new secret? The current one keeps verifying for 60 minutes, so the sender can switch.')) return;
+    try {
+      setSecret(await api.post(`/api/triggers/${encodeURIComponent(triggerId)}/rotate-secret?graceMinutes=60`));
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const replay = async (eventId) => {
+    try {
+      await api.post(`/api/triggers/${encodeURIComponent(triggerId)}/events/${eventId}/replay`);
+      events.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  if (!trigger) {
+    return (
+      <section>
+        <PageHeader title="Trigger" />
+        <ErrorNote error={triggers.error} action="load the trigger" />
+        {triggers.data && <Note kind="warning">There is no trigger {triggerId}. <a href="#/triggers">See all triggers</a>.</Note>}
+      </section>
+    );
+  }
+  const url = webhookUrl(trigger.url);
+  return (
+    <section>
+      <PageHeader title={trigger.name}>
+        <button type="button" onClick={rotate}>Rotate secret…</button>
+      </PageHeader>
+      <ErrorNote error={failure} />
+      {secret && (
+        <div class="card">
+          <Note kind="warning">{secret.note} Copy the new secret now: it is shown only this once.</Note>
+          <SecretOnce label="New secret" value={secret.secret} />
+        </div>
+      )}
+      <div class="card">
+        <SecretOnce label="URL" value={url} />
+        <p>Signature: <strong>{trigger.signature.type}</strong>{trigger.signature.header ? ` in ${trigger.signature.header}` : ''}
+          {trigger.eventId ? <>; event id from <code>{trigger.eventId}</code></> : '; event id: hash of the body'}</p>
+        <details><summary>How a sender signs a request</summary><pre class="mono">{signingExample(url, trigger.signature)}</pre></details>
+      </div>
+      <h2>Routes</h2>
+      <table class="table" data-testid="routes-table">
+        <thead><tr><th>Condition (FEEL)</th><th>Starts</th><th>Variables</th></tr></thead>
+        <tbody>
+          {trigger.routes.map((route, i) => (
+            <tr key={i}>
+              <td class="mono">{route.condition}</td>
+              <td>{route.flowId ? <a href={`#/flows/${encodeURIComponent(route.flowId)}/design`}>{route.flowId}</a>
+                : `message ${route.message?.name}`}</td>
+              <td class="mono">{route.variables || <span class="muted">the whole body as body</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Recent deliveries</h2>
+      <ErrorNote error={events.error} action="load the deliveries" />
+      {events.data && events.data.length === 0 && <p class="muted">Nothing received yet. Send a signed request to the URL above.</p>}
+      {events.data && events.data.length > 0 && (
+        <table class="table" data-testid="events-table">
+          <thead><tr><th>Received</th><th>Event id</th><th>Status</th><th>Attempts</th><th>Runs started</th><th>Error</th><th><span class="sr-only">Actions</span></th></tr></thead>
+          <tbody>
+            {events.data.map((event) => (
+              <tr key={event.id} data-event={event.eventId}>
+                <td>{formatTime(event.receivedAt)}</td>
+                <td class="mono">{event.eventId}</td>
+                <td><Badge status={event.status} /></td>
+                <td>{event.attempts}</td>
+                <td>{runIdsOf(event).map((id) => <a class="mono" href={`#/runs/${id}`} key={id}>{id.slice(0, 8)} </a>)}</td>
+                <td>{event.lastError}</td>
+                <td><button type="button" onClick={() => replay(event.id)}>Replay</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,96 @@
+// The webhook trigger form: checking it, and turning it into the API's trigger definition.
+
+export const SIGNATURES = [
+  { type: 'hmac', label: 'HMAC of the body in a header (GitHub, Shopify and most senders)' },
+  { type: 'timestamped', label: 'Timestamped HMAC: t=<unix>,v1=<hex> (replay protection)' },
+  { type: 'makini', label: 'Makini (X-Webhook-Signature, Base64 HMAC-SHA256)' }
+];
+
+export function emptyTrigger() {
+  return {
+    name: '',
+    signature: { type: 'hmac', header: 'X-Signature', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex', toleranceSeconds: '300' },
+    eventIdSource: 'body',
+    eventIdValue: '',
+    matchAll: false,
+    routes: [emptyRoute()]
+  };
+}
+
+export function emptyRoute() {
+  return { condition: '', flowId: '', variables: '' };
+}
+
+/** {field: message} for what must change before the trigger can be created. */
+export function validateTrigger(form) {
+  const errors = {};
+  if (!form.name.trim()) errors.name = 'Enter a name that says who sends these webhooks, e.g. “Idhammar stops”.';
+  if (form.signature.type !== 'makini' && !form.signature.header.trim()) {
+    errors['signature.header'] = 'Enter the header the sender puts its signature in, e.g. X-Signature.';
+  }
+  if (form.signature.type === 'timestamped' && !(Number(form.signature.toleranceSeconds) > 0)) {
+    errors['signature.toleranceSeconds'] = 'Enter how many seconds a signed timestamp may be old, e.g. 300.';
+  }
+  if (form.eventIdSource === 'header' && !/^[A-Za-z0-9-]+$/.test(form.eventIdValue.trim())) {
+    errors.eventIdValue = 'Enter the header that carries the event id, e.g. X-Event-Id.';
+  }
+  if (form.eventIdSource === 'pointer' && !/^\/\S*$/.test(form.eventIdValue.trim())) {
+    errors.eventIdValue = 'Enter a JSON pointer starting with "/", e.g. /id or /event/id.';
+  }
+  if (form.routes.length === 0) errors.routes = 'Add at least one route: which flow starts for which events.';
+  form.routes.forEach((route, i) => {
+    if (!route.flowId) errors[`routes.${i}.flowId`] = 'Choose the flow this route starts.';
+    const variables = route.variables.trim();
+    if (variables && !(variables.startsWith('{') && variables.endsWith('}'))) {
+      errors[`routes.${i}.variables`] = 'Write a FEEL context such as {orderId: body.id}, or leave empty to pass the whole body.';
+    }
+  });
+  return errors;
+}
+
+/** The body of POST /api/triggers. */
+export function triggerDefinition(form) {
+  const { signature } = form;
+  const scheme = signature.type === 'makini' ? { type: 'makini' }
+    : signature.type === 'timestamped'
+      ? { type: 'timestamped', header: signature.header.trim(), toleranceSeconds: Number(signature.toleranceSeconds) }
+      : { type: 'hmac', header: signature.header.trim(), prefix: signature.prefix, algorithm: signature.algorithm, encoding: signature.encoding };
+  const eventId = form.eventIdSource === 'header' ? `header:${form.eventIdValue.trim()}`
+    : form.eventIdSource === 'pointer' ? `pointer:${form.eventIdValue.trim()}` : null;
+  return {
+    name: form.name.trim(),
+    signature: scheme,
+    eventId,
+    matchAll: form.matchAll,
+    routes: form.routes.map((route) => ({
+      condition: route.condition.trim() || 'true',
+      flowId: route.flowId,
+      ...(route.variables.trim() ? { variables: route.variables.trim() } : {})
+    }))
+  };
+}
+
+/** The run ids an event started: the API keeps them as a JSON list in a string. */
+export function runIdsOf(event) {
+  if (!event?.runIds) return [];
+  try {
+    const ids = JSON.parse(event.runIds);
+    return Array.isArray(ids) ? ids.map(String) : [];
+  } catch {
+    return event.runIds.replace(/[[\]"\s]/g, '').split(',').filter(Boolean);
+  }
+}
+
+/** How a sender signs a request for this trigger, as a shell example (the secret as $SECRET). */
+export function signingExample(url, signature) {
+  const body = "'{\"type\":\"test\"}'";
+  if (signature.type === 'makini') {
+    return `BODY=${body}\nSIG=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -binary | base64)\ncurl -X POST ${url} -H "Content-Type: application/json" -H "X-Webhook-Signature: $SIG" -d "$BODY"`;
+  }
+  if (signature.type === 'timestamped') {
+    return `BODY=${body}; T=$(date +%s)\nSIG=$(printf '%s.%s' "$T" "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -hex | sed 's/^.* //')\ncurl -X POST ${url} -H "Content-Type: application/json" -H "${signature.header}: t=$T,v1=$SIG" -d "$BODY"`;
+  }
+  const algorithm = signature.algorithm || 'sha256';
+  const encode = signature.encoding === 'base64' ? '-binary | base64' : "-hex | sed 's/^.* //'";
+  return `BODY=${body}\nSIG=$(printf '%s' "$BODY" | openssl dgst -${algorithm} -hmac "$SECRET" ${encode})\ncurl -X POST ${url} -H "Content-Type: application/json" -H "${signature.header}: ${signature.prefix || ''}$SIG" -d "$BODY"`;
+}

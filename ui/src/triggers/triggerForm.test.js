@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { emptyTrigger, runIdsOf, triggerDefinition, validateTrigger } from './triggerForm.js';
+
+const filled = () => ({
+  ...emptyTrigger(),
+  name: ' Idhammar stops ',
+  eventIdSource: 'header',
+  eventIdValue: 'X-Event-Id',
+  routes: [{ condition: 'body.type = "downtime"', flowId: 'idhammar-downtime-to-mongodb', variables: '' }]
+});
+
+describe('the webhook trigger form', () => {
+  it('builds the definition the API takes', () => {
+    expect(triggerDefinition(filled())).toEqual({
+      name: 'Idhammar stops',
+      signature: { type: 'hmac', header: 'X-Signature', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex' },
+      eventId: 'header:X-Event-Id',
+      matchAll: false,
+      routes: [{ condition: 'body.type = "downtime"', flowId: 'idhammar-downtime-to-mongodb' }]
+    });
+  });
+
+  it('matches every event when a route has no condition, and hashes the body when no event id is set', () => {
+    const form = { ...filled(), eventIdSource: 'body', routes: [{ condition: ' ', flowId: 'f', variables: '{id: body.id}' }] };
+    const definition = triggerDefinition(form);
+    expect(definition.eventId).toBeNull();
+    expect(definition.routes).toEqual([{ condition: 'true', flowId: 'f', variables: '{id: body.id}' }]);
+  });
+
+  it('sends only the header for Makini and the tolerance for timestamped signatures', () => {
+    expect(triggerDefinition({ ...filled(), signature: { ...filled().signature, type: 'makini' } }).signature).toEqual({ type: 'makini' });
+    expect(triggerDefinition({ ...filled(), signature: { ...filled().signature, type: 'timestamped', toleranceSeconds: '60' } }).signature)
+      .toEqual({ type: 'timestamped', header: 'X-Signature', toleranceSeconds: 60 });
+  });
+
+  it('says what is missing', () => {
+    const errors = validateTrigger({
+      ...emptyTrigger(), eventIdSource: 'pointer', eventIdValue: 'id',
+      routes: [{ condition: '', flowId: '', variables: 'orderId' }]
+    });
+    expect(Object.keys(errors).sort()).toEqual(['eventIdValue', 'name', 'routes.0.flowId', 'routes.0.variables']);
+    expect(validateTrigger(filled())).toEqual({});
+  });
+
+  it('reads the runs an event started', () => {
+    expect(runIdsOf({ runIds: '["a-1","b-2"]' })).toEqual(['a-1', 'b-2']);
+    expect(runIdsOf({ runIds: null })).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+/** The full URL senders post to, from the path the API gives (/webhooks/{id}). */
+export function webhookUrl(path, origin = globalThis.location?.origin || '') {
+  return `${origin}${path}`;
+}
