@@ -100,15 +100,17 @@ export function ConnectPage({ existingName }) {
             <input id="system-search" type="search" value={search} placeholder="Plex, NetSuite, PostgreSQL…"
               onInput={(e) => setSearch(e.currentTarget.value)} />
           </Field>
-          <div class="systems" role="list">
+          <ul class="systems" aria-label="Systems">
             {systems.map((s) => (
-              <button type="button" role="listitem" key={s.type} class={`system${system?.type === s.type ? ' selected' : ''}`}
-                aria-pressed={system?.type === s.type} onClick={() => choose(s)}>
-                <strong>{s.name}</strong><span class="muted">{s.group}</span>
-              </button>
+              <li key={s.type}>
+                <button type="button" class={`system${system?.type === s.type ? ' selected' : ''}`}
+                  aria-pressed={system?.type === s.type} onClick={() => choose(s)}>
+                  <strong>{s.name}</strong><span class="muted">{s.group}</span>
+                </button>
+              </li>
             ))}
-            {systems.length === 0 && <p class="muted">No system matches “{search}”. Clear the search to see all.</p>}
-          </div>
+          </ul>
+          {systems.length === 0 && <p class="muted">No system matches “{search}”. Clear the search to see all.</p>}
         </fieldset>
       )}
       {system && (

@@ -1,0 +1,207 @@
+// End-to-end: the UI in headless Debian Chromium against the real packaged engine (embedded mode, no mocked API).
+import assert from 'node:assert/strict';
+import { createHmac, randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { apiClient, startEngine } from './support/engine.mjs';
+import { launchBrowser, screenshot, signIn } from './support/browser.mjs';
+import { eventually, watchFailures } from './support/checks.mjs';
+import { applyTemplate, fillFeelField, fillField, openGroup, removeTemplate, selectElement } from './support/designer.mjs';
+
+let engine;
+let browser;
+let api;
+let page;
+let failures;
+
+before(async () => {
+  engine = await startEngine();
+  api = apiClient(engine.baseUrl, engine.token);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  failures = watchFailures(page);
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await engine?.stop();
+});
+
+const url = (hash) => `${engine.baseUrl}/#${hash}`;
+
+async function plexSandboxUrl() {
+  const connections = await api('GET', '/api/connections');
+  return connections.find((c) => c.name === 'plex-sandbox').settings.baseUrl;
+}
+
+async function awaitRunStatus(runId, status) {
+  return eventually(async () => {
+    const detail = await api('GET', `/api/runs/${runId}`);
+    return detail.run.status === status ? detail : null;
+  }, { what: `run ${runId} to be ${status}`, timeoutMs: 90_000 });
+}
+
+describe('Millflow UI', { concurrency: false }, () => {
+  test('an unauthenticated visitor sees the sign-in page and no data', async () => {
+    await page.goto(url('/runs'));
+    await page.getByRole('heading', { name: 'Sign in to Millflow' }).waitFor();
+    assert.equal(await page.locator('table').count(), 0);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter your API token').waitFor();
+    await screenshot(page, '01-sign-in');
+    await signIn(page, engine.baseUrl, engine.token);
+    await page.locator('[data-testid="flows-table"] [data-flow="plex-po-to-csv"]').waitFor();
+    await screenshot(page, '02-flows');
+    failures.expectNone();
+  });
+
+  test('a flow made from a starter, with a step template applied and filled, deploys and runs with every step green', async () => {
+    await page.goto(url('/flows/new'));
+    await page.locator('input[name="starter"][value="plex-po-to-csv"]').check();
+    await page.getByLabel('Name').fill('E2E purchase-order export');
+    assert.equal(await page.getByLabel('Flow id').inputValue(), 'e2e-purchase-order-export');
+    await screenshot(page, '03-new-flow');
+    await page.getByRole('button', { name: 'Open in designer' }).click();
+
+    await selectElement(page, 'WriteOrders');
+    await removeTemplate(page);
+    await page.getByTestId('lint-summary').filter({ hasText: /problem/ }).waitFor();
+    await screenshot(page, '04-designer-lint');
+
+    await applyTemplate(page, { name: 'Write a file', id: 'io.millflow.file.write' });
+    await openGroup(page, 'Input');
+    await fillField(page, 'Connection', 'files');
+    await fillField(page, 'Path', 'exports/e2e-orders.csv');
+    await fillFeelField(page, 'Records', 'purchaseOrders');
+    await page.getByTestId('lint-summary').filter({ hasText: 'No problems' }).waitFor();
+
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await page.getByTestId('deploy-result').filter({ hasText: 'as version 1' }).waitFor();
+    await screenshot(page, '05-designer-deployed');
+    const bpmn = await api('GET', '/api/flows/e2e-purchase-order-export/bpmn', undefined, { Accept: 'application/xml' });
+    assert.match(bpmn, /zeebe:taskDefinition type="file.write"/);
+    assert.match(bpmn, /source="exports\/e2e-orders.csv" target="path"/);
+
+    await page.getByRole('button', { name: 'Start run…' }).click();
+    await page.getByRole('button', { name: 'Start e2e-purchase-order-export' }).click();
+    await page.getByTestId('started-run').getByRole('link').click();
+    await page.getByTestId('run-summary').getByText('completed').waitFor({ timeout: 90_000 });
+    for (const step of ['ReadOrders', 'ToUnified', 'WriteOrders']) {
+      await page.locator(`[data-step="${step}"] .badge-completed`).waitFor();
+      await page.locator(`.run-diagram [data-element-id="${step}"].mf-completed`).waitFor();
+    }
+    await page.locator('.run-diagram [data-element-id="Flow_ToEnd"].mf-taken').waitFor({ state: 'attached' });
+    await screenshot(page, '06-run-completed');
+    failures.expectNone();
+  });
+
+  test('a run page loads the diagram viewer, not the modeler', async () => {
+    const [run] = await api('GET', '/api/runs?flow=e2e-purchase-order-export&limit=1');
+    const fresh = await browser.newPage();
+    const scripts = [];
+    fresh.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(request.url()); });
+    await fresh.goto(url(`/runs/${run.id}`));
+    await fresh.locator('.run-diagram [data-element-id="ReadOrders"].mf-completed').waitFor();
+    assert.ok(scripts.some((s) => /RunPage-/.test(s)), `RunPage chunk loaded: ${scripts}`);
+    assert.ok(!scripts.some((s) => /DesignerPage-/.test(s)), `the modeler must not load on a run page: ${scripts}`);
+    await fresh.close();
+  });
+
+  test('a failed run shows its error on the step and the diagram', async () => {
+    await api('PUT', '/api/connections/plex-wrong-key', {
+      type: 'plex', settings: { baseUrl: await plexSandboxUrl() }, credentials: { apiKey: 'not-the-key' }
+    });
+    const starter = await api('GET', '/api/flows/plex-po-to-csv/bpmn', undefined, { Accept: 'application/xml' });
+    const failing = starter
+      .replace(/(<bpmn:process[^>]*\sid=")plex-po-to-csv"/, '$1e2e-failing-export"')
+      .replace(/bpmnElement="plex-po-to-csv"/, 'bpmnElement="e2e-failing-export"')
+      .replace(/source="plex-sandbox" target="connection"/, 'source="plex-wrong-key" target="connection"');
+    await api('POST', '/api/flows', failing);
+    const run = await api('POST', '/api/flows/e2e-failing-export/runs', { variables: {} });
+    await awaitRunStatus(run.id, 'incident');
+
+    await page.goto(url('/runs'));
+    await page.getByLabel('Status').selectOption('incident');
+    await page.locator(`[data-run="${run.id}"]`).waitFor();
+    await screenshot(page, '07-runs-incidents');
+    await page.locator(`[data-run="${run.id}"] a`).first().click();
+    await page.getByTestId('run-error').waitFor();
+    await page.locator('[data-step="ReadOrders"] .badge-failed').waitFor();
+    const stepError = await page.getByTestId('step-error').first().innerText();
+    assert.match(stepError, /plex-wrong-key/);
+    await page.locator('.run-diagram [data-element-id="ReadOrders"].mf-failed').waitFor();
+    await page.getByRole('button', { name: 'Retry failed steps' }).waitFor();
+    await screenshot(page, '08-run-failed');
+    failures.expectNone();
+  });
+
+  test('connecting Plex with a wrong key shows the specific problem and how to fix it', async () => {
+    await page.goto(url('/connections'));
+    await page.getByRole('link', { name: 'Connect a system' }).click();
+    await page.getByLabel('Search systems').fill('plex');
+    await page.getByRole('button', { name: /Plex Manufacturing Cloud/ }).click();
+    await page.getByLabel('Connection name').fill('plex-e2e');
+    await page.getByLabel('Instance URL').fill(await plexSandboxUrl());
+    await page.getByLabel('API key').fill('wrong-key-123');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByTestId('check-result');
+    await result.filter({ hasText: 'AUTH_FAILED' }).waitFor();
+    assert.match(await result.innerText(), /How to fix: .*apiKey/);
+    await screenshot(page, '09-connect-wrong-key');
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await page.locator('[data-connection="plex-e2e"]').waitFor();
+    await screenshot(page, '10-connections');
+    failures.expectNone();
+  });
+
+  test('a signed webhook to a new trigger starts the flow its route names', async () => {
+    await page.goto(url('/triggers/new'));
+    await page.getByLabel('Name', { exact: true }).fill('E2E orders');
+    await page.getByLabel('Taken from').selectOption('header');
+    await page.getByLabel('Header', { exact: true }).last().fill('X-Event-Id');
+    await page.getByLabel('Route 1: condition (FEEL)').fill('body.type = "order"');
+    await page.getByLabel('Starts flow').selectOption('plex-po-to-csv');
+    await page.getByRole('button', { name: 'Create trigger' }).click();
+    const created = page.getByTestId('trigger-created');
+    await created.waitFor();
+    const [webhook, secret] = await created.getByTestId('secret-value').allInnerTexts();
+    assert.match(webhook, /\/webhooks\/[0-9a-f-]{36}$/);
+    await screenshot(page, '11-trigger-created');
+
+    const body = JSON.stringify({ type: 'order', id: 'PO-E2E-1' });
+    const eventId = `evt-${randomUUID()}`;
+    const response = await fetch(webhook, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Event-Id': eventId,
+        'X-Signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`
+      },
+      body
+    });
+    assert.equal(response.status, 200, await response.text());
+
+    await created.getByRole('link', { name: 'Open the trigger' }).click();
+    const row = page.locator(`[data-event="${eventId}"]`);
+    await row.locator('.badge-dispatched').waitFor({ timeout: 60_000 });
+    await screenshot(page, '12-trigger-deliveries');
+    await row.locator('a').first().click();
+    await page.getByTestId('run-summary').getByText('plex-po-to-csv').waitFor();
+    await page.getByTestId('run-summary').getByText('completed').waitFor({ timeout: 90_000 });
+    await screenshot(page, '13-webhook-run');
+    failures.expectNone();
+  });
+
+  test('schedules and subscriptions pages', async () => {
+    await page.goto(url('/triggers'));
+    await page.locator('[data-testid="schedules-table"]').getByText('plex-po-to-postgres').first().waitFor();
+    await screenshot(page, '14-triggers-schedules');
+    await page.goto(url('/subscriptions'));
+    await page.getByLabel('URL').fill('http://127.0.0.1:9/millflow-events');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByTestId('subscription-created').waitFor();
+    await page.locator('[data-testid="subscriptions-table"]').getByText('http://127.0.0.1:9/millflow-events').first().waitFor();
+    await screenshot(page, '15-subscriptions');
+    failures.expectNone();
+  });
+});
