@@ -65,8 +65,16 @@ describe('Millflow UI', { concurrency: false }, () => {
 
     await selectElement(page, 'WriteOrders');
     await removeTemplate(page);
-    await page.getByTestId('lint-summary').filter({ hasText: /problem/ }).waitFor();
+    await page.getByTestId('lint-summary').filter({ hasText: /^\d+ problems?$/ }).waitFor();
+    assert.match(await page.getByTestId('lint-list').innerText(), /Write a CSV file/);
     await screenshot(page, '04-designer-lint');
+
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    const refused = page.getByTestId('deploy-error');
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /Write a CSV file/);
+    await page.locator('.designer-canvas .mf-problem-marker').first().waitFor();
+    await screenshot(page, '05-designer-deploy-refused');
 
     await applyTemplate(page, { name: 'Write a file', id: 'io.millflow.file.write' });
     await openGroup(page, 'Input');
@@ -77,7 +85,8 @@ describe('Millflow UI', { concurrency: false }, () => {
 
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
     await page.getByTestId('deploy-result').filter({ hasText: 'as version 1' }).waitFor();
-    await screenshot(page, '05-designer-deployed');
+    assert.equal(await page.locator('.designer-canvas .mf-problem-marker').count(), 0);
+    await screenshot(page, '06-designer-deployed');
     const bpmn = await api('GET', '/api/flows/e2e-purchase-order-export/bpmn', undefined, { Accept: 'application/xml' });
     assert.match(bpmn, /zeebe:taskDefinition type="file.write"/);
     assert.match(bpmn, /source="exports\/e2e-orders.csv" target="path"/);
@@ -91,8 +100,8 @@ describe('Millflow UI', { concurrency: false }, () => {
       await page.locator(`.run-diagram [data-element-id="${step}"].mf-completed`).waitFor();
     }
     await page.locator('.run-diagram [data-element-id="Flow_ToEnd"].mf-taken').waitFor({ state: 'attached' });
-    await screenshot(page, '06-run-completed');
-    failures.expectNone();
+    await screenshot(page, '07-run-completed');
+    failures.expectNone([/^400 POST .*\/api\/flows$/]);
   });
 
   test('a run page loads the diagram viewer, not the modeler', async () => {
@@ -123,7 +132,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.goto(url('/runs'));
     await page.getByLabel('Status').selectOption('incident');
     await page.locator(`[data-run="${run.id}"]`).waitFor();
-    await screenshot(page, '07-runs-incidents');
+    await screenshot(page, '08-runs-incidents');
     await page.locator(`[data-run="${run.id}"] a`).first().click();
     await page.getByTestId('run-error').waitFor();
     await page.locator('[data-step="ReadOrders"] .badge-failed').waitFor();
@@ -131,7 +140,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     assert.match(stepError, /plex-wrong-key/);
     await page.locator('.run-diagram [data-element-id="ReadOrders"].mf-failed').waitFor();
     await page.getByRole('button', { name: 'Retry failed steps' }).waitFor();
-    await screenshot(page, '08-run-failed');
+    await screenshot(page, '09-run-failed');
     failures.expectNone();
   });
 
@@ -147,10 +156,10 @@ describe('Millflow UI', { concurrency: false }, () => {
     const result = page.getByTestId('check-result');
     await result.filter({ hasText: 'AUTH_FAILED' }).waitFor();
     assert.match(await result.innerText(), /How to fix: .*apiKey/);
-    await screenshot(page, '09-connect-wrong-key');
+    await screenshot(page, '10-connect-wrong-key');
     await page.getByRole('button', { name: 'Save connection' }).click();
     await page.locator('[data-connection="plex-e2e"]').waitFor();
-    await screenshot(page, '10-connections');
+    await screenshot(page, '11-connections');
     failures.expectNone();
   });
 
@@ -166,7 +175,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await created.waitFor();
     const [webhook, secret] = await created.getByTestId('secret-value').allInnerTexts();
     assert.match(webhook, /\/webhooks\/[0-9a-f-]{36}$/);
-    await screenshot(page, '11-trigger-created');
+    await screenshot(page, '12-trigger-created');
 
     const body = JSON.stringify({ type: 'order', id: 'PO-E2E-1' });
     const eventId = `evt-${randomUUID()}`;
@@ -184,24 +193,24 @@ describe('Millflow UI', { concurrency: false }, () => {
     await created.getByRole('link', { name: 'Open the trigger' }).click();
     const row = page.locator(`[data-event="${eventId}"]`);
     await row.locator('.badge-dispatched').waitFor({ timeout: 60_000 });
-    await screenshot(page, '12-trigger-deliveries');
+    await screenshot(page, '13-trigger-deliveries');
     await row.locator('a').first().click();
     await page.getByTestId('run-summary').getByText('plex-po-to-csv').waitFor();
     await page.getByTestId('run-summary').getByText('completed').waitFor({ timeout: 90_000 });
-    await screenshot(page, '13-webhook-run');
+    await screenshot(page, '14-webhook-run');
     failures.expectNone();
   });
 
   test('schedules and subscriptions pages', async () => {
     await page.goto(url('/triggers'));
     await page.locator('[data-testid="schedules-table"]').getByText('plex-po-to-postgres').first().waitFor();
-    await screenshot(page, '14-triggers-schedules');
+    await screenshot(page, '15-triggers-schedules');
     await page.goto(url('/subscriptions'));
     await page.getByLabel('URL').fill('http://127.0.0.1:9/millflow-events');
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByTestId('subscription-created').waitFor();
     await page.locator('[data-testid="subscriptions-table"]').getByText('http://127.0.0.1:9/millflow-events').first().waitFor();
-    await screenshot(page, '15-subscriptions');
+    await screenshot(page, '16-subscriptions');
     failures.expectNone();
   });
 });

@@ -50,6 +50,7 @@ export function SignInPage({ reason, onSignedIn }) {
         <h1 id="signin-title">Sign in to Millflow</h1>
         <p>Millflow uses the same API tokens in the browser as on the API.</p>
         {reason && <div class="note note-warning" role="status">{reason}</div>}
+        <input type="text" name="username" autoComplete="username" value="api-token" hidden readOnly />
         <Field label="API token" id="token" error={error}>
           <input id="token" name="token" type="password" autoComplete="current-password" value={token}
             aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'token-error' : undefined}

@@ -138,7 +138,9 @@ export function DesignerPage({ flowId, query }) {
       )}
       {deploy.error && (
         <div class="note note-error" role="alert" data-testid="deploy-error">
-          <p>{describeError(deploy.error, { action: 'deploy' })}</p>
+          <p>{deploy.error.code === 'invalid_flow' && deploy.error.problems.length > 0
+            ? 'Millflow did not deploy the flow. Fix the problems below (marked on the diagram; click one to select its element), then deploy again.'
+            : describeError(deploy.error, { action: 'deploy' })}</p>
           {(deploy.onElements?.length > 0 || deploy.general.length > 0) && (
             <ul class="problem-list">
               {deploy.onElements?.map((problem) => (

@@ -36,7 +36,7 @@ export function startLinting(modeler, onReports) {
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => lint().catch(() => onReports([])), LINT_DELAY_MS);
+    timer = setTimeout(() => lint().catch((error) => { console.error('lint failed', error); onReports([]); }), LINT_DELAY_MS);
   };
   eventBus.on(['import.done', 'elements.changed'], schedule);
   modeler.get('linting').activate();
