@@ -1,0 +1,60 @@
+package io.millflow.engine.api;
+
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.trigger.Route;
+import io.millflow.engine.trigger.TriggerRoutes;
+import io.millflow.engine.trigger.WebhookTrigger;
+import io.millflow.step.Json;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** Edits a webhook trigger's routes: {@code PUT /api/triggers/{id}/routes} with {@code {"routes": [...], "matchAll"}}. */
+@Path("/api/triggers/{id}/routes")
+@Produces(MediaType.APPLICATION_JSON)
+public class TriggerRoutesResource {
+
+  private final TriggerRoutes routes;
+  private final MillflowConfig config;
+
+  public TriggerRoutesResource(TriggerRoutes routes, MillflowConfig config) {
+    this.routes = routes;
+    this.config = config;
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public WebhookTrigger.View replace(@PathParam("id") String id, RoutesUpdate update) {
+    if (update == null || update.routes() == null) {
+      throw new BadRequestException("Send {\"routes\": [{\"condition\": \"body.type = \\\"order\\\"\", \"flowId\": \"...\"}],"
+          + " \"matchAll\": false}.");
+    }
+    try {
+      List<Route> parsed = update.routes().stream().map(TriggerRoutesResource::route).toList();
+      return routes.replace(config.tenant(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
+          .map(WebhookTrigger::view)
+          .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+
+  private static Route route(Map<String, Object> body) {
+    try {
+      return Json.mapper().convertValue(body, Route.class);
+    } catch (IllegalArgumentException e) {
+      Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+      throw new IllegalArgumentException("Invalid route: " + cause.getMessage().split("\n")[0]);
+    }
+  }
+
+  /** The body: the trigger's new routes, and whether every matching route starts (not only the first). */
+  public record RoutesUpdate(List<Map<String, Object>> routes, Boolean matchAll) {}
+}

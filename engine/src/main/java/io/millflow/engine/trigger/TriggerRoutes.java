@@ -1,0 +1,68 @@
+package io.millflow.engine.trigger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.millflow.engine.store.StateStore;
+import io.millflow.step.Json;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Replaces a webhook trigger's routes (the designer's route editor). Conditions and variable mappings are parsed as
+ * FEEL first, so a typo is refused here with its reason instead of silently never matching. Events already received
+ * keep their outcome; events dispatched from now on follow the new routes (the dispatcher reads triggers per batch).
+ */
+@Singleton
+public class TriggerRoutes {
+
+  private final Jdbi jdbi;
+  private final TriggerStore triggers;
+  private final FeelEngineApi feel = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+
+  public TriggerRoutes(StateStore store, TriggerStore triggers) {
+    this.jdbi = store.jdbi();
+    this.triggers = triggers;
+  }
+
+  /**
+   * @return the trigger with its new routes; empty when the tenant has no such trigger
+   * @throws IllegalArgumentException naming the route and what is wrong with it
+   */
+  public Optional<WebhookTrigger> replace(String tenantId, String id, List<Route> routes, boolean matchAll) {
+    if (routes == null || routes.isEmpty()) {
+      throw new IllegalArgumentException("routes must hold at least one route {condition, flowId}");
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      checkFeel(i, "condition", routes.get(i).condition());
+      checkFeel(i, "variables", routes.get(i).variables());
+    }
+    int updated = jdbi.withHandle(h -> h.createUpdate("""
+            update webhook_trigger set routes = cast(:routes as jsonb), match_all = :matchAll
+            where id = :id and tenant_id = :tenant""")
+        .bind("routes", json(routes)).bind("matchAll", matchAll).bind("id", id).bind("tenant", tenantId).execute());
+    return updated == 1 ? triggers.find(tenantId, id) : Optional.empty();
+  }
+
+  private void checkFeel(int index, String field, String expression) {
+    if (expression == null || expression.isBlank()) {
+      return;
+    }
+    String text = expression.strip().startsWith("=") ? expression.strip().substring(1) : expression;
+    var parsed = feel.parseExpression(text);
+    if (!parsed.isSuccess()) {
+      throw new IllegalArgumentException("Route " + (index + 1) + ": the " + field + " '" + expression
+          + "' is not valid FEEL (" + parsed.failure().message() + ").");
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
