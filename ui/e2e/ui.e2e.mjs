@@ -198,6 +198,12 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.getByTestId('run-summary').getByText('plex-po-to-csv').waitFor();
     await page.getByTestId('run-summary').getByText('completed').waitFor({ timeout: 90_000 });
     await screenshot(page, '14-webhook-run');
+
+    await page.goBack();
+    await page.getByRole('button', { name: 'Edit routes' }).click();
+    await page.getByLabel('Route 1: condition (FEEL)').fill('body.type = "order" or body.type = "po"');
+    await page.getByRole('button', { name: 'Save routes' }).click();
+    await page.getByTestId('routes-table').getByText('body.type = "order" or body.type = "po"').waitFor();
     failures.expectNone();
   });
 

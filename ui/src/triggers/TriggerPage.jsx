@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { Badge, ErrorNote, Note, PageHeader, SecretOnce, useLoad } from '../ui/components.jsx';
 import { formatTime } from '../ui/format.js';
-import { runIdsOf, signingExample } from './triggerForm.js';
+import { editableRoutes, emptyRoute, routesUpdate, runIdsOf, signingExample, validateRoutes } from './triggerForm.js';
+import { RoutesEditor } from './RoutesEditor.jsx';
 import { webhookUrl } from './webhookUrl.js';
 
 const REFRESH_MS = 3000;
@@ -14,6 +15,25 @@ export function TriggerPage({ triggerId }) {
   const [secret, setSecret] = useState(null);
   const [failure, setFailure] = useState(null);
   const trigger = triggers.data?.find((t) => t.id === triggerId);
+  const [editing, setEditing] = useState(null);
+  const flows = useLoad(() => (editing ? api.get('/api/flows') : null), [Boolean(editing)]);
+
+  const startEditing = () => setEditing({ routes: editableRoutes(trigger), matchAll: trigger.matchAll, errors: {}, error: null });
+  const saveRoutes = async (event) => {
+    event.preventDefault();
+    const errors = validateRoutes(editing.routes);
+    if (Object.keys(errors).length) {
+      setEditing({ ...editing, errors });
+      return;
+    }
+    try {
+      await api.put(`/api/triggers/${encodeURIComponent(triggerId)}/routes`, routesUpdate(editing.routes, editing.matchAll));
+      setEditing(null);
+      triggers.reload();
+    } catch (error) {
+      setEditing({ ...editing, errors: {}, error });
+    }
+  };
 
   const rotate = async () => {
     if (!confirm('Make a new secret? The current one keeps verifying for 60 minutes, so the sender can switch.')) return;
@@ -61,6 +81,24 @@ export function TriggerPage({ triggerId }) {
         <details><summary>How a sender signs a request</summary><pre class="mono">{signingExample(url, trigger.signature)}</pre></details>
       </div>
       <h2>Routes</h2>
+      {editing ? (
+        <form class="card" onSubmit={saveRoutes} noValidate aria-label="Edit routes">
+          <RoutesEditor routes={editing.routes} flows={flows.data || []} errors={editing.errors} matchAll={editing.matchAll}
+            onChange={(routes) => setEditing((e) => ({ ...e, routes }))}
+            onMatchAll={(matchAll) => setEditing((e) => ({ ...e, matchAll }))}
+            onAdd={() => setEditing((e) => ({ ...e, routes: [...e.routes, emptyRoute()] }))} />
+          <div class="actions">
+            <button type="submit" class="primary">Save routes</button>
+            <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+          </div>
+          <ErrorNote error={editing.error} action="save the routes" />
+        </form>
+      ) : (
+        <p>
+          {editableRoutes(trigger) ? <button type="button" onClick={startEditing}>Edit routes</button>
+            : <span class="muted">This trigger correlates messages; change its routes through the API.</span>}
+        </p>
+      )}
       <table class="table" data-testid="routes-table">
         <thead><tr><th>Condition (FEEL)</th><th>Starts</th><th>Variables</th></tr></thead>
         <tbody>

@@ -37,8 +37,14 @@ export function validateTrigger(form) {
   if (form.eventIdSource === 'pointer' && !/^\/\S*$/.test(form.eventIdValue.trim())) {
     errors.eventIdValue = 'Enter a JSON pointer starting with "/", e.g. /id or /event/id.';
   }
-  if (form.routes.length === 0) errors.routes = 'Add at least one route: which flow starts for which events.';
-  form.routes.forEach((route, i) => {
+  return { ...errors, ...validateRoutes(form.routes) };
+}
+
+/** {field: message} for the routes alone (the route editor of an existing trigger). */
+export function validateRoutes(routes) {
+  const errors = {};
+  if (routes.length === 0) errors.routes = 'Add at least one route: which flow starts for which events.';
+  routes.forEach((route, i) => {
     if (!route.flowId) errors[`routes.${i}.flowId`] = 'Choose the flow this route starts.';
     const variables = route.variables.trim();
     if (variables && !(variables.startsWith('{') && variables.endsWith('}'))) {
@@ -46,6 +52,21 @@ export function validateTrigger(form) {
     }
   });
   return errors;
+}
+
+/** A trigger's routes as the editor holds them; null when one correlates a message (the editor starts flows only). */
+export function editableRoutes(trigger) {
+  if (trigger.routes.some((route) => !route.flowId)) return null;
+  return trigger.routes.map((route) => ({
+    condition: route.condition === 'true' ? '' : route.condition || '',
+    flowId: route.flowId,
+    variables: route.variables || ''
+  }));
+}
+
+/** The body of PUT /api/triggers/{id}/routes. */
+export function routesUpdate(routes, matchAll) {
+  return { routes: triggerDefinition({ ...emptyTrigger(), name: 'x', routes, matchAll }).routes, matchAll };
 }
 
 /** The body of POST /api/triggers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTrigger, runIdsOf, triggerDefinition, validateTrigger } from './triggerForm.js';
+import { editableRoutes, emptyTrigger, routesUpdate, runIdsOf, triggerDefinition, validateRoutes, validateTrigger } from './triggerForm.js';
 
 const filled = () => ({
   ...emptyTrigger(),
@@ -45,5 +45,22 @@ describe('the webhook trigger form', () => {
   it('reads the runs an event started', () => {
     expect(runIdsOf({ runIds: '["a-1","b-2"]' })).toEqual(['a-1', 'b-2']);
     expect(runIdsOf({ runIds: null })).toEqual([]);
+  });
+});
+
+describe('editing the routes of a trigger', () => {
+  it('loads the routes into the editor and sends them back in the API shape', () => {
+    const trigger = { routes: [{ condition: 'true', flowId: 'a', variables: null }, { condition: 'body.x > 1', flowId: 'b', variables: '{x: body.x}' }] };
+    const routes = editableRoutes(trigger);
+    expect(routes).toEqual([{ condition: '', flowId: 'a', variables: '' }, { condition: 'body.x > 1', flowId: 'b', variables: '{x: body.x}' }]);
+    expect(routesUpdate(routes, true)).toEqual({
+      routes: [{ condition: 'true', flowId: 'a' }, { condition: 'body.x > 1', flowId: 'b', variables: '{x: body.x}' }],
+      matchAll: true
+    });
+    expect(validateRoutes(routes)).toEqual({});
+  });
+
+  it('leaves message routes alone: the editor only starts flows', () => {
+    expect(editableRoutes({ routes: [{ condition: 'true', message: { name: 'm' } }] })).toBeNull();
   });
 });
