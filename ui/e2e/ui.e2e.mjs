@@ -207,16 +207,25 @@ describe('Millflow UI', { concurrency: false }, () => {
     failures.expectNone();
   });
 
-  test('schedules and subscriptions pages', async () => {
+  test('version history, schedules and subscriptions', async () => {
+    await page.goto(url('/flows'));
+    const row = page.locator('[data-flow="e2e-purchase-order-export"]');
+    await row.getByRole('button', { name: 'Versions' }).click();
+    const versions = page.getByTestId('versions');
+    await versions.getByText('v1').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), versions.getByRole('button', { name: 'Download BPMN' }).click()]);
+    assert.equal(download.suggestedFilename(), 'e2e-purchase-order-export-v1.bpmn');
+    await screenshot(page, '15-flow-versions');
+
     await page.goto(url('/triggers'));
     await page.locator('[data-testid="schedules-table"]').getByText('plex-po-to-postgres').first().waitFor();
-    await screenshot(page, '15-triggers-schedules');
+    await screenshot(page, '16-triggers-schedules');
     await page.goto(url('/subscriptions'));
     await page.getByLabel('URL').fill('http://127.0.0.1:9/millflow-events');
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByTestId('subscription-created').waitFor();
     await page.locator('[data-testid="subscriptions-table"]').getByText('http://127.0.0.1:9/millflow-events').first().waitFor();
-    await screenshot(page, '16-subscriptions');
+    await screenshot(page, '17-subscriptions');
     failures.expectNone();
   });
 });

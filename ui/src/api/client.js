@@ -60,6 +60,18 @@ export function fetchBpmn(flowId) {
   return request('GET', `/api/flows/${encodeURIComponent(flowId)}/bpmn`, { accept: 'application/xml, application/json' });
 }
 
+/** The BPMN of one version; falls back to the latest on a runtime without version history. */
+export async function fetchBpmnVersion(flowId, version) {
+  if (!version) return fetchBpmn(flowId);
+  try {
+    return await request('GET', `/api/flows/${encodeURIComponent(flowId)}/versions/${version}/bpmn`,
+      { accept: 'application/xml, application/json' });
+  } catch (error) {
+    if (error.status === 404) return fetchBpmn(flowId);
+    throw error;
+  }
+}
+
 export const api = {
   get: (path, options) => request('GET', path, options),
   post: (path, body, options) => request('POST', path, { ...options, body }),

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { api, fetchBpmn } from '../api/client.js';
+import { api, fetchBpmnVersion } from '../api/client.js';
 import { Badge, ErrorNote, Note, PageHeader, useLoad } from '../ui/components.jsx';
 import { formatCount, formatDuration, formatTime, progressFraction } from '../ui/format.js';
 import { href } from '../app/routes.js';
@@ -12,7 +12,7 @@ const REFRESH_MS = 2000;
 export function RunPage({ runId }) {
   const detail = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}`), [runId], REFRESH_MS);
   const run = detail.data?.run;
-  const bpmn = useLoad(() => (run ? fetchBpmn(run.flowId) : null), [run?.flowId]);
+  const bpmn = useLoad(() => (run ? fetchBpmnVersion(run.flowId, run.flowVersion) : null), [run?.flowId, run?.flowVersion]);
   const steps = useMemo(() => stepsByElement(detail.data?.steps), [detail.data]);
   const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
   const [retry, setRetry] = useState({ busy: false, error: null, done: false });
