@@ -12,7 +12,7 @@ export function onUnauthorized(handler) {
  * Calls Millflow's API with the signed-in token. JSON bodies are sent as JSON, strings as given (with `contentType`).
  * Answers the parsed JSON, the text for non-JSON answers, or null for 204.
  */
-export async function request(method, path, { body, contentType, accept = 'application/json', token = storedToken(), fetchImpl = fetch } = {}) {
+export async function request(method, path, { body, contentType, accept = 'application/json', token = storedToken(), fetchImpl = fetch, signIn = false } = {}) {
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload;
@@ -34,7 +34,7 @@ export async function request(method, path, { body, contentType, accept = 'appli
   const parsed = await readBody(response);
   if (!response.ok) {
     const error = new ApiError(response.status, typeof parsed === 'object' ? parsed : { message: parsed || '' }, path);
-    if (response.status === 401) unauthorizedHandler(error);
+    if (response.status === 401 && !signIn) unauthorizedHandler(error);
     throw error;
   }
   return parsed;

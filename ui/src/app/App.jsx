@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { parseHash, navigate } from './routes.js';
 import { onUnauthorized } from '../api/client.js';
-import { forgetToken, storedToken } from '../auth/token.js';
+import { forgetToken, storedIdentity, storedToken } from '../auth/token.js';
 import { SignInPage } from '../auth/SignInPage.jsx';
 import { FlowsPage } from '../flows/FlowsPage.jsx';
 import { NewFlowPage } from '../flows/NewFlowPage.jsx';
@@ -81,6 +81,7 @@ export function App() {
           </a>
         ))}
         <span class="spacer" />
+        <Identity />
         <button type="button" class="link-button" onClick={signOut}>Sign out</button>
       </nav>
       <main id="main" tabIndex={-1} class={route.name === 'designer' ? 'main-wide' : ''}>
@@ -128,4 +129,10 @@ function Page({ route }) {
         </section>
       );
   }
+}
+
+function Identity() {
+  const me = storedIdentity();
+  if (!me?.role) return null;
+  return <span class="identity" title={`tenant ${me.tenant}`}>{me.token || 'token'} · {me.role}</span>;
 }

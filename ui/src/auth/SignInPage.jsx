@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../api/client.js';
 import { ApiError, describeError } from '../api/errors.js';
-import { storeToken } from './token.js';
+import { storeIdentity, storeToken } from './token.js';
 import { Field } from '../ui/components.jsx';
 
 /**
@@ -10,7 +10,7 @@ import { Field } from '../ui/components.jsx';
  */
 export async function checkToken(token, fetchImpl = fetch) {
   try {
-    const me = await request('GET', '/api/me', { token, fetchImpl });
+    const me = await request('GET', '/api/me', { token, fetchImpl, signIn: true });
     return { ok: true, me };
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return { ok: true, me: null };
@@ -41,6 +41,7 @@ export function SignInPage({ reason, onSignedIn }) {
       return;
     }
     storeToken(value);
+    storeIdentity(result.me && typeof result.me === 'object' ? result.me : null);
     onSignedIn(value);
   };
 
