@@ -71,6 +71,13 @@ export function DesignerPage({ flowId, query }) {
     };
   }, []);
 
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const warn = (event) => event.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   const deployFlow = async () => {
     const modeler = modelerRef.current;
     clearMarksRef.current();

@@ -1,14 +1,24 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api/client.js';
+import { api, fetchBpmn } from '../api/client.js';
 import { ErrorNote, Field, PageHeader, useLoad } from '../ui/components.jsx';
-import { flowIdProblem, suggestFlowId } from './starters.js';
+import { documentationOf, flowIdProblem, suggestFlowId } from './starters.js';
 import { navigate } from '../app/routes.js';
 
 const BLANK = { id: '', name: 'Blank flow', description: 'An empty flow with a start event: add steps from the palette.' };
 
+/** The flows, with what each shipped one does (its BPMN documentation) as the starter's description. */
+async function loadStarters() {
+  const flows = await api.get('/api/flows');
+  return Promise.all(flows.map(async (flow) => {
+    if (flow.origin !== 'bundled') return flow;
+    const description = await fetchBpmn(flow.id).then(documentationOf).catch(() => null);
+    return { ...flow, description };
+  }));
+}
+
 /** Pick a starter (a shipped flow, or blank), name the new flow, and open it in the designer. */
 export function NewFlowPage() {
-  const flows = useLoad(() => api.get('/api/flows'), []);
+  const flows = useLoad(loadStarters, []);
   const starters = [BLANK, ...(flows.data || []).filter((flow) => flow.origin === 'bundled')];
   const taken = (flows.data || []).map((flow) => flow.id);
   const [starter, setStarter] = useState('');

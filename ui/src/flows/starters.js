@@ -81,3 +81,12 @@ export function blankFlow(id, name) {
 </bpmn:definitions>
 `;
 }
+
+/** The process's documentation text (what a shipped flow does), or null. */
+export function documentationOf(xml) {
+  const process = /<(?:bpmn2?:)?process\b[\s\S]*?<\/(?:bpmn2?:)?process>/.exec(xml || '');
+  const match = /<(?:bpmn2?:)?documentation[^>]*>([\s\S]*?)<\/(?:bpmn2?:)?documentation>/.exec(process ? process[0] : '');
+  if (!match) return null;
+  return match[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&').trim() || null;
+}

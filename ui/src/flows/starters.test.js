@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankFlow, copyStarter, flowIdProblem, processIdOf, suggestFlowId } from './starters.js';
+import { blankFlow, copyStarter, documentationOf, flowIdProblem, processIdOf, suggestFlowId } from './starters.js';
 
 const STARTER = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_plex-po">
@@ -53,5 +53,14 @@ describe('flow ids', () => {
 
   it('makes a blank flow whose process id is the one asked for', () => {
     expect(processIdOf(blankFlow('empty-one', 'Empty'))).toBe('empty-one');
+  });
+});
+
+describe('documentationOf', () => {
+  it("reads what a starter does from its process's documentation", () => {
+    const xml = '<bpmn:process id="p"><bpmn:documentation>Reads POs &amp; lines, every 15 minutes.</bpmn:documentation>'
+      + '<bpmn:task id="t"><bpmn:documentation>not this</bpmn:documentation></bpmn:task></bpmn:process>';
+    expect(documentationOf(xml)).toBe('Reads POs & lines, every 15 minutes.');
+    expect(documentationOf(STARTER)).toBeNull();
   });
 });
