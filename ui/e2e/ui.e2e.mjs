@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, startEngine } from './support/engine.mjs';
-import { launchBrowser, screenshot, signIn } from './support/browser.mjs';
+import { launchBrowser, screenshot } from './support/browser.mjs';
 import { eventually, watchFailures } from './support/checks.mjs';
 import { applyTemplate, fillFeelField, fillField, openGroup, removeTemplate, selectElement } from './support/designer.mjs';
 
@@ -56,7 +56,12 @@ describe('Millflow UI', { concurrency: false }, () => {
       await page.getByText('This token was not accepted').waitFor();
       assert.equal(await page.locator('table').count(), 0);
     }
-    await signIn(page, engine.baseUrl, engine.token);
+    // by keyboard only: the token field has the focus, Enter submits
+    await page.getByLabel('API token').fill('');
+    await page.keyboard.type(engine.token);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Runs' }).waitFor(); // the page asked for before signing in
+    await page.goto(url('/flows'));
     await page.locator('[data-testid="flows-table"] [data-flow="plex-po-to-csv"]').waitFor();
     await screenshot(page, '02-flows');
     failures.expectNone([/^401 GET .*\/api\/me$/]);
@@ -65,7 +70,7 @@ describe('Millflow UI', { concurrency: false }, () => {
   test('a flow made from a starter, with a step template applied and filled, deploys and runs with every step green', async () => {
     await page.goto(url('/flows/new'));
     await page.locator('input[name="starter"][value="plex-po-to-csv"]').check();
-    await page.getByLabel('Name').fill('E2E purchase-order export');
+    await page.getByLabel('Name', { exact: true }).fill('E2E purchase-order export');
     assert.equal(await page.getByLabel('Flow id').inputValue(), 'e2e-purchase-order-export');
     await screenshot(page, '03-new-flow');
     await page.getByRole('button', { name: 'Open in designer' }).click();

@@ -21,18 +21,7 @@ export async function launchBrowser() {
   return context;
 }
 
-/** A page that records console errors and failed requests, so a test can require there were none. */
-export async function openPage(context) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.problems = problems;
-  return page;
-}
-
+/** Signs in through the sign-in page (for scripts that look at pages by hand). */
 export async function signIn(page, baseUrl, token) {
   await page.goto(`${baseUrl}/#/flows`);
   await page.getByLabel('API token').fill(token);

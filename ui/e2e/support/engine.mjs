@@ -1,8 +1,8 @@
 // Starts the packaged engine (java -jar quarkus-run.jar) on a free port with a fresh data directory and a first admin
 // token, and stops it at the end. MILLFLOW_E2E_URL + MILLFLOW_E2E_TOKEN reuse a running engine instead.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ export async function startEngine() {
   const port = await freePort();
   const token = `mf_e2e_${randomBytes(16).toString('hex')}`;
   const work = mkdtempSync(join(tmpdir(), 'millflow-e2e-'));
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const java = findJava();
   const outDir = resolve(UI_DIR, 'target');
   mkdirSync(outDir, { recursive: true });
   const logPath = join(outDir, 'e2e-engine.log');
@@ -49,10 +49,38 @@ export async function startEngine() {
   };
 }
 
+/** A java of version 21 or newer: JAVA_HOME's, else one under /usr/lib/jvm (as ./millflow picks it), else PATH's. */
+function findJava() {
+  const homes = [process.env.JAVA_HOME, ...listDir('/usr/lib/jvm').map((name) => join('/usr/lib/jvm', name))].filter(Boolean);
+  for (const home of homes) {
+    const java = join(home, 'bin', 'java');
+    if (existsSync(java) && javaVersion(java) >= 21) return java;
+  }
+  return 'java';
+}
+
+function javaVersion(java) {
+  const result = spawnSync(java, ['-XshowSettings:properties', '-version'], { encoding: 'utf8' });
+  const match = /java\.specification\.version = (\d+)/.exec(`${result.stderr}${result.stdout}`);
+  return match ? Number(match[1]) : 0;
+}
+
+function listDir(path) {
+  try {
+    return readdirSync(path).sort().reverse();
+  } catch {
+    return [];
+  }
+}
+
 async function waitUntilReady(child, baseUrl, token, logPath) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The engine exited with ${child.exitCode}; see ${logPath}`);
+    if (child.exitCode !== null) {
+      await new Promise((done) => setTimeout(done, 200)); // let the log stream take the last output
+      const tail = readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n');
+      throw new Error(`The engine exited with ${child.exitCode} (it needs a JDK 21+: set JAVA_HOME). ${logPath} ends:\n${tail}`);
+    }
     try {
       const response = await fetch(`${baseUrl}/api/flows`, { headers: { Authorization: `Bearer ${token}` } });
       if (response.ok) return;
