@@ -1,6 +1,9 @@
 // End-to-end: the UI in headless Debian Chromium against the real packaged engine (embedded mode, no mocked API).
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, startEngine } from './support/engine.mjs';
 import { launchBrowser, screenshot } from './support/browser.mjs';
@@ -175,6 +178,32 @@ describe('Millflow UI', { concurrency: false }, () => {
     failures.expectNone();
   });
 
+  test('NetSuite machine-to-machine: the private key is uploaded and a wrong certificate id is named', async () => {
+    const sandbox = (await api('GET', '/api/connections/netsuite-sandbox')).settings;
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' }
+    });
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'millflow-e2e-key-')), 'private.pem');
+    writeFileSync(keyFile, privateKey);
+
+    await page.goto(url('/connections/new'));
+    await page.getByLabel('Search systems').fill('netsuite');
+    await page.getByRole('button', { name: /Oracle NetSuite/ }).click();
+    await page.getByLabel('Connection name').fill('netsuite-e2e');
+    await page.getByLabel('Account id').fill(sandbox.accountId);
+    await page.getByLabel('Instance URL (optional)').fill(sandbox.baseUrl);
+    await page.getByLabel(/^Client id/).fill('e2e-client');
+    await page.getByLabel(/^Certificate id/).fill('not-the-certificate');
+    await page.getByLabel('Private key (PEM): upload file').setInputFiles(keyFile);
+    await page.getByText('Key loaded from the file.').waitFor();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByTestId('check-result');
+    await result.filter({ hasText: 'WRONG_CERTIFICATE_ID' }).waitFor();
+    assert.match(await result.innerText(), /How to fix: .*certificate id/i);
+    await screenshot(page, '12-connect-netsuite-certificate');
+    failures.expectNone();
+  });
+
   test('a signed webhook to a new trigger starts the flow its route names', async () => {
     await page.goto(url('/triggers/new'));
     await page.getByLabel('Name', { exact: true }).fill('E2E orders');
@@ -187,7 +216,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await created.waitFor();
     const [webhook, secret] = await created.getByTestId('secret-value').allInnerTexts();
     assert.match(webhook, /\/webhooks\/[0-9a-f-]{36}$/);
-    await screenshot(page, '12-trigger-created');
+    await screenshot(page, '13-trigger-created');
 
     const body = JSON.stringify({ type: 'order', id: 'PO-E2E-1' });
     const eventId = `evt-${randomUUID()}`;
@@ -205,11 +234,11 @@ describe('Millflow UI', { concurrency: false }, () => {
     await created.getByRole('link', { name: 'Open the trigger' }).click();
     const row = page.locator(`[data-event="${eventId}"]`);
     await row.locator('.badge-dispatched').waitFor({ timeout: 60_000 });
-    await screenshot(page, '13-trigger-deliveries');
+    await screenshot(page, '14-trigger-deliveries');
     await row.locator('a').first().click();
     await page.getByTestId('run-summary').getByText('plex-po-to-csv').waitFor();
     await page.getByTestId('run-summary').getByText('completed').waitFor({ timeout: 90_000 });
-    await screenshot(page, '14-webhook-run');
+    await screenshot(page, '15-webhook-run');
 
     await page.goBack();
     await page.getByRole('button', { name: 'Edit routes' }).click();
@@ -227,17 +256,17 @@ describe('Millflow UI', { concurrency: false }, () => {
     await versions.getByText('v1').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), versions.getByRole('button', { name: 'Download BPMN' }).click()]);
     assert.equal(download.suggestedFilename(), 'e2e-purchase-order-export-v1.bpmn');
-    await screenshot(page, '15-flow-versions');
+    await screenshot(page, '16-flow-versions');
 
     await page.goto(url('/triggers'));
     await page.locator('[data-testid="schedules-table"]').getByText('plex-po-to-postgres').first().waitFor();
-    await screenshot(page, '16-triggers-schedules');
+    await screenshot(page, '17-triggers-schedules');
     await page.goto(url('/subscriptions'));
     await page.getByLabel('URL').fill('http://127.0.0.1:9/millflow-events');
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByTestId('subscription-created').waitFor();
     await page.locator('[data-testid="subscriptions-table"]').getByText('http://127.0.0.1:9/millflow-events').first().waitFor();
-    await screenshot(page, '17-subscriptions');
+    await screenshot(page, '18-subscriptions');
     failures.expectNone();
   });
 });

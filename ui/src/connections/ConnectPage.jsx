@@ -20,6 +20,7 @@ export function ConnectPage({ existingName }) {
   const [check, setCheck] = useState(null);
   const [busy, setBusy] = useState(null);
   const [failure, setFailure] = useState(null);
+  const [lastAction, setLastAction] = useState(null);
   const [hiddenSettings, setHiddenSettings] = useState([]);
 
   useEffect(() => {
@@ -70,6 +71,7 @@ export function ConnectPage({ existingName }) {
     setErrors(problems);
     if (Object.keys(problems).length) return;
     setBusy(what);
+    setLastAction(what);
     setFailure(null);
     try {
       const body = connectionRequest(form, system, options);
@@ -125,7 +127,7 @@ export function ConnectPage({ existingName }) {
           </div>
           <div class="form-row">
             {system.settings.map((field) => (
-              <Field key={field.key} label={`${field.label}${field.required ? '' : ''}`} id={`setting-${field.key}`}
+              <Field key={field.key} label={field.label} id={`setting-${field.key}`}
                 error={errors[`settings.${field.key}`]}>
                 <input id={`setting-${field.key}`} value={form.settings[field.key] || ''} placeholder={field.placeholder}
                   aria-invalid={errors[`settings.${field.key}`] ? 'true' : 'false'} onInput={setValue('settings', field.key)} />
@@ -177,7 +179,7 @@ export function ConnectPage({ existingName }) {
             <button type="submit" class="primary" disabled={Boolean(busy)}>{busy === 'save' ? 'Saving…' : 'Save connection'}</button>
           </div>
           <CheckResult check={check} />
-          <ErrorNote error={failure} action={busy === 'save' ? 'save the connection' : 'reach Millflow'} />
+          <ErrorNote error={failure} action={lastAction === 'save' ? 'save the connection' : 'test the connection'} />
         </form>
       )}
       {!system && existingName && <ErrorNote error={failure} action="load the connection" />}
