@@ -92,6 +92,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await screenshot(page, '05-designer-deploy-refused');
 
     await applyTemplate(page, { name: 'Write a file', id: 'io.millflow.file.write' });
+    await page.getByTestId('lint-list').getByText(/Connection must not be empty/).waitFor();
     await openGroup(page, 'Input');
     await fillField(page, 'Connection', 'files');
     await fillField(page, 'Path', 'exports/e2e-orders.csv');

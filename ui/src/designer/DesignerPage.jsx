@@ -43,7 +43,7 @@ export function DesignerPage({ flowId, query }) {
         const { warnings } = await modeler.importXML(diagram.xml);
         if (!alive) return;
         modeler.get('canvas').zoom('fit-viewport', 'auto');
-        stopLinting = startLinting(modeler, (reports) => setLint(lintRows(reports, (id) => elementName(modeler, id))));
+        stopLinting = startLinting(modeler, templates, (reports) => setLint(lintRows(reports, (id) => elementName(modeler, id))));
         modeler.on('commandStack.changed', () => setDirty(true));
         setDirty(diagram.isNew);
         if (!diagram.isNew) {

@@ -1,6 +1,7 @@
 // The Camunda 8 modeler with Millflow's step templates and live Camunda 8 linting.
 import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 import { Linter } from '@camunda/linting';
+import { CloudElementTemplatesLinterPlugin } from 'bpmn-js-element-templates';
 import lintingModule from '@camunda/linting/modeler';
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
 import '@camunda/linting/assets/linting.css';
@@ -19,10 +20,11 @@ export function createModeler({ canvas, properties, templates }) {
 
 /**
  * Lints on every change (after a short pause) and hands the reports to the canvas, the properties panel and
- * `onReports`. Returns a function that stops it.
+ * `onReports`: Camunda 8's rules (a service task without a task type, ...) and the step templates' own (an empty
+ * required input). Returns a function that stops it.
  */
-export function startLinting(modeler, onReports) {
-  const linter = new Linter({ modeler: 'web', type: 'cloud' });
+export function startLinting(modeler, templates, onReports) {
+  const linter = new Linter({ modeler: 'web', type: 'cloud', plugins: [CloudElementTemplatesLinterPlugin(templates)] });
   const eventBus = modeler.get('eventBus');
   let timer = null;
   let stopped = false;
