@@ -45,7 +45,7 @@ export function describeError(error, { action } = {}) {
     case 401:
       return `${doing}Your API token was not accepted (it may have been revoked). Sign in again with a valid token.`;
     case 403:
-      return `${doing}Your token's role may not do this. Ask an admin for a token with a higher role (viewer < operator < designer < admin).`;
+      return `${doing}${said ? `${said}${endWith(said)}` : "Your token's role may not do this. "}Ask an admin for a token with a higher role (viewer < operator < designer < admin).`;
     case 404:
       return `${doing}${said || 'It no longer exists.'}${endWith(said)}Reload the list to see what exists now.`;
     case 409:

@@ -10,6 +10,8 @@ describe('describeError', () => {
     expect(describeError(new ApiError(401, { error: 'unauthorized' }))).toMatch(/Sign in again/);
     expect(describeError(new ApiError(403, { error: 'forbidden' }), { action: 'deploy' }))
       .toMatch(/^Could not deploy: .*higher role/);
+    expect(describeError(new ApiError(403, { error: 'forbidden', message: 'Deploying needs the designer role' })))
+      .toBe('Deploying needs the designer role. Ask an admin for a token with a higher role (viewer < operator < designer < admin).');
   });
 
   it("keeps the server's own sentence for a bad request and says to correct the input", () => {
