@@ -34,6 +34,10 @@ export async function startEngine() {
   ], { env: { ...process.env, MILLFLOW_SECURITY_ADMIN_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  // never leave the engine behind, whatever ends the test process
+  const killOnExit = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+  process.once('exit', killOnExit);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { killOnExit(); process.exit(130); });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(child, baseUrl, token, logPath);
   return {
