@@ -7,6 +7,7 @@ import { ErrorNote } from '../ui/components.jsx';
 import { createModeler, elementName, markProblems, processId, selectElement, startLinting } from './modeler.js';
 import { lintRows, parseVariables, placeDeployProblems, reasonsByElement } from './problems.js';
 import { StartRunForm } from './StartRunForm.jsx';
+import { NextRuns } from './NextRuns.jsx';
 
 /** The BPMN to open: the deployed flow, or a copy of a starter (query `starter`) under the new id. */
 async function loadDiagram(flowId, query) {
@@ -165,6 +166,7 @@ export function DesignerPage({ flowId, query }) {
       {showStart && deployed && (
         <StartRunForm flowId={deployed.id} version={deployed.version} dirty={dirty} parse={parseVariables} />
       )}
+      {deployed && <NextRuns flowId={deployed.id} version={deployed.version} />}
       <div class="designer-body">
         <div class="designer-canvas" ref={canvasRef} data-testid="canvas" />
         <aside class="designer-properties" ref={propertiesRef} aria-label="Properties" />
