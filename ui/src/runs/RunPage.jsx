@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, fetchBpmnVersion } from '../api/client.js';
 import { Badge, ErrorNote, Note, PageHeader, useLoad } from '../ui/components.jsx';
 import { formatCount, formatDuration, formatTime, progressFraction } from '../ui/format.js';
@@ -10,8 +10,13 @@ const REFRESH_MS = 2000;
 
 /** One run: its diagram coloured by state, each step's attempts with records, logs and errors; retry at an incident. */
 export function RunPage({ runId }) {
-  const detail = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}`), [runId], REFRESH_MS);
+  // refreshed while the run is running; a finished run changes only when retried
+  const [live, setLive] = useState(true);
+  const detail = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}`), [runId, live], live ? REFRESH_MS : 0);
   const run = detail.data?.run;
+  useEffect(() => {
+    if (run) setLive(run.status === 'running');
+  }, [run?.status]);
   const bpmn = useLoad(() => (run ? fetchBpmnVersion(run.flowId, run.flowVersion) : null), [run?.flowId, run?.flowVersion]);
   const steps = useMemo(() => stepsByElement(detail.data?.steps), [detail.data]);
   const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
@@ -22,7 +27,7 @@ export function RunPage({ runId }) {
     try {
       await api.post(`/api/runs/${encodeURIComponent(runId)}/retry`);
       setRetry({ busy: false, error: null, done: true });
-      detail.reload();
+      setLive(true);
     } catch (error) {
       setRetry({ busy: false, error, done: false });
     }
