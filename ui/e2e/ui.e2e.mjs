@@ -196,7 +196,8 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.getByLabel(/^Client id/).fill('e2e-client');
     await page.getByLabel(/^Certificate id/).fill('not-the-certificate');
     await page.getByLabel('Private key (PEM): upload file').setInputFiles(keyFile);
-    await page.getByText('Key loaded from the file.').waitFor();
+    await page.getByText('Key loaded from private.pem (not shown).').waitFor();
+    assert.ok(!(await page.content()).includes(privateKey.split('\n')[1]), 'the key is not shown on the page');
     await page.getByRole('button', { name: 'Test connection' }).click();
     const result = page.getByTestId('check-result');
     await result.filter({ hasText: 'WRONG_CERTIFICATE_ID' }).waitFor();

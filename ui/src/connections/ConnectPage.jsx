@@ -21,6 +21,11 @@ export function ConnectPage({ existingName }) {
   const [busy, setBusy] = useState(null);
   const [failure, setFailure] = useState(null);
   const [lastAction, setLastAction] = useState(null);
+  const [loadedFiles, setLoadedFiles] = useState({});
+  const clearFile = (key) => {
+    setLoadedFiles((loaded) => ({ ...loaded, [key]: undefined }));
+    setForm((f) => ({ ...f, credentials: { ...f.credentials, [key]: '' } }));
+  };
   const [hiddenSettings, setHiddenSettings] = useState([]);
 
   useEffect(() => {
@@ -62,6 +67,7 @@ export function ConnectPage({ existingName }) {
       return;
     }
     setErrors((e) => ({ ...e, [`credentials.${key}`]: undefined }));
+    setLoadedFiles((loaded) => ({ ...loaded, [key]: file.name }));
     setForm((f) => ({ ...f, credentials: { ...f.credentials, [key]: text } }));
   };
 
@@ -155,15 +161,22 @@ export function ConnectPage({ existingName }) {
               <div class="form-row">
                 {credentialList.map((field) => (
                   <Field key={field.key} label={field.label} id={`cred-${field.key}`} error={errors[`credentials.${field.key}`]}
-                    hint={field.file ? (form.credentials[field.key] ? 'Key loaded from the file.' : 'Upload the PEM file, or paste it below.') : undefined}>
-                    {field.file && (
+                    hint={field.file && !loadedFiles[field.key] ? 'Upload the PEM file, or paste it below.' : undefined}>
+                    {field.file && !loadedFiles[field.key] && (
                       <input id={`cred-${field.key}-file`} type="file" accept={field.file} aria-label={`${field.label}: upload file`}
                         onChange={readFile(field.key)} />
                     )}
-                    {field.file ? (
-                      <textarea id={`cred-${field.key}`} class="mono" rows={3} value={form.credentials[field.key] || ''}
-                        placeholder="-----BEGIN PRIVATE KEY-----" onInput={setValue('credentials', field.key)} />
-                    ) : (
+                    {field.file && loadedFiles[field.key] && (
+                      <p class="file-loaded" role="status">
+                        Key loaded from {loadedFiles[field.key]} (not shown).{' '}
+                        <button type="button" class="link-button" onClick={() => clearFile(field.key)}>Choose another</button>
+                      </p>
+                    )}
+                    {field.file ? (!loadedFiles[field.key] && (
+                      <textarea id={`cred-${field.key}`} class="mono secret-text" rows={3} value={form.credentials[field.key] || ''}
+                        placeholder="-----BEGIN PRIVATE KEY-----" autoComplete="off" spellcheck={false}
+                        onInput={setValue('credentials', field.key)} />
+                    )) : (
                       <input id={`cred-${field.key}`} type={field.secret ? 'password' : 'text'} autoComplete="off"
                         value={form.credentials[field.key] || ''} aria-invalid={errors[`credentials.${field.key}`] ? 'true' : 'false'}
                         onInput={setValue('credentials', field.key)} />
