@@ -116,6 +116,8 @@ describe('Millflow UI', { concurrency: false }, () => {
       await page.locator(`.run-diagram [data-element-id="${step}"].mf-completed`).waitFor();
     }
     await page.locator('.run-diagram [data-element-id="Flow_ToEnd"].mf-taken').waitFor({ state: 'attached' });
+    await page.locator('.run-diagram [data-element-id="WriteOrders"]').click();
+    await page.locator('[data-step-detail="WriteOrders"] details[open]').getByText('Attempt 1').waitFor();
     await screenshot(page, '07-run-completed');
     failures.expectNone([/^400 POST .*\/api\/flows$/]);
   });

@@ -6,7 +6,7 @@ import { graphOf, pathTaken } from './runStates.js';
 const MARKERS = ['mf-completed', 'mf-active', 'mf-failed'];
 
 /** The flow's diagram with each element coloured by its state in the run, and the sequence flows the run took. */
-export function RunDiagram({ xml, states, runStatus }) {
+export function RunDiagram({ xml, states, runStatus, onSelect = () => {} }) {
   const container = useRef(null);
   const viewer = useRef(null);
   const [error, setError] = useState(null);
@@ -14,6 +14,7 @@ export function RunDiagram({ xml, states, runStatus }) {
 
   useEffect(() => {
     viewer.current = new NavigatedViewer({ container: container.current });
+    viewer.current.on('element.click', ({ element }) => onSelect(element.id));
     viewer.current.importXML(xml)
       .then(() => {
         viewer.current.get('canvas').zoom('fit-viewport', 'auto');

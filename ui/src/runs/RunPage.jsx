@@ -33,6 +33,14 @@ export function RunPage({ runId }) {
     }
   };
 
+  const showStep = (elementId) => {
+    const details = document.querySelector(`[data-step-detail="${CSS.escape(elementId)}"] details`);
+    if (!details) return;
+    details.open = true;
+    details.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    details.querySelector('summary')?.focus();
+  };
+
   if (!run) {
     return (
       <section>
@@ -71,7 +79,8 @@ export function RunPage({ runId }) {
       <ErrorNote error={detail.error} action="refresh the run" />
       <h2>Diagram</h2>
       <ErrorNote error={bpmn.error} action="load the flow's diagram" />
-      {bpmn.data && <RunDiagram xml={bpmn.data} states={states} runStatus={run.status} />}
+      {bpmn.data && <RunDiagram xml={bpmn.data} states={states} runStatus={run.status} onSelect={showStep} />}
+      <p class="muted">Click a step on the diagram to see its attempts below.</p>
       <h2>Steps</h2>
       {steps.length === 0 ? <p class="muted">No step has started yet.</p> : (
         <table class="table" data-testid="steps-table">
@@ -109,7 +118,7 @@ function StepRow({ row }) {
         </td>
         <td>{formatDuration(row.startedAt, row.endedAt)}</td>
       </tr>
-      <tr class="step-detail">
+      <tr class="step-detail" data-step-detail={row.elementId}>
         <td colSpan={6}>
           <details open={row.state === 'failed'}>
             <summary>Attempts, input, output and log of {row.elementId}</summary>
