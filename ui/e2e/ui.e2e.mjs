@@ -21,7 +21,7 @@ before(async () => {
   api = apiClient(engine.baseUrl, engine.token);
   browser = await launchBrowser();
   page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000); // generous: CI machines here are shared and often loaded
   failures = watchFailures(page);
 }, { timeout: 240_000 });
 
