@@ -1,6 +1,8 @@
 package io.millflow.engine.api;
 
-import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import io.millflow.engine.flow.DeployedFlow;
 import io.millflow.engine.flow.FlowVersions;
 import jakarta.ws.rs.GET;
@@ -14,19 +16,20 @@ import java.util.List;
 /** A flow's version history: {@code GET /api/flows/{id}/versions} and the BPMN of one version. */
 @Path("/api/flows/{id}/versions")
 @Produces(MediaType.APPLICATION_JSON)
+@Access(Role.VIEWER)
 public class FlowVersionsResource {
 
   private final FlowVersions versions;
-  private final MillflowConfig config;
+  private final CurrentCaller caller;
 
-  public FlowVersionsResource(FlowVersions versions, MillflowConfig config) {
+  public FlowVersionsResource(FlowVersions versions, CurrentCaller caller) {
     this.versions = versions;
-    this.config = config;
+    this.caller = caller;
   }
 
   @GET
   public List<DeployedFlow> list(@PathParam("id") String id) {
-    List<DeployedFlow> found = versions.list(config.tenant(), id);
+    List<DeployedFlow> found = versions.list(caller.tenantId(), id);
     if (found.isEmpty()) {
       throw new NotFoundException("No flow with id '" + id + "'");
     }
@@ -37,7 +40,7 @@ public class FlowVersionsResource {
   @Path("/{version}/bpmn")
   @Produces(MediaType.APPLICATION_XML)
   public String bpmn(@PathParam("id") String id, @PathParam("version") int version) {
-    return versions.bpmn(config.tenant(), id, version)
+    return versions.bpmn(caller.tenantId(), id, version)
         .orElseThrow(() -> new NotFoundException("Flow '" + id + "' has no version " + version));
   }
 }

@@ -1,6 +1,9 @@
 package io.millflow.engine.api;
 
-import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.Audited;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import io.millflow.engine.trigger.Route;
 import io.millflow.engine.trigger.TriggerRoutes;
 import io.millflow.engine.trigger.WebhookTrigger;
@@ -19,18 +22,20 @@ import java.util.Map;
 /** Edits a webhook trigger's routes: {@code PUT /api/triggers/{id}/routes} with {@code {"routes": [...], "matchAll"}}. */
 @Path("/api/triggers/{id}/routes")
 @Produces(MediaType.APPLICATION_JSON)
+@Access(Role.DESIGNER)
 public class TriggerRoutesResource {
 
   private final TriggerRoutes routes;
-  private final MillflowConfig config;
+  private final CurrentCaller caller;
 
-  public TriggerRoutesResource(TriggerRoutes routes, MillflowConfig config) {
+  public TriggerRoutesResource(TriggerRoutes routes, CurrentCaller caller) {
     this.routes = routes;
-    this.config = config;
+    this.caller = caller;
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("trigger.routes")
   public WebhookTrigger.View replace(@PathParam("id") String id, RoutesUpdate update) {
     if (update == null || update.routes() == null) {
       throw new BadRequestException("Send {\"routes\": [{\"condition\": \"body.type = \\\"order\\\"\", \"flowId\": \"...\"}],"
@@ -38,7 +43,7 @@ public class TriggerRoutesResource {
     }
     try {
       List<Route> parsed = update.routes().stream().map(TriggerRoutesResource::route).toList();
-      return routes.replace(config.tenant(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
+      return routes.replace(caller.tenantId(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
           .map(WebhookTrigger::view)
           .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
     } catch (IllegalArgumentException e) {

@@ -72,7 +72,10 @@ class AccessControlTest {
       new Endpoint("GET", "/api/audit", null, Role.ADMIN),
       new Endpoint("GET", "/api/secrets", null, Role.VIEWER),
       new Endpoint("PUT", "/api/secrets/bad%20name", "{}", Role.DESIGNER),
-      new Endpoint("DELETE", "/api/secrets/no-such-secret", null, Role.DESIGNER));
+      new Endpoint("DELETE", "/api/secrets/no-such-secret", null, Role.DESIGNER),
+      new Endpoint("GET", "/api/flows/no-such-flow/versions", null, Role.VIEWER),
+      new Endpoint("GET", "/api/flows/no-such-flow/versions/1/bpmn", null, Role.VIEWER),
+      new Endpoint("PUT", "/api/triggers/" + NO_SUCH + "/routes", "{}", Role.DESIGNER));
 
   @Test
   void everyEndpointRefusesExactlyTheRolesBelowTheOneItNeeds() {

@@ -67,6 +67,10 @@ class TenantIsolationTest {
     calls.put("GET /api/flows/plex-po-to-csv/bpmn", null);
     calls.put("POST /api/flows/plex-po-to-csv/runs", "{}");
     calls.put("GET /api/flows/plex-po-to-csv/sync-state", null);
+    calls.put("GET /api/flows/plex-po-to-csv/versions", null);
+    calls.put("GET /api/flows/plex-po-to-csv/versions/1/bpmn", null);
+    calls.put("PUT /api/triggers/" + defaultTrigger + "/routes",
+        "{\"routes\": [{\"condition\": \"true\", \"flowId\": \"plex-po-to-csv\"}]}");
     calls.put("DELETE /api/flows/plex-po-to-csv/sync-state", null);
     calls.put("GET /api/connections/warehouse", null);
     calls.put("DELETE /api/connections/warehouse", null);
@@ -133,12 +137,14 @@ class TenantIsolationTest {
 
   @Test
   void aMessageAnotherTenantsTriggerPublishesStartsOnlyThatTenantsFlows() {
-    FlowTestSupport.deploy(WebhookFlows.messageStart("tenant-message-flow", "tenant-alert"));
-    as(acme).contentType("application/xml").body(WebhookFlows.messageStart("tenant-message-flow", "tenant-alert"))
+    String flow = "tenant-message-flow-" + System.nanoTime();
+    String message = "tenant-alert-" + System.nanoTime();
+    FlowTestSupport.deploy(WebhookFlows.messageStart(flow, message));
+    as(acme).contentType("application/xml").body(WebhookFlows.messageStart(flow, message))
         .post("/api/flows").then().statusCode(201);
     JsonPath trigger = as(acme).contentType(ContentType.JSON).body(Map.of("name", "acme-alerts",
             "signature", Map.of("type", "hmac", "header", "X-Signature"), "eventId", "header:X-Event-Id",
-            "routes", List.of(Map.of("message", Map.of("name", "tenant-alert", "correlationKey", "body.machine")))))
+            "routes", List.of(Map.of("message", Map.of("name", message, "correlationKey", "body.machine")))))
         .post("/api/triggers").then().statusCode(201).extract().jsonPath();
     byte[] body = "{\"machine\":\"M1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     given().contentType(ContentType.JSON).header("X-Event-Id", "alert-" + System.nanoTime())
@@ -146,9 +152,9 @@ class TenantIsolationTest {
             trigger.getString("secret"), body, java.time.Instant.now()))
         .body(body).post("/webhooks/{id}", trigger.getString("trigger.id")).then().statusCode(200);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> as(acme).get("/api/runs?flow=tenant-message-flow")
+    await().atMost(Duration.ofSeconds(30)).until(() -> as(acme).get("/api/runs?flow=" + flow)
         .then().statusCode(200).extract().jsonPath().getList("$").size() == 1);
-    assertThat(given().get("/api/runs?flow=tenant-message-flow").then().statusCode(200).extract().jsonPath()
+    assertThat(given().get("/api/runs?flow=" + flow).then().statusCode(200).extract().jsonPath()
         .getList("$")).isEmpty();
   }
 

@@ -28,7 +28,8 @@ class BadInputTest {
       "POST /api/subscriptions",
       "POST /api/triggers",
       "POST /api/tokens",
-      "PUT /api/secrets/bad-input-secret");
+      "PUT /api/secrets/bad-input-secret",
+      "PUT /api/triggers/no-such-trigger/routes");
 
   /** Runs are left out: the shipped flows' timers may start one at any time. */
   private static final List<String> TABLES = List.of("flow", "connection", "webhook_trigger", "event_subscription",
