@@ -4,8 +4,10 @@ import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.store.StateStore;
+import io.millflow.engine.store.StoreOutage;
 import io.millflow.engine.zeebe.ZeebeRuntime;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 public class FlowService {
 
   /** How long a started instance's run is tried to be recorded while the store is unreachable. */
-  private static final java.time.Duration RECORD_START_WITHIN = java.time.Duration.ofSeconds(20);
+  private static final Duration RECORD_START_WITHIN = Duration.ofSeconds(20);
 
   private final Jdbi jdbi;
   private final ZeebeRuntime zeebe;
@@ -78,7 +80,7 @@ public class FlowService {
     long instanceKey = zeebe.client().newCreateInstanceCommand().bpmnProcessId(owners.processId(tenantId, flowId)).latestVersion()
         .variables(variables).send().join().getProcessInstanceKey();
     // The instance runs now, whatever happens here: a caller that sees this fail starts it again, so hold on.
-    return io.millflow.engine.store.StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
+    return StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
         () -> {
           UUID runId = history.ensureRun(new RunKey(tenantId, zeebe.engineId(), instanceKey), flowId, version.get(), true);
           return history.findRun(tenantId, runId).map(detail -> detail.run());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.store.StoreOutage;
 import io.millflow.engine.zeebe.ZeebeRuntime;
 import io.millflow.step.Json;
 import jakarta.annotation.PreDestroy;
@@ -133,7 +134,7 @@ public class WebhookDispatcher {
       } else {
         // The actions ran: recording that outlasts a short outage, or another dispatch would run them again. It
         // stops before the event's claim runs out, when another instance may take the event.
-        io.millflow.engine.store.StoreOutage.persistently("recording the dispatch of webhook " + event.eventId(),
+        StoreOutage.persistently("recording the dispatch of webhook " + event.eventId(),
             WebhookInbox.LEASE.minusSeconds(30), () -> {
               inbox.dispatched(event.id(), outcomes);
               return null;

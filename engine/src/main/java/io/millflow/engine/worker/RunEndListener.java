@@ -7,9 +7,9 @@ import io.millflow.engine.events.EventType;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.RunStatus;
+import io.millflow.engine.store.StoreOutage;
 import java.util.Map;
 import java.util.UUID;
-import io.millflow.engine.store.StoreOutage;
 
 /**
  * Handles the end execution listener Millflow adds to every process it deploys: the process instance completed. This

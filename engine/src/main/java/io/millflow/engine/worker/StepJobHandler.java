@@ -8,6 +8,7 @@ import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.StepStatus;
+import io.millflow.engine.store.StoreOutage;
 import io.millflow.step.Json;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
@@ -20,7 +21,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import io.millflow.engine.store.StoreOutage;
 import org.jboss.logging.Logger;
 
 /**
