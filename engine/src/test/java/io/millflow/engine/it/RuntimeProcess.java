@@ -68,7 +68,10 @@ final class RuntimeProcess implements AutoCloseable {
     if (adminToken != null) {
       builder.environment().put(ADMIN_TOKEN_ENV, adminToken);
     }
-    RuntimeProcess runtime = new RuntimeProcess(logName, builder.start(), log, port, adminToken);
+    Process process = builder.start();
+    // Should the test JVM itself be stopped (a build timeout, Ctrl-C), the runtime must not outlive it.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    RuntimeProcess runtime = new RuntimeProcess(logName, process, log, port, adminToken);
     runtime.awaitReady();
     return runtime;
   }

@@ -31,6 +31,7 @@ final class ZeebeProcess implements AutoCloseable {
         String.valueOf(RuntimeProcess.freePort()));
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // not to outlive a stopped test JVM
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       String text = read(log);
