@@ -60,7 +60,7 @@ public class MillflowStartup {
   /** Ready means the API answers: said once the HTTP server listens, after everything above. */
   void onListening(@ObservesAsync HttpServerStart event, ZeebeRuntime zeebe) {
     long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    LOG.infof("Millflow ready %d ms after JVM start (Zeebe %s). API: http://localhost:%d/api/flows",
-        sinceJvmStart, zeebe.mode().name().toLowerCase(), event.options().getPort());
+    LOG.infof("Millflow ready %d ms after JVM start (Zeebe %s). Designer: http://localhost:%d/ API: http://localhost:%d/api/flows",
+        sinceJvmStart, zeebe.mode().name().toLowerCase(), event.options().getPort(), event.options().getPort());
   }
 }
