@@ -84,7 +84,7 @@ class ShippedFlowsTest {
 
   private static long recordsOut(JsonPath run, String elementId) {
     List<Map<String, Object>> steps = run.getList("steps.step");
-    return steps.stream().filter(step -> elementId.equals(step.get("elementId")))
+    return steps.stream().filter(step -> elementId.equals(step.get("elementId")) && "completed".equals(step.get("status")))
         .map(step -> ((Number) step.get("recordsOut")).longValue()).findFirst()
         .orElseThrow(() -> new AssertionError("no step " + elementId + " in " + run.prettify()));
   }

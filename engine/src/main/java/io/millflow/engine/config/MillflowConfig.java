@@ -97,7 +97,17 @@ public interface MillflowConfig {
      * step reports progress, so keep it well above the longest silence of a step (a big write's commit).
      */
     Optional<Duration> jobTimeout();
+
+    /**
+     * Who waits out a retryable failure's backoff: {@code zeebe} (the job waits in the broker; the default in cluster
+     * mode) or {@code worker} (the worker holds the job and fails it when the wait is over; the default with the
+     * embedded engine, whose in-memory backoff now and then loses a job). Set {@code worker} when the cluster is that
+     * in-memory engine run on its own, as in Millflow's tests.
+     */
+    Optional<RetryBackoff> retryBackoff();
   }
+
+  enum RetryBackoff { ZEEBE, WORKER }
 
   interface OAuth {
     Optional<String> clientId();

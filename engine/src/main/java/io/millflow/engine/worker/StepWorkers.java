@@ -47,8 +47,14 @@ public class StepWorkers {
     this.services = new WorkerServices(owners, new SecretReferences(secrets), zeebe.engineId(),
         config.zeebe().workerName().orElseGet(StepWorkers::hostAndPid), history, connections, datasets, cursors, events, errorCatchers,
         new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
-        zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
+        heldByWorker(config, zeebe) ? new RetryDelay.HeldByWorker(zeebe.client()) : new RetryDelay.ZeebeBackoff(),
         new TimeoutExtender(zeebe.client()), Clock.systemUTC());
+  }
+
+  private static boolean heldByWorker(MillflowConfig config, ZeebeRuntime zeebe) {
+    return config.zeebe().retryBackoff()
+        .map(backoff -> backoff == MillflowConfig.RetryBackoff.WORKER)
+        .orElse(zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED);
   }
 
   public void open() {

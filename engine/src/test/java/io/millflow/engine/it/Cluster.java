@@ -109,6 +109,7 @@ final class Cluster implements AutoCloseable {
     int pg = postgresPort;
     Map<String, String> p = new HashMap<>();
     p.put("millflow.zeebe.address", zeebe.address());
+    p.put("millflow.zeebe.retry-backoff", "worker"); // the in-memory engine's own backoff now and then loses a job
     p.put("millflow.db.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres");
     p.put("millflow.db.username", "postgres");
     p.put("millflow.security.master-key-file", masterKey.toString());

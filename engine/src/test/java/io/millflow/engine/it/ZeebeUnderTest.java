@@ -26,7 +26,8 @@ public class ZeebeUnderTest implements QuarkusTestResourceLifecycleManager {
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the standalone Zeebe for the cluster-mode run", e);
     }
-    return Map.of("millflow.zeebe.address", zeebe.address(),
+    // That Zeebe is the in-memory engine, whose own retry backoff now and then loses a job: workers hold the wait.
+    return Map.of("millflow.zeebe.address", zeebe.address(), "millflow.zeebe.retry-backoff", "worker",
         "millflow.security.master-key-file", TestMasterKey.file().toString());
   }
 
