@@ -20,8 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -51,7 +49,7 @@ public class RunsResource {
   @Access(Role.OPERATOR)
   @Audited("run.retry")
   public FlowRun retry(@PathParam("id") String id) {
-    return IdParam.uuid(id).flatMap(runId -> retries.retry(caller.tenantId(), runId))
+    return Params.uuid(id).flatMap(runId -> retries.retry(caller.tenantId(), runId))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
@@ -64,24 +62,13 @@ public class RunsResource {
     if (limit < 1 || limit > 1000) {
       throw new BadRequestException("Query parameter 'limit' must be between 1 and 1000");
     }
-    return history.listRuns(caller.tenantId(), new RunFilter(flow, status, parseSince(since), limit));
+    return history.listRuns(caller.tenantId(), new RunFilter(flow, status, Params.instant("since", since), limit));
   }
 
   @GET
   @Path("/{id}")
   public RunDetail get(@PathParam("id") String id) {
-    return IdParam.uuid(id).flatMap(runId -> history.findRun(caller.tenantId(), runId))
+    return Params.uuid(id).flatMap(runId -> history.findRun(caller.tenantId(), runId))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
-  }
-
-  private static Instant parseSince(String since) {
-    if (since == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(since);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("Query parameter 'since' must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-    }
   }
 }

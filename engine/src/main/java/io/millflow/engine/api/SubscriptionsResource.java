@@ -83,7 +83,7 @@ public class SubscriptionsResource {
   }
 
   private static UUID parse(String id) {
-    return IdParam.uuid(id).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
+    return Params.uuid(id).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
   }
 
   public record NewSubscription(String url, List<String> eventTypes) {}

@@ -108,7 +108,7 @@ public class TokensResource {
   @Path("/{id}")
   @Audited("token.revoke")
   public Response revoke(@PathParam("id") String id) {
-    if (!IdParam.uuid(id).map(uuid -> tokens.revoke(caller.tenantId(), uuid)).orElse(false)) {
+    if (!Params.uuid(id).map(uuid -> tokens.revoke(caller.tenantId(), uuid)).orElse(false)) {
       throw new NotFoundException("No token with id '" + id + "'");
     }
     return Response.noContent().build();

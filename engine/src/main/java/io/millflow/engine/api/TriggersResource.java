@@ -88,7 +88,7 @@ public class TriggersResource {
   @Audited("trigger.replay")
   public Map<String, Boolean> replay(@PathParam("id") String id, @PathParam("event") String event) {
     triggers.find(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
-    if (!IdParam.uuid(event).map(eventId -> inbox.replay(id, eventId)).orElse(false)) {
+    if (!Params.uuid(event).map(eventId -> inbox.replay(id, eventId)).orElse(false)) {
       throw new NotFoundException("No event '" + event + "' on trigger '" + id + "'");
     }
     return Map.of("replayed", true);
