@@ -136,6 +136,7 @@ function Attempt({ attempt }) {
       <p>
         <strong>Attempt {attempt.attempt}</strong> <Badge status={attempt.status} /> {formatTime(attempt.startedAt)}
         {' '}({formatDuration(attempt.startedAt, attempt.endedAt)})
+        {attempt.worker && <span class="muted"> on {attempt.worker}</span>}
       </p>
       {attempt.error && (
         <div class="note note-error" data-testid="step-error">
