@@ -49,6 +49,7 @@ public class ZeebeRuntime {
     } else {
       int port = zeebe.embeddedPort() == 0 ? freePort() : zeebe.embeddedPort();
       ZeebeTestEngine engine = EngineFactory.create(port);
+      InMemoryLogGuard.apply(engine);
       engine.start();
       this.embedded = Optional.of(engine);
       this.mode = EngineMode.EMBEDDED;

@@ -22,6 +22,7 @@ public final class StandaloneZeebe {
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     ZeebeTestEngine engine = port == 0 ? EngineFactory.create() : EngineFactory.create(port);
+    io.millflow.engine.zeebe.InMemoryLogGuard.apply(engine);
     engine.start();
     Runtime.getRuntime().addShutdownHook(new Thread(engine::stop, "zeebe-stop"));
     System.out.println(READY + engine.getGatewayAddress());
