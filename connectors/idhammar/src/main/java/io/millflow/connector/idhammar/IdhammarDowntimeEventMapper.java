@@ -34,6 +34,6 @@ public final class IdhammarDowntimeEventMapper implements UnifiedMapper {
         event.requiredInstant("startTime"), event.instant("endTime"), event.wholeNumber("durationSeconds"),
         event.text("reasonCode"), event.text("reasonText"), event.text("category"), event.bool("planned"),
         event.text("shift"), event.text("operator"), event.text("orderNo"), updatedAt,
-        event.source(options, id, updatedAt), event.customFields(options), event.raw(options));
+        event.source(options, id, updatedAt), event.customFields(options.customFields()), event.raw(options));
   }
 }

@@ -35,7 +35,7 @@ public final class IdhammarMachineMapper implements UnifiedMapper {
     return new Asset(id, id, machine.text("name"), null, type, level(type),
         active == null ? null : active ? "active" : "inactive", active, machine.text("lineId"), machine.text("siteId"),
         null, null, null, null, machine.decimal("idealRatePerHour"), machine.instant("createdAt"), updatedAt,
-        machine.source(options, id, updatedAt), machine.customFields(options), machine.raw(options));
+        machine.source(options, id, updatedAt), machine.customFields(options.customFields()), machine.raw(options));
   }
 
   private static String level(String type) {

@@ -38,7 +38,7 @@ final class PeriodRows {
         oee ? row.wholeNumber("plannedProductionSeconds") : null, oee ? row.wholeNumber("runTimeSeconds") : null,
         oee ? row.decimal("idealRatePerHour") : null, oee ? row.decimal("availability") : null,
         oee ? row.decimal("performance") : null, oee ? row.decimal("quality") : null, oee ? row.decimal("oee") : null,
-        updatedAt, row.source(options, key, updatedAt), row.customFields(options), row.raw(options));
+        updatedAt, row.source(options, key, updatedAt), row.customFields(options.customFields()), row.raw(options));
   }
 
   /** The text (else code) of the reason with the most rejects; null when there were none. */
