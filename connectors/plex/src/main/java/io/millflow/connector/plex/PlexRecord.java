@@ -37,14 +37,17 @@ final class PlexRecord extends SourceRecord {
     return decimal != null && decimal.scale() < 0 ? decimal.setScale(0) : decimal;
   }
 
-  /** Plex sends some flags as the strings {@code "true"} and {@code "false"}. */
+  /** Plex sends some flags as the strings {@code "true"} and {@code "false"}, in any case. */
   Boolean bool(String field) {
     JsonNode value = json().get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (value.isBoolean() || value.isTextual() && value.asText().matches("(?i)true|false")) {
-      return value.asBoolean();
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isTextual() && value.asText().matches("(?i)true|false")) {
+      return Boolean.parseBoolean(value.asText());
     }
     throw unmappable(field, "is not true or false: " + value);
   }

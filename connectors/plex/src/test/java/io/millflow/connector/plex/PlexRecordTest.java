@@ -31,6 +31,14 @@ class PlexRecordTest {
   }
 
   @Test
+  void readsAFlagStringInAnyCase() {
+    PlexRecord record = record("{\"a\":\"TRUE\",\"b\":\"False\"}");
+
+    assertThat(record.bool("a")).isTrue();
+    assertThat(record.bool("b")).isFalse();
+  }
+
+  @Test
   void readsADateWithoutTimeAsMidnightUtc() {
     PlexRecord record = record("{\"poDate\":\"2026-03-01\",\"bad\":\"soon\"}");
 
