@@ -4,6 +4,7 @@ import static io.millflow.connector.sql.SqlDialect.MYSQL;
 
 import io.millflow.connector.sql.Column;
 import io.millflow.connector.sql.TableName;
+import io.millflow.connector.sql.TableSchema;
 import io.millflow.step.RetryableStepException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,12 +14,14 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Creates a target table when it is absent and adds the columns it lacks; never drops or changes a column. MySQL
+ * A MySQL target table's named lock and columns; creating it and adding columns is {@link TableSchema}'s. MySQL
  * commits DDL on its own, so this runs before the write's transaction starts, under the table's named lock.
  */
 final class MySqlTableSchema {
 
   static final Duration LOCK_WAIT = Duration.ofMinutes(5);
+
+  private static final TableSchema SCHEMA = new TableSchema(MYSQL, MySqlSql::render, MySqlTableSchema::columns);
 
   private MySqlTableSchema() {}
 
@@ -37,25 +40,13 @@ final class MySqlTableSchema {
   }
 
   /**
-   * Makes {@code table} hold at least {@code columns}, with {@code key} as primary key when the table is created
-   * ({@code key} may be empty: no primary key).
+   * See {@link TableSchema#ensure}.
    *
    * @return the table's columns afterwards, name to lower-case MySQL data type ({@code text}, {@code json}, ...)
    */
   static Map<String, String> ensure(Handle handle, TableName table, List<? extends Column<?>> columns,
       List<String> key) {
-    Map<String, String> existing = columns(handle, table);
-    if (existing.isEmpty()) {
-      create(handle, table, columns, key);
-    } else {
-      for (Column<?> column : columns) {
-        if (!existing.containsKey(column.name())) {
-          handle.execute(MySqlSql.render("table-add-column", Map.of("table", table.quoted(MYSQL),
-              "column", MYSQL.quote(column.name()), "type", MYSQL.typeName(column.type(), false))));
-        }
-      }
-    }
-    return columns(handle, table);
+    return SCHEMA.ensure(handle, table, columns, key);
   }
 
   static Map<String, String> columns(Handle handle, TableName table) {
@@ -66,16 +57,5 @@ final class MySqlTableSchema {
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2).toLowerCase(Locale.ROOT)))
         .forEach(column -> columns.put(column.getKey(), column.getValue()));
     return columns;
-  }
-
-  private static void create(Handle handle, TableName table, List<? extends Column<?>> columns, List<String> key) {
-    String definitions = String.join(", ",
-        columns.stream().map(column -> MYSQL.definition(column, key.contains(column.name()))).toList());
-    if (key.isEmpty()) {
-      handle.execute(MySqlSql.render("table-create", Map.of("table", table.quoted(MYSQL), "columns", definitions)));
-    } else {
-      handle.execute(MySqlSql.render("table-create-keyed",
-          Map.of("table", table.quoted(MYSQL), "columns", definitions, "key", MYSQL.list(key))));
-    }
   }
 }

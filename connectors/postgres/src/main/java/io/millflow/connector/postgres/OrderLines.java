@@ -33,7 +33,7 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
 
   @Override
   public void prepare(Handle handle, WriteMode mode) {
-    TableSchema.ensure(handle, lines, EntityLayout.withSyncedAt(LINE_COLUMNS), LINE_KEY);
+    PostgresTableSchema.ensure(handle, lines, EntityLayout.withSyncedAt(LINE_COLUMNS), LINE_KEY);
     if (mode == WriteMode.REPLACE) {
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", lines.quoted(POSTGRES))));
     }

@@ -37,8 +37,8 @@ final class RowWriter {
    */
   WriteCounts write(Handle handle, TableName table, WriteMode mode, List<String> keyColumns, Stream<JsonNode> records,
       LongConsumer progress) throws SQLException {
-    TableSchema.lock(handle, table);
-    if (mode == WriteMode.REPLACE && !TableSchema.columns(handle, table).isEmpty()) {
+    PostgresTableSchema.lock(handle, table);
+    if (mode == WriteMode.REPLACE && !PostgresTableSchema.columns(handle, table).isEmpty()) {
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
     }
     JsonRows rows = new JsonRows(keyColumns);
@@ -51,7 +51,7 @@ final class RowWriter {
       JsonRows.Batch batch, int records) throws SQLException {
     List<Column<Map<String, JsonNode>>> columns = new ArrayList<>();
     batch.columnTypes().forEach((name, type) -> columns.add(Column.of(name, type, row -> row.get(name))));
-    Map<String, String> tableTypes = TableSchema.ensure(handle, table, columns, keyColumns);
+    Map<String, String> tableTypes = PostgresTableSchema.ensure(handle, table, columns, keyColumns);
     List<String> names = Column.names(columns);
     handle.execute(PostgresSql.render("rows-stage-drop"));
     handle.execute(PostgresSql.stage(STAGE, table, names));

@@ -38,8 +38,8 @@ final class UnifiedWriter {
   /** Writes all records of the stream; {@code progress} receives the number of records done after each batch. */
   <T extends Record> WriteCounts write(Handle handle, TableName table, EntityLayout<T> layout, NestedRows<T> nested,
       WriteMode mode, Stream<T> records, LongConsumer progress) throws SQLException {
-    TableSchema.lock(handle, table);
-    TableSchema.ensure(handle, table, layout.tableColumns(), EntityLayout.KEY);
+    PostgresTableSchema.lock(handle, table);
+    PostgresTableSchema.ensure(handle, table, layout.tableColumns(), EntityLayout.KEY);
     if (mode == WriteMode.REPLACE) {
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
     }
