@@ -13,33 +13,21 @@ import io.millflow.step.StepFailure;
 import io.millflow.step.WriteResult;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Insert and replace modes, progress, named tables, and failures that leave the tables as they were. */
 class MySqlWriteModesTest {
 
-  private static TestDatabase database;
-  private static MySqlDataSources dataSources;
+  @RegisterExtension
+  static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.shared();
-    dataSources = new MySqlDataSources();
-  }
-
-  @AfterAll
-  static void closePools() {
-    dataSources.close();
-  }
-
   @BeforeEach
   void freshDatabase() {
-    fixture = new WriteFixture(database, dataSources, 2);
+    fixture = DATABASE.fixture();
   }
 
   @Test
@@ -93,7 +81,7 @@ class MySqlWriteModesTest {
 
   @Test
   void sendsABatchOfOrdersAsOneMultiRowInsert() {
-    fixture = new WriteFixture(database, dataSources, 50);
+    fixture = DATABASE.newFixture(50);
     List<PurchaseOrder> orders = java.util.stream.IntStream.rangeClosed(1, 50)
         .mapToObj(i -> order(String.valueOf(i), T0, "open")).toList();
     long before = insertStatements();

@@ -17,33 +17,21 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The purchase-order fast path on MariaDB: exact values, the layout, and the rule that an older version never wins. */
 class MySqlWritePurchaseOrderTest {
 
-  private static TestDatabase database;
-  private static MySqlDataSources dataSources;
+  @RegisterExtension
+  static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.shared();
-    dataSources = new MySqlDataSources();
-  }
-
-  @AfterAll
-  static void closePools() {
-    dataSources.close();
-  }
-
   @BeforeEach
   void freshDatabase() {
-    fixture = new WriteFixture(database, dataSources, 2);
+    fixture = DATABASE.fixture();
   }
 
   @Test
@@ -182,7 +170,7 @@ class MySqlWritePurchaseOrderTest {
 
   @Test
   void keepsTheNewestVersionWhenABatchHoldsAnOrderTwice() {
-    fixture = new WriteFixture(database, dataSources, 10);
+    fixture = DATABASE.newFixture(10);
 
     WriteResult result = fixture.writeOrders(List.of(order("1", T0.plusSeconds(5), "approved", line(1, "2")),
         order("1", T0, "draft", line(1, "1"), line(2, "1")), order("2", T0, "open")));

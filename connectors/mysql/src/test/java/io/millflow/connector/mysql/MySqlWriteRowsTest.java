@@ -12,33 +12,21 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generic datasets: field-for-field tables with inferred types, upserted on the step's key fields. */
 class MySqlWriteRowsTest {
 
-  private static TestDatabase database;
-  private static MySqlDataSources dataSources;
+  @RegisterExtension
+  static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.shared();
-    dataSources = new MySqlDataSources();
-  }
-
-  @AfterAll
-  static void closePools() {
-    dataSources.close();
-  }
-
   @BeforeEach
   void freshDatabase() {
-    fixture = new WriteFixture(database, dataSources, 2);
+    fixture = DATABASE.fixture();
   }
 
   @Test

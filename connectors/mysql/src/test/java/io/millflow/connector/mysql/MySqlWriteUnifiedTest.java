@@ -7,8 +7,7 @@ import io.millflow.step.Json;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every unified entity besides purchase orders on MariaDB (the tests are {@link UnifiedWriteContract}'s). MariaDB's
@@ -20,23 +19,12 @@ class MySqlWriteUnifiedTest extends UnifiedWriteContract {
       ColumnType.BIGINT, "bigint(20)", ColumnType.DECIMAL, "decimal(38,10)", ColumnType.BOOLEAN, "tinyint(1)",
       ColumnType.TIMESTAMP, "datetime(6)", ColumnType.JSON, "longtext", ColumnType.SYNC_TIME, "datetime(6)");
 
-  private static TestDatabase database;
-  private static MySqlDataSources dataSources;
-
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.shared();
-    dataSources = new MySqlDataSources();
-  }
-
-  @AfterAll
-  static void closePools() {
-    dataSources.close();
-  }
+  @RegisterExtension
+  static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
 
   @Override
   protected Sink sink() {
-    return new WriteFixture(database, dataSources, 2);
+    return DATABASE.fixture();
   }
 
   @Override

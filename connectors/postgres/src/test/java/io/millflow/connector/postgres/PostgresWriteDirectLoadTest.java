@@ -21,34 +21,21 @@ import java.util.Map;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batches whose keys are not stored yet are COPYed straight into the tables; any other batch is merged. */
 class PostgresWriteDirectLoadTest {
 
-  private static TestDatabase database;
-  private static PostgresDataSources dataSources;
+  @RegisterExtension
+  static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
-    dataSources = new PostgresDataSources();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    dataSources.close();
-    database.close();
-  }
-
   @BeforeEach
   void freshSchema() {
-    fixture = new WriteFixture(database, dataSources, 2);
+    fixture = DATABASE.fixture();
   }
 
   @Test
@@ -159,7 +146,7 @@ class PostgresWriteDirectLoadTest {
   /** Runs the writer in one transaction as the step does (batches of 2), recording the statements it sends. */
   private WriteCounts writeDirectly(List<String> statements, List<PurchaseOrder> orders) throws SQLException {
     TableName table = TableName.of(fixture.schema(), "purchase_order");
-    return database.admin().inTransaction(handle -> {
+    return DATABASE.database().admin().inTransaction(handle -> {
       handle.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
         @Override
         public void logBeforeExecution(StatementContext context) {

@@ -13,34 +13,21 @@ import io.millflow.step.WriteResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Write modes, batching, table evolution and the failures a user can fix. */
 class PostgresWriteModesTest {
 
-  private static TestDatabase database;
-  private static PostgresDataSources dataSources;
+  @RegisterExtension
+  static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
-    dataSources = new PostgresDataSources();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    dataSources.close();
-    database.close();
-  }
-
   @BeforeEach
   void freshSchema() {
-    fixture = new WriteFixture(database, dataSources, 2);
+    fixture = DATABASE.fixture();
   }
 
   @Test

@@ -16,35 +16,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PGobject;
 
 /** The purchase-order fast path: exact values, the layout, and the rule that an older version never wins. */
 class PostgresWritePurchaseOrderTest {
 
-  private static TestDatabase database;
-  private static PostgresDataSources dataSources;
+  @RegisterExtension
+  static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
 
   private WriteFixture fixture;
 
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
-    dataSources = new PostgresDataSources();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    dataSources.close();
-    database.close();
-  }
-
   @BeforeEach
   void freshSchema() {
-    fixture = new WriteFixture(database, dataSources, 2);
+    fixture = DATABASE.fixture();
   }
 
   @Test
@@ -163,7 +150,7 @@ class PostgresWritePurchaseOrderTest {
 
   @Test
   void keepsTheNewestVersionWhenABatchHoldsAnOrderTwice() {
-    fixture = new WriteFixture(database, dataSources, 10);
+    fixture = DATABASE.newFixture(10);
 
     WriteResult result = fixture.writeOrders(List.of(order("1", T0.plusSeconds(5), "approved", line(1, "2")),
         order("1", T0, "draft", line(1, "1"), line(2, "1")), order("2", T0, "open")));

@@ -7,8 +7,7 @@ import io.millflow.connector.sql.testing.UnifiedWriteContract;
 import io.millflow.step.Json;
 import java.sql.Timestamp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PGobject;
 
 /** Every unified entity besides purchase orders on PostgreSQL (the tests are {@link UnifiedWriteContract}'s). */
@@ -19,24 +18,12 @@ class PostgresWriteUnifiedTest extends UnifiedWriteContract {
       ColumnType.TIMESTAMP, "timestamp with time zone", ColumnType.JSON, "jsonb",
       ColumnType.SYNC_TIME, "timestamp with time zone");
 
-  private static TestDatabase database;
-  private static PostgresDataSources dataSources;
-
-  @BeforeAll
-  static void startDatabase() {
-    database = TestDatabase.start();
-    dataSources = new PostgresDataSources();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws Exception {
-    dataSources.close();
-    database.close();
-  }
+  @RegisterExtension
+  static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
 
   @Override
   protected Sink sink() {
-    return new WriteFixture(database, dataSources, 2);
+    return DATABASE.fixture();
   }
 
   @Override
