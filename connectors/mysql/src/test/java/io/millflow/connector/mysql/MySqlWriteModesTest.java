@@ -1,9 +1,9 @@
 package io.millflow.connector.mysql;
 
-import static io.millflow.connector.mysql.MySqlWritePurchaseOrderTest.counts;
-import static io.millflow.connector.mysql.Orders.T0;
-import static io.millflow.connector.mysql.Orders.line;
-import static io.millflow.connector.mysql.Orders.order;
+import static io.millflow.connector.sql.testing.OrderVersionsContract.counts;
+import static io.millflow.connector.sql.testing.Orders.T0;
+import static io.millflow.connector.sql.testing.Orders.line;
+import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,15 +1,14 @@
 package io.millflow.connector.mysql;
 
-import static io.millflow.connector.mysql.MySqlWritePurchaseOrderTest.counts;
+import static io.millflow.connector.sql.testing.OrderVersionsContract.counts;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millflow.connector.sql.WriteMode;
-import io.millflow.step.StepFailure;
+import io.millflow.connector.sql.testing.RowKeyFieldsContract;
+import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.step.WriteResult;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Generic datasets: field-for-field tables with inferred types, upserted on the step's key fields. */
-class MySqlWriteRowsTest {
+class MySqlWriteRowsTest extends RowKeyFieldsContract {
 
   @RegisterExtension
   static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
@@ -84,27 +83,8 @@ class MySqlWriteRowsTest {
     assertThat(fixture.rows("SELECT item FROM stock")).containsExactly(Map.of("item", "C"));
   }
 
-  @Test
-  void upsertWithoutKeyFieldsIsRejectedNamingTheInput() {
-    assertThatThrownBy(() -> fixture.write("stock", null, null, "row", List.of(row("id", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_KEY_FIELDS"))
-        .hasMessageContaining("'keyFields'");
-  }
-
-  @Test
-  void aKeyFieldTheRecordsLackIsRejectedBeforeAnyTableIsMade() {
-    assertThatThrownBy(() -> fixture.write("stock", null, "sku", "row", List.of(row("id", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("UNKNOWN_KEY_FIELD"))
-        .hasMessageContaining("'sku'");
-    assertThat(fixture.columns("stock")).isEmpty();
-  }
-
-  /** A record with fields in the given order; values may be null. */
-  private static Map<String, Object> row(Object... fieldsAndValues) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    for (int i = 0; i < fieldsAndValues.length; i += 2) {
-      row.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
-    }
-    return row;
+  @Override
+  protected SqlWriteDatabase<?> database() {
+    return DATABASE;
   }
 }

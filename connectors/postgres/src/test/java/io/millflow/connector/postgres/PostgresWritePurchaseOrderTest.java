@@ -1,11 +1,15 @@
 package io.millflow.connector.postgres;
 
-import static io.millflow.connector.postgres.Orders.T0;
-import static io.millflow.connector.postgres.Orders.line;
-import static io.millflow.connector.postgres.Orders.order;
+import static io.millflow.connector.sql.testing.Orders.T0;
+import static io.millflow.connector.sql.testing.Orders.address;
+import static io.millflow.connector.sql.testing.Orders.line;
+import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.SqlDialect;
+import io.millflow.connector.sql.testing.OrderVersionsContract;
+import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
 import io.millflow.model.SourceRef;
@@ -22,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PGobject;
 
 /** The purchase-order fast path: exact values, the layout, and the rule that an older version never wins. */
-class PostgresWritePurchaseOrderTest {
+class PostgresWritePurchaseOrderTest extends OrderVersionsContract {
 
   @RegisterExtension
   static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
@@ -39,7 +43,7 @@ class PostgresWritePurchaseOrderTest {
     Instant updatedAt = Instant.parse("2024-03-05T08:30:15.123456Z");
     String notes = "Line one\nline two, with \\ backslash, \"quotes\", a lone \\. and ümlaut €";
     PurchaseOrder full = new PurchaseOrder("1001", "PO-1001", "V-7", "open", "standard", "EUR", T0,
-        Instant.parse("2024-04-01T00:00:00Z"), null, Orders.address("Main \"North\" Gate, 12"), null, "NET30", "DAP",
+        Instant.parse("2024-04-01T00:00:00Z"), null, address("Main \"North\" Gate, 12"), null, "NET30", "DAP",
         "SITE-1", notes, new BigDecimal("12345.6789"), T0, updatedAt,
         List.of(new PurchaseOrderLine(1, "L1", "BOLT-M8", "I-8", "Bolt, M8", new BigDecimal("1000.000001"),
             new BigDecimal("0"), "EA", new BigDecimal("0.0425"), new BigDecimal("42.50"), "open", null, null, null),
@@ -85,21 +89,6 @@ class PostgresWritePurchaseOrderTest {
   }
 
   @Test
-  void writingTheSameDatasetAgainLeavesRowsAsTheyAreAndReportsUnchanged() {
-    List<PurchaseOrder> orders = List.of(order("1", T0, "open", line(1, "5")), order("2", T0, "open"),
-        order("3", null, "open", line(1, "1"), line(2, "2")));
-    fixture.writeOrders(orders);
-    List<Map<String, Object>> before = fixture.rows("SELECT * FROM purchase_order ORDER BY key");
-    List<Map<String, Object>> linesBefore = fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2");
-
-    WriteResult again = fixture.writeOrders(orders);
-
-    assertThat(counts(again)).containsExactly(0L, 0L, 3L);
-    assertThat(fixture.rows("SELECT * FROM purchase_order ORDER BY key")).isEqualTo(before);
-    assertThat(fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2")).isEqualTo(linesBefore);
-  }
-
-  @Test
   void anOlderSourceVersionDoesNotOverwriteANewerRow() {
     fixture.writeOrders(List.of(order("1", T0.plusSeconds(60), "approved", line(1, "5"))));
 
@@ -109,16 +98,6 @@ class PostgresWritePurchaseOrderTest {
     assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
     assertThat(fixture.rows("SELECT line_number, quantity FROM purchase_order_line")).containsExactly(
         Map.of("line_number", 1, "quantity", new BigDecimal("5")));
-  }
-
-  @Test
-  void aVersionWithoutSourceTimeDoesNotOverwriteOneWithIt() {
-    fixture.writeOrders(List.of(order("1", T0, "approved")));
-
-    WriteResult unknownAge = fixture.writeOrders(List.of(order("1", null, "draft")));
-
-    assertThat(counts(unknownAge)).containsExactly(0L, 0L, 1L);
-    assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
   }
 
   @Test
@@ -148,23 +127,18 @@ class PostgresWritePurchaseOrderTest {
     assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
   }
 
-  @Test
-  void keepsTheNewestVersionWhenABatchHoldsAnOrderTwice() {
-    fixture = DATABASE.newFixture(10);
-
-    WriteResult result = fixture.writeOrders(List.of(order("1", T0.plusSeconds(5), "approved", line(1, "2")),
-        order("1", T0, "draft", line(1, "1"), line(2, "1")), order("2", T0, "open")));
-
-    assertThat(counts(result)).containsExactly(2L, 0L, 1L);
-    assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
-    assertThat(fixture.count("purchase_order_line")).isEqualTo(1);
-  }
-
-  private static List<Long> counts(WriteResult result) {
-    return List.of(result.inserted(), result.updated(), result.unchanged());
-  }
 
   private static JsonNode json(Object jsonb) throws Exception {
     return Json.mapper().readTree(((PGobject) jsonb).getValue());
+  }
+
+  @Override
+  protected SqlWriteDatabase<?> database() {
+    return DATABASE;
+  }
+
+  @Override
+  protected SqlDialect dialect() {
+    return SqlDialect.POSTGRES;
   }
 }

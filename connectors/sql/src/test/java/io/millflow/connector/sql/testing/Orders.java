@@ -1,4 +1,4 @@
-package io.millflow.connector.postgres;
+package io.millflow.connector.sql.testing;
 
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
@@ -10,25 +10,25 @@ import java.util.List;
 import java.util.Map;
 
 /** Purchase orders for tests: a plain order and variations of it. */
-final class Orders {
+public final class Orders {
 
-  static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
+  public static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
 
   private Orders() {}
 
   /** An order with the given source updated-at, status and lines; other fields fixed. */
-  static PurchaseOrder order(String key, Instant sourceUpdatedAt, String status, PurchaseOrderLine... lines) {
+  public static PurchaseOrder order(String key, Instant sourceUpdatedAt, String status, PurchaseOrderLine... lines) {
     return new PurchaseOrder(key, "PO-" + key, "V-1", status, "standard", "EUR", T0, null, null, null, null, null,
         null, "SITE-1", null, new BigDecimal("100.00"), T0, sourceUpdatedAt, List.of(lines),
         new SourceRef("plex", "plex-prod", "src-" + key, sourceUpdatedAt), Map.of(), null);
   }
 
-  static PurchaseOrderLine line(int number, String quantity) {
+  public static PurchaseOrderLine line(int number, String quantity) {
     return new PurchaseOrderLine(number, "L" + number, "ITEM-" + number, null, "Item " + number,
         new BigDecimal(quantity), BigDecimal.ZERO, "EA", new BigDecimal("2.50"), null, "open", null, null, null);
   }
 
-  static Address address(String line1) {
+  public static Address address(String line1) {
     return new Address("Receiving", line1, "Dock 4", "Graz", "Styria", "8020", "AT", null);
   }
 }

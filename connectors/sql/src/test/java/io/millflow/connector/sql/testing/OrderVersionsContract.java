@@ -1,0 +1,77 @@
+package io.millflow.connector.sql.testing;
+
+import static io.millflow.connector.sql.testing.Orders.T0;
+import static io.millflow.connector.sql.testing.Orders.line;
+import static io.millflow.connector.sql.testing.Orders.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millflow.connector.sql.SqlDialect;
+import io.millflow.model.PurchaseOrder;
+import io.millflow.step.WriteResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which version of a purchase order every SQL sink keeps, and what it counts: run against its real database by the
+ * sink's purchase-order test, which adds the exact values and layout its database stores.
+ */
+public abstract class OrderVersionsContract {
+
+  /** The sink's database, with this test's fresh fixture. */
+  protected abstract SqlWriteDatabase<?> database();
+
+  protected abstract SqlDialect dialect();
+
+  @Test
+  void writingTheSameDatasetAgainLeavesRowsAsTheyAreAndReportsUnchanged() {
+    SqlWriteFixture fixture = database().fixture();
+    List<PurchaseOrder> orders = List.of(order("1", T0, "open", line(1, "5")), order("2", T0, "open"),
+        order("3", null, "open", line(1, "1"), line(2, "2")));
+    fixture.writeOrders(orders);
+    List<Map<String, Object>> before = fixture.rows(ordersByKey());
+    List<Map<String, Object>> linesBefore = fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2");
+
+    WriteResult again = fixture.writeOrders(orders);
+
+    assertThat(counts(again)).containsExactly(0L, 0L, 3L);
+    assertThat(fixture.rows(ordersByKey())).isEqualTo(before);
+    assertThat(fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2")).isEqualTo(linesBefore);
+  }
+
+  @Test
+  void aVersionWithoutSourceTimeDoesNotOverwriteOneWithIt() {
+    SqlWriteFixture fixture = database().fixture();
+    fixture.writeOrders(List.of(order("1", T0, "approved")));
+
+    WriteResult unknownAge = fixture.writeOrders(List.of(order("1", null, "draft")));
+
+    assertThat(counts(unknownAge)).containsExactly(0L, 0L, 1L);
+    assertThat(fixture.row(statusOfOrderOne())).containsEntry("status", "approved");
+  }
+
+  @Test
+  void keepsTheNewestVersionWhenABatchHoldsAnOrderTwice() {
+    SqlWriteFixture fixture = database().newFixture(10);
+
+    WriteResult result = fixture.writeOrders(List.of(order("1", T0.plusSeconds(5), "approved", line(1, "2")),
+        order("1", T0, "draft", line(1, "1"), line(2, "1")), order("2", T0, "open")));
+
+    assertThat(counts(result)).containsExactly(2L, 0L, 1L);
+    assertThat(fixture.row(statusOfOrderOne())).containsEntry("status", "approved");
+    assertThat(fixture.count("purchase_order_line")).isEqualTo(1);
+  }
+
+  /** Inserted, updated, unchanged. */
+  public static List<Long> counts(WriteResult result) {
+    return List.of(result.inserted(), result.updated(), result.unchanged());
+  }
+
+  private String ordersByKey() {
+    return "SELECT * FROM purchase_order ORDER BY " + dialect().quote("key");
+  }
+
+  private String statusOfOrderOne() {
+    return "SELECT status FROM purchase_order WHERE " + dialect().quote("key") + " = '1'";
+  }
+}
