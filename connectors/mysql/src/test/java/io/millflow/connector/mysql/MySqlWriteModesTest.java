@@ -7,7 +7,10 @@ import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.connector.sql.testing.SqlWriteDatabase;
+import io.millflow.connector.sql.testing.WriteModesContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.StepFailure;
 import io.millflow.step.WriteResult;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Insert and replace modes, progress, named tables, and failures that leave the tables as they were. */
-class MySqlWriteModesTest {
+class MySqlWriteModesTest extends WriteModesContract {
 
   @RegisterExtension
   static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
@@ -31,22 +34,11 @@ class MySqlWriteModesTest {
   }
 
   @Test
-  void replaceModeEmptiesBothTablesThenLoads() {
-    fixture.writeOrders(List.of(order("1", T0, "open", line(1, "1")), order("2", T0, "open", line(1, "2"))));
-
-    WriteResult result = write(WriteMode.REPLACE, List.of(order("3", T0, "open", line(1, "3"))));
-
-    assertThat(counts(result)).containsExactly(1L, 0L, 0L);
-    assertThat(fixture.rows("SELECT `key` FROM purchase_order")).containsExactly(Map.of("key", "3"));
-    assertThat(fixture.rows("SELECT order_key FROM purchase_order_line")).containsExactly(Map.of("order_key", "3"));
-  }
-
-  @Test
   void insertModeAddsNewOrdersAndLeavesStoredOnesAsTheyAre() {
     fixture.writeOrders(List.of(order("1", T0, "open", line(1, "1"))));
 
-    WriteResult result = write(WriteMode.INSERT, List.of(order("1", T0.plusSeconds(9), "approved", line(1, "9")),
-        order("2", T0, "open", line(1, "2"))));
+    WriteResult result = fixture.writeOrders(WriteMode.INSERT, List.of(
+        order("1", T0.plusSeconds(9), "approved", line(1, "9")), order("2", T0, "open", line(1, "2"))));
 
     assertThat(counts(result)).containsExactly(1L, 0L, 1L);
     assertThat(fixture.rows("SELECT `key`, status FROM purchase_order ORDER BY `key`")).containsExactly(
@@ -60,23 +52,13 @@ class MySqlWriteModesTest {
     fixture.writeOrders(List.of(order("1", T0, "open", line(1, "1"))));
     fixture.execute("ALTER TABLE purchase_order MODIFY status VARCHAR(4)");
 
-    assertThatThrownBy(() -> write(WriteMode.REPLACE, List.of(order("2", T0, "open"), order("3", T0, "approved"))))
+    assertThatThrownBy(() -> fixture.writeOrders(WriteMode.REPLACE,
+        List.of(order("2", T0, "open"), order("3", T0, "approved"))))
         .isInstanceOfSatisfying(StepFailure.class, failure -> assertThat(failure.code()).isEqualTo("INVALID_DATA"))
         .hasMessageContaining("status")
         .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("INSERT", "SELECT"));
     assertThat(fixture.rows("SELECT `key` FROM purchase_order")).containsExactly(Map.of("key", "1"));
     assertThat(fixture.count("purchase_order_line")).isEqualTo(1);
-  }
-
-  @Test
-  void reportsProgressAfterEachBatchAndLogsASummary() {
-    fixture.writeOrders(List.of(order("1", T0, "open"), order("2", T0, "open"), order("3", T0, "open"),
-        order("4", T0, "open"), order("5", T0, "open")));
-
-    assertThat(fixture.context().progressReports()).extracting(report -> report[0] + "/" + report[1])
-        .containsExactly("2/5", "4/5", "5/5");
-    assertThat(fixture.context().logLines()).anySatisfy(line -> assertThat(line).startsWith(
-        "INFO Wrote 5 purchaseOrder records to " + fixture.database() + ".purchase_order (upsert): 5 inserted,"));
   }
 
   @Test
@@ -86,7 +68,7 @@ class MySqlWriteModesTest {
         .mapToObj(i -> order(String.valueOf(i), T0, "open")).toList();
     long before = insertStatements();
 
-    WriteResult result = write(WriteMode.UPSERT, orders);
+    WriteResult result = fixture.writeOrders(WriteMode.UPSERT, orders);
 
     assertThat(counts(result)).containsExactly(50L, 0L, 0L);
     // One multi-row INSERT for the 50 orders (no lines; the before-image copy is an INSERT ... SELECT).
@@ -115,7 +97,13 @@ class MySqlWriteModesTest {
     return Long.parseLong((String) fixture.row("SHOW GLOBAL STATUS LIKE 'Com_insert'").get("value"));
   }
 
-  private WriteResult write(WriteMode mode, List<PurchaseOrder> orders) {
-    return fixture.write(null, mode, null, PurchaseOrder.ENTITY, orders);
+  @Override
+  protected SqlWriteDatabase<?> database() {
+    return DATABASE;
+  }
+
+  @Override
+  protected SqlDialect dialect() {
+    return SqlDialect.MYSQL;
   }
 }

@@ -6,7 +6,10 @@ import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.connector.sql.testing.SqlWriteDatabase;
+import io.millflow.connector.sql.testing.WriteModesContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.StepFailure;
 import io.millflow.step.WriteResult;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Write modes, batching, table evolution and the failures a user can fix. */
-class PostgresWriteModesTest {
+class PostgresWriteModesTest extends WriteModesContract {
 
   @RegisterExtension
   static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
@@ -31,22 +34,11 @@ class PostgresWriteModesTest {
   }
 
   @Test
-  void replaceModeEmptiesBothTablesThenLoads() {
-    fixture.writeOrders(List.of(order("1", T0, "open", line(1, "1")), order("2", T0, "open", line(1, "2"))));
-
-    WriteResult result = write(WriteMode.REPLACE, List.of(order("3", T0, "open", line(1, "3"))));
-
-    assertThat(List.of(result.inserted(), result.updated(), result.unchanged())).containsExactly(1L, 0L, 0L);
-    assertThat(fixture.rows("SELECT key FROM purchase_order")).containsExactly(Map.of("key", "3"));
-    assertThat(fixture.rows("SELECT order_key FROM purchase_order_line")).containsExactly(Map.of("order_key", "3"));
-  }
-
-  @Test
   void insertModeAddsNewOrdersAndLeavesStoredOnesAsTheyAre() {
     fixture.writeOrders(List.of(order("1", T0, "open", line(1, "1"))));
 
-    WriteResult result = write(WriteMode.INSERT, List.of(order("1", T0.plusSeconds(9), "approved", line(1, "9")),
-        order("2", T0, "open", line(1, "2"))));
+    WriteResult result = fixture.writeOrders(WriteMode.INSERT, List.of(
+        order("1", T0.plusSeconds(9), "approved", line(1, "9")), order("2", T0, "open", line(1, "2"))));
 
     assertThat(List.of(result.inserted(), result.updated(), result.unchanged())).containsExactly(1L, 0L, 1L);
     assertThat(fixture.rows("SELECT key, status FROM purchase_order ORDER BY key")).containsExactly(
@@ -54,17 +46,6 @@ class PostgresWriteModesTest {
     assertThat(fixture.rows("SELECT order_key, quantity FROM purchase_order_line ORDER BY 1")).containsExactly(
         Map.of("order_key", "1", "quantity", new BigDecimal("1")),
         Map.of("order_key", "2", "quantity", new BigDecimal("2")));
-  }
-
-  @Test
-  void reportsProgressAfterEachBatchAndLogsASummary() {
-    fixture.writeOrders(List.of(order("1", T0, "open"), order("2", T0, "open"), order("3", T0, "open"),
-        order("4", T0, "open"), order("5", T0, "open")));
-
-    assertThat(fixture.context().progressReports()).extracting(report -> report[0] + "/" + report[1])
-        .containsExactly("2/5", "4/5", "5/5");
-    assertThat(fixture.context().logLines()).anySatisfy(line -> assertThat(line).startsWith(
-        "INFO Wrote 5 purchaseOrder records to " + fixture.schema() + ".purchase_order (upsert): 5 inserted,"));
   }
 
   @Test
@@ -137,7 +118,13 @@ class PostgresWriteModesTest {
         .isInstanceOfSatisfying(StepFailure.class, failure -> assertThat(failure.code()).isEqualTo("INVALID_RECORD"));
   }
 
-  private WriteResult write(WriteMode mode, List<PurchaseOrder> orders) {
-    return fixture.write(null, mode, null, PurchaseOrder.ENTITY, orders);
+  @Override
+  protected SqlWriteDatabase<?> database() {
+    return DATABASE;
+  }
+
+  @Override
+  protected SqlDialect dialect() {
+    return SqlDialect.POSTGRES;
   }
 }

@@ -6,9 +6,9 @@ import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Creates a target table when it is absent and adds the columns it lacks; never drops or changes a column. Each SQL sink
- * gives it its dialect, its {@code table-create}, {@code table-create-keyed} and {@code table-add-column} templates,
- * and how it looks up a table's columns.
+ * Creates a target table when it is absent and adds the columns it lacks; never drops or changes a column. Each SQL
+ * sink gives it its dialect, its {@code table-create}, {@code table-create-keyed} and {@code table-add-column}
+ * templates, and how it looks up a table's columns.
  */
 public final class TableSchema {
 

@@ -47,6 +47,10 @@ public abstract class SqlWriteFixture implements UnifiedWriteContract.Sink {
     return write(null, null, null, PurchaseOrder.ENTITY, orders);
   }
 
+  public WriteResult writeOrders(WriteMode mode, List<PurchaseOrder> orders) {
+    return write(null, mode, null, PurchaseOrder.ENTITY, orders);
+  }
+
   public WriteResult write(String table, WriteMode mode, String keyFields, String entity, List<?> records) {
     DatasetRef ref = context.datasets().put(entity, records);
     return step.run(new SqlWriteInput(connectionName, table, mode, keyFields, ref), context);
