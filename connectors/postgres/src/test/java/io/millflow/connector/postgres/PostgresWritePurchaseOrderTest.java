@@ -20,23 +20,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PGobject;
 
 /** The purchase-order fast path: exact values, the layout, and the rule that an older version never wins. */
-class PostgresWritePurchaseOrderTest extends OrderVersionsContract {
+class PostgresWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture> {
 
   @RegisterExtension
   static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
-
-  private WriteFixture fixture;
-
-  @BeforeEach
-  void freshSchema() {
-    fixture = DATABASE.fixture();
-  }
 
   @Test
   void writesOrdersAndLinesWithExactValues() throws Exception {
@@ -51,11 +43,11 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract {
         new SourceRef("plex", "plex-prod", "src-1001", updatedAt), Map.of("buyer", "Anna", "priority", 2),
         Json.mapper().readTree("{\"id\": 1001, \"extra\": [1, 2]}"));
 
-    WriteResult result = fixture.writeOrders(List.of(full, order("1002", T0, "open")));
+    WriteResult result = fixture().writeOrders(List.of(full, order("1002", T0, "open")));
 
-    assertThat(result.target()).isEqualTo(fixture.schema() + ".purchase_order");
+    assertThat(result.target()).isEqualTo(fixture().schema() + ".purchase_order");
     assertThat(counts(result)).containsExactly(2L, 0L, 0L);
-    Map<String, Object> row = fixture.row("SELECT * FROM purchase_order WHERE key = '1001'");
+    Map<String, Object> row = fixture().row("SELECT * FROM purchase_order WHERE key = '1001'");
     assertThat(row).containsEntry("order_number", "PO-1001").containsEntry("vendor_key", "V-7")
         .containsEntry("ship_to_line1", "Main \"North\" Gate, 12").containsEntry("ship_to_city", "Graz")
         .containsEntry("bill_to_line1", null).containsEntry("payment_terms", "NET30").containsEntry("notes", notes)
@@ -66,51 +58,51 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract {
     assertThat(json(row.get("custom_fields"))).isEqualTo(Json.mapper().readTree("{\"buyer\":\"Anna\",\"priority\":2}"));
     assertThat(json(row.get("raw"))).isEqualTo(full.raw());
     assertThat(row.get("synced_at")).isNotNull();
-    Map<String, Object> line = fixture.row("SELECT * FROM purchase_order_line WHERE order_key = '1001'"
+    Map<String, Object> line = fixture().row("SELECT * FROM purchase_order_line WHERE order_key = '1001'"
         + " AND line_number = 1");
     assertThat(line).containsEntry("item_code", "BOLT-M8").containsEntry("description", "Bolt, M8")
         .containsEntry("quantity", new BigDecimal("1000.000001")).containsEntry("unit_price", new BigDecimal("0.0425"))
         .containsEntry("amount", new BigDecimal("42.50")).containsEntry("received_quantity", new BigDecimal("0"));
-    assertThat(fixture.count("purchase_order_line")).isEqualTo(2);
+    assertThat(fixture().count("purchase_order_line")).isEqualTo(2);
   }
 
   @Test
   void createsBothTablesWithTheDocumentedLayoutWhenAbsent() {
-    fixture.writeOrders(List.of());
+    fixture().writeOrders(List.of());
 
-    assertThat(fixture.columns("purchase_order")).startsWith("key text", "order_number text").contains(
+    assertThat(fixture().columns("purchase_order")).startsWith("key text", "order_number text").contains(
         "order_date timestamp with time zone", "ship_to_line1 text", "bill_to_postal_code text",
         "total_amount numeric", "source_updated_at timestamp with time zone", "custom_fields jsonb", "raw jsonb")
         .endsWith("synced_at timestamp with time zone");
-    assertThat(fixture.columns("purchase_order_line")).startsWith("order_key text", "line_number integer")
+    assertThat(fixture().columns("purchase_order_line")).startsWith("order_key text", "line_number integer")
         .contains("quantity numeric", "delivery_date timestamp with time zone");
-    assertThat(fixture.primaryKey("purchase_order")).isEqualTo("key");
-    assertThat(fixture.primaryKey("purchase_order_line")).isEqualTo("order_key,line_number");
+    assertThat(fixture().primaryKey("purchase_order")).isEqualTo("key");
+    assertThat(fixture().primaryKey("purchase_order_line")).isEqualTo("order_key,line_number");
   }
 
   @Test
   void anOlderSourceVersionDoesNotOverwriteANewerRow() {
-    fixture.writeOrders(List.of(order("1", T0.plusSeconds(60), "approved", line(1, "5"))));
+    fixture().writeOrders(List.of(order("1", T0.plusSeconds(60), "approved", line(1, "5"))));
 
-    WriteResult stale = fixture.writeOrders(List.of(order("1", T0, "draft", line(1, "9"), line(2, "1"))));
+    WriteResult stale = fixture().writeOrders(List.of(order("1", T0, "draft", line(1, "9"), line(2, "1"))));
 
     assertThat(counts(stale)).containsExactly(0L, 0L, 1L);
-    assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
-    assertThat(fixture.rows("SELECT line_number, quantity FROM purchase_order_line")).containsExactly(
+    assertThat(fixture().row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
+    assertThat(fixture().rows("SELECT line_number, quantity FROM purchase_order_line")).containsExactly(
         Map.of("line_number", 1, "quantity", new BigDecimal("5")));
   }
 
   @Test
   void aNewerSourceVersionUpdatesTheOrderAndReplacesItsLines() {
-    fixture.writeOrders(List.of(order("1", T0, "open", line(1, "5"), line(2, "6"), line(3, "7")),
+    fixture().writeOrders(List.of(order("1", T0, "open", line(1, "5"), line(2, "6"), line(3, "7")),
         order("2", T0, "open", line(1, "1"))));
 
-    WriteResult newer = fixture.writeOrders(List.of(order("1", T0.plusSeconds(1), "approved", line(1, "50"),
+    WriteResult newer = fixture().writeOrders(List.of(order("1", T0.plusSeconds(1), "approved", line(1, "50"),
         line(4, "8"))));
 
     assertThat(counts(newer)).containsExactly(0L, 1L, 0L);
-    assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
-    assertThat(fixture.rows("SELECT order_key, line_number, quantity FROM purchase_order_line ORDER BY 1, 2"))
+    assertThat(fixture().row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
+    assertThat(fixture().rows("SELECT order_key, line_number, quantity FROM purchase_order_line ORDER BY 1, 2"))
         .containsExactly(
             Map.of("order_key", "1", "line_number", 1, "quantity", new BigDecimal("50")),
             Map.of("order_key", "1", "line_number", 4, "quantity", new BigDecimal("8")),
@@ -119,12 +111,12 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract {
 
   @Test
   void theSameSourceTimeWithOtherContentUpdates() {
-    fixture.writeOrders(List.of(order("1", T0, "open")));
+    fixture().writeOrders(List.of(order("1", T0, "open")));
 
-    WriteResult corrected = fixture.writeOrders(List.of(order("1", T0, "approved")));
+    WriteResult corrected = fixture().writeOrders(List.of(order("1", T0, "approved")));
 
     assertThat(counts(corrected)).containsExactly(0L, 1L, 0L);
-    assertThat(fixture.row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
+    assertThat(fixture().row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
   }
 
 
@@ -133,7 +125,7 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract {
   }
 
   @Override
-  protected SqlWriteDatabase<?> database() {
+  protected SqlWriteDatabase<WriteFixture> database() {
     return DATABASE;
   }
 

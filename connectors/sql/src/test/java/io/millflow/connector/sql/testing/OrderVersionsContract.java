@@ -16,16 +16,13 @@ import org.junit.jupiter.api.Test;
  * Which version of a purchase order every SQL sink keeps, and what it counts: run against its real database by the
  * sink's purchase-order test, which adds the exact values and layout its database stores.
  */
-public abstract class OrderVersionsContract {
-
-  /** The sink's database, with this test's fresh fixture. */
-  protected abstract SqlWriteDatabase<?> database();
+public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
 
   protected abstract SqlDialect dialect();
 
   @Test
   void writingTheSameDatasetAgainLeavesRowsAsTheyAreAndReportsUnchanged() {
-    SqlWriteFixture fixture = database().fixture();
+    SqlWriteFixture fixture = fixture();
     List<PurchaseOrder> orders = List.of(order("1", T0, "open", line(1, "5")), order("2", T0, "open"),
         order("3", null, "open", line(1, "1"), line(2, "2")));
     fixture.writeOrders(orders);
@@ -41,7 +38,7 @@ public abstract class OrderVersionsContract {
 
   @Test
   void aVersionWithoutSourceTimeDoesNotOverwriteOneWithIt() {
-    SqlWriteFixture fixture = database().fixture();
+    SqlWriteFixture fixture = fixture();
     fixture.writeOrders(List.of(order("1", T0, "approved")));
 
     WriteResult unknownAge = fixture.writeOrders(List.of(order("1", null, "draft")));

@@ -13,24 +13,21 @@ import org.junit.jupiter.api.Test;
  * How every SQL sink checks the key fields of a generic dataset (query rows, source records) before it writes: run
  * against its real database by the sink's generic-rows test, which adds what its database stores.
  */
-public abstract class RowKeyFieldsContract {
-
-  /** The sink's database, with this test's fresh fixture. */
-  protected abstract SqlWriteDatabase<?> database();
+public abstract class RowKeyFieldsContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
 
   @Test
   void upsertWithoutKeyFieldsIsRejectedNamingTheInput() {
-    assertThatThrownBy(() -> database().fixture().write("stock", null, null, "row", List.of(row("id", 1))))
+    assertThatThrownBy(() -> fixture().write("stock", null, null, "row", List.of(row("id", 1))))
         .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_KEY_FIELDS"))
         .hasMessageContaining("'keyFields'");
   }
 
   @Test
   void aKeyFieldTheRecordsLackIsRejectedBeforeAnyTableIsMade() {
-    assertThatThrownBy(() -> database().fixture().write("stock", null, "sku", "row", List.of(row("id", 1))))
+    assertThatThrownBy(() -> fixture().write("stock", null, "sku", "row", List.of(row("id", 1))))
         .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("UNKNOWN_KEY_FIELD"))
         .hasMessageContaining("'sku'");
-    assertThat(database().fixture().columns("stock")).isEmpty();
+    assertThat(fixture().columns("stock")).isEmpty();
   }
 
   /** A record with fields in the given order; values may be null. */

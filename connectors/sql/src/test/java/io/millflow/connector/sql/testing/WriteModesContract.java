@@ -17,16 +17,13 @@ import org.junit.jupiter.api.Test;
  * How every SQL sink's write step loads a purchase-order dataset in replace mode and in batches: run against its real
  * database by the sink's write-modes test, which adds the modes and failures its database handles its own way.
  */
-public abstract class WriteModesContract {
-
-  /** The sink's database, with this test's fresh fixture. */
-  protected abstract SqlWriteDatabase<?> database();
+public abstract class WriteModesContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
 
   protected abstract SqlDialect dialect();
 
   @Test
   void replaceModeEmptiesBothTablesThenLoads() {
-    SqlWriteFixture fixture = database().fixture();
+    SqlWriteFixture fixture = fixture();
     fixture.writeOrders(List.of(order("1", T0, "open", line(1, "1")), order("2", T0, "open", line(1, "2"))));
 
     WriteResult result = fixture.writeOrders(WriteMode.REPLACE, List.of(order("3", T0, "open", line(1, "3"))));
@@ -39,7 +36,7 @@ public abstract class WriteModesContract {
 
   @Test
   void reportsProgressAfterEachBatchAndLogsASummary() {
-    SqlWriteFixture fixture = database().fixture();
+    SqlWriteFixture fixture = fixture();
     fixture.writeOrders(List.of(order("1", T0, "open"), order("2", T0, "open"), order("3", T0, "open"),
         order("4", T0, "open"), order("5", T0, "open")));
 
