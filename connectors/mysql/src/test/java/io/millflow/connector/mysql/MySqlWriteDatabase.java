@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 
 /** The shared embedded MariaDB (it outlives the test class), and this class's data sources to it. */
@@ -7,6 +8,10 @@ final class MySqlWriteDatabase extends SqlWriteDatabase<WriteFixture> {
 
   private TestDatabase database;
   private MySqlDataSources dataSources;
+
+  MySqlWriteDatabase() {
+    super(SqlDialect.MYSQL);
+  }
 
   @Override
   protected void start() {

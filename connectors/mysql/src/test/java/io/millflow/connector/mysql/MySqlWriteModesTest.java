@@ -7,7 +7,6 @@ import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.WriteMode;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.connector.sql.testing.WriteModesContract;
@@ -92,10 +91,5 @@ class MySqlWriteModesTest extends WriteModesContract<WriteFixture> {
   @Override
   protected SqlWriteDatabase<WriteFixture> database() {
     return DATABASE;
-  }
-
-  @Override
-  protected SqlDialect dialect() {
-    return SqlDialect.MYSQL;
   }
 }

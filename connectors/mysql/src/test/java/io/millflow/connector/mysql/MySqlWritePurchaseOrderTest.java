@@ -7,7 +7,6 @@ import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.OrderVersionsContract;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.model.PurchaseOrder;
@@ -147,10 +146,5 @@ class MySqlWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture> {
   @Override
   protected SqlWriteDatabase<WriteFixture> database() {
     return DATABASE;
-  }
-
-  @Override
-  protected SqlDialect dialect() {
-    return SqlDialect.MYSQL;
   }
 }

@@ -1,5 +1,6 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 
 /** An embedded PostgreSQL for one test class, and the data sources the write step reaches it through. */
@@ -7,6 +8,10 @@ final class PostgresWriteDatabase extends SqlWriteDatabase<WriteFixture> {
 
   private TestDatabase database;
   private PostgresDataSources dataSources;
+
+  PostgresWriteDatabase() {
+    super(SqlDialect.POSTGRES);
+  }
 
   TestDatabase database() {
     return database;

@@ -6,7 +6,6 @@ import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.WriteMode;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.connector.sql.testing.WriteModesContract;
@@ -113,10 +112,5 @@ class PostgresWriteModesTest extends WriteModesContract<WriteFixture> {
   @Override
   protected SqlWriteDatabase<WriteFixture> database() {
     return DATABASE;
-  }
-
-  @Override
-  protected SqlDialect dialect() {
-    return SqlDialect.POSTGRES;
   }
 }

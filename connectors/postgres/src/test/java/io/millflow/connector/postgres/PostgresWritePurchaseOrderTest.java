@@ -7,7 +7,6 @@ import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.OrderVersionsContract;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.model.PurchaseOrder;
@@ -127,10 +126,5 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture>
   @Override
   protected SqlWriteDatabase<WriteFixture> database() {
     return DATABASE;
-  }
-
-  @Override
-  protected SqlDialect dialect() {
-    return SqlDialect.POSTGRES;
   }
 }

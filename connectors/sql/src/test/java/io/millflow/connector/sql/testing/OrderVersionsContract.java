@@ -5,7 +5,6 @@ import static io.millflow.connector.sql.testing.Orders.line;
 import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.connector.sql.SqlDialect;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.WriteResult;
 import java.util.List;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * sink's purchase-order test, which adds the exact values and layout its database stores.
  */
 public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
-
-  protected abstract SqlDialect dialect();
 
   @Test
   void writingTheSameDatasetAgainLeavesRowsAsTheyAreAndReportsUnchanged() {
@@ -65,10 +62,10 @@ public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends S
   }
 
   private String ordersByKey() {
-    return "SELECT * FROM purchase_order ORDER BY " + dialect().quote("key");
+    return "SELECT * FROM purchase_order ORDER BY " + database().dialect().quote("key");
   }
 
   private String statusOfOrderOne() {
-    return "SELECT status FROM purchase_order WHERE " + dialect().quote("key") + " = '1'";
+    return "SELECT status FROM purchase_order WHERE " + database().dialect().quote("key") + " = '1'";
   }
 }

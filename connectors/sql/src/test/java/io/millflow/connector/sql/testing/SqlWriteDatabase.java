@@ -1,5 +1,6 @@
 package io.millflow.connector.sql.testing;
 
+import io.millflow.connector.sql.SqlDialect;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -16,7 +17,17 @@ public abstract class SqlWriteDatabase<F extends SqlWriteFixture>
   /** Small, so a test's few records already span several batches. */
   public static final int BATCH_SIZE = 2;
 
+  private final SqlDialect dialect;
   private F fixture;
+
+  protected SqlWriteDatabase(SqlDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** How the database quotes names, for the scenarios' own SQL. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
 
   protected abstract void start();
 

@@ -6,7 +6,6 @@ import static io.millflow.connector.sql.testing.Orders.line;
 import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.WriteMode;
 import io.millflow.step.WriteResult;
 import java.util.List;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class WriteModesContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
 
-  protected abstract SqlDialect dialect();
-
   @Test
   void replaceModeEmptiesBothTablesThenLoads() {
     SqlWriteFixture fixture = fixture();
@@ -29,7 +26,7 @@ public abstract class WriteModesContract<F extends SqlWriteFixture> extends SqlW
     WriteResult result = fixture.writeOrders(WriteMode.REPLACE, List.of(order("3", T0, "open", line(1, "3"))));
 
     assertThat(counts(result)).containsExactly(1L, 0L, 0L);
-    assertThat(fixture.rows("SELECT " + dialect().quote("key") + " FROM purchase_order"))
+    assertThat(fixture.rows("SELECT " + database().dialect().quote("key") + " FROM purchase_order"))
         .containsExactly(Map.of("key", "3"));
     assertThat(fixture.rows("SELECT order_key FROM purchase_order_line")).containsExactly(Map.of("order_key", "3"));
   }
