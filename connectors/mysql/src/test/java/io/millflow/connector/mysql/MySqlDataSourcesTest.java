@@ -1,25 +1,24 @@
 package io.millflow.connector.mysql;
 
-import io.millflow.connector.sql.SqlWriteInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.SqlDataSources;
+import io.millflow.connector.sql.SqlWriteInput;
+import io.millflow.connector.sql.testing.ConnectionFailuresContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReauthRequiredException;
-import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Pools per connection, the session settings every pool applies, and how connection failures reach the engine. */
-class MySqlDataSourcesTest {
+class MySqlDataSourcesTest extends ConnectionFailuresContract {
 
   private final TestDatabase database = TestDatabase.shared();
   private final MySqlDataSources dataSources = new MySqlDataSources();
@@ -41,20 +40,6 @@ class MySqlDataSourcesTest {
         .hasMessageStartingWith("MySQL rejected the user name or password of connection 'plant-db'")
         .hasMessageContaining("enter valid credentials")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-Pa55word", TestDatabase.PASSWORD));
-  }
-
-  @Test
-  void anUnreachableServerIsRetryable() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Connection connection = new Connection("offline", "mysql",
-        Map.of("host", "127.0.0.1", "port", String.valueOf(closedPort), "database", "plant"),
-        Map.of("username", "u", "password", "p"));
-
-    assertThatThrownBy(() -> dataSources.jdbi(connection)).isInstanceOf(RetryableStepException.class)
-        .hasMessageContaining("'offline'").hasMessageContaining("retried");
   }
 
   @Test
@@ -95,5 +80,15 @@ class MySqlDataSourcesTest {
     assertThatThrownBy(() -> dataSources.jdbi(postgres))
         .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("'warehouse'");
+  }
+
+  @Override
+  protected SqlDataSources dataSources() {
+    return dataSources;
+  }
+
+  @Override
+  protected String connectionType() {
+    return "mysql";
   }
 }

@@ -1,19 +1,19 @@
 package io.millflow.connector.postgres;
 
-import io.millflow.connector.sql.SqlWriteInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.connector.sql.SqlDataSources;
+import io.millflow.connector.sql.SqlWriteInput;
+import io.millflow.connector.sql.testing.ConnectionFailuresContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReauthRequiredException;
-import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.MutableClock;
 import io.millflow.step.testing.TestStepContext;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Pools per connection, and how connection failures reach the engine. */
-class PostgresDataSourcesTest {
+class PostgresDataSourcesTest extends ConnectionFailuresContract {
 
   private static TestDatabase database;
 
@@ -59,20 +59,6 @@ class PostgresDataSourcesTest {
         .hasMessageStartingWith("PostgreSQL rejected the user name or password of connection 'warehouse'")
         .hasMessageContaining("enter valid credentials")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-Pa55word", TestDatabase.PASSWORD));
-  }
-
-  @Test
-  void anUnreachableServerIsRetryable() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Connection connection = new Connection("offline", "postgres",
-        Map.of("host", "127.0.0.1", "port", String.valueOf(closedPort), "database", "postgres"),
-        Map.of("username", "u", "password", "p"));
-
-    assertThatThrownBy(() -> dataSources.jdbi(connection)).isInstanceOf(RetryableStepException.class)
-        .hasMessageContaining("'offline'").hasMessageContaining("retried");
   }
 
   @Test
@@ -113,5 +99,15 @@ class PostgresDataSourcesTest {
     assertThatThrownBy(() -> dataSources.jdbi(plex))
         .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("'plex-prod'");
+  }
+
+  @Override
+  protected SqlDataSources dataSources() {
+    return dataSources;
+  }
+
+  @Override
+  protected String connectionType() {
+    return "postgres";
   }
 }
