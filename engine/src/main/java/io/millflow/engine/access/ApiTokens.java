@@ -21,7 +21,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * API tokens: 32 random bytes, shown once, stored as a SHA-256 (enough for a secret of that strength; a slow hash
- * would only slow every request). A lookup is remembered for a few seconds; a revocation on this instance takes
+ * would only slow every request). A known token is remembered for a few seconds; a revocation on this instance takes
  * effect at once, on others within {@link #REMEMBERED}.
  */
 @Singleton
@@ -111,7 +111,9 @@ public class ApiTokens {
     Remembered remembered = byHash.get(hash);
     if (remembered == null || remembered.until().isBefore(now)) {
       remembered = new Remembered(lookUp(hash, now), now.plus(REMEMBERED));
-      byHash.put(hash, remembered);
+      if (remembered.token().isPresent()) {
+        byHash.put(hash, remembered); // only real tokens: random ones sent by anybody must not fill the memory
+      }
     }
     return remembered.token().map(token -> judge(token, now)).orElseGet(() -> new Authentication(null, new Unknown()));
   }
