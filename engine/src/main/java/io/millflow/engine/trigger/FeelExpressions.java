@@ -8,6 +8,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
@@ -80,6 +81,12 @@ public class FeelExpressions {
     } catch (ExecutionException e) {
       throw new IllegalArgumentException("FEEL expression '" + expression + "' failed: " + e.getCause().getMessage(), e);
     }
+  }
+
+  /** Why an expression is not valid FEEL, or empty when it parses (checked when routes are saved, before any event). */
+  public Optional<String> parseProblem(String expression) {
+    var parsed = engine.parseExpression(strip(expression));
+    return parsed.isSuccess() ? Optional.empty() : Optional.of(parsed.failure().message());
   }
 
   /** Designers write FEEL with a leading "=" as in the BPMN; the engine wants it without. */

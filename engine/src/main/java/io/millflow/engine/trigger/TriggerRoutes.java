@@ -6,8 +6,6 @@ import io.millflow.step.Json;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,11 +18,12 @@ public class TriggerRoutes {
 
   private final Jdbi jdbi;
   private final TriggerStore triggers;
-  private final FeelEngineApi feel = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+  private final FeelExpressions feel;
 
-  public TriggerRoutes(StateStore store, TriggerStore triggers) {
+  public TriggerRoutes(StateStore store, TriggerStore triggers, FeelExpressions feel) {
     this.jdbi = store.jdbi();
     this.triggers = triggers;
+    this.feel = feel;
   }
 
   /**
@@ -50,12 +49,10 @@ public class TriggerRoutes {
     if (expression == null || expression.isBlank()) {
       return;
     }
-    String text = expression.strip().startsWith("=") ? expression.strip().substring(1) : expression;
-    var parsed = feel.parseExpression(text);
-    if (!parsed.isSuccess()) {
+    feel.parseProblem(expression).ifPresent(problem -> {
       throw new IllegalArgumentException("Route " + (index + 1) + ": the " + field + " '" + expression
-          + "' is not valid FEEL (" + parsed.failure().message() + ").");
-    }
+          + "' is not valid FEEL (" + problem + ").");
+    });
   }
 
   private static String json(Object value) {
