@@ -1,0 +1,56 @@
+package io.millflow.engine.port;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Millflow needs from a BPMN engine. Everything above the engine (flows, triggers, runs, the API) talks to this
+ * port; one adapter per engine implements it: embedded Operaton ({@code io.millflow.engine.operaton}) by default, a
+ * Camunda 8 cluster ({@code io.millflow.engine.zeebe}) when configured. Flows are authored in the Camunda 8 dialect
+ * either way. Keys (instances, tasks, incidents) are strings, so both engines' ids fit.
+ */
+public interface ProcessEngine {
+
+  /** Tells this engine's instance keys apart from another engine's in the run history. */
+  String engineId();
+
+  /** Whether the engine lives in this process (and its state in Millflow's own database). */
+  boolean embedded();
+
+  /**
+   * Deploys a flow. {@code bpmnXml} is the Camunda 8 dialect, with the process id and message names already the
+   * engine-wide ones ({@link io.millflow.engine.flow.FlowOwners}).
+   *
+   * @throws FlowRefusedException when the engine cannot run the flow; its problems name the elements
+   */
+  void deploy(String processId, String bpmnXml);
+
+  /** Starts the latest deployed version of a process with these variables; returns the instance key. */
+  String start(String processId, Map<String, Object> variables);
+
+  /**
+   * Publishes a message: it starts the processes it names in a message start event, or correlates to an instance
+   * waiting for it with the same correlation key, now or within its time to live. A message with an id already
+   * published within its time to live is dropped.
+   */
+  void publish(Message message);
+
+  /** Cancels a running instance; nothing happens when it already ended. */
+  void cancel(String instanceKey);
+
+  /** The open incidents of an instance. */
+  List<EngineIncident> openIncidents(String instanceKey);
+
+  /**
+   * Gives the failed tasks of an instance their retries back and resolves its incidents, so the engine runs the failed
+   * steps again from where the instance stopped.
+   */
+  void retry(String instanceKey, int retries);
+
+  /**
+   * Starts handing service-task attempts of these types to their handlers, and ended instances to {@code runEnds}. Called
+   * once, after the flows are deployed; workers stay open for the life of the process.
+   */
+  void openWorkers(Collection<TaskWorker> workers, RunEndHandler runEnds);
+}
