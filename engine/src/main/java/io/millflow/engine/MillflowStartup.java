@@ -14,8 +14,8 @@ import io.millflow.engine.security.SecretsMigration;
 import io.millflow.engine.security.TenantKeys;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.trigger.WebhookDispatcher;
-import io.millflow.engine.worker.StepWorkers;
-import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.run.StepWorkers;
+import io.millflow.engine.port.ProcessEngine;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +25,7 @@ import java.lang.management.ManagementFactory;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the runtime up in order: state store, sandbox, Zeebe, flows, workers. Each part is a bean that starts when
+ * Brings the runtime up in order: state store, sandbox, engine, flows, workers. Each part is a bean that starts when
  * first needed; this only fixes the order and says when Millflow is ready.
  */
 @Singleton
@@ -33,7 +33,7 @@ public class MillflowStartup {
 
   private static final Logger LOG = Logger.getLogger(MillflowStartup.class);
 
-  void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ZeebeRuntime zeebe,
+  void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ProcessEngine engine,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
       EventDelivery events, SecretsMigration secrets, TenantKeys keys, ConnectionHealth health,
       FirstAdminToken firstAdminToken, MillflowConfig config) {
@@ -58,9 +58,9 @@ public class MillflowStartup {
   }
 
   /** Ready means the API answers: said once the HTTP server listens, after everything above. */
-  void onListening(@ObservesAsync HttpServerStart event, ZeebeRuntime zeebe) {
+  void onListening(@ObservesAsync HttpServerStart event, ProcessEngine engine) {
     long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    LOG.infof("Millflow ready %d ms after JVM start (Zeebe %s). Designer: http://localhost:%d/ API: http://localhost:%d/api/flows",
-        sinceJvmStart, zeebe.mode().name().toLowerCase(), event.options().getPort(), event.options().getPort());
+    LOG.infof("Millflow ready %d ms after JVM start (engine %s). Designer: http://localhost:%d/ API: http://localhost:%d/api/flows",
+        sinceJvmStart, engine.engineId(), event.options().getPort(), event.options().getPort());
   }
 }

@@ -7,15 +7,12 @@ import static io.millflow.engine.FlowTestSupport.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
-import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.sandbox.SandboxLauncher;
-import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.port.EngineIncident;
+import io.millflow.engine.port.ProcessEngine;
 import io.millflow.step.Connection;
 import io.millflow.step.Json;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The foundation's vertical slice: Plex sandbox -> unified model -> PostgreSQL, run by the embedded Zeebe. */
+/** The foundation's vertical slice: Plex sandbox -> unified model -> PostgreSQL, run by the engine under test. */
 @QuarkusTest
 class PlexPoToPostgresFlowTest {
 
@@ -45,7 +42,7 @@ class PlexPoToPostgresFlowTest {
 
   @Inject ConnectionRegistry connections;
   @Inject SandboxLauncher sandbox;
-  @Inject ZeebeRuntime zeebe;
+  @Inject ProcessEngine engine;
   @Inject MillflowConfig config;
 
   private Jdbi warehouse;
@@ -111,7 +108,7 @@ class PlexPoToPostgresFlowTest {
 
     assertThat(run.getString("run.status")).isEqualTo("incident");
     assertThat(run.getString("run.error")).contains("Plex", "key", "plex-wrong-key").doesNotContain("00000000-0000");
-    incidentMessages(run.getLong("run.processInstanceKey")).ifPresent(messages -> assertThat(messages)
+    incidentMessages(run.getString("run.processInstanceKey")).ifPresent(messages -> assertThat(messages)
         .anySatisfy(message -> assertThat(message).contains("Plex", "plex-wrong-key")));
     assertThat(run.getList("steps.step.attempt", Integer.class)).containsExactly(1);
   }
@@ -126,7 +123,7 @@ class PlexPoToPostgresFlowTest {
     assertThat(run.getString("run.status")).isEqualTo("incident");
     assertThat(run.getString("steps[0].step.error"))
         .contains("plex.purchase-orders.read", "ReadOrders", "field 'connection' must not be blank");
-    incidentMessages(run.getLong("run.processInstanceKey")).ifPresent(messages -> assertThat(messages)
+    incidentMessages(run.getString("run.processInstanceKey")).ifPresent(messages -> assertThat(messages)
         .anySatisfy(message -> assertThat(message)
             .contains("plex.purchase-orders.read", "ReadOrders", "field 'connection' must not be blank")));
   }
@@ -136,17 +133,15 @@ class PlexPoToPostgresFlowTest {
   }
 
   /**
-   * The messages of the incidents Zeebe raised for the instance. Only the embedded engine's record stream can be read
-   * here: against an engine reached by address (the suite's cluster-mode run) there is none, and the run history's
-   * checks stand alone.
+   * The messages of the incidents the engine raised for the instance. A cluster without a REST address (the suite's
+   * cluster-mode run) cannot be asked, and the run history's checks stand alone.
    */
-  private java.util.Optional<List<String>> incidentMessages(long processInstanceKey) {
-    return zeebe.embeddedEngine().map(engine -> StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
-        .filter(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED)
-        .map(r -> (IncidentRecordValue) r.getValue())
-        .filter(incident -> incident.getProcessInstanceKey() == processInstanceKey)
-        .map(IncidentRecordValue::getErrorMessage)
-        .toList());
+  private java.util.Optional<List<String>> incidentMessages(String processInstanceKey) {
+    try {
+      return java.util.Optional.of(engine.openIncidents(processInstanceKey).stream().map(EngineIncident::message).toList());
+    } catch (IllegalStateException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private int count(String table) {

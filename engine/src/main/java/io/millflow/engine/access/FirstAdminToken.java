@@ -1,7 +1,7 @@
 package io.millflow.engine.access;
 
 import io.millflow.engine.config.MillflowConfig;
-import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -21,12 +21,12 @@ public class FirstAdminToken {
 
   private final ApiTokens tokens;
   private final MillflowConfig config;
-  private final ZeebeRuntime zeebe;
+  private final ProcessEngine engine;
 
-  public FirstAdminToken(ApiTokens tokens, MillflowConfig config, ZeebeRuntime zeebe) {
+  public FirstAdminToken(ApiTokens tokens, MillflowConfig config, ProcessEngine engine) {
     this.tokens = tokens;
     this.config = config;
-    this.zeebe = zeebe;
+    this.engine = engine;
   }
 
   public void ensure() {
@@ -42,7 +42,7 @@ public class FirstAdminToken {
     if (configured.isPresent()) {
       tokens.adopt(config.tenant(), NAME, Role.ADMIN, configured.get());
       LOG.info("Stored the configured admin token (millflow.security.admin-token) as the first API token");
-    } else if (zeebe.mode() == ZeebeRuntime.EngineMode.EMBEDDED) {
+    } else if (engine.embedded()) {
       console.println(banner(tokens.create(config.tenant(), NAME, Role.ADMIN, null, null).secret()));
     } else {
       LOG.warn("No API token exists, so nobody can use the API. Set millflow.security.admin-token "

@@ -1,37 +1,31 @@
 package io.millflow.engine.flow;
 
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
+import io.millflow.engine.port.FlowRefusedException;
+import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.store.StateStore;
-import io.millflow.engine.zeebe.ZeebeRuntime;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * Validates a BPMN, adds the end listener that tells the run history when an instance finishes, deploys it to Zeebe and
- * keeps the version. The stored BPMN is the user's, without the listener, so a download gives back what was drawn.
+ * Validates a BPMN, gives its process id and message names their engine-wide form (another tenant's are prefixed),
+ * deploys it to the engine and keeps the version. The stored BPMN is the user's, so a download gives back what was drawn.
  */
 @Singleton
 public class FlowDeployer {
 
-  /** Job type of the end listener added to every process; {@code RunEndListener} handles it. */
-  public static final String RUN_END_JOB_TYPE = "millflow.run-end";
-
   private final BpmnValidator validator;
-  private final ZeebeRuntime zeebe;
+  private final ProcessEngine engine;
   private final FlowOwners owners;
   private final Jdbi jdbi;
 
-  public FlowDeployer(BpmnValidator validator, ZeebeRuntime zeebe, FlowOwners owners, StateStore store) {
+  public FlowDeployer(BpmnValidator validator, ProcessEngine engine, FlowOwners owners, StateStore store) {
     this.validator = validator;
-    this.zeebe = zeebe;
+    this.engine = engine;
     this.owners = owners;
     this.jdbi = store.jdbi();
     jdbi.registerRowMapper(ConstructorMapper.factory(DeployedFlow.class));
@@ -43,12 +37,11 @@ public class FlowDeployer {
     String flowId = process.getId();
     String processId = owners.processId(tenantId, flowId);
     refuseTakenProcessId(tenantId, flowId, processId);
-    addRunEndListener(model, process);
     model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Message.class).stream()
         .filter(message -> message.getName() != null)
         .forEach(message -> message.setName(owners.messageName(tenantId, message.getName())));
     process.setId(processId);
-    sendToZeebe(Bpmn.convertToString(model), processId);
+    sendToEngine(Bpmn.convertToString(model), processId);
     process.setId(flowId);
     return store(tenantId, process, processId, xml, origin);
   }
@@ -64,24 +57,12 @@ public class FlowDeployer {
     }
   }
 
-  private static void addRunEndListener(BpmnModelInstance model, Process process) {
-    boolean present = process.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class).stream()
-        .flatMap(ext -> ext.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners.class).stream())
-        .flatMap(listeners -> listeners.getChildElementsByType(ZeebeExecutionListener.class).stream())
-        .anyMatch(l -> l.getEventType() == ZeebeExecutionListenerEventType.end && RUN_END_JOB_TYPE.equals(l.getType()));
-    if (!present) {
-      new ProcessBuilder(model, process).zeebeEndExecutionListener(RUN_END_JOB_TYPE);
-    }
-  }
-
-  private void sendToZeebe(String preparedXml, String processId) {
+  private void sendToEngine(String preparedXml, String processId) {
     try {
-      zeebe.client().newDeployResourceCommand().addResourceStringUtf8(preparedXml, processId + ".bpmn").send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT) {
-        throw new InvalidFlowException(List.of(new FlowProblem(null, "Zeebe rejected the flow: " + e.getMessage())));
-      }
-      throw e;
+      engine.deploy(processId, preparedXml);
+    } catch (FlowRefusedException e) {
+      throw new InvalidFlowException(e.problems().stream()
+          .map(problem -> new FlowProblem(problem.elementId(), problem.reason())).toList());
     }
   }
 

@@ -5,7 +5,7 @@ import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.store.StoreOutage;
-import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -22,13 +22,13 @@ public class FlowService {
   private static final Duration RECORD_START_WITHIN = Duration.ofSeconds(20);
 
   private final Jdbi jdbi;
-  private final ZeebeRuntime zeebe;
+  private final ProcessEngine engine;
   private final RunHistory history;
   private final FlowOwners owners;
 
-  public FlowService(StateStore store, ZeebeRuntime zeebe, RunHistory history, FlowOwners owners) {
+  public FlowService(StateStore store, ProcessEngine engine, RunHistory history, FlowOwners owners) {
     this.jdbi = store.jdbi();
-    this.zeebe = zeebe;
+    this.engine = engine;
     this.history = history;
     this.owners = owners;
   }
@@ -77,12 +77,11 @@ public class FlowService {
     if (version.isEmpty() || version.get() == null) {
       return Optional.empty();
     }
-    long instanceKey = zeebe.client().newCreateInstanceCommand().bpmnProcessId(owners.processId(tenantId, flowId)).latestVersion()
-        .variables(variables).send().join().getProcessInstanceKey();
+    String instanceKey = engine.start(owners.processId(tenantId, flowId), variables);
     // The instance runs now, whatever happens here: a caller that sees this fail starts it again, so hold on.
     return StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
         () -> {
-          UUID runId = history.ensureRun(new RunKey(tenantId, zeebe.engineId(), instanceKey), flowId, version.get(), true);
+          UUID runId = history.ensureRun(new RunKey(tenantId, engine.engineId(), instanceKey), flowId, version.get(), true);
           return history.findRun(tenantId, runId).map(detail -> detail.run());
         });
   }

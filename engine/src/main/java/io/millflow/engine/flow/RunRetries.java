@@ -3,15 +3,14 @@ package io.millflow.engine.flow;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunHistory;
-import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Retries a run stopped at an incident, after its cause was fixed: the failed jobs get their retries back and the
- * incidents are resolved, so Zeebe runs the failed steps again from where the run stopped.
+ * Retries a run stopped at an incident, after its cause was fixed: the failed tasks get their retries back and the
+ * incidents are resolved, so the engine runs the failed steps again from where the run stopped.
  */
 @Singleton
 public class RunRetries {
@@ -19,11 +18,11 @@ public class RunRetries {
   static final int RETRIES = 3;
 
   private final RunHistory history;
-  private final ZeebeRuntime zeebe;
+  private final ProcessEngine engine;
 
-  public RunRetries(RunHistory history, ZeebeRuntime zeebe) {
+  public RunRetries(RunHistory history, ProcessEngine engine) {
     this.history = history;
-    this.zeebe = zeebe;
+    this.engine = engine;
   }
 
   /**
@@ -39,30 +38,17 @@ public class RunRetries {
     if (!"incident".equals(run.status())) {
       throw new RunNotRetryableException("Run " + runId + " is " + run.status() + ": only a run at an incident can be retried.");
     }
-    if (!history.ranOn(runId, zeebe.engineId())) {
-      throw new RunNotRetryableException("Run " + runId + " ran on an earlier in-memory engine, which forgot it when "
-          + "Millflow restarted: start the flow again.");
+    if (!history.ranOn(runId, engine.engineId())) {
+      throw new RunNotRetryableException("Run " + runId + " ran on another engine than this one (" + engine.engineId()
+          + "), which cannot retry it: start the flow again.");
     }
-    failedJobs(found.get()).forEach(job -> zeebe.client().newUpdateRetriesCommand(job).retries(RETRIES).send().join());
-    List<Long> incidents = openIncidents(run);
-    incidents.forEach(incident -> zeebe.client().newResolveIncidentCommand(incident).send().join());
-    history.markRetried(runId);
-    return history.findRun(tenantId, runId).map(RunDetail::run);
-  }
-
-  private List<Long> openIncidents(FlowRun run) {
     try {
-      return zeebe.openIncidents(run.processInstanceKey());
+      engine.retry(run.processInstanceKey(), RETRIES);
     } catch (IllegalStateException e) {
       throw new RunNotRetryableException(e.getMessage());
     }
-  }
-
-  private static List<Long> failedJobs(RunDetail run) {
-    return run.steps().stream().map(RunDetail.StepAttempt::step)
-        .filter(step -> "failed".equals(step.status()))
-        .map(step -> step.jobKey())
-        .distinct().toList();
+    history.markRetried(runId);
+    return history.findRun(tenantId, runId).map(RunDetail::run);
   }
 
   /** The run cannot be retried as it is; the message says why and what to do instead. */

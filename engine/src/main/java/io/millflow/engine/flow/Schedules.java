@@ -5,8 +5,6 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.millflow.engine.flow.Schedule.Kind;
-import io.millflow.engine.zeebe.ZeebeRuntime;
-import io.millflow.engine.zeebe.ZeebeRuntime.EngineMode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
@@ -19,23 +17,21 @@ import java.util.Optional;
 
 /**
  * The schedules of a tenant's flows: every timer start event of each flow's latest version, with its next fire time.
- * Zeebe fires them; this only reads the BPMN, so it works the same against a cluster.
+ * The engine fires them; this only reads the BPMN, so it works the same on every engine.
  */
 @Singleton
 public class Schedules {
 
   private final FlowService flows;
-  private final ZeebeRuntime zeebe;
   private final Clock clock;
 
   @Inject
-  public Schedules(FlowService flows, ZeebeRuntime zeebe) {
-    this(flows, zeebe, Clock.systemUTC());
+  public Schedules(FlowService flows) {
+    this(flows, Clock.systemUTC());
   }
 
-  Schedules(FlowService flows, ZeebeRuntime zeebe, Clock clock) {
+  Schedules(FlowService flows, Clock clock) {
     this.flows = flows;
-    this.zeebe = zeebe;
     this.clock = clock;
   }
 
@@ -63,24 +59,15 @@ public class Schedules {
     String expression = isCycle ? timer.getTimeCycle().getTextContent()
         : timer.getTimeDate() != null ? timer.getTimeDate().getTextContent() : "";
     Kind kind = TimerSchedule.kindOf(expression, isCycle);
-    String note = kind == Kind.EXPRESSION ? "A FEEL expression: Zeebe evaluates it when it creates the timer." : null;
+    String note = kind == Kind.EXPRESSION ? "A FEEL expression: the engine evaluates it when it creates the timer." : null;
     Optional<Instant> next;
     try {
-      next = TimerSchedule.nextFire(kind, expression, timerCreatedAt(flow), clock.instant());
+      next = TimerSchedule.nextFire(kind, expression, flow.deployedAt(), clock.instant());
     } catch (RuntimeException e) {
       next = Optional.empty();
-      note = "Zeebe cannot read this timer: " + e.getMessage();
+      note = "The engine cannot read this timer: " + e.getMessage();
     }
     return new Schedule(flow.id(), flow.version(), start.getId(), start.getName(), kind, expression.strip(),
         next.orElse(null), note);
-  }
-
-  /** A cluster keeps the timer of a deployment; an in-memory engine forgets it and gets a new one at each start. */
-  private Instant timerCreatedAt(FlowSummary flow) {
-    Instant deployed = flow.deployedAt();
-    if (zeebe.mode() == EngineMode.EMBEDDED && zeebe.startedAt().isAfter(deployed)) {
-      return zeebe.startedAt();
-    }
-    return deployed;
   }
 }

@@ -49,17 +49,17 @@ public class RunHistory {
         .mapTo(UUID.class).one());
   }
 
-  public UUID startStep(UUID runId, String elementId, long elementInstanceKey, String stepType, long jobKey,
+  public UUID startStep(UUID runId, String elementId, String elementInstanceKey, String stepType, String jobKey,
       String inputSummary, String worker) {
     UUID id = UUID.randomUUID();
     jdbi.useTransaction(h -> {
       h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
           .bind("run", runId).execute();
-      // The same job again while an attempt at it is still open: that attempt's worker stopped answering.
+      // The same task again while an attempt at it is still open: that attempt's worker stopped answering.
       h.createUpdate("""
               update step_run set status = 'abandoned', ended_at = now(),
-                error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within the job'
-                        || ' timeout (the instance stopped, hung or lost its database); Zeebe handed the job to ' || :worker
+                error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within its lock'
+                        || ' (the instance stopped, hung or lost its database); the engine handed the task to ' || :worker
               where run_id = :run and job_key = :job and status = 'running'""")
           .bind("run", runId).bind("job", jobKey).bind("worker", String.valueOf(worker)).execute();
       h.createUpdate("""

@@ -1,8 +1,6 @@
 package io.millflow.engine.security;
 
 import io.millflow.engine.config.MillflowConfig;
-import io.millflow.engine.zeebe.ZeebeRuntime;
-import io.millflow.engine.zeebe.ZeebeRuntime.EngineMode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -33,9 +31,9 @@ public class MasterKey {
   private final String id;
 
   @Inject
-  public MasterKey(MillflowConfig config, ZeebeRuntime zeebe) {
+  public MasterKey(MillflowConfig config) {
     this(load(config.security().masterKey(), config.security().masterKeyFile(),
-        config.dataDir().resolve(GENERATED_FILE), zeebe.mode()));
+        config.dataDir().resolve(GENERATED_FILE), config.zeebe().address().isPresent()));
   }
 
   MasterKey(byte[] key) {
@@ -69,14 +67,14 @@ public class MasterKey {
   }
 
   /** The configured key, else the configured file's, else (embedded mode only) the generated file's. */
-  static byte[] load(Optional<String> key, Optional<Path> file, Path generated, EngineMode mode) {
+  static byte[] load(Optional<String> key, Optional<Path> file, Path generated, boolean clusterMode) {
     if (key.isPresent()) {
       return decode(key.get(), "millflow.security.master-key");
     }
     if (file.isPresent()) {
       return decode(read(file.get()), "the file " + file.get());
     }
-    if (mode == EngineMode.CLUSTER) {
+    if (clusterMode) {
       throw new IllegalStateException("Cluster mode needs a master key shared by every Millflow instance: set"
           + " millflow.security.master-key-file (a file with the output of `openssl rand -base64 32`) or the"
           + " environment variable MILLFLOW_SECURITY_MASTER_KEY.");

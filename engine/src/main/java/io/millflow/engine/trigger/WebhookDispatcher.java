@@ -5,7 +5,8 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.store.StoreOutage;
-import io.millflow.engine.zeebe.ZeebeRuntime;
+import io.millflow.engine.port.Message;
+import io.millflow.engine.port.ProcessEngine;
 import io.millflow.step.Json;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes accepted webhook events from the inbox, drops stale ones, evaluates their trigger's routes and runs the
- * actions, apart from the request that brought them: a slow or failing Zeebe never slows an acknowledgement, and a
+ * actions, apart from the request that brought them: a slow or failing engine never slows an acknowledgement, and a
  * failed dispatch is retried.
  */
 @Singleton
@@ -39,20 +40,20 @@ public class WebhookDispatcher {
   private final EventOrder order;
   private final FlowService flows;
   private final io.millflow.engine.flow.FlowOwners owners;
-  private final ZeebeRuntime zeebe;
+  private final ProcessEngine engine;
   private final MillflowConfig.Webhooks config;
   private ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
   public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
-      FlowService flows, io.millflow.engine.flow.FlowOwners owners, ZeebeRuntime zeebe, MillflowConfig config) {
+      FlowService flows, io.millflow.engine.flow.FlowOwners owners, ProcessEngine engine, MillflowConfig config) {
     this.inbox = inbox;
     this.owners = owners;
     this.triggers = triggers;
     this.feel = feel;
     this.order = order;
     this.flows = flows;
-    this.zeebe = zeebe;
+    this.engine = engine;
     this.config = config.webhooks();
   }
 
@@ -179,11 +180,10 @@ public class WebhookDispatcher {
         ? Map.of("body", context.get("body")) : feel.context(route.variables(), context);
     if (route.message() != null) {
       MessageAction message = route.message();
-      zeebe.client().newPublishMessageCommand().messageName(owners.messageName(trigger.tenantId(), message.name()))
-          .correlationKey(feel.text(message.correlationKey(), context))
-          .messageId(event.eventId() + (routeIndex == 0 ? "" : "#" + routeIndex)) // Zeebe drops a re-published one
-          .timeToLive(Duration.ofSeconds(message.timeToLiveSeconds()))
-          .variables(variables).send().join();
+      // The engine drops a message whose id it already has: a re-published one never correlates twice.
+      engine.publish(new Message(owners.messageName(trigger.tenantId(), message.name()),
+          feel.text(message.correlationKey(), context), event.eventId() + (routeIndex == 0 ? "" : "#" + routeIndex),
+          Duration.ofSeconds(message.timeToLiveSeconds()), variables));
       return "message:" + message.name();
     }
     FlowRun run = flows.start(trigger.tenantId(), route.flowId(), variables).orElseThrow(() -> new IllegalStateException(

@@ -3,7 +3,6 @@ package io.millflow.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.millflow.engine.zeebe.ZeebeRuntime.EngineMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,8 +19,8 @@ class MasterKeyTest {
   void embeddedModeGeneratesAnOwnerOnlyKeyOnceAndKeepsIt() throws Exception {
     Path file = dir.resolve("master.key");
 
-    byte[] first = MasterKey.load(Optional.empty(), Optional.empty(), file, EngineMode.EMBEDDED);
-    byte[] again = MasterKey.load(Optional.empty(), Optional.empty(), file, EngineMode.EMBEDDED);
+    byte[] first = MasterKey.load(Optional.empty(), Optional.empty(), file, false);
+    byte[] again = MasterKey.load(Optional.empty(), Optional.empty(), file, false);
 
     assertThat(first).hasSize(32).isEqualTo(again);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -29,7 +28,7 @@ class MasterKeyTest {
 
   @Test
   void clusterModeRefusesToStartWithoutAConfiguredKey() {
-    assertThatThrownBy(() -> MasterKey.load(Optional.empty(), Optional.empty(), dir.resolve("m"), EngineMode.CLUSTER))
+    assertThatThrownBy(() -> MasterKey.load(Optional.empty(), Optional.empty(), dir.resolve("m"), true))
         .hasMessageContaining("Cluster mode needs a master key").hasMessageContaining("master-key-file");
     assertThat(dir.resolve("m")).doesNotExist();
   }
@@ -40,9 +39,9 @@ class MasterKeyTest {
     Path file = Files.writeString(dir.resolve("key.txt"), Base64.getEncoder().encodeToString(key) + "\n");
 
     assertThat(MasterKey.load(Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(), dir.resolve("g"),
-        EngineMode.CLUSTER)).isEqualTo(key);
-    assertThat(MasterKey.load(Optional.empty(), Optional.of(file), dir.resolve("g"), EngineMode.CLUSTER)).isEqualTo(key);
-    assertThatThrownBy(() -> MasterKey.load(Optional.of("not base64!"), Optional.empty(), dir, EngineMode.EMBEDDED))
+        true)).isEqualTo(key);
+    assertThat(MasterKey.load(Optional.empty(), Optional.of(file), dir.resolve("g"), true)).isEqualTo(key);
+    assertThatThrownBy(() -> MasterKey.load(Optional.of("not base64!"), Optional.empty(), dir, false))
         .hasMessageContaining("not Base64");
   }
 

@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.stream.StreamSupport;
 import org.jdbi.v3.core.Jdbi;
+import io.millflow.engine.port.ProcessEngine;
 import org.junit.jupiter.api.Test;
 
 /** Cluster mode: with an address configured, Millflow starts no engine of its own and runs flows on the one given. */
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = ExternalZeebe.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ClusterModeTest {
 
-  @Inject ZeebeRuntime zeebe;
+  @Inject ProcessEngine engine;
   @Inject ConnectionRegistry connections;
   @Inject MillflowConfig config;
 
@@ -36,10 +37,10 @@ class ClusterModeTest {
 
     JsonPath run = awaitRunEnd(startRun("plex-po-to-postgres"));
 
-    assertThat(zeebe.mode()).isEqualTo(ZeebeRuntime.EngineMode.CLUSTER);
-    assertThat(zeebe.embeddedEngine()).isEmpty();
+    assertThat(engine).isInstanceOf(ZeebeEngine.class);
+    assertThat(engine.embedded()).isFalse();
     assertThat(run.getString("run.status")).isEqualTo("completed");
-    long instanceKey = run.getLong("run.processInstanceKey");
+    long instanceKey = Long.parseLong(run.getString("run.processInstanceKey"));
     assertThat(StreamSupport.stream(ExternalZeebe.engine.getRecordStreamSource().getRecords().spliterator(), false)
         .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
         .map(Record::getValue)

@@ -2,20 +2,21 @@ package io.millflow.engine.zeebe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.engine.port.ProcessEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** The suite runs on the Zeebe it was asked for: embedded by default, the standalone one in the cluster-mode run. */
+/** The suite runs on the engine it was asked for: embedded Operaton by default, the standalone Zeebe in the cluster-mode run. */
 @QuarkusTest
 class ZeebeUnderTestModeTest {
 
-  @Inject ZeebeRuntime zeebe;
+  @Inject ProcessEngine engine;
 
   @Test
-  void runsOnTheZeebeTheRunAskedFor() {
+  void runsOnTheEngineTheRunAskedFor() {
     boolean standalone = "standalone".equals(System.getProperty("zeebe-under-test"));
-    assertThat(zeebe.mode()).isEqualTo(standalone ? ZeebeRuntime.EngineMode.CLUSTER : ZeebeRuntime.EngineMode.EMBEDDED);
-    assertThat(zeebe.embeddedEngine().isPresent()).isEqualTo(!standalone);
+    assertThat(engine.embedded()).isEqualTo(!standalone);
+    assertThat(engine.engineId()).startsWith(standalone ? "cluster:" : "operaton:");
   }
 }

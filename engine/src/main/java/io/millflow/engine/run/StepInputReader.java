@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

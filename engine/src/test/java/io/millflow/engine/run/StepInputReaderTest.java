@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

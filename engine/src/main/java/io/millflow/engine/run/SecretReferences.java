@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import io.millflow.engine.security.FlowSecrets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
@@ -9,7 +9,7 @@ import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
-/** What every step handler shares; {@code worker} names this instance in the run history. */
+/** What every attempt shares; {@code worker} names this instance in the run history. */
 record WorkerServices(FlowOwners owners, SecretReferences secrets, String engineId, String worker, RunHistory history,
-    StepConnections connections,
-    PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers, Backoff backoff, RetryDelay retryDelay, TimeoutExtender timeoutExtender, Clock clock) {}
+    StepConnections connections, PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events,
+    ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock) {}

@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

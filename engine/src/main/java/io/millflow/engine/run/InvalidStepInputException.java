@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 /** The job's variables do not make a valid step input; retrying cannot help, the flow must be fixed. */
 public class InvalidStepInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.zeebe;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;

@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.history.RunHistory;
@@ -20,7 +20,7 @@ final class JobStepContext implements StepContext {
   private final String tenantId;
   private final UUID runId;
   private final UUID stepRunId;
-  private final long elementInstanceKey;
+  private final String elementInstanceKey;
   private final StepConnections connections;
   private final DatasetStore datasets;
   private final RunHistory history;
@@ -28,7 +28,7 @@ final class JobStepContext implements StepContext {
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
 
-  JobStepContext(String tenantId, UUID runId, UUID stepRunId, long elementInstanceKey, StepConnections connections,
+  JobStepContext(String tenantId, UUID runId, UUID stepRunId, String elementInstanceKey, StepConnections connections,
       DatasetStore datasets, RunHistory history, Clock clock) {
     this.tenantId = tenantId;
     this.runId = runId;

@@ -1,4 +1,4 @@
-package io.millflow.engine.worker;
+package io.millflow.engine.run;
 
 import io.millflow.engine.sync.SyncCursors;
 import io.millflow.step.Param;

@@ -1,0 +1,210 @@
+package io.millflow.engine.run;
+
+import io.millflow.engine.events.EventType;
+import io.millflow.engine.flow.FlowOwners;
+import io.millflow.engine.history.RunKey;
+import io.millflow.engine.history.StepStatus;
+import io.millflow.engine.port.ActivatedTask;
+import io.millflow.engine.port.AttemptOutcome;
+import io.millflow.engine.port.TaskHandler;
+import io.millflow.engine.port.TaskLease;
+import io.millflow.engine.store.StoreOutage;
+import io.millflow.step.Json;
+import io.millflow.step.ReauthRequiredException;
+import io.millflow.step.RetryableStepException;
+import io.millflow.step.Step;
+import io.millflow.step.StepDescriptor;
+import io.millflow.step.StepFailure;
+import io.millflow.step.template.ElementTemplateGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one attempt of a step, whatever the engine: task variables to typed input (with the sync cursor and the flow's
+ * secrets), the step, and the error model, each attempt recorded in the run history. It returns how the attempt ended
+ * as an {@link AttemptOutcome}; the engine adapter turns that into the engine's command. This is the only place the
+ * error model is decided.
+ */
+final class AttemptRunner implements TaskHandler {
+
+  private static final Logger LOG = Logger.getLogger(AttemptRunner.class);
+  private static final int MAX_MESSAGE = 4_000;
+  private static final int MAX_SUMMARY = 500;
+  private static final Duration RECORD_WITHIN = Duration.ofSeconds(30);
+
+  private final StepDescriptor step;
+  private final Duration lockDuration;
+  private final WorkerServices services;
+  private final StepInputReader inputs = new StepInputReader();
+  private final CursorInput cursor;
+
+  AttemptRunner(StepDescriptor step, Duration lockDuration, WorkerServices services) {
+    this.step = step;
+    this.lockDuration = lockDuration;
+    this.services = services;
+    this.cursor = CursorInput.of(step, services.cursors());
+  }
+
+  @Override
+  public AttemptOutcome attempt(ActivatedTask task, TaskLease lease) {
+    Attempt attempt;
+    try {
+      attempt = begin(task);
+    } catch (RuntimeException e) {
+      if (!StoreOutage.isUnreachable(e)) {
+        throw e;
+      }
+      return StoreUnavailable.handBack(task, e);
+    }
+    JobStepContext context = new JobStepContext(attempt.owner.tenantId(), attempt.runId, attempt.stepRunId,
+        task.elementInstanceKey(), services.connections(),
+        services.datasets().forRun(attempt.owner.tenantId(), attempt.runId), services.history(), services.clock());
+    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(lease, lockDuration, context)) {
+      return run(task, attempt, context);
+    }
+  }
+
+  private Attempt begin(ActivatedTask task) {
+    FlowOwners.Owner owner = services.owners().ownerOf(task.processId());
+    UUID runId = services.history().ensureRun(new RunKey(owner.tenantId(), services.engineId(), task.instanceKey()),
+        owner.flowId(), null, false);
+    UUID stepRunId = services.history().startStep(runId, task.elementId(), task.elementInstanceKey(), step.id(),
+        task.key(), summary(task.variables()), services.worker());
+    return new Attempt(task, owner, runId, stepRunId);
+  }
+
+  private AttemptOutcome run(ActivatedTask task, Attempt attempt, JobStepContext context) {
+    String tenantId = attempt.owner.tenantId();
+    try {
+      Map<String, Object> withCursor = cursor.fill(task.variables(), tenantId, attempt.owner.flowId(), task.elementId(),
+          context.log());
+      Map<String, Object> withSecrets = services.secrets().resolve(tenantId, withCursor, step.id(), task.elementId());
+      Object input = inputs.read(withSecrets, step, task.elementId());
+      Object output = runStep(input, context);
+      cursor.stage(output, withCursor, attempt.runId, task.elementId());
+      return completed(attempt, input, output);
+    } catch (InvalidStepInputException e) {
+      return attempt.incident(null, e.getMessage(), null);
+    } catch (RetryableStepException e) {
+      return attempt.retry(e);
+    } catch (ReauthRequiredException e) {
+      services.connections().refused(tenantId, e.connection(), e.getMessage());
+      services.events().emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, Map.of("connection", e.connection(),
+          "message", e.getMessage(), "flowId", attempt.owner.flowId(), "runId", attempt.runId.toString()));
+      return attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
+    } catch (StepFailure e) {
+      return attempt.throwError(e);
+    } catch (RuntimeException | Error e) {
+      // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run must show it.
+      LOG.errorf(e, "Step %s failed with an unexpected exception (task %s)", step.id(), task.key());
+      return attempt.incident("UNEXPECTED", "Step '" + step.id() + "' at element '" + task.elementId()
+          + "' failed unexpectedly: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + ". This is a bug; the stack trace is in the run history.", stackTrace(e));
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object runStep(Object input, JobStepContext context) {
+    return ((Step) step.step()).run(input, context);
+  }
+
+  private AttemptOutcome completed(Attempt attempt, Object input, Object output) {
+    String resultVariable = attempt.task.headers().getOrDefault(ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
+        ElementTemplateGenerator.defaultResultVariable(step.id()));
+    Map<String, Object> result = resultVariable.isBlank() || output == null
+        ? Map.of() : Map.of(resultVariable, Json.mapper().convertValue(output, Object.class));
+    // Recorded only once the engine took the completion: the record must then outlast a short outage, or the attempt
+    // shows running for ever.
+    Runnable record = () -> StoreOutage.persistently("recording the end of step " + step.id(), RECORD_WITHIN, () -> {
+      services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output),
+          summary(output));
+      return null;
+    });
+    return new AttemptOutcome.Completed(result, record);
+  }
+
+  private static String summary(Object value) {
+    try {
+      String json = Json.mapper().writeValueAsString(value);
+      return json.length() <= MAX_SUMMARY ? json : json.substring(0, MAX_SUMMARY) + "…";
+    } catch (Exception e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  private static String bounded(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+  }
+
+  /** One attempt, recorded in the history, and the ways it can end. */
+  private final class Attempt {
+    private final ActivatedTask task;
+    private final FlowOwners.Owner owner;
+    private final UUID runId;
+    private final UUID stepRunId;
+
+    Attempt(ActivatedTask task, FlowOwners.Owner owner, UUID runId, UUID stepRunId) {
+      this.task = task;
+      this.owner = owner;
+      this.runId = runId;
+      this.stepRunId = stepRunId;
+    }
+
+    AttemptOutcome retry(RetryableStepException e) {
+      int retriesLeft = task.retries() - 1;
+      if (retriesLeft <= 0) {
+        return incident("RETRIES_EXHAUSTED", e.getMessage() + " (no retries left: fix the cause, then retry the run)", null);
+      }
+      int failedAttempt = services.history().attemptOf(stepRunId);
+      Duration backoff = e.retryAfter().orElseGet(() -> services.backoff().after(failedAttempt));
+      String message = bounded(e.getMessage() + " (retrying in " + backoff.toMillis() + " ms, " + retriesLeft + " retries left)");
+      services.history().failStep(runId, stepRunId, StepStatus.RETRYING, "RETRYABLE", message, null);
+      return new AttemptOutcome.RetryLater(retriesLeft, backoff, message);
+    }
+
+    AttemptOutcome incident(String code, String message, String detail) {
+      String bounded = bounded(message);
+      services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, detail);
+      emitFailure(code, bounded);
+      return new AttemptOutcome.Incident(code, bounded);
+    }
+
+    /** A BPMN error a flow catches is thrown; one nothing catches stops the run at an incident, in every engine. */
+    AttemptOutcome throwError(StepFailure e) {
+      String message = bounded(e.getMessage());
+      if (services.errorCatchers().caught(owner.tenantId(), owner.flowId(), task.elementId(), e.code())) {
+        services.history().failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
+        return new AttemptOutcome.BpmnError(e.code(), message);
+      }
+      String uncaught = "Step '" + step.id() + "' at element '" + task.elementId() + "' failed with error " + e.code()
+          + " and no error event catches it: " + message;
+      services.history().failStep(runId, stepRunId, StepStatus.FAILED, e.code(), bounded(uncaught), null);
+      emitFailure(e.code(), message);
+      return new AttemptOutcome.Incident(e.code(), bounded(uncaught));
+    }
+
+    /** Tells subscribers a run stopped at an incident. */
+    private void emitFailure(String code, String message) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("runId", runId.toString());
+      data.put("flowId", owner.flowId());
+      data.put("elementId", task.elementId());
+      data.put("stepType", step.id());
+      data.put("errorCode", code == null ? "INVALID_INPUT" : code);
+      data.put("error", message);
+      services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, data);
+      services.events().emit(owner.tenantId(), EventType.SYNC_FAILED, data);
+    }
+  }
+}
