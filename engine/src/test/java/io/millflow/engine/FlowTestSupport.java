@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Starts flows through the API, waits for their runs, and reads the example warehouse. */
 public final class FlowTestSupport {
 
-  private static final Set<String> FINISHED = Set.of("completed", "incident", "canceled");
+  private static final Set<String> FINISHED = Set.of("completed", "incident", "cancelled", "failed");
 
   private FlowTestSupport() {}
 

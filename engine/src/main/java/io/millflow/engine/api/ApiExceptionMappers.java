@@ -35,7 +35,7 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
-  public Response notRetryable(io.millflow.engine.flow.RunRetries.RunNotRetryableException e) {
+  public Response notRetryable(io.millflow.engine.flow.RunConflictException e) {
     return json(Response.Status.CONFLICT, ApiError.of("not_retryable", e.getMessage()));
   }
 

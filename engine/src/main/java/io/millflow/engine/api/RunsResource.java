@@ -12,6 +12,7 @@ import io.millflow.engine.history.RunStatus;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import io.millflow.engine.flow.RunCancellation;
 import io.millflow.engine.flow.RunRetries;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -35,12 +36,25 @@ public class RunsResource {
 
   private final RunHistory history;
   private final RunRetries retries;
+  private final RunCancellation cancellation;
   private final CurrentCaller caller;
 
-  public RunsResource(RunHistory history, RunRetries retries, CurrentCaller caller) {
+  public RunsResource(RunHistory history, RunRetries retries, RunCancellation cancellation, CurrentCaller caller) {
     this.history = history;
     this.retries = retries;
+    this.cancellation = cancellation;
     this.caller = caller;
+  }
+
+  /** Cancels a run that has not ended; 409 when it has. */
+  @POST
+  @Path("/{id}/cancel")
+  @Access(Role.OPERATOR)
+  @Audited("run.cancel")
+  public FlowRun cancel(@PathParam("id") String id) {
+    return Params.uuid(id)
+        .flatMap(runId -> cancellation.cancel(caller.tenantId(), runId, "token '" + caller.get().tokenName() + "'"))
+        .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
   /** Runs the failed steps of a run at an incident again, once the cause is fixed. */

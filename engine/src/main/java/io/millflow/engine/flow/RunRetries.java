@@ -27,7 +27,7 @@ public class RunRetries {
 
   /**
    * @return the run, or empty when the tenant has no such run
-   * @throws RunNotRetryableException when the run is not at an incident, or ran on an engine that is gone
+   * @throws RunConflictException when the run is not at an incident, or ran on an engine that is gone
    */
   public Optional<FlowRun> retry(String tenantId, UUID runId) {
     Optional<RunDetail> found = history.findRun(tenantId, runId);
@@ -36,25 +36,18 @@ public class RunRetries {
     }
     FlowRun run = found.get().run();
     if (!"incident".equals(run.status())) {
-      throw new RunNotRetryableException("Run " + runId + " is " + run.status() + ": only a run at an incident can be retried.");
+      throw new RunConflictException("Run " + runId + " is " + run.status() + ": only a run at an incident can be retried.");
     }
     if (!history.ranOn(runId, engine.engineId())) {
-      throw new RunNotRetryableException("Run " + runId + " ran on another engine than this one (" + engine.engineId()
+      throw new RunConflictException("Run " + runId + " ran on another engine than this one (" + engine.engineId()
           + "), which cannot retry it: start the flow again.");
     }
     try {
       engine.retry(run.processInstanceKey(), RETRIES);
     } catch (IllegalStateException e) {
-      throw new RunNotRetryableException(e.getMessage());
+      throw new RunConflictException(e.getMessage());
     }
     history.markRetried(runId);
     return history.findRun(tenantId, runId).map(RunDetail::run);
-  }
-
-  /** The run cannot be retried as it is; the message says why and what to do instead. */
-  public static class RunNotRetryableException extends RuntimeException {
-    public RunNotRetryableException(String message) {
-      super(message);
-    }
   }
 }

@@ -113,10 +113,16 @@ public class RunHistory {
         .bind("run", runId).execute());
   }
 
-  /** A run stopped at an incident that no failed job reported (an uncaught BPMN error). */
-  public void markIncident(UUID runId, String error) {
-    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = 'incident', error = :error where id = :run and ended_at is null")
-        .bind("error", error).bind("run", runId).execute());
+  /** An operator cancelled the run; its open attempts end with it. */
+  public void markCancelled(UUID runId, String by) {
+    jdbi.useTransaction(h -> {
+      h.createUpdate("""
+              update flow_run set status = 'cancelled', ended_at = now(), error = :reason where id = :run and ended_at is null""")
+          .bind("reason", "Cancelled by " + by).bind("run", runId).execute();
+      h.createUpdate("""
+              update step_run set status = 'abandoned', ended_at = now(), error = 'The run was cancelled'
+              where run_id = :run and status in ('running', 'retrying')""").bind("run", runId).execute();
+    });
   }
 
   public void progress(UUID stepRunId, long done, long total) {

@@ -48,6 +48,7 @@ class AccessControlTest {
       new Endpoint("GET", "/api/runs", null, Role.VIEWER),
       new Endpoint("GET", "/api/runs/" + NO_SUCH, null, Role.VIEWER),
       new Endpoint("POST", "/api/runs/" + NO_SUCH + "/retry", null, Role.OPERATOR),
+      new Endpoint("POST", "/api/runs/" + NO_SUCH + "/cancel", null, Role.OPERATOR),
       new Endpoint("GET", "/api/connections", null, Role.VIEWER),
       new Endpoint("GET", "/api/connections/no-such-connection", null, Role.VIEWER),
       new Endpoint("PUT", "/api/connections/no-such-connection", "{}", Role.DESIGNER),

@@ -64,6 +64,7 @@ class TenantIsolationTest {
     Map<String, String> calls = new java.util.LinkedHashMap<>();
     calls.put("GET /api/runs/" + defaultRun, null);
     calls.put("POST /api/runs/" + defaultRun + "/retry", null);
+    calls.put("POST /api/runs/" + defaultRun + "/cancel", null);
     calls.put("GET /api/flows/plex-po-to-csv/bpmn", null);
     calls.put("POST /api/flows/plex-po-to-csv/runs", "{}");
     calls.put("GET /api/flows/plex-po-to-csv/sync-state", null);
