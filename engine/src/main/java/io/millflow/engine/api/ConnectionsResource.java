@@ -152,7 +152,8 @@ public class ConnectionsResource {
   }
 
   /** The body of PUT /api/connections/{name} and POST /api/connections/test. */
-  public record ConnectionRequest(String name, String type, Map<String, String> settings,
+  public record ConnectionRequest(@TextInput(TextInput.Kind.NAME) String name,
+      @TextInput(TextInput.Kind.NAME) String type, Map<String, String> settings,
       Map<String, String> credentials) {}
 
   private Connection request(String name, ConnectionRequest request, Map<String, String> keptCredentials) {
