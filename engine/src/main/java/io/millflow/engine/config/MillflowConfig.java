@@ -146,6 +146,14 @@ public interface MillflowConfig {
      */
     @WithDefault("true")
     boolean dispatch();
+
+    /**
+     * Request headers the inbox keeps for every trigger, besides those a trigger's expressions and event id read
+     * (names in any case). Credentials ({@code Authorization}, {@code Cookie}, tokens, API keys) and the signature
+     * are never kept, even when listed.
+     */
+    @WithDefault("content-type")
+    java.util.Set<String> keptHeaders();
   }
 
   interface Retry {
