@@ -53,13 +53,13 @@ public class ConnectionTests {
    * Runs the type's check. A tester that throws has a bug: the stack trace goes to the log (never to the caller, it
    * may hold connection details) and the answer says the check could not run.
    */
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck test(String tenantId, Connection connection) {
     ConnectionTester tester = tester(connection.type()).orElseThrow(() -> new IllegalArgumentException(
         "Connection '" + connection.name() + "' has type '" + connection.type() + "', which no installed connector"
             + " can test. Types that can be tested: " + testersByType.keySet() + "."));
     long started = System.nanoTime();
     try {
-      return tester.test(connection);
+      return tester.test(tenantId, connection);
     } catch (RuntimeException e) {
       LOG.errorf(e, "The %s tester failed on connection '%s'", connection.type(), connection.name());
       return ConnectionCheck.failed(ConnectionProblem.UNAVAILABLE, "The " + connection.type() + " check itself failed ("
@@ -67,6 +67,14 @@ public class ConnectionTests {
           "Report this to Millflow's maintainers; meanwhile run a flow that uses the connection to see its error.",
           Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  /**
+   * Why the tenant may not save this connection (a sentence naming the field), as its type's tester says: a file
+   * connection's base directory outside the tenant's roots.
+   */
+  public Optional<String> refusal(String tenantId, Connection connection) {
+    return tester(connection.type()).flatMap(tester -> tester.refusal(tenantId, connection));
   }
 
   private Optional<ConnectionTester> tester(String type) {
