@@ -29,7 +29,7 @@ class PlexPoToCsvFlowTest {
     JsonPath run = awaitRunEnd(startRun("plex-po-to-csv"));
 
     assertThat(run.getString("run.status")).isEqualTo("completed");
-    Path csv = config.dataDir().toAbsolutePath().resolve("files/exports/purchase-orders.csv");
+    Path csv = config.dataDir().toAbsolutePath().resolve("files/default/exports/purchase-orders.csv");
     try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
       List<Map<String, String>> orders = rows.readAll();

@@ -14,4 +14,21 @@ public interface ConnectionTester {
   String type();
 
   ConnectionCheck test(Connection connection);
+
+  /**
+   * The check of one tenant's connection. A tester whose check depends on the tenant (the file connector: the
+   * directories the tenant may use) overrides it; the engine always calls this one.
+   */
+  default ConnectionCheck test(String tenantId, Connection connection) {
+    return test(connection);
+  }
+
+  /**
+   * Why the tenant may not save (or test) this connection at all, as a sentence naming the field (e.g. {@code Field
+   * 'settings.baseDirectory': ...}); empty when nothing forbids it. Only what no answer of the system could make
+   * right belongs here; an unreachable system is a failed check, not a refusal.
+   */
+  default java.util.Optional<String> refusal(String tenantId, Connection connection) {
+    return java.util.Optional.empty();
+  }
 }

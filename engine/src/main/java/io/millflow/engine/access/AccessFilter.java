@@ -50,7 +50,7 @@ public class AccessFilter {
     Caller caller = authentication.caller();
     current.set(caller);
     if (!caller.role().includes(required.get())) {
-      audited(resource).ifPresent(action -> audit.record(caller, action, request.getUriInfo().getPath(), 403));
+      audited(resource).ifPresent(action -> audit.record(caller, action, request.getUriInfo().getRequestUri().getRawPath(), 403));
       return refuse(Response.Status.FORBIDDEN, "forbidden", "This needs the " + required.get().label() + " role; the "
           + "token '" + caller.tokenName() + "' has " + caller.role().label() + ". Ask an admin for a token with that role.");
     }
@@ -62,7 +62,7 @@ public class AccessFilter {
     if (response.getStatus() == 403 || response.getStatus() == 401) {
       return;   // refused before the method ran: written (403) or unattributable (401)
     }
-    audited(resource).ifPresent(action -> audit.record(current.get(), action, request.getUriInfo().getPath(),
+    audited(resource).ifPresent(action -> audit.record(current.get(), action, request.getUriInfo().getRequestUri().getRawPath(),
         response.getStatus()));
   }
 

@@ -86,6 +86,7 @@ public class ConnectionsResource {
     }
     Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
         ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
+    refuseIfForbidden(connection);
     store.save(caller.tenantId(), connection);
     health.forget(caller.tenantId(), name);
     return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
@@ -114,7 +115,9 @@ public class ConnectionsResource {
   @Audited("connection.test")
   public ConnectionCheck testUnsaved(ConnectionRequest request) {
     String name = request == null || request.name() == null ? "unsaved" : request.name();
-    return test(request(name, request, Map.of()));
+    Connection connection = request(name, request, Map.of());
+    refuseIfForbidden(connection);
+    return test(connection);
   }
 
   /** Checks the connection with its system's cheapest call; a failed check is a 200 whose body says what to fix. */
@@ -143,16 +146,24 @@ public class ConnectionsResource {
   public record ConnectionStatusView(String name, String status, String problem, String lastError,
       java.time.Instant lastCheck, java.time.Instant nextCheckAt) {}
 
+  /** What a tenant may never save or test: a 400 naming the field (a file connection outside the tenant's roots). */
+  private void refuseIfForbidden(Connection connection) {
+    tests.refusal(caller.tenantId(), connection).ifPresent(refusal -> {
+      throw new BadRequestException(refusal);
+    });
+  }
+
   private ConnectionCheck test(Connection connection) {
     try {
-      return tests.test(connection);
+      return tests.test(caller.tenantId(), connection);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
   }
 
   /** The body of PUT /api/connections/{name} and POST /api/connections/test. */
-  public record ConnectionRequest(String name, String type, Map<String, String> settings,
+  public record ConnectionRequest(@TextInput(TextInput.Kind.NAME) String name,
+      @TextInput(TextInput.Kind.NAME) String type, Map<String, String> settings,
       Map<String, String> credentials) {}
 
   private Connection request(String name, ConnectionRequest request, Map<String, String> keptCredentials) {

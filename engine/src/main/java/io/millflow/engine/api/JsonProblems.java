@@ -18,12 +18,18 @@ final class JsonProblems {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : e.getPath()) {
       if (reference.getFieldName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+        path.append(path.isEmpty() ? "" : ".").append(printable(reference.getFieldName()));
       } else if (reference.getIndex() >= 0) {
         path.append('[').append(reference.getIndex()).append(']');
       }
     }
     return path.isEmpty() ? "(the body)" : path.toString();
+  }
+
+  /** A field name as an answer may repeat it: control characters shown as '?', and not endless. */
+  static String printable(String name) {
+    String shown = name.length() > 100 ? name.substring(0, 100) + "…" : name;
+    return shown.replaceAll("[\\x00-\\x1F\\x7F]", "?");
   }
 
   static String known(UnrecognizedPropertyException e) {
@@ -42,6 +48,9 @@ final class JsonProblems {
   static String unreadable(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
       return "The request body nests deeper than " + StrictJson.MAX_DEPTH + " levels: flatten it";
+    }
+    if (e instanceof TextInputs.Refused refused) {
+      return "Field '" + refused.field() + "' " + refused.problem();
     }
     if (e instanceof JsonMappingException mapping) {
       return "Field '" + path(mapping) + "' could not be read: " + e.getOriginalMessage();

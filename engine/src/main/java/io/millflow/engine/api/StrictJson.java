@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 
 /**
  * How the API reads JSON: a field it does not know is an error (a typo must not be silently dropped), a number is
- * not taken for text or the reverse, and a body nests at most {@link #MAX_DEPTH} levels.
+ * not taken for text or the reverse, a body nests at most {@link #MAX_DEPTH} levels, and every string is checked for
+ * control characters and length ({@link TextInputs}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -22,6 +23,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
         .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    mapper.registerModule(TextInputs.module());
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());

@@ -86,5 +86,6 @@ public class SubscriptionsResource {
     return Params.uuid(id).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
   }
 
-  public record NewSubscription(String url, List<String> eventTypes) {}
+  public record NewSubscription(@TextInput(TextInput.Kind.LINE) String url,
+      @TextInput(TextInput.Kind.NAME) List<String> eventTypes) {}
 }

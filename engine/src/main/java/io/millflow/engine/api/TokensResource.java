@@ -35,7 +35,8 @@ public class TokensResource {
    * A token to create. {@code expiresInDays} is optional (no expiry when absent); {@code tenant} is only for admins of
    * the installation's own tenant, who create the first token of another tenant with it.
    */
-  public record TokenRequest(String name, String role, Integer expiresInDays, String tenant) {}
+  public record TokenRequest(@TextInput(TextInput.Kind.NAME) String name, @TextInput(TextInput.Kind.NAME) String role,
+      Integer expiresInDays, @TextInput(TextInput.Kind.NAME) String tenant) {}
 
   /** The answer to a creation: the only time the token is shown. */
   public record CreatedToken(ApiToken token, String secret, String use) {}

@@ -42,7 +42,8 @@ public class TriggerRoutesResource {
           + " \"matchAll\": false}.");
     }
     try {
-      List<Route> parsed = update.routes().stream().map(TriggerRoutesResource::route).toList();
+      List<Route> parsed = java.util.stream.IntStream.range(0, update.routes().size())
+          .mapToObj(i -> route(i, update.routes().get(i))).toList();
       return routes.replace(caller.tenantId(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
           .map(WebhookTrigger::view)
           .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
@@ -51,10 +52,18 @@ public class TriggerRoutesResource {
     }
   }
 
-  private static Route route(Map<String, Object> body) {
+  /** Step-library JSON, with the strings of a route checked as the API checks every string. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper ROUTES = Json.mapper().copy()
+      .registerModule(TextInputs.module());
+
+  private static Route route(int index, Map<String, Object> body) {
     try {
-      return Json.mapper().convertValue(body, Route.class);
+      return ROUTES.convertValue(body, Route.class);
     } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof TextInputs.Refused refused) {
+        throw new IllegalArgumentException("Field 'routes[" + index + "]." + refused.field() + "' "
+            + refused.problem());
+      }
       Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
       throw new IllegalArgumentException("Invalid route: " + cause.getMessage().split("\n")[0]);
     }

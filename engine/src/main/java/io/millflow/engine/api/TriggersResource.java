@@ -96,7 +96,8 @@ public class TriggersResource {
 
   /** Step-library JSON, but refusing fields a trigger does not have. */
   private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = io.millflow.step.Json.mapper().copy()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .registerModule(TextInputs.module());
 
   private static final java.util.Set<String> FIELDS = java.util.Arrays.stream(TriggerDefinition.class.getRecordComponents())
       .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
@@ -109,6 +110,9 @@ public class TriggersResource {
     try {
       return STRICT.convertValue(body, TriggerDefinition.class);
     } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof TextInputs.Refused refused) {
+        throw new BadRequestException("Invalid trigger: " + JsonProblems.unreadable(refused));
+      }
       if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
         throw new BadRequestException("Invalid trigger: unknown field '" + JsonProblems.path(unknown) + "': remove it"
             + JsonProblems.known(unknown));

@@ -36,6 +36,8 @@ public interface MillflowConfig {
 
   ConnectionHealthConfig connectionHealth();
 
+  FileConnections files();
+
   /** Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code .credentials.*}. */
   Map<String, ConnectionConfig> connections();
 
@@ -146,6 +148,14 @@ public interface MillflowConfig {
      */
     @WithDefault("true")
     boolean dispatch();
+
+    /**
+     * Request headers the inbox keeps for every trigger, besides those a trigger's expressions and event id read
+     * (names in any case). Credentials ({@code Authorization}, {@code Cookie}, tokens, API keys) and the signature
+     * are never kept, even when listed.
+     */
+    @WithDefault("content-type")
+    java.util.Set<String> keptHeaders();
   }
 
   interface Retry {
@@ -191,6 +201,16 @@ public interface MillflowConfig {
     /** Downtime events the Idhammar OEE sandbox has before now (more appear as time passes). */
     @WithDefault("2000")
     int idhammarDowntimeEvents();
+  }
+
+  interface FileConnections {
+    /**
+     * The directories a tenant's {@code file} connections may use, by tenant:
+     * {@code millflow.files.roots.<tenant>=/srv/exports,/mnt/edi}. A base directory must lie inside one of them, links
+     * followed; a relative one resolves under the first. A tenant without an entry gets {@code <data-dir>/files/<tenant>}
+     * (created when first needed), so tenants never share files unless an admin says so.
+     */
+    Map<String, java.util.List<Path>> roots();
   }
 
   interface ConnectionHealthConfig {

@@ -85,7 +85,7 @@ public class ConnectionHealth {
 
   /** Checks one connection now and records the outcome. */
   public ConnectionStatus check(String tenantId, Connection connection) {
-    return record(tenantId, connection, tests.test(connection));
+    return record(tenantId, connection, tests.test(tenantId, connection));
   }
 
   /** Records what a check (scheduled, or asked for through the API) found. */

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.millflow.engine.net.OutboundAddresses;
 import org.jboss.logging.Logger;
 
 /** Tests a connection with the tester its connector ships for its type (Plex: list tenants, a database: log in). */
@@ -22,13 +23,19 @@ public class ConnectionTests {
   private static final Logger LOG = Logger.getLogger(ConnectionTests.class);
 
   private final Map<String, ConnectionTester> testersByType;
+  private final OutboundAddresses addresses;
+  private final ConnectionRegistry registry;
 
   @Inject
-  public ConnectionTests(@Any Instance<ConnectionTester> testers) {
-    this(testers.stream().toList());
+  public ConnectionTests(@Any Instance<ConnectionTester> testers, OutboundAddresses addresses,
+      ConnectionRegistry registry) {
+    this(testers.stream().toList(), addresses, registry);
   }
 
-  public ConnectionTests(Collection<ConnectionTester> testers) {
+  public ConnectionTests(Collection<ConnectionTester> testers, OutboundAddresses addresses,
+      ConnectionRegistry registry) {
+    this.addresses = addresses;
+    this.registry = registry;
     Map<String, ConnectionTester> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (ConnectionTester tester : testers) {
       ConnectionTester clash = byType.put(tester.type(), tester);
@@ -53,13 +60,19 @@ public class ConnectionTests {
    * Runs the type's check. A tester that throws has a bug: the stack trace goes to the log (never to the caller, it
    * may hold connection details) and the answer says the check could not run.
    */
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck test(String tenantId, Connection connection) {
     ConnectionTester tester = tester(connection.type()).orElseThrow(() -> new IllegalArgumentException(
         "Connection '" + connection.name() + "' has type '" + connection.type() + "', which no installed connector"
             + " can test. Types that can be tested: " + testersByType.keySet() + "."));
+    Optional<String> refused = trusted(tenantId, connection) ? Optional.empty()
+        : addresses.refusal(connection.settings());
+    if (refused.isPresent()) {
+      return ConnectionCheck.failed(ConnectionProblem.WRONG_URL, refused.get(), "Correct the setting; nothing was"
+          + " called.", Duration.ZERO);
+    }
     long started = System.nanoTime();
     try {
-      return tester.test(connection);
+      return tester.test(tenantId, connection);
     } catch (RuntimeException e) {
       LOG.errorf(e, "The %s tester failed on connection '%s'", connection.type(), connection.name());
       return ConnectionCheck.failed(ConnectionProblem.UNAVAILABLE, "The " + connection.type() + " check itself failed ("
@@ -67,6 +80,25 @@ public class ConnectionTests {
           "Report this to Millflow's maintainers; meanwhile run a flow that uses the connection to see its error.",
           Duration.ofNanos(System.nanoTime() - started));
     }
+  }
+
+  /**
+   * Why the tenant may not save this connection (a sentence naming the field), as its type's tester says: a file
+   * connection's base directory outside the tenant's roots.
+   */
+  public Optional<String> refusal(String tenantId, Connection connection) {
+    return tester(connection.type()).flatMap(tester -> tester.refusal(tenantId, connection))
+        .or(() -> addresses.refusal(connection.settings()));
+  }
+
+  /**
+   * A connection the installation provides or configures, unchanged, is the admin's: its addresses are not checked
+   * (the sandboxes' warehouse lives in the state store's server).
+   */
+  private boolean trusted(String tenantId, Connection connection) {
+    Optional<ConnectionRegistry.Origin> origin = registry.origin(tenantId, connection.name());
+    return origin.isPresent() && origin.get() != ConnectionRegistry.Origin.API
+        && registry.resolve(tenantId, connection.name()).equals(connection);
   }
 
   private Optional<ConnectionTester> tester(String type) {

@@ -15,13 +15,23 @@ public class StepConnections {
   private final ConnectionRegistry registry;
   private final ConnectionHealth health;
 
-  public StepConnections(ConnectionRegistry registry, ConnectionHealth health) {
+  private final io.millflow.engine.net.OutboundAddresses addresses;
+
+  public StepConnections(ConnectionRegistry registry, ConnectionHealth health,
+      io.millflow.engine.net.OutboundAddresses addresses) {
     this.registry = registry;
     this.health = health;
+    this.addresses = addresses;
   }
 
   public Connection resolve(String tenantId, String name) {
     Connection connection = registry.resolve(tenantId, name);
+    if (registry.origin(tenantId, name).orElse(null) == ConnectionRegistry.Origin.API) {
+      // Saved before this check existed, or the runtime's ports changed since: a step never calls them either.
+      addresses.refusal(connection.settings()).ifPresent(refusal -> {
+        throw new io.millflow.step.StepFailure("CONNECTION_TARGET_REFUSED", "Connection '" + name + "': " + refusal);
+      });
+    }
     if (health.refusedWith(tenantId, connection)) {
       ConnectionStatus status = health.statusOrUnknown(tenantId, name);
       throw new ReauthRequiredException(name, "Connection '" + name + "' needs new credentials: "

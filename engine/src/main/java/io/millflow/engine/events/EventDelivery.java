@@ -42,9 +42,12 @@ public class EventDelivery {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT).build();
   private ScheduledExecutorService scheduler;
 
-  public EventDelivery(StateStore store, SealedSecrets secrets) {
+  private final io.millflow.engine.net.OutboundAddresses addresses;
+
+  public EventDelivery(StateStore store, SealedSecrets secrets, io.millflow.engine.net.OutboundAddresses addresses) {
     this.jdbi = store.jdbi();
     this.secrets = secrets;
+    this.addresses = addresses;
   }
 
   public void start() {
@@ -78,7 +81,11 @@ public class EventDelivery {
     byte[] body = event.payload().getBytes(StandardCharsets.UTF_8);
     long started = System.nanoTime();
     Integer status = null;
-    String error = null;
+    String error = addresses.refusal("url", event.url()).orElse(null);
+    if (error != null) {
+      record(event, null, error, 0);
+      return;
+    }
     try {
       HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(event.url())).timeout(ATTEMPT_TIMEOUT)
           .header("Content-Type", "application/json").header("X-Millflow-Event-Id", event.id().toString())

@@ -31,13 +31,19 @@ public class Subscriptions {
   private final Jdbi jdbi;
   private final SealedSecrets secrets;
 
-  public Subscriptions(StateStore store, SealedSecrets secrets) {
+  private final io.millflow.engine.net.OutboundAddresses addresses;
+
+  public Subscriptions(StateStore store, SealedSecrets secrets, io.millflow.engine.net.OutboundAddresses addresses) {
     this.jdbi = store.jdbi();
     this.secrets = secrets;
+    this.addresses = addresses;
   }
 
   public Created create(String tenantId, String url, List<String> eventTypes) {
     validate(url, eventTypes);
+    addresses.refusal("url", url).ifPresent(refusal -> {
+      throw new IllegalArgumentException(refusal);
+    });
     UUID id = UUID.randomUUID();
     String secret = newSecret();
     jdbi.useHandle(h -> h.createUpdate("""

@@ -14,10 +14,7 @@ import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +25,7 @@ import org.jboss.logging.Logger;
  * Starts the local sandboxes with the runtime and offers the connections the example flows use: {@code plex-sandbox},
  * {@code netsuite-sandbox} and {@code idhammar-sandbox} (each system's sandbox, with credentials made for this start),
  * {@code warehouse} (a database in the embedded PostgreSQL), {@code plant-mongo} (an in-process, in-memory MongoDB)
- * and {@code files} (the folder {@code files} in the data directory).
+ * and {@code files} (the installation tenant's own file root, {@code <data-dir>/files/<tenant>} by default).
  */
 @Singleton
 public class SandboxLauncher {
@@ -43,7 +40,7 @@ public class SandboxLauncher {
   private static final Logger LOG = Logger.getLogger(SandboxLauncher.class);
 
   private final MillflowConfig.Sandbox config;
-  private final Path dataDir;
+  private final Path filesDirectory;
   private final ConnectionRegistry connections;
   private final StateStore store;
   private PlexSandbox plex;
@@ -51,9 +48,10 @@ public class SandboxLauncher {
   private IdhammarSandbox idhammar;
   private MongoServer mongo;
 
-  public SandboxLauncher(MillflowConfig config, ConnectionRegistry connections, StateStore store) {
+  public SandboxLauncher(MillflowConfig config, ConnectionRegistry connections, StateStore store,
+      io.millflow.connector.file.FileRoots fileRoots) {
     this.config = config.sandbox();
-    this.dataDir = config.dataDir().toAbsolutePath();
+    this.filesDirectory = fileRoots.of(config.tenant()).getFirst();
     this.connections = connections;
     this.store = store;
   }
@@ -75,7 +73,7 @@ public class SandboxLauncher {
         "port", String.valueOf(mongoAddress.getPort()), "database", "plant"), Map.of()));
     store.embeddedServer().ifPresent(postgres -> connections.provide(new Connection(WAREHOUSE_CONNECTION, "postgres",
         Map.of("jdbcUrl", postgres.jdbcUrl("warehouse")), Map.of("username", "postgres"))));
-    Path files = filesDirectory();
+    Path files = filesDirectory;
     connections.provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()));
     LOG.infof("Sandboxes: Plex %s (%d purchase orders), NetSuite %s (%d purchase orders), Idhammar OEE %s (%d downtime"
             + " events), MongoDB (in memory) on port %d. Connections %s, %s, %s, %s, %s and %s (%s) are ready",
@@ -99,14 +97,6 @@ public class SandboxLauncher {
         Map.of("apiKey", apiKey, "username", account.username(), "password", account.password())));
     LOG.infof("Plex sandbox: %s (%d purchase orders, %d lines each)", plex.baseUrl(), config.plexPurchaseOrders(),
         config.plexLinesPerOrder());
-  }
-
-  private Path filesDirectory() {
-    try {
-      return Files.createDirectories(dataDir.resolve("files"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the files directory under " + dataDir, e);
-    }
   }
 
   /** The running Plex sandbox, for fault injection in tests and demos. */

@@ -2,6 +2,8 @@ package io.millflow.engine.trigger;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.millflow.engine.api.TextInput;
+import io.millflow.engine.api.TextInput.Kind;
 import java.time.Duration;
 
 /** How a webhook sender signs its requests. Stored as JSON with a {@code type}: hmac, timestamped or makini. */
@@ -20,7 +22,8 @@ public sealed interface SignatureScheme {
    * @param algorithm {@code sha256} or {@code sha512}
    * @param encoding {@code hex} or {@code base64}
    */
-  record Hmac(String header, String algorithm, String encoding, String prefix) implements SignatureScheme {
+  record Hmac(@TextInput(Kind.NAME) String header, @TextInput(Kind.NAME) String algorithm,
+      @TextInput(Kind.NAME) String encoding, @TextInput(Kind.NAME) String prefix) implements SignatureScheme {
     public Hmac {
       header = header == null || header.isBlank() ? "X-Signature" : header;
       algorithm = algorithm == null ? "sha256" : algorithm.toLowerCase();
@@ -39,7 +42,7 @@ public sealed interface SignatureScheme {
    * {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}: the signed timestamp must be within the tolerance of
    * now, so a captured request cannot be replayed later.
    */
-  record Timestamped(String header, Integer toleranceSeconds) implements SignatureScheme {
+  record Timestamped(@TextInput(Kind.NAME) String header, Integer toleranceSeconds) implements SignatureScheme {
     public Timestamped {
       header = header == null || header.isBlank() ? "X-Signature" : header;
       toleranceSeconds = toleranceSeconds == null ? 300 : toleranceSeconds;
@@ -54,7 +57,7 @@ public sealed interface SignatureScheme {
   }
 
   /** Makini's webhooks: Base64 HMAC-SHA256 of the body in {@code X-Webhook-Signature}. */
-  record Makini(String header) implements SignatureScheme {
+  record Makini(@TextInput(Kind.NAME) String header) implements SignatureScheme {
     public Makini {
       header = "X-Webhook-Signature"; // fixed by Makini; a configured value is ignored
     }

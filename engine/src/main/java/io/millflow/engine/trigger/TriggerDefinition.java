@@ -1,5 +1,7 @@
 package io.millflow.engine.trigger;
 
+import io.millflow.engine.api.TextInput;
+import io.millflow.engine.api.TextInput.Kind;
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  * @param matchAll start every matching route's flow rather than only the first
  * @param ordering optional out-of-order protection; null for none
  */
-public record TriggerDefinition(String name, SignatureScheme signature, String eventId, List<Route> routes,
+public record TriggerDefinition(@TextInput(Kind.NAME) String name, SignatureScheme signature,
+    @TextInput(Kind.LINE) String eventId, List<Route> routes,
     Boolean matchAll, Integer maxBodyBytes, Ordering ordering) {
 
   public TriggerDefinition {

@@ -1,6 +1,7 @@
 package io.millflow.engine.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.engine.config.MillflowConfig;
 import io.millflow.step.Json;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Verifies a webhook request and stores it in the inbox; no flow work happens here. */
@@ -30,8 +32,11 @@ public class WebhookReceiver {
   private final WebhookInbox inbox;
   private final WebhookDispatcher dispatcher;
   private final Clock clock;
+  private final Set<String> keptHeaders;
 
-  public WebhookReceiver(TriggerStore triggers, WebhookInbox inbox, WebhookDispatcher dispatcher) {
+  public WebhookReceiver(TriggerStore triggers, WebhookInbox inbox, WebhookDispatcher dispatcher,
+      MillflowConfig config) {
+    this.keptHeaders = Set.copyOf(config.webhooks().keptHeaders());
     this.triggers = triggers;
     this.inbox = inbox;
     this.dispatcher = dispatcher;
@@ -56,8 +61,8 @@ public class WebhookReceiver {
     if (eventId.isEmpty()) {
       return new Outcome.Malformed("The event id (" + definition.eventId() + ") is missing from the request");
     }
-    lowerCase.remove(definition.signature().header().toLowerCase()); // the signature is no use to a flow
-    boolean stored = inbox.accept(triggerId, eventId.get(), lowerCase, query, body);
+    Map<String, String> kept = InboxHeaders.of(definition, keptHeaders).keep(lowerCase);
+    boolean stored = inbox.accept(triggerId, eventId.get(), kept, query, body);
     if (stored) {
       dispatcher.wake();
     }

@@ -29,10 +29,11 @@ class StoredConnectionsTest {
 
   @Inject ConnectionRegistry registry;
   @Inject StateStore store;
+  @Inject io.millflow.engine.config.MillflowConfig config;
 
   @Test
   void aSavedConnectionResolvesWithItsCredentialsButTheyAreStoredEncrypted() throws Exception {
-    Path folder = Files.createTempDirectory("millflow-conn");
+    Path folder = Files.createTempDirectory(tenantRoot(), "millflow-conn");
     given().contentType(ContentType.JSON).body(Map.of("type", "file",
             "settings", Map.of("baseDirectory", folder.toString()), "credentials", Map.of("password", PASSWORD)))
         .put("/api/connections/exports-" + RUN).then().statusCode(201)
@@ -51,8 +52,8 @@ class StoredConnectionsTest {
 
   @Test
   void updatingSettingsAloneKeepsTheStoredCredentials() throws Exception {
-    Path first = Files.createTempDirectory("millflow-a");
-    Path second = Files.createTempDirectory("millflow-b");
+    Path first = Files.createTempDirectory(tenantRoot(), "millflow-a");
+    Path second = Files.createTempDirectory(tenantRoot(), "millflow-b");
     save("kept-" + RUN, Map.of("type", "file", "settings", Map.of("baseDirectory", first.toString()),
         "credentials", Map.of("token", "t-1")), 201);
 
@@ -66,7 +67,7 @@ class StoredConnectionsTest {
   @Test
   void testsAConnectionBeforeSavingItAndStoresNothing() {
     given().contentType(ContentType.JSON).body(Map.of("name", "draft", "type", "file",
-            "settings", Map.of("baseDirectory", "/no/such/dir")))
+            "settings", Map.of("baseDirectory", "no/such/dir")))
         .post("/api/connections/test").then().statusCode(200)
         .body("ok", equalTo(false)).body("problem", equalTo("INCOMPLETE"));
     given().get("/api/connections/draft").then().statusCode(404);
@@ -87,10 +88,34 @@ class StoredConnectionsTest {
     given().delete("/api/connections/provided-only").then().statusCode(409)
         .body("message", containsString("runtime"));
 
-    save("short-lived-" + RUN, Map.of("type", "file", "settings", Map.of("baseDirectory", "/tmp")), 201);
+    save("short-lived-" + RUN, Map.of("type", "file", "settings", Map.of("baseDirectory", "short-lived")), 201);
     given().delete("/api/connections/short-lived-{run}", RUN).then().statusCode(204);
     given().get("/api/connections/short-lived-{run}", RUN).then().statusCode(404);
     given().delete("/api/connections/short-lived-{run}", RUN).then().statusCode(404);
+  }
+
+  @Test
+  void aBaseDirectoryOutsideTheTenantsRootIsA400NamingTheFieldAndTheRoot() throws Exception {
+    Path root = tenantRoot();
+    Files.createDirectories(root.resolve("relative-" + RUN));
+    for (String outside : List.of("/", "/etc", "../other-tenant", root.getParent().toString())) {
+      given().contentType(ContentType.JSON).body(Map.of("type", "file", "settings", Map.of("baseDirectory", outside)))
+          .put("/api/connections/outside-{run}", RUN).then().statusCode(400)
+          .body("message", containsString("'settings.baseDirectory'")).body("message", containsString(root.toString()));
+      given().contentType(ContentType.JSON).body(Map.of("type", "file", "settings", Map.of("baseDirectory", outside)))
+          .post("/api/connections/test").then().statusCode(400)
+          .body("message", containsString("'settings.baseDirectory'"));
+    }
+    given().get("/api/connections/outside-{run}", RUN).then().statusCode(404);
+
+    save("relative-" + RUN, Map.of("type", "file", "settings", Map.of("baseDirectory", "relative-" + RUN)), 201);
+    given().post("/api/connections/relative-{run}/test", RUN).then().statusCode(200).body("ok", equalTo(true))
+        .body("details.baseDirectory", equalTo(root.resolve("relative-" + RUN).toString()));
+  }
+
+  /** The installation tenant's file root: {@code <data-dir>/files/default} in the tests. */
+  private Path tenantRoot() throws java.io.IOException {
+    return Files.createDirectories(config.dataDir().toAbsolutePath().normalize().resolve("files/default"));
   }
 
   private static void save(String name, Map<String, Object> body, int status) {

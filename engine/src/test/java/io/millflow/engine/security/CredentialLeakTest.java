@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After runs through every source and sink the sandboxes offer, one of them refused its key, no credential of any
- * connection appears in the log, the API's answers, the run history, the outbound events or the deployed BPMN.
+ * connection, nor one a webhook sender sent along, appears in the log, the API's answers, the run history, the outbound
+ * events, the webhook inbox or the deployed BPMN.
  */
 @QuarkusTest
 class CredentialLeakTest {
@@ -72,8 +73,11 @@ class CredentialLeakTest {
               "<zeebe:input source=\"" + refusedName + "\" target=\"connection\" />")))));
       runs.forEach(run -> awaitRunEnd(run));
       given().post("/api/connections/{name}/test", refusedName).then().statusCode(200);
+      String senderCredential = "sender-credential-" + System.nanoTime();
+      sendWebhookWith(senderCredential);
 
       Set<String> secrets = secrets(refusedKey);
+      secrets.add(senderCredential);
       List<String> texts = new ArrayList<>(logged);
       texts.addAll(apiAnswers(runs));
       texts.addAll(storedTexts());
@@ -89,6 +93,20 @@ class CredentialLeakTest {
     } finally {
       Logger.getLogger("").removeHandler(capture);
     }
+  }
+
+  /** A webhook whose sender adds its own credentials (as one behind an authenticating proxy does). */
+  private static void sendWebhookWith(String credential) {
+    var created = given().contentType("application/json").body(Map.of("name", "leak-check",
+            "routes", List.of(Map.of("condition", "get value(headers, \"x-site\") = \"plant-1\"",
+                "flowId", "plex-po-to-csv")))).post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    byte[] body = "{\"kind\": \"order\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String signature = io.millflow.engine.trigger.SignatureVerifier.sign(new io.millflow.engine.trigger.SignatureScheme.Hmac(
+        null, null, null, null), created.getString("secret"), body, java.time.Instant.now());
+    given().contentType("application/json").header("X-Signature", signature).header("X-Site", "plant-1")
+        .header("Authorization", "Bearer " + credential).header("Cookie", "session=" + credential)
+        .header("X-Auth-Token", credential).body(body).post("/webhooks/{id}", created.getString("trigger.id"))
+        .then().statusCode(200);
   }
 
   /**
@@ -140,6 +158,8 @@ class CredentialLeakTest {
       texts.addAll(h.createQuery("select payload::text from event_outbox").mapTo(String.class).list());
       texts.addAll(h.createQuery("select coalesce(last_error, '') from connection_status").mapTo(String.class).list());
       texts.addAll(h.createQuery("select bpmn from flow").mapTo(String.class).list());
+      texts.addAll(h.createQuery("select concat_ws(' ', headers::text, query::text) from webhook_inbox")
+          .mapTo(String.class).list());
       return texts;
     });
   }

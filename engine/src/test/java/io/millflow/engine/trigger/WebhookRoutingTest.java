@@ -44,6 +44,24 @@ class WebhookRoutingTest {
   }
 
   @Test
+  void theInboxKeepsTheHeadersRoutesReadAndNeverTheSendersCredentials() throws Exception {
+    FlowTestSupport.deploy(WebhookFlows.empty("route-downtime"));
+    String trigger = create(Map.of("routes", List.of(
+        Map.of("condition", "get value(headers, \"x-site\") = \"plant-1\"", "flowId", "route-downtime"))));
+
+    send(trigger, "{\"kind\":\"downtime\"}", "h1");
+
+    assertThat(flowOfRun(awaitEvent(trigger, "h1"))).isEqualTo("route-downtime");
+    String stored = store.jdbi().withHandle(h -> h.createQuery(
+            "select headers::text from webhook_inbox where trigger_id = :trigger and event_id = 'h1'")
+        .bind("trigger", trigger).mapTo(String.class).one());
+    Map<String, Object> headers = io.millflow.step.Json.mapper().readValue(stored, Map.class);
+    assertThat(headers.keySet())
+        .containsExactlyInAnyOrder("content-type", "x-event-id", "x-site");
+    assertThat(stored).doesNotContain(SENDER_TOKEN);
+  }
+
+  @Test
   void anEventOlderThanOneAlreadyAppliedForItsKeyIsStale() {
     FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
     String trigger = create(Map.of("ordering", Map.of("key", "body.machine", "sequence", "body.seq"),
@@ -124,6 +142,8 @@ class WebhookRoutingTest {
   }
 
   private static final Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+  /** A credential the sender sends along, as senders behind an authenticating proxy do; never to be stored. */
+  private static final String SENDER_TOKEN = "sender-credential-" + java.util.UUID.randomUUID();
 
   private static void send(String trigger, String body, String eventId) {
     sendForAnswer(trigger, body, eventId);
@@ -132,6 +152,8 @@ class WebhookRoutingTest {
   private static String sendForAnswer(String trigger, String body, String eventId) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return given().contentType("application/json").header("X-Event-Id", eventId).header("X-Site", "plant-1")
+        .header("Authorization", "Bearer " + SENDER_TOKEN).header("Cookie", "session=" + SENDER_TOKEN)
+        .header("X-Unread", "not read by any route")
         .header("X-Signature", SignatureVerifier.sign(HMAC, SECRETS.get(trigger), bytes, Instant.now()))
         .body(bytes).post("/webhooks/{id}", trigger).then().statusCode(200).extract().asString();
   }

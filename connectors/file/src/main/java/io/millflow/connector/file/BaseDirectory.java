@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The directory a {@code file} connection confines steps to, with the check every step path goes through. A path is
+ * The directory a {@code file} connection confines steps to, with the check every step path goes through. The base
+ * directory itself must lie, links followed, inside one of the tenant's {@link FileRoots}; a relative one resolves
+ * under the first root. This is checked each time a step starts, so a connection stored before its roots were
+ * narrowed cannot escape them. A path is
  * accepted only when it is relative, stays inside the base after normalisation, and its nearest existing ancestor (the
  * file itself when it exists) resolves, symbolic links followed, to a place inside the base's real path.
  *
@@ -22,25 +26,86 @@ public record BaseDirectory(String connection, Path base, Path realBase, boolean
   /** The connection type these steps accept. */
   public static final String TYPE = "file";
 
-  /** Reads and checks the connection's {@code baseDirectory} and {@code readOnly} settings. */
-  public static BaseDirectory of(Connection connection) {
+  /** Reads and checks the connection's {@code baseDirectory} and {@code readOnly} settings against the roots. */
+  public static BaseDirectory of(Connection connection, List<Path> roots) {
     if (!TYPE.equalsIgnoreCase(connection.type())) {
       throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
           + connection.type() + "' connection; file steps need a connection of type 'file' with a 'baseDirectory'.");
     }
     String setting = connection.setting("baseDirectory").strip();
-    Path base = parse(setting).filter(Path::isAbsolute).orElseThrow(() -> invalid(connection,
-        "'baseDirectory' must be an absolute path, not '" + setting + "'"));
+    Path base = located(connection, setting, roots);
     Path real;
     try {
       real = base.toRealPath();
     } catch (IOException e) {
       throw invalid(connection, "'baseDirectory' " + base + " does not exist or cannot be opened");
     }
+    if (!insideAny(real, roots)) {
+      throw invalid(connection, outsideRoots(base, roots));
+    }
     if (!Files.isDirectory(real)) {
       throw invalid(connection, "'baseDirectory' " + base + " is not a directory");
     }
     return new BaseDirectory(connection.name(), base.normalize(), real, readOnly(connection));
+  }
+
+  /**
+   * Why a base directory setting is outside the tenant's roots, naming the allowed ones; empty when it is inside or
+   * does not exist yet inside them (what lies outside is refused even when it does not exist). For checking a
+   * connection before it is saved.
+   */
+  public static Optional<String> outsideRoots(String setting, List<Path> roots) {
+    if (setting == null || setting.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<Path> parsed = parse(setting.strip());
+    if (parsed.isEmpty()) {
+      return Optional.of("'" + setting.strip() + "' is not a directory path");
+    }
+    Path base = roots.getFirst().resolve(parsed.get()).normalize();
+    return insideAny(realOrPlanned(base), roots) ? Optional.empty() : Optional.of(outsideRoots(base, roots));
+  }
+
+  private static Path located(Connection connection, String setting, List<Path> roots) {
+    Path given = parse(setting).orElseThrow(() -> invalid(connection,
+        "'baseDirectory' must be a directory path, not '" + setting + "'"));
+    return roots.getFirst().resolve(given).normalize();
+  }
+
+  private static boolean insideAny(Path real, List<Path> roots) {
+    for (Path root : roots) {
+      try {
+        if (real.startsWith(root.toRealPath())) {
+          return true;
+        }
+      } catch (IOException e) {
+        // a root that does not exist holds nothing
+      }
+    }
+    return false;
+  }
+
+  private static String outsideRoots(Path base, List<Path> roots) {
+    return "'baseDirectory' " + base + " is outside the directories this tenant's file connections may use ("
+        + roots.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")) + "): give a"
+        + " directory inside " + (roots.size() == 1 ? "it" : "one of them") + " (a relative one resolves under "
+        + roots.getFirst() + "), or ask an admin to add a root (millflow.files.roots.<tenant>)";
+  }
+
+  /** The real path of the nearest existing ancestor, with the parts that do not exist yet re-attached. */
+  private static Path realOrPlanned(Path target) {
+    Path existing = target;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return target;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(target));
+    } catch (IOException e) {
+      return target;
+    }
   }
 
   /** Only true or false: a typo must not quietly leave a directory writable that was meant to be read-only. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a {@code file} connection: the base directory exists and is a directory, and, unless the connection is
@@ -19,20 +20,41 @@ import java.util.Map;
 @Singleton
 public final class FileConnectionTester implements ConnectionTester {
 
+  private final FileRoots roots;
+
+  public FileConnectionTester(FileRoots roots) {
+    this.roots = roots;
+  }
+
   @Override
   public String type() {
     return BaseDirectory.TYPE;
   }
 
+  /** A base directory outside the tenant's roots is not saved; the message names the field and the roots. */
+  @Override
+  public Optional<String> refusal(String tenantId, Connection connection) {
+    return BaseDirectory.outsideRoots(connection.settings().get("baseDirectory"), roots.of(tenantId))
+        .map(problem -> "Field 'settings.baseDirectory': " + problem.replaceFirst("^'baseDirectory' ", "") + ".");
+  }
+
+  /** Without a tenant there are no roots to check against: the check is refused rather than run unconfined. */
   @Override
   public ConnectionCheck test(Connection connection) {
+    return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, "A file connection is checked for a tenant.",
+        "Test it through the API (POST /api/connections/{name}/test).", Duration.ZERO);
+  }
+
+  @Override
+  public ConnectionCheck test(String tenantId, Connection connection) {
     long started = System.nanoTime();
     BaseDirectory base;
     try {
-      base = BaseDirectory.of(connection);
+      base = BaseDirectory.of(connection, roots.of(tenantId));
     } catch (StepFailure e) {
       return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
-          "Set 'baseDirectory' to an existing absolute directory the runtime may use.", since(started));
+          "Set 'baseDirectory' to an existing directory inside " + roots.of(tenantId).getFirst()
+              + " (a relative one resolves there).", since(started));
     }
     if (!Files.isReadable(base.realBase())) {
       return ConnectionCheck.failed(ConnectionProblem.NO_PERMISSION, "The runtime cannot read " + base.base() + ".",

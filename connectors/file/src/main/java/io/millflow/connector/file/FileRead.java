@@ -43,9 +43,15 @@ public final class FileRead implements Step<FileRead.Input, ReadResult> {
       @Param(label = "Entity", description = "What the records are, for later steps", defaultValue = "row")
       String entity) {}
 
+  private final FileRoots roots;
+
+  public FileRead(FileRoots roots) {
+    this.roots = roots;
+  }
+
   @Override
   public ReadResult run(Input input, StepContext context) {
-    BaseDirectory base = BaseDirectory.of(context.connection(input.connection()));
+    BaseDirectory base = BaseDirectory.of(context.connection(input.connection()), roots.of(context.tenantId()));
     Path file = base.resolve(input.path());
     String path = base.relative(file);
     FileOptions options = FileOptions.of(file.getFileName().toString(), input.format(), input.compression(),

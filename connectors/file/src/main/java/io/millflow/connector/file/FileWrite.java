@@ -51,10 +51,16 @@ public final class FileWrite implements Step<FileWrite.Input, WriteResult> {
       @Param(label = "Records", description = "The dataset to write, e.g. =orders") @NotNull @Valid
       DatasetRef records) {}
 
+  private final FileRoots roots;
+
+  public FileWrite(FileRoots roots) {
+    this.roots = roots;
+  }
+
   @Override
   public WriteResult run(Input input, StepContext context) {
     Instant start = context.clock().instant();
-    BaseDirectory base = BaseDirectory.of(context.connection(input.connection()));
+    BaseDirectory base = BaseDirectory.of(context.connection(input.connection()), roots.of(context.tenantId()));
     Path target = base.resolve(input.path());
     String path = base.relative(target);
     if (base.readOnly()) {

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileConnectionTesterTest {
 
-  private final FileConnectionTester tester = new FileConnectionTester();
-
   @TempDir Path dir;
+
+  private FileConnectionTester tester() {
+    return new FileConnectionTester(FileRoots.only(dir));
+  }
 
   @Test
   void passesForAWritableDirectoryAndLeavesNothingBehind() throws Exception {
-    ConnectionCheck check = tester.test(connection(dir.toString(), "false"));
+    ConnectionCheck check = tester().test("t", connection(dir.toString(), "false"));
 
     assertThat(check.ok()).isTrue();
     assertThat(check.details()).containsEntry("access", "read and write");
@@ -30,7 +32,7 @@ class FileConnectionTesterTest {
 
   @Test
   void namesAMissingDirectoryAsIncompleteSettings() {
-    ConnectionCheck check = tester.test(connection(dir.resolve("nope").toString(), "false"));
+    ConnectionCheck check = tester().test("t", connection(dir.resolve("nope").toString(), "false"));
 
     assertThat(check.ok()).isFalse();
     assertThat(check.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
@@ -41,7 +43,7 @@ class FileConnectionTesterTest {
   void refusesAFileWhereADirectoryBelongs() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-dir.txt"), "x");
 
-    ConnectionCheck check = tester.test(connection(file.toString(), "false"));
+    ConnectionCheck check = tester().test("t", connection(file.toString(), "false"));
 
     assertThat(check.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
     assertThat(check.message()).contains("is not a directory");

@@ -49,12 +49,12 @@ final class FileFixture {
   }
 
   ReadResult read(String path, FileFormat format, String delimiter, Boolean header, String encoding) {
-    return new FileRead().run(new FileRead.Input(CONNECTION, path, format, null, delimiter, header, encoding, null),
+    return new FileRead(FileRoots.only(base)).run(new FileRead.Input(CONNECTION, path, format, null, delimiter, header, encoding, null),
         context);
   }
 
   ReadResult read(FileRead.Input input) {
-    return new FileRead().run(input, context);
+    return new FileRead(FileRoots.only(base)).run(input, context);
   }
 
   List<JsonNode> records(ReadResult result) {
@@ -80,7 +80,7 @@ final class FileFixture {
   }
 
   WriteResult write(FileWrite.Input input) {
-    return new FileWrite().run(input, context);
+    return new FileWrite(FileRoots.only(base)).run(input, context);
   }
 
   Path file(String path) {

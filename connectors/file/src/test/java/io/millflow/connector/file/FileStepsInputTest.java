@@ -61,8 +61,8 @@ class FileStepsInputTest {
 
   @Test
   void declaresBothStepsInTheFilesGroup() {
-    StepDescriptor read = StepDescriptor.of(new FileRead());
-    StepDescriptor write = StepDescriptor.of(new FileWrite());
+    StepDescriptor read = StepDescriptor.of(new FileRead(FileRoots.only(java.nio.file.Path.of("unused"))));
+    StepDescriptor write = StepDescriptor.of(new FileWrite(FileRoots.only(java.nio.file.Path.of("unused"))));
 
     assertThat(read.id()).isEqualTo("file.read");
     assertThat(write.id()).isEqualTo("file.write");
@@ -74,8 +74,8 @@ class FileStepsInputTest {
   @Test
   void generatesTemplatesWithDropdownsAndDefaults() throws Exception {
     ElementTemplateGenerator generator = new ElementTemplateGenerator();
-    JsonNode write = Json.mapper().readTree(generator.render(StepDescriptor.of(new FileWrite())));
-    JsonNode read = Json.mapper().readTree(generator.render(StepDescriptor.of(new FileRead())));
+    JsonNode write = Json.mapper().readTree(generator.render(StepDescriptor.of(new FileWrite(FileRoots.only(java.nio.file.Path.of("unused"))))));
+    JsonNode read = Json.mapper().readTree(generator.render(StepDescriptor.of(new FileRead(FileRoots.only(java.nio.file.Path.of("unused"))))));
 
     assertThat(property(write, "mode").path("choices").findValuesAsText("value")).containsExactly("create",
         "overwrite");

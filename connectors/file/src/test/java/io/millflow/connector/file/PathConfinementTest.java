@@ -149,7 +149,7 @@ class PathConfinementTest {
     TestStepContext context = new TestStepContext()
         .withConnection(new Connection("db", "postgres", Map.of("baseDirectory", root.toString()), Map.of()));
 
-    assertThatThrownBy(() -> new FileRead().run(new FileRead.Input("db", "a.csv", null, null, null, null, null,
+    assertThatThrownBy(() -> new FileRead(FileRoots.only(root)).run(new FileRead.Input("db", "a.csv", null, null, null, null, null,
         null), context))
         .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
   }
@@ -160,7 +160,7 @@ class PathConfinementTest {
       TestStepContext context = new TestStepContext()
           .withConnection(new Connection("files", "file", Map.of("baseDirectory", baseDirectory), Map.of()));
 
-      assertThatThrownBy(() -> new FileRead().run(new FileRead.Input("files", "a.csv", null, null, null, null, null,
+      assertThatThrownBy(() -> new FileRead(FileRoots.only(root)).run(new FileRead.Input("files", "a.csv", null, null, null, null, null,
           null), context))
           .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
           .hasMessageContaining("baseDirectory");

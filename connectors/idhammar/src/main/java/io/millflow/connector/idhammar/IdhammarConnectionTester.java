@@ -59,6 +59,11 @@ public final class IdhammarConnectionTester implements ConnectionTester {
       return ConnectionCheck.failed(ConnectionProblem.TIMEOUT, "Idhammar did not answer " + call.describe()
           + " within " + client.settings().timeout().toSeconds() + " s.", "Check that the server is up, or raise"
           + " timeoutSeconds.", took(started));
+    } catch (java.net.ProtocolException e) {
+      // Its message quotes what the server sent: never echo a stranger's bytes (a port scanner's oracle).
+      return ConnectionCheck.failed(ConnectionProblem.WRONG_URL, "The server at " + client.settings().baseUrl()
+          + " did not answer like an Idhammar OEE API.", "Set baseUrl to the Idhammar OEE server's address.",
+          took(started));
     } catch (IOException e) {
       String reason = e instanceof ConnectException ? "the connection was refused" : String.valueOf(e.getMessage());
       return ConnectionCheck.failed(ConnectionProblem.UNREACHABLE, "Cannot reach " + client.settings().baseUrl()

@@ -77,6 +77,11 @@ public final class NetSuiteConnectionTester implements ConnectionTester {
       return answered(answer, e.getMessage(), settings, started);
     }
     Throwable cause = e.getCause();
+    if (cause instanceof java.net.ProtocolException) {
+      // Its message quotes what the server sent: never echo a stranger's bytes (a port scanner's oracle).
+      return failed(ConnectionProblem.WRONG_URL, "The server at " + settings.baseUrl() + " did not answer like a"
+          + " NetSuite API.", "Check the accountId and baseUrl.", started);
+    }
     if (cause instanceof HttpTimeoutException) {
       return failed(ConnectionProblem.TIMEOUT, e.getMessage(), "NetSuite did not answer in time; try again, or raise"
           + " timeoutSeconds.", started);

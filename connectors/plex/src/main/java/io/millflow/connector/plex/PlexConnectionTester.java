@@ -169,6 +169,12 @@ public final class PlexConnectionTester implements ConnectionTester {
       return new Failure(ConnectionProblem.TLS_ERROR, "The TLS handshake with " + what + " failed" + during + ": "
           + e.getMessage(), "Check the " + urlSetting + " (https, the right host) and this machine's trust store.");
     }
+    if (e instanceof java.net.ProtocolException) {
+      // Its message quotes what the server sent: never echo a stranger's bytes (a port scanner's oracle).
+      return new Failure(ConnectionProblem.WRONG_URL, "The server at " + what.replaceFirst("^Plex Connect at ", "")
+          + " did not answer like a Plex API" + during + ".", "Set the connection's " + urlSetting + " to Plex's"
+          + " address.");
+    }
     return new Failure(ConnectionProblem.UNREACHABLE, "Cannot reach " + what + during + ": "
         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
         "Check the host in the connection's " + urlSetting + ", DNS, and that a firewall lets this machine reach it.");
