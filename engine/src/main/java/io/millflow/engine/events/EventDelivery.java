@@ -1,5 +1,6 @@
 package io.millflow.engine.events;
 
+import io.millflow.engine.config.MillflowConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -17,19 +18,18 @@ import org.jboss.logging.Logger;
 /**
  * Delivers the outbox, each subscription on lanes of its own ({@link SubscriptionLane}): a subscriber that is slow,
  * down or answers garbage holds only its own lanes and backs off alone, while every other subscription's events keep
- * flowing. Per subscription, {@link #LANES_PER_SUBSCRIPTION} lanes deliver batches of {@link #BATCH} at once, so a
- * backlog drains with that many requests in flight over kept-alive connections.
+ * flowing. Per subscription, several lanes deliver a batch at a time each ({@code millflow.events.*}), so a backlog
+ * drains with that many requests in flight over kept-alive connections.
  */
 @Singleton
 public class EventDelivery {
 
-  static final int LANES_PER_SUBSCRIPTION = 2;
-  static final int BATCH = 32;
   /** Subscriptions delivered to at once by this instance; more wait for the next poll. */
   static final int MAX_SUBSCRIPTIONS = 64;
   private static final Logger LOG = Logger.getLogger(EventDelivery.class);
 
   private final DeliveryStore store;
+  private final MillflowConfig.Events config;
   private final EventSender sender = new EventSender();
   /** Lanes running per subscription on this instance. */
   private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
@@ -37,8 +37,9 @@ public class EventDelivery {
       Thread.ofVirtual().name("millflow-event-lane-", 0).factory());
   private ScheduledExecutorService scheduler;
 
-  public EventDelivery(DeliveryStore store) {
+  public EventDelivery(DeliveryStore store, MillflowConfig config) {
     this.store = store;
+    this.config = config.events();
   }
 
   public void start() {
@@ -55,7 +56,7 @@ public class EventDelivery {
     List<DeliveryTarget> ready = store.ready(Set.copyOf(running.keySet()), free);
     for (DeliveryTarget target : ready) {
       AtomicInteger count = running.computeIfAbsent(target.id(), id -> new AtomicInteger());
-      int lanesOfTarget = target.failing() ? 1 : LANES_PER_SUBSCRIPTION;
+      int lanesOfTarget = target.failing() ? 1 : config.lanesPerSubscription();
       count.addAndGet(lanesOfTarget);
       for (int i = 0; i < lanesOfTarget; i++) {
         lanes.execute(() -> runLane(target));
@@ -66,7 +67,7 @@ public class EventDelivery {
 
   private void runLane(DeliveryTarget target) {
     try {
-      new SubscriptionLane(target, store, sender, BATCH).run();
+      new SubscriptionLane(target, store, sender, config.batch()).run();
     } catch (RuntimeException e) {
       LOG.warnf(e, "Delivering events to subscription %s stopped; it goes on at the next poll", target.id());
     } finally {
