@@ -52,7 +52,9 @@ class DeliveryStore {
     try {
       secret = secrets.open(tenant, SealedSecrets.subscriptionSecret(id), rs.getString("secret"));
     } catch (RuntimeException e) {
-      secret = null; // this subscription cannot sign; the lane backs it off, the others go on
+      LOG.warnf("The secret of subscription %s cannot be opened (%s); it backs off, the others go on", id,
+          e.getClass().getSimpleName());
+      secret = null;
     }
     return new DeliveryTarget(id, tenant, rs.getString("url"), secret, rs.getInt("consecutive_failures"));
   }
