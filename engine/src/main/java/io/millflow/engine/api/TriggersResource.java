@@ -6,6 +6,7 @@ import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.trigger.InboxEvent;
 import io.millflow.engine.trigger.TriggerDefinition;
+import io.millflow.engine.trigger.TriggerFeel;
 import io.millflow.engine.trigger.TriggerStore;
 import io.millflow.engine.trigger.WebhookInbox;
 import io.millflow.engine.trigger.WebhookTrigger;
@@ -33,11 +34,13 @@ import java.util.Map;
 public class TriggersResource {
 
   private final TriggerStore triggers;
+  private final TriggerFeel feel;
   private final WebhookInbox inbox;
   private final CurrentCaller caller;
 
-  public TriggersResource(TriggerStore triggers, WebhookInbox inbox, CurrentCaller caller) {
+  public TriggersResource(TriggerStore triggers, TriggerFeel feel, WebhookInbox inbox, CurrentCaller caller) {
     this.triggers = triggers;
+    this.feel = feel;
     this.inbox = inbox;
     this.caller = caller;
   }
@@ -48,6 +51,11 @@ public class TriggersResource {
   @Audited("trigger.create")
   public Response create(Map<String, Object> body) {
     TriggerDefinition definition = definition(body);
+    try {
+      feel.check(definition);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("Invalid trigger: " + e.getMessage());
+    }
     TriggerStore.Created created = triggers.create(caller.tenantId(), definition);
     return Response.created(URI.create("/api/triggers/" + created.trigger().id()))
         .entity(Map.of("trigger", created.trigger().view(), "secret", created.secret(),

@@ -28,6 +28,8 @@ public interface MillflowConfig {
 
   Webhooks webhooks();
 
+  Events events();
+
   Retry retry();
 
   Sandbox sandbox();
@@ -132,6 +134,19 @@ public interface MillflowConfig {
     /** Records per stored chunk: the most a reader holds in memory at once. */
     @WithDefault("1000")
     int chunkRecords();
+  }
+
+  interface Events {
+    /**
+     * Lanes delivering one subscription's events at once; each sends a batch at a time, so at most lanes × batch
+     * requests are in flight to one subscriber (a failing subscriber gets one lane, probed with one event).
+     */
+    @WithDefault("4")
+    int lanesPerSubscription();
+
+    /** Events a lane claims, sends at once and records in one transaction. */
+    @WithDefault("32")
+    int batch();
   }
 
   interface Webhooks {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Replaces a webhook trigger's routes (the designer's route editor). Conditions and variable mappings are parsed as
- * FEEL first, so a typo is refused here with its reason instead of silently never matching. Events already received
+ * Replaces a webhook trigger's routes (the designer's route editor). Their FEEL is checked first ({@link TriggerFeel}),
+ * so a typo or a runaway loop is refused here with its reason instead of failing for every event. Events already received
  * keep their outcome; events dispatched from now on follow the new routes (the dispatcher reads triggers per batch).
  */
 @Singleton
@@ -18,9 +18,9 @@ public class TriggerRoutes {
 
   private final Jdbi jdbi;
   private final TriggerStore triggers;
-  private final FeelExpressions feel;
+  private final TriggerFeel feel;
 
-  public TriggerRoutes(StateStore store, TriggerStore triggers, FeelExpressions feel) {
+  public TriggerRoutes(StateStore store, TriggerStore triggers, TriggerFeel feel) {
     this.jdbi = store.jdbi();
     this.triggers = triggers;
     this.feel = feel;
@@ -34,25 +34,12 @@ public class TriggerRoutes {
     if (routes == null || routes.isEmpty()) {
       throw new IllegalArgumentException("routes must hold at least one route {condition, flowId}");
     }
-    for (int i = 0; i < routes.size(); i++) {
-      checkFeel(i, "condition", routes.get(i).condition());
-      checkFeel(i, "variables", routes.get(i).variables());
-    }
+    feel.checkRoutes(routes);
     int updated = jdbi.withHandle(h -> h.createUpdate("""
             update webhook_trigger set routes = cast(:routes as jsonb), match_all = :matchAll
             where id = :id and tenant_id = :tenant""")
         .bind("routes", json(routes)).bind("matchAll", matchAll).bind("id", id).bind("tenant", tenantId).execute());
     return updated == 1 ? triggers.find(tenantId, id) : Optional.empty();
-  }
-
-  private void checkFeel(int index, String field, String expression) {
-    if (expression == null || expression.isBlank()) {
-      return;
-    }
-    feel.parseProblem(expression).ifPresent(problem -> {
-      throw new IllegalArgumentException("Route " + (index + 1) + ": the " + field + " '" + expression
-          + "' is not valid FEEL (" + problem + ").");
-    });
   }
 
   private static String json(Object value) {

@@ -2,6 +2,7 @@ package io.millflow.engine.trigger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.feel.FeelOverBudget;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.store.StoreOutage;
@@ -141,6 +142,10 @@ public class WebhookDispatcher {
               return null;
             });
       }
+    } catch (FeelOverBudget e) {
+      // Evaluating it again would cost the same: dead at once, with the reason, until the route is fixed and replayed.
+      LOG.warnf("Webhook event %s (trigger %s) is dead: %s", event.eventId(), event.triggerId(), e.getMessage());
+      inbox.dead(event, e.getMessage() + ". Fix the trigger's expression, then replay the event.");
     } catch (RuntimeException e) {
       LOG.warnf("Dispatch of webhook event %s (trigger %s) failed, attempt %d: %s", event.eventId(), event.triggerId(),
           event.attempts(), e.getMessage());

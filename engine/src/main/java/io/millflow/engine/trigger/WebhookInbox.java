@@ -181,6 +181,12 @@ public class WebhookInbox {
         .bind("id", event.id()).execute());
   }
 
+  /** An event that no retry can dispatch (its route is too costly to evaluate): parked as dead at once, with why. */
+  void dead(InboxEvent event, String error) {
+    jdbi.useHandle(h -> h.createUpdate("update webhook_inbox set status = 'dead', last_error = :error where id = :id")
+        .bind("error", error).bind("id", event.id()).execute());
+  }
+
   /**
    * Forgets handled events received before {@code before}; their ids no longer count as duplicates. Pending events
    * (not yet dispatched) and dead ones (waiting for an operator) stay whatever their age.

@@ -1,0 +1,6 @@
+package io.millflow.engine.events;
+
+import java.util.UUID;
+
+/** An outbox event claimed for delivery: {@code attempt} is the number of this attempt (1 for the first). */
+record DueEvent(UUID id, String type, String payload, int attempt) {}
