@@ -1,5 +1,6 @@
 package io.millflow.engine.store;
 
+import io.millflow.engine.config.MillflowConfig.EmbeddedDurability;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +20,9 @@ import org.postgresql.PGConnection;
 /**
  * A real PostgreSQL server from the zonky binaries, its data kept under the data directory so it survives restarts.
  * Only Millflow's OS user gets in: logins need a password (SCRAM-SHA-256, loopback only), the superuser's is generated
- * once into {@value #SUPERUSER_PASSWORD_FILE} (owner-only), and the server's folders are owner-only. Databases:
- * {@code millflow} for the state store, {@code warehouse} for the example sink, owned by a role of its own that is no
- * superuser.
+ * once into {@value #SUPERUSER_PASSWORD_FILE} (owner-only), and the server's folders are owner-only. Commits are
+ * durable unless {@code millflow.db.embedded-durability} says otherwise. Databases: {@code millflow} for the state
+ * store, {@code warehouse} for the example sink, owned by a role of its own that is no superuser.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -43,7 +44,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     this.superuserPassword = superuserPassword;
   }
 
-  public static EmbeddedPostgresServer start(Path dataDir) {
+  public static EmbeddedPostgresServer start(Path dataDir, EmbeddedDurability durability) {
     try {
       Path pgData = ownerOnlyDirectory(dataDir.resolve("postgres"));
       Path runtime = ownerOnlyDirectory(dataDir.resolve("postgres-runtime"));
@@ -70,6 +71,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       if (secured) {
         builder.setDataDirectoryCustomizer(directory -> HostBasedAuthentication.write(directory.toPath()));
       }
+      commits(builder, durability);
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), dataDir, password);
       ownerOnlyDirectory(runtime); // zonky makes its working directory writable by everyone
       if (!secured) {
@@ -137,6 +139,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     LOG.warnf("The embedded PostgreSQL in %s trusted every local login (made by an earlier Millflow): it now asks for"
         + " a password (SCRAM-SHA-256), kept in %s. Back that file up with the data directory.", pgData, passwordFile);
+  }
+
+  private static void commits(EmbeddedPostgres.Builder builder, EmbeddedDurability durability) {
+    switch (durability) {
+      // zonky starts the server with -F (fsync off) and synchronous_commit off; these come after and win
+      case DURABLE -> builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on");
+      case UNSAFE -> {
+        builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
+        LOG.warn("millflow.db.embedded-durability=unsafe: the embedded PostgreSQL runs with fsync and"
+            + " synchronous_commit off. An OS crash or power loss may lose runs, webhooks and tokens already answered"
+            + " as stored, and may corrupt the data directory. For development only.");
+      }
+    }
   }
 
   private static void createDatabaseIfAbsent(Connection connection, String database, String owner)

@@ -28,7 +28,7 @@ public class StateStore {
   public StateStore(MillflowConfig config) {
     MillflowConfig.Db db = config.db();
     this.embedded = db.url().isPresent() ? Optional.empty()
-        : Optional.of(EmbeddedPostgresServer.start(config.dataDir().toAbsolutePath()));
+        : Optional.of(EmbeddedPostgresServer.start(config.dataDir().toAbsolutePath(), db.embeddedDurability()));
     DatabaseLogin login = embedded.map(EmbeddedPostgresServer::stateStore)
         .orElseGet(() -> new DatabaseLogin(db.url().orElseThrow(), db.username().orElse(null),
             db.password().orElse(null)));

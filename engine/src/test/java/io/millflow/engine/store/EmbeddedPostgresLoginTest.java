@@ -3,6 +3,7 @@ package io.millflow.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.engine.config.MillflowConfig.EmbeddedDurability;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class EmbeddedPostgresLoginTest {
 
   @Test
   void refusesTheSuperuserWithoutThePasswordAndLetsItInWithIt() throws Exception {
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE)) {
       DatabaseLogin login = server.stateStore();
 
       assertThatThrownBy(() -> DriverManager.getConnection(login.jdbcUrl(), "postgres", null).close())
@@ -50,7 +51,7 @@ class EmbeddedPostgresLoginTest {
 
   @Test
   void keepsThePasswordsAndFoldersOwnerOnly() throws Exception {
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE)) {
       server.warehouse();
 
       assertThat(permissions("postgres.password")).isEqualTo("rw-------");
@@ -65,11 +66,11 @@ class EmbeddedPostgresLoginTest {
   void keepsThePasswordsAcrossRestarts() {
     String first;
     String warehouse;
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE)) {
       first = server.stateStore().password();
       warehouse = server.warehouse().password();
     }
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE)) {
       DatabaseLogin login = server.stateStore();
       assertThat(login.password()).isEqualTo(first);
       assertThat(currentUser(login)).isEqualTo("postgres");
@@ -90,7 +91,7 @@ class EmbeddedPostgresLoginTest {
           .useHandle(h -> h.execute("create table purchase_order (id int primary key)"));
     }
 
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE)) {
       DatabaseLogin login = server.stateStore();
       assertThatThrownBy(() -> DriverManager.getConnection(login.jdbcUrl(), "postgres", null).close())
           .isInstanceOf(SQLException.class);
@@ -102,7 +103,7 @@ class EmbeddedPostgresLoginTest {
           "select tableowner from pg_tables where tablename = 'purchase_order'").mapTo(String.class).one());
       assertThat(owner).isEqualTo("warehouse");
     }
-    try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDir)) {
+    try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE)) {
       assertThatThrownBy(() -> DriverManager.getConnection(again.stateStore().jdbcUrl(), "postgres", null).close())
           .isInstanceOf(SQLException.class);
     }
@@ -110,10 +111,10 @@ class EmbeddedPostgresLoginTest {
 
   @Test
   void saysWhatToRestoreWhenThePasswordFileIsGone() throws Exception {
-    EmbeddedPostgresServer.start(dataDir).close();
+    EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE).close();
     Files.delete(dataDir.resolve("postgres.password"));
 
-    assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir))
+    assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("postgres.password").hasMessageContaining("restore it");
   }

@@ -3,6 +3,7 @@ package io.millflow.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.engine.config.MillflowConfig.EmbeddedDurability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ class WarehouseRoleTest {
   @BeforeAll
   static void start() throws Exception {
     Files.writeString(dataDir.resolve("master.key"), "not the real key, but where the real one lives\n");
-    server = EmbeddedPostgresServer.start(dataDir);
+    server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE);
     stateStore = server.stateStore();
     DatabaseLogin login = server.warehouse();
     warehouse = Jdbi.create(login.jdbcUrl(), login.username(), login.password());
