@@ -48,6 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       Path pgData = ownerOnlyDirectory(dataDir.resolve("postgres"));
       Path runtime = ownerOnlyDirectory(dataDir.resolve("postgres-runtime"));
+      OrphanPostmaster.stopIfRunning(pgData);
       boolean initialized = Files.exists(pgData.resolve("postgresql.conf")); // zonky runs initdb when it is absent
       // A new directory is secured by initdb; one of an earlier Millflow (trust) once it has started, below.
       boolean secured = !initialized || HostBasedAuthentication.isWritten(pgData);
