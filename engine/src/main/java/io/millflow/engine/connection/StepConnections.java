@@ -2,12 +2,14 @@ package io.millflow.engine.connection;
 
 import io.millflow.step.Connection;
 import io.millflow.step.ReauthRequiredException;
+import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
 
 /**
- * Connections as steps get them: resolved by name, and refused at once while the connection is
- * {@code reauth_required} with the very credentials it still has, so a step does not knock on a door whose key was
- * already rejected (which can lock an account). Other credentials, or a check that passes, let steps through.
+ * Connections as steps get them: resolved by name; refused when it is a tenant's connection that leads to the state
+ * store; and refused at once while the connection is {@code reauth_required} with the very credentials it still has,
+ * so a step does not knock on a door whose key was already rejected (which can lock an account). Other credentials,
+ * or a check that passes, let steps through.
  */
 @Singleton
 public class StepConnections {
@@ -22,6 +24,9 @@ public class StepConnections {
 
   public Connection resolve(String tenantId, String name) {
     Connection connection = registry.resolve(tenantId, name);
+    registry.refusal(tenantId, connection).ifPresent(problem -> {
+      throw new StepFailure("CONNECTION_INVALID", problem);
+    });
     if (health.refusedWith(tenantId, connection)) {
       ConnectionStatus status = health.statusOrUnknown(tenantId, name);
       throw new ReauthRequiredException(name, "Connection '" + name + "' needs new credentials: "
