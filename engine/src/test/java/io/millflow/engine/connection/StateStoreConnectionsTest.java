@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StateStoreConnectionsTest {
 
-  private static final String TENANT = "acme";
+  /** A tenant of this test's own, so the other tests' tenants see nothing of it. */
+  private static final String TENANT = "acme-store-probe";
   private static String designer;
 
   @Inject StateStore store;
@@ -69,18 +70,23 @@ class StateStoreConnectionsTest {
 
   @Test
   void refusesAConnectionSavedBeforeToStepsAndChecks() {
-    stored.save(TENANT, new Connection("saved-before", "postgres",
+    String name = "saved-before-" + System.nanoTime(); // the store's port changes with every start
+    stored.save(TENANT, new Connection(name, "postgres",
         Map.of("jdbcUrl", "jdbc:postgresql://127.0.0.1:" + port() + "/millflow"), Map.of("username", "postgres")));
-
-    assertThatThrownBy(() -> stepConnections.resolve(TENANT, "saved-before"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
-        .hasMessageContaining("state store");
-    given().header("Authorization", "Bearer " + designer).post("/api/connections/saved-before/test")
-        .then().statusCode(400).body("message", containsString("state store"));
-    health.checkDue(TENANT);
-    ConnectionStatus status = health.statusOrUnknown(TENANT, "saved-before");
-    assertThat(status.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
-    assertThat(status.lastError()).contains("state store");
+    try {
+      assertThatThrownBy(() -> stepConnections.resolve(TENANT, name))
+          .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+          .hasMessageContaining("state store");
+      given().header("Authorization", "Bearer " + designer).post("/api/connections/" + name + "/test")
+          .then().statusCode(400).body("message", containsString("state store"));
+      health.checkDue(TENANT);
+      ConnectionStatus status = health.statusOrUnknown(TENANT, name);
+      assertThat(status.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
+      assertThat(status.lastError()).contains("state store");
+    } finally {
+      stored.delete(TENANT, name);
+      health.forget(TENANT, name);
+    }
   }
 
   @Test
