@@ -58,17 +58,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             + passwordFile + ", which is missing: restore it from the backup of the data directory.");
       }
       String password = PasswordFile.readOrCreate(passwordFile);
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setDataDirectory(pgData)
-          .setCleanDataDirectory(false)
-          .setOverrideWorkingDirectory(runtime.toFile())
-          .setPGStartupWait(STARTUP_WAIT)
-          .setConnectConfig("password", password)
-          // Passed to initdb only (zonky's "locale" options are initdb's): a new data directory gets the superuser's
-          // password and password logins from the start (these come after zonky's "-A trust" and override it).
-          .setLocaleConfig("pwfile", passwordFile.toString())
-          .setLocaleConfig("auth-host", "scram-sha-256")
-          .setLocaleConfig("auth-local", "scram-sha-256");
+      EmbeddedPostgres.Builder builder = builder(pgData, runtime, passwordFile, password);
       if (secured) {
         builder.setDataDirectoryCustomizer(directory -> HostBasedAuthentication.write(directory.toPath()));
       }
@@ -120,7 +110,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /** A connection as the superuser to {@code database}, with the password. */
-  Connection superuser(String database) throws SQLException {
+  private Connection superuser(String database) throws SQLException {
     DataSource source = postgres.getDatabase(SUPERUSER, database);
     return source.getConnection();
   }
@@ -140,6 +130,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     LOG.warnf("The embedded PostgreSQL in %s trusted every local login (made by an earlier Millflow): it now asks for"
         + " a password (SCRAM-SHA-256), kept in %s. Back that file up with the data directory.", pgData, passwordFile);
+  }
+
+  private static EmbeddedPostgres.Builder builder(Path pgData, Path runtime, Path passwordFile, String password) {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(pgData)
+        .setCleanDataDirectory(false)
+        .setOverrideWorkingDirectory(runtime.toFile())
+        .setPGStartupWait(STARTUP_WAIT)
+        .setConnectConfig("password", password)
+        // Passed to initdb only (zonky's "locale" options are initdb's): a new data directory gets the superuser's
+        // password and password logins from the start (these come after zonky's "-A trust" and override it).
+        .setLocaleConfig("pwfile", passwordFile.toString())
+        .setLocaleConfig("auth-host", "scram-sha-256")
+        .setLocaleConfig("auth-local", "scram-sha-256");
   }
 
   private static void commits(EmbeddedPostgres.Builder builder, EmbeddedDurability durability) {
