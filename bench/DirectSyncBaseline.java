@@ -18,6 +18,7 @@ import java.time.Instant;
  * (Zeebe, claim-check datasets, mapping, upsert with newer-wins) is measured as a ratio against this.
  *
  * Usage: java -cp "engine/target/quarkus-app/lib/main/*" bench/DirectSyncBaseline.java <plexUrl> <apiKey> <jdbcUrl>
+ * <user>, with the user's password in the environment variable BASELINE_DB_PASSWORD (never on the command line).
  */
 public class DirectSyncBaseline {
 
@@ -29,7 +30,7 @@ public class DirectSyncBaseline {
     HttpClient http = HttpClient.newHttpClient();
     long start = System.nanoTime();
     JsonNode orders = json.readTree(get(http, plex + "/purchasing/v1/purchase-orders", key));
-    try (Connection db = DriverManager.getConnection(jdbc)) {
+    try (Connection db = DriverManager.getConnection(jdbc, args[3], System.getenv("BASELINE_DB_PASSWORD"))) {
       db.setAutoCommit(false);
       try (Statement ddl = db.createStatement()) {
         ddl.execute("drop schema if exists baseline cascade");

@@ -62,8 +62,9 @@ start_runtime instance-1 18091 "${cluster[@]}"
 pg_port=$(sed -n 's/.*embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$data/instance-1.log" | head -1)
 one=$(load bench-one http://127.0.0.1:18091)
 echo "standalone, 1 inst.: $one"
-start_runtime instance-2 18092 "${cluster[@]}" -Dmillflow.db.url="jdbc:postgresql://127.0.0.1:$pg_port/millflow" \
-  -Dmillflow.db.username=postgres
+# The password through the environment (MILLFLOW_DB_PASSWORD), never on a command line other users can read.
+MILLFLOW_DB_PASSWORD="$(cat "$data/instance-1/postgres.password")" start_runtime instance-2 18092 "${cluster[@]}" \
+  -Dmillflow.db.url="jdbc:postgresql://127.0.0.1:$pg_port/millflow" -Dmillflow.db.username=postgres
 two=$(load bench-two http://127.0.0.1:18091 http://127.0.0.1:18092)
 echo "standalone, 2 inst.: $two"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -66,8 +66,8 @@ first=$(run_flow first)
 incremental=$(run_flow incremental)
 curl -s -H "$auth" -X DELETE "localhost:$port/api/flows/plex-po-to-postgres/sync-state" > /dev/null
 second=$(run_flow rerun)
-baseline=$(java -cp "engine/target/quarkus-app/lib/main/*" bench/DirectSyncBaseline.java "$plex_url" "$key" \
-  "jdbc:postgresql://localhost:$pg_port/warehouse?user=postgres" | sed -n 's/baseline_ms=\([0-9]*\).*/\1/p')
+baseline=$(BASELINE_DB_PASSWORD="$(cat "$data/warehouse.password")" java -cp "engine/target/quarkus-app/lib/main/*" \
+  bench/DirectSyncBaseline.java "$plex_url" "$key" "jdbc:postgresql://localhost:$pg_port/warehouse" warehouse | sed -n 's/baseline_ms=\([0-9]*\).*/\1/p')
 rss_kb=$(ps -o rss= -p $pid)
 
 first_ms=${first%% *}; second_ms=${second%% *}; incremental_ms=${incremental%% *}

@@ -77,6 +77,7 @@ public final class FlowTestSupport {
 
   public static Jdbi warehouse(ConnectionRegistry connections, String tenant) {
     var warehouse = connections.resolve(tenant, SandboxLauncher.WAREHOUSE_CONNECTION);
-    return Jdbi.create(warehouse.setting("jdbcUrl"), warehouse.credential("username"), "");
+    return Jdbi.create(warehouse.setting("jdbcUrl"), warehouse.credential("username"),
+        warehouse.optionalCredential("password").orElse(""));
   }
 }

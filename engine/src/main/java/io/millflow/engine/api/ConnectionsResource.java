@@ -10,6 +10,7 @@ import io.millflow.engine.connection.ConnectionStatus;
 import io.millflow.engine.connection.ConnectionStore;
 import io.millflow.engine.connection.ConnectionTests;
 import io.millflow.engine.connection.SettingsRedaction;
+import io.millflow.engine.connection.StateStoreGuard;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.StepFailure;
@@ -46,10 +47,12 @@ public class ConnectionsResource {
   private final ConnectionTests tests;
   private final ConnectionHealth health;
   private final CurrentCaller caller;
+  private final StateStoreGuard guard;
 
   public ConnectionsResource(ConnectionRegistry connections, ConnectionStore store, ConnectionTests tests,
-      ConnectionHealth health, CurrentCaller caller) {
+      ConnectionHealth health, CurrentCaller caller, StateStoreGuard guard) {
     this.health = health;
+    this.guard = guard;
     this.connections = connections;
     this.store = store;
     this.tests = tests;
@@ -87,6 +90,7 @@ public class ConnectionsResource {
     Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
         ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
     refuseIfForbidden(connection);
+    refuseTheStateStore(connection);
     store.save(caller.tenantId(), connection);
     health.forget(caller.tenantId(), name);
     return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
@@ -117,6 +121,7 @@ public class ConnectionsResource {
     String name = request == null || request.name() == null ? "unsaved" : request.name();
     Connection connection = request(name, request, Map.of());
     refuseIfForbidden(connection);
+    refuseTheStateStore(connection);
     return test(connection);
   }
 
@@ -127,6 +132,9 @@ public class ConnectionsResource {
   @Audited("connection.test")
   public ConnectionCheck test(@PathParam("name") String name) {
     Connection connection = find(name);
+    connections.refusal(caller.tenantId(), connection).ifPresent(problem -> {
+      throw new BadRequestException(problem);
+    });
     ConnectionCheck check = test(connection);
     health.record(caller.tenantId(), connection, check);
     return check;
@@ -180,6 +188,13 @@ public class ConnectionsResource {
     Map<String, String> credentials = request.credentials() != null ? request.credentials() : keptCredentials;
     return new Connection(name, request.type().toLowerCase(java.util.Locale.ROOT),
         request.settings() == null ? Map.of() : request.settings(), credentials);
+  }
+
+  /** A connection a tenant sends may not lead to the state store. */
+  private void refuseTheStateStore(Connection connection) {
+    guard.refusal(connection).ifPresent(problem -> {
+      throw new BadRequestException(problem);
+    });
   }
 
   private Connection find(String name) {

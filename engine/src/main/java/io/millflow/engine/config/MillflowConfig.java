@@ -60,7 +60,17 @@ public interface MillflowConfig {
      */
     @WithDefault("PT30S")
     Duration connectionTimeout();
+
+    /**
+     * How the embedded PostgreSQL commits: {@code durable} (fsync, synchronous_commit and full_page_writes on: a
+     * commit answered is on disk and survives an OS crash) or {@code unsafe} (development only: fsync and
+     * synchronous_commit off, faster, but an OS crash may lose commits already answered and corrupt the data).
+     */
+    @WithDefault("durable")
+    EmbeddedDurability embeddedDurability();
   }
+
+  enum EmbeddedDurability { DURABLE, UNSAFE }
 
   interface Zeebe {
     /** gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the in-memory engine runs. */

@@ -76,7 +76,12 @@ public class ConnectionHealth {
       Optional<ConnectionStatus> status = status(tenantId, connection.name());
       boolean due = status.map(s -> s.nextCheckAt() == null || !s.nextCheckAt().isAfter(clock.instant())).orElse(true);
       if (due && tests.canTest(connection.type())) {
-        check(tenantId, connection);
+        Optional<String> refusal = connections.refusal(tenantId, connection);
+        if (refusal.isPresent()) {
+          record(tenantId, connection, ConnectionProblem.WRONG_URL, refusal.get(), true);
+        } else {
+          check(tenantId, connection);
+        }
         checked++;
       }
     }

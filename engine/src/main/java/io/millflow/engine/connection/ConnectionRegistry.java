@@ -26,10 +26,12 @@ public class ConnectionRegistry {
   private final Map<String, Connection> configured = new ConcurrentHashMap<>();
   private final Map<String, Connection> provided = new ConcurrentHashMap<>();
   private final ConnectionStore stored;
+  private final StateStoreGuard stateStore;
   private final String installationTenant;
 
-  public ConnectionRegistry(MillflowConfig config, ConnectionStore stored) {
+  public ConnectionRegistry(MillflowConfig config, ConnectionStore stored, StateStoreGuard stateStore) {
     this.stored = stored;
+    this.stateStore = stateStore;
     this.installationTenant = config.tenant();
     config.connections().forEach((name, c) -> configured.put(name, new Connection(name, c.type(), c.settings(), c.credentials())));
   }
@@ -68,6 +70,18 @@ public class ConnectionRegistry {
           + " under millflow.connections." + name + ", or pick one of these in the task's Connection field.");
     }
     return connection;
+  }
+
+  /**
+   * Why the tenant may not use this connection, when it may not: a connection of the tenant's own that leads to the
+   * state store. Those of the configuration and of the runtime are the installation's, and may.
+   */
+  public Optional<String> refusal(String tenantId, Connection connection) {
+    String name = connection.name();
+    if (connection.equals(configured(tenantId).get(name)) || connection.equals(provided(tenantId).get(name))) {
+      return Optional.empty();
+    }
+    return stateStore.refusal(connection);
   }
 
   private Map<String, Connection> configured(String tenantId) {

@@ -2,12 +2,14 @@ package io.millflow.engine.connection;
 
 import io.millflow.step.Connection;
 import io.millflow.step.ReauthRequiredException;
+import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
 
 /**
- * Connections as steps get them: resolved by name, and refused at once while the connection is
- * {@code reauth_required} with the very credentials it still has, so a step does not knock on a door whose key was
- * already rejected (which can lock an account). Other credentials, or a check that passes, let steps through.
+ * Connections as steps get them: resolved by name; refused when it is a tenant's connection that leads to the state
+ * store; and refused at once while the connection is {@code reauth_required} with the very credentials it still has,
+ * so a step does not knock on a door whose key was already rejected (which can lock an account). Other credentials,
+ * or a check that passes, let steps through.
  */
 @Singleton
 public class StepConnections {
@@ -26,6 +28,9 @@ public class StepConnections {
 
   public Connection resolve(String tenantId, String name) {
     Connection connection = registry.resolve(tenantId, name);
+    registry.refusal(tenantId, connection).ifPresent(problem -> {
+      throw new StepFailure("CONNECTION_INVALID", problem);
+    });
     if (registry.origin(tenantId, name).orElse(null) == ConnectionRegistry.Origin.API) {
       // Saved before this check existed, or the runtime's ports changed since: a step never calls them either.
       addresses.refusal(connection.settings()).ifPresent(refusal -> {

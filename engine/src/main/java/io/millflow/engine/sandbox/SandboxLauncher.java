@@ -10,6 +10,7 @@ import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.store.EmbeddedPostgresServer;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
 import jakarta.annotation.PreDestroy;
@@ -24,8 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Starts the local sandboxes with the runtime and offers the connections the example flows use: {@code plex-sandbox},
  * {@code netsuite-sandbox} and {@code idhammar-sandbox} (each system's sandbox, with credentials made for this start),
- * {@code warehouse} (a database in the embedded PostgreSQL), {@code plant-mongo} (an in-process, in-memory MongoDB)
- * and {@code files} (the installation tenant's own file root, {@code <data-dir>/files/<tenant>} by default).
+ * {@code warehouse} (a database in the embedded PostgreSQL, with a role of its own that is no superuser),
+ * {@code plant-mongo} (an in-process, in-memory MongoDB) and {@code files} (the installation tenant's own file root,
+ * {@code <data-dir>/files/<tenant>} by default).
  */
 @Singleton
 public class SandboxLauncher {
@@ -71,8 +73,9 @@ public class SandboxLauncher {
     InetSocketAddress mongoAddress = mongo.bind(); // a free port on loopback
     connections.provide(new Connection(MONGO_CONNECTION, "mongodb", Map.of("host", "127.0.0.1",
         "port", String.valueOf(mongoAddress.getPort()), "database", "plant"), Map.of()));
-    store.embeddedServer().ifPresent(postgres -> connections.provide(new Connection(WAREHOUSE_CONNECTION, "postgres",
-        Map.of("jdbcUrl", postgres.jdbcUrl("warehouse")), Map.of("username", "postgres"))));
+    store.embeddedServer().map(EmbeddedPostgresServer::warehouse).ifPresent(warehouse -> connections.provide(
+        new Connection(WAREHOUSE_CONNECTION, "postgres", Map.of("jdbcUrl", warehouse.jdbcUrl()),
+            Map.of("username", warehouse.username(), "password", warehouse.password()))));
     Path files = filesDirectory;
     connections.provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()));
     LOG.infof("Sandboxes: Plex %s (%d purchase orders), NetSuite %s (%d purchase orders), Idhammar OEE %s (%d downtime"

@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Millflow's own PostgreSQL: run history, flows, datasets. Embedded by default (data under {@code millflow.data-dir});
- * an external server when {@code millflow.db.url} is set. Migrations run on start.
+ * Millflow's own PostgreSQL: run history, flows, datasets. Embedded by default (data under {@code millflow.data-dir},
+ * logged in to with the password the embedded server generated); an external server when {@code millflow.db.url} is
+ * set. Migrations run on start.
  */
 @Singleton
 public class StateStore {
@@ -27,15 +28,16 @@ public class StateStore {
   public StateStore(MillflowConfig config) {
     MillflowConfig.Db db = config.db();
     this.embedded = db.url().isPresent() ? Optional.empty()
-        : Optional.of(EmbeddedPostgresServer.start(config.dataDir().toAbsolutePath()));
-    String url = db.url().orElseGet(() -> embedded.orElseThrow().jdbcUrl("millflow"));
-    this.dataSource = pool(url, db.username().orElse(embedded.isPresent() ? "postgres" : null),
-        db.password().orElse(null), db.poolSize(), db.connectionTimeout());
+        : Optional.of(EmbeddedPostgresServer.start(config.dataDir().toAbsolutePath(), db.embeddedDurability()));
+    DatabaseLogin login = embedded.map(EmbeddedPostgresServer::stateStore)
+        .orElseGet(() -> new DatabaseLogin(db.url().orElseThrow(), db.username().orElse(null),
+            db.password().orElse(null)));
+    this.dataSource = pool(login, db.poolSize(), db.connectionTimeout());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     this.jdbi = Jdbi.create(dataSource);
     LOG.infof("State store: %s", embedded.isPresent()
         ? "embedded PostgreSQL on port " + embedded.get().port() + ", data in " + config.dataDir().toAbsolutePath().resolve("postgres")
-        : "external PostgreSQL " + redacted(url));
+        : "external PostgreSQL " + redacted(login.jdbcUrl()));
   }
 
   public Jdbi jdbi() {
@@ -57,13 +59,12 @@ public class StateStore {
     embedded.ifPresent(EmbeddedPostgresServer::close);
   }
 
-  private static HikariDataSource pool(String url, String username, String password, int size,
-      java.time.Duration connectionTimeout) {
+  private static HikariDataSource pool(DatabaseLogin login, int size, java.time.Duration connectionTimeout) {
     HikariConfig hikari = new HikariConfig();
     hikari.setConnectionTimeout(connectionTimeout.toMillis());
-    hikari.setJdbcUrl(url);
-    hikari.setUsername(username);
-    hikari.setPassword(password);
+    hikari.setJdbcUrl(login.jdbcUrl());
+    hikari.setUsername(login.username());
+    hikari.setPassword(login.password());
     hikari.setMaximumPoolSize(size);
     hikari.setPoolName("millflow-state");
     return new HikariDataSource(hikari);
