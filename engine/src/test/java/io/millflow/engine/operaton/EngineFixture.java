@@ -88,6 +88,16 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
     };
   }
 
+  /** The Operaton engine under an adapter, to look at its state. */
+  static org.operaton.bpm.engine.ProcessEngine operaton(String workerName) {
+    return org.operaton.bpm.engine.ProcessEngines.getProcessEngine("millflow-" + workerName);
+  }
+
+  /** The tasks handed out for one instance, in order. */
+  List<ActivatedTask> handedFor(String instanceKey) {
+    return handed.stream().filter(task -> task.instanceKey().equals(instanceKey)).toList();
+  }
+
   static TaskHandler completing(Map<String, Object> variables) {
     return (task, lease) -> new AttemptOutcome.Completed(variables, null);
   }
