@@ -1,0 +1,48 @@
+package io.millflow.engine.operaton;
+
+import io.millflow.step.Json;
+import org.operaton.bpm.engine.impl.variable.serializer.AbstractObjectValueSerializer;
+
+/**
+ * Stores object variables (maps, lists, records, decimals) as JSON with Millflow's one Jackson configuration, as Zeebe
+ * holds variables. Read back they are plain maps, lists and values whatever class they were written from: no Java
+ * serialization, and no class named in the database is ever loaded.
+ */
+final class JsonValueSerializer extends AbstractObjectValueSerializer {
+
+  static final String FORMAT = "application/json";
+
+  JsonValueSerializer() {
+    super(FORMAT);
+  }
+
+  @Override
+  public String getName() {
+    return "millflow-json";
+  }
+
+  @Override
+  protected String getTypeNameForDeserialized(Object deserializedObject) {
+    return deserializedObject.getClass().getName();
+  }
+
+  @Override
+  protected byte[] serializeToByteArray(Object deserializedObject) throws Exception {
+    return Json.mapper().writeValueAsBytes(deserializedObject);
+  }
+
+  @Override
+  protected Object deserializeFromByteArray(byte[] object, String objectTypeName) throws Exception {
+    return Json.mapper().readValue(object, Object.class);
+  }
+
+  @Override
+  protected boolean isSerializationTextBased() {
+    return true;
+  }
+
+  @Override
+  protected boolean canSerializeValue(Object value) {
+    return Json.mapper().canSerialize(value.getClass());
+  }
+}

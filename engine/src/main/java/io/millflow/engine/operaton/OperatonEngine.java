@@ -1,0 +1,188 @@
+package io.millflow.engine.operaton;
+
+import io.millflow.engine.port.EngineIncident;
+import io.millflow.engine.port.FlowRefusedException;
+import io.millflow.engine.port.Message;
+import io.millflow.engine.port.ProcessEngine;
+import io.millflow.engine.port.RunEndHandler;
+import io.millflow.engine.port.TaskWorker;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Jdbi;
+import org.operaton.bpm.engine.ParseException;
+import org.operaton.bpm.engine.Problem;
+import org.operaton.bpm.engine.ResourceReport;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.runtime.Incident;
+import org.operaton.bpm.engine.runtime.Job;
+
+/**
+ * The embedded engine: Operaton (Apache 2.0, the open-source continuation of Camunda 7) in this process, its state in
+ * Millflow's PostgreSQL next to the state store, running flows authored in the Camunda 8 dialect. Service tasks are
+ * external tasks fetched and locked by this instance's workers; timers, messages, incidents and history are the
+ * engine's and survive a restart; several Millflow instances on one database share the work. See
+ * docs/engine-mapping.md for what of the dialect is translated how, and what is refused.
+ *
+ * <p>Construct it once per Millflow instance (it starts the engine and its job executor), call
+ * {@link #openWorkers} once the flows are deployed, and {@link #close} at shutdown.
+ */
+public final class OperatonEngine implements ProcessEngine, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(OperatonEngine.class);
+
+  private final String workerName;
+  private final OperatonSettings settings;
+  private final org.operaton.bpm.engine.ProcessEngine engine;
+  private final ScheduledExecutorService housekeeping;
+  private final WakeSignal tasksCreated = new WakeSignal();
+  private final RunEndCourier runEnds;
+  private final MessageInbox inbox;
+  private volatile TaskFetchLoop fetchLoop;
+
+  /**
+   * Starts the engine on this database (creating or updating its ACT_ tables; Millflow's migrations must have run, for
+   * the adapter's own tables) and its job executor.
+   *
+   * @param workerName names this Millflow instance in task and job locks (unique among instances on one database)
+   */
+  public OperatonEngine(DataSource dataSource, String workerName, OperatonSettings settings) {
+    this.workerName = workerName;
+    this.settings = settings;
+    Jdbi jdbi = Jdbi.create(dataSource);
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("operaton-housekeeping-" + workerName).daemon().factory());
+    this.runEnds = new RunEndCourier(jdbi, workerName, housekeeping);
+    MessageInbox[] inboxRef = new MessageInbox[1];
+    Translation translation = new Translation(new Feel(), tasksCreated::wake,
+        (name, key) -> housekeeping.execute(() -> inboxRef[0].arrived(name, key)), new RunEndRecorder(runEnds::wake));
+    ProcessEngineConfigurationImpl configuration = OperatonConfiguration.create(dataSource, workerName, settings,
+        translation);
+    this.engine = configuration.buildProcessEngine();
+    this.inbox = new MessageInbox(jdbi, workerName, new MessageCorrelator(configuration));
+    inboxRef[0] = inbox;
+    housekeeping.scheduleWithFixedDelay(this::sweepMessages, settings.pollInterval().toMillis(),
+        settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public String engineId() {
+    return "operaton";
+  }
+
+  @Override
+  public boolean embedded() {
+    return true;
+  }
+
+  /** Deploys the flow as authored (byte for byte); an unchanged flow is not deployed again. */
+  @Override
+  public void deploy(String processId, String bpmnXml) {
+    try {
+      engine.getRepositoryService().createDeployment().name(processId).enableDuplicateFiltering(false)
+          .addInputStream(processId + ".bpmn", new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)))
+          .deploy();
+    } catch (ParseException e) {
+      throw new FlowRefusedException(problems(e));
+    }
+  }
+
+  @Override
+  public String start(String processId, Map<String, Object> variables) {
+    return engine.getRuntimeService().startProcessInstanceByKey(processId, variables(variables)).getId();
+  }
+
+  @Override
+  public void publish(Message message) {
+    inbox.publish(message);
+  }
+
+  @Override
+  public void cancel(String instanceKey) {
+    engine.getRuntimeService().deleteProcessInstanceIfExists(instanceKey, "cancelled", false, true, true, false);
+  }
+
+  @Override
+  public List<EngineIncident> openIncidents(String instanceKey) {
+    return engine.getRuntimeService().createIncidentQuery().processInstanceId(instanceKey).list().stream()
+        .map(OperatonEngine::incident).toList();
+  }
+
+  /** Gives the instance's tasks and jobs that ran out of retries these retries, which resolves their incidents. */
+  @Override
+  public void retry(String instanceKey, int retries) {
+    List<String> tasks = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(instanceKey)
+        .noRetriesLeft().list().stream().map(org.operaton.bpm.engine.externaltask.ExternalTask::getId).toList();
+    if (!tasks.isEmpty()) {
+      engine.getExternalTaskService().setRetries(tasks, retries);
+    }
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instanceKey).noRetriesLeft()
+        .list()) {
+      engine.getManagementService().setJobRetries(job.getId(), retries);
+    }
+    tasksCreated.wake();
+  }
+
+  @Override
+  public void openWorkers(Collection<TaskWorker> workers, RunEndHandler runEndHandler) {
+    if (fetchLoop != null) {
+      throw new IllegalStateException("The workers of " + workerName + " are open already");
+    }
+    TaskShapes shapes = new TaskShapes(engine.getRepositoryService());
+    TaskAttempt attempt = new TaskAttempt(engine.getRuntimeService(), engine.getExternalTaskService(), shapes,
+        new AttemptCommands(engine.getExternalTaskService(), workerName), workerName);
+    fetchLoop = new TaskFetchLoop(engine.getExternalTaskService(), workerName, workers, attempt,
+        settings.maxConcurrentAttempts(), settings.pollInterval(), tasksCreated);
+    fetchLoop.start();
+    runEnds.open(runEndHandler, settings.pollInterval());
+  }
+
+  /** Stops the workers (attempts in flight may finish), the job executor and the engine. */
+  @Override
+  public void close() {
+    if (fetchLoop != null) {
+      fetchLoop.close();
+    }
+    runEnds.close();
+    housekeeping.shutdownNow();
+    engine.close();
+  }
+
+  private void sweepMessages() {
+    try {
+      inbox.sweep();
+    } catch (RuntimeException e) {
+      LOG.warnf("The sweep of held messages failed: %s", e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> variables) {
+    return variables == null ? new LinkedHashMap<>() : new LinkedHashMap<>(variables);
+  }
+
+  private static EngineIncident incident(Incident incident) {
+    return new EngineIncident(incident.getId(), incident.getActivityId(), incident.getIncidentMessage());
+  }
+
+  private static List<FlowRefusedException.Problem> problems(ParseException e) {
+    List<FlowRefusedException.Problem> problems = new ArrayList<>();
+    for (ResourceReport report : e.getResourceReports()) {
+      for (Problem problem : report.getErrors()) {
+        problems.add(new FlowRefusedException.Problem(problem.getMainElementId(), problem.getMessage()));
+      }
+    }
+    if (problems.isEmpty()) {
+      problems.add(new FlowRefusedException.Problem(null, e.getMessage()));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,129 @@
+package io.millflow.engine.operaton;
+
+import io.millflow.engine.port.TaskWorker;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
+import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+
+/**
+ * Fetches and locks the tasks of the open workers' types and runs each attempt on a bounded pool. It fetches when woken
+ * (a task was created in this JVM, an attempt ended) and otherwise every poll interval, for tasks made by other
+ * Millflow instances on the same database. It locks only as many tasks as it has free slots, and no variables: an
+ * attempt reads those once its task is locked.
+ */
+final class TaskFetchLoop implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TaskFetchLoop.class);
+  private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+
+  private final ExternalTaskService tasks;
+  private final String workerName;
+  private final Map<String, TaskWorker> workers = new LinkedHashMap<>();
+  private final TaskAttempt attempt;
+  private final Duration pollInterval;
+  private final Semaphore slots;
+  private final ExecutorService attempts;
+  private final WakeSignal signal;
+  private final Thread loop;
+  private volatile boolean running = true;
+
+  TaskFetchLoop(ExternalTaskService tasks, String workerName, Collection<TaskWorker> workers, TaskAttempt attempt,
+      int maxConcurrentAttempts, Duration pollInterval, WakeSignal signal) {
+    this.tasks = tasks;
+    this.workerName = workerName;
+    workers.forEach(worker -> this.workers.put(worker.type(), worker));
+    this.attempt = attempt;
+    this.pollInterval = pollInterval;
+    this.slots = new Semaphore(maxConcurrentAttempts);
+    this.attempts = Executors.newFixedThreadPool(maxConcurrentAttempts,
+        Thread.ofPlatform().name("operaton-attempt-" + workerName + "-", 0).daemon().factory());
+    this.signal = signal;
+    this.loop = Thread.ofPlatform().name("operaton-fetch-" + workerName).daemon().unstarted(this::run);
+  }
+
+  void start() {
+    if (!workers.isEmpty()) {
+      loop.start();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        int free = slots.availablePermits();
+        List<LockedExternalTask> locked = free == 0 ? List.of() : fetch(free);
+        locked.forEach(this::submit);
+        if (locked.size() < free || free == 0) {
+          signal.await(pollInterval);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.warnf("Fetching tasks failed, trying again in %d s: %s", FAILURE_PAUSE.toSeconds(), e.getMessage());
+          pause();
+        }
+      }
+    }
+  }
+
+  private List<LockedExternalTask> fetch(int max) {
+    ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerName);
+    for (TaskWorker worker : workers.values()) {
+      query = query.topic(worker.type(), worker.lockDuration().toMillis()).variables(List.of())
+          .includeExtensionProperties();
+    }
+    return query.execute();
+  }
+
+  private void submit(LockedExternalTask task) {
+    slots.acquireUninterruptibly();
+    try {
+      attempts.execute(() -> {
+        try {
+          attempt.run(task, workers.get(task.getTopicName()));
+        } finally {
+          slots.release();
+          signal.wake();
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      slots.release(); // closing: the task's lock runs out and it is handed out again
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(FAILURE_PAUSE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    loop.interrupt();
+    attempts.shutdown();
+    try {
+      loop.join(Duration.ofSeconds(5));
+      if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
+        attempts.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
