@@ -2,6 +2,8 @@ package io.millflow.engine;
 
 import io.millflow.engine.config.InstanceName;
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.operaton.OperatonEngine;
+import io.millflow.engine.operaton.OperatonSettings;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.zeebe.ZeebeEngine;
@@ -22,7 +24,9 @@ public class Engines {
     if (config.zeebe().address().isPresent()) {
       return new ZeebeEngine(config, InstanceName.of(config));
     }
-    throw new IllegalStateException("embedded engine: not wired yet");
+    MillflowConfig.Engine engine = config.engine();
+    return new OperatonEngine(store.dataSource(), InstanceName.of(config),
+        new OperatonSettings(engine.maxConcurrentAttempts(), engine.pollInterval(), engine.historyTimeToLive()));
   }
 
   void close(@Disposes ProcessEngine engine) throws Exception {

@@ -24,6 +24,9 @@ public interface MillflowConfig {
 
   Zeebe zeebe();
 
+  /** The embedded engine (Operaton), used unless {@code millflow.zeebe.address} names a Camunda 8 cluster. */
+  Engine engine();
+
   Datasets datasets();
 
   Webhooks webhooks();
@@ -71,6 +74,20 @@ public interface MillflowConfig {
   }
 
   enum EmbeddedDurability { DURABLE, UNSAFE }
+
+  interface Engine {
+    /** Step attempts this instance runs at once. */
+    @WithDefault("16")
+    int maxConcurrentAttempts();
+
+    /** How often this instance looks for tasks, timers, held messages and run ends made by other instances. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** How long the engine keeps the history of ended instances (whole days). */
+    @WithDefault("P30D")
+    Duration historyTimeToLive();
+  }
 
   interface Zeebe {
     /** gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the in-memory engine runs. */

@@ -17,6 +17,6 @@ class ZeebeUnderTestModeTest {
   void runsOnTheEngineTheRunAskedFor() {
     boolean standalone = "standalone".equals(System.getProperty("zeebe-under-test"));
     assertThat(engine.embedded()).isEqualTo(!standalone);
-    assertThat(engine.engineId()).startsWith(standalone ? "cluster:" : "operaton:");
+    assertThat(engine.engineId()).startsWith(standalone ? "cluster:" : "operaton");
   }
 }
