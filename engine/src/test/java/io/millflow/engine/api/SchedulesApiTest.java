@@ -2,13 +2,17 @@ package io.millflow.engine.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.millflow.engine.port.ProcessEngine;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,8 +32,19 @@ class SchedulesApiTest {
     assertThat(next.getEpochSecond() % (15 * 60)).isZero();
   }
 
+  @Inject ProcessEngine engine;
+
+  @Test
+  void aFeelTimerIsRefusedByTheEmbeddedEngineNamingItsElement() {
+    Assumptions.assumeTrue(engine.embedded(), "a Camunda 8 cluster evaluates FEEL timers itself");
+    given().contentType("application/xml").body(bpmn("feel-timer-refused")).post("/api/flows").then().statusCode(400)
+        .body("problems[0].elementId", equalTo("Computed"))
+        .body("problems[0].reason", containsString("FEEL timer"));
+  }
+
   @Test
   void listsADeployedFlowsCycleAndSaysWhenAnExpressionIsOnlyZeebes() {
+    Assumptions.assumeFalse(engine.embedded(), "the embedded engine refuses FEEL timers (the test above)");
     given().contentType("application/xml").body(bpmn("scheduled-by-api")).post("/api/flows").then().statusCode(201);
 
     given().queryParam("flow", "scheduled-by-api").get("/api/schedules").then().statusCode(200)

@@ -18,13 +18,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Millflow in cluster mode on one machine: one PostgreSQL (in the test JVM) that every instance keeps its state in and
- * writes the warehouse to, one Zeebe ({@link ZeebeProcess}), one Plex sandbox (in the test JVM) that every instance
- * reads, and N packaged runtimes as workers, each with its own data directory and port and all with the same master
- * key and admin token. The instances start no sandboxes of their own: they are configured like production workers,
+ * Several Millflow instances on one machine: one PostgreSQL (in the test JVM) that every instance keeps its state in and
+ * writes the warehouse to, one engine (a Zeebe in a process of its own, {@link ZeebeProcess}, or the embedded Operaton
+ * engine of each instance over that one PostgreSQL), one Plex sandbox (in the test JVM) that every instance reads, and
+ * N packaged runtimes as workers, each with its own data directory and port and all with the same master key and admin
+ * token. The instances start no sandboxes of their own: they are configured like production workers,
  * with connections {@value #PLEX} and {@value #WAREHOUSE} by address. Closing stops everything, whatever failed.
  */
 final class Cluster implements AutoCloseable {
+
+  /** Which engine the instances share. */
+  enum Engine { OPERATON, ZEEBE }
 
   static final String PLEX = "plex-sandbox";
   static final String WAREHOUSE = "warehouse";
@@ -39,14 +43,23 @@ final class Cluster implements AutoCloseable {
   private ZeebeProcess zeebe;
   private Path masterKey;
 
-  private Cluster(Path work) {
+  private final Engine engine;
+
+  private Cluster(Path work, Engine engine) {
     this.work = work;
+    this.engine = engine;
   }
 
-  /** Starts the shared services and {@code instances} runtimes, each given {@code properties} too. */
+  /** Starts the shared services and {@code instances} runtimes on a Zeebe, each given {@code properties} too. */
   static Cluster start(Path work, int instances, PlexSandboxConfig plexData, Map<String, String> properties)
       throws Exception {
-    Cluster cluster = new Cluster(work);
+    return start(Engine.ZEEBE, work, instances, plexData, properties);
+  }
+
+  /** Starts the shared services and {@code instances} runtimes on {@code engine}, each given {@code properties} too. */
+  static Cluster start(Engine engine, Path work, int instances, PlexSandboxConfig plexData, Map<String, String> properties)
+      throws Exception {
+    Cluster cluster = new Cluster(work, engine);
     try {
       cluster.startShared(plexData);
       for (int i = 1; i <= instances; i++) {
@@ -68,8 +81,10 @@ final class Cluster implements AutoCloseable {
     }
     plex = new PlexSandbox(plexData.withApiKey(UUID.randomUUID().toString())).start(0);
     started.add(plex);
-    zeebe = ZeebeProcess.start(work.resolve("zeebe.log"));
-    started.add(zeebe);
+    if (engine == Engine.ZEEBE) {
+      zeebe = ZeebeProcess.start(work.resolve("zeebe.log"));
+      started.add(zeebe);
+    }
     masterKey = work.resolve("master.key");
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -108,8 +123,10 @@ final class Cluster implements AutoCloseable {
   private Map<String, String> commonProperties() {
     int pg = postgresPort;
     Map<String, String> p = new HashMap<>();
-    p.put("millflow.zeebe.address", zeebe.address());
-    p.put("millflow.zeebe.retry-backoff", "worker"); // the in-memory engine's own backoff now and then loses a job
+    if (engine == Engine.ZEEBE) {
+      p.put("millflow.zeebe.address", zeebe.address());
+      p.put("millflow.zeebe.retry-backoff", "worker"); // the in-memory engine's own backoff now and then loses a job
+    }
     p.put("millflow.db.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres");
     p.put("millflow.db.username", "postgres");
     p.put("millflow.security.master-key-file", masterKey.toString());

@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of the instance that holds the read job of a big sync: after the job timeout Zeebe hands the job to the
- * other instance, the sync completes, the warehouse has every row exactly once and the cursor is where the data ends.
+ * kill -9 of the instance that holds the read task of a big sync, on either engine: after the lock (job timeout) runs
+ * out the engine hands the task to the other instance, the sync completes, the warehouse has every row exactly once and the cursor is where the data ends.
  * Size: {@value #ORDERS} purchase orders of {@value #LINES} lines, 200,000 warehouse rows (the sandbox makes one HTTP
  * call per order for its lines, so 200,000 orders would take the read alone past this machine's time budget).
  */
@@ -30,11 +31,13 @@ class WorkerCrashIT {
 
   @TempDir Path work;
 
-  @Test
-  void aSyncWhoseWorkerIsKilledMidReadCompletesOnTheOtherInstanceWithEveryRowOnceAndTheCursorRight() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Cluster.Engine.class)
+  void aSyncWhoseWorkerIsKilledMidReadCompletesOnTheOtherInstanceWithEveryRowOnceAndTheCursorRight(Cluster.Engine engine)
+      throws Exception {
     PlexSandboxConfig plex = PlexSandboxConfig.defaults().withPurchaseOrders(ORDERS).withLinesPerOrder(LINES)
         .withoutRateLimit();
-    try (Cluster cluster = Cluster.start(work, 2, plex, Map.of("millflow.zeebe.job-timeout", "PT20S"))) {
+    try (Cluster cluster = Cluster.start(engine, work, 2, plex, Map.of("millflow.zeebe.job-timeout", "PT20S"))) {
       RuntimeProcess a = cluster.instance(0);
       a.api("POST", "/api/flows", "application/xml", ClusterFlows.purchaseOrderSync(FLOW), 201);
       String runId = a.api("POST", "/api/flows/" + FLOW + "/runs", "application/json", "{\"variables\":{}}", 201)

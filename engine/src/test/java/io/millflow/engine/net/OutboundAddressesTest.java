@@ -54,14 +54,15 @@ class OutboundAddressesTest {
   }
 
   @Test
-  void aStoredConnectionToTheStateStoreIsRefusedWhenTestedAndWhenAStepUsesIt() {
-    int database = store.embeddedServer().orElseThrow().port();
-    String name = "stored-store-" + RUN;
-    connections.save("default", new Connection(name, "postgres",
-        Map.of("jdbcUrl", "jdbc:postgresql://127.0.0.1:" + database + "/millflow"), Map.of("username", "postgres")));
+  void aStoredConnectionToTheRuntimesOwnPortIsRefusedWhenTestedAndWhenAStepUsesIt() {
+    // (One to the state store is refused by StateStoreGuard first: StateStoreConnectionsTest.)
+    int api = io.restassured.RestAssured.port;
+    String name = "stored-api-" + RUN;
+    connections.save("default", new Connection(name, "plex", Map.of("baseUrl", "http://127.0.0.1:" + api),
+        Map.of("apiKey", "k")));
 
     given().post("/api/connections/{name}/test", name).then().statusCode(200).body("ok", equalTo(false))
-        .body("message", containsString("state store"));
+        .body("message", containsString("API"));
     assertThatThrownBy(() -> stepConnections.resolve("default", name))
         .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_TARGET_REFUSED"));
   }
