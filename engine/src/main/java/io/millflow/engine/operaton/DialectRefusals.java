@@ -95,7 +95,7 @@ final class DialectRefusals {
     checkExtensions(task, Set.of("taskDefinition", "taskHeaders", "ioMapping", "properties"));
     Element definition = ZeebeExtensions.one(task, "taskDefinition");
     if (definition == null || blank(definition.attribute("type"))) {
-      refuse(task, "a service task needs a zeebe:taskDefinition with a type (the step it runs)");
+      refuse(task, "a service task needs a zeebe:taskDefinition with a type (the step it runs) on the embedded engine");
       return;
     }
     if (Feel.isExpression(definition.attribute("type")) || Feel.isExpression(definition.attribute("retries"))) {

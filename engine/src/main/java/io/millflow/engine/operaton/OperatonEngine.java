@@ -48,6 +48,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   private final RunEndCourier runEnds;
   private final MessageInbox inbox;
   private volatile TaskFetchLoop fetchLoop;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Starts the engine on this database (creating or updating its ACT_ tables; Millflow's migrations must have run, for
@@ -149,6 +150,9 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   /** Stops the workers (attempts in flight may finish), the job executor and the engine. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (fetchLoop != null) {
       fetchLoop.close();
     }

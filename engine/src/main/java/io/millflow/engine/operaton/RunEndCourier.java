@@ -56,7 +56,13 @@ final class RunEndCourier implements AutoCloseable {
       List<RunEnd> claimed;
       do {
         claimed = claim();
-        claimed.forEach(this::deliver);
+        List<String> recorded = new java.util.ArrayList<>();
+        for (RunEnd end : claimed) {
+          if (deliver(end)) {
+            recorded.add(end.instanceId());
+          }
+        }
+        delete(recorded);
       } while (claimed.size() == BATCH);
     } catch (RuntimeException e) {
       LOG.warnf("Run ends could not be read, trying again later: %s", e.getMessage());
@@ -75,14 +81,13 @@ final class RunEndCourier implements AutoCloseable {
         .map((rs, ctx) -> new RunEnd(rs.getString("instance_id"), rs.getString("process_id"))).list());
   }
 
-  private void deliver(RunEnd end) {
+  /** Hands one end over; true when recorded, else it is released to be tried again later. */
+  private boolean deliver(RunEnd end) {
     Duration retryAfter;
     try {
       AttemptOutcome outcome = handler.runEnded(end.processId(), end.instanceId());
       if (outcome instanceof AttemptOutcome.Completed) {
-        jdbi.useHandle(h -> h.createUpdate("delete from operaton_run_end where instance_id = :id")
-            .bind("id", end.instanceId()).execute());
-        return;
+        return true;
       }
       retryAfter = outcome instanceof AttemptOutcome.HandBack handBack ? handBack.after() : RETRY;
     } catch (RuntimeException e) {
@@ -95,6 +100,14 @@ final class RunEndCourier implements AutoCloseable {
             update operaton_run_end set claimed_by = null, claimed_until = now() + cast(:wait as interval)
             where instance_id = :id""")
         .bind("wait", wait.toMillis() + " milliseconds").bind("id", end.instanceId()).execute());
+    return false;
+  }
+
+  private void delete(List<String> recorded) {
+    if (!recorded.isEmpty()) {
+      jdbi.useHandle(h -> h.createUpdate("delete from operaton_run_end where instance_id = any(:ids)")
+          .bind("ids", recorded.toArray(String[]::new)).execute());
+    }
   }
 
   @Override

@@ -118,7 +118,9 @@ final class TaskFetchLoop implements AutoCloseable {
     loop.interrupt();
     attempts.shutdown();
     try {
-      loop.join(Duration.ofSeconds(5));
+      if (loop.isAlive()) {
+        loop.join(Duration.ofSeconds(5));
+      }
       if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
         attempts.shutdownNow();
       }
