@@ -6,28 +6,46 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 /**
  * Load generator of the cluster benchmark: deploys a flow of near no-op steps, then (1) throughput: starts runs
  * through the API of the given instances in turn, {@code in flight} start requests at a time, and divides their number
  * by the time from the first run's start to the last run's end; (2) overhead: runs one at a time and reads each step's
- * times from the run history (one PostgreSQL clock for every instance).
+ * times from the run history (one PostgreSQL clock for every instance). Whatever the engine (embedded Operaton, or a
+ * Zeebe reached over gRPC), the times are the run history's.
  * Usage: java -cp "engine/target/quarkus-app/lib/main/*" bench/ClusterLoad.java <flow.bpmn> <runs> <in flight>
  *   <token or -> <base url>...
+ * With BENCH_DB_URL, BENCH_DB_USER and BENCH_DB_PASSWORD in the environment (the database the instances keep their
+ * state in), it also counts what the throughput phase cost PostgreSQL, per run: committed transactions (read-only
+ * ones included), WAL flushes (fsyncs: commits that waited for the disk, several at once under group commit) and WAL
+ * bytes. The statistics are read 11 s after each phase's end, once every backend has reported its own. With
+ * BENCH_CPU ("runtime=<pid>,<pid> postgres=<postmaster pid> zeebe=<pid>"), it also gives the CPU time each group of
+ * processes (with their child processes) and this load generator spent in the throughput phase, per run.
  * Prints: runs=<n> per_second=<r> run_p50_ms=.. run_p99_ms=.. step_p50_ms=.. step_p99_ms=.. handoff_p50_ms=..
- *   handoff_p99_ms=.. workers=<name>:<steps>,...
- * step: a step attempt's start (the job activated, recorded) to its end (the completion acknowledged by Zeebe);
- * handoff: one step's end to the next step's start (Zeebe completes the job, creates the next one, a worker takes it).
+ *   handoff_p99_ms=.. first_p50_ms=.. last_p50_ms=.. workers=<name>:<steps>,... [commits_per_run=..
+ *   wal_fsyncs_per_run=.. wal_kb_per_run=..] [cpu_ms_per_run=<group>:<ms>,...,load:<ms>]
+ * step: a step attempt's start (the task activated and locked, recorded) to its end (recorded once the engine took
+ * the completion); handoff: one step's end to the next step's start (the engine completes the task, creates the next,
+ * a worker takes it; negative when the next step started before the previous one's end was recorded); first: the
+ * run's start (recorded after the API created the instance) to its first step's start; last: the last step's end to
+ * the run's end.
  */
 public class ClusterLoad {
 
@@ -48,8 +66,12 @@ public class ClusterLoad {
     // Warm-up (not measured), then throughput: every run started as fast as the API takes them, with a backlog.
     startAll(instances, flow, 50, inFlight);
     awaitCompleted(instances.get(0), flow, done += 50);
+    PgCounters before = PgCounters.read();
+    Map<String, Long> cpuBefore = CpuTime.read();
     List<String> throughputRuns = startAll(instances, flow, runs, inFlight);
     awaitCompleted(instances.get(0), flow, done += runs);
+    Map<String, Long> cpuAfter = CpuTime.read();
+    PgCounters after = PgCounters.read();
     Instant first = Instant.MAX;
     Instant last = Instant.MIN;
     for (String id : throughputRuns) {
@@ -62,9 +84,11 @@ public class ClusterLoad {
     double perSecond = runs / (Duration.between(first, last).toMillis() / 1000.0);
 
     // Overhead: one run at a time on an otherwise idle system, so each time is the orchestration's, not a queue's.
-    List<Long> runMillis = new ArrayList<>();
-    List<Long> stepMillis = new ArrayList<>();
-    List<Long> handoffMillis = new ArrayList<>();
+    List<Double> runMillis = new ArrayList<>();
+    List<Double> stepMillis = new ArrayList<>();
+    List<Double> handoffMillis = new ArrayList<>();
+    List<Double> firstMillis = new ArrayList<>();
+    List<Double> lastMillis = new ArrayList<>();
     Map<String, Integer> stepsPerWorker = new TreeMap<>();
     int sequential = Math.max(50, runs / 5);
     for (int i = 0; i < sequential; i++) {
@@ -72,25 +96,100 @@ public class ClusterLoad {
       String id = call("POST", base + "/api/flows/" + flow + "/runs", "application/json", "{\"variables\":{}}", 201)
           .get("id").asText();
       JsonNode run = awaitEnd(base, id);
-      runMillis.add(Duration.between(Instant.parse(run.at("/run/startedAt").asText()),
-          Instant.parse(run.at("/run/endedAt").asText())).toMillis());
+      Instant runStart = Instant.parse(run.at("/run/startedAt").asText());
+      Instant runEnd = Instant.parse(run.at("/run/endedAt").asText());
+      runMillis.add(millis(runStart, runEnd));
       Instant previousEnd = null;
       for (JsonNode attempt : run.get("steps")) {
         JsonNode step = attempt.get("step");
         Instant stepStart = Instant.parse(step.get("startedAt").asText());
         Instant stepEnd = Instant.parse(step.get("endedAt").asText());
-        stepMillis.add(Duration.between(stepStart, stepEnd).toMillis());
-        if (previousEnd != null) {
-          handoffMillis.add(Duration.between(previousEnd, stepStart).toMillis());
+        stepMillis.add(millis(stepStart, stepEnd));
+        if (previousEnd == null) {
+          firstMillis.add(millis(runStart, stepStart));
+        } else {
+          handoffMillis.add(millis(previousEnd, stepStart));
         }
         previousEnd = stepEnd;
         stepsPerWorker.merge(step.path("worker").asText("?"), 1, Integer::sum);
       }
+      lastMillis.add(millis(previousEnd, runEnd));
     }
-    System.out.printf("runs=%d per_second=%.1f run_p50_ms=%d run_p99_ms=%d step_p50_ms=%d step_p99_ms=%d"
-            + " handoff_p50_ms=%d handoff_p99_ms=%d workers=%s%n", runs, perSecond,
-        pct(runMillis, 50), pct(runMillis, 99), pct(stepMillis, 50), pct(stepMillis, 99), pct(handoffMillis, 50),
-        pct(handoffMillis, 99), stepsPerWorker.toString().replaceAll("[{} ]", "").replace('=', ':'));
+    System.out.printf("runs=%d per_second=%.1f run_p50_ms=%.1f run_p99_ms=%.1f step_p50_ms=%.1f step_p99_ms=%.1f"
+            + " handoff_p50_ms=%.1f handoff_p99_ms=%.1f first_p50_ms=%.1f last_p50_ms=%.1f workers=%s%s%s%n", runs,
+        perSecond, pct(runMillis, 50), pct(runMillis, 99), pct(stepMillis, 50), pct(stepMillis, 99),
+        pct(handoffMillis, 50), pct(handoffMillis, 99), pct(firstMillis, 50), pct(lastMillis, 50),
+        stepsPerWorker.toString().replaceAll("[{} ]", "").replace('=', ':'), PgCounters.perRun(before, after, runs),
+        CpuTime.perRun(cpuBefore, cpuAfter, runs));
+  }
+
+  /** CPU time so far of the process groups named in BENCH_CPU (each root with its descendants) and of this one. */
+  private static final class CpuTime {
+
+    static Map<String, Long> read() {
+      Map<String, Long> millis = new LinkedHashMap<>();
+      String groups = System.getenv("BENCH_CPU");
+      for (String group : groups == null ? new String[0] : groups.trim().split("\\s+")) {
+        String[] nameAndPids = group.split("=", 2);
+        long total = 0;
+        for (String pid : nameAndPids[1].split(",")) {
+          total += ProcessHandle.of(Long.parseLong(pid)).map(CpuTime::withDescendants).orElse(0L);
+        }
+        millis.put(nameAndPids[0], total);
+      }
+      millis.put("load", withDescendants(ProcessHandle.current()));
+      return millis;
+    }
+
+    private static long withDescendants(ProcessHandle root) {
+      return Stream.concat(Stream.of(root), root.descendants())
+          .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
+    }
+
+    static String perRun(Map<String, Long> before, Map<String, Long> after, int runs) {
+      StringBuilder out = new StringBuilder(" cpu_ms_per_run=");
+      after.forEach((group, ms) -> out.append(group).append(':')
+          .append(String.format("%.1f", (ms - before.getOrDefault(group, 0L)) / (double) runs)).append(','));
+      return out.substring(0, out.length() - 1);
+    }
+  }
+
+  /** What PostgreSQL has done so far, in the database the instances share; null without BENCH_DB_URL. */
+  private record PgCounters(long commits, long walFsyncs, long walBytes) {
+
+    private static final long REPORTED_WITHIN_MS = 11_000; // an idle backend reports its statistics within 10 s
+
+    static PgCounters read() throws Exception {
+      String url = System.getenv("BENCH_DB_URL");
+      if (url == null) {
+        return null;
+      }
+      Thread.sleep(REPORTED_WITHIN_MS);
+      try (Connection db = DriverManager.getConnection(url, System.getenv("BENCH_DB_USER"),
+          System.getenv("BENCH_DB_PASSWORD")); Statement query = db.createStatement()) {
+        return new PgCounters(
+            one(query, "select xact_commit from pg_stat_database where datname = current_database()"),
+            one(query, "select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal'"),
+            one(query, "select wal_bytes from pg_stat_wal"));
+      }
+    }
+
+    private static long one(Statement query, String sql) {
+      try (ResultSet row = query.executeQuery(sql)) {
+        return row.next() ? row.getLong(1) : -1;
+      } catch (SQLException e) {
+        return -1; // not in this PostgreSQL version
+      }
+    }
+
+    static String perRun(PgCounters before, PgCounters after, int runs) {
+      if (before == null || after == null) {
+        return "";
+      }
+      return String.format(" commits_per_run=%.1f wal_fsyncs_per_run=%.1f wal_kb_per_run=%.1f",
+          (after.commits - before.commits) / (double) runs, (after.walFsyncs - before.walFsyncs) / (double) runs,
+          (after.walBytes - before.walBytes) / 1024.0 / runs);
+    }
   }
 
   /** Starts {@code count} runs through the instances in turn, {@code inFlight} start requests at a time. */
@@ -165,8 +264,12 @@ public class ClusterLoad {
     return JSON.readTree(response.body());
   }
 
-  private static long pct(List<Long> values, int percentile) {
-    List<Long> sorted = values.stream().sorted().toList();
+  private static double millis(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e6;
+  }
+
+  private static double pct(List<Double> values, int percentile) {
+    List<Double> sorted = values.stream().sorted().toList();
     return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
   }
 }
