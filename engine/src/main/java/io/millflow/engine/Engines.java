@@ -2,6 +2,7 @@ package io.millflow.engine;
 
 import io.millflow.engine.config.InstanceName;
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.feel.BoundedFeel;
 import io.millflow.engine.operaton.OperatonEngine;
 import io.millflow.engine.operaton.OperatonSettings;
 import io.millflow.engine.port.ProcessEngine;
@@ -20,13 +21,13 @@ public class Engines {
 
   @Produces
   @Singleton
-  ProcessEngine engine(MillflowConfig config, StateStore store) {
+  ProcessEngine engine(MillflowConfig config, StateStore store, BoundedFeel feel) {
     if (config.zeebe().address().isPresent()) {
       return new ZeebeEngine(config, InstanceName.of(config));
     }
     MillflowConfig.Engine engine = config.engine();
     return new OperatonEngine(store.dataSource(), InstanceName.of(config),
-        new OperatonSettings(engine.maxConcurrentAttempts(), engine.pollInterval(), engine.historyTimeToLive()));
+        new OperatonSettings(engine.maxConcurrentAttempts(), engine.pollInterval(), engine.historyTimeToLive()), feel);
   }
 
   void close(@Disposes ProcessEngine engine) throws Exception {

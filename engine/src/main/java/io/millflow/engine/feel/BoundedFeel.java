@@ -93,6 +93,22 @@ public class BoundedFeel {
     }
   }
 
+  /**
+   * Runs an evaluation that must stay on the calling thread (the embedded engine reads variables through its own
+   * transaction), under the same watchdog: stopped once it spends more than the budget.
+   *
+   * @throws FeelOverBudget when the watchdog stopped it
+   */
+  public <T> T onThisThread(java.util.function.Supplier<T> evaluation) {
+    try {
+      return watchdog.watch(evaluation::get);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Checked check(String expression) {
     Checked known = checked.get(expression);
     if (known != null) {

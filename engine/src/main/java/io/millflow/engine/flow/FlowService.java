@@ -71,13 +71,27 @@ public class FlowService {
    * @return the run, or empty when the tenant has no such flow
    */
   public Optional<FlowRun> start(String tenantId, String flowId, Map<String, Object> variables) {
+    return start(tenantId, flowId, variables, null);
+  }
+
+  /**
+   * Starts the flow at most once for {@code startKey} (see {@link ProcessEngine#startOnce}): a webhook dispatched again
+   * after a crash between the start and its record finds the run it started.
+   */
+  public Optional<FlowRun> startOnce(String tenantId, String flowId, Map<String, Object> variables, String startKey) {
+    return start(tenantId, flowId, variables, startKey);
+  }
+
+  private Optional<FlowRun> start(String tenantId, String flowId, Map<String, Object> variables, String startKey) {
     Optional<Integer> version = jdbi.withHandle(h -> h.createQuery(
             "select max(version) from flow where tenant_id = :tenant and id = :id")
         .bind("tenant", tenantId).bind("id", flowId).mapTo(Integer.class).findOne());
     if (version.isEmpty() || version.get() == null) {
       return Optional.empty();
     }
-    String instanceKey = engine.start(owners.processId(tenantId, flowId), variables);
+    String processId = owners.processId(tenantId, flowId);
+    String instanceKey = startKey == null ? engine.start(processId, variables)
+        : engine.startOnce(processId, variables, startKey);
     // The instance runs now, whatever happens here: a caller that sees this fail starts it again, so hold on.
     return StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
         () -> {

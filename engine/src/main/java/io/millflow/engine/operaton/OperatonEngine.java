@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.millflow.engine.feel.BoundedFeel;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
@@ -45,6 +46,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   private final org.operaton.bpm.engine.ProcessEngine engine;
   private final ScheduledExecutorService housekeeping;
   private final WakeSignal tasksCreated = new WakeSignal();
+  private final TaskNotifications notifications;
   private final RunEndCourier runEnds;
   private final MessageInbox inbox;
   private volatile TaskFetchLoop fetchLoop;
@@ -57,6 +59,11 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
    * @param workerName names this Millflow instance in task and job locks (unique among instances on one database)
    */
   public OperatonEngine(DataSource dataSource, String workerName, OperatonSettings settings) {
+    this(dataSource, workerName, settings, new BoundedFeel());
+  }
+
+  /** As above, with the FEEL budget every user expression in Millflow runs under. */
+  public OperatonEngine(DataSource dataSource, String workerName, OperatonSettings settings, BoundedFeel feel) {
     this.workerName = workerName;
     this.settings = settings;
     Jdbi jdbi = Jdbi.create(dataSource);
@@ -64,7 +71,8 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
         Thread.ofPlatform().name("operaton-housekeeping-" + workerName).daemon().factory());
     this.runEnds = new RunEndCourier(jdbi, workerName, housekeeping);
     MessageInbox[] inboxRef = new MessageInbox[1];
-    Translation translation = new Translation(new Feel(), tasksCreated::wake,
+    this.notifications = new TaskNotifications(dataSource, tasksCreated, settings.pollInterval());
+    Translation translation = new Translation(new Feel(feel), notifications::taskCreated,
         (name, key) -> housekeeping.execute(() -> inboxRef[0].arrived(name, key)), new RunEndRecorder(runEnds::wake));
     ProcessEngineConfigurationImpl configuration = OperatonConfiguration.create(dataSource, workerName, settings,
         translation);
@@ -100,6 +108,22 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   @Override
   public String start(String processId, Map<String, Object> variables) {
     return engine.getRuntimeService().startProcessInstanceByKey(processId, variables(variables)).getId();
+  }
+
+  /** The start key is the instance's business key; an instance of the process with it, running or ended, is the one. */
+  @Override
+  public String startOnce(String processId, Map<String, Object> variables, String startKey) {
+    var running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processId)
+        .processInstanceBusinessKey(startKey).list();
+    if (!running.isEmpty()) {
+      return running.getFirst().getId();
+    }
+    var ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processId)
+        .processInstanceBusinessKey(startKey).list();
+    if (!ended.isEmpty()) {
+      return ended.getFirst().getId();
+    }
+    return engine.getRuntimeService().startProcessInstanceByKey(processId, startKey, variables(variables)).getId();
   }
 
   @Override
@@ -145,6 +169,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
         settings.maxConcurrentAttempts(), settings.pollInterval(), tasksCreated);
     fetchLoop.start();
     runEnds.open(runEndHandler, settings.pollInterval());
+    notifications.listen();
   }
 
   /** Stops the workers (attempts in flight may finish), the job executor and the engine. */
@@ -153,6 +178,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    notifications.close();
     if (fetchLoop != null) {
       fetchLoop.close();
     }

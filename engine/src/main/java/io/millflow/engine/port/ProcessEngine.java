@@ -30,6 +30,13 @@ public interface ProcessEngine {
   String start(String processId, Map<String, Object> variables);
 
   /**
+   * Starts the process at most once for {@code startKey} (a webhook event's dispatch): when an instance was already
+   * started with this key (the dispatcher crashed after the start, before recording it), returns that instance instead
+   * of starting a second. An engine that cannot look instances up by key starts a new one.
+   */
+  String startOnce(String processId, Map<String, Object> variables, String startKey);
+
+  /**
    * Publishes a message: it starts the processes it names in a message start event, or correlates to an instance
    * waiting for it with the same correlation key, now or within its time to live. A message with an id already
    * published within its time to live is dropped.

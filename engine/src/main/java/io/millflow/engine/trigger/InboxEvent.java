@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** A request as the inbox keeps it: verified, stored, and waiting for (or done with) dispatch. */
 public record InboxEvent(UUID id, String triggerId, String eventId, Instant receivedAt, Map<String, String> headers,
-    Map<String, String> query, byte[] body, String status, int attempts, String lastError, String runIds) {
+    Map<String, String> query, byte[] body, String status, int attempts, String lastError, String runIds,
+    int dispatchRound) {
 
   /** What the API shows of an event: no body bytes, no headers. */
   public record View(UUID id, String eventId, Instant receivedAt, String status, int attempts, String lastError,

@@ -191,7 +191,9 @@ public class WebhookDispatcher {
           Duration.ofSeconds(message.timeToLiveSeconds()), variables));
       return "message:" + message.name();
     }
-    FlowRun run = flows.start(trigger.tenantId(), route.flowId(), variables).orElseThrow(() -> new IllegalStateException(
+    // Keyed by the event and route: dispatched again after a crash before it was recorded, it finds the run it started.
+    FlowRun run = flows.startOnce(trigger.tenantId(), route.flowId(), variables,
+        "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound()).orElseThrow(() -> new IllegalStateException(
         "Route to flow '" + route.flowId() + "': no such flow is deployed; deploy it or fix the trigger's route"));
     return run.id().toString();
   }

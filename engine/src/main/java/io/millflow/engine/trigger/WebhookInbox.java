@@ -165,7 +165,8 @@ public class WebhookInbox {
   /** Dispatches a received event again, whatever became of it: the operator's explicit choice. */
   public boolean replay(String triggerId, UUID id) {
     return jdbi.withHandle(h -> h.createUpdate("""
-            update webhook_inbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null
+            update webhook_inbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null,
+              dispatch_round = dispatch_round + 1
             where id = :id and trigger_id = :trigger""")
         .bind("id", id).bind("trigger", triggerId).execute()) == 1;
   }
@@ -215,7 +216,7 @@ public class WebhookInbox {
     return new InboxEvent(rs.getObject("id", UUID.class), rs.getString("trigger_id"), rs.getString("event_id"),
         rs.getTimestamp("received_at").toInstant(), map(rs.getString("headers")), map(rs.getString("query")),
         rs.getBytes("body"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
-        rs.getString("run_ids"));
+        rs.getString("run_ids"), rs.getInt("dispatch_round"));
   }
 
   private static Map<String, String> map(String json) {

@@ -61,6 +61,20 @@ class EmbeddedEngineRefusalsTest {
         .body("problems[0].reason", containsString("embedded engine"));
   }
 
+  @Test
+  void aFlowExpressionTooCostlyToRunIsRefusedLikeARouteIs() {
+    String bpmn = flow("refused-costly-feel", """
+        <bpmn:serviceTask id="Send">
+          <bpmn:extensionElements>
+            <zeebe:taskDefinition type="webhook.send" />
+            <zeebe:ioMapping><zeebe:input source="=count(for i in 1..30000000 return i)" target="event" /></zeebe:ioMapping>
+          </bpmn:extensionElements>
+          <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+        </bpmn:serviceTask>
+        """, "Send").replace("xmlns:bpmn=", "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" xmlns:bpmn=");
+    deploy(bpmn).then().statusCode(400).body("problems[0].reason", containsString("too costly"));
+  }
+
   private static io.restassured.response.Response deploy(String bpmn) {
     return given().contentType("application/xml").body(bpmn).when().post("/api/flows");
   }
