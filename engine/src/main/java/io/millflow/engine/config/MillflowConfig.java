@@ -26,6 +26,8 @@ public interface MillflowConfig {
 
   Datasets datasets();
 
+  Flows flows();
+
   Webhooks webhooks();
 
   Events events();
@@ -147,6 +149,20 @@ public interface MillflowConfig {
     /** Events a lane claims, sends at once and records in one transaction. */
     @WithDefault("32")
     int batch();
+  }
+
+  /** Bounds of a flow deployed through the API, checked before it is parsed or reaches the engine. */
+  interface Flows {
+    /**
+     * The largest BPMN a deploy takes, in bytes (UTF-8). The engine's own limit is lower than it looks: Zeebe refuses a
+     * deployment over its 4 MB message size, with Millflow's listeners added.
+     */
+    @WithDefault("2097152")
+    int maxBpmnBytes();
+
+    /** The most flow elements (tasks, events, gateways, sequence flows, ...) a flow may hold. */
+    @WithDefault("2000")
+    int maxElements();
   }
 
   interface Webhooks {
