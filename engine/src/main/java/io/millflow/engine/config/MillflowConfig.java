@@ -187,6 +187,14 @@ public interface MillflowConfig {
      */
     @WithDefault("content-type")
     java.util.Set<String> keptHeaders();
+
+    /**
+     * The most bytes (as JSON) of variables a webhook starts a flow or publishes a message with; over it, the largest
+     * variables go to the dataset store and the flow gets a dataset reference in their place (Zeebe refuses a message
+     * over 4 MB, a trigger accepts up to 10 MB).
+     */
+    @WithDefault("262144")
+    long inlineVariablesBytes();
   }
 
   interface Retry {
