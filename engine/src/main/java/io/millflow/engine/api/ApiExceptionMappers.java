@@ -15,6 +15,12 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
+  public Response flowTooLarge(io.millflow.engine.flow.FlowTooLargeException e) {
+    return json(Response.Status.REQUEST_ENTITY_TOO_LARGE, ApiError.of("flow_too_large",
+        "The flow was not deployed: " + e.getMessage()));
+  }
+
+  @ServerExceptionMapper
   public Response notFound(NotFoundException e) {
     return json(Response.Status.NOT_FOUND, ApiError.of("not_found", e.getMessage()));
   }

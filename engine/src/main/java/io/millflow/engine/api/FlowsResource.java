@@ -56,7 +56,7 @@ public class FlowsResource {
       return ApiExceptionMappers.json(Response.Status.BAD_REQUEST,
           ApiError.of("invalid_flow", "The request body must be a BPMN 2.0 XML document."));
     }
-    DeployedFlow flow = deployer.deploy(caller.tenantId(), bpmn, "api");
+    DeployedFlow flow = deployer.submit(caller.tenantId(), bpmn);
     return Response.created(URI.create("/api/flows/" + flow.id())).entity(flow).build();
   }
 

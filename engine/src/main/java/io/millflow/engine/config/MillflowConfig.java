@@ -29,6 +29,8 @@ public interface MillflowConfig {
 
   Datasets datasets();
 
+  Flows flows();
+
   Webhooks webhooks();
 
   Events events();
@@ -176,6 +178,20 @@ public interface MillflowConfig {
     int batch();
   }
 
+  /** Bounds of a flow deployed through the API, checked before it is parsed or reaches the engine. */
+  interface Flows {
+    /**
+     * The largest BPMN a deploy takes, in bytes (UTF-8). The engine's own limit is lower than it looks: Zeebe refuses a
+     * deployment over its 4 MB message size, with Millflow's listeners added.
+     */
+    @WithDefault("2097152")
+    int maxBpmnBytes();
+
+    /** The most flow elements (tasks, events, gateways, sequence flows, ...) a flow may hold. */
+    @WithDefault("2000")
+    int maxElements();
+  }
+
   interface Webhooks {
     /**
      * How long a handled webhook stays in the inbox, and so how long a repeated event id is recognised as a duplicate.
@@ -198,6 +214,14 @@ public interface MillflowConfig {
      */
     @WithDefault("content-type")
     java.util.Set<String> keptHeaders();
+
+    /**
+     * The most bytes (as JSON) of variables a webhook starts a flow or publishes a message with; over it, the largest
+     * variables go to the dataset store and the flow gets a dataset reference in their place (Zeebe refuses a message
+     * over 4 MB, a trigger accepts up to 10 MB).
+     */
+    @WithDefault("262144")
+    long inlineVariablesBytes();
   }
 
   interface Retry {

@@ -34,7 +34,7 @@ public class PostgresDatasetStore {
     this(store.jdbi(), config.datasets().chunkRecords());
   }
 
-  PostgresDatasetStore(Jdbi jdbi, int chunkRecords) {
+  public PostgresDatasetStore(Jdbi jdbi, int chunkRecords) {
     this.jdbi = jdbi;
     this.chunkRecords = chunkRecords;
   }

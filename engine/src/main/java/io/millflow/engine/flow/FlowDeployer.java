@@ -3,6 +3,7 @@ package io.millflow.engine.flow;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.port.FlowRefusedException;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.store.StateStore;
@@ -21,18 +22,37 @@ public class FlowDeployer {
   private final BpmnValidator validator;
   private final ProcessEngine engine;
   private final FlowOwners owners;
+  private final FlowLimits limits;
   private final Jdbi jdbi;
 
-  public FlowDeployer(BpmnValidator validator, ProcessEngine engine, FlowOwners owners, StateStore store) {
+  public FlowDeployer(BpmnValidator validator, ProcessEngine engine, FlowOwners owners, StateStore store,
+      MillflowConfig config) {
     this.validator = validator;
     this.engine = engine;
     this.owners = owners;
+    this.limits = FlowLimits.of(config.flows());
     this.jdbi = store.jdbi();
     jdbi.registerRowMapper(ConstructorMapper.factory(DeployedFlow.class));
   }
 
+  /**
+   * Deploys a flow a user submits, within the {@link FlowLimits}.
+   *
+   * @throws FlowTooLargeException when it is over one, before it is parsed (bytes) or reaches the engine (elements)
+   */
+  public DeployedFlow submit(String tenantId, String xml) {
+    return deploy(tenantId, xml, "api", limits);
+  }
+
+  /** Deploys a flow the runtime holds already (bundled, or stored when it was submitted): never refused for size. */
   public DeployedFlow deploy(String tenantId, String xml, String origin) {
+    return deploy(tenantId, xml, origin, FlowLimits.NONE);
+  }
+
+  private DeployedFlow deploy(String tenantId, String xml, String origin, FlowLimits limits) {
+    limits.checkSize(xml);
     BpmnModelInstance model = validator.parse(xml);
+    limits.checkElements(model);
     Process process = model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).findFirst().orElseThrow();
     String flowId = process.getId();
     String processId = owners.processId(tenantId, flowId);

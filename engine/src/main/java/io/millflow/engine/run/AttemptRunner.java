@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * Runs one attempt of a step, whatever the engine: task variables to typed input (with the sync cursor and the flow's
  * secrets), the step, and the error model, each attempt recorded in the run history. It returns how the attempt ended
  * as an {@link AttemptOutcome}; the engine adapter turns that into the engine's command. This is the only place the
- * error model is decided.
+ * error model is decided. Every text the attempt stores or sends passes its {@link Redaction}, which hides the values
+ * of the secrets resolved for it.
  */
 final class AttemptRunner implements TaskHandler {
 
@@ -63,7 +64,8 @@ final class AttemptRunner implements TaskHandler {
     }
     JobStepContext context = new JobStepContext(attempt.owner.tenantId(), attempt.runId, attempt.stepRunId,
         task.elementInstanceKey(), services.connections(),
-        services.datasets().forRun(attempt.owner.tenantId(), attempt.runId), services.history(), services.clock());
+        services.datasets().forRun(attempt.owner.tenantId(), attempt.runId), services.history(), services.clock(),
+        attempt.redaction);
     try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(lease, lockDuration, context)) {
       return run(task, attempt, context);
     }
@@ -75,7 +77,7 @@ final class AttemptRunner implements TaskHandler {
         owner.flowId(), null, false);
     UUID stepRunId = services.history().startStep(runId, task.elementId(), task.elementInstanceKey(), step.id(),
         task.key(), summary(task.variables()), services.worker());
-    return new Attempt(task, owner, runId, stepRunId);
+    return new Attempt(task, owner, runId, stepRunId, services.secrets().lookUp(owner.tenantId(), task.variables()));
   }
 
   private AttemptOutcome run(ActivatedTask task, Attempt attempt, JobStepContext context) {
@@ -83,7 +85,7 @@ final class AttemptRunner implements TaskHandler {
     try {
       Map<String, Object> withCursor = cursor.fill(task.variables(), tenantId, attempt.owner.flowId(), task.elementId(),
           context.log());
-      Map<String, Object> withSecrets = services.secrets().resolve(tenantId, withCursor, step.id(), task.elementId());
+      Map<String, Object> withSecrets = attempt.secrets.fillIn(withCursor, step.id(), task.elementId());
       Object input = inputs.read(withSecrets, step, task.elementId());
       Object output = runStep(input, context);
       cursor.stage(output, withCursor, attempt.runId, task.elementId());
@@ -93,18 +95,22 @@ final class AttemptRunner implements TaskHandler {
     } catch (RetryableStepException e) {
       return attempt.retry(e);
     } catch (ReauthRequiredException e) {
-      services.connections().refused(tenantId, e.connection(), e.getMessage());
+      String message = attempt.redaction.apply(e.getMessage());
+      services.connections().refused(tenantId, e.connection(), message);
       services.events().emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, Map.of("connection", e.connection(),
-          "message", e.getMessage(), "flowId", attempt.owner.flowId(), "runId", attempt.runId.toString()));
+          "message", message, "flowId", attempt.owner.flowId(), "runId", attempt.runId.toString()));
       return attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
     } catch (StepFailure e) {
       return attempt.throwError(e);
     } catch (RuntimeException | Error e) {
-      // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run must show it.
-      LOG.errorf(e, "Step %s failed with an unexpected exception (task %s)", step.id(), task.key());
+      // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run must show it. The
+      // stack trace is logged as redacted text: the exception's own messages may quote a secret.
+      String stackTrace = stackTrace(e);
+      LOG.errorf("Step %s failed with an unexpected exception (task %s): %s", step.id(), task.key(),
+          attempt.redaction.apply(stackTrace));
       return attempt.incident("UNEXPECTED", "Step '" + step.id() + "' at element '" + task.elementId()
           + "' failed unexpectedly: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-          + ". This is a bug; the stack trace is in the run history.", stackTrace(e));
+          + ". This is a bug; the stack trace is in the run history.", stackTrace);
     }
   }
 
@@ -116,13 +122,14 @@ final class AttemptRunner implements TaskHandler {
   private AttemptOutcome completed(Attempt attempt, Object input, Object output) {
     String resultVariable = attempt.task.headers().getOrDefault(ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
         ElementTemplateGenerator.defaultResultVariable(step.id()));
+    // An output that echoes a secret gets its reference back, which the next step that reads it resolves again.
     Map<String, Object> result = resultVariable.isBlank() || output == null
-        ? Map.of() : Map.of(resultVariable, Json.mapper().convertValue(output, Object.class));
+        ? Map.of() : Map.of(resultVariable, attempt.redaction.applyToValues(Json.mapper().convertValue(output, Object.class)));
     // Recorded only once the engine took the completion: the record must then outlast a short outage, or the attempt
     // shows running for ever.
     Runnable record = () -> StoreOutage.persistently("recording the end of step " + step.id(), RECORD_WITHIN, () -> {
       services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output),
-          summary(output));
+          attempt.redaction.apply(summary(output)));
       return null;
     });
     return new AttemptOutcome.Completed(result, record);
@@ -143,22 +150,31 @@ final class AttemptRunner implements TaskHandler {
     return out.toString();
   }
 
-  private static String bounded(String message) {
-    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
-  }
-
-  /** One attempt, recorded in the history, and the ways it can end. */
+  /** One attempt, recorded in the history, and the ways it can end; every text it stores or sends is redacted. */
   private final class Attempt {
     private final ActivatedTask task;
     private final FlowOwners.Owner owner;
     private final UUID runId;
     private final UUID stepRunId;
+    private final ResolvedSecrets secrets;
+    private final Redaction redaction;
 
-    Attempt(ActivatedTask task, FlowOwners.Owner owner, UUID runId, UUID stepRunId) {
+    Attempt(ActivatedTask task, FlowOwners.Owner owner, UUID runId, UUID stepRunId, ResolvedSecrets secrets) {
       this.task = task;
       this.owner = owner;
       this.runId = runId;
       this.stepRunId = stepRunId;
+      this.secrets = secrets;
+      this.redaction = secrets.redaction();
+    }
+
+    /**
+     * A message as it may be stored and sent: no secret in it, and at most {@value #MAX_MESSAGE} characters (cut after
+     * the redaction, so no part of a secret is left at the cut). Applied once to each text, to the text as written.
+     */
+    private String bounded(String message) {
+      String redacted = redaction.apply(message);
+      return redacted.length() <= MAX_MESSAGE ? redacted : redacted.substring(0, MAX_MESSAGE) + "…";
     }
 
     AttemptOutcome retry(RetryableStepException e) {
@@ -175,7 +191,7 @@ final class AttemptRunner implements TaskHandler {
 
     AttemptOutcome incident(String code, String message, String detail) {
       String bounded = bounded(message);
-      services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, detail);
+      services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, redaction.apply(detail));
       emitFailure(code, bounded);
       return new AttemptOutcome.Incident(code, bounded);
     }
@@ -187,11 +203,11 @@ final class AttemptRunner implements TaskHandler {
         services.history().failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
         return new AttemptOutcome.BpmnError(e.code(), message);
       }
-      String uncaught = "Step '" + step.id() + "' at element '" + task.elementId() + "' failed with error " + e.code()
-          + " and no error event catches it: " + message;
-      services.history().failStep(runId, stepRunId, StepStatus.FAILED, e.code(), bounded(uncaught), null);
+      String uncaught = bounded("Step '" + step.id() + "' at element '" + task.elementId() + "' failed with error "
+          + e.code() + " and no error event catches it: " + e.getMessage());
+      services.history().failStep(runId, stepRunId, StepStatus.FAILED, e.code(), uncaught, null);
       emitFailure(e.code(), message);
-      return new AttemptOutcome.Incident(e.code(), bounded(uncaught));
+      return new AttemptOutcome.Incident(e.code(), uncaught);
     }
 
     /** Tells subscribers a run stopped at an incident. */

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The context of one step attempt: its run, connections, datasets, and a log and progress that go to the history. */
+/**
+ * The context of one step attempt: its run, connections, datasets, and a log and progress that go to the history. Log
+ * lines pass the attempt's {@link Redaction} on their way, so a step that logs its input logs no secret.
+ */
 final class JobStepContext implements StepContext {
 
   private static final Duration PROGRESS_WRITE_INTERVAL = Duration.ofSeconds(1);
@@ -25,11 +28,12 @@ final class JobStepContext implements StepContext {
   private final DatasetStore datasets;
   private final RunHistory history;
   private final Clock clock;
+  private final Redaction redaction;
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
 
   JobStepContext(String tenantId, UUID runId, UUID stepRunId, String elementInstanceKey, StepConnections connections,
-      DatasetStore datasets, RunHistory history, Clock clock) {
+      DatasetStore datasets, RunHistory history, Clock clock, Redaction redaction) {
     this.tenantId = tenantId;
     this.runId = runId;
     this.stepRunId = stepRunId;
@@ -38,6 +42,7 @@ final class JobStepContext implements StepContext {
     this.datasets = datasets;
     this.history = history;
     this.clock = clock;
+    this.redaction = redaction;
     this.lastProgress = clock.instant();
   }
 
@@ -72,17 +77,17 @@ final class JobStepContext implements StepContext {
     return new StepLog() {
       @Override
       public void info(String message) {
-        history.log(stepRunId, "INFO", message);
+        history.log(stepRunId, "INFO", redaction.apply(message));
       }
 
       @Override
       public void warn(String message) {
-        history.log(stepRunId, "WARN", message);
+        history.log(stepRunId, "WARN", redaction.apply(message));
       }
 
       @Override
       public void error(String message) {
-        history.log(stepRunId, "ERROR", message);
+        history.log(stepRunId, "ERROR", redaction.apply(message));
       }
     };
   }

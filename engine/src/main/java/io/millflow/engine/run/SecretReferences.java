@@ -1,16 +1,19 @@
 package io.millflow.engine.run;
 
 import io.millflow.engine.security.FlowSecrets;
-import java.util.ArrayList;
+import io.millflow.engine.store.StoreOutage;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code {{secrets.NAME}}} in a step's input with the tenant's secret, in the worker, just before the step
- * runs: Zeebe's variables and the BPMN hold only the reference.
+ * Finds the {@code {{secrets.NAME}}} references in a task's variables and looks up the tenant's secrets they name, once
+ * per attempt, before the step runs: Zeebe's variables and the BPMN hold only the reference. The
+ * {@link ResolvedSecrets} put the values in the step's input and hide them again in whatever the attempt stores.
  */
 final class SecretReferences {
 
@@ -22,41 +25,43 @@ final class SecretReferences {
     this.secrets = secrets;
   }
 
-  Map<String, Object> resolve(String tenantId, Map<String, Object> variables, String stepId, String elementId) {
-    Map<String, Object> resolved = new LinkedHashMap<>();
-    variables.forEach((name, value) -> resolved.put(name, resolveValue(tenantId, value, stepId, elementId)));
-    return resolved;
-  }
-
-  @SuppressWarnings("unchecked")
-  private Object resolveValue(String tenantId, Object value, String stepId, String elementId) {
-    return switch (value) {
-      case String text -> resolveText(tenantId, text, stepId, elementId);
-      case Map<?, ?> map -> resolve(tenantId, (Map<String, Object>) map, stepId, elementId);
-      case List<?> list -> {
-        List<Object> items = new ArrayList<>(list.size());
-        list.forEach(item -> items.add(resolveValue(tenantId, item, stepId, elementId)));
-        yield items;
+  /**
+   * The secrets the variables refer to. A name the tenant has no secret of, or whose secret cannot be opened, is kept
+   * with what to do about it, for the step's input to fail on.
+   *
+   * @throws RuntimeException only when the state store is unreachable, so the attempt is handed back
+   */
+  ResolvedSecrets lookUp(String tenantId, Map<String, Object> variables) {
+    Set<String> names = new LinkedHashSet<>();
+    collectNames(variables, names);
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (String name : names) {
+      try {
+        secrets.value(tenantId, name).ifPresentOrElse(value -> values.put(name, value), () -> problems.put(name,
+            "which does not exist. Create it with PUT /api/secrets/" + name + " (or in the designer), then retry."));
+      } catch (RuntimeException e) {
+        if (StoreOutage.isUnreachable(e)) {
+          throw e;
+        }
+        problems.put(name, "which could not be opened (" + e.getClass().getSimpleName() + "). Save it again with PUT"
+            + " /api/secrets/" + name + ", then retry.");
       }
-      case null, default -> value;
-    };
+    }
+    return new ResolvedSecrets(values, problems);
   }
 
-  private String resolveText(String tenantId, String text, String stepId, String elementId) {
-    if (!text.contains("{{")) {
-      return text;
+  private static void collectNames(Object value, Set<String> names) {
+    switch (value) {
+      case String text when text.contains("{{") -> {
+        Matcher reference = REFERENCE.matcher(text);
+        while (reference.find()) {
+          names.add(reference.group(1));
+        }
+      }
+      case Map<?, ?> map -> map.values().forEach(item -> collectNames(item, names));
+      case List<?> list -> list.forEach(item -> collectNames(item, names));
+      case null, default -> {}
     }
-    Matcher reference = REFERENCE.matcher(text);
-    StringBuilder resolved = new StringBuilder();
-    while (reference.find()) {
-      String name = reference.group(1);
-      String secret = secrets.value(tenantId, name).orElseThrow(() -> new InvalidStepInputException(
-          "Invalid input for step '" + stepId + "' at element '" + elementId + "': it refers to the secret '" + name
-              + "', which does not exist. Create it with PUT /api/secrets/" + name + " (or in the designer), then retry.",
-          null));
-      reference.appendReplacement(resolved, Matcher.quoteReplacement(secret));
-    }
-    reference.appendTail(resolved);
-    return resolved.toString();
   }
 }

@@ -42,12 +42,14 @@ public class WebhookDispatcher {
   private final FlowService flows;
   private final io.millflow.engine.flow.FlowOwners owners;
   private final ProcessEngine engine;
+  private final PayloadClaimCheck claimCheck;
   private final MillflowConfig.Webhooks config;
   private ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
   public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
-      FlowService flows, io.millflow.engine.flow.FlowOwners owners, ProcessEngine engine, MillflowConfig config) {
+      FlowService flows, io.millflow.engine.flow.FlowOwners owners, ProcessEngine engine, PayloadClaimCheck claimCheck,
+      MillflowConfig config) {
     this.inbox = inbox;
     this.owners = owners;
     this.triggers = triggers;
@@ -55,6 +57,7 @@ public class WebhookDispatcher {
     this.order = order;
     this.flows = flows;
     this.engine = engine;
+    this.claimCheck = claimCheck;
     this.config = config.webhooks();
   }
 
@@ -181,8 +184,9 @@ public class WebhookDispatcher {
 
   /** Runs the route's action; returns the id of the run it started, or the message it published. */
   private String act(WebhookTrigger trigger, Route route, int routeIndex, InboxEvent event, Map<String, Object> context) {
-    Map<String, Object> variables = route.variables() == null || route.variables().isBlank()
-        ? Map.of("body", context.get("body")) : feel.context(route.variables(), context);
+    // A large body travels by reference: the engine refuses a message over 4 MB.
+    Map<String, Object> variables = claimCheck.small(trigger.tenantId(), route.variables() == null
+        || route.variables().isBlank() ? Map.of("body", context.get("body")) : feel.context(route.variables(), context));
     if (route.message() != null) {
       MessageAction message = route.message();
       // The engine drops a message whose id it already has: a re-published one never correlates twice.

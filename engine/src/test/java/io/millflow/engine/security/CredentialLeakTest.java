@@ -28,9 +28,9 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * After runs through every source and sink the sandboxes offer, one of them refused its key, no credential of any
- * connection, nor one a webhook sender sent along, appears in the log, the API's answers, the run history, the outbound
- * events, the webhook inbox or the deployed BPMN.
+ * After runs through every source and sink the sandboxes offer, one of them refused its key and one failed echoing a
+ * flow secret, no credential of any connection, no flow secret, nor a credential a webhook sender sent along, appears
+ * in the log, the API's answers, the run history, the outbound events, the webhook inbox or the deployed BPMN.
  */
 @QuarkusTest
 class CredentialLeakTest {
@@ -71,6 +71,8 @@ class CredentialLeakTest {
           startRun(deploy(FlowTestSupport.netsuiteVendorsToWarehouse("netsuite-leak-check"))),
           startRun(deploy(variant("po-refused-" + System.nanoTime(), "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
               "<zeebe:input source=\"" + refusedName + "\" target=\"connection\" />")))));
+      String flowSecret = "flow-secret-" + System.nanoTime();
+      runs.add(startRun(deploy(secretEchoingFlow(flowSecret))));
       runs.forEach(run -> awaitRunEnd(run));
       given().post("/api/connections/{name}/test", refusedName).then().statusCode(200);
       String senderCredential = "sender-credential-" + System.nanoTime();
@@ -78,6 +80,7 @@ class CredentialLeakTest {
 
       Set<String> secrets = secrets(refusedKey);
       secrets.add(senderCredential);
+      secrets.add(flowSecret);
       List<String> texts = new ArrayList<>(logged);
       texts.addAll(apiAnswers(runs));
       texts.addAll(storedTexts());
@@ -85,6 +88,8 @@ class CredentialLeakTest {
       assertThat(logged).as("the log was captured: it tells of the refused connection")
           .anyMatch(line -> line.contains(refusedName));
       assertThat(texts).as("the refused run's incident is among the texts").anyMatch(text -> text.contains("REAUTH_REQUIRED"));
+      assertThat(texts).as("the query's error quoted the flow secret, as its reference")
+          .anyMatch(text -> text.contains("invalid input syntax for type integer: \"{{secrets.leak-check}}\""));
       assertThat(secrets).hasSizeGreaterThanOrEqualTo(5); // the refused key, Plex's key and password, NetSuite's PEM, Idhammar's token
       for (String secret : secrets) {
         assertThat(texts).as("a credential (%s...) leaked", secret.substring(0, 3))
@@ -93,6 +98,18 @@ class CredentialLeakTest {
     } finally {
       Logger.getLogger("").removeHandler(capture);
     }
+  }
+
+  /** A flow whose query fails quoting a flow secret in PostgreSQL's error (it cannot cast it to an integer). */
+  private static String secretEchoingFlow(String value) {
+    given().contentType("application/json").body(Map.of("value", value)).put("/api/secrets/leak-check")
+        .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    return io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn
+        .createExecutableProcess("secret-leak-check").startEvent()
+        .serviceTask("echo", task -> task.zeebeJobType("postgres.query").zeebeInput("=\"warehouse\"", "connection")
+            .zeebeInput("=\"select cast(:probe as int) as n\"", "sql")
+            .zeebeInput("={probe: \"{{secrets.leak-check}}\"}", "parameters"))
+        .endEvent().done());
   }
 
   /** A webhook whose sender adds its own credentials (as one behind an authenticating proxy does). */
