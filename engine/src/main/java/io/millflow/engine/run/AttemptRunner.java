@@ -77,7 +77,8 @@ final class AttemptRunner implements TaskHandler {
         owner.flowId(), null, false);
     UUID stepRunId = services.history().startStep(runId, task.elementId(), task.elementInstanceKey(), step.id(),
         task.key(), summary(task.variables()), services.worker());
-    return new Attempt(task, owner, runId, stepRunId, services.secrets().lookUp(owner.tenantId(), task.variables()));
+    return new Attempt(task, owner, runId, stepRunId, services.secrets().lookUp(owner.tenantId(), task.variables(),
+        services.authoredSecrets().of(owner.tenantId(), owner.flowId(), task.elementId())));
   }
 
   private AttemptOutcome run(ActivatedTask task, Attempt attempt, JobStepContext context) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class SecretReferences {
 
-  static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*secrets\\.([A-Za-z0-9_.-]+)\\s*}}");
+  static final Pattern REFERENCE = io.millflow.engine.flow.AuthoredSecrets.REFERENCE;
 
   private final FlowSecrets secrets;
 
@@ -31,9 +31,14 @@ final class SecretReferences {
    *
    * @throws RuntimeException only when the state store is unreachable, so the attempt is handed back
    */
-  ResolvedSecrets lookUp(String tenantId, Map<String, Object> variables) {
+  ResolvedSecrets lookUp(String tenantId, Map<String, Object> variables, Map<String, Set<String>> authored) {
     Set<String> names = new LinkedHashSet<>();
-    collectNames(variables, names);
+    authored.forEach((variable, allowed) -> {
+      Set<String> referenced = new LinkedHashSet<>();
+      collectNames(variables.get(variable), referenced);
+      referenced.retainAll(allowed);
+      names.addAll(referenced);
+    });
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> problems = new LinkedHashMap<>();
     for (String name : names) {
@@ -48,7 +53,7 @@ final class SecretReferences {
             + " /api/secrets/" + name + ", then retry.");
       }
     }
-    return new ResolvedSecrets(values, problems);
+    return new ResolvedSecrets(values, problems, authored);
   }
 
   private static void collectNames(Object value, Set<String> names) {

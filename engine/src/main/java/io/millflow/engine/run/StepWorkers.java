@@ -6,6 +6,7 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
+import io.millflow.engine.flow.AuthoredSecrets;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
@@ -35,11 +36,11 @@ public class StepWorkers {
 
   public StepWorkers(ProcessEngine engine, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
-      FlowOwners owners, FlowSecrets secrets, MillflowConfig config) {
+      FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config) {
     this.engine = engine;
     this.steps = steps;
     this.jobTimeout = config.zeebe().jobTimeout();
-    this.services = new WorkerServices(owners, new SecretReferences(secrets), engine.engineId(),
+    this.services = new WorkerServices(owners, new SecretReferences(secrets), authoredSecrets, engine.engineId(),
         InstanceName.of(config), history, connections, datasets, cursors,
         events, errorCatchers, new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
         new TimeoutExtender(), Clock.systemUTC());

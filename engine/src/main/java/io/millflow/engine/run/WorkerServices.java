@@ -3,6 +3,7 @@ package io.millflow.engine.run;
 import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
+import io.millflow.engine.flow.AuthoredSecrets;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
@@ -10,6 +11,6 @@ import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
 /** What every attempt shares; {@code worker} names this instance in the run history. */
-record WorkerServices(FlowOwners owners, SecretReferences secrets, String engineId, String worker, RunHistory history,
+record WorkerServices(FlowOwners owners, SecretReferences secrets, AuthoredSecrets authoredSecrets, String engineId, String worker, RunHistory history,
     StepConnections connections, PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events,
     ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock) {}
