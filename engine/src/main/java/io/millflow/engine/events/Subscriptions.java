@@ -66,9 +66,21 @@ public class Subscriptions {
     return list(tenantId).stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
+  /**
+   * Deletes the subscription and its events. Its delivery lanes lock its events, then the subscription, while the delete
+   * cascades the other way; PostgreSQL then picks one side as a deadlock victim: the delete is tried again.
+   */
   public boolean delete(String tenantId, UUID id) {
-    return jdbi.withHandle(h -> h.createUpdate("delete from event_subscription where id = :id and tenant_id = :tenant")
-        .bind("id", id).bind("tenant", tenantId).execute()) == 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.withHandle(h -> h.createUpdate("delete from event_subscription where id = :id and tenant_id = :tenant")
+            .bind("id", id).bind("tenant", tenantId).execute()) == 1;
+      } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+        if (attempt >= 5 || !(e.getCause() instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState()))) {
+          throw e;
+        }
+      }
+    }
   }
 
 
