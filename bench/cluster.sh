@@ -10,7 +10,8 @@
 # Usage: bench/cluster.sh [runs] [start requests in flight] [purchase orders]   (default 400, 16 and 10000; runs at
 #   most 900)
 # Needs the packaged runtime, the engine's test classes and its test class path (engine/target/test-classpath.txt):
-# ./millflow bench cluster builds all three. Every runtime commits durably (fsync and synchronous_commit on).
+# ./millflow bench cluster builds all three. Every runtime commits durably (fsync and synchronous_commit on), unless
+# BENCH_JAVA_OPTS (given to every runtime) says otherwise, e.g. -Dmillflow.db.embedded-durability=unsafe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-400}"
@@ -48,7 +49,7 @@ await_line() { # file pattern pid
 
 start_runtime() { # name port extra -D options...
   local name=$1 port=$2; shift 2
-  MILLFLOW_SECURITY_ADMIN_TOKEN="$token" java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g \
+  MILLFLOW_SECURITY_ADMIN_TOKEN="$token" java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g ${BENCH_JAVA_OPTS:-} \
     -Dmillflow.data-dir="$data/$name" -Dquarkus.http.port="$port" -Dmillflow.zeebe.worker-name="$name" \
     -Dmillflow.security.master-key-file="$PWD/$data/master.key" "$@" -jar "$jar" > "$data/$name.log" 2>&1 &
   pids+=($!); runtime_pids+=($!)
