@@ -1,5 +1,9 @@
 package io.millflow.engine.it;
 
+import static io.millflow.engine.it.SyncChecks.newestChange;
+import static io.millflow.engine.it.SyncChecks.readAttempt;
+import static io.millflow.engine.it.SyncChecks.single;
+import static io.millflow.engine.it.SyncChecks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,31 +89,5 @@ class EmbeddedRestartIT {
     String port = pid.get(3).trim();
     String password = Files.readString(data.resolve("warehouse.password")).trim();
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/warehouse", "warehouse", password);
-  }
-
-  private static JsonNode readAttempt(RuntimeProcess instance, String runId) throws Exception {
-    List<JsonNode> reads = steps(instance.api("GET", "/api/runs/" + runId, null, null, 200)).stream()
-        .filter(s -> s.get("elementId").asText().equals("ReadOrders")).toList();
-    return reads.isEmpty() ? null : reads.getLast();
-  }
-
-  private static List<JsonNode> steps(JsonNode run) {
-    List<JsonNode> steps = new ArrayList<>();
-    StreamSupport.stream(run.get("steps").spliterator(), false).forEach(attempt -> steps.add(attempt.get("step")));
-    return steps;
-  }
-
-  private static long single(Statement sql, String query) throws Exception {
-    try (ResultSet rs = sql.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static java.time.Instant newestChange(Statement sql) throws Exception {
-    try (ResultSet rs = sql.executeQuery("select max(source_updated_at) from purchase_order")) {
-      rs.next();
-      return rs.getTimestamp(1).toInstant();
-    }
   }
 }

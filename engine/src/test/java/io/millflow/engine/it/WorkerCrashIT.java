@@ -1,18 +1,19 @@
 package io.millflow.engine.it;
 
+import static io.millflow.engine.it.SyncChecks.newestChange;
+import static io.millflow.engine.it.SyncChecks.readAttempt;
+import static io.millflow.engine.it.SyncChecks.single;
+import static io.millflow.engine.it.SyncChecks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,33 +94,6 @@ class WorkerCrashIT {
             .as("the cursor is the newest change the sync wrote")
             .isCloseTo(newestChange(sql), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MICROS));
       }
-    }
-  }
-
-  /** The newest attempt at the read step, or null before it starts. */
-  private static JsonNode readAttempt(RuntimeProcess instance, String runId) throws Exception {
-    List<JsonNode> reads = steps(instance.api("GET", "/api/runs/" + runId, null, null, 200)).stream()
-        .filter(s -> s.get("elementId").asText().equals("ReadOrders")).toList();
-    return reads.isEmpty() ? null : reads.getLast();
-  }
-
-  private static List<JsonNode> steps(JsonNode run) {
-    List<JsonNode> steps = new ArrayList<>();
-    StreamSupport.stream(run.get("steps").spliterator(), false).forEach(attempt -> steps.add(attempt.get("step")));
-    return steps;
-  }
-
-  private static long single(Statement sql, String query) throws Exception {
-    try (ResultSet rs = sql.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static java.time.Instant newestChange(Statement sql) throws Exception {
-    try (ResultSet rs = sql.executeQuery("select max(source_updated_at) from purchase_order")) {
-      rs.next();
-      return rs.getTimestamp(1).toInstant();
     }
   }
 }
