@@ -140,7 +140,9 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   @Override
   public List<EngineIncident> openIncidents(String instanceKey) {
+    // Operaton copies a called child's incident to the caller as a cause; in Zeebe it is the child's alone
     return engine.getRuntimeService().createIncidentQuery().processInstanceId(instanceKey).list().stream()
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
         .map(OperatonEngine::incident).toList();
   }
 

@@ -92,7 +92,7 @@ class CallActivityTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> fixture.runEnds.contains(instance));
 
     assertThat(handed("price").get(0).variables()).containsKey("order");
-    assertThat(handedFor(instance, "report").variables()).containsEntry("price", 21L);
+    assertThat(handedFor(instance, "report").variables()).containsEntry("price", 21);
   }
 
   @Test
