@@ -23,13 +23,14 @@ final class DialectRefusals {
       "http://camunda.org/schema/1.0/bpmn", "http://operaton.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
   private static final Set<String> PASSIVE = Set.of("documentation", "extensionElements", "incoming", "outgoing",
       "laneSet", "textAnnotation", "association", "group", "category", "dataObject", "dataObjectReference",
-      "dataStoreReference", "dataInputAssociation", "dataOutputAssociation", "ioSpecification", "property");
+      "dataStoreReference", "dataInputAssociation", "dataOutputAssociation", "ioSpecification", "property",
+      "multiInstanceLoopCharacteristics");
+  private static final Set<String> LOOPING = Set.of("serviceTask", "subProcess", "callActivity");
   private static final Map<String, String> REFUSED_ELEMENTS = Map.ofEntries(
       Map.entry("userTask", "a user task"), Map.entry("scriptTask", "a script task"),
       Map.entry("businessRuleTask", "a business rule task"), Map.entry("sendTask", "a send task"),
       Map.entry("eventBasedGateway", "an event-based gateway"), Map.entry("complexGateway", "a complex gateway"),
-      Map.entry("transaction", "a transaction sub-process"), Map.entry("adHocSubProcess", "an ad-hoc sub-process"),
-      Map.entry("callActivity", "a call activity"));
+      Map.entry("transaction", "a transaction sub-process"), Map.entry("adHocSubProcess", "an ad-hoc sub-process"));
   private static final Map<String, String> REFUSED_DEFINITIONS = Map.of(
       "signalEventDefinition", "a signal event", "escalationEventDefinition", "an escalation event",
       "compensateEventDefinition", "a compensation event", "conditionalEventDefinition", "a conditional event",
@@ -78,6 +79,7 @@ final class DialectRefusals {
         case "exclusiveGateway", "inclusiveGateway" -> checkExtensions(element, Set.of("properties"));
         case "receiveTask" -> checkReceiveTask(element);
         case "subProcess" -> checkSubProcess(element);
+        case "callActivity" -> checkCallActivity(element);
         case "startEvent" -> checkStartEvent(element, scope, eventSubProcess);
         case "endEvent" -> checkEvent(element, Set.of("errorEventDefinition", "terminateEventDefinition"), Set.of());
         case "intermediateCatchEvent" -> checkEvent(element,
@@ -176,11 +178,60 @@ final class DialectRefusals {
     }
   }
 
+  private void checkCallActivity(Element call) {
+    checkExtensions(call, Set.of("calledElement", "ioMapping", "properties"));
+    Element called = ZeebeExtensions.one(call, "calledElement");
+    if (called == null || blank(called.attribute("processId"))) {
+      refuse(call, "a call activity needs a zeebe:calledElement with a processId (the flow it calls)");
+      return;
+    }
+    if (Feel.isExpression(called.attribute("processId"))) {
+      refuse(call, "a FEEL expression as the processId of a call activity" + NOT_HERE);
+    }
+    String binding = called.attribute("bindingType");
+    if (binding != null && !"latest".equals(binding.trim())) {
+      refuse(call, "the binding type " + binding + " of a call activity" + NOT_HERE + " (it calls the latest version)");
+    }
+    for (String attribute : List.of("propagateAllChildVariables", "propagateAllParentVariables")) {
+      String value = called.attribute(attribute);
+      if (value != null && !Set.of("true", "false").contains(value.trim())) {
+        refuse(call, "the " + attribute + " of a call activity must be true or false, not '" + value + "'");
+      }
+    }
+  }
+
   private void checkLoop(Element element) {
-    if (element.element("multiInstanceLoopCharacteristics") != null) {
-      refuse(element, "a multi-instance activity" + NOT_HERE);
+    Element characteristics = element.element("multiInstanceLoopCharacteristics");
+    if (characteristics != null) {
+      checkMultiInstance(element, characteristics);
     } else if (element.element("standardLoopCharacteristics") != null) {
       refuse(element, "a loop activity" + NOT_HERE);
+    }
+  }
+
+  private void checkMultiInstance(Element element, Element characteristics) {
+    checkForeign(characteristics, id(element));
+    if (!LOOPING.contains(element.getTagName())) {
+      refuse(element, "a multi-instance " + element.getTagName() + NOT_HERE);
+      return;
+    }
+    for (String unsupported : List.of("completionCondition", "loopCardinality")) {
+      if (characteristics.element(unsupported) != null) {
+        refuse(element, "the " + unsupported + " of a multi-instance activity" + NOT_HERE);
+      }
+    }
+    for (Element extension : ZeebeExtensions.all(characteristics)) {
+      if (!"loopCharacteristics".equals(extension.getTagName())) {
+        refuse(element, "zeebe:" + extension.getTagName() + " on a multi-instance activity" + NOT_HERE);
+      }
+    }
+    Element loop = ZeebeExtensions.one(characteristics, "loopCharacteristics");
+    if (loop == null || blank(loop.attribute("inputCollection"))) {
+      refuse(element, "a multi-instance activity needs a zeebe:loopCharacteristics with an inputCollection");
+      return;
+    }
+    if (blank(loop.attribute("outputCollection")) != blank(loop.attribute("outputElement"))) {
+      refuse(element, "a multi-instance activity needs both an outputCollection and an outputElement, or neither");
     }
   }
 

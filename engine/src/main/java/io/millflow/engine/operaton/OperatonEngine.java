@@ -41,6 +41,8 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(OperatonEngine.class);
 
+  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
+
   private final String workerName;
   private final OperatonSettings settings;
   private final org.operaton.bpm.engine.ProcessEngine engine;
@@ -138,7 +140,9 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   @Override
   public List<EngineIncident> openIncidents(String instanceKey) {
+    // Operaton copies a called child's incident to the caller as a cause; in Zeebe it is the child's alone
     return engine.getRuntimeService().createIncidentQuery().processInstanceId(instanceKey).list().stream()
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
         .map(OperatonEngine::incident).toList();
   }
 
@@ -199,8 +203,13 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     return variables == null ? new LinkedHashMap<>() : new LinkedHashMap<>(variables);
   }
 
+  /** An incident at a multi-instance body is the activity's, as Zeebe names it. */
   private static EngineIncident incident(Incident incident) {
-    return new EngineIncident(incident.getId(), incident.getActivityId(), incident.getIncidentMessage());
+    String elementId = incident.getActivityId();
+    if (elementId != null && elementId.endsWith(MULTI_INSTANCE_BODY)) {
+      elementId = elementId.substring(0, elementId.length() - MULTI_INSTANCE_BODY.length());
+    }
+    return new EngineIncident(incident.getId(), elementId, incident.getIncidentMessage());
   }
 
   private static List<FlowRefusedException.Problem> problems(ParseException e) {

@@ -17,8 +17,8 @@ import org.operaton.bpm.engine.impl.util.xml.Element;
 
 /**
  * Translates the Camunda 8 dialect while Operaton parses a flow (the stored BPMN stays as authored): task definitions
- * and headers, FEEL input/output mappings and conditions, message correlation keys, the timer that started an instance,
- * and the run-end recorder. A FEEL expression that does not parse is a parse error at its element.
+ * and headers, FEEL input/output mappings and conditions, the output elements of multi-instance activities, message
+ * correlation keys, the timer that started an instance, and the run-end recorder. A FEEL expression that does not parse is a parse error at its element.
  */
 final class ZeebeDialectListener implements BpmnParseListener {
 
@@ -50,11 +50,19 @@ final class ZeebeDialectListener implements BpmnParseListener {
     activity.setScope(true);
     activity.getProperties().set(BpmnProperties.EXTENSION_PROPERTIES, headers(element));
     mapVariables(element, activity);
+    collectLoopOutput(scope, activity);
   }
 
   @Override
   public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
     mapVariables(element, activity);
+    collectLoopOutput(scope, activity);
+  }
+
+  @Override
+  public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+    mapVariables(element, activity);
+    collectLoopOutput(scope, activity);
   }
 
   @Override
@@ -121,6 +129,18 @@ final class ZeebeDialectListener implements BpmnParseListener {
       headers.put(header.attribute("key"), header.attribute("value"));
     }
     return headers;
+  }
+
+  /**
+   * The inner activity of a multi-instance body writes its output element when an instance completes; the body runs as
+   * a job (set here: Operaton sets the body's async flags from the inner activity's after the body is parsed), so an
+   * input collection that is not a list is an incident there, as in Zeebe.
+   */
+  private static void collectLoopOutput(ScopeImpl scope, ActivityImpl activity) {
+    if (scope instanceof ActivityImpl body && body.getActivityBehavior() instanceof ZeebeLoop.Behavior loop) {
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, loop.loop().outputCollector());
+      body.setAsyncBefore(true);
+    }
   }
 
   /** zeebe:ioMapping as an Operaton IoMapping of FEEL parameters (the element becomes a scope, as in Zeebe). */
