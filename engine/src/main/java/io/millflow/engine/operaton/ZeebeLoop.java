@@ -27,6 +27,16 @@ record ZeebeLoop(String elementId, FeelExpression inputCollection, String inputE
     ZeebeLoop loop();
   }
 
+  /** A loop variable as the engine keeps it: Zeebe counts {@code loopCounter} from 1, Operaton from 0. */
+  static Object toEngine(String name, Object zeebeValue) {
+    return MultiInstanceActivityBehavior.LOOP_COUNTER.equals(name) ? (Integer) zeebeValue + 1 : zeebeValue;
+  }
+
+  /** A loop variable as Operaton's own logic reads it back (the inverse of {@link #toEngine}). */
+  static Integer fromEngine(String name, Integer storedValue) {
+    return MultiInstanceActivityBehavior.LOOP_COUNTER.equals(name) && storedValue != null ? storedValue - 1 : storedValue;
+  }
+
   /** The input collection, evaluated now in this scope. */
   List<?> collection(VariableScope scope) {
     Object value = inputCollection.evaluate(scope);

@@ -46,20 +46,16 @@ final class ZeebeSequentialLoopBehavior extends SequentialMultiInstanceActivityB
 
   @Override
   protected void setLoopVariable(ActivityExecution execution, String name, Object value) {
-    super.setLoopVariable(execution, name, LOOP_COUNTER.equals(name) ? (Integer) value + 1 : value);
+    super.setLoopVariable(execution, name, ZeebeLoop.toEngine(name, value));
   }
 
   @Override
   protected Integer getLoopVariable(ActivityExecution execution, String name) {
-    return fromZeebe(name, super.getLoopVariable(execution, name));
+    return ZeebeLoop.fromEngine(name, super.getLoopVariable(execution, name));
   }
 
   @Override
   protected Integer getLocalLoopVariable(ActivityExecution execution, String name) {
-    return fromZeebe(name, super.getLocalLoopVariable(execution, name));
-  }
-
-  private static Integer fromZeebe(String name, Integer value) {
-    return LOOP_COUNTER.equals(name) && value != null ? value - 1 : value;
+    return ZeebeLoop.fromEngine(name, super.getLocalLoopVariable(execution, name));
   }
 }
