@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,11 @@ class BoundedFeelTest {
   static final String NESTED_RUNAWAY = "count(for a in body.xs return count(for b in body.xs return a + b)) > 0";
   /** The same loops keeping every result: memory as much as steps. */
   static final String NESTED_KEEPING = "count(for a in body.xs return for b in body.xs return a) > 0";
+  /** A harmless Java call (never {@code System.exit}: were the setting ever lost, the test must fail, not the JVM). */
+  static final String JAVA_CALL = "{max: function(a, b) external {java: {class: \"java.lang.Math\", "
+      + "method signature: \"max(int, int)\"}}, greater: max(1, 2)}.greater";
+  /** The FEEL engine's refusal of a Java call when external functions are off. */
+  static final String EXTERNAL_FUNCTIONS_OFF = "External functions are disabled";
   static final Map<String, Object> LONG_LIST = Map.of("body", Map.of("xs",
       java.util.stream.IntStream.range(0, 20_000).boxed().toList()));
 
@@ -88,8 +96,18 @@ class BoundedFeelTest {
   }
 
   @Test
-  void aJavaCallIsNotAFunctionFeelKnows() {
-    assertThat(feel.evaluate("(function(x) external {java: {class: \"java.lang.System\", method signature: "
-        + "\"exit(int)\"}})(1)", Map.of()).isSuccess()).isFalse();
+  void aJavaCallIsRefusedBecauseExternalFunctionsAreOff() {
+    EvaluationResult result = feel.evaluate(JAVA_CALL, Map.of());
+
+    assertThat(result.isSuccess()).isFalse();
+    assertThat(result.failure().message()).contains(EXTERNAL_FUNCTIONS_OFF);
+  }
+
+  /** The refusal above is the setting, not a mistake in the expression: an engine that allows Java calls runs it. */
+  @Test
+  void theSameJavaCallRunsWhereExternalFunctionsAreOn() {
+    FeelEngineApi open = FeelEngineBuilder.forJava().withEnabledExternalFunctions(true).build();
+
+    assertThat(String.valueOf(open.evaluateExpression(JAVA_CALL, Map.of()).result())).isEqualTo("2");
   }
 }
