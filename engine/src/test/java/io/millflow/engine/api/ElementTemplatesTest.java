@@ -9,10 +9,9 @@ import io.millflow.engine.RepoPaths;
 import io.millflow.engine.catalog.StepCatalog;
 import io.millflow.step.Json;
 import io.millflow.step.template.ElementTemplates;
-import io.millflow.step.template.TemplateDrift;
+import io.millflow.step.testing.CommittedTemplates;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -24,18 +23,16 @@ class ElementTemplatesTest {
 
   /**
    * The committed templates (flow-definitions/element-templates) are what the designer and Camunda Modeler load. When
-   * the code changed them, this test writes the new ones there and fails, so the change shows up in the commit.
+   * the code generates other ones, this test fails, leaves them in engine/target/element-templates and names the
+   * command that updates the committed ones.
    */
   @Test
   void committedTemplatesMatchTheSteps() throws Exception {
-    Path folder = RepoPaths.flowDefinitions().resolve("element-templates");
-    ElementTemplates templates = new ElementTemplates(steps.all());
-    List<TemplateDrift> drift = templates.compareWith(folder);
-    if (!drift.isEmpty()) {
-      templates.writeTo(folder);
-    }
-    assertThat(drift).as("element templates drifted from the steps; they were regenerated in %s: review and commit them", folder)
-        .isEmpty();
+    new CommittedTemplates(RepoPaths.flowDefinitions().resolve("element-templates"),
+        RepoPaths.root().resolve("engine/target/element-templates"),
+        "./mvnw -pl engine -am test -Dtest=io.millflow.engine.api.ElementTemplatesTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -DskipClusterMode=true")
+        .assertMatch(new ElementTemplates(steps.all()));
   }
 
   @Test
