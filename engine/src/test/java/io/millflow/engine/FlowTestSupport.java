@@ -5,18 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.flow.BundledFlows;
+import io.millflow.engine.history.RunStatus;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /** Starts flows through the API, waits for their runs, and reads the example warehouse. */
 public final class FlowTestSupport {
 
-  private static final Set<String> FINISHED = Set.of("completed", "incident", "cancelled", "failed");
+  /** Every run status but running, as the API shows it. */
+  private static final Set<String> FINISHED = Arrays.stream(RunStatus.values())
+      .filter(status -> status != RunStatus.RUNNING).map(RunStatus::stored).collect(Collectors.toUnmodifiableSet());
 
   private FlowTestSupport() {}
 

@@ -3,6 +3,7 @@ package io.millflow.engine.flow;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.history.RunStatus;
 import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public class RunRetries {
       return Optional.empty();
     }
     FlowRun run = found.get().run();
-    if (!"incident".equals(run.status())) {
+    if (!RunStatus.INCIDENT.stored().equals(run.status())) {
       throw new RunConflictException("Run " + runId + " is " + run.status() + ": only a run at an incident can be retried.");
     }
     if (!history.ranOn(runId, engine.engineId())) {
