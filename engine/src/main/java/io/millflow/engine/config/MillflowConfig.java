@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** All of Millflow's configuration, under {@code millflow.*}. The README's configuration reference mirrors this. */
+/** All of Millflow's configuration, under {@code millflow.*}. docs/configuration.md lists every key (a test checks). */
 @ConfigMapping(prefix = "millflow")
 public interface MillflowConfig {
 
@@ -92,7 +92,7 @@ public interface MillflowConfig {
   }
 
   interface Zeebe {
-    /** gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the in-memory engine runs. */
+    /** gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the embedded engine runs. */
     Optional<String> address();
 
     /** REST address of the cluster, when it has one. */
@@ -103,10 +103,6 @@ public interface MillflowConfig {
      * CA; without it the JVM's trusted CAs apply.
      */
     Optional<Path> caCertificatePath();
-
-    /** Port of the embedded engine's gRPC gateway; 0 picks a free one. */
-    @WithDefault("0")
-    int embeddedPort();
 
     OAuth oauth();
 
