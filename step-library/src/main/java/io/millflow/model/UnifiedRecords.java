@@ -9,7 +9,7 @@ import java.util.Map;
 /** What every unified record shares: the entity names, and how {@code customFields} are kept. */
 public final class UnifiedRecords {
 
-  /** Every unified entity with its record class, in the order the README documents them. */
+  /** Every unified entity with its record class, in the order docs/concepts.md lists them. */
   public static final Map<String, Class<? extends Record>> ENTITIES = entities();
 
   private UnifiedRecords() {}

@@ -41,7 +41,7 @@ public class TenantKeys {
   /**
    * Re-wraps with the current master key every tenant key the previous one wrapped; the data keys, and so everything
    * encrypted with them, stay as they are. Runs at start; instances still on the previous key keep working as long as
-   * they are also given the new one as previous (see the README's rotation steps).
+   * they are also given the new one as previous (see the rotation steps in docs/configuration.md).
    *
    * @return how many tenant keys were re-wrapped
    */

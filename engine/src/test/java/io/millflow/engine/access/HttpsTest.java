@@ -25,7 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * HTTPS as the README configures it, with a self-signed certificate made for the test: TLS 1.2 and 1.3 are served,
+ * HTTPS as docs/security.md configures it, with a self-signed certificate made for the test: TLS 1.2 and 1.3 are served,
  * anything older is refused, and no plain HTTP port is open.
  */
 @QuarkusTest
