@@ -1,6 +1,12 @@
-package io.millflow.engine.access;
+package io.millflow.engine.api;
 
-import io.millflow.engine.api.ApiError;
+import io.millflow.engine.access.Access;
+import io.millflow.engine.access.ApiTokens;
+import io.millflow.engine.access.AuditLog;
+import io.millflow.engine.access.Audited;
+import io.millflow.engine.access.Caller;
+import io.millflow.engine.access.CurrentCaller;
+import io.millflow.engine.access.Role;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -15,7 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Every {@code /api} call needs a bearer token whose role covers the method's {@link Access}; the caller it stands
  * for is what the resources act for, and {@link Audited} methods are written to the audit log with the answer given.
- * Webhook endpoints are not under {@code /api}: their signature is their authentication.
+ * Webhook endpoints are not under {@code /api}: their signature is their authentication. The API's own filter (it answers
+ * in the API's error shape): the access package says who may do what, and knows nothing of HTTP answers.
  */
 public class AccessFilter {
 

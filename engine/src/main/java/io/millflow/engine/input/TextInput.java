@@ -1,4 +1,4 @@
-package io.millflow.engine.api;
+package io.millflow.engine.input;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import java.util.Optional;
 
 /**
- * What a text field of a request body may hold. Every string of every JSON body is checked (see {@link TextInputs});
+ * What a text field of a request body may hold. Every string of every JSON body is checked (see {@code io.millflow.engine.api.TextInputs});
  * a field without this annotation is checked as {@link Kind#TEXT}, object keys as {@link Kind#NAME}. On a list or a
  * map the kind applies to its elements or values.
  */
