@@ -6,9 +6,9 @@ import { Field } from '../ui/components.jsx';
 
 /**
  * Checks a token with GET /api/me. A 404 means a runtime without /api/me (before API tokens existed): the token is
- * taken, and the first data call tells whether it works.
+ * taken, and the first data call tells whether it works. Without `fetchImpl` (tests pass one) the client uses fetch.
  */
-export async function checkToken(token, fetchImpl = fetch) {
+export async function checkToken(token, fetchImpl) {
   try {
     const me = await request('GET', '/api/me', { token, fetchImpl, signIn: true });
     return { ok: true, me };

@@ -7,7 +7,6 @@ import static io.millflow.engine.FlowTestSupport.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.sandbox.SandboxLauncher;
@@ -15,6 +14,7 @@ import io.millflow.engine.port.EngineIncident;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.step.Connection;
 import io.millflow.step.Json;
+import io.millflow.step.sandbox.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -128,8 +128,8 @@ class PlexPoToPostgresFlowTest {
             .contains("plex.purchase-orders.read", "ReadOrders", "field 'connection' must not be blank")));
   }
 
-  private PlexSandbox plex() {
-    return sandbox.plex().orElseThrow();
+  private Sandbox plex() {
+    return sandbox.offering(SandboxLauncher.PLEX_CONNECTION).orElseThrow();
   }
 
   /**

@@ -32,7 +32,7 @@ class RunRetryTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(config.zeebe().address().isEmpty() || config.zeebe().restAddress().isPresent(),
         "retrying a run on a cluster finds its incidents through the cluster's REST address, which the test's Zeebe has not");
     // No client-side pacing: the sandbox's own limit is off in tests, Plex's 200 calls/minute would slow the read.
-    Map<String, String> settings = Map.of("baseUrl", sandbox.plex().orElseThrow().baseUrl(), "rateLimitPerMinute", "0");
+    Map<String, String> settings = Map.of("baseUrl", sandbox.offering(SandboxLauncher.PLEX_CONNECTION).orElseThrow().baseUrl(), "rateLimitPerMinute", "0");
     connections.provide(new Connection("plex-key-to-fix", "plex", settings, Map.of("apiKey", "wrong")));
     String flow = deploy(variant("po-retry-after-fix", "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
         "<zeebe:input source=\"plex-key-to-fix\" target=\"connection\" />"));

@@ -1,5 +1,6 @@
 package io.millflow.sandbox;
 
+import io.millflow.step.sandbox.SandboxFaults;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,10 @@ import java.util.Random;
  * Revoked credentials are a state the system's own auth check reads, so it answers in the system's words.
  *
  * <p>Random failures come from a seeded generator, so a test that sets a rate sees the same calls fail each run. Every
- * setting is also reachable over HTTP at {@link FaultsEndpoint#PATH}.
+ * setting is also reachable over HTTP at {@link FaultsEndpoint#PATH}. The runtime and its tests reach the common ones
+ * through the Sandbox SPI's {@link SandboxFaults}.
  */
-public final class Faults {
+public final class Faults implements SandboxFaults {
 
   /** What one call gets instead of its normal answer. */
   public sealed interface Fault permits Failure, Delay {}
@@ -66,6 +68,7 @@ public final class Faults {
   }
 
   /** Answers the next {@code times} calls with {@code status} (500, 503, 401, ...) in the system's error shape. */
+  @Override
   public Faults failNext(int times, int status) {
     return plan(times, new Failure(status, null, null));
   }
@@ -105,6 +108,7 @@ public final class Faults {
   }
 
   /** Adds {@code latency} to every call; zero stops it. */
+  @Override
   public synchronized Faults latency(Duration latency) {
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency cannot be negative");
@@ -114,12 +118,14 @@ public final class Faults {
   }
 
   /** Answers every call with 503 for {@code length} from now, as a system down for maintenance. */
+  @Override
   public synchronized Faults outage(Duration length) {
     this.outageUntil = clock.instant().plus(length);
     return this;
   }
 
   /** From now on every credential is refused (as after a password change or a revoked token) until restored. */
+  @Override
   public synchronized Faults revokeCredentials(boolean revoked) {
     this.credentialsRevoked = revoked;
     return this;
@@ -130,6 +136,7 @@ public final class Faults {
   }
 
   /** Plans nothing any more: no planned faults, no error rate, no latency, no outage, credentials valid. */
+  @Override
   public synchronized void clear() {
     planned.clear();
     errorRate = 0;

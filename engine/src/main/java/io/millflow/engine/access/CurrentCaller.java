@@ -2,13 +2,17 @@ package io.millflow.engine.access;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the request being served, set by {@link AccessFilter} before any resource method runs. */
+/**
+ * The caller of the request being served, set by the API's access filter ({@code io.millflow.engine.api.AccessFilter})
+ * before any resource method runs.
+ */
 @RequestScoped
 public class CurrentCaller {
 
   private Caller caller;
 
-  void set(Caller caller) {
+  /** For the API's access filter alone, once the request's token is authenticated. */
+  public void set(Caller caller) {
     this.caller = caller;
   }
 

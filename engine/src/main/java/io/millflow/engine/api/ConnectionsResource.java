@@ -11,6 +11,7 @@ import io.millflow.engine.connection.ConnectionStore;
 import io.millflow.engine.connection.ConnectionTests;
 import io.millflow.engine.connection.SettingsRedaction;
 import io.millflow.engine.connection.StateStoreGuard;
+import io.millflow.engine.input.TextInput;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.StepFailure;

@@ -6,6 +6,7 @@ import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.events.EventDelivery;
 import io.millflow.engine.events.Subscriptions;
+import io.millflow.engine.input.TextInput;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,5 +1,6 @@
 package io.millflow.engine.api;
 
+import io.millflow.engine.input.TextInput;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;

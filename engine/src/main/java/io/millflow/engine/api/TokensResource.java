@@ -8,6 +8,7 @@ import io.millflow.engine.access.Caller;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.input.TextInput;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -2,32 +2,33 @@ package io.millflow.engine.sandbox;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
-import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
-import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
-import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
-import io.millflow.connector.plex.sandbox.PlexSandbox;
-import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.store.EmbeddedPostgresServer;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
+import io.millflow.step.sandbox.Sandbox;
+import io.millflow.step.sandbox.SandboxSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the local sandboxes with the runtime and offers the connections the example flows use: {@code plex-sandbox},
- * {@code netsuite-sandbox} and {@code idhammar-sandbox} (each system's sandbox, with credentials made for this start),
- * {@code warehouse} (a database in the embedded PostgreSQL, with a role of its own that is no superuser),
- * {@code plant-mongo} (an in-process, in-memory MongoDB) and {@code files} (the installation tenant's own file root,
- * {@code <data-dir>/files/<tenant>} by default).
+ * Starts the local sandboxes with the runtime and offers the connections the example flows use: those of every
+ * connector sandbox on the class path (found through the Sandbox SPI: {@code plex-sandbox}, {@code netsuite-sandbox}
+ * and {@code idhammar-sandbox}, with credentials made for this start, each configured by its {@code millflow.sandbox.*}
+ * settings), and the runtime's own {@code warehouse} (a database in the embedded PostgreSQL, with a role of its own that
+ * is no superuser), {@code plant-mongo} (an in-process, in-memory MongoDB) and {@code files} (the installation tenant's
+ * own file root, {@code <data-dir>/files/<tenant>} by default). A production build has no connector sandboxes; the
+ * runtime's own three are still offered while {@code millflow.sandbox.enabled} is on.
  */
 @Singleton
 public class SandboxLauncher {
@@ -45,9 +46,7 @@ public class SandboxLauncher {
   private final Path filesDirectory;
   private final ConnectionRegistry connections;
   private final StateStore store;
-  private PlexSandbox plex;
-  private NetSuiteSandbox netsuite;
-  private IdhammarSandbox idhammar;
+  private final ConnectorSandboxes connectorSandboxes = new ConnectorSandboxes(SandboxLauncher.class.getClassLoader());
   private MongoServer mongo;
 
   public SandboxLauncher(MillflowConfig config, ConnectionRegistry connections, StateStore store,
@@ -59,68 +58,62 @@ public class SandboxLauncher {
   }
 
   public synchronized void start() {
-    if (!config.enabled() || plex != null) {
+    if (!config.enabled() || mongo != null) {
       return;
     }
-    startPlex();
-    netsuite = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(config.netsuitePurchaseOrders()))
-        .start(0);
-    connections.provide(netsuite.connection(NETSUITE_CONNECTION));
-    idhammar = new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(config.idhammarDowntimeEvents()))
-        .start(0);
-    connections.provide(idhammar.connection(IDHAMMAR_CONNECTION));
+    List<String> offered = new ArrayList<>(startConnectorSandboxes());
     mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress mongoAddress = mongo.bind(); // a free port on loopback
-    connections.provide(new Connection(MONGO_CONNECTION, "mongodb", Map.of("host", "127.0.0.1",
-        "port", String.valueOf(mongoAddress.getPort()), "database", "plant"), Map.of()));
-    store.embeddedServer().map(EmbeddedPostgresServer::warehouse).ifPresent(warehouse -> connections.provide(
+    provide(new Connection(MONGO_CONNECTION, "mongodb", Map.of("host", "127.0.0.1",
+        "port", String.valueOf(mongoAddress.getPort()), "database", "plant"), Map.of()), offered);
+    store.embeddedServer().map(EmbeddedPostgresServer::warehouse).ifPresent(warehouse -> provide(
         new Connection(WAREHOUSE_CONNECTION, "postgres", Map.of("jdbcUrl", warehouse.jdbcUrl()),
-            Map.of("username", warehouse.username(), "password", warehouse.password()))));
+            Map.of("username", warehouse.username(), "password", warehouse.password())), offered));
     Path files = filesDirectory;
-    connections.provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()));
-    LOG.infof("Sandboxes: Plex %s (%d purchase orders), NetSuite %s (%d purchase orders), Idhammar OEE %s (%d downtime"
-            + " events), MongoDB (in memory) on port %d. Connections %s, %s, %s, %s, %s and %s (%s) are ready",
-        plex.baseUrl(), config.plexPurchaseOrders(), netsuite.baseUrl(), config.netsuitePurchaseOrders(),
-        idhammar.baseUrl(), config.idhammarDowntimeEvents(), mongoAddress.getPort(), PLEX_CONNECTION,
-        NETSUITE_CONNECTION, IDHAMMAR_CONNECTION, WAREHOUSE_CONNECTION, MONGO_CONNECTION, FILES_CONNECTION, files);
+    provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()), offered);
+    LOG.infof("Sandboxes: MongoDB (in memory) on port %d. Connections %s are ready (files in %s)",
+        mongoAddress.getPort(), String.join(", ", offered), files);
   }
 
-  private void startPlex() {
-    String apiKey = config.plexApiKey().orElseGet(() -> UUID.randomUUID().toString());
-    plex = new PlexSandbox(PlexSandboxConfig.defaults()
-        .withApiKey(apiKey)
-        .withPurchaseOrders(config.plexPurchaseOrders())
-        .withLinesPerOrder(config.plexLinesPerOrder())
-        .withRateLimitPerMinute(config.plexRateLimitPerMinute()))
-        .start(config.plexPort());
-    PlexSandboxConfig.DataSourceAccount account = plex.config().dataSourceAccount();
-    connections.provide(new Connection(PLEX_CONNECTION, "plex",
-        Map.of("baseUrl", plex.baseUrl(), "rateLimitPerMinute", String.valueOf(config.plexRateLimitPerMinute()),
-            "dataSourceBaseUrl", plex.dataSourceBaseUrl()),
-        Map.of("apiKey", apiKey, "username", account.username(), "password", account.password())));
-    LOG.infof("Plex sandbox: %s (%d purchase orders, %d lines each)", plex.baseUrl(), config.plexPurchaseOrders(),
-        config.plexLinesPerOrder());
+  private List<String> startConnectorSandboxes() {
+    List<Sandbox> started = connectorSandboxes.start(settings());
+    if (started.isEmpty()) {
+      LOG.info("No connector sandboxes on the class path (a build without them): only the runtime's own sandbox"
+          + " connections are offered");
+    }
+    List<String> offered = new ArrayList<>();
+    for (Sandbox sandbox : started) {
+      sandbox.connections().forEach(connection -> provide(connection, offered));
+      LOG.info(sandbox.summary());
+    }
+    return offered;
   }
 
-  /** The running Plex sandbox, for fault injection in tests and demos. */
-  public Optional<PlexSandbox> plex() {
-    return Optional.ofNullable(plex);
+  private void provide(Connection connection, List<String> offered) {
+    connections.provide(connection);
+    offered.add(connection.name());
   }
 
-  public Optional<NetSuiteSandbox> netsuite() {
-    return Optional.ofNullable(netsuite);
+  /** {@code millflow.sandbox.<key>}, defaults included, for each sandbox to read its own keys. */
+  private static SandboxSettings settings() {
+    Config runtime = ConfigProvider.getConfig();
+    return key -> runtime.getOptionalValue("millflow.sandbox." + key, String.class);
   }
 
-  public Optional<IdhammarSandbox> idhammar() {
-    return Optional.ofNullable(idhammar);
+  /** The running sandbox that offers connection {@code name}, for fault injection in tests and demos. */
+  public Optional<Sandbox> offering(String connection) {
+    return connectorSandboxes.offering(connection);
+  }
+
+  /** The running sandbox of {@code type}, for a test that needs what only that system's sandbox does. */
+  public <S extends Sandbox> Optional<S> running(Class<S> type) {
+    return connectorSandboxes.running(type);
   }
 
   @PreDestroy
   synchronized void stop() {
-    if (plex != null) {
-      plex.close();
-      netsuite.close();
-      idhammar.close();
+    connectorSandboxes.close();
+    if (mongo != null) {
       mongo.shutdownNow();
     }
   }

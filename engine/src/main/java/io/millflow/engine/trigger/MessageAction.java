@@ -1,6 +1,6 @@
 package io.millflow.engine.trigger;
 
-import io.millflow.engine.api.TextInput;
+import io.millflow.engine.input.TextInput;
 
 /**
  * A route's other action: publish a Zeebe message (to a message start event or a waiting catch event) with the

@@ -1,6 +1,6 @@
 package io.millflow.engine.trigger;
 
-import io.millflow.engine.api.TextInput;
+import io.millflow.engine.input.TextInput;
 
 /**
  * One route of a webhook trigger: when the FEEL {@code condition} over {@code body}, {@code headers} and {@code query}

@@ -2,8 +2,8 @@ package io.millflow.engine.trigger;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.millflow.engine.api.TextInput;
-import io.millflow.engine.api.TextInput.Kind;
+import io.millflow.engine.input.TextInput;
+import io.millflow.engine.input.TextInput.Kind;
 import java.time.Duration;
 
 /** How a webhook sender signs its requests. Stored as JSON with a {@code type}: hmac, timestamped or makini. */

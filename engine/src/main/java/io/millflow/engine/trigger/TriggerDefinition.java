@@ -1,7 +1,7 @@
 package io.millflow.engine.trigger;
 
-import io.millflow.engine.api.TextInput;
-import io.millflow.engine.api.TextInput.Kind;
+import io.millflow.engine.input.TextInput;
+import io.millflow.engine.input.TextInput.Kind;
 import java.util.List;
 
 /**

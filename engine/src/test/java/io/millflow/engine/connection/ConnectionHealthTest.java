@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.engine.sandbox.SandboxLauncher;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
+import io.millflow.step.sandbox.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class ConnectionHealthTest {
   @Test
   void refusedCredentialsHoldStepsBackAndAnnounceItUntilTheSystemTakesThemAgain() {
     sandboxes.start();
-    PlexSandbox plex = sandboxes.plex().orElseThrow();
+    Sandbox plex = sandboxes.offering(SandboxLauncher.PLEX_CONNECTION).orElseThrow();
     String name = "plex-health-" + System.nanoTime();
     Connection sandbox = connections.resolve("default", SandboxLauncher.PLEX_CONNECTION);
     connections.provide(new Connection(name, "plex", sandbox.settings(), sandbox.credentials()));

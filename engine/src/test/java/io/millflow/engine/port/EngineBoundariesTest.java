@@ -1,6 +1,7 @@
 package io.millflow.engine.port;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -53,6 +54,14 @@ class EngineBoundariesTest {
   void thePortDependsOnNoOtherPartOfMillflow() {
     noClasses().that().resideInAPackage("io.millflow.engine.port..")
         .should().dependOnClassesThat().resideOutsideOfPackages("io.millflow.engine.port..", "java..")
+        .check(ENGINE);
+  }
+
+  /** Each package of the engine can be read, and changed, from the bottom up: none needs another that needs it back. */
+  @Test
+  void noCyclesBetweenTheEnginesPackages() {
+    slices().matching("io.millflow.engine.(*)..").namingSlices("engine.$1")
+        .should().beFreeOfCycles()
         .check(ENGINE);
   }
 }

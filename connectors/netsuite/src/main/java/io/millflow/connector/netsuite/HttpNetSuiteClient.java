@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.step.Json;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
@@ -122,7 +123,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   private String authorization(String method, URI uri) {
     return switch (settings.auth()) {
       case NetSuiteAuth.M2m m2m -> "Bearer " + tokens.token(tokenKey(), () -> fetchToken(m2m));
-      case NetSuiteAuth.Tba tba -> TbaSignature.header(method, uri, NetSuiteGuesses.realm(settings.accountId()), tba,
+      case NetSuiteAuth.Tba tba -> TbaHeader.of(method, uri, NetSuiteGuesses.realm(settings.accountId()), tba,
           UUID.randomUUID().toString().replace("-", ""), clock.instant().getEpochSecond());
     };
   }

@@ -1,5 +1,6 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.connector.netsuite.protocol.PemKeys;
 import io.millflow.step.Connection;
 import io.millflow.step.ReauthRequiredException;
 import java.security.interfaces.RSAPrivateKey;

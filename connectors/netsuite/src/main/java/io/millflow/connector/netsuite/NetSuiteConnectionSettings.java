@@ -1,5 +1,6 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import java.net.URI;

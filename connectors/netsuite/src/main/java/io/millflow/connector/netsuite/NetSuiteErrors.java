@@ -1,5 +1,6 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepException;

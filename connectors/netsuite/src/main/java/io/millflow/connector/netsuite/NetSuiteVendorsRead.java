@@ -1,5 +1,6 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.step.ReadResult;
 import io.millflow.step.Step;
 import io.millflow.step.StepContext;

@@ -3,6 +3,7 @@ package io.millflow.connector.netsuite;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.NetSuiteClient.SuiteQlPage;
+import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.step.Json;
 import java.util.ArrayList;
 import java.util.HashMap;

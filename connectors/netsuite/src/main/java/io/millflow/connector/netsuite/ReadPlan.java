@@ -1,5 +1,6 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.connector.netsuite.protocol.SuiteQlTimes;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 import java.time.Instant;

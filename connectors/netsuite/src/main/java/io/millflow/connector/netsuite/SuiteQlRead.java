@@ -1,6 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;

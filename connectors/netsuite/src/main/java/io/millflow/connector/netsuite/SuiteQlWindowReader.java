@@ -2,6 +2,9 @@ package io.millflow.connector.netsuite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.NetSuiteClient.SuiteQlPage;
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
+import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
+import io.millflow.connector.netsuite.protocol.SuiteQlTimes;
 import io.millflow.step.StepFailure;
 import io.millflow.step.StepLog;
 import java.time.Instant;

@@ -114,7 +114,7 @@ class NetSuiteAuthTest {
     NetSuiteAuth.Tba tba = (NetSuiteAuth.Tba) NetSuiteConnectionSettings.of(sandbox.tbaConnection("tba")).auth();
     URI uri = URI.create(sandbox.baseUrl() + "/services/rest/record/v1/vendor/2001");
     HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization",
-        TbaSignature.header("GET", uri, "1234567", tba, "once", clock.instant().getEpochSecond())).build();
+        TbaHeader.of("GET", uri, "1234567", tba, "once", clock.instant().getEpochSecond())).build();
     HttpClient http = HttpClient.newHttpClient();
 
     int first = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -2,6 +2,7 @@ package io.millflow.connector.netsuite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.connector.netsuite.protocol.PemKeys;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.step.Connection;

@@ -2,6 +2,8 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
+import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import java.net.URLEncoder;

@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.protocol.PlexResource;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
+import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.model.InventoryItem;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.step.Json;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;

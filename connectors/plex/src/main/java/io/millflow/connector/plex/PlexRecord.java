@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.model.SourceRecord;
 import io.millflow.model.SourceRef;
 import io.millflow.model.UnifiedMapper.MappingOptions;

@@ -1,6 +1,8 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.protocol.PlexResource;
+import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.Param;
@@ -88,7 +90,7 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
       DatasetWriter out, StepContext context) {
     Instant newest = null;
     for (ObjectNode record : records) {
-      Instant changed = resource.modifiedField().map(field -> PlexTimestamps.changedAt(record, resource.entity(),
+      Instant changed = resource.modifiedField().map(field -> RecordChanges.changedAt(record, resource.entity(),
           resource.idField(), field)).orElse(null);
       if (since != null && changed != null && changed.isBefore(since)) {
         continue;

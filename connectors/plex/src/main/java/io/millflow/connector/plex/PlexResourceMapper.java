@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.model.UnifiedMapper;
 
 /** What the mappers of {@link PlexRecordsRead}'s datasets share: the resource they read and the entity they make. */

@@ -1,5 +1,6 @@
 package io.millflow.connector.plex;
 
+import io.millflow.connector.plex.protocol.PlexTimestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

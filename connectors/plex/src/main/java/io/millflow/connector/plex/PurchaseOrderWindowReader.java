@@ -2,6 +2,7 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead.Plan;
+import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
 import java.time.Duration;
@@ -79,7 +80,7 @@ final class PurchaseOrderWindowReader {
   }
 
   private void write(ObjectNode order) {
-    Instant modified = PlexTimestamps.changedAt(order, "purchase order", "id", "modifiedDate");
+    Instant modified = RecordChanges.changedAt(order, "purchase order", "id", "modifiedDate");
     String id = order.get("id").asText();
     Instant before = written.get(id);
     if (before != null && !modified.isAfter(before)) {

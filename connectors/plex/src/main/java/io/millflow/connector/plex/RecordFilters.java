@@ -1,6 +1,8 @@
 package io.millflow.connector.plex;
 
-import io.millflow.connector.plex.PlexResource.Filter;
+import io.millflow.connector.plex.protocol.PlexResource.Filter;
+import io.millflow.connector.plex.protocol.PlexResource;
+import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.step.StepFailure;
 import java.time.Instant;
 import java.time.OffsetDateTime;

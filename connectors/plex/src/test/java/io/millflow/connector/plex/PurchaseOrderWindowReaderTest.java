@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead.Input;
+import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.step.Connection;
 import io.millflow.step.Json;
 import io.millflow.step.ReadResult;

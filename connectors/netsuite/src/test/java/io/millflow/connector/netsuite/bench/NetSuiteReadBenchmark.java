@@ -2,11 +2,11 @@ package io.millflow.connector.netsuite.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.netsuite.NetSuitePurchaseOrdersRead;
-import io.millflow.connector.netsuite.SuiteQlEntity;
+import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.connector.netsuite.SuiteQlReadInput;
-import io.millflow.connector.netsuite.TbaSignature;
+import io.millflow.connector.netsuite.TbaHeader;
 import io.millflow.connector.netsuite.NetSuiteAuth;
-import io.millflow.connector.netsuite.NetSuiteGuesses;
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.step.Connection;
@@ -120,7 +120,7 @@ public final class NetSuiteReadBenchmark {
       int offset) throws Exception {
     URI uri = URI.create(sandbox.baseUrl() + "/services/rest/query/v1/suiteql?limit=1000&offset=" + offset);
     HttpRequest request = HttpRequest.newBuilder(uri)
-        .header("Authorization", TbaSignature.header("POST", uri, NetSuiteGuesses.realm(sandbox.config().accountId()),
+        .header("Authorization", TbaHeader.of("POST", uri, NetSuiteGuesses.realm(sandbox.config().accountId()),
             tba, UUID.randomUUID().toString(), Instant.now().getEpochSecond()))
         .header("Prefer", "transient").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().createObjectNode().put("q", query).toString()))

@@ -3,7 +3,7 @@ package io.millflow.connector.plex.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead;
-import io.millflow.connector.plex.PlexTimestamps;
+import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.step.Connection;
