@@ -5,6 +5,7 @@ import { formatCount, formatDuration, formatTime, progressFraction } from '../ui
 import { href } from '../app/routes.js';
 import { elementStates, stepsByElement } from './runStates.js';
 import { RunDiagram } from './RunDiagram.jsx';
+import { balanceText, ledgerRows, unfilledFields } from './ledger.js';
 
 const REFRESH_MS = 2000;
 
@@ -81,6 +82,12 @@ export function RunPage({ runId }) {
       <ErrorNote error={bpmn.error} action="load the flow's diagram" />
       {bpmn.data && <RunDiagram xml={bpmn.data} states={states} runStatus={run.status} onSelect={showStep} />}
       <p class="muted">Click a step on the diagram to see its attempts below.</p>
+      {detail.data?.ledger?.length > 0 && (
+        <>
+          <h2>Ledger</h2>
+          {detail.data.ledger.map((path) => <LedgerPath path={path} key={`${path.source}-${path.sink}`} />)}
+        </>
+      )}
       <h2>Steps</h2>
       {steps.length === 0 ? <p class="muted">No step has started yet.</p> : (
         <table class="table" data-testid="steps-table">
@@ -93,6 +100,37 @@ export function RunPage({ runId }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** One source-to-sink path: where every record read went, whether that adds up, and what the data lacked. */
+function LedgerPath({ path }) {
+  const unfilled = unfilledFields(path.fillRates);
+  return (
+    <div class="card" data-testid="ledger-path">
+      <p>
+        <strong>{path.source} → {path.sink}</strong>{' '}
+        <Badge status={path.balanced ? 'completed' : 'failed'} /> {balanceText(path)}
+        {(path.window?.from || path.window?.to) && (
+          <span class="muted"> · window {path.window.from || 'start'} to {path.window.to || '–'}</span>
+        )}
+      </p>
+      <table class="table">
+        <tbody>
+          {ledgerRows(path).map(([label, count]) => <tr key={label}><td>{label}</td><td>{formatCount(count)}</td></tr>)}
+        </tbody>
+      </table>
+      {path.rejected > 0 && (
+        <p><small>Rejected: {Object.entries(path.rejectedReasons).map(([reason, n]) => `${reason} (${n})`).join('; ')}.
+          First ones: {path.rejectedRecords.join(', ')}</small></p>
+      )}
+      {path.warnings.map((warning) => <Note kind="warning" key={warning}>{warning}</Note>)}
+      {unfilled.length > 0 && (
+        <details><summary>Fields not filled in every record ({unfilled.length})</summary>
+          <ul>{unfilled.map(([field, fill]) => <li key={field}><span class="mono">{field}</span>: {fill}</li>)}</ul>
+        </details>
+      )}
+    </div>
   );
 }
 

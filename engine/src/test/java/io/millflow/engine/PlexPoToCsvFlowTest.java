@@ -29,6 +29,9 @@ class PlexPoToCsvFlowTest {
     JsonPath run = awaitRunEnd(startRun("plex-po-to-csv"));
 
     assertThat(run.getString("run.status")).isEqualTo("completed");
+    ShippedFlowsTest.assertBalanced(run, "ReadOrders", "WriteOrders", config.sandbox().plexPurchaseOrders());
+    // A file takes every record as new.
+    assertThat(ShippedFlowsTest.ledgerOf(run)).containsEntry("inserted", config.sandbox().plexPurchaseOrders());
     Path csv = config.dataDir().toAbsolutePath().resolve("files/default/exports/purchase-orders.csv");
     try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {

@@ -37,6 +37,8 @@ class ShippedFlowsTest {
     assertThat(first.getString("run.status")).isEqualTo("completed");
     assertThat(second.getString("run.status")).isEqualTo("completed");
     assertThat(read).isPositive();
+    assertBalanced(first, "ReadDowntime", "WriteDowntime", read);
+    assertBalanced(second, "ReadDowntime", "WriteDowntime", recordsOut(second, "ReadDowntime"));
     Connection mongo = connections.resolve("default", SandboxLauncher.MONGO_CONNECTION);
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.setting("port"))) {
       // One document per event: _id is the event's key, so a re-read event replaces its document, never adds one.
@@ -62,6 +64,8 @@ class ShippedFlowsTest {
     List<Map<String, Object>> rows = EmbeddedMariaDb.shared().jdbi(database).withHandle(h -> h.createQuery(
         "select `key`, code, source_system from inventory_item").mapToMap().list());
     assertThat(parts).isPositive();
+    assertBalanced(run, "ReadParts", "WriteParts", parts);
+    assertThat(ledgerOf(run)).containsEntry("inserted", (int) parts);
     assertThat(rows).hasSize((int) parts).allSatisfy(row -> assertThat(row).containsEntry("source_system", "plex"));
   }
 
@@ -80,6 +84,27 @@ class ShippedFlowsTest {
     long vendors = recordsOut(run, "ReadVendors");
     assertThat(vendors).isPositive();
     assertThat(recordsOut(run, "ToUnified")).isEqualTo(vendors);
+    assertBalanced(run, "ReadVendors", "WriteVendors", vendors);
+  }
+
+  /**
+   * The run's one path balances, exactly: every record the source read is in one of the sink's counts (the
+   * sandboxes' records all map, so none is rejected or collapsed).
+   */
+  static void assertBalanced(JsonPath run, String source, String sink, long read) {
+    Map<String, Object> path = ledgerOf(run);
+    assertThat(path).as(run.prettify()).containsEntry("source", source).containsEntry("sink", sink)
+        .containsEntry("read", (int) read).containsEntry("mapped", (int) read).containsEntry("rejected", 0)
+        .containsEntry("collapsed", 0).containsEntry("gap", 0).containsEntry("balanced", true);
+    long accounted = List.of("inserted", "updated", "unchanged", "skippedOlder").stream()
+        .mapToLong(count -> ((Number) path.get(count)).longValue()).sum();
+    assertThat(accounted).isEqualTo(read);
+  }
+
+  static Map<String, Object> ledgerOf(JsonPath run) {
+    List<Map<String, Object>> ledger = run.getList("ledger");
+    assertThat(ledger).as(run.prettify()).hasSize(1);
+    return ledger.getFirst();
   }
 
   private static long recordsOut(JsonPath run, String elementId) {

@@ -148,6 +148,6 @@ public class SourceRecord {
 
   public StepFailure unmappable(String field, String problem) {
     return new StepFailure("UNMAPPABLE_RECORD", "Cannot map " + system + " " + what + ": field '" + field + "' "
-        + problem + ".");
+        + problem + ".", new UnmappableField(system + " " + what, field, problem));
   }
 }

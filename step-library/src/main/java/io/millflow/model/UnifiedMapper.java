@@ -21,6 +21,15 @@ public interface UnifiedMapper {
    */
   Object map(JsonNode source, MappingOptions options);
 
+  /**
+   * Which source field feeds each unified field this mapper fills: {@code orderNumber -> poNumber}, lines' fields as
+   * {@code lines.quantity -> quantity}. A unified field left empty by every record of a run is then reported with the
+   * source field it was read from. Declared once per mapper, next to the mapping.
+   */
+  default java.util.Map<String, String> sourceFields() {
+    return java.util.Map.of();
+  }
+
   /** Per-run choices: which connection the records came from, whether to keep the raw record, which extra fields. */
   record MappingOptions(String connection, boolean includeRaw, java.util.List<String> customFields) {}
 }

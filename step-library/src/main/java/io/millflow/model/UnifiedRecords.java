@@ -1,6 +1,7 @@
 package io.millflow.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,35 @@ public final class UnifiedRecords {
   /** A JSON {@code null} read back from a dataset means no raw record, the same as a Java null. */
   static JsonNode raw(JsonNode raw) {
     return raw == null || raw.isNull() || raw.isMissingNode() ? null : raw;
+  }
+
+  /** A unified record's {@code key}; null when it has none or is not a unified record. */
+  public static String key(Object record) {
+    return switch (record) {
+      case PurchaseOrder r -> r.key();
+      case Vendor r -> r.key();
+      case InventoryItem r -> r.key();
+      case WorkOrder r -> r.key();
+      case Asset r -> r.key();
+      case DowntimeEvent r -> r.key();
+      case ProductionRecord r -> r.key();
+      case null, default -> null;
+    };
+  }
+
+  /** When the source last changed a unified record, from its {@code source}; null when unknown. */
+  public static Instant sourceUpdatedAt(Object record) {
+    SourceRef source = switch (record) {
+      case PurchaseOrder r -> r.source();
+      case Vendor r -> r.source();
+      case InventoryItem r -> r.source();
+      case WorkOrder r -> r.source();
+      case Asset r -> r.source();
+      case DowntimeEvent r -> r.source();
+      case ProductionRecord r -> r.source();
+      case null, default -> null;
+    };
+    return source == null ? null : source.sourceUpdatedAt();
   }
 
   private static Map<String, Class<? extends Record>> entities() {

@@ -32,4 +32,11 @@ public interface StepContext {
   void progress(long done, long total);
 
   Clock clock();
+
+  /**
+   * Tells the run's ledger what the step did with the records it read, when its output alone cannot say (a transform
+   * that rejects or collapses records). A step that never calls it is accounted by its datasets' counts; a source by
+   * its {@link ReadResult}, a sink by its {@link WriteResult}.
+   */
+  default void account(RecordAccount account) {}
 }

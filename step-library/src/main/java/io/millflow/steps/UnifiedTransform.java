@@ -56,17 +56,60 @@ public final class UnifiedTransform implements Step<UnifiedTransform.Input, Data
     UnifiedMapper mapper = mapperFor(input.records().entity());
     MappingOptions options = new MappingOptions(input.sourceConnection(), Boolean.TRUE.equals(input.includeRaw()),
         customFieldNames(input.customFields()));
-    long total = input.records().count();
+    MappingTally tally = new MappingTally(mapper.targetEntity());
+    DatasetRef mapped = map(input.records(), mapper, options, tally, context);
+    DatasetRef out = tally.collapsed() == 0 ? mapped : withoutSuperseded(mapped, tally, context);
+    List<String> warnings = tally.emptyFields(mapper.sourceFields());
+    context.log().info("Mapped " + out.count() + " of " + input.records().count() + " " + input.records().entity()
+        + " records to " + mapper.targetEntity() + " (" + tally.rejects().count() + " rejected, " + tally.collapsed()
+        + " older duplicates of a key collapsed)");
+    if (tally.rejects().count() > 0) {
+      context.log().warn("Rejected " + tally.rejects().count() + " records, not written: " + tally.rejects().reasons()
+          + "; first ones: " + tally.rejects().records());
+    }
+    warnings.forEach(context.log()::warn);
+    context.account(tally.account(out.count(), warnings));
+    return out;
+  }
+
+  /** Maps every record that can be mapped into a new dataset; the tally keeps the rest. */
+  private static DatasetRef map(DatasetRef records, UnifiedMapper mapper, MappingOptions options, MappingTally tally,
+      StepContext context) {
+    long total = records.count();
     try (DatasetWriter out = context.datasets().create(mapper.targetEntity());
-        Stream<JsonNode> records = context.datasets().read(input.records(), JsonNode.class)) {
-      records.forEach(record -> {
-        out.add(mapper.map(record, options));
-        if (out.count() % PROGRESS_EVERY == 0) {
-          context.progress(out.count(), total);
+        Stream<JsonNode> source = context.datasets().read(records, JsonNode.class)) {
+      source.forEach(record -> {
+        long number = tally.readOne();
+        Object mapped;
+        try {
+          mapped = mapper.map(record, options);
+        } catch (StepFailure e) {
+          tally.unmappable(e, number);
+          return;
+        }
+        if (tally.accept(mapped, number)) {
+          tally.mapped(mapped, out.count());
+          out.add(mapped);
+        }
+        if (number % PROGRESS_EVERY == 0) {
+          context.progress(number, total);
         }
       });
-      context.progress(out.count(), total);
-      context.log().info("Mapped " + out.count() + " " + input.records().entity() + " records to " + mapper.targetEntity());
+      context.progress(tally.read(), total);
+      return out.finish();
+    }
+  }
+
+  /** A second pass, only when a key came more than once: the dataset without the older versions. */
+  private static DatasetRef withoutSuperseded(DatasetRef mapped, MappingTally tally, StepContext context) {
+    try (DatasetWriter out = context.datasets().create(mapped.entity());
+        Stream<JsonNode> records = context.datasets().read(mapped, JsonNode.class)) {
+      long[] index = {0};
+      records.forEach(record -> {
+        if (!tally.isSuperseded(index[0]++)) {
+          out.add(record);
+        }
+      });
       return out.finish();
     }
   }

@@ -5,10 +5,10 @@ import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.history.FlowRun;
-import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunFilter;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunStatus;
+import io.millflow.engine.ledger.RunLedger;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -38,9 +38,12 @@ public class RunsResource {
   private final RunRetries retries;
   private final RunCancellation cancellation;
   private final CurrentCaller caller;
+  private final RunLedger ledger;
 
-  public RunsResource(RunHistory history, RunRetries retries, RunCancellation cancellation, CurrentCaller caller) {
+  public RunsResource(RunHistory history, RunRetries retries, RunCancellation cancellation, CurrentCaller caller,
+      RunLedger ledger) {
     this.history = history;
+    this.ledger = ledger;
     this.retries = retries;
     this.cancellation = cancellation;
     this.caller = caller;
@@ -81,8 +84,9 @@ public class RunsResource {
 
   @GET
   @Path("/{id}")
-  public RunDetail get(@PathParam("id") String id) {
+  public RunView get(@PathParam("id") String id) {
     return Params.uuid(id).flatMap(runId -> history.findRun(caller.tenantId(), runId))
+        .map(detail -> new RunView(detail.run(), detail.steps(), ledger.paths(detail.run().id())))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 }

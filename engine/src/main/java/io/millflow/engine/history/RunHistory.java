@@ -137,9 +137,14 @@ public class RunHistory {
 
   /** Records the end of a process instance, told by the end listener Millflow adds to every process it deploys. */
   public UUID endRun(RunKey key, String flowId, RunStatus status) {
+    return endRun(key, flowId, status, null);
+  }
+
+  /** Records the end of a process instance with the reason (the ledger's word on a run that did not balance). */
+  public UUID endRun(RunKey key, String flowId, RunStatus status, String error) {
     UUID runId = ensureRun(key, flowId, null, false);
-    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = null where id = :id")
-        .bind("status", status.stored()).bind("id", runId).execute());
+    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
+        .bind("status", status.stored()).bind("error", error).bind("id", runId).execute());
     return runId;
   }
 

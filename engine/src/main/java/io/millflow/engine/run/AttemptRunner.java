@@ -90,7 +90,7 @@ final class AttemptRunner implements TaskHandler {
       Object input = inputs.read(withSecrets, step, task.elementId());
       Object output = runStep(input, context);
       cursor.stage(output, withCursor, attempt.runId, task.elementId());
-      return completed(attempt, input, output);
+      return completed(attempt, input, output, context);
     } catch (InvalidStepInputException e) {
       return attempt.incident(null, e.getMessage(), null);
     } catch (RetryableStepException e) {
@@ -120,7 +120,7 @@ final class AttemptRunner implements TaskHandler {
     return ((Step) step.step()).run(input, context);
   }
 
-  private AttemptOutcome completed(Attempt attempt, Object input, Object output) {
+  private AttemptOutcome completed(Attempt attempt, Object input, Object output, JobStepContext context) {
     String resultVariable = attempt.task.headers().getOrDefault(ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
         ElementTemplateGenerator.defaultResultVariable(step.id()));
     // An output that echoes a secret gets its reference back, which the next step that reads it resolves again.
@@ -131,6 +131,8 @@ final class AttemptRunner implements TaskHandler {
     Runnable record = () -> StoreOutage.persistently("recording the end of step " + step.id(), RECORD_WITHIN, () -> {
       services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output),
           attempt.redaction.apply(summary(output)));
+      services.ledger().record(attempt.runId, attempt.stepRunId, attempt.task.elementId(),
+          attempt.task.elementInstanceKey(), step.id(), input, output, context.account());
       return null;
     });
     return new AttemptOutcome.Completed(result, record);

@@ -4,6 +4,7 @@ import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetStore;
+import io.millflow.step.RecordAccount;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepLog;
 import java.time.Clock;
@@ -31,6 +32,7 @@ final class JobStepContext implements StepContext {
   private final Redaction redaction;
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
+  private volatile RecordAccount account;
 
   JobStepContext(String tenantId, UUID runId, UUID stepRunId, String elementInstanceKey, StepConnections connections,
       DatasetStore datasets, RunHistory history, Clock clock, Redaction redaction) {
@@ -107,6 +109,16 @@ final class JobStepContext implements StepContext {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  @Override
+  public void account(RecordAccount account) {
+    this.account = account;
+  }
+
+  /** What the step told the ledger, or null. */
+  RecordAccount account() {
+    return account;
   }
 
   /** When the step last said it was alive; the worker extends the job's timeout only for a step that reports. */

@@ -4,6 +4,7 @@ import io.millflow.engine.events.EventType;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.RunStatus;
+import io.millflow.engine.ledger.RunLedger;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.RunEndHandler;
 import io.millflow.engine.store.StoreOutage;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Told by the engine that an instance completed: the run history ends the run, and only now, with every sink of the
- * run done, may its reads' cursors advance. Each write here may safely run again, so an unreachable store hands the
+ * run done and the run's ledger balanced with no record rejected by a sink, may its reads' cursors advance. Each write here may safely run again, so an unreachable store hands the
  * news back to be told again.
  */
 final class RunEnds implements RunEndHandler {
@@ -27,11 +28,27 @@ final class RunEnds implements RunEndHandler {
   public AttemptOutcome runEnded(String processId, String instanceKey) {
     try {
       FlowOwners.Owner owner = services.owners().ownerOf(processId);
-      UUID runId = services.history().endRun(new RunKey(owner.tenantId(), services.engineId(), instanceKey),
-          owner.flowId(), RunStatus.COMPLETED);
-      services.cursors().commit(runId);
-      services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
-          "flowId", owner.flowId(), "processInstanceKey", instanceKey));
+      RunKey key = new RunKey(owner.tenantId(), services.engineId(), instanceKey);
+      RunLedger.Verdict ledger = services.runLedger().verdict(services.history().ensureRun(key, owner.flowId(), null,
+          false));
+      // The instance has completed, so no engine can stop it at an incident any more: a ledger that does not balance
+      // fails the run, with the gap, and its cursors stay.
+      UUID runId = services.history().endRun(key, owner.flowId(),
+          ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED, ledger.reason());
+      if (ledger.movesCursors()) {
+        services.cursors().commit(runId);
+      }
+      Map<String, Object> data = Map.of("runId", runId.toString(), "flowId", owner.flowId(), "processInstanceKey",
+          instanceKey);
+      if (ledger.balanced()) {
+        services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, data);
+      } else {
+        Map<String, Object> failed = new java.util.HashMap<>(data);
+        failed.put("errorCode", "LEDGER_UNBALANCED");
+        failed.put("error", ledger.reason());
+        services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, failed);
+        services.events().emit(owner.tenantId(), EventType.SYNC_FAILED, failed);
+      }
       return new AttemptOutcome.Completed(Map.of(), () -> {});
     } catch (RuntimeException e) {
       if (!StoreOutage.isUnreachable(e)) {

@@ -10,6 +10,8 @@ import io.millflow.engine.flow.AuthoredSecrets;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.ledger.RunLedger;
+import io.millflow.engine.ledger.StepLedger;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.port.TaskWorker;
 import io.millflow.engine.security.FlowSecrets;
@@ -36,14 +38,15 @@ public class StepWorkers {
 
   public StepWorkers(ProcessEngine engine, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
-      FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config) {
+      FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config,
+      StepLedger ledger, RunLedger runLedger) {
     this.engine = engine;
     this.steps = steps;
     this.jobTimeout = config.zeebe().jobTimeout();
     this.services = new WorkerServices(owners, new SecretReferences(secrets), authoredSecrets, engine.engineId(),
         InstanceName.of(config), history, connections, datasets, cursors,
         events, errorCatchers, new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
-        new TimeoutExtender(), Clock.systemUTC());
+        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger);
   }
 
   public void open() {

@@ -2,6 +2,7 @@ package io.millflow.step.testing;
 
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetStore;
+import io.millflow.step.RecordAccount;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 import io.millflow.step.StepLog;
@@ -18,6 +19,7 @@ public final class TestStepContext implements StepContext {
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   private final List<long[]> progress = new CopyOnWriteArrayList<>();
+  private final List<RecordAccount> accounts = new CopyOnWriteArrayList<>();
   private Clock clock = Clock.systemUTC();
 
   public TestStepContext withConnection(Connection connection) {
@@ -87,6 +89,16 @@ public final class TestStepContext implements StepContext {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  @Override
+  public void account(RecordAccount account) {
+    accounts.add(account);
+  }
+
+  /** What the step told the ledger, in order. */
+  public List<RecordAccount> accounts() {
+    return List.copyOf(accounts);
   }
 
   public List<String> logLines() {

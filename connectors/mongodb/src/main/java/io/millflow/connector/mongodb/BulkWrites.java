@@ -37,14 +37,15 @@ final class BulkWrites {
     List<PendingWrite> newest = newestPerKey(batch);
     Plan plan = compareWithStored(collection, newest);
     List<PendingWrite> writes = plan.writes();
-    long superseded = batch.size() - newest.size() + plan.skipped();
+    long superseded = batch.size() - newest.size() + plan.identical();
     Attempt first = attempt(collection, writes);
     WriteCounts counts = first.counts();
     if (!first.duplicates().isEmpty()) {
+      // A guarded upsert that still finds the key taken: the stored document is newer than this version.
       Attempt second = attempt(collection, first.duplicates().stream().map(PendingWrite::retry).toList());
-      counts = counts.plus(second.counts()).plus(new WriteCounts(0, 0, second.duplicates().size()));
+      counts = counts.plus(second.counts()).plus(new WriteCounts(0, 0, 0, second.duplicates().size()));
     }
-    return counts.plus(new WriteCounts(0, 0, superseded));
+    return counts.plus(new WriteCounts(0, 0, superseded, plan.older()));
   }
 
   /** One write per key: the newest version, the later record on a tie; records without a key are all kept. */
@@ -57,7 +58,8 @@ final class BulkWrites {
     return new ArrayList<>(byKey.values());
   }
 
-  private record Plan(List<PendingWrite> writes, long skipped) {}
+  /** The writes to send, and the records needing none: stored exactly so, or stored in a newer version. */
+  private record Plan(List<PendingWrite> writes, long identical, long older) {}
 
   /**
    * Compares the writes that carry a whole document with what is stored, with one indexed lookup per batch: an
@@ -68,21 +70,27 @@ final class BulkWrites {
   private static Plan compareWithStored(MongoCollection<RawBsonDocument> collection, List<PendingWrite> writes) {
     List<Object> keys = writes.stream().filter(write -> write.document() != null).map(PendingWrite::key).toList();
     if (keys.isEmpty()) {
-      return new Plan(writes, 0);
+      return new Plan(writes, 0, 0);
     }
     Map<Object, RawBsonDocument> stored = new HashMap<>();
     collection.find(Filters.in("_id", keys)).forEach(document -> stored.put(key(document.get("_id")), document));
     List<PendingWrite> planned = new ArrayList<>(writes.size());
+    long older = 0;
     for (PendingWrite write : writes) {
       RawBsonDocument current = write.document() == null ? null : stored.get(write.key());
       if (write.document() != null && current == null) {
         planned.add(write.asInsert());
-      } else if (current == null || !same(current, write.document())
-          && !write.isOlderThan(UnifiedDocuments.sourceUpdatedAt(current))) {
+      } else if (current == null) {
         planned.add(write);
+      } else if (!same(current, write.document())) {
+        if (write.isOlderThan(UnifiedDocuments.sourceUpdatedAt(current))) {
+          older++;
+        } else {
+          planned.add(write);
+        }
       }
     }
-    return new Plan(planned, writes.size() - planned.size());
+    return new Plan(planned, writes.size() - planned.size() - older, older);
   }
 
   /** The key as {@link PendingWrite} holds it: unified keys are strings. */

@@ -85,8 +85,10 @@ public final class MongoWrite implements Step<MongoWrite.Input, WriteResult> {
     String where = database.getName() + "." + target.collection();
     context.log().info("Wrote " + counts.total() + " " + input.records().entity() + " records to " + where + " ("
         + target.mode().name().toLowerCase(Locale.ROOT) + "): " + counts.inserted() + " inserted, "
-        + counts.updated() + " updated, " + counts.unchanged() + " unchanged, in " + millis + " ms");
-    return new WriteResult(where, counts.inserted(), counts.updated(), counts.unchanged(), millis);
+        + counts.updated() + " updated, " + counts.unchanged() + " unchanged, " + counts.skippedOlder()
+        + " older than stored, in " + millis + " ms");
+    return new WriteResult(where, counts.inserted(), counts.updated(), counts.unchanged(), counts.skippedOlder(),
+        null, millis);
   }
 
   private WriteCounts write(MongoCollection<RawBsonDocument> collection, DatasetRef records, WriteTarget target,

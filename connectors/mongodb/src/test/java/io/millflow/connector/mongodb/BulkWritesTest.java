@@ -32,13 +32,13 @@ class BulkWritesTest {
   }
 
   @Test
-  void theGuardedUpsertCountsAnOlderVersionUnchangedInsteadOfFailing() {
+  void theGuardedUpsertCountsAnOlderVersionAsSkippedOlderInsteadOfFailing() {
     collection.insertOne(stored(order("1", T0.plusSeconds(60), "approved")));
 
     WriteCounts counts = BulkWrites.write(collection, List.of(guarded(order("1", T0, "open"), 1),
         guarded(order("2", T0, "open"), 2)));
 
-    assertThat(counts).isEqualTo(new WriteCounts(1, 0, 1));
+    assertThat(counts).isEqualTo(new WriteCounts(1, 0, 0, 1));
     assertThat(documents.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
   }
 
@@ -67,14 +67,14 @@ class BulkWritesTest {
   }
 
   @Test
-  void aPlainInsertThatMeetsANewerVersionStoredMeanwhileLeavesItAndCountsUnchanged() {
+  void aPlainInsertThatMeetsANewerVersionStoredMeanwhileLeavesItAndCountsItSkippedOlder() {
     // Another writer stored a newer version of "1" between this batch's lookup (key absent) and its write.
     collection.insertOne(stored(order("1", T0.plusSeconds(60), "approved")));
 
     WriteCounts counts = BulkWrites.write(collection, List.of(insertAfterLookup(order("1", T0, "open"), 1),
         insertAfterLookup(order("2", T0, "open"), 2), insertAfterLookup(order("3", T0, "open"), 3)));
 
-    assertThat(counts).isEqualTo(new WriteCounts(2, 0, 1));
+    assertThat(counts).isEqualTo(new WriteCounts(2, 0, 0, 1));
     assertThat(documents.find(new Document("_id", "1")).first()).containsEntry("status", "approved");
     assertThat(documents.countDocuments()).isEqualTo(3);
   }

@@ -56,7 +56,8 @@ class MongoWriteBatchesTest {
     WriteResult result = wide.writeOrders(List.of(order("a", T0.plusSeconds(1), "approved"), order("b", T0, "open"),
         order("c", T0, "stale"), order("d", T0, "open"), order("e", T0, "open")));
 
-    assertThat(List.of(result.inserted(), result.updated(), result.unchanged())).containsExactly(2L, 1L, 2L);
+    assertThat(List.of(result.inserted(), result.updated(), result.unchanged(), result.skippedOlder()))
+        .containsExactly(2L, 1L, 1L, 1L);
     assertThat(fixture.orders()).extracting(document -> document.get("_id") + ":" + document.get("status"))
         .containsExactly("a:approved", "b:open", "c:approved", "d:open", "e:open");
   }
@@ -69,7 +70,8 @@ class MongoWriteBatchesTest {
 
     WriteResult result = fixture.writeOrders(orders);
 
-    assertThat(List.of(result.inserted(), result.updated(), result.unchanged())).containsExactly(4L, 1L, 1L);
+    assertThat(List.of(result.inserted(), result.updated(), result.unchanged(), result.skippedOlder()))
+        .containsExactly(4L, 1L, 0L, 1L);
     assertThat(fixture.orders()).extracting(document -> document.get("_id") + ":" + document.get("status"))
         .containsExactly("1:approved", "2:open", "3:open", "4:open");
   }

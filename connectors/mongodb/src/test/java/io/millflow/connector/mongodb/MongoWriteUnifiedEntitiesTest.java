@@ -120,7 +120,8 @@ class MongoWriteUnifiedEntitiesTest {
     WriteResult older = write(entity, record(entity, STORED.minusSeconds(60), "stale"));
     WriteResult newer = write(entity, record(entity, STORED.plusMillis(1), "v2"));
 
-    assertThat(List.of(older.inserted(), older.updated(), older.unchanged())).containsExactly(0L, 0L, 1L);
+    assertThat(List.of(older.inserted(), older.updated(), older.unchanged(), older.skippedOlder()))
+        .containsExactly(0L, 0L, 0L, 1L);
     assertThat(List.of(newer.inserted(), newer.updated(), newer.unchanged())).containsExactly(0L, 1L, 0L);
     assertThat(stored(entity)).singleElement().satisfies(d -> assertThat(d.get("customFields", Document.class))
         .containsEntry("revision", "v2"));
@@ -136,7 +137,7 @@ class MongoWriteUnifiedEntitiesTest {
     WriteCounts counts = BulkWrites.write(collection, List.of(new PendingWrite(1, guarded.key(), guarded.version(),
         guarded.model())));
 
-    assertThat(counts).isEqualTo(new WriteCounts(0, 0, 1));
+    assertThat(counts).isEqualTo(new WriteCounts(0, 0, 0, 1));
     assertThat(stored("downtimeEvent").get(0).get("customFields", Document.class)).containsEntry("revision", "v1");
   }
 

@@ -55,12 +55,17 @@ final class MySqlRowWriter {
       return Batches.write(records, batchSize, (batch, offset) -> {
         JsonRows.Batch rowBatch = rows.batch(batch, offset);
         insert(handle, "rows-insert", table, tableTypes, keyColumns, rowBatch);
-        return WriteCounts.ofBatch(batch.size(), rowBatch.rows().size(), 0);
+        return WriteCounts.ofBatch(rowBatch.rows().size(), rowBatch.rows().size(), 0);
       }, progress);
     }
     try (BeforeImage before = BeforeImage.open(handle, table, keyColumns)) {
-      return Batches.write(records, batchSize, (batch, offset) -> upsertBatch(handle, before, table, tableTypes,
-          mode, keyColumns, rows.batch(batch, offset), batch.size()), progress);
+      return Batches.write(records, batchSize, (batch, offset) -> {
+        JsonRows.Batch rowBatch = rows.batch(batch, offset);
+        int accepted = batch.size() - (int) rowBatch.rejected().count();
+        WriteCounts written = rowBatch.rows().isEmpty() ? WriteCounts.NONE
+            : upsertBatch(handle, before, table, tableTypes, mode, keyColumns, rowBatch, accepted);
+        return written.withRejected(rowBatch.rejected());
+      }, progress);
     }
   }
 

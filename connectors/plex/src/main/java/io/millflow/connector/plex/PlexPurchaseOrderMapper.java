@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps a {@code plex.purchaseOrder} record (Plex's purchase order plus its {@code lineItems}, as
@@ -27,6 +28,23 @@ import java.util.List;
 @Singleton
 public final class PlexPurchaseOrderMapper implements UnifiedMapper {
 
+  /** The Plex field each unified field is read from (the list above), for the run's data-quality checks. */
+  private static final Map<String, String> SOURCE_FIELDS = Map.ofEntries(
+      Map.entry("key", "id"), Map.entry("orderNumber", "poNumber"), Map.entry("vendorKey", "supplierId"),
+      Map.entry("status", "status"), Map.entry("type", "type"), Map.entry("currency", "currencyCode"),
+      Map.entry("orderDate", "orderedDate / poDate"), Map.entry("requiredDate", "dueDate"),
+      Map.entry("approvedAt", "approvedDate"), Map.entry("shipTo", "shipTo"), Map.entry("paymentTerms", "terms"),
+      Map.entry("incoterms", "incoTerms"), Map.entry("siteKey", "building"), Map.entry("notes", "note"),
+      Map.entry("totalAmount", "lineItemTotal"), Map.entry("createdAt", "createdDate"),
+      Map.entry("updatedAt", "modifiedDate"), Map.entry("lines", "lineItems"),
+      Map.entry("lines.lineNumber", "lineItemNumber"), Map.entry("lines.key", "id"),
+      Map.entry("lines.itemCode", "supplierPartNumber"), Map.entry("lines.itemKey", "partId / itemId"),
+      Map.entry("lines.description", "description"),
+      Map.entry("lines.quantity", PlexGuesses.LINE_ITEM_QUANTITY_FIELD),
+      Map.entry("lines.unitOfMeasure", "unit"), Map.entry("lines.unitPrice", "unitPrice"),
+      Map.entry("lines.amount", PlexGuesses.LINE_ITEM_QUANTITY_FIELD + " × unitPrice"),
+      Map.entry("lines.status", "status"), Map.entry("lines.updatedAt", "modifiedDate"));
+
   @Override
   public String sourceEntity() {
     return PlexPurchaseOrdersRead.ENTITY;
@@ -35,6 +53,11 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return PurchaseOrder.ENTITY;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

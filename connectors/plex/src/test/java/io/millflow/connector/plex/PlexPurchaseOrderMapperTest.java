@@ -10,7 +10,12 @@ import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
 import io.millflow.model.SourceRef;
 import io.millflow.model.UnifiedMapper.MappingOptions;
+import io.millflow.step.DatasetRef;
+import io.millflow.step.FieldFill;
 import io.millflow.step.Json;
+import io.millflow.step.RecordAccount;
+import io.millflow.step.testing.TestStepContext;
+import io.millflow.steps.UnifiedTransform;
 import io.millflow.step.StepFailure;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -133,6 +138,45 @@ class PlexPurchaseOrderMapperTest {
   void mapsPlexsRecordToUnifiedEntityNames() {
     assertThat(mapper.sourceEntity()).isEqualTo("plex.purchaseOrder");
     assertThat(mapper.targetEntity()).isEqualTo("purchaseOrder");
+  }
+
+  /** The shape an independent Plex fake serves: line items with blanketQuantity, and no quantity. */
+  @Test
+  void lineItemsWithoutQuantityInEveryOrderOfARunAreAWarningNamingThePlexField() {
+    ObjectNode order = fixture();
+    order.withArray("lineItems").forEach(item -> ((ObjectNode) item).remove(PlexGuesses.LINE_ITEM_QUANTITY_FIELD));
+    ObjectNode other = order.deepCopy().put("id", "second-order").put("poNumber", "PO0104513");
+    TestStepContext context = new TestStepContext();
+    DatasetRef in = context.datasets().put(PlexPurchaseOrdersRead.ENTITY, List.of(order, other));
+
+    DatasetRef out = new UnifiedTransform(List.of(mapper)).run(new UnifiedTransform.Input(in, "plex-prod", false,
+        null), context);
+
+    RecordAccount account = context.accounts().getFirst();
+    assertThat(out.count()).isEqualTo(2);
+    assertThat(account.fillRates()).containsEntry("lines.quantity", new FieldFill(0, 4))
+        .containsEntry("lines.unitPrice", new FieldFill(4, 4)).containsEntry("orderNumber", new FieldFill(2, 2));
+    assertThat(account.warnings()).anySatisfy(warning -> assertThat(warning)
+        .contains("lines.quantity", "4 empty", "source field 'quantity'"));
+    assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("WARN")
+        .contains("lines.quantity", "'quantity'"));
+  }
+
+  @Test
+  void anOrderWithoutItsNumberIsRejectedByTheTransformNotWritten() {
+    ObjectNode order = fixture();
+    order.remove("poNumber");
+    TestStepContext context = new TestStepContext();
+    DatasetRef in = context.datasets().put(PlexPurchaseOrdersRead.ENTITY, List.of(order, fixture().put("id", "ok")));
+
+    DatasetRef out = new UnifiedTransform(List.of(mapper)).run(new UnifiedTransform.Input(in, "plex-prod", false,
+        null), context);
+
+    RecordAccount account = context.accounts().getFirst();
+    assertThat(out.count()).isEqualTo(1);
+    assertThat(account.rejected().reasons()).containsExactly(java.util.Map.entry("required field 'orderNumber' is empty",
+        1L));
+    assertThat(account.rejected().records()).containsExactly("purchaseOrder 6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93");
   }
 
   private static ObjectNode fixture() {

@@ -42,9 +42,13 @@ final class RowWriter {
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
     }
     JsonRows rows = new JsonRows(keyColumns);
-    return Batches.write(records, batchSize,
-        (batch, offset) -> writeBatch(handle, table, mode, keyColumns, rows.batch(batch, offset), batch.size()),
-        progress);
+    return Batches.write(records, batchSize, (batch, offset) -> {
+      JsonRows.Batch rowBatch = rows.batch(batch, offset);
+      int accepted = batch.size() - (int) rowBatch.rejected().count();
+      WriteCounts written = rowBatch.rows().isEmpty() ? WriteCounts.NONE
+          : writeBatch(handle, table, mode, keyColumns, rowBatch, accepted);
+      return written.withRejected(rowBatch.rejected());
+    }, progress);
   }
 
   private static WriteCounts writeBatch(Handle handle, TableName table, WriteMode mode, List<String> keyColumns,

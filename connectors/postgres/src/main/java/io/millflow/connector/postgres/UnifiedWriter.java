@@ -48,6 +48,8 @@ final class UnifiedWriter {
     handle.execute(PostgresSql.render("changed-create"));
     String merge = merge(table, layout, mode);
     String quoted = table.quoted(POSTGRES);
+    String olderCount = PostgresSql.render("older-count", Map.of("table", quoted,
+        "key", POSTGRES.quote(EntityLayout.KEY.getFirst())));
     StoredKeys stored = StoredKeys.of(handle,
         PostgresSql.render("keys-stored", Map.of("table", quoted, "key", POSTGRES.list(EntityLayout.KEY))),
         PostgresSql.render("table-has-rows", Map.of("table", quoted)));
@@ -67,9 +69,10 @@ final class UnifiedWriter {
       long[] changed = handle.createQuery(PostgresSql.render("changed-count"))
           .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
           .one();
+      long older = mode == WriteMode.UPSERT ? handle.createQuery(olderCount).mapTo(Long.class).one() : 0;
       nested.replaceChanged(handle);
       handle.execute(PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
-      return WriteCounts.ofBatch(batch.size(), changed[0], changed[1]);
+      return WriteCounts.ofBatch(batch.size(), changed[0], changed[1], older);
     }, progress);
   }
 

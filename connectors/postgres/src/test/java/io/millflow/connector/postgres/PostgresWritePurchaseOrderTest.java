@@ -80,12 +80,27 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture>
   }
 
   @Test
+  void countsEachRecordOnceAsInsertedUpdatedUnchangedOrOlderThanStored() {
+    fixture().writeOrders(List.of(order("1", T0.plusSeconds(60), "approved"), order("2", T0, "open"),
+        order("3", T0, "open"), order("4", T0.plusSeconds(60), "open")));
+
+    WriteResult result = fixture().writeOrders(List.of(order("1", T0, "stale"), order("2", T0, "open"),
+        order("3", T0.plusSeconds(1), "approved"), order("4", null, "unknown age"), order("5", T0, "open")));
+
+    assertThat(List.of(result.inserted(), result.updated(), result.unchanged(), result.skippedOlder()))
+        .containsExactly(1L, 1L, 1L, 2L);
+    assertThat(result.rejected().count()).isZero();
+    assertThat(result.accounted()).isEqualTo(5);
+  }
+
+  @Test
   void anOlderSourceVersionDoesNotOverwriteANewerRow() {
     fixture().writeOrders(List.of(order("1", T0.plusSeconds(60), "approved", line(1, "5"))));
 
     WriteResult stale = fixture().writeOrders(List.of(order("1", T0, "draft", line(1, "9"), line(2, "1"))));
 
     assertThat(counts(stale)).containsExactly(0L, 0L, 1L);
+    assertThat(List.of(stale.unchanged(), stale.skippedOlder())).containsExactly(0L, 1L);
     assertThat(fixture().row("SELECT status FROM purchase_order WHERE key = '1'")).containsEntry("status", "approved");
     assertThat(fixture().rows("SELECT line_number, quantity FROM purchase_order_line")).containsExactly(
         Map.of("line_number", 1, "quantity", new BigDecimal("5")));

@@ -70,6 +70,21 @@ class PostgresWriteRowsTest extends RowKeyFieldsContract<WriteFixture> {
     assertThat(fixture().count("events")).isEqualTo(2);
   }
 
+  @Test
+  void rejectsTheRowsWithoutAKeyNamingThemAndWritesTheOthers() {
+    Map<String, Object> noKey = row("sku", null, "qty", 3);
+
+    WriteResult result = fixture().write("stock", WriteMode.UPSERT, "sku", "row", List.of(row("sku", "A", "qty", 1),
+        noKey, row("sku", "B", "qty", 2), row("qty", 4)));
+
+    assertThat(List.of(result.inserted(), result.updated(), result.unchanged())).containsExactly(2L, 0L, 0L);
+    assertThat(result.rejected().count()).isEqualTo(2);
+    assertThat(result.rejected().reasons()).containsExactly(Map.entry("no value for the key field 'sku'", 2L));
+    assertThat(result.rejected().records()).containsExactly("record 2 of the dataset", "record 4 of the dataset");
+    assertThat(result.accounted()).isEqualTo(4);
+    assertThat(fixture().count("stock")).isEqualTo(2);
+  }
+
   @Override
   protected SqlWriteDatabase<WriteFixture> database() {
     return DATABASE;

@@ -144,15 +144,17 @@ public final class SnowflakeWrite implements Step<SqlWriteInput, WriteResult> {
     try (Stream<JsonNode> records = context.datasets().read(input.records(), JsonNode.class);
         CsvFiles recordFiles = new CsvFiles(files, "records", rowsPerFile)) {
       read = Batches.write(records, rowsPerFile, (batch, offset) -> {
-        for (Map<String, JsonNode> row : rows.batch(batch, offset).rows()) {
+        JsonRows.Batch rowBatch = rows.batch(batch, offset);
+        for (Map<String, JsonNode> row : rowBatch.rows()) {
           recordFiles.row(load.texts(table, row), ++position[0]);
         }
-        return WriteCounts.ofBatch(batch.size(), 0, 0);
+        return WriteCounts.ofBatch(batch.size() - rowBatch.rejected().count(), 0, 0)
+            .withRejected(rowBatch.rejected());
       }, progress);
       recordFiles.close();
       load.load(table, recordFiles);
     }
-    return load.apply(table, Optional.empty(), target.mode(), read.total());
+    return load.apply(table, Optional.empty(), target.mode(), read.total()).withRejected(read.rejected());
   }
 
   private static void deleteAll(Path directory) throws IOException {

@@ -1,6 +1,7 @@
 package io.millflow.connector.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.step.Rejects;
 import io.millflow.step.StepFailure;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -23,8 +24,11 @@ import java.util.stream.Stream;
  */
 public final class JsonRows {
 
-  /** A batch as rows: the columns it uses (name to inferred type, in order of first appearance), one map per row. */
-  public record Batch(Map<String, ColumnType> columnTypes, List<Map<String, JsonNode>> rows) {}
+  /**
+   * A batch as rows: the columns it uses (name to inferred type, in order of first appearance), one map per row, and
+   * the records rejected for lacking a key field (not among the rows).
+   */
+  public record Batch(Map<String, ColumnType> columnTypes, List<Map<String, JsonNode>> rows, Rejects rejected) {}
 
   private final List<String> keyColumns;
   private final Map<String, String> columnOfField = new HashMap<>();
@@ -33,13 +37,25 @@ public final class JsonRows {
     this.keyColumns = keyColumns;
   }
 
-  /** The batch's rows, one per key (the last record wins) when there are key columns. */
+  /**
+   * The batch's rows, one per key (the last record wins) when there are key columns. A record without a value for a
+   * key field is rejected, named by its place in the dataset, and the others are written.
+   */
   public Batch batch(List<JsonNode> records, long offset) {
     List<Map<String, JsonNode>> rows = new ArrayList<>(records.size());
     Map<String, ColumnType> types = new LinkedHashMap<>();
     Set<String> typed = new HashSet<>();
+    Rejects.Tally rejects = new Rejects.Tally();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < records.size(); i++) {
       Map<String, JsonNode> row = row(records.get(i), offset + i + 1);
+      seen.addAll(row.keySet());
+      String missingKey = missingKey(row);
+      if (missingKey != null) {
+        rejects.reject("record " + (offset + i + 1) + " of the dataset", "no value for the key field '" + missingKey
+            + "'");
+        continue;
+      }
       // A column's type comes from its first non-null value; a column that is null throughout is text.
       row.forEach((column, value) -> {
         types.putIfAbsent(column, ColumnType.TEXT);
@@ -49,11 +65,11 @@ public final class JsonRows {
       });
       rows.add(row);
     }
-    keyColumns.stream().filter(key -> !types.containsKey(key)).findFirst().ifPresent(key -> {
+    keyColumns.stream().filter(key -> !seen.contains(key)).findFirst().ifPresent(key -> {
       throw new StepFailure("UNKNOWN_KEY_FIELD", "The key field '" + key + "' (from the step's 'keyFields') is not a"
           + " field of the records; their fields are " + types.keySet() + ". Correct 'keyFields'.");
     });
-    return new Batch(types, keyColumns.isEmpty() ? rows : lastPerKey(rows, offset));
+    return new Batch(types, keyColumns.isEmpty() ? rows : lastPerKey(rows), rejects.rejects());
   }
 
   /**
@@ -69,12 +85,23 @@ public final class JsonRows {
     return types;
   }
 
-  private List<Map<String, JsonNode>> lastPerKey(List<Map<String, JsonNode>> rows, long offset) {
+  private List<Map<String, JsonNode>> lastPerKey(List<Map<String, JsonNode>> rows) {
     Map<List<String>, Map<String, JsonNode>> byKey = new LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      byKey.put(keyOf(rows.get(i), offset + i + 1), rows.get(i));
+    for (Map<String, JsonNode> row : rows) {
+      byKey.put(keyOf(row), row);
     }
     return new ArrayList<>(byKey.values());
+  }
+
+  /** The first key column the row has no value for, or null. */
+  private String missingKey(Map<String, JsonNode> row) {
+    for (String column : keyColumns) {
+      JsonNode value = row.get(column);
+      if (value == null || value.isNull()) {
+        return column;
+      }
+    }
+    return null;
   }
 
   private Map<String, JsonNode> row(JsonNode record, long number) {
@@ -93,14 +120,10 @@ public final class JsonRows {
     return row;
   }
 
-  private List<String> keyOf(Map<String, JsonNode> row, long number) {
+  private List<String> keyOf(Map<String, JsonNode> row) {
     List<String> key = new ArrayList<>(keyColumns.size());
     for (String column : keyColumns) {
       JsonNode value = row.get(column);
-      if (value == null || value.isNull()) {
-        throw new StepFailure("MISSING_KEY", "Record " + number + " has no value for the key field '" + column
-            + "': every record needs all of the step's 'keyFields'.");
-      }
       key.add(value.isValueNode() ? value.asText() : value.toString());
     }
     return key;

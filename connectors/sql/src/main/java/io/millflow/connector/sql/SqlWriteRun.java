@@ -51,9 +51,14 @@ public final class SqlWriteRun {
       long millis = Duration.between(start, context.clock().instant()).toMillis();
       context.log().info("Wrote " + counts.total() + " " + records.entity() + " records to " + target.table() + " ("
           + target.mode().name().toLowerCase(Locale.ROOT) + "): " + counts.inserted() + " inserted, "
-          + counts.updated() + " updated, " + counts.unchanged() + " unchanged, in " + millis + " ms");
+          + counts.updated() + " updated, " + counts.unchanged() + " unchanged, " + counts.skippedOlder()
+          + " older than stored, " + counts.rejected().count() + " rejected, in " + millis + " ms");
+      if (counts.rejected().count() > 0) {
+        context.log().warn("Rejected " + counts.rejected().count() + " records, not written: "
+            + counts.rejected().reasons() + "; first ones: " + counts.rejected().records());
+      }
       return new WriteResult(target.table().toString(), counts.inserted(), counts.updated(), counts.unchanged(),
-          millis);
+          counts.skippedOlder(), counts.rejected(), millis);
     } catch (StepException e) {
       throw e;
     } catch (UncheckedIOException e) {

@@ -134,6 +134,6 @@ public abstract class UnifiedWriteContract {
   }
 
   private static List<Long> counts(WriteResult result) {
-    return List.of(result.inserted(), result.updated(), result.unchanged());
+    return List.of(result.inserted(), result.updated(), result.unchanged() + result.skippedOlder());
   }
 }

@@ -1,0 +1,94 @@
+package io.millflow.engine.ledger;
+
+import io.millflow.step.DatasetRef;
+import io.millflow.step.Param;
+import io.millflow.step.ReadResult;
+import io.millflow.step.RecordAccount;
+import io.millflow.step.WriteResult;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A step attempt's ledger row from its typed input and output: the datasets in its input's components, those of its
+ * output, the cursor it started from, and its counts from its {@link ReadResult}, {@link WriteResult}, or the
+ * {@link RecordAccount} it gave (else from its datasets' counts).
+ */
+final class Contributions {
+
+  private Contributions() {}
+
+  static StepContribution of(String elementId, String stepType, Object input, Object output, RecordAccount account) {
+    List<DatasetRef> in = datasets(input);
+    List<DatasetRef> out = output instanceof ReadResult read ? nonNull(read.records()) : datasets(output);
+    long readIn = in.stream().mapToLong(DatasetRef::count).sum();
+    long passedOn = out.stream().mapToLong(DatasetRef::count).sum();
+    List<String> inIds = in.stream().map(DatasetRef::dataset).toList();
+    List<String> outIds = out.stream().map(DatasetRef::dataset).toList();
+    return switch (output) {
+      case WriteResult write -> new StepContribution(elementId, stepType, Role.SINK, inIds, outIds, null, null,
+          write.accounted(), 0, write.inserted(), write.updated(), write.unchanged(), write.skippedOlder(),
+          write.rejected(), 0, null, null);
+      case ReadResult read when in.isEmpty() -> new StepContribution(elementId, stepType, Role.SOURCE, inIds, outIds,
+          cursorOf(input), read.cursor(), passedOn, passedOn, 0, 0, 0, 0, null, 0, null, null);
+      default -> {
+        if (in.isEmpty()) {
+          Role role = out.isEmpty() ? Role.NONE : Role.SOURCE;
+          yield new StepContribution(elementId, stepType, role, inIds, outIds, cursorOf(input), null, passedOn,
+              passedOn, 0, 0, 0, 0, null, 0, null, null);
+        }
+        Role role = out.isEmpty() ? Role.UNACCOUNTED_SINK : Role.TRANSFORM;
+        yield account == null
+            ? new StepContribution(elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn, 0, 0, 0,
+                0, null, 0, null, null)
+            : new StepContribution(elementId, stepType, role, inIds, outIds, null, null, account.read(), passedOn, 0,
+                0, 0, 0, account.rejected(), account.collapsed(), account.fillRates(), account.warnings());
+      }
+    };
+  }
+
+  /** The datasets a value is, or holds in its record components. */
+  private static List<DatasetRef> datasets(Object value) {
+    if (value instanceof DatasetRef ref) {
+      return List.of(ref);
+    }
+    List<DatasetRef> refs = new ArrayList<>();
+    if (value != null && value.getClass().isRecord()) {
+      for (RecordComponent component : value.getClass().getRecordComponents()) {
+        if (read(component, value) instanceof DatasetRef ref) {
+          refs.add(ref);
+        }
+      }
+    }
+    return refs;
+  }
+
+  /** The incremental cursor the step started from: its input marked {@code @Param(cursor = true)}, as text. */
+  private static String cursorOf(Object input) {
+    if (input == null || !input.getClass().isRecord()) {
+      return null;
+    }
+    for (RecordComponent component : input.getClass().getRecordComponents()) {
+      Param param = component.getAnnotation(Param.class);
+      if (param != null && param.cursor()) {
+        Object value = read(component, input);
+        return value == null ? null : value.toString();
+      }
+    }
+    return null;
+  }
+
+  private static Object read(RecordComponent component, Object value) {
+    try {
+      var accessor = component.getAccessor();
+      accessor.setAccessible(true);
+      return accessor.invoke(value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read " + component, e);
+    }
+  }
+
+  private static List<DatasetRef> nonNull(DatasetRef ref) {
+    return ref == null ? List.of() : List.of(ref);
+  }
+}

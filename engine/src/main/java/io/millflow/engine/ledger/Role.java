@@ -1,0 +1,15 @@
+package io.millflow.engine.ledger;
+
+/** What a step attempt is on a path, told from its input and output. */
+public enum Role {
+  /** Reads records from a system: no dataset in, a dataset out ({@code ReadResult}). */
+  SOURCE,
+  /** Turns datasets into datasets. */
+  TRANSFORM,
+  /** Writes datasets to a system and says how ({@code WriteResult}). */
+  SINK,
+  /** Takes datasets and says nothing of what it did with them (sends them somewhere, say): its paths are not checked. */
+  UNACCOUNTED_SINK,
+  /** Neither reads nor writes datasets. */
+  NONE
+}

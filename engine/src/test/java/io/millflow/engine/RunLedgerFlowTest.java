@@ -1,0 +1,141 @@
+package io.millflow.engine;
+
+import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
+import static io.millflow.engine.FlowTestSupport.deploy;
+import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.connection.ConnectionRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every run accounts for every record, path by path, and a cursor moves only when its paths balance. */
+@QuarkusTest
+class RunLedgerFlowTest {
+
+  private static final String FLOW = "plex-po-to-postgres";
+
+  @Inject ConnectionRegistry connections;
+  @Inject MillflowConfig config;
+
+  private Jdbi warehouse;
+
+  @BeforeEach
+  void emptyWarehouse() {
+    warehouse = FlowTestSupport.warehouse(connections, config.tenant());
+    warehouse.useHandle(h -> h.execute("drop table if exists purchase_order_line, purchase_order"));
+    FlowTestSupport.resetSyncState(FLOW);
+  }
+
+  @Test
+  void thePlexToPostgresLedgerBalancesWithExactCountsOnAFirstRunAndAFullReRead() {
+    JsonPath first = awaitRunEnd(startRun(FLOW));
+    String cursor = given().get("/api/flows/{id}/sync-state", FLOW).then().extract().jsonPath().getString("[0].cursor");
+    FlowTestSupport.resetSyncState(FLOW);
+    JsonPath again = awaitRunEnd(startRun(FLOW));
+
+    Map<String, Object> path = onlyPath(first);
+    assertThat(path).containsEntry("source", "ReadOrders").containsEntry("sink", "WriteOrders")
+        .containsEntry("read", 25).containsEntry("mapped", 25).containsEntry("inserted", 25)
+        .containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("skippedOlder", 0)
+        .containsEntry("rejected", 0).containsEntry("collapsed", 0).containsEntry("gap", 0)
+        .containsEntry("balanced", true).containsEntry("window", window(null, cursor));
+    assertThat(first.getMap("ledger[0].fillRates.orderNumber")).containsEntry("rate", 1.0f);
+    assertThat(first.getMap("ledger[0].fillRates.'lines.quantity'")).containsEntry("filled", 125)
+        .containsEntry("total", 125);
+    assertThat(first.getList("ledger[0].warnings")).isEmpty();
+    assertThat(onlyPath(again)).containsEntry("read", 25).containsEntry("inserted", 0).containsEntry("updated", 0)
+        .containsEntry("unchanged", 25).containsEntry("balanced", true);
+  }
+
+  @Test
+  void aSinkThatRejectsRowsCompletesTheRunNamingThemAndLeavesTheCursorWhereItWas() {
+    warehouse.useHandle(h -> {
+      h.execute("drop table if exists ledger_source, ledger_target");
+      h.execute("create table ledger_source (sku text, qty int, updated_at timestamptz)");
+      h.execute("""
+          insert into ledger_source values ('A', 1, '2026-01-01T00:00:01Z'), (null, 2, '2026-01-01T00:00:02Z'),
+            ('B', 3, '2026-01-01T00:00:03Z'), (null, 4, '2026-01-01T00:00:04Z')""");
+    });
+    String flow = deploy(queryToWarehouse("ledger-sink-rejects"));
+    FlowTestSupport.resetSyncState(flow);
+
+    JsonPath run = awaitRunEnd(startRun(flow));
+
+    assertThat(run.getString("run.status")).as(run.prettify()).isEqualTo("completed");
+    Map<String, Object> path = onlyPath(run);
+    assertThat(path).containsEntry("source", "Query").containsEntry("sink", "Write").containsEntry("read", 4)
+        .containsEntry("inserted", 2).containsEntry("rejected", 2).containsEntry("rejectedBySink", 2)
+        .containsEntry("gap", 0).containsEntry("balanced", true);
+    assertThat(run.getList("ledger[0].rejectedRecords", String.class))
+        .containsExactly("record 2 of the dataset", "record 4 of the dataset");
+    assertThat(run.getMap("ledger[0].rejectedReasons")).containsEntry("no value for the key field 'sku'", 2);
+    assertThat(run.getList("ledger[0].warnings", String.class)).singleElement().asString()
+        .contains("Write rejected 2 records", "cursors stay where they were");
+    assertThat(given().get("/api/flows/{id}/sync-state", flow).then().extract().jsonPath().getList("$")).isEmpty();
+  }
+
+  private static Map<String, Object> window(String from, String to) {
+    Map<String, Object> window = new java.util.HashMap<>();
+    window.put("from", from);
+    window.put("to", to);
+    return window;
+  }
+
+  private static Map<String, Object> onlyPath(JsonPath run) {
+    List<Map<String, Object>> ledger = run.getList("ledger");
+    assertThat(ledger).as(run.prettify()).hasSize(1);
+    return ledger.getFirst();
+  }
+
+  /** A query of the warehouse's ledger_source, incremental on updated_at, upserted by sku into ledger_target. */
+  private static String queryToWarehouse(String processId) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_%1$s" targetNamespace="http://millflow.io/flows">
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:serviceTask id="Query">
+              <bpmn:extensionElements>
+                <zeebe:taskDefinition type="postgres.query" retries="1" />
+                <zeebe:ioMapping>
+                  <zeebe:input source="warehouse" target="connection" />
+                  <zeebe:input source="select sku, qty, updated_at from ledger_source where updated_at &gt; cast(:cursor as timestamptz) order by updated_at" target="sql" />
+                  <zeebe:input source="={cursor: &#34;1970-01-01T00:00:00Z&#34;}" target="parameters" />
+                  <zeebe:input source="updated_at" target="cursorColumn" />
+                </zeebe:ioMapping>
+                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="rows" /></zeebe:taskHeaders>
+              </bpmn:extensionElements>
+              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+            </bpmn:serviceTask>
+            <bpmn:serviceTask id="Write">
+              <bpmn:extensionElements>
+                <zeebe:taskDefinition type="postgres.write" retries="1" />
+                <zeebe:ioMapping>
+                  <zeebe:input source="warehouse" target="connection" />
+                  <zeebe:input source="ledger_target" target="table" />
+                  <zeebe:input source="sku" target="keyFields" />
+                  <zeebe:input source="=rows.records" target="records" />
+                </zeebe:ioMapping>
+                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="written" /></zeebe:taskHeaders>
+              </bpmn:extensionElements>
+              <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing>
+            </bpmn:serviceTask>
+            <bpmn:endEvent id="End"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Query" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Query" targetRef="Write" />
+            <bpmn:sequenceFlow id="F3" sourceRef="Write" targetRef="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(processId).strip();
+  }
+}
