@@ -49,6 +49,10 @@ check() {
 }
 
 require_tools() {
+  if [ "$(id -u)" != 0 ]; then
+    log "skipped: needs root (podman as root with runc, as on these machines)"
+    exit 0
+  fi
   local missing=()
   for tool in podman runc mmdebstrap curl; do
     command -v "$tool" > /dev/null || missing+=("$tool")
@@ -129,10 +133,14 @@ build_base() {
 }
 
 build_image() {
-  local start
+  local start previous
   start=$(now_ms)
+  previous=$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
   nice -n 10 podman build --quiet --network=host --build-arg "BASE=$BASE_IMAGE" -f deploy/Dockerfile -t "$IMAGE" \
     engine/target/quarkus-app > /dev/null
+  if [ -n "$previous" ] && [ "$previous" != "$(podman image inspect --format '{{.Id}}' "$IMAGE")" ]; then
+    podman rmi "$previous" > /dev/null 2>&1 || true # the last run's image, untagged by this build
+  fi
   log "timing: image build $(seconds_since "$start") s; image size $(podman image inspect --format '{{.Size}}' "$IMAGE" \
     | awk '{ printf "%.0f MB", $1 / 1000000 }') (base $(podman image inspect --format '{{.Size}}' "$BASE_IMAGE" \
     | awk '{ printf "%.0f MB", $1 / 1000000 }'))"
@@ -168,6 +176,7 @@ start_container() {
     --read-only --tmpfs /tmp:rw,mode=1777 --cap-drop=ALL --security-opt=no-new-privileges \
     --volume "$volume:/var/lib/millflow" --volume "$PWD/$WORK/master-key:/etc/millflow/master-key:ro" \
     --env QUARKUS_HTTP_HOST=127.0.0.1 --env QUARKUS_HTTP_PORT="$port" \
+    --env QUARKUS_MANAGEMENT_HOST=127.0.0.1 --env QUARKUS_MANAGEMENT_PORT="$management_port" \
     --env MILLFLOW_SECURITY_ADMIN_TOKEN="$token" \
     --env MILLFLOW_SECURITY_MASTER_KEY_FILE=/etc/millflow/master-key/master.key \
     --env MILLFLOW_ZEEBE_ADDRESS= --env MILLFLOW_ZEEBE_WORKER_NAME="$container" \
@@ -205,16 +214,19 @@ wait_ready() {
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
-# TODO(issue 19 item 3): once /q/health/ready lands, drop the fallback and require it.
+# Health is on the management interface (its own port), as the Kubernetes probes reach it.
+# TODO(issue 19 item 3): once /q/health/* is in every build, drop the fallback to /api/me and require both.
 health_answers() {
-  local ready
-  ready=$(http_status "http://127.0.0.1:$port/q/health/ready")
-  if [ "$ready" = 404 ]; then
-    log "no /q/health/ready in this build yet: checked GET /api/me (state store and API) instead"
+  local ready live
+  ready=$(http_status "http://127.0.0.1:$management_port/q/health/ready")
+  live=$(http_status "http://127.0.0.1:$management_port/q/health/live")
+  if [ "$ready" = 000 ] || [ "$ready" = 404 ]; then
+    log "no /q/health/ready on the management port in this build yet: checked GET /api/me (state store and API) instead"
     [ "$(http_status -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/me")" = 200 ]
     return
   fi
-  [ "$ready" = 200 ] && [ "$(http_status "http://127.0.0.1:$port/q/health/live")" = 200 ]
+  log "health: ready $ready, live $live"
+  [ "$ready" = 200 ] && [ "$live" = 200 ]
 }
 
 api() { curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
@@ -284,6 +296,8 @@ smoke_test() {
   container="millflow-smoke-$$"
   volume="millflow-smoke-$$"
   port=$(free_port)
+  management_port=$(free_port)
+  while [ "$management_port" = "$port" ]; do management_port=$(free_port); done
   token="mf_smoke-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   trap cleanup EXIT
   write_master_key
