@@ -50,7 +50,7 @@ check() {
 
 require_tools() {
   if [ "$(id -u)" != 0 ]; then
-    log "skipped: needs root (podman as root with runc, as on these machines)"
+    echo "image smoke test skipped: it needs root (podman as root with runc, as on these machines)"
     exit 0
   fi
   local missing=()
@@ -58,7 +58,7 @@ require_tools() {
     command -v "$tool" > /dev/null || missing+=("$tool")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
-    log "skipped: ${missing[*]} not installed (apt-get install podman runc mmdebstrap curl)"
+    echo "image smoke test skipped: ${missing[*]} not installed (apt-get install podman runc mmdebstrap curl)"
     exit 0
   fi
 }
