@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * The key that wraps the tenants' data keys. From {@code millflow.security.master-key} or {@code master-key-file}; in
  * embedded mode, when neither is set, one is generated once into {@code <data-dir>/master.key} (owner-only) so trying
- * Millflow needs no setup. In cluster mode Millflow refuses to start without one: instances must share it.
+ * Millflow needs no setup. With a state store of its own ({@code millflow.db.url}) or in cluster mode Millflow refuses
+ * to start without one: every instance over that database must share it, and it must outlive any one data directory.
  */
 @Singleton
 public class MasterKey {
@@ -33,7 +34,8 @@ public class MasterKey {
   @Inject
   public MasterKey(MillflowConfig config) {
     this(load(config.security().masterKey(), config.security().masterKeyFile(),
-        config.dataDir().resolve(GENERATED_FILE), config.zeebe().address().isPresent()));
+        config.dataDir().resolve(GENERATED_FILE),
+        config.zeebe().address().isPresent() || config.db().url().isPresent()));
   }
 
   MasterKey(byte[] key) {
@@ -66,16 +68,20 @@ public class MasterKey {
     return Aead.decrypt(key, wrapped, "tenant-key:" + owner);
   }
 
-  /** The configured key, else the configured file's, else (embedded mode only) the generated file's. */
-  static byte[] load(Optional<String> key, Optional<Path> file, Path generated, boolean clusterMode) {
+  /**
+   * The configured key, else the configured file's, else (the embedded state store only) the generated file's.
+   * {@code shared} says the state store may be shared with other instances: an external database or cluster mode.
+   */
+  static byte[] load(Optional<String> key, Optional<Path> file, Path generated, boolean shared) {
     if (key.isPresent()) {
       return decode(key.get(), "millflow.security.master-key");
     }
     if (file.isPresent()) {
       return decode(read(file.get()), "the file " + file.get());
     }
-    if (clusterMode) {
-      throw new IllegalStateException("Cluster mode needs a master key shared by every Millflow instance: set"
+    if (shared) {
+      throw new IllegalStateException("An external state store (millflow.db.url) or cluster mode needs a master key"
+          + " shared by every Millflow instance over that database: set"
           + " millflow.security.master-key-file (a file with the output of `openssl rand -base64 32`) or the"
           + " environment variable MILLFLOW_SECURITY_MASTER_KEY.");
     }

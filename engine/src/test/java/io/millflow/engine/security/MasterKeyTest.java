@@ -27,9 +27,9 @@ class MasterKeyTest {
   }
 
   @Test
-  void clusterModeRefusesToStartWithoutAConfiguredKey() {
+  void aSharedStateStoreRefusesToStartWithoutAConfiguredKey() {
     assertThatThrownBy(() -> MasterKey.load(Optional.empty(), Optional.empty(), dir.resolve("m"), true))
-        .hasMessageContaining("Cluster mode needs a master key").hasMessageContaining("master-key-file");
+        .hasMessageContaining("An external state store (millflow.db.url) or cluster mode needs a master key").hasMessageContaining("master-key-file");
     assertThat(dir.resolve("m")).doesNotExist();
   }
 

@@ -26,6 +26,8 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "millflow.db.url", url,
         "millflow.db.username", "postgres",
+        // an external state store needs the key every instance over it shares (32 bytes, Base64; a test key)
+        "millflow.security.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "millflow.connections.warehouse.type", "postgres",
         "millflow.connections.warehouse.settings.jdbcUrl", url,
         "millflow.connections.warehouse.credentials.username", "postgres");

@@ -1,5 +1,6 @@
 package io.millflow.connector.plex;
 
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
