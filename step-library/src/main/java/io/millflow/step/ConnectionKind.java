@@ -94,13 +94,14 @@ public final class ConnectionKind<C extends Record> {
   /**
    * The connection as a step reads it.
    *
-   * @throws StepFailure {@code CONNECTION_INVALID} for a connection of another type or a value that is wrong,
+   * @throws StepFailure {@code WRONG_CONNECTION_TYPE} for a connection of another type, {@code CONNECTION_INVALID}
+   *     for a value that is wrong,
    *     {@code CONNECTION_INCOMPLETE} for a setting that is missing
    * @throws ReauthRequiredException when only credentials are missing
    */
   public C bind(Connection connection) {
     if (!type.equalsIgnoreCase(connection.type())) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' is a '" + connection.type()
+      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '" + connection.type()
           + "' connection; this step needs one of type '" + type + "': choose such a connection in the task's"
           + " Connection field.");
     }

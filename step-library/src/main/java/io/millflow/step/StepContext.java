@@ -20,9 +20,9 @@ public interface StepContext {
   /**
    * The named connection bound to its connector's record, e.g. {@code context.connection(name, PlexConnection.class)}.
    *
-   * @throws StepFailure {@code CONNECTION_NOT_FOUND} when no connection has that name, {@code CONNECTION_INVALID}
-   *     when it is of another type or a value is wrong (naming the field), {@code CONNECTION_INCOMPLETE} when a
-   *     setting is missing
+   * @throws StepFailure {@code CONNECTION_NOT_FOUND} when no connection has that name, {@code WRONG_CONNECTION_TYPE}
+   *     when it is of another type, {@code CONNECTION_INVALID} when a value is wrong (naming the field),
+   *     {@code CONNECTION_INCOMPLETE} when a setting is missing
    * @throws ReauthRequiredException when its credentials are missing
    */
   default <C extends Record> C connection(String name, Class<C> type) {

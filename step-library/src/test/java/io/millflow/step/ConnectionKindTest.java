@@ -83,7 +83,7 @@ class ConnectionKindTest {
   @Test
   void refusesAConnectionOfAnotherTypeNamingBoth() {
     assertThatThrownBy(() -> kind.bind(new Connection("db", "postgres", Map.of(), Map.of())))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
         .hasMessageContaining("'postgres' connection; this step needs one of type 'teleport'");
   }
 

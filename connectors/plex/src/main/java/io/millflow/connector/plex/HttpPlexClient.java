@@ -2,7 +2,6 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,8 +28,8 @@ public final class HttpPlexClient implements PlexClient {
   private final PlexRateLimiters rateLimiters;
   private final Clock clock;
 
-  public HttpPlexClient(Connection connection, HttpClient http, PlexRateLimiters rateLimiters) {
-    this(PlexConnectionSettings.of(connection), http, rateLimiters, Clock.systemUTC());
+  public HttpPlexClient(PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters) {
+    this(settings, http, rateLimiters, Clock.systemUTC());
   }
 
   HttpPlexClient(PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters, Clock clock) {
