@@ -139,6 +139,29 @@ public final class ConnectionKind<C extends Record> {
     return bound;
   }
 
+  /**
+   * The connection as it is stored: each field's value as text in its map, empty fields left out. What
+   * {@link #bind} reads back into an equal record; for code that hands a connection on in its stored form (a sandbox,
+   * a driver check that works on stored connections).
+   */
+  public Connection stored(String name, C connection) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> credentials = new LinkedHashMap<>();
+    for (Field field : fields) {
+      Object value = read(connection, field);
+      if (value != null) {
+        (field.credential() ? credentials : settings).put(field.name(), String.valueOf(value));
+      }
+    }
+    return new Connection(name, type, settings, credentials);
+  }
+
+  /** The values of the record's secrets that are set: what a message must never contain. */
+  public List<String> secretValues(C connection) {
+    return fields.stream().filter(Field::secret).map(field -> read(connection, field))
+        .filter(java.util.Objects::nonNull).map(String::valueOf).toList();
+  }
+
   /** What a record's {@code toString()} returns: every field, secrets as {@code (hidden)}. */
   public String describe(C connection) {
     return recordType.getSimpleName() + fields.stream()

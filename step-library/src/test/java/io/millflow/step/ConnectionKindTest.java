@@ -113,6 +113,17 @@ class ConnectionKindTest {
   }
 
   @Test
+  void storesARecordSoThatItBindsBackEqual() {
+    TeleportConnection value = new TeleportConnection(URI.create("https://t.example.com"), 7, "u", "p");
+    Connection stored = kind.stored("beam", value);
+
+    assertThat(stored.settings()).containsOnlyKeys("baseUrl", "rateLimitPerMinute");
+    assertThat(stored.credentials()).containsOnlyKeys("username", "password");
+    assertThat(kind.bind(stored)).isEqualTo(value);
+    assertThat(kind.secretValues(value)).containsExactly("p");
+  }
+
+  @Test
   void refusesARecordWithoutConnectionType() {
     record Plain(String value) {}
 
