@@ -13,6 +13,7 @@ import io.millflow.engine.connection.SettingsRedaction;
 import io.millflow.engine.connection.StateStoreGuard;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
+import io.millflow.step.InvalidConnectionException;
 import io.millflow.step.StepFailure;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -89,6 +90,7 @@ public class ConnectionsResource {
     }
     Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
         ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
+    refuseInvalid(connection);
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
     store.save(caller.tenantId(), connection);
@@ -120,6 +122,7 @@ public class ConnectionsResource {
   public ConnectionCheck testUnsaved(ConnectionRequest request) {
     String name = request == null || request.name() == null ? "unsaved" : request.name();
     Connection connection = request(name, request, Map.of());
+    refuseInvalid(connection);
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
     return test(connection);
@@ -153,6 +156,15 @@ public class ConnectionsResource {
   /** A connection's health as the API shows it. */
   public record ConnectionStatusView(String name, String status, String problem, String lastError,
       java.time.Instant lastCheck, java.time.Instant nextCheckAt) {}
+
+  /** A setting or credential the type's record refuses: a 400 naming each field ({@code settings.timeoutSeconds}). */
+  private void refuseInvalid(Connection connection) {
+    try {
+      tests.validate(connection);
+    } catch (InvalidConnectionException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
 
   /** What a tenant may never save or test: a 400 naming the field (a file connection outside the tenant's roots). */
   private void refuseIfForbidden(Connection connection) {
@@ -206,7 +218,8 @@ public class ConnectionsResource {
   }
 
   private ConnectionView view(Connection connection) {
-    return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings()),
+    return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings(),
+            setting -> tests.isSecret(connection.type(), setting)),
         List.copyOf(new TreeSet<>(connection.credentials().keySet())),
         connections.origin(caller.tenantId(), connection.name()).map(o -> o.name().toLowerCase()).orElse("api"),
         tests.canTest(connection.type()));

@@ -17,7 +17,7 @@ public record ConnectionSchema(String type, List<String> signIns, List<Field> fi
 
   /**
    * One field. {@code type} is {@code text}, {@code integer}, {@code number}, {@code url}, {@code boolean} or
-   * {@code choice}; {@code required} within its sign-in method when it has one.
+   * {@code choice}; {@code required} within its sign-in method when it has one, and never when it has a default.
    */
   public record Field(String name, String group, String label, String description, String type, boolean required,
       String defaultValue, String example, List<Choice> choices, boolean secret, String signIn) {}
@@ -34,7 +34,9 @@ public record ConnectionSchema(String type, List<String> signIns, List<Field> fi
     RecordComponent component = field.component();
     Param param = component.getAnnotation(Param.class);
     FieldKind kind = FieldKind.of(component);
-    boolean required = JakartaConstraints.required(component) || !field.signIn().isEmpty();
+    // A field with a default is never left empty: the binder fills the default in.
+    boolean hasDefault = param != null && !param.defaultValue().isEmpty();
+    boolean required = (JakartaConstraints.required(component) || !field.signIn().isEmpty()) && !hasDefault;
     return new Field(field.name(), field.group(),
         param != null ? param.label() : DisplayNames.readable(field.name()),
         param != null ? param.description() : "", typeName(component.getType(), kind), required,
