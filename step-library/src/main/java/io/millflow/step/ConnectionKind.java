@@ -162,6 +162,22 @@ public final class ConnectionKind<C extends Record> {
         .filter(java.util.Objects::nonNull).map(String::valueOf).toList();
   }
 
+  /**
+   * The connection read into the record as far as it goes, its constraints and sign-in methods unchecked (a missing
+   * credential stays null): for code that looks at where a connection leads before it is complete.
+   *
+   * @throws InvalidConnectionException naming a field of the wrong type
+   */
+  public C read(Connection connection) {
+    Map<String, String> values = values(connection);
+    try {
+      return binder.convert(values, recordType);
+    } catch (InvalidRecordException e) {
+      List<FieldError> errors = e.errors().stream().map(error -> error.under(groupOf(error.field()))).toList();
+      throw new InvalidConnectionException(connection.name(), errors, Cause.WRONG_VALUE);
+    }
+  }
+
   /** What a record's {@code toString()} returns: every field, secrets as {@code (hidden)}. */
   public String describe(C connection) {
     return recordType.getSimpleName() + fields.stream()

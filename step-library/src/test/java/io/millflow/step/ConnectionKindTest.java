@@ -124,6 +124,15 @@ class ConnectionKindTest {
   }
 
   @Test
+  void readsAnIncompleteConnectionWithoutCheckingItsConstraints() {
+    TeleportConnection read = kind.read(connection(Map.of("baseUrl", "https://t.example.com"), Map.of()));
+
+    assertThat(read).isEqualTo(new TeleportConnection(URI.create("https://t.example.com"), 200, null, null));
+    assertThatThrownBy(() -> kind.read(connection(Map.of("rateLimitPerMinute", "fast"), Map.of())))
+        .hasMessageContaining("field 'settings.rateLimitPerMinute' has a value of the wrong type");
+  }
+
+  @Test
   void refusesARecordWithoutConnectionType() {
     record Plain(String value) {}
 

@@ -90,9 +90,9 @@ public class ConnectionsResource {
     }
     Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
         ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
-    refuseInvalid(connection);
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
+    refuseInvalid(connection);
     store.save(caller.tenantId(), connection);
     health.forget(caller.tenantId(), name);
     return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
@@ -122,9 +122,9 @@ public class ConnectionsResource {
   public ConnectionCheck testUnsaved(ConnectionRequest request) {
     String name = request == null || request.name() == null ? "unsaved" : request.name();
     Connection connection = request(name, request, Map.of());
-    refuseInvalid(connection);
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
+    refuseInvalid(connection);
     return test(connection);
   }
 

@@ -82,12 +82,12 @@ public class StateStoreGuard {
     try {
       return switch (connection.type()) {
         case "postgres" -> {
-          PostgresConnection postgres = ConnectionKind.of(PostgresConnection.class).validate(connection);
+          PostgresConnection postgres = ConnectionKind.of(PostgresConnection.class).read(connection);
           yield postgresTargets(JdbcSettings.jdbcUrl(connection.name(), postgres.jdbcUrl(), postgres.host(),
               postgres.port(), postgres.database(), "postgresql"));
         }
         case "mysql" -> {
-          MySqlConnection mysql = ConnectionKind.of(MySqlConnection.class).validate(connection);
+          MySqlConnection mysql = ConnectionKind.of(MySqlConnection.class).read(connection);
           yield mysqlTargets(JdbcSettings.jdbcUrl(connection.name(), mysql.jdbcUrl(), mysql.host(), mysql.port(),
               mysql.database(), "mysql"));
         }

@@ -31,12 +31,7 @@ public final class RecordBinder {
    * @throws InvalidRecordException naming the field of the wrong type, or every field that breaks a constraint
    */
   public <T> T bind(Map<String, ?> values, Class<T> type) {
-    T bound;
-    try {
-      bound = mapper.convertValue(values, type);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRecordException(List.of(mappingError(e)), true, e);
-    }
+    T bound = convert(values, type);
     Set<ConstraintViolation<T>> violations = validator.validate(bound);
     if (!violations.isEmpty()) {
       throw new InvalidRecordException(violations.stream()
@@ -45,6 +40,20 @@ public final class RecordBinder {
           .toList(), false, null);
     }
     return bound;
+  }
+
+  /**
+   * The values read into the record without checking its constraints: for code that only looks at some fields of a
+   * record that may be incomplete.
+   *
+   * @throws InvalidRecordException naming the field of the wrong type
+   */
+  public <T> T convert(Map<String, ?> values, Class<T> type) {
+    try {
+      return mapper.convertValue(values, type);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRecordException(List.of(mappingError(e)), true, e);
+    }
   }
 
   private static FieldError mappingError(IllegalArgumentException e) {
