@@ -3,7 +3,7 @@ import { api } from '../api/client.js';
 import { ErrorNote, Field, Note, PageHeader } from '../ui/components.jsx';
 import { navigate } from '../app/routes.js';
 import { CheckResult } from './CheckResult.jsx';
-import { connectionRequest, credentialFields, findSystems, systemOf, validateConnection } from './systems.js';
+import { connectionRequest, credentialFields, findSystems, systemOf, systemsFrom, validateConnection } from './systems.js';
 
 const HIDDEN = '(hidden)';
 
@@ -27,18 +27,23 @@ export function ConnectPage({ existingName }) {
     setForm((f) => ({ ...f, credentials: { ...f.credentials, [key]: '' } }));
   };
   const [hiddenSettings, setHiddenSettings] = useState([]);
+  const [known, setKnown] = useState([]);
 
   useEffect(() => {
-    if (!existingName) return;
+    api.get('/api/connection-types').then((types) => setKnown(systemsFrom(types))).catch(setFailure);
+  }, []);
+
+  useEffect(() => {
+    if (!existingName || known.length === 0) return;
     api.get(`/api/connections/${encodeURIComponent(existingName)}`).then((connection) => {
-      const chosen = systemOf(connection.type);
-      const known = new Set(chosen.settings.map((field) => field.key));
+      const chosen = systemOf(connection.type, known);
+      const fields = new Set(chosen.settings.map((field) => field.key));
       const settings = {};
       const extra = [];
       const hidden = [];
       for (const [key, value] of Object.entries(connection.settings || {})) {
         if (String(value).includes(HIDDEN)) hidden.push(key);
-        else if (known.has(key)) settings[key] = value;
+        else if (fields.has(key)) settings[key] = value;
         else extra.push({ key, value });
       }
       const mode = chosen.authModes?.find((m) => m.credentials.some((f) => connection.credentials.includes(f.key)));
@@ -46,7 +51,7 @@ export function ConnectPage({ existingName }) {
       setHiddenSettings(hidden);
       setForm({ name: connection.name, settings, credentials: {}, extra, authMode: mode?.id || chosen.authModes?.[0]?.id || null });
     }).catch(setFailure);
-  }, [existingName]);
+  }, [existingName, known]);
 
   const choose = (chosen) => {
     setSystem(chosen);
@@ -96,7 +101,7 @@ export function ConnectPage({ existingName }) {
     }
   };
 
-  const systems = findSystems(search);
+  const systems = findSystems(known, search);
   const credentialList = system ? credentialFields(system, form.authMode) : [];
   return (
     <section>
@@ -133,10 +138,18 @@ export function ConnectPage({ existingName }) {
           </div>
           <div class="form-row">
             {system.settings.map((field) => (
-              <Field key={field.key} label={field.label} id={`setting-${field.key}`}
+              <Field key={field.key} label={field.label} id={`setting-${field.key}`} hint={field.hint}
                 error={errors[`settings.${field.key}`]}>
-                <input id={`setting-${field.key}`} value={form.settings[field.key] || ''} placeholder={field.placeholder}
-                  aria-invalid={errors[`settings.${field.key}`] ? 'true' : 'false'} onInput={setValue('settings', field.key)} />
+                {field.choices ? (
+                  <select id={`setting-${field.key}`} value={form.settings[field.key] || ''} onChange={setValue('settings', field.key)}>
+                    <option value="">{field.placeholder ? `Default (${field.placeholder})` : '—'}</option>
+                    {field.choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.name}</option>)}
+                  </select>
+                ) : (
+                  <input id={`setting-${field.key}`} type={field.secret ? 'password' : 'text'} autoComplete="off"
+                    value={form.settings[field.key] || ''} placeholder={field.placeholder}
+                    aria-invalid={errors[`settings.${field.key}`] ? 'true' : 'false'} onInput={setValue('settings', field.key)} />
+                )}
               </Field>
             ))}
           </div>

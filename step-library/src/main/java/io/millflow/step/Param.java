@@ -21,8 +21,11 @@ public @interface Param {
   /** Allowed values of a text field (a dropdown in the designer). */
   String[] choices() default {};
 
-  /** The value the designer pre-fills; empty for none. */
+  /** The value the designer pre-fills; empty for none. A connection's field left empty takes it. */
   String defaultValue() default "";
+
+  /** An example value a form shows greyed in the empty field (a connection's {@code https://connect.plex.com}). */
+  String example() default "";
 
   /**
    * Marks a source step's incremental cursor (at most one per input, and the input must also have a

@@ -18,6 +18,18 @@ public interface StepContext {
   Connection connection(String name);
 
   /**
+   * The named connection bound to its connector's record, e.g. {@code context.connection(name, PlexConnection.class)}.
+   *
+   * @throws StepFailure {@code CONNECTION_NOT_FOUND} when no connection has that name, {@code WRONG_CONNECTION_TYPE}
+   *     when it is of another type, {@code CONNECTION_INVALID} when a value is wrong (naming the field),
+   *     {@code CONNECTION_INCOMPLETE} when a setting is missing
+   * @throws ReauthRequiredException when its credentials are missing
+   */
+  default <C extends Record> C connection(String name, Class<C> type) {
+    return ConnectionKind.of(type).bind(connection(name));
+  }
+
+  /**
    * The task this attempt works for: the same across every retry of one task in one run, different for each task
    * (and each pass of a loop). A step whose effect lies outside one database transaction (sending an event, calling
    * an API) derives its idempotency key from it, so a retried attempt does not act twice.

@@ -14,6 +14,7 @@ import io.millflow.engine.connection.StateStoreGuard;
 import io.millflow.engine.input.TextInput;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
+import io.millflow.step.InvalidConnectionException;
 import io.millflow.step.StepFailure;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -92,6 +93,7 @@ public class ConnectionsResource {
         ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
+    refuseInvalid(connection);
     store.save(caller.tenantId(), connection);
     health.forget(caller.tenantId(), name);
     return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
@@ -123,6 +125,7 @@ public class ConnectionsResource {
     Connection connection = request(name, request, Map.of());
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
+    refuseInvalid(connection);
     return test(connection);
   }
 
@@ -154,6 +157,15 @@ public class ConnectionsResource {
   /** A connection's health as the API shows it. */
   public record ConnectionStatusView(String name, String status, String problem, String lastError,
       java.time.Instant lastCheck, java.time.Instant nextCheckAt) {}
+
+  /** A setting or credential the type's record refuses: a 400 naming each field ({@code settings.timeoutSeconds}). */
+  private void refuseInvalid(Connection connection) {
+    try {
+      tests.validate(connection);
+    } catch (InvalidConnectionException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
 
   /** What a tenant may never save or test: a 400 naming the field (a file connection outside the tenant's roots). */
   private void refuseIfForbidden(Connection connection) {
@@ -207,7 +219,8 @@ public class ConnectionsResource {
   }
 
   private ConnectionView view(Connection connection) {
-    return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings()),
+    return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings(),
+            setting -> tests.isSecret(connection.type(), setting)),
         List.copyOf(new TreeSet<>(connection.credentials().keySet())),
         connections.origin(caller.tenantId(), connection.name()).map(o -> o.name().toLowerCase()).orElse("api"),
         tests.canTest(connection.type()));

@@ -3,7 +3,10 @@ package io.millflow.engine.connection;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
+import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionTester;
+import io.millflow.step.InvalidConnectionException;
+import io.millflow.step.template.ConnectionSchema;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -16,29 +19,33 @@ import java.util.TreeMap;
 import io.millflow.engine.net.OutboundAddresses;
 import org.jboss.logging.Logger;
 
-/** Tests a connection with the tester its connector ships for its type (Plex: list tenants, a database: log in). */
+/**
+ * The connection types the installed connectors declare, each with its tester (Plex: list tenants, a database: log
+ * in) and its record ({@link io.millflow.step.ConnectionType}): what a connection of the type must hold, checked at
+ * save and test, and described by {@link #schemas()}.
+ */
 @Singleton
 public class ConnectionTests {
 
   private static final Logger LOG = Logger.getLogger(ConnectionTests.class);
 
-  private final Map<String, ConnectionTester> testersByType;
+  private final Map<String, ConnectionTester<?>> testersByType;
   private final OutboundAddresses addresses;
   private final ConnectionRegistry registry;
 
   @Inject
-  public ConnectionTests(@Any Instance<ConnectionTester> testers, OutboundAddresses addresses,
+  public ConnectionTests(@Any Instance<ConnectionTester<?>> testers, OutboundAddresses addresses,
       ConnectionRegistry registry) {
     this(testers.stream().toList(), addresses, registry);
   }
 
-  public ConnectionTests(Collection<ConnectionTester> testers, OutboundAddresses addresses,
+  public ConnectionTests(Collection<? extends ConnectionTester<?>> testers, OutboundAddresses addresses,
       ConnectionRegistry registry) {
     this.addresses = addresses;
     this.registry = registry;
-    Map<String, ConnectionTester> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (ConnectionTester tester : testers) {
-      ConnectionTester clash = byType.put(tester.type(), tester);
+    Map<String, ConnectionTester<?>> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (ConnectionTester<?> tester : testers) {
+      ConnectionTester<?> clash = byType.put(tester.type(), tester);
       if (clash != null) {
         throw new IllegalStateException("Two testers for connection type '" + tester.type() + "': "
             + clash.getClass().getName() + " and " + tester.getClass().getName());
@@ -56,12 +63,33 @@ public class ConnectionTests {
     return tester(type).isPresent();
   }
 
+  /** What each type's connection holds, from its record, ordered by type: the API's and the UI's form schema. */
+  public java.util.List<ConnectionSchema> schemas() {
+    return testersByType.values().stream().map(tester -> ConnectionSchema.of(ConnectionKind.of(
+        tester.connectionType()))).sorted(java.util.Comparator.comparing(ConnectionSchema::type)).toList();
+  }
+
+  /**
+   * Checks that the connection binds to its type's record: each missing or malformed setting or credential named.
+   *
+   * @throws InvalidConnectionException naming the fields
+   * @throws IllegalArgumentException for a type no installed connector declares
+   */
+  public void validate(Connection connection) {
+    kind(connection.type()).validate(connection);
+  }
+
+  /** Whether a setting of that name is a secret of the type's record (then it is never shown). */
+  public boolean isSecret(String type, String name) {
+    return tester(type).map(tester -> ConnectionKind.of(tester.connectionType()).isSecret(name)).orElse(false);
+  }
+
   /**
    * Runs the type's check. A tester that throws has a bug: the stack trace goes to the log (never to the caller, it
    * may hold connection details) and the answer says the check could not run.
    */
   public ConnectionCheck test(String tenantId, Connection connection) {
-    ConnectionTester tester = tester(connection.type()).orElseThrow(() -> new IllegalArgumentException(
+    ConnectionTester<?> tester = tester(connection.type()).orElseThrow(() -> new IllegalArgumentException(
         "Connection '" + connection.name() + "' has type '" + connection.type() + "', which no installed connector"
             + " can test. Types that can be tested: " + testersByType.keySet() + "."));
     Optional<String> refused = trusted(tenantId, connection) ? Optional.empty()
@@ -101,7 +129,12 @@ public class ConnectionTests {
         && registry.resolve(tenantId, connection.name()).equals(connection);
   }
 
-  private Optional<ConnectionTester> tester(String type) {
+  private Optional<ConnectionTester<?>> tester(String type) {
     return Optional.ofNullable(type).map(testersByType::get);
+  }
+
+  private ConnectionKind<?> kind(String type) {
+    return tester(type).map(tester -> ConnectionKind.of(tester.connectionType())).orElseThrow(() ->
+        new IllegalArgumentException("No installed connector declares connections of type '" + type + "'."));
   }
 }

@@ -2,11 +2,13 @@ package io.millflow.engine.connection;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Settings are not credentials, but people put secrets in them anyway: a password in a JDBC URL, a token in a setting
- * named {@code apiToken}. What the API shows of a connection goes through here first.
+ * named {@code apiToken}, a field its connection record marks {@link io.millflow.step.Secret} saved as a setting. What
+ * the API shows of a connection goes through here first.
  */
 public final class SettingsRedaction {
 
@@ -20,8 +22,13 @@ public final class SettingsRedaction {
   private SettingsRedaction() {}
 
   public static Map<String, String> redact(Map<String, String> settings) {
+    return redact(settings, name -> false);
+  }
+
+  /** @param secret whether the connection's record marks a field of that name secret */
+  public static Map<String, String> redact(Map<String, String> settings, Predicate<String> secret) {
     Map<String, String> shown = new TreeMap<>();
-    settings.forEach((name, value) -> shown.put(name, redact(name, value)));
+    settings.forEach((name, value) -> shown.put(name, secret.test(name) ? HIDDEN : redact(name, value)));
     return shown;
   }
 

@@ -5,7 +5,11 @@ import com.mysql.cj.exceptions.CJException;
 import io.millflow.connector.sql.JdbcSettings;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.store.StateStore;
+import io.millflow.connector.mysql.MySqlConnection;
+import io.millflow.connector.postgres.PostgresConnection;
 import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
+import io.millflow.step.InvalidConnectionException;
 import io.millflow.step.StepFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -77,11 +81,19 @@ public class StateStoreGuard {
   static List<Target> targets(Connection connection) {
     try {
       return switch (connection.type()) {
-        case "postgres" -> postgresTargets(JdbcSettings.jdbcUrl(connection, "postgresql", 5432));
-        case "mysql" -> mysqlTargets(JdbcSettings.jdbcUrl(connection, "mysql", 3306));
+        case "postgres" -> {
+          PostgresConnection postgres = ConnectionKind.of(PostgresConnection.class).read(connection);
+          yield postgresTargets(JdbcSettings.jdbcUrl(connection.name(), postgres.jdbcUrl(), postgres.host(),
+              postgres.port(), postgres.database(), "postgresql"));
+        }
+        case "mysql" -> {
+          MySqlConnection mysql = ConnectionKind.of(MySqlConnection.class).read(connection);
+          yield mysqlTargets(JdbcSettings.jdbcUrl(connection.name(), mysql.jdbcUrl(), mysql.host(), mysql.port(),
+              mysql.database(), "mysql"));
+        }
         default -> List.of();
       };
-    } catch (StepFailure | CJException e) {
+    } catch (StepFailure | InvalidConnectionException | CJException e) {
       return List.of(); // settings the connector itself refuses, with a message of its own
     }
   }

@@ -56,6 +56,7 @@ class AccessControlTest {
       new Endpoint("POST", "/api/connections/test", "{}", Role.DESIGNER),
       new Endpoint("POST", "/api/connections/no-such-connection/test", null, Role.OPERATOR),
       new Endpoint("GET", "/api/connections/no-such-connection/status", null, Role.VIEWER),
+      new Endpoint("GET", "/api/connection-types", null, Role.VIEWER),
       new Endpoint("GET", "/api/element-templates", null, Role.VIEWER),
       new Endpoint("GET", "/api/schedules", null, Role.VIEWER),
       new Endpoint("POST", "/api/subscriptions", "{}", Role.DESIGNER),

@@ -1,6 +1,7 @@
 package io.millflow.connector.file;
 
 import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
 import io.millflow.step.StepFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,13 +27,14 @@ public record BaseDirectory(String connection, Path base, Path realBase, boolean
   /** The connection type these steps accept. */
   public static final String TYPE = "file";
 
-  /** Reads and checks the connection's {@code baseDirectory} and {@code readOnly} settings against the roots. */
+  /** Binds a stored connection, then as {@link #of(String, FileConnection, List)}. */
   public static BaseDirectory of(Connection connection, List<Path> roots) {
-    if (!TYPE.equalsIgnoreCase(connection.type())) {
-      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
-          + connection.type() + "' connection; file steps need a connection of type 'file' with a 'baseDirectory'.");
-    }
-    String setting = connection.setting("baseDirectory").strip();
+    return of(connection.name(), ConnectionKind.of(FileConnection.class).bind(connection), roots);
+  }
+
+  /** Checks the connection's {@code baseDirectory} against the roots. */
+  public static BaseDirectory of(String connection, FileConnection settings, List<Path> roots) {
+    String setting = settings.baseDirectory();
     Path base = located(connection, setting, roots);
     Path real;
     try {
@@ -46,7 +48,7 @@ public record BaseDirectory(String connection, Path base, Path realBase, boolean
     if (!Files.isDirectory(real)) {
       throw invalid(connection, "'baseDirectory' " + base + " is not a directory");
     }
-    return new BaseDirectory(connection.name(), base.normalize(), real, readOnly(connection));
+    return new BaseDirectory(connection, base.normalize(), real, settings.readOnly());
   }
 
   /**
@@ -66,7 +68,7 @@ public record BaseDirectory(String connection, Path base, Path realBase, boolean
     return insideAny(realOrPlanned(base), roots) ? Optional.empty() : Optional.of(outsideRoots(base, roots));
   }
 
-  private static Path located(Connection connection, String setting, List<Path> roots) {
+  private static Path located(String connection, String setting, List<Path> roots) {
     Path given = parse(setting).orElseThrow(() -> invalid(connection,
         "'baseDirectory' must be a directory path, not '" + setting + "'"));
     return roots.getFirst().resolve(given).normalize();
@@ -106,15 +108,6 @@ public record BaseDirectory(String connection, Path base, Path realBase, boolean
     } catch (IOException e) {
       return target;
     }
-  }
-
-  /** Only true or false: a typo must not quietly leave a directory writable that was meant to be read-only. */
-  private static boolean readOnly(Connection connection) {
-    String value = connection.optionalSetting("readOnly").map(String::strip).orElse("false");
-    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-      throw invalid(connection, "'readOnly' must be true or false, not '" + value + "'");
-    }
-    return Boolean.parseBoolean(value);
   }
 
   /**
@@ -181,8 +174,8 @@ public record BaseDirectory(String connection, Path base, Path realBase, boolean
     }
   }
 
-  private static StepFailure invalid(Connection connection, String problem) {
-    return new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has an invalid setting: "
+  private static StepFailure invalid(String connection, String problem) {
+    return new StepFailure("CONNECTION_INVALID", "Connection '" + connection + "' has an invalid setting: "
         + problem + ". Correct it in the connection's configuration.");
   }
 }

@@ -1,6 +1,5 @@
 package io.millflow.connector.file;
 
-import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * read-only, that a file can be created and removed in it (the way file.write will write: a temporary file).
  */
 @Singleton
-public final class FileConnectionTester implements ConnectionTester {
+public final class FileConnectionTester implements ConnectionTester<FileConnection> {
 
   private final FileRoots roots;
 
@@ -27,30 +26,30 @@ public final class FileConnectionTester implements ConnectionTester {
   }
 
   @Override
-  public String type() {
-    return BaseDirectory.TYPE;
+  public Class<FileConnection> connectionType() {
+    return FileConnection.class;
   }
 
   /** A base directory outside the tenant's roots is not saved; the message names the field and the roots. */
   @Override
-  public Optional<String> refusal(String tenantId, Connection connection) {
-    return BaseDirectory.outsideRoots(connection.settings().get("baseDirectory"), roots.of(tenantId))
+  public Optional<String> refusal(String tenantId, FileConnection connection) {
+    return BaseDirectory.outsideRoots(connection.baseDirectory(), roots.of(tenantId))
         .map(problem -> "Field 'settings.baseDirectory': " + problem.replaceFirst("^'baseDirectory' ", "") + ".");
   }
 
   /** Without a tenant there are no roots to check against: the check is refused rather than run unconfined. */
   @Override
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck check(String name, FileConnection connection) {
     return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, "A file connection is checked for a tenant.",
         "Test it through the API (POST /api/connections/{name}/test).", Duration.ZERO);
   }
 
   @Override
-  public ConnectionCheck test(String tenantId, Connection connection) {
+  public ConnectionCheck check(String tenantId, String name, FileConnection connection) {
     long started = System.nanoTime();
     BaseDirectory base;
     try {
-      base = BaseDirectory.of(connection, roots.of(tenantId));
+      base = BaseDirectory.of(name, connection, roots.of(tenantId));
     } catch (StepFailure e) {
       return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
           "Set 'baseDirectory' to an existing directory inside " + roots.of(tenantId).getFirst()

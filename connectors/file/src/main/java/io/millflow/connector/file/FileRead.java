@@ -51,7 +51,8 @@ public final class FileRead implements Step<FileRead.Input, ReadResult> {
 
   @Override
   public ReadResult run(Input input, StepContext context) {
-    BaseDirectory base = BaseDirectory.of(context.connection(input.connection()), roots.of(context.tenantId()));
+    BaseDirectory base = BaseDirectory.of(input.connection(),
+        context.connection(input.connection(), FileConnection.class), roots.of(context.tenantId()));
     Path file = base.resolve(input.path());
     String path = base.relative(file);
     FileOptions options = FileOptions.of(file.getFileName().toString(), input.format(), input.compression(),

@@ -60,7 +60,8 @@ public final class FileWrite implements Step<FileWrite.Input, WriteResult> {
   @Override
   public WriteResult run(Input input, StepContext context) {
     Instant start = context.clock().instant();
-    BaseDirectory base = BaseDirectory.of(context.connection(input.connection()), roots.of(context.tenantId()));
+    BaseDirectory base = BaseDirectory.of(input.connection(),
+        context.connection(input.connection(), FileConnection.class), roots.of(context.tenantId()));
     Path target = base.resolve(input.path());
     String path = base.relative(target);
     if (base.readOnly()) {

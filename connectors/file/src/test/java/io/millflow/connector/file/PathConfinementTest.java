@@ -141,7 +141,7 @@ class PathConfinementTest {
 
     assertThatThrownBy(() -> files.read("a.csv"))
         .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
-        .hasMessageContaining("'readOnly'");
+        .hasMessageContaining("'settings.readOnly'");
   }
 
   @Test

@@ -29,6 +29,11 @@ public final class HttpIdhammarClientFactory implements IdhammarClientFactory {
   }
 
   @Override
+  public HttpIdhammarClient forConnection(String name, IdhammarConnection connection) {
+    return new HttpIdhammarClient(IdhammarConnectionSettings.of(name, connection), http, pacing);
+  }
+
+  /** A client of a stored connection, bound first (as {@link IdhammarConnectionSettings#of(Connection)}). */
   public HttpIdhammarClient forConnection(Connection connection) {
     return new HttpIdhammarClient(IdhammarConnectionSettings.of(connection), http, pacing);
   }

@@ -2,12 +2,10 @@ package io.millflow.connector.idhammar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.idhammar.IdhammarErrors.ApiError;
-import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
 import io.millflow.step.Json;
-import io.millflow.step.StepException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -23,7 +21,7 @@ import java.util.Map;
  * unreachable host, no answer in time a timeout, 5xx and 429 a server unavailable for now.
  */
 @Singleton
-public final class IdhammarConnectionTester implements ConnectionTester {
+public final class IdhammarConnectionTester implements ConnectionTester<IdhammarConnection> {
 
   private final HttpIdhammarClientFactory clients;
 
@@ -37,20 +35,14 @@ public final class IdhammarConnectionTester implements ConnectionTester {
   }
 
   @Override
-  public String type() {
-    return IdhammarSteps.SYSTEM;
+  public Class<IdhammarConnection> connectionType() {
+    return IdhammarConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck check(String name, IdhammarConnection connection) {
     long started = System.nanoTime();
-    HttpIdhammarClient client;
-    try {
-      client = clients.forConnection(connection);
-    } catch (StepException e) {
-      return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
-          "Fill in baseUrl (the server, such as https://oee.example.com) and the credential apiToken.", took(started));
-    }
+    HttpIdhammarClient client = clients.forConnection(name, connection);
     IdhammarCall call = IdhammarCall.get(client.settings(), HttpIdhammarClient.SITES);
     HttpResponse<byte[]> response;
     try {

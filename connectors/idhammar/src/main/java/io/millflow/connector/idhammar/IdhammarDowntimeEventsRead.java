@@ -1,7 +1,6 @@
 package io.millflow.connector.idhammar;
 
 import io.millflow.connector.idhammar.IdhammarClient.DowntimeQuery;
-import io.millflow.step.Connection;
 import io.millflow.step.Param;
 import io.millflow.step.ReadResult;
 import io.millflow.step.Step;
@@ -53,16 +52,16 @@ public final class IdhammarDowntimeEventsRead implements Step<IdhammarDowntimeEv
 
   @Override
   public ReadResult run(Input input, StepContext context) {
-    Connection connection = IdhammarSteps.connection(input.connection(), context);
+    IdhammarConnection connection = IdhammarSteps.connection(input.connection(), context);
     Instant until = IdhammarSteps.orDefault(input.updatedUntil(), context.clock().instant());
     IdhammarSteps.checkPeriod("updatedSince", input.updatedSince(), "updatedUntil", until);
     String machineId = input.machineId() == null || input.machineId().isBlank() ? null : input.machineId().strip();
-    IdhammarClient client = clients.forConnection(connection);
-    String siteId = IdhammarConnectionSettings.of(connection).siteId();
+    IdhammarClient client = clients.forConnection(input.connection(), connection);
+    String siteId = connection.siteId();
     DowntimeQuery query = new DowntimeQuery(input.updatedSince(), until, machineId, siteId,
         IdhammarSteps.pageSize(input.pageSize(), DEFAULT_PAGE_SIZE));
     context.log().info("Reading Idhammar downtime events updated in [" + (input.updatedSince() == null ? "the start"
-        : input.updatedSince()) + ", " + until + ") from '" + connection.name() + "'"
+        : input.updatedSince()) + ", " + until + ") from '" + input.connection() + "'"
         + (machineId == null ? "" : " of machine " + machineId));
     return PagedRead.read(cursor -> client.downtimeEvents(query, cursor), ENTITY, "updatedAt", "downtime events",
         context);

@@ -1,6 +1,5 @@
 package io.millflow.connector.idhammar;
 
-import io.millflow.step.Connection;
 import io.millflow.step.Param;
 import io.millflow.step.ReadResult;
 import io.millflow.step.Step;
@@ -37,10 +36,10 @@ public final class IdhammarMachinesRead implements Step<IdhammarMachinesRead.Inp
 
   @Override
   public ReadResult run(Input input, StepContext context) {
-    Connection connection = IdhammarSteps.connection(input.connection(), context);
-    IdhammarClient client = clients.forConnection(connection);
-    String siteId = IdhammarConnectionSettings.of(connection).siteId();
-    context.log().info("Reading Idhammar lines and machines from '" + connection.name() + "'"
+    IdhammarConnection connection = IdhammarSteps.connection(input.connection(), context);
+    IdhammarClient client = clients.forConnection(input.connection(), connection);
+    String siteId = connection.siteId();
+    context.log().info("Reading Idhammar lines and machines from '" + input.connection() + "'"
         + (siteId == null ? "" : " of site " + siteId));
     return PagedRead.read(cursor -> client.machines(siteId, 1_000, cursor), ENTITY, null, "lines and machines",
         context);

@@ -1,6 +1,5 @@
 package io.millflow.connector.idhammar;
 
-import io.millflow.step.Connection;
 import io.millflow.step.Param;
 import io.millflow.step.ReadResult;
 import io.millflow.step.Step;
@@ -47,9 +46,9 @@ public final class IdhammarOeeRead implements Step<IdhammarOeeRead.Input, ReadRe
 
   @Override
   public ReadResult run(Input input, StepContext context) {
-    Connection connection = IdhammarSteps.connection(input.connection(), context);
-    IdhammarClient client = clients.forConnection(connection);
-    return PeriodRead.run(connection, client, input.from(), input.to(), input.machineId(), input.granularity(),
+    IdhammarConnection connection = IdhammarSteps.connection(input.connection(), context);
+    IdhammarClient client = clients.forConnection(input.connection(), connection);
+    return PeriodRead.run(input.connection(), connection, client, input.from(), input.to(), input.machineId(), input.granularity(),
         List.of("shift", "hour", "day"), IdhammarSteps.pageSize(input.pageSize(), 1_000), context, ENTITY, "OEE rows",
         client::oee);
   }

@@ -1,6 +1,5 @@
 package io.millflow.connector.idhammar;
 
-import io.millflow.step.Connection;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 import java.time.Instant;
@@ -12,17 +11,12 @@ final class IdhammarSteps {
 
   private IdhammarSteps() {}
 
-  /** The named connection, which must be an Idhammar one. */
-  static Connection connection(String name, StepContext context) {
+  /** The named connection; one of another type is refused ({@code WRONG_CONNECTION_TYPE}). */
+  static IdhammarConnection connection(String name, StepContext context) {
     if (name == null || name.isBlank()) {
       throw new StepFailure("INVALID_INPUT", "Name the Idhammar connection to read from.");
     }
-    Connection connection = context.connection(name);
-    if (!SYSTEM.equalsIgnoreCase(connection.type())) {
-      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
-          + connection.type() + "' connection; this step reads Idhammar OEE and needs an Idhammar connection.");
-    }
-    return connection;
+    return context.connection(name, IdhammarConnection.class);
   }
 
   static int pageSize(Integer value, int fallback) {

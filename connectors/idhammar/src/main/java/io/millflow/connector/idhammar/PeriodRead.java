@@ -1,7 +1,6 @@
 package io.millflow.connector.idhammar;
 
 import io.millflow.connector.idhammar.IdhammarClient.PeriodQuery;
-import io.millflow.step.Connection;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
@@ -22,7 +21,7 @@ final class PeriodRead {
 
   private PeriodRead() {}
 
-  static ReadResult run(Connection connection, IdhammarClient client, Instant from, Instant to, String machineId,
+  static ReadResult run(String name, IdhammarConnection connection, IdhammarClient client, Instant from, Instant to, String machineId,
       String granularity, List<String> granularities, int pageSize, StepContext context, String entity, String what,
       BiFunction<PeriodQuery, String, IdhammarPage> list) {
     Instant end = IdhammarSteps.orDefault(to, context.clock().instant());
@@ -34,10 +33,10 @@ final class PeriodRead {
           + ", not '" + chosen + "'.");
     }
     String machine = machineId == null || machineId.isBlank() ? null : machineId.strip();
-    PeriodQuery query = new PeriodQuery(start, end, chosen, machine, IdhammarConnectionSettings.of(connection).siteId(),
+    PeriodQuery query = new PeriodQuery(start, end, chosen, machine, connection.siteId(),
         pageSize);
     context.log().info("Reading Idhammar " + what + " per " + chosen + " in [" + start + ", " + end + ") from '"
-        + connection.name() + "'" + (machine == null ? "" : " of machine " + machine));
+        + name + "'" + (machine == null ? "" : " of machine " + machine));
     return PagedRead.read(cursor -> list.apply(query, cursor), entity, "periodEnd", what, context);
   }
 }

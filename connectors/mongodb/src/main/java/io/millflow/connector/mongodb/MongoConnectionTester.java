@@ -3,7 +3,6 @@ package io.millflow.connector.mongodb;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -23,7 +22,7 @@ import org.bson.Document;
  * and its details say {@code collections: 0}.
  */
 @Singleton
-public final class MongoConnectionTester implements ConnectionTester {
+public final class MongoConnectionTester implements ConnectionTester<MongoConnection> {
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -38,17 +37,17 @@ public final class MongoConnectionTester implements ConnectionTester {
   }
 
   @Override
-  public String type() {
-    return MongoConnections.TYPE;
+  public Class<MongoConnection> connectionType() {
+    return MongoConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck check(String name, MongoConnection connection) {
     long start = System.nanoTime();
     MongoSettings settings;
     try {
-      settings = MongoSettings.of(connection);
-      requirePasswordWithUser(connection);
+      settings = MongoSettings.of(name, connection);
+      requirePasswordWithUser(name, connection);
     } catch (StepFailure e) {
       return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
           "Complete the connection's settings and credentials as the message says, then test again.", since(start));
@@ -61,22 +60,17 @@ public final class MongoConnectionTester implements ConnectionTester {
         return ConnectionCheck.passed(since(start), Map.of("hosts", settings.hosts(),
             "database", settings.database(), "collections", String.valueOf(collections)));
       } catch (RuntimeException e) {
-        return MongoCheckFailures.classify(e, client.getClusterDescription(), settings, user(connection), timeout)
+        return MongoCheckFailures.classify(e, client.getClusterDescription(), settings, connection.username(), timeout)
             .check(since(start));
       }
     }
   }
 
-  private static void requirePasswordWithUser(Connection connection) {
-    if (connection.optionalCredential("username").isPresent()
-        && connection.optionalCredential("password").isEmpty()) {
-      throw new StepFailure("CONNECTION_INCOMPLETE", "Connection '" + connection.name() + "' has a 'username' but"
+  private static void requirePasswordWithUser(String name, MongoConnection connection) {
+    if (connection.username() != null && connection.password() == null) {
+      throw new StepFailure("CONNECTION_INCOMPLETE", "Connection '" + name + "' has a 'username' but"
           + " no 'password'.");
     }
-  }
-
-  private static String user(Connection connection) {
-    return connection.optionalCredential("username").orElse(null);
   }
 
   private static Duration since(long startNanos) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -34,7 +35,8 @@ public final class MongoConnections implements AutoCloseable {
    * @throws io.millflow.step.RetryableStepException when MongoDB cannot be reached
    */
   public MongoDatabase database(Connection connection) {
-    MongoSettings settings = MongoSettings.of(connection);
+    MongoConnection bound = ConnectionKind.of(MongoConnection.class).bind(connection);
+    MongoSettings settings = MongoSettings.of(connection.name(), bound);
     Client client = clients.compute(connection.name(), (name, existing) -> {
       if (existing != null && existing.connection().equals(connection)) {
         return existing;
@@ -42,7 +44,7 @@ public final class MongoConnections implements AutoCloseable {
       if (existing != null) {
         existing.client().close();
       }
-      return open(connection, settings);
+      return open(connection, bound, settings);
     });
     return client.client().getDatabase(settings.database());
   }
@@ -54,8 +56,8 @@ public final class MongoConnections implements AutoCloseable {
     clients.clear();
   }
 
-  private static Client open(Connection connection, MongoSettings settings) {
-    MongoClient client = MongoClients.create(settings.clientSettings(connection));
+  private static Client open(Connection connection, MongoConnection bound, MongoSettings settings) {
+    MongoClient client = MongoClients.create(settings.clientSettings(bound));
     try {
       // The driver connects lazily; ping now so a wrong password or a dead server fails here, with a clear error.
       client.getDatabase(settings.database()).runCommand(new Document("ping", 1));

@@ -118,7 +118,7 @@ class MongoConnectionTesterTest {
         Map.of("host", "db.plant", "database", "plant"), Map.of("username", "millflow")));
 
     assertThat(noDatabase.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
-    assertThat(noDatabase.message()).contains("'database'");
+    assertThat(noDatabase.message()).contains("'settings.database'");
     assertThat(noPassword.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
     assertThat(noPassword.message()).contains("'password'");
   }

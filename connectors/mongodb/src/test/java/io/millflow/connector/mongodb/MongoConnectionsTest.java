@@ -74,12 +74,12 @@ class MongoConnectionsTest {
 
     assertThat(MongoSettings.of(connection).connectionString()).isEqualTo("mongodb://db.plant:27018/");
     assertThatThrownBy(() -> MongoSettings.of(new Connection("plant-mongo", "mongodb", Map.of("host", "db"),
-        Map.of()))).isInstanceOf(StepFailure.class).hasMessageContaining("'database'");
+        Map.of()))).isInstanceOf(StepFailure.class).hasMessageContaining("'settings.database'");
   }
 
   @Test
   void refusesAConnectionOfAnotherType() {
     assertThatThrownBy(() -> MongoSettings.of(new Connection("warehouse", "postgres", Map.of(), Map.of())))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("CONNECTION_INVALID"));
+        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
   }
 }

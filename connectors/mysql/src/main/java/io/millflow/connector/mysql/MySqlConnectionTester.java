@@ -2,7 +2,7 @@ package io.millflow.connector.mysql;
 
 import io.millflow.connector.sql.JdbcConnectionCheck;
 import io.millflow.connector.sql.JdbcConnectionCheck.Failed;
-import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -18,7 +18,7 @@ import java.util.Map;
  * checks that the connection names a database and the user may create tables in it (what mysql.write needs).
  */
 @Singleton
-public final class MySqlConnectionTester implements ConnectionTester {
+public final class MySqlConnectionTester implements ConnectionTester<MySqlConnection> {
 
   /** Access denied (wrong password), unknown database, access denied to the database, too many connections. */
   private static final Map<Integer, ConnectionProblem> CODES = Map.of(1045, ConnectionProblem.AUTH_FAILED,
@@ -28,14 +28,14 @@ public final class MySqlConnectionTester implements ConnectionTester {
   private final JdbcConnectionCheck check = new JdbcConnectionCheck(Clock.systemUTC(), CODES);
 
   @Override
-  public String type() {
-    return MySqlDataSources.TYPE;
+  public Class<MySqlConnection> connectionType() {
+    return MySqlConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
-    return check.test(connection, JdbcConnectionCheck.Opener.of(c -> MySqlSettings.of(c).hikariConfig(c)), "MySQL",
-        MySqlConnectionTester::checks);
+  public ConnectionCheck check(String name, MySqlConnection connection) {
+    return check.test(ConnectionKind.of(MySqlConnection.class).stored(name, connection),
+        JdbcConnectionCheck.Opener.of(MySqlSettings::hikariConfig), "MySQL", MySqlConnectionTester::checks);
   }
 
   private static Map<String, String> checks(java.sql.Connection session) throws SQLException {

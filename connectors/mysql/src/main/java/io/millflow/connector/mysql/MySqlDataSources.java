@@ -19,7 +19,7 @@ public final class MySqlDataSources extends SqlDataSources {
 
   public MySqlDataSources() {
     super(new ConnectionPools(Clock.systemUTC(), ConnectionPools.DEFAULT_IDLE_EVICTION,
-        connection -> MySqlSettings.of(connection).hikariConfig(connection),
+        MySqlSettings::hikariConfig,
         (error, connection) -> MySqlErrors.translate(error, connection.name(), "connecting")));
   }
 }

@@ -3,39 +3,39 @@ package io.millflow.connector.mysql;
 import com.zaxxer.hikari.HikariConfig;
 import io.millflow.connector.sql.JdbcSettings;
 import io.millflow.step.Connection;
-import io.millflow.step.StepFailure;
+import io.millflow.step.ConnectionKind;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The settings of a {@code mysql} connection, checked. Holds no credential, so it is safe to print; credentials are
- * read from the connection only when the pool is configured.
+ * How the pool of a {@code mysql} connection is configured, derived from its {@link MySqlConnection}. Holds no
+ * credential, so it is safe to print; credentials come from the record only when the pool is configured.
  */
 record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
 
-  static final int DEFAULT_PORT = 3306;
-  static final int DEFAULT_POOL_SIZE = 5;
-  /** Connector/J TLS options a connection may set as plain settings; anything else goes into {@code jdbcUrl}. */
-  static final List<String> TLS_SETTINGS = List.of("sslMode", "tlsVersions", "trustCertificateKeyStoreUrl",
-      "trustCertificateKeyStoreType", "clientCertificateKeyStoreUrl", "clientCertificateKeyStoreType");
-  /** TLS secrets are credentials, never settings. */
-  static final List<String> TLS_CREDENTIALS = List.of("trustCertificateKeyStorePassword",
-      "clientCertificateKeyStorePassword");
-  private static final int MAX_POOL_SIZE = 100;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Binds a stored connection first (its type, values and defaults), then as {@link #of(String, MySqlConnection)}. */
   static MySqlSettings of(Connection connection) {
-    if (!MySqlDataSources.TYPE.equals(connection.type())) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' is a '" + connection.type()
-          + "' connection, not a MySQL one: choose a connection of type 'mysql'.");
-    }
-    int poolSize = JdbcSettings.integer(connection, "poolSize", DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE);
-    return new MySqlSettings(connection.name(), JdbcSettings.jdbcUrl(connection, "mysql", DEFAULT_PORT), poolSize);
+    return of(connection.name(), ConnectionKind.of(MySqlConnection.class).bind(connection));
+  }
+
+  static MySqlSettings of(String name, MySqlConnection connection) {
+    return new MySqlSettings(name, JdbcSettings.jdbcUrl(name, connection.jdbcUrl(), connection.host(),
+        connection.port(), connection.database(), "mysql"), connection.poolSize());
+  }
+
+  /** The pool's configuration of a stored connection. */
+  static HikariConfig hikariConfig(Connection connection) {
+    MySqlConnection bound = ConnectionKind.of(MySqlConnection.class).bind(connection);
+    return of(connection.name(), bound).hikariConfig(bound);
   }
 
   /** The pool's configuration, with the connection's credentials. */
-  HikariConfig hikariConfig(Connection credentials) {
-    HikariConfig config = JdbcSettings.pool("millflow-mysql-" + connection, jdbcUrl, poolSize, credentials);
+  HikariConfig hikariConfig(MySqlConnection credentials) {
+    HikariConfig config = JdbcSettings.pool("millflow-mysql-" + connection, jdbcUrl, poolSize,
+        credentials.username(), credentials.password());
     config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
     // The fast path: a JDBC batch of INSERTs goes to the server as multi-row INSERTs.
     config.addDataSourceProperty("rewriteBatchedStatements", "true");
@@ -47,10 +47,20 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
     // Statements must fail, not truncate or round silently, when a value does not fit its column.
     config.addDataSourceProperty("sessionVariables", "sql_mode='STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
     config.addDataSourceProperty("connectionAttributes", "program_name:millflow");
-    TLS_SETTINGS.forEach(key -> credentials.optionalSetting(key)
-        .ifPresent(value -> config.addDataSourceProperty(key, value.strip())));
-    TLS_CREDENTIALS.forEach(key -> credentials.optionalCredential(key)
-        .ifPresent(value -> config.addDataSourceProperty(key, value)));
+    Map<String, String> tls = new LinkedHashMap<>();
+    tls.put("sslMode", credentials.sslMode());
+    tls.put("tlsVersions", credentials.tlsVersions());
+    tls.put("trustCertificateKeyStoreUrl", credentials.trustCertificateKeyStoreUrl());
+    tls.put("trustCertificateKeyStoreType", credentials.trustCertificateKeyStoreType());
+    tls.put("clientCertificateKeyStoreUrl", credentials.clientCertificateKeyStoreUrl());
+    tls.put("clientCertificateKeyStoreType", credentials.clientCertificateKeyStoreType());
+    tls.put("trustCertificateKeyStorePassword", credentials.trustCertificateKeyStorePassword());
+    tls.put("clientCertificateKeyStorePassword", credentials.clientCertificateKeyStorePassword());
+    tls.forEach((key, value) -> {
+      if (value != null) {
+        config.addDataSourceProperty(key, value);
+      }
+    });
     return config;
   }
 }

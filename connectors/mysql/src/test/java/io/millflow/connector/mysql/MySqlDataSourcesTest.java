@@ -78,7 +78,7 @@ class MySqlDataSourcesTest extends ConnectionFailuresContract {
     Connection postgres = new Connection("warehouse", "postgres", Map.of(), Map.of());
 
     assertThatThrownBy(() -> dataSources.jdbi(postgres))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("CONNECTION_INVALID"))
+        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
         .hasMessageContaining("'warehouse'");
   }
 

@@ -2,38 +2,38 @@ package io.millflow.connector.netsuite;
 
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.step.Connection;
-import io.millflow.step.StepFailure;
+import io.millflow.step.ConnectionKind;
+import io.millflow.step.ReauthRequiredException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * What a NetSuite connection holds, read and checked once. Settings: {@code accountId} (required, {@code 1234567} or
- * {@code 1234567_SB1}), {@code baseUrl} (optional: defaults to {@code https://<account>.suitetalk.api.netsuite.com};
- * a sandbox's URL), {@code scope} ({@code rest_webservices}), {@code maxConcurrency} (5 requests in flight per account
- * in this JVM), {@code timeoutSeconds} (60), {@code timeZone} (UTC: the zone SuiteQL datetimes are written in, see
- * {@link NetSuiteGuesses#DATETIME_FORMAT}), {@code suiteQlResultLimit} (100000, NetSuite's ceiling of one query).
- * Credentials: see {@link NetSuiteAuth}.
+ * How a client calls NetSuite for one connection: its name (for messages), the values of its
+ * {@link NetSuiteConnection} in the shapes calls use (the base URL filled in from the account id when empty), and how
+ * it signs in ({@link NetSuiteAuth}). See {@link NetSuiteGuesses#DATETIME_FORMAT} for the time zone.
  */
 public record NetSuiteConnectionSettings(String connectionName, String accountId, URI baseUrl, String scope,
     int maxConcurrency, Duration timeout, ZoneId timeZone, int suiteQlResultLimit, NetSuiteAuth auth) {
 
-  public static final String DEFAULT_SCOPE = "rest_webservices";
-  public static final int DEFAULT_MAX_CONCURRENCY = 5;
   public static final int RESULT_CEILING = 100_000;
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  /** @throws ReauthRequiredException when the private key is not a PEM an RSA key can be read from */
+  public static NetSuiteConnectionSettings of(String name, NetSuiteConnection connection) {
+    String accountId = connection.accountId();
+    return new NetSuiteConnectionSettings(name, accountId, baseUrl(connection), connection.scope(),
+        connection.maxConcurrency(), Duration.ofSeconds(connection.timeoutSeconds()), connection.timeZone(),
+        connection.suiteQlResultLimit(), NetSuiteAuth.of(name, connection));
+  }
+
+  /**
+   * Binds a stored connection first.
+   *
+   * @throws io.millflow.step.StepFailure for a connection of another type or a bad setting, naming the field
+   * @throws ReauthRequiredException when its credentials are missing or its private key is unreadable
+   */
   public static NetSuiteConnectionSettings of(Connection connection) {
-    String accountId = connection.setting("accountId").strip();
-    return new NetSuiteConnectionSettings(connection.name(), accountId, baseUrl(connection, accountId),
-        connection.optionalSetting("scope").orElse(DEFAULT_SCOPE).strip(),
-        wholeNumber(connection, "maxConcurrency", DEFAULT_MAX_CONCURRENCY),
-        Duration.ofSeconds(wholeNumber(connection, "timeoutSeconds", (int) DEFAULT_TIMEOUT.toSeconds())),
-        timeZone(connection),
-        wholeNumber(connection, "suiteQlResultLimit", RESULT_CEILING),
-        NetSuiteAuth.of(connection));
+    return of(connection.name(), ConnectionKind.of(NetSuiteConnection.class).bind(connection));
   }
 
   /** {@code https://1234567.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token}: also the JWT's audience. */
@@ -51,47 +51,9 @@ public record NetSuiteConnectionSettings(String connectionName, String accountId
     return baseUrl + " " + accountId;
   }
 
-  private static URI baseUrl(Connection connection, String accountId) {
-    String text = connection.optionalSetting("baseUrl")
-        .orElse("https://" + NetSuiteGuesses.hostLabel(accountId) + ".suitetalk.api.netsuite.com")
-        .strip().replaceAll("/+$", "").replaceAll("/services/rest$", "");
-    try {
-      URI uri = new URI(text);
-      if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new URISyntaxException(text, "not an http(s) URL with a host");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has baseUrl '" + text
-          + "', which is not a URL such as https://1234567.suitetalk.api.netsuite.com: fix it or leave it empty.", e);
-    }
-  }
-
-  private static ZoneId timeZone(Connection connection) {
-    String text = connection.optionalSetting("timeZone").orElse("UTC");
-    try {
-      return ZoneId.of(text.strip());
-    } catch (DateTimeException e) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has timeZone '" + text
-          + "', which is not a zone id such as UTC or America/Chicago.", e);
-    }
-  }
-
-  private static int wholeNumber(Connection connection, String key, int fallback) {
-    String text = connection.optionalSetting(key).orElse(null);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value >= 1) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has " + key + " '" + text
-        + "'; it must be a whole number of at least 1.");
+  private static URI baseUrl(NetSuiteConnection connection) {
+    URI given = connection.baseUrl() != null ? connection.baseUrl()
+        : URI.create("https://" + NetSuiteGuesses.hostLabel(connection.accountId()) + ".suitetalk.api.netsuite.com");
+    return URI.create(given.toString().replaceAll("/+$", "").replaceAll("/services/rest$", ""));
   }
 }

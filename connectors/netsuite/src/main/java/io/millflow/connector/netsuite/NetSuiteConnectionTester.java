@@ -1,7 +1,6 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
-import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -28,7 +27,7 @@ import javax.net.ssl.SSLException;
  * permission, a wrong account or URL. Never a credential in the answer.
  */
 @Singleton
-public final class NetSuiteConnectionTester implements ConnectionTester {
+public final class NetSuiteConnectionTester implements ConnectionTester<NetSuiteConnection> {
 
   static final String PROBE = "SELECT id FROM transaction WHERE type = '" + NetSuiteGuesses.PURCHASE_ORDER_TYPE + "'";
 
@@ -46,16 +45,16 @@ public final class NetSuiteConnectionTester implements ConnectionTester {
   }
 
   @Override
-  public String type() {
-    return "netsuite";
+  public Class<NetSuiteConnection> connectionType() {
+    return NetSuiteConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck check(String name, NetSuiteConnection connection) {
     long started = System.nanoTime();
     NetSuiteConnectionSettings settings;
     try {
-      settings = NetSuiteConnectionSettings.of(connection);
+      settings = NetSuiteConnectionSettings.of(name, connection);
     } catch (StepFailure | ReauthRequiredException e) {
       return failed(ConnectionProblem.INCOMPLETE, e.getMessage(), "Complete the connection's settings and"
           + " credentials as the message says.", started);

@@ -2,12 +2,10 @@ package io.millflow.connector.netsuite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
-import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepContext;
-import io.millflow.step.StepFailure;
 import java.util.List;
 
 /**
@@ -55,11 +53,6 @@ final class SuiteQlRead {
 
   /** The settings of a NetSuite connection; another system's connection is a step failure. */
   static NetSuiteConnectionSettings settings(StepContext context, String name) {
-    Connection connection = context.connection(name);
-    if (!"netsuite".equalsIgnoreCase(connection.type())) {
-      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
-          + connection.type() + "' connection; this step reads NetSuite and needs a NetSuite connection.");
-    }
-    return NetSuiteConnectionSettings.of(connection);
+    return NetSuiteConnectionSettings.of(name, context.connection(name, NetSuiteConnection.class));
   }
 }

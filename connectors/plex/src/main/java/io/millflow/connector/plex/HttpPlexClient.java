@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexResource;
-import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,8 +30,8 @@ public final class HttpPlexClient implements PlexClient {
   private final PlexRateLimiters rateLimiters;
   private final Clock clock;
 
-  public HttpPlexClient(Connection connection, HttpClient http, PlexRateLimiters rateLimiters) {
-    this(PlexConnectionSettings.of(connection), http, rateLimiters, Clock.systemUTC());
+  public HttpPlexClient(PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters) {
+    this(settings, http, rateLimiters, Clock.systemUTC());
   }
 
   HttpPlexClient(PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters, Clock clock) {

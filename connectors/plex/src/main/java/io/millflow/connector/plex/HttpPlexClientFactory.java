@@ -29,7 +29,12 @@ public final class HttpPlexClientFactory implements PlexClientFactory {
   }
 
   @Override
+  public PlexClient forConnection(String name, PlexConnection connection) {
+    return new HttpPlexClient(PlexConnectionSettings.of(name, connection), http, rateLimiters);
+  }
+
+  /** A client of a stored connection, bound first (as {@link PlexConnectionSettings#of(Connection)}). */
   public PlexClient forConnection(Connection connection) {
-    return new HttpPlexClient(connection, http, rateLimiters);
+    return new HttpPlexClient(PlexConnectionSettings.of(connection), http, rateLimiters);
   }
 }

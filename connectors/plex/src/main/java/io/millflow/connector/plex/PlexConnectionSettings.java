@@ -1,30 +1,37 @@
 package io.millflow.connector.plex;
 
 import io.millflow.step.Connection;
-import io.millflow.step.StepFailure;
+import io.millflow.step.ConnectionKind;
+import io.millflow.step.ReauthRequiredException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
- * What a Plex connection holds, read and checked once. Settings: {@code baseUrl} (required, e.g.
- * {@code https://connect.plex.com}), {@code tenantId} and {@code customerId} (optional: select a tenant other than the
- * key's default), {@code rateLimitPerMinute} (default 200, Plex's limit per key; 0 turns client-side pacing off, for
- * a local sandbox without limit), {@code timeoutSeconds} (per call, default 60). Credential: {@code apiKey}, the Plex
- * Connect consumer key. {@link #toString()} hides the key. The Data Source API's settings: {@link PlexDataSourceSettings}.
+ * How a client calls Plex Connect for one connection: its name (for messages and the rate limiter), the values of its
+ * {@link PlexConnection}, and the timeout of a call (the tester waits less). {@link #toString()} hides the key. The
+ * Data Source API's: {@link PlexDataSourceSettings}.
  */
 public record PlexConnectionSettings(String connectionName, URI baseUrl, String tenantId, String customerId,
     int rateLimitPerMinute, Duration timeout, String apiKey) {
 
-  public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 200;
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  /** @throws ReauthRequiredException when the connection has no {@code apiKey} */
+  public static PlexConnectionSettings of(String name, PlexConnection connection) {
+    if (connection.apiKey() == null || connection.apiKey().isBlank()) {
+      throw new ReauthRequiredException(name, "Connection '" + name + "' has no credential 'apiKey': enter the"
+          + " Plex Connect consumer key in the connection's settings.");
+    }
+    return new PlexConnectionSettings(name, connection.baseUrl(), connection.tenantId(), connection.customerId(),
+        connection.rateLimitPerMinute(), Duration.ofSeconds(connection.timeoutSeconds()), connection.apiKey());
+  }
 
+  /**
+   * Binds a stored connection first.
+   *
+   * @throws io.millflow.step.StepFailure for a connection of another type or a bad setting, naming the field
+   * @throws io.millflow.step.ReauthRequiredException when the connection has no {@code apiKey}
+   */
   public static PlexConnectionSettings of(Connection connection) {
-    return new PlexConnectionSettings(connection.name(), url(connection, "baseUrl", "https://connect.plex.com"),
-        connection.optionalSetting("tenantId").orElse(null),
-        connection.optionalSetting("customerId").orElse(null),
-        wholeNumber(connection, "rateLimitPerMinute", DEFAULT_RATE_LIMIT_PER_MINUTE, 0),
-        timeout(connection), connection.credential("apiKey"));
+    return of(connection.name(), ConnectionKind.of(PlexConnection.class).bind(connection));
   }
 
   /** The same connection asking for the key's default tenant: tells a refused tenant from a refused key. */
@@ -42,43 +49,5 @@ public record PlexConnectionSettings(String connectionName, URI baseUrl, String 
     return "PlexConnectionSettings[connection=" + connectionName + ", baseUrl=" + baseUrl + ", tenantId=" + tenantId
         + ", customerId=" + customerId + ", rateLimitPerMinute=" + rateLimitPerMinute + ", timeout=" + timeout
         + ", apiKey=(hidden)]";
-  }
-
-  /** The connection's {@code timeoutSeconds}, for every call of either Plex API. */
-  static Duration timeout(Connection connection) {
-    return Duration.ofSeconds(wholeNumber(connection, "timeoutSeconds", (int) DEFAULT_TIMEOUT.toSeconds(), 1));
-  }
-
-  /** A required http(s) URL setting without trailing slash; {@code example} shows what one looks like. */
-  static URI url(Connection connection, String key, String example) {
-    String text = connection.setting(key).strip().replaceAll("/+$", "");
-    try {
-      URI uri = new URI(text);
-      if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new URISyntaxException(text, "not an http(s) URL with a host");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has " + key + " '" + text
-          + "', which is not a URL such as " + example + ": fix it in the connection's configuration.", e);
-    }
-  }
-
-  private static int wholeNumber(Connection connection, String key, int fallback, int minimum) {
-    String text = connection.optionalSetting(key).orElse(null);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value >= minimum) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' has " + key + " '" + text
-        + "'; it must be a whole number of at least " + minimum + ".");
   }
 }

@@ -2,7 +2,6 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
-import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -31,7 +30,7 @@ import javax.net.ssl.SSLException;
  * unavailable. Calls wait at most 10 s, so a silent host is reported quickly.
  */
 @Singleton
-public final class PlexConnectionTester implements ConnectionTester {
+public final class PlexConnectionTester implements ConnectionTester<PlexConnection> {
 
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
@@ -54,22 +53,22 @@ public final class PlexConnectionTester implements ConnectionTester {
   }
 
   @Override
-  public String type() {
-    return "plex";
+  public Class<PlexConnection> connectionType() {
+    return PlexConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
+  public ConnectionCheck check(String name, PlexConnection connection) {
     long start = System.nanoTime();
     PlexConnectionSettings settings;
     Optional<PlexDataSourceSettings> dataSourceSettings;
     try {
-      settings = shortened(PlexConnectionSettings.of(connection));
-      dataSourceSettings = PlexDataSourceSettings.ifConfigured(connection);
+      settings = shortened(PlexConnectionSettings.of(name, connection));
+      dataSourceSettings = PlexDataSourceSettings.ifConfigured(name, connection);
     } catch (StepException e) {
       return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
-          "Complete the connection's settings (baseUrl) and credentials (apiKey) as the message says, then test again.",
-          since(start));
+          "Complete the connection's credentials (apiKey; username and password with a dataSourceBaseUrl) as the"
+          + " message says, then test again.", since(start));
     }
     Map<String, String> details = new LinkedHashMap<>();
     Optional<Failure> failure = tenants(settings, details)

@@ -64,7 +64,8 @@ public final class PlexDataSourceExecute implements Step<PlexDataSourceExecute.I
 
   @Override
   public Result run(Input input, StepContext context) {
-    PlexDataSourceSettings settings = PlexDataSourceSettings.of(PlexSteps.connection(context, input.connection()));
+    PlexDataSourceSettings settings = PlexDataSourceSettings.of(input.connection(),
+        PlexSteps.connection(context, input.connection()));
     String id = input.dataSourceId().strip();
     Map<String, Object> inputs = input.inputs() == null ? Map.of() : input.inputs();
     DataSourceInputs.check(dataSources.describe(settings, id), id, inputs);

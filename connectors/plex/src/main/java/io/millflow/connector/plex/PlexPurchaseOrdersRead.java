@@ -73,10 +73,9 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
   @Override
   public ReadResult run(Input input, StepContext context) {
     Plan plan = plan(input, context);
-    Connection connection = PlexSteps.connection(context, plan.connection());
-    PlexClient client = clients.forConnection(connection);
+    PlexClient client = clients.forConnection(plan.connection(), PlexSteps.connection(context, plan.connection()));
     context.log().info("Reading Plex purchase orders modified in [" + plan.since() + ", " + plan.until() + ") from '"
-        + connection.name() + "', " + plan.window().toDays() + "-day windows"
+        + plan.connection() + "', " + plan.window().toDays() + "-day windows"
         + (plan.includeLineItems() ? ", with line items" : ""));
     try (DatasetWriter out = context.datasets().create(ENTITY)) {
       PurchaseOrderWindowReader reader = new PurchaseOrderWindowReader(client, out, context, plan);

@@ -64,7 +64,7 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
   public ReadResult run(Input input, StepContext context) {
     PlexResource resource = resource(input.resource());
     List<Map.Entry<String, String>> query = RecordFilters.query(resource, input.filters());
-    PlexClient client = clients.forConnection(PlexSteps.connection(context, input.connection()));
+    PlexClient client = clients.forConnection(input.connection(), PlexSteps.connection(context, input.connection()));
     Instant since = input.modifiedSince() == null ? null : PlexTimestamps.truncate(input.modifiedSince());
     Optional<String> modifiedField = resource.modifiedField();
     if (since != null && modifiedField.isEmpty()) {

@@ -1,25 +1,19 @@
 package io.millflow.connector.plex;
 
-import io.millflow.step.Connection;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 
-/** What every Plex step does first: find its connection and check it is a Plex one. */
+/** What every Plex step does first: find its connection, bound as a {@link PlexConnection}. */
 final class PlexSteps {
 
   private PlexSteps() {}
 
-  /** The named connection, checked to be of type {@code plex}. */
-  static Connection connection(StepContext context, String name) {
+  /** The named connection; one of another type is refused ({@code WRONG_CONNECTION_TYPE}). */
+  static PlexConnection connection(StepContext context, String name) {
     if (name == null || name.isBlank()) {
       throw new StepFailure("INVALID_INPUT", "Name the Plex connection to read from.");
     }
-    Connection connection = context.connection(name);
-    if (!"plex".equalsIgnoreCase(connection.type())) {
-      throw new StepFailure("WRONG_CONNECTION_TYPE", "Connection '" + connection.name() + "' is a '"
-          + connection.type() + "' connection; this step reads Plex and needs a Plex connection.");
-    }
-    return connection;
+    return context.connection(name, PlexConnection.class);
   }
 
   static <T> T orDefault(T value, T fallback) {

@@ -100,8 +100,8 @@ class PurchaseOrderSyncTest {
   private static PlexClientFactory editingAfterWindows(int windows, Runnable edits) {
     AtomicInteger calls = new AtomicInteger();
     HttpPlexClientFactory http = new HttpPlexClientFactory();
-    return connection -> {
-      PlexClient client = http.forConnection(connection);
+    return (name, connection) -> {
+      PlexClient client = http.forConnection(name, connection);
       return new PlexClient() {
         @Override
         public List<ObjectNode> purchaseOrders(PurchaseOrderFilter filter) {

@@ -32,7 +32,7 @@ class PurchaseOrderWindowReaderTest {
     FakePlex plex = new FakePlex(List.of(List.of(order("b", "2024-01-01T10:00:00.0000000Z"), atBoundary),
         List.of(atBoundary.deepCopy(), order("c", "2024-01-02T05:00:00.0000000Z"))));
 
-    ReadResult result = new PlexPurchaseOrdersRead(connection -> plex).run(input(), context);
+    ReadResult result = new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
 
     assertThat(ids(result)).containsExactly("b", "a", "c");
     assertThat(result.cursor()).isEqualTo("2024-01-02T05:00:00Z");
@@ -43,7 +43,7 @@ class PurchaseOrderWindowReaderTest {
     FakePlex plex = new FakePlex(List.of(List.of(order("a", "2024-01-01T10:00:00.0000000Z")),
         List.of(order("a", "2024-01-02T07:00:00.0000000Z"))));
 
-    ReadResult result = new PlexPurchaseOrdersRead(connection -> plex).run(input(), context);
+    ReadResult result = new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
 
     assertThat(context.datasets().readAll(result.records(), JsonNode.class))
         .extracting(order -> order.get("modifiedDate").asText())

@@ -2,7 +2,7 @@ package io.millflow.connector.postgres;
 
 import io.millflow.connector.sql.JdbcConnectionCheck;
 import io.millflow.connector.sql.JdbcConnectionCheck.Failed;
-import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -19,19 +19,20 @@ import java.util.Map;
  * checks that the connection's schema exists and the user may create tables in it (what postgres.write needs).
  */
 @Singleton
-public final class PostgresConnectionTester implements ConnectionTester {
+public final class PostgresConnectionTester implements ConnectionTester<PostgresConnection> {
 
   private final JdbcConnectionCheck check = new JdbcConnectionCheck(Clock.systemUTC(), Map.of());
 
   @Override
-  public String type() {
-    return PostgresDataSources.TYPE;
+  public Class<PostgresConnection> connectionType() {
+    return PostgresConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
-    return check.test(connection, JdbcConnectionCheck.Opener.of(c -> PostgresSettings.of(c).hikariConfig(c)),
-        "PostgreSQL", session -> checks(session, PostgresSettings.of(connection).schema().toLowerCase(Locale.ROOT)));
+  public ConnectionCheck check(String name, PostgresConnection connection) {
+    return check.test(ConnectionKind.of(PostgresConnection.class).stored(name, connection),
+        JdbcConnectionCheck.Opener.of(PostgresSettings::hikariConfig), "PostgreSQL",
+        session -> checks(session, PostgresSettings.of(name, connection).schema().toLowerCase(Locale.ROOT)));
   }
 
   private static Map<String, String> checks(java.sql.Connection session, String schema) throws SQLException {

@@ -12,8 +12,7 @@ import java.time.Duration;
  * pool is reused while the connection's settings and credentials stay the same; a changed connection gets a new pool,
  * and a pool nobody asked for during {@link #DEFAULT_IDLE_EVICTION} (with no connection in use) is closed.
  *
- * <p>Settings: {@code jdbcUrl} ({@code jdbc:postgresql://...}) or {@code host}, {@code port} (5432) and
- * {@code database}; {@code schema} (public); {@code poolSize} (5). Credentials: {@code username}, {@code password}.
+ * <p>Settings and credentials: {@link PostgresConnection}.
  */
 @Singleton
 public final class PostgresDataSources extends SqlDataSources {
@@ -27,7 +26,7 @@ public final class PostgresDataSources extends SqlDataSources {
 
   PostgresDataSources(Clock clock, Duration idleEviction) {
     super(new ConnectionPools(clock, idleEviction,
-        connection -> PostgresSettings.of(connection).hikariConfig(connection),
+        PostgresSettings::hikariConfig,
         (error, connection) -> PostgresErrors.translate(error, connection.name(), "connecting")));
   }
 

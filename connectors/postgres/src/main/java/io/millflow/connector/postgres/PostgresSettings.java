@@ -4,40 +4,43 @@ import com.zaxxer.hikari.HikariConfig;
 import io.millflow.connector.sql.Identifiers;
 import io.millflow.connector.sql.JdbcSettings;
 import io.millflow.step.Connection;
-import io.millflow.step.StepFailure;
+import io.millflow.step.ConnectionKind;
 import java.time.Duration;
 
 /**
- * The settings of a {@code postgres} connection, checked. Holds no credential, so it is safe to print; credentials are
- * read from the connection only when the pool is configured.
+ * How the pool of a {@code postgres} connection is configured, derived from its {@link PostgresConnection}. Holds no
+ * credential, so it is safe to print; credentials come from the record only when the pool is configured.
  */
 record PostgresSettings(String connection, String jdbcUrl, String schema, int poolSize) {
 
-  static final int DEFAULT_PORT = 5432;
-  static final int DEFAULT_POOL_SIZE = 5;
-  static final String DEFAULT_SCHEMA = "public";
-  private static final int MAX_POOL_SIZE = 100;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Binds a stored connection first (its type, values and defaults), then as {@link #of(String, PostgresConnection)}. */
   static PostgresSettings of(Connection connection) {
-    if (!PostgresDataSources.TYPE.equals(connection.type())) {
-      throw new StepFailure("CONNECTION_INVALID", "Connection '" + connection.name() + "' is a '" + connection.type()
-          + "' connection, not a PostgreSQL one: choose a connection of type 'postgres'.");
+    return of(connection.name(), ConnectionKind.of(PostgresConnection.class).bind(connection));
+  }
+
+  static PostgresSettings of(String name, PostgresConnection connection) {
+    if (!Identifiers.isValid(connection.schema())) {
+      throw JdbcSettings.invalid(name, "'schema' must be a plain name (letters, digits, underscores)");
     }
-    String schema = connection.optionalSetting("schema").map(String::strip).orElse(DEFAULT_SCHEMA);
-    if (!Identifiers.isValid(schema)) {
-      throw JdbcSettings.invalid(connection, "'schema' must be a plain name (letters, digits, underscores)");
-    }
-    return new PostgresSettings(connection.name(), JdbcSettings.jdbcUrl(connection, "postgresql", DEFAULT_PORT), schema,
-        JdbcSettings.integer(connection, "poolSize", DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE));
+    return new PostgresSettings(name, JdbcSettings.jdbcUrl(name, connection.jdbcUrl(), connection.host(),
+        connection.port(), connection.database(), "postgresql"), connection.schema(), connection.poolSize());
   }
 
   /** The pool's configuration, with the connection's credentials. */
-  HikariConfig hikariConfig(Connection credentials) {
-    HikariConfig config = JdbcSettings.pool("millflow-postgres-" + connection, jdbcUrl, poolSize, credentials);
+  HikariConfig hikariConfig(PostgresConnection credentials) {
+    HikariConfig config = JdbcSettings.pool("millflow-postgres-" + connection, jdbcUrl, poolSize,
+        credentials.username(), credentials.password());
     config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
     config.addDataSourceProperty("ApplicationName", "millflow");
     config.addDataSourceProperty("currentSchema", schema);
     return config;
+  }
+
+  /** The pool's configuration of a stored connection. */
+  static HikariConfig hikariConfig(Connection connection) {
+    PostgresConnection bound = ConnectionKind.of(PostgresConnection.class).bind(connection);
+    return of(connection.name(), bound).hikariConfig(bound);
   }
 }

@@ -97,7 +97,7 @@ class PostgresDataSourcesTest extends ConnectionFailuresContract {
     Connection plex = new Connection("plex-prod", "plex", Map.of(), Map.of());
 
     assertThatThrownBy(() -> dataSources.jdbi(plex))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("CONNECTION_INVALID"))
+        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
         .hasMessageContaining("'plex-prod'");
   }
 

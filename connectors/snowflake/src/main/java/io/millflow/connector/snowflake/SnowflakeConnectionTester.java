@@ -3,7 +3,7 @@ package io.millflow.connector.snowflake;
 import io.millflow.connector.sql.JdbcConnectionCheck;
 import io.millflow.connector.sql.JdbcConnectionCheck.Failed;
 import io.millflow.connector.sql.JdbcConnectionCheck.Opener;
-import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
 import io.millflow.step.ConnectionTester;
@@ -22,7 +22,7 @@ import java.util.Map;
  * role may not use. Whether the role may create tables is not checked here (README.md).
  */
 @Singleton
-public final class SnowflakeConnectionTester implements ConnectionTester {
+public final class SnowflakeConnectionTester implements ConnectionTester<SnowflakeConnection> {
 
   /** Snowflake's codes for a rejected login, an unknown object, a missing privilege, no usable warehouse. */
   static final Map<Integer, ConnectionProblem> CODES = codes();
@@ -32,7 +32,7 @@ public final class SnowflakeConnectionTester implements ConnectionTester {
 
   @Inject
   public SnowflakeConnectionTester() {
-    this(Opener.of(c -> SnowflakeSettings.of(c).hikariConfig(c)));
+    this(Opener.of(SnowflakeSettings::hikariConfig));
   }
 
   SnowflakeConnectionTester(Opener opener) {
@@ -40,16 +40,18 @@ public final class SnowflakeConnectionTester implements ConnectionTester {
   }
 
   @Override
-  public String type() {
-    return SnowflakeDataSources.TYPE;
+  public Class<SnowflakeConnection> connectionType() {
+    return SnowflakeConnection.class;
   }
 
   @Override
-  public ConnectionCheck test(Connection connection) {
-    return check.test(connection, opener, "Snowflake", session -> checks(session, connection));
+  public ConnectionCheck check(String name, SnowflakeConnection connection) {
+    return check.test(ConnectionKind.of(SnowflakeConnection.class).stored(name, connection), opener, "Snowflake",
+        session -> checks(session, connection));
   }
 
-  private static Map<String, String> checks(java.sql.Connection session, Connection connection) throws SQLException {
+  private static Map<String, String> checks(java.sql.Connection session, SnowflakeConnection connection)
+      throws SQLException {
     try (Statement statement = session.createStatement();
         ResultSet row = statement.executeQuery(SnowflakeSql.render("connection-check", Map.of()))) {
       row.next();
@@ -67,12 +69,16 @@ public final class SnowflakeConnectionTester implements ConnectionTester {
     }
   }
 
-  private static void require(String resolved, Connection connection, String setting, String role,
+  private static void require(String resolved, SnowflakeConnection connection, String setting, String role,
       ConnectionProblem problem) {
     if (resolved != null) {
       return;
     }
-    String named = connection.optionalSetting(setting).orElse(null);
+    String named = switch (setting) {
+      case "database" -> connection.database();
+      case "schema" -> connection.schema();
+      default -> connection.warehouse();
+    };
     if (named == null) {
       throw new Failed(ConnectionProblem.INCOMPLETE, "The connection names no " + setting + " and the user has no"
           + " default one.", "Set the connection's '" + setting + "'.");

@@ -13,7 +13,7 @@ public final class SnowflakeDataSources extends SqlDataSources {
 
   public SnowflakeDataSources() {
     super(new ConnectionPools(Clock.systemUTC(), ConnectionPools.DEFAULT_IDLE_EVICTION,
-        connection -> SnowflakeSettings.of(connection).hikariConfig(connection),
+        SnowflakeSettings::hikariConfig,
         (error, connection) -> SnowflakeErrors.translate(error, connection.name(), "connecting")));
   }
 }
