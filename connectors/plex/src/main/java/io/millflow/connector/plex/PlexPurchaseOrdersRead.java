@@ -1,7 +1,6 @@
 package io.millflow.connector.plex;
 
 import io.millflow.connector.plex.protocol.PlexTimestamps;
-import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.Param;
