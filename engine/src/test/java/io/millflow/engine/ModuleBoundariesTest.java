@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,6 +13,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.millflow.connector.file.FileRoots;
 import io.millflow.connector.sql.JdbcSettings;
+import io.millflow.step.ConnectionType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,14 +71,17 @@ class ModuleBoundariesTest {
   }
 
   /**
-   * The engine reaches connectors through the step SPI (CDI finds their steps) and two declared entry points: the
-   * file roots it decides for the file connector, and where a SQL connection points (the state store's guard).
+   * The engine reaches connectors through the step SPI (CDI finds their steps), their declared connections (the
+   * records annotated {@code @ConnectionType}, a connector's published contract: the state store's guard reads where a
+   * SQL connection points) and two declared entry points: the file roots it decides for the file connector, and how a
+   * SQL connection's settings make a JDBC URL.
    */
   @Test
   void theEngineUsesConnectorsOnlyThroughTheirDeclaredEntryPoints() {
     noClasses().that().resideInAPackage("io.millflow.engine..")
         .should().dependOnClassesThat(resideInAPackage("io.millflow.connector..")
-            .and(not(belongToAnyOf(FileRoots.class, JdbcSettings.class))))
+            .and(not(belongToAnyOf(FileRoots.class, JdbcSettings.class)))
+            .and(not(annotatedWith(ConnectionType.class))))
         .check(MILLFLOW);
   }
 }

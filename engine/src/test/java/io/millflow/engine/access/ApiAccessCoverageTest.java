@@ -46,6 +46,7 @@ class ApiAccessCoverageTest {
       "GET /api/runs/{id}", Role.VIEWER,
       "POST /api/runs/{id}/retry", Role.OPERATOR,
       "POST /api/runs/{id}/cancel", Role.OPERATOR,
+      "GET /api/connection-types", Role.VIEWER,
       "GET /api/connections", Role.VIEWER,
       "GET /api/connections/{name}", Role.VIEWER,
       "PUT /api/connections/{name}", Role.DESIGNER,
