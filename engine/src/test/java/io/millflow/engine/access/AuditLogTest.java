@@ -28,7 +28,7 @@ class AuditLogTest {
     String designer = TestTokens.create("designer", null);
     String connection = "audited-files-" + System.nanoTime();
     as(designer).contentType(ContentType.JSON)
-        .body(Map.of("type", "file", "settings", Map.of("directory", "target/audit-files")))
+        .body(Map.of("type", "file", "settings", Map.of("baseDirectory", "audit-files")))
         .put("/api/connections/" + connection).then().statusCode(201);
     as(designer).get("/api/connections/" + connection).then().statusCode(200);
     as(designer).delete("/api/connections/" + connection).then().statusCode(204);
