@@ -106,7 +106,7 @@ class BadInputTest {
       }
     }
     int put = given().urlEncodingEnabled(false).contentType("application/json")
-        .body(Map.of("type", "file", "settings", Map.of("directory", "/tmp")))
+        .body(Map.of("type", "file", "settings", Map.of("baseDirectory", "traversal")))
         .put("/api/connections/..%2F..%2Fetc").statusCode();
     if (put < 400 || put >= 500) {
       wrong.add("PUT a traversal name answered " + put);
