@@ -30,6 +30,7 @@ final class RunEnds implements RunEndHandler {
       UUID runId = services.history().endRun(new RunKey(owner.tenantId(), services.engineId(), instanceKey),
           owner.flowId(), RunStatus.COMPLETED);
       services.cursors().commit(runId);
+      services.observer().runs().ended(owner.tenantId(), owner.flowId(), runId, RunStatus.COMPLETED.stored());
       services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
           "flowId", owner.flowId(), "processInstanceKey", instanceKey));
       return new AttemptOutcome.Completed(Map.of(), () -> {});

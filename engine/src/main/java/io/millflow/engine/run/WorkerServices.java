@@ -7,10 +7,12 @@ import io.millflow.engine.flow.AuthoredSecrets;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.observe.AttemptObserver;
 import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
 /** What every attempt shares; {@code worker} names this instance in the run history. */
 record WorkerServices(FlowOwners owners, SecretReferences secrets, AuthoredSecrets authoredSecrets, String engineId, String worker, RunHistory history,
     StepConnections connections, PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events,
-    ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock) {}
+    ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock,
+    AttemptObserver observer) {}
