@@ -1,5 +1,6 @@
 package io.millflow.engine.api;
 
+import io.millflow.engine.observe.MillflowMetrics;
 import io.millflow.engine.trigger.WebhookReceiver;
 import io.millflow.engine.trigger.WebhookReceiver.Outcome;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +28,11 @@ public class WebhookResource {
   private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
   private final WebhookReceiver receiver;
+  private final MillflowMetrics metrics;
 
-  public WebhookResource(WebhookReceiver receiver) {
+  public WebhookResource(WebhookReceiver receiver, MillflowMetrics metrics) {
     this.receiver = receiver;
+    this.metrics = metrics;
   }
 
   @POST
@@ -42,9 +45,13 @@ public class WebhookResource {
           single(uri.getQueryParameters()));
     } catch (RuntimeException e) {
       LOG.errorf("Webhook for trigger %s could not be stored: %s", trigger, e.getMessage());
+      metrics.webhookAnswered("unknown", Response.Status.SERVICE_UNAVAILABLE.getStatusCode());
       return answer(Response.Status.SERVICE_UNAVAILABLE, ApiError.of("unavailable", "The event could not be stored; retry later."));
     }
-    return answer(outcome);
+    Response response = answer(outcome);
+    // Only triggers that exist name a series: a caller cannot add series by inventing trigger names.
+    metrics.webhookAnswered(outcome instanceof Outcome.UnknownTrigger ? "unknown" : trigger, response.getStatus());
+    return response;
   }
 
   /** Verifies a request's signature exactly as above and stores nothing: for senders testing their signing. */

@@ -43,6 +43,14 @@ public interface MillflowConfig {
 
   ConnectionHealthConfig connectionHealth();
 
+  /** Metrics at {@code /q/metrics} on the management interface (docs/operations.md). */
+  Metrics metrics();
+
+  /** Traces (docs/operations.md): off unless an exporter is configured. */
+  Tracing tracing();
+
+  Log log();
+
   FileConnections files();
 
   /** Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code .credentials.*}. */
@@ -283,6 +291,27 @@ public interface MillflowConfig {
     /** How often the runtime looks for connections due a check. */
     @WithDefault("PT15S")
     Duration pollInterval();
+  }
+
+  interface Metrics {
+    /** Label run, step, webhook and connection metrics with the tenant (more series: one set per tenant). */
+    @WithDefault("false")
+    boolean tenantLabel();
+  }
+
+  interface Tracing {
+    /** OTLP/HTTP traces endpoint of a collector, e.g. {@code http://localhost:4318/v1/traces}; absent: no tracing. */
+    Optional<String> otlpEndpoint();
+
+    /** The {@code service.name} of Millflow's spans. */
+    @WithDefault("millflow")
+    String serviceName();
+  }
+
+  interface Log {
+    /** One JSON object per console line instead of text. */
+    @WithDefault("false")
+    boolean json();
   }
 
   interface Security {

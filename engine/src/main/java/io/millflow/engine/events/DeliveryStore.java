@@ -68,10 +68,10 @@ class DeliveryStore {
               where e.subscription_id = :subscription and e.status = 'pending' and e.next_attempt_at <= now()
                 and (s.retry_at is null or s.retry_at <= now())
               order by e.created_at limit :limit for update of e skip locked)
-            returning o.id, o.type, o.payload::text as payload, o.attempts""")
+            returning o.id, o.type, o.payload::text as payload, o.attempts, o.trace_parent""")
         .bind("lease", LEASE).bind("subscription", subscription).bind("limit", limit)
         .map((rs, ctx) -> new DueEvent(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("payload"),
-            rs.getInt("attempts")))
+            rs.getInt("attempts"), rs.getString("trace_parent")))
         .list());
   }
 

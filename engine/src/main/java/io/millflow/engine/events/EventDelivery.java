@@ -2,6 +2,7 @@ package io.millflow.engine.events;
 
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.net.OutboundAddresses;
+import io.millflow.engine.observe.MillflowMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -38,10 +39,10 @@ public class EventDelivery {
       Thread.ofVirtual().name("millflow-event-lane-", 0).factory());
   private ScheduledExecutorService scheduler;
 
-  public EventDelivery(DeliveryStore store, MillflowConfig config, OutboundAddresses addresses) {
+  public EventDelivery(DeliveryStore store, MillflowConfig config, OutboundAddresses addresses, MillflowMetrics metrics) {
     this.store = store;
     this.config = config.events();
-    this.sender = new EventSender(addresses);
+    this.sender = new EventSender(addresses, metrics);
   }
 
   public void start() {

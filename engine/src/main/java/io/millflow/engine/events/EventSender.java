@@ -1,6 +1,7 @@
 package io.millflow.engine.events;
 
 import io.millflow.engine.net.OutboundAddresses;
+import io.millflow.engine.observe.MillflowMetrics;
 import io.millflow.engine.trigger.SignatureScheme;
 import io.millflow.engine.trigger.SignatureVerifier;
 import java.net.URI;
@@ -32,9 +33,11 @@ final class EventSender {
   private final HttpClient tls = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT).build();
 
   private final OutboundAddresses addresses;
+  private final MillflowMetrics metrics;
 
-  EventSender(OutboundAddresses addresses) {
+  EventSender(OutboundAddresses addresses, MillflowMetrics metrics) {
     this.addresses = addresses;
+    this.metrics = metrics;
   }
 
   /**
@@ -47,7 +50,9 @@ final class EventSender {
       return events.stream().map(event -> Attempt.failed(event, new IllegalArgumentException(refused.get()), 0)).toList();
     }
     List<CompletableFuture<Attempt>> sent = events.stream().map(event -> send(target, event)).toList();
-    return sent.stream().map(CompletableFuture::join).toList();
+    List<Attempt> attempts = sent.stream().map(CompletableFuture::join).toList();
+    attempts.forEach(attempt -> metrics.deliveryAttempted(attempt.delivered() ? "delivered" : "failed"));
+    return attempts;
   }
 
   private CompletableFuture<Attempt> send(DeliveryTarget target, DueEvent event) {
@@ -55,12 +60,15 @@ final class EventSender {
     try {
       URI uri = URI.create(target.url());
       byte[] body = event.payload().getBytes(StandardCharsets.UTF_8);
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(ATTEMPT_TIMEOUT)
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ATTEMPT_TIMEOUT)
           .header("Content-Type", "application/json").header("X-Millflow-Event-Id", event.id().toString())
           .header("X-Millflow-Event-Type", event.type())
           .header(SIGNATURE_HEADER, SignatureVerifier.sign(SCHEME, target.secret(), body, Instant.now()))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-      return client(uri).sendAsync(request, HttpResponse.BodyHandlers.discarding())
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (event.traceparent() != null) {
+        request.header("traceparent", event.traceparent());   // the trace of the run that emitted it
+      }
+      return client(uri).sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
           .handle((response, failure) -> failure == null
               ? Attempt.answered(event, response.statusCode(), millisSince(started))
               : Attempt.failed(event, unwrapped(failure), millisSince(started)));

@@ -1,6 +1,7 @@
 package io.millflow.engine.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.millflow.engine.observe.Tracing;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Json;
 import jakarta.inject.Singleton;
@@ -49,6 +50,7 @@ public class OutboundEvents {
   }
 
   private int store(String tenantId, String type, Map<String, Object> data, String idempotencyKey) {
+    String traceparent = Tracing.traceparent().orElse(null);
     return jdbi.inTransaction(h -> {
       List<UUID> subscriptions = h.createQuery("""
               select id from event_subscription where tenant_id = :tenant
@@ -60,9 +62,10 @@ public class OutboundEvents {
         UUID eventId = idempotencyKey == null ? UUID.randomUUID()
             : UUID.nameUUIDFromBytes((idempotencyKey + "|" + type + "|" + subscription).getBytes(StandardCharsets.UTF_8));
         h.createUpdate("""
-                insert into event_outbox (id, subscription_id, type, payload, status)
-                values (:id, :subscription, :type, cast(:payload as jsonb), 'pending') on conflict (id) do nothing""")
-            .bind("id", eventId).bind("subscription", subscription).bind("type", type)
+                insert into event_outbox (id, subscription_id, type, payload, status, trace_parent)
+                values (:id, :subscription, :type, cast(:payload as jsonb), 'pending', :traceparent)
+                on conflict (id) do nothing""")
+            .bind("traceparent", traceparent).bind("id", eventId).bind("subscription", subscription).bind("type", type)
             .bind("payload", payload(eventId, tenantId, type, data)).execute();
       }
       return subscriptions.size();

@@ -3,6 +3,7 @@ package io.millflow.engine.flow;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
+import io.millflow.engine.observe.RunTraces;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.store.StoreOutage;
 import io.millflow.engine.port.ProcessEngine;
@@ -25,8 +26,10 @@ public class FlowService {
   private final ProcessEngine engine;
   private final RunHistory history;
   private final FlowOwners owners;
+  private final RunTraces traces;
 
-  public FlowService(StateStore store, ProcessEngine engine, RunHistory history, FlowOwners owners) {
+  public FlowService(StateStore store, ProcessEngine engine, RunHistory history, FlowOwners owners, RunTraces traces) {
+    this.traces = traces;
     this.jdbi = store.jdbi();
     this.engine = engine;
     this.history = history;
@@ -96,6 +99,7 @@ public class FlowService {
     return StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
         () -> {
           UUID runId = history.ensureRun(new RunKey(tenantId, engine.engineId(), instanceKey), flowId, version.get(), true);
+          traces.started(runId, flowId);
           return history.findRun(tenantId, runId).map(detail -> detail.run());
         });
   }

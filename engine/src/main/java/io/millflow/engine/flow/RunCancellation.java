@@ -3,6 +3,7 @@ package io.millflow.engine.flow;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.observe.RunLog;
 import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -14,9 +15,11 @@ public class RunCancellation {
 
   private final RunHistory history;
   private final ProcessEngine engine;
+  private final RunLog runs;
 
-  public RunCancellation(RunHistory history, ProcessEngine engine) {
+  public RunCancellation(RunHistory history, ProcessEngine engine, RunLog runs) {
     this.history = history;
+    this.runs = runs;
     this.engine = engine;
   }
 
@@ -40,6 +43,7 @@ public class RunCancellation {
     }
     engine.cancel(run.processInstanceKey());
     history.markCancelled(runId, by);
+    runs.ended(tenantId, run.flowId(), runId, "cancelled");
     return history.findRun(tenantId, runId).map(RunDetail::run);
   }
 }

@@ -1,5 +1,6 @@
 package io.millflow.engine.history;
 
+import io.millflow.engine.observe.RunLog;
 import io.millflow.engine.store.StateStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,14 +20,16 @@ public class RunHistory {
       + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error, worker";
 
   private final Jdbi jdbi;
+  private final RunLog runs;
 
   @Inject
-  public RunHistory(StateStore store) {
-    this(store.jdbi());
+  public RunHistory(StateStore store, RunLog runs) {
+    this(store.jdbi(), runs);
   }
 
-  RunHistory(Jdbi jdbi) {
+  RunHistory(Jdbi jdbi, RunLog runs) {
     this.jdbi = jdbi;
+    this.runs = runs;
     jdbi.registerRowMapper(ConstructorMapper.factory(FlowRun.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(StepRun.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(StepLogLine.class));
@@ -37,16 +40,21 @@ public class RunHistory {
    * (which see instances started by timers and messages) call this; whoever comes first creates the row.
    */
   public UUID ensureRun(RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    UUID id = UUID.randomUUID();
+    UUID runId = jdbi.withHandle(h -> h.createQuery("""
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, flow_version, status, started_by)
             values (:id, :tenant, :engine, :instance, :flow, :version, 'running', :startedBy)
             on conflict (engine_id, process_instance_key) do update
               set started_by = case when excluded.started_by = 'api' then 'api' else flow_run.started_by end
             returning id""")
-        .bind("id", UUID.randomUUID()).bind("tenant", key.tenantId()).bind("engine", key.engineId())
+        .bind("id", id).bind("tenant", key.tenantId()).bind("engine", key.engineId())
         .bind("instance", key.processInstanceKey()).bind("flow", flowId).bind("version", flowVersion)
         .bind("startedBy", startedByApi ? "api" : "engine")
         .mapTo(UUID.class).one());
+    if (runId.equals(id)) {   // created now, not found
+      runs.started(key.tenantId(), flowId, runId);
+    }
+    return runId;
   }
 
   public UUID startStep(UUID runId, String elementId, String elementInstanceKey, String stepType, String jobKey,

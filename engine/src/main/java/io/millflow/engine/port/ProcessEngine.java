@@ -19,6 +19,14 @@ public interface ProcessEngine {
   boolean embedded();
 
   /**
+   * Whether the engine answers now (readiness). The embedded engine answers whenever the state store does, so it need
+   * not say; a remote one is asked.
+   */
+  default boolean answers() {
+    return true;
+  }
+
+  /**
    * Deploys a flow. {@code bpmnXml} is the Camunda 8 dialect, with the process id and message names already the
    * engine-wide ones ({@link io.millflow.engine.flow.FlowOwners}).
    *

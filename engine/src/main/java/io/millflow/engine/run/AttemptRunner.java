@@ -4,6 +4,7 @@ import io.millflow.engine.events.EventType;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.StepStatus;
+import io.millflow.engine.observe.AttemptObservation;
 import io.millflow.engine.port.ActivatedTask;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.TaskHandler;
@@ -66,8 +67,10 @@ final class AttemptRunner implements TaskHandler {
         task.elementInstanceKey(), services.connections(),
         services.datasets().forRun(attempt.owner.tenantId(), attempt.runId), services.history(), services.clock(),
         attempt.redaction);
-    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(lease, lockDuration, context)) {
-      return run(task, attempt, context);
+    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(lease, lockDuration, context);
+        AttemptObservation observed = services.observer().begin(attempt.owner.tenantId(), attempt.owner.flowId(),
+            attempt.runId, step.id(), task.elementId())) {
+      return observed.ended(run(task, attempt, context));
     }
   }
 
@@ -121,6 +124,7 @@ final class AttemptRunner implements TaskHandler {
   }
 
   private AttemptOutcome completed(Attempt attempt, Object input, Object output, JobStepContext context) {
+    AttemptObservation.current().completed(input, output, RecordCounts.in(input), RecordCounts.out(output));
     String resultVariable = attempt.task.headers().getOrDefault(ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
         ElementTemplateGenerator.defaultResultVariable(step.id()));
     // An output that echoes a secret gets its reference back, which the next step that reads it resolves again.

@@ -33,11 +33,12 @@ final class RunEnds implements RunEndHandler {
           false));
       // The instance has completed, so no engine can stop it at an incident any more: a ledger that does not balance
       // fails the run, with the gap, and its cursors stay.
-      UUID runId = services.history().endRun(key, owner.flowId(),
-          ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED, ledger.reason());
+      RunStatus status = ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED;
+      UUID runId = services.history().endRun(key, owner.flowId(), status, ledger.reason());
       if (ledger.movesCursors()) {
         services.cursors().commit(runId);
       }
+      services.observer().runs().ended(owner.tenantId(), owner.flowId(), runId, status.stored());
       Map<String, Object> data = Map.of("runId", runId.toString(), "flowId", owner.flowId(), "processInstanceKey",
           instanceKey);
       if (ledger.balanced()) {

@@ -12,6 +12,8 @@ import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.ledger.RunLedger;
 import io.millflow.engine.ledger.StepLedger;
+import io.millflow.engine.observe.AttemptObserver;
+import io.millflow.engine.observe.Readiness;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.port.TaskWorker;
 import io.millflow.engine.security.FlowSecrets;
@@ -35,23 +37,26 @@ public class StepWorkers {
   private final StepCatalog steps;
   private final WorkerServices services;
   private final Optional<Duration> jobTimeout;
+  private final Readiness readiness;
 
   public StepWorkers(ProcessEngine engine, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
       FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config,
-      StepLedger ledger, RunLedger runLedger) {
+      StepLedger ledger, RunLedger runLedger, AttemptObserver observer, Readiness readiness) {
     this.engine = engine;
+    this.readiness = readiness;
     this.steps = steps;
     this.jobTimeout = config.zeebe().jobTimeout();
     this.services = new WorkerServices(owners, new SecretReferences(secrets), authoredSecrets, engine.engineId(),
         InstanceName.of(config), history, connections, datasets, cursors,
         events, errorCatchers, new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
-        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger);
+        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger, observer);
   }
 
   public void open() {
     List<TaskWorker> workers = steps.all().stream().map(this::workerOf).toList();
     engine.openWorkers(workers, new RunEnds(services));
+    readiness.workersOpened();
     LOG.infof("Workers of %s open for %d step types: %s", services.worker(), steps.all().size(),
         steps.all().stream().map(StepDescriptor::id).toList());
   }

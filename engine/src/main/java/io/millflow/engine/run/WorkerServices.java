@@ -9,6 +9,7 @@ import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.ledger.RunLedger;
 import io.millflow.engine.ledger.StepLedger;
+import io.millflow.engine.observe.AttemptObserver;
 import io.millflow.engine.sync.SyncCursors;
 import java.time.Clock;
 
@@ -16,4 +17,4 @@ import java.time.Clock;
 record WorkerServices(FlowOwners owners, SecretReferences secrets, AuthoredSecrets authoredSecrets, String engineId, String worker, RunHistory history,
     StepConnections connections, PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events,
     ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock, StepLedger ledger,
-    RunLedger runLedger) {}
+    RunLedger runLedger, AttemptObserver observer) {}

@@ -30,6 +30,8 @@ final class InboxHeaders {
   private static final Pattern CREDENTIAL_LIKE = Pattern.compile("token|secret|password|passwd|session|credential|auth"
       + "|api-?key|signature");
 
+  private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
+
   private final Set<String> kept;
 
   private InboxHeaders(Set<String> kept) {
@@ -44,6 +46,8 @@ final class InboxHeaders {
     if (trigger.eventId() != null && trigger.eventId().startsWith("header:")) {
       kept.add(trigger.eventId().substring("header:".length()).toLowerCase(Locale.ROOT));
     }
+    // A sender's trace goes on into the runs its event starts (docs/operations.md).
+    kept.addAll(TRACE_CONTEXT);
     kept.remove(trigger.signature().header().toLowerCase(Locale.ROOT));
     kept.removeIf(InboxHeaders::isCredential);
     return new InboxHeaders(Set.copyOf(kept));

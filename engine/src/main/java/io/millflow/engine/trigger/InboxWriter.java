@@ -98,6 +98,7 @@ final class InboxWriter {
     try {
       // JDBC reports per-row counts; a rewritten multi-row insert would not, so the state store must not rewrite.
       Set<UUID> stored = insertBatch.apply(batch.stream().map(Pending::row).toList());
+      LOG.infof("Webhook inbox: %d accepted, %d duplicates", stored.size(), batch.size() - stored.size());
       batch.forEach(pending -> pending.stored().complete(stored.contains(pending.row().id())));
     } catch (RuntimeException e) {
       LOG.warnf("A batch of %d webhook events could not be stored: %s", batch.size(), e.getMessage());

@@ -5,6 +5,8 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.feel.FeelOverBudget;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.observe.MillflowMetrics;
+import io.millflow.engine.observe.Tracing;
 import io.millflow.engine.store.StoreOutage;
 import io.millflow.engine.port.Message;
 import io.millflow.engine.port.ProcessEngine;
@@ -44,12 +46,14 @@ public class WebhookDispatcher {
   private final ProcessEngine engine;
   private final PayloadClaimCheck claimCheck;
   private final MillflowConfig.Webhooks config;
+  private final MillflowMetrics metrics;
   private ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
   public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
       FlowService flows, io.millflow.engine.flow.FlowOwners owners, ProcessEngine engine, PayloadClaimCheck claimCheck,
-      MillflowConfig config) {
+      MillflowConfig config, MillflowMetrics metrics) {
+    this.metrics = metrics;
     this.inbox = inbox;
     this.owners = owners;
     this.triggers = triggers;
@@ -109,6 +113,9 @@ public class WebhookDispatcher {
     List<WebhookInbox.Settled> settled = new ArrayList<>();
     try {
       for (InboxEvent event : due) {
+        if (event.attempts() == 1) {
+          metrics.dispatchLag(Duration.between(event.receivedAt(), java.time.Instant.now()));
+        }
         dispatch(event, triggersOfBatch.computeIfAbsent(event.triggerId(), triggers::find), settled);
       }
     } finally {
@@ -196,10 +203,13 @@ public class WebhookDispatcher {
       return "message:" + message.name();
     }
     // Keyed by the event and route: dispatched again after a crash before it was recorded, it finds the run it started.
-    FlowRun run = flows.startOnce(trigger.tenantId(), route.flowId(), variables,
-        "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound()).orElseThrow(() -> new IllegalStateException(
-        "Route to flow '" + route.flowId() + "': no such flow is deployed; deploy it or fix the trigger's route"));
-    return run.id().toString();
+    // The run continues the sender's trace, when its request carried one.
+    try (var senderTrace = Tracing.continued(event.headers()).makeCurrent()) {
+      FlowRun run = flows.startOnce(trigger.tenantId(), route.flowId(), variables,
+          "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound()).orElseThrow(() -> new IllegalStateException(
+          "Route to flow '" + route.flowId() + "': no such flow is deployed; deploy it or fix the trigger's route"));
+      return run.id().toString();
+    }
   }
 
   private static Map<String, Object> feelContext(InboxEvent event) {

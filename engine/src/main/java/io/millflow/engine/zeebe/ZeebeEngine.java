@@ -60,6 +60,15 @@ public final class ZeebeEngine implements ProcessEngine, AutoCloseable {
     return false;
   }
 
+  @Override
+  public boolean answers() {
+    try {
+      return !client.newTopologyRequest().requestTimeout(Duration.ofSeconds(2)).send().join().getBrokers().isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The client, for tests that talk to the cluster directly. */
   public CamundaClient client() {
     return client;

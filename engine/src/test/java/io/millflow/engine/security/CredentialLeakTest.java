@@ -87,6 +87,10 @@ class CredentialLeakTest {
 
       assertThat(logged).as("the log was captured: it tells of the refused connection")
           .anyMatch(line -> line.contains(refusedName));
+      assertThat(logged).as("the runs' start and end lines and the webhook inbox's lines are among those checked")
+          .anyMatch(line -> line.matches("(?s)Run \\S+ of flow \\S+ started.*"))
+          .anyMatch(line -> line.matches("(?s)Run \\S+ of flow \\S+ ended: .*"))
+          .anyMatch(line -> line.startsWith("Webhook inbox: 1 accepted"));
       assertThat(texts).as("the refused run's incident is among the texts").anyMatch(text -> text.contains("REAUTH_REQUIRED"));
       assertThat(texts).as("the query's error quoted the flow secret, as its reference")
           .anyMatch(text -> text.contains("invalid input syntax for type integer: \"{{secrets.leak-check}}\""));
