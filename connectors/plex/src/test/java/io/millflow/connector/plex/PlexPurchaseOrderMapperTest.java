@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
