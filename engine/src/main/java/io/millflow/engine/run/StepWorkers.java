@@ -16,6 +16,7 @@ import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.port.TaskWorker;
 import io.millflow.engine.security.FlowSecrets;
 import io.millflow.engine.sync.SyncCursors;
+import io.millflow.engine.sync.SyncModes;
 import io.millflow.step.StepDescriptor;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -39,14 +40,14 @@ public class StepWorkers {
   public StepWorkers(ProcessEngine engine, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
       FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config,
-      StepLedger ledger, RunLedger runLedger) {
+      StepLedger ledger, RunLedger runLedger, SyncModes syncModes) {
     this.engine = engine;
     this.steps = steps;
     this.jobTimeout = config.zeebe().jobTimeout();
     this.services = new WorkerServices(owners, new SecretReferences(secrets), authoredSecrets, engine.engineId(),
         InstanceName.of(config), history, connections, datasets, cursors,
         events, errorCatchers, new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
-        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger);
+        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger, syncModes);
   }
 
   public void open() {
@@ -58,7 +59,7 @@ public class StepWorkers {
 
   private TaskWorker workerOf(StepDescriptor step) {
     Duration lock = jobTimeout.orElse(step.timeout());
-    return new TaskWorker(step.id(), lock, StepInputReader.variableNames(step), new AttemptRunner(step, lock, services));
+    return new TaskWorker(step.id(), lock, CursorInput.variableNames(step), new AttemptRunner(step, lock, services));
   }
 
   @PreDestroy
