@@ -69,6 +69,9 @@ export function RunPage({ runId }) {
         <div><span>Started</span>{formatTime(run.startedAt)}</div>
         <div><span>Duration</span>{formatDuration(run.startedAt, run.endedAt)}</div>
         <div><span>Started by</span>{run.startedBy}</div>
+        {detail.data?.sync?.kind === 'backfill' && (
+          <div data-testid="run-window"><span>Backfill window</span>{formatTime(detail.data.sync.from)} – {formatTime(detail.data.sync.to)}</div>
+        )}
         <div><span>Run id</span><span class="mono">{run.id}</span></div>
       </div>
       {run.error && <div class="note note-error" role="alert" data-testid="run-error"><strong>Error: </strong>{run.error}</div>}

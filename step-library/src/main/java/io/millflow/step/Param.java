@@ -34,4 +34,11 @@ public @interface Param {
    * the whole run completes, so a failed run re-reads and never leaves a gap.
    */
   boolean cursor() default false;
+
+  /**
+   * Marks the upper bound of the cursor's window (exclusive, or as the source defines it), an input of the same type
+   * next to the {@link #cursor()} one. Left empty, the step reads up to now; a backfill fills both with its window, so
+   * a source without one cannot be backfilled.
+   */
+  boolean cursorUntil() default false;
 }

@@ -41,6 +41,11 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
+  public Response syncRefused(io.millflow.engine.sync.SyncRequestRefused e) {
+    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
   public Response notRetryable(io.millflow.engine.flow.RunConflictException e) {
     return json(Response.Status.CONFLICT, ApiError.of("not_retryable", e.getMessage()));
   }

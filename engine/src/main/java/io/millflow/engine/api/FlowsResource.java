@@ -9,7 +9,10 @@ import io.millflow.engine.flow.FlowDeployer;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.flow.FlowSummary;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.sync.BackfillWindow;
 import io.millflow.engine.sync.SyncCursors;
+import io.millflow.engine.sync.SyncMode;
+import io.millflow.engine.sync.SyncStarts;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,10 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Flows: list, deploy a BPMN, download it, start a run. */
+/** Flows: list, deploy a BPMN, download it, start a run, backfill or refresh its syncs. */
 @Path("/api/flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.VIEWER)
@@ -34,12 +39,16 @@ public class FlowsResource {
   private final FlowDeployer deployer;
   private final SyncCursors cursors;
   private final CurrentCaller caller;
+  private final SyncStarts syncStarts;
+  private final Clock clock = Clock.systemUTC();
 
-  public FlowsResource(FlowService flows, FlowDeployer deployer, SyncCursors cursors, CurrentCaller caller) {
+  public FlowsResource(FlowService flows, FlowDeployer deployer, SyncCursors cursors, CurrentCaller caller,
+      SyncStarts syncStarts) {
     this.flows = flows;
     this.deployer = deployer;
     this.cursors = cursors;
     this.caller = caller;
+    this.syncStarts = syncStarts;
   }
 
   @GET
@@ -74,9 +83,37 @@ public class FlowsResource {
   @Audited("run.start")
   public Response start(@PathParam("id") String id, StartRunRequest request) {
     Map<String, Object> variables = request == null || request.variables() == null ? Map.of() : request.variables();
-    FlowRun run = flows.start(caller.tenantId(), id, variables)
-        .orElseThrow(() -> new NotFoundException("No flow with id '" + id + "': deploy it first (POST /api/flows)"));
-    return Response.created(URI.create("/api/runs/" + run.id())).entity(run).build();
+    return created(id, flows.start(caller.tenantId(), id, variables));
+  }
+
+  /**
+   * Runs the flow over a past window, {@code [from, to)}: its incremental sources read that window, whatever the
+   * committed cursor, and the run commits no cursor.
+   */
+  @POST
+  @Path("/{id}/backfill")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.OPERATOR)
+  @Audited("flow.backfill")
+  public Response backfill(@PathParam("id") String id, BackfillRequest request) {
+    SyncMode.Backfill window = BackfillWindow.of(request == null ? null : request.from(),
+        request == null ? null : request.to(), clock.instant());
+    return created(id, syncStarts.backfill(caller.tenantId(), id, window));
+  }
+
+  /** Runs the flow reading everything from the start; its cursors move when it completes, never backwards. */
+  @POST
+  @Path("/{id}/refresh")
+  @Access(Role.OPERATOR)
+  @Audited("flow.refresh")
+  public Response refresh(@PathParam("id") String id) {
+    return created(id, syncStarts.refresh(caller.tenantId(), id));
+  }
+
+  private static Response created(String id, Optional<FlowRun> run) {
+    FlowRun started = run.orElseThrow(() -> new NotFoundException("No flow with id '" + id
+        + "': deploy it first (POST /api/flows)"));
+    return Response.created(URI.create("/api/runs/" + started.id())).entity(started).build();
   }
 
   /** Where each incremental read of the flow resumes. */
@@ -103,4 +140,7 @@ public class FlowsResource {
 
   /** Body of a run start: the flow's start variables. */
   public record StartRunRequest(Map<String, Object> variables) {}
+
+  /** Body of a backfill: the window, two ISO-8601 instants ({@code from} inclusive, {@code to} exclusive). */
+  public record BackfillRequest(String from, String to) {}
 }

@@ -9,6 +9,7 @@ import io.millflow.engine.history.RunFilter;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunStatus;
 import io.millflow.engine.ledger.RunLedger;
+import io.millflow.engine.sync.SyncModes;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,11 +40,13 @@ public class RunsResource {
   private final RunCancellation cancellation;
   private final CurrentCaller caller;
   private final RunLedger ledger;
+  private final SyncModes syncModes;
 
   public RunsResource(RunHistory history, RunRetries retries, RunCancellation cancellation, CurrentCaller caller,
-      RunLedger ledger) {
+      RunLedger ledger, SyncModes syncModes) {
     this.history = history;
     this.ledger = ledger;
+    this.syncModes = syncModes;
     this.retries = retries;
     this.cancellation = cancellation;
     this.caller = caller;
@@ -86,7 +89,8 @@ public class RunsResource {
   @Path("/{id}")
   public RunView get(@PathParam("id") String id) {
     return Params.uuid(id).flatMap(runId -> history.findRun(caller.tenantId(), runId))
-        .map(detail -> new RunView(detail.run(), detail.steps(), ledger.paths(detail.run().id())))
+        .map(detail -> new RunView(detail.run(), detail.steps(), ledger.paths(detail.run().id()),
+            RunView.Sync.of(syncModes.of(detail.run().id()))))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 }

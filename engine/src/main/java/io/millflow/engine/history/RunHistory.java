@@ -156,6 +156,12 @@ public class RunHistory {
     return runId;
   }
 
+  /** Names what the run was started for, when the API started it to backfill or refresh a sync. */
+  public void startedFor(UUID runId, String purpose) {
+    jdbi.useHandle(h -> h.createUpdate("update flow_run set started_by = :by where id = :id")
+        .bind("by", purpose).bind("id", runId).execute());
+  }
+
   public List<FlowRun> listRuns(String tenantId, RunFilter filter) {
     return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS + " from flow_run where tenant_id = :tenant"
             + " and (cast(:flow as text) is null or flow_id = :flow)"

@@ -49,7 +49,7 @@ final class AttemptRunner implements TaskHandler {
     this.step = step;
     this.lockDuration = lockDuration;
     this.services = services;
-    this.cursor = CursorInput.of(step, services.cursors());
+    this.cursor = CursorInput.of(step, services.cursors(), services.syncModes());
   }
 
   @Override
@@ -87,8 +87,8 @@ final class AttemptRunner implements TaskHandler {
   private AttemptOutcome run(ActivatedTask task, Attempt attempt, JobStepContext context) {
     String tenantId = attempt.owner.tenantId();
     try {
-      Map<String, Object> withCursor = cursor.fill(task.variables(), tenantId, attempt.owner.flowId(), task.elementId(),
-          context.log());
+      Map<String, Object> withCursor = cursor.fill(task.variables(), attempt.runId, tenantId, attempt.owner.flowId(),
+          task.elementId(), context.log());
       Map<String, Object> withSecrets = attempt.secrets.fillIn(withCursor, step.id(), task.elementId());
       Object input = inputs.read(withSecrets, step, task.elementId());
       Object output = runStep(input, context);

@@ -18,6 +18,7 @@ import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.port.TaskWorker;
 import io.millflow.engine.security.FlowSecrets;
 import io.millflow.engine.sync.SyncCursors;
+import io.millflow.engine.sync.SyncModes;
 import io.millflow.step.StepDescriptor;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -42,7 +43,7 @@ public class StepWorkers {
   public StepWorkers(ProcessEngine engine, StepCatalog steps, RunHistory history, StepConnections connections,
       PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
       FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config,
-      StepLedger ledger, RunLedger runLedger, AttemptObserver observer, Readiness readiness) {
+      StepLedger ledger, RunLedger runLedger, SyncModes syncModes, AttemptObserver observer, Readiness readiness) {
     this.engine = engine;
     this.readiness = readiness;
     this.steps = steps;
@@ -50,7 +51,7 @@ public class StepWorkers {
     this.services = new WorkerServices(owners, new SecretReferences(secrets), authoredSecrets, engine.engineId(),
         InstanceName.of(config), history, connections, datasets, cursors,
         events, errorCatchers, new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
-        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger, observer);
+        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger, syncModes, observer);
   }
 
   public void open() {
@@ -63,7 +64,7 @@ public class StepWorkers {
 
   private TaskWorker workerOf(StepDescriptor step) {
     Duration lock = jobTimeout.orElse(step.timeout());
-    return new TaskWorker(step.id(), lock, StepInputReader.variableNames(step), new AttemptRunner(step, lock, services));
+    return new TaskWorker(step.id(), lock, CursorInput.variableNames(step), new AttemptRunner(step, lock, services));
   }
 
   @PreDestroy

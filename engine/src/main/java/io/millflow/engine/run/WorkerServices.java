@@ -11,10 +11,11 @@ import io.millflow.engine.ledger.RunLedger;
 import io.millflow.engine.ledger.StepLedger;
 import io.millflow.engine.observe.AttemptObserver;
 import io.millflow.engine.sync.SyncCursors;
+import io.millflow.engine.sync.SyncModes;
 import java.time.Clock;
 
 /** What every attempt shares; {@code worker} names this instance in the run history. */
 record WorkerServices(FlowOwners owners, SecretReferences secrets, AuthoredSecrets authoredSecrets, String engineId, String worker, RunHistory history,
     StepConnections connections, PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events,
     ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock, StepLedger ledger,
-    RunLedger runLedger, AttemptObserver observer) {}
+    RunLedger runLedger, SyncModes syncModes, AttemptObserver observer) {}

@@ -43,6 +43,8 @@ class AccessControlTest {
       new Endpoint("POST", "/api/flows", "<not-bpmn/>", Role.DESIGNER),
       new Endpoint("GET", "/api/flows/no-such-flow/bpmn", null, Role.VIEWER),
       new Endpoint("POST", "/api/flows/no-such-flow/runs", "{}", Role.OPERATOR),
+      new Endpoint("POST", "/api/flows/no-such-flow/backfill", "{}", Role.OPERATOR),
+      new Endpoint("POST", "/api/flows/no-such-flow/refresh", null, Role.OPERATOR),
       new Endpoint("GET", "/api/flows/no-such-flow/sync-state", null, Role.VIEWER),
       new Endpoint("DELETE", "/api/flows/no-such-flow/sync-state", null, Role.OPERATOR),
       new Endpoint("GET", "/api/runs", null, Role.VIEWER),

@@ -38,6 +38,8 @@ class ApiAccessCoverageTest {
       "POST /api/flows", Role.DESIGNER,
       "GET /api/flows/{id}/bpmn", Role.VIEWER,
       "POST /api/flows/{id}/runs", Role.OPERATOR,
+      "POST /api/flows/{id}/backfill", Role.OPERATOR,
+      "POST /api/flows/{id}/refresh", Role.OPERATOR,
       "GET /api/flows/{id}/sync-state", Role.VIEWER,
       "DELETE /api/flows/{id}/sync-state", Role.OPERATOR,
       "GET /api/flows/{id}/versions", Role.VIEWER,

@@ -35,7 +35,7 @@ public final class IdhammarDowntimeEventsRead implements Step<IdhammarDowntimeEv
       @Param(label = "Updated since", cursor = true,
           description = "Inclusive. Empty: where the last completed run stopped, or everything")
       Instant updatedSince,
-      @Param(label = "Updated until", description = "Exclusive. Empty: now") Instant updatedUntil,
+      @Param(label = "Updated until", description = "Exclusive. Empty: now", cursorUntil = true) Instant updatedUntil,
       @Param(label = "Machine", description = "A machine id such as M-1101. Empty: every machine") String machineId,
       @Param(label = "Page size", defaultValue = "1000") @Positive Integer pageSize) {}
 

@@ -27,7 +27,7 @@ public final class IdhammarProductionRead implements Step<IdhammarProductionRead
       @Param(label = "Connection", description = "An Idhammar connection") @NotBlank String connection,
       @Param(label = "From", cursor = true,
           description = "Periods starting at or after. Empty: where the last run stopped, or 7 days back") Instant from,
-      @Param(label = "To", description = "Periods ending at or before. Empty: now") Instant to,
+      @Param(label = "To", description = "Periods ending at or before. Empty: now", cursorUntil = true) Instant to,
       @Param(label = "Granularity", choices = {"hour", "shift"}, defaultValue = "hour") String granularity,
       @Param(label = "Machine", description = "A machine id such as M-1101. Empty: every machine") String machineId,
       @Param(label = "Page size", defaultValue = "1000") @Positive Integer pageSize) {}

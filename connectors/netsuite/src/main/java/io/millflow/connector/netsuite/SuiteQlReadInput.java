@@ -13,7 +13,7 @@ public record SuiteQlReadInput(
     @Param(label = "Modified since", cursor = true,
         description = "Inclusive. Empty: where the last completed run stopped, or everything")
     Instant modifiedSince,
-    @Param(label = "Modified until", description = "Exclusive. Empty: now") Instant modifiedUntil,
+    @Param(label = "Modified until", description = "Exclusive. Empty: now", cursorUntil = true) Instant modifiedUntil,
     @Param(label = "Page size", defaultValue = "1000") @Positive @Max(1000) Integer pageSize) {
 
   ReadPlan plan(StepContext context) {

@@ -46,7 +46,7 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
       @Param(label = "Modified since", cursor = true,
           description = "Inclusive. Empty: where the last completed run stopped, or everything")
       Instant modifiedSince,
-      @Param(label = "Modified until", description = "Exclusive. Empty: now") Instant modifiedUntil,
+      @Param(label = "Modified until", description = "Exclusive. Empty: now", cursorUntil = true) Instant modifiedUntil,
       @Param(label = "Window (days)", defaultValue = "30") @Positive Integer windowDays,
       @Param(label = "Most orders per window", description = "A fuller window is halved and read again",
           defaultValue = "1000") @Positive Integer maxPerWindow,

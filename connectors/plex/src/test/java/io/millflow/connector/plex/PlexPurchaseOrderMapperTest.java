@@ -1,11 +1,11 @@
 package io.millflow.connector.plex;
 
-import io.millflow.connector.plex.protocol.PlexGuesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;

@@ -1,0 +1,82 @@
+package io.millflow.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A backfill or refresh request binds to the one run that carries it out, and to no other. */
+class SyncModesTest {
+
+  private static final SyncMode.Backfill JANUARY = new SyncMode.Backfill(Instant.parse("2026-01-01T00:00:00Z"),
+      Instant.parse("2026-02-01T00:00:00Z"));
+
+  private static EmbeddedPostgres postgres;
+  private static Jdbi jdbi;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-sync-modes-test")).start();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    postgres.close();
+  }
+
+  private final SyncModes modes = new SyncModes(jdbi);
+
+  @Test
+  void aRequestBindsToItsRunAndTellsItsWindowAgainAndAgain() {
+    UUID run = run("flow");
+    UUID request = modes.request("t", "flow", JANUARY);
+
+    assertThat(modes.bind(request, "t", "flow", run)).contains(JANUARY);
+    assertThat(modes.bind(request, "t", "flow", run)).contains(JANUARY);
+    assertThat(modes.of(run)).isEqualTo(JANUARY);
+  }
+
+  @Test
+  void aRequestAlreadyCarriedOutByOneRunMeansNothingToAnother() {
+    UUID request = modes.request("t", "flow", new SyncMode.Refresh());
+    modes.bind(request, "t", "flow", run("flow"));
+    UUID other = run("flow");
+
+    assertThat(modes.bind(request, "t", "flow", other)).isEmpty();
+    assertThat(modes.of(other)).isEqualTo(new SyncMode.Incremental());
+  }
+
+  @Test
+  void aRequestOfAnotherFlowOrTenantMeansNothing() {
+    UUID request = modes.request("t", "flow", JANUARY);
+
+    assertThat(modes.bind(request, "t", "other-flow", run("other-flow"))).isEmpty();
+    assertThat(modes.bind(request, "other-tenant", "flow", run("flow"))).isEmpty();
+  }
+
+  @Test
+  void aRunWithoutARequestReadsIncrementally() {
+    assertThat(modes.of(run("flow"))).isEqualTo(new SyncMode.Incremental());
+    assertThat(SyncModes.requestId("not-a-uuid")).isEmpty();
+    assertThat(SyncModes.requestId(42)).isEmpty();
+  }
+
+  private static UUID run(String flowId) {
+    UUID id = UUID.randomUUID();
+    jdbi.useHandle(h -> h.createUpdate("""
+            insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status, started_by)
+            values (:id, 't', 'test', :key, :flow, 'running', 'api')""")
+        .bind("id", id).bind("key", id.toString()).bind("flow", flowId).execute());
+    return id;
+  }
+}
