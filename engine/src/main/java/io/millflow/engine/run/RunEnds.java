@@ -32,7 +32,7 @@ final class RunEnds implements RunEndHandler {
       services.cursors().commit(runId);
       services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, Map.of("runId", runId.toString(),
           "flowId", owner.flowId(), "processInstanceKey", instanceKey));
-      return new AttemptOutcome.Completed(Map.of(), () -> {});
+      return new AttemptOutcome.Completed(Map.of(), null);
     } catch (RuntimeException e) {
       if (!StoreOutage.isUnreachable(e)) {
         throw e;
