@@ -11,8 +11,9 @@ import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
 /**
  * How Millflow configures Operaton: on the state store's PostgreSQL (tables created and updated by the engine), the
  * Camunda 8 dialect parse, the timer-start job that starts at the timer that fired, JSON object variables and no Java
- * serialization, UUID ids, activity history cleaned after its time to live, a job executor that looks for due jobs
- * every poll interval and locks them in this worker's name; no DMN, CMMN, metrics or telemetry.
+ * serialization, UUID ids, the history of process instances alone (Millflow keeps its own run history) cleaned after
+ * its time to live, a job executor that looks for due jobs every poll interval and locks them in this worker's name;
+ * no DMN, CMMN, metrics or telemetry.
  */
 final class OperatonConfiguration {
 
@@ -24,7 +25,9 @@ final class OperatonConfiguration {
     configuration.setProcessEngineName("millflow-" + workerName);
     configuration.setDataSource(dataSource);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
+    HistoryLevelProperty.align(dataSource, InstanceHistoryLevel.INSTANCE);
+    configuration.setCustomHistoryLevels(List.of(InstanceHistoryLevel.INSTANCE));
+    configuration.setHistory(InstanceHistoryLevel.NAME);
     configuration.setHistoryTimeToLive(String.valueOf(settings.historyTimeToLive().toDays()));
     configuration.setHistoryCleanupBatchWindowStartTime("00:00");
     configuration.setIdGenerator(new StrongUuidGenerator());
