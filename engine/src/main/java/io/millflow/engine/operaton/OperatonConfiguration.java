@@ -28,7 +28,9 @@ final class OperatonConfiguration {
     HistoryLevelProperty.align(dataSource, InstanceHistoryLevel.INSTANCE);
     configuration.setCustomHistoryLevels(List.of(InstanceHistoryLevel.INSTANCE));
     configuration.setHistory(InstanceHistoryLevel.NAME);
-    configuration.setHistoryTimeToLive(String.valueOf(settings.historyTimeToLive().toDays()));
+    // whole days, rounded up: Millflow's own sweep deletes an instance's history with its run, at the retention exactly
+    configuration.setHistoryTimeToLive(String.valueOf(Math.max(1,
+        settings.historyTimeToLive().plusDays(1).minusNanos(1).toDays())));
     configuration.setHistoryCleanupBatchWindowStartTime("00:00");
     configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setBpmnParseFactory(new ZeebeDialectParseFactory(translation));

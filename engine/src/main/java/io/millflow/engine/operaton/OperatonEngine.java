@@ -161,6 +161,18 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     tasksCreated.wake();
   }
 
+  /** The history of ended instances; a running instance is left alone. */
+  @Override
+  public void forgetEnded(Collection<String> instanceKeys) {
+    List<String> ended = instanceKeys.isEmpty() ? List.of()
+        : engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceIds(new java.util.HashSet<>(instanceKeys)).finished().list().stream()
+            .map(org.operaton.bpm.engine.history.HistoricProcessInstance::getId).toList();
+    if (!ended.isEmpty()) {
+      engine.getHistoryService().deleteHistoricProcessInstancesIfExists(ended);
+    }
+  }
+
   @Override
   public void openWorkers(Collection<TaskWorker> workers, RunEndHandler runEndHandler) {
     if (fetchLoop != null) {
