@@ -12,17 +12,20 @@
 # Needs the packaged runtime, the engine's test classes and its test class path (engine/target/test-classpath.txt):
 # ./millflow bench cluster builds all three. Every runtime commits durably (fsync and synchronous_commit on), unless
 # BENCH_JAVA_OPTS (given to every runtime) says otherwise, e.g. -Dmillflow.db.embedded-durability=unsafe.
+# BENCH_ONLY=operaton runs the no-op flow on one embedded Operaton instance alone and prints its line (for comparing
+# two builds of the engine in a few minutes; needs only the packaged runtime).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-400}"
 inflight="${2:-16}"
 orders="${3:-10000}"
-jar=engine/target/quarkus-app/quarkus-run.jar
-lib="engine/target/quarkus-app/lib/main/*"
+jar="${BENCH_JAR:-engine/target/quarkus-app/quarkus-run.jar}"   # BENCH_JAR: another build's runtime, to compare
+lib="$(dirname "$jar")/lib/main/*"
 data=target/bench-cluster
 token="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-[ -f "$jar" ] && [ -f engine/target/test-classes/io/millflow/engine/cluster/StandaloneZeebe.class ] \
-  && [ -f engine/target/test-classpath.txt ] \
+only="${BENCH_ONLY:-}"
+[ -f "$jar" ] && { [ "$only" = operaton ] || { [ -f engine/target/test-classes/io/millflow/engine/cluster/StandaloneZeebe.class ] \
+  && [ -f engine/target/test-classpath.txt ]; }; } \
   || { echo "build first: ./millflow bench cluster (the runtime, the engine's test classes and test class path)" >&2; exit 1; }
 rm -rf "$data"; mkdir -p "$data"
 head -c 32 /dev/urandom | base64 > "$data/master.key"; chmod 600 "$data/master.key"
@@ -126,6 +129,9 @@ start_runtime operaton-1 18090 "${no_sandbox[@]}"
 count_in operaton-1
 operaton_one=$(noop_load bench-operaton-one http://127.0.0.1:18090)
 echo "operaton, 1 instance:  $operaton_one  (load $(load_average))"
+if [ "$only" = operaton ]; then
+  exit 0
+fi
 direct=$(BASELINE_DB_PASSWORD="$BENCH_DB_PASSWORD" BENCH_CPU="${BENCH_CPU#runtime=* }" java -cp "$lib" \
   bench/DirectStepsBaseline.java "$BENCH_DB_URL" postgres "$runs" "$inflight")
 echo "plain loop, no engine: $direct  (load $(load_average))"

@@ -27,7 +27,7 @@ public class Engines {
     }
     MillflowConfig.Engine engine = config.engine();
     return new OperatonEngine(store.dataSource(), InstanceName.of(config),
-        new OperatonSettings(engine.maxConcurrentAttempts(), engine.pollInterval(), engine.historyTimeToLive()), feel);
+        new OperatonSettings(engine.maxConcurrentAttempts(), engine.pollInterval(), config.history().retention()), feel);
   }
 
   void close(@Disposes ProcessEngine engine) throws Exception {

@@ -4,6 +4,7 @@ import io.millflow.engine.access.FirstAdminToken;
 import io.millflow.engine.access.PlainHttpGuard;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.dataset.DatasetRetention;
+import io.millflow.engine.history.HistoryRetention;
 import io.millflow.engine.events.EventDelivery;
 import io.millflow.engine.flow.BundledFlows;
 import io.millflow.engine.flow.FlowDeployer;
@@ -36,7 +37,7 @@ public class MillflowStartup {
   void onStart(@Observes StartupEvent event, StateStore store, SandboxLauncher sandbox, ProcessEngine engine,
       FlowDeployer deployer, FlowService flows, StepWorkers workers, DatasetRetention retention, WebhookDispatcher webhooks,
       EventDelivery events, SecretsMigration secrets, TenantKeys keys, ConnectionHealth health,
-      FirstAdminToken firstAdminToken, MillflowConfig config) {
+      FirstAdminToken firstAdminToken, HistoryRetention history, MillflowConfig config) {
     PlainHttpGuard.problem(org.eclipse.microprofile.config.ConfigProvider.getConfig()).ifPresent(problem -> {
       throw new IllegalStateException(problem);
     });
@@ -52,6 +53,7 @@ public class MillflowStartup {
     }
     firstAdminToken.ensure();
     retention.start();
+    history.start();
     webhooks.start();
     events.start();
     health.start();

@@ -29,6 +29,9 @@ public interface MillflowConfig {
 
   Datasets datasets();
 
+  /** The run history's retention: runs and what belongs to them, and the embedded engine's history. */
+  History history();
+
   Flows flows();
 
   Webhooks webhooks();
@@ -93,10 +96,6 @@ public interface MillflowConfig {
     /** How often this instance looks for tasks, timers, held messages and run ends made by other instances. */
     @WithDefault("PT1S")
     Duration pollInterval();
-
-    /** How long the engine keeps the history of ended instances (whole days). */
-    @WithDefault("P30D")
-    Duration historyTimeToLive();
   }
 
   interface Zeebe {
@@ -154,6 +153,24 @@ public interface MillflowConfig {
     Optional<String> authorizationServerUrl();
 
     Optional<String> audience();
+  }
+
+  interface History {
+    /**
+     * How long a run is kept after it ended (completed, failed or cancelled), with its step attempts, their log lines,
+     * its datasets and the engine's history of its instance; delivered outbound events are kept as long. A run still
+     * running or at an incident is never deleted.
+     */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /** How often ended runs older than the retention are looked for. */
+    @WithDefault("PT1H")
+    Duration cleanupInterval();
+
+    /** Runs deleted per transaction. */
+    @WithDefault("500")
+    int cleanupBatch();
   }
 
   interface Datasets {

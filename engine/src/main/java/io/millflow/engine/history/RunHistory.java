@@ -4,9 +4,13 @@ import io.millflow.engine.observe.RunLog;
 import io.millflow.engine.store.StateStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
@@ -37,48 +41,68 @@ public class RunHistory {
 
   /**
    * The run of a process instance, created on first sight. Both the API (which starts instances) and the workers
-   * (which see instances started by timers and messages) call this; whoever comes first creates the row.
+   * (which see instances started by timers and messages) call this; whoever comes first creates the row. A run that
+   * exists is only written again when the API claims a run the engine reported first.
    */
   public UUID ensureRun(RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
+    return jdbi.withHandle(h -> ensureRun(h, key, flowId, flowVersion, startedByApi));
+  }
+
+  private UUID ensureRun(Handle h, RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
     UUID id = UUID.randomUUID();
-    UUID runId = jdbi.withHandle(h -> h.createQuery("""
+    UUID runId = h.createQuery("""
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, flow_version, status, started_by)
             values (:id, :tenant, :engine, :instance, :flow, :version, 'running', :startedBy)
-            on conflict (engine_id, process_instance_key) do update
-              set started_by = case when excluded.started_by = 'api' then 'api' else flow_run.started_by end
+            on conflict (engine_id, process_instance_key) do update set started_by = 'api'
+              where excluded.started_by = 'api' and flow_run.started_by <> 'api'
             returning id""")
         .bind("id", id).bind("tenant", key.tenantId()).bind("engine", key.engineId())
         .bind("instance", key.processInstanceKey()).bind("flow", flowId).bind("version", flowVersion)
         .bind("startedBy", startedByApi ? "api" : "engine")
-        .mapTo(UUID.class).one());
+        .mapTo(UUID.class).findOne()
+        // the run existed and is left as it is; read in a statement of its own, which sees a row committed meanwhile
+        .orElseGet(() -> h.createQuery("select id from flow_run where engine_id = :engine and process_instance_key = :instance")
+            .bind("engine", key.engineId()).bind("instance", key.processInstanceKey()).mapTo(UUID.class).one());
     if (runId.equals(id)) {   // created now, not found
       runs.started(key.tenantId(), flowId, runId);
     }
     return runId;
   }
 
-  public UUID startStep(UUID runId, String elementId, String elementInstanceKey, String stepType, String jobKey,
-      String inputSummary, String worker) {
-    UUID id = UUID.randomUUID();
-    jdbi.useTransaction(h -> {
-      h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
-          .bind("run", runId).execute();
-      // The same task again while an attempt at it is still open: that attempt's worker stopped answering.
-      h.createUpdate("""
-              update step_run set status = 'abandoned', ended_at = now(),
-                error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within its lock'
-                        || ' (the instance stopped, hung or lost its database); the engine handed the task to ' || :worker
-              where run_id = :run and job_key = :job and status = 'running'""")
-          .bind("run", runId).bind("job", jobKey).bind("worker", String.valueOf(worker)).execute();
-      h.createUpdate("""
-              insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary,
-                worker)
-              values (:id, :run, :element, :elementInstance, :type, :job,
-                      (select count(*) + 1 from step_run where run_id = :run and element_instance_key = :elementInstance),
-                      'running', :input, :worker)""")
-          .bind("id", id).bind("run", runId).bind("element", elementId).bind("elementInstance", elementInstanceKey)
-          .bind("type", stepType).bind("job", jobKey).bind("input", inputSummary).bind("worker", worker).execute();
+  /**
+   * The start of a step attempt, in one transaction: the run of its instance (created on first sight, as
+   * {@link #ensureRun}), the run back from an incident, an attempt at the same task still open abandoned, and the
+   * attempt's row.
+   */
+  public AttemptStart startAttempt(RunKey key, String flowId, String elementId, String elementInstanceKey,
+      String stepType, String jobKey, String inputSummary, String worker) {
+    return jdbi.inTransaction(h -> {
+      UUID runId = ensureRun(h, key, flowId, null, false);
+      return new AttemptStart(runId, startStep(h, runId, elementId, elementInstanceKey, stepType, jobKey, inputSummary,
+          worker));
     });
+  }
+
+  private static UUID startStep(Handle h, UUID runId, String elementId, String elementInstanceKey, String stepType,
+      String jobKey, String inputSummary, String worker) {
+    UUID id = UUID.randomUUID();
+    h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+        .bind("run", runId).execute();
+    // The same task again while an attempt at it is still open: that attempt's worker stopped answering.
+    h.createUpdate("""
+            update step_run set status = 'abandoned', ended_at = now(),
+              error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within its lock'
+                      || ' (the instance stopped, hung or lost its database); the engine handed the task to ' || :worker
+            where run_id = :run and job_key = :job and status = 'running'""")
+        .bind("run", runId).bind("job", jobKey).bind("worker", String.valueOf(worker)).execute();
+    h.createUpdate("""
+            insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary,
+              worker)
+            values (:id, :run, :element, :elementInstance, :type, :job,
+                    (select count(*) + 1 from step_run where run_id = :run and element_instance_key = :elementInstance),
+                    'running', :input, :worker)""")
+        .bind("id", id).bind("run", runId).bind("element", elementId).bind("elementInstance", elementInstanceKey)
+        .bind("type", stepType).bind("job", jobKey).bind("input", inputSummary).bind("worker", worker).execute();
     return id;
   }
 
@@ -89,10 +113,23 @@ public class RunHistory {
   }
 
   public void completeStep(UUID stepRunId, Long recordsIn, Long recordsOut, String outputSummary) {
-    jdbi.useHandle(h -> h.createUpdate("""
-            update step_run set status = 'completed', ended_at = now(), records_in = :in, records_out = :out,
-              output_summary = :output where id = :id""")
-        .bind("in", recordsIn).bind("out", recordsOut).bind("output", outputSummary).bind("id", stepRunId).execute());
+    jdbi.useHandle(h -> completeStep(h.getConnection(), stepRunId, recordsIn, recordsOut, outputSummary));
+  }
+
+  /** Records a completed attempt on this connection, in its transaction (committed by whoever owns it). */
+  public void completeStep(Connection transaction, UUID stepRunId, Long recordsIn, Long recordsOut,
+      String outputSummary) {
+    try (PreparedStatement update = transaction.prepareStatement("""
+            update step_run set status = 'completed', ended_at = clock_timestamp(), records_in = ?, records_out = ?,
+              output_summary = ? where id = ?""")) {
+      update.setObject(1, recordsIn);
+      update.setObject(2, recordsOut);
+      update.setString(3, outputSummary);
+      update.setObject(4, stepRunId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not record the end of step attempt " + stepRunId + ": " + e.getMessage(), e);
+    }
   }
 
   /** Records a failed attempt; when it leaves an incident behind, the run shows it too. */
@@ -150,10 +187,12 @@ public class RunHistory {
 
   /** Records the end of a process instance with the reason (the ledger's word on a run that did not balance). */
   public UUID endRun(RunKey key, String flowId, RunStatus status, String error) {
-    UUID runId = ensureRun(key, flowId, null, false);
-    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
-        .bind("status", status.stored()).bind("error", error).bind("id", runId).execute());
-    return runId;
+    return jdbi.inTransaction(h -> {
+      UUID runId = ensureRun(h, key, flowId, null, false);
+      h.createUpdate("update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
+          .bind("status", status.stored()).bind("error", error).bind("id", runId).execute();
+      return runId;
+    });
   }
 
   /** Names what the run was started for, when the API started it to backfill or refresh a sync. */

@@ -7,6 +7,9 @@ import io.millflow.step.RecordAccount;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -26,24 +29,54 @@ public class StepLedger {
     this.jdbi = jdbi;
   }
 
+  /** One completed attempt's row: what it did with records, ready to be saved. */
+  public record Entry(UUID runId, UUID stepRunId, String elementInstanceKey, StepContribution contribution) {}
+
+  /** What a completed attempt did, from its typed input and output and the account it gave (or null). */
+  public Entry entry(UUID runId, UUID stepRunId, String elementId, String elementInstanceKey, String stepType,
+      Object input, Object output, RecordAccount account) {
+    return new Entry(runId, stepRunId, elementInstanceKey,
+        Contributions.of(elementId, stepType, input, output, account));
+  }
+
   /**
    * Records what a completed attempt did, from its typed input and output and the account it gave (or null); the row
    * of an earlier attempt at the same task is replaced.
    */
   public void record(UUID runId, UUID stepRunId, String elementId, String elementInstanceKey, String stepType,
       Object input, Object output, RecordAccount account) {
-    save(runId, stepRunId, elementInstanceKey, Contributions.of(elementId, stepType, input, output, account));
+    save(entry(runId, stepRunId, elementId, elementInstanceKey, stepType, input, output, account));
+  }
+
+  private static final String UPSERT = """
+      insert into step_ledger (run_id, element_instance_key, step_run_id, element_id, step_type, contribution)
+      values (?, ?, ?, ?, ?, cast(? as jsonb))
+      on conflict (run_id, element_instance_key) do update set step_run_id = excluded.step_run_id,
+        contribution = excluded.contribution, recorded_at = now()""";
+
+  /** Saves the row in a transaction of its own. */
+  public void save(Entry entry) {
+    jdbi.useHandle(h -> save(h.getConnection(), entry));
+  }
+
+  /** Saves the row in the caller's transaction (the engine's, completing the task), so both commit or neither. */
+  public void save(Connection transaction, Entry entry) {
+    try (PreparedStatement upsert = transaction.prepareStatement(UPSERT)) {
+      upsert.setObject(1, entry.runId());
+      upsert.setString(2, entry.elementInstanceKey());
+      upsert.setObject(3, entry.stepRunId());
+      upsert.setString(4, entry.contribution().elementId());
+      upsert.setString(5, entry.contribution().stepType());
+      upsert.setString(6, json(entry.contribution()));
+      upsert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not record the ledger of step attempt " + entry.stepRunId() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   void save(UUID runId, UUID stepRunId, String elementInstanceKey, StepContribution contribution) {
-    jdbi.useHandle(h -> h.createUpdate("""
-            insert into step_ledger (run_id, element_instance_key, step_run_id, element_id, step_type, contribution)
-            values (:run, :elementInstance, :stepRun, :element, :type, cast(:contribution as jsonb))
-            on conflict (run_id, element_instance_key) do update set step_run_id = excluded.step_run_id,
-              contribution = excluded.contribution, recorded_at = now()""")
-        .bind("run", runId).bind("elementInstance", elementInstanceKey).bind("stepRun", stepRunId)
-        .bind("element", contribution.elementId()).bind("type", contribution.stepType())
-        .bind("contribution", json(contribution)).execute());
+    save(new Entry(runId, stepRunId, elementInstanceKey, contribution));
   }
 
   /** The run's rows, in the order their attempts completed. */

@@ -1,6 +1,7 @@
 package io.millflow.engine.operaton;
 
 import io.millflow.engine.port.AttemptOutcome;
+import io.millflow.engine.port.CompletionRecord;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -9,11 +10,15 @@ import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+import org.operaton.bpm.engine.impl.cfg.TransactionState;
+import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
 
 /**
  * Turns the outcome of an attempt into the engine's command on its external task: the one place the error model meets
  * Operaton. When the engine refuses because the task is no longer this worker's (its lock ran out and another worker
- * took it, or the instance ended), the outcome is dropped: the task is handed out again.
+ * took it, or the instance ended), the outcome is dropped: the task is handed out again. A completion's record is
+ * written in the engine's transaction that completes the task, once the engine's own writes went through: both commit
+ * together (one commit per completion, not two) or neither does.
  */
 final class AttemptCommands {
 
@@ -21,21 +26,19 @@ final class AttemptCommands {
   private static final int CONFLICT_ATTEMPTS = 5;
 
   private final ExternalTaskService tasks;
+  private final CommandExecutor commands;
   private final String workerName;
 
-  AttemptCommands(ExternalTaskService tasks, String workerName) {
+  AttemptCommands(ExternalTaskService tasks, CommandExecutor commands, String workerName) {
     this.tasks = tasks;
+    this.commands = commands;
     this.workerName = workerName;
   }
 
   void apply(LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome outcome) {
     String id = task.getId();
     switch (outcome) {
-      case AttemptOutcome.Completed completed -> {
-        if (complete(task, shape, completed.variables())) {
-          recordCompletion(task, completed);
-        }
-      }
+      case AttemptOutcome.Completed completed -> complete(task, shape, completed);
       case AttemptOutcome.RetryLater retry -> command(task, "fail", () -> {
         tasks.handleFailure(id, workerName, retry.message(), null, Math.max(0, retry.retriesLeft()),
             retry.backoff() == null ? 0 : retry.backoff().toMillis());
@@ -61,20 +64,25 @@ final class AttemptCommands {
     }
   }
 
-  private boolean complete(LockedExternalTask task, TaskShapes.Shape shape, Map<String, Object> variables) {
+  private void complete(LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome.Completed completed) {
+    Map<String, Object> variables = completed.variables();
+    CompletionRecord record = completed.recordCompletion();
     try {
-      return command(task, "complete", () -> {
+      command(task, "complete", () -> commands.execute(context -> {
         if (shape.hasOutputs()) {
           tasks.complete(task.getId(), workerName, null, variables);
         } else {
           tasks.complete(task.getId(), workerName, variables);
         }
+        if (record != null) {
+          context.getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
+              committing -> record.record(committing.getDbSqlSession().getSqlSession().getConnection()));
+        }
         return true;
-      });
+      }));
     } catch (ProcessEngineException e) {
       // e.g. an output mapping that fails: Zeebe raises an incident at the task
       incident(task, "completing " + task.getActivityId() + " failed: " + e.getMessage());
-      return false;
     }
   }
 
@@ -83,17 +91,6 @@ final class AttemptCommands {
       tasks.handleFailure(task.getId(), workerName, message, null, 0, 0);
       return true;
     });
-  }
-
-  private void recordCompletion(LockedExternalTask task, AttemptOutcome.Completed completed) {
-    if (completed.recordCompletion() == null) {
-      return;
-    }
-    try {
-      completed.recordCompletion().run();
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "Task %s (%s) completed, but recording its completion failed", task.getId(), task.getActivityId());
-    }
   }
 
   /**

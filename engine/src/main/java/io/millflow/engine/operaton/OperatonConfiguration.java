@@ -11,8 +11,9 @@ import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
 /**
  * How Millflow configures Operaton: on the state store's PostgreSQL (tables created and updated by the engine), the
  * Camunda 8 dialect parse, the timer-start job that starts at the timer that fired, JSON object variables and no Java
- * serialization, UUID ids, activity history cleaned after its time to live, a job executor that looks for due jobs
- * every poll interval and locks them in this worker's name; no DMN, CMMN, metrics or telemetry.
+ * serialization, UUID ids, the history of process instances alone (Millflow keeps its own run history) cleaned after
+ * its time to live, a job executor that looks for due jobs every poll interval and locks them in this worker's name;
+ * no DMN, CMMN, metrics or telemetry.
  */
 final class OperatonConfiguration {
 
@@ -24,8 +25,12 @@ final class OperatonConfiguration {
     configuration.setProcessEngineName("millflow-" + workerName);
     configuration.setDataSource(dataSource);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_ACTIVITY);
-    configuration.setHistoryTimeToLive(String.valueOf(settings.historyTimeToLive().toDays()));
+    HistoryLevelProperty.align(dataSource, InstanceHistoryLevel.INSTANCE);
+    configuration.setCustomHistoryLevels(List.of(InstanceHistoryLevel.INSTANCE));
+    configuration.setHistory(InstanceHistoryLevel.NAME);
+    // whole days, rounded up: Millflow's own sweep deletes an instance's history with its run, at the retention exactly
+    configuration.setHistoryTimeToLive(String.valueOf(Math.max(1,
+        settings.historyTimeToLive().plusDays(1).minusNanos(1).toDays())));
     configuration.setHistoryCleanupBatchWindowStartTime("00:00");
     configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setBpmnParseFactory(new ZeebeDialectParseFactory(translation));

@@ -46,6 +46,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   private final String workerName;
   private final OperatonSettings settings;
   private final org.operaton.bpm.engine.ProcessEngine engine;
+  private final ProcessEngineConfigurationImpl configuration;
   private final ScheduledExecutorService housekeeping;
   private final WakeSignal tasksCreated = new WakeSignal();
   private final TaskNotifications notifications;
@@ -76,8 +77,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     this.notifications = new TaskNotifications(dataSource, tasksCreated, settings.pollInterval());
     Translation translation = new Translation(new Feel(feel), notifications::taskCreated,
         (name, key) -> housekeeping.execute(() -> inboxRef[0].arrived(name, key)), new RunEndRecorder(runEnds::wake));
-    ProcessEngineConfigurationImpl configuration = OperatonConfiguration.create(dataSource, workerName, settings,
-        translation);
+    this.configuration = OperatonConfiguration.create(dataSource, workerName, settings, translation);
     this.engine = configuration.buildProcessEngine();
     this.inbox = new MessageInbox(jdbi, workerName, new MessageCorrelator(configuration));
     inboxRef[0] = inbox;
@@ -161,6 +161,18 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     tasksCreated.wake();
   }
 
+  /** The history of ended instances; a running instance is left alone. */
+  @Override
+  public void forgetEnded(Collection<String> instanceKeys) {
+    List<String> ended = instanceKeys.isEmpty() ? List.of()
+        : engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceIds(new java.util.HashSet<>(instanceKeys)).finished().list().stream()
+            .map(org.operaton.bpm.engine.history.HistoricProcessInstance::getId).toList();
+    if (!ended.isEmpty()) {
+      engine.getHistoryService().deleteHistoricProcessInstancesIfExists(ended);
+    }
+  }
+
   @Override
   public void openWorkers(Collection<TaskWorker> workers, RunEndHandler runEndHandler) {
     if (fetchLoop != null) {
@@ -168,7 +180,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     }
     TaskShapes shapes = new TaskShapes(engine.getRepositoryService());
     TaskAttempt attempt = new TaskAttempt(engine.getRuntimeService(), engine.getExternalTaskService(), shapes,
-        new AttemptCommands(engine.getExternalTaskService(), workerName), workerName);
+        new AttemptCommands(engine.getExternalTaskService(), configuration.getCommandExecutorTxRequired(), workerName), workerName);
     fetchLoop = new TaskFetchLoop(engine.getExternalTaskService(), workerName, workers, attempt,
         settings.maxConcurrentAttempts(), settings.pollInterval(), tasksCreated);
     fetchLoop.start();

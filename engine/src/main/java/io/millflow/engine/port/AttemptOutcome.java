@@ -10,10 +10,11 @@ import java.util.Map;
 public sealed interface AttemptOutcome {
 
   /**
-   * The step succeeded: complete the task with these variables; {@code recordCompletion} runs once the engine took the
-   * completion (it writes the run history, which must not say completed for a completion the engine refused).
+   * The step succeeded: complete the task with these variables, and write {@code recordCompletion} (null: nothing to
+   * record) in the completion's transaction or once the engine took it: the run history must not say completed for a
+   * completion the engine refused.
    */
-  record Completed(Map<String, Object> variables, Runnable recordCompletion) implements AttemptOutcome {}
+  record Completed(Map<String, Object> variables, CompletionRecord recordCompletion) implements AttemptOutcome {}
 
   /** A transient failure: fail the task with {@code retriesLeft} retries, to be handed out again after {@code backoff}. */
   record RetryLater(int retriesLeft, Duration backoff, String message) implements AttemptOutcome {}

@@ -64,6 +64,12 @@ public interface ProcessEngine {
   void retry(String instanceKey, int retries);
 
   /**
+   * Deletes what the engine keeps of these ended instances (its history), for the run history's retention; instances
+   * it does not know, or no longer, are skipped, so deleting twice is harmless.
+   */
+  void forgetEnded(Collection<String> instanceKeys);
+
+  /**
    * Starts handing service-task attempts of these types to their handlers, and ended instances to {@code runEnds}. Called
    * once, after the flows are deployed; workers stay open for the life of the process.
    */

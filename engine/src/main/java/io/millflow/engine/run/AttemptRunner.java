@@ -2,6 +2,7 @@ package io.millflow.engine.run;
 
 import io.millflow.engine.events.EventType;
 import io.millflow.engine.flow.FlowOwners;
+import io.millflow.engine.history.AttemptStart;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.StepStatus;
 import io.millflow.engine.observe.AttemptObservation;
@@ -37,7 +38,6 @@ final class AttemptRunner implements TaskHandler {
   private static final Logger LOG = Logger.getLogger(AttemptRunner.class);
   private static final int MAX_MESSAGE = 4_000;
   private static final int MAX_SUMMARY = 500;
-  private static final Duration RECORD_WITHIN = Duration.ofSeconds(30);
 
   private final StepDescriptor step;
   private final Duration lockDuration;
@@ -76,11 +76,10 @@ final class AttemptRunner implements TaskHandler {
 
   private Attempt begin(ActivatedTask task) {
     FlowOwners.Owner owner = services.owners().ownerOf(task.processId());
-    UUID runId = services.history().ensureRun(new RunKey(owner.tenantId(), services.engineId(), task.instanceKey()),
-        owner.flowId(), null, false);
-    UUID stepRunId = services.history().startStep(runId, task.elementId(), task.elementInstanceKey(), step.id(),
-        task.key(), summary(task.variables()), services.worker());
-    return new Attempt(task, owner, runId, stepRunId, services.secrets().lookUp(owner.tenantId(), task.variables(),
+    AttemptStart start = services.history().startAttempt(
+        new RunKey(owner.tenantId(), services.engineId(), task.instanceKey()), owner.flowId(), task.elementId(),
+        task.elementInstanceKey(), step.id(), task.key(), summary(task.variables()), services.worker());
+    return new Attempt(task, owner, start.runId(), start.stepRunId(), services.secrets().lookUp(owner.tenantId(), task.variables(),
         services.authoredSecrets().of(owner.tenantId(), owner.flowId(), task.elementId())));
   }
 
@@ -130,16 +129,10 @@ final class AttemptRunner implements TaskHandler {
     // An output that echoes a secret gets its reference back, which the next step that reads it resolves again.
     Map<String, Object> result = resultVariable.isBlank() || output == null
         ? Map.of() : Map.of(resultVariable, attempt.redaction.applyToValues(Json.mapper().convertValue(output, Object.class)));
-    // Recorded only once the engine took the completion: the record must then outlast a short outage, or the attempt
-    // shows running for ever.
-    Runnable record = () -> StoreOutage.persistently("recording the end of step " + step.id(), RECORD_WITHIN, () -> {
-      services.history().completeStep(attempt.stepRunId, RecordCounts.in(input), RecordCounts.out(output),
-          attempt.redaction.apply(summary(output)));
-      services.ledger().record(attempt.runId, attempt.stepRunId, attempt.task.elementId(),
-          attempt.task.elementInstanceKey(), step.id(), input, output, context.account());
-      return null;
-    });
-    return new AttemptOutcome.Completed(result, record);
+    return new AttemptOutcome.Completed(result, new StepCompletion(services.history(), step.id(), attempt.stepRunId,
+        RecordCounts.in(input), RecordCounts.out(output), attempt.redaction.apply(summary(output)), services.ledger(),
+        services.ledger().entry(attempt.runId, attempt.stepRunId, attempt.task.elementId(),
+            attempt.task.elementInstanceKey(), step.id(), input, output, context.account())));
   }
 
   private static String summary(Object value) {

@@ -50,7 +50,7 @@ final class RunEnds implements RunEndHandler {
         services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, failed);
         services.events().emit(owner.tenantId(), EventType.SYNC_FAILED, failed);
       }
-      return new AttemptOutcome.Completed(Map.of(), () -> {});
+      return new AttemptOutcome.Completed(Map.of(), null);
     } catch (RuntimeException e) {
       if (!StoreOutage.isUnreachable(e)) {
         throw e;

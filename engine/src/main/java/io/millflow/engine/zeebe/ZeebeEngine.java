@@ -107,6 +107,12 @@ public final class ZeebeEngine implements ProcessEngine, AutoCloseable {
         .messageId(message.messageId()).timeToLive(message.timeToLive()).variables(message.variables()).send().join();
   }
 
+  /** A Camunda 8 cluster keeps its history in its own exporters and cleans it by its own retention. */
+  @Override
+  public void forgetEnded(Collection<String> instanceKeys) {
+    // nothing of an ended instance is kept on Millflow's side of the cluster
+  }
+
   @Override
   public void cancel(String instanceKey) {
     try {

@@ -46,7 +46,9 @@ final class ZeebeJobHandler implements JobHandler {
     switch (outcome) {
       case AttemptOutcome.Completed completed -> {
         ZeebeCommandFailed.guard(() -> client.newCompleteCommand(job).variables(completed.variables()).send().join());
-        completed.recordCompletion().run();
+        if (completed.recordCompletion() != null) {
+          completed.recordCompletion().record();
+        }
       }
       case AttemptOutcome.RetryLater retry ->
           retryDelay.failAfter(client, job, retry.retriesLeft(), retry.backoff(), retry.message());

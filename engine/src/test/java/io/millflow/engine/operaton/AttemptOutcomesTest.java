@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.millflow.engine.port.ActivatedTask;
 import io.millflow.engine.port.AttemptOutcome;
+import io.millflow.engine.port.CompletionRecord;
 import io.millflow.engine.port.EngineIncident;
 import io.millflow.engine.port.TaskHandler;
 import java.time.Duration;
@@ -137,12 +138,66 @@ class AttemptOutcomesTest {
     List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
     OperatonEngine engine = engineWith("one", ONE_STEP, Map.of("step", (task, lease) -> {
       EngineFixture.operaton("w1").getRuntimeService().deleteProcessInstance(task.instanceKey(), "gone");
-      return new AttemptOutcome.Completed(Map.of(), () -> recorded.add(task.key()));
+      return new AttemptOutcome.Completed(Map.of(), new CompletionRecord() {
+        @Override
+        public void record() {
+          recorded.add(task.key());
+        }
+
+        @Override
+        public void record(java.sql.Connection transaction) {
+          recorded.add(task.key());
+        }
+      });
     }));
     String gone = engine.start("one", Map.of());
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.handedFor(gone).size() == 1);
 
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> recorded.isEmpty());
     assertThat(fixture.runEnds).doesNotContain(gone);
+  }
+
+  @Test
+  void aCompletionsRecordCommitsWithTheEnginesTransactionOrNotAtAll() throws Exception {
+    try (java.sql.Connection db = fixture.dataSource().getConnection(); java.sql.Statement sql = db.createStatement()) {
+      sql.execute("create table completion_note (task text not null)");
+    }
+    AtomicInteger attempts = new AtomicInteger();
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("one", ONE_STEP);
+    fixture.openWorkers(engine, Map.of("step", (task, lease) -> {
+      boolean first = attempts.incrementAndGet() == 1;
+      return new AttemptOutcome.Completed(Map.of(), new CompletionRecord() {
+        @Override
+        public void record() {
+          throw new AssertionError("the embedded engine records in its own transaction");
+        }
+
+        @Override
+        public void record(java.sql.Connection transaction) {
+          try (java.sql.PreparedStatement insert = transaction.prepareStatement(
+              "insert into completion_note (task) values (?)")) {
+            insert.setString(1, task.key());
+            insert.executeUpdate();
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          if (first) {
+            throw new IllegalStateException("the history is unreachable");
+          }
+        }
+      });
+    }), Duration.ofMillis(500));
+
+    String instance = engine.start("one", Map.of());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
+    assertThat(fixture.handedFor(instance)).hasSize(2).extracting(ActivatedTask::key).containsOnly(
+        fixture.handedFor(instance).get(0).key());
+    try (java.sql.Connection db = fixture.dataSource().getConnection(); java.sql.Statement sql = db.createStatement();
+        java.sql.ResultSet notes = sql.executeQuery("select count(*) from completion_note")) {
+      notes.next();
+      assertThat(notes.getInt(1)).as("the failed completion's note rolled back with it").isEqualTo(1);
+    }
   }
 }
