@@ -20,8 +20,14 @@ public class MillflowMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final boolean tenantLabel;
 
+  @jakarta.inject.Inject
   public MillflowMetrics(MillflowConfig config) {
-    this.tenantLabel = config.metrics().tenantLabel();
+    this(config.metrics().tenantLabel());
+  }
+
+  /** Metrics with the tenant as a label or not ({@code millflow.metrics.tenant-label}). */
+  public MillflowMetrics(boolean tenantLabel) {
+    this.tenantLabel = tenantLabel;
     // Series that exist from the start, so a dashboard and an alert see 0 rather than nothing.
     counter("millflow.event.deliveries", "Outbound event delivery attempts, by outcome", null, Tags.of("outcome", "delivered"));
     counter("millflow.event.deliveries", "Outbound event delivery attempts, by outcome", null, Tags.of("outcome", "failed"));

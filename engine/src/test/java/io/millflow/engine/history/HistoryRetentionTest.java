@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.millflow.engine.observe.MillflowMetrics;
+import io.millflow.engine.observe.RunLog;
 import io.millflow.engine.operaton.OperatonEngine;
 import io.millflow.engine.operaton.OperatonSettings;
 import io.millflow.engine.port.AttemptOutcome;
@@ -47,7 +49,7 @@ class HistoryRetentionTest {
     dataSource = new HikariDataSource(config);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     jdbi = Jdbi.create(dataSource);
-    history = new RunHistory(jdbi);
+    history = new RunHistory(jdbi, new RunLog(new MillflowMetrics(false)));
     engine = new OperatonEngine(dataSource, "retention", new OperatonSettings(4, Duration.ofMillis(200), RETENTION));
     engine.deploy("noop", flow("noop", "noop.step"));
     engine.deploy("waits", flow("waits", "nobody.takes.this"));
