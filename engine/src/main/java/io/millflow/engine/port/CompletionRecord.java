@@ -9,6 +9,13 @@ import java.sql.Connection;
  */
 public interface CompletionRecord {
 
+  /**
+   * Writes, before the engine is asked to take the completion, what may safely be written twice and must be there when
+   * the engine tells the instance's end (the attempt's ledger row, which a later attempt at the same task replaces);
+   * called by an adapter that cannot write in the engine's transaction. Nothing by default.
+   */
+  default void beforeCompletion() {}
+
   /** Writes the record on a connection of its own; called once the engine took the completion. */
   void record();
 

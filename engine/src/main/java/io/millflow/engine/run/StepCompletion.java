@@ -34,12 +34,23 @@ final class StepCompletion implements CompletionRecord {
     this.ledgerEntry = ledgerEntry;
   }
 
+  /**
+   * Before the engine is asked to take the completion (Camunda 8): the ledger row, which the run's end reads and a later
+   * attempt at the same task replaces, so writing it for a completion the engine then refuses is harmless.
+   */
+  @Override
+  public void beforeCompletion() {
+    StoreOutage.persistently("recording the ledger of step " + stepType, RECORD_WITHIN, () -> {
+      ledger.save(ledgerEntry);
+      return null;
+    });
+  }
+
   /** After the engine took the completion: the record must outlast a short outage, or the attempt shows running for ever. */
   @Override
   public void record() {
     StoreOutage.persistently("recording the end of step " + stepType, RECORD_WITHIN, () -> {
       history.completeStep(stepRunId, recordsIn, recordsOut, outputSummary);
-      ledger.save(ledgerEntry);
       return null;
     });
   }

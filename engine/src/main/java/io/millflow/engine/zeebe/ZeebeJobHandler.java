@@ -45,6 +45,9 @@ final class ZeebeJobHandler implements JobHandler {
   private void apply(JobClient client, ActivatedJob job, AttemptOutcome outcome) {
     switch (outcome) {
       case AttemptOutcome.Completed completed -> {
+        if (completed.recordCompletion() != null) {
+          completed.recordCompletion().beforeCompletion();   // the run's end, told after this, must see it
+        }
         ZeebeCommandFailed.guard(() -> client.newCompleteCommand(job).variables(completed.variables()).send().join());
         if (completed.recordCompletion() != null) {
           completed.recordCompletion().record();
