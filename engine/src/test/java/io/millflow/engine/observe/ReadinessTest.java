@@ -65,7 +65,9 @@ class ReadinessTest {
       }
       port = server.getPort();
       return Map.of("millflow.db.url", server.getJdbcUrl("postgres", "postgres"), "millflow.db.username", "postgres",
-          "millflow.db.connection-timeout", "PT1S");
+          "millflow.db.connection-timeout", "PT1S",
+          // an external state store needs the key every instance over it shares (32 bytes, Base64; a test key)
+          "millflow.security.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     }
 
     static void stopServer() throws IOException {
