@@ -53,7 +53,8 @@ await_line() { # file pattern pid
 start_runtime() { # name port extra -D options...
   local name=$1 port=$2; shift 2
   MILLFLOW_SECURITY_ADMIN_TOKEN="$token" java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx1g ${BENCH_JAVA_OPTS:-} \
-    -Dmillflow.data-dir="$data/$name" -Dquarkus.http.port="$port" -Dmillflow.zeebe.worker-name="$name" \
+    -Dmillflow.data-dir="$data/$name" -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 100))" \
+    -Dmillflow.zeebe.worker-name="$name" \
     -Dmillflow.security.master-key-file="$PWD/$data/master.key" "$@" -jar "$jar" > "$data/$name.log" 2>&1 &
   pids+=($!); runtime_pids+=($!)
   await_line "$data/$name.log" "Millflow ready" $!

@@ -59,7 +59,9 @@ final class RuntimeProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx512m",
-        "-Dmillflow.data-dir=" + dataDir, "-Dquarkus.http.port=" + port));
+        "-Dmillflow.data-dir=" + dataDir, "-Dquarkus.http.port=" + port,
+        // several runtimes on one host: each its own management port (metrics, health), not the shared default 9000
+        "-Dquarkus.management.port=" + freePort()));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-jar", jar.toString()));
     Path log = dataDir.resolveSibling(logName + ".log");
