@@ -182,17 +182,18 @@ public class RunHistory {
 
   /** Records the end of a process instance, told by the end listener Millflow adds to every process it deploys. */
   public UUID endRun(RunKey key, String flowId, RunStatus status) {
-    return endRun(key, flowId, status, null);
+    UUID runId = ensureRun(key, flowId, null, false);
+    endRun(runId, status, null);
+    return runId;
   }
 
-  /** Records the end of a process instance with the reason (the ledger's word on a run that did not balance). */
-  public UUID endRun(RunKey key, String flowId, RunStatus status, String error) {
-    return jdbi.inTransaction(h -> {
-      UUID runId = ensureRun(h, key, flowId, null, false);
-      h.createUpdate("update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
-          .bind("status", status.stored()).bind("error", error).bind("id", runId).execute();
-      return runId;
-    });
+  /**
+   * Records the end of a run found by {@link #ensureRun}, with the reason (the ledger's word on a run that did not
+   * balance).
+   */
+  public void endRun(UUID runId, RunStatus status, String error) {
+    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
+        .bind("status", status.stored()).bind("error", error).bind("id", runId).execute());
   }
 
   /** Names what the run was started for, when the API started it to backfill or refresh a sync. */

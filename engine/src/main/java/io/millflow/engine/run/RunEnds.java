@@ -8,6 +8,7 @@ import io.millflow.engine.ledger.RunLedger;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.RunEndHandler;
 import io.millflow.engine.store.StoreOutage;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,12 +30,12 @@ final class RunEnds implements RunEndHandler {
     try {
       FlowOwners.Owner owner = services.owners().ownerOf(processId);
       RunKey key = new RunKey(owner.tenantId(), services.engineId(), instanceKey);
-      RunLedger.Verdict ledger = services.runLedger().verdict(services.history().ensureRun(key, owner.flowId(), null,
-          false));
+      UUID runId = services.history().ensureRun(key, owner.flowId(), null, false);
+      RunLedger.Verdict ledger = services.runLedger().verdict(runId);
       // The instance has completed, so no engine can stop it at an incident any more: a ledger that does not balance
       // fails the run, with the gap, and its cursors stay.
       RunStatus status = ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED;
-      UUID runId = services.history().endRun(key, owner.flowId(), status, ledger.reason());
+      services.history().endRun(runId, status, ledger.reason());
       if (ledger.movesCursors()) {
         services.cursors().commit(runId);
       }
@@ -44,7 +45,7 @@ final class RunEnds implements RunEndHandler {
       if (ledger.balanced()) {
         services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, data);
       } else {
-        Map<String, Object> failed = new java.util.HashMap<>(data);
+        Map<String, Object> failed = new HashMap<>(data);
         failed.put("errorCode", "LEDGER_UNBALANCED");
         failed.put("error", ledger.reason());
         services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, failed);
