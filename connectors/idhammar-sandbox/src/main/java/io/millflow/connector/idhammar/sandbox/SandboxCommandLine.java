@@ -2,10 +2,10 @@ package io.millflow.connector.idhammar.sandbox;
 
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig.WebhookConfig;
 import io.millflow.sandbox.Faults;
+import io.millflow.sandbox.SandboxOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,14 +25,7 @@ record SandboxCommandLine(InetSocketAddress address, IdhammarSandboxConfig confi
       "error-status", "latency-ms");
 
   static SandboxCommandLine parse(String... args) {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-      if (!arg.startsWith("--") || pair.length != 2 || !OPTIONS.contains(pair[0])) {
-        throw new IllegalArgumentException("Unknown option '" + arg + "'. Options (--name=value): " + OPTIONS);
-      }
-      options.put(pair[0], pair[1]);
-    }
+    Map<String, String> options = SandboxOptions.parse(OPTIONS, args);
     IdhammarSandboxConfig defaults = IdhammarSandboxConfig.defaults();
     IdhammarSandboxConfig config = defaults
         .withApiToken(options.getOrDefault("api-token", defaults.apiToken()))

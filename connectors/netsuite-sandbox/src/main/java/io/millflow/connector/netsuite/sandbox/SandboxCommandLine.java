@@ -2,6 +2,7 @@ package io.millflow.connector.netsuite.sandbox;
 
 import io.millflow.sandbox.Faults;
 import io.millflow.sandbox.FaultsEndpoint;
+import io.millflow.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,14 +27,7 @@ record SandboxCommandLine(int port, NetSuiteSandboxConfig config, Path keyDir, M
       "latency-ms");
 
   static SandboxCommandLine parse(String... args) {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-      if (!arg.startsWith("--") || pair.length != 2 || !OPTIONS.contains(pair[0])) {
-        throw new IllegalArgumentException("Unknown option '" + arg + "'. Options (--name=value): " + OPTIONS);
-      }
-      options.put(pair[0], pair[1]);
-    }
+    Map<String, String> options = SandboxOptions.parse(OPTIONS, args);
     NetSuiteSandboxConfig config = NetSuiteSandboxConfig.defaults()
         .withSeed(Long.parseLong(options.getOrDefault("seed", "42")))
         .withPurchaseOrders(Integer.parseInt(options.getOrDefault("purchase-orders", "1000")))

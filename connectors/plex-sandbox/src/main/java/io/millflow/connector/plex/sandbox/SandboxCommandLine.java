@@ -1,10 +1,10 @@
 package io.millflow.connector.plex.sandbox;
 
 import io.millflow.sandbox.Faults;
+import io.millflow.sandbox.SandboxOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,14 +23,7 @@ record SandboxCommandLine(InetSocketAddress address, PlexSandboxConfig config, d
       "error-rate", "latency-ms");
 
   static SandboxCommandLine parse(String... args) {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-      if (!arg.startsWith("--") || pair.length != 2 || !OPTIONS.contains(pair[0])) {
-        throw new IllegalArgumentException("Unknown option '" + arg + "'. Options (--name=value): " + OPTIONS);
-      }
-      options.put(pair[0], pair[1]);
-    }
+    Map<String, String> options = SandboxOptions.parse(OPTIONS, args);
     PlexSandboxConfig defaults = PlexSandboxConfig.defaults();
     PlexSandboxConfig.Volumes volumes = defaults.volumes();
     PlexSandboxConfig config = defaults
