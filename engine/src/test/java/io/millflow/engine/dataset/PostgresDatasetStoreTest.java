@@ -3,12 +3,11 @@ package io.millflow.engine.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millflow.engine.store.MigratedStateStore;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetStore;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepFailure;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,14 +25,13 @@ class PostgresDatasetStoreTest {
 
   record Item(String key, BigDecimal price, Instant updatedAt) {}
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedStateStore postgres;
   private static Jdbi jdbi;
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-dataset-test")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedStateStore.start("pg-dataset-test");
+    jdbi = postgres.jdbi();
   }
 
   @AfterAll

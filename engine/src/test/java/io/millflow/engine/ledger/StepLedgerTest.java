@@ -2,6 +2,7 @@ package io.millflow.engine.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.engine.store.MigratedStateStore;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.FieldFill;
 import io.millflow.step.Param;
@@ -9,13 +10,10 @@ import io.millflow.step.ReadResult;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.Rejects;
 import io.millflow.step.WriteResult;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,14 +32,13 @@ class StepLedgerTest {
   private static final RecordAccount ALL_MAPPED = new RecordAccount(10, 10, Rejects.NONE, 0,
       Map.of("orderNumber", new FieldFill(10, 10)), List.of());
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedStateStore postgres;
   private static Jdbi jdbi;
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-ledger-test")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedStateStore.start("pg-ledger-test");
+    jdbi = postgres.jdbi();
   }
 
   @AfterAll

@@ -2,15 +2,13 @@ package io.millflow.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
+import io.millflow.engine.store.MigratedStateStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,14 +21,13 @@ class SyncCursorsTest {
   private static final String READ = "ReadOrders";
   private static final String CONNECTION = "plex";
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedStateStore postgres;
   private static Jdbi jdbi;
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-sync-cursors-test")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedStateStore.start("pg-sync-cursors-test");
+    jdbi = postgres.jdbi();
   }
 
   @AfterAll

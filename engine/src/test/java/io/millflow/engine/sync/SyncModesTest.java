@@ -2,12 +2,10 @@ package io.millflow.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
+import io.millflow.engine.store.MigratedStateStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,14 +17,13 @@ class SyncModesTest {
   private static final SyncMode.Backfill JANUARY = new SyncMode.Backfill(Instant.parse("2026-01-01T00:00:00Z"),
       Instant.parse("2026-02-01T00:00:00Z"));
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedStateStore postgres;
   private static Jdbi jdbi;
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-sync-modes-test")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    postgres = MigratedStateStore.start("pg-sync-modes-test");
+    jdbi = postgres.jdbi();
   }
 
   @AfterAll

@@ -3,31 +3,27 @@ package io.millflow.engine.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millflow.engine.dataset.PostgresDatasetStore;
+import io.millflow.engine.store.MigratedStateStore;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PayloadClaimCheckTest {
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedStateStore postgres;
   private static PostgresDatasetStore datasets;
 
   @BeforeAll
   static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-claim-check-test")).start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    datasets = new PostgresDatasetStore(Jdbi.create(postgres.getPostgresDatabase()), 100);
+    postgres = MigratedStateStore.start("pg-claim-check-test");
+    datasets = new PostgresDatasetStore(postgres.jdbi(), 100);
   }
 
   @AfterAll
