@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.millflow.engine.TestMasterKey;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -66,8 +67,8 @@ class ReadinessTest {
       port = server.getPort();
       return Map.of("millflow.db.url", server.getJdbcUrl("postgres", "postgres"), "millflow.db.username", "postgres",
           "millflow.db.connection-timeout", "PT1S",
-          // an external state store needs the key every instance over it shares (32 bytes, Base64; a test key)
-          "millflow.security.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+          // an external state store needs the key every instance over it shares: the tests' one
+          "millflow.security.master-key-file", TestMasterKey.file().toString());
     }
 
     static void stopServer() throws IOException {

@@ -1,5 +1,6 @@
 package io.millflow.engine.store;
 
+import io.millflow.engine.TestMasterKey;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -26,8 +27,8 @@ public class ExternalPostgres implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "millflow.db.url", url,
         "millflow.db.username", "postgres",
-        // an external state store needs the key every instance over it shares (32 bytes, Base64; a test key)
-        "millflow.security.master-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        // an external state store needs the key every instance over it shares: the tests' one
+        "millflow.security.master-key-file", TestMasterKey.file().toString(),
         "millflow.connections.warehouse.type", "postgres",
         "millflow.connections.warehouse.settings.jdbcUrl", url,
         "millflow.connections.warehouse.credentials.username", "postgres");
