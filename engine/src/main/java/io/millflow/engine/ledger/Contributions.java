@@ -6,7 +6,6 @@ import io.millflow.step.ReadResult;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.WriteResult;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,8 +18,8 @@ final class Contributions {
   private Contributions() {}
 
   static StepContribution of(String elementId, String stepType, Object input, Object output, RecordAccount account) {
-    List<DatasetRef> in = datasets(input);
-    List<DatasetRef> out = output instanceof ReadResult read ? nonNull(read.records()) : datasets(output);
+    List<DatasetRef> in = HeldDatasets.of(input);
+    List<DatasetRef> out = output instanceof ReadResult read ? nonNull(read.records()) : HeldDatasets.of(output);
     long readIn = in.stream().mapToLong(DatasetRef::count).sum();
     long passedOn = out.stream().mapToLong(DatasetRef::count).sum();
     List<String> inIds = in.stream().map(DatasetRef::dataset).toList();
@@ -47,22 +46,6 @@ final class Contributions {
     };
   }
 
-  /** The datasets a value is, or holds in its record components. */
-  private static List<DatasetRef> datasets(Object value) {
-    if (value instanceof DatasetRef ref) {
-      return List.of(ref);
-    }
-    List<DatasetRef> refs = new ArrayList<>();
-    if (value != null && value.getClass().isRecord()) {
-      for (RecordComponent component : value.getClass().getRecordComponents()) {
-        if (read(component, value) instanceof DatasetRef ref) {
-          refs.add(ref);
-        }
-      }
-    }
-    return refs;
-  }
-
   /** The incremental cursor the step started from: its input marked {@code @Param(cursor = true)}, as text. */
   private static String cursorOf(Object input) {
     if (input == null || !input.getClass().isRecord()) {
@@ -71,21 +54,11 @@ final class Contributions {
     for (RecordComponent component : input.getClass().getRecordComponents()) {
       Param param = component.getAnnotation(Param.class);
       if (param != null && param.cursor()) {
-        Object value = read(component, input);
+        Object value = HeldDatasets.component(component, input);
         return value == null ? null : value.toString();
       }
     }
     return null;
-  }
-
-  private static Object read(RecordComponent component, Object value) {
-    try {
-      var accessor = component.getAccessor();
-      accessor.setAccessible(true);
-      return accessor.invoke(value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read " + component, e);
-    }
   }
 
   private static List<DatasetRef> nonNull(DatasetRef ref) {
