@@ -75,10 +75,6 @@ public class StepLedger {
     }
   }
 
-  void save(UUID runId, UUID stepRunId, String elementInstanceKey, StepContribution contribution) {
-    save(new Entry(runId, stepRunId, elementInstanceKey, contribution));
-  }
-
   /** The run's rows, in the order their attempts completed. */
   public List<StepContribution> of(UUID runId) {
     return jdbi.withHandle(h -> h.createQuery(

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.millflow.engine.config.MillflowConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -20,7 +21,7 @@ public class MillflowMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final boolean tenantLabel;
 
-  @jakarta.inject.Inject
+  @Inject
   public MillflowMetrics(MillflowConfig config) {
     this(config.metrics().tenantLabel());
   }
