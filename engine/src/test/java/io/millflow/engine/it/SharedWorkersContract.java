@@ -20,14 +20,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two (then three) Millflow instances on one engine and one PostgreSQL behave as one Millflow: work spreads over them,
  * and whatever comes in through any (an API call, a webhook, a timer) happens exactly once, with its run history
- * complete.
+ * complete. The spread is measured first, over the two instances warmed up together; the timer test adds a third,
+ * freshly started instance, which would take a smaller and timing-dependent share of any later work.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class SharedWorkersContract {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -48,6 +53,7 @@ abstract class SharedWorkersContract {
   }
 
   @Test
+  @Order(1)
   void runsStartedOnAnyInstanceCompleteWithEveryStepRecordedAndTheStepsSpreadOverEveryInstance() throws Exception {
     RuntimeProcess a = cluster.instance(0);
     RuntimeProcess b = cluster.instance(1);
@@ -87,6 +93,7 @@ abstract class SharedWorkersContract {
   }
 
   @Test
+  @Order(2)
   void aWebhookAcceptedByAnyInstanceStartsItsFlowExactlyOnce() throws Exception {
     RuntimeProcess a = cluster.instance(0);
     RuntimeProcess b = cluster.instance(1);
@@ -127,6 +134,7 @@ abstract class SharedWorkersContract {
   }
 
   @Test
+  @Order(3)
   void aTimerStartEventFiresOncePerTickThoughEveryInstanceDeploysItsFlow() throws Exception {
     RuntimeProcess a = cluster.instance(0);
     RuntimeProcess b = cluster.instance(1);
