@@ -13,8 +13,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * Chooses the engine behind the port: a Camunda 8 cluster when {@code millflow.zeebe.address} is set, else the
- * embedded Operaton engine in the state store's PostgreSQL.
+ * Chooses the engine behind the port: a Camunda 8 cluster when {@code millflow.zeebe.address} is
+ * set, else the embedded Operaton engine in the state store's PostgreSQL.
  */
 @Singleton
 public class Engines {
@@ -26,8 +26,12 @@ public class Engines {
       return new ZeebeEngine(config, InstanceName.of(config));
     }
     MillflowConfig.Engine engine = config.engine();
-    return new OperatonEngine(store.dataSource(), InstanceName.of(config),
-        new OperatonSettings(engine.maxConcurrentAttempts(), engine.pollInterval(), config.history().retention()), feel);
+    return new OperatonEngine(
+        store.dataSource(),
+        InstanceName.of(config),
+        new OperatonSettings(
+            engine.maxConcurrentAttempts(), engine.pollInterval(), config.history().retention()),
+        feel);
   }
 
   void close(@Disposes ProcessEngine engine) throws Exception {

@@ -20,15 +20,24 @@ import org.jdbi.v3.core.Jdbi;
 public final class FlowTestSupport {
 
   /** Every run status but running, as the API shows it. */
-  private static final Set<String> FINISHED = Arrays.stream(RunStatus.values())
-      .filter(status -> status != RunStatus.RUNNING).map(RunStatus::stored).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> FINISHED =
+      Arrays.stream(RunStatus.values())
+          .filter(status -> status != RunStatus.RUNNING)
+          .map(RunStatus::stored)
+          .collect(Collectors.toUnmodifiableSet());
 
   private FlowTestSupport() {}
 
   public static String startRun(String flowId) {
-    return given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
-        .when().post("/api/flows/{id}/runs", flowId)
-        .then().statusCode(201).extract().path("id");
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("variables", Map.of()))
+        .when()
+        .post("/api/flows/{id}/runs", flowId)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   /** Forgets the flow's sync cursors, so its next run reads everything. */
@@ -39,10 +48,13 @@ public final class FlowTestSupport {
   /** Waits until the run has completed or stopped at an incident, and returns its detail. */
   public static JsonPath awaitRunEnd(String runId) {
     try {
-      return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+      return await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> run(runId), run -> FINISHED.contains(run.getString("run.status")));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("Run " + runId + " did not end; its history: " + run(runId).prettify(), e);
+      throw new AssertionError(
+          "Run " + runId + " did not end; its history: " + run(runId).prettify(), e);
     }
   }
 
@@ -63,26 +75,38 @@ public final class FlowTestSupport {
   }
 
   /**
-   * The shipped NetSuite vendors flow under process id {@code processId}, writing to the embedded {@code warehouse}
-   * PostgreSQL instead of Snowflake, which cannot be reached from here.
+   * The shipped NetSuite vendors flow under process id {@code processId}, writing to the embedded
+   * {@code warehouse} PostgreSQL instead of Snowflake, which cannot be reached from here.
    */
   public static String netsuiteVendorsToWarehouse(String processId) {
-    return BundledFlows.load().stream().filter(b -> b.contains("id=\"netsuite-vendors-to-snowflake\"")).findFirst()
+    return BundledFlows.load().stream()
+        .filter(b -> b.contains("id=\"netsuite-vendors-to-snowflake\""))
+        .findFirst()
         .orElseThrow()
         .replace("netsuite-vendors-to-snowflake", processId)
         .replace("type=\"snowflake.write\"", "type=\"postgres.write\"")
-        .replace("source=\"snowflake\" target=\"connection\"", "source=\"warehouse\" target=\"connection\"");
+        .replace(
+            "source=\"snowflake\" target=\"connection\"",
+            "source=\"warehouse\" target=\"connection\"");
   }
 
   public static String deploy(String bpmn) {
-    return given().contentType("application/xml").body(bpmn)
-        .when().post("/api/flows")
-        .then().statusCode(201).extract().path("id");
+    return given()
+        .contentType("application/xml")
+        .body(bpmn)
+        .when()
+        .post("/api/flows")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   public static Jdbi warehouse(ConnectionRegistry connections, String tenant) {
     var warehouse = connections.resolve(tenant, SandboxLauncher.WAREHOUSE_CONNECTION);
-    return Jdbi.create(warehouse.setting("jdbcUrl"), warehouse.credential("username"),
+    return Jdbi.create(
+        warehouse.setting("jdbcUrl"),
+        warehouse.credential("username"),
         warehouse.optionalCredential("password").orElse(""));
   }
 }

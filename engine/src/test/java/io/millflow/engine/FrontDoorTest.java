@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README stays a short front door, and every link between the docs leads to a file that exists. */
+/**
+ * The README stays a short front door, and every link between the docs leads to a file that exists.
+ */
 class FrontDoorTest {
 
   private static final int MOST_README_CHARACTERS = 8_000;
@@ -20,7 +22,8 @@ class FrontDoorTest {
 
   @Test
   void theReadmeIsShort() throws IOException {
-    assertThat(Files.readString(RepoPaths.root().resolve("README.md")).length()).isLessThan(MOST_README_CHARACTERS);
+    assertThat(Files.readString(RepoPaths.root().resolve("README.md")).length())
+        .isLessThan(MOST_README_CHARACTERS);
   }
 
   @Test
@@ -32,7 +35,9 @@ class FrontDoorTest {
       Matcher links = LINK.matcher(Files.readString(page));
       while (links.find()) {
         String target = links.group(1).replaceFirst("#.*", "");
-        if (!target.isEmpty() && !target.matches("[a-z]+:.*") && !Files.exists(page.getParent().resolve(target))) {
+        if (!target.isEmpty()
+            && !target.matches("[a-z]+:.*")
+            && !Files.exists(page.getParent().resolve(target))) {
           broken.add(root.relativize(page) + " -> " + links.group(1));
         }
       }
@@ -42,8 +47,12 @@ class FrontDoorTest {
   }
 
   private static List<Path> pages(Path root) throws IOException {
-    List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("bench/README.md"),
-        root.resolve("bench/HISTORY.md")));
+    List<Path> pages =
+        new ArrayList<>(
+            List.of(
+                root.resolve("README.md"),
+                root.resolve("bench/README.md"),
+                root.resolve("bench/HISTORY.md")));
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
       docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
     }

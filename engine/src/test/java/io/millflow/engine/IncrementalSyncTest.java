@@ -17,7 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A sync resumes where the last completed run stopped, and only a completed run moves that point. */
+/**
+ * A sync resumes where the last completed run stopped, and only a completed run moves that point.
+ */
 @QuarkusTest
 class IncrementalSyncTest {
 
@@ -37,31 +39,56 @@ class IncrementalSyncTest {
   void theNextRunReadsOnlyWhatChangedSinceTheLastCompletedRun() {
     JsonPath first = awaitRunEnd(startRun(FLOW));
     String cursor = first.getString("steps[0].step.outputSummary");
-    List<Map<String, Object>> state = given().get("/api/flows/{id}/sync-state", FLOW).then().statusCode(200)
-        .extract().jsonPath().getList("$");
+    List<Map<String, Object>> state =
+        given()
+            .get("/api/flows/{id}/sync-state", FLOW)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
 
-    assertThat(state).singleElement().satisfies(s -> {
-      assertThat(s).containsEntry("elementId", "ReadOrders").containsEntry("connection", "plex-sandbox");
-      assertThat(cursor).contains((String) s.get("cursor"));
-    });
+    assertThat(state)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s)
+                  .containsEntry("elementId", "ReadOrders")
+                  .containsEntry("connection", "plex-sandbox");
+              assertThat(cursor).contains((String) s.get("cursor"));
+            });
 
     JsonPath second = awaitRunEnd(startRun(FLOW));
     assertThat(second.getString("run.status")).isEqualTo("completed");
     // The start is inclusive, so the newest order of the last run is read again; nothing else is.
     assertThat(second.getInt("steps[0].step.recordsOut")).isEqualTo(1);
     assertThat(second.getList("steps[0].log.message", String.class))
-        .anySatisfy(line -> assertThat(line).contains("Incremental read from", "where the last completed run stopped"));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("Incremental read from", "where the last completed run stopped"));
   }
 
   @Test
   void aRunThatFailsDoesNotMoveTheCursor() {
-    String failing = deploy(variant("po-sync-fails-at-write", "<zeebe:input source=\"warehouse\" target=\"connection\" />",
-        "<zeebe:input source=\"no-such-warehouse\" target=\"connection\" />"));
+    String failing =
+        deploy(
+            variant(
+                "po-sync-fails-at-write",
+                "<zeebe:input source=\"warehouse\" target=\"connection\" />",
+                "<zeebe:input source=\"no-such-warehouse\" target=\"connection\" />"));
     FlowTestSupport.resetSyncState(failing);
 
     JsonPath run = awaitRunEnd(startRun(failing));
 
     assertThat(run.getString("run.status")).isEqualTo("incident");
-    assertThat(given().get("/api/flows/{id}/sync-state", failing).then().extract().jsonPath().getList("$")).isEmpty();
+    assertThat(
+            given()
+                .get("/api/flows/{id}/sync-state", failing)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$"))
+        .isEmpty();
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The shipped CSV export: Plex purchase orders, unified, written atomically to the files connection's folder. */
+/**
+ * The shipped CSV export: Plex purchase orders, unified, written atomically to the files
+ * connection's folder.
+ */
 @QuarkusTest
 class PlexPoToCsvFlowTest {
 
@@ -29,19 +32,27 @@ class PlexPoToCsvFlowTest {
     JsonPath run = awaitRunEnd(startRun("plex-po-to-csv"));
 
     assertThat(run.getString("run.status")).isEqualTo("completed");
-    ShippedFlowsTest.assertBalanced(run, "ReadOrders", "WriteOrders", config.sandbox().plexPurchaseOrders());
+    ShippedFlowsTest.assertBalanced(
+        run, "ReadOrders", "WriteOrders", config.sandbox().plexPurchaseOrders());
     // A file takes every record as new.
-    assertThat(ShippedFlowsTest.ledgerOf(run)).containsEntry("inserted", config.sandbox().plexPurchaseOrders());
-    Path csv = config.dataDir().toAbsolutePath().resolve("files/default/exports/purchase-orders.csv");
-    try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
+    assertThat(ShippedFlowsTest.ledgerOf(run))
+        .containsEntry("inserted", config.sandbox().plexPurchaseOrders());
+    Path csv =
+        config.dataDir().toAbsolutePath().resolve("files/default/exports/purchase-orders.csv");
+    try (MappingIterator<Map<String, String>> rows =
+        new CsvMapper()
+            .readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(csv.toFile())) {
       List<Map<String, String>> orders = rows.readAll();
       assertThat(orders).hasSize(config.sandbox().plexPurchaseOrders());
-      assertThat(orders).allSatisfy(order -> {
-        assertThat(order.get("key")).isNotBlank();
-        assertThat(order.get("orderNumber")).startsWith("PO");
-        assertThat(order.get("lines")).startsWith("[{");
-      });
+      assertThat(orders)
+          .allSatisfy(
+              order -> {
+                assertThat(order.get("key")).isNotBlank();
+                assertThat(order.get("orderNumber")).startsWith("PO");
+                assertThat(order.get("lines")).startsWith("[{");
+              });
     }
   }
 }

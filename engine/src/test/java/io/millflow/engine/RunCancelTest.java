@@ -9,11 +9,15 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** A run that has not ended can be cancelled: the engine ends its instance and the history says who did. */
+/**
+ * A run that has not ended can be cancelled: the engine ends its instance and the history says who
+ * did.
+ */
 @QuarkusTest
 class RunCancelTest {
 
-  private static final String WAITS_AN_HOUR = """
+  private static final String WAITS_AN_HOUR =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D_waits" targetNamespace="http://millflow.io/test">
         <bpmn:process id="waits-an-hour" isExecutable="true">
@@ -32,9 +36,21 @@ class RunCancelTest {
   void aWaitingRunIsCancelledOnceAndThenSaysItEnded() {
     String runId = startRun(deploy(WAITS_AN_HOUR));
 
-    given().post("/api/runs/{id}/cancel", runId).then().statusCode(200)
-        .body("status", equalTo("cancelled")).body("error", containsString("Cancelled by"));
-    given().get("/api/runs/{id}", runId).then().statusCode(200).body("run.status", equalTo("cancelled"));
-    given().post("/api/runs/{id}/cancel", runId).then().statusCode(409).body("message", containsString("already ended"));
+    given()
+        .post("/api/runs/{id}/cancel", runId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("cancelled"))
+        .body("error", containsString("Cancelled by"));
+    given()
+        .get("/api/runs/{id}", runId)
+        .then()
+        .statusCode(200)
+        .body("run.status", equalTo("cancelled"));
+    given()
+        .post("/api/runs/{id}/cancel", runId)
+        .then()
+        .statusCode(409)
+        .body("message", containsString("already ended"));
   }
 }

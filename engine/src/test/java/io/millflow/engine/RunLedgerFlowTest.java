@@ -17,7 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every run accounts for every record, path by path, and a cursor moves only when its paths balance. */
+/**
+ * Every run accounts for every record, path by path, and a cursor moves only when its paths
+ * balance.
+ */
 @QuarkusTest
 class RunLedgerFlowTest {
 
@@ -38,33 +41,55 @@ class RunLedgerFlowTest {
   @Test
   void thePlexToPostgresLedgerBalancesWithExactCountsOnAFirstRunAndAFullReRead() {
     JsonPath first = awaitRunEnd(startRun(FLOW));
-    String cursor = given().get("/api/flows/{id}/sync-state", FLOW).then().extract().jsonPath().getString("[0].cursor");
+    String cursor =
+        given()
+            .get("/api/flows/{id}/sync-state", FLOW)
+            .then()
+            .extract()
+            .jsonPath()
+            .getString("[0].cursor");
     FlowTestSupport.resetSyncState(FLOW);
     JsonPath again = awaitRunEnd(startRun(FLOW));
 
     Map<String, Object> path = onlyPath(first);
-    assertThat(path).containsEntry("source", "ReadOrders").containsEntry("sink", "WriteOrders")
-        .containsEntry("read", 25).containsEntry("mapped", 25).containsEntry("inserted", 25)
-        .containsEntry("updated", 0).containsEntry("unchanged", 0).containsEntry("skippedOlder", 0)
-        .containsEntry("rejected", 0).containsEntry("collapsed", 0).containsEntry("gap", 0)
-        .containsEntry("balanced", true).containsEntry("window", window(null, cursor));
+    assertThat(path)
+        .containsEntry("source", "ReadOrders")
+        .containsEntry("sink", "WriteOrders")
+        .containsEntry("read", 25)
+        .containsEntry("mapped", 25)
+        .containsEntry("inserted", 25)
+        .containsEntry("updated", 0)
+        .containsEntry("unchanged", 0)
+        .containsEntry("skippedOlder", 0)
+        .containsEntry("rejected", 0)
+        .containsEntry("collapsed", 0)
+        .containsEntry("gap", 0)
+        .containsEntry("balanced", true)
+        .containsEntry("window", window(null, cursor));
     assertThat(first.getMap("ledger[0].fillRates.orderNumber")).containsEntry("rate", 1.0f);
-    assertThat(first.getMap("ledger[0].fillRates.'lines.quantity'")).containsEntry("filled", 125)
+    assertThat(first.getMap("ledger[0].fillRates.'lines.quantity'"))
+        .containsEntry("filled", 125)
         .containsEntry("total", 125);
     assertThat(first.getList("ledger[0].warnings")).isEmpty();
-    assertThat(onlyPath(again)).containsEntry("read", 25).containsEntry("inserted", 0).containsEntry("updated", 0)
-        .containsEntry("unchanged", 25).containsEntry("balanced", true);
+    assertThat(onlyPath(again))
+        .containsEntry("read", 25)
+        .containsEntry("inserted", 0)
+        .containsEntry("updated", 0)
+        .containsEntry("unchanged", 25)
+        .containsEntry("balanced", true);
   }
 
   @Test
   void aSinkThatRejectsRowsCompletesTheRunNamingThemAndLeavesTheCursorWhereItWas() {
-    warehouse.useHandle(h -> {
-      h.execute("drop table if exists ledger_source, ledger_target");
-      h.execute("create table ledger_source (sku text, qty int, updated_at timestamptz)");
-      h.execute("""
+    warehouse.useHandle(
+        h -> {
+          h.execute("drop table if exists ledger_source, ledger_target");
+          h.execute("create table ledger_source (sku text, qty int, updated_at timestamptz)");
+          h.execute(
+              """
           insert into ledger_source values ('A', 1, '2026-01-01T00:00:01Z'), (null, 2, '2026-01-01T00:00:02Z'),
             ('B', 3, '2026-01-01T00:00:03Z'), (null, 4, '2026-01-01T00:00:04Z')""");
-    });
+        });
     String flow = deploy(queryToWarehouse("ledger-sink-rejects"));
     FlowTestSupport.resetSyncState(flow);
 
@@ -72,15 +97,31 @@ class RunLedgerFlowTest {
 
     assertThat(run.getString("run.status")).as(run.prettify()).isEqualTo("completed");
     Map<String, Object> path = onlyPath(run);
-    assertThat(path).containsEntry("source", "Query").containsEntry("sink", "Write").containsEntry("read", 4)
-        .containsEntry("inserted", 2).containsEntry("rejected", 2).containsEntry("rejectedBySink", 2)
-        .containsEntry("gap", 0).containsEntry("balanced", true);
+    assertThat(path)
+        .containsEntry("source", "Query")
+        .containsEntry("sink", "Write")
+        .containsEntry("read", 4)
+        .containsEntry("inserted", 2)
+        .containsEntry("rejected", 2)
+        .containsEntry("rejectedBySink", 2)
+        .containsEntry("gap", 0)
+        .containsEntry("balanced", true);
     assertThat(run.getList("ledger[0].rejectedRecords", String.class))
         .containsExactly("record 2 of the dataset", "record 4 of the dataset");
-    assertThat(run.getMap("ledger[0].rejectedReasons")).containsEntry("no value for the key field 'sku'", 2);
-    assertThat(run.getList("ledger[0].warnings", String.class)).singleElement().asString()
+    assertThat(run.getMap("ledger[0].rejectedReasons"))
+        .containsEntry("no value for the key field 'sku'", 2);
+    assertThat(run.getList("ledger[0].warnings", String.class))
+        .singleElement()
+        .asString()
         .contains("Write rejected 2 records", "cursors stay where they were");
-    assertThat(given().get("/api/flows/{id}/sync-state", flow).then().extract().jsonPath().getList("$")).isEmpty();
+    assertThat(
+            given()
+                .get("/api/flows/{id}/sync-state", flow)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$"))
+        .isEmpty();
   }
 
   private static Map<String, Object> window(String from, String to) {
@@ -96,7 +137,10 @@ class RunLedgerFlowTest {
     return ledger.getFirst();
   }
 
-  /** A query of the warehouse's ledger_source, incremental on updated_at, upserted by sku into ledger_target. */
+  /**
+   * A query of the warehouse's ledger_source, incremental on updated_at, upserted by sku into
+   * ledger_target.
+   */
   private static String queryToWarehouse(String processId) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -136,6 +180,8 @@ class RunLedgerFlowTest {
             <bpmn:sequenceFlow id="F3" sourceRef="Write" targetRef="End" />
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(processId).strip();
+        """
+        .formatted(processId)
+        .strip();
   }
 }

@@ -29,21 +29,46 @@ class RunRetryTest {
 
   @Test
   void aRunStoppedByARejectedKeyCompletesWhenRetriedAfterTheKeyIsFixed() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(config.zeebe().address().isEmpty() || config.zeebe().restAddress().isPresent(),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        config.zeebe().address().isEmpty() || config.zeebe().restAddress().isPresent(),
         "retrying a run on a cluster finds its incidents through the cluster's REST address, which the test's Zeebe has not");
-    // No client-side pacing: the sandbox's own limit is off in tests, Plex's 200 calls/minute would slow the read.
-    Map<String, String> settings = Map.of("baseUrl", sandbox.offering(SandboxLauncher.PLEX_CONNECTION).orElseThrow().baseUrl(), "rateLimitPerMinute", "0");
-    connections.provide(new Connection("plex-key-to-fix", "plex", settings, Map.of("apiKey", "wrong")));
-    String flow = deploy(variant("po-retry-after-fix", "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
-        "<zeebe:input source=\"plex-key-to-fix\" target=\"connection\" />"));
+    // No client-side pacing: the sandbox's own limit is off in tests, Plex's 200 calls/minute would
+    // slow the read.
+    Map<String, String> settings =
+        Map.of(
+            "baseUrl",
+            sandbox.offering(SandboxLauncher.PLEX_CONNECTION).orElseThrow().baseUrl(),
+            "rateLimitPerMinute",
+            "0");
+    connections.provide(
+        new Connection("plex-key-to-fix", "plex", settings, Map.of("apiKey", "wrong")));
+    String flow =
+        deploy(
+            variant(
+                "po-retry-after-fix",
+                "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
+                "<zeebe:input source=\"plex-key-to-fix\" target=\"connection\" />"));
     FlowTestSupport.resetSyncState(flow);
-    String runId = given().contentType("application/json").body(Map.of("variables", Map.of()))
-        .post("/api/flows/{id}/runs", flow).then().statusCode(201).extract().path("id");
+    String runId =
+        given()
+            .contentType("application/json")
+            .body(Map.of("variables", Map.of()))
+            .post("/api/flows/{id}/runs", flow)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     assertThat(awaitRunEnd(runId).getString("run.status")).isEqualTo("incident");
 
-    String rightKey = connections.resolve(config.tenant(), SandboxLauncher.PLEX_CONNECTION).credential("apiKey");
-    connections.provide(new Connection("plex-key-to-fix", "plex", settings, Map.of("apiKey", rightKey)));
-    given().post("/api/runs/{id}/retry", runId).then().statusCode(200).body("status", equalTo("running"));
+    String rightKey =
+        connections.resolve(config.tenant(), SandboxLauncher.PLEX_CONNECTION).credential("apiKey");
+    connections.provide(
+        new Connection("plex-key-to-fix", "plex", settings, Map.of("apiKey", rightKey)));
+    given()
+        .post("/api/runs/{id}/retry", runId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("running"));
 
     JsonPath run = awaitRunEnd(runId);
     assertThat(run.getString("run.status")).isEqualTo("completed");
@@ -57,7 +82,10 @@ class RunRetryTest {
     String runId = startRun("plex-po-to-postgres");
     awaitRunEnd(runId);
 
-    given().post("/api/runs/{id}/retry", runId).then().statusCode(409)
+    given()
+        .post("/api/runs/{id}/retry", runId)
+        .then()
+        .statusCode(409)
         .body("message", containsString("only a run at an incident can be retried"));
   }
 }

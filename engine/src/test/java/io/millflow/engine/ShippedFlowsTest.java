@@ -41,11 +41,14 @@ class ShippedFlowsTest {
     assertBalanced(second, "ReadDowntime", "WriteDowntime", recordsOut(second, "ReadDowntime"));
     Connection mongo = connections.resolve("default", SandboxLauncher.MONGO_CONNECTION);
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongo.setting("port"))) {
-      // One document per event: _id is the event's key, so a re-read event replaces its document, never adds one.
+      // One document per event: _id is the event's key, so a re-read event replaces its document,
+      // never adds one.
       var collection = client.getDatabase("plant").getCollection("downtime_events");
-      assertThat(collection.countDocuments()).isGreaterThanOrEqualTo(read)
+      assertThat(collection.countDocuments())
+          .isGreaterThanOrEqualTo(read)
           .isLessThanOrEqualTo(read + recordsOut(second, "ReadDowntime"));
-      assertThat(collection.find().first()).containsKeys("assetKey", "startedAt", "reasonCode", "source");
+      assertThat(collection.find().first())
+          .containsKeys("assetKey", "startedAt", "reasonCode", "source");
     }
   }
 
@@ -61,17 +64,26 @@ class ShippedFlowsTest {
     assertThat(run.getString("run.status")).as(run.prettify()).isEqualTo("completed");
     long parts = recordsOut(run, "ReadParts");
     String database = mysql.setting("jdbcUrl").replaceAll(".*/([^/?]+)\\?.*", "$1");
-    List<Map<String, Object>> rows = EmbeddedMariaDb.shared().jdbi(database).withHandle(h -> h.createQuery(
-        "select `key`, code, source_system from inventory_item").mapToMap().list());
+    List<Map<String, Object>> rows =
+        EmbeddedMariaDb.shared()
+            .jdbi(database)
+            .withHandle(
+                h ->
+                    h.createQuery("select `key`, code, source_system from inventory_item")
+                        .mapToMap()
+                        .list());
     assertThat(parts).isPositive();
     assertBalanced(run, "ReadParts", "WriteParts", parts);
     assertThat(ledgerOf(run)).containsEntry("inserted", (int) parts);
-    assertThat(rows).hasSize((int) parts).allSatisfy(row -> assertThat(row).containsEntry("source_system", "plex"));
+    assertThat(rows)
+        .hasSize((int) parts)
+        .allSatisfy(row -> assertThat(row).containsEntry("source_system", "plex"));
   }
 
   /**
-   * Snowflake cannot be reached from here: the shipped flow runs with its sink pointed at PostgreSQL, which proves the
-   * NetSuite read and the mapping; connectors/snowflake verifies the Snowflake write against a recording JDBC fake.
+   * Snowflake cannot be reached from here: the shipped flow runs with its sink pointed at
+   * PostgreSQL, which proves the NetSuite read and the mapping; connectors/snowflake verifies the
+   * Snowflake write against a recording JDBC fake.
    */
   @Test
   void netsuiteVendorsFlowReadsAndMapsVendorsUpToItsWarehouseWrite() {
@@ -88,16 +100,25 @@ class ShippedFlowsTest {
   }
 
   /**
-   * The run's one path balances, exactly: every record the source read is in one of the sink's counts (the
-   * sandboxes' records all map, so none is rejected or collapsed).
+   * The run's one path balances, exactly: every record the source read is in one of the sink's
+   * counts (the sandboxes' records all map, so none is rejected or collapsed).
    */
   static void assertBalanced(JsonPath run, String source, String sink, long read) {
     Map<String, Object> path = ledgerOf(run);
-    assertThat(path).as(run.prettify()).containsEntry("source", source).containsEntry("sink", sink)
-        .containsEntry("read", (int) read).containsEntry("mapped", (int) read).containsEntry("rejected", 0)
-        .containsEntry("collapsed", 0).containsEntry("gap", 0).containsEntry("balanced", true);
-    long accounted = List.of("inserted", "updated", "unchanged", "skippedOlder").stream()
-        .mapToLong(count -> ((Number) path.get(count)).longValue()).sum();
+    assertThat(path)
+        .as(run.prettify())
+        .containsEntry("source", source)
+        .containsEntry("sink", sink)
+        .containsEntry("read", (int) read)
+        .containsEntry("mapped", (int) read)
+        .containsEntry("rejected", 0)
+        .containsEntry("collapsed", 0)
+        .containsEntry("gap", 0)
+        .containsEntry("balanced", true);
+    long accounted =
+        List.of("inserted", "updated", "unchanged", "skippedOlder").stream()
+            .mapToLong(count -> ((Number) path.get(count)).longValue())
+            .sum();
     assertThat(accounted).isEqualTo(read);
   }
 
@@ -109,8 +130,12 @@ class ShippedFlowsTest {
 
   private static long recordsOut(JsonPath run, String elementId) {
     List<Map<String, Object>> steps = run.getList("steps.step");
-    return steps.stream().filter(step -> elementId.equals(step.get("elementId")) && "completed".equals(step.get("status")))
-        .map(step -> ((Number) step.get("recordsOut")).longValue()).findFirst()
+    return steps.stream()
+        .filter(
+            step ->
+                elementId.equals(step.get("elementId")) && "completed".equals(step.get("status")))
+        .map(step -> ((Number) step.get("recordsOut")).longValue())
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no step " + elementId + " in " + run.prettify()));
   }
 }

@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A step's StepFailure is a BPMN error: caught by an error event the flow goes on; uncaught the run shows an incident. */
+/**
+ * A step's StepFailure is a BPMN error: caught by an error event the flow goes on; uncaught the run
+ * shows an incident.
+ */
 @QuarkusTest
 class StepFailureFlowTest {
 
-  private static final String WAREHOUSE = "<zeebe:input source=\"warehouse\" target=\"connection\" />";
-  private static final String MISSING_WAREHOUSE = "<zeebe:input source=\"no-such-warehouse\" target=\"connection\" />";
+  private static final String WAREHOUSE =
+      "<zeebe:input source=\"warehouse\" target=\"connection\" />";
+  private static final String MISSING_WAREHOUSE =
+      "<zeebe:input source=\"no-such-warehouse\" target=\"connection\" />";
 
   @Test
   void anUncaughtStepFailureShowsTheRunAtAnIncidentWithTheErrorCode() {
@@ -26,16 +31,22 @@ class StepFailureFlowTest {
     JsonPath run = awaitRunEnd(startRun(flow));
 
     assertThat(run.getString("run.status")).isEqualTo("incident");
-    assertThat(run.getString("run.error")).contains("CONNECTION_NOT_FOUND", "no-such-warehouse", "WriteOrders");
+    assertThat(run.getString("run.error"))
+        .contains("CONNECTION_NOT_FOUND", "no-such-warehouse", "WriteOrders");
     Map<String, Object> write = lastStep(run);
     // Uncaught, the error stops the step at an incident in every engine, so a retry runs it again.
-    assertThat(write).containsEntry("status", "failed").containsEntry("errorCode", "CONNECTION_NOT_FOUND");
+    assertThat(write)
+        .containsEntry("status", "failed")
+        .containsEntry("errorCode", "CONNECTION_NOT_FOUND");
   }
 
   @Test
   void aStepFailureCaughtByAnErrorBoundaryEventLetsTheFlowFinish() {
-    String bpmn = variant("po-missing-connection-caught", WAREHOUSE, MISSING_WAREHOUSE)
-        .replace("</bpmn:process>", """
+    String bpmn =
+        variant("po-missing-connection-caught", WAREHOUSE, MISSING_WAREHOUSE)
+            .replace(
+                "</bpmn:process>",
+                """
             <bpmn:boundaryEvent id="WriteFailed" attachedToRef="WriteOrders">
               <bpmn:outgoing>Flow_Failed</bpmn:outgoing>
               <bpmn:errorEventDefinition id="WriteFailedDefinition" errorRef="Error_NoConnection" />

@@ -8,8 +8,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The master key of the tests' shared state store. Embedded-mode tests generate it in the data directory; tests in
- * cluster mode (which must be given one) use the same file, or the tenant keys it wrapped could not be read.
+ * The master key of the tests' shared state store. Embedded-mode tests generate it in the data
+ * directory; tests in cluster mode (which must be given one) use the same file, or the tenant keys
+ * it wrapped could not be read.
  */
 public final class TestMasterKey {
 

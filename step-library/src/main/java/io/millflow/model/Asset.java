@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A piece of equipment, a machine or a line (Plex equipment, Idhammar machine). {@code level} is the ISA-95 equipment
- * level where the source says it ({@code ProductionLine}, {@code WorkCell}, ...); {@code idealRatePerHour} is the
- * machine's ideal output, which OEE performance is measured against.
+ * A piece of equipment, a machine or a line (Plex equipment, Idhammar machine). {@code level} is
+ * the ISA-95 equipment level where the source says it ({@code ProductionLine}, {@code WorkCell},
+ * ...); {@code idealRatePerHour} is the machine's ideal output, which OEE performance is measured
+ * against.
  */
 public record Asset(
     String key,

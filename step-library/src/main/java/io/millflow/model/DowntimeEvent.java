@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A stop of a machine or line. {@code endedAt} and {@code durationSeconds} are null while it lasts; {@code planned}
- * separates planned stops (changeover, break) from unplanned ones (breakdown), which OEE availability counts.
+ * A stop of a machine or line. {@code endedAt} and {@code durationSeconds} are null while it lasts;
+ * {@code planned} separates planned stops (changeover, break) from unplanned ones (breakdown),
+ * which OEE availability counts.
  */
 public record DowntimeEvent(
     String key,

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Counts, over the records of a run, how many have a value in each standard field of a unified entity: every
- * component but {@code source}, {@code customFields} and {@code raw}; the fields of nested records (purchase-order
- * lines) as {@code lines.quantity}, counted per line. Empty: null, blank text, an empty list. Not thread-safe.
+ * Counts, over the records of a run, how many have a value in each standard field of a unified
+ * entity: every component but {@code source}, {@code customFields} and {@code raw}; the fields of
+ * nested records (purchase-order lines) as {@code lines.quantity}, counted per line. Empty: null,
+ * blank text, an empty list. Not thread-safe.
  */
 public final class FillRates {
 
@@ -30,7 +31,9 @@ public final class FillRates {
   private FillRates(Class<?> type, String prefix) {
     for (RecordComponent component : type.getRecordComponents()) {
       if (!NOT_STANDARD.contains(component.getName())) {
-        fields.add(new Field(prefix + component.getName(), accessor(component), nested(component, prefix)));
+        fields.add(
+            new Field(
+                prefix + component.getName(), accessor(component), nested(component, prefix)));
       }
     }
     filled = new long[fields.size()];
@@ -81,7 +84,8 @@ public final class FillRates {
     try {
       return field.accessor.invoke(record);
     } catch (Throwable e) {
-      throw new IllegalStateException("Cannot read " + field.name + " of " + record.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "Cannot read " + field.name + " of " + record.getClass().getSimpleName(), e);
     }
   }
 
@@ -95,8 +99,10 @@ public final class FillRates {
 
   /** Counts for the records of a list component ({@code List<PurchaseOrderLine>}), or null. */
   private static FillRates nested(RecordComponent component, String prefix) {
-    if (component.getType() == List.class && component.getGenericType() instanceof ParameterizedType list
-        && list.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord()) {
+    if (component.getType() == List.class
+        && component.getGenericType() instanceof ParameterizedType list
+        && list.getActualTypeArguments()[0] instanceof Class<?> item
+        && item.isRecord()) {
       return new FillRates(item, prefix + component.getName() + ".");
     }
     return null;

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A stocked item: a part or material (Plex part, NetSuite inventory item), or one stock record of it at a location
- * (Plex inventory container). Stock fields are null when the source describes the item only; {@code itemKey} names the
- * item a stock record belongs to.
+ * A stocked item: a part or material (Plex part, NetSuite inventory item), or one stock record of
+ * it at a location (Plex inventory container). Stock fields are null when the source describes the
+ * item only; {@code itemKey} names the item a stock record belongs to.
  */
 public record InventoryItem(
     String key,

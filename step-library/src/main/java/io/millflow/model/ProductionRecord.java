@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What a machine produced in a period ({@code [periodStart, periodEnd)}): good, rejected and reworked counts, and the
- * period's OEE as the source computed it, {@code oee = availability × performance × quality}, each a fraction 0..1.
+ * What a machine produced in a period ({@code [periodStart, periodEnd)}): good, rejected and
+ * reworked counts, and the period's OEE as the source computed it, {@code oee = availability ×
+ * performance × quality}, each a fraction 0..1.
  */
 public record ProductionRecord(
     String key,

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A purchase order in the unified model, the same whatever system it came from. {@code key} is the order's id in the
- * source system; {@code lines} carry the line items. Money is {@link BigDecimal}, never a double; times are UTC
- * instants.
+ * A purchase order in the unified model, the same whatever system it came from. {@code key} is the
+ * order's id in the source system; {@code lines} carry the line items. Money is {@link BigDecimal},
+ * never a double; times are UTC instants.
  */
 public record PurchaseOrder(
     String key,

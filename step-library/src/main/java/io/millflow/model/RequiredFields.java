@@ -1,8 +1,9 @@
 package io.millflow.model;
 
 /**
- * The unified fields a record cannot be written without: every entity's {@code key}, a purchase order's
- * {@code orderNumber} (its lines' numbers are whole numbers the mapper must read, or it cannot map the record).
+ * The unified fields a record cannot be written without: every entity's {@code key}, a purchase
+ * order's {@code orderNumber} (its lines' numbers are whole numbers the mapper must read, or it
+ * cannot map the record).
  */
 public final class RequiredFields {
 

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Typed reads of one source system's JSON record, for a connector's mappers. A field that is there but cannot be read
- * fails with {@code UNMAPPABLE_RECORD} naming the system, the record and the field, rather than turning into a silent
- * null. A connector extends it with the reads only its system has and gives it how the system writes timestamps.
+ * Typed reads of one source system's JSON record, for a connector's mappers. A field that is there
+ * but cannot be read fails with {@code UNMAPPABLE_RECORD} naming the system, the record and the
+ * field, rather than turning into a silent null. A connector extends it with the reads only its
+ * system has and gives it how the system writes timestamps.
  */
 public class SourceRecord {
 
@@ -81,7 +82,10 @@ public class SourceRecord {
     return instant(field);
   }
 
-  /** A decimal exactly as the system wrote it, whether a JSON number or a string; never through a double. */
+  /**
+   * A decimal exactly as the system wrote it, whether a JSON number or a string; never through a
+   * double.
+   */
   public BigDecimal decimal(String field) {
     JsonNode value = json.get(field);
     if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
@@ -97,7 +101,10 @@ public class SourceRecord {
     }
   }
 
-  /** How an error says that a JSON number or string is not a number: {@code is not a number: '12,5'}. */
+  /**
+   * How an error says that a JSON number or string is not a number: {@code is not a number:
+   * '12,5'}.
+   */
   protected String notANumber(JsonNode value) {
     return "is not a number: '" + value.asText() + "'";
   }
@@ -129,7 +136,10 @@ public class SourceRecord {
     }
   }
 
-  /** The requested extra fields the record has, for a unified {@code customFields}; absent and null ones left out. */
+  /**
+   * The requested extra fields the record has, for a unified {@code customFields}; absent and null
+   * ones left out.
+   */
   public Map<String, Object> customFields(List<String> names) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String name : names == null ? List.<String>of() : names) {
@@ -147,7 +157,9 @@ public class SourceRecord {
   }
 
   public StepFailure unmappable(String field, String problem) {
-    return new StepFailure("UNMAPPABLE_RECORD", "Cannot map " + system + " " + what + ": field '" + field + "' "
-        + problem + ".", new UnmappableField(system + " " + what, field, problem));
+    return new StepFailure(
+        "UNMAPPABLE_RECORD",
+        "Cannot map " + system + " " + what + ": field '" + field + "' " + problem + ".",
+        new UnmappableField(system + " " + what, field, problem));
   }
 }

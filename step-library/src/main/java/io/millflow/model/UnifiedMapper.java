@@ -3,12 +3,16 @@ package io.millflow.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Maps one source entity to the unified model, for example {@code plex.purchaseOrder} to {@link PurchaseOrder}. A
- * connector adds mappers by being on the classpath (a CDI bean, or a {@code ServiceLoader} entry).
+ * Maps one source entity to the unified model, for example {@code plex.purchaseOrder} to {@link
+ * PurchaseOrder}. A connector adds mappers by being on the classpath (a CDI bean, or a {@code
+ * ServiceLoader} entry).
  */
 public interface UnifiedMapper {
 
-  /** The entity of the source dataset this mapper reads, as the source step names it: {@code plex.purchaseOrder}. */
+  /**
+   * The entity of the source dataset this mapper reads, as the source step names it: {@code
+   * plex.purchaseOrder}.
+   */
   String sourceEntity();
 
   /** The unified entity it produces: {@code purchaseOrder}. */
@@ -17,19 +21,25 @@ public interface UnifiedMapper {
   /**
    * Maps one source record.
    *
-   * @throws io.millflow.step.StepFailure with code {@code UNMAPPABLE_RECORD} naming the record and field it cannot map
+   * @throws io.millflow.step.StepFailure with code {@code UNMAPPABLE_RECORD} naming the record and
+   *     field it cannot map
    */
   Object map(JsonNode source, MappingOptions options);
 
   /**
-   * Which source field feeds each unified field this mapper fills: {@code orderNumber -> poNumber}, lines' fields as
-   * {@code lines.quantity -> quantity}. A unified field left empty by every record of a run is then reported with the
-   * source field it was read from. Declared once per mapper, next to the mapping.
+   * Which source field feeds each unified field this mapper fills: {@code orderNumber -> poNumber},
+   * lines' fields as {@code lines.quantity -> quantity}. A unified field left empty by every record
+   * of a run is then reported with the source field it was read from. Declared once per mapper,
+   * next to the mapping.
    */
   default java.util.Map<String, String> sourceFields() {
     return java.util.Map.of();
   }
 
-  /** Per-run choices: which connection the records came from, whether to keep the raw record, which extra fields. */
-  record MappingOptions(String connection, boolean includeRaw, java.util.List<String> customFields) {}
+  /**
+   * Per-run choices: which connection the records came from, whether to keep the raw record, which
+   * extra fields.
+   */
+  record MappingOptions(
+      String connection, boolean includeRaw, java.util.List<String> customFields) {}
 }

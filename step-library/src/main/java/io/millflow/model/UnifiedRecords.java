@@ -41,23 +41,31 @@ public final class UnifiedRecords {
 
   /** When the source last changed a unified record, from its {@code source}; null when unknown. */
   public static Instant sourceUpdatedAt(Object record) {
-    SourceRef source = switch (record) {
-      case PurchaseOrder r -> r.source();
-      case Vendor r -> r.source();
-      case InventoryItem r -> r.source();
-      case WorkOrder r -> r.source();
-      case Asset r -> r.source();
-      case DowntimeEvent r -> r.source();
-      case ProductionRecord r -> r.source();
-      case null, default -> null;
-    };
+    SourceRef source =
+        switch (record) {
+          case PurchaseOrder r -> r.source();
+          case Vendor r -> r.source();
+          case InventoryItem r -> r.source();
+          case WorkOrder r -> r.source();
+          case Asset r -> r.source();
+          case DowntimeEvent r -> r.source();
+          case ProductionRecord r -> r.source();
+          case null, default -> null;
+        };
     return source == null ? null : source.sourceUpdatedAt();
   }
 
   private static Map<String, Class<? extends Record>> entities() {
     Map<String, Class<? extends Record>> entities = new LinkedHashMap<>();
-    for (Class<? extends Record> type : List.of(PurchaseOrder.class, Vendor.class, InventoryItem.class,
-        WorkOrder.class, Asset.class, DowntimeEvent.class, ProductionRecord.class)) {
+    for (Class<? extends Record> type :
+        List.of(
+            PurchaseOrder.class,
+            Vendor.class,
+            InventoryItem.class,
+            WorkOrder.class,
+            Asset.class,
+            DowntimeEvent.class,
+            ProductionRecord.class)) {
       entities.put(entityOf(type), type);
     }
     return Collections.unmodifiableMap(entities);

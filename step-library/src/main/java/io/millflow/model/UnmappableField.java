@@ -1,9 +1,10 @@
 package io.millflow.model;
 
 /**
- * Why a mapper could not map a record, as parts: which record, which field, what is wrong with it. Kept as the cause
- * of the {@code UNMAPPABLE_RECORD} failure, so a transform can reject the record with a reason that does not repeat
- * each record's name. Carries no stack trace: it is a description, not an error of its own.
+ * Why a mapper could not map a record, as parts: which record, which field, what is wrong with it.
+ * Kept as the cause of the {@code UNMAPPABLE_RECORD} failure, so a transform can reject the record
+ * with a reason that does not repeat each record's name. Carries no stack trace: it is a
+ * description, not an error of its own.
  */
 public final class UnmappableField extends RuntimeException {
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 
-/** A supplier of purchased goods (Plex supplier, NetSuite vendor). {@code key} is its id in the source system. */
+/**
+ * A supplier of purchased goods (Plex supplier, NetSuite vendor). {@code key} is its id in the
+ * source system.
+ */
 public record Vendor(
     String key,
     String code,

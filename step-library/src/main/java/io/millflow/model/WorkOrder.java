@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** A production or maintenance work order (Plex job). Status follows the source; see each connector's README. */
+/**
+ * A production or maintenance work order (Plex job). Status follows the source; see each
+ * connector's README.
+ */
 public record WorkOrder(
     String key,
     String code,

@@ -5,12 +5,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The outcome of testing a connection. {@code problem}, {@code message} and {@code fix} are null when {@code ok}; when
- * not, {@code message} says what the system answered (with its request id where it gave one) and {@code fix} what the
- * user should change. {@code details} carries harmless facts worth showing (server version, user, tenant name), never
- * a credential.
+ * The outcome of testing a connection. {@code problem}, {@code message} and {@code fix} are null
+ * when {@code ok}; when not, {@code message} says what the system answered (with its request id
+ * where it gave one) and {@code fix} what the user should change. {@code details} carries harmless
+ * facts worth showing (server version, user, tenant name), never a credential.
  */
-public record ConnectionCheck(boolean ok, ConnectionProblem problem, String message, String fix, Duration took,
+public record ConnectionCheck(
+    boolean ok,
+    ConnectionProblem problem,
+    String message,
+    String fix,
+    Duration took,
     Map<String, String> details) {
 
   public ConnectionCheck {
@@ -25,7 +30,8 @@ public record ConnectionCheck(boolean ok, ConnectionProblem problem, String mess
     return new ConnectionCheck(true, null, null, null, took, details);
   }
 
-  public static ConnectionCheck failed(ConnectionProblem problem, String message, String fix, Duration took) {
+  public static ConnectionCheck failed(
+      ConnectionProblem problem, String message, String fix, Duration took) {
     return new ConnectionCheck(false, problem, message, fix, took, Map.of());
   }
 }

@@ -1,12 +1,17 @@
 package io.millflow.step;
 
-/** Why a connection test failed, as specifically as the system's answer allows. The name is the API's error code. */
+/**
+ * Why a connection test failed, as specifically as the system's answer allows. The name is the
+ * API's error code.
+ */
 public enum ConnectionProblem {
   /** A setting or credential is missing or malformed (the check names which). */
   INCOMPLETE,
   /** No answer: DNS, connection refused, network unreachable. */
   UNREACHABLE,
-  /** The host answered, but not as the system should: wrong base URL, wrong account id, wrong port. */
+  /**
+   * The host answered, but not as the system should: wrong base URL, wrong account id, wrong port.
+   */
   WRONG_URL,
   /** The system rejected the credentials (wrong key, wrong password, revoked token). */
   AUTH_FAILED,

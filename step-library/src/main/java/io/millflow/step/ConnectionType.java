@@ -6,10 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a connector's connection: a record whose components are its settings and credentials, annotated like a
- * step's input ({@link Param}, Jakarta Validation, {@link Secret}, {@link Credential}). From that one record come the
- * validation of a saved connection, the API's schema, the UI's connect form, the docs' settings table and the masking
- * of secrets. A step gets it bound with {@link StepContext#connection(String, Class)}; its tester checks it.
+ * Declares a connector's connection: a record whose components are its settings and credentials,
+ * annotated like a step's input ({@link Param}, Jakarta Validation, {@link Secret}, {@link
+ * Credential}). From that one record come the validation of a saved connection, the API's schema,
+ * the UI's connect form, the docs' settings table and the masking of secrets. A step gets it bound
+ * with {@link StepContext#connection(String, Class)}; its tester checks it.
  *
  * <pre>{@code
  * @ConnectionType("idhammar")
@@ -22,6 +23,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface ConnectionType {
 
-  /** The type name a connection is saved with, as in {@link Connection#type()}: {@code plex}, {@code postgres}. */
+  /**
+   * The type name a connection is saved with, as in {@link Connection#type()}: {@code plex}, {@code
+   * postgres}.
+   */
   String value();
 }

@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Part of a connection's sign-in that is not secret (a user name, a client id): kept with the credentials, so entering
- * new credentials replaces it together with its {@link Secret}, and shown as typed.
+ * Part of a connection's sign-in that is not secret (a user name, a client id): kept with the
+ * credentials, so entering new credentials replaces it together with its {@link Secret}, and shown
+ * as typed.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)

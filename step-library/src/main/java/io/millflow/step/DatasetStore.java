@@ -9,10 +9,11 @@ public interface DatasetStore {
   DatasetWriter create(String entity);
 
   /**
-   * Streams a dataset's records in the order they were written, one chunk in memory at a time. Close the stream (use
-   * try-with-resources) to release the store's resources.
+   * Streams a dataset's records in the order they were written, one chunk in memory at a time.
+   * Close the stream (use try-with-resources) to release the store's resources.
    *
-   * @throws StepFailure with code {@code DATASET_NOT_FOUND} when the dataset does not exist (expired, or another run's)
+   * @throws StepFailure with code {@code DATASET_NOT_FOUND} when the dataset does not exist
+   *     (expired, or another run's)
    */
   <T> Stream<T> read(DatasetRef ref, Class<T> type);
 }

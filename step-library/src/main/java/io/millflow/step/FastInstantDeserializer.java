@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Reads the instants Millflow itself writes ({@code 2026-11-24T10:00:00.123456Z}: UTC, 0 to 9 fraction digits) without
- * a {@code DateTimeFormatter}, which dominated reading large datasets; anything else (offsets, numbers) goes to
- * Jackson's own deserializer, so what is accepted does not change.
+ * Reads the instants Millflow itself writes ({@code 2026-11-24T10:00:00.123456Z}: UTC, 0 to 9
+ * fraction digits) without a {@code DateTimeFormatter}, which dominated reading large datasets;
+ * anything else (offsets, numbers) goes to Jackson's own deserializer, so what is accepted does not
+ * change.
  */
 final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
 
@@ -35,8 +36,14 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text has another form. */
   static Instant parseUtc(String text) {
     int length = text.length();
-    if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-        || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+    if (length < 20
+        || length > 30
+        || text.charAt(length - 1) != 'Z'
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
       return null;
     }
     int year = digits(text, 0, 4);
@@ -56,12 +63,20 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
         nanos *= 10;
       }
     }
-    if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+    if (year < 0
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || nanos < 0) {
       return null;
     }
     long days;
     try {
-      days = LocalDate.of(year, month, day).toEpochDay(); // checks month and day, leap years included
+      days =
+          LocalDate.of(year, month, day).toEpochDay(); // checks month and day, leap years included
     } catch (DateTimeException e) {
       return null;
     }

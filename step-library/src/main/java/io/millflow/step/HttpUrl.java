@@ -8,7 +8,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An absolute {@code http} or {@code https} URL with a host; null passes (combine with {@code @NotNull}). */
+/**
+ * An absolute {@code http} or {@code https} URL with a host; null passes (combine with
+ * {@code @NotNull}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Constraint(validatedBy = HttpUrlValidator.class)

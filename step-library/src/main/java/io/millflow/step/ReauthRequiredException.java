@@ -1,8 +1,8 @@
 package io.millflow.step;
 
 /**
- * The system rejected the connection's credentials and they cannot be renewed: no retry helps. The job fails without
- * retries (an incident) and the connection is marked {@code reauth_required}.
+ * The system rejected the connection's credentials and they cannot be renewed: no retry helps. The
+ * job fails without retries (an incident) and the connection is marked {@code reauth_required}.
  */
 public final class ReauthRequiredException extends StepException {
 

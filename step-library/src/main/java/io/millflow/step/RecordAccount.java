@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a step that turns records into records did with each record it read, for the run's ledger: {@code read} =
- * {@code mapped} (in its output dataset) + rejected + {@code collapsed} (older duplicates of a key within the run).
- * With the fill rate of every field of its output ({@code lines.quantity} for a nested field), and the warnings it
- * logged about the data.
+ * What a step that turns records into records did with each record it read, for the run's ledger:
+ * {@code read} = {@code mapped} (in its output dataset) + rejected + {@code collapsed} (older
+ * duplicates of a key within the run). With the fill rate of every field of its output ({@code
+ * lines.quantity} for a nested field), and the warnings it logged about the data.
  */
-public record RecordAccount(long read, long mapped, Rejects rejected, long collapsed, Map<String, FieldFill> fillRates,
+public record RecordAccount(
+    long read,
+    long mapped,
+    Rejects rejected,
+    long collapsed,
+    Map<String, FieldFill> fillRates,
     List<String> warnings) {
 
   public RecordAccount {
     rejected = rejected == null ? Rejects.NONE : rejected;
-    fillRates = fillRates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fillRates));
+    fillRates =
+        fillRates == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fillRates));
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 }

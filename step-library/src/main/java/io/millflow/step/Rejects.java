@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records a step refused to pass on or write, and why: how many, how many for each reason, and the first
- * {@value #MAX_NAMED} of them by name (a key, or a record's place in its dataset). Reasons are kept up to
- * {@value #MAX_REASONS}; later ones are counted under {@link #OTHER_REASONS}. Small enough to travel as a variable.
+ * Records a step refused to pass on or write, and why: how many, how many for each reason, and the
+ * first {@value #MAX_NAMED} of them by name (a key, or a record's place in its dataset). Reasons
+ * are kept up to {@value #MAX_REASONS}; later ones are counted under {@link #OTHER_REASONS}. Small
+ * enough to travel as a variable.
  */
 public record Rejects(long count, Map<String, Long> reasons, List<String> records) {
 
@@ -19,7 +20,8 @@ public record Rejects(long count, Map<String, Long> reasons, List<String> record
   public static final Rejects NONE = new Rejects(0, Map.of(), List.of());
 
   public Rejects {
-    reasons = reasons == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
+    reasons =
+        reasons == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
     records = records == null ? List.of() : List.copyOf(records);
   }
 
@@ -40,7 +42,10 @@ public record Rejects(long count, Map<String, Long> reasons, List<String> record
     private final Map<String, Long> reasons = new LinkedHashMap<>();
     private final List<String> records = new ArrayList<>();
 
-    /** One record refused: {@code record} names it (never with a secret), {@code reason} says why, without values. */
+    /**
+     * One record refused: {@code record} names it (never with a secret), {@code reason} says why,
+     * without values.
+     */
     public void reject(String record, String reason) {
       count++;
       countReason(reason, 1);
@@ -68,7 +73,8 @@ public record Rejects(long count, Map<String, Long> reasons, List<String> record
     }
 
     private void countReason(String reason, long times) {
-      String kept = reasons.containsKey(reason) || reasons.size() < MAX_REASONS ? reason : OTHER_REASONS;
+      String kept =
+          reasons.containsKey(reason) || reasons.size() < MAX_REASONS ? reason : OTHER_REASONS;
       reasons.merge(kept, times, Long::sum);
     }
   }

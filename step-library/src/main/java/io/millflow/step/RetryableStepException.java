@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A transient failure (network error, timeout, HTTP 5xx, 429): the job is retried with exponential backoff and jitter,
- * or after {@link #retryAfter()} when the source said how long to wait.
+ * A transient failure (network error, timeout, HTTP 5xx, 429): the job is retried with exponential
+ * backoff and jitter, or after {@link #retryAfter()} when the source said how long to wait.
  */
 public final class RetryableStepException extends StepException {
 

@@ -2,7 +2,10 @@ package io.millflow.step;
 
 import java.time.Clock;
 
-/** What the engine hands a running step: its run, its connections, the dataset store, a log and a clock. */
+/**
+ * What the engine hands a running step: its run, its connections, the dataset store, a log and a
+ * clock.
+ */
 public interface StepContext {
 
   String tenantId();
@@ -18,11 +21,12 @@ public interface StepContext {
   Connection connection(String name);
 
   /**
-   * The named connection bound to its connector's record, e.g. {@code context.connection(name, PlexConnection.class)}.
+   * The named connection bound to its connector's record, e.g. {@code context.connection(name,
+   * PlexConnection.class)}.
    *
-   * @throws StepFailure {@code CONNECTION_NOT_FOUND} when no connection has that name, {@code WRONG_CONNECTION_TYPE}
-   *     when it is of another type, {@code CONNECTION_INVALID} when a value is wrong (naming the field),
-   *     {@code CONNECTION_INCOMPLETE} when a setting is missing
+   * @throws StepFailure {@code CONNECTION_NOT_FOUND} when no connection has that name, {@code
+   *     WRONG_CONNECTION_TYPE} when it is of another type, {@code CONNECTION_INVALID} when a value
+   *     is wrong (naming the field), {@code CONNECTION_INCOMPLETE} when a setting is missing
    * @throws ReauthRequiredException when its credentials are missing
    */
   default <C extends Record> C connection(String name, Class<C> type) {
@@ -30,9 +34,10 @@ public interface StepContext {
   }
 
   /**
-   * The task this attempt works for: the same across every retry of one task in one run, different for each task
-   * (and each pass of a loop). A step whose effect lies outside one database transaction (sending an event, calling
-   * an API) derives its idempotency key from it, so a retried attempt does not act twice.
+   * The task this attempt works for: the same across every retry of one task in one run, different
+   * for each task (and each pass of a loop). A step whose effect lies outside one database
+   * transaction (sending an event, calling an API) derives its idempotency key from it, so a
+   * retried attempt does not act twice.
    */
   String taskKey();
 
@@ -40,15 +45,18 @@ public interface StepContext {
 
   StepLog log();
 
-  /** Reports progress of a long step; {@code total} is -1 when unknown. Also tells the engine the step is alive. */
+  /**
+   * Reports progress of a long step; {@code total} is -1 when unknown. Also tells the engine the
+   * step is alive.
+   */
   void progress(long done, long total);
 
   Clock clock();
 
   /**
-   * Tells the run's ledger what the step did with the records it read, when its output alone cannot say (a transform
-   * that rejects or collapses records). A step that never calls it is accounted by its datasets' counts; a source by
-   * its {@link ReadResult}, a sink by its {@link WriteResult}.
+   * Tells the run's ledger what the step did with the records it read, when its output alone cannot
+   * say (a transform that rejects or collapses records). A step that never calls it is accounted by
+   * its datasets' counts; a source by its {@link ReadResult}, a sink by its {@link WriteResult}.
    */
   default void account(RecordAccount account) {}
 }

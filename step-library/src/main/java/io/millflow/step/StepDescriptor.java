@@ -4,8 +4,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 
-/** What the engine needs to know of a step, read once from its class: its annotation and its input and output types. */
-public record StepDescriptor(StepType type, Class<?> inputType, Class<?> outputType, Step<?, ?> step) {
+/**
+ * What the engine needs to know of a step, read once from its class: its annotation and its input
+ * and output types.
+ */
+public record StepDescriptor(
+    StepType type, Class<?> inputType, Class<?> outputType, Step<?, ?> step) {
 
   public String id() {
     return type.id();
@@ -20,8 +24,11 @@ public record StepDescriptor(StepType type, Class<?> inputType, Class<?> outputT
     Class<?> stepClass = declaringClass(step.getClass());
     StepType type = stepClass.getAnnotation(StepType.class);
     ParameterizedType stepInterface = stepInterface(stepClass);
-    return new StepDescriptor(type, rawClass(stepInterface.getActualTypeArguments()[0]),
-        rawClass(stepInterface.getActualTypeArguments()[1]), step);
+    return new StepDescriptor(
+        type,
+        rawClass(stepInterface.getActualTypeArguments()[0]),
+        rawClass(stepInterface.getActualTypeArguments()[1]),
+        step);
   }
 
   private static Class<?> declaringClass(Class<?> candidate) {
@@ -30,23 +37,28 @@ public record StepDescriptor(StepType type, Class<?> inputType, Class<?> outputT
         return c;
       }
     }
-    throw new IllegalArgumentException(candidate.getName() + " implements Step but has no @StepType annotation");
+    throw new IllegalArgumentException(
+        candidate.getName() + " implements Step but has no @StepType annotation");
   }
 
   private static ParameterizedType stepInterface(Class<?> stepClass) {
     for (Type type : stepClass.getGenericInterfaces()) {
-      if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Step.class) {
+      if (type instanceof ParameterizedType parameterized
+          && parameterized.getRawType() == Step.class) {
         return parameterized;
       }
     }
-    throw new IllegalArgumentException(stepClass.getName() + " must implement Step<Input, Output> directly, with both types named");
+    throw new IllegalArgumentException(
+        stepClass.getName()
+            + " must implement Step<Input, Output> directly, with both types named");
   }
 
   private static Class<?> rawClass(Type type) {
     return switch (type) {
       case Class<?> c -> c;
       case ParameterizedType p -> (Class<?>) p.getRawType();
-      default -> throw new IllegalArgumentException("Step types must be concrete classes, not " + type);
+      default ->
+          throw new IllegalArgumentException("Step types must be concrete classes, not " + type);
     };
   }
 }

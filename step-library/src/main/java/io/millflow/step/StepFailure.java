@@ -1,8 +1,9 @@
 package io.millflow.step;
 
 /**
- * Bad input or data the step cannot handle. Thrown to the process as a BPMN error with {@link #code()}, so an error
- * boundary event can catch it; uncaught, it becomes an incident with the message.
+ * Bad input or data the step cannot handle. Thrown to the process as a BPMN error with {@link
+ * #code()}, so an error boundary event can catch it; uncaught, it becomes an incident with the
+ * message.
  */
 public final class StepFailure extends StepException {
 

@@ -5,7 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Declares a step: its Zeebe job type, how the designer shows it, and how long one attempt may run. */
+/**
+ * Declares a step: its Zeebe job type, how the designer shows it, and how long one attempt may run.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface StepType {

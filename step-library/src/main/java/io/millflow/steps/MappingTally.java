@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link UnifiedTransform} counts as it maps one run's records: each record read is mapped, or rejected with its
- * reason (it cannot be mapped, or a required field is empty), and later found to be an older duplicate of a key or
- * not. Also the fill rate of every unified field, and which of the fields the mapper reads came back empty in every
- * record.
+ * What {@link UnifiedTransform} counts as it maps one run's records: each record read is mapped, or
+ * rejected with its reason (it cannot be mapped, or a required field is empty), and later found to
+ * be an older duplicate of a key or not. Also the fill rate of every unified field, and which of
+ * the fields the mapper reads came back empty in every record.
  */
 final class MappingTally {
 
@@ -42,7 +42,8 @@ final class MappingTally {
   }
 
   /**
-   * Rejects the record when the mapper could not map it (the failure names the field), or rethrows any other failure.
+   * Rejects the record when the mapper could not map it (the failure names the field), or rethrows
+   * any other failure.
    */
   void unmappable(StepFailure failure, long number) {
     if (!"UNMAPPABLE_RECORD".equals(failure.code())) {
@@ -55,14 +56,17 @@ final class MappingTally {
     }
   }
 
-  /** Whether the mapped record may be written: false (and rejected) when a required field is empty. */
+  /**
+   * Whether the mapped record may be written: false (and rejected) when a required field is empty.
+   */
   boolean accept(Object mapped, long number) {
     String missing = RequiredFields.missing(mapped);
     if (missing == null) {
       return true;
     }
     String key = UnifiedRecords.key(mapped);
-    rejects.reject(entity + " " + (key == null || key.isBlank() ? "record " + number + " of the input" : key),
+    rejects.reject(
+        entity + " " + (key == null || key.isBlank() ? "record " + number + " of the input" : key),
         "required field '" + missing + "' is empty");
     return false;
   }
@@ -90,18 +94,30 @@ final class MappingTally {
     return fills == null ? Map.of() : fills.rates();
   }
 
-  /** A warning for each field the mapper reads that no record of the run filled, naming its source field. */
+  /**
+   * A warning for each field the mapper reads that no record of the run filled, naming its source
+   * field.
+   */
   List<String> emptyFields(Map<String, String> sourceFields) {
     List<String> warnings = new ArrayList<>();
     Map<String, FieldFill> rates = fillRates();
-    sourceFields.forEach((field, sourceField) -> {
-      FieldFill fill = rates.get(field);
-      if (fill != null && fill.total() > 0 && fill.filled() == 0) {
-        warnings.add("No " + entity + (field.contains(".") ? " " + field.substring(0, field.indexOf('.')) : "")
-            + " of this run has a value in " + field + " (" + fill.total() + " empty), read from the source field '"
-            + sourceField + "': check that the source still sends it under that name.");
-      }
-    });
+    sourceFields.forEach(
+        (field, sourceField) -> {
+          FieldFill fill = rates.get(field);
+          if (fill != null && fill.total() > 0 && fill.filled() == 0) {
+            warnings.add(
+                "No "
+                    + entity
+                    + (field.contains(".") ? " " + field.substring(0, field.indexOf('.')) : "")
+                    + " of this run has a value in "
+                    + field
+                    + " ("
+                    + fill.total()
+                    + " empty), read from the source field '"
+                    + sourceField
+                    + "': check that the source still sends it under that name.");
+          }
+        });
     return warnings;
   }
 

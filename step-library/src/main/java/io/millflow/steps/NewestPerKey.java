@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the older duplicates of a key among the records of one run, by their place in the output: the newest by
- * source updated-at wins, the later one on a tie, and a version without updated-at never beats one with it: the rule
- * the sinks' upserts apply.
+ * Finds the older duplicates of a key among the records of one run, by their place in the output:
+ * the newest by source updated-at wins, the later one on a tie, and a version without updated-at
+ * never beats one with it: the rule the sinks' upserts apply.
  */
 final class NewestPerKey {
 
@@ -25,7 +25,8 @@ final class NewestPerKey {
     if (earlier == null) {
       return;
     }
-    boolean earlierWins = earlier.updatedAt != null && (updatedAt == null || updatedAt.isBefore(earlier.updatedAt));
+    boolean earlierWins =
+        earlier.updatedAt != null && (updatedAt == null || updatedAt.isBefore(earlier.updatedAt));
     if (earlierWins) {
       superseded.add(index);
     } else {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SourceRecordTest {
 
-  private static final TimestampFormat ISO = new TimestampFormat("an ISO-8601 timestamp", Instant::parse);
+  private static final TimestampFormat ISO =
+      new TimestampFormat("an ISO-8601 timestamp", Instant::parse);
 
   @Test
   void readsTextAndLeavesAbsentAndNullFieldsNull() {
@@ -33,19 +34,23 @@ class SourceRecordTest {
     SourceRecord record = record("{\"name\":\"  \"}");
 
     assertThatThrownBy(() -> record.requiredText("name"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
         .hasMessage("Cannot map Acme ERP order 42: field 'name' is missing.");
   }
 
   @Test
   void readsTimestampsWithTheSystemsFormat() {
-    SourceRecord record = record("{\"at\":\"2026-11-24T06:00:00Z\",\"blank\":\"\",\"bad\":\"yesterday\"}");
+    SourceRecord record =
+        record("{\"at\":\"2026-11-24T06:00:00Z\",\"blank\":\"\",\"bad\":\"yesterday\"}");
 
     assertThat(record.instant("at")).isEqualTo(Instant.parse("2026-11-24T06:00:00Z"));
     assertThat(record.instant("blank")).isNull();
     assertThatThrownBy(() -> record.instant("bad"))
-        .hasMessage("Cannot map Acme ERP order 42: field 'bad' is not an ISO-8601 timestamp: 'yesterday'.");
-    assertThatThrownBy(() -> record.requiredInstant("absent")).hasMessageContaining("field 'absent' is missing");
+        .hasMessage(
+            "Cannot map Acme ERP order 42: field 'bad' is not an ISO-8601 timestamp: 'yesterday'.");
+    assertThatThrownBy(() -> record.requiredInstant("absent"))
+        .hasMessageContaining("field 'absent' is missing");
   }
 
   @Test
@@ -61,8 +66,10 @@ class SourceRecordTest {
   void failsADecimalThatIsNotANumber() {
     SourceRecord record = record("{\"text\":\"12,5\",\"flag\":true}");
 
-    assertThatThrownBy(() -> record.decimal("text")).hasMessageEndingWith("field 'text' is not a number: '12,5'.");
-    assertThatThrownBy(() -> record.decimal("flag")).hasMessageEndingWith("field 'flag' is not a number: true.");
+    assertThatThrownBy(() -> record.decimal("text"))
+        .hasMessageEndingWith("field 'text' is not a number: '12,5'.");
+    assertThatThrownBy(() -> record.decimal("flag"))
+        .hasMessageEndingWith("field 'flag' is not a number: true.");
   }
 
   @Test
@@ -72,9 +79,12 @@ class SourceRecordTest {
     assertThat(record.integer("days")).isEqualTo(14);
     assertThat(record.integer("absent")).isNull();
     assertThat(record.wholeNumber("seconds")).isEqualTo(3_000_000_000L);
-    assertThatThrownBy(() -> record.requiredInt("half")).hasMessageEndingWith("is not a whole number: 2.5.");
-    assertThatThrownBy(() -> record.wholeNumber("half")).hasMessageEndingWith("is not a whole number: 2.5.");
-    assertThatThrownBy(() -> record.requiredInt("absent")).hasMessageEndingWith("field 'absent' is missing.");
+    assertThatThrownBy(() -> record.requiredInt("half"))
+        .hasMessageEndingWith("is not a whole number: 2.5.");
+    assertThatThrownBy(() -> record.wholeNumber("half"))
+        .hasMessageEndingWith("is not a whole number: 2.5.");
+    assertThatThrownBy(() -> record.requiredInt("absent"))
+        .hasMessageEndingWith("field 'absent' is missing.");
   }
 
   @Test

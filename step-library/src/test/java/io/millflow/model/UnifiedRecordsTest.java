@@ -17,8 +17,15 @@ class UnifiedRecordsTest {
 
   @Test
   void namesEverySevenEntityOfTheDesign() {
-    assertThat(UnifiedRecords.ENTITIES).containsOnlyKeys("purchaseOrder", "vendor", "inventoryItem", "workOrder",
-        "asset", "downtimeEvent", "productionRecord");
+    assertThat(UnifiedRecords.ENTITIES)
+        .containsOnlyKeys(
+            "purchaseOrder",
+            "vendor",
+            "inventoryItem",
+            "workOrder",
+            "asset",
+            "downtimeEvent",
+            "productionRecord");
   }
 
   @Test
@@ -26,9 +33,25 @@ class UnifiedRecordsTest {
     Map<String, Object> custom = new LinkedHashMap<>();
     custom.put("operatorBadge", null);
     custom.put("line", "L2");
-    DowntimeEvent event = new DowntimeEvent("evt-1", "M-7", "site-1", Instant.parse("2026-11-24T06:00:00Z"),
-        Instant.parse("2026-11-24T06:12:30Z"), 750L, "MECH-01", "Conveyor jam", "Mechanical", false, "A", "jd",
-        "WO-1", SOURCE.sourceUpdatedAt(), SOURCE, custom, null);
+    DowntimeEvent event =
+        new DowntimeEvent(
+            "evt-1",
+            "M-7",
+            "site-1",
+            Instant.parse("2026-11-24T06:00:00Z"),
+            Instant.parse("2026-11-24T06:12:30Z"),
+            750L,
+            "MECH-01",
+            "Conveyor jam",
+            "Mechanical",
+            false,
+            "A",
+            "jd",
+            "WO-1",
+            SOURCE.sourceUpdatedAt(),
+            SOURCE,
+            custom,
+            null);
 
     String json = Json.mapper().writeValueAsString(event);
     DowntimeEvent back = Json.mapper().readValue(json, DowntimeEvent.class);
@@ -39,10 +62,31 @@ class UnifiedRecordsTest {
 
   @Test
   void productionRecordKeepsDecimalsExact() throws Exception {
-    ProductionRecord record = new ProductionRecord("p-1", "M-7", null, Instant.parse("2026-11-24T06:00:00Z"),
-        Instant.parse("2026-11-24T07:00:00Z"), "A", null, "PART-1", 950L, 40L, 10L, "Dimension", 3600L, 3150L,
-        new BigDecimal("1200"), new BigDecimal("0.8750"), new BigDecimal("0.9524"), new BigDecimal("0.9500"),
-        new BigDecimal("0.7917"), SOURCE.sourceUpdatedAt(), SOURCE, null, null);
+    ProductionRecord record =
+        new ProductionRecord(
+            "p-1",
+            "M-7",
+            null,
+            Instant.parse("2026-11-24T06:00:00Z"),
+            Instant.parse("2026-11-24T07:00:00Z"),
+            "A",
+            null,
+            "PART-1",
+            950L,
+            40L,
+            10L,
+            "Dimension",
+            3600L,
+            3150L,
+            new BigDecimal("1200"),
+            new BigDecimal("0.8750"),
+            new BigDecimal("0.9524"),
+            new BigDecimal("0.9500"),
+            new BigDecimal("0.7917"),
+            SOURCE.sourceUpdatedAt(),
+            SOURCE,
+            null,
+            null);
 
     JsonNode json = Json.mapper().valueToTree(record);
 

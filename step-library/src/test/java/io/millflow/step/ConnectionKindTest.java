@@ -26,55 +26,79 @@ class ConnectionKindTest {
   }
 
   @ConnectionType("twoway")
-  record TwoWayConnection(@Credential(signIn = "key") String keyId, @Secret(signIn = "key") String key,
+  record TwoWayConnection(
+      @Credential(signIn = "key") String keyId,
+      @Secret(signIn = "key") String key,
       @Secret(signIn = "token") String token) {}
 
-  private final ConnectionKind<TeleportConnection> kind = ConnectionKind.of(TeleportConnection.class);
+  private final ConnectionKind<TeleportConnection> kind =
+      ConnectionKind.of(TeleportConnection.class);
 
-  private static Connection connection(Map<String, String> settings, Map<String, String> credentials) {
+  private static Connection connection(
+      Map<String, String> settings, Map<String, String> credentials) {
     return new Connection("beam", "teleport", settings, credentials);
   }
 
   @Test
   void bindsSettingsAndCredentialsIntoTheRecordWithDefaultsForEmptyFields() {
-    TeleportConnection bound = kind.bind(connection(Map.of("baseUrl", " https://t.example.com/ ",
-        "rateLimitPerMinute", " "), Map.of("username", "u", "password", " p ")));
+    TeleportConnection bound =
+        kind.bind(
+            connection(
+                Map.of("baseUrl", " https://t.example.com/ ", "rateLimitPerMinute", " "),
+                Map.of("username", "u", "password", " p ")));
 
-    assertThat(bound).isEqualTo(new TeleportConnection(URI.create("https://t.example.com/"), 200, "u", " p "));
+    assertThat(bound)
+        .isEqualTo(new TeleportConnection(URI.create("https://t.example.com/"), 200, "u", " p "));
   }
 
   @Test
   void readsAFieldKeptInTheOtherMapAsStoredBefore() {
-    TeleportConnection bound = kind.bind(connection(Map.of("baseUrl", "https://t.example.com", "username", "u"),
-        Map.of("password", "p")));
+    TeleportConnection bound =
+        kind.bind(
+            connection(
+                Map.of("baseUrl", "https://t.example.com", "username", "u"),
+                Map.of("password", "p")));
 
     assertThat(bound.username()).isEqualTo("u");
   }
 
   @Test
   void refusesAWrongTypedSettingNamingTheField() {
-    assertThatThrownBy(() -> kind.bind(connection(Map.of("baseUrl", "https://t.example.com",
-        "rateLimitPerMinute", "fast"), Map.of("username", "u", "password", "p"))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+    assertThatThrownBy(
+            () ->
+                kind.bind(
+                    connection(
+                        Map.of("baseUrl", "https://t.example.com", "rateLimitPerMinute", "fast"),
+                        Map.of("username", "u", "password", "p"))))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("Connection 'beam'")
         .hasMessageContaining("field 'settings.rateLimitPerMinute' has a value of the wrong type");
   }
 
   @Test
   void refusesAValueBreakingAConstraintNamingTheField() {
-    assertThatThrownBy(() -> kind.validate(connection(Map.of("baseUrl", "ftp://t.example.com",
-        "rateLimitPerMinute", "-1"), Map.of("username", "u", "password", "p"))))
+    assertThatThrownBy(
+            () ->
+                kind.validate(
+                    connection(
+                        Map.of("baseUrl", "ftp://t.example.com", "rateLimitPerMinute", "-1"),
+                        Map.of("username", "u", "password", "p"))))
         .isInstanceOf(InvalidConnectionException.class)
         .hasMessageContaining("field 'settings.baseUrl' must be an http(s) URL")
-        .hasMessageContaining("field 'settings.rateLimitPerMinute' must be greater than or equal to 0");
+        .hasMessageContaining(
+            "field 'settings.rateLimitPerMinute' must be greater than or equal to 0");
   }
 
   @Test
   void aMissingSettingIsIncompleteAndMissingCredentialsNeedReauth() {
-    assertThatThrownBy(() -> kind.bind(connection(Map.of(), Map.of("username", "u", "password", "p"))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INCOMPLETE"))
+    assertThatThrownBy(
+            () -> kind.bind(connection(Map.of(), Map.of("username", "u", "password", "p"))))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INCOMPLETE"))
         .hasMessageContaining("field 'settings.baseUrl' is missing");
-    assertThatThrownBy(() -> kind.bind(connection(Map.of("baseUrl", "https://t.example.com"), Map.of())))
+    assertThatThrownBy(
+            () -> kind.bind(connection(Map.of("baseUrl", "https://t.example.com"), Map.of())))
         .isInstanceOf(ReauthRequiredException.class)
         .hasMessageContaining("field 'credentials.password' is missing")
         .hasMessageContaining("field 'credentials.username' is missing");
@@ -83,16 +107,19 @@ class ConnectionKindTest {
   @Test
   void refusesAConnectionOfAnotherTypeNamingBoth() {
     assertThatThrownBy(() -> kind.bind(new Connection("db", "postgres", Map.of(), Map.of())))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
         .hasMessageContaining("'postgres' connection; this step needs one of type 'teleport'");
   }
 
   @Test
   void hidesSecretsInToString() {
-    TeleportConnection bound = new TeleportConnection(URI.create("https://t.example.com"), 5, "u", "s3cr3t");
+    TeleportConnection bound =
+        new TeleportConnection(URI.create("https://t.example.com"), 5, "u", "s3cr3t");
 
-    assertThat(bound.toString()).isEqualTo(
-        "TeleportConnection[baseUrl=https://t.example.com, rateLimitPerMinute=5, username=u, password=(hidden)]");
+    assertThat(bound.toString())
+        .isEqualTo(
+            "TeleportConnection[baseUrl=https://t.example.com, rateLimitPerMinute=5, username=u, password=(hidden)]");
     assertThat(kind.isSecret("password")).isTrue();
     assertThat(kind.isSecret("username")).isFalse();
   }
@@ -114,7 +141,8 @@ class ConnectionKindTest {
 
   @Test
   void storesARecordSoThatItBindsBackEqual() {
-    TeleportConnection value = new TeleportConnection(URI.create("https://t.example.com"), 7, "u", "p");
+    TeleportConnection value =
+        new TeleportConnection(URI.create("https://t.example.com"), 7, "u", "p");
     Connection stored = kind.stored("beam", value);
 
     assertThat(stored.settings()).containsOnlyKeys("baseUrl", "rateLimitPerMinute");
@@ -125,9 +153,11 @@ class ConnectionKindTest {
 
   @Test
   void readsAnIncompleteConnectionWithoutCheckingItsConstraints() {
-    TeleportConnection read = kind.read(connection(Map.of("baseUrl", "https://t.example.com"), Map.of()));
+    TeleportConnection read =
+        kind.read(connection(Map.of("baseUrl", "https://t.example.com"), Map.of()));
 
-    assertThat(read).isEqualTo(new TeleportConnection(URI.create("https://t.example.com"), 200, null, null));
+    assertThat(read)
+        .isEqualTo(new TeleportConnection(URI.create("https://t.example.com"), 200, null, null));
     assertThatThrownBy(() -> kind.read(connection(Map.of("rateLimitPerMinute", "fast"), Map.of())))
         .hasMessageContaining("field 'settings.rateLimitPerMinute' has a value of the wrong type");
   }
@@ -136,6 +166,7 @@ class ConnectionKindTest {
   void refusesARecordWithoutConnectionType() {
     record Plain(String value) {}
 
-    assertThatThrownBy(() -> ConnectionKind.of(Plain.class)).hasMessageContaining("@ConnectionType");
+    assertThatThrownBy(() -> ConnectionKind.of(Plain.class))
+        .hasMessageContaining("@ConnectionType");
   }
 }

@@ -15,8 +15,10 @@ class FastInstantDeserializerTest {
   void readsMillflowsOwnInstantsExactlyAsInstantParseDoes() {
     Random random = new Random(7);
     for (int i = 0; i < 10_000; i++) {
-      Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
-          random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+      Instant instant =
+          Instant.ofEpochSecond(
+              random.nextLong(-62_000_000_000L, 250_000_000_000L),
+              random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
       String text = instant.toString();
       assertThat(FastInstantDeserializer.parseUtc(text)).as(text).isEqualTo(Instant.parse(text));
     }
@@ -24,10 +26,12 @@ class FastInstantDeserializerTest {
 
   @Test
   void leavesOtherFormsToJacksonSoTheyAreStillAccepted() throws Exception {
-    for (String text : List.of("2026-11-24T10:00:00+01:00", "2026-11-24T10:00Z", "+12026-01-01T00:00:00Z")) {
+    for (String text :
+        List.of("2026-11-24T10:00:00+01:00", "2026-11-24T10:00Z", "+12026-01-01T00:00:00Z")) {
       assertThat(FastInstantDeserializer.parseUtc(text)).as(text).isNull();
     }
-    assertThat(Json.mapper().readValue("{\"at\":\"2026-11-24T10:00:00+01:00\"}", Stamped.class).at())
+    assertThat(
+            Json.mapper().readValue("{\"at\":\"2026-11-24T10:00:00+01:00\"}", Stamped.class).at())
         .isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
     assertThat(Json.mapper().readValue("{\"at\":\"2026-11-24T10:00:00.5Z\"}", Stamped.class).at())
         .isEqualTo(Instant.parse("2026-11-24T10:00:00.500Z"));

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The first filter of every API call: counts it, then plays the fault {@link Faults} picks for it. Faults come before
- * any auth check, as a failing gateway answers whatever the credentials.
+ * The first filter of every API call: counts it, then plays the fault {@link Faults} picks for it.
+ * Faults come before any auth check, as a failing gateway answers whatever the credentials.
  */
 public final class FaultFilter extends Filter {
 

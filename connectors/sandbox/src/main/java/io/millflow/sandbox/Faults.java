@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * What a sandbox does wrong on purpose, decided per API call in this order: a full outage window (503 to everything),
- * planned faults in the order they were planned ({@code failNext(2, 503)}), a random error rate, then an added latency.
- * Revoked credentials are a state the system's own auth check reads, so it answers in the system's words.
+ * What a sandbox does wrong on purpose, decided per API call in this order: a full outage window
+ * (503 to everything), planned faults in the order they were planned ({@code failNext(2, 503)}), a
+ * random error rate, then an added latency. Revoked credentials are a state the system's own auth
+ * check reads, so it answers in the system's words.
  *
- * <p>Random failures come from a seeded generator, so a test that sets a rate sees the same calls fail each run. Every
- * setting is also reachable over HTTP at {@link FaultsEndpoint#PATH}. The runtime and its tests reach the common ones
- * through the Sandbox SPI's {@link SandboxFaults}.
+ * <p>Random failures come from a seeded generator, so a test that sets a rate sees the same calls
+ * fail each run. Every setting is also reachable over HTTP at {@link FaultsEndpoint#PATH}. The
+ * runtime and its tests reach the common ones through the Sandbox SPI's {@link SandboxFaults}.
  */
 public final class Faults implements SandboxFaults {
 
@@ -34,19 +35,28 @@ public final class Faults implements SandboxFaults {
 
     public Failure {
       if (status < 400 || status > 599) {
-        throw new IllegalArgumentException("A failure needs an HTTP error status (400..599), not " + status);
+        throw new IllegalArgumentException(
+            "A failure needs an HTTP error status (400..599), not " + status);
       }
     }
   }
 
-  /** The normal answer, but only after {@code delay}: longer than the client's timeout, it is a timeout. */
+  /**
+   * The normal answer, but only after {@code delay}: longer than the client's timeout, it is a
+   * timeout.
+   */
   public record Delay(Duration delay) implements Fault {}
 
   /** A fault and how many more calls it applies to. */
   public record Planned(Fault fault, int remaining) {}
 
   /** Everything set now, as the admin endpoint shows it. */
-  public record State(List<Planned> planned, double errorRate, int errorStatus, Duration latency, Instant outageUntil,
+  public record State(
+      List<Planned> planned,
+      double errorRate,
+      int errorStatus,
+      Duration latency,
+      Instant outageUntil,
       boolean credentialsRevoked) {}
 
   private final Clock clock;
@@ -67,7 +77,10 @@ public final class Faults implements SandboxFaults {
     this.random = new Random(seed);
   }
 
-  /** Answers the next {@code times} calls with {@code status} (500, 503, 401, ...) in the system's error shape. */
+  /**
+   * Answers the next {@code times} calls with {@code status} (500, 503, 401, ...) in the system's
+   * error shape.
+   */
   @Override
   public Faults failNext(int times, int status) {
     return plan(times, new Failure(status, null, null));
@@ -124,7 +137,10 @@ public final class Faults implements SandboxFaults {
     return this;
   }
 
-  /** From now on every credential is refused (as after a password change or a revoked token) until restored. */
+  /**
+   * From now on every credential is refused (as after a password change or a revoked token) until
+   * restored.
+   */
   @Override
   public synchronized Faults revokeCredentials(boolean revoked) {
     this.credentialsRevoked = revoked;
@@ -135,7 +151,10 @@ public final class Faults implements SandboxFaults {
     return credentialsRevoked;
   }
 
-  /** Plans nothing any more: no planned faults, no error rate, no latency, no outage, credentials valid. */
+  /**
+   * Plans nothing any more: no planned faults, no error rate, no latency, no outage, credentials
+   * valid.
+   */
   @Override
   public synchronized void clear() {
     planned.clear();
@@ -151,8 +170,10 @@ public final class Faults implements SandboxFaults {
   }
 
   public synchronized State state() {
-    Instant outage = outageUntil != null && clock.instant().isBefore(outageUntil) ? outageUntil : null;
-    return new State(List.copyOf(planned), errorRate, errorStatus, latency, outage, credentialsRevoked);
+    Instant outage =
+        outageUntil != null && clock.instant().isBefore(outageUntil) ? outageUntil : null;
+    return new State(
+        List.copyOf(planned), errorRate, errorStatus, latency, outage, credentialsRevoked);
   }
 
   /** The latency every call gets on top of any fault. */

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code /_sandbox/faults}: set faults by hand. Not part of any real system, and open without credentials, like the rest
- * of a local sandbox's controls. Each POST sets one thing:
+ * {@code /_sandbox/faults}: set faults by hand. Not part of any real system, and open without
+ * credentials, like the rest of a local sandbox's controls. Each POST sets one thing:
  *
  * <pre>
  * curl -X POST localhost:8089/_sandbox/faults -d '{"status":503,"times":2}'
@@ -50,14 +50,16 @@ public final class FaultsEndpoint implements HttpHandler {
         SandboxJson.write(exchange, 200, state());
       }
       case "POST" -> set(exchange);
-      default -> errors.write(exchange, 405, null, "Use GET, POST or DELETE on " + PATH + ".", null);
+      default ->
+          errors.write(exchange, 405, null, "Use GET, POST or DELETE on " + PATH + ".", null);
     }
   }
 
   private void set(HttpExchange exchange) throws IOException {
     Optional<JsonNode> body = SandboxJson.read(exchange).filter(JsonNode::isObject);
     if (body.isEmpty()) {
-      errors.write(exchange, 400, null, "Send a JSON object such as {\"status\":503,\"times\":2}.", null);
+      errors.write(
+          exchange, 400, null, "Send a JSON object such as {\"status\":503,\"times\":2}.", null);
       return;
     }
     try {
@@ -88,11 +90,14 @@ public final class FaultsEndpoint implements HttpHandler {
       return new Delay(Duration.ofMillis(body.get("delayMillis").asLong()));
     }
     if (!body.has("status")) {
-      throw new IllegalArgumentException("Give one of: \"status\" (with \"times\", \"code\", \"retryAfterSeconds\"),"
-          + " \"delayMillis\", \"errorRate\", \"latencyMillis\", \"outageSeconds\", \"credentialsRevoked\".");
+      throw new IllegalArgumentException(
+          "Give one of: \"status\" (with \"times\", \"code\", \"retryAfterSeconds\"),"
+              + " \"delayMillis\", \"errorRate\", \"latencyMillis\", \"outageSeconds\", \"credentialsRevoked\".");
     }
     Duration retryAfter =
-        body.has("retryAfterSeconds") ? Duration.ofSeconds(body.get("retryAfterSeconds").asLong()) : null;
+        body.has("retryAfterSeconds")
+            ? Duration.ofSeconds(body.get("retryAfterSeconds").asLong())
+            : null;
     String code = body.hasNonNull("code") ? body.get("code").asText() : null;
     return new Failure(body.get("status").asInt(), code, retryAfter);
   }
@@ -113,7 +118,8 @@ public final class FaultsEndpoint implements HttpHandler {
         case Delay delay -> entry.put("delayMillis", delay.delay().toMillis());
       }
     }
-    json.put("errorRate", state.errorRate()).put("errorStatus", state.errorStatus())
+    json.put("errorRate", state.errorRate())
+        .put("errorStatus", state.errorStatus())
         .put("latencyMillis", state.latency().toMillis())
         .put("outageUntil", state.outageUntil() == null ? null : state.outageUntil().toString())
         .put("credentialsRevoked", state.credentialsRevoked());

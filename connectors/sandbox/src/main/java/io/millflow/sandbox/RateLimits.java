@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A system's usage limit: so many calls per key and minute, refilled smoothly, as a token bucket per key. */
+/**
+ * A system's usage limit: so many calls per key and minute, refilled smoothly, as a token bucket
+ * per key.
+ */
 public final class RateLimits {
 
   private final int perMinute;
@@ -21,13 +24,19 @@ public final class RateLimits {
     this.perMinute = perMinute;
   }
 
-  /** Takes one call from the key's allowance; empty when allowed, else how long until the next call is. */
+  /**
+   * Takes one call from the key's allowance; empty when allowed, else how long until the next call
+   * is.
+   */
   public Optional<Duration> acquire(String key) {
     if (perMinute == 0) {
       return Optional.empty();
     }
-    ConsumptionProbe probe = buckets.computeIfAbsent(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    ConsumptionProbe probe =
+        buckets.computeIfAbsent(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
   private Bucket newBucket() {

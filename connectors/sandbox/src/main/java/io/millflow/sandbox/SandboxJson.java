@@ -27,7 +27,8 @@ public final class SandboxJson {
   }
 
   /** A JSON array written item by item, so a large list is never held in memory. */
-  public static void array(HttpExchange exchange, Stream<? extends JsonNode> items) throws IOException {
+  public static void array(HttpExchange exchange, Stream<? extends JsonNode> items)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody();
@@ -42,7 +43,10 @@ public final class SandboxJson {
     }
   }
 
-  /** The request's JSON body; empty when it is not JSON (the caller answers 400 in its system's shape). */
+  /**
+   * The request's JSON body; empty when it is not JSON (the caller answers 400 in its system's
+   * shape).
+   */
   public static Optional<JsonNode> read(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       JsonNode body = Json.mapper().readTree(in);

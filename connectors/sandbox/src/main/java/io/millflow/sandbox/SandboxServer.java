@@ -13,9 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The HTTP side of a sandbox: the JDK's server on loopback with a virtual thread per call, API contexts behind a
- * {@link FaultFilter} and the system's own filters, the {@link FaultsEndpoint}, and a guard that answers a failing
- * handler with a 500 in the system's error shape instead of a dropped connection.
+ * The HTTP side of a sandbox: the JDK's server on loopback with a virtual thread per call, API
+ * contexts behind a {@link FaultFilter} and the system's own filters, the {@link FaultsEndpoint},
+ * and a guard that answers a failing handler with a 500 in the system's error shape instead of a
+ * dropped connection.
  *
  * <pre>{@code
  * SandboxServer server = SandboxServer.start(new InetSocketAddress(loopback, 0), faults, errors);
@@ -27,8 +28,10 @@ public final class SandboxServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SandboxServer.class.getName());
 
   static {
-    // The JDK server keeps Nagle's algorithm on by default: against a client's delayed ACKs every answer then waits
-    // ~40 ms. The option is read once per JVM, when the first server starts: set it before that, unless told otherwise.
+    // The JDK server keeps Nagle's algorithm on by default: against a client's delayed ACKs every
+    // answer then waits
+    // ~40 ms. The option is read once per JVM, when the first server starts: set it before that,
+    // unless told otherwise.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -65,7 +68,10 @@ public final class SandboxServer implements AutoCloseable {
     return sandbox;
   }
 
-  /** An API resource: faults first, then {@code filters} (the system's auth, rate limit) in order, then the handler. */
+  /**
+   * An API resource: faults first, then {@code filters} (the system's auth, rate limit) in order,
+   * then the handler.
+   */
   public SandboxServer api(String path, HttpHandler handler, Filter... filters) {
     HttpContext context = server.createContext(path, guarded(handler));
     context.getFilters().add(faultFilter);
@@ -73,7 +79,9 @@ public final class SandboxServer implements AutoCloseable {
     return this;
   }
 
-  /** A sandbox control outside the system's API (no faults, no auth), such as a data admin endpoint. */
+  /**
+   * A sandbox control outside the system's API (no faults, no auth), such as a data admin endpoint.
+   */
   public SandboxServer admin(String path, HttpHandler handler) {
     server.createContext(path, guarded(handler));
     return this;
@@ -82,7 +90,10 @@ public final class SandboxServer implements AutoCloseable {
   /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
   public String baseUrl() {
     InetAddress address = server.getAddress().getAddress();
-    return "http://" + (address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress()) + ":" + port();
+    return "http://"
+        + (address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress())
+        + ":"
+        + port();
   }
 
   public int port() {

@@ -19,14 +19,22 @@ import org.junit.jupiter.api.Test;
 
 class SandboxServerTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** A system whose errors are {@code {"status":..,"code":..,"message":..}}. */
-  private static final ErrorShape ERRORS = (exchange, status, code, message, retryAfter) -> {
-    ErrorShape.retryAfter(exchange, retryAfter);
-    SandboxJson.write(exchange, status, Json.mapper().createObjectNode().put("status", status)
-        .put("code", code == null ? "E" + status : code).put("message", message));
-  };
+  private static final ErrorShape ERRORS =
+      (exchange, status, code, message, retryAfter) -> {
+        ErrorShape.retryAfter(exchange, retryAfter);
+        SandboxJson.write(
+            exchange,
+            status,
+            Json.mapper()
+                .createObjectNode()
+                .put("status", status)
+                .put("code", code == null ? "E" + status : code)
+                .put("message", message));
+      };
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
   private final Faults faults = new Faults(clock, 7);
@@ -34,11 +42,17 @@ class SandboxServerTest {
 
   @BeforeEach
   void start() {
-    server = SandboxServer.start(0, faults, ERRORS)
-        .api("/things", exchange -> SandboxJson.write(exchange, 200, Json.mapper().createArrayNode().add(1)))
-        .api("/broken", exchange -> {
-          throw new IllegalStateException("boom");
-        });
+    server =
+        SandboxServer.start(0, faults, ERRORS)
+            .api(
+                "/things",
+                exchange ->
+                    SandboxJson.write(exchange, 200, Json.mapper().createArrayNode().add(1)))
+            .api(
+                "/broken",
+                exchange -> {
+                  throw new IllegalStateException("boom");
+                });
   }
 
   @AfterEach
@@ -74,7 +88,8 @@ class SandboxServerTest {
   void failsAboutTheGivenShareOfCallsAtRandom() throws Exception {
     faults.errorRate(0.25, 500);
 
-    long failed = IntStream.range(0, 200).map(i -> status("/things")).filter(status -> status == 500).count();
+    long failed =
+        IntStream.range(0, 200).map(i -> status("/things")).filter(status -> status == 500).count();
 
     assertThat(failed).isBetween(30L, 70L);
   }
@@ -91,7 +106,8 @@ class SandboxServerTest {
     assertThat(state.get("latencyMillis").asLong()).isEqualTo(5);
     assertThat(faults.credentialsRevoked()).isTrue();
 
-    HttpResponse<String> cleared = send(HttpRequest.newBuilder(uri(FaultsEndpoint.PATH)).DELETE().build());
+    HttpResponse<String> cleared =
+        send(HttpRequest.newBuilder(uri(FaultsEndpoint.PATH)).DELETE().build());
     assertThat(Json.mapper().readTree(cleared.body()).get("planned")).isEmpty();
     assertThat(faults.credentialsRevoked()).isFalse();
     assertThat(get("/things").statusCode()).isEqualTo(200);
@@ -138,7 +154,10 @@ class SandboxServerTest {
   }
 
   private HttpResponse<String> post(String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(FaultsEndpoint.PATH)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(uri(FaultsEndpoint.PATH))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -20,9 +20,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * API tokens: 32 random bytes, shown once, stored as a SHA-256 (enough for a secret of that strength; a slow hash
- * would only slow every request). A known token is remembered for a few seconds; a revocation on this instance takes
- * effect at once, on others within {@link #REMEMBERED}.
+ * API tokens: 32 random bytes, shown once, stored as a SHA-256 (enough for a secret of that
+ * strength; a slow hash would only slow every request). A known token is remembered for a few
+ * seconds; a revocation on this instance takes effect at once, on others within {@link
+ * #REMEMBERED}.
  */
 @Singleton
 public class ApiTokens {
@@ -74,7 +75,8 @@ public class ApiTokens {
     jdbi.registerRowMapper(ConstructorMapper.factory(ApiToken.class));
   }
 
-  public Created create(String tenantId, String name, Role role, Instant expiresAt, UUID createdBy) {
+  public Created create(
+      String tenantId, String name, Role role, Instant expiresAt, UUID createdBy) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -82,26 +84,44 @@ public class ApiTokens {
   }
 
   /**
-   * Stores a token whose value was chosen outside (the first admin token, from configuration); nothing happens when
-   * it is stored already (several instances starting at once with the same configuration).
+   * Stores a token whose value was chosen outside (the first admin token, from configuration);
+   * nothing happens when it is stored already (several instances starting at once with the same
+   * configuration).
    */
   public void adopt(String tenantId, String name, Role role, String secret) {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into api_token (id, tenant_id, name, role, token_hash)
             values (:id, :tenant, :name, :role, :hash) on conflict (token_hash) do nothing""")
-        .bind("id", UUID.randomUUID()).bind("tenant", tenantId).bind("name", name).bind("role", role.label())
-        .bind("hash", hash(secret)).execute());
+                .bind("id", UUID.randomUUID())
+                .bind("tenant", tenantId)
+                .bind("name", name)
+                .bind("role", role.label())
+                .bind("hash", hash(secret))
+                .execute());
   }
 
-  private ApiToken insert(String tenantId, String name, Role role, Instant expiresAt, UUID createdBy, String secret) {
+  private ApiToken insert(
+      String tenantId, String name, Role role, Instant expiresAt, UUID createdBy, String secret) {
     UUID id = UUID.randomUUID();
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             insert into api_token (id, tenant_id, name, role, token_hash, created_by, expires_at)
             values (:id, :tenant, :name, :role, :hash, cast(:createdBy as uuid), cast(:expiresAt as timestamptz))
             returning id, tenant_id, name, role, created_at, expires_at, revoked_at, last_used_at""")
-        .bind("id", id).bind("tenant", tenantId).bind("name", name).bind("role", role.label())
-        .bind("hash", hash(secret)).bind("createdBy", createdBy).bind("expiresAt", expiresAt)
-        .mapTo(ApiToken.class).one());
+                .bind("id", id)
+                .bind("tenant", tenantId)
+                .bind("name", name)
+                .bind("role", role.label())
+                .bind("hash", hash(secret))
+                .bind("createdBy", createdBy)
+                .bind("expiresAt", expiresAt)
+                .mapTo(ApiToken.class)
+                .one());
   }
 
   /** The caller a token stands for, or why it stands for nobody. */
@@ -112,10 +132,15 @@ public class ApiTokens {
     if (remembered == null || remembered.until().isBefore(now)) {
       remembered = new Remembered(lookUp(hash, now), now.plus(REMEMBERED));
       if (remembered.token().isPresent()) {
-        byHash.put(hash, remembered); // only real tokens: random ones sent by anybody must not fill the memory
+        byHash.put(
+            hash,
+            remembered); // only real tokens: random ones sent by anybody must not fill the memory
       }
     }
-    return remembered.token().map(token -> judge(token, now)).orElseGet(() -> new Authentication(null, new Unknown()));
+    return remembered
+        .token()
+        .map(token -> judge(token, now))
+        .orElseGet(() -> new Authentication(null, new Unknown()));
   }
 
   private static Authentication judge(ApiToken token, Instant now) {
@@ -134,35 +159,58 @@ public class ApiTokens {
 
   /** Reads the token and notes its use (at most once per {@link #REMEMBERED} per instance). */
   private Optional<ApiToken> lookUp(String hash, Instant now) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             update api_token set last_used_at = :now where token_hash = :hash
             returning id, tenant_id, name, role, created_at, expires_at, revoked_at, last_used_at""")
-        .bind("hash", hash).bind("now", now).mapTo(ApiToken.class).findOne());
+                .bind("hash", hash)
+                .bind("now", now)
+                .mapTo(ApiToken.class)
+                .findOne());
   }
 
   public List<ApiToken> list(String tenantId) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             select id, tenant_id, name, role, created_at, expires_at, revoked_at, last_used_at
             from api_token where tenant_id = :tenant order by created_at""")
-        .bind("tenant", tenantId).mapTo(ApiToken.class).list());
+                .bind("tenant", tenantId)
+                .mapTo(ApiToken.class)
+                .list());
   }
 
-  /** @return false when the tenant has no such token */
+  /**
+   * @return false when the tenant has no such token
+   */
   public boolean revoke(String tenantId, UUID id) {
-    boolean found = jdbi.withHandle(h -> h.createUpdate("""
+    boolean found =
+        jdbi.withHandle(
+                h ->
+                    h.createUpdate(
+                            """
             update api_token set revoked_at = coalesce(revoked_at, now()) where tenant_id = :tenant and id = :id""")
-        .bind("tenant", tenantId).bind("id", id).execute()) == 1;
+                        .bind("tenant", tenantId)
+                        .bind("id", id)
+                        .execute())
+            == 1;
     byHash.clear();
     return found;
   }
 
   public boolean anyExist() {
-    return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from api_token)").mapTo(Boolean.class).one());
+    return jdbi.withHandle(
+        h -> h.createQuery("select exists (select 1 from api_token)").mapTo(Boolean.class).one());
   }
 
   static String hash(String secret) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

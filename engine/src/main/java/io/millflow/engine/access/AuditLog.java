@@ -19,21 +19,36 @@ public class AuditLog {
   }
 
   public void record(Caller caller, String action, String resource, int outcome) {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into audit_log (tenant_id, token_id, token_name, action, resource, outcome)
             values (:tenant, :tokenId, :tokenName, :action, :resource, :outcome)""")
-        .bind("tenant", caller.tenantId()).bind("tokenId", caller.tokenId()).bind("tokenName", caller.tokenName())
-        .bind("action", action).bind("resource", resource).bind("outcome", outcome).execute());
+                .bind("tenant", caller.tenantId())
+                .bind("tokenId", caller.tokenId())
+                .bind("tokenName", caller.tokenName())
+                .bind("action", action)
+                .bind("resource", resource)
+                .bind("outcome", outcome)
+                .execute());
   }
 
   /** Newest first; {@code action} and {@code since} may be null. */
   public List<AuditEntry> list(String tenantId, String action, Instant since, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             select id, at, token_id, token_name, action, resource, outcome from audit_log
             where tenant_id = :tenant and (cast(:action as text) is null or action = :action)
               and (cast(:since as timestamptz) is null or at >= :since)
             order by at desc, id desc limit :limit""")
-        .bind("tenant", tenantId).bind("action", action).bind("since", since).bind("limit", limit)
-        .mapTo(AuditEntry.class).list());
+                .bind("tenant", tenantId)
+                .bind("action", action)
+                .bind("since", since)
+                .bind("limit", limit)
+                .mapTo(AuditEntry.class)
+                .list());
   }
 }

@@ -3,8 +3,8 @@ package io.millflow.engine.access;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The caller of the request being served, set by the API's access filter ({@code io.millflow.engine.api.AccessFilter})
- * before any resource method runs.
+ * The caller of the request being served, set by the API's access filter ({@code
+ * io.millflow.engine.api.AccessFilter}) before any resource method runs.
  */
 @RequestScoped
 public class CurrentCaller {

@@ -6,12 +6,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a token may do. Each role includes the ones before it: a viewer reads; an operator also starts and retries
- * runs; a designer also changes flows, connections, triggers and subscriptions; an admin also manages tokens and reads
- * the audit log.
+ * What a token may do. Each role includes the ones before it: a viewer reads; an operator also
+ * starts and retries runs; a designer also changes flows, connections, triggers and subscriptions;
+ * an admin also manages tokens and reads the audit log.
  */
 public enum Role {
-  VIEWER, OPERATOR, DESIGNER, ADMIN;
+  VIEWER,
+  OPERATOR,
+  DESIGNER,
+  ADMIN;
 
   public boolean includes(Role required) {
     return ordinal() >= required.ordinal();

@@ -11,13 +11,16 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response invalidFlow(InvalidFlowException e) {
-    return json(Response.Status.BAD_REQUEST, new ApiError("invalid_flow", "The flow was not deployed: " + e.getMessage(), e.problems()));
+    return json(
+        Response.Status.BAD_REQUEST,
+        new ApiError("invalid_flow", "The flow was not deployed: " + e.getMessage(), e.problems()));
   }
 
   @ServerExceptionMapper
   public Response flowTooLarge(io.millflow.engine.flow.FlowTooLargeException e) {
-    return json(Response.Status.REQUEST_ENTITY_TOO_LARGE, ApiError.of("flow_too_large",
-        "The flow was not deployed: " + e.getMessage()));
+    return json(
+        Response.Status.REQUEST_ENTITY_TOO_LARGE,
+        ApiError.of("flow_too_large", "The flow was not deployed: " + e.getMessage()));
   }
 
   @ServerExceptionMapper
@@ -52,8 +55,14 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", "Unknown field '" + JsonProblems.path(e)
-        + "' in the request body: remove it" + JsonProblems.known(e)));
+    return json(
+        Response.Status.BAD_REQUEST,
+        ApiError.of(
+            "bad_request",
+            "Unknown field '"
+                + JsonProblems.path(e)
+                + "' in the request body: remove it"
+                + JsonProblems.known(e)));
   }
 
   @ServerExceptionMapper
@@ -63,12 +72,14 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", JsonProblems.unreadable(e)));
+    return json(
+        Response.Status.BAD_REQUEST, ApiError.of("bad_request", JsonProblems.unreadable(e)));
   }
 
   /**
-   * The framework's own refusals (a body its JSON reader could not parse, a media type it cannot read) come without a
-   * body; they are given the error body every other answer has, with what to fix.
+   * The framework's own refusals (a body its JSON reader could not parse, a media type it cannot
+   * read) come without a body; they are given the error body every other answer has, with what to
+   * fix.
    */
   @ServerExceptionMapper
   public Response framework(jakarta.ws.rs.WebApplicationException e) {
@@ -80,9 +91,16 @@ public class ApiExceptionMappers {
       return given;
     }
     String reason = given.getStatusInfo().getReasonPhrase();
-    return Response.status(given.getStatus()).type(MediaType.APPLICATION_JSON)
-        .entity(ApiError.of(reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
-            reason + ": " + (e.getMessage() == null ? "check the method, path and Content-Type" : e.getMessage())))
+    return Response.status(given.getStatus())
+        .type(MediaType.APPLICATION_JSON)
+        .entity(
+            ApiError.of(
+                reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'),
+                reason
+                    + ": "
+                    + (e.getMessage() == null
+                        ? "check the method, path and Content-Type"
+                        : e.getMessage())))
         .build();
   }
 

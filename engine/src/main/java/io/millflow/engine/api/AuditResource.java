@@ -14,7 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The audit log of the caller's tenant, newest first. Admins only; there is no way to change it. */
+/**
+ * The audit log of the caller's tenant, newest first. Admins only; there is no way to change it.
+ */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.ADMIN)
@@ -29,7 +31,9 @@ public class AuditResource {
   }
 
   @GET
-  public List<AuditEntry> list(@QueryParam("action") String action, @QueryParam("since") String since,
+  public List<AuditEntry> list(
+      @QueryParam("action") String action,
+      @QueryParam("since") String since,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > 1000) {
       throw new BadRequestException("Query parameter 'limit' must be between 1 and 1000");

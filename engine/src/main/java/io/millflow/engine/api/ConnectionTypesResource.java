@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The connection types the installed connectors declare, each with its fields (name, where it is kept, label, hint,
- * type, required, default, example, choices, secret, sign-in method): what the UI's connect form is generated from.
+ * The connection types the installed connectors declare, each with its fields (name, where it is
+ * kept, label, hint, type, required, default, example, choices, secret, sign-in method): what the
+ * UI's connect form is generated from.
  */
 @Path("/api/connection-types")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,15 +19,15 @@ import io.millflow.step.StepFailure;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,9 +38,17 @@ import java.util.TreeSet;
 @Access(Role.VIEWER)
 public class ConnectionsResource {
 
-  /** A connection as the API shows it: settings with secrets masked, the names of its credentials, never their values. */
-  public record ConnectionView(String name, String type, Map<String, String> settings, List<String> credentials,
-      String origin, boolean testable) {}
+  /**
+   * A connection as the API shows it: settings with secrets masked, the names of its credentials,
+   * never their values.
+   */
+  public record ConnectionView(
+      String name,
+      String type,
+      Map<String, String> settings,
+      List<String> credentials,
+      String origin,
+      boolean testable) {}
 
   private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
@@ -51,8 +59,13 @@ public class ConnectionsResource {
   private final CurrentCaller caller;
   private final StateStoreGuard guard;
 
-  public ConnectionsResource(ConnectionRegistry connections, ConnectionStore store, ConnectionTests tests,
-      ConnectionHealth health, CurrentCaller caller, StateStoreGuard guard) {
+  public ConnectionsResource(
+      ConnectionRegistry connections,
+      ConnectionStore store,
+      ConnectionTests tests,
+      ConnectionHealth health,
+      CurrentCaller caller,
+      StateStoreGuard guard) {
     this.health = health;
     this.guard = guard;
     this.connections = connections;
@@ -75,8 +88,8 @@ public class ConnectionsResource {
   }
 
   /**
-   * Creates or replaces a connection of the tenant; credentials are stored encrypted and never shown again. Leaving
-   * {@code credentials} out keeps the stored ones (to change settings only).
+   * Creates or replaces a connection of the tenant; credentials are stored encrypted and never
+   * shown again. Leaving {@code credentials} out keeps the stored ones (to change settings only).
    */
   @PUT
   @Path("{name}")
@@ -86,17 +99,29 @@ public class ConnectionsResource {
   public Response save(@PathParam("name") String name, ConnectionRequest request) {
     ConnectionRegistry.Origin origin = connections.origin(caller.tenantId(), name).orElse(null);
     if (origin == ConnectionRegistry.Origin.CONFIGURATION) {
-      throw new ConflictException("Connection '" + name + "' is defined in the configuration"
-          + " (millflow.connections." + name + "); change it there, or save this one under another name.");
+      throw new ConflictException(
+          "Connection '"
+              + name
+              + "' is defined in the configuration"
+              + " (millflow.connections."
+              + name
+              + "); change it there, or save this one under another name.");
     }
-    Connection connection = request(name, request, origin == ConnectionRegistry.Origin.API
-        ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of()) : Map.of());
+    Connection connection =
+        request(
+            name,
+            request,
+            origin == ConnectionRegistry.Origin.API
+                ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of())
+                : Map.of());
     refuseTheStateStore(connection);
     refuseIfForbidden(connection);
     refuseInvalid(connection);
     store.save(caller.tenantId(), connection);
     health.forget(caller.tenantId(), name);
-    return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201).entity(view(connection)).build();
+    return Response.status(origin == ConnectionRegistry.Origin.API ? 200 : 201)
+        .entity(view(connection))
+        .build();
   }
 
   @DELETE
@@ -104,17 +129,26 @@ public class ConnectionsResource {
   @Access(Role.DESIGNER)
   @Audited("connection.delete")
   public Response delete(@PathParam("name") String name) {
-    ConnectionRegistry.Origin origin = connections.origin(caller.tenantId(), name)
-        .orElseThrow(() -> new NotFoundException("No connection named '" + name + "'."));
+    ConnectionRegistry.Origin origin =
+        connections
+            .origin(caller.tenantId(), name)
+            .orElseThrow(() -> new NotFoundException("No connection named '" + name + "'."));
     if (origin != ConnectionRegistry.Origin.API) {
-      throw new ConflictException("Connection '" + name + "' comes from the " + origin.name().toLowerCase()
-          + ", not the API: it cannot be deleted here.");
+      throw new ConflictException(
+          "Connection '"
+              + name
+              + "' comes from the "
+              + origin.name().toLowerCase()
+              + ", not the API: it cannot be deleted here.");
     }
     store.delete(caller.tenantId(), name);
     return Response.noContent().build();
   }
 
-  /** Tests a connection before it is saved: the guided connect flow's "Test" button. Nothing is stored. */
+  /**
+   * Tests a connection before it is saved: the guided connect flow's "Test" button. Nothing is
+   * stored.
+   */
   @POST
   @Path("test")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -129,36 +163,57 @@ public class ConnectionsResource {
     return test(connection);
   }
 
-  /** Checks the connection with its system's cheapest call; a failed check is a 200 whose body says what to fix. */
+  /**
+   * Checks the connection with its system's cheapest call; a failed check is a 200 whose body says
+   * what to fix.
+   */
   @POST
   @Path("{name}/test")
   @Access(Role.OPERATOR)
   @Audited("connection.test")
   public ConnectionCheck test(@PathParam("name") String name) {
     Connection connection = find(name);
-    connections.refusal(caller.tenantId(), connection).ifPresent(problem -> {
-      throw new BadRequestException(problem);
-    });
+    connections
+        .refusal(caller.tenantId(), connection)
+        .ifPresent(
+            problem -> {
+              throw new BadRequestException(problem);
+            });
     ConnectionCheck check = test(connection);
     health.record(caller.tenantId(), connection, check);
     return check;
   }
 
-  /** The connection's health: {@code online | offline | reauth_required | unknown}, last check, last error. */
+  /**
+   * The connection's health: {@code online | offline | reauth_required | unknown}, last check, last
+   * error.
+   */
   @GET
   @Path("{name}/status")
   public ConnectionStatusView status(@PathParam("name") String name) {
     ConnectionStatus status = health.statusOrUnknown(caller.tenantId(), find(name).name());
-    return new ConnectionStatusView(status.name(), status.status().wireName(),
-        status.problem() == null ? null : status.problem().name(), status.lastError(), status.lastCheck(),
+    return new ConnectionStatusView(
+        status.name(),
+        status.status().wireName(),
+        status.problem() == null ? null : status.problem().name(),
+        status.lastError(),
+        status.lastCheck(),
         status.nextCheckAt());
   }
 
   /** A connection's health as the API shows it. */
-  public record ConnectionStatusView(String name, String status, String problem, String lastError,
-      java.time.Instant lastCheck, java.time.Instant nextCheckAt) {}
+  public record ConnectionStatusView(
+      String name,
+      String status,
+      String problem,
+      String lastError,
+      java.time.Instant lastCheck,
+      java.time.Instant nextCheckAt) {}
 
-  /** A setting or credential the type's record refuses: a 400 naming each field ({@code settings.timeoutSeconds}). */
+  /**
+   * A setting or credential the type's record refuses: a 400 naming each field ({@code
+   * settings.timeoutSeconds}).
+   */
   private void refuseInvalid(Connection connection) {
     try {
       tests.validate(connection);
@@ -167,11 +222,17 @@ public class ConnectionsResource {
     }
   }
 
-  /** What a tenant may never save or test: a 400 naming the field (a file connection outside the tenant's roots). */
+  /**
+   * What a tenant may never save or test: a 400 naming the field (a file connection outside the
+   * tenant's roots).
+   */
   private void refuseIfForbidden(Connection connection) {
-    tests.refusal(caller.tenantId(), connection).ifPresent(refusal -> {
-      throw new BadRequestException(refusal);
-    });
+    tests
+        .refusal(caller.tenantId(), connection)
+        .ifPresent(
+            refusal -> {
+              throw new BadRequestException(refusal);
+            });
   }
 
   private ConnectionCheck test(Connection connection) {
@@ -183,31 +244,46 @@ public class ConnectionsResource {
   }
 
   /** The body of PUT /api/connections/{name} and POST /api/connections/test. */
-  public record ConnectionRequest(@TextInput(TextInput.Kind.NAME) String name,
-      @TextInput(TextInput.Kind.NAME) String type, Map<String, String> settings,
+  public record ConnectionRequest(
+      @TextInput(TextInput.Kind.NAME) String name,
+      @TextInput(TextInput.Kind.NAME) String type,
+      Map<String, String> settings,
       Map<String, String> credentials) {}
 
-  private Connection request(String name, ConnectionRequest request, Map<String, String> keptCredentials) {
+  private Connection request(
+      String name, ConnectionRequest request, Map<String, String> keptCredentials) {
     if (request == null) {
-      throw new BadRequestException("Send {\"type\": \"plex\", \"settings\": {...}, \"credentials\": {...}}.");
+      throw new BadRequestException(
+          "Send {\"type\": \"plex\", \"settings\": {...}, \"credentials\": {...}}.");
     }
     if (!name.matches(NAME)) {
-      throw new BadRequestException("Connection name '" + name + "' must be letters, digits, '.', '_' or '-' (at most"
-          + " 64), starting with a letter or digit.");
+      throw new BadRequestException(
+          "Connection name '"
+              + name
+              + "' must be letters, digits, '.', '_' or '-' (at most"
+              + " 64), starting with a letter or digit.");
     }
     if (request.type() == null || !tests.canTest(request.type())) {
-      throw new BadRequestException("type must be one of " + tests.types() + ", not '" + request.type() + "'.");
+      throw new BadRequestException(
+          "type must be one of " + tests.types() + ", not '" + request.type() + "'.");
     }
-    Map<String, String> credentials = request.credentials() != null ? request.credentials() : keptCredentials;
-    return new Connection(name, request.type().toLowerCase(java.util.Locale.ROOT),
-        request.settings() == null ? Map.of() : request.settings(), credentials);
+    Map<String, String> credentials =
+        request.credentials() != null ? request.credentials() : keptCredentials;
+    return new Connection(
+        name,
+        request.type().toLowerCase(java.util.Locale.ROOT),
+        request.settings() == null ? Map.of() : request.settings(),
+        credentials);
   }
 
   /** A connection a tenant sends may not lead to the state store. */
   private void refuseTheStateStore(Connection connection) {
-    guard.refusal(connection).ifPresent(problem -> {
-      throw new BadRequestException(problem);
-    });
+    guard
+        .refusal(connection)
+        .ifPresent(
+            problem -> {
+              throw new BadRequestException(problem);
+            });
   }
 
   private Connection find(String name) {
@@ -219,10 +295,16 @@ public class ConnectionsResource {
   }
 
   private ConnectionView view(Connection connection) {
-    return new ConnectionView(connection.name(), connection.type(), SettingsRedaction.redact(connection.settings(),
-            setting -> tests.isSecret(connection.type(), setting)),
+    return new ConnectionView(
+        connection.name(),
+        connection.type(),
+        SettingsRedaction.redact(
+            connection.settings(), setting -> tests.isSecret(connection.type(), setting)),
         List.copyOf(new TreeSet<>(connection.credentials().keySet())),
-        connections.origin(caller.tenantId(), connection.name()).map(o -> o.name().toLowerCase()).orElse("api"),
+        connections
+            .origin(caller.tenantId(), connection.name())
+            .map(o -> o.name().toLowerCase())
+            .orElse("api"),
         tests.canTest(connection.type()));
   }
 }

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The Camunda 8 element templates of every step, generated from the steps' annotations; the designer loads these. */
+/**
+ * The Camunda 8 element templates of every step, generated from the steps' annotations; the
+ * designer loads these.
+ */
 @Path("/api/element-templates")
 @io.millflow.engine.access.Access(io.millflow.engine.access.Role.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)

@@ -40,7 +40,8 @@ public class FlowVersionsResource {
   @Path("/{version}/bpmn")
   @Produces(MediaType.APPLICATION_XML)
   public String bpmn(@PathParam("id") String id, @PathParam("version") int version) {
-    return versions.bpmn(caller.tenantId(), id, version)
+    return versions
+        .bpmn(caller.tenantId(), id, version)
         .orElseThrow(() -> new NotFoundException("Flow '" + id + "' has no version " + version));
   }
 }

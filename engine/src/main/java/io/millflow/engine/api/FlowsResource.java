@@ -42,7 +42,11 @@ public class FlowsResource {
   private final SyncStarts syncStarts;
   private final Clock clock = Clock.systemUTC();
 
-  public FlowsResource(FlowService flows, FlowDeployer deployer, SyncCursors cursors, CurrentCaller caller,
+  public FlowsResource(
+      FlowService flows,
+      FlowDeployer deployer,
+      SyncCursors cursors,
+      CurrentCaller caller,
       SyncStarts syncStarts) {
     this.flows = flows;
     this.deployer = deployer;
@@ -57,12 +61,18 @@ public class FlowsResource {
   }
 
   @POST
-  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+  @Consumes({
+    MediaType.APPLICATION_XML,
+    MediaType.TEXT_XML,
+    MediaType.TEXT_PLAIN,
+    MediaType.APPLICATION_OCTET_STREAM
+  })
   @Access(Role.DESIGNER)
   @Audited("flow.deploy")
   public Response deploy(String bpmn) {
     if (bpmn == null || bpmn.isBlank()) {
-      return ApiExceptionMappers.json(Response.Status.BAD_REQUEST,
+      return ApiExceptionMappers.json(
+          Response.Status.BAD_REQUEST,
           ApiError.of("invalid_flow", "The request body must be a BPMN 2.0 XML document."));
     }
     DeployedFlow flow = deployer.submit(caller.tenantId(), bpmn);
@@ -73,7 +83,9 @@ public class FlowsResource {
   @Path("/{id}/bpmn")
   @Produces(MediaType.APPLICATION_XML)
   public String bpmn(@PathParam("id") String id) {
-    return flows.latestBpmn(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No flow with id '" + id + "'"));
+    return flows
+        .latestBpmn(caller.tenantId(), id)
+        .orElseThrow(() -> new NotFoundException("No flow with id '" + id + "'"));
   }
 
   @POST
@@ -82,13 +94,14 @@ public class FlowsResource {
   @Access(Role.OPERATOR)
   @Audited("run.start")
   public Response start(@PathParam("id") String id, StartRunRequest request) {
-    Map<String, Object> variables = request == null || request.variables() == null ? Map.of() : request.variables();
+    Map<String, Object> variables =
+        request == null || request.variables() == null ? Map.of() : request.variables();
     return created(id, flows.start(caller.tenantId(), id, variables));
   }
 
   /**
-   * Runs the flow over a past window, {@code [from, to)}: its incremental sources read that window, whatever the
-   * committed cursor, and the run commits no cursor.
+   * Runs the flow over a past window, {@code [from, to)}: its incremental sources read that window,
+   * whatever the committed cursor, and the run commits no cursor.
    */
   @POST
   @Path("/{id}/backfill")
@@ -96,12 +109,18 @@ public class FlowsResource {
   @Access(Role.OPERATOR)
   @Audited("flow.backfill")
   public Response backfill(@PathParam("id") String id, BackfillRequest request) {
-    SyncMode.Backfill window = BackfillWindow.of(request == null ? null : request.from(),
-        request == null ? null : request.to(), clock.instant());
+    SyncMode.Backfill window =
+        BackfillWindow.of(
+            request == null ? null : request.from(),
+            request == null ? null : request.to(),
+            clock.instant());
     return created(id, syncStarts.backfill(caller.tenantId(), id, window));
   }
 
-  /** Runs the flow reading everything from the start; its cursors move when it completes, never backwards. */
+  /**
+   * Runs the flow reading everything from the start; its cursors move when it completes, never
+   * backwards.
+   */
   @POST
   @Path("/{id}/refresh")
   @Access(Role.OPERATOR)
@@ -111,8 +130,11 @@ public class FlowsResource {
   }
 
   private static Response created(String id, Optional<FlowRun> run) {
-    FlowRun started = run.orElseThrow(() -> new NotFoundException("No flow with id '" + id
-        + "': deploy it first (POST /api/flows)"));
+    FlowRun started =
+        run.orElseThrow(
+            () ->
+                new NotFoundException(
+                    "No flow with id '" + id + "': deploy it first (POST /api/flows)"));
     return Response.created(URI.create("/api/runs/" + started.id())).entity(started).build();
   }
 
@@ -132,15 +154,22 @@ public class FlowsResource {
     return Map.of("reset", cursors.reset(caller.tenantId(), known(id)));
   }
 
-  /** A flow id of the caller's tenant; any other is answered 404, as for a flow that does not exist. */
+  /**
+   * A flow id of the caller's tenant; any other is answered 404, as for a flow that does not exist.
+   */
   private String known(String id) {
-    flows.latestBpmn(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No flow with id '" + id + "'"));
+    flows
+        .latestBpmn(caller.tenantId(), id)
+        .orElseThrow(() -> new NotFoundException("No flow with id '" + id + "'"));
     return id;
   }
 
   /** Body of a run start: the flow's start variables. */
   public record StartRunRequest(Map<String, Object> variables) {}
 
-  /** Body of a backfill: the window, two ISO-8601 instants ({@code from} inclusive, {@code to} exclusive). */
+  /**
+   * Body of a backfill: the window, two ISO-8601 instants ({@code from} inclusive, {@code to}
+   * exclusive).
+   */
   public record BackfillRequest(String from, String to) {}
 }

@@ -36,17 +36,22 @@ final class JsonProblems {
     if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
       return "";
     }
-    return "; known fields: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-        .collect(Collectors.joining(", "));
+    return "; known fields: "
+        + e.getKnownPropertyIds().stream()
+            .map(String::valueOf)
+            .sorted()
+            .collect(Collectors.joining(", "));
   }
 
   static String mismatch(MismatchedInputException e) {
-    String expected = e.getTargetType() == null ? "another kind of value" : describe(e.getTargetType());
+    String expected =
+        e.getTargetType() == null ? "another kind of value" : describe(e.getTargetType());
     return "Field '" + path(e) + "' has the wrong type: expected " + expected + at(e.getLocation());
   }
 
   static String unreadable(JsonProcessingException e) {
-    if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+    if (e instanceof StreamConstraintsException
+        || e.getCause() instanceof StreamConstraintsException) {
       return "The request body nests deeper than " + StrictJson.MAX_DEPTH + " levels: flatten it";
     }
     if (e instanceof TextInputs.Refused refused) {
@@ -55,7 +60,10 @@ final class JsonProblems {
     if (e instanceof JsonMappingException mapping) {
       return "Field '" + path(mapping) + "' could not be read: " + e.getOriginalMessage();
     }
-    return "The request body is not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage();
+    return "The request body is not valid JSON"
+        + at(e.getLocation())
+        + ": "
+        + e.getOriginalMessage();
   }
 
   private static String describe(Class<?> type) {
@@ -78,7 +86,8 @@ final class JsonProblems {
   }
 
   private static String at(JsonLocation location) {
-    return location == null || location.getLineNr() < 1 ? ""
+    return location == null || location.getLineNr() < 1
+        ? ""
         : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 }

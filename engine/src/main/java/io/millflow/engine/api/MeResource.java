@@ -9,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Who the token is: what the designer shows after sign-in, and what a script can check before it acts. */
+/**
+ * Who the token is: what the designer shows after sign-in, and what a script can check before it
+ * acts.
+ */
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.VIEWER)

@@ -11,7 +11,10 @@ final class Params {
 
   private Params() {}
 
-  /** An id in a path: a malformed one names nothing, so it is answered like an unknown one (404), not with a 500. */
+  /**
+   * An id in a path: a malformed one names nothing, so it is answered like an unknown one (404),
+   * not with a 500.
+   */
   static Optional<UUID> uuid(String text) {
     try {
       return Optional.of(UUID.fromString(text));
@@ -28,7 +31,10 @@ final class Params {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadRequestException("Query parameter '" + name + "' must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+      throw new BadRequestException(
+          "Query parameter '"
+              + name
+              + "' must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
     }
   }
 }

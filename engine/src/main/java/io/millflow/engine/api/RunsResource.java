@@ -4,6 +4,8 @@ import io.millflow.engine.access.Access;
 import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
+import io.millflow.engine.flow.RunCancellation;
+import io.millflow.engine.flow.RunRetries;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunFilter;
 import io.millflow.engine.history.RunHistory;
@@ -13,8 +15,6 @@ import io.millflow.engine.sync.SyncModes;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import io.millflow.engine.flow.RunCancellation;
-import io.millflow.engine.flow.RunRetries;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /** Run history: the list with filters, and one run with its steps and logs. */
 @Path("/api/runs")
@@ -33,7 +32,9 @@ import java.util.UUID;
 public class RunsResource {
 
   private static final Set<String> STATUSES =
-      java.util.Arrays.stream(RunStatus.values()).map(RunStatus::stored).collect(java.util.stream.Collectors.toSet());
+      java.util.Arrays.stream(RunStatus.values())
+          .map(RunStatus::stored)
+          .collect(java.util.stream.Collectors.toSet());
 
   private final RunHistory history;
   private final RunRetries retries;
@@ -42,8 +43,13 @@ public class RunsResource {
   private final RunLedger ledger;
   private final SyncModes syncModes;
 
-  public RunsResource(RunHistory history, RunRetries retries, RunCancellation cancellation, CurrentCaller caller,
-      RunLedger ledger, SyncModes syncModes) {
+  public RunsResource(
+      RunHistory history,
+      RunRetries retries,
+      RunCancellation cancellation,
+      CurrentCaller caller,
+      RunLedger ledger,
+      SyncModes syncModes) {
     this.history = history;
     this.ledger = ledger;
     this.syncModes = syncModes;
@@ -59,7 +65,10 @@ public class RunsResource {
   @Audited("run.cancel")
   public FlowRun cancel(@PathParam("id") String id) {
     return Params.uuid(id)
-        .flatMap(runId -> cancellation.cancel(caller.tenantId(), runId, "token '" + caller.get().tokenName() + "'"))
+        .flatMap(
+            runId ->
+                cancellation.cancel(
+                    caller.tenantId(), runId, "token '" + caller.get().tokenName() + "'"))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
@@ -69,28 +78,39 @@ public class RunsResource {
   @Access(Role.OPERATOR)
   @Audited("run.retry")
   public FlowRun retry(@PathParam("id") String id) {
-    return Params.uuid(id).flatMap(runId -> retries.retry(caller.tenantId(), runId))
+    return Params.uuid(id)
+        .flatMap(runId -> retries.retry(caller.tenantId(), runId))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
   @GET
-  public List<FlowRun> list(@QueryParam("flow") String flow, @QueryParam("status") String status,
-      @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("100") int limit) {
+  public List<FlowRun> list(
+      @QueryParam("flow") String flow,
+      @QueryParam("status") String status,
+      @QueryParam("since") String since,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
     if (status != null && !STATUSES.contains(status)) {
       throw new BadRequestException("Query parameter 'status' must be one of " + STATUSES);
     }
     if (limit < 1 || limit > 1000) {
       throw new BadRequestException("Query parameter 'limit' must be between 1 and 1000");
     }
-    return history.listRuns(caller.tenantId(), new RunFilter(flow, status, Params.instant("since", since), limit));
+    return history.listRuns(
+        caller.tenantId(), new RunFilter(flow, status, Params.instant("since", since), limit));
   }
 
   @GET
   @Path("/{id}")
   public RunView get(@PathParam("id") String id) {
-    return Params.uuid(id).flatMap(runId -> history.findRun(caller.tenantId(), runId))
-        .map(detail -> new RunView(detail.run(), detail.steps(), ledger.paths(detail.run().id()),
-            RunView.Sync.of(syncModes.of(detail.run().id()))))
+    return Params.uuid(id)
+        .flatMap(runId -> history.findRun(caller.tenantId(), runId))
+        .map(
+            detail ->
+                new RunView(
+                    detail.run(),
+                    detail.steps(),
+                    ledger.paths(detail.run().id()),
+                    RunView.Sync.of(syncModes.of(detail.run().id()))))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 }

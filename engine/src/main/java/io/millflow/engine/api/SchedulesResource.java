@@ -1,7 +1,6 @@
 package io.millflow.engine.api;
 
 import io.millflow.engine.access.Access;
-import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.flow.Schedule;

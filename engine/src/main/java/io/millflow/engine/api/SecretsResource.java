@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Secrets flows refer to as {@code {{secrets.NAME}}} in a step's inputs: written here, never read back, resolved only
- * by the worker that runs the step.
+ * Secrets flows refer to as {@code {{secrets.NAME}}} in a step's inputs: written here, never read
+ * back, resolved only by the worker that runs the step.
  */
 @Path("/api/secrets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,14 +53,20 @@ public class SecretsResource {
   @Audited("secret.save")
   public Response save(@PathParam("name") String name, SecretValue body) {
     if (!name.matches(NAME)) {
-      throw new BadRequestException("Secret name '" + name + "': use 1 to 64 letters, digits, _ . or -");
+      throw new BadRequestException(
+          "Secret name '" + name + "': use 1 to 64 letters, digits, _ . or -");
     }
-    if (body == null || body.value() == null || body.value().isEmpty() || body.value().length() > LONGEST) {
-      throw new BadRequestException("Field 'value': give the secret as text of 1 to " + LONGEST + " characters");
+    if (body == null
+        || body.value() == null
+        || body.value().isEmpty()
+        || body.value().length() > LONGEST) {
+      throw new BadRequestException(
+          "Field 'value': give the secret as text of 1 to " + LONGEST + " characters");
     }
     boolean created = secrets.save(caller.tenantId(), name, body.value());
     return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
-        .entity(java.util.Map.of("name", name, "use", "{{secrets." + name + "}}")).build();
+        .entity(java.util.Map.of("name", name, "use", "{{secrets." + name + "}}"))
+        .build();
   }
 
   @DELETE

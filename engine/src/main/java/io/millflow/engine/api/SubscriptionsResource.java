@@ -33,13 +33,17 @@ public class SubscriptionsResource {
   private final EventDelivery delivery;
   private final CurrentCaller caller;
 
-  public SubscriptionsResource(Subscriptions subscriptions, EventDelivery delivery, CurrentCaller caller) {
+  public SubscriptionsResource(
+      Subscriptions subscriptions, EventDelivery delivery, CurrentCaller caller) {
     this.subscriptions = subscriptions;
     this.delivery = delivery;
     this.caller = caller;
   }
 
-  /** Body: {@code {"url": "https://...", "eventTypes": ["sync.completed", ...]}}; the secret is shown only now. */
+  /**
+   * Body: {@code {"url": "https://...", "eventTypes": ["sync.completed", ...]}}; the secret is
+   * shown only now.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Role.DESIGNER)
@@ -49,10 +53,17 @@ public class SubscriptionsResource {
       throw new BadRequestException("Body must be {\"url\": ..., \"eventTypes\": [...]}");
     }
     try {
-      Subscriptions.Created created = subscriptions.create(caller.tenantId(), request.url(), request.eventTypes());
+      Subscriptions.Created created =
+          subscriptions.create(caller.tenantId(), request.url(), request.eventTypes());
       return Response.created(URI.create("/api/subscriptions/" + created.subscription().id()))
-          .entity(Map.of("subscription", created.subscription(), "secret", created.secret(),
-              "note", "The secret is shown only now. Deliveries carry X-Millflow-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">."))
+          .entity(
+              Map.of(
+                  "subscription",
+                  created.subscription(),
+                  "secret",
+                  created.secret(),
+                  "note",
+                  "The secret is shown only now. Deliveries carry X-Millflow-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">."))
           .build();
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
@@ -79,7 +90,9 @@ public class SubscriptionsResource {
   @Path("/{id}/deliveries")
   public List<Map<String, Object>> deliveries(@PathParam("id") String id) {
     UUID subscription = parse(id);
-    subscriptions.find(caller.tenantId(), subscription).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
+    subscriptions
+        .find(caller.tenantId(), subscription)
+        .orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
     return delivery.deliveries(subscription, 100);
   }
 
@@ -87,6 +100,7 @@ public class SubscriptionsResource {
     return Params.uuid(id).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
   }
 
-  public record NewSubscription(@TextInput(TextInput.Kind.LINE) String url,
+  public record NewSubscription(
+      @TextInput(TextInput.Kind.LINE) String url,
       @TextInput(TextInput.Kind.NAME) List<String> eventTypes) {}
 }

@@ -18,15 +18,19 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The check of every string in a JSON request body, in one place: each value against the {@link TextInput.Kind} of
- * its field, each object key as a name. A value that fails is refused with the field's path and the fix
- * ({@link Refused}), before any resource sees it; the value itself is never repeated in the answer.
+ * The check of every string in a JSON request body, in one place: each value against the {@link
+ * TextInput.Kind} of its field, each object key as a name. A value that fails is refused with the
+ * field's path and the fix ({@link Refused}), before any resource sees it; the value itself is
+ * never repeated in the answer.
  */
 public final class TextInputs {
 
   private TextInputs() {}
 
-  /** The Jackson module that checks strings; the API's mapper and the mappers that read request maps register it. */
+  /**
+   * The Jackson module that checks strings; the API's mapper and the mappers that read request maps
+   * register it.
+   */
   public static Module module() {
     return new SimpleModule("millflow-text-inputs")
         .addDeserializer(String.class, new CheckedString(TextInput.Kind.TEXT))
@@ -39,14 +43,19 @@ public final class TextInputs {
     private final String field;
     private final String problem;
 
-    /** @param ofKey the string is an object key: the field named is the object that has it */
+    /**
+     * @param ofKey the string is an object key: the field named is the object that has it
+     */
     Refused(JsonParser parser, String problem, boolean ofKey) {
       super(parser, problem);
       this.field = field(parser.getParsingContext(), ofKey);
       this.problem = problem;
     }
 
-    /** The field as a dotted path, e.g. {@code routes[0].condition}; read from the parser, so untyped maps have it too. */
+    /**
+     * The field as a dotted path, e.g. {@code routes[0].condition}; read from the parser, so
+     * untyped maps have it too.
+     */
     public String field() {
       return field;
     }
@@ -58,7 +67,8 @@ public final class TextInputs {
 
     private static String field(JsonStreamContext context, boolean ofKey) {
       Deque<String> parts = new ArrayDeque<>();
-      for (JsonStreamContext at = ofKey ? context.getParent() : context; at != null && !at.inRoot();
+      for (JsonStreamContext at = ofKey ? context.getParent() : context;
+          at != null && !at.inRoot();
           at = at.getParent()) {
         if (at.inArray()) {
           parts.push("[" + Math.max(at.getCurrentIndex(), 0) + "]");
@@ -71,7 +81,8 @@ public final class TextInputs {
     }
   }
 
-  private static final class CheckedString extends StdScalarDeserializer<String> implements ContextualDeserializer {
+  private static final class CheckedString extends StdScalarDeserializer<String>
+      implements ContextualDeserializer {
 
     private final TextInput.Kind kind;
 
@@ -81,13 +92,17 @@ public final class TextInputs {
     }
 
     @Override
-    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+    public JsonDeserializer<?> createContextual(
+        DeserializationContext context, BeanProperty property) {
       TextInput declared = property == null ? null : property.getAnnotation(TextInput.class);
-      return declared == null || declared.value() == kind ? this : new CheckedString(declared.value());
+      return declared == null || declared.value() == kind
+          ? this
+          : new CheckedString(declared.value());
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value != null) {
         var problem = kind.problem(value);

@@ -12,9 +12,10 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Path and query parameters get the check strings of a body get ({@link TextInput.Kind}): a path parameter is a name,
- * a query parameter's name a name and its value one line. It runs after the caller is authenticated, so a stranger
- * learns nothing from it, and before the resource, which so never sees a NUL or a 100,000-character id.
+ * Path and query parameters get the check strings of a body get ({@link TextInput.Kind}): a path
+ * parameter is a name, a query parameter's name a name and its value one line. It runs after the
+ * caller is authenticated, so a stranger learns nothing from it, and before the resource, which so
+ * never sees a NUL or a 100,000-character id.
  */
 public class TextParamsFilter {
 
@@ -23,16 +24,20 @@ public class TextParamsFilter {
     UriInfo uri = request.getUriInfo();
     return refusal("Path parameter", uri.getPathParameters(), TextInput.Kind.NAME)
         .or(() -> refusal("Query parameter", uri.getQueryParameters(), TextInput.Kind.LINE))
-        .map(message -> ApiExceptionMappers.json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", message)))
+        .map(
+            message ->
+                ApiExceptionMappers.json(
+                    Response.Status.BAD_REQUEST, ApiError.of("bad_request", message)))
         .orElse(null);
   }
 
-  private static Optional<String> refusal(String what, MultivaluedMap<String, String> parameters,
-      TextInput.Kind kind) {
+  private static Optional<String> refusal(
+      String what, MultivaluedMap<String, String> parameters, TextInput.Kind kind) {
     for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
       Optional<String> badName = TextInput.Kind.NAME.problem(parameter.getKey());
       if (badName.isPresent()) {
-        return Optional.of("A " + what.toLowerCase(java.util.Locale.ROOT) + "'s name " + badName.get());
+        return Optional.of(
+            "A " + what.toLowerCase(java.util.Locale.ROOT) + "'s name " + badName.get());
       }
       for (String value : parameter.getValue()) {
         Optional<String> problem = kind.problem(value);

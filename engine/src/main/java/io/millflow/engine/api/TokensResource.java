@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** API tokens of the caller's tenant: create (shown once), list, revoke. Admins only. */
 @Path("/api/tokens")
@@ -33,11 +32,15 @@ import java.util.UUID;
 public class TokensResource {
 
   /**
-   * A token to create. {@code expiresInDays} is optional (no expiry when absent); {@code tenant} is only for admins of
-   * the installation's own tenant, who create the first token of another tenant with it.
+   * A token to create. {@code expiresInDays} is optional (no expiry when absent); {@code tenant} is
+   * only for admins of the installation's own tenant, who create the first token of another tenant
+   * with it.
    */
-  public record TokenRequest(@TextInput(TextInput.Kind.NAME) String name, @TextInput(TextInput.Kind.NAME) String role,
-      Integer expiresInDays, @TextInput(TextInput.Kind.NAME) String tenant) {}
+  public record TokenRequest(
+      @TextInput(TextInput.Kind.NAME) String name,
+      @TextInput(TextInput.Kind.NAME) String role,
+      Integer expiresInDays,
+      @TextInput(TextInput.Kind.NAME) String tenant) {}
 
   /** The answer to a creation: the only time the token is shown. */
   public record CreatedToken(ApiToken token, String secret, String use) {}
@@ -61,19 +64,29 @@ public class TokensResource {
   @Audited("token.create")
   public Response create(TokenRequest request) {
     if (request == null) {
-      throw new BadRequestException("Send a JSON body such as {\"name\": \"nightly-sync\", \"role\": \"operator\"}");
+      throw new BadRequestException(
+          "Send a JSON body such as {\"name\": \"nightly-sync\", \"role\": \"operator\"}");
     }
     if (request.name() == null || !request.name().matches(NAME)) {
-      throw new BadRequestException("Field 'name': give 1 to 64 letters, digits, spaces or . _ @ - (e.g. \"ci-deploy\")");
+      throw new BadRequestException(
+          "Field 'name': give 1 to 64 letters, digits, spaces or . _ @ - (e.g. \"ci-deploy\")");
     }
-    Role role = Role.parse(request.role() == null ? "" : request.role()).orElseThrow(() -> new BadRequestException(
-        "Field 'role': must be one of " + Role.labels()));
+    Role role =
+        Role.parse(request.role() == null ? "" : request.role())
+            .orElseThrow(
+                () -> new BadRequestException("Field 'role': must be one of " + Role.labels()));
     Instant expiresAt = expiry(request.expiresInDays());
     Caller me = caller.get();
     String tenant = tenant(request.tenant(), me);
-    ApiTokens.Created created = tokens.create(tenant, request.name(), role, expiresAt, me.tokenId());
-    return Response.status(Response.Status.CREATED).entity(new CreatedToken(created.token(), created.secret(),
-        "Send it as 'Authorization: Bearer <secret>'. It is shown only now: store it in a secret manager.")).build();
+    ApiTokens.Created created =
+        tokens.create(tenant, request.name(), role, expiresAt, me.tokenId());
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            new CreatedToken(
+                created.token(),
+                created.secret(),
+                "Send it as 'Authorization: Bearer <secret>'. It is shown only now: store it in a secret manager."))
+        .build();
   }
 
   private static Instant expiry(Integer days) {
@@ -81,8 +94,11 @@ public class TokensResource {
       return null;
     }
     if (days < 1 || days > LONGEST_DAYS) {
-      throw new BadRequestException("Field 'expiresInDays': give 1 to " + LONGEST_DAYS + " days, or leave it out for "
-          + "a token that lasts until revoked");
+      throw new BadRequestException(
+          "Field 'expiresInDays': give 1 to "
+              + LONGEST_DAYS
+              + " days, or leave it out for "
+              + "a token that lasts until revoked");
     }
     return Instant.now().plus(Duration.ofDays(days));
   }
@@ -92,10 +108,12 @@ public class TokensResource {
       return me.tenantId();
     }
     if (!requested.matches(TENANT)) {
-      throw new BadRequestException("Field 'tenant': 2 to 40 lower-case letters, digits or -, starting with a letter");
+      throw new BadRequestException(
+          "Field 'tenant': 2 to 40 lower-case letters, digits or -, starting with a letter");
     }
     if (!me.tenantId().equals(config.tenant())) {
-      throw new ForbiddenException("Only admins of the installation's tenant create tokens for other tenants");
+      throw new ForbiddenException(
+          "Only admins of the installation's tenant create tokens for other tenants");
     }
     return requested;
   }

@@ -19,7 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-/** Edits a webhook trigger's routes: {@code PUT /api/triggers/{id}/routes} with {@code {"routes": [...], "matchAll"}}. */
+/**
+ * Edits a webhook trigger's routes: {@code PUT /api/triggers/{id}/routes} with {@code {"routes":
+ * [...], "matchAll"}}.
+ */
 @Path("/api/triggers/{id}/routes")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.DESIGNER)
@@ -38,13 +41,17 @@ public class TriggerRoutesResource {
   @Audited("trigger.routes")
   public WebhookTrigger.View replace(@PathParam("id") String id, RoutesUpdate update) {
     if (update == null || update.routes() == null) {
-      throw new BadRequestException("Send {\"routes\": [{\"condition\": \"body.type = \\\"order\\\"\", \"flowId\": \"...\"}],"
-          + " \"matchAll\": false}.");
+      throw new BadRequestException(
+          "Send {\"routes\": [{\"condition\": \"body.type = \\\"order\\\"\", \"flowId\": \"...\"}],"
+              + " \"matchAll\": false}.");
     }
     try {
-      List<Route> parsed = java.util.stream.IntStream.range(0, update.routes().size())
-          .mapToObj(i -> route(i, update.routes().get(i))).toList();
-      return routes.replace(caller.tenantId(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
+      List<Route> parsed =
+          java.util.stream.IntStream.range(0, update.routes().size())
+              .mapToObj(i -> route(i, update.routes().get(i)))
+              .toList();
+      return routes
+          .replace(caller.tenantId(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
           .map(WebhookTrigger::view)
           .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
     } catch (IllegalArgumentException e) {
@@ -53,22 +60,26 @@ public class TriggerRoutesResource {
   }
 
   /** Step-library JSON, with the strings of a route checked as the API checks every string. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper ROUTES = Json.mapper().copy()
-      .registerModule(TextInputs.module());
+  private static final com.fasterxml.jackson.databind.ObjectMapper ROUTES =
+      Json.mapper().copy().registerModule(TextInputs.module());
 
   private static Route route(int index, Map<String, Object> body) {
     try {
       return ROUTES.convertValue(body, Route.class);
     } catch (IllegalArgumentException e) {
       if (e.getCause() instanceof TextInputs.Refused refused) {
-        throw new IllegalArgumentException("Field 'routes[" + index + "]." + refused.field() + "' "
-            + refused.problem());
+        throw new IllegalArgumentException(
+            "Field 'routes[" + index + "]." + refused.field() + "' " + refused.problem());
       }
-      Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+      Throwable cause =
+          e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
       throw new IllegalArgumentException("Invalid route: " + cause.getMessage().split("\n")[0]);
     }
   }
 
-  /** The body: the trigger's new routes, and whether every matching route starts (not only the first). */
+  /**
+   * The body: the trigger's new routes, and whether every matching route starts (not only the
+   * first).
+   */
   public record RoutesUpdate(List<Map<String, Object>> routes, Boolean matchAll) {}
 }

@@ -27,7 +27,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Webhook triggers: create (the secret is shown once), list, rotate the secret, and see the received events. */
+/**
+ * Webhook triggers: create (the secret is shown once), list, rotate the secret, and see the
+ * received events.
+ */
 @Path("/api/triggers")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.VIEWER)
@@ -38,7 +41,8 @@ public class TriggersResource {
   private final WebhookInbox inbox;
   private final CurrentCaller caller;
 
-  public TriggersResource(TriggerStore triggers, TriggerFeel feel, WebhookInbox inbox, CurrentCaller caller) {
+  public TriggersResource(
+      TriggerStore triggers, TriggerFeel feel, WebhookInbox inbox, CurrentCaller caller) {
     this.triggers = triggers;
     this.feel = feel;
     this.inbox = inbox;
@@ -58,8 +62,14 @@ public class TriggersResource {
     }
     TriggerStore.Created created = triggers.create(caller.tenantId(), definition);
     return Response.created(URI.create("/api/triggers/" + created.trigger().id()))
-        .entity(Map.of("trigger", created.trigger().view(), "secret", created.secret(),
-            "note", "The secret is shown only now: store it with the sender."))
+        .entity(
+            Map.of(
+                "trigger",
+                created.trigger().view(),
+                "secret",
+                created.secret(),
+                "note",
+                "The secret is shown only now: store it with the sender."))
         .build();
   }
 
@@ -73,20 +83,33 @@ public class TriggersResource {
   @Path("/{id}/rotate-secret")
   @Access(Role.DESIGNER)
   @Audited("trigger.rotate-secret")
-  public Map<String, String> rotate(@PathParam("id") String id, @QueryParam("graceMinutes") @DefaultValue("60") int grace) {
+  public Map<String, String> rotate(
+      @PathParam("id") String id, @QueryParam("graceMinutes") @DefaultValue("60") int grace) {
     if (grace < 0 || grace > 7 * 24 * 60) {
       throw new BadRequestException("Query parameter 'graceMinutes' must be between 0 and 10080");
     }
-    return triggers.rotateSecret(caller.tenantId(), id, Duration.ofMinutes(grace))
-        .map(secret -> Map.of("secret", secret, "note", "The previous secret verifies for " + grace + " more minutes."))
+    return triggers
+        .rotateSecret(caller.tenantId(), id, Duration.ofMinutes(grace))
+        .map(
+            secret ->
+                Map.of(
+                    "secret",
+                    secret,
+                    "note",
+                    "The previous secret verifies for " + grace + " more minutes."))
         .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
   }
 
   @GET
   @Path("/{id}/events")
-  public List<InboxEvent.View> events(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
-    triggers.find(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
-    return inbox.recent(id, Math.min(Math.max(limit, 1), 500)).stream().map(InboxEvent::view).toList();
+  public List<InboxEvent.View> events(
+      @PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+    triggers
+        .find(caller.tenantId(), id)
+        .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    return inbox.recent(id, Math.min(Math.max(limit, 1), 500)).stream()
+        .map(InboxEvent::view)
+        .toList();
   }
 
   /** Dispatches one received event again (for example after fixing the flow it failed to start). */
@@ -95,7 +118,9 @@ public class TriggersResource {
   @Access(Role.OPERATOR)
   @Audited("trigger.replay")
   public Map<String, Boolean> replay(@PathParam("id") String id, @PathParam("event") String event) {
-    triggers.find(caller.tenantId(), id).orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    triggers
+        .find(caller.tenantId(), id)
+        .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
     if (!Params.uuid(event).map(eventId -> inbox.replay(id, eventId)).orElse(false)) {
       throw new NotFoundException("No event '" + event + "' on trigger '" + id + "'");
     }
@@ -103,29 +128,45 @@ public class TriggersResource {
   }
 
   /** Step-library JSON, but refusing fields a trigger does not have. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT = io.millflow.step.Json.mapper().copy()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .registerModule(TextInputs.module());
+  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
+      io.millflow.step.Json.mapper()
+          .copy()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .registerModule(TextInputs.module());
 
-  private static final java.util.Set<String> FIELDS = java.util.Arrays.stream(TriggerDefinition.class.getRecordComponents())
-      .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  private static final java.util.Set<String> FIELDS =
+      java.util.Arrays.stream(TriggerDefinition.class.getRecordComponents())
+          .map(java.lang.reflect.RecordComponent::getName)
+          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 
   private static TriggerDefinition definition(Map<String, Object> body) {
-    body.keySet().stream().filter(field -> !FIELDS.contains(field)).findFirst().ifPresent(field -> {
-      throw new BadRequestException("Invalid trigger: unknown field '" + field + "': remove it; known fields: "
-          + String.join(", ", FIELDS));
-    });
+    body.keySet().stream()
+        .filter(field -> !FIELDS.contains(field))
+        .findFirst()
+        .ifPresent(
+            field -> {
+              throw new BadRequestException(
+                  "Invalid trigger: unknown field '"
+                      + field
+                      + "': remove it; known fields: "
+                      + String.join(", ", FIELDS));
+            });
     try {
       return STRICT.convertValue(body, TriggerDefinition.class);
     } catch (IllegalArgumentException e) {
       if (e.getCause() instanceof TextInputs.Refused refused) {
         throw new BadRequestException("Invalid trigger: " + JsonProblems.unreadable(refused));
       }
-      if (e.getCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-        throw new BadRequestException("Invalid trigger: unknown field '" + JsonProblems.path(unknown) + "': remove it"
-            + JsonProblems.known(unknown));
+      if (e.getCause()
+          instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        throw new BadRequestException(
+            "Invalid trigger: unknown field '"
+                + JsonProblems.path(unknown)
+                + "': remove it"
+                + JsonProblems.known(unknown));
       }
-      Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+      Throwable cause =
+          e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
       throw new BadRequestException("Invalid trigger: " + cause.getMessage().split("\n")[0]);
     }
   }

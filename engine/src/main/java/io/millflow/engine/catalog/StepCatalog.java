@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every step on the classpath, by job type. A connector adds steps by being a dependency of the engine. */
+/**
+ * Every step on the classpath, by job type. A connector adds steps by being a dependency of the
+ * engine.
+ */
 @Singleton
 public class StepCatalog {
 
@@ -27,8 +30,13 @@ public class StepCatalog {
     for (StepDescriptor descriptor : descriptors) {
       StepDescriptor clash = byId.put(descriptor.id(), descriptor);
       if (clash != null) {
-        throw new IllegalStateException("Two steps declare the job type '" + descriptor.id() + "': "
-            + clash.step().getClass().getName() + " and " + descriptor.step().getClass().getName());
+        throw new IllegalStateException(
+            "Two steps declare the job type '"
+                + descriptor.id()
+                + "': "
+                + clash.step().getClass().getName()
+                + " and "
+                + descriptor.step().getClass().getName());
       }
     }
     this.steps = Map.copyOf(byId);

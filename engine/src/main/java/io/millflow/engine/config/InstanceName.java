@@ -3,7 +3,10 @@ package io.millflow.engine.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** The name of this Millflow instance in task locks and the run history: configured, else host and process id. */
+/**
+ * The name of this Millflow instance in task locks and the run history: configured, else host and
+ * process id.
+ */
 public final class InstanceName {
 
   private InstanceName() {}

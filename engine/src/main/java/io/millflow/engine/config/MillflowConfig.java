@@ -8,11 +8,17 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** All of Millflow's configuration, under {@code millflow.*}. docs/configuration.md lists every key (a test checks). */
+/**
+ * All of Millflow's configuration, under {@code millflow.*}. docs/configuration.md lists every key
+ * (a test checks).
+ */
 @ConfigMapping(prefix = "millflow")
 public interface MillflowConfig {
 
-  /** Where embedded PostgreSQL keeps its data (and where embedded servers unpack). Survives restarts. */
+  /**
+   * Where embedded PostgreSQL keeps its data (and where embedded servers unpack). Survives
+   * restarts.
+   */
   @WithDefault("data")
   Path dataDir();
 
@@ -24,12 +30,17 @@ public interface MillflowConfig {
 
   Zeebe zeebe();
 
-  /** The embedded engine (Operaton), used unless {@code millflow.zeebe.address} names a Camunda 8 cluster. */
+  /**
+   * The embedded engine (Operaton), used unless {@code millflow.zeebe.address} names a Camunda 8
+   * cluster.
+   */
   Engine engine();
 
   Datasets datasets();
 
-  /** The run history's retention: runs and what belongs to them, and the embedded engine's history. */
+  /**
+   * The run history's retention: runs and what belongs to them, and the embedded engine's history.
+   */
   History history();
 
   Flows flows();
@@ -56,11 +67,17 @@ public interface MillflowConfig {
 
   FileConnections files();
 
-  /** Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code .credentials.*}. */
+  /**
+   * Connections by name: {@code millflow.connections.<name>.type}, {@code .settings.*}, {@code
+   * .credentials.*}.
+   */
   Map<String, ConnectionConfig> connections();
 
   interface Db {
-    /** JDBC URL of an external PostgreSQL; when absent, an embedded PostgreSQL runs under {@code data-dir}. */
+    /**
+     * JDBC URL of an external PostgreSQL; when absent, an embedded PostgreSQL runs under {@code
+     * data-dir}.
+     */
     Optional<String> url();
 
     Optional<String> username();
@@ -71,43 +88,53 @@ public interface MillflowConfig {
     int poolSize();
 
     /**
-     * How long a caller waits for a connection before it gives up: while the database is unreachable, webhooks are
-     * answered 503 and step jobs are handed out again after this.
+     * How long a caller waits for a connection before it gives up: while the database is
+     * unreachable, webhooks are answered 503 and step jobs are handed out again after this.
      */
     @WithDefault("PT30S")
     Duration connectionTimeout();
 
     /**
-     * How the embedded PostgreSQL commits: {@code durable} (fsync, synchronous_commit and full_page_writes on: a
-     * commit answered is on disk and survives an OS crash) or {@code unsafe} (development only: fsync and
-     * synchronous_commit off, faster, but an OS crash may lose commits already answered and corrupt the data).
+     * How the embedded PostgreSQL commits: {@code durable} (fsync, synchronous_commit and
+     * full_page_writes on: a commit answered is on disk and survives an OS crash) or {@code unsafe}
+     * (development only: fsync and synchronous_commit off, faster, but an OS crash may lose commits
+     * already answered and corrupt the data).
      */
     @WithDefault("durable")
     EmbeddedDurability embeddedDurability();
   }
 
-  enum EmbeddedDurability { DURABLE, UNSAFE }
+  enum EmbeddedDurability {
+    DURABLE,
+    UNSAFE
+  }
 
   interface Engine {
     /** Step attempts this instance runs at once. */
     @WithDefault("16")
     int maxConcurrentAttempts();
 
-    /** How often this instance looks for tasks, timers, held messages and run ends made by other instances. */
+    /**
+     * How often this instance looks for tasks, timers, held messages and run ends made by other
+     * instances.
+     */
     @WithDefault("PT1S")
     Duration pollInterval();
   }
 
   interface Zeebe {
-    /** gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the embedded engine runs. */
+    /**
+     * gRPC address of a Zeebe gateway (e.g. {@code http://zeebe:26500}); when absent, the embedded
+     * engine runs.
+     */
     Optional<String> address();
 
     /** REST address of the cluster, when it has one. */
     Optional<String> restAddress();
 
     /**
-     * A PEM file of the CA that signed the gateway's certificate, for TLS ({@code https://} addresses) with a private
-     * CA; without it the JVM's trusted CAs apply.
+     * A PEM file of the CA that signed the gateway's certificate, for TLS ({@code https://}
+     * addresses) with a private CA; without it the JVM's trusted CAs apply.
      */
     Optional<Path> caCertificatePath();
 
@@ -122,28 +149,33 @@ public interface MillflowConfig {
     int workerThreads();
 
     /**
-     * This instance's name, recorded with every step attempt it runs, so the run history says which instance ran
-     * what. Default: the host name and the process id.
+     * This instance's name, recorded with every step attempt it runs, so the run history says which
+     * instance ran what. Default: the host name and the process id.
      */
     Optional<String> workerName();
 
     /**
-     * Job timeout of every step attempt, in place of the one each step type declares (5 to 15 minutes): how long
-     * Zeebe waits before it hands the job of an instance that died to another one. The worker extends it while the
-     * step reports progress, so keep it well above the longest silence of a step (a big write's commit).
+     * Job timeout of every step attempt, in place of the one each step type declares (5 to 15
+     * minutes): how long Zeebe waits before it hands the job of an instance that died to another
+     * one. The worker extends it while the step reports progress, so keep it well above the longest
+     * silence of a step (a big write's commit).
      */
     Optional<Duration> jobTimeout();
 
     /**
-     * Who waits out a retryable failure's backoff: {@code zeebe} (the job waits in the broker; the default in cluster
-     * mode) or {@code worker} (the worker holds the job and fails it when the wait is over; the default with the
-     * embedded engine, whose in-memory backoff now and then loses a job). Set {@code worker} when the cluster is that
-     * in-memory engine run on its own, as in Millflow's tests.
+     * Who waits out a retryable failure's backoff: {@code zeebe} (the job waits in the broker; the
+     * default in cluster mode) or {@code worker} (the worker holds the job and fails it when the
+     * wait is over; the default with the embedded engine, whose in-memory backoff now and then
+     * loses a job). Set {@code worker} when the cluster is that in-memory engine run on its own, as
+     * in Millflow's tests.
      */
     Optional<RetryBackoff> retryBackoff();
   }
 
-  enum RetryBackoff { ZEEBE, WORKER }
+  enum RetryBackoff {
+    ZEEBE,
+    WORKER
+  }
 
   interface OAuth {
     Optional<String> clientId();
@@ -157,9 +189,9 @@ public interface MillflowConfig {
 
   interface History {
     /**
-     * How long a run is kept after it ended (completed, failed or cancelled), with its step attempts, their log lines,
-     * its datasets and the engine's history of its instance; delivered outbound events are kept as long. A run still
-     * running or at an incident is never deleted.
+     * How long a run is kept after it ended (completed, failed or cancelled), with its step
+     * attempts, their log lines, its datasets and the engine's history of its instance; delivered
+     * outbound events are kept as long. A run still running or at an incident is never deleted.
      */
     @WithDefault("P30D")
     Duration retention();
@@ -188,8 +220,9 @@ public interface MillflowConfig {
 
   interface Events {
     /**
-     * Lanes delivering one subscription's events at once; each sends a batch at a time, so at most lanes × batch
-     * requests are in flight to one subscriber (a failing subscriber gets one lane, probed with one event).
+     * Lanes delivering one subscription's events at once; each sends a batch at a time, so at most
+     * lanes × batch requests are in flight to one subscriber (a failing subscriber gets one lane,
+     * probed with one event).
      */
     @WithDefault("4")
     int lanesPerSubscription();
@@ -199,11 +232,14 @@ public interface MillflowConfig {
     int batch();
   }
 
-  /** Bounds of a flow deployed through the API, checked before it is parsed or reaches the engine. */
+  /**
+   * Bounds of a flow deployed through the API, checked before it is parsed or reaches the engine.
+   */
   interface Flows {
     /**
-     * The largest BPMN a deploy takes, in bytes (UTF-8). The engine's own limit is lower than it looks: Zeebe refuses a
-     * deployment over its 4 MB message size, with Millflow's listeners added.
+     * The largest BPMN a deploy takes, in bytes (UTF-8). The engine's own limit is lower than it
+     * looks: Zeebe refuses a deployment over its 4 MB message size, with Millflow's listeners
+     * added.
      */
     @WithDefault("2097152")
     int maxBpmnBytes();
@@ -215,31 +251,32 @@ public interface MillflowConfig {
 
   interface Webhooks {
     /**
-     * How long a handled webhook stays in the inbox, and so how long a repeated event id is recognised as a duplicate.
-     * Pending and dead events are never purged.
+     * How long a handled webhook stays in the inbox, and so how long a repeated event id is
+     * recognised as a duplicate. Pending and dead events are never purged.
      */
     @WithDefault("P7D")
     Duration dedupRetention();
 
     /**
-     * Whether this instance dispatches accepted webhooks to flows. Off, it still accepts and stores them (nothing is
-     * lost) and another instance, or this one after a restart with it on, dispatches them.
+     * Whether this instance dispatches accepted webhooks to flows. Off, it still accepts and stores
+     * them (nothing is lost) and another instance, or this one after a restart with it on,
+     * dispatches them.
      */
     @WithDefault("true")
     boolean dispatch();
 
     /**
-     * Request headers the inbox keeps for every trigger, besides those a trigger's expressions and event id read
-     * (names in any case). Credentials ({@code Authorization}, {@code Cookie}, tokens, API keys) and the signature
-     * are never kept, even when listed.
+     * Request headers the inbox keeps for every trigger, besides those a trigger's expressions and
+     * event id read (names in any case). Credentials ({@code Authorization}, {@code Cookie},
+     * tokens, API keys) and the signature are never kept, even when listed.
      */
     @WithDefault("content-type")
     java.util.Set<String> keptHeaders();
 
     /**
-     * The most bytes (as JSON) of variables a webhook starts a flow or publishes a message with; over it, the largest
-     * variables go to the dataset store and the flow gets a dataset reference in their place (Zeebe refuses a message
-     * over 4 MB, a trigger accepts up to 10 MB).
+     * The most bytes (as JSON) of variables a webhook starts a flow or publishes a message with;
+     * over it, the largest variables go to the dataset store and the flow gets a dataset reference
+     * in their place (Zeebe refuses a message over 4 MB, a trigger accepts up to 10 MB).
      */
     @WithDefault("262144")
     long inlineVariablesBytes();
@@ -256,8 +293,8 @@ public interface MillflowConfig {
 
   interface Sandbox {
     /**
-     * Starts the local sandboxes with the runtime (Plex, NetSuite, Idhammar OEE, and an in-memory MongoDB) and the
-     * connections the example flows use.
+     * Starts the local sandboxes with the runtime (Plex, NetSuite, Idhammar OEE, and an in-memory
+     * MongoDB) and the connections the example flows use.
      */
     @WithDefault("true")
     boolean enabled();
@@ -273,10 +310,16 @@ public interface MillflowConfig {
     @WithDefault("5")
     int plexLinesPerOrder();
 
-    /** The key the sandbox accepts; by default a new random one each start (benchmarks set a known one). */
+    /**
+     * The key the sandbox accepts; by default a new random one each start (benchmarks set a known
+     * one).
+     */
     Optional<String> plexApiKey();
 
-    /** Calls per minute the sandbox allows (real Plex: about 200); 0 turns its limit and the client's off. */
+    /**
+     * Calls per minute the sandbox allows (real Plex: about 200); 0 turns its limit and the
+     * client's off.
+     */
     @WithDefault("6000")
     int plexRateLimitPerMinute();
 
@@ -292,16 +335,20 @@ public interface MillflowConfig {
 
   interface FileConnections {
     /**
-     * The directories a tenant's {@code file} connections may use, by tenant:
-     * {@code millflow.files.roots.<tenant>=/srv/exports,/mnt/edi}. A base directory must lie inside one of them, links
-     * followed; a relative one resolves under the first. A tenant without an entry gets {@code <data-dir>/files/<tenant>}
-     * (created when first needed), so tenants never share files unless an admin says so.
+     * The directories a tenant's {@code file} connections may use, by tenant: {@code
+     * millflow.files.roots.<tenant>=/srv/exports,/mnt/edi}. A base directory must lie inside one of
+     * them, links followed; a relative one resolves under the first. A tenant without an entry gets
+     * {@code <data-dir>/files/<tenant>} (created when first needed), so tenants never share files
+     * unless an admin says so.
      */
     Map<String, java.util.List<Path>> roots();
   }
 
   interface ConnectionHealthConfig {
-    /** How often a healthy connection is checked; a failing one waits twice as long after each failure, up to 1 h. */
+    /**
+     * How often a healthy connection is checked; a failing one waits twice as long after each
+     * failure, up to 1 h.
+     */
     @WithDefault("PT5M")
     Duration interval();
 
@@ -311,13 +358,19 @@ public interface MillflowConfig {
   }
 
   interface Metrics {
-    /** Label run, step, webhook and connection metrics with the tenant (more series: one set per tenant). */
+    /**
+     * Label run, step, webhook and connection metrics with the tenant (more series: one set per
+     * tenant).
+     */
     @WithDefault("false")
     boolean tenantLabel();
   }
 
   interface Tracing {
-    /** OTLP/HTTP traces endpoint of a collector, e.g. {@code http://localhost:4318/v1/traces}; absent: no tracing. */
+    /**
+     * OTLP/HTTP traces endpoint of a collector, e.g. {@code http://localhost:4318/v1/traces};
+     * absent: no tracing.
+     */
     Optional<String> otlpEndpoint();
 
     /** The {@code service.name} of Millflow's spans. */
@@ -333,8 +386,9 @@ public interface MillflowConfig {
 
   interface Security {
     /**
-     * The master key that wraps each tenant's data key: Base64 of 32 random bytes ({@code openssl rand -base64 32}).
-     * Prefer {@link #masterKeyFile()} or the environment ({@code MILLFLOW_SECURITY_MASTER_KEY}) to a file in the repo.
+     * The master key that wraps each tenant's data key: Base64 of 32 random bytes ({@code openssl
+     * rand -base64 32}). Prefer {@link #masterKeyFile()} or the environment ({@code
+     * MILLFLOW_SECURITY_MASTER_KEY}) to a file in the repo.
      */
     Optional<String> masterKey();
 
@@ -342,23 +396,24 @@ public interface MillflowConfig {
     Optional<Path> masterKeyFile();
 
     /**
-     * The master key being replaced, during a rotation: tenant keys it wrapped are re-wrapped with the current one at
-     * start (and whenever one is read), so it can be removed once every instance has started with both.
+     * The master key being replaced, during a rotation: tenant keys it wrapped are re-wrapped with
+     * the current one at start (and whenever one is read), so it can be removed once every instance
+     * has started with both.
      */
     Optional<String> previousMasterKey();
 
     Optional<Path> previousMasterKeyFile();
 
     /**
-     * The first admin API token, used only when no token exists yet (a new installation or cluster): at least 24
-     * random characters, from the environment ({@code MILLFLOW_SECURITY_ADMIN_TOKEN}). Without it, embedded mode
-     * creates one and prints it once.
+     * The first admin API token, used only when no token exists yet (a new installation or
+     * cluster): at least 24 random characters, from the environment ({@code
+     * MILLFLOW_SECURITY_ADMIN_TOKEN}). Without it, embedded mode creates one and prints it once.
      */
     Optional<String> adminToken();
 
     /**
-     * Serve plain HTTP on an address other than loopback (only behind a proxy that terminates TLS); without it, such a
-     * configuration refuses to start.
+     * Serve plain HTTP on an address other than loopback (only behind a proxy that terminates TLS);
+     * without it, such a configuration refuses to start.
      */
     @WithDefault("false")
     boolean allowPlainHttp();

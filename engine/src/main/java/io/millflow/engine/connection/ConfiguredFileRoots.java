@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The file connections' roots as the admin configured them ({@code millflow.files.roots.<tenant>}), or by default
- * {@code <data-dir>/files/<tenant>}, created when first asked for.
+ * The file connections' roots as the admin configured them ({@code millflow.files.roots.<tenant>}),
+ * or by default {@code <data-dir>/files/<tenant>}, created when first asked for.
  */
 @Singleton
 public class ConfiguredFileRoots implements FileRoots {
@@ -34,8 +34,13 @@ public class ConfiguredFileRoots implements FileRoots {
       return roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
     }
     if (!tenantId.matches(TENANT)) {
-      throw new IllegalStateException("Tenant id '" + tenantId + "' cannot name a directory; configure its file roots"
-          + " (millflow.files.roots." + tenantId + ")");
+      throw new IllegalStateException(
+          "Tenant id '"
+              + tenantId
+              + "' cannot name a directory; configure its file roots"
+              + " (millflow.files.roots."
+              + tenantId
+              + ")");
     }
     Path own = filesDir.resolve(tenantId);
     try {

@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Tells whether a connection still has the settings and credentials it had: an HMAC under a key that lives only in
- * this process, so the stored value reveals nothing about a password, and after a restart every stored fingerprint
- * simply stops matching (the runtime checks blocked connections again at start).
+ * Tells whether a connection still has the settings and credentials it had: an HMAC under a key
+ * that lives only in this process, so the stored value reveals nothing about a password, and after
+ * a restart every stored fingerprint simply stops matching (the runtime checks blocked connections
+ * again at start).
  */
 final class ConnectionFingerprints {
 
@@ -37,10 +38,11 @@ final class ConnectionFingerprints {
   }
 
   private static void update(Mac mac, Map<String, String> values) {
-    values.forEach((name, value) -> {
-      update(mac, name);
-      update(mac, value);
-    });
+    values.forEach(
+        (name, value) -> {
+          update(mac, name);
+          update(mac, value);
+        });
   }
 
   private static void update(Mac mac, String value) {

@@ -26,10 +26,10 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Checks every connection on a schedule with its connector's tester and keeps its status. A failing connection is
- * checked again with exponential backoff (the interval doubling per failure, up to {@link #MAX_BACKOFF}); a change of
- * status emits {@code connection.status_changed}, and becoming {@code reauth_required} also
- * {@code connection.reauth_required}.
+ * Checks every connection on a schedule with its connector's tester and keeps its status. A failing
+ * connection is checked again with exponential backoff (the interval doubling per failure, up to
+ * {@link #MAX_BACKOFF}); a change of status emits {@code connection.status_changed}, and becoming
+ * {@code reauth_required} also {@code connection.reauth_required}.
  */
 @Singleton
 public class ConnectionHealth {
@@ -46,8 +46,12 @@ public class ConnectionHealth {
   private final ConnectionFingerprints fingerprints = new ConnectionFingerprints();
   private ScheduledExecutorService scheduler;
 
-  public ConnectionHealth(StateStore store, ConnectionRegistry connections, ConnectionTests tests,
-      OutboundEvents events, MillflowConfig config) {
+  public ConnectionHealth(
+      StateStore store,
+      ConnectionRegistry connections,
+      ConnectionTests tests,
+      OutboundEvents events,
+      MillflowConfig config) {
     this.jdbi = store.jdbi();
     this.connections = connections;
     this.tests = tests;
@@ -57,9 +61,11 @@ public class ConnectionHealth {
 
   public void start() {
     Duration poll = config.connectionHealth().pollInterval();
-    scheduler = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("millflow-connection-health").daemon().factory());
-    scheduler.scheduleWithFixedDelay(this::checkDueSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("millflow-connection-health").daemon().factory());
+    scheduler.scheduleWithFixedDelay(
+        this::checkDueSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -69,12 +75,18 @@ public class ConnectionHealth {
     }
   }
 
-  /** Checks the tenant's connections whose next check is due (all, the first time); returns how many it checked. */
+  /**
+   * Checks the tenant's connections whose next check is due (all, the first time); returns how many
+   * it checked.
+   */
   public int checkDue(String tenantId) {
     int checked = 0;
     for (Connection connection : connections.all(tenantId)) {
       Optional<ConnectionStatus> status = status(tenantId, connection.name());
-      boolean due = status.map(s -> s.nextCheckAt() == null || !s.nextCheckAt().isAfter(clock.instant())).orElse(true);
+      boolean due =
+          status
+              .map(s -> s.nextCheckAt() == null || !s.nextCheckAt().isAfter(clock.instant()))
+              .orElse(true);
       if (due && tests.canTest(connection.type())) {
         Optional<String> refusal = connections.refusal(tenantId, connection);
         if (refusal.isPresent()) {
@@ -95,33 +107,53 @@ public class ConnectionHealth {
 
   /** Records what a check (scheduled, or asked for through the API) found. */
   public ConnectionStatus record(String tenantId, Connection connection, ConnectionCheck check) {
-    return record(tenantId, connection, check.ok() ? null : check.problem(), check.ok() ? null : check.message(), true);
+    return record(
+        tenantId,
+        connection,
+        check.ok() ? null : check.problem(),
+        check.ok() ? null : check.message(),
+        true);
   }
 
   /**
-   * A step was refused its credentials: the connection needs them re-entered, whatever the last check said. The
-   * step's handler announces {@code connection.reauth_required} itself, with the run; this announces the status.
+   * A step was refused its credentials: the connection needs them re-entered, whatever the last
+   * check said. The step's handler announces {@code connection.reauth_required} itself, with the
+   * run; this announces the status.
    */
   public void reauthRequired(String tenantId, Connection connection, String error) {
     record(tenantId, connection, ConnectionProblem.AUTH_FAILED, error, false);
   }
 
   /**
-   * Whether a {@code reauth_required} status was found with exactly these settings and credentials. Runs before every
-   * step, so it is one indexed read.
+   * Whether a {@code reauth_required} status was found with exactly these settings and credentials.
+   * Runs before every step, so it is one indexed read.
    */
   public boolean refusedWith(String tenantId, Connection connection) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        """
             select fingerprint from connection_status
             where tenant_id = :t and name = :n and status = 'reauth_required'""")
-        .bind("t", tenantId).bind("n", connection.name()).mapTo(String.class).findOne())
-        .map(fingerprints.of(connection)::equals).orElse(false);
+                    .bind("t", tenantId)
+                    .bind("n", connection.name())
+                    .mapTo(String.class)
+                    .findOne())
+        .map(fingerprints.of(connection)::equals)
+        .orElse(false);
   }
 
-  /** New credentials or settings: nothing is known about them until the next check, which is due now. */
+  /**
+   * New credentials or settings: nothing is known about them until the next check, which is due
+   * now.
+   */
   public void forget(String tenantId, String name) {
-    jdbi.useHandle(h -> h.createUpdate("delete from connection_status where tenant_id = :t and name = :n")
-        .bind("t", tenantId).bind("n", name).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("delete from connection_status where tenant_id = :t and name = :n")
+                .bind("t", tenantId)
+                .bind("n", name)
+                .execute());
   }
 
   public ConnectionStatus statusOrUnknown(String tenantId, String name) {
@@ -129,11 +161,20 @@ public class ConnectionHealth {
   }
 
   public Optional<ConnectionStatus> status(String tenantId, String name) {
-    return jdbi.withHandle(h -> h.createQuery("select * from connection_status where tenant_id = :t and name = :n")
-        .bind("t", tenantId).bind("n", name).map((rs, ctx) -> status(rs)).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from connection_status where tenant_id = :t and name = :n")
+                .bind("t", tenantId)
+                .bind("n", name)
+                .map((rs, ctx) -> status(rs))
+                .findOne());
   }
 
-  private ConnectionStatus record(String tenantId, Connection connection, ConnectionProblem problem, String error,
+  private ConnectionStatus record(
+      String tenantId,
+      Connection connection,
+      ConnectionProblem problem,
+      String error,
       boolean announceReauth) {
     String name = connection.name();
     State state = State.of(problem);
@@ -142,7 +183,10 @@ public class ConnectionHealth {
     Duration interval = config.connectionHealth().interval();
     Duration wait = state == State.ONLINE ? interval : backoff(interval, failures);
     Instant now = clock.instant();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into connection_status (tenant_id, name, status, problem, last_error, last_check,
               consecutive_failures, next_check_at, fingerprint)
             values (:t, :n, :status, :problem, :error, :now, :failures, :next, :fingerprint)
@@ -150,10 +194,16 @@ public class ConnectionHealth {
               last_error = excluded.last_error, last_check = excluded.last_check,
               consecutive_failures = excluded.consecutive_failures, next_check_at = excluded.next_check_at,
               fingerprint = excluded.fingerprint""")
-        .bind("t", tenantId).bind("n", name).bind("status", state.wireName())
-        .bind("problem", problem == null ? null : problem.name()).bind("error", error).bind("now", now)
-        .bind("failures", failures).bind("next", now.plus(wait)).bind("fingerprint", fingerprints.of(connection))
-        .execute());
+                .bind("t", tenantId)
+                .bind("n", name)
+                .bind("status", state.wireName())
+                .bind("problem", problem == null ? null : problem.name())
+                .bind("error", error)
+                .bind("now", now)
+                .bind("failures", failures)
+                .bind("next", now.plus(wait))
+                .bind("fingerprint", fingerprints.of(connection))
+                .execute());
     if (state != before.status()) {
       announce(tenantId, name, before.status(), state, problem, error, announceReauth);
     }
@@ -165,7 +215,13 @@ public class ConnectionHealth {
     return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
-  private void announce(String tenantId, String name, State from, State to, ConnectionProblem problem, String error,
+  private void announce(
+      String tenantId,
+      String name,
+      State from,
+      State to,
+      ConnectionProblem problem,
+      String error,
       boolean announceReauth) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("connection", name);
@@ -173,19 +229,23 @@ public class ConnectionHealth {
     data.put("to", to.wireName());
     data.put("problem", problem == null ? null : problem.name());
     data.put("error", error);
-    LOG.infof("Connection '%s' is now %s (was %s)%s", name, to.wireName(), from.wireName(),
-        error == null ? "" : ": " + error);
+    LOG.infof(
+        "Connection '%s' is now %s (was %s)%s",
+        name, to.wireName(), from.wireName(), error == null ? "" : ": " + error);
     events.emit(tenantId, EventType.CONNECTION_STATUS_CHANGED, data);
     if (to == State.REAUTH_REQUIRED && announceReauth) {
       events.emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, data);
     }
   }
 
-
   private void checkDueSafely() {
     try {
-      List<String> stored = jdbi.withHandle(h ->
-          h.createQuery("select distinct tenant_id from connection").mapTo(String.class).list());
+      List<String> stored =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery("select distinct tenant_id from connection")
+                      .mapTo(String.class)
+                      .list());
       java.util.Set<String> tenants = new java.util.TreeSet<String>(stored);
       tenants.add(config.tenant());
       tenants.forEach(this::checkDue);
@@ -197,9 +257,13 @@ public class ConnectionHealth {
   private static ConnectionStatus status(ResultSet rs) throws SQLException {
     String problem = rs.getString("problem");
     var lastCheck = rs.getTimestamp("last_check");
-    return new ConnectionStatus(rs.getString("name"), State.valueOf(rs.getString("status").toUpperCase()),
-        problem == null ? null : ConnectionProblem.valueOf(problem), rs.getString("last_error"),
-        lastCheck == null ? null : lastCheck.toInstant(), rs.getInt("consecutive_failures"),
+    return new ConnectionStatus(
+        rs.getString("name"),
+        State.valueOf(rs.getString("status").toUpperCase()),
+        problem == null ? null : ConnectionProblem.valueOf(problem),
+        rs.getString("last_error"),
+        lastCheck == null ? null : lastCheck.toInstant(),
+        rs.getInt("consecutive_failures"),
         rs.getTimestamp("next_check_at").toInstant());
   }
 }

@@ -11,17 +11,22 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connections steps can use, by name, from three places, the first that has the name winning: the configuration
- * ({@code millflow.connections.*}), the tenant's connections created through the API (credentials encrypted), and
- * those the runtime provides itself (the sandboxes' {@code plex-sandbox}, {@code warehouse}, ...). So a user can point
- * a sandbox's name at a real system. Configured and provided connections belong to the installation's tenant; any
- * other tenant sees only the connections it created.
+ * The connections steps can use, by name, from three places, the first that has the name winning:
+ * the configuration ({@code millflow.connections.*}), the tenant's connections created through the
+ * API (credentials encrypted), and those the runtime provides itself (the sandboxes' {@code
+ * plex-sandbox}, {@code warehouse}, ...). So a user can point a sandbox's name at a real system.
+ * Configured and provided connections belong to the installation's tenant; any other tenant sees
+ * only the connections it created.
  */
 @Singleton
 public class ConnectionRegistry {
 
   /** Where a connection comes from, as the API shows it. */
-  public enum Origin { CONFIGURATION, API, RUNTIME }
+  public enum Origin {
+    CONFIGURATION,
+    API,
+    RUNTIME
+  }
 
   private final Map<String, Connection> configured = new ConcurrentHashMap<>();
   private final Map<String, Connection> provided = new ConcurrentHashMap<>();
@@ -29,14 +34,23 @@ public class ConnectionRegistry {
   private final StateStoreGuard stateStore;
   private final String installationTenant;
 
-  public ConnectionRegistry(MillflowConfig config, ConnectionStore stored, StateStoreGuard stateStore) {
+  public ConnectionRegistry(
+      MillflowConfig config, ConnectionStore stored, StateStoreGuard stateStore) {
     this.stored = stored;
     this.stateStore = stateStore;
     this.installationTenant = config.tenant();
-    config.connections().forEach((name, c) -> configured.put(name, new Connection(name, c.type(), c.settings(), c.credentials())));
+    config
+        .connections()
+        .forEach(
+            (name, c) ->
+                configured.put(
+                    name, new Connection(name, c.type(), c.settings(), c.credentials())));
   }
 
-  /** Adds a connection the runtime itself offers; a configured or stored one of that name still wins. */
+  /**
+   * Adds a connection the runtime itself offers; a configured or stored one of that name still
+   * wins.
+   */
   public void provide(Connection connection) {
     provided.put(connection.name(), connection);
   }
@@ -65,20 +79,31 @@ public class ConnectionRegistry {
       connection = stored.find(tenantId, name).orElse(provided(tenantId).get(name));
     }
     if (connection == null) {
-      throw new StepFailure("CONNECTION_NOT_FOUND", "No connection named '" + name + "'. Known connections: "
-          + all(tenantId).stream().map(Connection::name).toList() + ". Create it (PUT /api/connections/" + name + "), define it"
-          + " under millflow.connections." + name + ", or pick one of these in the task's Connection field.");
+      throw new StepFailure(
+          "CONNECTION_NOT_FOUND",
+          "No connection named '"
+              + name
+              + "'. Known connections: "
+              + all(tenantId).stream().map(Connection::name).toList()
+              + ". Create it (PUT /api/connections/"
+              + name
+              + "), define it"
+              + " under millflow.connections."
+              + name
+              + ", or pick one of these in the task's Connection field.");
     }
     return connection;
   }
 
   /**
-   * Why the tenant may not use this connection, when it may not: a connection of the tenant's own that leads to the
-   * state store. Those of the configuration and of the runtime are the installation's, and may.
+   * Why the tenant may not use this connection, when it may not: a connection of the tenant's own
+   * that leads to the state store. Those of the configuration and of the runtime are the
+   * installation's, and may.
    */
   public Optional<String> refusal(String tenantId, Connection connection) {
     String name = connection.name();
-    if (connection.equals(configured(tenantId).get(name)) || connection.equals(provided(tenantId).get(name))) {
+    if (connection.equals(configured(tenantId).get(name))
+        || connection.equals(provided(tenantId).get(name))) {
       return Optional.empty();
     }
     return stateStore.refusal(connection);

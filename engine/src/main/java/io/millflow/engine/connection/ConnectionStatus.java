@@ -4,15 +4,24 @@ import io.millflow.step.ConnectionProblem;
 import java.time.Instant;
 
 /**
- * How a connection is doing, as its last check found it. {@code reauth_required} blocks steps until the credentials
- * change; {@code offline} does not (a step may still get through, and a sync resumes on its own once the system is
- * back).
+ * How a connection is doing, as its last check found it. {@code reauth_required} blocks steps until
+ * the credentials change; {@code offline} does not (a step may still get through, and a sync
+ * resumes on its own once the system is back).
  */
-public record ConnectionStatus(String name, State status, ConnectionProblem problem, String lastError,
-    Instant lastCheck, int consecutiveFailures, Instant nextCheckAt) {
+public record ConnectionStatus(
+    String name,
+    State status,
+    ConnectionProblem problem,
+    String lastError,
+    Instant lastCheck,
+    int consecutiveFailures,
+    Instant nextCheckAt) {
 
   public enum State {
-    ONLINE, OFFLINE, REAUTH_REQUIRED, UNKNOWN;
+    ONLINE,
+    OFFLINE,
+    REAUTH_REQUIRED,
+    UNKNOWN;
 
     public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -25,8 +34,16 @@ public record ConnectionStatus(String name, State status, ConnectionProblem prob
       }
       return switch (problem) {
         case AUTH_FAILED, WRONG_CERTIFICATE_ID -> REAUTH_REQUIRED;
-        case INCOMPLETE, UNREACHABLE, WRONG_URL, CLOCK_SKEW, NO_PERMISSION, MISSING_DATABASE, TLS_ERROR, TIMEOUT,
-            UNAVAILABLE -> OFFLINE;
+        case INCOMPLETE,
+            UNREACHABLE,
+            WRONG_URL,
+            CLOCK_SKEW,
+            NO_PERMISSION,
+            MISSING_DATABASE,
+            TLS_ERROR,
+            TIMEOUT,
+            UNAVAILABLE ->
+            OFFLINE;
       };
     }
   }

@@ -6,10 +6,11 @@ import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
 
 /**
- * Connections as steps get them: resolved by name; refused when it is a tenant's connection that leads to the state
- * store; and refused at once while the connection is {@code reauth_required} with the very credentials it still has,
- * so a step does not knock on a door whose key was already rejected (which can lock an account). Other credentials,
- * or a check that passes, let steps through.
+ * Connections as steps get them: resolved by name; refused when it is a tenant's connection that
+ * leads to the state store; and refused at once while the connection is {@code reauth_required}
+ * with the very credentials it still has, so a step does not knock on a door whose key was already
+ * rejected (which can lock an account). Other credentials, or a check that passes, let steps
+ * through.
  */
 @Singleton
 public class StepConnections {
@@ -19,7 +20,9 @@ public class StepConnections {
 
   private final io.millflow.engine.net.OutboundAddresses addresses;
 
-  public StepConnections(ConnectionRegistry registry, ConnectionHealth health,
+  public StepConnections(
+      ConnectionRegistry registry,
+      ConnectionHealth health,
       io.millflow.engine.net.OutboundAddresses addresses) {
     this.registry = registry;
     this.health = health;
@@ -28,21 +31,39 @@ public class StepConnections {
 
   public Connection resolve(String tenantId, String name) {
     Connection connection = registry.resolve(tenantId, name);
-    registry.refusal(tenantId, connection).ifPresent(problem -> {
-      throw new StepFailure("CONNECTION_INVALID", problem);
-    });
+    registry
+        .refusal(tenantId, connection)
+        .ifPresent(
+            problem -> {
+              throw new StepFailure("CONNECTION_INVALID", problem);
+            });
     if (registry.origin(tenantId, name).orElse(null) == ConnectionRegistry.Origin.API) {
-      // Saved before this check existed, or the runtime's ports changed since: a step never calls them either.
-      addresses.refusal(connection.settings()).ifPresent(refusal -> {
-        throw new io.millflow.step.StepFailure("CONNECTION_TARGET_REFUSED", "Connection '" + name + "': " + refusal);
-      });
+      // Saved before this check existed, or the runtime's ports changed since: a step never calls
+      // them either.
+      addresses
+          .refusal(connection.settings())
+          .ifPresent(
+              refusal -> {
+                throw new io.millflow.step.StepFailure(
+                    "CONNECTION_TARGET_REFUSED", "Connection '" + name + "': " + refusal);
+              });
     }
     if (health.refusedWith(tenantId, connection)) {
       ConnectionStatus status = health.statusOrUnknown(tenantId, name);
-      throw new ReauthRequiredException(name, "Connection '" + name + "' needs new credentials: "
-          + status.lastError() + " Enter them again (PUT /api/connections/" + name + ", or millflow.connections."
-          + name + ".credentials.* and a restart), or test it again once the system accepts them"
-          + " (POST /api/connections/" + name + "/test); then retry the run.");
+      throw new ReauthRequiredException(
+          name,
+          "Connection '"
+              + name
+              + "' needs new credentials: "
+              + status.lastError()
+              + " Enter them again (PUT /api/connections/"
+              + name
+              + ", or millflow.connections."
+              + name
+              + ".credentials.* and a restart), or test it again once the system accepts them"
+              + " (POST /api/connections/"
+              + name
+              + "/test); then retry the run.");
     }
     return connection;
   }

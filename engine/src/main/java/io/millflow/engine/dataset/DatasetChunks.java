@@ -39,7 +39,8 @@ final class DatasetChunks {
         gzip.write('\n');
         count++;
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not serialize a record of type " + record.getClass().getName(), e);
+        throw new UncheckedIOException(
+            "Could not serialize a record of type " + record.getClass().getName(), e);
       }
     }
 
@@ -58,14 +59,18 @@ final class DatasetChunks {
   }
 
   static <T> List<T> read(byte[] data, Class<T> type) {
-    try (MappingIterator<T> records = MAPPER.readerFor(type).readValues(new GZIPInputStream(new ByteArrayInputStream(data)))) {
+    try (MappingIterator<T> records =
+        MAPPER.readerFor(type).readValues(new GZIPInputStream(new ByteArrayInputStream(data)))) {
       return records.readAll();
     } catch (IOException e) {
-      throw new UncheckedIOException("A stored dataset chunk could not be read as " + type.getSimpleName(), e);
+      throw new UncheckedIOException(
+          "A stored dataset chunk could not be read as " + type.getSimpleName(), e);
     }
   }
 
-  /** Jackson closes the target after a value; the gzip stream must stay open for the next record. */
+  /**
+   * Jackson closes the target after a value; the gzip stream must stay open for the next record.
+   */
   private static final class NonClosingStream extends java.io.FilterOutputStream {
     NonClosingStream(OutputStream out) {
       super(out);

@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Deletes datasets once their run has been finished for longer than the retention, and datasets that were abandoned
- * mid-write. Datasets of running or failed-and-retryable runs are kept, so a retry still finds its input.
+ * Deletes datasets once their run has been finished for longer than the retention, and datasets
+ * that were abandoned mid-write. Datasets of running or failed-and-retryable runs are kept, so a
+ * retry still finds its input.
  */
 @Singleton
 public class DatasetRetention {
@@ -39,19 +40,26 @@ public class DatasetRetention {
   }
 
   public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("millflow-dataset-retention").daemon().factory());
-    scheduler.scheduleWithFixedDelay(this::cleanUpSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("millflow-dataset-retention").daemon().factory());
+    scheduler.scheduleWithFixedDelay(
+        this::cleanUpSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Removes what has expired as of {@code now}; returns how many datasets were deleted. */
   public int cleanUp(Instant now) {
     Instant cutoff = now.minus(retention);
-    return jdbi.withHandle(h -> h.createUpdate("""
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
             delete from dataset d
             where (d.run_id is null and d.created_at < :cutoff)
                or (d.status = 'writing' and d.created_at < :cutoff)
                or exists (select 1 from flow_run r where r.id = d.run_id and r.ended_at < :cutoff)""")
-        .bind("cutoff", cutoff).execute());
+                .bind("cutoff", cutoff)
+                .execute());
   }
 
   private void cleanUpSafely() {

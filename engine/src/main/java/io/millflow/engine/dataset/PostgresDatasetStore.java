@@ -19,9 +19,9 @@ import java.util.stream.StreamSupport;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The claim-check store in PostgreSQL: a dataset is a row in {@code dataset} and compressed chunks in
- * {@code dataset_chunk}. Writers flush a chunk as it fills; readers load one chunk at a time, so neither side ever holds
- * a whole dataset.
+ * The claim-check store in PostgreSQL: a dataset is a row in {@code dataset} and compressed chunks
+ * in {@code dataset_chunk}. Writers flush a chunk as it fills; readers load one chunk at a time, so
+ * neither side ever holds a whole dataset.
  */
 @Singleton
 public class PostgresDatasetStore {
@@ -39,7 +39,10 @@ public class PostgresDatasetStore {
     this.chunkRecords = chunkRecords;
   }
 
-  /** The store as one run's steps see it: new datasets belong to that run, reads are limited to the tenant. */
+  /**
+   * The store as one run's steps see it: new datasets belong to that run, reads are limited to the
+   * tenant.
+   */
   public DatasetStore forRun(String tenantId, UUID runId) {
     return new DatasetStore() {
       @Override
@@ -56,13 +59,21 @@ public class PostgresDatasetStore {
 
   <T> Stream<T> read(String tenantId, DatasetRef ref, Class<T> type) {
     UUID id = parseId(ref);
-    int chunks = jdbi.withHandle(h -> h.createQuery("""
+    int chunks =
+        jdbi.withHandle(
+                h ->
+                    h.createQuery(
+                            """
             select count(c.seq) from dataset d left join dataset_chunk c on c.dataset_id = d.id
             where d.id = :id and d.tenant_id = :tenant and d.status = 'sealed' group by d.id""")
-        .bind("id", id).bind("tenant", tenantId).mapTo(Integer.class).findOne())
-        .orElseThrow(() -> notFound(ref));
+                        .bind("id", id)
+                        .bind("tenant", tenantId)
+                        .mapTo(Integer.class)
+                        .findOne())
+            .orElseThrow(() -> notFound(ref));
     Iterator<T> records = new ChunkIterator<>(id, chunks, type);
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false);
   }
 
   private static UUID parseId(DatasetRef ref) {
@@ -74,8 +85,13 @@ public class PostgresDatasetStore {
   }
 
   private static StepFailure notFound(DatasetRef ref) {
-    return new StepFailure("DATASET_NOT_FOUND", "Dataset " + ref.dataset() + " (" + ref.entity()
-        + ") does not exist: it expired after the retention period, or was never finished by the step that wrote it.");
+    return new StepFailure(
+        "DATASET_NOT_FOUND",
+        "Dataset "
+            + ref.dataset()
+            + " ("
+            + ref.entity()
+            + ") does not exist: it expired after the retention period, or was never finished by the step that wrote it.");
   }
 
   private final class ChunkIterator<T> implements Iterator<T> {
@@ -108,8 +124,15 @@ public class PostgresDatasetStore {
     }
 
     private List<T> loadChunk(int seq) {
-      byte[] data = jdbi.withHandle(h -> h.createQuery("select data from dataset_chunk where dataset_id = :id and seq = :seq")
-          .bind("id", dataset).bind("seq", seq).mapTo(byte[].class).one());
+      byte[] data =
+          jdbi.withHandle(
+              h ->
+                  h.createQuery(
+                          "select data from dataset_chunk where dataset_id = :id and seq = :seq")
+                      .bind("id", dataset)
+                      .bind("seq", seq)
+                      .mapTo(byte[].class)
+                      .one());
       return DatasetChunks.read(data, type);
     }
   }
@@ -124,10 +147,16 @@ public class PostgresDatasetStore {
 
     ChunkedWriter(String tenantId, UUID runId, String entity) {
       this.entity = entity;
-      jdbi.useHandle(h -> h.createUpdate("""
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      """
               insert into dataset (id, tenant_id, run_id, entity, status) values (:id, :tenant, cast(:run as uuid), :entity, 'writing')""")
-          .bind("id", id).bind("tenant", tenantId).bind("run", runId == null ? null : runId.toString())
-          .bind("entity", entity).execute());
+                  .bind("id", id)
+                  .bind("tenant", tenantId)
+                  .bind("run", runId == null ? null : runId.toString())
+                  .bind("entity", entity)
+                  .execute());
     }
 
     @Override
@@ -149,9 +178,13 @@ public class PostgresDatasetStore {
       if (chunk.count() > 0) {
         flush();
       }
-      jdbi.useHandle(h -> h.createUpdate(
-              "update dataset set status = 'sealed', record_count = :count, sealed_at = now() where id = :id")
-          .bind("count", count).bind("id", id).execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "update dataset set status = 'sealed', record_count = :count, sealed_at = now() where id = :id")
+                  .bind("count", count)
+                  .bind("id", id)
+                  .execute());
       finished = true;
       return new DatasetRef(id.toString(), count, entity);
     }
@@ -159,7 +192,8 @@ public class PostgresDatasetStore {
     @Override
     public void close() {
       if (!finished) {
-        jdbi.useHandle(h -> h.createUpdate("delete from dataset where id = :id").bind("id", id).execute());
+        jdbi.useHandle(
+            h -> h.createUpdate("delete from dataset where id = :id").bind("id", id).execute());
       }
     }
 
@@ -167,9 +201,15 @@ public class PostgresDatasetStore {
       byte[] data = chunk.finish();
       int records = chunk.count();
       int seq = nextSeq++;
-      jdbi.useHandle(h -> h.createUpdate(
-              "insert into dataset_chunk (dataset_id, seq, record_count, data) values (:id, :seq, :count, :data)")
-          .bind("id", id).bind("seq", seq).bind("count", records).bind("data", data).execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "insert into dataset_chunk (dataset_id, seq, record_count, data) values (:id, :seq, :count, :data)")
+                  .bind("id", id)
+                  .bind("seq", seq)
+                  .bind("count", records)
+                  .bind("data", data)
+                  .execute());
       chunk = new DatasetChunks.Builder();
     }
   }

@@ -18,39 +18,53 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the outbox, each subscription on lanes of its own ({@link SubscriptionLane}): a subscriber that is slow,
- * down or answers garbage holds only its own lanes and backs off alone, while every other subscription's events keep
- * flowing. Per subscription, several lanes deliver a batch at a time each ({@code millflow.events.*}), so a backlog
- * drains with that many requests in flight over kept-alive connections.
+ * Delivers the outbox, each subscription on lanes of its own ({@link SubscriptionLane}): a
+ * subscriber that is slow, down or answers garbage holds only its own lanes and backs off alone,
+ * while every other subscription's events keep flowing. Per subscription, several lanes deliver a
+ * batch at a time each ({@code millflow.events.*}), so a backlog drains with that many requests in
+ * flight over kept-alive connections.
  */
 @Singleton
 public class EventDelivery {
 
   /** Subscriptions delivered to at once by this instance; more wait for the next poll. */
   static final int MAX_SUBSCRIPTIONS = 64;
+
   private static final Logger LOG = Logger.getLogger(EventDelivery.class);
 
   private final DeliveryStore store;
   private final MillflowConfig.Events config;
   private final EventSender sender;
+
   /** Lanes running per subscription on this instance. */
   private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
-  private final ExecutorService lanes = Executors.newThreadPerTaskExecutor(
-      Thread.ofVirtual().name("millflow-event-lane-", 0).factory());
+
+  private final ExecutorService lanes =
+      Executors.newThreadPerTaskExecutor(
+          Thread.ofVirtual().name("millflow-event-lane-", 0).factory());
   private ScheduledExecutorService scheduler;
 
-  public EventDelivery(DeliveryStore store, MillflowConfig config, OutboundAddresses addresses, MillflowMetrics metrics) {
+  public EventDelivery(
+      DeliveryStore store,
+      MillflowConfig config,
+      OutboundAddresses addresses,
+      MillflowMetrics metrics) {
     this.store = store;
     this.config = config.events();
     this.sender = new EventSender(addresses, metrics);
   }
 
   public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("millflow-event-delivery").daemon().factory());
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("millflow-event-delivery").daemon().factory());
     scheduler.scheduleWithFixedDelay(this::startLanesSafely, 250, 250, TimeUnit.MILLISECONDS);
   }
 
-  /** Starts lanes for the subscriptions with events due that have none running here; returns how many it started. */
+  /**
+   * Starts lanes for the subscriptions with events due that have none running here; returns how
+   * many it started.
+   */
   int startLanes() {
     int free = MAX_SUBSCRIPTIONS - running.size();
     if (free <= 0) {
@@ -72,9 +86,13 @@ public class EventDelivery {
     try {
       new SubscriptionLane(target, store, sender, config.batch()).run();
     } catch (RuntimeException e) {
-      LOG.warnf(e, "Delivering events to subscription %s stopped; it goes on at the next poll", target.id());
+      LOG.warnf(
+          e,
+          "Delivering events to subscription %s stopped; it goes on at the next poll",
+          target.id());
     } finally {
-      running.computeIfPresent(target.id(), (id, count) -> count.decrementAndGet() == 0 ? null : count);
+      running.computeIfPresent(
+          target.id(), (id, count) -> count.decrementAndGet() == 0 ? null : count);
     }
   }
 

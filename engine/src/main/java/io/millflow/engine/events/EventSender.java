@@ -16,19 +16,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * POSTs events to a subscriber, signed with the timestamped scheme ({@code X-Millflow-Signature: t=<unix>,v1=<hex
- * HMAC-SHA256 of "t.body">}), 10 s per attempt. Connections are kept alive and reused between deliveries. Sending
- * never throws: every event gets its own {@link Attempt}, whatever happens to the others.
+ * POSTs events to a subscriber, signed with the timestamped scheme ({@code X-Millflow-Signature:
+ * t=<unix>,v1=<hex HMAC-SHA256 of "t.body">}), 10 s per attempt. Connections are kept alive and
+ * reused between deliveries. Sending never throws: every event gets its own {@link Attempt},
+ * whatever happens to the others.
  */
 final class EventSender {
 
   static final String SIGNATURE_HEADER = "X-Millflow-Signature";
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-  private static final SignatureScheme SCHEME = new SignatureScheme.Timestamped(SIGNATURE_HEADER, 300);
+  private static final SignatureScheme SCHEME =
+      new SignatureScheme.Timestamped(SIGNATURE_HEADER, 300);
 
-  /** Plain http goes to loopback only, as HTTP/1.1 (no h2c upgrade offered on every new connection). */
-  private final HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(ATTEMPT_TIMEOUT).build();
+  /**
+   * Plain http goes to loopback only, as HTTP/1.1 (no h2c upgrade offered on every new connection).
+   */
+  private final HttpClient plain =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(ATTEMPT_TIMEOUT)
+          .build();
+
   /** https: HTTP/2 when the subscriber offers it, so concurrent deliveries share one connection. */
   private final HttpClient tls = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT).build();
 
@@ -41,17 +49,22 @@ final class EventSender {
   }
 
   /**
-   * Sends the events at once, and answers when each has an outcome (10 s at most, the attempt timeout). A subscriber at
-   * one of Millflow's own ports is refused again here, however it was stored.
+   * Sends the events at once, and answers when each has an outcome (10 s at most, the attempt
+   * timeout). A subscriber at one of Millflow's own ports is refused again here, however it was
+   * stored.
    */
   List<Attempt> sendAll(DeliveryTarget target, List<DueEvent> events) {
     var refused = addresses.refusal("url", target.url());
     if (refused.isPresent()) {
-      return events.stream().map(event -> Attempt.failed(event, new IllegalArgumentException(refused.get()), 0)).toList();
+      return events.stream()
+          .map(event -> Attempt.failed(event, new IllegalArgumentException(refused.get()), 0))
+          .toList();
     }
-    List<CompletableFuture<Attempt>> sent = events.stream().map(event -> send(target, event)).toList();
+    List<CompletableFuture<Attempt>> sent =
+        events.stream().map(event -> send(target, event)).toList();
     List<Attempt> attempts = sent.stream().map(CompletableFuture::join).toList();
-    attempts.forEach(attempt -> metrics.deliveryAttempted(attempt.delivered() ? "delivered" : "failed"));
+    attempts.forEach(
+        attempt -> metrics.deliveryAttempted(attempt.delivered() ? "delivered" : "failed"));
     return attempts;
   }
 
@@ -60,18 +73,26 @@ final class EventSender {
     try {
       URI uri = URI.create(target.url());
       byte[] body = event.payload().getBytes(StandardCharsets.UTF_8);
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ATTEMPT_TIMEOUT)
-          .header("Content-Type", "application/json").header("X-Millflow-Event-Id", event.id().toString())
-          .header("X-Millflow-Event-Type", event.type())
-          .header(SIGNATURE_HEADER, SignatureVerifier.sign(SCHEME, target.secret(), body, Instant.now()))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(ATTEMPT_TIMEOUT)
+              .header("Content-Type", "application/json")
+              .header("X-Millflow-Event-Id", event.id().toString())
+              .header("X-Millflow-Event-Type", event.type())
+              .header(
+                  SIGNATURE_HEADER,
+                  SignatureVerifier.sign(SCHEME, target.secret(), body, Instant.now()))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       if (event.traceparent() != null) {
-        request.header("traceparent", event.traceparent());   // the trace of the run that emitted it
+        request.header("traceparent", event.traceparent()); // the trace of the run that emitted it
       }
-      return client(uri).sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-          .handle((response, failure) -> failure == null
-              ? Attempt.answered(event, response.statusCode(), millisSince(started))
-              : Attempt.failed(event, unwrapped(failure), millisSince(started)));
+      return client(uri)
+          .sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+          .handle(
+              (response, failure) ->
+                  failure == null
+                      ? Attempt.answered(event, response.statusCode(), millisSince(started))
+                      : Attempt.failed(event, unwrapped(failure), millisSince(started)));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(Attempt.failed(event, e, millisSince(started)));
     }
@@ -82,7 +103,9 @@ final class EventSender {
   }
 
   private static Throwable unwrapped(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static long millisSince(long started) {

@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Emits an event: one outbox row per interested subscription, in one transaction, delivered later by
- * {@link EventDelivery}.
+ * Emits an event: one outbox row per interested subscription, in one transaction, delivered later
+ * by {@link EventDelivery}.
  */
 @Singleton
 public class OutboundEvents {
@@ -39,37 +39,55 @@ public class OutboundEvents {
   }
 
   /**
-   * A flow's own event ({@code custom.<name>}), stored for every subscriber of that type or of {@code custom.*}.
-   * Emitting again with the same {@code idempotencyKey} stores nothing new, so a retried task does not notify twice.
+   * A flow's own event ({@code custom.<name>}), stored for every subscriber of that type or of
+   * {@code custom.*}. Emitting again with the same {@code idempotencyKey} stores nothing new, so a
+   * retried task does not notify twice.
    *
    * @return how many subscribers will be told
    * @throws RuntimeException when the outbox cannot be written: the step fails and is retried
    */
-  public int emitCustom(String tenantId, String name, Map<String, Object> data, String idempotencyKey) {
+  public int emitCustom(
+      String tenantId, String name, Map<String, Object> data, String idempotencyKey) {
     return store(tenantId, CustomEvents.wireType(name), data, idempotencyKey);
   }
 
   private int store(String tenantId, String type, Map<String, Object> data, String idempotencyKey) {
     String traceparent = Tracing.traceparent().orElse(null);
-    return jdbi.inTransaction(h -> {
-      List<UUID> subscriptions = h.createQuery("""
+    return jdbi.inTransaction(
+        h -> {
+          List<UUID> subscriptions =
+              h.createQuery(
+                      """
               select id from event_subscription where tenant_id = :tenant
               and (event_types @> jsonb_build_array(cast(:type as text))
                    or (:custom and event_types @> jsonb_build_array(cast(:all as text))))""")
-          .bind("tenant", tenantId).bind("type", type).bind("custom", type.startsWith(CustomEvents.PREFIX))
-          .bind("all", CustomEvents.ALL).mapTo(UUID.class).list();
-      for (UUID subscription : subscriptions) {
-        UUID eventId = idempotencyKey == null ? UUID.randomUUID()
-            : UUID.nameUUIDFromBytes((idempotencyKey + "|" + type + "|" + subscription).getBytes(StandardCharsets.UTF_8));
-        h.createUpdate("""
+                  .bind("tenant", tenantId)
+                  .bind("type", type)
+                  .bind("custom", type.startsWith(CustomEvents.PREFIX))
+                  .bind("all", CustomEvents.ALL)
+                  .mapTo(UUID.class)
+                  .list();
+          for (UUID subscription : subscriptions) {
+            UUID eventId =
+                idempotencyKey == null
+                    ? UUID.randomUUID()
+                    : UUID.nameUUIDFromBytes(
+                        (idempotencyKey + "|" + type + "|" + subscription)
+                            .getBytes(StandardCharsets.UTF_8));
+            h.createUpdate(
+                    """
                 insert into event_outbox (id, subscription_id, type, payload, status, trace_parent)
                 values (:id, :subscription, :type, cast(:payload as jsonb), 'pending', :traceparent)
                 on conflict (id) do nothing""")
-            .bind("traceparent", traceparent).bind("id", eventId).bind("subscription", subscription).bind("type", type)
-            .bind("payload", payload(eventId, tenantId, type, data)).execute();
-      }
-      return subscriptions.size();
-    });
+                .bind("traceparent", traceparent)
+                .bind("id", eventId)
+                .bind("subscription", subscription)
+                .bind("type", type)
+                .bind("payload", payload(eventId, tenantId, type, data))
+                .execute();
+          }
+          return subscriptions.size();
+        });
   }
 
   private static String payload(UUID id, String tenantId, String type, Map<String, Object> data) {

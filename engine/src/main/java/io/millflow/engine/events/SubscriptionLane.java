@@ -3,9 +3,10 @@ package io.millflow.engine.events;
 import java.util.List;
 
 /**
- * Delivers one subscription's due events, a batch at a time, until none is due or a delivery fails: then the
- * subscription backs off alone, and every other subscription's lane goes on. A failing subscription is probed with one
- * event at a time, so its backlog does not spend its attempts while it is down.
+ * Delivers one subscription's due events, a batch at a time, until none is due or a delivery fails:
+ * then the subscription backs off alone, and every other subscription's lane goes on. A failing
+ * subscription is probed with one event at a time, so its backlog does not spend its attempts while
+ * it is down.
  */
 final class SubscriptionLane implements Runnable {
 

@@ -33,7 +33,8 @@ public class Subscriptions {
 
   private final io.millflow.engine.net.OutboundAddresses addresses;
 
-  public Subscriptions(StateStore store, SealedSecrets secrets, io.millflow.engine.net.OutboundAddresses addresses) {
+  public Subscriptions(
+      StateStore store, SealedSecrets secrets, io.millflow.engine.net.OutboundAddresses addresses) {
     this.jdbi = store.jdbi();
     this.secrets = secrets;
     this.addresses = addresses;
@@ -41,25 +42,44 @@ public class Subscriptions {
 
   public Created create(String tenantId, String url, List<String> eventTypes) {
     validate(url, eventTypes);
-    addresses.refusal("url", url).ifPresent(refusal -> {
-      throw new IllegalArgumentException(refusal);
-    });
+    addresses
+        .refusal("url", url)
+        .ifPresent(
+            refusal -> {
+              throw new IllegalArgumentException(refusal);
+            });
     UUID id = UUID.randomUUID();
     String secret = newSecret();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into event_subscription (id, tenant_id, url, secret, event_types)
             values (:id, :tenant, :url, :secret, cast(:types as jsonb))""")
-        .bind("id", id).bind("tenant", tenantId).bind("url", url)
-        .bind("secret", secrets.seal(tenantId, SealedSecrets.subscriptionSecret(id), secret))
-        .bind("types", json(eventTypes)).execute());
+                .bind("id", id)
+                .bind("tenant", tenantId)
+                .bind("url", url)
+                .bind(
+                    "secret", secrets.seal(tenantId, SealedSecrets.subscriptionSecret(id), secret))
+                .bind("types", json(eventTypes))
+                .execute());
     return new Created(find(tenantId, id).orElseThrow(), secret);
   }
 
   public List<Subscription> list(String tenantId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select id, url, event_types, created_at from event_subscription where tenant_id = :tenant order by created_at")
-        .bind("tenant", tenantId).map((rs, ctx) -> new Subscription(rs.getObject("id", UUID.class), rs.getString("url"),
-            types(rs.getString("event_types")), rs.getTimestamp("created_at").toInstant())).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, url, event_types, created_at from event_subscription where tenant_id = :tenant order by created_at")
+                .bind("tenant", tenantId)
+                .map(
+                    (rs, ctx) ->
+                        new Subscription(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("url"),
+                            types(rs.getString("event_types")),
+                            rs.getTimestamp("created_at").toInstant()))
+                .list());
   }
 
   public Optional<Subscription> find(String tenantId, UUID id) {
@@ -67,22 +87,30 @@ public class Subscriptions {
   }
 
   /**
-   * Deletes the subscription and its events. Its delivery lanes lock its events, then the subscription, while the delete
-   * cascades the other way; PostgreSQL then picks one side as a deadlock victim: the delete is tried again.
+   * Deletes the subscription and its events. Its delivery lanes lock its events, then the
+   * subscription, while the delete cascades the other way; PostgreSQL then picks one side as a
+   * deadlock victim: the delete is tried again.
    */
   public boolean delete(String tenantId, UUID id) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.withHandle(h -> h.createUpdate("delete from event_subscription where id = :id and tenant_id = :tenant")
-            .bind("id", id).bind("tenant", tenantId).execute()) == 1;
+        return jdbi.withHandle(
+                h ->
+                    h.createUpdate(
+                            "delete from event_subscription where id = :id and tenant_id = :tenant")
+                        .bind("id", id)
+                        .bind("tenant", tenantId)
+                        .execute())
+            == 1;
       } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-        if (attempt >= 5 || !(e.getCause() instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState()))) {
+        if (attempt >= 5
+            || !(e.getCause() instanceof java.sql.SQLException sql
+                && "40P01".equals(sql.getSQLState()))) {
           throw e;
         }
       }
     }
   }
-
 
   private static void validate(String url, List<String> eventTypes) {
     URI uri;
@@ -92,18 +120,27 @@ public class Subscriptions {
       throw new IllegalArgumentException("url is not a valid URL: " + url);
     }
     boolean https = "https".equals(uri.getScheme());
-    boolean loopbackHttp = "http".equals(uri.getScheme()) && uri.getHost() != null && LOOPBACK.contains(uri.getHost());
+    boolean loopbackHttp =
+        "http".equals(uri.getScheme()) && uri.getHost() != null && LOOPBACK.contains(uri.getHost());
     if (!https && !loopbackHttp) {
-      throw new IllegalArgumentException("url must be https (http only to loopback addresses): " + url);
+      throw new IllegalArgumentException(
+          "url must be https (http only to loopback addresses): " + url);
     }
     if (eventTypes == null || eventTypes.isEmpty()) {
-      throw new IllegalArgumentException("eventTypes must be a non-empty list of " + EventType.wireNames()
-          + " and custom.<name> (events flows send with webhook.send), or custom.* for all of those");
+      throw new IllegalArgumentException(
+          "eventTypes must be a non-empty list of "
+              + EventType.wireNames()
+              + " and custom.<name> (events flows send with webhook.send), or custom.* for all of those");
     }
     for (String type : eventTypes) {
-      if (type == null || !(EventType.wireNames().contains(type) || CustomEvents.isSubscribable(type))) {
-        throw new IllegalArgumentException("eventTypes has '" + type + "', which is no event: use "
-            + EventType.wireNames() + ", custom.<name> (lower-case letters, digits, . _ -) or custom.*");
+      if (type == null
+          || !(EventType.wireNames().contains(type) || CustomEvents.isSubscribable(type))) {
+        throw new IllegalArgumentException(
+            "eventTypes has '"
+                + type
+                + "', which is no event: use "
+                + EventType.wireNames()
+                + ", custom.<name> (lower-case letters, digits, . _ -) or custom.*");
       }
     }
   }

@@ -12,24 +12,33 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 
 /**
- * Tells subscribers that something the flow decided has happened: the event {@code custom.<event>} with the payload
- * mapped from flow variables, through the same signed, retried outbox as Millflow's own events. Sent once per task:
- * a retried attempt does not notify again.
+ * Tells subscribers that something the flow decided has happened: the event {@code custom.<event>}
+ * with the payload mapped from flow variables, through the same signed, retried outbox as
+ * Millflow's own events. Sent once per task: a retried attempt does not notify again.
  */
 @Singleton
-@StepType(id = "webhook.send", name = "Send a webhook event", group = "Events",
-    description = "Notifies the subscribers of custom.<event> with a payload mapped from flow variables, signed.")
+@StepType(
+    id = "webhook.send",
+    name = "Send a webhook event",
+    group = "Events",
+    description =
+        "Notifies the subscribers of custom.<event> with a payload mapped from flow variables, signed.")
 public final class WebhookSend implements Step<WebhookSend.Input, WebhookSend.Output> {
 
   /** A webhook should stay small: subscribers fetch bulk data, they are not sent it. */
   static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
   public record Input(
-      @Param(label = "Event", description = "Sent as custom.<event>, e.g. stock.low") @NotBlank
-      @Pattern(regexp = CustomEvents.NAME, message = "must be lower-case letters, digits, '.', '_' or '-', e.g. stock.low")
-      String event,
-      @Param(label = "Payload", description = "A FEEL context, e.g. ={part: part.number, onHand: qty}")
-      Map<String, Object> payload) {}
+      @Param(label = "Event", description = "Sent as custom.<event>, e.g. stock.low")
+          @NotBlank
+          @Pattern(
+              regexp = CustomEvents.NAME,
+              message = "must be lower-case letters, digits, '.', '_' or '-', e.g. stock.low")
+          String event,
+      @Param(
+              label = "Payload",
+              description = "A FEEL context, e.g. ={part: part.number, onHand: qty}")
+          Map<String, Object> payload) {}
 
   /** What was sent, and to how many subscribers; none is not an error (nobody asked). */
   public record Output(String eventType, int subscribers) {}
@@ -45,15 +54,35 @@ public final class WebhookSend implements Step<WebhookSend.Input, WebhookSend.Ou
     Map<String, Object> payload = input.payload() == null ? Map.of() : input.payload();
     int size = size(payload);
     if (size > MAX_PAYLOAD_BYTES) {
-      throw new StepFailure("PAYLOAD_TOO_LARGE", "The payload of event '" + input.event() + "' is " + size
-          + " bytes; at most " + MAX_PAYLOAD_BYTES + " are sent. Send keys or a summary, and let the subscriber fetch"
-          + " the records.");
+      throw new StepFailure(
+          "PAYLOAD_TOO_LARGE",
+          "The payload of event '"
+              + input.event()
+              + "' is "
+              + size
+              + " bytes; at most "
+              + MAX_PAYLOAD_BYTES
+              + " are sent. Send keys or a summary, and let the subscriber fetch"
+              + " the records.");
     }
-    int subscribers = events.emitCustom(context.tenantId(), input.event(),
-        Map.of("runId", context.runId(), "payload", payload), context.taskKey());
+    int subscribers =
+        events.emitCustom(
+            context.tenantId(),
+            input.event(),
+            Map.of("runId", context.runId(), "payload", payload),
+            context.taskKey());
     String type = CustomEvents.wireType(input.event());
-    context.log().info(subscribers == 0 ? "No subscription asks for " + type + "; nothing sent"
-        : "Queued " + type + " for " + subscribers + " subscriber" + (subscribers == 1 ? "" : "s"));
+    context
+        .log()
+        .info(
+            subscribers == 0
+                ? "No subscription asks for " + type + "; nothing sent"
+                : "Queued "
+                    + type
+                    + " for "
+                    + subscribers
+                    + " subscriber"
+                    + (subscribers == 1 ? "" : "s"));
     return new Output(type, subscribers);
   }
 
@@ -61,7 +90,8 @@ public final class WebhookSend implements Step<WebhookSend.Input, WebhookSend.Ou
     try {
       return Json.mapper().writeValueAsBytes(payload).length;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new StepFailure("INVALID_PAYLOAD", "The payload cannot be written as JSON: " + e.getOriginalMessage());
+      throw new StepFailure(
+          "INVALID_PAYLOAD", "The payload cannot be written as JSON: " + e.getOriginalMessage());
     }
   }
 }

@@ -17,23 +17,26 @@ import org.camunda.feel.api.ParseResult;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * The one evaluator of user FEEL (webhook routes, ordering and correlation keys, variable mappings), as Zeebe evaluates
- * it, under a {@link FeelBudget}: an expression whose loops would run too long is refused before it runs (and when it
- * is saved, through {@link #problem}); one that spends too much CPU or memory while running is stopped by the
- * interpreter itself, at its next step. Evaluations run on a small pool of their own, so however many callers evaluate
- * at once, user FEEL occupies at most half of the cores. External (Java) functions are off: an expression cannot reach
- * the host.
+ * The one evaluator of user FEEL (webhook routes, ordering and correlation keys, variable
+ * mappings), as Zeebe evaluates it, under a {@link FeelBudget}: an expression whose loops would run
+ * too long is refused before it runs (and when it is saved, through {@link #problem}); one that
+ * spends too much CPU or memory while running is stopped by the interpreter itself, at its next
+ * step. Evaluations run on a small pool of their own, so however many callers evaluate at once,
+ * user FEEL occupies at most half of the cores. External (Java) functions are off: an expression
+ * cannot reach the host.
  */
 @Singleton
 public class BoundedFeel {
 
   private static final int MAX_CACHED = 10_000;
 
-  private final FeelEngineApi engine = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+  private final FeelEngineApi engine =
+      FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
   private final FeelBudget budget;
   private final FeelCost cost;
   private final EvaluationWatchdog watchdog;
   private final ExecutorService pool;
+
   /** Parsed and costed expressions by their text: a route is evaluated for every event. */
   private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
@@ -46,8 +49,10 @@ public class BoundedFeel {
     this.budget = budget;
     this.cost = new FeelCost(budget.maxIterations());
     this.watchdog = new EvaluationWatchdog(budget);
-    this.pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-        Thread.ofPlatform().name("millflow-feel-", 0).daemon().factory());
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            Thread.ofPlatform().name("millflow-feel-", 0).daemon().factory());
   }
 
   public FeelBudget budget() {
@@ -55,8 +60,8 @@ public class BoundedFeel {
   }
 
   /**
-   * What is wrong with an expression, said as the end of a sentence about it ("is not valid FEEL (...)", "is too
-   * costly to run: ..."); empty when it may be evaluated.
+   * What is wrong with an expression, said as the end of a sentence about it ("is not valid FEEL
+   * (...)", "is too costly to run: ..."); empty when it may be evaluated.
    */
   public Optional<String> problem(String expression) {
     return check(expression).problem();
@@ -65,19 +70,26 @@ public class BoundedFeel {
   /**
    * Evaluates an expression ({@code =} in front, as in BPMN, or without) with the given variables.
    *
-   * @return the engine's result: a failure when the expression does not parse or fails while evaluated
-   * @throws FeelOverBudget when it is too costly to run, or was stopped for spending more than the budget
+   * @return the engine's result: a failure when the expression does not parse or fails while
+   *     evaluated
+   * @throws FeelOverBudget when it is too costly to run, or was stopped for spending more than the
+   *     budget
    */
   public EvaluationResult evaluate(String expression, Map<String, Object> variables) {
     Checked expressionChecked = check(expression);
     if (expressionChecked.parsed() == null) {
-      return engine.evaluateExpression(strip(expression), variables); // the engine's own parse failure, as a result
+      return engine.evaluateExpression(
+          strip(expression), variables); // the engine's own parse failure, as a result
     }
-    expressionChecked.problem().ifPresent(problem -> {
-      throw new FeelOverBudget("FEEL expression '" + expression + "' " + problem);
-    });
-    Future<EvaluationResult> evaluation = pool.submit(
-        () -> watchdog.watch(() -> engine.evaluate(expressionChecked.parsed(), variables)));
+    expressionChecked
+        .problem()
+        .ifPresent(
+            problem -> {
+              throw new FeelOverBudget("FEEL expression '" + expression + "' " + problem);
+            });
+    Future<EvaluationResult> evaluation =
+        pool.submit(
+            () -> watchdog.watch(() -> engine.evaluate(expressionChecked.parsed(), variables)));
     try {
       return evaluation.get();
     } catch (InterruptedException e) {
@@ -86,16 +98,22 @@ public class BoundedFeel {
       throw new IllegalStateException("Interrupted while evaluating FEEL", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof FeelOverBudget over) {
-        throw new FeelOverBudget("FEEL expression '" + expression + "' was given up: " + over.getMessage()
-            + " (the budget of one evaluation); simplify it");
+        throw new FeelOverBudget(
+            "FEEL expression '"
+                + expression
+                + "' was given up: "
+                + over.getMessage()
+                + " (the budget of one evaluation); simplify it");
       }
-      throw new IllegalArgumentException("FEEL expression '" + expression + "' failed: " + e.getCause(), e.getCause());
+      throw new IllegalArgumentException(
+          "FEEL expression '" + expression + "' failed: " + e.getCause(), e.getCause());
     }
   }
 
   /**
-   * Runs an evaluation that must stay on the calling thread (the embedded engine reads variables through its own
-   * transaction), under the same watchdog: stopped once it spends more than the budget.
+   * Runs an evaluation that must stay on the calling thread (the embedded engine reads variables
+   * through its own transaction), under the same watchdog: stopped once it spends more than the
+   * budget.
    *
    * @throws FeelOverBudget when the watchdog stopped it
    */
@@ -115,10 +133,14 @@ public class BoundedFeel {
       return known;
     }
     ParseResult parse = engine.parseExpression(strip(expression));
-    Checked fresh = parse.isSuccess()
-        ? new Checked(parse.parsedExpression(), cost.problem(parse.parsedExpression().expression())
-            .map(problem -> "is too costly to run: " + problem))
-        : new Checked(null, Optional.of("is not valid FEEL (" + parse.failure().message() + ")"));
+    Checked fresh =
+        parse.isSuccess()
+            ? new Checked(
+                parse.parsedExpression(),
+                cost.problem(parse.parsedExpression().expression())
+                    .map(problem -> "is too costly to run: " + problem))
+            : new Checked(
+                null, Optional.of("is not valid FEEL (" + parse.failure().message() + ")"));
     if (checked.size() >= MAX_CACHED) {
       checked.clear(); // made-up expressions must not grow it without bound
     }

@@ -9,10 +9,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops evaluations that spend more than their budget. The FEEL interpreter checks its thread's interrupt flag at every
- * step and gives up with an {@link InterruptedException}; this watchdog measures each running evaluation's CPU time
- * and allocated memory every few milliseconds and interrupts the thread once one is over, again at each check until it
- * has stopped (a built-in such as {@code sort} swallows an interrupt once).
+ * Stops evaluations that spend more than their budget. The FEEL interpreter checks its thread's
+ * interrupt flag at every step and gives up with an {@link InterruptedException}; this watchdog
+ * measures each running evaluation's CPU time and allocated memory every few milliseconds and
+ * interrupts the thread once one is over, again at each check until it has stopped (a built-in such
+ * as {@code sort} swallows an interrupt once).
  */
 final class EvaluationWatchdog implements AutoCloseable {
 
@@ -22,8 +23,9 @@ final class EvaluationWatchdog implements AutoCloseable {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final FeelBudget budget;
   private final Set<Watched> running = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(
-      Thread.ofPlatform().name("millflow-feel-watchdog").daemon().factory());
+  private final ScheduledExecutorService checks =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("millflow-feel-watchdog").daemon().factory());
 
   EvaluationWatchdog(FeelBudget budget) {
     this.budget = budget;
@@ -37,8 +39,12 @@ final class EvaluationWatchdog implements AutoCloseable {
    */
   <T> T watch(Callable<T> evaluation) throws Exception {
     Thread thread = Thread.currentThread();
-    Watched watched = new Watched(thread, threads.getThreadCpuTime(thread.threadId()),
-        threads.getThreadAllocatedBytes(thread.threadId()), System.nanoTime());
+    Watched watched =
+        new Watched(
+            thread,
+            threads.getThreadCpuTime(thread.threadId()),
+            threads.getThreadAllocatedBytes(thread.threadId()),
+            System.nanoTime());
     running.add(watched);
     T result;
     try {
@@ -51,7 +57,8 @@ final class EvaluationWatchdog implements AutoCloseable {
     } finally {
       running.remove(watched);
       watched.finish();
-      Thread.interrupted(); // an interrupt meant for this evaluation must not reach the next one on this thread
+      Thread.interrupted(); // an interrupt meant for this evaluation must not reach the next one on
+      // this thread
     }
     if (watched.stop() != null) {
       throw new FeelOverBudget(watched.stop());

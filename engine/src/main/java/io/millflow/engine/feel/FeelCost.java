@@ -16,12 +16,13 @@ import scala.Product;
 import scala.Tuple2;
 
 /**
- * How many loop iterations an expression's text allows, read from its syntax tree before it runs. The FEEL engine
- * builds a range ({@code 1..n}) and the combinations of a multi-variable {@code for} as whole lists before the first
- * iteration, without a point where it could be stopped: 30 million numbers take gigabytes. So ranges need number
- * literals as bounds, and the iterations of nested loops (ranges multiply) must stay within the budget. A list from
- * the data ({@code body.lines}) counts as {@link #DATA_LIST} items; its true length is bounded by the payload, and its
- * iterations are stopped by the running budget.
+ * How many loop iterations an expression's text allows, read from its syntax tree before it runs.
+ * The FEEL engine builds a range ({@code 1..n}) and the combinations of a multi-variable {@code
+ * for} as whole lists before the first iteration, without a point where it could be stopped: 30
+ * million numbers take gigabytes. So ranges need number literals as bounds, and the iterations of
+ * nested loops (ranges multiply) must stay within the budget. A list from the data ({@code
+ * body.lines}) counts as {@link #DATA_LIST} items; its true length is bounded by the payload, and
+ * its iterations are stopped by the running budget.
  */
 final class FeelCost {
 
@@ -38,9 +39,14 @@ final class FeelCost {
   Optional<String> problem(Exp expression) {
     try {
       long iterations = cost(expression);
-      return iterations <= maxIterations ? Optional.empty() : Optional.of("its loops would run up to "
-          + String.format("%,d", iterations) + " iterations (nested loops multiply); at most "
-          + String.format("%,d", maxIterations) + " are allowed");
+      return iterations <= maxIterations
+          ? Optional.empty()
+          : Optional.of(
+              "its loops would run up to "
+                  + String.format("%,d", iterations)
+                  + " iterations (nested loops multiply); at most "
+                  + String.format("%,d", maxIterations)
+                  + " are allowed");
     } catch (Refused refused) {
       return Optional.of(refused.getMessage());
     }
@@ -51,7 +57,8 @@ final class FeelCost {
       case For loop -> loop(loop.iterators(), loop.exp());
       case SomeItem some -> loop(some.iterators(), some.condition());
       case EveryItem every -> loop(every.iterators(), every.condition());
-      case Filter filter -> plus(cost(filter.list()), times(size(filter.list()), plus(1, cost(filter.filter()))));
+      case Filter filter ->
+          plus(cost(filter.list()), times(size(filter.list()), plus(1, cost(filter.filter()))));
       case IterationContext range -> size(range);
       case scala.collection.Iterable<?> items -> sum(items.iterator());
       case Product product -> sum(product.productIterator());
@@ -82,13 +89,22 @@ final class FeelCost {
     BigDecimal start = literal(range.start());
     BigDecimal end = literal(range.end());
     if (start == null || end == null) {
-      throw new Refused("a range in a loop needs numbers as bounds (e.g. 1..100), not values computed when it runs;"
-          + " to loop over data, loop over its list (for line in body.lines ...)");
+      throw new Refused(
+          "a range in a loop needs numbers as bounds (e.g. 1..100), not values computed when it runs;"
+              + " to loop over data, loop over its list (for line in body.lines ...)");
     }
     BigInteger size = end.subtract(start).abs().toBigInteger().add(BigInteger.ONE);
     if (size.compareTo(BigInteger.valueOf(maxIterations)) > 0) {
-      throw new Refused("the range " + start.toPlainString() + ".." + end.toPlainString() + " has " + String.format("%,d",
-          size) + " items; at most " + String.format("%,d", maxIterations) + " are allowed");
+      throw new Refused(
+          "the range "
+              + start.toPlainString()
+              + ".."
+              + end.toPlainString()
+              + " has "
+              + String.format("%,d", size)
+              + " items; at most "
+              + String.format("%,d", maxIterations)
+              + " are allowed");
     }
     return size.longValueExact();
   }

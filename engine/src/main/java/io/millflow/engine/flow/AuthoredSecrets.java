@@ -15,28 +15,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which secrets a task may have filled in, and where: only the {@code {{secrets.NAME}}} references the flow's designer
- * wrote into the task's input mappings, each only into the input it was written for. A reference that arrives as data
- * (a webhook payload mapped into an input, a record) is never resolved, so whoever can send data to a flow cannot make
- * it reveal a secret.
+ * Which secrets a task may have filled in, and where: only the {@code {{secrets.NAME}}} references
+ * the flow's designer wrote into the task's input mappings, each only into the input it was written
+ * for. A reference that arrives as data (a webhook payload mapped into an input, a record) is never
+ * resolved, so whoever can send data to a flow cannot make it reveal a secret.
  */
 @Singleton
 public class AuthoredSecrets {
 
-  public static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*secrets\\.([A-Za-z0-9_.-]+)\\s*}}");
+  public static final Pattern REFERENCE =
+      Pattern.compile("\\{\\{\\s*secrets\\.([A-Za-z0-9_.-]+)\\s*}}");
   private static final int MAX_CACHED = 1_000;
 
   private final FlowService flows;
   private final BpmnValidator validator;
+
   /** The references of each element of a BPMN, by the BPMN's text: parsed once per flow version. */
-  private final Map<String, Map<String, Map<String, Set<String>>>> byBpmn = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Map<String, Set<String>>>> byBpmn =
+      new ConcurrentHashMap<>();
 
   public AuthoredSecrets(FlowService flows, BpmnValidator validator) {
     this.flows = flows;
     this.validator = validator;
   }
 
-  /** The secret names each input of the element may have filled in, by the input's (top-level) variable name. */
+  /**
+   * The secret names each input of the element may have filled in, by the input's (top-level)
+   * variable name.
+   */
   public Map<String, Set<String>> of(String tenantId, String flowId, String elementId) {
     Optional<String> bpmn = flows.latestBpmn(tenantId, flowId);
     if (bpmn.isEmpty()) {
@@ -45,7 +51,9 @@ public class AuthoredSecrets {
     if (byBpmn.size() > MAX_CACHED) {
       byBpmn.clear();
     }
-    return byBpmn.computeIfAbsent(bpmn.get(), this::referencesByElement).getOrDefault(elementId, Map.of());
+    return byBpmn
+        .computeIfAbsent(bpmn.get(), this::referencesByElement)
+        .getOrDefault(elementId, Map.of());
   }
 
   private Map<String, Map<String, Set<String>>> referencesByElement(String bpmn) {
@@ -59,8 +67,10 @@ public class AuthoredSecrets {
         Set<String> names = names(input.getSource());
         if (!names.isEmpty() && input.getTarget() != null) {
           String variable = input.getTarget().split("\\.", 2)[0];
-          byElement.computeIfAbsent(element.getId(), id -> new HashMap<>())
-              .computeIfAbsent(variable, v -> new LinkedHashSet<>()).addAll(names);
+          byElement
+              .computeIfAbsent(element.getId(), id -> new HashMap<>())
+              .computeIfAbsent(variable, v -> new LinkedHashSet<>())
+              .addAll(names);
         }
       }
     }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The flows Millflow ships (module {@code flow-definitions}), listed in {@code millflow/flows/index.txt}; a test keeps
- * that index equal to the folder.
+ * The flows Millflow ships (module {@code flow-definitions}), listed in {@code
+ * millflow/flows/index.txt}; a test keeps that index equal to the folder.
  */
 public final class BundledFlows {
 
@@ -27,12 +27,16 @@ public final class BundledFlows {
   }
 
   public static List<String> index() {
-    return read(FOLDER + "index.txt").lines().map(String::trim)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    return read(FOLDER + "index.txt")
+        .lines()
+        .map(String::trim)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
   }
 
   private static String read(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("Bundled flow resource missing: " + resource);
       }

@@ -7,14 +7,14 @@ import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Tells whether a BPMN error thrown by a task is caught: by an error boundary event on the task or on an enclosing
- * sub-process, or by an error event sub-process around it. An uncaught one becomes an incident in Zeebe, which the
- * run history shows as such.
+ * Tells whether a BPMN error thrown by a task is caught: by an error boundary event on the task or
+ * on an enclosing sub-process, or by an error event sub-process around it. An uncaught one becomes
+ * an incident in Zeebe, which the run history shows as such.
  */
 @Singleton
 public class ErrorCatchers {
@@ -27,7 +27,10 @@ public class ErrorCatchers {
     this.validator = validator;
   }
 
-  /** Unknown flows and elements count as caught: the history then waits for Zeebe rather than guess an incident. */
+  /**
+   * Unknown flows and elements count as caught: the history then waits for Zeebe rather than guess
+   * an incident.
+   */
   public boolean caught(String tenantId, String flowId, String elementId, String errorCode) {
     Optional<String> bpmn = flows.latestBpmn(tenantId, flowId);
     if (bpmn.isEmpty()) {
@@ -50,7 +53,8 @@ public class ErrorCatchers {
     return false;
   }
 
-  private static boolean caughtByBoundary(BpmnModelInstance model, Activity activity, String errorCode) {
+  private static boolean caughtByBoundary(
+      BpmnModelInstance model, Activity activity, String errorCode) {
     return model.getModelElementsByType(BoundaryEvent.class).stream()
         .filter(boundary -> boundary.getAttachedTo() == activity)
         .anyMatch(boundary -> catchesError(boundary, errorCode));
@@ -67,7 +71,10 @@ public class ErrorCatchers {
     return event.getEventDefinitions().stream()
         .filter(ErrorEventDefinition.class::isInstance)
         .map(ErrorEventDefinition.class::cast)
-        .anyMatch(definition -> definition.getError() == null || definition.getError().getErrorCode() == null
-            || definition.getError().getErrorCode().equals(errorCode));
+        .anyMatch(
+            definition ->
+                definition.getError() == null
+                    || definition.getError().getErrorCode() == null
+                    || definition.getError().getErrorCode().equals(errorCode));
   }
 }

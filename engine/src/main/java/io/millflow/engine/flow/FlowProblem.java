@@ -1,4 +1,7 @@
 package io.millflow.engine.flow;
 
-/** One reason a BPMN cannot be deployed, tied to the element it concerns (null for the whole document). */
+/**
+ * One reason a BPMN cannot be deployed, tied to the element it concerns (null for the whole
+ * document).
+ */
 public record FlowProblem(String elementId, String reason) {}

@@ -4,9 +4,9 @@ import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.observe.RunTraces;
+import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.store.StoreOutage;
-import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,12 @@ public class FlowService {
   private final FlowOwners owners;
   private final RunTraces traces;
 
-  public FlowService(StateStore store, ProcessEngine engine, RunHistory history, FlowOwners owners, RunTraces traces) {
+  public FlowService(
+      StateStore store,
+      ProcessEngine engine,
+      RunHistory history,
+      FlowOwners owners,
+      RunTraces traces) {
     this.traces = traces;
     this.jdbi = store.jdbi();
     this.engine = engine;
@@ -37,35 +42,60 @@ public class FlowService {
   }
 
   public List<FlowSummary> list(String tenantId) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi
+        .withHandle(
+            h ->
+                h.createQuery(
+                        """
             select distinct on (id) id, name, version, origin, deployed_at from flow
             where tenant_id = :tenant order by id, version desc""")
-        .bind("tenant", tenantId).mapTo(DeployedFlow.class).list())
+                    .bind("tenant", tenantId)
+                    .mapTo(DeployedFlow.class)
+                    .list())
         .stream()
-        .map(flow -> {
-          Optional<FlowRun> last = history.lastRun(tenantId, flow.id());
-          return new FlowSummary(flow.id(), flow.name(), flow.version(), flow.origin(), flow.deployedAt(),
-              last.map(FlowRun::status).orElse(null), last.map(FlowRun::startedAt).orElse(null));
-        })
+        .map(
+            flow -> {
+              Optional<FlowRun> last = history.lastRun(tenantId, flow.id());
+              return new FlowSummary(
+                  flow.id(),
+                  flow.name(),
+                  flow.version(),
+                  flow.origin(),
+                  flow.deployedAt(),
+                  last.map(FlowRun::status).orElse(null),
+                  last.map(FlowRun::startedAt).orElse(null));
+            })
         .toList();
   }
 
   /** The BPMN of the latest version, as it was deployed (without the listener Millflow adds). */
   public Optional<String> latestBpmn(String tenantId, String flowId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select bpmn from flow where tenant_id = :tenant and id = :id order by version desc limit 1")
-        .bind("tenant", tenantId).bind("id", flowId).mapTo(String.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select bpmn from flow where tenant_id = :tenant and id = :id order by version desc limit 1")
+                .bind("tenant", tenantId)
+                .bind("id", flowId)
+                .mapTo(String.class)
+                .findOne());
   }
 
   /** A tenant's flow as stored. */
   public record StoredFlow(String tenantId, String bpmn) {}
 
-  /** Latest stored BPMN of every flow deployed through the API, to redeploy to an engine that forgot them. */
+  /**
+   * Latest stored BPMN of every flow deployed through the API, to redeploy to an engine that forgot
+   * them.
+   */
   public List<StoredFlow> latestApiFlows() {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             select tenant_id, bpmn from (select distinct on (tenant_id, id) tenant_id, id, origin, bpmn from flow
                               order by tenant_id, id, version desc) latest where origin = 'api'""")
-        .map((rs, ctx) -> new StoredFlow(rs.getString("tenant_id"), rs.getString("bpmn"))).list());
+                .map((rs, ctx) -> new StoredFlow(rs.getString("tenant_id"), rs.getString("bpmn")))
+                .list());
   }
 
   /**
@@ -78,27 +108,46 @@ public class FlowService {
   }
 
   /**
-   * Starts the flow at most once for {@code startKey} (see {@link ProcessEngine#startOnce}): a webhook dispatched again
-   * after a crash between the start and its record finds the run it started.
+   * Starts the flow at most once for {@code startKey} (see {@link ProcessEngine#startOnce}): a
+   * webhook dispatched again after a crash between the start and its record finds the run it
+   * started.
    */
-  public Optional<FlowRun> startOnce(String tenantId, String flowId, Map<String, Object> variables, String startKey) {
+  public Optional<FlowRun> startOnce(
+      String tenantId, String flowId, Map<String, Object> variables, String startKey) {
     return start(tenantId, flowId, variables, startKey);
   }
 
-  private Optional<FlowRun> start(String tenantId, String flowId, Map<String, Object> variables, String startKey) {
-    Optional<Integer> version = jdbi.withHandle(h -> h.createQuery(
-            "select max(version) from flow where tenant_id = :tenant and id = :id")
-        .bind("tenant", tenantId).bind("id", flowId).mapTo(Integer.class).findOne());
+  private Optional<FlowRun> start(
+      String tenantId, String flowId, Map<String, Object> variables, String startKey) {
+    Optional<Integer> version =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select max(version) from flow where tenant_id = :tenant and id = :id")
+                    .bind("tenant", tenantId)
+                    .bind("id", flowId)
+                    .mapTo(Integer.class)
+                    .findOne());
     if (version.isEmpty() || version.get() == null) {
       return Optional.empty();
     }
     String processId = owners.processId(tenantId, flowId);
-    String instanceKey = startKey == null ? engine.start(processId, variables)
-        : engine.startOnce(processId, variables, startKey);
-    // The instance runs now, whatever happens here: a caller that sees this fail starts it again, so hold on.
-    return StoreOutage.persistently("recording the start of flow " + flowId, RECORD_START_WITHIN,
+    String instanceKey =
+        startKey == null
+            ? engine.start(processId, variables)
+            : engine.startOnce(processId, variables, startKey);
+    // The instance runs now, whatever happens here: a caller that sees this fail starts it again,
+    // so hold on.
+    return StoreOutage.persistently(
+        "recording the start of flow " + flowId,
+        RECORD_START_WITHIN,
         () -> {
-          UUID runId = history.ensureRun(new RunKey(tenantId, engine.engineId(), instanceKey), flowId, version.get(), true);
+          UUID runId =
+              history.ensureRun(
+                  new RunKey(tenantId, engine.engineId(), instanceKey),
+                  flowId,
+                  version.get(),
+                  true);
           traces.started(runId, flowId);
           return history.findRun(tenantId, runId).map(detail -> detail.run());
         });

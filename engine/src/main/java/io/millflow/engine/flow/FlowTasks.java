@@ -6,11 +6,17 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** The service tasks of a flow's latest version, each with its step type, for what must know a flow's steps. */
+/**
+ * The service tasks of a flow's latest version, each with its step type, for what must know a
+ * flow's steps.
+ */
 @Singleton
 public class FlowTasks {
 
-  /** One service task: its element id and the step type it runs (a FEEL expression when the type is computed). */
+  /**
+   * One service task: its element id and the step type it runs (a FEEL expression when the type is
+   * computed).
+   */
   public record Task(String elementId, String stepType) {}
 
   private final FlowService flows;
@@ -23,10 +29,13 @@ public class FlowTasks {
 
   /** The tasks of the tenant's flow, in document order; empty when the tenant has no such flow. */
   public Optional<List<Task>> of(String tenantId, String flowId) {
-    return flows.latestBpmn(tenantId, flowId).map(bpmn -> validator.parse(bpmn)
-        .getModelElementsByType(ServiceTask.class).stream()
-        .map(task -> new Task(task.getId(), typeOf(task)))
-        .toList());
+    return flows
+        .latestBpmn(tenantId, flowId)
+        .map(
+            bpmn ->
+                validator.parse(bpmn).getModelElementsByType(ServiceTask.class).stream()
+                    .map(task -> new Task(task.getId(), typeOf(task)))
+                    .toList());
   }
 
   private static String typeOf(ServiceTask task) {

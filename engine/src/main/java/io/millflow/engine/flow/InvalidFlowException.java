@@ -8,8 +8,11 @@ public class InvalidFlowException extends RuntimeException {
   private final List<FlowProblem> problems;
 
   public InvalidFlowException(List<FlowProblem> problems) {
-    super(problems.stream().map(p -> (p.elementId() == null ? "" : p.elementId() + ": ") + p.reason())
-        .reduce((a, b) -> a + "; " + b).orElse("invalid flow"));
+    super(
+        problems.stream()
+            .map(p -> (p.elementId() == null ? "" : p.elementId() + ": ") + p.reason())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid flow"));
     this.problems = List.copyOf(problems);
   }
 

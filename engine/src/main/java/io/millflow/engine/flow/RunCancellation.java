@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Cancels a run that has not ended: the engine ends its instance, and the history says who cancelled it. */
+/**
+ * Cancels a run that has not ended: the engine ends its instance, and the history says who
+ * cancelled it.
+ */
 @Singleton
 public class RunCancellation {
 
@@ -25,7 +28,8 @@ public class RunCancellation {
 
   /**
    * @return the run, or empty when the tenant has no such run
-   * @throws RunConflictException (as a conflict) when the run already ended or ran on another engine
+   * @throws RunConflictException (as a conflict) when the run already ended or ran on another
+   *     engine
    */
   public Optional<FlowRun> cancel(String tenantId, UUID runId, String by) {
     Optional<RunDetail> found = history.findRun(tenantId, runId);
@@ -34,12 +38,16 @@ public class RunCancellation {
     }
     FlowRun run = found.get().run();
     if (run.endedAt() != null) {
-      throw new RunConflictException("Run " + runId + " already ended (" + run.status()
-          + "): there is nothing to cancel.");
+      throw new RunConflictException(
+          "Run " + runId + " already ended (" + run.status() + "): there is nothing to cancel.");
     }
     if (!history.ranOn(runId, engine.engineId())) {
-      throw new RunConflictException("Run " + runId + " ran on another engine than this one ("
-          + engine.engineId() + "), which cannot cancel it.");
+      throw new RunConflictException(
+          "Run "
+              + runId
+              + " ran on another engine than this one ("
+              + engine.engineId()
+              + "), which cannot cancel it.");
     }
     engine.cancel(run.processInstanceKey());
     history.markCancelled(runId, by);

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Retries a run stopped at an incident, after its cause was fixed: the failed tasks get their retries back and the
- * incidents are resolved, so the engine runs the failed steps again from where the run stopped.
+ * Retries a run stopped at an incident, after its cause was fixed: the failed tasks get their
+ * retries back and the incidents are resolved, so the engine runs the failed steps again from where
+ * the run stopped.
  */
 @Singleton
 public class RunRetries {
@@ -28,7 +29,8 @@ public class RunRetries {
 
   /**
    * @return the run, or empty when the tenant has no such run
-   * @throws RunConflictException when the run is not at an incident, or ran on an engine that is gone
+   * @throws RunConflictException when the run is not at an incident, or ran on an engine that is
+   *     gone
    */
   public Optional<FlowRun> retry(String tenantId, UUID runId) {
     Optional<RunDetail> found = history.findRun(tenantId, runId);
@@ -37,11 +39,16 @@ public class RunRetries {
     }
     FlowRun run = found.get().run();
     if (!RunStatus.INCIDENT.stored().equals(run.status())) {
-      throw new RunConflictException("Run " + runId + " is " + run.status() + ": only a run at an incident can be retried.");
+      throw new RunConflictException(
+          "Run " + runId + " is " + run.status() + ": only a run at an incident can be retried.");
     }
     if (!history.ranOn(runId, engine.engineId())) {
-      throw new RunConflictException("Run " + runId + " ran on another engine than this one (" + engine.engineId()
-          + "), which cannot retry it: start the flow again.");
+      throw new RunConflictException(
+          "Run "
+              + runId
+              + " ran on another engine than this one ("
+              + engine.engineId()
+              + "), which cannot retry it: start the flow again.");
     }
     try {
       engine.retry(run.processInstanceKey(), RETRIES);

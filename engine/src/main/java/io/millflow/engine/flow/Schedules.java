@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The schedules of a tenant's flows: every timer start event of each flow's latest version, with its next fire time.
- * The engine fires them; this only reads the BPMN, so it works the same on every engine.
+ * The schedules of a tenant's flows: every timer start event of each flow's latest version, with
+ * its next fire time. The engine fires them; this only reads the BPMN, so it works the same on
+ * every engine.
  */
 @Singleton
 public class Schedules {
@@ -44,11 +45,13 @@ public class Schedules {
   }
 
   private List<Schedule> of(FlowSummary flow, String bpmn) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)));
     List<Schedule> schedules = new ArrayList<>();
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       start.getEventDefinitions().stream()
-          .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast)
+          .filter(TimerEventDefinition.class::isInstance)
+          .map(TimerEventDefinition.class::cast)
           .forEach(timer -> schedules.add(schedule(flow, start, timer)));
     }
     return schedules;
@@ -56,10 +59,15 @@ public class Schedules {
 
   private Schedule schedule(FlowSummary flow, StartEvent start, TimerEventDefinition timer) {
     boolean isCycle = timer.getTimeCycle() != null;
-    String expression = isCycle ? timer.getTimeCycle().getTextContent()
-        : timer.getTimeDate() != null ? timer.getTimeDate().getTextContent() : "";
+    String expression =
+        isCycle
+            ? timer.getTimeCycle().getTextContent()
+            : timer.getTimeDate() != null ? timer.getTimeDate().getTextContent() : "";
     Kind kind = TimerSchedule.kindOf(expression, isCycle);
-    String note = kind == Kind.EXPRESSION ? "A FEEL expression: the engine evaluates it when it creates the timer." : null;
+    String note =
+        kind == Kind.EXPRESSION
+            ? "A FEEL expression: the engine evaluates it when it creates the timer."
+            : null;
     Optional<Instant> next;
     try {
       next = TimerSchedule.nextFire(kind, expression, flow.deployedAt(), clock.instant());
@@ -67,7 +75,14 @@ public class Schedules {
       next = Optional.empty();
       note = "The engine cannot read this timer: " + e.getMessage();
     }
-    return new Schedule(flow.id(), flow.version(), start.getId(), start.getName(), kind, expression.strip(),
-        next.orElse(null), note);
+    return new Schedule(
+        flow.id(),
+        flow.version(),
+        start.getId(),
+        start.getName(),
+        kind,
+        expression.strip(),
+        next.orElse(null),
+        note);
   }
 }

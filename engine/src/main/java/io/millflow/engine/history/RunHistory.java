@@ -20,8 +20,9 @@ public class RunHistory {
 
   private static final String RUN_COLUMNS =
       "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
-  private static final String STEP_COLUMNS = "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
-      + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error, worker";
+  private static final String STEP_COLUMNS =
+      "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
+          + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error, worker";
 
   private final Jdbi jdbi;
   private final RunLog runs;
@@ -40,86 +41,148 @@ public class RunHistory {
   }
 
   /**
-   * The run of a process instance, created on first sight. Both the API (which starts instances) and the workers
-   * (which see instances started by timers and messages) call this; whoever comes first creates the row. A run that
-   * exists is only written again when the API claims a run the engine reported first.
+   * The run of a process instance, created on first sight. Both the API (which starts instances)
+   * and the workers (which see instances started by timers and messages) call this; whoever comes
+   * first creates the row. A run that exists is only written again when the API claims a run the
+   * engine reported first.
    */
   public UUID ensureRun(RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
     return jdbi.withHandle(h -> ensureRun(h, key, flowId, flowVersion, startedByApi));
   }
 
-  private UUID ensureRun(Handle h, RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
+  private UUID ensureRun(
+      Handle h, RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
     UUID id = UUID.randomUUID();
-    UUID runId = h.createQuery("""
+    UUID runId =
+        h.createQuery(
+                """
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, flow_version, status, started_by)
             values (:id, :tenant, :engine, :instance, :flow, :version, 'running', :startedBy)
             on conflict (engine_id, process_instance_key) do update set started_by = 'api'
               where excluded.started_by = 'api' and flow_run.started_by <> 'api'
             returning id""")
-        .bind("id", id).bind("tenant", key.tenantId()).bind("engine", key.engineId())
-        .bind("instance", key.processInstanceKey()).bind("flow", flowId).bind("version", flowVersion)
-        .bind("startedBy", startedByApi ? "api" : "engine")
-        .mapTo(UUID.class).findOne()
-        // the run existed and is left as it is; read in a statement of its own, which sees a row committed meanwhile
-        .orElseGet(() -> h.createQuery("select id from flow_run where engine_id = :engine and process_instance_key = :instance")
-            .bind("engine", key.engineId()).bind("instance", key.processInstanceKey()).mapTo(UUID.class).one());
-    if (runId.equals(id)) {   // created now, not found
+            .bind("id", id)
+            .bind("tenant", key.tenantId())
+            .bind("engine", key.engineId())
+            .bind("instance", key.processInstanceKey())
+            .bind("flow", flowId)
+            .bind("version", flowVersion)
+            .bind("startedBy", startedByApi ? "api" : "engine")
+            .mapTo(UUID.class)
+            .findOne()
+            // the run existed and is left as it is; read in a statement of its own, which sees a
+            // row committed meanwhile
+            .orElseGet(
+                () ->
+                    h.createQuery(
+                            "select id from flow_run where engine_id = :engine and process_instance_key = :instance")
+                        .bind("engine", key.engineId())
+                        .bind("instance", key.processInstanceKey())
+                        .mapTo(UUID.class)
+                        .one());
+    if (runId.equals(id)) { // created now, not found
       runs.started(key.tenantId(), flowId, runId);
     }
     return runId;
   }
 
   /**
-   * The start of a step attempt, in one transaction: the run of its instance (created on first sight, as
-   * {@link #ensureRun}), the run back from an incident, an attempt at the same task still open abandoned, and the
-   * attempt's row.
+   * The start of a step attempt, in one transaction: the run of its instance (created on first
+   * sight, as {@link #ensureRun}), the run back from an incident, an attempt at the same task still
+   * open abandoned, and the attempt's row.
    */
-  public AttemptStart startAttempt(RunKey key, String flowId, String elementId, String elementInstanceKey,
-      String stepType, String jobKey, String inputSummary, String worker) {
-    return jdbi.inTransaction(h -> {
-      UUID runId = ensureRun(h, key, flowId, null, false);
-      return new AttemptStart(runId, startStep(h, runId, elementId, elementInstanceKey, stepType, jobKey, inputSummary,
-          worker));
-    });
+  public AttemptStart startAttempt(
+      RunKey key,
+      String flowId,
+      String elementId,
+      String elementInstanceKey,
+      String stepType,
+      String jobKey,
+      String inputSummary,
+      String worker) {
+    return jdbi.inTransaction(
+        h -> {
+          UUID runId = ensureRun(h, key, flowId, null, false);
+          return new AttemptStart(
+              runId,
+              startStep(
+                  h, runId, elementId, elementInstanceKey, stepType, jobKey, inputSummary, worker));
+        });
   }
 
-  private static UUID startStep(Handle h, UUID runId, String elementId, String elementInstanceKey, String stepType,
-      String jobKey, String inputSummary, String worker) {
+  private static UUID startStep(
+      Handle h,
+      UUID runId,
+      String elementId,
+      String elementInstanceKey,
+      String stepType,
+      String jobKey,
+      String inputSummary,
+      String worker) {
     UUID id = UUID.randomUUID();
-    h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
-        .bind("run", runId).execute();
-    // The same task again while an attempt at it is still open: that attempt's worker stopped answering.
-    h.createUpdate("""
+    h.createUpdate(
+            "update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+        .bind("run", runId)
+        .execute();
+    // The same task again while an attempt at it is still open: that attempt's worker stopped
+    // answering.
+    h.createUpdate(
+            """
             update step_run set status = 'abandoned', ended_at = now(),
               error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within its lock'
                       || ' (the instance stopped, hung or lost its database); the engine handed the task to ' || :worker
             where run_id = :run and job_key = :job and status = 'running'""")
-        .bind("run", runId).bind("job", jobKey).bind("worker", String.valueOf(worker)).execute();
-    h.createUpdate("""
+        .bind("run", runId)
+        .bind("job", jobKey)
+        .bind("worker", String.valueOf(worker))
+        .execute();
+    h.createUpdate(
+            """
             insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary,
               worker)
             values (:id, :run, :element, :elementInstance, :type, :job,
                     (select count(*) + 1 from step_run where run_id = :run and element_instance_key = :elementInstance),
                     'running', :input, :worker)""")
-        .bind("id", id).bind("run", runId).bind("element", elementId).bind("elementInstance", elementInstanceKey)
-        .bind("type", stepType).bind("job", jobKey).bind("input", inputSummary).bind("worker", worker).execute();
+        .bind("id", id)
+        .bind("run", runId)
+        .bind("element", elementId)
+        .bind("elementInstance", elementInstanceKey)
+        .bind("type", stepType)
+        .bind("job", jobKey)
+        .bind("input", inputSummary)
+        .bind("worker", worker)
+        .execute();
     return id;
   }
 
   /** The attempt number of a step run (1 for the first). */
   public int attemptOf(UUID stepRunId) {
-    return jdbi.withHandle(h -> h.createQuery("select attempt from step_run where id = :id")
-        .bind("id", stepRunId).mapTo(Integer.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select attempt from step_run where id = :id")
+                .bind("id", stepRunId)
+                .mapTo(Integer.class)
+                .one());
   }
 
   public void completeStep(UUID stepRunId, Long recordsIn, Long recordsOut, String outputSummary) {
-    jdbi.useHandle(h -> completeStep(h.getConnection(), stepRunId, recordsIn, recordsOut, outputSummary));
+    jdbi.useHandle(
+        h -> completeStep(h.getConnection(), stepRunId, recordsIn, recordsOut, outputSummary));
   }
 
-  /** Records a completed attempt on this connection, in its transaction (committed by whoever owns it). */
-  public void completeStep(Connection transaction, UUID stepRunId, Long recordsIn, Long recordsOut,
+  /**
+   * Records a completed attempt on this connection, in its transaction (committed by whoever owns
+   * it).
+   */
+  public void completeStep(
+      Connection transaction,
+      UUID stepRunId,
+      Long recordsIn,
+      Long recordsOut,
       String outputSummary) {
-    try (PreparedStatement update = transaction.prepareStatement("""
+    try (PreparedStatement update =
+        transaction.prepareStatement(
+            """
             update step_run set status = 'completed', ended_at = clock_timestamp(), records_in = ?, records_out = ?,
               output_summary = ? where id = ?""")) {
       update.setObject(1, recordsIn);
@@ -128,59 +191,106 @@ public class RunHistory {
       update.setObject(4, stepRunId);
       update.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not record the end of step attempt " + stepRunId + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not record the end of step attempt " + stepRunId + ": " + e.getMessage(), e);
     }
   }
 
   /** Records a failed attempt; when it leaves an incident behind, the run shows it too. */
-  public void failStep(UUID runId, UUID stepRunId, StepStatus status, String errorCode, String error, String errorDetail) {
-    jdbi.useTransaction(h -> {
-      h.createUpdate("""
+  public void failStep(
+      UUID runId,
+      UUID stepRunId,
+      StepStatus status,
+      String errorCode,
+      String error,
+      String errorDetail) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
               update step_run set status = :status, ended_at = now(), error_code = :code, error = :error,
                 error_detail = :detail where id = :id""")
-          .bind("status", status.stored()).bind("code", errorCode).bind("error", error).bind("detail", errorDetail)
-          .bind("id", stepRunId).execute();
-      if (status == StepStatus.FAILED) {
-        h.createUpdate("update flow_run set status = 'incident', error = :error where id = :run")
-            .bind("error", error).bind("run", runId).execute();
-      }
-    });
+              .bind("status", status.stored())
+              .bind("code", errorCode)
+              .bind("error", error)
+              .bind("detail", errorDetail)
+              .bind("id", stepRunId)
+              .execute();
+          if (status == StepStatus.FAILED) {
+            h.createUpdate(
+                    "update flow_run set status = 'incident', error = :error where id = :run")
+                .bind("error", error)
+                .bind("run", runId)
+                .execute();
+          }
+        });
   }
 
   public boolean ranOn(UUID runId, String engineId) {
-    return jdbi.withHandle(h -> h.createQuery("select engine_id = :engine from flow_run where id = :id")
-        .bind("engine", engineId).bind("id", runId).mapTo(Boolean.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select engine_id = :engine from flow_run where id = :id")
+                .bind("engine", engineId)
+                .bind("id", runId)
+                .mapTo(Boolean.class)
+                .one());
   }
 
   /** The run's incidents were resolved and its failed steps will run again. */
   public void markRetried(UUID runId) {
-    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
-        .bind("run", runId).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+                .bind("run", runId)
+                .execute());
   }
 
   /** An operator cancelled the run; its open attempts end with it. */
   public void markCancelled(UUID runId, String by) {
-    jdbi.useTransaction(h -> {
-      h.createUpdate("""
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
               update flow_run set status = 'cancelled', ended_at = now(), error = :reason where id = :run and ended_at is null""")
-          .bind("reason", "Cancelled by " + by).bind("run", runId).execute();
-      h.createUpdate("""
+              .bind("reason", "Cancelled by " + by)
+              .bind("run", runId)
+              .execute();
+          h.createUpdate(
+                  """
               update step_run set status = 'abandoned', ended_at = now(), error = 'The run was cancelled'
-              where run_id = :run and status in ('running', 'retrying')""").bind("run", runId).execute();
-    });
+              where run_id = :run and status in ('running', 'retrying')""")
+              .bind("run", runId)
+              .execute();
+        });
   }
 
   public void progress(UUID stepRunId, long done, long total) {
-    jdbi.useHandle(h -> h.createUpdate("update step_run set progress_done = :done, progress_total = :total where id = :id")
-        .bind("done", done).bind("total", total < 0 ? null : total).bind("id", stepRunId).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update step_run set progress_done = :done, progress_total = :total where id = :id")
+                .bind("done", done)
+                .bind("total", total < 0 ? null : total)
+                .bind("id", stepRunId)
+                .execute());
   }
 
   public void log(UUID stepRunId, String level, String message) {
-    jdbi.useHandle(h -> h.createUpdate("insert into step_log (step_run_id, level, message) values (:id, :level, :message)")
-        .bind("id", stepRunId).bind("level", level).bind("message", message).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into step_log (step_run_id, level, message) values (:id, :level, :message)")
+                .bind("id", stepRunId)
+                .bind("level", level)
+                .bind("message", message)
+                .execute());
   }
 
-  /** Records the end of a process instance, told by the end listener Millflow adds to every process it deploys. */
+  /**
+   * Records the end of a process instance, told by the end listener Millflow adds to every process
+   * it deploys.
+   */
   public UUID endRun(RunKey key, String flowId, RunStatus status) {
     UUID runId = ensureRun(key, flowId, null, false);
     endRun(runId, status, null);
@@ -188,47 +298,96 @@ public class RunHistory {
   }
 
   /**
-   * Records the end of a run found by {@link #ensureRun}, with the reason (the ledger's word on a run that did not
-   * balance).
+   * Records the end of a run found by {@link #ensureRun}, with the reason (the ledger's word on a
+   * run that did not balance).
    */
   public void endRun(UUID runId, RunStatus status, String error) {
-    jdbi.useHandle(h -> h.createUpdate("update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
-        .bind("status", status.stored()).bind("error", error).bind("id", runId).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
+                .bind("status", status.stored())
+                .bind("error", error)
+                .bind("id", runId)
+                .execute());
   }
 
   /** Names what the run was started for, when the API started it to backfill or refresh a sync. */
   public void startedFor(UUID runId, String purpose) {
-    jdbi.useHandle(h -> h.createUpdate("update flow_run set started_by = :by where id = :id")
-        .bind("by", purpose).bind("id", runId).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate("update flow_run set started_by = :by where id = :id")
+                .bind("by", purpose)
+                .bind("id", runId)
+                .execute());
   }
 
   public List<FlowRun> listRuns(String tenantId, RunFilter filter) {
-    return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS + " from flow_run where tenant_id = :tenant"
-            + " and (cast(:flow as text) is null or flow_id = :flow)"
-            + " and (cast(:status as text) is null or status = :status)"
-            + " and (cast(:since as timestamptz) is null or started_at >= :since)"
-            + " order by started_at desc limit :limit")
-        .bind("tenant", tenantId).bind("flow", filter.flowId()).bind("status", filter.status())
-        .bind("since", filter.since()).bind("limit", filter.limit())
-        .mapTo(FlowRun.class).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + RUN_COLUMNS
+                        + " from flow_run where tenant_id = :tenant"
+                        + " and (cast(:flow as text) is null or flow_id = :flow)"
+                        + " and (cast(:status as text) is null or status = :status)"
+                        + " and (cast(:since as timestamptz) is null or started_at >= :since)"
+                        + " order by started_at desc limit :limit")
+                .bind("tenant", tenantId)
+                .bind("flow", filter.flowId())
+                .bind("status", filter.status())
+                .bind("since", filter.since())
+                .bind("limit", filter.limit())
+                .mapTo(FlowRun.class)
+                .list());
   }
 
   public Optional<RunDetail> findRun(String tenantId, UUID runId) {
-    return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS + " from flow_run where tenant_id = :tenant and id = :id")
-        .bind("tenant", tenantId).bind("id", runId).mapTo(FlowRun.class).findOne()
-        .map(run -> new RunDetail(run, h.createQuery("select " + STEP_COLUMNS + ", error_detail from step_run where run_id = :run order by started_at, attempt")
-            .bind("run", runId)
-            .map((rs, ctx) -> new RunDetail.StepAttempt(ctx.findRowMapperFor(StepRun.class).orElseThrow().map(rs, ctx),
-                h.createQuery("select at, level, message from step_log where step_run_id = :id order by id")
-                    .bind("id", rs.getObject("id", UUID.class)).mapTo(StepLogLine.class).list(),
-                rs.getString("error_detail")))
-            .list())));
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + RUN_COLUMNS
+                        + " from flow_run where tenant_id = :tenant and id = :id")
+                .bind("tenant", tenantId)
+                .bind("id", runId)
+                .mapTo(FlowRun.class)
+                .findOne()
+                .map(
+                    run ->
+                        new RunDetail(
+                            run,
+                            h.createQuery(
+                                    "select "
+                                        + STEP_COLUMNS
+                                        + ", error_detail from step_run where run_id = :run order by started_at, attempt")
+                                .bind("run", runId)
+                                .map(
+                                    (rs, ctx) ->
+                                        new RunDetail.StepAttempt(
+                                            ctx.findRowMapperFor(StepRun.class)
+                                                .orElseThrow()
+                                                .map(rs, ctx),
+                                            h.createQuery(
+                                                    "select at, level, message from step_log where step_run_id = :id order by id")
+                                                .bind("id", rs.getObject("id", UUID.class))
+                                                .mapTo(StepLogLine.class)
+                                                .list(),
+                                            rs.getString("error_detail")))
+                                .list())));
   }
 
   /** The latest run status per flow, for the flow list. */
   public Optional<FlowRun> lastRun(String tenantId, String flowId) {
-    return jdbi.withHandle(h -> h.createQuery("select " + RUN_COLUMNS
-            + " from flow_run where tenant_id = :tenant and flow_id = :flow order by started_at desc limit 1")
-        .bind("tenant", tenantId).bind("flow", flowId).mapTo(FlowRun.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + RUN_COLUMNS
+                        + " from flow_run where tenant_id = :tenant and flow_id = :flow order by started_at desc limit 1")
+                .bind("tenant", tenantId)
+                .bind("flow", flowId)
+                .mapTo(FlowRun.class)
+                .findOne());
   }
 }

@@ -12,8 +12,8 @@ public enum StepStatus {
   /** Threw a BPMN error; a boundary event may catch it. */
   ERROR_THROWN,
   /**
-   * Its worker went silent (the instance died or hung) and Zeebe handed the job to another worker after the job
-   * timeout: recorded when that worker starts its attempt.
+   * Its worker went silent (the instance died or hung) and Zeebe handed the job to another worker
+   * after the job timeout: recorded when that worker starts its attempt.
    */
   ABANDONED;
 

@@ -9,44 +9,116 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /**
- * A step attempt's ledger row from its typed input and output: the datasets in its input's components, those of its
- * output, the cursor it started from, and its counts from its {@link ReadResult}, {@link WriteResult}, or the
- * {@link RecordAccount} it gave (else from its datasets' counts).
+ * A step attempt's ledger row from its typed input and output: the datasets in its input's
+ * components, those of its output, the cursor it started from, and its counts from its {@link
+ * ReadResult}, {@link WriteResult}, or the {@link RecordAccount} it gave (else from its datasets'
+ * counts).
  */
 final class Contributions {
 
   private Contributions() {}
 
-  static StepContribution of(String elementId, String stepType, Object input, Object output, RecordAccount account) {
+  static StepContribution of(
+      String elementId, String stepType, Object input, Object output, RecordAccount account) {
     List<DatasetRef> in = HeldDatasets.of(input);
-    List<DatasetRef> out = output instanceof ReadResult read ? nonNull(read.records()) : HeldDatasets.of(output);
+    List<DatasetRef> out =
+        output instanceof ReadResult read ? nonNull(read.records()) : HeldDatasets.of(output);
     long readIn = in.stream().mapToLong(DatasetRef::count).sum();
     long passedOn = out.stream().mapToLong(DatasetRef::count).sum();
     List<String> inIds = in.stream().map(DatasetRef::dataset).toList();
     List<String> outIds = out.stream().map(DatasetRef::dataset).toList();
     return switch (output) {
-      case WriteResult write -> new StepContribution(elementId, stepType, Role.SINK, inIds, outIds, null, null,
-          write.accounted(), 0, write.inserted(), write.updated(), write.unchanged(), write.skippedOlder(),
-          write.rejected(), 0, null, null);
-      case ReadResult read when in.isEmpty() -> new StepContribution(elementId, stepType, Role.SOURCE, inIds, outIds,
-          cursorOf(input), read.cursor(), passedOn, passedOn, 0, 0, 0, 0, null, 0, null, null);
+      case WriteResult write ->
+          new StepContribution(
+              elementId,
+              stepType,
+              Role.SINK,
+              inIds,
+              outIds,
+              null,
+              null,
+              write.accounted(),
+              0,
+              write.inserted(),
+              write.updated(),
+              write.unchanged(),
+              write.skippedOlder(),
+              write.rejected(),
+              0,
+              null,
+              null);
+      case ReadResult read when in.isEmpty() ->
+          new StepContribution(
+              elementId,
+              stepType,
+              Role.SOURCE,
+              inIds,
+              outIds,
+              cursorOf(input),
+              read.cursor(),
+              passedOn,
+              passedOn,
+              0,
+              0,
+              0,
+              0,
+              null,
+              0,
+              null,
+              null);
       default -> {
         if (in.isEmpty()) {
           Role role = out.isEmpty() ? Role.NONE : Role.SOURCE;
-          yield new StepContribution(elementId, stepType, role, inIds, outIds, cursorOf(input), null, passedOn,
-              passedOn, 0, 0, 0, 0, null, 0, null, null);
+          yield new StepContribution(
+              elementId,
+              stepType,
+              role,
+              inIds,
+              outIds,
+              cursorOf(input),
+              null,
+              passedOn,
+              passedOn,
+              0,
+              0,
+              0,
+              0,
+              null,
+              0,
+              null,
+              null);
         }
         Role role = out.isEmpty() ? Role.UNACCOUNTED_SINK : Role.TRANSFORM;
         yield account == null
-            ? new StepContribution(elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn, 0, 0, 0,
-                0, null, 0, null, null)
-            : new StepContribution(elementId, stepType, role, inIds, outIds, null, null, account.read(), passedOn, 0,
-                0, 0, 0, account.rejected(), account.collapsed(), account.fillRates(), account.warnings());
+            ? new StepContribution(
+                elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn, 0, 0, 0, 0,
+                null, 0, null, null)
+            : new StepContribution(
+                elementId,
+                stepType,
+                role,
+                inIds,
+                outIds,
+                null,
+                null,
+                account.read(),
+                passedOn,
+                0,
+                0,
+                0,
+                0,
+                account.rejected(),
+                account.collapsed(),
+                account.fillRates(),
+                account.warnings());
       }
     };
   }
 
-  /** The incremental cursor the step started from: its input marked {@code @Param(cursor = true)}, as text. */
+  /**
+   * The incremental cursor the step started from: its input marked {@code @Param(cursor = true)},
+   * as text.
+   */
   private static String cursorOf(Object input) {
     if (input == null || !input.getClass().isRecord()) {
       return null;

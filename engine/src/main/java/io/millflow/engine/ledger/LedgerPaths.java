@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Finds a run's source-to-sink paths from the datasets its steps read and wrote, and balances each: a path ends at
- * each step that writes (a sink) and reaches back through the steps that made its datasets to the ones that read them
- * from a system (its sources). One source fanned out to two sinks makes two paths, each balanced on its own.
+ * Finds a run's source-to-sink paths from the datasets its steps read and wrote, and balances each:
+ * a path ends at each step that writes (a sink) and reaches back through the steps that made its
+ * datasets to the ones that read them from a system (its sources). One source fanned out to two
+ * sinks makes two paths, each balanced on its own.
  */
 final class LedgerPaths {
 
@@ -27,31 +28,58 @@ final class LedgerPaths {
 
   static List<PathLedger> of(List<StepContribution> steps) {
     LedgerPaths paths = new LedgerPaths(steps);
-    return steps.stream().filter(step -> step.role() == Role.SINK || step.role() == Role.UNACCOUNTED_SINK)
-        .map(paths::pathTo).toList();
+    return steps.stream()
+        .filter(step -> step.role() == Role.SINK || step.role() == Role.UNACCOUNTED_SINK)
+        .map(paths::pathTo)
+        .toList();
   }
 
   private PathLedger pathTo(StepContribution sink) {
     List<StepContribution> upstream = upstreamOf(sink);
-    List<StepContribution> origins = upstream.stream().filter(step -> producers(step).isEmpty()).toList();
-    List<StepContribution> between = upstream.stream().filter(step -> step != sink && step.role() != Role.SOURCE)
-        .toList();
+    List<StepContribution> origins =
+        upstream.stream().filter(step -> producers(step).isEmpty()).toList();
+    List<StepContribution> between =
+        upstream.stream().filter(step -> step != sink && step.role() != Role.SOURCE).toList();
     long read = origins.stream().mapToLong(StepContribution::read).sum();
-    long mapped = producers(sink).isEmpty() ? sink.read()
-        : producers(sink).stream().mapToLong(StepContribution::passedOn).sum();
-    Rejects rejected = between.stream().map(StepContribution::rejected).reduce(Rejects.NONE, Rejects::plus)
-        .plus(sink.rejected());
+    long mapped =
+        producers(sink).isEmpty()
+            ? sink.read()
+            : producers(sink).stream().mapToLong(StepContribution::passedOn).sum();
+    Rejects rejected =
+        between.stream()
+            .map(StepContribution::rejected)
+            .reduce(Rejects.NONE, Rejects::plus)
+            .plus(sink.rejected());
     long collapsed = between.stream().mapToLong(StepContribution::collapsed).sum();
     boolean checked = sink.role() == Role.SINK;
     long gap = checked ? read - rejected.count() - collapsed - sink.written() : 0;
     String gapAt = checked ? whereRecordsWentMissing(upstream, sink) : null;
-    StepContribution source = origins.stream().filter(step -> step.role() == Role.SOURCE).findFirst()
-        .orElse(origins.isEmpty() ? sink : origins.getFirst());
-    return new PathLedger(origins.stream().map(StepContribution::elementId).collect(Collectors.joining(" + ")),
-        sink.elementId(), new PathLedger.Window(source.windowFrom(), source.windowTo()), read, mapped, sink.inserted(),
-        sink.updated(), sink.unchanged(), sink.skippedOlder(), rejected.count(), rejected.reasons(),
-        rejected.records(), sink.rejected().count(), collapsed, gap == 0 && gapAt == null, gap, gapAt, checked,
-        fillRates(between), warnings(between, sink));
+    StepContribution source =
+        origins.stream()
+            .filter(step -> step.role() == Role.SOURCE)
+            .findFirst()
+            .orElse(origins.isEmpty() ? sink : origins.getFirst());
+    return new PathLedger(
+        origins.stream().map(StepContribution::elementId).collect(Collectors.joining(" + ")),
+        sink.elementId(),
+        new PathLedger.Window(source.windowFrom(), source.windowTo()),
+        read,
+        mapped,
+        sink.inserted(),
+        sink.updated(),
+        sink.unchanged(),
+        sink.skippedOlder(),
+        rejected.count(),
+        rejected.reasons(),
+        rejected.records(),
+        sink.rejected().count(),
+        collapsed,
+        gap == 0 && gapAt == null,
+        gap,
+        gapAt,
+        checked,
+        fillRates(between),
+        warnings(between, sink));
   }
 
   /** The steps whose datasets reach the sink, sources first, the sink last. */
@@ -70,21 +98,43 @@ final class LedgerPaths {
   }
 
   private List<StepContribution> producers(StepContribution step) {
-    return step.datasetsIn().stream().map(producerOf::get).filter(java.util.Objects::nonNull).distinct().toList();
+    return step.datasetsIn().stream()
+        .map(producerOf::get)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
-  /** The first step that lost records, or the first hand-over where fewer records arrived than were passed on. */
+  /**
+   * The first step that lost records, or the first hand-over where fewer records arrived than were
+   * passed on.
+   */
   private String whereRecordsWentMissing(List<StepContribution> upstream, StepContribution sink) {
     for (StepContribution step : upstream) {
       if (step.lost() != 0) {
-        return step.elementId() + " (read " + step.read() + ", passed on " + step.passedOn() + ", rejected "
-            + step.rejected().count() + ", collapsed " + step.collapsed() + ")";
+        return step.elementId()
+            + " (read "
+            + step.read()
+            + ", passed on "
+            + step.passedOn()
+            + ", rejected "
+            + step.rejected().count()
+            + ", collapsed "
+            + step.collapsed()
+            + ")";
       }
       List<StepContribution> producers = producers(step);
       long handed = producers.stream().mapToLong(StepContribution::passedOn).sum();
       if (!producers.isEmpty() && handed != step.read()) {
-        return "between " + producers.stream().map(StepContribution::elementId).collect(Collectors.joining(" + "))
-            + " and " + step.elementId() + " (" + handed + " passed on, " + step.read() + " taken)";
+        return "between "
+            + producers.stream().map(StepContribution::elementId).collect(Collectors.joining(" + "))
+            + " and "
+            + step.elementId()
+            + " ("
+            + handed
+            + " passed on, "
+            + step.read()
+            + " taken)";
       }
     }
     return null;
@@ -92,7 +142,9 @@ final class LedgerPaths {
 
   private static Map<String, PathLedger.Fill> fillRates(List<StepContribution> between) {
     Map<String, PathLedger.Fill> rates = new LinkedHashMap<>();
-    between.forEach(step -> step.fillRates().forEach((field, fill) -> rates.put(field, PathLedger.Fill.of(fill))));
+    between.forEach(
+        step ->
+            step.fillRates().forEach((field, fill) -> rates.put(field, PathLedger.Fill.of(fill))));
     return rates;
   }
 
@@ -100,12 +152,21 @@ final class LedgerPaths {
     List<String> warnings = new ArrayList<>();
     between.forEach(step -> warnings.addAll(step.warnings()));
     if (sink.rejected().count() > 0) {
-      warnings.add(sink.elementId() + " rejected " + sink.rejected().count() + " records " + sink.rejected().records()
-          + ": the sources' cursors stay where they were, so the next run reads them again.");
+      warnings.add(
+          sink.elementId()
+              + " rejected "
+              + sink.rejected().count()
+              + " records "
+              + sink.rejected().records()
+              + ": the sources' cursors stay where they were, so the next run reads them again.");
     }
     if (sink.role() == Role.UNACCOUNTED_SINK) {
-      warnings.add(sink.elementId() + " (" + sink.stepType() + ") does not report what it did with the records it"
-          + " took: this path is not checked.");
+      warnings.add(
+          sink.elementId()
+              + " ("
+              + sink.stepType()
+              + ") does not report what it did with the records it"
+              + " took: this path is not checked.");
     }
     return warnings;
   }

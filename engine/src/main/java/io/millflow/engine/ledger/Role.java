@@ -8,7 +8,10 @@ public enum Role {
   TRANSFORM,
   /** Writes datasets to a system and says how ({@code WriteResult}). */
   SINK,
-  /** Takes datasets and says nothing of what it did with them (sends them somewhere, say): its paths are not checked. */
+  /**
+   * Takes datasets and says nothing of what it did with them (sends them somewhere, say): its paths
+   * are not checked.
+   */
   UNACCOUNTED_SINK,
   /** Neither reads nor writes datasets. */
   NONE

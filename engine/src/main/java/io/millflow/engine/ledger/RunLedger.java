@@ -4,12 +4,15 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
 
-/** A run's ledger, path by path, and what it means for the run's end: whether its cursors may move. */
+/**
+ * A run's ledger, path by path, and what it means for the run's end: whether its cursors may move.
+ */
 @Singleton
 public class RunLedger {
 
   /**
-   * The ledger's word on a run that completed. {@code reason} names the first path that does not balance, or null.
+   * The ledger's word on a run that completed. {@code reason} names the first path that does not
+   * balance, or null.
    */
   public record Verdict(List<PathLedger> paths, String reason) {
 
@@ -18,8 +21,9 @@ public class RunLedger {
     }
 
     /**
-     * Whether the run's cursors may be committed: every path balances and no sink rejected a record (a rejected record
-     * is read again by the next run, from the same cursor, until a sink takes it).
+     * Whether the run's cursors may be committed: every path balances and no sink rejected a record
+     * (a rejected record is read again by the next run, from the same cursor, until a sink takes
+     * it).
      */
     public boolean movesCursors() {
       return balanced() && paths.stream().allMatch(path -> path.rejectedBySink() == 0);
@@ -38,7 +42,12 @@ public class RunLedger {
 
   public Verdict verdict(UUID runId) {
     List<PathLedger> paths = paths(runId);
-    return new Verdict(paths, paths.stream().filter(path -> !path.balanced()).map(PathLedger::gapText).findFirst()
-        .orElse(null));
+    return new Verdict(
+        paths,
+        paths.stream()
+            .filter(path -> !path.balanced())
+            .map(PathLedger::gapText)
+            .findFirst()
+            .orElse(null));
   }
 }

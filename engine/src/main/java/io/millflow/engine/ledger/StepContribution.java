@@ -6,15 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One completed step attempt's row of the ledger: its role, the datasets it read and wrote (the lineage that links
- * the steps of a path), the cursor window of a source, and its counts. {@code read}: the records it took (a source:
- * read from the system); {@code passedOn}: the records in its output datasets; a sink's outcome in the write counts.
- * For every step, read = passedOn + written counts + rejected + collapsed, unless it lost records.
+ * One completed step attempt's row of the ledger: its role, the datasets it read and wrote (the
+ * lineage that links the steps of a path), the cursor window of a source, and its counts. {@code
+ * read}: the records it took (a source: read from the system); {@code passedOn}: the records in its
+ * output datasets; a sink's outcome in the write counts. For every step, read = passedOn + written
+ * counts + rejected + collapsed, unless it lost records.
  */
-public record StepContribution(String elementId, String stepType, Role role, List<String> datasetsIn,
-    List<String> datasetsOut, String windowFrom, String windowTo, long read, long passedOn, long inserted,
-    long updated, long unchanged, long skippedOlder, Rejects rejected, long collapsed,
-    Map<String, FieldFill> fillRates, List<String> warnings) {
+public record StepContribution(
+    String elementId,
+    String stepType,
+    Role role,
+    List<String> datasetsIn,
+    List<String> datasetsOut,
+    String windowFrom,
+    String windowTo,
+    long read,
+    long passedOn,
+    long inserted,
+    long updated,
+    long unchanged,
+    long skippedOlder,
+    Rejects rejected,
+    long collapsed,
+    Map<String, FieldFill> fillRates,
+    List<String> warnings) {
 
   public StepContribution {
     datasetsIn = datasetsIn == null ? List.of() : List.copyOf(datasetsIn);
@@ -24,14 +39,20 @@ public record StepContribution(String elementId, String stepType, Role role, Lis
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
-  /** Records written, or found as they were, or kept out as older: a sink's share of what it read. */
+  /**
+   * Records written, or found as they were, or kept out as older: a sink's share of what it read.
+   */
   long written() {
     return inserted + updated + unchanged + skippedOlder;
   }
 
-  /** Records this step does not account for: read, less all it passed on, wrote, rejected and collapsed. */
+  /**
+   * Records this step does not account for: read, less all it passed on, wrote, rejected and
+   * collapsed.
+   */
   long lost() {
-    return role == Role.UNACCOUNTED_SINK || role == Role.SOURCE ? 0
+    return role == Role.UNACCOUNTED_SINK || role == Role.SOURCE
+        ? 0
         : read - passedOn - written() - rejected.count() - collapsed;
   }
 }

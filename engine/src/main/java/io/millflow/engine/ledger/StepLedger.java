@@ -30,25 +30,47 @@ public class StepLedger {
   }
 
   /** One completed attempt's row: what it did with records, ready to be saved. */
-  public record Entry(UUID runId, UUID stepRunId, String elementInstanceKey, StepContribution contribution) {}
+  public record Entry(
+      UUID runId, UUID stepRunId, String elementInstanceKey, StepContribution contribution) {}
 
-  /** What a completed attempt did, from its typed input and output and the account it gave (or null). */
-  public Entry entry(UUID runId, UUID stepRunId, String elementId, String elementInstanceKey, String stepType,
-      Object input, Object output, RecordAccount account) {
-    return new Entry(runId, stepRunId, elementInstanceKey,
+  /**
+   * What a completed attempt did, from its typed input and output and the account it gave (or
+   * null).
+   */
+  public Entry entry(
+      UUID runId,
+      UUID stepRunId,
+      String elementId,
+      String elementInstanceKey,
+      String stepType,
+      Object input,
+      Object output,
+      RecordAccount account) {
+    return new Entry(
+        runId,
+        stepRunId,
+        elementInstanceKey,
         Contributions.of(elementId, stepType, input, output, account));
   }
 
   /**
-   * Records what a completed attempt did, from its typed input and output and the account it gave (or null); the row
-   * of an earlier attempt at the same task is replaced.
+   * Records what a completed attempt did, from its typed input and output and the account it gave
+   * (or null); the row of an earlier attempt at the same task is replaced.
    */
-  public void record(UUID runId, UUID stepRunId, String elementId, String elementInstanceKey, String stepType,
-      Object input, Object output, RecordAccount account) {
+  public void record(
+      UUID runId,
+      UUID stepRunId,
+      String elementId,
+      String elementInstanceKey,
+      String stepType,
+      Object input,
+      Object output,
+      RecordAccount account) {
     save(entry(runId, stepRunId, elementId, elementInstanceKey, stepType, input, output, account));
   }
 
-  private static final String UPSERT = """
+  private static final String UPSERT =
+      """
       insert into step_ledger (run_id, element_instance_key, step_run_id, element_id, step_type, contribution)
       values (?, ?, ?, ?, ?, cast(? as jsonb))
       on conflict (run_id, element_instance_key) do update set step_run_id = excluded.step_run_id,
@@ -59,7 +81,10 @@ public class StepLedger {
     jdbi.useHandle(h -> save(h.getConnection(), entry));
   }
 
-  /** Saves the row in the caller's transaction (the engine's, completing the task), so both commit or neither. */
+  /**
+   * Saves the row in the caller's transaction (the engine's, completing the task), so both commit
+   * or neither.
+   */
   public void save(Connection transaction, Entry entry) {
     try (PreparedStatement upsert = transaction.prepareStatement(UPSERT)) {
       upsert.setObject(1, entry.runId());
@@ -70,16 +95,28 @@ public class StepLedger {
       upsert.setString(6, json(entry.contribution()));
       upsert.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not record the ledger of step attempt " + entry.stepRunId() + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not record the ledger of step attempt "
+              + entry.stepRunId()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** The run's rows, in the order their attempts completed. */
   public List<StepContribution> of(UUID runId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select contribution from step_ledger where run_id = :run order by recorded_at, element_id")
-        .bind("run", runId).mapTo(String.class).list()).stream().map(StepLedger::parse).toList();
+    return jdbi
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select contribution from step_ledger where run_id = :run order by recorded_at, element_id")
+                    .bind("run", runId)
+                    .mapTo(String.class)
+                    .list())
+        .stream()
+        .map(StepLedger::parse)
+        .toList();
   }
 
   private static String json(StepContribution contribution) {

@@ -15,19 +15,30 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The addresses outbound calls made for a tenant (connection tests and steps of stored connections, event
- * subscriptions) may never reach: this runtime's own HTTP ports and the state store's port on this machine. Without
- * it, a designer could make Millflow call its own API or log in to its database, and read the answers back as a port
- * oracle. Connections the installation itself provides or configures are the admin's and are not checked.
+ * The addresses outbound calls made for a tenant (connection tests and steps of stored connections,
+ * event subscriptions) may never reach: this runtime's own HTTP ports and the state store's port on
+ * this machine. Without it, a designer could make Millflow call its own API or log in to its
+ * database, and read the answers back as a port oracle. Connections the installation itself
+ * provides or configures are the admin's and are not checked.
  */
 @Singleton
 public class OutboundAddresses {
 
-  /** {@code scheme://host:port}, including {@code jdbc:postgresql://}; a bracketed IPv6 host or a name. */
-  private static final Pattern AUTHORITY = Pattern.compile("(?i)^(?:jdbc:)?[a-z][a-z0-9+.-]*://(?:[^@/]*@)?"
-      + "(\\[[^\\]]+]|[^:/?#,]+)(?::(\\d+))?");
-  private static final String[] HTTP_PORTS = {"quarkus.http.port", "quarkus.http.test-port", "quarkus.http.ssl-port",
-      "quarkus.http.test-ssl-port"};
+  /**
+   * {@code scheme://host:port}, including {@code jdbc:postgresql://}; a bracketed IPv6 host or a
+   * name.
+   */
+  private static final Pattern AUTHORITY =
+      Pattern.compile(
+          "(?i)^(?:jdbc:)?[a-z][a-z0-9+.-]*://(?:[^@/]*@)?"
+              + "(\\[[^\\]]+]|[^:/?#,]+)(?::(\\d+))?");
+
+  private static final String[] HTTP_PORTS = {
+    "quarkus.http.port",
+    "quarkus.http.test-port",
+    "quarkus.http.ssl-port",
+    "quarkus.http.test-ssl-port"
+  };
 
   private final StateStore store;
   private final Optional<String> externalStore;
@@ -37,7 +48,10 @@ public class OutboundAddresses {
     this.externalStore = config.db().url();
   }
 
-  /** Why {@code url} (an HTTP, JDBC or other URL) may not be called, naming {@code field}; empty when it may. */
+  /**
+   * Why {@code url} (an HTTP, JDBC or other URL) may not be called, naming {@code field}; empty
+   * when it may.
+   */
   public Optional<String> refusal(String field, String url) {
     if (url == null) {
       return Optional.empty();
@@ -56,14 +70,20 @@ public class OutboundAddresses {
     if (!forbiddenPorts().contains(port) || !isThisMachine(host)) {
       return externalStoreRefusal(field, host, port);
     }
-    return Optional.of("Field '" + field + "' points at port " + port + " of this machine, which is Millflow's own "
-        + (port == storePort().orElse(-1) ? "state store" : "API") + ": Millflow never calls it for a flow or a test."
-        + " Give the address of the system itself.");
+    return Optional.of(
+        "Field '"
+            + field
+            + "' points at port "
+            + port
+            + " of this machine, which is Millflow's own "
+            + (port == storePort().orElse(-1) ? "state store" : "API")
+            + ": Millflow never calls it for a flow or a test."
+            + " Give the address of the system itself.");
   }
 
   /**
-   * The first setting of a connection that points where no call may go: a URL in any setting, or a {@code host} with
-   * a {@code port}.
+   * The first setting of a connection that points where no call may go: a URL in any setting, or a
+   * {@code host} with a {@code port}.
    */
   public Optional<String> refusal(Map<String, String> settings) {
     for (Map.Entry<String, String> setting : new java.util.TreeMap<>(settings).entrySet()) {
@@ -89,10 +109,17 @@ public class OutboundAddresses {
       return Optional.empty();
     }
     int storePort = store.group(2) == null ? 5432 : Integer.parseInt(store.group(2));
-    boolean same = storePort == port && (store.group(1).equalsIgnoreCase(host)
-        || isThisMachine(store.group(1)) && isThisMachine(host));
-    return same ? Optional.of("Field '" + field + "' points at Millflow's own state store: Millflow never calls it for"
-        + " a flow or a test. Give the address of the system itself.") : Optional.empty();
+    boolean same =
+        storePort == port
+            && (store.group(1).equalsIgnoreCase(host)
+                || isThisMachine(store.group(1)) && isThisMachine(host));
+    return same
+        ? Optional.of(
+            "Field '"
+                + field
+                + "' points at Millflow's own state store: Millflow never calls it for"
+                + " a flow or a test. Give the address of the system itself.")
+        : Optional.empty();
   }
 
   private Set<Integer> forbiddenPorts() {
@@ -109,15 +136,21 @@ public class OutboundAddresses {
     return store.embeddedServer().map(server -> server.port());
   }
 
-  /** Loopback, the wildcard address, or a name that resolves to one of them or to an address of this machine. */
+  /**
+   * Loopback, the wildcard address, or a name that resolves to one of them or to an address of this
+   * machine.
+   */
   static boolean isThisMachine(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost") || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")
+        || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
       return true;
     }
     try {
       for (InetAddress address : InetAddress.getAllByName(bare)) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress()
+        if (address.isLoopbackAddress()
+            || address.isAnyLocalAddress()
             || java.net.NetworkInterface.getByInetAddress(address) != null) {
           return true;
         }

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * One step attempt as operators see it: a span (a child of its run's), the run id, flow id and step type in the log
- * context while it runs, and, when it ends, its duration and outcome, and the records it read or wrote, as meters.
- * Opened and closed on the thread that runs the attempt.
+ * One step attempt as operators see it: a span (a child of its run's), the run id, flow id and step
+ * type in the log context while it runs, and, when it ends, its duration and outcome, and the
+ * records it read or wrote, as meters. Opened and closed on the thread that runs the attempt.
  */
 public final class AttemptObservation implements AutoCloseable {
 
@@ -31,13 +31,20 @@ public final class AttemptObservation implements AutoCloseable {
   AttemptObservation(AttemptObserver observer, Subject subject) {
     this.observer = observer;
     this.subject = subject;
-    this.logContext = LogContext.attempt(subject.runId().toString(), subject.flowId(), subject.stepType());
+    this.logContext =
+        LogContext.attempt(subject.runId().toString(), subject.flowId(), subject.stepType());
     if (observer.tracing().on()) {
-      this.span = observer.tracing().tracer().spanBuilder("step " + subject.stepType())
-          .setParent(observer.traces().contextOf(subject.runId(), subject.flowId()))
-          .setAttribute("millflow.step_type", subject.stepType()).setAttribute("millflow.element_id", subject.elementId())
-          .setAttribute("millflow.flow_id", subject.flowId()).setAttribute("millflow.run_id", subject.runId().toString())
-          .startSpan();
+      this.span =
+          observer
+              .tracing()
+              .tracer()
+              .spanBuilder("step " + subject.stepType())
+              .setParent(observer.traces().contextOf(subject.runId(), subject.flowId()))
+              .setAttribute("millflow.step_type", subject.stepType())
+              .setAttribute("millflow.element_id", subject.elementId())
+              .setAttribute("millflow.flow_id", subject.flowId())
+              .setAttribute("millflow.run_id", subject.runId().toString())
+              .startSpan();
       this.scope = span.makeCurrent();
     } else {
       this.span = Span.getInvalid();
@@ -55,7 +62,9 @@ public final class AttemptObservation implements AutoCloseable {
     return current;
   }
 
-  /** The step returned: counts the records it read or wrote, through the connection its input names. */
+  /**
+   * The step returned: counts the records it read or wrote, through the connection its input names.
+   */
   public void completed(Object input, Object output, Long recordsIn, Long recordsOut) {
     if (recordsIn != null) {
       span.setAttribute("millflow.records_in", recordsIn);
@@ -65,30 +74,46 @@ public final class AttemptObservation implements AutoCloseable {
     }
     String connection = ConnectionOfInput.name(input);
     switch (output) {
-      case ReadResult read when read.records() != null -> observer.metrics().records(subject.tenantId(),
-          subject.stepType(), connection, "read", read.records().count());
-      case WriteResult write -> observer.metrics().records(subject.tenantId(), subject.stepType(), connection,
-          "written", write.total());
-      case null, default -> { }
+      case ReadResult read when read.records() != null ->
+          observer
+              .metrics()
+              .records(
+                  subject.tenantId(),
+                  subject.stepType(),
+                  connection,
+                  "read",
+                  read.records().count());
+      case WriteResult write ->
+          observer
+              .metrics()
+              .records(
+                  subject.tenantId(), subject.stepType(), connection, "written", write.total());
+      case null, default -> {}
     }
   }
 
   /** How the attempt ended; returned unchanged. */
   public AttemptOutcome ended(AttemptOutcome outcome) {
-    String name = switch (outcome) {
-      case AttemptOutcome.Completed c -> "completed";
-      case AttemptOutcome.RetryLater r -> "retry";
-      case AttemptOutcome.Incident i -> "incident";
-      case AttemptOutcome.BpmnError e -> "bpmn_error";
-      case AttemptOutcome.HandBack h -> "handed_back";
-    };
+    String name =
+        switch (outcome) {
+          case AttemptOutcome.Completed c -> "completed";
+          case AttemptOutcome.RetryLater r -> "retry";
+          case AttemptOutcome.Incident i -> "incident";
+          case AttemptOutcome.BpmnError e -> "bpmn_error";
+          case AttemptOutcome.HandBack h -> "handed_back";
+        };
     span.setAttribute("millflow.outcome", name);
     if (outcome instanceof AttemptOutcome.Incident incident) {
       span.setStatus(StatusCode.ERROR, incident.code() == null ? "incident" : incident.code());
       observer.runs().ended(subject.tenantId(), subject.flowId(), subject.runId(), "incident");
     }
-    observer.metrics().attemptEnded(subject.tenantId(), subject.stepType(), name,
-        Duration.ofNanos(System.nanoTime() - startedNanos));
+    observer
+        .metrics()
+        .attemptEnded(
+            subject.tenantId(),
+            subject.stepType(),
+            name,
+            Duration.ofNanos(System.nanoTime() - startedNanos));
     return outcome;
   }
 

@@ -20,8 +20,10 @@ public class AttemptObserver {
   }
 
   /** Observes an attempt from now until the returned observation is closed, on this thread. */
-  public AttemptObservation begin(String tenantId, String flowId, UUID runId, String stepType, String elementId) {
-    return new AttemptObservation(this, new AttemptObservation.Subject(tenantId, flowId, runId, stepType, elementId));
+  public AttemptObservation begin(
+      String tenantId, String flowId, UUID runId, String stepType, String elementId) {
+    return new AttemptObservation(
+        this, new AttemptObservation.Subject(tenantId, flowId, runId, stepType, elementId));
   }
 
   MillflowMetrics metrics() {

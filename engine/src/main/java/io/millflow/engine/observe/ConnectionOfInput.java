@@ -2,7 +2,10 @@ package io.millflow.engine.observe;
 
 import java.lang.reflect.RecordComponent;
 
-/** The connection a step's input names, by the convention of every connector: a {@code connection} text component. */
+/**
+ * The connection a step's input names, by the convention of every connector: a {@code connection}
+ * text component.
+ */
 final class ConnectionOfInput {
 
   private ConnectionOfInput() {}

@@ -11,9 +11,10 @@ import org.jboss.logmanager.formatters.JsonFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
- * With {@code millflow.log.json=true}, the console writes one JSON object per line (timestamp, level, logger, message,
- * the log context with run id, flow id and step type, and the exception), for a log shipper to read. Switched as the
- * runtime starts, before Millflow's own start-up: the few lines Quarkus writes while booting stay text.
+ * With {@code millflow.log.json=true}, the console writes one JSON object per line (timestamp,
+ * level, logger, message, the log context with run id, flow id and step type, and the exception),
+ * for a log shipper to read. Switched as the runtime starts, before Millflow's own start-up: the
+ * few lines Quarkus writes while booting stay text.
  */
 @Singleton
 public class JsonLogFormat {
@@ -30,7 +31,10 @@ public class JsonLogFormat {
     }
   }
 
-  /** Quarkus wraps its console handler (async, delayed); the formatter goes on the console handler itself. */
+  /**
+   * Quarkus wraps its console handler (async, delayed); the formatter goes on the console handler
+   * itself.
+   */
   private static void consoleOf(Handler handler, JsonFormatter json) {
     if (handler instanceof ConsoleHandler console) {
       console.setFormatter(json);

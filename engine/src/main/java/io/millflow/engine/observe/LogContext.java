@@ -3,8 +3,9 @@ package io.millflow.engine.observe;
 import org.jboss.logging.MDC;
 
 /**
- * The log context (MDC) of a step attempt: {@code runId}, {@code flowId} and {@code stepType}, on every line logged
- * while it runs (the JSON format writes them as fields; the text format can show them with {@code %X{runId}}).
+ * The log context (MDC) of a step attempt: {@code runId}, {@code flowId} and {@code stepType}, on
+ * every line logged while it runs (the JSON format writes them as fields; the text format can show
+ * them with {@code %X{runId}}).
  */
 final class LogContext {
 

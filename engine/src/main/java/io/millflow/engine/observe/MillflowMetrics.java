@@ -11,14 +11,16 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Millflow's own meters, in the Prometheus format at {@code /q/metrics} on the management interface (docs/operations.md
- * lists them). Labels are bounded: flow ids, step types, connection and trigger names an admin created, outcomes; never
- * a run id or a record value. The tenant is a label only with {@code millflow.metrics.tenant-label=true}.
+ * Millflow's own meters, in the Prometheus format at {@code /q/metrics} on the management interface
+ * (docs/operations.md lists them). Labels are bounded: flow ids, step types, connection and trigger
+ * names an admin created, outcomes; never a run id or a record value. The tenant is a label only
+ * with {@code millflow.metrics.tenant-label=true}.
  */
 @Singleton
 public class MillflowMetrics {
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final boolean tenantLabel;
 
   @Inject
@@ -30,9 +32,20 @@ public class MillflowMetrics {
   public MillflowMetrics(boolean tenantLabel) {
     this.tenantLabel = tenantLabel;
     // Series that exist from the start, so a dashboard and an alert see 0 rather than nothing.
-    counter("millflow.event.deliveries", "Outbound event delivery attempts, by outcome", null, Tags.of("outcome", "delivered"));
-    counter("millflow.event.deliveries", "Outbound event delivery attempts, by outcome", null, Tags.of("outcome", "failed"));
-    counter("millflow.webhook.requests", "Webhook requests, by trigger and the status answered", null,
+    counter(
+        "millflow.event.deliveries",
+        "Outbound event delivery attempts, by outcome",
+        null,
+        Tags.of("outcome", "delivered"));
+    counter(
+        "millflow.event.deliveries",
+        "Outbound event delivery attempts, by outcome",
+        null,
+        Tags.of("outcome", "failed"));
+    counter(
+        "millflow.webhook.requests",
+        "Webhook requests, by trigger and the status answered",
+        null,
         Tags.of("trigger", "unknown", "status", "404"));
     dispatchLagTimer();
   }
@@ -43,34 +56,57 @@ public class MillflowMetrics {
   }
 
   public void runStarted(String tenantId, String flowId) {
-    counter("millflow.runs.started", "Runs started, by flow", tenantId, Tags.of("flow", flowId)).increment();
-  }
-
-  /** A run ended ({@code completed}, {@code cancelled}, {@code failed}) or stopped at an incident ({@code incident}). */
-  public void runEnded(String tenantId, String flowId, String status) {
-    counter("millflow.runs.ended", "Runs that completed, failed, were cancelled or stopped at an incident, by flow",
-        tenantId, Tags.of("flow", flowId, "status", status)).increment();
-  }
-
-  void attemptEnded(String tenantId, String stepType, String outcome, Duration took) {
-    Timer.builder("millflow.step.attempt").description("Step attempts: how long they took and how they ended")
-        .tags(tags(tenantId, Tags.of("step_type", stepType, "outcome", outcome)))
-        .publishPercentileHistogram().register(registry).record(took);
-  }
-
-  /** Records a step read ({@code read}) or wrote ({@code written}) through a connection ("" when it names none). */
-  void records(String tenantId, String stepType, String connection, String direction, long count) {
-    counter("millflow.step.records", "Records read and written by steps, by step type and connection", tenantId,
-        Tags.of("step_type", stepType, "connection", connection, "direction", direction)).increment(count);
+    counter("millflow.runs.started", "Runs started, by flow", tenantId, Tags.of("flow", flowId))
+        .increment();
   }
 
   /**
-   * A webhook request was answered with {@code status}. {@code trigger} is a trigger that exists: a request to an unknown
-   * one counts as {@code unknown}, so a caller cannot add labels by inventing names.
+   * A run ended ({@code completed}, {@code cancelled}, {@code failed}) or stopped at an incident
+   * ({@code incident}).
+   */
+  public void runEnded(String tenantId, String flowId, String status) {
+    counter(
+            "millflow.runs.ended",
+            "Runs that completed, failed, were cancelled or stopped at an incident, by flow",
+            tenantId,
+            Tags.of("flow", flowId, "status", status))
+        .increment();
+  }
+
+  void attemptEnded(String tenantId, String stepType, String outcome, Duration took) {
+    Timer.builder("millflow.step.attempt")
+        .description("Step attempts: how long they took and how they ended")
+        .tags(tags(tenantId, Tags.of("step_type", stepType, "outcome", outcome)))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(took);
+  }
+
+  /**
+   * Records a step read ({@code read}) or wrote ({@code written}) through a connection ("" when it
+   * names none).
+   */
+  void records(String tenantId, String stepType, String connection, String direction, long count) {
+    counter(
+            "millflow.step.records",
+            "Records read and written by steps, by step type and connection",
+            tenantId,
+            Tags.of("step_type", stepType, "connection", connection, "direction", direction))
+        .increment(count);
+  }
+
+  /**
+   * A webhook request was answered with {@code status}. {@code trigger} is a trigger that exists: a
+   * request to an unknown one counts as {@code unknown}, so a caller cannot add labels by inventing
+   * names.
    */
   public void webhookAnswered(String trigger, int status) {
-    counter("millflow.webhook.requests", "Webhook requests, by trigger and the status answered", null,
-        Tags.of("trigger", trigger, "status", Integer.toString(status))).increment();
+    counter(
+            "millflow.webhook.requests",
+            "Webhook requests, by trigger and the status answered",
+            null,
+            Tags.of("trigger", trigger, "status", Integer.toString(status)))
+        .increment();
   }
 
   /** How long an accepted webhook waited in the inbox before its dispatch. */
@@ -79,18 +115,27 @@ public class MillflowMetrics {
   }
 
   private Timer dispatchLagTimer() {
-    return Timer.builder("millflow.webhook.dispatch.lag").description("From a webhook's acceptance to its dispatch")
-        .publishPercentileHistogram().register(registry);
+    return Timer.builder("millflow.webhook.dispatch.lag")
+        .description("From a webhook's acceptance to its dispatch")
+        .publishPercentileHistogram()
+        .register(registry);
   }
 
   /** One attempt to deliver an outbound event: {@code delivered} or {@code failed}. */
   public void deliveryAttempted(String outcome) {
-    counter("millflow.event.deliveries", "Outbound event delivery attempts, by outcome", null,
-        Tags.of("outcome", outcome)).increment();
+    counter(
+            "millflow.event.deliveries",
+            "Outbound event delivery attempts, by outcome",
+            null,
+            Tags.of("outcome", outcome))
+        .increment();
   }
 
   private Counter counter(String name, String description, String tenantId, Tags tags) {
-    return Counter.builder(name).description(description).tags(tags(tenantId, tags)).register(registry);
+    return Counter.builder(name)
+        .description(description)
+        .tags(tags(tenantId, tags))
+        .register(registry);
   }
 
   Tags tags(String tenantId, Tags tags) {

@@ -15,9 +15,9 @@ import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Whether this instance can do its work: its state store answers, its engine answers, and its workers are open. Each
- * check gets {@link #WITHIN}: a database that does not answer would otherwise hold a probe for the pool's whole
- * connection timeout.
+ * Whether this instance can do its work: its state store answers, its engine answers, and its
+ * workers are open. Each check gets {@link #WITHIN}: a database that does not answer would
+ * otherwise hold a probe for the pool's whole connection timeout.
  */
 @Singleton
 public class Readiness {
@@ -26,8 +26,9 @@ public class Readiness {
 
   private final Jdbi jdbi;
   private final ProcessEngine engine;
-  private final ExecutorService checks = Executors.newThreadPerTaskExecutor(
-      Thread.ofVirtual().name("millflow-readiness-", 0).factory());
+  private final ExecutorService checks =
+      Executors.newThreadPerTaskExecutor(
+          Thread.ofVirtual().name("millflow-readiness-", 0).factory());
   private volatile boolean workersOpen;
 
   public Readiness(StateStore store, ProcessEngine engine) {
@@ -43,7 +44,9 @@ public class Readiness {
   /** Each check by name, true when it passed. */
   public Map<String, Boolean> check() {
     Map<String, Boolean> results = new LinkedHashMap<>();
-    boolean store = within(() -> jdbi.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one()) == 1);
+    boolean store =
+        within(
+            () -> jdbi.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one()) == 1);
     results.put("state-store", store);
     // The embedded engine keeps its state in the state store: it answers when that does.
     results.put("engine", engine.embedded() ? store : within(engine::answers));

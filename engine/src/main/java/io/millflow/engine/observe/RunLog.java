@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The start and end of every run: one INFO line each (ids and status, never variables or records), and the run
- * counters. A run that stops at an incident logs that as its end until it is retried.
+ * The start and end of every run: one INFO line each (ids and status, never variables or records),
+ * and the run counters. A run that stops at an incident logs that as its end until it is retried.
  */
 @Singleton
 public class RunLog {

@@ -29,26 +29,27 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * OpenTelemetry for Millflow's traces: off (every span a no-op, no cost) unless {@code millflow.tracing.otlp-endpoint}
- * names an OTLP/HTTP receiver, or a {@link SpanExporter} bean is present (the tests collect spans in memory). Trace
- * context travels as a W3C {@code traceparent}.
+ * OpenTelemetry for Millflow's traces: off (every span a no-op, no cost) unless {@code
+ * millflow.tracing.otlp-endpoint} names an OTLP/HTTP receiver, or a {@link SpanExporter} bean is
+ * present (the tests collect spans in memory). Trace context travels as a W3C {@code traceparent}.
  */
 @Singleton
 public class Tracing {
 
   private static final Logger LOG = Logger.getLogger(Tracing.class);
   private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
-  private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
+  private static final TextMapGetter<Map<String, String>> MAP_GETTER =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
 
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier == null ? null : carrier.get(key);
-    }
-  };
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier == null ? null : carrier.get(key);
+        }
+      };
 
   private final SdkTracerProvider provider;
   private final Tracer tracer;
@@ -57,19 +58,29 @@ public class Tracing {
     List<SpanExporter> exporters = new ArrayList<>();
     exporterBeans.forEach(exporters::add);
     Optional<String> endpoint = config.tracing().otlpEndpoint();
-    endpoint.ifPresent(url -> exporters.add(OtlpHttpSpanExporter.builder().setEndpoint(url).build()));
+    endpoint.ifPresent(
+        url -> exporters.add(OtlpHttpSpanExporter.builder().setEndpoint(url).build()));
     if (exporters.isEmpty()) {
       this.provider = null;
       this.tracer = OpenTelemetry.noop().getTracer("io.millflow");
       return;
     }
-    this.provider = SdkTracerProvider.builder()
-        .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
-            AttributeKey.stringKey("service.name"), config.tracing().serviceName()))))
-        .addSpanProcessor(BatchSpanProcessor.builder(SpanExporter.composite(exporters)).build())
-        .build();
-    this.tracer = OpenTelemetrySdk.builder().setTracerProvider(provider).build().getTracer("io.millflow");
-    LOG.infof("Tracing on: spans go to %s", endpoint.map(url -> "OTLP " + url).orElse("the exporters configured"));
+    this.provider =
+        SdkTracerProvider.builder()
+            .setResource(
+                Resource.getDefault()
+                    .merge(
+                        Resource.create(
+                            Attributes.of(
+                                AttributeKey.stringKey("service.name"),
+                                config.tracing().serviceName()))))
+            .addSpanProcessor(BatchSpanProcessor.builder(SpanExporter.composite(exporters)).build())
+            .build();
+    this.tracer =
+        OpenTelemetrySdk.builder().setTracerProvider(provider).build().getTracer("io.millflow");
+    LOG.infof(
+        "Tracing on: spans go to %s",
+        endpoint.map(url -> "OTLP " + url).orElse("the exporters configured"));
   }
 
   /** Whether spans are recorded; when not, nothing of tracing costs a database read. */
@@ -81,7 +92,10 @@ public class Tracing {
     return tracer;
   }
 
-  /** The {@code traceparent} of the current span, to send on with a request or an event; empty when there is none. */
+  /**
+   * The {@code traceparent} of the current span, to send on with a request or an event; empty when
+   * there is none.
+   */
   public static Optional<String> traceparent() {
     return traceparent(Context.current());
   }
@@ -95,7 +109,10 @@ public class Tracing {
     return Optional.ofNullable(carrier.get("traceparent"));
   }
 
-  /** The context a {@code traceparent} (and {@code tracestate}) header names; the root context when none is valid. */
+  /**
+   * The context a {@code traceparent} (and {@code tracestate}) header names; the root context when
+   * none is valid.
+   */
   public static Context continued(Map<String, String> headers) {
     return W3C.extract(Context.root(), headers, MAP_GETTER);
   }

@@ -5,8 +5,8 @@ import org.operaton.bpm.engine.delegate.VariableScope;
 import org.operaton.bpm.engine.impl.Condition;
 
 /**
- * A FEEL condition of a sequence flow. As in Zeebe, anything but true or false is an error (the gateway, run as a job,
- * then stops at an incident that names the flow and the value).
+ * A FEEL condition of a sequence flow. As in Zeebe, anything but true or false is an error (the
+ * gateway, run as a job, then stops at an incident that names the flow and the value).
  */
 final class FeelCondition implements Condition {
 
@@ -29,9 +29,14 @@ final class FeelCondition implements Condition {
     if (value instanceof Boolean result) {
       return result;
     }
-    throw new FeelException("the condition '" + expression.source() + "' of sequence flow " + flowId
-        + " gave " + (value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")")
-        + ", not true or false");
+    throw new FeelException(
+        "the condition '"
+            + expression.source()
+            + "' of sequence flow "
+            + flowId
+            + " gave "
+            + (value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")")
+            + ", not true or false");
   }
 
   @Override

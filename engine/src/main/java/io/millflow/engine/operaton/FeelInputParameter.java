@@ -4,9 +4,9 @@ import org.operaton.bpm.engine.impl.core.variable.mapping.InputParameter;
 import org.operaton.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 
 /**
- * One zeebe:input: evaluated when the element is activated, into a local variable of the element. As in Zeebe's
- * mapping context, an input sees the inputs before it (it is evaluated in the element's own scope, which falls back to
- * the outer scopes).
+ * One zeebe:input: evaluated when the element is activated, into a local variable of the element.
+ * As in Zeebe's mapping context, an input sees the inputs before it (it is evaluated in the
+ * element's own scope, which falls back to the outer scopes).
  */
 final class FeelInputParameter extends InputParameter {
 
@@ -22,7 +22,7 @@ final class FeelInputParameter extends InputParameter {
   @Override
   protected void execute(AbstractVariableScope innerScope, AbstractVariableScope outerScope) {
     Object value = source.value(innerScope);
-    innerScope.setVariableLocal(target.variable(),
-        target.merge(innerScope.getVariableLocal(target.variable()), value));
+    innerScope.setVariableLocal(
+        target.variable(), target.merge(innerScope.getVariableLocal(target.variable()), value));
   }
 }

@@ -4,9 +4,9 @@ import org.operaton.bpm.engine.impl.core.variable.mapping.OutputParameter;
 import org.operaton.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 
 /**
- * One zeebe:output: evaluated when the element completes, in the element's scope (which holds the completion's
- * variables as locals), into the outer scope, where the variable is set where it exists, else at the process (Zeebe's
- * propagation).
+ * One zeebe:output: evaluated when the element completes, in the element's scope (which holds the
+ * completion's variables as locals), into the outer scope, where the variable is set where it
+ * exists, else at the process (Zeebe's propagation).
  */
 final class FeelOutputParameter extends OutputParameter {
 
@@ -22,6 +22,7 @@ final class FeelOutputParameter extends OutputParameter {
   @Override
   protected void execute(AbstractVariableScope innerScope, AbstractVariableScope outerScope) {
     Object value = source.value(innerScope);
-    outerScope.setVariable(target.variable(), target.merge(outerScope.getVariable(target.variable()), value));
+    outerScope.setVariable(
+        target.variable(), target.merge(outerScope.getVariable(target.variable()), value));
   }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * FEEL results as Operaton variables, as Zeebe's JSON gives them: whole numbers as long, other numbers as double, dates,
- * times and durations as their ISO text, contexts as maps and lists as lists (stored as JSON). Variables go into FEEL
- * as they are: its value mapper takes Java maps, lists, numbers and text.
+ * FEEL results as Operaton variables, as Zeebe's JSON gives them: whole numbers as long, other
+ * numbers as double, dates, times and durations as their ISO text, contexts as maps and lists as
+ * lists (stored as JSON). Variables go into FEEL as they are: its value mapper takes Java maps,
+ * lists, numbers and text.
  */
 final class FeelValues {
 
@@ -39,7 +40,8 @@ final class FeelValues {
 
   private static Object number(BigDecimal number) {
     BigDecimal stripped = number.stripTrailingZeros();
-    if (stripped.scale() <= 0 && stripped.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+    if (stripped.scale() <= 0
+        && stripped.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
         && stripped.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0) {
       return stripped.longValueExact();
     }

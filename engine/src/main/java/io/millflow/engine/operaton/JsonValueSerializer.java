@@ -4,9 +4,10 @@ import io.millflow.step.Json;
 import org.operaton.bpm.engine.impl.variable.serializer.AbstractObjectValueSerializer;
 
 /**
- * Stores object variables (maps, lists, records, decimals) as JSON with Millflow's one Jackson configuration, as Zeebe
- * holds variables. Read back they are plain maps, lists and values whatever class they were written from: no Java
- * serialization, and no class named in the database is ever loaded.
+ * Stores object variables (maps, lists, records, decimals) as JSON with Millflow's one Jackson
+ * configuration, as Zeebe holds variables. Read back they are plain maps, lists and values whatever
+ * class they were written from: no Java serialization, and no class named in the database is ever
+ * loaded.
  */
 final class JsonValueSerializer extends AbstractObjectValueSerializer {
 

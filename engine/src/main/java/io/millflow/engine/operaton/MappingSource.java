@@ -8,7 +8,9 @@ sealed interface MappingSource {
   Object value(VariableScope scope);
 
   static MappingSource of(String source, Feel feel, String elementId) {
-    return Feel.isExpression(source) ? new Expression(feel.parse(source, elementId)) : new Literal(source);
+    return Feel.isExpression(source)
+        ? new Expression(feel.parse(source, elementId))
+        : new Literal(source);
   }
 
   record Expression(FeelExpression expression) implements MappingSource {

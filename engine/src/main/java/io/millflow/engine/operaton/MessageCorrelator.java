@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.event.EventType;
 import org.operaton.bpm.engine.impl.interceptor.Command;
@@ -20,9 +19,10 @@ import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.runtime.Execution;
 
 /**
- * Correlates a message as Zeebe does: to the instances waiting at a catch of that name whose correlation key (kept by
- * {@link CorrelationKeyListener}) matches, and to the processes it starts by a message start event, once per process
- * (BPMN process id) per message. Returns the processes it correlated to.
+ * Correlates a message as Zeebe does: to the instances waiting at a catch of that name whose
+ * correlation key (kept by {@link CorrelationKeyListener}) matches, and to the processes it starts
+ * by a message start event, once per process (BPMN process id) per message. Returns the processes
+ * it correlated to.
  */
 final class MessageCorrelator {
 
@@ -41,9 +41,11 @@ final class MessageCorrelator {
 
   /**
    * @param skip the processes this message already correlated to
-   * @param start whether to start processes by their message start events (only when published, not when held)
+   * @param start whether to start processes by their message start events (only when published, not
+   *     when held)
    */
-  Set<String> correlate(String name, String key, Map<String, Object> variables, Set<String> skip, boolean start) {
+  Set<String> correlate(
+      String name, String key, Map<String, Object> variables, Set<String> skip, boolean start) {
     Set<String> done = new HashSet<>(skip);
     Set<String> correlated = new HashSet<>();
     for (Map.Entry<String, List<Execution>> waiting : waitingByProcess(name, key).entrySet()) {
@@ -53,10 +55,13 @@ final class MessageCorrelator {
       }
     }
     if (start) {
-      for (ProcessDefinition definition : repository.createProcessDefinitionQuery().messageEventSubscriptionName(name)
-          .list()) {
+      for (ProcessDefinition definition :
+          repository.createProcessDefinitionQuery().messageEventSubscriptionName(name).list()) {
         if (done.add(definition.getKey())) {
-          runtime.createMessageCorrelation(name).processDefinitionId(definition.getId()).setVariables(variables)
+          runtime
+              .createMessageCorrelation(name)
+              .processDefinitionId(definition.getId())
+              .setVariables(variables)
               .correlateStartMessage();
           correlated.add(definition.getKey());
         }
@@ -67,50 +72,70 @@ final class MessageCorrelator {
 
   private Map<String, List<Execution>> waitingByProcess(String name, String key) {
     Map<String, List<Execution>> byProcess = new LinkedHashMap<>();
-    for (Execution execution : runtime.createExecutionQuery().messageEventSubscriptionName(name)
-        .variableValueEquals(CorrelationKeyListener.variable(name), key).list()) {
-      byProcess.computeIfAbsent(processId(execution), id -> new java.util.ArrayList<>()).add(execution);
+    for (Execution execution :
+        runtime
+            .createExecutionQuery()
+            .messageEventSubscriptionName(name)
+            .variableValueEquals(CorrelationKeyListener.variable(name), key)
+            .list()) {
+      byProcess
+          .computeIfAbsent(processId(execution), id -> new java.util.ArrayList<>())
+          .add(execution);
     }
     return byProcess;
   }
 
-  private boolean triggerOne(List<Execution> candidates, String name, Map<String, Object> variables) {
+  private boolean triggerOne(
+      List<Execution> candidates, String name, Map<String, Object> variables) {
     for (Execution execution : candidates) {
       try {
-        if (engine.getCommandExecutorTxRequired().execute(new Trigger(execution.getId(), name, variables))) {
+        if (engine
+            .getCommandExecutorTxRequired()
+            .execute(new Trigger(execution.getId(), name, variables))) {
           return true;
         }
       } catch (ProcessEngineException e) {
-        LOG.infof("Message %s could not correlate to execution %s (it moved on): %s", name, execution.getId(),
-            e.getMessage());
+        LOG.infof(
+            "Message %s could not correlate to execution %s (it moved on): %s",
+            name, execution.getId(), e.getMessage());
       }
     }
     return false;
   }
 
   private String processId(Execution execution) {
-    String definitionId = ((org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity) execution)
-        .getProcessDefinitionId();
-    return processIds.computeIfAbsent(definitionId, id -> repository.getProcessDefinition(id).getKey());
+    String definitionId =
+        ((org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity) execution)
+            .getProcessDefinitionId();
+    return processIds.computeIfAbsent(
+        definitionId, id -> repository.getProcessDefinition(id).getKey());
   }
 
   /**
-   * Triggers the message subscription of one execution, if it is still there (locked, so two Millflow instances do
-   * not both trigger it). The message's variables are local to the catch element when it has output mappings.
+   * Triggers the message subscription of one execution, if it is still there (locked, so two
+   * Millflow instances do not both trigger it). The message's variables are local to the catch
+   * element when it has output mappings.
    */
-  private record Trigger(String executionId, String name, Map<String, Object> variables) implements Command<Boolean> {
+  private record Trigger(String executionId, String name, Map<String, Object> variables)
+      implements Command<Boolean> {
     @Override
     public Boolean execute(org.operaton.bpm.engine.impl.interceptor.CommandContext context) {
-      List<EventSubscriptionEntity> subscriptions = context.getEventSubscriptionManager()
-          .findEventSubscriptionsByNameAndExecution(EventType.MESSAGE.name(), name, executionId, true);
+      List<EventSubscriptionEntity> subscriptions =
+          context
+              .getEventSubscriptionManager()
+              .findEventSubscriptionsByNameAndExecution(
+                  EventType.MESSAGE.name(), name, executionId, true);
       if (subscriptions.isEmpty()) {
         return false;
       }
       EventSubscriptionEntity subscription = subscriptions.get(0);
       ActivityImpl catcher = subscription.getActivity();
-      boolean local = catcher != null && catcher.getIoMapping() != null
-          && !catcher.getIoMapping().getOutputParameters().isEmpty();
-      subscription.eventReceived(local ? null : variables, local ? variables : null, null, null, false);
+      boolean local =
+          catcher != null
+              && catcher.getIoMapping() != null
+              && !catcher.getIoMapping().getOutputParameters().isEmpty();
+      subscription.eventReceived(
+          local ? null : variables, local ? variables : null, null, null, false);
       return true;
     }
   }

@@ -19,10 +19,11 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Publishes messages with Zeebe's buffering, which Operaton lacks: a message with a time to live is held in
- * {@code operaton_held_message} until it expires, so an instance that reaches its catch event later still gets it; a
- * message id already held is a duplicate and dropped; a message without time to live correlates now or never. A held
- * row is claimed while it is being correlated, so two Millflow instances do not correlate it to one process twice.
+ * Publishes messages with Zeebe's buffering, which Operaton lacks: a message with a time to live is
+ * held in {@code operaton_held_message} until it expires, so an instance that reaches its catch
+ * event later still gets it; a message id already held is a duplicate and dropped; a message
+ * without time to live correlates now or never. A held row is claimed while it is being correlated,
+ * so two Millflow instances do not correlate it to one process twice.
  */
 final class MessageInbox {
 
@@ -30,7 +31,8 @@ final class MessageInbox {
   private static final Duration CLAIM = Duration.ofMinutes(1);
   private static final int SWEEP_BATCH = 100;
 
-  private record Held(String messageId, String name, String key, Map<String, Object> variables, Set<String> done) {}
+  private record Held(
+      String messageId, String name, String key, Map<String, Object> variables, Set<String> done) {}
 
   private final Jdbi jdbi;
   private final String workerName;
@@ -43,13 +45,17 @@ final class MessageInbox {
   }
 
   void publish(Message message) {
-    Duration ttl = message.timeToLive() == null || message.timeToLive().isNegative() ? Duration.ZERO
-        : message.timeToLive();
-    Map<String, Object> variables = message.variables() == null ? Map.of() : new LinkedHashMap<>(message.variables());
+    Duration ttl =
+        message.timeToLive() == null || message.timeToLive().isNegative()
+            ? Duration.ZERO
+            : message.timeToLive();
+    Map<String, Object> variables =
+        message.variables() == null ? Map.of() : new LinkedHashMap<>(message.variables());
     String key = message.correlationKey() == null ? "" : message.correlationKey();
     if (ttl.isZero()) {
       if (message.messageId() != null && isHeld(message.messageId())) {
-        LOG.debugf("Message %s (%s) was published already; dropped", message.messageId(), message.name());
+        LOG.debugf(
+            "Message %s (%s) was published already; dropped", message.messageId(), message.name());
         return;
       }
       correlator.correlate(message.name(), key, variables, Set.of(), true);
@@ -70,16 +76,23 @@ final class MessageInbox {
 
   /** An instance reached a catch of this name and key: the messages held for it are tried. */
   void arrived(String name, String key) {
-    for (Held held : claim("name = :name and correlation_key = :key", Map.of("name", name, "key", key))) {
+    for (Held held :
+        claim("name = :name and correlation_key = :key", Map.of("name", name, "key", key))) {
       correlateHeld(held);
     }
   }
 
-  /** Drops the expired messages and tries the held ones again (for arrivals another instance missed). */
+  /**
+   * Drops the expired messages and tries the held ones again (for arrivals another instance
+   * missed).
+   */
   void sweep() {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
         delete from operaton_held_message where expires_at < now() and (claimed_until is null or claimed_until < now())""")
-        .execute());
+                .execute());
     for (Held held : claim("true", Map.of())) {
       correlateHeld(held);
     }
@@ -90,14 +103,20 @@ final class MessageInbox {
     try {
       done = correlator.correlate(held.name(), held.key(), held.variables(), held.done(), false);
     } catch (RuntimeException e) {
-      LOG.warnf("Held message %s (%s) could not be correlated: %s", held.messageId(), held.name(), e.getMessage());
+      LOG.warnf(
+          "Held message %s (%s) could not be correlated: %s",
+          held.messageId(), held.name(), e.getMessage());
     } finally {
       release(held.messageId(), done);
     }
   }
 
-  private boolean hold(String id, String name, String key, Map<String, Object> variables, Duration ttl) {
-    return jdbi.withHandle(h -> h.createUpdate("""
+  private boolean hold(
+      String id, String name, String key, Map<String, Object> variables, Duration ttl) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                        """
             insert into operaton_held_message
               (message_id, name, correlation_key, variables, expires_at, claimed_by, claimed_until)
             values (:id, :name, :key, :variables, now() + cast(:ttl as interval), :worker,
@@ -106,40 +125,67 @@ final class MessageInbox {
               variables = excluded.variables, expires_at = excluded.expires_at, correlated_processes = '{}',
               claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until
             where operaton_held_message.expires_at < now()""")
-        .bind("id", id).bind("name", name).bind("key", key).bind("variables", json(variables))
-        .bind("ttl", ttl.toMillis() + " milliseconds").bind("worker", workerName)
-        .bind("claim", CLAIM.toSeconds() + " seconds").execute() == 1);
+                    .bind("id", id)
+                    .bind("name", name)
+                    .bind("key", key)
+                    .bind("variables", json(variables))
+                    .bind("ttl", ttl.toMillis() + " milliseconds")
+                    .bind("worker", workerName)
+                    .bind("claim", CLAIM.toSeconds() + " seconds")
+                    .execute()
+                == 1);
   }
 
   private boolean isHeld(String id) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select 1 from operaton_held_message where message_id = :id and expires_at >= now()")
-        .bind("id", id).mapTo(Integer.class).findOne().isPresent());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select 1 from operaton_held_message where message_id = :id and expires_at >= now()")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
   }
 
   private List<Held> claim(String condition, Map<String, Object> binds) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             update operaton_held_message set claimed_by = :worker, claimed_until = now() + cast(:claim as interval)
             where message_id in (
               select message_id from operaton_held_message
               where <condition> and expires_at >= now() and (claimed_until is null or claimed_until < now())
               order by expires_at limit :batch for update skip locked)
             returning message_id, name, correlation_key, variables, correlated_processes"""
-            .replace("<condition>", condition))
-        .bindMap(binds).bind("worker", workerName).bind("claim", CLAIM.toSeconds() + " seconds")
-        .bind("batch", SWEEP_BATCH)
-        .map((rs, ctx) -> new Held(rs.getString("message_id"), rs.getString("name"), rs.getString("correlation_key"),
-            variables(rs.getString("variables")), processes(rs.getArray("correlated_processes"))))
-        .list());
+                        .replace("<condition>", condition))
+                .bindMap(binds)
+                .bind("worker", workerName)
+                .bind("claim", CLAIM.toSeconds() + " seconds")
+                .bind("batch", SWEEP_BATCH)
+                .map(
+                    (rs, ctx) ->
+                        new Held(
+                            rs.getString("message_id"),
+                            rs.getString("name"),
+                            rs.getString("correlation_key"),
+                            variables(rs.getString("variables")),
+                            processes(rs.getArray("correlated_processes"))))
+                .list());
   }
 
   private void release(String id, Set<String> correlated) {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             update operaton_held_message
             set correlated_processes = array(select distinct unnest(correlated_processes || cast(:done as text[]))),
                 claimed_by = null, claimed_until = null
             where message_id = :id""")
-        .bind("id", id).bind("done", correlated.toArray(String[]::new)).execute());
+                .bind("id", id)
+                .bind("done", correlated.toArray(String[]::new))
+                .execute());
   }
 
   private static Set<String> processes(Array array) throws SQLException {
@@ -156,7 +202,8 @@ final class MessageInbox {
 
   private static Map<String, Object> variables(String json) {
     try {
-      return Optional.ofNullable(Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() {}))
+      return Optional.ofNullable(
+              Json.mapper().readValue(json, new TypeReference<Map<String, Object>>() {}))
           .orElse(Map.of());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A held message's variables are not JSON", e);

@@ -9,17 +9,21 @@ import org.operaton.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
 
 /**
- * How Millflow configures Operaton: on the state store's PostgreSQL (tables created and updated by the engine), the
- * Camunda 8 dialect parse, the timer-start job that starts at the timer that fired, JSON object variables and no Java
- * serialization, UUID ids, the history of process instances alone (Millflow keeps its own run history) cleaned after
- * its time to live, a job executor that looks for due jobs every poll interval and locks them in this worker's name;
- * no DMN, CMMN, metrics or telemetry.
+ * How Millflow configures Operaton: on the state store's PostgreSQL (tables created and updated by
+ * the engine), the Camunda 8 dialect parse, the timer-start job that starts at the timer that
+ * fired, JSON object variables and no Java serialization, UUID ids, the history of process
+ * instances alone (Millflow keeps its own run history) cleaned after its time to live, a job
+ * executor that looks for due jobs every poll interval and locks them in this worker's name; no
+ * DMN, CMMN, metrics or telemetry.
  */
 final class OperatonConfiguration {
 
   private OperatonConfiguration() {}
 
-  static ProcessEngineConfigurationImpl create(DataSource dataSource, String workerName, OperatonSettings settings,
+  static ProcessEngineConfigurationImpl create(
+      DataSource dataSource,
+      String workerName,
+      OperatonSettings settings,
       Translation translation) {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("millflow-" + workerName);
@@ -28,9 +32,11 @@ final class OperatonConfiguration {
     HistoryLevelProperty.align(dataSource, InstanceHistoryLevel.INSTANCE);
     configuration.setCustomHistoryLevels(List.of(InstanceHistoryLevel.INSTANCE));
     configuration.setHistory(InstanceHistoryLevel.NAME);
-    // whole days, rounded up: Millflow's own sweep deletes an instance's history with its run, at the retention exactly
-    configuration.setHistoryTimeToLive(String.valueOf(Math.max(1,
-        settings.historyTimeToLive().plusDays(1).minusNanos(1).toDays())));
+    // whole days, rounded up: Millflow's own sweep deletes an instance's history with its run, at
+    // the retention exactly
+    configuration.setHistoryTimeToLive(
+        String.valueOf(
+            Math.max(1, settings.historyTimeToLive().plusDays(1).minusNanos(1).toDays())));
     configuration.setHistoryCleanupBatchWindowStartTime("00:00");
     configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setBpmnParseFactory(new ZeebeDialectParseFactory(translation));
@@ -40,7 +46,8 @@ final class OperatonConfiguration {
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
     configuration.setDmnEnabled(false);
-    // Operaton builds its DMN engine even when DMN is off; its legacy (JUEL) FEEL needs no second Scala FEEL engine
+    // Operaton builds its DMN engine even when DMN is off; its legacy (JUEL) FEEL needs no second
+    // Scala FEEL engine
     configuration.setDmnFeelEnableLegacyBehavior(true);
     configuration.setCmmnEnabled(false);
     configuration.setMetricsEnabled(false);

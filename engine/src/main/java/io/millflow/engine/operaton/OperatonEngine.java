@@ -1,5 +1,6 @@
 package io.millflow.engine.operaton;
 
+import io.millflow.engine.feel.BoundedFeel;
 import io.millflow.engine.port.EngineIncident;
 import io.millflow.engine.port.FlowRefusedException;
 import io.millflow.engine.port.Message;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import io.millflow.engine.feel.BoundedFeel;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
@@ -28,11 +28,12 @@ import org.operaton.bpm.engine.runtime.Incident;
 import org.operaton.bpm.engine.runtime.Job;
 
 /**
- * The embedded engine: Operaton (Apache 2.0, the open-source continuation of Camunda 7) in this process, its state in
- * Millflow's PostgreSQL next to the state store, running flows authored in the Camunda 8 dialect. Service tasks are
- * external tasks fetched and locked by this instance's workers; timers, messages, incidents and history are the
- * engine's and survive a restart; several Millflow instances on one database share the work. See
- * docs/engine-mapping.md for what of the dialect is translated how, and what is refused.
+ * The embedded engine: Operaton (Apache 2.0, the open-source continuation of Camunda 7) in this
+ * process, its state in Millflow's PostgreSQL next to the state store, running flows authored in
+ * the Camunda 8 dialect. Service tasks are external tasks fetched and locked by this instance's
+ * workers; timers, messages, incidents and history are the engine's and survive a restart; several
+ * Millflow instances on one database share the work. See docs/engine-mapping.md for what of the
+ * dialect is translated how, and what is refused.
  *
  * <p>Construct it once per Millflow instance (it starts the engine and its job executor), call
  * {@link #openWorkers} once the flows are deployed, and {@link #close} at shutdown.
@@ -53,36 +54,48 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   private final RunEndCourier runEnds;
   private final MessageInbox inbox;
   private volatile TaskFetchLoop fetchLoop;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Starts the engine on this database (creating or updating its ACT_ tables; Millflow's migrations must have run, for
-   * the adapter's own tables) and its job executor.
+   * Starts the engine on this database (creating or updating its ACT_ tables; Millflow's migrations
+   * must have run, for the adapter's own tables) and its job executor.
    *
-   * @param workerName names this Millflow instance in task and job locks (unique among instances on one database)
+   * @param workerName names this Millflow instance in task and job locks (unique among instances on
+   *     one database)
    */
   public OperatonEngine(DataSource dataSource, String workerName, OperatonSettings settings) {
     this(dataSource, workerName, settings, new BoundedFeel());
   }
 
   /** As above, with the FEEL budget every user expression in Millflow runs under. */
-  public OperatonEngine(DataSource dataSource, String workerName, OperatonSettings settings, BoundedFeel feel) {
+  public OperatonEngine(
+      DataSource dataSource, String workerName, OperatonSettings settings, BoundedFeel feel) {
     this.workerName = workerName;
     this.settings = settings;
     Jdbi jdbi = Jdbi.create(dataSource);
-    this.housekeeping = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("operaton-housekeeping-" + workerName).daemon().factory());
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("operaton-housekeeping-" + workerName).daemon().factory());
     this.runEnds = new RunEndCourier(jdbi, workerName, housekeeping);
     MessageInbox[] inboxRef = new MessageInbox[1];
     this.notifications = new TaskNotifications(dataSource, tasksCreated, settings.pollInterval());
-    Translation translation = new Translation(new Feel(feel), notifications::taskCreated,
-        (name, key) -> housekeeping.execute(() -> inboxRef[0].arrived(name, key)), new RunEndRecorder(runEnds::wake));
-    this.configuration = OperatonConfiguration.create(dataSource, workerName, settings, translation);
+    Translation translation =
+        new Translation(
+            new Feel(feel),
+            notifications::taskCreated,
+            (name, key) -> housekeeping.execute(() -> inboxRef[0].arrived(name, key)),
+            new RunEndRecorder(runEnds::wake));
+    this.configuration =
+        OperatonConfiguration.create(dataSource, workerName, settings, translation);
     this.engine = configuration.buildProcessEngine();
     this.inbox = new MessageInbox(jdbi, workerName, new MessageCorrelator(configuration));
     inboxRef[0] = inbox;
-    housekeeping.scheduleWithFixedDelay(this::sweepMessages, settings.pollInterval().toMillis(),
-        settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    housekeeping.scheduleWithFixedDelay(
+        this::sweepMessages,
+        settings.pollInterval().toMillis(),
+        settings.pollInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -99,8 +112,14 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   @Override
   public void deploy(String processId, String bpmnXml) {
     try {
-      engine.getRepositoryService().createDeployment().name(processId).enableDuplicateFiltering(false)
-          .addInputStream(processId + ".bpmn", new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)))
+      engine
+          .getRepositoryService()
+          .createDeployment()
+          .name(processId)
+          .enableDuplicateFiltering(false)
+          .addInputStream(
+              processId + ".bpmn",
+              new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)))
           .deploy();
     } catch (ParseException e) {
       throw new FlowRefusedException(problems(e));
@@ -109,23 +128,42 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   @Override
   public String start(String processId, Map<String, Object> variables) {
-    return engine.getRuntimeService().startProcessInstanceByKey(processId, variables(variables)).getId();
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(processId, variables(variables))
+        .getId();
   }
 
-  /** The start key is the instance's business key; an instance of the process with it, running or ended, is the one. */
+  /**
+   * The start key is the instance's business key; an instance of the process with it, running or
+   * ended, is the one.
+   */
   @Override
   public String startOnce(String processId, Map<String, Object> variables, String startKey) {
-    var running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processId)
-        .processInstanceBusinessKey(startKey).list();
+    var running =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey(processId)
+            .processInstanceBusinessKey(startKey)
+            .list();
     if (!running.isEmpty()) {
       return running.getFirst().getId();
     }
-    var ended = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processId)
-        .processInstanceBusinessKey(startKey).list();
+    var ended =
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(processId)
+            .processInstanceBusinessKey(startKey)
+            .list();
     if (!ended.isEmpty()) {
       return ended.getFirst().getId();
     }
-    return engine.getRuntimeService().startProcessInstanceByKey(processId, startKey, variables(variables)).getId();
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(processId, startKey, variables(variables))
+        .getId();
   }
 
   @Override
@@ -135,27 +173,52 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   @Override
   public void cancel(String instanceKey) {
-    engine.getRuntimeService().deleteProcessInstanceIfExists(instanceKey, "cancelled", false, true, true, false);
+    engine
+        .getRuntimeService()
+        .deleteProcessInstanceIfExists(instanceKey, "cancelled", false, true, true, false);
   }
 
   @Override
   public List<EngineIncident> openIncidents(String instanceKey) {
-    // Operaton copies a called child's incident to the caller as a cause; in Zeebe it is the child's alone
-    return engine.getRuntimeService().createIncidentQuery().processInstanceId(instanceKey).list().stream()
+    // Operaton copies a called child's incident to the caller as a cause; in Zeebe it is the
+    // child's alone
+    return engine
+        .getRuntimeService()
+        .createIncidentQuery()
+        .processInstanceId(instanceKey)
+        .list()
+        .stream()
         .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
-        .map(OperatonEngine::incident).toList();
+        .map(OperatonEngine::incident)
+        .toList();
   }
 
-  /** Gives the instance's tasks and jobs that ran out of retries these retries, which resolves their incidents. */
+  /**
+   * Gives the instance's tasks and jobs that ran out of retries these retries, which resolves their
+   * incidents.
+   */
   @Override
   public void retry(String instanceKey, int retries) {
-    List<String> tasks = engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(instanceKey)
-        .noRetriesLeft().list().stream().map(org.operaton.bpm.engine.externaltask.ExternalTask::getId).toList();
+    List<String> tasks =
+        engine
+            .getExternalTaskService()
+            .createExternalTaskQuery()
+            .processInstanceId(instanceKey)
+            .noRetriesLeft()
+            .list()
+            .stream()
+            .map(org.operaton.bpm.engine.externaltask.ExternalTask::getId)
+            .toList();
     if (!tasks.isEmpty()) {
       engine.getExternalTaskService().setRetries(tasks, retries);
     }
-    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instanceKey).noRetriesLeft()
-        .list()) {
+    for (Job job :
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instanceKey)
+            .noRetriesLeft()
+            .list()) {
       engine.getManagementService().setJobRetries(job.getId(), retries);
     }
     tasksCreated.wake();
@@ -164,10 +227,18 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   /** The history of ended instances; a running instance is left alone. */
   @Override
   public void forgetEnded(Collection<String> instanceKeys) {
-    List<String> ended = instanceKeys.isEmpty() ? List.of()
-        : engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processInstanceIds(new java.util.HashSet<>(instanceKeys)).finished().list().stream()
-            .map(org.operaton.bpm.engine.history.HistoricProcessInstance::getId).toList();
+    List<String> ended =
+        instanceKeys.isEmpty()
+            ? List.of()
+            : engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceIds(new java.util.HashSet<>(instanceKeys))
+                .finished()
+                .list()
+                .stream()
+                .map(org.operaton.bpm.engine.history.HistoricProcessInstance::getId)
+                .toList();
     if (!ended.isEmpty()) {
       engine.getHistoryService().deleteHistoricProcessInstancesIfExists(ended);
     }
@@ -179,10 +250,25 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
       throw new IllegalStateException("The workers of " + workerName + " are open already");
     }
     TaskShapes shapes = new TaskShapes(engine.getRepositoryService());
-    TaskAttempt attempt = new TaskAttempt(engine.getRuntimeService(), engine.getExternalTaskService(), shapes,
-        new AttemptCommands(engine.getExternalTaskService(), configuration.getCommandExecutorTxRequired(), workerName), workerName);
-    fetchLoop = new TaskFetchLoop(engine.getExternalTaskService(), workerName, workers, attempt,
-        settings.maxConcurrentAttempts(), settings.pollInterval(), tasksCreated);
+    TaskAttempt attempt =
+        new TaskAttempt(
+            engine.getRuntimeService(),
+            engine.getExternalTaskService(),
+            shapes,
+            new AttemptCommands(
+                engine.getExternalTaskService(),
+                configuration.getCommandExecutorTxRequired(),
+                workerName),
+            workerName);
+    fetchLoop =
+        new TaskFetchLoop(
+            engine.getExternalTaskService(),
+            workerName,
+            workers,
+            attempt,
+            settings.maxConcurrentAttempts(),
+            settings.pollInterval(),
+            tasksCreated);
     fetchLoop.start();
     runEnds.open(runEndHandler, settings.pollInterval());
     notifications.listen();
@@ -228,7 +314,8 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     List<FlowRefusedException.Problem> problems = new ArrayList<>();
     for (ResourceReport report : e.getResourceReports()) {
       for (Problem problem : report.getErrors()) {
-        problems.add(new FlowRefusedException.Problem(problem.getMainElementId(), problem.getMessage()));
+        problems.add(
+            new FlowRefusedException.Problem(problem.getMainElementId(), problem.getMessage()));
       }
     }
     if (problems.isEmpty()) {

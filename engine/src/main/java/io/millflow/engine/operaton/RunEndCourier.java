@@ -11,10 +11,11 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Hands the ends recorded in {@code operaton_run_end} to Millflow's {@link RunEndHandler}: at once when this engine
- * committed one, and on every sweep for those left over (the handler handed back or failed, this or another Millflow
- * instance died before handing over, the ends of the time no worker was open). A row is claimed for a while before it
- * is handed over, so two instances on one database do not hand over the same end; it is deleted once recorded.
+ * Hands the ends recorded in {@code operaton_run_end} to Millflow's {@link RunEndHandler}: at once
+ * when this engine committed one, and on every sweep for those left over (the handler handed back
+ * or failed, this or another Millflow instance died before handing over, the ends of the time no
+ * worker was open). A row is claimed for a while before it is handed over, so two instances on one
+ * database do not hand over the same end; it is deleted once recorded.
  */
 final class RunEndCourier implements AutoCloseable {
 
@@ -37,13 +38,19 @@ final class RunEndCourier implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
-  /** Starts handing ends over, now (the ends recorded while no one could take them) and every {@code sweep}. */
+  /**
+   * Starts handing ends over, now (the ends recorded while no one could take them) and every {@code
+   * sweep}.
+   */
   void open(RunEndHandler handler, Duration sweep) {
     this.handler = handler;
     scheduler.scheduleWithFixedDelay(this::wake, 0, sweep.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** An end was committed (or the sweep is due): hand over what is due, soon, on the courier's thread. */
+  /**
+   * An end was committed (or the sweep is due): hand over what is due, soon, on the courier's
+   * thread.
+   */
   void wake() {
     if (handler != null && queued.compareAndSet(false, true)) {
       scheduler.execute(this::deliverDue);
@@ -70,15 +77,23 @@ final class RunEndCourier implements AutoCloseable {
   }
 
   private List<RunEnd> claim() {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             update operaton_run_end set claimed_by = :worker, claimed_until = now() + cast(:claim as interval)
             where instance_id in (
               select instance_id from operaton_run_end
               where claimed_until is null or claimed_until < now()
               order by ended_at limit :batch for update skip locked)
             returning instance_id, process_id""")
-        .bind("worker", workerName).bind("claim", CLAIM.toSeconds() + " seconds").bind("batch", BATCH)
-        .map((rs, ctx) -> new RunEnd(rs.getString("instance_id"), rs.getString("process_id"))).list());
+                .bind("worker", workerName)
+                .bind("claim", CLAIM.toSeconds() + " seconds")
+                .bind("batch", BATCH)
+                .map(
+                    (rs, ctx) ->
+                        new RunEnd(rs.getString("instance_id"), rs.getString("process_id")))
+                .list());
   }
 
   /** Hands one end over; true when recorded, else it is released to be tried again later. */
@@ -91,22 +106,34 @@ final class RunEndCourier implements AutoCloseable {
       }
       retryAfter = outcome instanceof AttemptOutcome.HandBack handBack ? handBack.after() : RETRY;
     } catch (RuntimeException e) {
-      LOG.warnf(e, "Recording the end of run %s (%s) failed; trying again in %d s", end.instanceId(), end.processId(),
+      LOG.warnf(
+          e,
+          "Recording the end of run %s (%s) failed; trying again in %d s",
+          end.instanceId(),
+          end.processId(),
           RETRY.toSeconds());
       retryAfter = RETRY;
     }
     Duration wait = retryAfter;
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             update operaton_run_end set claimed_by = null, claimed_until = now() + cast(:wait as interval)
             where instance_id = :id""")
-        .bind("wait", wait.toMillis() + " milliseconds").bind("id", end.instanceId()).execute());
+                .bind("wait", wait.toMillis() + " milliseconds")
+                .bind("id", end.instanceId())
+                .execute());
     return false;
   }
 
   private void delete(List<String> recorded) {
     if (!recorded.isEmpty()) {
-      jdbi.useHandle(h -> h.createUpdate("delete from operaton_run_end where instance_id = any(:ids)")
-          .bind("ids", recorded.toArray(String[]::new)).execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate("delete from operaton_run_end where instance_id = any(:ids)")
+                  .bind("ids", recorded.toArray(String[]::new))
+                  .execute());
     }
   }
 

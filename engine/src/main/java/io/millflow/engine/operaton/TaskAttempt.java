@@ -15,8 +15,9 @@ import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 /**
- * One attempt of a locked task: reads its variables (after the lock: reading them in the fetch failed under
- * contention), hands it to the worker's handler as an {@link ActivatedTask}, and applies the outcome.
+ * One attempt of a locked task: reads its variables (after the lock: reading them in the fetch
+ * failed under contention), hands it to the worker's handler as an {@link ActivatedTask}, and
+ * applies the outcome.
  */
 final class TaskAttempt {
 
@@ -28,7 +29,11 @@ final class TaskAttempt {
   private final AttemptCommands commands;
   private final String workerName;
 
-  TaskAttempt(RuntimeService runtime, ExternalTaskService tasks, TaskShapes shapes, AttemptCommands commands,
+  TaskAttempt(
+      RuntimeService runtime,
+      ExternalTaskService tasks,
+      TaskShapes shapes,
+      AttemptCommands commands,
       String workerName) {
     this.runtime = runtime;
     this.tasks = tasks;
@@ -44,31 +49,42 @@ final class TaskAttempt {
       shape = shapes.of(task.getProcessDefinitionId(), task.getActivityId());
       variables = variables(task, worker, shape);
     } catch (ProcessEngineException e) {
-      LOG.infof("Task %s (%s) could not be read, it is handed out again when its lock ends: %s", task.getId(),
-          task.getActivityId(), e.getMessage());
+      LOG.infof(
+          "Task %s (%s) could not be read, it is handed out again when its lock ends: %s",
+          task.getId(), task.getActivityId(), e.getMessage());
       return;
     }
     AttemptOutcome outcome = attempt(activated(task, variables), worker);
     try {
       commands.apply(task, shape, outcome);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "The outcome of task %s (%s) could not be given to the engine; it is handed out again when its "
-          + "lock ends", task.getId(), task.getActivityId());
+      LOG.errorf(
+          e,
+          "The outcome of task %s (%s) could not be given to the engine; it is handed out again when its "
+              + "lock ends",
+          task.getId(),
+          task.getActivityId());
     }
   }
 
   private AttemptOutcome attempt(ActivatedTask task, TaskWorker worker) {
-    TaskLease lease = duration -> tasks.extendLock(task.key(), workerName, Math.max(1, duration.toMillis()));
+    TaskLease lease =
+        duration -> tasks.extendLock(task.key(), workerName, Math.max(1, duration.toMillis()));
     try {
       return worker.handler().attempt(task, lease);
     } catch (RuntimeException | Error e) {
       LOG.errorf(e, "The handler of %s failed on task %s", task.type(), task.key());
-      return new AttemptOutcome.Incident("handler-failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new AttemptOutcome.Incident(
+          "handler-failed", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
-  /** The variables the worker reads, and what the task's input mappings made; all visible ones when it names none. */
-  private Map<String, Object> variables(LockedExternalTask task, TaskWorker worker, TaskShapes.Shape shape) {
+  /**
+   * The variables the worker reads, and what the task's input mappings made; all visible ones when
+   * it names none.
+   */
+  private Map<String, Object> variables(
+      LockedExternalTask task, TaskWorker worker, TaskShapes.Shape shape) {
     Map<String, Object> read;
     if (worker.variables() == null || worker.variables().isEmpty()) {
       read = runtime.getVariables(task.getExecutionId());
@@ -78,18 +94,28 @@ final class TaskAttempt {
       read = runtime.getVariables(task.getExecutionId(), names);
     }
     Map<String, Object> variables = new LinkedHashMap<>();
-    read.forEach((name, value) -> {
-      if (!CorrelationKeyListener.isKeyVariable(name)) {
-        variables.put(name, value);
-      }
-    });
+    read.forEach(
+        (name, value) -> {
+          if (!CorrelationKeyListener.isKeyVariable(name)) {
+            variables.put(name, value);
+          }
+        });
     return variables;
   }
 
   private static ActivatedTask activated(LockedExternalTask task, Map<String, Object> variables) {
-    Map<String, String> headers = task.getExtensionProperties() == null ? Map.of() : task.getExtensionProperties();
+    Map<String, String> headers =
+        task.getExtensionProperties() == null ? Map.of() : task.getExtensionProperties();
     int retries = task.getRetries() == null ? 0 : task.getRetries();
-    return new ActivatedTask(task.getId(), task.getTopicName(), task.getProcessDefinitionKey(),
-        task.getProcessInstanceId(), task.getActivityId(), task.getActivityInstanceId(), retries, variables, headers);
+    return new ActivatedTask(
+        task.getId(),
+        task.getTopicName(),
+        task.getProcessDefinitionKey(),
+        task.getProcessInstanceId(),
+        task.getActivityId(),
+        task.getActivityInstanceId(),
+        retries,
+        variables,
+        headers);
   }
 }

@@ -17,10 +17,10 @@ import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 /**
- * Fetches and locks the tasks of the open workers' types and runs each attempt on a bounded pool. It fetches when woken
- * (a task was created in this JVM, an attempt ended) and otherwise every poll interval, for tasks made by other
- * Millflow instances on the same database. It locks only as many tasks as it has free slots, and no variables: an
- * attempt reads those once its task is locked.
+ * Fetches and locks the tasks of the open workers' types and runs each attempt on a bounded pool.
+ * It fetches when woken (a task was created in this JVM, an attempt ended) and otherwise every poll
+ * interval, for tasks made by other Millflow instances on the same database. It locks only as many
+ * tasks as it has free slots, and no variables: an attempt reads those once its task is locked.
  */
 final class TaskFetchLoop implements AutoCloseable {
 
@@ -38,18 +38,27 @@ final class TaskFetchLoop implements AutoCloseable {
   private final Thread loop;
   private volatile boolean running = true;
 
-  TaskFetchLoop(ExternalTaskService tasks, String workerName, Collection<TaskWorker> workers, TaskAttempt attempt,
-      int maxConcurrentAttempts, Duration pollInterval, WakeSignal signal) {
+  TaskFetchLoop(
+      ExternalTaskService tasks,
+      String workerName,
+      Collection<TaskWorker> workers,
+      TaskAttempt attempt,
+      int maxConcurrentAttempts,
+      Duration pollInterval,
+      WakeSignal signal) {
     this.tasks = tasks;
     this.workerName = workerName;
     workers.forEach(worker -> this.workers.put(worker.type(), worker));
     this.attempt = attempt;
     this.pollInterval = pollInterval;
     this.slots = new Semaphore(maxConcurrentAttempts);
-    this.attempts = Executors.newFixedThreadPool(maxConcurrentAttempts,
-        Thread.ofPlatform().name("operaton-attempt-" + workerName + "-", 0).daemon().factory());
+    this.attempts =
+        Executors.newFixedThreadPool(
+            maxConcurrentAttempts,
+            Thread.ofPlatform().name("operaton-attempt-" + workerName + "-", 0).daemon().factory());
     this.signal = signal;
-    this.loop = Thread.ofPlatform().name("operaton-fetch-" + workerName).daemon().unstarted(this::run);
+    this.loop =
+        Thread.ofPlatform().name("operaton-fetch-" + workerName).daemon().unstarted(this::run);
   }
 
   void start() {
@@ -72,7 +81,9 @@ final class TaskFetchLoop implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         if (running) {
-          LOG.warnf("Fetching tasks failed, trying again in %d s: %s", FAILURE_PAUSE.toSeconds(), e.getMessage());
+          LOG.warnf(
+              "Fetching tasks failed, trying again in %d s: %s",
+              FAILURE_PAUSE.toSeconds(), e.getMessage());
           pause();
         }
       }
@@ -82,8 +93,11 @@ final class TaskFetchLoop implements AutoCloseable {
   private List<LockedExternalTask> fetch(int max) {
     ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerName);
     for (TaskWorker worker : workers.values()) {
-      query = query.topic(worker.type(), worker.lockDuration().toMillis()).variables(List.of())
-          .includeExtensionProperties();
+      query =
+          query
+              .topic(worker.type(), worker.lockDuration().toMillis())
+              .variables(List.of())
+              .includeExtensionProperties();
     }
     return query.execute();
   }
@@ -91,14 +105,15 @@ final class TaskFetchLoop implements AutoCloseable {
   private void submit(LockedExternalTask task) {
     slots.acquireUninterruptibly();
     try {
-      attempts.execute(() -> {
-        try {
-          attempt.run(task, workers.get(task.getTopicName()));
-        } finally {
-          slots.release();
-          signal.wake();
-        }
-      });
+      attempts.execute(
+          () -> {
+            try {
+              attempt.run(task, workers.get(task.getTopicName()));
+            } finally {
+              slots.release();
+              signal.wake();
+            }
+          });
     } catch (RejectedExecutionException e) {
       slots.release(); // closing: the task's lock runs out and it is handed out again
     }

@@ -11,10 +11,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Tells every Millflow instance on the database that tasks were created, so a task made by one instance is fetched by
- * whichever is free at once, not at the next poll (PostgreSQL LISTEN / NOTIFY). Without it, work started through one
- * instance stayed on it for a poll interval, and short runs never reached the others. Announcements are coalesced: a
- * burst of created tasks sends one notification; a lost one only costs a poll interval.
+ * Tells every Millflow instance on the database that tasks were created, so a task made by one
+ * instance is fetched by whichever is free at once, not at the next poll (PostgreSQL LISTEN /
+ * NOTIFY). Without it, work started through one instance stayed on it for a poll interval, and
+ * short runs never reached the others. Announcements are coalesced: a burst of created tasks sends
+ * one notification; a lost one only costs a poll interval.
  */
 final class TaskNotifications implements AutoCloseable {
 
@@ -37,7 +38,10 @@ final class TaskNotifications implements AutoCloseable {
     this.pollInterval = pollInterval;
   }
 
-  /** A task was created in this instance (its transaction committed): wake this instance now, and the others soon. */
+  /**
+   * A task was created in this instance (its transaction committed): wake this instance now, and
+   * the others soon.
+   */
   void taskCreated() {
     local.wake();
     if (pending.compareAndSet(false, true)) {
@@ -61,13 +65,16 @@ final class TaskNotifications implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } catch (SQLException | RuntimeException e) {
-        LOG.debugf("Could not announce created tasks (%s); other instances find them at their next poll", e.getMessage());
+        LOG.debugf(
+            "Could not announce created tasks (%s); other instances find them at their next poll",
+            e.getMessage());
       }
     }
   }
 
   private void notifyOthers() throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement sql = connection.createStatement()) {
       sql.execute("notify " + CHANNEL);
     }
   }
@@ -89,8 +96,9 @@ final class TaskNotifications implements AutoCloseable {
         if (!running.get()) {
           return;
         }
-        LOG.debugf("Listening for other instances' tasks failed (%s); trying again in %d s", e.getMessage(),
-            RECONNECT_AFTER.toSeconds());
+        LOG.debugf(
+            "Listening for other instances' tasks failed (%s); trying again in %d s",
+            e.getMessage(), RECONNECT_AFTER.toSeconds());
         sleep(RECONNECT_AFTER);
       }
     }

@@ -16,20 +16,25 @@ import org.operaton.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
 
 /**
- * What the workers need to know of a task's element, read once from the parsed flow: the variables its input mappings
- * make, whether it has output mappings (then a completion's variables are local to it, as in Zeebe), and which BPMN
- * error codes an error event around it catches.
+ * What the workers need to know of a task's element, read once from the parsed flow: the variables
+ * its input mappings make, whether it has output mappings (then a completion's variables are local
+ * to it, as in Zeebe), and which BPMN error codes an error event around it catches.
  */
 final class TaskShapes {
 
   /** One service task element. */
   record Shape(Set<String> inputVariables, boolean hasOutputs, ActivityImpl activity) {
 
-    /** Whether an error boundary event or error event sub-process around the element catches this code. */
+    /**
+     * Whether an error boundary event or error event sub-process around the element catches this
+     * code.
+     */
     boolean catches(String errorCode) {
       for (ScopeImpl scope = activity; scope != null; scope = flowScope(scope)) {
-        List<ErrorEventDefinition> catchers = scope.getProperties().get(BpmnProperties.ERROR_EVENT_DEFINITIONS);
-        if (catchers != null && catchers.stream().anyMatch(catcher -> catcher.catchesError(errorCode))) {
+        List<ErrorEventDefinition> catchers =
+            scope.getProperties().get(BpmnProperties.ERROR_EVENT_DEFINITIONS);
+        if (catchers != null
+            && catchers.stream().anyMatch(catcher -> catcher.catchesError(errorCode))) {
           return true;
         }
       }
@@ -49,17 +54,20 @@ final class TaskShapes {
   }
 
   Shape of(String processDefinitionId, String activityId) {
-    return shapes.computeIfAbsent(processDefinitionId + "/" + activityId, key -> read(processDefinitionId, activityId));
+    return shapes.computeIfAbsent(
+        processDefinitionId + "/" + activityId, key -> read(processDefinitionId, activityId));
   }
 
   private Shape read(String processDefinitionId, String activityId) {
-    ProcessDefinitionImpl definition = (ProcessDefinitionImpl) repository.getDeployedProcessDefinition(processDefinitionId);
+    ProcessDefinitionImpl definition =
+        (ProcessDefinitionImpl) repository.getDeployedProcessDefinition(processDefinitionId);
     ActivityImpl activity = definition.findActivity(activityId);
     IoMapping mapping = activity.getIoMapping();
     if (mapping == null) {
       return new Shape(Set.of(), false, activity);
     }
-    Set<String> inputs = mapping.getInputParameters().stream().map(IoParameter::getName).collect(Collectors.toSet());
+    Set<String> inputs =
+        mapping.getInputParameters().stream().map(IoParameter::getName).collect(Collectors.toSet());
     return new Shape(inputs, !mapping.getOutputParameters().isEmpty(), activity);
   }
 }

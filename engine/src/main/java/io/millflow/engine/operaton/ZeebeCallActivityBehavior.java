@@ -10,11 +10,12 @@ import org.operaton.bpm.engine.variable.VariableMap;
 import org.operaton.bpm.engine.variable.Variables;
 
 /**
- * A call activity with a zeebe:calledElement, as Zeebe runs it: starts the latest version of the called process in
- * the caller's tenant (the caller's process id is {@code <tenant>.<flow>} for a tenant other than the installation's,
- * and the called flow is named by its flow id, so it gets the same prefix; tenant ids hold no dot). The child gets all
- * of the caller's variables ({@code propagateAllParentVariables}, the default) or only the results of the input
- * mappings; when it completes, its variables become locals of the call activity for the output mappings when there
+ * A call activity with a zeebe:calledElement, as Zeebe runs it: starts the latest version of the
+ * called process in the caller's tenant (the caller's process id is {@code <tenant>.<flow>} for a
+ * tenant other than the installation's, and the called flow is named by its flow id, so it gets the
+ * same prefix; tenant ids hold no dot). The child gets all of the caller's variables ({@code
+ * propagateAllParentVariables}, the default) or only the results of the input mappings; when it
+ * completes, its variables become locals of the call activity for the output mappings when there
  * are some, else go to the caller ({@code propagateAllChildVariables}, the default) or nowhere.
  */
 final class ZeebeCallActivityBehavior extends CallActivityBehavior {
@@ -23,7 +24,10 @@ final class ZeebeCallActivityBehavior extends CallActivityBehavior {
   private final boolean propagateAllChildVariables;
   private final boolean hasOutputs;
 
-  ZeebeCallActivityBehavior(String processId, boolean propagateAllParentVariables, boolean propagateAllChildVariables,
+  ZeebeCallActivityBehavior(
+      String processId,
+      boolean propagateAllParentVariables,
+      boolean propagateAllChildVariables,
       boolean hasOutputs) {
     this.propagateAllParentVariables = propagateAllParentVariables;
     this.propagateAllChildVariables = propagateAllChildVariables;
@@ -35,7 +39,8 @@ final class ZeebeCallActivityBehavior extends CallActivityBehavior {
 
   @Override
   protected VariableMap getInputVariables(ActivityExecution execution) {
-    return Variables.fromMap(propagateAllParentVariables ? execution.getVariables() : execution.getVariablesLocal());
+    return Variables.fromMap(
+        propagateAllParentVariables ? execution.getVariables() : execution.getVariablesLocal());
   }
 
   @Override

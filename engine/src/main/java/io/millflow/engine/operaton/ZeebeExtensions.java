@@ -16,21 +16,29 @@ final class ZeebeExtensions {
     if (extensions == null) {
       return List.of();
     }
-    return extensions.elements().stream().filter(child -> NAMESPACE.equals(child.getUri())).toList();
+    return extensions.elements().stream()
+        .filter(child -> NAMESPACE.equals(child.getUri()))
+        .toList();
   }
 
   /** The one zeebe: extension of this name, or null. */
   static Element one(Element element, String name) {
-    return all(element).stream().filter(child -> name.equals(child.getTagName())).findFirst().orElse(null);
+    return all(element).stream()
+        .filter(child -> name.equals(child.getTagName()))
+        .findFirst()
+        .orElse(null);
   }
 
-  /** The zeebe: children of an extension element (inputs of an ioMapping, headers of taskHeaders). */
+  /**
+   * The zeebe: children of an extension element (inputs of an ioMapping, headers of taskHeaders).
+   */
   static List<Element> children(Element extension, String name) {
     if (extension == null) {
       return List.of();
     }
     return extension.elements().stream()
-        .filter(child -> NAMESPACE.equals(child.getUri()) && name.equals(child.getTagName())).toList();
+        .filter(child -> NAMESPACE.equals(child.getUri()) && name.equals(child.getTagName()))
+        .toList();
   }
 
   static String id(Element element) {

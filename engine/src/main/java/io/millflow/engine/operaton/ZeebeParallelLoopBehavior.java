@@ -5,10 +5,11 @@ import org.operaton.bpm.engine.impl.bpmn.behavior.ParallelMultiInstanceActivityB
 import org.operaton.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
 /**
- * A parallel multi-instance body running a {@link ZeebeLoop}: the input collection is FEEL, its element
- * a local variable of each instance, {@code loopCounter} counts from 1 as in Zeebe.
+ * A parallel multi-instance body running a {@link ZeebeLoop}: the input collection is FEEL, its
+ * element a local variable of each instance, {@code loopCounter} counts from 1 as in Zeebe.
  */
-final class ZeebeParallelLoopBehavior extends ParallelMultiInstanceActivityBehavior implements ZeebeLoop.Behavior {
+final class ZeebeParallelLoopBehavior extends ParallelMultiInstanceActivityBehavior
+    implements ZeebeLoop.Behavior {
 
   private final ZeebeLoop loop;
 
@@ -38,7 +39,8 @@ final class ZeebeParallelLoopBehavior extends ParallelMultiInstanceActivityBehav
   }
 
   @Override
-  protected void evaluateCollectionVariable(ActivityExecution execution, Collection<?> collection, int loopCounter) {
+  protected void evaluateCollectionVariable(
+      ActivityExecution execution, Collection<?> collection, int loopCounter) {
     if (loop.inputElement() != null) {
       setLoopVariable(execution, loop.inputElement(), getElementAtIndex(loopCounter, collection));
     }

@@ -5,10 +5,11 @@ import org.operaton.bpm.engine.impl.bpmn.behavior.SequentialMultiInstanceActivit
 import org.operaton.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
 /**
- * A sequential multi-instance body running a {@link ZeebeLoop}: the input collection is FEEL, its element
- * a local variable of each instance, {@code loopCounter} counts from 1 as in Zeebe.
+ * A sequential multi-instance body running a {@link ZeebeLoop}: the input collection is FEEL, its
+ * element a local variable of each instance, {@code loopCounter} counts from 1 as in Zeebe.
  */
-final class ZeebeSequentialLoopBehavior extends SequentialMultiInstanceActivityBehavior implements ZeebeLoop.Behavior {
+final class ZeebeSequentialLoopBehavior extends SequentialMultiInstanceActivityBehavior
+    implements ZeebeLoop.Behavior {
 
   private final ZeebeLoop loop;
 
@@ -38,7 +39,8 @@ final class ZeebeSequentialLoopBehavior extends SequentialMultiInstanceActivityB
   }
 
   @Override
-  protected void evaluateCollectionVariable(ActivityExecution execution, Collection<?> collection, int loopCounter) {
+  protected void evaluateCollectionVariable(
+      ActivityExecution execution, Collection<?> collection, int loopCounter) {
     if (loop.inputElement() != null) {
       setLoopVariable(execution, loop.inputElement(), getElementAtIndex(loopCounter, collection));
     }

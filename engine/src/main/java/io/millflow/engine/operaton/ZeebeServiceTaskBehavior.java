@@ -9,8 +9,9 @@ import org.operaton.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
 import org.operaton.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
 /**
- * A service task with a zeebe:taskDefinition: an external task whose topic is the task type, created with the retries
- * of the definition (Operaton leaves them null), that wakes this engine's fetch loop once its transaction commits.
+ * A service task with a zeebe:taskDefinition: an external task whose topic is the task type,
+ * created with the retries of the definition (Operaton leaves them null), that wakes this engine's
+ * fetch loop once its transaction commits.
  */
 final class ZeebeServiceTaskBehavior extends ExternalTaskActivityBehavior {
 
@@ -26,12 +27,15 @@ final class ZeebeServiceTaskBehavior extends ExternalTaskActivityBehavior {
   @Override
   public void execute(ActivityExecution execution) {
     ExecutionEntity executionEntity = (ExecutionEntity) execution;
-    long priority = Context.getProcessEngineConfiguration().getExternalTaskPriorityProvider()
-        .determinePriority(executionEntity, this, null);
+    long priority =
+        Context.getProcessEngineConfiguration()
+            .getExternalTaskPriorityProvider()
+            .determinePriority(executionEntity, this, null);
     String topic = (String) topicNameValueProvider.getValue(executionEntity);
     ExternalTaskEntity task = ExternalTaskEntity.createAndInsert(executionEntity, topic, priority);
     task.setRetries(retries);
-    Context.getCommandContext().getTransactionContext()
+    Context.getCommandContext()
+        .getTransactionContext()
         .addTransactionListener(TransactionState.COMMITTED, committed -> taskCreated.run());
   }
 }

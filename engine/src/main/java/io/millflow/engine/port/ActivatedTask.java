@@ -3,8 +3,17 @@ package io.millflow.engine.port;
 import java.util.Map;
 
 /**
- * One attempt of a service task, as an engine hands it out: its key, step type, where it runs (process, instance,
- * element, element instance), the retries it has left, its variables (after the task's input mappings) and headers.
+ * One attempt of a service task, as an engine hands it out: its key, step type, where it runs
+ * (process, instance, element, element instance), the retries it has left, its variables (after the
+ * task's input mappings) and headers.
  */
-public record ActivatedTask(String key, String type, String processId, String instanceKey, String elementId,
-    String elementInstanceKey, int retries, Map<String, Object> variables, Map<String, String> headers) {}
+public record ActivatedTask(
+    String key,
+    String type,
+    String processId,
+    String instanceKey,
+    String elementId,
+    String elementInstanceKey,
+    int retries,
+    Map<String, Object> variables,
+    Map<String, String> headers) {}

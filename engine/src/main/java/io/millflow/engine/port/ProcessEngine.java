@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What Millflow needs from a BPMN engine. Everything above the engine (flows, triggers, runs, the API) talks to this
- * port; one adapter per engine implements it: embedded Operaton ({@code io.millflow.engine.operaton}) by default, a
- * Camunda 8 cluster ({@code io.millflow.engine.zeebe}) when configured. Flows are authored in the Camunda 8 dialect
- * either way. Keys (instances, tasks, incidents) are strings, so both engines' ids fit.
+ * What Millflow needs from a BPMN engine. Everything above the engine (flows, triggers, runs, the
+ * API) talks to this port; one adapter per engine implements it: embedded Operaton ({@code
+ * io.millflow.engine.operaton}) by default, a Camunda 8 cluster ({@code io.millflow.engine.zeebe})
+ * when configured. Flows are authored in the Camunda 8 dialect either way. Keys (instances, tasks,
+ * incidents) are strings, so both engines' ids fit.
  */
 public interface ProcessEngine {
 
@@ -19,35 +20,39 @@ public interface ProcessEngine {
   boolean embedded();
 
   /**
-   * Whether the engine answers now (readiness). The embedded engine answers whenever the state store does, so it need
-   * not say; a remote one is asked.
+   * Whether the engine answers now (readiness). The embedded engine answers whenever the state
+   * store does, so it need not say; a remote one is asked.
    */
   default boolean answers() {
     return true;
   }
 
   /**
-   * Deploys a flow. {@code bpmnXml} is the Camunda 8 dialect, with the process id and message names already the
-   * engine-wide ones ({@link io.millflow.engine.flow.FlowOwners}).
+   * Deploys a flow. {@code bpmnXml} is the Camunda 8 dialect, with the process id and message names
+   * already the engine-wide ones ({@link io.millflow.engine.flow.FlowOwners}).
    *
-   * @throws FlowRefusedException when the engine cannot run the flow; its problems name the elements
+   * @throws FlowRefusedException when the engine cannot run the flow; its problems name the
+   *     elements
    */
   void deploy(String processId, String bpmnXml);
 
-  /** Starts the latest deployed version of a process with these variables; returns the instance key. */
+  /**
+   * Starts the latest deployed version of a process with these variables; returns the instance key.
+   */
   String start(String processId, Map<String, Object> variables);
 
   /**
-   * Starts the process at most once for {@code startKey} (a webhook event's dispatch): when an instance was already
-   * started with this key (the dispatcher crashed after the start, before recording it), returns that instance instead
-   * of starting a second. An engine that cannot look instances up by key starts a new one.
+   * Starts the process at most once for {@code startKey} (a webhook event's dispatch): when an
+   * instance was already started with this key (the dispatcher crashed after the start, before
+   * recording it), returns that instance instead of starting a second. An engine that cannot look
+   * instances up by key starts a new one.
    */
   String startOnce(String processId, Map<String, Object> variables, String startKey);
 
   /**
-   * Publishes a message: it starts the processes it names in a message start event, or correlates to an instance
-   * waiting for it with the same correlation key, now or within its time to live. A message with an id already
-   * published within its time to live is dropped.
+   * Publishes a message: it starts the processes it names in a message start event, or correlates
+   * to an instance waiting for it with the same correlation key, now or within its time to live. A
+   * message with an id already published within its time to live is dropped.
    */
   void publish(Message message);
 
@@ -58,20 +63,22 @@ public interface ProcessEngine {
   List<EngineIncident> openIncidents(String instanceKey);
 
   /**
-   * Gives the failed tasks of an instance their retries back and resolves its incidents, so the engine runs the failed
-   * steps again from where the instance stopped.
+   * Gives the failed tasks of an instance their retries back and resolves its incidents, so the
+   * engine runs the failed steps again from where the instance stopped.
    */
   void retry(String instanceKey, int retries);
 
   /**
-   * Deletes what the engine keeps of these ended instances (its history), for the run history's retention; instances
-   * it does not know, or no longer, are skipped, so deleting twice is harmless.
+   * Deletes what the engine keeps of these ended instances (its history), for the run history's
+   * retention; instances it does not know, or no longer, are skipped, so deleting twice is
+   * harmless.
    */
   void forgetEnded(Collection<String> instanceKeys);
 
   /**
-   * Starts handing service-task attempts of these types to their handlers, and ended instances to {@code runEnds}. Called
-   * once, after the flows are deployed; workers stay open for the life of the process.
+   * Starts handing service-task attempts of these types to their handlers, and ended instances to
+   * {@code runEnds}. Called once, after the flows are deployed; workers stay open for the life of
+   * the process.
    */
   void openWorkers(Collection<TaskWorker> workers, RunEndHandler runEnds);
 }

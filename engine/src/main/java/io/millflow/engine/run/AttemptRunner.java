@@ -27,11 +27,12 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one attempt of a step, whatever the engine: task variables to typed input (with the sync cursor and the flow's
- * secrets), the step, and the error model, each attempt recorded in the run history. It returns how the attempt ended
- * as an {@link AttemptOutcome}; the engine adapter turns that into the engine's command. This is the only place the
- * error model is decided. Every text the attempt stores or sends passes its {@link Redaction}, which hides the values
- * of the secrets resolved for it.
+ * Runs one attempt of a step, whatever the engine: task variables to typed input (with the sync
+ * cursor and the flow's secrets), the step, and the error model, each attempt recorded in the run
+ * history. It returns how the attempt ended as an {@link AttemptOutcome}; the engine adapter turns
+ * that into the engine's command. This is the only place the error model is decided. Every text the
+ * attempt stores or sends passes its {@link Redaction}, which hides the values of the secrets
+ * resolved for it.
  */
 final class AttemptRunner implements TaskHandler {
 
@@ -63,32 +64,72 @@ final class AttemptRunner implements TaskHandler {
       }
       return StoreUnavailable.handBack(task, e);
     }
-    JobStepContext context = new JobStepContext(attempt.owner.tenantId(), attempt.runId, attempt.stepRunId,
-        task.elementInstanceKey(), services.connections(),
-        services.datasets().forRun(attempt.owner.tenantId(), attempt.runId), services.history(), services.clock(),
-        attempt.redaction);
-    try (TimeoutExtender.Watch ignored = services.timeoutExtender().watch(lease, lockDuration, context);
-        AttemptObservation observed = services.observer().begin(attempt.owner.tenantId(), attempt.owner.flowId(),
-            attempt.runId, step.id(), task.elementId())) {
+    JobStepContext context =
+        new JobStepContext(
+            attempt.owner.tenantId(),
+            attempt.runId,
+            attempt.stepRunId,
+            task.elementInstanceKey(),
+            services.connections(),
+            services.datasets().forRun(attempt.owner.tenantId(), attempt.runId),
+            services.history(),
+            services.clock(),
+            attempt.redaction);
+    try (TimeoutExtender.Watch ignored =
+            services.timeoutExtender().watch(lease, lockDuration, context);
+        AttemptObservation observed =
+            services
+                .observer()
+                .begin(
+                    attempt.owner.tenantId(),
+                    attempt.owner.flowId(),
+                    attempt.runId,
+                    step.id(),
+                    task.elementId())) {
       return observed.ended(run(task, attempt, context));
     }
   }
 
   private Attempt begin(ActivatedTask task) {
     FlowOwners.Owner owner = services.owners().ownerOf(task.processId());
-    AttemptStart start = services.history().startAttempt(
-        new RunKey(owner.tenantId(), services.engineId(), task.instanceKey()), owner.flowId(), task.elementId(),
-        task.elementInstanceKey(), step.id(), task.key(), summary(task.variables()), services.worker());
-    return new Attempt(task, owner, start.runId(), start.stepRunId(), services.secrets().lookUp(owner.tenantId(), task.variables(),
-        services.authoredSecrets().of(owner.tenantId(), owner.flowId(), task.elementId())));
+    AttemptStart start =
+        services
+            .history()
+            .startAttempt(
+                new RunKey(owner.tenantId(), services.engineId(), task.instanceKey()),
+                owner.flowId(),
+                task.elementId(),
+                task.elementInstanceKey(),
+                step.id(),
+                task.key(),
+                summary(task.variables()),
+                services.worker());
+    return new Attempt(
+        task,
+        owner,
+        start.runId(),
+        start.stepRunId(),
+        services
+            .secrets()
+            .lookUp(
+                owner.tenantId(),
+                task.variables(),
+                services.authoredSecrets().of(owner.tenantId(), owner.flowId(), task.elementId())));
   }
 
   private AttemptOutcome run(ActivatedTask task, Attempt attempt, JobStepContext context) {
     String tenantId = attempt.owner.tenantId();
     try {
-      Map<String, Object> withCursor = cursor.fill(task.variables(), attempt.runId, tenantId, attempt.owner.flowId(),
-          task.elementId(), context.log());
-      Map<String, Object> withSecrets = attempt.secrets.fillIn(withCursor, step.id(), task.elementId());
+      Map<String, Object> withCursor =
+          cursor.fill(
+              task.variables(),
+              attempt.runId,
+              tenantId,
+              attempt.owner.flowId(),
+              task.elementId(),
+              context.log());
+      Map<String, Object> withSecrets =
+          attempt.secrets.fillIn(withCursor, step.id(), task.elementId());
       Object input = inputs.read(withSecrets, step, task.elementId());
       Object output = runStep(input, context);
       cursor.stage(output, withCursor, attempt.runId, task.elementId());
@@ -100,20 +141,42 @@ final class AttemptRunner implements TaskHandler {
     } catch (ReauthRequiredException e) {
       String message = attempt.redaction.apply(e.getMessage());
       services.connections().refused(tenantId, e.connection(), message);
-      services.events().emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, Map.of("connection", e.connection(),
-          "message", message, "flowId", attempt.owner.flowId(), "runId", attempt.runId.toString()));
+      services
+          .events()
+          .emit(
+              tenantId,
+              EventType.CONNECTION_REAUTH_REQUIRED,
+              Map.of(
+                  "connection",
+                  e.connection(),
+                  "message",
+                  message,
+                  "flowId",
+                  attempt.owner.flowId(),
+                  "runId",
+                  attempt.runId.toString()));
       return attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
     } catch (StepFailure e) {
       return attempt.throwError(e);
     } catch (RuntimeException | Error e) {
-      // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run must show it. The
+      // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run
+      // must show it. The
       // stack trace is logged as redacted text: the exception's own messages may quote a secret.
       String stackTrace = stackTrace(e);
-      LOG.errorf("Step %s failed with an unexpected exception (task %s): %s", step.id(), task.key(),
-          attempt.redaction.apply(stackTrace));
-      return attempt.incident("UNEXPECTED", "Step '" + step.id() + "' at element '" + task.elementId()
-          + "' failed unexpectedly: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-          + ". This is a bug; the stack trace is in the run history.", stackTrace);
+      LOG.errorf(
+          "Step %s failed with an unexpected exception (task %s): %s",
+          step.id(), task.key(), attempt.redaction.apply(stackTrace));
+      return attempt.incident(
+          "UNEXPECTED",
+          "Step '"
+              + step.id()
+              + "' at element '"
+              + task.elementId()
+              + "' failed unexpectedly: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ". This is a bug; the stack trace is in the run history.",
+          stackTrace);
     }
   }
 
@@ -122,17 +185,46 @@ final class AttemptRunner implements TaskHandler {
     return ((Step) step.step()).run(input, context);
   }
 
-  private AttemptOutcome completed(Attempt attempt, Object input, Object output, JobStepContext context) {
-    AttemptObservation.current().completed(input, output, RecordCounts.in(input), RecordCounts.out(output));
-    String resultVariable = attempt.task.headers().getOrDefault(ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
-        ElementTemplateGenerator.defaultResultVariable(step.id()));
-    // An output that echoes a secret gets its reference back, which the next step that reads it resolves again.
-    Map<String, Object> result = resultVariable.isBlank() || output == null
-        ? Map.of() : Map.of(resultVariable, attempt.redaction.applyToValues(Json.mapper().convertValue(output, Object.class)));
-    return new AttemptOutcome.Completed(result, new StepCompletion(services.history(), step.id(), attempt.stepRunId,
-        RecordCounts.in(input), RecordCounts.out(output), attempt.redaction.apply(summary(output)), services.ledger(),
-        services.ledger().entry(attempt.runId, attempt.stepRunId, attempt.task.elementId(),
-            attempt.task.elementInstanceKey(), step.id(), input, output, context.account())));
+  private AttemptOutcome completed(
+      Attempt attempt, Object input, Object output, JobStepContext context) {
+    AttemptObservation.current()
+        .completed(input, output, RecordCounts.in(input), RecordCounts.out(output));
+    String resultVariable =
+        attempt
+            .task
+            .headers()
+            .getOrDefault(
+                ElementTemplateGenerator.RESULT_VARIABLE_HEADER,
+                ElementTemplateGenerator.defaultResultVariable(step.id()));
+    // An output that echoes a secret gets its reference back, which the next step that reads it
+    // resolves again.
+    Map<String, Object> result =
+        resultVariable.isBlank() || output == null
+            ? Map.of()
+            : Map.of(
+                resultVariable,
+                attempt.redaction.applyToValues(Json.mapper().convertValue(output, Object.class)));
+    return new AttemptOutcome.Completed(
+        result,
+        new StepCompletion(
+            services.history(),
+            step.id(),
+            attempt.stepRunId,
+            RecordCounts.in(input),
+            RecordCounts.out(output),
+            attempt.redaction.apply(summary(output)),
+            services.ledger(),
+            services
+                .ledger()
+                .entry(
+                    attempt.runId,
+                    attempt.stepRunId,
+                    attempt.task.elementId(),
+                    attempt.task.elementInstanceKey(),
+                    step.id(),
+                    input,
+                    output,
+                    context.account())));
   }
 
   private static String summary(Object value) {
@@ -150,7 +242,10 @@ final class AttemptRunner implements TaskHandler {
     return out.toString();
   }
 
-  /** One attempt, recorded in the history, and the ways it can end; every text it stores or sends is redacted. */
+  /**
+   * One attempt, recorded in the history, and the ways it can end; every text it stores or sends is
+   * redacted.
+   */
   private final class Attempt {
     private final ActivatedTask task;
     private final FlowOwners.Owner owner;
@@ -159,7 +254,12 @@ final class AttemptRunner implements TaskHandler {
     private final ResolvedSecrets secrets;
     private final Redaction redaction;
 
-    Attempt(ActivatedTask task, FlowOwners.Owner owner, UUID runId, UUID stepRunId, ResolvedSecrets secrets) {
+    Attempt(
+        ActivatedTask task,
+        FlowOwners.Owner owner,
+        UUID runId,
+        UUID stepRunId,
+        ResolvedSecrets secrets) {
       this.task = task;
       this.owner = owner;
       this.runId = runId;
@@ -169,8 +269,9 @@ final class AttemptRunner implements TaskHandler {
     }
 
     /**
-     * A message as it may be stored and sent: no secret in it, and at most {@value #MAX_MESSAGE} characters (cut after
-     * the redaction, so no part of a secret is left at the cut). Applied once to each text, to the text as written.
+     * A message as it may be stored and sent: no secret in it, and at most {@value #MAX_MESSAGE}
+     * characters (cut after the redaction, so no part of a secret is left at the cut). Applied once
+     * to each text, to the text as written.
      */
     private String bounded(String message) {
       String redacted = redaction.apply(message);
@@ -180,31 +281,60 @@ final class AttemptRunner implements TaskHandler {
     AttemptOutcome retry(RetryableStepException e) {
       int retriesLeft = task.retries() - 1;
       if (retriesLeft <= 0) {
-        return incident("RETRIES_EXHAUSTED", e.getMessage() + " (no retries left: fix the cause, then retry the run)", null);
+        return incident(
+            "RETRIES_EXHAUSTED",
+            e.getMessage() + " (no retries left: fix the cause, then retry the run)",
+            null);
       }
       int failedAttempt = services.history().attemptOf(stepRunId);
       Duration backoff = e.retryAfter().orElseGet(() -> services.backoff().after(failedAttempt));
-      String message = bounded(e.getMessage() + " (retrying in " + backoff.toMillis() + " ms, " + retriesLeft + " retries left)");
-      services.history().failStep(runId, stepRunId, StepStatus.RETRYING, "RETRYABLE", message, null);
+      String message =
+          bounded(
+              e.getMessage()
+                  + " (retrying in "
+                  + backoff.toMillis()
+                  + " ms, "
+                  + retriesLeft
+                  + " retries left)");
+      services
+          .history()
+          .failStep(runId, stepRunId, StepStatus.RETRYING, "RETRYABLE", message, null);
       return new AttemptOutcome.RetryLater(retriesLeft, backoff, message);
     }
 
     AttemptOutcome incident(String code, String message, String detail) {
       String bounded = bounded(message);
-      services.history().failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, redaction.apply(detail));
+      services
+          .history()
+          .failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, redaction.apply(detail));
       emitFailure(code, bounded);
       return new AttemptOutcome.Incident(code, bounded);
     }
 
-    /** A BPMN error a flow catches is thrown; one nothing catches stops the run at an incident, in every engine. */
+    /**
+     * A BPMN error a flow catches is thrown; one nothing catches stops the run at an incident, in
+     * every engine.
+     */
     AttemptOutcome throwError(StepFailure e) {
       String message = bounded(e.getMessage());
-      if (services.errorCatchers().caught(owner.tenantId(), owner.flowId(), task.elementId(), e.code())) {
-        services.history().failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
+      if (services
+          .errorCatchers()
+          .caught(owner.tenantId(), owner.flowId(), task.elementId(), e.code())) {
+        services
+            .history()
+            .failStep(runId, stepRunId, StepStatus.ERROR_THROWN, e.code(), message, null);
         return new AttemptOutcome.BpmnError(e.code(), message);
       }
-      String uncaught = bounded("Step '" + step.id() + "' at element '" + task.elementId() + "' failed with error "
-          + e.code() + " and no error event catches it: " + e.getMessage());
+      String uncaught =
+          bounded(
+              "Step '"
+                  + step.id()
+                  + "' at element '"
+                  + task.elementId()
+                  + "' failed with error "
+                  + e.code()
+                  + " and no error event catches it: "
+                  + e.getMessage());
       services.history().failStep(runId, stepRunId, StepStatus.FAILED, e.code(), uncaught, null);
       emitFailure(e.code(), message);
       return new AttemptOutcome.Incident(e.code(), uncaught);

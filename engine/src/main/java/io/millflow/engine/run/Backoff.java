@@ -3,7 +3,10 @@ package io.millflow.engine.run;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff with jitter: about 1 s, 2 s, 4 s ... up to the cap, each stretched by up to a quarter. */
+/**
+ * Exponential backoff with jitter: about 1 s, 2 s, 4 s ... up to the cap, each stretched by up to a
+ * quarter.
+ */
 public record Backoff(Duration initial, Duration max) {
 
   /** The wait before attempt {@code failedAttempt + 1}. */

@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The incremental cursor of a source step (the input marked {@code @Param(cursor = true)}), filled as the run's
- * {@link SyncMode} says: a plain run reads from the cursor the last completed run committed when the flow leaves it
- * empty; a backfill reads its window, whatever the flow gives; a refresh reads from the start. The step's new cursor
- * is staged for the run's end, which decides whether it is committed.
+ * The incremental cursor of a source step (the input marked {@code @Param(cursor = true)}), filled
+ * as the run's {@link SyncMode} says: a plain run reads from the cursor the last completed run
+ * committed when the flow leaves it empty; a backfill reads its window, whatever the flow gives; a
+ * refresh reads from the start. The step's new cursor is staged for the run's end, which decides
+ * whether it is committed.
  */
 final class CursorInput {
 
@@ -38,7 +39,10 @@ final class CursorInput {
     return new CursorInput(CursorParams.of(step), cursors, modes);
   }
 
-  /** The variables a step's worker fetches: its inputs, and for an incremental source the run's sync request. */
+  /**
+   * The variables a step's worker fetches: its inputs, and for an incremental source the run's sync
+   * request.
+   */
   static List<String> variableNames(StepDescriptor step) {
     List<String> names = new ArrayList<>(StepInputReader.variableNames(step));
     if (CursorParams.of(step).incremental()) {
@@ -47,26 +51,42 @@ final class CursorInput {
     return names;
   }
 
-  /** The variables with the cursor (and a backfill's upper bound) filled in; the sync request taken out. */
-  Map<String, Object> fill(Map<String, Object> variables, UUID runId, String tenantId, String flowId,
-      String elementId, StepLog log) {
+  /**
+   * The variables with the cursor (and a backfill's upper bound) filled in; the sync request taken
+   * out.
+   */
+  Map<String, Object> fill(
+      Map<String, Object> variables,
+      UUID runId,
+      String tenantId,
+      String flowId,
+      String elementId,
+      StepLog log) {
     Map<String, Object> filled = new HashMap<>(variables);
     Object request = filled.remove(SyncModes.VARIABLE);
     if (params.cursor().isEmpty()) {
       return filled;
     }
-    SyncMode mode = SyncModes.requestId(request).flatMap(id -> modes.bind(id, tenantId, flowId, runId))
-        .orElseGet(SyncMode.Incremental::new);
+    SyncMode mode =
+        SyncModes.requestId(request)
+            .flatMap(id -> modes.bind(id, tenantId, flowId, runId))
+            .orElseGet(SyncMode.Incremental::new);
     switch (mode) {
       case SyncMode.Incremental ignored -> fillCommitted(filled, tenantId, flowId, elementId, log);
       case SyncMode.Backfill window -> fillWindow(filled, window, elementId, log);
-      case SyncMode.Refresh ignored -> log.info("Refresh: reading from the start, as the flow's first run did; the"
-          + " cursor moves when the run completes, and never back past a newer one");
+      case SyncMode.Refresh ignored ->
+          log.info(
+              "Refresh: reading from the start, as the flow's first run did; the"
+                  + " cursor moves when the run completes, and never back past a newer one");
     }
     return filled;
   }
 
-  private void fillCommitted(Map<String, Object> variables, String tenantId, String flowId, String elementId,
+  private void fillCommitted(
+      Map<String, Object> variables,
+      String tenantId,
+      String flowId,
+      String elementId,
       StepLog log) {
     String name = params.cursor().orElseThrow();
     Optional<String> connection = connection(variables);
@@ -75,32 +95,56 @@ final class CursorInput {
     }
     Optional<String> committed = cursors.committed(tenantId, flowId, elementId, connection.get());
     if (committed.isEmpty()) {
-      log.info("No committed cursor for this task and connection '" + connection.get() + "': reading from the start");
+      log.info(
+          "No committed cursor for this task and connection '"
+              + connection.get()
+              + "': reading from the start");
       return;
     }
     log.info("Incremental read from " + committed.get() + ", where the last completed run stopped");
     variables.put(name, committed.get());
   }
 
-  private void fillWindow(Map<String, Object> variables, SyncMode.Backfill window, String elementId, StepLog log) {
-    String until = params.until().orElseThrow(() -> new InvalidStepInputException("Task '" + elementId + "' cannot be"
-        + " backfilled: its step has no upper bound for its cursor '" + params.cursor().orElseThrow() + "' (the flow"
-        + " changed after the backfill was asked for). Refresh the flow instead.", null));
+  private void fillWindow(
+      Map<String, Object> variables, SyncMode.Backfill window, String elementId, StepLog log) {
+    String until =
+        params
+            .until()
+            .orElseThrow(
+                () ->
+                    new InvalidStepInputException(
+                        "Task '"
+                            + elementId
+                            + "' cannot be"
+                            + " backfilled: its step has no upper bound for its cursor '"
+                            + params.cursor().orElseThrow()
+                            + "' (the flow"
+                            + " changed after the backfill was asked for). Refresh the flow instead.",
+                        null));
     variables.put(params.cursor().orElseThrow(), window.from().toString());
     variables.put(until, window.to().toString());
-    log.info("Backfill of [" + window.from() + ", " + window.to() + "): the committed cursor stays where it is");
+    log.info(
+        "Backfill of ["
+            + window.from()
+            + ", "
+            + window.to()
+            + "): the committed cursor stays where it is");
   }
 
   /** Keeps the step's new cursor with the run; the run's end commits it, or not. */
   void stage(Object output, Map<String, Object> variables, UUID runId, String elementId) {
     Optional<String> connection = connection(variables);
-    if (params.incremental() && connection.isPresent() && output instanceof ReadResult read && read.cursor() != null) {
+    if (params.incremental()
+        && connection.isPresent()
+        && output instanceof ReadResult read
+        && read.cursor() != null) {
       cursors.stage(runId, elementId, connection.get(), read.cursor().toString());
     }
   }
 
   private static Optional<String> connection(Map<String, Object> variables) {
     return variables.get(CONNECTION) instanceof String connection && !connection.isBlank()
-        ? Optional.of(connection) : Optional.empty();
+        ? Optional.of(connection)
+        : Optional.empty();
   }
 }

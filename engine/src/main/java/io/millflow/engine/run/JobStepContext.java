@@ -14,8 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The context of one step attempt: its run, connections, datasets, and a log and progress that go to the history. Log
- * lines pass the attempt's {@link Redaction} on their way, so a step that logs its input logs no secret.
+ * The context of one step attempt: its run, connections, datasets, and a log and progress that go
+ * to the history. Log lines pass the attempt's {@link Redaction} on their way, so a step that logs
+ * its input logs no secret.
  */
 final class JobStepContext implements StepContext {
 
@@ -34,8 +35,16 @@ final class JobStepContext implements StepContext {
   private volatile Instant lastProgress;
   private volatile RecordAccount account;
 
-  JobStepContext(String tenantId, UUID runId, UUID stepRunId, String elementInstanceKey, StepConnections connections,
-      DatasetStore datasets, RunHistory history, Clock clock, Redaction redaction) {
+  JobStepContext(
+      String tenantId,
+      UUID runId,
+      UUID stepRunId,
+      String elementInstanceKey,
+      StepConnections connections,
+      DatasetStore datasets,
+      RunHistory history,
+      Clock clock,
+      Redaction redaction) {
     this.tenantId = tenantId;
     this.runId = runId;
     this.stepRunId = stepRunId;
@@ -58,7 +67,10 @@ final class JobStepContext implements StepContext {
     return runId.toString();
   }
 
-  /** The run tells engines apart (an in-memory engine reuses keys after a restart); the element instance, tasks. */
+  /**
+   * The run tells engines apart (an in-memory engine reuses keys after a restart); the element
+   * instance, tasks.
+   */
   @Override
   public String taskKey() {
     return runId + ":" + elementInstanceKey;
@@ -121,7 +133,10 @@ final class JobStepContext implements StepContext {
     return account;
   }
 
-  /** When the step last said it was alive; the worker extends the job's timeout only for a step that reports. */
+  /**
+   * When the step last said it was alive; the worker extends the job's timeout only for a step that
+   * reports.
+   */
   Instant lastProgress() {
     return lastProgress;
   }

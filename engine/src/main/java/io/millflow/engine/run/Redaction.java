@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Puts {@code {{secrets.NAME}}} back where a text holds the value of a secret resolved for one attempt: a step or the
- * server it called may echo an input in an error (a cast error quoting the value), a log line or its output. Applied to
- * everything the attempt stores or sends (step error and detail, log lines, output summary and variables, incident and
- * event texts), so no copy of the value outlives the step. Besides the value as resolved, it finds the encodings a
- * value is commonly echoed in: JSON-escaped (also with non-ASCII escaped), URL-encoded (spaces as {@code +} and as
- * {@code %20}) and, for a value of 6 bytes or more, Base64 (standard and URL-safe) of the value on its own.
+ * Puts {@code {{secrets.NAME}}} back where a text holds the value of a secret resolved for one
+ * attempt: a step or the server it called may echo an input in an error (a cast error quoting the
+ * value), a log line or its output. Applied to everything the attempt stores or sends (step error
+ * and detail, log lines, output summary and variables, incident and event texts), so no copy of the
+ * value outlives the step. Besides the value as resolved, it finds the encodings a value is
+ * commonly echoed in: JSON-escaped (also with non-ASCII escaped), URL-encoded (spaces as {@code +}
+ * and as {@code %20}) and, for a value of 6 bytes or more, Base64 (standard and URL-safe) of the
+ * value on its own.
  */
 final class Redaction {
 
@@ -34,33 +36,48 @@ final class Redaction {
   /** The Base64 of a shorter value is a few letters that ordinary text holds by chance. */
   private static final int MIN_BASE64_BYTES = 6;
 
-  private static final ObjectWriter ASCII_JSON = Json.mapper().writer()
-      .with(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+  private static final ObjectWriter ASCII_JSON =
+      Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
   /** What stands for each text to hide: the reference of the secret it is (an encoding of). */
   private final Map<String, String> references;
+
   private final Pattern hidden;
 
   private Redaction(Map<String, String> references) {
     this.references = references;
-    // Longest first, so a secret that contains another is hidden whole rather than around the shorter one.
-    this.hidden = references.isEmpty() ? null : Pattern.compile(references.keySet().stream()
-        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-        .map(Pattern::quote).collect(Collectors.joining("|")));
+    // Longest first, so a secret that contains another is hidden whole rather than around the
+    // shorter one.
+    this.hidden =
+        references.isEmpty()
+            ? null
+            : Pattern.compile(
+                references.keySet().stream()
+                    .sorted(
+                        Comparator.comparingInt(String::length)
+                            .reversed()
+                            .thenComparing(Comparator.naturalOrder()))
+                    .map(Pattern::quote)
+                    .collect(Collectors.joining("|")));
   }
 
   /** The redaction of these secrets, by name; empty values hide nothing. */
   static Redaction of(Map<String, String> secretsByName) {
     Map<String, String> references = new HashMap<>();
-    secretsByName.forEach((name, value) -> {
-      if (value != null && !value.isEmpty()) {
-        encodings(value).forEach(text -> references.putIfAbsent(text, "{{secrets." + name + "}}"));
-      }
-    });
+    secretsByName.forEach(
+        (name, value) -> {
+          if (value != null && !value.isEmpty()) {
+            encodings(value)
+                .forEach(text -> references.putIfAbsent(text, "{{secrets." + name + "}}"));
+          }
+        });
     return references.isEmpty() ? NONE : new Redaction(Map.copyOf(references));
   }
 
-  /** The text with every secret value (and encoding of one) replaced by its reference; null stays null. */
+  /**
+   * The text with every secret value (and encoding of one) replaced by its reference; null stays
+   * null.
+   */
   String apply(String text) {
     if (hidden == null || text == null || text.isEmpty()) {
       return text;
@@ -69,7 +86,10 @@ final class Redaction {
     return found.replaceAll(match -> Matcher.quoteReplacement(references.get(match.group())));
   }
 
-  /** A JSON-like value (maps, lists, texts, numbers) with {@link #apply} done to every text in it, keys too. */
+  /**
+   * A JSON-like value (maps, lists, texts, numbers) with {@link #apply} done to every text in it,
+   * keys too.
+   */
   Object applyToValues(Object value) {
     if (hidden == null) {
       return value;

@@ -8,19 +8,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * The secrets one attempt's variables refer to, looked up by {@link SecretReferences}: {@code values} by name, for each
- * name that could not be resolved what is wrong and what to do, and which names the designer wrote into which input
- * ({@code authored}). Only those references are filled in, only in those inputs: a reference that turns up elsewhere
- * (in a sync cursor or a webhook payload, which are data) stays as written.
+ * The secrets one attempt's variables refer to, looked up by {@link SecretReferences}: {@code
+ * values} by name, for each name that could not be resolved what is wrong and what to do, and which
+ * names the designer wrote into which input ({@code authored}). Only those references are filled
+ * in, only in those inputs: a reference that turns up elsewhere (in a sync cursor or a webhook
+ * payload, which are data) stays as written.
  */
-record ResolvedSecrets(Map<String, String> values, Map<String, String> problems, Map<String, Set<String>> authored) {
+record ResolvedSecrets(
+    Map<String, String> values, Map<String, String> problems, Map<String, Set<String>> authored) {
 
   ResolvedSecrets {
     values = Map.copyOf(values);
     problems = Map.copyOf(problems);
     authored = Map.copyOf(authored);
   }
-
 
   /** What hides these values again in whatever the attempt stores or sends. */
   Redaction redaction() {
@@ -34,8 +35,13 @@ record ResolvedSecrets(Map<String, String> values, Map<String, String> problems,
    */
   Map<String, Object> fillIn(Map<String, Object> variables, String stepId, String elementId) {
     Map<String, Object> filled = new LinkedHashMap<>();
-    variables.forEach((name, value) -> filled.put(name,
-        authored.containsKey(name) ? fillValue(value, authored.get(name), stepId, elementId) : value));
+    variables.forEach(
+        (name, value) ->
+            filled.put(
+                name,
+                authored.containsKey(name)
+                    ? fillValue(value, authored.get(name), stepId, elementId)
+                    : value));
     return filled;
   }
 
@@ -68,10 +74,19 @@ record ResolvedSecrets(Map<String, String> values, Map<String, String> problems,
         continue; // a reference that came as data, not written by the designer: left as it is
       }
       if (problems.containsKey(name)) {
-        throw new InvalidStepInputException("Invalid input for step '" + stepId + "' at element '" + elementId
-            + "': it refers to the secret '" + name + "', " + problems.get(name), null);
+        throw new InvalidStepInputException(
+            "Invalid input for step '"
+                + stepId
+                + "' at element '"
+                + elementId
+                + "': it refers to the secret '"
+                + name
+                + "', "
+                + problems.get(name),
+            null);
       }
-      reference.appendReplacement(filled, Matcher.quoteReplacement(values.getOrDefault(name, reference.group())));
+      reference.appendReplacement(
+          filled, Matcher.quoteReplacement(values.getOrDefault(name, reference.group())));
     }
     reference.appendTail(filled);
     return filled.toString();

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Told by the engine that an instance completed: the run history ends the run, and only now, with every sink of the
- * run done and the run's ledger balanced with no record rejected by a sink, may its reads' cursors advance. Each write here may safely run again, so an unreachable store hands the
- * news back to be told again.
+ * Told by the engine that an instance completed: the run history ends the run, and only now, with
+ * every sink of the run done and the run's ledger balanced with no record rejected by a sink, may
+ * its reads' cursors advance. Each write here may safely run again, so an unreachable store hands
+ * the news back to be told again.
  */
 final class RunEnds implements RunEndHandler {
 
@@ -32,7 +33,8 @@ final class RunEnds implements RunEndHandler {
       RunKey key = new RunKey(owner.tenantId(), services.engineId(), instanceKey);
       UUID runId = services.history().ensureRun(key, owner.flowId(), null, false);
       RunLedger.Verdict ledger = services.runLedger().verdict(runId);
-      // The instance has completed, so no engine can stop it at an incident any more: a ledger that does not balance
+      // The instance has completed, so no engine can stop it at an incident any more: a ledger that
+      // does not balance
       // fails the run, with the gap, and its cursors stay.
       RunStatus status = ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED;
       services.history().endRun(runId, status, ledger.reason());
@@ -40,8 +42,14 @@ final class RunEnds implements RunEndHandler {
         services.cursors().commit(runId);
       }
       services.observer().runs().ended(owner.tenantId(), owner.flowId(), runId, status.stored());
-      Map<String, Object> data = Map.of("runId", runId.toString(), "flowId", owner.flowId(), "processInstanceKey",
-          instanceKey);
+      Map<String, Object> data =
+          Map.of(
+              "runId",
+              runId.toString(),
+              "flowId",
+              owner.flowId(),
+              "processInstanceKey",
+              instanceKey);
       if (ledger.balanced()) {
         services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, data);
       } else {

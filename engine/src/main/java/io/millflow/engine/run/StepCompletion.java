@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.UUID;
 
-/** The end of a completed attempt in the run history (its record counts and output summary) and its ledger row. */
+/**
+ * The end of a completed attempt in the run history (its record counts and output summary) and its
+ * ledger row.
+ */
 final class StepCompletion implements CompletionRecord {
 
   private static final Duration RECORD_WITHIN = Duration.ofSeconds(30);
@@ -22,8 +25,15 @@ final class StepCompletion implements CompletionRecord {
   private final StepLedger ledger;
   private final StepLedger.Entry ledgerEntry;
 
-  StepCompletion(RunHistory history, String stepType, UUID stepRunId, Long recordsIn, Long recordsOut,
-      String outputSummary, StepLedger ledger, StepLedger.Entry ledgerEntry) {
+  StepCompletion(
+      RunHistory history,
+      String stepType,
+      UUID stepRunId,
+      Long recordsIn,
+      Long recordsOut,
+      String outputSummary,
+      StepLedger ledger,
+      StepLedger.Entry ledgerEntry) {
     this.history = history;
     this.stepType = stepType;
     this.stepRunId = stepRunId;
@@ -35,24 +45,34 @@ final class StepCompletion implements CompletionRecord {
   }
 
   /**
-   * Before the engine is asked to take the completion (Camunda 8): the ledger row, which the run's end reads and a later
-   * attempt at the same task replaces, so writing it for a completion the engine then refuses is harmless.
+   * Before the engine is asked to take the completion (Camunda 8): the ledger row, which the run's
+   * end reads and a later attempt at the same task replaces, so writing it for a completion the
+   * engine then refuses is harmless.
    */
   @Override
   public void beforeCompletion() {
-    StoreOutage.persistently("recording the ledger of step " + stepType, RECORD_WITHIN, () -> {
-      ledger.save(ledgerEntry);
-      return null;
-    });
+    StoreOutage.persistently(
+        "recording the ledger of step " + stepType,
+        RECORD_WITHIN,
+        () -> {
+          ledger.save(ledgerEntry);
+          return null;
+        });
   }
 
-  /** After the engine took the completion: the record must outlast a short outage, or the attempt shows running for ever. */
+  /**
+   * After the engine took the completion: the record must outlast a short outage, or the attempt
+   * shows running for ever.
+   */
   @Override
   public void record() {
-    StoreOutage.persistently("recording the end of step " + stepType, RECORD_WITHIN, () -> {
-      history.completeStep(stepRunId, recordsIn, recordsOut, outputSummary);
-      return null;
-    });
+    StoreOutage.persistently(
+        "recording the end of step " + stepType,
+        RECORD_WITHIN,
+        () -> {
+          history.completeStep(stepRunId, recordsIn, recordsOut, outputSummary);
+          return null;
+        });
   }
 
   @Override

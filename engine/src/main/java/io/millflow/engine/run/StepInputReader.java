@@ -9,20 +9,25 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns a job's variables into a step's typed input and validates it (with the {@link RecordBinder} connections are
- * bound with too). Every failure names the field and says how to fix the flow, because it ends up as the incident
- * message an integration engineer reads.
+ * Turns a job's variables into a step's typed input and validates it (with the {@link RecordBinder}
+ * connections are bound with too). Every failure names the field and says how to fix the flow,
+ * because it ends up as the incident message an integration engineer reads.
  */
 public final class StepInputReader {
 
   private final RecordBinder binder = new RecordBinder();
 
-  /** The variable names a step reads: its input record's components. Fetching only these keeps jobs small. */
+  /**
+   * The variable names a step reads: its input record's components. Fetching only these keeps jobs
+   * small.
+   */
   public static List<String> variableNames(StepDescriptor step) {
     if (!step.inputType().isRecord()) {
       return List.of();
     }
-    return java.util.Arrays.stream(step.inputType().getRecordComponents()).map(c -> c.getName()).toList();
+    return java.util.Arrays.stream(step.inputType().getRecordComponents())
+        .map(c -> c.getName())
+        .toList();
   }
 
   public Object read(Map<String, Object> variables, StepDescriptor step, String elementId) {
@@ -31,13 +36,17 @@ public final class StepInputReader {
     } catch (InvalidRecordException e) {
       if (e.wrongType()) {
         FieldError error = e.errors().getFirst();
-        String what = error.field().isEmpty() ? "the variables " + error.problem() : error.sentence();
-        throw new InvalidStepInputException(prefix(step, elementId) + what
-            + ". Fix that input mapping on the task in the flow.", e.getCause());
+        String what =
+            error.field().isEmpty() ? "the variables " + error.problem() : error.sentence();
+        throw new InvalidStepInputException(
+            prefix(step, elementId) + what + ". Fix that input mapping on the task in the flow.",
+            e.getCause());
       }
-      throw new InvalidStepInputException(prefix(step, elementId)
-          + e.errors().stream().map(FieldError::sentence).collect(Collectors.joining("; "))
-          + ". Fix the input mapping of that field on the task in the flow.", null);
+      throw new InvalidStepInputException(
+          prefix(step, elementId)
+              + e.errors().stream().map(FieldError::sentence).collect(Collectors.joining("; "))
+              + ". Fix the input mapping of that field on the task in the flow.",
+          null);
     }
   }
 

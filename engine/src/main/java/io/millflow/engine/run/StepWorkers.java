@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Hands the engine one worker per step type, each running its attempts through an {@link AttemptRunner}. */
+/**
+ * Hands the engine one worker per step type, each running its attempts through an {@link
+ * AttemptRunner}.
+ */
 @Singleton
 public class StepWorkers {
 
@@ -40,31 +43,65 @@ public class StepWorkers {
   private final Optional<Duration> jobTimeout;
   private final Readiness readiness;
 
-  public StepWorkers(ProcessEngine engine, StepCatalog steps, RunHistory history, StepConnections connections,
-      PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events, ErrorCatchers errorCatchers,
-      FlowOwners owners, FlowSecrets secrets, AuthoredSecrets authoredSecrets, MillflowConfig config,
-      StepLedger ledger, RunLedger runLedger, SyncModes syncModes, AttemptObserver observer, Readiness readiness) {
+  public StepWorkers(
+      ProcessEngine engine,
+      StepCatalog steps,
+      RunHistory history,
+      StepConnections connections,
+      PostgresDatasetStore datasets,
+      SyncCursors cursors,
+      OutboundEvents events,
+      ErrorCatchers errorCatchers,
+      FlowOwners owners,
+      FlowSecrets secrets,
+      AuthoredSecrets authoredSecrets,
+      MillflowConfig config,
+      StepLedger ledger,
+      RunLedger runLedger,
+      SyncModes syncModes,
+      AttemptObserver observer,
+      Readiness readiness) {
     this.engine = engine;
     this.readiness = readiness;
     this.steps = steps;
     this.jobTimeout = config.zeebe().jobTimeout();
-    this.services = new WorkerServices(owners, new SecretReferences(secrets), authoredSecrets, engine.engineId(),
-        InstanceName.of(config), history, connections, datasets, cursors,
-        events, errorCatchers, new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
-        new TimeoutExtender(), Clock.systemUTC(), ledger, runLedger, syncModes, observer);
+    this.services =
+        new WorkerServices(
+            owners,
+            new SecretReferences(secrets),
+            authoredSecrets,
+            engine.engineId(),
+            InstanceName.of(config),
+            history,
+            connections,
+            datasets,
+            cursors,
+            events,
+            errorCatchers,
+            new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+            new TimeoutExtender(),
+            Clock.systemUTC(),
+            ledger,
+            runLedger,
+            syncModes,
+            observer);
   }
 
   public void open() {
     List<TaskWorker> workers = steps.all().stream().map(this::workerOf).toList();
     engine.openWorkers(workers, new RunEnds(services));
     readiness.workersOpened();
-    LOG.infof("Workers of %s open for %d step types: %s", services.worker(), steps.all().size(),
+    LOG.infof(
+        "Workers of %s open for %d step types: %s",
+        services.worker(),
+        steps.all().size(),
         steps.all().stream().map(StepDescriptor::id).toList());
   }
 
   private TaskWorker workerOf(StepDescriptor step) {
     Duration lock = jobTimeout.orElse(step.timeout());
-    return new TaskWorker(step.id(), lock, CursorInput.variableNames(step), new AttemptRunner(step, lock, services));
+    return new TaskWorker(
+        step.id(), lock, CursorInput.variableNames(step), new AttemptRunner(step, lock, services));
   }
 
   @PreDestroy

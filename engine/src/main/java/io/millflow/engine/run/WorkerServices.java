@@ -15,7 +15,22 @@ import io.millflow.engine.sync.SyncModes;
 import java.time.Clock;
 
 /** What every attempt shares; {@code worker} names this instance in the run history. */
-record WorkerServices(FlowOwners owners, SecretReferences secrets, AuthoredSecrets authoredSecrets, String engineId, String worker, RunHistory history,
-    StepConnections connections, PostgresDatasetStore datasets, SyncCursors cursors, OutboundEvents events,
-    ErrorCatchers errorCatchers, Backoff backoff, TimeoutExtender timeoutExtender, Clock clock, StepLedger ledger,
-    RunLedger runLedger, SyncModes syncModes, AttemptObserver observer) {}
+record WorkerServices(
+    FlowOwners owners,
+    SecretReferences secrets,
+    AuthoredSecrets authoredSecrets,
+    String engineId,
+    String worker,
+    RunHistory history,
+    StepConnections connections,
+    PostgresDatasetStore datasets,
+    SyncCursors cursors,
+    OutboundEvents events,
+    ErrorCatchers errorCatchers,
+    Backoff backoff,
+    TimeoutExtender timeoutExtender,
+    Clock clock,
+    StepLedger ledger,
+    RunLedger runLedger,
+    SyncModes syncModes,
+    AttemptObserver observer) {}

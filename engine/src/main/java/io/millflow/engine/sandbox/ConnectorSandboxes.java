@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The connectors' sandboxes on the class path, found through the Sandbox SPI ({@link ServiceLoader} of
- * {@link SandboxProvider}), started together and closed together. The runtime names none of them: a build with the
- * sandbox modules has them all, a production build ({@code -Dmillflow.sandboxes=false}) none.
+ * The connectors' sandboxes on the class path, found through the Sandbox SPI ({@link ServiceLoader}
+ * of {@link SandboxProvider}), started together and closed together. The runtime names none of
+ * them: a build with the sandbox modules has them all, a production build ({@code
+ * -Dmillflow.sandboxes=false}) none.
  */
 public final class ConnectorSandboxes implements AutoCloseable {
 
@@ -21,8 +22,11 @@ public final class ConnectorSandboxes implements AutoCloseable {
 
   /** The providers {@code loader} sees, in the order of their systems' names. */
   public ConnectorSandboxes(ClassLoader loader) {
-    this.providers = ServiceLoader.load(SandboxProvider.class, loader).stream().map(ServiceLoader.Provider::get)
-        .sorted(Comparator.comparing(SandboxProvider::system)).toList();
+    this.providers =
+        ServiceLoader.load(SandboxProvider.class, loader).stream()
+            .map(ServiceLoader.Provider::get)
+            .sorted(Comparator.comparing(SandboxProvider::system))
+            .toList();
   }
 
   /** {@code plex}, {@code netsuite}, ...: the systems whose sandbox is on the class path. */
@@ -49,7 +53,9 @@ public final class ConnectorSandboxes implements AutoCloseable {
     return List.copyOf(running);
   }
 
-  /** The running sandbox of this type, e.g. for a test that injects a fault only that system has. */
+  /**
+   * The running sandbox of this type, e.g. for a test that injects a fault only that system has.
+   */
   public synchronized <S extends Sandbox> Optional<S> running(Class<S> type) {
     return running.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
@@ -57,7 +63,10 @@ public final class ConnectorSandboxes implements AutoCloseable {
   /** The running sandbox that offers the connection {@code name} ({@code plex-sandbox}). */
   public synchronized Optional<Sandbox> offering(String connection) {
     return running.stream()
-        .filter(sandbox -> sandbox.connections().stream().anyMatch(offered -> offered.name().equals(connection)))
+        .filter(
+            sandbox ->
+                sandbox.connections().stream()
+                    .anyMatch(offered -> offered.name().equals(connection)))
         .findFirst();
   }
 

@@ -22,13 +22,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the local sandboxes with the runtime and offers the connections the example flows use: those of every
- * connector sandbox on the class path (found through the Sandbox SPI: {@code plex-sandbox}, {@code netsuite-sandbox}
- * and {@code idhammar-sandbox}, with credentials made for this start, each configured by its {@code millflow.sandbox.*}
- * settings), and the runtime's own {@code warehouse} (a database in the embedded PostgreSQL, with a role of its own that
- * is no superuser), {@code plant-mongo} (an in-process, in-memory MongoDB) and {@code files} (the installation tenant's
- * own file root, {@code <data-dir>/files/<tenant>} by default). A production build has no connector sandboxes; the
- * runtime's own three are still offered while {@code millflow.sandbox.enabled} is on.
+ * Starts the local sandboxes with the runtime and offers the connections the example flows use:
+ * those of every connector sandbox on the class path (found through the Sandbox SPI: {@code
+ * plex-sandbox}, {@code netsuite-sandbox} and {@code idhammar-sandbox}, with credentials made for
+ * this start, each configured by its {@code millflow.sandbox.*} settings), and the runtime's own
+ * {@code warehouse} (a database in the embedded PostgreSQL, with a role of its own that is no
+ * superuser), {@code plant-mongo} (an in-process, in-memory MongoDB) and {@code files} (the
+ * installation tenant's own file root, {@code <data-dir>/files/<tenant>} by default). A production
+ * build has no connector sandboxes; the runtime's own three are still offered while {@code
+ * millflow.sandbox.enabled} is on.
  */
 @Singleton
 public class SandboxLauncher {
@@ -46,10 +48,14 @@ public class SandboxLauncher {
   private final Path filesDirectory;
   private final ConnectionRegistry connections;
   private final StateStore store;
-  private final ConnectorSandboxes connectorSandboxes = new ConnectorSandboxes(SandboxLauncher.class.getClassLoader());
+  private final ConnectorSandboxes connectorSandboxes =
+      new ConnectorSandboxes(SandboxLauncher.class.getClassLoader());
   private MongoServer mongo;
 
-  public SandboxLauncher(MillflowConfig config, ConnectionRegistry connections, StateStore store,
+  public SandboxLauncher(
+      MillflowConfig config,
+      ConnectionRegistry connections,
+      StateStore store,
       io.millflow.connector.file.FileRoots fileRoots) {
     this.config = config.sandbox();
     this.filesDirectory = fileRoots.of(config.tenant()).getFirst();
@@ -64,22 +70,47 @@ public class SandboxLauncher {
     List<String> offered = new ArrayList<>(startConnectorSandboxes());
     mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress mongoAddress = mongo.bind(); // a free port on loopback
-    provide(new Connection(MONGO_CONNECTION, "mongodb", Map.of("host", "127.0.0.1",
-        "port", String.valueOf(mongoAddress.getPort()), "database", "plant"), Map.of()), offered);
-    store.embeddedServer().map(EmbeddedPostgresServer::warehouse).ifPresent(warehouse -> provide(
-        new Connection(WAREHOUSE_CONNECTION, "postgres", Map.of("jdbcUrl", warehouse.jdbcUrl()),
-            Map.of("username", warehouse.username(), "password", warehouse.password())), offered));
+    provide(
+        new Connection(
+            MONGO_CONNECTION,
+            "mongodb",
+            Map.of(
+                "host",
+                "127.0.0.1",
+                "port",
+                String.valueOf(mongoAddress.getPort()),
+                "database",
+                "plant"),
+            Map.of()),
+        offered);
+    store
+        .embeddedServer()
+        .map(EmbeddedPostgresServer::warehouse)
+        .ifPresent(
+            warehouse ->
+                provide(
+                    new Connection(
+                        WAREHOUSE_CONNECTION,
+                        "postgres",
+                        Map.of("jdbcUrl", warehouse.jdbcUrl()),
+                        Map.of("username", warehouse.username(), "password", warehouse.password())),
+                    offered));
     Path files = filesDirectory;
-    provide(new Connection(FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()), offered);
-    LOG.infof("Sandboxes: MongoDB (in memory) on port %d. Connections %s are ready (files in %s)",
+    provide(
+        new Connection(
+            FILES_CONNECTION, "file", Map.of("baseDirectory", files.toString()), Map.of()),
+        offered);
+    LOG.infof(
+        "Sandboxes: MongoDB (in memory) on port %d. Connections %s are ready (files in %s)",
         mongoAddress.getPort(), String.join(", ", offered), files);
   }
 
   private List<String> startConnectorSandboxes() {
     List<Sandbox> started = connectorSandboxes.start(settings());
     if (started.isEmpty()) {
-      LOG.info("No connector sandboxes on the class path (a build without them): only the runtime's own sandbox"
-          + " connections are offered");
+      LOG.info(
+          "No connector sandboxes on the class path (a build without them): only the runtime's own sandbox"
+              + " connections are offered");
     }
     List<String> offered = new ArrayList<>();
     for (Sandbox sandbox : started) {
@@ -100,12 +131,18 @@ public class SandboxLauncher {
     return key -> runtime.getOptionalValue("millflow.sandbox." + key, String.class);
   }
 
-  /** The running sandbox that offers connection {@code name}, for fault injection in tests and demos. */
+  /**
+   * The running sandbox that offers connection {@code name}, for fault injection in tests and
+   * demos.
+   */
   public Optional<Sandbox> offering(String connection) {
     return connectorSandboxes.offering(connection);
   }
 
-  /** The running sandbox of {@code type}, for a test that needs what only that system's sandbox does. */
+  /**
+   * The running sandbox of {@code type}, for a test that needs what only that system's sandbox
+   * does.
+   */
   public <S extends Sandbox> Optional<S> running(Class<S> type) {
     return connectorSandboxes.running(type);
   }

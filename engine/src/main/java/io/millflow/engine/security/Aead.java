@@ -9,9 +9,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a random 96-bit nonce per message, stored in front of the ciphertext. The associated data binds a
- * ciphertext to where it belongs (tenant and purpose), so one tenant's encrypted credentials copied into another's
- * row do not decrypt.
+ * AES-256-GCM with a random 96-bit nonce per message, stored in front of the ciphertext. The
+ * associated data binds a ciphertext to where it belongs (tenant and purpose), so one tenant's
+ * encrypted credentials copied into another's row do not decrypt.
  */
 final class Aead {
 
@@ -40,7 +40,10 @@ final class Aead {
     }
   }
 
-  /** @throws KeyMismatchException when the key or the associated data is not the one it was sealed with */
+  /**
+   * @throws KeyMismatchException when the key or the associated data is not the one it was sealed
+   *     with
+   */
   static byte[] decrypt(byte[] key, byte[] sealed, String associatedData) {
     if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
       throw new KeyMismatchException("The encrypted value is truncated");
@@ -50,7 +53,8 @@ final class Aead {
       Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, associatedData);
       return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
     } catch (javax.crypto.AEADBadTagException e) {
-      throw new KeyMismatchException("The value was encrypted with another key or for another owner");
+      throw new KeyMismatchException(
+          "The value was encrypted with another key or for another owner");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM decryption failed", e);
     }
@@ -59,7 +63,8 @@ final class Aead {
   private static Cipher cipher(int mode, byte[] key, byte[] nonce, String associatedData)
       throws GeneralSecurityException {
     if (key.length != KEY_BYTES) {
-      throw new IllegalArgumentException("AES-256 needs a 32-byte key, not " + key.length + " bytes");
+      throw new IllegalArgumentException(
+          "AES-256 needs a 32-byte key, not " + key.length + " bytes");
     }
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));

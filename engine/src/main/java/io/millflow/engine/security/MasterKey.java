@@ -17,10 +17,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The key that wraps the tenants' data keys. From {@code millflow.security.master-key} or {@code master-key-file}; in
- * embedded mode, when neither is set, one is generated once into {@code <data-dir>/master.key} (owner-only) so trying
- * Millflow needs no setup. With a state store of its own ({@code millflow.db.url}) or in cluster mode Millflow refuses
- * to start without one: every instance over that database must share it, and it must outlive any one data directory.
+ * The key that wraps the tenants' data keys. From {@code millflow.security.master-key} or {@code
+ * master-key-file}; in embedded mode, when neither is set, one is generated once into {@code
+ * <data-dir>/master.key} (owner-only) so trying Millflow needs no setup. With a state store of its
+ * own ({@code millflow.db.url}) or in cluster mode Millflow refuses to start without one: every
+ * instance over that database must share it, and it must outlive any one data directory.
  */
 @Singleton
 public class MasterKey {
@@ -33,15 +34,21 @@ public class MasterKey {
 
   @Inject
   public MasterKey(MillflowConfig config) {
-    this(load(config.security().masterKey(), config.security().masterKeyFile(),
-        config.dataDir().resolve(GENERATED_FILE),
-        config.zeebe().address().isPresent() || config.db().url().isPresent()));
+    this(
+        load(
+            config.security().masterKey(),
+            config.security().masterKeyFile(),
+            config.dataDir().resolve(GENERATED_FILE),
+            config.zeebe().address().isPresent() || config.db().url().isPresent()));
   }
 
   MasterKey(byte[] key) {
     if (key.length != Aead.KEY_BYTES) {
-      throw new IllegalStateException("The master key must be 32 bytes (Base64 of 32 random bytes: openssl rand"
-          + " -base64 32), not " + key.length + " bytes");
+      throw new IllegalStateException(
+          "The master key must be 32 bytes (Base64 of 32 random bytes: openssl rand"
+              + " -base64 32), not "
+              + key.length
+              + " bytes");
     }
     this.key = key.clone();
     this.id = idOf(key);
@@ -50,12 +57,19 @@ public class MasterKey {
   /** The key being rotated out, when the configuration names one. */
   static Optional<MasterKey> previous(MillflowConfig.Security config) {
     if (config.previousMasterKey().isPresent()) {
-      return Optional.of(new MasterKey(decode(config.previousMasterKey().get(), "millflow.security.previous-master-key")));
+      return Optional.of(
+          new MasterKey(
+              decode(config.previousMasterKey().get(), "millflow.security.previous-master-key")));
     }
-    return config.previousMasterKeyFile().map(file -> new MasterKey(decode(read(file), "the file " + file)));
+    return config
+        .previousMasterKeyFile()
+        .map(file -> new MasterKey(decode(read(file), "the file " + file)));
   }
 
-  /** A short, non-secret fingerprint, stored next to what the key wraps, so a wrong key is named as such. */
+  /**
+   * A short, non-secret fingerprint, stored next to what the key wraps, so a wrong key is named as
+   * such.
+   */
   public String id() {
     return id;
   }
@@ -69,8 +83,9 @@ public class MasterKey {
   }
 
   /**
-   * The configured key, else the configured file's, else (the embedded state store only) the generated file's.
-   * {@code shared} says the state store may be shared with other instances: an external database or cluster mode.
+   * The configured key, else the configured file's, else (the embedded state store only) the
+   * generated file's. {@code shared} says the state store may be shared with other instances: an
+   * external database or cluster mode.
    */
   static byte[] load(Optional<String> key, Optional<Path> file, Path generated, boolean shared) {
     if (key.isPresent()) {
@@ -80,10 +95,11 @@ public class MasterKey {
       return decode(read(file.get()), "the file " + file.get());
     }
     if (shared) {
-      throw new IllegalStateException("An external state store (millflow.db.url) or cluster mode needs a master key"
-          + " shared by every Millflow instance over that database: set"
-          + " millflow.security.master-key-file (a file with the output of `openssl rand -base64 32`) or the"
-          + " environment variable MILLFLOW_SECURITY_MASTER_KEY.");
+      throw new IllegalStateException(
+          "An external state store (millflow.db.url) or cluster mode needs a master key"
+              + " shared by every Millflow instance over that database: set"
+              + " millflow.security.master-key-file (a file with the output of `openssl rand -base64 32`) or the"
+              + " environment variable MILLFLOW_SECURITY_MASTER_KEY.");
     }
     return generatedKey(generated);
   }
@@ -95,13 +111,16 @@ public class MasterKey {
     byte[] key = Aead.newKey();
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+      Files.writeString(
+          file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write a new master key to " + file, e);
     }
-    LOG.warnf("Generated a master key in %s (embedded mode). Credentials stored by Millflow can only be read with"
-        + " it: back it up with the data directory, or set millflow.security.master-key-file.", file);
+    LOG.warnf(
+        "Generated a master key in %s (embedded mode). Credentials stored by Millflow can only be read with"
+            + " it: back it up with the data directory, or set millflow.security.master-key-file.",
+        file);
     return key;
   }
 
@@ -109,7 +128,8 @@ public class MasterKey {
     try {
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the master key from " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the master key from " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,8 +137,11 @@ public class MasterKey {
     try {
       return Base64.getDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("The master key in " + where + " is not Base64: generate one with"
-          + " `openssl rand -base64 32`.");
+      throw new IllegalStateException(
+          "The master key in "
+              + where
+              + " is not Base64: generate one with"
+              + " `openssl rand -base64 32`.");
     }
   }
 

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Secrets Millflow must read back in clear to use them (the HMAC keys of webhook triggers and subscriptions), stored
- * as text encrypted with the tenant's data key: {@code enc:v1:<Base64 nonce+ciphertext>}, bound to the tenant and to
- * what the secret is for. A value without the prefix is a secret stored before encryption existed; it is read as is
- * and {@link #isSealed} lets a migration find it.
+ * Secrets Millflow must read back in clear to use them (the HMAC keys of webhook triggers and
+ * subscriptions), stored as text encrypted with the tenant's data key: {@code enc:v1:<Base64
+ * nonce+ciphertext>}, bound to the tenant and to what the secret is for. A value without the prefix
+ * is a secret stored before encryption existed; it is read as is and {@link #isSealed} lets a
+ * migration find it.
  */
 @Singleton
 public class SealedSecrets {
@@ -22,8 +23,10 @@ public class SealedSecrets {
   }
 
   public String seal(String tenantId, String purpose, String secret) {
-    return PREFIX + Base64.getEncoder().encodeToString(
-        keys.encrypt(tenantId, secret.getBytes(StandardCharsets.UTF_8), purpose));
+    return PREFIX
+        + Base64.getEncoder()
+            .encodeToString(
+                keys.encrypt(tenantId, secret.getBytes(StandardCharsets.UTF_8), purpose));
   }
 
   public String open(String tenantId, String purpose, String stored) {
@@ -34,7 +37,10 @@ public class SealedSecrets {
     return new String(keys.decrypt(tenantId, sealed, purpose), StandardCharsets.UTF_8);
   }
 
-  /** A webhook trigger's HMAC secret; current and previous share it, as rotation moves the sealed value. */
+  /**
+   * A webhook trigger's HMAC secret; current and previous share it, as rotation moves the sealed
+   * value.
+   */
   public static String triggerSecret(String triggerId) {
     return "trigger-secret:" + triggerId;
   }

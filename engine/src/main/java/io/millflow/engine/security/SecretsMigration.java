@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
-/** Seals trigger and subscription secrets stored in clear by versions before encryption at rest, once, at start. */
+/**
+ * Seals trigger and subscription secrets stored in clear by versions before encryption at rest,
+ * once, at start.
+ */
 @Singleton
 public class SecretsMigration {
 
@@ -21,30 +24,59 @@ public class SecretsMigration {
   }
 
   public void sealClearSecrets() {
-    int triggers = jdbi.inTransaction(h -> h.createQuery("""
+    int triggers =
+        jdbi.inTransaction(
+            h ->
+                h.createQuery(
+                        """
             select id, tenant_id, secret, previous_secret from webhook_trigger
             where secret not like 'enc:v1:%' or previous_secret not like 'enc:v1:%' for update""")
-        .map((rs, ctx) -> {
-          String purpose = SealedSecrets.triggerSecret(rs.getString("id"));
-          String tenant = rs.getString("tenant_id");
-          return h.createUpdate("update webhook_trigger set secret = :s, previous_secret = :p where id = :id")
-              .bind("s", sealIfClear(tenant, purpose, rs.getString("secret")))
-              .bind("p", sealIfClear(tenant, purpose, rs.getString("previous_secret")))
-              .bind("id", rs.getString("id")).execute();
-        }).list().size());
-    int subscriptions = jdbi.inTransaction(h -> h.createQuery("""
+                    .map(
+                        (rs, ctx) -> {
+                          String purpose = SealedSecrets.triggerSecret(rs.getString("id"));
+                          String tenant = rs.getString("tenant_id");
+                          return h.createUpdate(
+                                  "update webhook_trigger set secret = :s, previous_secret = :p where id = :id")
+                              .bind("s", sealIfClear(tenant, purpose, rs.getString("secret")))
+                              .bind(
+                                  "p",
+                                  sealIfClear(tenant, purpose, rs.getString("previous_secret")))
+                              .bind("id", rs.getString("id"))
+                              .execute();
+                        })
+                    .list()
+                    .size());
+    int subscriptions =
+        jdbi.inTransaction(
+            h ->
+                h.createQuery(
+                        """
             select id, tenant_id, secret from event_subscription where secret not like 'enc:v1:%' for update""")
-        .map((rs, ctx) -> h.createUpdate("update event_subscription set secret = :s where id = :id")
-            .bind("s", sealIfClear(rs.getString("tenant_id"), SealedSecrets.subscriptionSecret(rs.getObject("id", UUID.class)),
-                rs.getString("secret")))
-            .bind("id", rs.getObject("id", UUID.class)).execute()).list().size());
+                    .map(
+                        (rs, ctx) ->
+                            h.createUpdate(
+                                    "update event_subscription set secret = :s where id = :id")
+                                .bind(
+                                    "s",
+                                    sealIfClear(
+                                        rs.getString("tenant_id"),
+                                        SealedSecrets.subscriptionSecret(
+                                            rs.getObject("id", UUID.class)),
+                                        rs.getString("secret")))
+                                .bind("id", rs.getObject("id", UUID.class))
+                                .execute())
+                    .list()
+                    .size());
     if (triggers + subscriptions > 0) {
-      LOG.infof("Sealed the secrets of %d triggers and %d subscriptions stored in clear by an earlier version",
+      LOG.infof(
+          "Sealed the secrets of %d triggers and %d subscriptions stored in clear by an earlier version",
           triggers, subscriptions);
     }
   }
 
   private String sealIfClear(String tenant, String purpose, String value) {
-    return value == null || SealedSecrets.isSealed(value) ? value : secrets.seal(tenant, purpose, value);
+    return value == null || SealedSecrets.isSealed(value)
+        ? value
+        : secrets.seal(tenant, purpose, value);
   }
 }

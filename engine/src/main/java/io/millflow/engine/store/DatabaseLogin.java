@@ -5,6 +5,11 @@ public record DatabaseLogin(String jdbcUrl, String username, String password) {
 
   @Override
   public String toString() {
-    return "DatabaseLogin[" + jdbcUrl + " as " + username + (password == null ? "" : ", with a password") + "]";
+    return "DatabaseLogin["
+        + jdbcUrl
+        + " as "
+        + username
+        + (password == null ? "" : ", with a password")
+        + "]";
   }
 }

@@ -12,7 +12,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 
-/** A generated password in a file only its owner may read or write: created once, read again at every start. */
+/**
+ * A generated password in a file only its owner may read or write: created once, read again at
+ * every start.
+ */
 final class PasswordFile {
 
   static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -21,22 +24,34 @@ final class PasswordFile {
 
   private PasswordFile() {}
 
-  /** The password in {@code file}, which is generated and written first when the file does not exist. */
+  /**
+   * The password in {@code file}, which is generated and written first when the file does not
+   * exist.
+   */
   static String readOrCreate(Path file) {
     try {
       if (Files.exists(file)) {
-        Files.setPosixFilePermissions(file, OWNER_ONLY); // a copy restored from a backup may have lost them
+        Files.setPosixFilePermissions(
+            file, OWNER_ONLY); // a copy restored from a backup may have lost them
         String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
         if (password.isEmpty()) {
-          throw new IllegalStateException("The password file " + file + " is empty: restore it from the backup of"
-              + " the data directory.");
+          throw new IllegalStateException(
+              "The password file "
+                  + file
+                  + " is empty: restore it from the backup of"
+                  + " the data directory.");
         }
         return password;
       }
       String password = generate();
-      // Written whole under another name first, so a crash never leaves a half-written password behind.
-      Path written = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".new",
-          PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      // Written whole under another name first, so a crash never leaves a half-written password
+      // behind.
+      Path written =
+          Files.createTempFile(
+              file.getParent(),
+              file.getFileName() + ".",
+              ".new",
+              PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       Files.writeString(written, password + "\n", StandardCharsets.US_ASCII);
       Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
       return password;

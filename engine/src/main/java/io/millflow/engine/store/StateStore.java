@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Millflow's own PostgreSQL: run history, flows, datasets. Embedded by default (data under {@code millflow.data-dir},
- * logged in to with the password the embedded server generated); an external server when {@code millflow.db.url} is
- * set. Migrations run on start.
+ * Millflow's own PostgreSQL: run history, flows, datasets. Embedded by default (data under {@code
+ * millflow.data-dir}, logged in to with the password the embedded server generated); an external
+ * server when {@code millflow.db.url} is set. Migrations run on start.
  */
 @Singleton
 public class StateStore {
@@ -27,17 +27,32 @@ public class StateStore {
 
   public StateStore(MillflowConfig config) {
     MillflowConfig.Db db = config.db();
-    this.embedded = db.url().isPresent() ? Optional.empty()
-        : Optional.of(EmbeddedPostgresServer.start(config.dataDir().toAbsolutePath(), db.embeddedDurability()));
-    DatabaseLogin login = embedded.map(EmbeddedPostgresServer::stateStore)
-        .orElseGet(() -> new DatabaseLogin(db.url().orElseThrow(), db.username().orElse(null),
-            db.password().orElse(null)));
+    this.embedded =
+        db.url().isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                EmbeddedPostgresServer.start(
+                    config.dataDir().toAbsolutePath(), db.embeddedDurability()));
+    DatabaseLogin login =
+        embedded
+            .map(EmbeddedPostgresServer::stateStore)
+            .orElseGet(
+                () ->
+                    new DatabaseLogin(
+                        db.url().orElseThrow(),
+                        db.username().orElse(null),
+                        db.password().orElse(null)));
     this.dataSource = pool(login, db.poolSize(), db.connectionTimeout());
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     this.jdbi = Jdbi.create(dataSource);
-    LOG.infof("State store: %s", embedded.isPresent()
-        ? "embedded PostgreSQL on port " + embedded.get().port() + ", data in " + config.dataDir().toAbsolutePath().resolve("postgres")
-        : "external PostgreSQL " + redacted(login.jdbcUrl()));
+    LOG.infof(
+        "State store: %s",
+        embedded.isPresent()
+            ? "embedded PostgreSQL on port "
+                + embedded.get().port()
+                + ", data in "
+                + config.dataDir().toAbsolutePath().resolve("postgres")
+            : "external PostgreSQL " + redacted(login.jdbcUrl()));
   }
 
   public Jdbi jdbi() {
@@ -48,7 +63,10 @@ public class StateStore {
     return dataSource;
   }
 
-  /** The embedded server, when Millflow runs one; the sandbox connections use it for the example warehouse. */
+  /**
+   * The embedded server, when Millflow runs one; the sandbox connections use it for the example
+   * warehouse.
+   */
   public Optional<EmbeddedPostgresServer> embeddedServer() {
     return embedded;
   }
@@ -59,7 +77,8 @@ public class StateStore {
     embedded.ifPresent(EmbeddedPostgresServer::close);
   }
 
-  private static HikariDataSource pool(DatabaseLogin login, int size, java.time.Duration connectionTimeout) {
+  private static HikariDataSource pool(
+      DatabaseLogin login, int size, java.time.Duration connectionTimeout) {
     HikariConfig hikari = new HikariConfig();
     hikari.setConnectionTimeout(connectionTimeout.toMillis());
     hikari.setJdbcUrl(login.jdbcUrl());

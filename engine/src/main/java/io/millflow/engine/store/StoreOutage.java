@@ -9,9 +9,10 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.ConnectionException;
 
 /**
- * The state store being unreachable (PostgreSQL down, restarting or cut off), told apart from every other database
- * error, and writes that must outlast such an outage: those that record a side effect already done (a flow instance
- * started), since giving up on them means doing the side effect again.
+ * The state store being unreachable (PostgreSQL down, restarting or cut off), told apart from every
+ * other database error, and writes that must outlast such an outage: those that record a side
+ * effect already done (a flow instance started), since giving up on them means doing the side
+ * effect again.
  */
 public final class StoreOutage {
 
@@ -19,15 +20,20 @@ public final class StoreOutage {
 
   private StoreOutage() {}
 
-  /** Whether {@code e} says the database could not be reached, as opposed to a statement it refused. */
+  /**
+   * Whether {@code e} says the database could not be reached, as opposed to a statement it refused.
+   */
   public static boolean isUnreachable(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
+      if (cause instanceof ConnectionException
+          || cause instanceof SQLTransientConnectionException) {
         return true;
       }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        // 08: the connection broke under the statement; 57P: the server is shutting down or starting up
+        // 08: the connection broke under the statement; 57P: the server is shutting down or
+        // starting up
         return true;
       }
     }
@@ -35,8 +41,8 @@ public final class StoreOutage {
   }
 
   /**
-   * Runs {@code write} until it succeeds, retrying while the store is unreachable, for at most {@code within}; any
-   * other failure, or the outage outlasting {@code within}, is thrown.
+   * Runs {@code write} until it succeeds, retrying while the store is unreachable, for at most
+   * {@code within}; any other failure, or the outage outlasting {@code within}, is thrown.
    */
   public static <T> T persistently(String what, Duration within, Supplier<T> write) {
     Instant giveUp = Instant.now().plus(within);
@@ -48,7 +54,9 @@ public final class StoreOutage {
         if (!isUnreachable(e) || Instant.now().plusMillis(waitMillis).isAfter(giveUp)) {
           throw e;
         }
-        LOG.warnf("The state store is unreachable while %s; trying again in %d ms (%s)", what, waitMillis, e.getMessage());
+        LOG.warnf(
+            "The state store is unreachable while %s; trying again in %d ms (%s)",
+            what, waitMillis, e.getMessage());
         try {
           Thread.sleep(waitMillis);
         } catch (InterruptedException interrupted) {

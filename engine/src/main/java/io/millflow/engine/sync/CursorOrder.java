@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The order of two cursors of one read, told by their type: instants (ISO-8601, with a zone or offset) by time, local
- * date-times and dates (a database's timestamp without a zone) by the calendar, numbers (an id watermark) by value.
- * Cursors of different types, or of none of these (an opaque token), have no order.
+ * The order of two cursors of one read, told by their type: instants (ISO-8601, with a zone or
+ * offset) by time, local date-times and dates (a database's timestamp without a zone) by the
+ * calendar, numbers (an id watermark) by value. Cursors of different types, or of none of these (an
+ * opaque token), have no order.
  */
 final class CursorOrder {
 
@@ -27,11 +28,13 @@ final class CursorOrder {
         .map(order -> order > 0);
   }
 
-  private static <T extends Comparable<? super T>> Optional<Integer> compare(String a, String b,
-      Function<String, T> parse) {
+  private static <T extends Comparable<? super T>> Optional<Integer> compare(
+      String a, String b, Function<String, T> parse) {
     Optional<T> left = parsed(a, parse);
     Optional<T> right = parsed(b, parse);
-    return left.isPresent() && right.isPresent() ? Optional.of(left.get().compareTo(right.get())) : Optional.empty();
+    return left.isPresent() && right.isPresent()
+        ? Optional.of(left.get().compareTo(right.get()))
+        : Optional.empty();
   }
 
   private static <T> Optional<T> parsed(String text, Function<String, T> parse) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The inputs of a source step that make its incremental window: the cursor ({@code @Param(cursor = true)}), where
- * the read starts, and its upper bound ({@code @Param(cursorUntil = true)}), where it stops. A step with no cursor is
- * no incremental source.
+ * The inputs of a source step that make its incremental window: the cursor ({@code @Param(cursor =
+ * true)}), where the read starts, and its upper bound ({@code @Param(cursorUntil = true)}), where
+ * it stops. A step with no cursor is no incremental source.
  */
 public record CursorParams(Optional<String> cursor, Optional<String> until) {
 
@@ -27,7 +27,9 @@ public record CursorParams(Optional<String> cursor, Optional<String> until) {
       return Optional.empty();
     }
     return Arrays.stream(step.inputType().getRecordComponents())
-        .filter(c -> c.isAnnotationPresent(Param.class) && marked.test(c.getAnnotation(Param.class)))
-        .map(RecordComponent::getName).findFirst();
+        .filter(
+            c -> c.isAnnotationPresent(Param.class) && marked.test(c.getAnnotation(Param.class)))
+        .map(RecordComponent::getName)
+        .findFirst();
   }
 }

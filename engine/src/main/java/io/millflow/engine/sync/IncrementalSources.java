@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** The tasks of a flow that read incrementally: their step has a cursor input ({@link CursorParams}). */
+/**
+ * The tasks of a flow that read incrementally: their step has a cursor input ({@link
+ * CursorParams}).
+ */
 @Singleton
 public class IncrementalSources {
 
@@ -29,10 +32,19 @@ public class IncrementalSources {
 
   /** The flow's incremental sources, in document order; empty when the tenant has no such flow. */
   public Optional<List<Source>> of(String tenantId, String flowId) {
-    return tasks.of(tenantId, flowId).map(all -> all.stream()
-        .flatMap(task -> Optional.ofNullable(task.stepType()).flatMap(steps::find).stream()
-            .map(step -> new Source(task.elementId(), step.id(), CursorParams.of(step))))
-        .filter(source -> source.params().incremental())
-        .toList());
+    return tasks
+        .of(tenantId, flowId)
+        .map(
+            all ->
+                all.stream()
+                    .flatMap(
+                        task ->
+                            Optional.ofNullable(task.stepType()).flatMap(steps::find).stream()
+                                .map(
+                                    step ->
+                                        new Source(
+                                            task.elementId(), step.id(), CursorParams.of(step))))
+                    .filter(source -> source.params().incremental())
+                    .toList());
   }
 }

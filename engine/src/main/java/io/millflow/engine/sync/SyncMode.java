@@ -3,9 +3,9 @@ package io.millflow.engine.sync;
 import java.time.Instant;
 
 /**
- * What a run's incremental sources read, and what becomes of their cursors. A plain run reads from the committed
- * cursor and commits its own; a backfill reads a past window and commits none; a refresh reads from the start and
- * commits its cursor, though never behind a newer one.
+ * What a run's incremental sources read, and what becomes of their cursors. A plain run reads from
+ * the committed cursor and commits its own; a backfill reads a past window and commits none; a
+ * refresh reads from the start and commits its cursor, though never behind a newer one.
  */
 public sealed interface SyncMode {
 

@@ -5,12 +5,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A request as the inbox keeps it: verified, stored, and waiting for (or done with) dispatch. */
-public record InboxEvent(UUID id, String triggerId, String eventId, Instant receivedAt, Map<String, String> headers,
-    Map<String, String> query, byte[] body, String status, int attempts, String lastError, String runIds,
+public record InboxEvent(
+    UUID id,
+    String triggerId,
+    String eventId,
+    Instant receivedAt,
+    Map<String, String> headers,
+    Map<String, String> query,
+    byte[] body,
+    String status,
+    int attempts,
+    String lastError,
+    String runIds,
     int dispatchRound) {
 
   /** What the API shows of an event: no body bytes, no headers. */
-  public record View(UUID id, String eventId, Instant receivedAt, String status, int attempts, String lastError,
+  public record View(
+      UUID id,
+      String eventId,
+      Instant receivedAt,
+      String status,
+      int attempts,
+      String lastError,
       String runIds) {}
 
   public View view() {

@@ -10,25 +10,38 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The request headers the inbox keeps for one trigger: those its expressions read (routes' conditions, variables and
- * correlation keys, the ordering key and sequence), the event-id header, and the installation's allow-list
- * ({@code millflow.webhooks.kept-headers}). Credentials ({@code Authorization}, {@code Cookie}, tokens, keys) and the
- * signature are never kept, even when an expression or the allow-list names them: a row of the inbox must not hand a
- * sender's credentials to whoever reads the database.
+ * The request headers the inbox keeps for one trigger: those its expressions read (routes'
+ * conditions, variables and correlation keys, the ordering key and sequence), the event-id header,
+ * and the installation's allow-list ({@code millflow.webhooks.kept-headers}). Credentials ({@code
+ * Authorization}, {@code Cookie}, tokens, keys) and the signature are never kept, even when an
+ * expression or the allow-list names them: a row of the inbox must not hand a sender's credentials
+ * to whoever reads the database.
  *
- * <p>A header counts as read when an expression that mentions {@code headers} names it as {@code headers.<name>},
- * {@code headers["<name>"]} or any string literal ({@code get value(headers, "x-site")}); an expression that passes
- * {@code headers} on whole gets only these, so a header it needs otherwise belongs on the allow-list.
+ * <p>A header counts as read when an expression that mentions {@code headers} names it as {@code
+ * headers.<name>}, {@code headers["<name>"]} or any string literal ({@code get value(headers,
+ * "x-site")}); an expression that passes {@code headers} on whole gets only these, so a header it
+ * needs otherwise belongs on the allow-list.
  */
 final class InboxHeaders {
 
   private static final Pattern MENTION = Pattern.compile("\\bheaders\\b");
-  private static final Pattern DOTTED = Pattern.compile("\\bheaders\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern DOTTED =
+      Pattern.compile("\\bheaders\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie", "set-cookie",
-      "www-authenticate", "proxy-authenticate", "x-api-key", "api-key", "apikey");
-  private static final Pattern CREDENTIAL_LIKE = Pattern.compile("token|secret|password|passwd|session|credential|auth"
-      + "|api-?key|signature");
+  private static final Set<String> CREDENTIALS =
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "set-cookie",
+          "www-authenticate",
+          "proxy-authenticate",
+          "x-api-key",
+          "api-key",
+          "apikey");
+  private static final Pattern CREDENTIAL_LIKE =
+      Pattern.compile(
+          "token|secret|password|passwd|session|credential|auth" + "|api-?key|signature");
 
   private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
 
@@ -62,11 +75,12 @@ final class InboxHeaders {
   /** The kept headers of a request whose header names are lower case. */
   Map<String, String> keep(Map<String, String> lowerCaseHeaders) {
     Map<String, String> kept = new TreeMap<>();
-    lowerCaseHeaders.forEach((name, value) -> {
-      if (this.kept.contains(name)) {
-        kept.put(name, value);
-      }
-    });
+    lowerCaseHeaders.forEach(
+        (name, value) -> {
+          if (this.kept.contains(name)) {
+            kept.put(name, value);
+          }
+        });
     return kept;
   }
 
@@ -75,11 +89,20 @@ final class InboxHeaders {
   }
 
   private static Stream<String> expressions(TriggerDefinition trigger) {
-    Stream<String> routes = trigger.routes().stream().flatMap(route -> Stream.of(route.condition(), route.variables(),
-        route.message() == null ? null : route.message().correlationKey()));
-    Stream<String> ordering = trigger.ordering() == null ? Stream.empty()
-        : Stream.of(trigger.ordering().key(), trigger.ordering().sequence());
-    return Stream.concat(routes, ordering).filter(expression -> expression != null && !expression.isBlank());
+    Stream<String> routes =
+        trigger.routes().stream()
+            .flatMap(
+                route ->
+                    Stream.of(
+                        route.condition(),
+                        route.variables(),
+                        route.message() == null ? null : route.message().correlationKey()));
+    Stream<String> ordering =
+        trigger.ordering() == null
+            ? Stream.empty()
+            : Stream.of(trigger.ordering().key(), trigger.ordering().sequence());
+    return Stream.concat(routes, ordering)
+        .filter(expression -> expression != null && !expression.isBlank());
   }
 
   private static Set<String> namesRead(String expression) {

@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps the variables a webhook starts a flow (or publishes a message) with small enough for the engine: Zeebe refuses
- * a message over 4 MB, and a trigger may accept 10 MB. While the variables are larger than
- * {@code millflow.webhooks.inline-variables-bytes} as JSON, the largest one is put in the dataset store and the flow
- * gets its {@link DatasetRef} in its place, {@code {"dataset": "<id>", "count": <records>, "entity": "payload"}}, as
- * records travel between steps; a step reads it like any dataset (e.g. {@code records: =body}). A list becomes one
- * record per item, any other value one record; an item that is not a JSON object is kept as {@code {"value": item}}.
+ * Keeps the variables a webhook starts a flow (or publishes a message) with small enough for the
+ * engine: Zeebe refuses a message over 4 MB, and a trigger may accept 10 MB. While the variables
+ * are larger than {@code millflow.webhooks.inline-variables-bytes} as JSON, the largest one is put
+ * in the dataset store and the flow gets its {@link DatasetRef} in its place, {@code {"dataset":
+ * "<id>", "count": <records>, "entity": "payload"}}, as records travel between steps; a step reads
+ * it like any dataset (e.g. {@code records: =body}). A list becomes one record per item, any other
+ * value one record; an item that is not a JSON object is kept as {@code {"value": item}}.
  */
 @Singleton
 public class PayloadClaimCheck {
@@ -42,7 +43,10 @@ public class PayloadClaimCheck {
     this.maxInlineBytes = maxInlineBytes;
   }
 
-  /** The variables as they may travel to the engine: the same ones when small enough, else the largest by reference. */
+  /**
+   * The variables as they may travel to the engine: the same ones when small enough, else the
+   * largest by reference.
+   */
   public Map<String, Object> small(String tenantId, Map<String, Object> variables) {
     Map<String, Long> sizes = new LinkedHashMap<>();
     variables.forEach((name, value) -> sizes.put(name, jsonBytes(value)));
@@ -51,13 +55,17 @@ public class PayloadClaimCheck {
       return variables;
     }
     Map<String, Object> small = new LinkedHashMap<>(variables);
-    List<String> largestFirst = sizes.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).map(Map.Entry::getKey).toList();
+    List<String> largestFirst =
+        sizes.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+            .map(Map.Entry::getKey)
+            .toList();
     for (String name : largestFirst) {
       if (total <= maxInlineBytes) {
         break;
       }
-      Object reference = Json.mapper().convertValue(store(tenantId, variables.get(name)), Object.class);
+      Object reference =
+          Json.mapper().convertValue(store(tenantId, variables.get(name)), Object.class);
       small.put(name, reference);
       total += jsonBytes(reference) - sizes.get(name);
     }

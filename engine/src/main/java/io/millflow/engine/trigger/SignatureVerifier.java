@@ -12,48 +12,74 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks a webhook request's signature against each secret that currently verifies (two during a rotation). Digests
- * are compared in constant time; every failure is just "not verified", so the answer tells a forger nothing.
+ * Checks a webhook request's signature against each secret that currently verifies (two during a
+ * rotation). Digests are compared in constant time; every failure is just "not verified", so the
+ * answer tells a forger nothing.
  */
 public final class SignatureVerifier {
 
   private SignatureVerifier() {}
 
-  public static boolean verifies(SignatureScheme scheme, List<String> secrets, byte[] body, Function<String, String> headers,
+  public static boolean verifies(
+      SignatureScheme scheme,
+      List<String> secrets,
+      byte[] body,
+      Function<String, String> headers,
       Instant now) {
     String presented = headers.apply(scheme.header());
     if (presented == null || presented.isBlank()) {
       return false;
     }
     return switch (scheme) {
-      case SignatureScheme.Hmac hmac -> secrets.stream().anyMatch(secret -> hmacMatches(hmac, secret, body, presented.trim()));
-      case SignatureScheme.Makini makini -> secrets.stream().anyMatch(secret ->
-          equal(Base64.getEncoder().encodeToString(mac("HmacSHA256", secret, body)), presented.trim()));
-      case SignatureScheme.Timestamped timestamped -> timestampedMatches(timestamped, secrets, body, presented, now);
+      case SignatureScheme.Hmac hmac ->
+          secrets.stream().anyMatch(secret -> hmacMatches(hmac, secret, body, presented.trim()));
+      case SignatureScheme.Makini makini ->
+          secrets.stream()
+              .anyMatch(
+                  secret ->
+                      equal(
+                          Base64.getEncoder().encodeToString(mac("HmacSHA256", secret, body)),
+                          presented.trim()));
+      case SignatureScheme.Timestamped timestamped ->
+          timestampedMatches(timestamped, secrets, body, presented, now);
     };
   }
 
   /** What a sender computes; used by tests and by the trigger's "send a test event" helper. */
   public static String sign(SignatureScheme scheme, String secret, byte[] body, Instant now) {
     return switch (scheme) {
-      case SignatureScheme.Hmac hmac -> hmac.prefix() + encode(hmac.encoding(), mac(javaName(hmac.algorithm()), secret, body));
-      case SignatureScheme.Makini makini -> Base64.getEncoder().encodeToString(mac("HmacSHA256", secret, body));
-      case SignatureScheme.Timestamped timestamped -> "t=" + now.getEpochSecond() + ",v1="
-          + HexFormat.of().formatHex(mac("HmacSHA256", secret, timestampedPayload(now.getEpochSecond(), body)));
+      case SignatureScheme.Hmac hmac ->
+          hmac.prefix() + encode(hmac.encoding(), mac(javaName(hmac.algorithm()), secret, body));
+      case SignatureScheme.Makini makini ->
+          Base64.getEncoder().encodeToString(mac("HmacSHA256", secret, body));
+      case SignatureScheme.Timestamped timestamped ->
+          "t="
+              + now.getEpochSecond()
+              + ",v1="
+              + HexFormat.of()
+                  .formatHex(
+                      mac("HmacSHA256", secret, timestampedPayload(now.getEpochSecond(), body)));
     };
   }
 
-  private static boolean hmacMatches(SignatureScheme.Hmac hmac, String secret, byte[] body, String presented) {
+  private static boolean hmacMatches(
+      SignatureScheme.Hmac hmac, String secret, byte[] body, String presented) {
     if (!presented.startsWith(hmac.prefix())) {
       return false;
     }
     String expected = encode(hmac.encoding(), mac(javaName(hmac.algorithm()), secret, body));
     String given = presented.substring(hmac.prefix().length());
-    return hmac.encoding().equals("hex") ? equal(expected, given.toLowerCase()) : equal(expected, given);
+    return hmac.encoding().equals("hex")
+        ? equal(expected, given.toLowerCase())
+        : equal(expected, given);
   }
 
-  private static boolean timestampedMatches(SignatureScheme.Timestamped scheme, List<String> secrets, byte[] body,
-      String presented, Instant now) {
+  private static boolean timestampedMatches(
+      SignatureScheme.Timestamped scheme,
+      List<String> secrets,
+      byte[] body,
+      String presented,
+      Instant now) {
     Long timestamp = null;
     String signature = null;
     for (String part : presented.split(",")) {
@@ -64,13 +90,16 @@ public final class SignatureVerifier {
         signature = pair[1].toLowerCase();
       }
     }
-    if (timestamp == null || signature == null
+    if (timestamp == null
+        || signature == null
         || Math.abs(now.getEpochSecond() - timestamp) > scheme.tolerance().toSeconds()) {
       return false;
     }
     byte[] payload = timestampedPayload(timestamp, body);
     String given = signature;
-    return secrets.stream().anyMatch(secret -> equal(HexFormat.of().formatHex(mac("HmacSHA256", secret, payload)), given));
+    return secrets.stream()
+        .anyMatch(
+            secret -> equal(HexFormat.of().formatHex(mac("HmacSHA256", secret, payload)), given));
   }
 
   private static byte[] timestampedPayload(long timestamp, byte[] body) {
@@ -104,10 +133,13 @@ public final class SignatureVerifier {
   }
 
   private static String encode(String encoding, byte[] digest) {
-    return encoding.equals("base64") ? Base64.getEncoder().encodeToString(digest) : HexFormat.of().formatHex(digest);
+    return encoding.equals("base64")
+        ? Base64.getEncoder().encodeToString(digest)
+        : HexFormat.of().formatHex(digest);
   }
 
   private static boolean equal(String expected, String given) {
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,9 +4,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Every FEEL expression of a trigger checked before it is saved: a typo, or a loop too costly to run (such as
- * {@code count(for i in 1..30000000 return i) > 0}), is refused with the field that holds it, instead of failing for
- * each event later.
+ * Every FEEL expression of a trigger checked before it is saved: a typo, or a loop too costly to
+ * run (such as {@code count(for i in 1..30000000 return i) > 0}), is refused with the field that
+ * holds it, instead of failing for each event later.
  */
 @Singleton
 public class TriggerFeel {
@@ -17,7 +17,9 @@ public class TriggerFeel {
     this.feel = feel;
   }
 
-  /** @throws IllegalArgumentException naming the field and what is wrong with its expression */
+  /**
+   * @throws IllegalArgumentException naming the field and what is wrong with its expression
+   */
   public void check(TriggerDefinition definition) {
     checkRoutes(definition.routes());
     if (definition.ordering() != null) {
@@ -26,7 +28,10 @@ public class TriggerFeel {
     }
   }
 
-  /** @throws IllegalArgumentException naming the route, the field and what is wrong with its expression */
+  /**
+   * @throws IllegalArgumentException naming the route, the field and what is wrong with its
+   *     expression
+   */
   public void checkRoutes(List<Route> routes) {
     for (int i = 0; i < routes.size(); i++) {
       Route route = routes.get(i);
@@ -43,8 +48,10 @@ public class TriggerFeel {
     if (expression == null || expression.isBlank()) {
       return;
     }
-    feel.problem(expression).ifPresent(problem -> {
-      throw new IllegalArgumentException(field + " '" + expression + "' " + problem + ".");
-    });
+    feel.problem(expression)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(field + " '" + expression + "' " + problem + ".");
+            });
   }
 }

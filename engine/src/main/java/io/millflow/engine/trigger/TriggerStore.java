@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +25,17 @@ public class TriggerStore {
 
   private final Jdbi jdbi;
 
-  /** How long a trigger read for verification is reused (a webhook burst reads it once, not per request). */
+  /**
+   * How long a trigger read for verification is reused (a webhook burst reads it once, not per
+   * request).
+   */
   static final Duration CACHE_TTL = Duration.ofSeconds(1);
+
   private static final int MAX_CACHED = 10_000;
 
   private final SealedSecrets secrets;
-  private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Cached> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public TriggerStore(StateStore store, SealedSecrets secrets) {
     this.jdbi = store.jdbi();
@@ -44,23 +48,36 @@ public class TriggerStore {
   public Created create(String tenantId, TriggerDefinition definition) {
     String id = UUID.randomUUID().toString();
     String secret = newSecret();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into webhook_trigger (id, tenant_id, name, secret, signature, event_id, routes, match_all, max_body_bytes, ordering)
             values (:id, :tenant, :name, :secret, cast(:signature as jsonb), :eventId, cast(:routes as jsonb), :matchAll, :max,
                     cast(:ordering as jsonb))""")
-        .bind("id", id).bind("tenant", tenantId).bind("name", definition.name())
-        .bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
-        .bind("signature", json(definition.signature())).bind("eventId", definition.eventId())
-        .bind("routes", json(definition.routes())).bind("matchAll", definition.matchAll())
-        .bind("max", definition.maxBodyBytes())
-        .bind("ordering", definition.ordering() == null ? null : json(definition.ordering())).execute());
+                .bind("id", id)
+                .bind("tenant", tenantId)
+                .bind("name", definition.name())
+                .bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
+                .bind("signature", json(definition.signature()))
+                .bind("eventId", definition.eventId())
+                .bind("routes", json(definition.routes()))
+                .bind("matchAll", definition.matchAll())
+                .bind("max", definition.maxBodyBytes())
+                .bind(
+                    "ordering", definition.ordering() == null ? null : json(definition.ordering()))
+                .execute());
     return new Created(find(tenantId, id).orElseThrow(), secret);
   }
 
   /** Any tenant's trigger: the webhook endpoint is authenticated by the signature alone. */
   public Optional<WebhookTrigger> find(String id) {
-    return jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where id = :id")
-        .bind("id", id).map((rs, ctx) -> trigger(rs)).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from webhook_trigger where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> trigger(rs))
+                .findOne());
   }
 
   public Optional<WebhookTrigger> find(String tenantId, String id) {
@@ -68,33 +85,50 @@ public class TriggerStore {
   }
 
   public List<WebhookTrigger> list(String tenantId) {
-    return jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where tenant_id = :tenant order by created_at")
-        .bind("tenant", tenantId).map((rs, ctx) -> trigger(rs)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from webhook_trigger where tenant_id = :tenant order by created_at")
+                .bind("tenant", tenantId)
+                .map((rs, ctx) -> trigger(rs))
+                .list());
   }
 
-  /** A trigger with the secrets that verify now: the current one, and the previous one during its grace period. */
+  /**
+   * A trigger with the secrets that verify now: the current one, and the previous one during its
+   * grace period.
+   */
   record Verifiable(WebhookTrigger trigger, List<String> secrets) {}
 
   /** A trigger row with its secrets, as read; which secrets verify depends on when it is asked. */
-  private record Stored(WebhookTrigger trigger, String secret, String previousSecret, Instant previousUntil) {
+  private record Stored(
+      WebhookTrigger trigger, String secret, String previousSecret, Instant previousUntil) {
 
     Verifiable at(Instant now) {
-      boolean previousValid = previousSecret != null && previousUntil != null && previousUntil.isAfter(now);
-      return new Verifiable(trigger, previousValid ? List.of(secret, previousSecret) : List.of(secret));
+      boolean previousValid =
+          previousSecret != null && previousUntil != null && previousUntil.isAfter(now);
+      return new Verifiable(
+          trigger, previousValid ? List.of(secret, previousSecret) : List.of(secret));
     }
   }
 
   /**
-   * The trigger and its verifying secrets: this runs for every webhook request, so rows are kept for
-   * {@link #CACHE_TTL}. A rotation on this instance takes effect at once; on another instance of a cluster, within the
-   * TTL (and the old secret keeps verifying through its grace period anyway).
+   * The trigger and its verifying secrets: this runs for every webhook request, so rows are kept
+   * for {@link #CACHE_TTL}. A rotation on this instance takes effect at once; on another instance
+   * of a cluster, within the TTL (and the old secret keeps verifying through its grace period
+   * anyway).
    */
   Optional<Verifiable> findVerifiable(String id, Instant now) {
     Cached cached = cache.get(id);
     if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(now)) {
-      Optional<Stored> stored = jdbi.withHandle(h -> h.createQuery("select * from webhook_trigger where id = :id")
-          .bind("id", id).map((rs, ctx) -> stored(rs)).findOne())
-          .map(this::opened);
+      Optional<Stored> stored =
+          jdbi.withHandle(
+                  h ->
+                      h.createQuery("select * from webhook_trigger where id = :id")
+                          .bind("id", id)
+                          .map((rs, ctx) -> stored(rs))
+                          .findOne())
+              .map(this::opened);
       cached = new Cached(stored, now);
       if (cache.size() >= MAX_CACHED) {
         cache.clear(); // requests for made-up trigger ids must not grow it without bound
@@ -110,36 +144,60 @@ public class TriggerStore {
   private Stored opened(Stored stored) {
     String tenant = stored.trigger().tenantId();
     String purpose = SealedSecrets.triggerSecret(stored.trigger().id());
-    return new Stored(stored.trigger(), secrets.open(tenant, purpose, stored.secret()),
-        secrets.open(tenant, purpose, stored.previousSecret()), stored.previousUntil());
+    return new Stored(
+        stored.trigger(),
+        secrets.open(tenant, purpose, stored.secret()),
+        secrets.open(tenant, purpose, stored.previousSecret()),
+        stored.previousUntil());
   }
-
 
   private static Stored stored(ResultSet rs) throws SQLException {
     var until = rs.getTimestamp("previous_secret_until");
-    return new Stored(trigger(rs), rs.getString("secret"), rs.getString("previous_secret"),
+    return new Stored(
+        trigger(rs),
+        rs.getString("secret"),
+        rs.getString("previous_secret"),
         until == null ? null : until.toInstant());
   }
 
-  /** A new secret; the old one keeps verifying for the grace period, so senders can switch without losing events. */
+  /**
+   * A new secret; the old one keeps verifying for the grace period, so senders can switch without
+   * losing events.
+   */
   public Optional<String> rotateSecret(String tenantId, String id, Duration grace) {
     String secret = newSecret();
-    int updated = jdbi.withHandle(h -> h.createUpdate("""
+    int updated =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
             update webhook_trigger set previous_secret = secret, previous_secret_until = :until, secret = :secret
             where id = :id and tenant_id = :tenant""")
-        .bind("until", Instant.now().plus(grace)).bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
-        .bind("id", id).bind("tenant", tenantId).execute());
+                    .bind("until", Instant.now().plus(grace))
+                    .bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
+                    .bind("id", id)
+                    .bind("tenant", tenantId)
+                    .execute());
     cache.remove(id);
     return updated == 1 ? Optional.of(secret) : Optional.empty();
   }
 
   private static WebhookTrigger trigger(ResultSet rs) throws SQLException {
-    TriggerDefinition definition = new TriggerDefinition(rs.getString("name"),
-        read(rs.getString("signature"), new TypeReference<SignatureScheme>() {}), rs.getString("event_id"),
-        read(rs.getString("routes"), new TypeReference<List<Route>>() {}), rs.getBoolean("match_all"),
-        rs.getInt("max_body_bytes"),
-        rs.getString("ordering") == null ? null : read(rs.getString("ordering"), new TypeReference<Ordering>() {}));
-    return new WebhookTrigger(rs.getString("id"), rs.getString("tenant_id"), definition,
+    TriggerDefinition definition =
+        new TriggerDefinition(
+            rs.getString("name"),
+            read(rs.getString("signature"), new TypeReference<SignatureScheme>() {}),
+            rs.getString("event_id"),
+            read(rs.getString("routes"), new TypeReference<List<Route>>() {}),
+            rs.getBoolean("match_all"),
+            rs.getInt("max_body_bytes"),
+            rs.getString("ordering") == null
+                ? null
+                : read(rs.getString("ordering"), new TypeReference<Ordering>() {}));
+    return new WebhookTrigger(
+        rs.getString("id"),
+        rs.getString("tenant_id"),
+        definition,
         rs.getTimestamp("created_at").toInstant());
   }
 

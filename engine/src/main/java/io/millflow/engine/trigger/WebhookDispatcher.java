@@ -7,9 +7,9 @@ import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.observe.MillflowMetrics;
 import io.millflow.engine.observe.Tracing;
-import io.millflow.engine.store.StoreOutage;
 import io.millflow.engine.port.Message;
 import io.millflow.engine.port.ProcessEngine;
+import io.millflow.engine.store.StoreOutage;
 import io.millflow.step.Json;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Takes accepted webhook events from the inbox, drops stale ones, evaluates their trigger's routes and runs the
- * actions, apart from the request that brought them: a slow or failing engine never slows an acknowledgement, and a
- * failed dispatch is retried.
+ * Takes accepted webhook events from the inbox, drops stale ones, evaluates their trigger's routes
+ * and runs the actions, apart from the request that brought them: a slow or failing engine never
+ * slows an acknowledgement, and a failed dispatch is retried.
  */
 @Singleton
 public class WebhookDispatcher {
@@ -48,11 +48,20 @@ public class WebhookDispatcher {
   private final MillflowConfig.Webhooks config;
   private final MillflowMetrics metrics;
   private ScheduledExecutorService scheduler;
-  private final java.util.concurrent.atomic.AtomicBoolean wakeRequested = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean wakeRequested =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
-  public WebhookDispatcher(WebhookInbox inbox, TriggerStore triggers, FeelExpressions feel, EventOrder order,
-      FlowService flows, io.millflow.engine.flow.FlowOwners owners, ProcessEngine engine, PayloadClaimCheck claimCheck,
-      MillflowConfig config, MillflowMetrics metrics) {
+  public WebhookDispatcher(
+      WebhookInbox inbox,
+      TriggerStore triggers,
+      FeelExpressions feel,
+      EventOrder order,
+      FlowService flows,
+      io.millflow.engine.flow.FlowOwners owners,
+      ProcessEngine engine,
+      PayloadClaimCheck claimCheck,
+      MillflowConfig config,
+      MillflowMetrics metrics) {
     this.metrics = metrics;
     this.inbox = inbox;
     this.owners = owners;
@@ -66,12 +75,14 @@ public class WebhookDispatcher {
   }
 
   public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("millflow-webhook-dispatch").daemon().factory());
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("millflow-webhook-dispatch").daemon().factory());
     scheduler.scheduleWithFixedDelay(this::purgeSafely, 1, 60, TimeUnit.MINUTES);
     if (!config.dispatch()) {
-      LOG.warn("Webhook dispatch is off (millflow.webhooks.dispatch=false): accepted webhooks are stored, and start"
-          + " flows once an instance with dispatch on runs");
+      LOG.warn(
+          "Webhook dispatch is off (millflow.webhooks.dispatch=false): accepted webhooks are stored, and start"
+              + " flows once an instance with dispatch on runs");
       return;
     }
     scheduler.scheduleWithFixedDelay(this::dispatchDueSafely, 250, 250, TimeUnit.MILLISECONDS);
@@ -94,15 +105,16 @@ public class WebhookDispatcher {
   }
 
   /**
-   * Asks for a dispatch now rather than at the next poll, so a flow starts within milliseconds of its webhook. Wakes
-   * coalesce: a burst of requests queues one dispatch, which drains the backlog.
+   * Asks for a dispatch now rather than at the next poll, so a flow starts within milliseconds of
+   * its webhook. Wakes coalesce: a burst of requests queues one dispatch, which drains the backlog.
    */
   public void wake() {
     if (scheduler != null && config.dispatch() && wakeRequested.compareAndSet(false, true)) {
-      scheduler.execute(() -> {
-        wakeRequested.set(false);
-        dispatchDueSafely();
-      });
+      scheduler.execute(
+          () -> {
+            wakeRequested.set(false);
+            dispatchDueSafely();
+          });
     }
   }
 
@@ -116,7 +128,8 @@ public class WebhookDispatcher {
         if (event.attempts() == 1) {
           metrics.dispatchLag(Duration.between(event.receivedAt(), java.time.Instant.now()));
         }
-        dispatch(event, triggersOfBatch.computeIfAbsent(event.triggerId(), triggers::find), settled);
+        dispatch(
+            event, triggersOfBatch.computeIfAbsent(event.triggerId(), triggers::find), settled);
       }
     } finally {
       inbox.settle(settled);
@@ -125,10 +138,12 @@ public class WebhookDispatcher {
   }
 
   /**
-   * Dispatches one event. An event that starts a flow or publishes a message is recorded at once, since its action
-   * must not run twice; one that starts nothing (no match, stale) joins {@code settled}, written with the batch.
+   * Dispatches one event. An event that starts a flow or publishes a message is recorded at once,
+   * since its action must not run twice; one that starts nothing (no match, stale) joins {@code
+   * settled}, written with the batch.
    */
-  private void dispatch(InboxEvent event, Optional<WebhookTrigger> trigger, List<WebhookInbox.Settled> settled) {
+  private void dispatch(
+      InboxEvent event, Optional<WebhookTrigger> trigger, List<WebhookInbox.Settled> settled) {
     if (trigger.isEmpty()) {
       inbox.failed(event, "The trigger no longer exists");
       return;
@@ -144,26 +159,34 @@ public class WebhookDispatcher {
       if (outcomes.isEmpty()) {
         settled.add(WebhookInbox.Settled.noMatch(event.id()));
       } else {
-        // The actions ran: recording that outlasts a short outage, or another dispatch would run them again. It
+        // The actions ran: recording that outlasts a short outage, or another dispatch would run
+        // them again. It
         // stops before the event's claim runs out, when another instance may take the event.
-        StoreOutage.persistently("recording the dispatch of webhook " + event.eventId(),
-            WebhookInbox.LEASE.minusSeconds(30), () -> {
+        StoreOutage.persistently(
+            "recording the dispatch of webhook " + event.eventId(),
+            WebhookInbox.LEASE.minusSeconds(30),
+            () -> {
               inbox.dispatched(event.id(), outcomes);
               return null;
             });
       }
     } catch (FeelOverBudget e) {
-      // Evaluating it again would cost the same: dead at once, with the reason, until the route is fixed and replayed.
-      LOG.warnf("Webhook event %s (trigger %s) is dead: %s", event.eventId(), event.triggerId(), e.getMessage());
+      // Evaluating it again would cost the same: dead at once, with the reason, until the route is
+      // fixed and replayed.
+      LOG.warnf(
+          "Webhook event %s (trigger %s) is dead: %s",
+          event.eventId(), event.triggerId(), e.getMessage());
       inbox.dead(event, e.getMessage() + ". Fix the trigger's expression, then replay the event.");
     } catch (RuntimeException e) {
-      LOG.warnf("Dispatch of webhook event %s (trigger %s) failed, attempt %d: %s", event.eventId(), event.triggerId(),
-          event.attempts(), e.getMessage());
+      LOG.warnf(
+          "Dispatch of webhook event %s (trigger %s) failed, attempt %d: %s",
+          event.eventId(), event.triggerId(), event.attempts(), e.getMessage());
       inbox.failed(event, e.getMessage());
     }
   }
 
-  private List<String> runMatchingRoutes(WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
+  private List<String> runMatchingRoutes(
+      WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
     List<String> outcomes = new ArrayList<>();
     List<Route> routes = trigger.definition().routes();
     for (int i = 0; i < routes.size(); i++) {
@@ -177,37 +200,72 @@ public class WebhookDispatcher {
     return outcomes;
   }
 
-  /** Empty when the event may be applied; the reason when an event newer for its key was already dispatched. */
-  private Optional<String> staleness(WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
+  /**
+   * Empty when the event may be applied; the reason when an event newer for its key was already
+   * dispatched.
+   */
+  private Optional<String> staleness(
+      WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
     Ordering ordering = trigger.definition().ordering();
     if (ordering == null) {
       return Optional.empty();
     }
     String key = feel.text(ordering.key(), context);
     String sequence = feel.text(ordering.sequence(), context);
-    return order.advance(trigger.id(), key, sequence, event.eventId()) ? Optional.empty()
-        : Optional.of("Stale: sequence " + sequence + " for key '" + key + "' is not newer than one already applied");
+    return order.advance(trigger.id(), key, sequence, event.eventId())
+        ? Optional.empty()
+        : Optional.of(
+            "Stale: sequence "
+                + sequence
+                + " for key '"
+                + key
+                + "' is not newer than one already applied");
   }
 
   /** Runs the route's action; returns the id of the run it started, or the message it published. */
-  private String act(WebhookTrigger trigger, Route route, int routeIndex, InboxEvent event, Map<String, Object> context) {
+  private String act(
+      WebhookTrigger trigger,
+      Route route,
+      int routeIndex,
+      InboxEvent event,
+      Map<String, Object> context) {
     // A large body travels by reference: the engine refuses a message over 4 MB.
-    Map<String, Object> variables = claimCheck.small(trigger.tenantId(), route.variables() == null
-        || route.variables().isBlank() ? Map.of("body", context.get("body")) : feel.context(route.variables(), context));
+    Map<String, Object> variables =
+        claimCheck.small(
+            trigger.tenantId(),
+            route.variables() == null || route.variables().isBlank()
+                ? Map.of("body", context.get("body"))
+                : feel.context(route.variables(), context));
     if (route.message() != null) {
       MessageAction message = route.message();
-      // The engine drops a message whose id it already has: a re-published one never correlates twice.
-      engine.publish(new Message(owners.messageName(trigger.tenantId(), message.name()),
-          feel.text(message.correlationKey(), context), event.eventId() + (routeIndex == 0 ? "" : "#" + routeIndex),
-          Duration.ofSeconds(message.timeToLiveSeconds()), variables));
+      // The engine drops a message whose id it already has: a re-published one never correlates
+      // twice.
+      engine.publish(
+          new Message(
+              owners.messageName(trigger.tenantId(), message.name()),
+              feel.text(message.correlationKey(), context),
+              event.eventId() + (routeIndex == 0 ? "" : "#" + routeIndex),
+              Duration.ofSeconds(message.timeToLiveSeconds()),
+              variables));
       return "message:" + message.name();
     }
-    // Keyed by the event and route: dispatched again after a crash before it was recorded, it finds the run it started.
+    // Keyed by the event and route: dispatched again after a crash before it was recorded, it finds
+    // the run it started.
     // The run continues the sender's trace, when its request carried one.
     try (var senderTrace = Tracing.continued(event.headers()).makeCurrent()) {
-      FlowRun run = flows.startOnce(trigger.tenantId(), route.flowId(), variables,
-          "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound()).orElseThrow(() -> new IllegalStateException(
-          "Route to flow '" + route.flowId() + "': no such flow is deployed; deploy it or fix the trigger's route"));
+      FlowRun run =
+          flows
+              .startOnce(
+                  trigger.tenantId(),
+                  route.flowId(),
+                  variables,
+                  "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Route to flow '"
+                              + route.flowId()
+                              + "': no such flow is deployed; deploy it or fix the trigger's route"));
       return run.id().toString();
     }
   }

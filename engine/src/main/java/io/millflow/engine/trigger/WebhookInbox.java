@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Json;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,16 +13,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import jakarta.annotation.PreDestroy;
 
 /**
- * The durable inbox of webhook requests. A request is answered 200 only after its row is committed here; dispatch
- * takes rows with a lease, so an instance that dies mid-dispatch leaves the row to be taken again when the lease ends.
+ * The durable inbox of webhook requests. A request is answered 200 only after its row is committed
+ * here; dispatch takes rows with a lease, so an instance that dies mid-dispatch leaves the row to
+ * be taken again when the lease ends.
  */
 @Singleton
 public class WebhookInbox {
@@ -31,6 +32,7 @@ public class WebhookInbox {
 
   /** Batches committing at once: one fills while the other commits. */
   private static final int WRITERS = 2;
+
   private static final int BATCH_ATTEMPTS = 3;
 
   private final Jdbi jdbi;
@@ -42,24 +44,34 @@ public class WebhookInbox {
   }
 
   /**
-   * Stores a verified request, committed when this returns; concurrent requests share a transaction.
+   * Stores a verified request, committed when this returns; concurrent requests share a
+   * transaction.
    *
-   * @return true when stored, false when the trigger already holds an event with that id (a duplicate)
+   * @return true when stored, false when the trigger already holds an event with that id (a
+   *     duplicate)
    * @throws IllegalStateException when it cannot be stored
    */
-  public boolean accept(String triggerId, String eventId, Map<String, String> headers, Map<String, String> query,
+  public boolean accept(
+      String triggerId,
+      String eventId,
+      Map<String, String> headers,
+      Map<String, String> query,
       byte[] body) {
-    return writer.write(new InboxRow(UUID.randomUUID(), triggerId, eventId, json(headers), json(query), body));
+    return writer.write(
+        new InboxRow(UUID.randomUUID(), triggerId, eventId, json(headers), json(query), body));
   }
 
   /**
-   * One transaction for the whole batch; a repeated event id (even within the batch) is skipped, not an error. Rows go
-   * in key order, so two batches committing at once take their index locks in the same order and cannot deadlock;
-   * should PostgreSQL still report one (or a serialization failure), the batch is tried again.
+   * One transaction for the whole batch; a repeated event id (even within the batch) is skipped,
+   * not an error. Rows go in key order, so two batches committing at once take their index locks in
+   * the same order and cannot deadlock; should PostgreSQL still report one (or a serialization
+   * failure), the batch is tried again.
    */
   private Set<UUID> insertBatch(List<InboxRow> rows) {
-    List<InboxRow> ordered = rows.stream()
-        .sorted(Comparator.comparing(InboxRow::triggerId).thenComparing(InboxRow::eventId)).toList();
+    List<InboxRow> ordered =
+        rows.stream()
+            .sorted(Comparator.comparing(InboxRow::triggerId).thenComparing(InboxRow::eventId))
+            .toList();
     for (int attempt = 1; ; attempt++) {
       try {
         return insertOrdered(ordered);
@@ -72,34 +84,47 @@ public class WebhookInbox {
   }
 
   private Set<UUID> insertOrdered(List<InboxRow> rows) {
-    return jdbi.inTransaction(h -> {
-      PreparedBatch batch = h.prepareBatch("""
+    return jdbi.inTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  """
           insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status)
           values (:id, :trigger, :event, cast(:headers as jsonb), cast(:query as jsonb), :body, 'pending')
           on conflict (trigger_id, event_id) do nothing""");
-      for (InboxRow row : rows) {
-        batch.bind("id", row.id()).bind("trigger", row.triggerId()).bind("event", row.eventId())
-            .bind("headers", row.headersJson()).bind("query", row.queryJson()).bind("body", row.body()).add();
-      }
-      int[] counts = batch.execute();
-      Set<UUID> stored = new HashSet<>();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] > 0) {
-          stored.add(rows.get(i).id());
-        }
-      }
-      return stored;
-    });
+          for (InboxRow row : rows) {
+            batch
+                .bind("id", row.id())
+                .bind("trigger", row.triggerId())
+                .bind("event", row.eventId())
+                .bind("headers", row.headersJson())
+                .bind("query", row.queryJson())
+                .bind("body", row.body())
+                .add();
+          }
+          int[] counts = batch.execute();
+          Set<UUID> stored = new HashSet<>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+              stored.add(rows.get(i).id());
+            }
+          }
+          return stored;
+        });
   }
 
-  /** Deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may simply be retried. */
+  /**
+   * Deadlock (40P01) or serialization failure (40001): the transaction was rolled back and may
+   * simply be retried.
+   */
   private static boolean isTransient(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
-          || "40001".equals(sql.getSQLState()))) {
+      if (cause instanceof java.sql.SQLException sql
+          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
         return true;
       }
-      if (cause instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
+      if (cause instanceof java.sql.BatchUpdateException batch
+          && batch.getNextException() != null
           && isTransient(batch.getNextException())) {
         return true;
       }
@@ -113,19 +138,28 @@ public class WebhookInbox {
   }
 
   /**
-   * Takes up to {@code limit} due events for dispatch, oldest first, leasing them so no other instance takes them
-   * meanwhile.
+   * Takes up to {@code limit} due events for dispatch, oldest first, leasing them so no other
+   * instance takes them meanwhile.
    */
   List<InboxEvent> claimDue(int limit) {
-    return jdbi.inTransaction(h -> h.createQuery("""
+    return jdbi
+        .inTransaction(
+            h ->
+                h.createQuery(
+                        """
             update webhook_inbox set attempts = attempts + 1, next_attempt_at = now() + cast(:lease as interval)
             where id in (select id from webhook_inbox where status = 'pending' and next_attempt_at <= now()
                          order by received_at limit :limit for update skip locked)
             returning *""")
-        .bind("lease", LEASE.toSeconds() + " seconds").bind("limit", limit)
-        .map((rs, ctx) -> event(rs)).list())
-        // UPDATE ... RETURNING gives rows in no defined order; events are dispatched in the order they arrived.
-        .stream().sorted(java.util.Comparator.comparing(InboxEvent::receivedAt)).toList();
+                    .bind("lease", LEASE.toSeconds() + " seconds")
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> event(rs))
+                    .list())
+        // UPDATE ... RETURNING gives rows in no defined order; events are dispatched in the order
+        // they arrived.
+        .stream()
+        .sorted(java.util.Comparator.comparing(InboxEvent::receivedAt))
+        .toList();
   }
 
   void dispatched(UUID id, List<String> runIds) {
@@ -146,77 +180,133 @@ public class WebhookInbox {
   }
 
   /**
-   * Records many settled events in one statement batch. Only events that started nothing are settled this way: should
-   * the runtime stop before this, they are simply evaluated again, with the same result.
+   * Records many settled events in one statement batch. Only events that started nothing are
+   * settled this way: should the runtime stop before this, they are simply evaluated again, with
+   * the same result.
    */
   void settle(List<Settled> settled) {
     if (settled.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(h -> {
-      PreparedBatch batch = h.prepareBatch(
-          "update webhook_inbox set status = :status, last_error = :error, run_ids = null where id = :id");
-      settled.forEach(event -> batch.bind("status", event.status()).bind("error", event.reason())
-          .bind("id", event.id()).add());
-      batch.execute();
-    });
+    jdbi.useTransaction(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "update webhook_inbox set status = :status, last_error = :error, run_ids = null where id = :id");
+          settled.forEach(
+              event ->
+                  batch
+                      .bind("status", event.status())
+                      .bind("error", event.reason())
+                      .bind("id", event.id())
+                      .add());
+          batch.execute();
+        });
   }
 
   /** Dispatches a received event again, whatever became of it: the operator's explicit choice. */
   public boolean replay(String triggerId, UUID id) {
-    return jdbi.withHandle(h -> h.createUpdate("""
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
             update webhook_inbox set status = 'pending', attempts = 0, next_attempt_at = now(), last_error = null,
               dispatch_round = dispatch_round + 1
             where id = :id and trigger_id = :trigger""")
-        .bind("id", id).bind("trigger", triggerId).execute()) == 1;
-  }
-
-  /** A failed dispatch is tried again with backoff, and after {@link #MAX_ATTEMPTS} parked as dead, with its error. */
-  void failed(InboxEvent event, String error) {
-    boolean dead = event.attempts() >= MAX_ATTEMPTS;
-    long backoffSeconds = Math.min(300, 1L << Math.min(event.attempts(), 8));
-    jdbi.useHandle(h -> h.createUpdate("""
-            update webhook_inbox set status = :status, last_error = :error,
-              next_attempt_at = now() + cast(:backoff as interval) where id = :id""")
-        .bind("status", dead ? "dead" : "pending").bind("error", error).bind("backoff", backoffSeconds + " seconds")
-        .bind("id", event.id()).execute());
-  }
-
-  /** An event that no retry can dispatch (its route is too costly to evaluate): parked as dead at once, with why. */
-  void dead(InboxEvent event, String error) {
-    jdbi.useHandle(h -> h.createUpdate("update webhook_inbox set status = 'dead', last_error = :error where id = :id")
-        .bind("error", error).bind("id", event.id()).execute());
+                    .bind("id", id)
+                    .bind("trigger", triggerId)
+                    .execute())
+        == 1;
   }
 
   /**
-   * Forgets handled events received before {@code before}; their ids no longer count as duplicates. Pending events
-   * (not yet dispatched) and dead ones (waiting for an operator) stay whatever their age.
+   * A failed dispatch is tried again with backoff, and after {@link #MAX_ATTEMPTS} parked as dead,
+   * with its error.
+   */
+  void failed(InboxEvent event, String error) {
+    boolean dead = event.attempts() >= MAX_ATTEMPTS;
+    long backoffSeconds = Math.min(300, 1L << Math.min(event.attempts(), 8));
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+            update webhook_inbox set status = :status, last_error = :error,
+              next_attempt_at = now() + cast(:backoff as interval) where id = :id""")
+                .bind("status", dead ? "dead" : "pending")
+                .bind("error", error)
+                .bind("backoff", backoffSeconds + " seconds")
+                .bind("id", event.id())
+                .execute());
+  }
+
+  /**
+   * An event that no retry can dispatch (its route is too costly to evaluate): parked as dead at
+   * once, with why.
+   */
+  void dead(InboxEvent event, String error) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update webhook_inbox set status = 'dead', last_error = :error where id = :id")
+                .bind("error", error)
+                .bind("id", event.id())
+                .execute());
+  }
+
+  /**
+   * Forgets handled events received before {@code before}; their ids no longer count as duplicates.
+   * Pending events (not yet dispatched) and dead ones (waiting for an operator) stay whatever their
+   * age.
    *
    * @return how many were removed
    */
   public int purgeHandledBefore(Instant before) {
-    return jdbi.withHandle(h -> h.createUpdate("""
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
             delete from webhook_inbox where received_at < :before and status in ('dispatched', 'no_match', 'stale')""")
-        .bind("before", before).execute());
+                .bind("before", before)
+                .execute());
   }
 
   public List<InboxEvent> recent(String triggerId, int limit) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "select * from webhook_inbox where trigger_id = :trigger order by received_at desc limit :limit")
-        .bind("trigger", triggerId).bind("limit", limit).map((rs, ctx) -> event(rs)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from webhook_inbox where trigger_id = :trigger order by received_at desc limit :limit")
+                .bind("trigger", triggerId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> event(rs))
+                .list());
   }
 
   private void finish(UUID id, String status, String error, String runIds) {
-    jdbi.useHandle(h -> h.createUpdate(
-            "update webhook_inbox set status = :status, last_error = :error, run_ids = cast(:runs as jsonb) where id = :id")
-        .bind("status", status).bind("error", error).bind("runs", runIds).bind("id", id).execute());
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update webhook_inbox set status = :status, last_error = :error, run_ids = cast(:runs as jsonb) where id = :id")
+                .bind("status", status)
+                .bind("error", error)
+                .bind("runs", runIds)
+                .bind("id", id)
+                .execute());
   }
 
   private static InboxEvent event(ResultSet rs) throws SQLException {
-    return new InboxEvent(rs.getObject("id", UUID.class), rs.getString("trigger_id"), rs.getString("event_id"),
-        rs.getTimestamp("received_at").toInstant(), map(rs.getString("headers")), map(rs.getString("query")),
-        rs.getBytes("body"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
-        rs.getString("run_ids"), rs.getInt("dispatch_round"));
+    return new InboxEvent(
+        rs.getObject("id", UUID.class),
+        rs.getString("trigger_id"),
+        rs.getString("event_id"),
+        rs.getTimestamp("received_at").toInstant(),
+        map(rs.getString("headers")),
+        map(rs.getString("query")),
+        rs.getBytes("body"),
+        rs.getString("status"),
+        rs.getInt("attempts"),
+        rs.getString("last_error"),
+        rs.getString("run_ids"),
+        rs.getInt("dispatch_round"));
   }
 
   private static Map<String, String> map(String json) {

@@ -21,10 +21,15 @@ public class WebhookReceiver {
   /** How a request ended, each mapped to one HTTP answer by the resource. */
   public sealed interface Outcome {
     record UnknownTrigger() implements Outcome {}
+
     record TooLarge(int limit) implements Outcome {}
+
     record Unauthorized() implements Outcome {}
+
     record Malformed(String reason) implements Outcome {}
+
     record Accepted(String eventId, boolean duplicate) implements Outcome {}
+
     record Verified() implements Outcome {}
   }
 
@@ -34,7 +39,10 @@ public class WebhookReceiver {
   private final Clock clock;
   private final Set<String> keptHeaders;
 
-  public WebhookReceiver(TriggerStore triggers, WebhookInbox inbox, WebhookDispatcher dispatcher,
+  public WebhookReceiver(
+      TriggerStore triggers,
+      WebhookInbox inbox,
+      WebhookDispatcher dispatcher,
       MillflowConfig config) {
     this.keptHeaders = Set.copyOf(config.webhooks().keptHeaders());
     this.triggers = triggers;
@@ -43,11 +51,14 @@ public class WebhookReceiver {
     this.clock = Clock.systemUTC();
   }
 
-  public Outcome receive(String triggerId, byte[] body, Map<String, String> headers, Map<String, String> query) {
+  public Outcome receive(
+      String triggerId, byte[] body, Map<String, String> headers, Map<String, String> query) {
     Optional<TriggerStore.Verifiable> found = triggers.findVerifiable(triggerId, clock.instant());
     Map<String, String> lowerCase = lowerCaseKeys(headers);
-    Optional<Outcome> refused = found.isEmpty() ? Optional.of(new Outcome.UnknownTrigger())
-        : refusal(found.get(), body, lowerCase);
+    Optional<Outcome> refused =
+        found.isEmpty()
+            ? Optional.of(new Outcome.UnknownTrigger())
+            : refusal(found.get(), body, lowerCase);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -59,7 +70,8 @@ public class WebhookReceiver {
       return new Outcome.Malformed("The body is not valid JSON: " + e.getMessage().split("\n")[0]);
     }
     if (eventId.isEmpty()) {
-      return new Outcome.Malformed("The event id (" + definition.eventId() + ") is missing from the request");
+      return new Outcome.Malformed(
+          "The event id (" + definition.eventId() + ") is missing from the request");
     }
     Map<String, String> kept = InboxHeaders.of(definition, keptHeaders).keep(lowerCase);
     boolean stored = inbox.accept(triggerId, eventId.get(), kept, query, body);
@@ -69,7 +81,9 @@ public class WebhookReceiver {
     return new Outcome.Accepted(eventId.get(), !stored);
   }
 
-  /** Checks a request as {@link #receive} does, and stores nothing: lets a sender test its signing. */
+  /**
+   * Checks a request as {@link #receive} does, and stores nothing: lets a sender test its signing.
+   */
   public Outcome verify(String triggerId, byte[] body, Map<String, String> headers) {
     Optional<TriggerStore.Verifiable> found = triggers.findVerifiable(triggerId, clock.instant());
     if (found.isEmpty()) {
@@ -78,24 +92,31 @@ public class WebhookReceiver {
     return refusal(found.get(), body, lowerCaseKeys(headers)).orElse(new Outcome.Verified());
   }
 
-  private Optional<Outcome> refusal(TriggerStore.Verifiable found, byte[] body, Map<String, String> lowerCaseHeaders) {
+  private Optional<Outcome> refusal(
+      TriggerStore.Verifiable found, byte[] body, Map<String, String> lowerCaseHeaders) {
     TriggerDefinition definition = found.trigger().definition();
     if (body.length > definition.maxBodyBytes()) {
       return Optional.of(new Outcome.TooLarge(definition.maxBodyBytes()));
     }
-    if (!SignatureVerifier.verifies(definition.signature(), found.secrets(), body,
-        name -> lowerCaseHeaders.get(name.toLowerCase()), clock.instant())) {
+    if (!SignatureVerifier.verifies(
+        definition.signature(),
+        found.secrets(),
+        body,
+        name -> lowerCaseHeaders.get(name.toLowerCase()),
+        clock.instant())) {
       return Optional.of(new Outcome.Unauthorized());
     }
     return Optional.empty();
   }
 
-  private static Optional<String> eventId(String source, byte[] body, Map<String, String> headers) throws IOException {
+  private static Optional<String> eventId(String source, byte[] body, Map<String, String> headers)
+      throws IOException {
     if (source == null || source.isBlank()) {
       return Optional.of("sha256:" + sha256(body));
     }
     if (source.startsWith("header:")) {
-      return Optional.ofNullable(headers.get(source.substring("header:".length()).toLowerCase())).filter(v -> !v.isBlank());
+      return Optional.ofNullable(headers.get(source.substring("header:".length()).toLowerCase()))
+          .filter(v -> !v.isBlank());
     }
     JsonNode value = Json.mapper().readTree(body).at(source.substring("pointer:".length()));
     return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asText());

@@ -19,8 +19,9 @@ import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 
 /**
- * Zeebe does not tell a client when an instance ends, so every deployed process gets an end execution listener, a job
- * of type {@link #JOB_TYPE} that this handler takes and passes on to the run history. It works the same on any cluster.
+ * Zeebe does not tell a client when an instance ends, so every deployed process gets an end
+ * execution listener, a job of type {@link #JOB_TYPE} that this handler takes and passes on to the
+ * run history. It works the same on any cluster.
  */
 final class RunEndListener implements JobHandler {
 
@@ -37,7 +38,9 @@ final class RunEndListener implements JobHandler {
 
   /** The BPMN with the end listener added to its executable process (once). */
   static String addTo(String bpmnXml) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)));
+    BpmnModelInstance model =
+        Bpmn.readModelFromStream(
+            new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)));
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && !present(process)) {
         new ProcessBuilder(model, process).zeebeEndExecutionListener(JOB_TYPE);
@@ -49,18 +52,24 @@ final class RunEndListener implements JobHandler {
   private static boolean present(Process process) {
     return process.getChildElementsByType(ExtensionElements.class).stream()
         .flatMap(ext -> ext.getChildElementsByType(ZeebeExecutionListeners.class).stream())
-        .flatMap(listeners -> listeners.getChildElementsByType(ZeebeExecutionListener.class).stream())
-        .anyMatch(l -> l.getEventType() == ZeebeExecutionListenerEventType.end && JOB_TYPE.equals(l.getType()));
+        .flatMap(
+            listeners -> listeners.getChildElementsByType(ZeebeExecutionListener.class).stream())
+        .anyMatch(
+            l ->
+                l.getEventType() == ZeebeExecutionListenerEventType.end
+                    && JOB_TYPE.equals(l.getType()));
   }
 
   @Override
   public void handle(JobClient client, ActivatedJob job) {
-    AttemptOutcome outcome = runEnds.runEnded(job.getBpmnProcessId(), Long.toString(job.getProcessInstanceKey()));
+    AttemptOutcome outcome =
+        runEnds.runEnded(job.getBpmnProcessId(), Long.toString(job.getProcessInstanceKey()));
     if (outcome instanceof AttemptOutcome.HandBack handBack) {
       try {
         zeebe.newUpdateTimeoutCommand(job.getKey()).timeout(handBack.after()).send().join();
       } catch (RuntimeException e) {
-        LOG.warnf("Could not shorten the timeout of run-end job %d (%s)", job.getKey(), e.getMessage());
+        LOG.warnf(
+            "Could not shorten the timeout of run-end job %d (%s)", job.getKey(), e.getMessage());
       }
       return;
     }

@@ -3,9 +3,9 @@ package io.millflow.engine.zeebe;
 import io.camunda.client.api.command.ClientException;
 
 /**
- * Zeebe refused or did not answer a job command (complete, fail, throw error): the job timed out and went to another
- * worker, or the gateway is gone. Kept apart from step failures so a refused completion is never reported as a bug in
- * the step.
+ * Zeebe refused or did not answer a job command (complete, fail, throw error): the job timed out
+ * and went to another worker, or the gateway is gone. Kept apart from step failures so a refused
+ * completion is never reported as a bug in the step.
  */
 final class ZeebeCommandFailed extends RuntimeException {
 

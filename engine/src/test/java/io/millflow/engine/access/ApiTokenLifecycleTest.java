@@ -22,23 +22,49 @@ class ApiTokenLifecycleTest {
 
   @Test
   void theTokenIsShownOnceAndStoredOnlyAsAHash() {
-    JsonPath created = given().contentType(ContentType.JSON).body(Map.of("name", "shown-once", "role", "viewer"))
-        .post("/api/tokens").then().statusCode(201).extract().jsonPath();
+    JsonPath created =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "shown-once", "role", "viewer"))
+            .post("/api/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     String secret = created.getString("secret");
     String id = created.getString("token.id");
 
     assertThat(secret).startsWith("mf_").hasSizeGreaterThan(40);
-    assertThat(given().get("/api/tokens").then().statusCode(200).extract().asString()).doesNotContain(secret);
-    List<String> stored = store.jdbi().withHandle(h -> h.createQuery(
-        "select concat_ws('|', id, tenant_id, name, role, token_hash) from api_token where id = cast(:id as uuid)")
-        .bind("id", id).mapTo(String.class).list());
-    assertThat(stored).singleElement().asString().doesNotContain(secret).contains(ApiTokens.hash(secret));
+    assertThat(given().get("/api/tokens").then().statusCode(200).extract().asString())
+        .doesNotContain(secret);
+    List<String> stored =
+        store
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select concat_ws('|', id, tenant_id, name, role, token_hash) from api_token where id = cast(:id as uuid)")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(stored)
+        .singleElement()
+        .asString()
+        .doesNotContain(secret)
+        .contains(ApiTokens.hash(secret));
   }
 
   @Test
   void aRevokedTokenIsRefusedAtOnce() {
-    JsonPath created = given().contentType(ContentType.JSON).body(Map.of("name", "to-revoke", "role", "operator"))
-        .post("/api/tokens").then().statusCode(201).extract().jsonPath();
+    JsonPath created =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "to-revoke", "role", "operator"))
+            .post("/api/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     String secret = created.getString("secret");
     as(secret).get("/api/runs").then().statusCode(200);
 
@@ -49,22 +75,54 @@ class ApiTokenLifecycleTest {
 
   @Test
   void anExpiredTokenIsRefusedNamingWhenItExpired() {
-    JsonPath created = given().contentType(ContentType.JSON)
-        .body(Map.of("name", "short-lived", "role", "viewer", "expiresInDays", 1))
-        .post("/api/tokens").then().statusCode(201).extract().jsonPath();
-    store.jdbi().useHandle(h -> h.createUpdate("update api_token set expires_at = now() - interval '1 minute' "
-        + "where id = cast(:id as uuid)").bind("id", created.getString("token.id")).execute());
+    JsonPath created =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("name", "short-lived", "role", "viewer", "expiresInDays", 1))
+            .post("/api/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "update api_token set expires_at = now() - interval '1 minute' "
+                            + "where id = cast(:id as uuid)")
+                    .bind("id", created.getString("token.id"))
+                    .execute());
 
-    as(created.getString("secret")).get("/api/runs").then().statusCode(401).body("message", containsString("expired"));
+    as(created.getString("secret"))
+        .get("/api/runs")
+        .then()
+        .statusCode(401)
+        .body("message", containsString("expired"));
   }
 
   @Test
   void aTokenRequestNamesTheFieldThatIsWrong() {
-    given().contentType(ContentType.JSON).body(Map.of("name", "x", "role", "superuser")).post("/api/tokens")
-        .then().statusCode(400).body("message", containsString("Field 'role'"));
-    given().contentType(ContentType.JSON).body(Map.of("name", "x", "role", "viewer", "expiresInDays", 0))
-        .post("/api/tokens").then().statusCode(400).body("message", containsString("Field 'expiresInDays'"));
-    given().contentType(ContentType.JSON).body(Map.of("role", "viewer")).post("/api/tokens")
-        .then().statusCode(400).body("message", containsString("Field 'name'"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "x", "role", "superuser"))
+        .post("/api/tokens")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("Field 'role'"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "x", "role", "viewer", "expiresInDays", 0))
+        .post("/api/tokens")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("Field 'expiresInDays'"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("role", "viewer"))
+        .post("/api/tokens")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("Field 'name'"));
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Who did what, when: the API's changes, starts, retries and credential reads are in the audit log, for admins only. */
+/**
+ * Who did what, when: the API's changes, starts, retries and credential reads are in the audit log,
+ * for admins only.
+ */
 @QuarkusTest
 class AuditLogTest {
 
@@ -27,26 +30,37 @@ class AuditLogTest {
     String since = Instant.now().minusSeconds(1).toString();
     String designer = TestTokens.create("designer", null);
     String connection = "audited-files-" + System.nanoTime();
-    as(designer).contentType(ContentType.JSON)
+    as(designer)
+        .contentType(ContentType.JSON)
         .body(Map.of("type", "file", "settings", Map.of("baseDirectory", "audit-files")))
-        .put("/api/connections/" + connection).then().statusCode(201);
+        .put("/api/connections/" + connection)
+        .then()
+        .statusCode(201);
     as(designer).get("/api/connections/" + connection).then().statusCode(200);
     as(designer).delete("/api/connections/" + connection).then().statusCode(204);
-    as(designer).contentType("application/xml")
-        .body(io.millflow.engine.trigger.WebhookFlows.empty("audited-flow")).post("/api/flows").then().statusCode(201);
+    as(designer)
+        .contentType("application/xml")
+        .body(io.millflow.engine.trigger.WebhookFlows.empty("audited-flow"))
+        .post("/api/flows")
+        .then()
+        .statusCode(201);
     String runId = FlowTestSupport.startRun("audited-flow");
 
     List<Map<String, Object>> entries = audit(Map.of("since", since));
 
-    assertThat(entries).extracting(e -> e.get("action") + " " + e.get("resource") + " " + e.get("outcome"))
-        .contains("connection.save /api/connections/" + connection + " 201",
+    assertThat(entries)
+        .extracting(e -> e.get("action") + " " + e.get("resource") + " " + e.get("outcome"))
+        .contains(
+            "connection.save /api/connections/" + connection + " 201",
             "connection.read /api/connections/" + connection + " 200",
             "connection.delete /api/connections/" + connection + " 204",
             "flow.deploy /api/flows 201",
             "run.start /api/flows/audited-flow/runs 201");
     String designerName = as(designer).get("/api/me").then().extract().path("token");
-    assertThat(entries).filteredOn(e -> "connection.save".equals(e.get("action")))
-        .extracting(e -> e.get("tokenName")).containsExactly(designerName);
+    assertThat(entries)
+        .filteredOn(e -> "connection.save".equals(e.get("action")))
+        .extracting(e -> e.get("tokenName"))
+        .containsExactly(designerName);
     assertThat(runId).isNotBlank();
   }
 
@@ -68,14 +82,16 @@ class AuditLogTest {
 
   @Test
   void theStoredLogCannotBeChangedOrDeleted() {
-    assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute("update audit_log set action = 'nothing'")))
+    assertThatThrownBy(
+            () -> store.jdbi().useHandle(h -> h.execute("update audit_log set action = 'nothing'")))
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> store.jdbi().useHandle(h -> h.execute("delete from audit_log")))
         .hasMessageContaining("append-only");
   }
 
   private static List<Map<String, Object>> audit(Map<String, String> query) {
-    JsonPath page = given().queryParams(query).get("/api/audit").then().statusCode(200).extract().jsonPath();
+    JsonPath page =
+        given().queryParams(query).get("/api/audit").then().statusCode(200).extract().jsonPath();
     return page.getList("$");
   }
 }

@@ -25,8 +25,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * HTTPS as docs/security.md configures it, with a self-signed certificate made for the test: TLS 1.2 and 1.3 are served,
- * anything older is refused, and no plain HTTP port is open.
+ * HTTPS as docs/security.md configures it, with a self-signed certificate made for the test: TLS
+ * 1.2 and 1.3 are served, anything older is refused, and no plain HTTP port is open.
  */
 @QuarkusTest
 @TestProfile(HttpsTest.WithCertificate.class)
@@ -54,22 +54,31 @@ class HttpsTest {
   @Test
   void servesTheApiOverTls12And13() throws Exception {
     for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
-      HttpResponse<String> answer = client(protocol).send(HttpRequest.newBuilder(me.toURI())
-          .header("Authorization", "Bearer " + TestApiToken.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          client(protocol)
+              .send(
+                  HttpRequest.newBuilder(me.toURI())
+                      .header("Authorization", "Bearer " + TestApiToken.ADMIN)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).as(protocol).isEqualTo(200);
       assertThat(answer.sslSession()).get().extracting(s -> s.getProtocol()).isEqualTo(protocol);
     }
   }
 
   /**
-   * The JDK's own client will not even offer TLS 1.1, so the server is asked by openssl (installed by .ci/run), with
-   * its security level lowered so that it really offers 1.1; the same call with TLS 1.2 shows the probe can succeed.
+   * The JDK's own client will not even offer TLS 1.1, so the server is asked by openssl (installed
+   * by .ci/run), with its security level lowered so that it really offers 1.1; the same call with
+   * TLS 1.2 shows the probe can succeed.
    */
   @Test
   void refusesTls11() throws Exception {
-    assertThat(handshake("-tls1_2")).as("openssl's TLS 1.2 handshake")
-        .contains("Protocol  : TLSv1.2").doesNotContain(NO_CIPHER);
-    assertThat(handshake("-tls1_1")).as("openssl's TLS 1.1 handshake")
+    assertThat(handshake("-tls1_2"))
+        .as("openssl's TLS 1.2 handshake")
+        .contains("Protocol  : TLSv1.2")
+        .doesNotContain(NO_CIPHER);
+    assertThat(handshake("-tls1_1"))
+        .as("openssl's TLS 1.1 handshake")
         .contains("alert protocol version", NO_CIPHER);
   }
 
@@ -77,8 +86,17 @@ class HttpsTest {
   private static final String NO_CIPHER = "Cipher is (NONE)";
 
   private String handshake(String protocol) throws Exception {
-    Process openssl = new ProcessBuilder("openssl", "s_client", "-connect", me.getHost() + ":" + me.getPort(),
-        protocol, "-cipher", "DEFAULT:@SECLEVEL=0").redirectErrorStream(true).start();
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "s_client",
+                "-connect",
+                me.getHost() + ":" + me.getPort(),
+                protocol,
+                "-cipher",
+                "DEFAULT:@SECLEVEL=0")
+            .redirectErrorStream(true)
+            .start();
     openssl.getOutputStream().close();
     String output = new String(openssl.getInputStream().readAllBytes());
     openssl.waitFor();
@@ -88,8 +106,13 @@ class HttpsTest {
   @Test
   void servesNoPlainHttp() {
     URI plain = URI.create("http://" + me.getHost() + ":" + me.getPort() + "/api/me");
-    assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).build(),
-        HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(
+            () ->
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(plain).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(java.io.IOException.class);
   }
 
   private static HttpClient client(String protocol) throws Exception {
@@ -97,7 +120,8 @@ class HttpsTest {
     try (InputStream in = Files.newInputStream(KEY_STORE)) {
       trusted.load(in, PASSWORD.toCharArray());
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
@@ -110,11 +134,32 @@ class HttpsTest {
     try {
       Files.createDirectories(KEY_STORE.getParent());
       Files.deleteIfExists(KEY_STORE);
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "millflow", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-          "-keystore", KEY_STORE.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-          .redirectErrorStream(true).start();
+      Process keytool =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                  "-genkeypair",
+                  "-alias",
+                  "millflow",
+                  "-keyalg",
+                  "EC",
+                  "-groupname",
+                  "secp256r1",
+                  "-validity",
+                  "2",
+                  "-dname",
+                  "CN=localhost",
+                  "-ext",
+                  "SAN=dns:localhost,ip:127.0.0.1",
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  KEY_STORE.toString(),
+                  "-storepass",
+                  PASSWORD,
+                  "-keypass",
+                  PASSWORD)
+              .redirectErrorStream(true)
+              .start();
       String output = new String(keytool.getInputStream().readAllBytes());
       if (keytool.waitFor() != 0) {
         throw new IllegalStateException("keytool failed: " + output);

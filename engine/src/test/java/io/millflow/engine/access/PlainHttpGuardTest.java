@@ -15,7 +15,9 @@ class PlainHttpGuardTest {
 
   @Test
   void plainHttpOnEveryInterfaceIsRefusedSayingHowToFixIt() {
-    assertThat(PlainHttpGuard.problem("0.0.0.0", false, "enabled", false)).get().asString()
+    assertThat(PlainHttpGuard.problem("0.0.0.0", false, "enabled", false))
+        .get()
+        .asString()
         .contains("quarkus.http.ssl.certificate.files", "millflow.security.allow-plain-http");
   }
 

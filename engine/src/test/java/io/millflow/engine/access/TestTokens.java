@@ -12,17 +12,30 @@ final class TestTokens {
 
   private TestTokens() {}
 
-  /** A new token of the role in the installation's tenant (or {@code tenant}, when given); returns its secret. */
+  /**
+   * A new token of the role in the installation's tenant (or {@code tenant}, when given); returns
+   * its secret.
+   */
   static String create(String role, String tenant) {
-    Map<String, Object> body = new HashMap<>(Map.of("name", role + "-" + System.nanoTime(), "role", role));
+    Map<String, Object> body =
+        new HashMap<>(Map.of("name", role + "-" + System.nanoTime(), "role", role));
     if (tenant != null) {
       body.put("tenant", tenant);
     }
-    return given().contentType(ContentType.JSON).body(body).post("/api/tokens")
-        .then().statusCode(201).extract().path("secret");
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/tokens")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("secret");
   }
 
-  /** A request without a bearer token (the tests' admin token is added only when no Authorization header is set). */
+  /**
+   * A request without a bearer token (the tests' admin token is added only when no Authorization
+   * header is set).
+   */
   static RequestSpecification anonymous() {
     return given().header("Authorization", "none");
   }

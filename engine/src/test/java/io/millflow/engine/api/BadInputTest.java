@@ -14,61 +14,85 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every endpoint that takes a body, given malformed JSON, the wrong types, unknown fields, an oversized or too deeply
- * nested body, and every endpoint with a name in its path given a path-traversal name: each answers 4xx with a message
- * that says what is wrong, never 500, and nothing stored changes.
+ * Every endpoint that takes a body, given malformed JSON, the wrong types, unknown fields, an
+ * oversized or too deeply nested body, and every endpoint with a name in its path given a
+ * path-traversal name: each answers 4xx with a message that says what is wrong, never 500, and
+ * nothing stored changes.
  */
 @QuarkusTest
 class BadInputTest {
 
-  private static final List<String> JSON_ENDPOINTS = List.of(
-      "POST /api/flows/plex-po-to-csv/runs",
-      "PUT /api/connections/bad-input-connection",
-      "POST /api/connections/test",
-      "POST /api/subscriptions",
-      "POST /api/triggers",
-      "POST /api/tokens",
-      "PUT /api/secrets/bad-input-secret",
-      "PUT /api/triggers/no-such-trigger/routes");
+  private static final List<String> JSON_ENDPOINTS =
+      List.of(
+          "POST /api/flows/plex-po-to-csv/runs",
+          "PUT /api/connections/bad-input-connection",
+          "POST /api/connections/test",
+          "POST /api/subscriptions",
+          "POST /api/triggers",
+          "POST /api/tokens",
+          "PUT /api/secrets/bad-input-secret",
+          "PUT /api/triggers/no-such-trigger/routes");
 
   /** Runs are left out: the shipped flows' timers may start one at any time. */
-  private static final List<String> TABLES = List.of("flow", "connection", "webhook_trigger", "event_subscription",
-      "api_token", "flow_secret");
+  private static final List<String> TABLES =
+      List.of(
+          "flow",
+          "connection",
+          "webhook_trigger",
+          "event_subscription",
+          "api_token",
+          "flow_secret");
 
   @Inject StateStore store;
 
   @Test
   void malformedJsonIsA400SayingWhereTheJsonBreaks() {
-    assertEveryJsonEndpoint("{\"name\": ", answer -> answer.statusCode() == 400
-        && answer.asString().contains("not valid JSON"));
+    assertEveryJsonEndpoint(
+        "{\"name\": ",
+        answer -> answer.statusCode() == 400 && answer.asString().contains("not valid JSON"));
   }
 
   @Test
   void aListInsteadOfAnObjectIsA400NamingTheExpectedType() {
-    assertEveryJsonEndpoint("[1, 2]", answer -> answer.statusCode() == 400
-        && answer.asString().contains("wrong type"));
+    assertEveryJsonEndpoint(
+        "[1, 2]", answer -> answer.statusCode() == 400 && answer.asString().contains("wrong type"));
   }
 
   @Test
   void anUnknownFieldIsA400NamingTheField() {
-    assertEveryJsonEndpoint("{\"colour\": \"blue\"}", answer -> answer.statusCode() == 400
-        && answer.asString().contains("colour"));
+    assertEveryJsonEndpoint(
+        "{\"colour\": \"blue\"}",
+        answer -> answer.statusCode() == 400 && answer.asString().contains("colour"));
   }
 
   @Test
   void aNumberWhereTextBelongsIsA400NamingTheField() {
-    given().contentType("application/json").body(Map.of("name", 42, "role", "viewer")).post("/api/tokens")
-        .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("'name'"));
+    given()
+        .contentType("application/json")
+        .body(Map.of("name", 42, "role", "viewer"))
+        .post("/api/tokens")
+        .then()
+        .statusCode(400)
+        .body("message", org.hamcrest.Matchers.containsString("'name'"));
   }
 
   @Test
   void tooDeeplyNestedJsonIsA400() {
     Map<String, Long> before = counts();
     String deep = "{\"a\": ".repeat(100) + "1" + "}".repeat(100);
-    given().contentType("application/json").body("{\"variables\": " + deep + "}")
-        .post("/api/flows/plex-po-to-csv/runs").then().statusCode(400)
+    given()
+        .contentType("application/json")
+        .body("{\"variables\": " + deep + "}")
+        .post("/api/flows/plex-po-to-csv/runs")
+        .then()
+        .statusCode(400)
         .body("message", org.hamcrest.Matchers.containsString("deeper than"));
-    given().contentType("application/json").body(deep).post("/api/triggers").then().statusCode(400)
+    given()
+        .contentType("application/json")
+        .body(deep)
+        .post("/api/triggers")
+        .then()
+        .statusCode(400)
         .body("message", org.hamcrest.Matchers.containsString("deeper than"));
     assertThat(counts()).isEqualTo(before);
   }
@@ -81,16 +105,30 @@ class BadInputTest {
     }
   }
 
-  /** Announces a body of {@code length} bytes and sends none: the limit must answer from the headers alone. */
+  /**
+   * Announces a body of {@code length} bytes and sends none: the limit must answer from the headers
+   * alone.
+   */
   private static String statusLineFor(String method, String path, long length) throws Exception {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+    try (java.net.Socket socket =
+        new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
       socket.setSoTimeout(10_000);
-      String request = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Authorization: Bearer " + io.millflow.engine.TestApiToken.ADMIN + "\r\nContent-Length: " + length + "\r\n\r\n";
+      String request =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Authorization: Bearer "
+              + io.millflow.engine.TestApiToken.ADMIN
+              + "\r\nContent-Length: "
+              + length
+              + "\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      return new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+          .readLine();
     }
   }
 
@@ -98,16 +136,25 @@ class BadInputTest {
   void aNameWithPathTraversalIsRefusedOrUnknown() {
     Map<String, Long> before = counts();
     List<String> wrong = new ArrayList<>();
-    for (String path : List.of("/api/connections/..%2F..%2Fetc%2Fpasswd", "/api/connections/..",
-        "/api/flows/..%2F..%2Fetc%2Fpasswd/bpmn", "/api/triggers/..%2Fx/events", "/api/runs/..%2F..")) {
+    for (String path :
+        List.of(
+            "/api/connections/..%2F..%2Fetc%2Fpasswd",
+            "/api/connections/..",
+            "/api/flows/..%2F..%2Fetc%2Fpasswd/bpmn",
+            "/api/triggers/..%2Fx/events",
+            "/api/runs/..%2F..")) {
       int status = given().urlEncodingEnabled(false).get(path).statusCode();
       if (status < 400 || status >= 500) {
         wrong.add("GET " + path + " answered " + status);
       }
     }
-    int put = given().urlEncodingEnabled(false).contentType("application/json")
-        .body(Map.of("type", "file", "settings", Map.of("baseDirectory", "traversal")))
-        .put("/api/connections/..%2F..%2Fetc").statusCode();
+    int put =
+        given()
+            .urlEncodingEnabled(false)
+            .contentType("application/json")
+            .body(Map.of("type", "file", "settings", Map.of("baseDirectory", "traversal")))
+            .put("/api/connections/..%2F..%2Fetc")
+            .statusCode();
     if (put < 400 || put >= 500) {
       wrong.add("PUT a traversal name answered " + put);
     }
@@ -118,9 +165,18 @@ class BadInputTest {
   @Test
   void invalidBpmnIsA400AndDeploysNothing() {
     Map<String, Long> before = counts();
-    given().contentType("application/xml").body("<bpmn:definitions").post("/api/flows").then().statusCode(400);
-    given().contentType("application/xml").body("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
-        .post("/api/flows").then().statusCode(400)
+    given()
+        .contentType("application/xml")
+        .body("<bpmn:definitions")
+        .post("/api/flows")
+        .then()
+        .statusCode(400);
+    given()
+        .contentType("application/xml")
+        .body("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
+        .post("/api/flows")
+        .then()
+        .statusCode(400)
         .body("message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("root:")));
     assertThat(counts()).isEqualTo(before);
   }
@@ -130,9 +186,11 @@ class BadInputTest {
     List<String> wrong = new ArrayList<>();
     for (String endpoint : JSON_ENDPOINTS) {
       String[] call = endpoint.split(" ", 2);
-      Response answer = given().contentType("application/json").body(body).request(call[0], call[1]);
+      Response answer =
+          given().contentType("application/json").body(body).request(call[0], call[1]);
       if (!expected.test(answer)) {
-        wrong.add(endpoint + " answered " + answer.statusCode() + ": " + abbreviated(answer.asString()));
+        wrong.add(
+            endpoint + " answered " + answer.statusCode() + ": " + abbreviated(answer.asString()));
       }
     }
     assertThat(wrong).isEmpty();
@@ -141,8 +199,17 @@ class BadInputTest {
 
   private Map<String, Long> counts() {
     Map<String, Long> counts = new java.util.TreeMap<>();
-    store.jdbi().useHandle(h -> TABLES.forEach(table ->
-        counts.put(table, h.createQuery("select count(*) from " + table).mapTo(Long.class).one())));
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                TABLES.forEach(
+                    table ->
+                        counts.put(
+                            table,
+                            h.createQuery("select count(*) from " + table)
+                                .mapTo(Long.class)
+                                .one())));
     return counts;
   }
 

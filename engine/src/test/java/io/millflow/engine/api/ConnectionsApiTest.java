@@ -23,9 +23,13 @@ class ConnectionsApiTest {
   @Test
   void listsTheSandboxConnectionsWithCredentialNamesButNoValues() {
     sandboxes.start();
-    String key = connections.resolve("default", SandboxLauncher.PLEX_CONNECTION).credential("apiKey");
+    String key =
+        connections.resolve("default", SandboxLauncher.PLEX_CONNECTION).credential("apiKey");
 
-    given().get("/api/connections").then().statusCode(200)
+    given()
+        .get("/api/connections")
+        .then()
+        .statusCode(200)
         .body("name", hasItems(SandboxLauncher.PLEX_CONNECTION, SandboxLauncher.FILES_CONNECTION))
         .body("find { it.name == 'plex-sandbox' }.credentials", hasItems("apiKey"))
         .body("find { it.name == 'plex-sandbox' }.origin", equalTo("runtime"))
@@ -36,16 +40,24 @@ class ConnectionsApiTest {
   void testsTheFilesConnection() {
     sandboxes.start();
 
-    given().post("/api/connections/files/test").then().statusCode(200)
+    given()
+        .post("/api/connections/files/test")
+        .then()
+        .statusCode(200)
         .body("ok", equalTo(true))
         .body("details.access", equalTo("read and write"));
   }
 
   @Test
   void reportsAFailedCheckAsA200WithTheProblemAndTheFix() {
-    connections.provide(new Connection("missing-dir", "file", Map.of("baseDirectory", "/no/such/millflow/dir"), Map.of()));
+    connections.provide(
+        new Connection(
+            "missing-dir", "file", Map.of("baseDirectory", "/no/such/millflow/dir"), Map.of()));
 
-    given().post("/api/connections/missing-dir/test").then().statusCode(200)
+    given()
+        .post("/api/connections/missing-dir/test")
+        .then()
+        .statusCode(200)
         .body("ok", equalTo(false))
         .body("problem", equalTo("INCOMPLETE"))
         .body("fix", containsString("baseDirectory"));
@@ -53,7 +65,10 @@ class ConnectionsApiTest {
 
   @Test
   void answersAnUnknownConnectionWith404NamingTheKnownOnes() {
-    given().post("/api/connections/nope/test").then().statusCode(404)
+    given()
+        .post("/api/connections/nope/test")
+        .then()
+        .statusCode(404)
         .body("message", containsString("Known connections"));
   }
 
@@ -61,7 +76,10 @@ class ConnectionsApiTest {
   void refusesToTestATypeNoConnectorCanCheck() {
     connections.provide(new Connection("odd", "teletype", Map.of(), Map.of()));
 
-    given().post("/api/connections/odd/test").then().statusCode(400)
+    given()
+        .post("/api/connections/odd/test")
+        .then()
+        .statusCode(400)
         .body("message", containsString("no installed connector can test"));
   }
 }

@@ -22,54 +22,81 @@ class ElementTemplatesTest {
   @Inject StepCatalog steps;
 
   /**
-   * The committed templates (flow-definitions/element-templates) are what the designer and Camunda Modeler load. When
-   * the code generates other ones, this test fails, leaves them in engine/target/element-templates and names the
-   * command that updates the committed ones.
+   * The committed templates (flow-definitions/element-templates) are what the designer and Camunda
+   * Modeler load. When the code generates other ones, this test fails, leaves them in
+   * engine/target/element-templates and names the command that updates the committed ones.
    */
   @Test
   void committedTemplatesMatchTheSteps() throws Exception {
-    new CommittedTemplates(RepoPaths.flowDefinitions().resolve("element-templates"),
-        RepoPaths.root().resolve("engine/target/element-templates"),
-        "./mvnw -pl engine -am test -Dtest=io.millflow.engine.api.ElementTemplatesTest "
-            + "-Dsurefire.failIfNoSpecifiedTests=false -DskipClusterMode=true")
+    new CommittedTemplates(
+            RepoPaths.flowDefinitions().resolve("element-templates"),
+            RepoPaths.root().resolve("engine/target/element-templates"),
+            "./mvnw -pl engine -am test -Dtest=io.millflow.engine.api.ElementTemplatesTest "
+                + "-Dsurefire.failIfNoSpecifiedTests=false -DskipClusterMode=true")
         .assertMatch(new ElementTemplates(steps.all()));
   }
 
   @Test
   void servesATemplatePerStep() {
-    given().get("/api/element-templates").then().statusCode(200)
-        .body("id", hasItems("io.millflow.plex.purchase-orders.read", "io.millflow.unified.transform", "io.millflow.postgres.write"));
+    given()
+        .get("/api/element-templates")
+        .then()
+        .statusCode(200)
+        .body(
+            "id",
+            hasItems(
+                "io.millflow.plex.purchase-orders.read",
+                "io.millflow.unified.transform",
+                "io.millflow.postgres.write"));
   }
 
   @Test
   void postgresWriteTemplateHasItsTaskTypeInputsAndConstraints() throws Exception {
-    JsonNode templates = Json.mapper().readTree(given().get("/api/element-templates").then().extract().asString());
-    JsonNode template = StreamSupport.stream(templates.spliterator(), false)
-        .filter(t -> t.get("id").asText().equals("io.millflow.postgres.write")).findFirst().orElseThrow();
-    List<JsonNode> properties = StreamSupport.stream(template.get("properties").spliterator(), false).toList();
+    JsonNode templates =
+        Json.mapper().readTree(given().get("/api/element-templates").then().extract().asString());
+    JsonNode template =
+        StreamSupport.stream(templates.spliterator(), false)
+            .filter(t -> t.get("id").asText().equals("io.millflow.postgres.write"))
+            .findFirst()
+            .orElseThrow();
+    List<JsonNode> properties =
+        StreamSupport.stream(template.get("properties").spliterator(), false).toList();
 
     assertThat(template.get("elementType").get("value").asText()).isEqualTo("bpmn:ServiceTask");
-    assertThat(properties).anySatisfy(p -> {
-      assertThat(p.get("type").asText()).isEqualTo("Hidden");
-      assertThat(p.get("value").asText()).isEqualTo("postgres.write");
-      assertThat(p.get("binding").get("type").asText()).isEqualTo("zeebe:taskDefinition");
-      assertThat(p.get("binding").get("property").asText()).isEqualTo("type");
-    });
-    List<String> inputs = properties.stream().filter(p -> p.get("binding").get("type").asText().equals("zeebe:input"))
-        .map(p -> p.get("binding").get("name").asText()).toList();
+    assertThat(properties)
+        .anySatisfy(
+            p -> {
+              assertThat(p.get("type").asText()).isEqualTo("Hidden");
+              assertThat(p.get("value").asText()).isEqualTo("postgres.write");
+              assertThat(p.get("binding").get("type").asText()).isEqualTo("zeebe:taskDefinition");
+              assertThat(p.get("binding").get("property").asText()).isEqualTo("type");
+            });
+    List<String> inputs =
+        properties.stream()
+            .filter(p -> p.get("binding").get("type").asText().equals("zeebe:input"))
+            .map(p -> p.get("binding").get("name").asText())
+            .toList();
     assertThat(inputs).containsExactly("connection", "table", "mode", "keyFields", "records");
-    assertThat(input(properties, "connection").get("constraints").get("notEmpty").asBoolean()).isTrue();
-    assertThat(input(properties, "records").get("constraints").get("notEmpty").asBoolean()).isTrue();
+    assertThat(input(properties, "connection").get("constraints").get("notEmpty").asBoolean())
+        .isTrue();
+    assertThat(input(properties, "records").get("constraints").get("notEmpty").asBoolean())
+        .isTrue();
     assertThat(input(properties, "records").get("feel").asText()).isEqualTo("required");
     assertThat(input(properties, "mode").get("type").asText()).isEqualTo("Dropdown");
-    assertThat(input(properties, "mode").get("choices").findValuesAsText("value")).containsExactly("insert", "upsert", "replace");
-    assertThat(properties).anySatisfy(p -> {
-      assertThat(p.get("binding").get("type").asText()).isEqualTo("zeebe:taskHeader");
-      assertThat(p.get("binding").get("key").asText()).isEqualTo("resultVariable");
-    });
+    assertThat(input(properties, "mode").get("choices").findValuesAsText("value"))
+        .containsExactly("insert", "upsert", "replace");
+    assertThat(properties)
+        .anySatisfy(
+            p -> {
+              assertThat(p.get("binding").get("type").asText()).isEqualTo("zeebe:taskHeader");
+              assertThat(p.get("binding").get("key").asText()).isEqualTo("resultVariable");
+            });
   }
 
   private static JsonNode input(List<JsonNode> properties, String name) {
-    return properties.stream().filter(p -> name.equals(p.get("binding").path("name").asText())).findFirst().orElseThrow();
+    return properties.stream()
+        .filter(p -> name.equals(p.get("binding").path("name").asText()))
+        .findFirst()
+        .orElseThrow();
   }
 }

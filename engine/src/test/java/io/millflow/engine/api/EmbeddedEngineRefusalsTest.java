@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the embedded engine does not translate is refused at deploy with a 400 naming the element, never ignored; and
- * nothing in a flow makes the embedded engine run Java or JUEL (a tenant's designer must not reach the runtime).
+ * What the embedded engine does not translate is refused at deploy with a 400 naming the element,
+ * never ignored; and nothing in a flow makes the embedded engine run Java or JUEL (a tenant's
+ * designer must not reach the runtime).
  */
 @QuarkusTest
 class EmbeddedEngineRefusalsTest {
@@ -27,43 +28,68 @@ class EmbeddedEngineRefusalsTest {
 
   @Test
   void aUserTaskIsRefusedNamingTheElementAndTheEngine() {
-    deploy(flow("refused-user-task", """
+    deploy(
+            flow(
+                "refused-user-task",
+                """
         <bpmn:userTask id="Approve" name="Approve"><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
-        """, "Approve"))
-        .then().statusCode(400)
+        """,
+                "Approve"))
+        .then()
+        .statusCode(400)
         .body("problems[0].elementId", equalTo("Approve"))
         .body("problems[0].reason", containsString("embedded engine"));
   }
 
   @Test
   void aJuelConditionNeverRuns() {
-    String gateway = """
+    String gateway =
+        """
         <bpmn:exclusiveGateway id="Choose" default="F3"><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing><bpmn:outgoing>F3</bpmn:outgoing></bpmn:exclusiveGateway>
         <bpmn:sequenceFlow id="F3" sourceRef="Choose" targetRef="End" />
         """;
-    String bpmn = flow("refused-juel", gateway, "Choose").replace("<bpmn:sequenceFlow id=\"F2\" sourceRef=\"Choose\" targetRef=\"End\" />",
-        "<bpmn:sequenceFlow id=\"F2\" sourceRef=\"Choose\" targetRef=\"End\"><bpmn:conditionExpression>${\"\".getClass().forName(\"java.lang.Runtime\") != null}</bpmn:conditionExpression></bpmn:sequenceFlow>");
+    String bpmn =
+        flow("refused-juel", gateway, "Choose")
+            .replace(
+                "<bpmn:sequenceFlow id=\"F2\" sourceRef=\"Choose\" targetRef=\"End\" />",
+                "<bpmn:sequenceFlow id=\"F2\" sourceRef=\"Choose\" targetRef=\"End\"><bpmn:conditionExpression>${\"\".getClass().forName(\"java.lang.Runtime\") != null}</bpmn:conditionExpression></bpmn:sequenceFlow>");
     // Conditions are FEEL, as in Zeebe: JUEL is never evaluated, so the flow cannot deploy.
-    deploy(bpmn).then().statusCode(400).body("problems[0].reason", containsString("FEEL"))
+    deploy(bpmn)
+        .then()
+        .statusCode(400)
+        .body("problems[0].reason", containsString("FEEL"))
         .body("problems[0].reason", containsString("F2"));
   }
 
   @Test
   void aCamunda7JavaDelegateIsRefused() {
-    String bpmn = flow("refused-delegate", """
+    String bpmn =
+        flow(
+                "refused-delegate",
+                """
         <bpmn:serviceTask id="Run" camunda:class="java.lang.Runtime">
           <bpmn:extensionElements><zeebe:taskDefinition type="webhook.send" /></bpmn:extensionElements>
           <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
         </bpmn:serviceTask>
-        """, "Run").replace("xmlns:bpmn=", "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
-            + "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" xmlns:bpmn=");
-    deploy(bpmn).then().statusCode(400).body("problems[0].elementId", equalTo("Run"))
+        """,
+                "Run")
+            .replace(
+                "xmlns:bpmn=",
+                "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
+                    + "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" xmlns:bpmn=");
+    deploy(bpmn)
+        .then()
+        .statusCode(400)
+        .body("problems[0].elementId", equalTo("Run"))
         .body("problems[0].reason", containsString("embedded engine"));
   }
 
   @Test
   void aFlowExpressionTooCostlyToRunIsRefusedLikeARouteIs() {
-    String bpmn = flow("refused-costly-feel", """
+    String bpmn =
+        flow(
+                "refused-costly-feel",
+                """
         <bpmn:serviceTask id="Send">
           <bpmn:extensionElements>
             <zeebe:taskDefinition type="webhook.send" />
@@ -71,7 +97,10 @@ class EmbeddedEngineRefusalsTest {
           </bpmn:extensionElements>
           <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
         </bpmn:serviceTask>
-        """, "Send").replace("xmlns:bpmn=", "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" xmlns:bpmn=");
+        """,
+                "Send")
+            .replace(
+                "xmlns:bpmn=", "xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\" xmlns:bpmn=");
     deploy(bpmn).then().statusCode(400).body("problems[0].reason", containsString("too costly"));
   }
 
@@ -92,6 +121,7 @@ class EmbeddedEngineRefusalsTest {
             <bpmn:sequenceFlow id="F2" sourceRef="%3$s" targetRef="End" />
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(id, middle, middleId);
+        """
+        .formatted(id, middle, middleId);
   }
 }

@@ -16,35 +16,52 @@ class FlowsApiTest {
 
   @Test
   void listsTheBundledFlow() {
-    given().get("/api/flows").then().statusCode(200)
+    given()
+        .get("/api/flows")
+        .then()
+        .statusCode(200)
         .body("id", hasItem("plex-po-to-postgres"))
         .body("find { it.id == 'plex-po-to-postgres' }.origin", equalTo("bundled"));
   }
 
   @Test
   void givesBackTheBpmnAsDrawnWithoutTheListenerMillflowAdds() {
-    given().get("/api/flows/plex-po-to-postgres/bpmn").then().statusCode(200)
+    given()
+        .get("/api/flows/plex-po-to-postgres/bpmn")
+        .then()
+        .statusCode(200)
         .body(containsString("plex.purchase-orders.read"))
         .body(org.hamcrest.Matchers.not(containsString("millflow.run-end")));
   }
 
   @Test
   void rejectsXmlThatIsNotBpmn() {
-    given().contentType("application/xml").body("<definitions><oops></definitions>")
-        .when().post("/api/flows")
-        .then().statusCode(400).body("error", equalTo("invalid_flow"))
+    given()
+        .contentType("application/xml")
+        .body("<definitions><oops></definitions>")
+        .when()
+        .post("/api/flows")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("invalid_flow"))
         .body("message", containsString("could not be parsed"));
   }
 
   @Test
   void rejectsAnUnknownStepTypeNamingTheElement() {
-    String bpmn = BundledFlows.load().getFirst()
-        .replace("id=\"plex-po-to-postgres\"", "id=\"unknown-step-flow\"")
-        .replace("type=\"unified.transform\"", "type=\"unified.transfrom\"");
+    String bpmn =
+        BundledFlows.load()
+            .getFirst()
+            .replace("id=\"plex-po-to-postgres\"", "id=\"unknown-step-flow\"")
+            .replace("type=\"unified.transform\"", "type=\"unified.transfrom\"");
 
-    given().contentType("application/xml").body(bpmn)
-        .when().post("/api/flows")
-        .then().statusCode(400)
+    given()
+        .contentType("application/xml")
+        .body(bpmn)
+        .when()
+        .post("/api/flows")
+        .then()
+        .statusCode(400)
         .body("problems[0].elementId", equalTo("ToUnified"))
         .body("problems[0].reason", containsString("Unknown step type 'unified.transfrom'"));
   }
@@ -52,18 +69,43 @@ class FlowsApiTest {
   @Test
   void deploysANewVersionOnlyWhenTheBpmnChanged() {
     String flowId = "versioned-flow-" + java.util.UUID.randomUUID();
-    String bpmn = BundledFlows.load().getFirst().replace("id=\"plex-po-to-postgres\"", "id=\"" + flowId + "\"");
-    given().contentType("application/xml").body(bpmn).post("/api/flows").then().statusCode(201).body("version", equalTo(1));
-    given().contentType("application/xml").body(bpmn).post("/api/flows").then().statusCode(201).body("version", equalTo(1));
-    given().contentType("application/xml").body(bpmn.replace("name=\"Synced\"", "name=\"Done\""))
-        .post("/api/flows").then().statusCode(201).body("version", equalTo(2));
+    String bpmn =
+        BundledFlows.load()
+            .getFirst()
+            .replace("id=\"plex-po-to-postgres\"", "id=\"" + flowId + "\"");
+    given()
+        .contentType("application/xml")
+        .body(bpmn)
+        .post("/api/flows")
+        .then()
+        .statusCode(201)
+        .body("version", equalTo(1));
+    given()
+        .contentType("application/xml")
+        .body(bpmn)
+        .post("/api/flows")
+        .then()
+        .statusCode(201)
+        .body("version", equalTo(1));
+    given()
+        .contentType("application/xml")
+        .body(bpmn.replace("name=\"Synced\"", "name=\"Done\""))
+        .post("/api/flows")
+        .then()
+        .statusCode(201)
+        .body("version", equalTo(2));
   }
 
   @Test
   void startingAnUnknownFlowIsNotFound() {
-    given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
-        .when().post("/api/flows/no-such-flow/runs")
-        .then().statusCode(404).body("error", equalTo("not_found"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("variables", Map.of()))
+        .when()
+        .post("/api/flows/no-such-flow/runs")
+        .then()
+        .statusCode(404)
+        .body("error", equalTo("not_found"));
   }
 
   @Test
@@ -74,6 +116,10 @@ class FlowsApiTest {
 
   @Test
   void rejectsAnUnknownRunStatusFilter() {
-    given().get("/api/runs?status=done").then().statusCode(400).body("message", containsString("status"));
+    given()
+        .get("/api/runs?status=done")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("status"));
   }
 }

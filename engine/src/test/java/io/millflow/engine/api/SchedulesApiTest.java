@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.millflow.engine.port.ProcessEngine;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Assumptions;
@@ -20,15 +20,23 @@ class SchedulesApiTest {
 
   @Test
   void listsTheShippedSyncsScheduleWithItsNextFireTime() {
-    JsonPath schedules = given().queryParam("flow", "plex-po-to-postgres").get("/api/schedules").then().statusCode(200)
-        .body("$", hasSize(1))
-        .body("[0].elementId", equalTo("Every15Minutes"))
-        .body("[0].kind", equalTo("CRON"))
-        .body("[0].expression", equalTo("0 */15 * * * *"))
-        .extract().jsonPath();
+    JsonPath schedules =
+        given()
+            .queryParam("flow", "plex-po-to-postgres")
+            .get("/api/schedules")
+            .then()
+            .statusCode(200)
+            .body("$", hasSize(1))
+            .body("[0].elementId", equalTo("Every15Minutes"))
+            .body("[0].kind", equalTo("CRON"))
+            .body("[0].expression", equalTo("0 */15 * * * *"))
+            .extract()
+            .jsonPath();
 
     Instant next = Instant.parse(schedules.getString("[0].nextFireAt"));
-    assertThat(next).isAfter(Instant.now().minusSeconds(1)).isBefore(Instant.now().plus(Duration.ofMinutes(15)));
+    assertThat(next)
+        .isAfter(Instant.now().minusSeconds(1))
+        .isBefore(Instant.now().plus(Duration.ofMinutes(15)));
     assertThat(next.getEpochSecond() % (15 * 60)).isZero();
   }
 
@@ -37,17 +45,32 @@ class SchedulesApiTest {
   @Test
   void aFeelTimerIsRefusedByTheEmbeddedEngineNamingItsElement() {
     Assumptions.assumeTrue(engine.embedded(), "a Camunda 8 cluster evaluates FEEL timers itself");
-    given().contentType("application/xml").body(bpmn("feel-timer-refused")).post("/api/flows").then().statusCode(400)
+    given()
+        .contentType("application/xml")
+        .body(bpmn("feel-timer-refused"))
+        .post("/api/flows")
+        .then()
+        .statusCode(400)
         .body("problems[0].elementId", equalTo("Computed"))
         .body("problems[0].reason", containsString("FEEL timer"));
   }
 
   @Test
   void listsADeployedFlowsCycleAndSaysWhenAnExpressionIsOnlyZeebes() {
-    Assumptions.assumeFalse(engine.embedded(), "the embedded engine refuses FEEL timers (the test above)");
-    given().contentType("application/xml").body(bpmn("scheduled-by-api")).post("/api/flows").then().statusCode(201);
+    Assumptions.assumeFalse(
+        engine.embedded(), "the embedded engine refuses FEEL timers (the test above)");
+    given()
+        .contentType("application/xml")
+        .body(bpmn("scheduled-by-api"))
+        .post("/api/flows")
+        .then()
+        .statusCode(201);
 
-    given().queryParam("flow", "scheduled-by-api").get("/api/schedules").then().statusCode(200)
+    given()
+        .queryParam("flow", "scheduled-by-api")
+        .get("/api/schedules")
+        .then()
+        .statusCode(200)
         .body("$", hasSize(2))
         .body("find { it.elementId == 'Hourly' }.kind", equalTo("CYCLE"))
         .body("find { it.elementId == 'Computed' }.kind", equalTo("EXPRESSION"))
@@ -71,6 +94,8 @@ class SchedulesApiTest {
             <bpmn:sequenceFlow id="b" sourceRef="Computed" targetRef="End"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(id).strip();
+        """
+        .formatted(id)
+        .strip();
   }
 }

@@ -21,47 +21,105 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TriggerRoutesApiTest {
 
-  private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
+  private static final SignatureScheme HMAC =
+      new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
 
   @Test
   void eventsReceivedAfterTheEditFollowTheNewRoutes() {
     FlowTestSupport.deploy(io.millflow.engine.trigger.WebhookFlows.empty("edit-routes-before"));
     FlowTestSupport.deploy(io.millflow.engine.trigger.WebhookFlows.empty("edit-routes-after"));
-    var created = given().contentType("application/json")
-        .body(Map.of("name", "editable", "signature", Map.of("type", "hmac", "header", "X-Signature"),
-            "eventId", "header:X-Event-Id", "routes", List.of(Map.of("flowId", "edit-routes-before"))))
-        .post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "name",
+                    "editable",
+                    "signature",
+                    Map.of("type", "hmac", "header", "X-Signature"),
+                    "eventId",
+                    "header:X-Event-Id",
+                    "routes",
+                    List.of(Map.of("flowId", "edit-routes-before"))))
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     String id = created.getString("trigger.id");
 
-    given().contentType("application/json")
-        .body(Map.of("routes", List.of(Map.of("condition", "body.kind = \"order\"", "flowId", "edit-routes-after")),
-            "matchAll", true))
-        .put("/api/triggers/{id}/routes", id).then().statusCode(200)
-        .body("routes[0].flowId", equalTo("edit-routes-after")).body("matchAll", equalTo(true));
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of("condition", "body.kind = \"order\"", "flowId", "edit-routes-after")),
+                "matchAll",
+                true))
+        .put("/api/triggers/{id}/routes", id)
+        .then()
+        .statusCode(200)
+        .body("routes[0].flowId", equalTo("edit-routes-after"))
+        .body("matchAll", equalTo(true));
 
     byte[] body = "{\"kind\":\"order\"}".getBytes(StandardCharsets.UTF_8);
-    given().contentType("application/json").header("X-Event-Id", "after-edit")
-        .header("X-Signature", SignatureVerifier.sign(HMAC, created.getString("secret"), body, Instant.now()))
-        .body(body).post("/webhooks/{id}", id).then().statusCode(200);
-    Map<String, Object> event = await().atMost(Duration.ofSeconds(20)).until(() -> given()
-            .get("/api/triggers/{id}/events", id).then().extract().jsonPath().<Map<String, Object>>getList("").get(0),
-        e -> !"pending".equals(e.get("status")));
+    given()
+        .contentType("application/json")
+        .header("X-Event-Id", "after-edit")
+        .header(
+            "X-Signature",
+            SignatureVerifier.sign(HMAC, created.getString("secret"), body, Instant.now()))
+        .body(body)
+        .post("/webhooks/{id}", id)
+        .then()
+        .statusCode(200);
+    Map<String, Object> event =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    given()
+                        .get("/api/triggers/{id}/events", id)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .<Map<String, Object>>getList("")
+                        .get(0),
+                e -> !"pending".equals(e.get("status")));
     assertThat(event).containsEntry("status", "dispatched");
     String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
-    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId")).isEqualTo("edit-routes-after");
+    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId"))
+        .isEqualTo("edit-routes-after");
   }
 
   @Test
   void refusesAConditionThatIsNotFeelAndAnUnknownTrigger() {
-    var created = given().contentType("application/json")
-        .body(Map.of("name", "strict", "routes", List.of(Map.of("flowId", "any-flow"))))
-        .post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(Map.of("name", "strict", "routes", List.of(Map.of("flowId", "any-flow"))))
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
 
-    given().contentType("application/json")
-        .body(Map.of("routes", List.of(Map.of("condition", "body.kind = = \"order\"", "flowId", "any-flow"))))
-        .put("/api/triggers/{id}/routes", created.getString("trigger.id")).then().statusCode(400)
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "routes",
+                List.of(Map.of("condition", "body.kind = = \"order\"", "flowId", "any-flow"))))
+        .put("/api/triggers/{id}/routes", created.getString("trigger.id"))
+        .then()
+        .statusCode(400)
         .body("message", containsString("Route 1: the condition"));
-    given().contentType("application/json").body(Map.of("routes", List.of(Map.of("flowId", "any-flow"))))
-        .put("/api/triggers/{id}/routes", "no-such-trigger").then().statusCode(404);
+    given()
+        .contentType("application/json")
+        .body(Map.of("routes", List.of(Map.of("flowId", "any-flow"))))
+        .put("/api/triggers/{id}/routes", "no-such-trigger")
+        .then()
+        .statusCode(404);
   }
 }

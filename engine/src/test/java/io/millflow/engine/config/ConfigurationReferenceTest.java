@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/configuration.md names every key of {@link MillflowConfig}, and no {@code millflow.*} key that is not one, so the
- * reference cannot fall behind the code or keep a key that does nothing. Map keys are written with a placeholder in
- * angle brackets ({@code millflow.connections.<name>.type}).
+ * docs/configuration.md names every key of {@link MillflowConfig}, and no {@code millflow.*} key
+ * that is not one, so the reference cannot fall behind the code or keep a key that does nothing.
+ * Map keys are written with a placeholder in angle brackets ({@code
+ * millflow.connections.<name>.type}).
  */
 class ConfigurationReferenceTest {
 
@@ -41,7 +42,8 @@ class ConfigurationReferenceTest {
   }
 
   private static Set<String> documentedKeys() throws IOException {
-    Matcher keys = DOCUMENTED_KEY.matcher(Files.readString(RepoPaths.root().resolve("docs/configuration.md")));
+    Matcher keys =
+        DOCUMENTED_KEY.matcher(Files.readString(RepoPaths.root().resolve("docs/configuration.md")));
     Set<String> documented = new TreeSet<>();
     while (keys.find()) {
       documented.add(PLACEHOLDER.matcher(keys.group(1)).replaceAll(ANY));
@@ -56,20 +58,25 @@ class ConfigurationReferenceTest {
   }
 
   private static void collect(String prefix, Class<?> group, Set<String> keys) {
-    Arrays.stream(group.getMethods()).filter(method -> Modifier.isAbstract(method.getModifiers()))
-        .forEach(method -> {
-          String key = prefix + "." + name(method);
-          if (method.getReturnType() == Map.class) {
-            Type values = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[1];
-            leafOrGroup(key + "." + ANY, values, keys);
-          } else {
-            leafOrGroup(key, method.getReturnType(), keys);
-          }
-        });
+    Arrays.stream(group.getMethods())
+        .filter(method -> Modifier.isAbstract(method.getModifiers()))
+        .forEach(
+            method -> {
+              String key = prefix + "." + name(method);
+              if (method.getReturnType() == Map.class) {
+                Type values =
+                    ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[1];
+                leafOrGroup(key + "." + ANY, values, keys);
+              } else {
+                leafOrGroup(key, method.getReturnType(), keys);
+              }
+            });
   }
 
   private static void leafOrGroup(String key, Type type, Set<String> keys) {
-    if (type instanceof Class<?> group && group.isInterface() && group.getDeclaringClass() == MillflowConfig.class) {
+    if (type instanceof Class<?> group
+        && group.isInterface()
+        && group.getDeclaringClass() == MillflowConfig.class) {
       collect(key, group, keys);
     } else {
       keys.add(key);
@@ -78,7 +85,8 @@ class ConfigurationReferenceTest {
 
   private static String name(Method method) {
     WithName named = method.getAnnotation(WithName.class);
-    return named != null ? named.value()
+    return named != null
+        ? named.value()
         : method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 }

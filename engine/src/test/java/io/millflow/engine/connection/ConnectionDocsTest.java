@@ -22,10 +22,11 @@ import org.jboss.jandex.IndexReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * What is generated from the connection records the connectors on the engine's class path declare (found in their
- * Jandex indexes, as the runtime finds their beans) and committed: the docs' settings tables (docs/connections.md)
- * and the UI's copy of GET /api/connection-types its unit tests generate the connect forms from. When one drifts,
- * the new file is written under engine/target/generated-docs, never into the source tree; copy it over to accept it.
+ * What is generated from the connection records the connectors on the engine's class path declare
+ * (found in their Jandex indexes, as the runtime finds their beans) and committed: the docs'
+ * settings tables (docs/connections.md) and the UI's copy of GET /api/connection-types its unit
+ * tests generate the connect forms from. When one drifts, the new file is written under
+ * engine/target/generated-docs, never into the source tree; copy it over to accept it.
  */
 class ConnectionDocsTest {
 
@@ -40,9 +41,13 @@ class ConnectionDocsTest {
 
   @Test
   void theUisCopyOfTheConnectionTypesIsWhatTheApiAnswers() throws IOException {
-    String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemas()) + "\n";
+    String json =
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schemas()) + "\n";
 
-    assertCommitted(Path.of("..", "ui", "src", "connections", "connection-types.json"), "connection-types.json", json);
+    assertCommitted(
+        Path.of("..", "ui", "src", "connections", "connection-types.json"),
+        "connection-types.json",
+        json);
   }
 
   private static List<ConnectionSchema> schemas() throws IOException {
@@ -51,29 +56,42 @@ class ConnectionDocsTest {
       schemas.add(ConnectionSchema.of(ConnectionKind.of(record)));
     }
     schemas.sort(Comparator.comparing(ConnectionSchema::type));
-    assertThat(schemas).extracting(ConnectionSchema::type)
-        .contains("file", "idhammar", "mongodb", "mysql", "netsuite", "plex", "postgres", "snowflake");
+    assertThat(schemas)
+        .extracting(ConnectionSchema::type)
+        .contains(
+            "file", "idhammar", "mongodb", "mysql", "netsuite", "plex", "postgres", "snowflake");
     return schemas;
   }
 
-  private static void assertCommitted(Path committedFile, String name, String generated) throws IOException {
+  private static void assertCommitted(Path committedFile, String name, String generated)
+      throws IOException {
     String committed = Files.exists(committedFile) ? Files.readString(committedFile) : "";
     if (!committed.equals(generated)) {
       Files.createDirectories(GENERATED);
       Files.writeString(GENERATED.resolve(name), generated);
     }
     String source = committedFile.normalize().toString().replaceFirst("^\\.\\./", "");
-    assertThat(committed).as(source + " differs from what the connection records generate; the new file is"
-        + " engine/target/generated-docs/" + name + ": review it, then run 'cp engine/target/generated-docs/"
-        + name + " " + source + "'").isEqualTo(generated);
+    assertThat(committed)
+        .as(
+            source
+                + " differs from what the connection records generate; the new file is"
+                + " engine/target/generated-docs/"
+                + name
+                + ": review it, then run 'cp engine/target/generated-docs/"
+                + name
+                + " "
+                + source
+                + "'")
+        .isEqualTo(generated);
   }
 
   @SuppressWarnings("unchecked")
   private static List<Class<? extends Record>> connectionRecords() throws IOException {
     List<Class<? extends Record>> records = new ArrayList<>();
     DotName annotation = DotName.createSimple(ConnectionType.class.getName());
-    for (URL index : Collections.list(ConnectionDocsTest.class.getClassLoader()
-        .getResources("META-INF/jandex.idx"))) {
+    for (URL index :
+        Collections.list(
+            ConnectionDocsTest.class.getClassLoader().getResources("META-INF/jandex.idx"))) {
       try (InputStream in = index.openStream()) {
         for (AnnotationInstance found : new IndexReader(in).read().getAnnotations(annotation)) {
           String name = found.target().asClass().name().toString();

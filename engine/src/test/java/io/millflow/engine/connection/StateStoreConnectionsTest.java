@@ -20,16 +20,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe that found this: a designer of tenant {@code acme} saved a PostgreSQL connection to the embedded state
- * store and wrote an admin token of tenant {@code default} into it. A tenant's connection that leads to the state
- * store is now refused: saving or testing it answers 400 naming the setting and the fix, and one saved before is
- * refused to steps and to the health check. The built-in {@code warehouse} connection to the same server still works.
+ * The probe that found this: a designer of tenant {@code acme} saved a PostgreSQL connection to the
+ * embedded state store and wrote an admin token of tenant {@code default} into it. A tenant's
+ * connection that leads to the state store is now refused: saving or testing it answers 400 naming
+ * the setting and the fix, and one saved before is refused to steps and to the health check. The
+ * built-in {@code warehouse} connection to the same server still works.
  */
 @QuarkusTest
 class StateStoreConnectionsTest {
 
   /** A tenant of this test's own, so the other tests' tenants see nothing of it. */
   private static final String TENANT = "acme-store-probe";
+
   private static String designer;
 
   @Inject StateStore store;
@@ -41,21 +43,46 @@ class StateStoreConnectionsTest {
   @BeforeEach
   void designerOfAcme() {
     if (designer == null) {
-      designer = given().contentType(ContentType.JSON)
-          .body(Map.of("name", "store-probe-" + System.nanoTime(), "role", "designer", "tenant", TENANT))
-          .post("/api/tokens").then().statusCode(201).extract().path("secret");
+      designer =
+          given()
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "name",
+                      "store-probe-" + System.nanoTime(),
+                      "role",
+                      "designer",
+                      "tenant",
+                      TENANT))
+              .post("/api/tokens")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("secret");
     }
   }
 
   @Test
   void refusesSavingAConnectionToTheStateStoreWith400() {
     for (String host : new String[] {"localhost", "127.0.0.1", "[::1]"}) {
-      asDesigner().body(request(Map.of("jdbcUrl", "jdbc:postgresql://" + host + ":" + port() + "/millflow")))
-          .put("/api/connections/stolen").then().statusCode(400)
-          .body("message", allOf(containsString("state store"), containsString("Point settings.jdbcUrl at")));
+      asDesigner()
+          .body(
+              request(Map.of("jdbcUrl", "jdbc:postgresql://" + host + ":" + port() + "/millflow")))
+          .put("/api/connections/stolen")
+          .then()
+          .statusCode(400)
+          .body(
+              "message",
+              allOf(containsString("state store"), containsString("Point settings.jdbcUrl at")));
     }
-    asDesigner().body(request(Map.of("host", "localhost", "port", String.valueOf(port()), "database", "postgres")))
-        .put("/api/connections/stolen").then().statusCode(400)
+    asDesigner()
+        .body(
+            request(
+                Map.of(
+                    "host", "localhost", "port", String.valueOf(port()), "database", "postgres")))
+        .put("/api/connections/stolen")
+        .then()
+        .statusCode(400)
         .body("message", containsString("settings.host and settings.port"));
 
     asDesigner().get("/api/connections/stolen").then().statusCode(404);
@@ -63,22 +90,35 @@ class StateStoreConnectionsTest {
 
   @Test
   void refusesTestingAConnectionToTheStateStoreWith400() {
-    asDesigner().body(request(Map.of("jdbcUrl", "jdbc:postgresql://localhost:" + port() + "/millflow")))
-        .post("/api/connections/test").then().statusCode(400)
+    asDesigner()
+        .body(request(Map.of("jdbcUrl", "jdbc:postgresql://localhost:" + port() + "/millflow")))
+        .post("/api/connections/test")
+        .then()
+        .statusCode(400)
         .body("message", containsString("settings.jdbcUrl"));
   }
 
   @Test
   void refusesAConnectionSavedBeforeToStepsAndChecks() {
     String name = "saved-before-" + System.nanoTime(); // the store's port changes with every start
-    stored.save(TENANT, new Connection(name, "postgres",
-        Map.of("jdbcUrl", "jdbc:postgresql://127.0.0.1:" + port() + "/millflow"), Map.of("username", "postgres")));
+    stored.save(
+        TENANT,
+        new Connection(
+            name,
+            "postgres",
+            Map.of("jdbcUrl", "jdbc:postgresql://127.0.0.1:" + port() + "/millflow"),
+            Map.of("username", "postgres")));
     try {
       assertThatThrownBy(() -> stepConnections.resolve(TENANT, name))
-          .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+          .isInstanceOfSatisfying(
+              StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
           .hasMessageContaining("state store");
-      given().header("Authorization", "Bearer " + designer).post("/api/connections/" + name + "/test")
-          .then().statusCode(400).body("message", containsString("state store"));
+      given()
+          .header("Authorization", "Bearer " + designer)
+          .post("/api/connections/" + name + "/test")
+          .then()
+          .statusCode(400)
+          .body("message", containsString("state store"));
       health.checkDue(TENANT);
       ConnectionStatus status = health.statusOrUnknown(TENANT, name);
       assertThat(status.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
@@ -108,6 +148,7 @@ class StateStoreConnectionsTest {
   }
 
   private static Map<String, Object> request(Map<String, String> settings) {
-    return Map.of("type", "postgres", "settings", settings, "credentials", Map.of("username", "postgres"));
+    return Map.of(
+        "type", "postgres", "settings", settings, "credentials", Map.of("username", "postgres"));
   }
 }

@@ -43,9 +43,15 @@ class PostgresDatasetStoreTest {
 
   @Test
   void readsBackEveryRecordInOrderAcrossChunks() {
-    List<Item> items = IntStream.range(0, 1_050)
-        .mapToObj(i -> new Item("k" + i, new BigDecimal("12.3400"), Instant.parse("2025-01-01T00:00:00.1234567Z")))
-        .toList();
+    List<Item> items =
+        IntStream.range(0, 1_050)
+            .mapToObj(
+                i ->
+                    new Item(
+                        "k" + i,
+                        new BigDecimal("12.3400"),
+                        Instant.parse("2025-01-01T00:00:00.1234567Z")))
+            .toList();
     DatasetRef ref = write("item", items);
 
     assertThat(ref.count()).isEqualTo(1_050);
@@ -81,7 +87,9 @@ class PostgresDatasetStoreTest {
       }
     }
     assertThat(count("select count(*) from dataset where status = 'writing'")).isZero();
-    assertThat(count("select count(*) from dataset_chunk c where not exists (select 1 from dataset d where d.id = c.dataset_id)"))
+    assertThat(
+            count(
+                "select count(*) from dataset_chunk c where not exists (select 1 from dataset d where d.id = c.dataset_id)"))
         .isZero();
   }
 
@@ -89,8 +97,10 @@ class PostgresDatasetStoreTest {
   void retentionDeletesDatasetsOfRunsThatEndedLongAgoAndKeepsOthers() {
     UUID oldRun = insertRun(Instant.now().minus(Duration.ofDays(10)));
     UUID recentRun = insertRun(Instant.now().minus(Duration.ofHours(1)));
-    DatasetRef expired = new PostgresDatasetStore(jdbi, 100).forRun("t1", oldRun).create("item").finish();
-    DatasetRef kept = new PostgresDatasetStore(jdbi, 100).forRun("t1", recentRun).create("item").finish();
+    DatasetRef expired =
+        new PostgresDatasetStore(jdbi, 100).forRun("t1", oldRun).create("item").finish();
+    DatasetRef kept =
+        new PostgresDatasetStore(jdbi, 100).forRun("t1", recentRun).create("item").finish();
 
     new DatasetRetention(jdbi, Duration.ofDays(7), Duration.ofHours(1)).cleanUp(Instant.now());
 
@@ -112,16 +122,26 @@ class PostgresDatasetStoreTest {
   }
 
   private static int chunkCount(DatasetRef ref) {
-    return jdbi.withHandle(h -> h.createQuery("select count(*) from dataset_chunk where dataset_id = cast(:id as uuid)")
-        .bind("id", ref.dataset()).mapTo(Integer.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select count(*) from dataset_chunk where dataset_id = cast(:id as uuid)")
+                .bind("id", ref.dataset())
+                .mapTo(Integer.class)
+                .one());
   }
 
   private static UUID insertRun(Instant endedAt) {
     UUID id = UUID.randomUUID();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status, started_by, ended_at)
             values (:id, 't1', 'test', :key, 'f', 'completed', 'api', :ended)""")
-        .bind("id", id).bind("key", id.getMostSignificantBits()).bind("ended", endedAt).execute());
+                .bind("id", id)
+                .bind("key", id.getMostSignificantBits())
+                .bind("ended", endedAt)
+                .execute());
     return id;
   }
 }

@@ -33,9 +33,15 @@ class OutboundEventsTest {
   record Received(String signature, String type, byte[] body) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
-  /** When set, the first delivery of every event is answered 500 (whatever run it is from: timers may end runs too). */
+
+  /**
+   * When set, the first delivery of every event is answered 500 (whatever run it is from: timers
+   * may end runs too).
+   */
   private volatile boolean failFirstDeliveries;
-  private final java.util.Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private final java.util.Set<String> failedOnce =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private HttpServer receiver;
   private String subscription;
   private String secret;
@@ -43,22 +49,37 @@ class OutboundEventsTest {
   @BeforeEach
   void startReceiverAndSubscribe() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String eventId = exchange.getRequestHeaders().getFirst("X-Millflow-Event-Id");
-      int status = failFirstDeliveries && failedOnce.add(eventId) ? 500 : 200;
-      if (status == 200) {
-        received.add(new Received(exchange.getRequestHeaders().getFirst("X-Millflow-Signature"),
-            exchange.getRequestHeaders().getFirst("X-Millflow-Event-Type"), body));
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          String eventId = exchange.getRequestHeaders().getFirst("X-Millflow-Event-Id");
+          int status = failFirstDeliveries && failedOnce.add(eventId) ? 500 : 200;
+          if (status == 200) {
+            received.add(
+                new Received(
+                    exchange.getRequestHeaders().getFirst("X-Millflow-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Millflow-Event-Type"),
+                    body));
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
-    var created = given().contentType("application/json")
-        .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-            "eventTypes", List.of("sync.completed", "flow.incident", "connection.reauth_required")))
-        .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "url",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "eventTypes",
+                    List.of("sync.completed", "flow.incident", "connection.reauth_required")))
+            .post("/api/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     subscription = created.getString("subscription.id");
     secret = created.getString("secret");
   }
@@ -76,35 +97,79 @@ class OutboundEventsTest {
     String runId = startRun("plex-po-to-postgres");
     awaitRunEnd(runId);
 
-    Received event = await().atMost(Duration.ofSeconds(30)).until(
-        () -> received.stream().filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains(runId)).findFirst(),
-        java.util.Optional::isPresent).orElseThrow();
+    Received event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    received.stream()
+                        .filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains(runId))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
     assertThat(event.type()).isEqualTo("sync.completed");
-    assertThat(SignatureVerifier.verifies(new SignatureScheme.Timestamped("X-Millflow-Signature", 300), List.of(secret),
-        event.body(), name -> event.signature(), Instant.now())).isTrue();
-    assertThat(new String(event.body(), StandardCharsets.UTF_8)).contains("\"type\": \"sync.completed\"", "plex-po-to-postgres");
-    List<Map<String, Object>> deliveries = given().get("/api/subscriptions/{id}/deliveries", subscription)
-        .then().statusCode(200).extract().jsonPath().getList("$");
-    assertThat(deliveries).anySatisfy(d -> assertThat(d).containsEntry("status", "delivered").containsEntry("attempts", 2));
+    assertThat(
+            SignatureVerifier.verifies(
+                new SignatureScheme.Timestamped("X-Millflow-Signature", 300),
+                List.of(secret),
+                event.body(),
+                name -> event.signature(),
+                Instant.now()))
+        .isTrue();
+    assertThat(new String(event.body(), StandardCharsets.UTF_8))
+        .contains("\"type\": \"sync.completed\"", "plex-po-to-postgres");
+    List<Map<String, Object>> deliveries =
+        given()
+            .get("/api/subscriptions/{id}/deliveries", subscription)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(deliveries)
+        .anySatisfy(
+            d -> assertThat(d).containsEntry("status", "delivered").containsEntry("attempts", 2));
   }
 
   @Test
   void anIncidentIsDeliveredWithItsError() {
-    String flow = deploy(variant("po-incident-event", "<zeebe:input source=\"warehouse\" target=\"connection\" />",
-        "<zeebe:input source=\"no-such-warehouse\" target=\"connection\" />"));
+    String flow =
+        deploy(
+            variant(
+                "po-incident-event",
+                "<zeebe:input source=\"warehouse\" target=\"connection\" />",
+                "<zeebe:input source=\"no-such-warehouse\" target=\"connection\" />"));
     String runId = startRun(flow);
     awaitRunEnd(runId);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(r -> r.type().equals("flow.incident")
-        && new String(r.body(), StandardCharsets.UTF_8).contains(runId)
-        && new String(r.body(), StandardCharsets.UTF_8).contains("CONNECTION_NOT_FOUND")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                received.stream()
+                    .anyMatch(
+                        r ->
+                            r.type().equals("flow.incident")
+                                && new String(r.body(), StandardCharsets.UTF_8).contains(runId)
+                                && new String(r.body(), StandardCharsets.UTF_8)
+                                    .contains("CONNECTION_NOT_FOUND")));
   }
 
   @Test
   void aSubscriberUrlMustBeHttpsUnlessOnLoopback() {
-    given().contentType("application/json").body(Map.of("url", "http://example.com/hook", "eventTypes", List.of("sync.completed")))
-        .post("/api/subscriptions").then().statusCode(400).body("message", containsString("https"));
-    given().contentType("application/json").body(Map.of("url", "https://example.com/hook", "eventTypes", List.of("sync.done")))
-        .post("/api/subscriptions").then().statusCode(400).body("message", containsString("eventTypes"));
+    given()
+        .contentType("application/json")
+        .body(Map.of("url", "http://example.com/hook", "eventTypes", List.of("sync.completed")))
+        .post("/api/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("https"));
+    given()
+        .contentType("application/json")
+        .body(Map.of("url", "https://example.com/hook", "eventTypes", List.of("sync.done")))
+        .post("/api/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("eventTypes"));
   }
 }

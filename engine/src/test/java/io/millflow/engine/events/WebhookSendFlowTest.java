@@ -41,12 +41,17 @@ class WebhookSendFlowTest {
   @BeforeEach
   void startReceiver() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      received.add(new Received(exchange.getRequestHeaders().getFirst("X-Millflow-Signature"),
-          exchange.getRequestHeaders().getFirst("X-Millflow-Event-Type"), exchange.getRequestBody().readAllBytes()));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          received.add(
+              new Received(
+                  exchange.getRequestHeaders().getFirst("X-Millflow-Signature"),
+                  exchange.getRequestHeaders().getFirst("X-Millflow-Event-Type"),
+                  exchange.getRequestBody().readAllBytes()));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     receiver.start();
   }
 
@@ -59,23 +64,42 @@ class WebhookSendFlowTest {
   @Test
   void aFlowSendsItsEventWithThePayloadMappedFromVariablesSigned() throws Exception {
     String secret = subscribe(List.of("custom.stock.low"));
-    deploy(flow("notify-low-stock", "stock.low", "={part: part, onHand: onHand, reorder: onHand &lt; 10}"));
+    deploy(
+        flow(
+            "notify-low-stock",
+            "stock.low",
+            "={part: part, onHand: onHand, reorder: onHand &lt; 10}"));
 
-    String runId = given().contentType(ContentType.JSON)
-        .body(Map.of("variables", Map.of("part", "BRK-100", "onHand", 4)))
-        .post("/api/flows/notify-low-stock/runs").then().statusCode(201).extract().path("id");
+    String runId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("variables", Map.of("part", "BRK-100", "onHand", 4)))
+            .post("/api/flows/notify-low-stock/runs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     assertThat(awaitRunEnd(runId).getString("run.status")).isEqualTo("completed");
 
-    Received event = await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().findFirst(),
-        java.util.Optional::isPresent).orElseThrow();
+    Received event =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> received.stream().findFirst(), java.util.Optional::isPresent)
+            .orElseThrow();
     JsonNode body = Json.mapper().readTree(event.body());
     assertThat(event.type()).isEqualTo("custom.stock.low");
     assertThat(body.at("/data/runId").asText()).isEqualTo(runId);
     assertThat(body.at("/data/payload/part").asText()).isEqualTo("BRK-100");
     assertThat(body.at("/data/payload/onHand").asInt()).isEqualTo(4);
     assertThat(body.at("/data/payload/reorder").asBoolean()).isTrue();
-    assertThat(SignatureVerifier.verifies(new SignatureScheme.Timestamped("X-Millflow-Signature", 300), List.of(secret),
-        event.body(), name -> event.signature(), Instant.now())).isTrue();
+    assertThat(
+            SignatureVerifier.verifies(
+                new SignatureScheme.Timestamped("X-Millflow-Signature", 300),
+                List.of(secret),
+                event.body(),
+                name -> event.signature(),
+                Instant.now()))
+        .isTrue();
   }
 
   @Test
@@ -89,21 +113,35 @@ class WebhookSendFlowTest {
     assertThat(first).isEqualTo(1);
     assertThat(again).isEqualTo(1);
     await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> received.size() == 2);
     assertThat(received).extracting(Received::type).containsOnly("custom.line.stopped");
   }
 
   @Test
   void aSubscriptionToAnEventThatCannotExistIsRefusedNamingIt() {
-    given().contentType(ContentType.JSON)
+    given()
+        .contentType(ContentType.JSON)
         .body(Map.of("url", receiverUrl(), "eventTypes", List.of("custom.Stock Low")))
-        .post("/api/subscriptions").then().statusCode(400)
-        .body("message", containsString("custom.Stock Low")).body("message", containsString("custom.<name>"));
+        .post("/api/subscriptions")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("custom.Stock Low"))
+        .body("message", containsString("custom.<name>"));
   }
 
   private String subscribe(List<String> types) {
-    var created = given().contentType(ContentType.JSON).body(Map.of("url", receiverUrl(), "eventTypes", types))
-        .post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("url", receiverUrl(), "eventTypes", types))
+            .post("/api/subscriptions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     subscriptions.add(created.getString("subscription.id"));
     return created.getString("secret");
   }
@@ -134,6 +172,8 @@ class WebhookSendFlowTest {
             <bpmn:sequenceFlow id="b" sourceRef="Notify" targetRef="End"/>
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(id, event, payload).strip();
+        """
+        .formatted(id, event, payload)
+        .strip();
   }
 }

@@ -15,13 +15,17 @@ class BundledFlowsTest {
   void indexListsEveryBpmnInTheFlowsFolder() throws IOException {
     try (Stream<Path> files = Files.list(RepoPaths.flowDefinitions().resolve("flows"))) {
       assertThat(BundledFlows.index())
-          .containsExactlyInAnyOrderElementsOf(files.map(f -> f.getFileName().toString())
-              .filter(name -> name.endsWith(".bpmn")).toList());
+          .containsExactlyInAnyOrderElementsOf(
+              files
+                  .map(f -> f.getFileName().toString())
+                  .filter(name -> name.endsWith(".bpmn"))
+                  .toList());
     }
   }
 
   @Test
   void everyBundledFlowLoads() {
-    assertThat(BundledFlows.load()).allSatisfy(bpmn -> assertThat(bpmn).contains("isExecutable=\"true\""));
+    assertThat(BundledFlows.load())
+        .allSatisfy(bpmn -> assertThat(bpmn).contains("isExecutable=\"true\""));
   }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * A webhook dispatched again after a crash between starting its flow and recording that start (the window in which one
- * event of 127 started two runs) finds the run it started: the start is keyed by the event's dispatch.
+ * A webhook dispatched again after a crash between starting its flow and recording that start (the
+ * window in which one event of 127 started two runs) finds the run it started: the start is keyed
+ * by the event's dispatch.
  */
 @QuarkusTest
 class StartOnceTest {
@@ -24,12 +25,16 @@ class StartOnceTest {
 
   @Test
   void theSameStartKeyStartsOneRunAndAnotherKeyAnother() {
-    Assumptions.assumeTrue(engine.embedded(), "a Camunda 8 cluster cannot look instances up by key");
+    Assumptions.assumeTrue(
+        engine.embedded(), "a Camunda 8 cluster cannot look instances up by key");
     deployer.deploy("default", WebhookFlows.empty("start-once-flow"), "api");
 
-    FlowRun first = flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0").orElseThrow();
-    FlowRun again = flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0").orElseThrow();
-    FlowRun replayed = flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@1").orElseThrow();
+    FlowRun first =
+        flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0").orElseThrow();
+    FlowRun again =
+        flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0").orElseThrow();
+    FlowRun replayed =
+        flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@1").orElseThrow();
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.processInstanceKey()).isEqualTo(first.processInstanceKey());

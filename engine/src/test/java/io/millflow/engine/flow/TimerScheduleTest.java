@@ -24,7 +24,8 @@ class TimerScheduleTest {
 
   @Test
   void walksAnOpenCycleFromTheDeploymentToTheFirstFireAfterNow() {
-    assertThat(TimerSchedule.nextFire(Kind.CYCLE, "R/PT1H", DEPLOYED, NOW)).contains(Instant.parse("2026-11-24T11:00:00Z"));
+    assertThat(TimerSchedule.nextFire(Kind.CYCLE, "R/PT1H", DEPLOYED, NOW))
+        .contains(Instant.parse("2026-11-24T11:00:00Z"));
   }
 
   @Test
@@ -36,7 +37,8 @@ class TimerScheduleTest {
   @Test
   void aCycleWhoseRepetitionsAreUsedUpNeverFiresAgain() {
     assertThat(TimerSchedule.nextFire(Kind.CYCLE, "R2/PT1H", DEPLOYED, NOW)).isEmpty();
-    assertThat(TimerSchedule.nextFire(Kind.CYCLE, "R3/PT1H", DEPLOYED, NOW)).contains(Instant.parse("2026-11-24T11:00:00Z"));
+    assertThat(TimerSchedule.nextFire(Kind.CYCLE, "R3/PT1H", DEPLOYED, NOW))
+        .contains(Instant.parse("2026-11-24T11:00:00Z"));
   }
 
   @Test
@@ -58,7 +60,8 @@ class TimerScheduleTest {
 
   @Test
   void onlyZeebeCanTellWhenAnExpressionFires() {
-    assertThat(TimerSchedule.nextFire(Kind.EXPRESSION, "=cycle(duration(\"PT1H\"))", DEPLOYED, NOW)).isEmpty();
+    assertThat(TimerSchedule.nextFire(Kind.EXPRESSION, "=cycle(duration(\"PT1H\"))", DEPLOYED, NOW))
+        .isEmpty();
   }
 
   @Test

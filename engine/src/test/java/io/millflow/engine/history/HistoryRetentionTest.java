@@ -27,7 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The run history's retention on a real PostgreSQL and the embedded engine: what goes, what stays, exactly. */
+/**
+ * The run history's retention on a real PostgreSQL and the embedded engine: what goes, what stays,
+ * exactly.
+ */
 class HistoryRetentionTest {
 
   private static final Duration RETENTION = Duration.ofDays(30);
@@ -41,7 +44,10 @@ class HistoryRetentionTest {
 
   @BeforeEach
   void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-history-retention")).start();
+    postgres =
+        EmbeddedPostgres.builder()
+            .setOverrideWorkingDirectory(new File("target/pg-history-retention"))
+            .start();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     config.setUsername("postgres");
@@ -50,11 +56,18 @@ class HistoryRetentionTest {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     jdbi = Jdbi.create(dataSource);
     history = new RunHistory(jdbi, new RunLog(new MillflowMetrics(false)));
-    engine = new OperatonEngine(dataSource, "retention", new OperatonSettings(4, Duration.ofMillis(200), RETENTION));
+    engine =
+        new OperatonEngine(
+            dataSource, "retention", new OperatonSettings(4, Duration.ofMillis(200), RETENTION));
     engine.deploy("noop", flow("noop", "noop.step"));
     engine.deploy("waits", flow("waits", "nobody.takes.this"));
-    engine.openWorkers(List.of(new TaskWorker("noop.step", Duration.ofSeconds(30), List.of(),
-            (task, lease) -> new AttemptOutcome.Completed(Map.of(), null))),
+    engine.openWorkers(
+        List.of(
+            new TaskWorker(
+                "noop.step",
+                Duration.ofSeconds(30),
+                List.of(),
+                (task, lease) -> new AttemptOutcome.Completed(Map.of(), null))),
         (processId, instanceKey) -> {
           history.endRun(key(instanceKey), processId, RunStatus.COMPLETED);
           return new AttemptOutcome.Completed(Map.of(), null);
@@ -75,13 +88,18 @@ class HistoryRetentionTest {
     List<String> recent = completed.subList(3, 5);
     String running = startRun("waits");
     UUID atIncident = history.ensureRun(key("no-instance-at-incident"), "noop", 1, true);
-    jdbi.useHandle(h -> h.execute("update flow_run set status = 'incident' where id = ?", atIncident));
+    jdbi.useHandle(
+        h -> h.execute("update flow_run set status = 'incident' where id = ?", atIncident));
     age(old, RETENTION.plusDays(10));
-    jdbi.useHandle(h -> h.execute("update flow_run set started_at = now() - interval '90 days' where status <> 'completed'"));
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "update flow_run set started_at = now() - interval '90 days' where status <> 'completed'"));
     UUID oldRun = runId(old.get(0));
     UUID recentRun = runId(recent.get(0));
-    AttemptStart attempt = history.startAttempt(key(old.get(0)), "noop", "Step", "again", "noop.step", "job-1",
-        "{}", "retention");
+    AttemptStart attempt =
+        history.startAttempt(
+            key(old.get(0)), "noop", "Step", "again", "noop.step", "job-1", "{}", "retention");
     history.log(attempt.stepRunId(), "INFO", "a line of an old run");
     UUID oldDataset = dataset(oldRun);
     UUID recentDataset = dataset(recentRun);
@@ -93,9 +111,14 @@ class HistoryRetentionTest {
     HistoryRetention.Swept swept = retention().sweep(Instant.now());
 
     assertThat(swept).isEqualTo(new HistoryRetention.Swept(3, 1));
-    assertThat(count("select count(*) from flow_run where process_instance_key = any(?)", old)).isZero();
-    assertThat(count("select count(*) from flow_run where process_instance_key = any(?)", recent)).isEqualTo(2);
-    assertThat(count("select count(*) from flow_run where process_instance_key = ? and status = 'running'", running))
+    assertThat(count("select count(*) from flow_run where process_instance_key = any(?)", old))
+        .isZero();
+    assertThat(count("select count(*) from flow_run where process_instance_key = any(?)", recent))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from flow_run where process_instance_key = ? and status = 'running'",
+                running))
         .isEqualTo(1);
     assertThat(count("select count(*) from flow_run where id = ?", atIncident)).isEqualTo(1);
     assertThat(count("select count(*) from flow_run", null)).isEqualTo(4);
@@ -104,14 +127,23 @@ class HistoryRetentionTest {
     assertThat(count("select count(*) from step_run where run_id = ?", recentRun)).isEqualTo(1);
     assertThat(count("select count(*) from dataset where id = ?", oldDataset)).isZero();
     assertThat(count("select count(*) from dataset where id = ?", recentDataset)).isEqualTo(1);
-    assertThat(count("select count(*) from act_hi_procinst where proc_inst_id_ = any(?)", old)).isZero();
-    assertThat(count("select count(*) from act_hi_procinst where proc_inst_id_ = any(?)", recent)).isEqualTo(2);
-    assertThat(count("select count(*) from act_hi_procinst where proc_inst_id_ = ? and end_time_ is null", running))
+    assertThat(count("select count(*) from act_hi_procinst where proc_inst_id_ = any(?)", old))
+        .isZero();
+    assertThat(count("select count(*) from act_hi_procinst where proc_inst_id_ = any(?)", recent))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from act_hi_procinst where proc_inst_id_ = ? and end_time_ is null",
+                running))
         .isEqualTo(1);
-    assertThat(count("select count(*) from act_ru_execution where proc_inst_id_ = ?", running)).isPositive();
-    List<UUID> events = jdbi.withHandle(h -> h.createQuery("select id from event_outbox").mapTo(UUID.class).list());
+    assertThat(count("select count(*) from act_ru_execution where proc_inst_id_ = ?", running))
+        .isPositive();
+    List<UUID> events =
+        jdbi.withHandle(h -> h.createQuery("select id from event_outbox").mapTo(UUID.class).list());
     assertThat(events).containsExactlyInAnyOrder(recentEvent, oldPending);
-    assertThat(retention().sweep(Instant.now())).as("a second sweep finds nothing").isEqualTo(new HistoryRetention.Swept(0, 0));
+    assertThat(retention().sweep(Instant.now()))
+        .as("a second sweep finds nothing")
+        .isEqualTo(new HistoryRetention.Swept(0, 0));
   }
 
   @Test
@@ -121,8 +153,10 @@ class HistoryRetentionTest {
     HistoryRetention one = new HistoryRetention(jdbi, engine, RETENTION, Duration.ofHours(1), 2);
     HistoryRetention other = new HistoryRetention(jdbi, engine, RETENTION, Duration.ofHours(1), 2);
 
-    CompletableFuture<HistoryRetention.Swept> first = CompletableFuture.supplyAsync(() -> one.sweep(Instant.now()));
-    CompletableFuture<HistoryRetention.Swept> second = CompletableFuture.supplyAsync(() -> other.sweep(Instant.now()));
+    CompletableFuture<HistoryRetention.Swept> first =
+        CompletableFuture.supplyAsync(() -> one.sweep(Instant.now()));
+    CompletableFuture<HistoryRetention.Swept> second =
+        CompletableFuture.supplyAsync(() -> other.sweep(Instant.now()));
 
     assertThat(first.join().runs() + second.join().runs()).isEqualTo(6);
     assertThat(count("select count(*) from flow_run", null)).isZero();
@@ -133,18 +167,33 @@ class HistoryRetentionTest {
     return new HistoryRetention(jdbi, engine, RETENTION, Duration.ofHours(1), 2);
   }
 
-  /** Runs of the no-op flow, started and recorded as the API does, each waited for until its end is recorded. */
+  /**
+   * Runs of the no-op flow, started and recorded as the API does, each waited for until its end is
+   * recorded.
+   */
   private List<String> completedRuns(int count) {
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String instance = startRun("noop");
-      history.startAttempt(key(instance), "noop", "Step", instance + "-step", "noop.step", instance + "-job", "{}",
+      history.startAttempt(
+          key(instance),
+          "noop",
+          "Step",
+          instance + "-step",
+          "noop.step",
+          instance + "-job",
+          "{}",
           "retention");
       instances.add(instance);
     }
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        count("select count(*) from flow_run where status = 'completed' and process_instance_key = any(?)", instances)
-            == count);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                count(
+                        "select count(*) from flow_run where status = 'completed' and process_instance_key = any(?)",
+                        instances)
+                    == count);
     return instances;
   }
 
@@ -155,53 +204,78 @@ class HistoryRetentionTest {
   }
 
   private void age(List<String> instances, Duration endedAgo) {
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             update flow_run set started_at = now() - cast(:ago as interval), ended_at = now() - cast(:ago as interval)
             where process_instance_key = any(:instances)""")
-        .bind("ago", endedAgo.toSeconds() + " seconds").bind("instances", instances.toArray(String[]::new)).execute());
+                .bind("ago", endedAgo.toSeconds() + " seconds")
+                .bind("instances", instances.toArray(String[]::new))
+                .execute());
   }
 
   private UUID runId(String instance) {
-    return jdbi.withHandle(h -> h.createQuery("select id from flow_run where process_instance_key = ?")
-        .bind(0, instance).mapTo(UUID.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select id from flow_run where process_instance_key = ?")
+                .bind(0, instance)
+                .mapTo(UUID.class)
+                .one());
   }
 
   private UUID dataset(UUID runId) {
     UUID id = UUID.randomUUID();
-    jdbi.useHandle(h -> h.execute(
-        "insert into dataset (id, tenant_id, run_id, entity, status) values (?, ?, ?, 'purchaseOrder', 'sealed')",
-        id, TENANT, runId));
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "insert into dataset (id, tenant_id, run_id, entity, status) values (?, ?, ?, 'purchaseOrder', 'sealed')",
+                id,
+                TENANT,
+                runId));
     return id;
   }
 
   private UUID subscription() {
     UUID id = UUID.randomUUID();
-    jdbi.useHandle(h -> h.execute("insert into event_subscription (id, tenant_id, url, secret, event_types) "
-        + "values (?, ?, 'http://127.0.0.1:9/hook', 'secret', '[\"sync.completed\"]'::jsonb)", id, TENANT));
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "insert into event_subscription (id, tenant_id, url, secret, event_types) "
+                    + "values (?, ?, 'http://127.0.0.1:9/hook', 'secret', '[\"sync.completed\"]'::jsonb)",
+                id,
+                TENANT));
     return id;
   }
 
   private UUID event(UUID subscription, String status, Duration ago) {
     UUID id = UUID.randomUUID();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into event_outbox (id, subscription_id, type, payload, status, created_at, delivered_at)
             values (:id, :subscription, 'sync.completed', '{}'::jsonb, :status, now() - cast(:ago as interval),
                     case when :status = 'delivered' then now() - cast(:ago as interval) end)""")
-        .bind("id", id).bind("subscription", subscription).bind("status", status)
-        .bind("ago", ago.toSeconds() + " seconds").execute());
+                .bind("id", id)
+                .bind("subscription", subscription)
+                .bind("status", status)
+                .bind("ago", ago.toSeconds() + " seconds")
+                .execute());
     return id;
   }
 
   private int count(String sql, Object parameter) {
-    return jdbi.withHandle(h -> {
-      var query = h.createQuery(sql);
-      if (parameter instanceof List<?> list) {
-        query.bind(0, list.stream().map(String::valueOf).toArray(String[]::new));
-      } else if (parameter != null) {
-        query.bind(0, parameter);
-      }
-      return query.mapTo(Integer.class).one();
-    });
+    return jdbi.withHandle(
+        h -> {
+          var query = h.createQuery(sql);
+          if (parameter instanceof List<?> list) {
+            query.bind(0, list.stream().map(String::valueOf).toArray(String[]::new));
+          } else if (parameter != null) {
+            query.bind(0, parameter);
+          }
+          return query.mapTo(Integer.class).one();
+        });
   }
 
   private static RunKey key(String instance) {
@@ -223,6 +297,8 @@ class HistoryRetentionTest {
             <bpmn:sequenceFlow id="F2" sourceRef="Step" targetRef="End" />
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(processId, taskType).strip();
+        """
+        .formatted(processId, taskType)
+        .strip();
   }
 }

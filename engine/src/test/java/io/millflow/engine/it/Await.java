@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Bounded polling for the multi-process tests: fails with what it last saw and the processes' logs. */
+/**
+ * Bounded polling for the multi-process tests: fails with what it last saw and the processes' logs.
+ */
 final class Await {
 
   interface Probe<T> {
@@ -14,7 +16,8 @@ final class Await {
 
   private Await() {}
 
-  static <T> T until(String what, Duration timeout, Probe<T> probe, Predicate<T> done, Supplier<String> logs)
+  static <T> T until(
+      String what, Duration timeout, Probe<T> probe, Predicate<T> done, Supplier<String> logs)
       throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     T last = null;
@@ -27,12 +30,23 @@ final class Await {
           return last;
         }
       } catch (Exception | AssertionError e) {
-        lastError = e; // a process that is starting, recovering or dying answers nothing, or 500, for a moment
+        lastError =
+            e; // a process that is starting, recovering or dying answers nothing, or 500, for a
+        // moment
       }
       Thread.sleep(250);
     }
-    AssertionError failure = new AssertionError("Not within " + timeout.toSeconds() + " s: " + what + "; last seen: "
-        + last + (lastError == null ? "" : "; last error: " + lastError) + "\n" + logs.get());
+    AssertionError failure =
+        new AssertionError(
+            "Not within "
+                + timeout.toSeconds()
+                + " s: "
+                + what
+                + "; last seen: "
+                + last
+                + (lastError == null ? "" : "; last error: " + lastError)
+                + "\n"
+                + logs.get());
     if (lastError != null) {
       failure.initCause(lastError);
     }

@@ -18,17 +18,22 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Several Millflow instances on one machine: one PostgreSQL (in the test JVM) that every instance keeps its state in and
- * writes the warehouse to, one engine (a Zeebe in a process of its own, {@link ZeebeProcess}, or the embedded Operaton
- * engine of each instance over that one PostgreSQL), one Plex sandbox (in the test JVM) that every instance reads, and
- * N packaged runtimes as workers, each with its own data directory and port and all with the same master key and admin
- * token. The instances start no sandboxes of their own: they are configured like production workers,
- * with connections {@value #PLEX} and {@value #WAREHOUSE} by address. Closing stops everything, whatever failed.
+ * Several Millflow instances on one machine: one PostgreSQL (in the test JVM) that every instance
+ * keeps its state in and writes the warehouse to, one engine (a Zeebe in a process of its own,
+ * {@link ZeebeProcess}, or the embedded Operaton engine of each instance over that one PostgreSQL),
+ * one Plex sandbox (in the test JVM) that every instance reads, and N packaged runtimes as workers,
+ * each with its own data directory and port and all with the same master key and admin token. The
+ * instances start no sandboxes of their own: they are configured like production workers, with
+ * connections {@value #PLEX} and {@value #WAREHOUSE} by address. Closing stops everything, whatever
+ * failed.
  */
 final class Cluster implements AutoCloseable {
 
   /** Which engine the instances share. */
-  enum Engine { OPERATON, ZEEBE }
+  enum Engine {
+    OPERATON,
+    ZEEBE
+  }
 
   static final String PLEX = "plex-sandbox";
   static final String WAREHOUSE = "warehouse";
@@ -36,7 +41,8 @@ final class Cluster implements AutoCloseable {
   private final Path work;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final List<RuntimeProcess> instances = new ArrayList<>();
-  private final String adminToken = "mf-it-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+  private final String adminToken =
+      "mf-it-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
   private EmbeddedPostgres postgres;
   private int postgresPort;
   private PlexSandbox plex;
@@ -50,14 +56,26 @@ final class Cluster implements AutoCloseable {
     this.engine = engine;
   }
 
-  /** Starts the shared services and {@code instances} runtimes on a Zeebe, each given {@code properties} too. */
-  static Cluster start(Path work, int instances, PlexSandboxConfig plexData, Map<String, String> properties)
+  /**
+   * Starts the shared services and {@code instances} runtimes on a Zeebe, each given {@code
+   * properties} too.
+   */
+  static Cluster start(
+      Path work, int instances, PlexSandboxConfig plexData, Map<String, String> properties)
       throws Exception {
     return start(Engine.ZEEBE, work, instances, plexData, properties);
   }
 
-  /** Starts the shared services and {@code instances} runtimes on {@code engine}, each given {@code properties} too. */
-  static Cluster start(Engine engine, Path work, int instances, PlexSandboxConfig plexData, Map<String, String> properties)
+  /**
+   * Starts the shared services and {@code instances} runtimes on {@code engine}, each given {@code
+   * properties} too.
+   */
+  static Cluster start(
+      Engine engine,
+      Path work,
+      int instances,
+      PlexSandboxConfig plexData,
+      Map<String, String> properties)
       throws Exception {
     Cluster cluster = new Cluster(work, engine);
     try {
@@ -76,7 +94,8 @@ final class Cluster implements AutoCloseable {
     postgresPort = RuntimeProcess.freePort();
     postgres = startPostgres();
     started.add(postgres);
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("create database " + WAREHOUSE);
     }
     plex = new PlexSandbox(plexData.withApiKey(UUID.randomUUID().toString())).start(0);
@@ -91,10 +110,17 @@ final class Cluster implements AutoCloseable {
     Files.writeString(masterKey, Base64.getEncoder().encodeToString(key));
   }
 
-  /** The same server each time: the same port and data directory, so a restart is an outage, not a new database. */
+  /**
+   * The same server each time: the same port and data directory, so a restart is an outage, not a
+   * new database.
+   */
   private EmbeddedPostgres startPostgres() throws java.io.IOException {
-    return EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.resolve("pg-work").toFile())
-        .setDataDirectory(work.resolve("pg-data")).setCleanDataDirectory(false).setPort(postgresPort).start();
+    return EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(work.resolve("pg-work").toFile())
+        .setDataDirectory(work.resolve("pg-data"))
+        .setCleanDataDirectory(false)
+        .setPort(postgresPort)
+        .start();
   }
 
   /** Stops PostgreSQL (a fast shutdown: open connections are cut). */
@@ -125,7 +151,9 @@ final class Cluster implements AutoCloseable {
     Map<String, String> p = new HashMap<>();
     if (engine == Engine.ZEEBE) {
       p.put("millflow.zeebe.address", zeebe.address());
-      p.put("millflow.zeebe.retry-backoff", "worker"); // the in-memory engine's own backoff now and then loses a job
+      p.put(
+          "millflow.zeebe.retry-backoff",
+          "worker"); // the in-memory engine's own backoff now and then loses a job
     }
     p.put("millflow.db.url", "jdbc:postgresql://127.0.0.1:" + pg + "/postgres");
     p.put("millflow.db.username", "postgres");
@@ -133,11 +161,14 @@ final class Cluster implements AutoCloseable {
     p.put("millflow.sandbox.enabled", "false");
     p.put("millflow.connections." + PLEX + ".type", "plex");
     p.put("millflow.connections." + PLEX + ".settings.baseUrl", plex.baseUrl());
-    p.put("millflow.connections." + PLEX + ".settings.rateLimitPerMinute",
+    p.put(
+        "millflow.connections." + PLEX + ".settings.rateLimitPerMinute",
         String.valueOf(plex.config().rateLimitPerMinute()));
     p.put("millflow.connections." + PLEX + ".credentials.apiKey", plex.config().apiKey());
     p.put("millflow.connections." + WAREHOUSE + ".type", "postgres");
-    p.put("millflow.connections." + WAREHOUSE + ".settings.jdbcUrl", "jdbc:postgresql://127.0.0.1:" + pg + "/" + WAREHOUSE);
+    p.put(
+        "millflow.connections." + WAREHOUSE + ".settings.jdbcUrl",
+        "jdbc:postgresql://127.0.0.1:" + pg + "/" + WAREHOUSE);
     p.put("millflow.connections." + WAREHOUSE + ".credentials.username", "postgres");
     return p;
   }
@@ -159,13 +190,19 @@ final class Cluster implements AutoCloseable {
     return postgres.getDatabase("postgres", WAREHOUSE).getConnection();
   }
 
-  /** The end of every process's log, for a failure message that shows what each of them was doing. */
+  /**
+   * The end of every process's log, for a failure message that shows what each of them was doing.
+   */
   String logs() {
     return instances.stream().map(i -> i.logTail(30)).collect(Collectors.joining("\n"))
-        + "\n" + (zeebe == null ? "" : zeebe.logTail(15));
+        + "\n"
+        + (zeebe == null ? "" : zeebe.logTail(15));
   }
 
-  /** Stops every process and server this cluster started, the last started first; keeps going past failures. */
+  /**
+   * Stops every process and server this cluster started, the last started first; keeps going past
+   * failures.
+   */
   @Override
   public void close() throws Exception {
     Exception first = null;

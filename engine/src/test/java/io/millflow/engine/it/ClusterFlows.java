@@ -6,13 +6,15 @@ import java.util.stream.IntStream;
 /** BPMN of the flows the multi-instance tests deploy. */
 final class ClusterFlows {
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
           xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D_%1$s" targetNamespace="http://millflow.io/test">
         <bpmn:process id="%1$s" isExecutable="true">
       """;
-  private static final String TAIL = """
+  private static final String TAIL =
+      """
         </bpmn:process>
       </bpmn:definitions>
       """;
@@ -20,11 +22,16 @@ final class ClusterFlows {
   private ClusterFlows() {}
 
   /**
-   * {@code count} steps in a row that do next to nothing ({@code webhook.send} of an event nobody subscribes to: one
-   * read of the subscriptions and a log line), so the time is the orchestration's.
+   * {@code count} steps in a row that do next to nothing ({@code webhook.send} of an event nobody
+   * subscribes to: one read of the subscriptions and a log line), so the time is the
+   * orchestration's.
    */
   static String quickSteps(String id, int count) {
-    String tasks = IntStream.rangeClosed(1, count).mapToObj(i -> """
+    String tasks =
+        IntStream.rangeClosed(1, count)
+            .mapToObj(
+                i ->
+                    """
           <bpmn:serviceTask id="Step%1$d">
             <bpmn:extensionElements>
               <zeebe:taskDefinition type="webhook.send" retries="3" />
@@ -32,18 +39,26 @@ final class ClusterFlows {
             </bpmn:extensionElements>
           </bpmn:serviceTask>
           <bpmn:sequenceFlow id="F%1$d" sourceRef="%2$s" targetRef="Step%1$d" />
-        """.formatted(i, i == 1 ? "Start" : "Step" + (i - 1))).collect(Collectors.joining());
-    return HEAD.formatted(id) + """
+        """
+                        .formatted(i, i == 1 ? "Start" : "Step" + (i - 1)))
+            .collect(Collectors.joining());
+    return HEAD.formatted(id)
+        + """
           <bpmn:startEvent id="Start" />
-        """ + tasks + """
+        """
+        + tasks
+        + """
           <bpmn:endEvent id="End" />
           <bpmn:sequenceFlow id="FEnd" sourceRef="Step%d" targetRef="End" />
-        """.formatted(count) + TAIL;
+        """
+            .formatted(count)
+        + TAIL;
   }
 
   /** A timer ({@code duration}, e.g. {@code PT4S}) and then one near no-op step. */
   static String waitThenStep(String id, String duration) {
-    return HEAD.formatted(id) + """
+    return HEAD.formatted(id)
+        + """
           <bpmn:startEvent id="Start" />
           <bpmn:intermediateCatchEvent id="Wait">
             <bpmn:timerEventDefinition id="WaitTimer"><bpmn:timeDuration>%s</bpmn:timeDuration></bpmn:timerEventDefinition>
@@ -58,12 +73,17 @@ final class ClusterFlows {
           <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait" />
           <bpmn:sequenceFlow id="F2" sourceRef="Wait" targetRef="Step1" />
           <bpmn:sequenceFlow id="F3" sourceRef="Step1" targetRef="End" />
-        """.formatted(duration) + TAIL;
+        """
+            .formatted(duration)
+        + TAIL;
   }
 
-  /** A flow that a timer starts (an ISO-8601 cycle such as {@code R3/PT2S}) and that ends at once. */
+  /**
+   * A flow that a timer starts (an ISO-8601 cycle such as {@code R3/PT2S}) and that ends at once.
+   */
   static String timerStarted(String id, String cycle) {
-    return HEAD.formatted(id) + """
+    return HEAD.formatted(id)
+        + """
           <bpmn:startEvent id="Tick">
             <bpmn:timerEventDefinition id="TickTimer">
               <bpmn:timeCycle>%s</bpmn:timeCycle>
@@ -71,12 +91,18 @@ final class ClusterFlows {
           </bpmn:startEvent>
           <bpmn:endEvent id="End" />
           <bpmn:sequenceFlow id="F" sourceRef="Tick" targetRef="End" />
-        """.formatted(cycle) + TAIL;
+        """
+            .formatted(cycle)
+        + TAIL;
   }
 
-  /** Plex purchase orders, incremental, to the unified model, upserted into the warehouse: the example flow's steps. */
+  /**
+   * Plex purchase orders, incremental, to the unified model, upserted into the warehouse: the
+   * example flow's steps.
+   */
   static String purchaseOrderSync(String id) {
-    return HEAD.formatted(id) + """
+    return HEAD.formatted(id)
+        + """
           <bpmn:startEvent id="Start" />
           <bpmn:serviceTask id="ReadOrders">
             <bpmn:extensionElements>
@@ -111,6 +137,8 @@ final class ClusterFlows {
           <bpmn:sequenceFlow id="F2" sourceRef="ReadOrders" targetRef="ToUnified" />
           <bpmn:sequenceFlow id="F3" sourceRef="ToUnified" targetRef="WriteOrders" />
           <bpmn:sequenceFlow id="F4" sourceRef="WriteOrders" targetRef="End" />
-        """.formatted(Cluster.PLEX, Cluster.WAREHOUSE) + TAIL;
+        """
+            .formatted(Cluster.PLEX, Cluster.WAREHOUSE)
+        + TAIL;
   }
 }

@@ -2,7 +2,10 @@ package io.millflow.engine.it;
 
 import org.junit.jupiter.api.BeforeAll;
 
-/** The shared-work contract on a Zeebe: every instance a job worker of one Zeebe, over one PostgreSQL. */
+/**
+ * The shared-work contract on a Zeebe: every instance a job worker of one Zeebe, over one
+ * PostgreSQL.
+ */
 class ClusterWorkersIT extends SharedWorkersContract {
 
   @BeforeAll

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default mode is durable: {@code kill -9} of the runtime in the middle of a 200,000-row sync, then a start on the
- * same data directory (embedded PostgreSQL and Operaton), and the same run resumes by itself and completes, with
- * every row written once and the cursor where the data ends; the history shows the abandoned attempt and the resumed one.
+ * The default mode is durable: {@code kill -9} of the runtime in the middle of a 200,000-row sync,
+ * then a start on the same data directory (embedded PostgreSQL and Operaton), and the same run
+ * resumes by itself and completes, with every row written once and the cursor where the data ends;
+ * the history shows the abandoned attempt and the resumed one.
  */
 class EmbeddedRestartIT {
 
@@ -36,29 +37,56 @@ class EmbeddedRestartIT {
   @Test
   void aSyncKilledMidReadResumesAfterARestartWithEveryRowOnceAndTheCursorRight() throws Exception {
     Path data = work.resolve("data");
-    Map<String, String> properties = Map.of("millflow.sandbox.plex-purchase-orders", String.valueOf(ORDERS),
-        "millflow.sandbox.plex-lines-per-order", String.valueOf(LINES), "millflow.sandbox.plex-rate-limit-per-minute", "0",
-        "millflow.zeebe.job-timeout", "PT15S");
+    Map<String, String> properties =
+        Map.of(
+            "millflow.sandbox.plex-purchase-orders",
+            String.valueOf(ORDERS),
+            "millflow.sandbox.plex-lines-per-order",
+            String.valueOf(LINES),
+            "millflow.sandbox.plex-rate-limit-per-minute",
+            "0",
+            "millflow.zeebe.job-timeout",
+            "PT15S");
     String runId;
     try (RuntimeProcess first = RuntimeProcess.start(data, "first", properties, ADMIN_TOKEN)) {
-      // The flow reads plex-sandbox and writes warehouse: here the runtime's own sandbox connections.
+      // The flow reads plex-sandbox and writes warehouse: here the runtime's own sandbox
+      // connections.
       first.api("POST", "/api/flows", "application/xml", ClusterFlows.purchaseOrderSync(FLOW), 201);
-      runId = first.api("POST", "/api/flows/" + FLOW + "/runs", "application/json", "{\"variables\":{}}", 201)
-          .get("id").asText();
-      Await.until("the read to be a quarter through", Duration.ofSeconds(120), () -> readAttempt(first, runId),
-          attempt -> attempt != null && attempt.get("status").asText().equals("running")
-              && attempt.path("progressDone").asLong() >= ORDERS / 4, () -> first.logTail(40));
+      runId =
+          first
+              .api(
+                  "POST",
+                  "/api/flows/" + FLOW + "/runs",
+                  "application/json",
+                  "{\"variables\":{}}",
+                  201)
+              .get("id")
+              .asText();
+      Await.until(
+          "the read to be a quarter through",
+          Duration.ofSeconds(120),
+          () -> readAttempt(first, runId),
+          attempt ->
+              attempt != null
+                  && attempt.get("status").asText().equals("running")
+                  && attempt.path("progressDone").asLong() >= ORDERS / 4,
+          () -> first.logTail(40));
       first.kill();
     }
 
     try (RuntimeProcess second = RuntimeProcess.start(data, "second", properties, ADMIN_TOKEN)) {
-      JsonNode run = Await.until("the same run to complete after the restart", Duration.ofSeconds(180),
-          () -> second.api("GET", "/api/runs/" + runId, null, null, 200),
-          r -> !r.at("/run/status").asText().equals("running"), () -> second.logTail(60));
+      JsonNode run =
+          Await.until(
+              "the same run to complete after the restart",
+              Duration.ofSeconds(180),
+              () -> second.api("GET", "/api/runs/" + runId, null, null, 200),
+              r -> !r.at("/run/status").asText().equals("running"),
+              () -> second.logTail(60));
       assertThat(run.at("/run/status").asText()).as("%s", run).isEqualTo("completed");
 
       List<JsonNode> attempts = steps(run);
-      assertThat(attempts).extracting(s -> s.get("elementId").asText())
+      assertThat(attempts)
+          .extracting(s -> s.get("elementId").asText())
           .containsExactly("ReadOrders", "ReadOrders", "ToUnified", "WriteOrders");
       assertThat(attempts.get(0).get("status").asText()).isEqualTo("abandoned");
       for (JsonNode step : attempts.subList(1, attempts.size())) {
@@ -67,27 +95,39 @@ class EmbeddedRestartIT {
       assertThat(attempts.get(1).get("recordsOut").asLong()).isEqualTo(ORDERS);
       assertThat(attempts.get(3).get("recordsIn").asLong()).isEqualTo(ORDERS);
 
-      try (Connection warehouse = warehouse(data); Statement sql = warehouse.createStatement()) {
+      try (Connection warehouse = warehouse(data);
+          Statement sql = warehouse.createStatement()) {
         assertThat(single(sql, "select count(*) from purchase_order")).isEqualTo(ORDERS);
-        assertThat(single(sql, "select count(distinct source_id) from purchase_order")).isEqualTo(ORDERS);
-        assertThat(single(sql, "select count(*) from purchase_order_line")).isEqualTo((long) ORDERS * LINES);
-        assertThat(single(sql, "select count(*) from (select distinct order_key, line_number from purchase_order_line) l"))
+        assertThat(single(sql, "select count(distinct source_id) from purchase_order"))
+            .isEqualTo(ORDERS);
+        assertThat(single(sql, "select count(*) from purchase_order_line"))
+            .isEqualTo((long) ORDERS * LINES);
+        assertThat(
+                single(
+                    sql,
+                    "select count(*) from (select distinct order_key, line_number from purchase_order_line) l"))
             .isEqualTo((long) ORDERS * LINES);
         JsonNode cursors = second.api("GET", "/api/flows/" + FLOW + "/sync-state", null, null, 200);
         assertThat(cursors).as("cursors: %s", cursors).hasSize(1);
         assertThat(cursors.get(0).get("runId").asText()).isEqualTo(runId);
         assertThat(java.time.Instant.parse(cursors.get(0).get("cursor").asText()))
             .as("the cursor is the newest change the sync wrote")
-            .isCloseTo(newestChange(sql), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MICROS));
+            .isCloseTo(
+                newestChange(sql),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MICROS));
       }
     }
   }
 
-  /** The embedded server's warehouse database, as its own role (the password Millflow keeps in the data directory). */
+  /**
+   * The embedded server's warehouse database, as its own role (the password Millflow keeps in the
+   * data directory).
+   */
   private static Connection warehouse(Path data) throws Exception {
     List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
     String port = pid.get(3).trim();
     String password = Files.readString(data.resolve("warehouse.password")).trim();
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/warehouse", "warehouse", password);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/warehouse", "warehouse", password);
   }
 }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new user's first start in embedded mode: with no token configured, Millflow makes an admin token and prints it
- * once; it works at once, and the next start prints none.
+ * A new user's first start in embedded mode: with no token configured, Millflow makes an admin
+ * token and prints it once; it works at once, and the next start prints none.
  */
 class FirstAdminTokenIT {
 
-  private static final Pattern PRINTED = Pattern.compile("^ {5}(mf_[A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+  private static final Pattern PRINTED =
+      Pattern.compile("^ {5}(mf_[A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path work;
@@ -31,7 +32,9 @@ class FirstAdminTokenIT {
     String token;
     try (RuntimeProcess first = RuntimeProcess.start(data, "first", quiet, null)) {
       Matcher printed = PRINTED.matcher(first.log());
-      assertThat(printed.find()).as("the first admin token in the log:\n" + first.logTail(40)).isTrue();
+      assertThat(printed.find())
+          .as("the first admin token in the log:\n" + first.logTail(40))
+          .isTrue();
       token = printed.group(1);
       assertThat(me(first, token).body()).contains("\"role\":\"admin\"");
       assertThat(me(first, "mf_not-the-token").statusCode()).isEqualTo(401);
@@ -43,7 +46,10 @@ class FirstAdminTokenIT {
   }
 
   private static HttpResponse<String> me(RuntimeProcess runtime, String token) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/api/me"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/api/me"))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

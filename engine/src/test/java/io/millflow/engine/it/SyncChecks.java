@@ -15,15 +15,18 @@ final class SyncChecks {
 
   /** The newest attempt at the read step ({@code ReadOrders}), or null before it starts. */
   static JsonNode readAttempt(RuntimeProcess instance, String runId) throws Exception {
-    List<JsonNode> reads = steps(instance.api("GET", "/api/runs/" + runId, null, null, 200)).stream()
-        .filter(s -> s.get("elementId").asText().equals("ReadOrders")).toList();
+    List<JsonNode> reads =
+        steps(instance.api("GET", "/api/runs/" + runId, null, null, 200)).stream()
+            .filter(s -> s.get("elementId").asText().equals("ReadOrders"))
+            .toList();
     return reads.isEmpty() ? null : reads.getLast();
   }
 
   /** The step attempts of a run, in order. */
   static List<JsonNode> steps(JsonNode run) {
     List<JsonNode> steps = new ArrayList<>();
-    StreamSupport.stream(run.get("steps").spliterator(), false).forEach(attempt -> steps.add(attempt.get("step")));
+    StreamSupport.stream(run.get("steps").spliterator(), false)
+        .forEach(attempt -> steps.add(attempt.get("step")));
     return steps;
   }
 

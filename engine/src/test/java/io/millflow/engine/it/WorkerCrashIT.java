@@ -14,15 +14,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of the instance that holds the read task of a big sync, on either engine: after the lock (job timeout) runs
- * out the engine hands the task to the other instance, the sync completes, the warehouse has every row exactly once and the cursor is where the data ends.
- * Size: {@value #ORDERS} purchase orders of {@value #LINES} lines, 200,000 warehouse rows (the sandbox makes one HTTP
- * call per order for its lines, so 200,000 orders would take the read alone past this machine's time budget).
+ * kill -9 of the instance that holds the read task of a big sync, on either engine: after the lock
+ * (job timeout) runs out the engine hands the task to the other instance, the sync completes, the
+ * warehouse has every row exactly once and the cursor is where the data ends. Size: {@value
+ * #ORDERS} purchase orders of {@value #LINES} lines, 200,000 warehouse rows (the sandbox makes one
+ * HTTP call per order for its lines, so 200,000 orders would take the read alone past this
+ * machine's time budget).
  */
 class WorkerCrashIT {
 
@@ -34,32 +36,60 @@ class WorkerCrashIT {
 
   @ParameterizedTest
   @EnumSource(Cluster.Engine.class)
-  void aSyncWhoseWorkerIsKilledMidReadCompletesOnTheOtherInstanceWithEveryRowOnceAndTheCursorRight(Cluster.Engine engine)
-      throws Exception {
-    PlexSandboxConfig plex = PlexSandboxConfig.defaults().withPurchaseOrders(ORDERS).withLinesPerOrder(LINES)
-        .withoutRateLimit();
-    try (Cluster cluster = Cluster.start(engine, work, 2, plex, Map.of("millflow.zeebe.job-timeout", "PT20S"))) {
+  void aSyncWhoseWorkerIsKilledMidReadCompletesOnTheOtherInstanceWithEveryRowOnceAndTheCursorRight(
+      Cluster.Engine engine) throws Exception {
+    PlexSandboxConfig plex =
+        PlexSandboxConfig.defaults()
+            .withPurchaseOrders(ORDERS)
+            .withLinesPerOrder(LINES)
+            .withoutRateLimit();
+    try (Cluster cluster =
+        Cluster.start(engine, work, 2, plex, Map.of("millflow.zeebe.job-timeout", "PT20S"))) {
       RuntimeProcess a = cluster.instance(0);
       a.api("POST", "/api/flows", "application/xml", ClusterFlows.purchaseOrderSync(FLOW), 201);
-      String runId = a.api("POST", "/api/flows/" + FLOW + "/runs", "application/json", "{\"variables\":{}}", 201)
-          .get("id").asText();
+      String runId =
+          a.api(
+                  "POST",
+                  "/api/flows/" + FLOW + "/runs",
+                  "application/json",
+                  "{\"variables\":{}}",
+                  201)
+              .get("id")
+              .asText();
 
-      JsonNode reading = Await.until("the read to be a quarter through", Duration.ofSeconds(90),
-          () -> readAttempt(a, runId), attempt -> attempt != null && attempt.get("status").asText().equals("running")
-              && attempt.path("progressDone").asLong() >= ORDERS / 4, cluster::logs);
+      JsonNode reading =
+          Await.until(
+              "the read to be a quarter through",
+              Duration.ofSeconds(90),
+              () -> readAttempt(a, runId),
+              attempt ->
+                  attempt != null
+                      && attempt.get("status").asText().equals("running")
+                      && attempt.path("progressDone").asLong() >= ORDERS / 4,
+              cluster::logs);
       String victimName = reading.get("worker").asText();
-      RuntimeProcess victim = cluster.instances().stream().filter(i -> i.name().equals(victimName)).findFirst()
-          .orElseThrow(() -> new AssertionError("No instance named " + victimName));
+      RuntimeProcess victim =
+          cluster.instances().stream()
+              .filter(i -> i.name().equals(victimName))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("No instance named " + victimName));
       RuntimeProcess survivor = victim == a ? cluster.instance(1) : a;
       victim.kill();
 
-      JsonNode run = Await.until("the run to complete on " + survivor.name(), Duration.ofSeconds(150),
-          () -> survivor.api("GET", "/api/runs/" + runId, null, null, 200),
-          r -> !r.at("/run/status").asText().equals("running"), cluster::logs);
-      assertThat(run.at("/run/status").asText()).as("%s\n%s", run, cluster.logs()).isEqualTo("completed");
+      JsonNode run =
+          Await.until(
+              "the run to complete on " + survivor.name(),
+              Duration.ofSeconds(150),
+              () -> survivor.api("GET", "/api/runs/" + runId, null, null, 200),
+              r -> !r.at("/run/status").asText().equals("running"),
+              cluster::logs);
+      assertThat(run.at("/run/status").asText())
+          .as("%s\n%s", run, cluster.logs())
+          .isEqualTo("completed");
 
       List<JsonNode> attempts = steps(run);
-      List<JsonNode> reads = attempts.stream().filter(s -> s.get("elementId").asText().equals("ReadOrders")).toList();
+      List<JsonNode> reads =
+          attempts.stream().filter(s -> s.get("elementId").asText().equals("ReadOrders")).toList();
       assertThat(reads).as("read attempts: %s", reads).hasSize(2);
       assertThat(reads.get(0).get("status").asText()).isEqualTo("abandoned");
       assertThat(reads.get(0).get("worker").asText()).isEqualTo(victimName);
@@ -70,21 +100,30 @@ class WorkerCrashIT {
         assertThat(step.get("status").asText()).as("%s", step).isEqualTo("completed");
         assertThat(step.get("worker").asText()).isEqualTo(survivor.name());
       }
-      // Each step passed on exactly the orders there are: the killed attempt left nothing in the datasets.
-      assertThat(attempts).extracting(s -> s.get("elementId").asText())
+      // Each step passed on exactly the orders there are: the killed attempt left nothing in the
+      // datasets.
+      assertThat(attempts)
+          .extracting(s -> s.get("elementId").asText())
           .containsExactly("ReadOrders", "ReadOrders", "ToUnified", "WriteOrders");
       assertThat(reads.get(1).get("recordsOut").asLong()).isEqualTo(ORDERS);
       assertThat(attempts.get(2).get("recordsIn").asLong()).isEqualTo(ORDERS);
       assertThat(attempts.get(2).get("recordsOut").asLong()).isEqualTo(ORDERS);
       assertThat(attempts.get(3).get("recordsIn").asLong()).isEqualTo(ORDERS);
 
-      try (Connection warehouse = cluster.warehouse(); Statement sql = warehouse.createStatement()) {
+      try (Connection warehouse = cluster.warehouse();
+          Statement sql = warehouse.createStatement()) {
         assertThat(single(sql, "select count(*) from purchase_order")).isEqualTo(ORDERS);
-        assertThat(single(sql, "select count(distinct source_id) from purchase_order")).isEqualTo(ORDERS);
-        assertThat(single(sql, "select count(*) from purchase_order_line")).isEqualTo((long) ORDERS * LINES);
-        assertThat(single(sql, "select count(*) from (select distinct order_key, line_number from purchase_order_line) l"))
+        assertThat(single(sql, "select count(distinct source_id) from purchase_order"))
+            .isEqualTo(ORDERS);
+        assertThat(single(sql, "select count(*) from purchase_order_line"))
             .isEqualTo((long) ORDERS * LINES);
-        JsonNode cursors = survivor.api("GET", "/api/flows/" + FLOW + "/sync-state", null, null, 200);
+        assertThat(
+                single(
+                    sql,
+                    "select count(*) from (select distinct order_key, line_number from purchase_order_line) l"))
+            .isEqualTo((long) ORDERS * LINES);
+        JsonNode cursors =
+            survivor.api("GET", "/api/flows/" + FLOW + "/sync-state", null, null, 200);
         assertThat(cursors).as("cursors: %s", cursors).hasSize(1);
         assertThat(cursors.get(0).get("elementId").asText()).isEqualTo("ReadOrders");
         assertThat(cursors.get(0).get("connection").asText()).isEqualTo(Cluster.PLEX);
@@ -92,7 +131,9 @@ class WorkerCrashIT {
         // PostgreSQL keeps microseconds; the cursor keeps what Plex sent.
         assertThat(java.time.Instant.parse(cursors.get(0).get("cursor").asText()))
             .as("the cursor is the newest change the sync wrote")
-            .isCloseTo(newestChange(sql), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MICROS));
+            .isCloseTo(
+                newestChange(sql),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MICROS));
       }
     }
   }

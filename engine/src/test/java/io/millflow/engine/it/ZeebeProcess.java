@@ -26,28 +26,39 @@ final class ZeebeProcess implements AutoCloseable {
   }
 
   static ZeebeProcess start(Path log) throws Exception {
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-        "-cp", System.getProperty("java.class.path"), StandaloneZeebe.class.getName(),
-        String.valueOf(RuntimeProcess.freePort()));
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx768m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            StandaloneZeebe.class.getName(),
+            String.valueOf(RuntimeProcess.freePort()));
     Files.createDirectories(log.getParent());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // not to outlive a stopped test JVM
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(process::destroyForcibly)); // not to outlive a stopped test JVM
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       String text = read(log);
       int ready = text.indexOf(StandaloneZeebe.READY);
       if (ready >= 0 && text.indexOf('\n', ready) > 0) {
-        String gateway = text.substring(ready + StandaloneZeebe.READY.length(), text.indexOf('\n', ready)).strip();
+        String gateway =
+            text.substring(ready + StandaloneZeebe.READY.length(), text.indexOf('\n', ready))
+                .strip();
         String port = gateway.substring(gateway.lastIndexOf(':') + 1);
         return new ZeebeProcess(process, log, "http://127.0.0.1:" + port);
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("The standalone Zeebe exited with " + process.exitValue() + ":\n" + text);
+        throw new IllegalStateException(
+            "The standalone Zeebe exited with " + process.exitValue() + ":\n" + text);
       }
       Thread.sleep(100);
     }
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    throw new IllegalStateException("The standalone Zeebe did not start within " + START_TIMEOUT + ":\n" + read(log));
+    throw new IllegalStateException(
+        "The standalone Zeebe did not start within " + START_TIMEOUT + ":\n" + read(log));
   }
 
   /** The gateway's gRPC address, as {@code millflow.zeebe.address} takes it. */
@@ -57,7 +68,9 @@ final class ZeebeProcess implements AutoCloseable {
 
   String logTail(int lines) {
     List<String> all = read(log).lines().toList();
-    return "--- last " + Math.min(lines, all.size()) + " lines of the standalone Zeebe's log ---\n"
+    return "--- last "
+        + Math.min(lines, all.size())
+        + " lines of the standalone Zeebe's log ---\n"
         + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Which Zeebe the Quarkus tests run on. By default none is started here (the runtime embeds its engine); with
- * {@code -Dzeebe-under-test=standalone} (the {@code cluster-mode} run of the end-to-end tests in the engine's pom)
- * a Zeebe in a process of its own is started once, and every test runs in cluster mode against its gateway.
+ * Which Zeebe the Quarkus tests run on. By default none is started here (the runtime embeds its
+ * engine); with {@code -Dzeebe-under-test=standalone} (the {@code cluster-mode} run of the
+ * end-to-end tests in the engine's pom) a Zeebe in a process of its own is started once, and every
+ * test runs in cluster mode against its gateway.
  */
 public class ZeebeUnderTest implements QuarkusTestResourceLifecycleManager {
 
@@ -24,11 +25,18 @@ public class ZeebeUnderTest implements QuarkusTestResourceLifecycleManager {
     try {
       zeebe = ZeebeProcess.start(Path.of("target/cluster-mode/zeebe.log").toAbsolutePath());
     } catch (Exception e) {
-      throw new IllegalStateException("Could not start the standalone Zeebe for the cluster-mode run", e);
+      throw new IllegalStateException(
+          "Could not start the standalone Zeebe for the cluster-mode run", e);
     }
-    // That Zeebe is the in-memory engine, whose own retry backoff now and then loses a job: workers hold the wait.
-    return Map.of("millflow.zeebe.address", zeebe.address(), "millflow.zeebe.retry-backoff", "worker",
-        "millflow.security.master-key-file", TestMasterKey.file().toString());
+    // That Zeebe is the in-memory engine, whose own retry backoff now and then loses a job: workers
+    // hold the wait.
+    return Map.of(
+        "millflow.zeebe.address",
+        zeebe.address(),
+        "millflow.zeebe.retry-backoff",
+        "worker",
+        "millflow.security.master-key-file",
+        TestMasterKey.file().toString());
   }
 
   @Override

@@ -24,9 +24,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connection tests, steps and event subscriptions never call the runtime's own API or its state store (refused with
- * a 400 naming the field, and again when used), and a server that does not speak the system's protocol does not get
- * its bytes echoed back to the tester: no port oracle.
+ * Connection tests, steps and event subscriptions never call the runtime's own API or its state
+ * store (refused with a 400 naming the field, and again when used), and a server that does not
+ * speak the system's protocol does not get its bytes echoed back to the tester: no port oracle.
  */
 @QuarkusTest
 class OutboundAddressesTest {
@@ -41,15 +41,44 @@ class OutboundAddressesTest {
   void theRuntimesOwnPortAndTheStateStoreAreRefusedAtSaveNamingTheField() {
     int api = RestAssured.port;
     int database = store.embeddedServer().orElseThrow().port();
-    assertRefused("PUT", "/api/connections/self-" + RUN, Map.of("type", "plex",
-        "settings", Map.of("baseUrl", "http://127.0.0.1:" + api + "/api"), "credentials", Map.of("apiKey", "k")),
+    assertRefused(
+        "PUT",
+        "/api/connections/self-" + RUN,
+        Map.of(
+            "type",
+            "plex",
+            "settings",
+            Map.of("baseUrl", "http://127.0.0.1:" + api + "/api"),
+            "credentials",
+            Map.of("apiKey", "k")),
         "settings.baseUrl");
-    assertRefused("PUT", "/api/connections/store-" + RUN, Map.of("type", "postgres",
-        "settings", Map.of("jdbcUrl", "jdbc:postgresql://localhost:" + database + "/millflow")), "settings.jdbcUrl");
-    assertRefused("POST", "/api/connections/test", Map.of("type", "mongodb",
-        "settings", Map.of("host", "127.0.0.1", "port", String.valueOf(database), "database", "x")), "settings.port");
-    assertRefused("POST", "/api/subscriptions", Map.of("url", "http://localhost:" + api + "/api/tokens",
-        "eventTypes", java.util.List.of("sync.completed")), "url");
+    assertRefused(
+        "PUT",
+        "/api/connections/store-" + RUN,
+        Map.of(
+            "type",
+            "postgres",
+            "settings",
+            Map.of("jdbcUrl", "jdbc:postgresql://localhost:" + database + "/millflow")),
+        "settings.jdbcUrl");
+    assertRefused(
+        "POST",
+        "/api/connections/test",
+        Map.of(
+            "type",
+            "mongodb",
+            "settings",
+            Map.of("host", "127.0.0.1", "port", String.valueOf(database), "database", "x")),
+        "settings.port");
+    assertRefused(
+        "POST",
+        "/api/subscriptions",
+        Map.of(
+            "url",
+            "http://localhost:" + api + "/api/tokens",
+            "eventTypes",
+            java.util.List.of("sync.completed")),
+        "url");
     given().get("/api/connections/self-{run}", RUN).then().statusCode(404);
   }
 
@@ -58,18 +87,29 @@ class OutboundAddressesTest {
     // (One to the state store is refused by StateStoreGuard first: StateStoreConnectionsTest.)
     int api = io.restassured.RestAssured.port;
     String name = "stored-api-" + RUN;
-    connections.save("default", new Connection(name, "plex", Map.of("baseUrl", "http://127.0.0.1:" + api),
-        Map.of("apiKey", "k")));
+    connections.save(
+        "default",
+        new Connection(
+            name, "plex", Map.of("baseUrl", "http://127.0.0.1:" + api), Map.of("apiKey", "k")));
 
-    given().post("/api/connections/{name}/test", name).then().statusCode(200).body("ok", equalTo(false))
+    given()
+        .post("/api/connections/{name}/test", name)
+        .then()
+        .statusCode(200)
+        .body("ok", equalTo(false))
         .body("message", containsString("API"));
     assertThatThrownBy(() -> stepConnections.resolve("default", name))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_TARGET_REFUSED"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_TARGET_REFUSED"));
   }
 
   @Test
   void theRuntimesOwnConnectionsKeepWorking() {
-    given().post("/api/connections/warehouse/test").then().statusCode(200).body("ok", equalTo(true));
+    given()
+        .post("/api/connections/warehouse/test")
+        .then()
+        .statusCode(200)
+        .body("ok", equalTo(true));
   }
 
   @Test
@@ -78,20 +118,48 @@ class OutboundAddressesTest {
     try (ServerSocket server = new ServerSocket(0)) {
       Thread.ofVirtual().start(() -> answerEveryoneWith(server, banner));
       for (String type : java.util.List.of("plex", "netsuite", "idhammar")) {
-        given().contentType(ContentType.JSON).body(Map.of("type", type, "settings", Map.of(
-                "baseUrl", "http://127.0.0.1:" + server.getLocalPort(), "accountId", "1", "restUrl",
-                "http://127.0.0.1:" + server.getLocalPort()),
-            "credentials", Map.of("apiKey", "k", "apiToken", "t", "consumerKey", "c", "consumerSecret", "s",
-                "tokenId", "i", "tokenSecret", "x")))
-            .post("/api/connections/test").then().statusCode(200).body("ok", equalTo(false))
-            .body(not(containsString("banner-" + RUN))).body(not(containsString("SSH-2.0")));
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "type",
+                    type,
+                    "settings",
+                    Map.of(
+                        "baseUrl",
+                        "http://127.0.0.1:" + server.getLocalPort(),
+                        "accountId",
+                        "1",
+                        "restUrl",
+                        "http://127.0.0.1:" + server.getLocalPort()),
+                    "credentials",
+                    Map.of(
+                        "apiKey",
+                        "k",
+                        "apiToken",
+                        "t",
+                        "consumerKey",
+                        "c",
+                        "consumerSecret",
+                        "s",
+                        "tokenId",
+                        "i",
+                        "tokenSecret",
+                        "x")))
+            .post("/api/connections/test")
+            .then()
+            .statusCode(200)
+            .body("ok", equalTo(false))
+            .body(not(containsString("banner-" + RUN)))
+            .body(not(containsString("SSH-2.0")));
       }
     }
   }
 
   private static void answerEveryoneWith(ServerSocket server, String banner) {
     while (!server.isClosed()) {
-      try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+      try (Socket client = server.accept();
+          OutputStream out = client.getOutputStream()) {
         out.write((banner + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         Thread.sleep(50);
@@ -101,8 +169,15 @@ class OutboundAddressesTest {
     }
   }
 
-  private static void assertRefused(String method, String path, Map<String, Object> body, String field) {
-    given().contentType(ContentType.JSON).body(body).request(method, path).then().statusCode(400)
-        .body("message", containsString(field)).body("message", containsString("Millflow's own"));
+  private static void assertRefused(
+      String method, String path, Map<String, Object> body, String field) {
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .request(method, path)
+        .then()
+        .statusCode(400)
+        .body("message", containsString(field))
+        .body("message", containsString("Millflow's own"));
   }
 }

@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 
-/** The spans the runtime exported, in memory; a bean only where a test profile enables it (which turns tracing on). */
+/**
+ * The spans the runtime exported, in memory; a bean only where a test profile enables it (which
+ * turns tracing on).
+ */
 @Alternative
 @Singleton
 public class CollectedSpans implements SpanExporter {

@@ -15,7 +15,10 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-/** The log of a shipped flow's run: Millflow says when it started and ended, and third-party libraries keep quiet. */
+/**
+ * The log of a shipped flow's run: Millflow says when it started and ended, and third-party
+ * libraries keep quiet.
+ */
 @QuarkusTest
 class RunLogTest {
 
@@ -23,18 +26,19 @@ class RunLogTest {
   void aShippedFlowsRunLogsOneStartAndOneEndLineAndNoThirdPartyInfo() {
     FlowTestSupport.resetSyncState("plex-po-to-postgres");
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger.getLogger("").addHandler(capture);
     String runId;
     try {
@@ -44,18 +48,26 @@ class RunLogTest {
       Logger.getLogger("").removeHandler(capture);
     }
 
-    assertThat(logged).as("INFO or above from outside Millflow")
+    assertThat(logged)
+        .as("INFO or above from outside Millflow")
         .filteredOn(record -> record.getLevel().intValue() >= Level.INFO.intValue())
         .filteredOn(record -> !record.getLoggerName().startsWith("io.millflow."))
         .extracting(record -> record.getLoggerName() + ": " + record.getMessage())
         .isEmpty();
-    assertThat(linesOf(logged)).containsOnlyOnce("Run " + runId + " of flow plex-po-to-postgres started")
+    assertThat(linesOf(logged))
+        .containsOnlyOnce("Run " + runId + " of flow plex-po-to-postgres started")
         .containsOnlyOnce("Run " + runId + " of flow plex-po-to-postgres ended: completed")
-        .filteredOn(line -> line.contains(runId)).hasSize(2);
+        .filteredOn(line -> line.contains(runId))
+        .hasSize(2);
   }
 
   private static List<String> linesOf(List<LogRecord> logged) {
-    return logged.stream().map(record -> record instanceof ExtLogRecord ext ? ext.getFormattedMessage()
-        : record.getMessage()).toList();
+    return logged.stream()
+        .map(
+            record ->
+                record instanceof ExtLogRecord ext
+                    ? ext.getFormattedMessage()
+                    : record.getMessage())
+        .toList();
   }
 }

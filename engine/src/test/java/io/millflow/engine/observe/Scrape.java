@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One scrape of {@code /q/metrics}: each sample by its name and labels as written, e.g. {@code a_total{x="y"}}. */
+/**
+ * One scrape of {@code /q/metrics}: each sample by its name and labels as written, e.g. {@code
+ * a_total{x="y"}}.
+ */
 record Scrape(Map<String, Double> samples, String text) {
 
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*})?) (\\S+)$",
-      Pattern.MULTILINE);
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*})?) (\\S+)$", Pattern.MULTILINE);
 
   static Scrape of(URL metrics) {
     String text = given().get(metrics).then().statusCode(200).extract().asString();
@@ -31,6 +34,7 @@ record Scrape(Map<String, Double> samples, String text) {
 
   /** Whether any sample of the metric (any labels) is there. */
   boolean has(String metricName) {
-    return samples.keySet().stream().anyMatch(s -> s.equals(metricName) || s.startsWith(metricName + "{"));
+    return samples.keySet().stream()
+        .anyMatch(s -> s.equals(metricName) || s.startsWith(metricName + "{"));
   }
 }

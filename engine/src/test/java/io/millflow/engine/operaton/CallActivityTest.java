@@ -17,14 +17,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CallActivityTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
   private static final String CHILD = TestFlows.sequence("child", "Price", "price");
 
-  /** start → Call (the child, named by its flow id) → Report → end, as a tenant's flow (process id t1.parent). */
+  /**
+   * start → Call (the child, named by its flow id) → Report → end, as a tenant's flow (process id
+   * t1.parent).
+   */
   private static String parent(String processId, String calledElement) {
-    return process(processId, """
+    return process(
+        processId,
+        """
         <bpmn:startEvent id="Start" />
         <bpmn:callActivity id="Call">
           <bpmn:extensionElements>
@@ -37,8 +41,11 @@ class CallActivityTest {
         </bpmn:callActivity>
         %s
         <bpmn:endEvent id="End" />
-        """.formatted(calledElement, TestFlows.serviceTask("Report", "report", ""))
-        + flow("F1", "Start", "Call") + flow("F2", "Call", "Report") + flow("F3", "Report", "End"));
+        """
+                .formatted(calledElement, TestFlows.serviceTask("Report", "report", ""))
+            + flow("F1", "Start", "Call")
+            + flow("F2", "Call", "Report")
+            + flow("F3", "Report", "End"));
   }
 
   private OperatonEngine engineWith(Map<String, TaskHandler> handlers, String... idsAndFlows) {
@@ -56,37 +63,65 @@ class CallActivityTest {
 
   @Test
   void theChildOfTheSameTenantGetsOnlyTheMappedInputAndItsResultComesBackThroughTheOutputMapping() {
-    String parent = parent("t1.parent",
-        "<zeebe:calledElement processId=\"child\" propagateAllParentVariables=\"false\" />");
-    OperatonEngine engine = engineWith(Map.of(
-        "price", EngineFixture.completing(Map.of("price", 21)),
-        "report", EngineFixture.completing(Map.of())),
-        "t1.child", CHILD.replace("id=\"child\"", "id=\"t1.child\""), "child", TestFlows.sequence("child", "Other", "other"),
-        "t1.parent", parent);
+    String parent =
+        parent(
+            "t1.parent",
+            "<zeebe:calledElement processId=\"child\" propagateAllParentVariables=\"false\" />");
+    OperatonEngine engine =
+        engineWith(
+            Map.of(
+                "price", EngineFixture.completing(Map.of("price", 21)),
+                "report", EngineFixture.completing(Map.of())),
+            "t1.child",
+            CHILD.replace("id=\"child\"", "id=\"t1.child\""),
+            "child",
+            TestFlows.sequence("child", "Other", "other"),
+            "t1.parent",
+            parent);
 
-    String instance = engine.start("t1.parent", Map.of("order", Map.of("id", 7), "secretOfParent", "x"));
+    String instance =
+        engine.start("t1.parent", Map.of("order", Map.of("id", 7), "secretOfParent", "x"));
     await().atMost(Duration.ofSeconds(30)).until(() -> fixture.runEnds.contains(instance));
 
     ActivatedTask price = handed("price").get(0);
     assertThat(price.processId()).isEqualTo("t1.child");
-    assertThat(price.variables()).containsEntry("orderId", 7L).doesNotContainKeys("order", "secretOfParent");
+    assertThat(price.variables())
+        .containsEntry("orderId", 7L)
+        .doesNotContainKeys("order", "secretOfParent");
     assertThat(handed("other")).isEmpty();
-    assertThat(handedFor(instance, "report").variables()).containsEntry("doubled", 42L).doesNotContainKey("price");
+    assertThat(handedFor(instance, "report").variables())
+        .containsEntry("doubled", 42L)
+        .doesNotContainKey("price");
   }
 
   @Test
   void withoutOutputMappingsAllTheChildsVariablesComeBackAndTheChildSeesAllOfTheParents() {
-    String parent = process("parent", """
+    String parent =
+        process(
+            "parent",
+            """
         <bpmn:startEvent id="Start" />
         <bpmn:callActivity id="Call">
           <bpmn:extensionElements><zeebe:calledElement processId="child" /></bpmn:extensionElements>
         </bpmn:callActivity>
         %s
         <bpmn:endEvent id="End" />
-        """.formatted(TestFlows.serviceTask("Report", "report", ""))
-        + flow("F1", "Start", "Call") + flow("F2", "Call", "Report") + flow("F3", "Report", "End"));
-    OperatonEngine engine = engineWith(Map.of("price", EngineFixture.completing(Map.of("price", 21)),
-        "report", EngineFixture.completing(Map.of())), "child", CHILD, "parent", parent);
+        """
+                    .formatted(TestFlows.serviceTask("Report", "report", ""))
+                + flow("F1", "Start", "Call")
+                + flow("F2", "Call", "Report")
+                + flow("F3", "Report", "End"));
+    OperatonEngine engine =
+        engineWith(
+            Map.of(
+                "price",
+                EngineFixture.completing(Map.of("price", 21)),
+                "report",
+                EngineFixture.completing(Map.of())),
+            "child",
+            CHILD,
+            "parent",
+            parent);
 
     String instance = engine.start("parent", Map.of("order", Map.of("id", 7)));
     await().atMost(Duration.ofSeconds(30)).until(() -> fixture.runEnds.contains(instance));
@@ -98,11 +133,20 @@ class CallActivityTest {
   @Test
   void aFailingChildHoldsTheIncidentAndTheParentWaitsUntilTheChildIsRetried() {
     AtomicInteger attempts = new AtomicInteger();
-    OperatonEngine engine = engineWith(Map.of("price", (task, lease) -> attempts.incrementAndGet() == 1
-            ? new AttemptOutcome.Incident("down", "the price list is down")
-            : new AttemptOutcome.Completed(Map.of("price", 5), null),
-        "report", EngineFixture.completing(Map.of())),
-        "child", CHILD, "parent", parent("parent", "<zeebe:calledElement processId=\"child\" />"));
+    OperatonEngine engine =
+        engineWith(
+            Map.of(
+                "price",
+                (task, lease) ->
+                    attempts.incrementAndGet() == 1
+                        ? new AttemptOutcome.Incident("down", "the price list is down")
+                        : new AttemptOutcome.Completed(Map.of("price", 5), null),
+                "report",
+                EngineFixture.completing(Map.of())),
+            "child",
+            CHILD,
+            "parent",
+            parent("parent", "<zeebe:calledElement processId=\"child\" />"));
 
     String instance = engine.start("parent", Map.of("order", Map.of("id", 7)));
     await().atMost(Duration.ofSeconds(30)).until(() -> !handed("price").isEmpty());
@@ -120,6 +164,9 @@ class CallActivityTest {
   }
 
   private ActivatedTask handedFor(String instance, String type) {
-    return fixture.handedFor(instance).stream().filter(task -> task.type().equals(type)).findFirst().orElseThrow();
+    return fixture.handedFor(instance).stream()
+        .filter(task -> task.type().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 }

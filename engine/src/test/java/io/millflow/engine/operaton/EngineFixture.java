@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real PostgreSQL (one zonky server for the test JVM) with a fresh database per test, Millflow's migrations run, and
- * the Operaton engines a test starts on it, closed after the test. Handlers record what they were handed.
+ * A real PostgreSQL (one zonky server for the test JVM) with a fresh database per test, Millflow's
+ * migrations run, and the Operaton engines a test starts on it, closed after the test. Handlers
+ * record what they were handed.
  */
 final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
 
@@ -40,6 +41,7 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
 
   /** Tasks and run ends as the handlers were told, across all engines of the test. */
   final List<ActivatedTask> handed = new CopyOnWriteArrayList<>();
+
   final List<String> runEnds = new CopyOnWriteArrayList<>();
 
   @Override
@@ -60,12 +62,17 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
   }
 
   OperatonEngine engine(String workerName) {
-    OperatonEngine engine = new OperatonEngine(dataSource, workerName, new OperatonSettings(8, POLL, Duration.ofDays(1)));
+    OperatonEngine engine =
+        new OperatonEngine(
+            dataSource, workerName, new OperatonSettings(8, POLL, Duration.ofDays(1)));
     open.add(engine);
     return engine;
   }
 
-  /** An engine whose workers take these types with these handlers; run ends are recorded in {@link #runEnds}. */
+  /**
+   * An engine whose workers take these types with these handlers; run ends are recorded in {@link
+   * #runEnds}.
+   */
   OperatonEngine engineWithWorkers(String workerName, Map<String, TaskHandler> handlers) {
     OperatonEngine engine = engine(workerName);
     openWorkers(engine, handlers, Duration.ofSeconds(30));
@@ -73,11 +80,20 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
   }
 
   void openWorkers(OperatonEngine engine, Map<String, TaskHandler> handlers, Duration lock) {
-    List<TaskWorker> workers = handlers.entrySet().stream().map(e -> new TaskWorker(e.getKey(), lock, List.of(),
-        (TaskHandler) (task, lease) -> {
-          handed.add(task);
-          return e.getValue().attempt(task, lease);
-        })).toList();
+    List<TaskWorker> workers =
+        handlers.entrySet().stream()
+            .map(
+                e ->
+                    new TaskWorker(
+                        e.getKey(),
+                        lock,
+                        List.of(),
+                        (TaskHandler)
+                            (task, lease) -> {
+                              handed.add(task);
+                              return e.getValue().attempt(task, lease);
+                            }))
+            .toList();
     engine.openWorkers(workers, recordingRunEnds());
   }
 
@@ -124,17 +140,23 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/pg-operaton")).start();
+        server =
+            EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(new File("target/pg-operaton"))
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.close();
-        } catch (IOException ignored) {
-          // the JVM ends anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      server.close();
+                    } catch (IOException ignored) {
+                      // the JVM ends anyway
+                    }
+                  }));
     }
     return server;
   }

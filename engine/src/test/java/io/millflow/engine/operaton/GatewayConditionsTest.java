@@ -18,11 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GatewayConditionsTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
   private static String gatewayFlow(String condition) {
-    return process("route", """
+    return process(
+        "route",
+        """
         <bpmn:startEvent id="Start" />
         <bpmn:exclusiveGateway id="Route" default="ToSmall" />
         %s
@@ -31,16 +32,23 @@ class GatewayConditionsTest {
         <bpmn:sequenceFlow id="ToBig" sourceRef="Route" targetRef="Big">
           <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">%s</bpmn:conditionExpression>
         </bpmn:sequenceFlow>
-        """.formatted(serviceTask("Big", "big", ""), serviceTask("Small", "small", ""), condition)
-        + flow("F1", "Start", "Route") + flow("ToSmall", "Route", "Small") + flow("F3", "Big", "End")
-        + flow("F4", "Small", "End"));
+        """
+                .formatted(
+                    serviceTask("Big", "big", ""), serviceTask("Small", "small", ""), condition)
+            + flow("F1", "Start", "Route")
+            + flow("ToSmall", "Route", "Small")
+            + flow("F3", "Big", "End")
+            + flow("F4", "Small", "End"));
   }
 
   private OperatonEngine engineFor(String condition) {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("route", gatewayFlow(condition));
-    fixture.openWorkers(engine, Map.of("big", EngineFixture.completing(Map.of()),
-        "small", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "big", EngineFixture.completing(Map.of()), "small", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
     return engine;
   }
 
@@ -50,7 +58,9 @@ class GatewayConditionsTest {
 
     String big = engine.start("route", Map.of("amount", 150));
     String small = engine.start("route", Map.of("amount", 5));
-    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.containsAll(List.of(big, small)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.runEnds.containsAll(List.of(big, small)));
 
     assertThat(fixture.handedFor(big)).extracting(ActivatedTask::type).containsExactly("big");
     assertThat(fixture.handedFor(small)).extracting(ActivatedTask::type).containsExactly("small");
@@ -90,10 +100,15 @@ class GatewayConditionsTest {
 
     assertThatThrownBy(() -> engine.deploy("route", gatewayFlow("=amount &gt;&gt; 100")))
         .isInstanceOf(FlowRefusedException.class)
-        .satisfies(e -> assertThat(((FlowRefusedException) e).problems())
-            .anySatisfy(problem -> {
-              assertThat(problem.elementId()).isEqualTo("ToBig");
-              assertThat(problem.reason()).contains("amount >> 100").contains("does not parse");
-            }));
+        .satisfies(
+            e ->
+                assertThat(((FlowRefusedException) e).problems())
+                    .anySatisfy(
+                        problem -> {
+                          assertThat(problem.elementId()).isEqualTo("ToBig");
+                          assertThat(problem.reason())
+                              .contains("amount >> 100")
+                              .contains("does not parse");
+                        }));
   }
 }

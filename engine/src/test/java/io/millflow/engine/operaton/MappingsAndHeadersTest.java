@@ -16,10 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MappingsAndHeadersTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
-  private static final String FLOW = process("mappings", """
+  private static final String FLOW =
+      process(
+          "mappings",
+          """
       <bpmn:startEvent id="Start" />
       <bpmn:serviceTask id="Read">
         <bpmn:extensionElements>
@@ -49,19 +51,27 @@ class MappingsAndHeadersTest {
         <bpmn:extensionElements><zeebe:taskDefinition type="check" /></bpmn:extensionElements>
       </bpmn:serviceTask>
       <bpmn:endEvent id="End" />
-      """ + flow("F1", "Start", "Read") + flow("F2", "Read", "Count") + flow("F3", "Count", "Check")
-      + flow("F4", "Check", "End"));
+      """
+              + flow("F1", "Start", "Read")
+              + flow("F2", "Read", "Count")
+              + flow("F3", "Count", "Check")
+              + flow("F4", "Check", "End"));
 
   @Test
   void inputMappingsHeadersAndRetriesReachTheTaskAsZeebeGivesThem() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("mappings", FLOW);
-    fixture.openWorkers(engine, Map.of(
-        "read", EngineFixture.completing(Map.of("orders", Map.of("count", 2))),
-        "count", EngineFixture.completing(Map.of("result", Map.of("count", 21))),
-        "check", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "read", EngineFixture.completing(Map.of("orders", Map.of("count", 2))),
+            "count", EngineFixture.completing(Map.of("result", Map.of("count", 21))),
+            "check", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
 
-    String instance = engine.start("mappings", Map.of("order", Map.of("id", 41, "customer", "ACME"), "other", "x"));
+    String instance =
+        engine.start(
+            "mappings", Map.of("order", Map.of("id", 41, "customer", "ACME"), "other", "x"));
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
 
     ActivatedTask read = fixture.handedFor(instance).get(0);
@@ -70,8 +80,11 @@ class MappingsAndHeadersTest {
     assertThat(read.elementId()).isEqualTo("Read");
     assertThat(read.retries()).isEqualTo(5);
     assertThat(read.headers()).isEqualTo(Map.of("resultVariable", "orders", "note", "a b"));
-    assertThat(read.variables()).containsEntry("orderId", 41L).containsEntry("connection", "plex-sandbox")
-        .containsEntry("sender", Map.of("name", "ACME", "next", 42)).containsKey("order"); // a context is JSON: 42 reads back as int
+    assertThat(read.variables())
+        .containsEntry("orderId", 41L)
+        .containsEntry("connection", "plex-sandbox")
+        .containsEntry("sender", Map.of("name", "ACME", "next", 42))
+        .containsKey("order"); // a context is JSON: 42 reads back as int
     assertThat(fixture.handedFor(instance).get(1).retries()).isEqualTo(3);
   }
 
@@ -79,17 +92,24 @@ class MappingsAndHeadersTest {
   void completionVariablesGoToTheProcessWithoutOutputMappingsAndOnlyTheMappedOnesWithThem() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("mappings", FLOW);
-    fixture.openWorkers(engine, Map.of(
-        "read", EngineFixture.completing(Map.of("orders", Map.of("count", 2))),
-        "count", EngineFixture.completing(Map.of("result", Map.of("count", 21))),
-        "check", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "read", EngineFixture.completing(Map.of("orders", Map.of("count", 2))),
+            "count", EngineFixture.completing(Map.of("result", Map.of("count", 21))),
+            "check", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
 
-    String instance = engine.start("mappings", Map.of("order", Map.of("id", 41, "customer", "ACME")));
+    String instance =
+        engine.start("mappings", Map.of("order", Map.of("id", 41, "customer", "ACME")));
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
 
     Map<String, Object> seenByCheck = fixture.handedFor(instance).get(2).variables();
-    assertThat(seenByCheck).containsEntry("orders", Map.of("count", 2)).containsEntry("doubled", 42L)
-        .containsEntry("summary", Map.of("count", 21)).doesNotContainKey("result")
+    assertThat(seenByCheck)
+        .containsEntry("orders", Map.of("count", 2))
+        .containsEntry("doubled", 42L)
+        .containsEntry("summary", Map.of("count", 21))
+        .doesNotContainKey("result")
         .doesNotContainKeys("orderId", "connection", "sender");
   }
 
@@ -98,12 +118,21 @@ class MappingsAndHeadersTest {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("mappings", FLOW);
     List<ActivatedTask> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    engine.openWorkers(List.of(new TaskWorker("read", Duration.ofSeconds(30), List.of("other"), (task, lease) -> {
-      seen.add(task);
-      return new AttemptOutcome.HandBack(Duration.ofMinutes(5));
-    })), fixture.recordingRunEnds());
+    engine.openWorkers(
+        List.of(
+            new TaskWorker(
+                "read",
+                Duration.ofSeconds(30),
+                List.of("other"),
+                (task, lease) -> {
+                  seen.add(task);
+                  return new AttemptOutcome.HandBack(Duration.ofMinutes(5));
+                })),
+        fixture.recordingRunEnds());
 
-    engine.start("mappings", Map.of("order", Map.of("id", 1, "customer", "ACME"), "other", "x", "unread", "y"));
+    engine.start(
+        "mappings",
+        Map.of("order", Map.of("id", 1, "customer", "ACME"), "other", "x", "unread", "y"));
     await().atMost(Duration.ofSeconds(20)).until(() -> !seen.isEmpty());
 
     assertThat(seen.get(0).variables().keySet())

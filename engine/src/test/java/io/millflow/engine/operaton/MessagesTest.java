@@ -15,11 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MessagesTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
-  /** Starts at "order-created" (message start) or by hand; waits at "order-paid" for its order id. */
-  static final String FLOW = definitions("""
+  /**
+   * Starts at "order-created" (message start) or by hand; waits at "order-paid" for its order id.
+   */
+  static final String FLOW =
+      definitions(
+          """
       <bpmn:message id="Created" name="order-created" />
       <bpmn:message id="Paid" name="order-paid">
         <bpmn:extensionElements><zeebe:subscription correlationKey="=orderId" /></bpmn:extensionElements>
@@ -32,37 +35,56 @@ class MessagesTest {
         %s
         <bpmn:endEvent id="End" />
         %s
-      </bpmn:process>""".formatted(serviceTask("Book", "book", ""), serviceTask("Ship", "ship", ""),
-      flow("F1", "Start", "Book") + flow("F2", "OnCreated", "Book") + flow("F3", "Book", "WaitPaid")
-          + flow("F4", "WaitPaid", "Ship") + flow("F5", "Ship", "End")));
+      </bpmn:process>"""
+              .formatted(
+                  serviceTask("Book", "book", ""),
+                  serviceTask("Ship", "ship", ""),
+                  flow("F1", "Start", "Book")
+                      + flow("F2", "OnCreated", "Book")
+                      + flow("F3", "Book", "WaitPaid")
+                      + flow("F4", "WaitPaid", "Ship")
+                      + flow("F5", "Ship", "End")));
 
   private OperatonEngine engine() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("orders", FLOW);
-    fixture.openWorkers(engine, Map.of("book", EngineFixture.completing(Map.of()),
-        "ship", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "book", EngineFixture.completing(Map.of()), "ship", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
     return engine;
   }
 
-  private static Message message(String name, String key, String id, Duration ttl, Map<String, Object> variables) {
+  private static Message message(
+      String name, String key, String id, Duration ttl, Map<String, Object> variables) {
     return new Message(name, key, id, ttl, variables);
   }
 
   private static long instances(String processId) {
-    return EngineFixture.operaton("w1").getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(processId).count();
+    return EngineFixture.operaton("w1")
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processId)
+        .count();
   }
 
   private boolean waitingAtPaid(String instance) {
-    return EngineFixture.operaton("w1").getRuntimeService().createExecutionQuery().processInstanceId(instance)
-        .activityId("WaitPaid").count() == 1;
+    return EngineFixture.operaton("w1")
+            .getRuntimeService()
+            .createExecutionQuery()
+            .processInstanceId(instance)
+            .activityId("WaitPaid")
+            .count()
+        == 1;
   }
 
   @Test
   void aMessageStartEventStartsAnInstanceWithTheMessagesVariables() {
     OperatonEngine engine = engine();
 
-    engine.publish(message("order-created", "", "m1", Duration.ZERO, Map.of("orderId", "A-1", "lines", 3)));
+    engine.publish(
+        message("order-created", "", "m1", Duration.ZERO, Map.of("orderId", "A-1", "lines", 3)));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.handed.size() == 1);
     ActivatedTask book = fixture.handed.get(0);
@@ -88,7 +110,8 @@ class MessagesTest {
   void aMessagePublishedBeforeTheInstanceArrivesIsHeldAndCorrelatesWhenItDoes() {
     OperatonEngine engine = engine();
 
-    engine.publish(message("order-paid", "C", "p-C", Duration.ofMinutes(1), Map.of("paidAt", "early")));
+    engine.publish(
+        message("order-paid", "C", "p-C", Duration.ofMinutes(1), Map.of("paidAt", "early")));
     String c = engine.start("orders", Map.of("orderId", "C"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(c));
@@ -104,7 +127,10 @@ class MessagesTest {
     String d = engine.start("orders", Map.of("orderId", "D"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> waitingAtPaid(d));
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> waitingAtPaid(d));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> waitingAtPaid(d));
   }
 
   @Test
@@ -115,19 +141,28 @@ class MessagesTest {
     String e = engine.start("orders", Map.of("orderId", "E"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> waitingAtPaid(e));
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> waitingAtPaid(e));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> waitingAtPaid(e));
   }
 
   @Test
   void aMessageIdPublishedAgainWithinItsTimeToLiveIsDropped() {
     OperatonEngine engine = engine();
 
-    engine.publish(message("order-created", "", "created-1", Duration.ofMinutes(1), Map.of("orderId", "F")));
-    engine.publish(message("order-created", "", "created-1", Duration.ofMinutes(1), Map.of("orderId", "F")));
-    engine.publish(message("order-created", "", "created-2", Duration.ofMinutes(1), Map.of("orderId", "G")));
+    engine.publish(
+        message("order-created", "", "created-1", Duration.ofMinutes(1), Map.of("orderId", "F")));
+    engine.publish(
+        message("order-created", "", "created-1", Duration.ofMinutes(1), Map.of("orderId", "F")));
+    engine.publish(
+        message("order-created", "", "created-2", Duration.ofMinutes(1), Map.of("orderId", "G")));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> instances("orders") == 2);
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> instances("orders") == 2);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> instances("orders") == 2);
   }
 
   @Test
@@ -140,6 +175,9 @@ class MessagesTest {
     String second = engine.start("orders", Map.of("orderId", "H"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> waitingAtPaid(second));
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> waitingAtPaid(second));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> waitingAtPaid(second));
   }
 }

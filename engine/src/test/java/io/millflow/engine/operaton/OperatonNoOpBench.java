@@ -19,9 +19,10 @@ import java.util.concurrent.Future;
 import org.flywaydb.core.Flyway;
 
 /**
- * Instances per second of a three-step no-op flow (handlers return Completed at once) on the embedded engine, with
- * PostgreSQL's fsync and synchronous commit on, as the durable default runs. Not a test: run its main, e.g.
- * {@code java -cp <test classpath> io.millflow.engine.operaton.OperatonNoOpBench [instances] [warm-up]}.
+ * Instances per second of a three-step no-op flow (handlers return Completed at once) on the
+ * embedded engine, with PostgreSQL's fsync and synchronous commit on, as the durable default runs.
+ * Not a test: run its main, e.g. {@code java -cp <test classpath>
+ * io.millflow.engine.operaton.OperatonNoOpBench [instances] [warm-up]}.
  */
 public final class OperatonNoOpBench {
 
@@ -31,31 +32,47 @@ public final class OperatonNoOpBench {
     int instances = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     Path dir = Files.createTempDirectory("operaton-bench");
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile())
-        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+    try (EmbeddedPostgres postgres =
+            EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(dir.toFile())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
         HikariDataSource dataSource = pool(postgres)) {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-      try (OperatonEngine engine = new OperatonEngine(dataSource, "bench", OperatonSettings.defaults())) {
-        engine.deploy("noop", TestFlows.sequence("noop", "One", "one", "Two", "two", "Three", "three"));
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      try (OperatonEngine engine =
+          new OperatonEngine(dataSource, "bench", OperatonSettings.defaults())) {
+        engine.deploy(
+            "noop", TestFlows.sequence("noop", "One", "one", "Two", "two", "Three", "three"));
         Set<String> ended = ConcurrentHashMap.newKeySet();
         List<TaskWorker> workers = List.of(worker("one"), worker("two"), worker("three"));
-        engine.openWorkers(workers, (processId, instance) -> {
-          ended.add(instance);
-          return new AttemptOutcome.Completed(Map.of(), null);
-        });
+        engine.openWorkers(
+            workers,
+            (processId, instance) -> {
+              ended.add(instance);
+              return new AttemptOutcome.Completed(Map.of(), null);
+            });
         run(engine, ended, warmUp);
         ended.clear();
         long began = System.nanoTime();
         run(engine, ended, instances);
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("operaton embedded, fsync on: %d instances of 3 no-op steps in %.1f s = %.0f instances/s%n",
+        System.out.printf(
+            "operaton embedded, fsync on: %d instances of 3 no-op steps in %.1f s = %.0f instances/s%n",
             instances, seconds, instances / seconds);
       }
     }
   }
 
   private static TaskWorker worker(String type) {
-    return new TaskWorker(type, Duration.ofMinutes(1), List.of(),
+    return new TaskWorker(
+        type,
+        Duration.ofMinutes(1),
+        List.of(),
         (task, lease) -> new AttemptOutcome.Completed(Map.of(), null));
   }
 
@@ -64,11 +81,13 @@ public final class OperatonNoOpBench {
     List<Future<?>> started = new ArrayList<>();
     for (int s = 0; s < STARTERS; s++) {
       int share = count / STARTERS + (s < count % STARTERS ? 1 : 0);
-      started.add(starters.submit(() -> {
-        for (int i = 0; i < share; i++) {
-          engine.start("noop", Map.of());
-        }
-      }));
+      started.add(
+          starters.submit(
+              () -> {
+                for (int i = 0; i < share; i++) {
+                  engine.start("noop", Map.of());
+                }
+              }));
     }
     for (Future<?> future : started) {
       future.get();

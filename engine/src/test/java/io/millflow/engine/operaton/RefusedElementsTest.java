@@ -13,13 +13,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RefusedElementsTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
   /** A flow with one element between start and end. */
   private static String around(String elementId, String element) {
-    return process("refused", "<bpmn:startEvent id=\"Start\" />" + element + "<bpmn:endEvent id=\"End\" />"
-        + flow("F1", "Start", elementId) + flow("F2", elementId, "End"));
+    return process(
+        "refused",
+        "<bpmn:startEvent id=\"Start\" />"
+            + element
+            + "<bpmn:endEvent id=\"End\" />"
+            + flow("F1", "Start", elementId)
+            + flow("F2", elementId, "End"));
   }
 
   private OperatonEngine engine;
@@ -31,15 +35,27 @@ class RefusedElementsTest {
     assertThatThrownBy(() -> engine.deploy("refused", xml))
         .isInstanceOf(FlowRefusedException.class)
         .hasMessageContaining(elementId)
-        .satisfies(e -> assertThat(((FlowRefusedException) e).problems()).anySatisfy(problem -> {
-          assertThat(problem.elementId()).isEqualTo(elementId);
-          assertThat(problem.reason()).contains(what);
-        }));
-    assertThat(EngineFixture.operaton("w1").getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+        .satisfies(
+            e ->
+                assertThat(((FlowRefusedException) e).problems())
+                    .anySatisfy(
+                        problem -> {
+                          assertThat(problem.elementId()).isEqualTo(elementId);
+                          assertThat(problem.reason()).contains(what);
+                        }));
+    assertThat(
+            EngineFixture.operaton("w1")
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .count())
+        .isZero();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       user task            | <bpmn:userTask id="Approve"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=boss" /></bpmn:extensionElements></bpmn:userTask>  | a user task
       script task          | <bpmn:scriptTask id="Approve"><bpmn:extensionElements><zeebe:script expression="=1" resultVariable="x" /></bpmn:extensionElements></bpmn:scriptTask> | a script task
       business rule task   | <bpmn:businessRuleTask id="Approve" />                                                                                         | a business rule task
@@ -57,28 +73,38 @@ class RefusedElementsTest {
       JUEL timer           | <bpmn:intermediateCatchEvent id="Approve"><bpmn:timerEventDefinition><bpmn:timeDuration>${later}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent> | an expression in a timer
       event-based gateway  | <bpmn:eventBasedGateway id="Approve" />                                                                                        | an event-based gateway
       """)
-  void anElementTheEmbeddedEngineDoesNotTranslateIsRefusedByName(String what, String element, String reason) {
+  void anElementTheEmbeddedEngineDoesNotTranslateIsRefusedByName(
+      String what, String element, String reason) {
     assertRefused(around("Approve", element), "Approve", reason);
     assertRefused(around("Approve", element), "Approve", "the embedded engine");
   }
 
   @Test
   void aMessageCatchWithoutCorrelationKeyIsRefused() {
-    String xml = TestFlows.definitions("""
+    String xml =
+        TestFlows.definitions(
+            """
         <bpmn:message id="Paid" name="paid" />
         <bpmn:process id="refused" isExecutable="true">
           <bpmn:startEvent id="Start" />
           <bpmn:intermediateCatchEvent id="WaitPaid"><bpmn:messageEventDefinition messageRef="Paid" /></bpmn:intermediateCatchEvent>
           <bpmn:endEvent id="End" />
           %s
-        </bpmn:process>""".formatted(flow("F1", "Start", "WaitPaid") + flow("F2", "WaitPaid", "End")));
+        </bpmn:process>"""
+                .formatted(flow("F1", "Start", "WaitPaid") + flow("F2", "WaitPaid", "End")));
     assertRefused(xml, "WaitPaid", "correlationKey");
   }
 
   @Test
   void aBadFeelInputMappingFailsTheDeployNamingTheTask() {
-    assertRefused(around("Read", TestFlows.serviceTask("Read", "read",
-        "<zeebe:ioMapping><zeebe:input source=\"=orders[\" target=\"x\" /></zeebe:ioMapping>")), "Read",
+    assertRefused(
+        around(
+            "Read",
+            TestFlows.serviceTask(
+                "Read",
+                "read",
+                "<zeebe:ioMapping><zeebe:input source=\"=orders[\" target=\"x\" /></zeebe:ioMapping>")),
+        "Read",
         "does not parse");
   }
 }

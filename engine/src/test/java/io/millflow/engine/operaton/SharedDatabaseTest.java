@@ -19,8 +19,7 @@ import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 class SharedDatabaseTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
   private static TaskHandler slowCompleting(java.util.concurrent.atomic.AtomicInteger count) {
     return (task, lease) -> {
@@ -41,10 +40,16 @@ class SharedDatabaseTest {
     a.deploy("three", TestFlows.sequence("three", "One", "one", "Two", "two", "Three", "three"));
     var byA = new java.util.concurrent.atomic.AtomicInteger();
     var byB = new java.util.concurrent.atomic.AtomicInteger();
-    fixture.openWorkers(a, Map.of("one", slowCompleting(byA), "two", slowCompleting(byA),
-        "three", slowCompleting(byA)), Duration.ofSeconds(30));
-    fixture.openWorkers(b, Map.of("one", slowCompleting(byB), "two", slowCompleting(byB),
-        "three", slowCompleting(byB)), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        a,
+        Map.of(
+            "one", slowCompleting(byA), "two", slowCompleting(byA), "three", slowCompleting(byA)),
+        Duration.ofSeconds(30));
+    fixture.openWorkers(
+        b,
+        Map.of(
+            "one", slowCompleting(byB), "two", slowCompleting(byB), "three", slowCompleting(byB)),
+        Duration.ofSeconds(30));
 
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -63,16 +68,22 @@ class SharedDatabaseTest {
     OperatonEngine engine = fixture.engine("alive");
     engine.deploy("one", TestFlows.sequence("one", "Step", "step"));
     String instance = engine.start("one", Map.of());
-    List<LockedExternalTask> taken = EngineFixture.operaton("alive").getExternalTaskService()
-        .fetchAndLock(1, "dead").topic("step", 1500).execute();
+    List<LockedExternalTask> taken =
+        EngineFixture.operaton("alive")
+            .getExternalTaskService()
+            .fetchAndLock(1, "dead")
+            .topic("step", 1500)
+            .execute();
     assertThat(taken).hasSize(1);
     Instant lockEnds = Instant.now().plusMillis(1500);
 
-    fixture.openWorkers(engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
     assertThat(Instant.now()).isAfter(lockEnds);
-    assertThat(fixture.handedFor(instance)).singleElement()
+    assertThat(fixture.handedFor(instance))
+        .singleElement()
         .satisfies(task -> assertThat(task.key()).isEqualTo(taken.get(0).getId()));
   }
 
@@ -84,37 +95,63 @@ class SharedDatabaseTest {
 
     await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
 
-    List<Instant> starts = started("a", "ticks").stream().map(i -> i.getStartTime().toInstant()).sorted().toList();
+    List<Instant> starts =
+        started("a", "ticks").stream().map(i -> i.getStartTime().toInstant()).sorted().toList();
     // one a second: about 5 in 5 s (the first tick may come late), never two engines' worth (10)
     assertThat(starts).hasSizeBetween(3, 6);
   }
 
   @Test
-  void instancesWaitingOnATimerAndAMessageGoOnAfterTheEngineIsClosedAndStartedAgain() throws Exception {
+  void instancesWaitingOnATimerAndAMessageGoOnAfterTheEngineIsClosedAndStartedAgain()
+      throws Exception {
     OperatonEngine first = fixture.engine("first");
     first.deploy("orders", MessagesTest.FLOW);
-    first.deploy("waits", TestFlows.process("waits", """
+    first.deploy(
+        "waits",
+        TestFlows.process(
+            "waits",
+            """
         <bpmn:startEvent id="Start" />
         <bpmn:intermediateCatchEvent id="Pause">
           <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT2S</bpmn:timeDuration></bpmn:timerEventDefinition>
         </bpmn:intermediateCatchEvent>
         <bpmn:endEvent id="End" />
-        """ + TestFlows.flow("F1", "Start", "Pause") + TestFlows.flow("F2", "Pause", "End")));
-    fixture.openWorkers(first, Map.of("book", EngineFixture.completing(Map.of()),
-        "ship", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+        """
+                + TestFlows.flow("F1", "Start", "Pause")
+                + TestFlows.flow("F2", "Pause", "End")));
+    fixture.openWorkers(
+        first,
+        Map.of(
+            "book", EngineFixture.completing(Map.of()), "ship", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
     String waitingForMessage = first.start("orders", Map.of("orderId", "R-1"));
     String waitingForTimer = first.start("waits", Map.of());
-    await().atMost(Duration.ofSeconds(20)).until(() -> EngineFixture.operaton("first").getRuntimeService()
-        .createExecutionQuery().processInstanceId(waitingForMessage).activityId("WaitPaid").count() == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                EngineFixture.operaton("first")
+                        .getRuntimeService()
+                        .createExecutionQuery()
+                        .processInstanceId(waitingForMessage)
+                        .activityId("WaitPaid")
+                        .count()
+                    == 1);
     first.close();
 
     OperatonEngine second = fixture.engine("second");
-    fixture.openWorkers(second, Map.of("book", EngineFixture.completing(Map.of()),
-        "ship", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        second,
+        Map.of(
+            "book", EngineFixture.completing(Map.of()), "ship", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
     second.publish(new Message("order-paid", "R-1", "paid-R-1", Duration.ofMinutes(1), Map.of()));
 
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> fixture.runEnds.containsAll(List.of(waitingForMessage, waitingForTimer)));
-    assertThat(fixture.handedFor(waitingForMessage)).extracting(t -> t.type()).containsExactly("book", "ship");
+    assertThat(fixture.handedFor(waitingForMessage))
+        .extracting(t -> t.type())
+        .containsExactly("book", "ship");
   }
 }

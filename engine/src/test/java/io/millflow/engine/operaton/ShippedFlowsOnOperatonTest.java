@@ -20,8 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ShippedFlowsOnOperatonTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
   @Test
   void shippedFlowsDeployUnchangedAndRunFromStartToEnd() {
@@ -34,7 +33,9 @@ class ShippedFlowsOnOperatonTest {
       String processId = processId(xml);
       engine.deploy(processId, xml);
       assertThat(deployedResource(processId)).isEqualTo(xml.getBytes(StandardCharsets.UTF_8));
-      taskTypes(xml).forEach(type -> handlers.put(type, EngineFixture.completing(Map.of("done-" + type, true))));
+      taskTypes(xml)
+          .forEach(
+              type -> handlers.put(type, EngineFixture.completing(Map.of("done-" + type, true))));
     }
     fixture.openWorkers(engine, handlers, Duration.ofSeconds(30));
 
@@ -42,17 +43,26 @@ class ShippedFlowsOnOperatonTest {
       String xml = read("millflow/flows/" + file);
       String instance = engine.start(processId(xml), Map.of("trigger", "test"));
       await().atMost(Duration.ofSeconds(30)).until(() -> fixture.runEnds.contains(instance));
-      List<String> ran = fixture.handed.stream().filter(task -> task.instanceKey().equals(instance))
-          .map(ActivatedTask::type).toList();
+      List<String> ran =
+          fixture.handed.stream()
+              .filter(task -> task.instanceKey().equals(instance))
+              .map(ActivatedTask::type)
+              .toList();
       assertThat(ran).as(file).containsExactlyElementsOf(taskTypes(xml));
     }
   }
 
   private byte[] deployedResource(String processId) {
     var repository = engineServices().getRepositoryService();
-    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processId).latestVersion()
-        .singleResult();
-    try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
+    var definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(processId)
+            .latestVersion()
+            .singleResult();
+    try (InputStream in =
+        repository.getResourceAsStream(
+            definition.getDeploymentId(), definition.getResourceName())) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -64,12 +74,16 @@ class ShippedFlowsOnOperatonTest {
   }
 
   static List<String> shippedFlowFiles() {
-    return read("millflow/flows/index.txt").lines().map(String::trim)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    return read("millflow/flows/index.txt")
+        .lines()
+        .map(String::trim)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
   }
 
   static String read(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -83,7 +97,10 @@ class ShippedFlowsOnOperatonTest {
   }
 
   private static List<String> taskTypes(String xml) {
-    return Pattern.compile("<zeebe:taskDefinition type=\"([^\"]+)\"").matcher(xml).results()
-        .map(match -> match.group(1)).collect(Collectors.toList());
+    return Pattern.compile("<zeebe:taskDefinition type=\"([^\"]+)\"")
+        .matcher(xml)
+        .results()
+        .map(match -> match.group(1))
+        .collect(Collectors.toList());
   }
 }

@@ -14,14 +14,17 @@ final class TestFlows {
             id="Definitions_1" targetNamespace="http://millflow.io/flows">
         %s
         </bpmn:definitions>
-        """.formatted(body);
+        """
+        .formatted(body);
   }
 
   static String process(String id, String elements) {
-    return definitions("""
+    return definitions(
+        """
         <bpmn:process id="%s" isExecutable="true">
         %s
-        </bpmn:process>""".formatted(id, elements));
+        </bpmn:process>"""
+            .formatted(id, elements));
   }
 
   static String serviceTask(String id, String type, String extensions) {
@@ -31,11 +34,13 @@ final class TestFlows {
             <zeebe:taskDefinition type="%s" />
             %s
           </bpmn:extensionElements>
-        </bpmn:serviceTask>""".formatted(id, type, extensions);
+        </bpmn:serviceTask>"""
+        .formatted(id, type, extensions);
   }
 
   static String flow(String id, String from, String to) {
-    return "<bpmn:sequenceFlow id=\"%s\" sourceRef=\"%s\" targetRef=\"%s\" />".formatted(id, from, to);
+    return "<bpmn:sequenceFlow id=\"%s\" sourceRef=\"%s\" targetRef=\"%s\" />"
+        .formatted(id, from, to);
   }
 
   /** start → the tasks in order → end; tasks are (id, type) pairs. */

@@ -17,39 +17,55 @@ import org.operaton.bpm.engine.history.HistoricProcessInstance;
 
 class TimersTest {
 
-  @RegisterExtension
-  final EngineFixture fixture = new EngineFixture();
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
 
   /** A none start and a timer start on one process, as every shipped flow has. */
   static String scheduled(String processId, String cycle) {
-    return process(processId, """
+    return process(
+        processId,
+        """
         <bpmn:startEvent id="Start" />
         <bpmn:startEvent id="Schedule">
           <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">%s</bpmn:timeCycle></bpmn:timerEventDefinition>
         </bpmn:startEvent>
         %s
         <bpmn:endEvent id="End" />
-        """.formatted(cycle, serviceTask("Step", "step", "")) + flow("F1", "Start", "Step")
-        + flow("F2", "Schedule", "Step") + flow("F3", "Step", "End"));
+        """
+                .formatted(cycle, serviceTask("Step", "step", ""))
+            + flow("F1", "Start", "Step")
+            + flow("F2", "Schedule", "Step")
+            + flow("F3", "Step", "End"));
   }
 
   static List<HistoricProcessInstance> started(String workerName, String processId) {
-    return EngineFixture.operaton(workerName).getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(processId).list();
+    return EngineFixture.operaton(workerName)
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(processId)
+        .list();
   }
 
   @Test
   void aTimerStartEventFiresItsCycleWhileStartUsesTheNoneStartEvent() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("scheduled", scheduled("scheduled", "R/PT1S"));
-    fixture.openWorkers(engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
 
     String byHand = engine.start("scheduled", Map.of());
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> started("w1", "scheduled").stream()
-        .filter(instance -> "Schedule".equals(instance.getStartActivityId())).count() >= 2);
-    assertThat(started("w1", "scheduled")).filteredOn(instance -> instance.getId().equals(byHand))
-        .extracting(HistoricProcessInstance::getStartActivityId).containsExactly("Start");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                started("w1", "scheduled").stream()
+                        .filter(instance -> "Schedule".equals(instance.getStartActivityId()))
+                        .count()
+                    >= 2);
+    assertThat(started("w1", "scheduled"))
+        .filteredOn(instance -> instance.getId().equals(byHand))
+        .extracting(HistoricProcessInstance::getStartActivityId)
+        .containsExactly("Start");
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.size() >= 3);
   }
 
@@ -57,10 +73,13 @@ class TimersTest {
   void aSixFieldCronAsZeebeWritesItFiresEverySecond() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("cron", scheduled("cron", "* * * * * *"));
-    fixture.openWorkers(engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+    fixture.openWorkers(
+        engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> started("w1", "cron").size() >= 2);
-    assertThat(started("w1", "cron")).extracting(HistoricProcessInstance::getStartActivityId).containsOnly("Schedule");
+    assertThat(started("w1", "cron"))
+        .extracting(HistoricProcessInstance::getStartActivityId)
+        .containsOnly("Schedule");
   }
 
   @Test
@@ -68,7 +87,12 @@ class TimersTest {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("quarter", scheduled("quarter", "0 */15 * * * *"));
 
-    var job = EngineFixture.operaton("w1").getManagementService().createJobQuery().timers().singleResult();
+    var job =
+        EngineFixture.operaton("w1")
+            .getManagementService()
+            .createJobQuery()
+            .timers()
+            .singleResult();
     var due = job.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault());
     assertThat(due.getMinute() % 15).isZero();
     assertThat(due.getSecond()).isZero();
@@ -77,7 +101,11 @@ class TimersTest {
   @Test
   void aTimerBoundaryEventAndADurationCatchEventFire() {
     OperatonEngine engine = fixture.engine("w1");
-    engine.deploy("waits", process("waits", """
+    engine.deploy(
+        "waits",
+        process(
+            "waits",
+            """
         <bpmn:startEvent id="Start" />
         <bpmn:intermediateCatchEvent id="Pause">
           <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1S</bpmn:timeDuration></bpmn:timerEventDefinition>
@@ -89,16 +117,28 @@ class TimersTest {
         %s
         <bpmn:endEvent id="End" />
         <bpmn:endEvent id="GaveUp" />
-        """.formatted(serviceTask("Slow", "slow", ""), serviceTask("Escalate", "escalate", ""))
-        + flow("F1", "Start", "Pause") + flow("F2", "Pause", "Slow") + flow("F3", "Slow", "End")
-        + flow("F4", "TooSlow", "Escalate") + flow("F5", "Escalate", "GaveUp")));
-    fixture.openWorkers(engine, Map.of(
-        "slow", (task, lease) -> new AttemptOutcome.HandBack(Duration.ofMinutes(5)),
-        "escalate", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+        """
+                    .formatted(
+                        serviceTask("Slow", "slow", ""), serviceTask("Escalate", "escalate", ""))
+                + flow("F1", "Start", "Pause")
+                + flow("F2", "Pause", "Slow")
+                + flow("F3", "Slow", "End")
+                + flow("F4", "TooSlow", "Escalate")
+                + flow("F5", "Escalate", "GaveUp")));
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "slow",
+            (task, lease) -> new AttemptOutcome.HandBack(Duration.ofMinutes(5)),
+            "escalate",
+            EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
 
     String instance = engine.start("waits", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
-    assertThat(fixture.handedFor(instance)).extracting(ActivatedTask::type).containsExactly("slow", "escalate");
+    assertThat(fixture.handedFor(instance))
+        .extracting(ActivatedTask::type)
+        .containsExactly("slow", "escalate");
   }
 }

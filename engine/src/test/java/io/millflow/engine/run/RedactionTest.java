@@ -23,14 +23,25 @@ class RedactionTest {
   @Test
   void replacesTheValueAsJsonUrlAndBase64EncodingsEchoIt() {
     String base64 = Base64.getEncoder().encodeToString(VALUE.getBytes(StandardCharsets.UTF_8));
-    String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(VALUE.getBytes(StandardCharsets.UTF_8));
+    String urlSafe =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(VALUE.getBytes(StandardCharsets.UTF_8));
     String form = URLEncoder.encode(VALUE, StandardCharsets.UTF_8);
-    String text = String.join(" | ", "{\"password\":\"p\u00e4ss w/\\\"rd&x=1\"}", "{\"password\":\"p\\u00E4ss w/\\\"rd&x=1\"}",
-        "GET /login?password=" + form, "GET /login?password=" + form.replace("+", "%20"), "Basic " + base64, urlSafe);
+    String text =
+        String.join(
+            " | ",
+            "{\"password\":\"p\u00e4ss w/\\\"rd&x=1\"}",
+            "{\"password\":\"p\\u00E4ss w/\\\"rd&x=1\"}",
+            "GET /login?password=" + form,
+            "GET /login?password=" + form.replace("+", "%20"),
+            "Basic " + base64,
+            urlSafe);
 
     String redacted = redaction.apply(text);
 
-    assertThat(redacted).doesNotContain(VALUE, form, base64.replace("=", ""), urlSafe, "p\u00e4ss", "p\\u00E4ss")
+    assertThat(redacted)
+        .doesNotContain(VALUE, form, base64.replace("=", ""), urlSafe, "p\u00e4ss", "p\\u00E4ss")
         .contains("GET /login?password={{secrets.db}}");
   }
 

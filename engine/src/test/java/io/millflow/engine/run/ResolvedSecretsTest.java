@@ -13,22 +13,36 @@ class ResolvedSecretsTest {
 
   @Test
   void fillsInTheLookedUpReferencesAndLeavesOthersAsWritten() {
-    ResolvedSecrets secrets = new ResolvedSecrets(Map.of("db", VALUE), Map.of(), Map.of("parameters", Set.of("db")));
+    ResolvedSecrets secrets =
+        new ResolvedSecrets(Map.of("db", VALUE), Map.of(), Map.of("parameters", Set.of("db")));
 
-    Map<String, Object> filled = secrets.fillIn(Map.of("parameters", Map.of("p", "{{ secrets.db }}"),
-        "cursor", "{{secrets.other}}"), "postgres.query", "read");
+    Map<String, Object> filled =
+        secrets.fillIn(
+            Map.of("parameters", Map.of("p", "{{ secrets.db }}"), "cursor", "{{secrets.other}}"),
+            "postgres.query",
+            "read");
 
-    assertThat(filled).isEqualTo(Map.of("parameters", Map.of("p", VALUE), "cursor", "{{secrets.other}}"));
+    assertThat(filled)
+        .isEqualTo(Map.of("parameters", Map.of("p", VALUE), "cursor", "{{secrets.other}}"));
     assertThat(secrets.redaction().apply("was " + VALUE)).isEqualTo("was {{secrets.db}}");
   }
 
   @Test
   void aReferenceThatArrivesAsDataIsNeverFilledIn() {
-    ResolvedSecrets secrets = new ResolvedSecrets(Map.of("db", VALUE), Map.of(), Map.of("parameters", Set.of("db")));
+    ResolvedSecrets secrets =
+        new ResolvedSecrets(Map.of("db", VALUE), Map.of(), Map.of("parameters", Set.of("db")));
 
-    // A webhook sender put the reference into the payload that the flow maps into the step's body input.
-    Map<String, Object> filled = secrets.fillIn(Map.of("parameters", Map.of("p", "{{secrets.db}}"),
-        "body", Map.of("note", "{{secrets.db}}")), "webhook.send", "notify");
+    // A webhook sender put the reference into the payload that the flow maps into the step's body
+    // input.
+    Map<String, Object> filled =
+        secrets.fillIn(
+            Map.of(
+                "parameters",
+                Map.of("p", "{{secrets.db}}"),
+                "body",
+                Map.of("note", "{{secrets.db}}")),
+            "webhook.send",
+            "notify");
 
     assertThat(filled.get("body")).isEqualTo(Map.of("note", "{{secrets.db}}"));
     assertThat(filled.get("parameters")).isEqualTo(Map.of("p", VALUE));
@@ -36,12 +50,17 @@ class ResolvedSecretsTest {
 
   @Test
   void aReferenceToASecretThatCouldNotBeResolvedNamesItAndWhatToDo() {
-    ResolvedSecrets secrets = new ResolvedSecrets(Map.of(), Map.of("gone", "which does not exist. Create it."),
-        Map.of("sql", Set.of("gone")));
+    ResolvedSecrets secrets =
+        new ResolvedSecrets(
+            Map.of(),
+            Map.of("gone", "which does not exist. Create it."),
+            Map.of("sql", Set.of("gone")));
 
-    assertThatThrownBy(() -> secrets.fillIn(Map.of("sql", "{{secrets.gone}}"), "postgres.query", "read"))
+    assertThatThrownBy(
+            () -> secrets.fillIn(Map.of("sql", "{{secrets.gone}}"), "postgres.query", "read"))
         .isInstanceOf(InvalidStepInputException.class)
-        .hasMessage("Invalid input for step 'postgres.query' at element 'read': it refers to the secret 'gone',"
-            + " which does not exist. Create it.");
+        .hasMessage(
+            "Invalid input for step 'postgres.query' at element 'read': it refers to the secret 'gone',"
+                + " which does not exist. Create it.");
   }
 }

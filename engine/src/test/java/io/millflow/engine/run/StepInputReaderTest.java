@@ -18,11 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class StepInputReaderTest {
 
-  enum Mode { INSERT, UPSERT }
+  enum Mode {
+    INSERT,
+    UPSERT
+  }
 
   @StepType(id = "test.write", name = "Test write", group = "Tests")
   static final class TestWrite implements Step<TestWrite.Input, String> {
-    record Input(@Param(label = "Connection") @NotBlank String connection,
+    record Input(
+        @Param(label = "Connection") @NotBlank String connection,
         @Param(label = "Mode") Mode mode,
         @Param(label = "Batch") @Positive Integer batchSize,
         @Param(label = "Records") @NotNull @Valid DatasetRef records) {}
@@ -35,19 +39,37 @@ class StepInputReaderTest {
 
   private final StepDescriptor step = StepDescriptor.of(new TestWrite());
   private final StepInputReader reader = new StepInputReader();
-  private final Map<String, Object> records = Map.of("dataset", "d1", "count", 3, "entity", "purchaseOrder");
+  private final Map<String, Object> records =
+      Map.of("dataset", "d1", "count", 3, "entity", "purchaseOrder");
 
   @Test
   void readsTypedInputFromVariablesIgnoringOtherVariables() {
-    Object input = reader.read(Map.of("connection", "warehouse", "mode", "upsert", "batchSize", "500",
-        "records", records, "unrelated", 1), step, "Write");
+    Object input =
+        reader.read(
+            Map.of(
+                "connection",
+                "warehouse",
+                "mode",
+                "upsert",
+                "batchSize",
+                "500",
+                "records",
+                records,
+                "unrelated",
+                1),
+            step,
+            "Write");
 
-    assertThat(input).isEqualTo(new TestWrite.Input("warehouse", Mode.UPSERT, 500, new DatasetRef("d1", 3, "purchaseOrder")));
+    assertThat(input)
+        .isEqualTo(
+            new TestWrite.Input(
+                "warehouse", Mode.UPSERT, 500, new DatasetRef("d1", 3, "purchaseOrder")));
   }
 
   @Test
   void namesTheBlankFieldAndTheElement() {
-    assertThatThrownBy(() -> reader.read(Map.of("connection", " ", "records", records), step, "Write"))
+    assertThatThrownBy(
+            () -> reader.read(Map.of("connection", " ", "records", records), step, "Write"))
         .isInstanceOf(InvalidStepInputException.class)
         .hasMessageContaining("step 'test.write' at element 'Write'")
         .hasMessageContaining("field 'connection' must not be blank");
@@ -55,20 +77,35 @@ class StepInputReaderTest {
 
   @Test
   void namesANestedFieldThatFailsValidation() {
-    assertThatThrownBy(() -> reader.read(Map.of("connection", "w", "records", Map.of("dataset", "d1", "count", -1, "entity", "x")), step, "Write"))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    Map.of(
+                        "connection",
+                        "w",
+                        "records",
+                        Map.of("dataset", "d1", "count", -1, "entity", "x")),
+                    step,
+                    "Write"))
         .isInstanceOf(InvalidStepInputException.class)
         .hasMessageContaining("field 'records.count'");
   }
 
   @Test
   void namesTheFieldOfTheWrongType() {
-    assertThatThrownBy(() -> reader.read(Map.of("connection", "w", "batchSize", "many", "records", records), step, "Write"))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    Map.of("connection", "w", "batchSize", "many", "records", records),
+                    step,
+                    "Write"))
         .isInstanceOf(InvalidStepInputException.class)
         .hasMessageContaining("field 'batchSize' has a value of the wrong type");
   }
 
   @Test
   void fetchesOnlyTheInputsVariables() {
-    assertThat(StepInputReader.variableNames(step)).containsExactly("connection", "mode", "batchSize", "records");
+    assertThat(StepInputReader.variableNames(step))
+        .containsExactly("connection", "mode", "batchSize", "records");
   }
 }

@@ -13,9 +13,19 @@ class TimeoutExtenderTest {
   void anAttemptThatEndedLeavesNothingInTheScheduler() {
     try (TimeoutExtender extender = new TimeoutExtender()) {
       for (int i = 0; i < 1_000; i++) {
-        JobStepContext context = new JobStepContext("tenant", UUID.randomUUID(), UUID.randomUUID(), "task-" + i, null,
-            null, null, Clock.systemUTC(), null);
-        try (TimeoutExtender.Watch watch = extender.watch(duration -> {}, Duration.ofMinutes(15), context)) {
+        JobStepContext context =
+            new JobStepContext(
+                "tenant",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "task-" + i,
+                null,
+                null,
+                null,
+                Clock.systemUTC(),
+                null);
+        try (TimeoutExtender.Watch watch =
+            extender.watch(duration -> {}, Duration.ofMinutes(15), context)) {
           assertThat(extender.watching()).isEqualTo(1);
         }
       }

@@ -16,13 +16,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runtime finds the connectors' sandboxes through the Sandbox SPI alone: every one on the class path (the engine's
- * tests have all three), or none in a production build, where the class path holds no sandbox module.
+ * The runtime finds the connectors' sandboxes through the Sandbox SPI alone: every one on the class
+ * path (the engine's tests have all three), or none in a production build, where the class path
+ * holds no sandbox module.
  */
 class ConnectorSandboxesTest {
 
-  private static final SandboxSettings SMALL = SandboxSettings.of(Map.of("plex-purchase-orders", "3",
-      "plex-rate-limit-per-minute", "0", "netsuite-purchase-orders", "2", "idhammar-downtime-events", "5"));
+  private static final SandboxSettings SMALL =
+      SandboxSettings.of(
+          Map.of(
+              "plex-purchase-orders",
+              "3",
+              "plex-rate-limit-per-minute",
+              "0",
+              "netsuite-purchase-orders",
+              "2",
+              "idhammar-downtime-events",
+              "5"));
 
   @Test
   void startsEverySandboxOnTheClassPathWithTheConnectionTheExampleFlowsUse() throws Exception {
@@ -31,10 +41,14 @@ class ConnectorSandboxesTest {
 
       List<Sandbox> running = sandboxes.start(SMALL);
 
-      assertThat(running.stream().flatMap(sandbox -> sandbox.connections().stream()).map(Connection::name))
+      assertThat(
+              running.stream()
+                  .flatMap(sandbox -> sandbox.connections().stream())
+                  .map(Connection::name))
           .containsExactly("idhammar-sandbox", "netsuite-sandbox", "plex-sandbox");
       Sandbox plex = sandboxes.offering("plex-sandbox").orElseThrow();
-      assertThat(plex.summary()).startsWith("Plex sandbox: " + plex.baseUrl() + " (3 purchase orders");
+      assertThat(plex.summary())
+          .startsWith("Plex sandbox: " + plex.baseUrl() + " (3 purchase orders");
       assertThat(sandboxes.start(SMALL)).as("started once").isEqualTo(running);
     }
   }
@@ -56,7 +70,8 @@ class ConnectorSandboxesTest {
 
   @Test
   void startsNoneWhenNoSandboxModuleIsOnTheClassPath() throws Exception {
-    try (URLClassLoader production = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
+    try (URLClassLoader production =
+            new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
         ConnectorSandboxes sandboxes = new ConnectorSandboxes(production)) {
       assertThat(sandboxes.systems()).isEmpty();
       assertThat(sandboxes.start(SMALL)).isEmpty();
@@ -65,8 +80,12 @@ class ConnectorSandboxesTest {
   }
 
   private static int purchaseOrdersStatus(Sandbox plex, Connection connection) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(plex.baseUrl() + "/purchasing/v1/purchase-orders"))
-        .header("X-Plex-Connect-Api-Key", connection.credential("apiKey")).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(plex.baseUrl() + "/purchasing/v1/purchase-orders"))
+            .header("X-Plex-Connect-Api-Key", connection.credential("apiKey"))
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

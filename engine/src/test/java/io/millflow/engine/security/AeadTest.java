@@ -12,9 +12,13 @@ class AeadTest {
 
   @Test
   void opensWhatItSealedAndNothingElse() {
-    byte[] sealed = Aead.encrypt(key, "s3cret".getBytes(StandardCharsets.UTF_8), "tenant-a|connection:erp");
+    byte[] sealed =
+        Aead.encrypt(key, "s3cret".getBytes(StandardCharsets.UTF_8), "tenant-a|connection:erp");
 
-    assertThat(new String(Aead.decrypt(key, sealed, "tenant-a|connection:erp"), StandardCharsets.UTF_8)).isEqualTo("s3cret");
+    assertThat(
+            new String(
+                Aead.decrypt(key, sealed, "tenant-a|connection:erp"), StandardCharsets.UTF_8))
+        .isEqualTo("s3cret");
     assertThatThrownBy(() -> Aead.decrypt(key, sealed, "tenant-b|connection:erp"))
         .isInstanceOf(Aead.KeyMismatchException.class);
     assertThatThrownBy(() -> Aead.decrypt(Aead.newKey(), sealed, "tenant-a|connection:erp"))
@@ -33,7 +37,8 @@ class AeadTest {
 
   @Test
   void aMasterKeyMustBe32Bytes() {
-    assertThatThrownBy(() -> new MasterKey(new byte[16])).hasMessageContaining("32 bytes")
+    assertThatThrownBy(() -> new MasterKey(new byte[16]))
+        .hasMessageContaining("32 bytes")
         .hasMessageContaining("openssl rand -base64 32");
   }
 }

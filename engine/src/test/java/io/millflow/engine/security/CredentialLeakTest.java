@@ -28,15 +28,16 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * After runs through every source and sink the sandboxes offer, one of them refused its key and one failed echoing a
- * flow secret, no credential of any connection, no flow secret, nor a credential a webhook sender sent along, appears
- * in the log, the API's answers, the run history, the outbound events, the webhook inbox or the deployed BPMN.
+ * After runs through every source and sink the sandboxes offer, one of them refused its key and one
+ * failed echoing a flow secret, no credential of any connection, no flow secret, nor a credential a
+ * webhook sender sent along, appears in the log, the API's answers, the run history, the outbound
+ * events, the webhook inbox or the deployed BPMN.
  */
 @QuarkusTest
 class CredentialLeakTest {
 
-  private static final Set<String> IDENTIFIERS = Set.of("username", "clientId", "certificateId", "consumerKey",
-      "tokenId");
+  private static final Set<String> IDENTIFIERS =
+      Set.of("username", "clientId", "certificateId", "consumerKey", "tokenId");
 
   @Inject ConnectionRegistry connections;
   @Inject SandboxLauncher sandboxes;
@@ -46,19 +47,24 @@ class CredentialLeakTest {
   void noCredentialAppearsAnywhereAfterRunsThroughEveryConnector() {
     sandboxes.start();
     List<String> logged = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
-            + " " + (record.getThrown() == null ? "" : stackTrace(record.getThrown())));
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(
+                String.valueOf(record.getMessage())
+                    + " "
+                    + java.util.Arrays.toString(record.getParameters())
+                    + " "
+                    + (record.getThrown() == null ? "" : stackTrace(record.getThrown())));
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger.getLogger("").addHandler(capture);
     String refusedKey = "refused-key-" + System.nanoTime();
     try {
@@ -67,10 +73,21 @@ class CredentialLeakTest {
       refused.put("apiKey", refusedKey);
       String refusedName = "plex-refused-" + System.nanoTime();
       connections.provide(new Connection(refusedName, "plex", plex.settings(), refused));
-      List<String> runs = new ArrayList<>(List.of(startRun("plex-po-to-postgres"), startRun("idhammar-downtime-to-mongodb"),
-          startRun(deploy(FlowTestSupport.netsuiteVendorsToWarehouse("netsuite-leak-check"))),
-          startRun(deploy(variant("po-refused-" + System.nanoTime(), "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
-              "<zeebe:input source=\"" + refusedName + "\" target=\"connection\" />")))));
+      List<String> runs =
+          new ArrayList<>(
+              List.of(
+                  startRun("plex-po-to-postgres"),
+                  startRun("idhammar-downtime-to-mongodb"),
+                  startRun(
+                      deploy(FlowTestSupport.netsuiteVendorsToWarehouse("netsuite-leak-check"))),
+                  startRun(
+                      deploy(
+                          variant(
+                              "po-refused-" + System.nanoTime(),
+                              "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
+                              "<zeebe:input source=\""
+                                  + refusedName
+                                  + "\" target=\"connection\" />")))));
       String flowSecret = "flow-secret-" + System.nanoTime();
       runs.add(startRun(deploy(secretEchoingFlow(flowSecret))));
       runs.forEach(run -> awaitRunEnd(run));
@@ -85,18 +102,29 @@ class CredentialLeakTest {
       texts.addAll(apiAnswers(runs));
       texts.addAll(storedTexts());
 
-      assertThat(logged).as("the log was captured: it tells of the refused connection")
+      assertThat(logged)
+          .as("the log was captured: it tells of the refused connection")
           .anyMatch(line -> line.contains(refusedName));
-      assertThat(logged).as("the runs' start and end lines and the webhook inbox's lines are among those checked")
+      assertThat(logged)
+          .as("the runs' start and end lines and the webhook inbox's lines are among those checked")
           .anyMatch(line -> line.matches("(?s)Run \\S+ of flow \\S+ started.*"))
           .anyMatch(line -> line.matches("(?s)Run \\S+ of flow \\S+ ended: .*"))
           .anyMatch(line -> line.startsWith("Webhook inbox: 1 accepted"));
-      assertThat(texts).as("the refused run's incident is among the texts").anyMatch(text -> text.contains("REAUTH_REQUIRED"));
-      assertThat(texts).as("the query's error quoted the flow secret, as its reference")
-          .anyMatch(text -> text.contains("invalid input syntax for type integer: \"{{secrets.leak-check}}\""));
-      assertThat(secrets).hasSizeGreaterThanOrEqualTo(5); // the refused key, Plex's key and password, NetSuite's PEM, Idhammar's token
+      assertThat(texts)
+          .as("the refused run's incident is among the texts")
+          .anyMatch(text -> text.contains("REAUTH_REQUIRED"));
+      assertThat(texts)
+          .as("the query's error quoted the flow secret, as its reference")
+          .anyMatch(
+              text ->
+                  text.contains(
+                      "invalid input syntax for type integer: \"{{secrets.leak-check}}\""));
+      assertThat(secrets)
+          .hasSizeGreaterThanOrEqualTo(
+              5); // the refused key, Plex's key and password, NetSuite's PEM, Idhammar's token
       for (String secret : secrets) {
-        assertThat(texts).as("a credential (%s...) leaked", secret.substring(0, 3))
+        assertThat(texts)
+            .as("a credential (%s...) leaked", secret.substring(0, 3))
             .noneMatch(text -> text.contains(secret));
       }
     } finally {
@@ -104,36 +132,78 @@ class CredentialLeakTest {
     }
   }
 
-  /** A flow whose query fails quoting a flow secret in PostgreSQL's error (it cannot cast it to an integer). */
+  /**
+   * A flow whose query fails quoting a flow secret in PostgreSQL's error (it cannot cast it to an
+   * integer).
+   */
   private static String secretEchoingFlow(String value) {
-    given().contentType("application/json").body(Map.of("value", value)).put("/api/secrets/leak-check")
-        .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-    return io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn
-        .createExecutableProcess("secret-leak-check").startEvent()
-        .serviceTask("echo", task -> task.zeebeJobType("postgres.query").zeebeInput("=\"warehouse\"", "connection")
-            .zeebeInput("=\"select cast(:probe as int) as n\"", "sql")
-            .zeebeInput("={probe: \"{{secrets.leak-check}}\"}", "parameters"))
-        .endEvent().done());
-  }
-
-  /** A webhook whose sender adds its own credentials (as one behind an authenticating proxy does). */
-  private static void sendWebhookWith(String credential) {
-    var created = given().contentType("application/json").body(Map.of("name", "leak-check",
-            "routes", List.of(Map.of("condition", "get value(headers, \"x-site\") = \"plant-1\"",
-                "flowId", "plex-po-to-csv")))).post("/api/triggers").then().statusCode(201).extract().jsonPath();
-    byte[] body = "{\"kind\": \"order\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String signature = io.millflow.engine.trigger.SignatureVerifier.sign(new io.millflow.engine.trigger.SignatureScheme.Hmac(
-        null, null, null, null), created.getString("secret"), body, java.time.Instant.now());
-    given().contentType("application/json").header("X-Signature", signature).header("X-Site", "plant-1")
-        .header("Authorization", "Bearer " + credential).header("Cookie", "session=" + credential)
-        .header("X-Auth-Token", credential).body(body).post("/webhooks/{id}", created.getString("trigger.id"))
-        .then().statusCode(200);
+    given()
+        .contentType("application/json")
+        .body(Map.of("value", value))
+        .put("/api/secrets/leak-check")
+        .then()
+        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    return io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+        io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("secret-leak-check")
+            .startEvent()
+            .serviceTask(
+                "echo",
+                task ->
+                    task.zeebeJobType("postgres.query")
+                        .zeebeInput("=\"warehouse\"", "connection")
+                        .zeebeInput("=\"select cast(:probe as int) as n\"", "sql")
+                        .zeebeInput("={probe: \"{{secrets.leak-check}}\"}", "parameters"))
+            .endEvent()
+            .done());
   }
 
   /**
-   * Every secret credential of every connection, each line of a multi-line one (a PEM key) on its own. Identifiers
-   * that travel with credentials (a user name, NetSuite's client and certificate ids) are not secrets: a check may
-   * name the user it logged in as.
+   * A webhook whose sender adds its own credentials (as one behind an authenticating proxy does).
+   */
+  private static void sendWebhookWith(String credential) {
+    var created =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "name",
+                    "leak-check",
+                    "routes",
+                    List.of(
+                        Map.of(
+                            "condition",
+                            "get value(headers, \"x-site\") = \"plant-1\"",
+                            "flowId",
+                            "plex-po-to-csv"))))
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    byte[] body = "{\"kind\": \"order\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String signature =
+        io.millflow.engine.trigger.SignatureVerifier.sign(
+            new io.millflow.engine.trigger.SignatureScheme.Hmac(null, null, null, null),
+            created.getString("secret"),
+            body,
+            java.time.Instant.now());
+    given()
+        .contentType("application/json")
+        .header("X-Signature", signature)
+        .header("X-Site", "plant-1")
+        .header("Authorization", "Bearer " + credential)
+        .header("Cookie", "session=" + credential)
+        .header("X-Auth-Token", credential)
+        .body(body)
+        .post("/webhooks/{id}", created.getString("trigger.id"))
+        .then()
+        .statusCode(200);
+  }
+
+  /**
+   * Every secret credential of every connection, each line of a multi-line one (a PEM key) on its
+   * own. Identifiers that travel with credentials (a user name, NetSuite's client and certificate
+   * ids) are not secrets: a check may name the user it logged in as.
    */
   private Set<String> secrets(String refusedKey) {
     Set<String> secrets = new LinkedHashSet<>(List.of(refusedKey));
@@ -170,21 +240,40 @@ class CredentialLeakTest {
   }
 
   private List<String> storedTexts() {
-    return store.jdbi().withHandle(h -> {
-      List<String> texts = new ArrayList<>(h.createQuery("select message from step_log").mapTo(String.class).list());
-      texts.addAll(h.createQuery("""
+    return store
+        .jdbi()
+        .withHandle(
+            h -> {
+              List<String> texts =
+                  new ArrayList<>(
+                      h.createQuery("select message from step_log").mapTo(String.class).list());
+              texts.addAll(
+                  h.createQuery(
+                          """
               select concat_ws(' ', input_summary, output_summary, error, error_detail) from step_run""")
-          .mapTo(String.class).list());
-      texts.addAll(h.createQuery("select coalesce(error, '') from flow_run").mapTo(String.class).list());
-      texts.addAll(h.createQuery("select payload::text from event_outbox").mapTo(String.class).list());
-      texts.addAll(h.createQuery("select coalesce(last_error, '') from connection_status").mapTo(String.class).list());
-      texts.addAll(h.createQuery("select bpmn from flow").mapTo(String.class).list());
-      texts.addAll(h.createQuery("select concat_ws(' ', headers::text, query::text) from webhook_inbox")
-          .mapTo(String.class).list());
-      return texts;
-    });
+                      .mapTo(String.class)
+                      .list());
+              texts.addAll(
+                  h.createQuery("select coalesce(error, '') from flow_run")
+                      .mapTo(String.class)
+                      .list());
+              texts.addAll(
+                  h.createQuery("select payload::text from event_outbox")
+                      .mapTo(String.class)
+                      .list());
+              texts.addAll(
+                  h.createQuery("select coalesce(last_error, '') from connection_status")
+                      .mapTo(String.class)
+                      .list());
+              texts.addAll(h.createQuery("select bpmn from flow").mapTo(String.class).list());
+              texts.addAll(
+                  h.createQuery(
+                          "select concat_ws(' ', headers::text, query::text) from webhook_inbox")
+                      .mapTo(String.class)
+                      .list());
+              return texts;
+            });
   }
-
 
   private static String stackTrace(Throwable thrown) {
     java.io.StringWriter out = new java.io.StringWriter();

@@ -15,7 +15,8 @@ class DurableCommitsTest {
   @Test
   void theDefaultStoreRunsWithFsyncAndSynchronousCommit() {
     for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
-      String value = store.jdbi().withHandle(h -> h.createQuery("show " + setting).mapTo(String.class).one());
+      String value =
+          store.jdbi().withHandle(h -> h.createQuery("show " + setting).mapTo(String.class).one());
       assertThat(value).as(setting).isEqualTo("on");
     }
   }

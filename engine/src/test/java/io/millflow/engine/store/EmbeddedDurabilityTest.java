@@ -8,7 +8,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Durable commits by default; fsync and synchronous_commit off only when the development setting asks for it. */
+/**
+ * Durable commits by default; fsync and synchronous_commit off only when the development setting
+ * asks for it.
+ */
 class EmbeddedDurabilityTest {
 
   @TempDir Path dataDir;
@@ -26,9 +29,14 @@ class EmbeddedDurabilityTest {
   private String settings(EmbeddedDurability durability) {
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, durability)) {
       DatabaseLogin login = server.stateStore();
-      return Jdbi.create(login.jdbcUrl(), login.username(), login.password()).withHandle(h -> h.createQuery(
-          "select current_setting('fsync') || ' ' || current_setting('synchronous_commit') || ' '"
-              + " || current_setting('full_page_writes')").mapTo(String.class).one());
+      return Jdbi.create(login.jdbcUrl(), login.username(), login.password())
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "select current_setting('fsync') || ' ' || current_setting('synchronous_commit') || ' '"
+                              + " || current_setting('full_page_writes')")
+                      .mapTo(String.class)
+                      .one());
     }
   }
 }

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** With millflow.db.url set, no embedded PostgreSQL starts and the run history lives in the server given. */
+/**
+ * With millflow.db.url set, no embedded PostgreSQL starts and the run history lives in the server
+ * given.
+ */
 @QuarkusTest
 @WithTestResource(value = ExternalPostgres.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ExternalStateStoreTest {
@@ -27,10 +30,17 @@ class ExternalStateStoreTest {
     assertThat(store.embeddedServer()).isEmpty();
     assertThat(run.getString("run.status")).isEqualTo("completed");
     Jdbi external = Jdbi.create(ExternalPostgres.server.getPostgresDatabase());
-    String status = external.withHandle(h -> h.createQuery("select status from flow_run where id = :id")
-        .bind("id", UUID.fromString(run.getString("run.id"))).mapTo(String.class).one());
+    String status =
+        external.withHandle(
+            h ->
+                h.createQuery("select status from flow_run where id = :id")
+                    .bind("id", UUID.fromString(run.getString("run.id")))
+                    .mapTo(String.class)
+                    .one());
     assertThat(status).isEqualTo("completed");
-    int orders = external.withHandle(h -> h.createQuery("select count(*) from purchase_order").mapTo(Integer.class).one());
+    int orders =
+        external.withHandle(
+            h -> h.createQuery("select count(*) from purchase_order").mapTo(Integer.class).one());
     assertThat(orders).isPositive();
   }
 }

@@ -7,8 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * For tests of one store class: an embedded PostgreSQL in {@code target/<folder>} with every state-store migration
- * applied, as the runtime's own store has them.
+ * For tests of one store class: an embedded PostgreSQL in {@code target/<folder>} with every
+ * state-store migration applied, as the runtime's own store has them.
  */
 public final class MigratedStateStore implements AutoCloseable {
 
@@ -21,9 +21,15 @@ public final class MigratedStateStore implements AutoCloseable {
   }
 
   public static MigratedStateStore start(String folder) throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/" + folder))
-        .start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setOverrideWorkingDirectory(new File("target/" + folder))
+            .start();
+    Flyway.configure()
+        .dataSource(postgres.getPostgresDatabase())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
     return new MigratedStateStore(postgres);
   }
 

@@ -15,26 +15,45 @@ class StoreOutageTest {
 
   @Test
   void tellsAnUnreachableDatabaseFromAStatementItRefused() {
-    assertThat(StoreOutage.isUnreachable(new ConnectionException(new SQLTransientConnectionException("timed out"))))
+    assertThat(
+            StoreOutage.isUnreachable(
+                new ConnectionException(new SQLTransientConnectionException("timed out"))))
         .isTrue();
-    assertThat(StoreOutage.isUnreachable(new UnableToExecuteStatementException(
-        new SQLException("An I/O error occurred while sending to the backend", "08006"), null))).isTrue();
-    assertThat(StoreOutage.isUnreachable(new UnableToExecuteStatementException(
-        new SQLException("terminating connection due to administrator command", "57P01"), null))).isTrue();
-    assertThat(StoreOutage.isUnreachable(new UnableToExecuteStatementException(
-        new SQLException("duplicate key value violates unique constraint", "23505"), null))).isFalse();
+    assertThat(
+            StoreOutage.isUnreachable(
+                new UnableToExecuteStatementException(
+                    new SQLException("An I/O error occurred while sending to the backend", "08006"),
+                    null)))
+        .isTrue();
+    assertThat(
+            StoreOutage.isUnreachable(
+                new UnableToExecuteStatementException(
+                    new SQLException(
+                        "terminating connection due to administrator command", "57P01"),
+                    null)))
+        .isTrue();
+    assertThat(
+            StoreOutage.isUnreachable(
+                new UnableToExecuteStatementException(
+                    new SQLException("duplicate key value violates unique constraint", "23505"),
+                    null)))
+        .isFalse();
     assertThat(StoreOutage.isUnreachable(new IllegalStateException("no such flow"))).isFalse();
   }
 
   @Test
   void retriesAWriteThroughAShortOutage() {
     AtomicInteger calls = new AtomicInteger();
-    String result = StoreOutage.persistently("a test write", Duration.ofSeconds(10), () -> {
-      if (calls.incrementAndGet() < 3) {
-        throw new ConnectionException(new SQLTransientConnectionException("refused"));
-      }
-      return "written";
-    });
+    String result =
+        StoreOutage.persistently(
+            "a test write",
+            Duration.ofSeconds(10),
+            () -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new ConnectionException(new SQLTransientConnectionException("refused"));
+              }
+              return "written";
+            });
     assertThat(result).isEqualTo("written");
     assertThat(calls).hasValue(3);
   }
@@ -42,20 +61,32 @@ class StoreOutageTest {
   @Test
   void givesUpAtOnceOnAnythingButAnOutage() {
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> StoreOutage.persistently("a test write", Duration.ofSeconds(10), () -> {
-      calls.incrementAndGet();
-      throw new IllegalArgumentException("bad input");
-    })).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                StoreOutage.persistently(
+                    "a test write",
+                    Duration.ofSeconds(10),
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new IllegalArgumentException("bad input");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(calls).hasValue(1);
   }
 
   @Test
   void givesUpWhenTheOutageOutlastsItsTime() {
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> StoreOutage.persistently("a test write", Duration.ofMillis(600), () -> {
-      calls.incrementAndGet();
-      throw new ConnectionException(new SQLTransientConnectionException("refused"));
-    })).isInstanceOf(ConnectionException.class);
+    assertThatThrownBy(
+            () ->
+                StoreOutage.persistently(
+                    "a test write",
+                    Duration.ofMillis(600),
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new ConnectionException(new SQLTransientConnectionException("refused"));
+                    }))
+        .isInstanceOf(ConnectionException.class);
     assertThat(calls.get()).isBetween(2, 3);
   }
 }

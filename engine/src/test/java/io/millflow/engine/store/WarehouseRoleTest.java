@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example warehouse's role can do anything in its own database and nothing only a superuser may: the probe that
- * read the master key through the built-in {@code warehouse} connection ({@code select pg_read_file(...)}) is refused
- * by PostgreSQL, and so are the other ways out of the database.
+ * The example warehouse's role can do anything in its own database and nothing only a superuser
+ * may: the probe that read the master key through the built-in {@code warehouse} connection ({@code
+ * select pg_read_file(...)}) is refused by PostgreSQL, and so are the other ways out of the
+ * database.
  */
 class WarehouseRoleTest {
 
@@ -31,7 +32,8 @@ class WarehouseRoleTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.writeString(dataDir.resolve("master.key"), "not the real key, but where the real one lives\n");
+    Files.writeString(
+        dataDir.resolve("master.key"), "not the real key, but where the real one lives\n");
     server = EmbeddedPostgresServer.start(dataDir, EmbeddedDurability.DURABLE);
     stateStore = server.stateStore();
     DatabaseLogin login = server.warehouse();
@@ -50,52 +52,85 @@ class WarehouseRoleTest {
     assertRefused("select pg_read_file('" + masterKey + "')");
     assertRefused("select pg_read_binary_file('" + masterKey + "')");
     assertRefused("select pg_ls_dir('" + dataDir.toAbsolutePath() + "')");
-    assertRefused("create temporary table stolen (line text); copy stolen from '" + masterKey + "'");
+    assertRefused(
+        "create temporary table stolen (line text); copy stolen from '" + masterKey + "'");
   }
 
   @Test
   void cannotRunProgramsOrWriteFiles() {
     assertRefused("create temporary table output (line text); copy output from program 'id'");
-    assertRefused("copy (select 1) to '" + dataDir.resolve("written-by-warehouse").toAbsolutePath() + "'");
+    assertRefused(
+        "copy (select 1) to '" + dataDir.resolve("written-by-warehouse").toAbsolutePath() + "'");
     assertThat(dataDir.resolve("written-by-warehouse")).doesNotExist();
   }
 
   @Test
   void isNoSuperuserAndHoldsNoPowerfulRole() {
-    Map<String, Object> role = warehouse.withHandle(h -> h.createQuery("""
+    Map<String, Object> role =
+        warehouse.withHandle(
+            h ->
+                h.createQuery(
+                        """
         select rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls,
           pg_has_role(current_user, 'pg_read_server_files', 'member') as read_files,
           pg_has_role(current_user, 'pg_write_server_files', 'member') as write_files,
           pg_has_role(current_user, 'pg_execute_server_program', 'member') as run_programs,
           (select count(*) from pg_auth_members where member = r.oid) as memberships
-        from pg_roles r where rolname = current_user""").mapToMap().one());
+        from pg_roles r where rolname = current_user""")
+                    .mapToMap()
+                    .one());
 
-    assertThat(role).containsEntry("rolsuper", false).containsEntry("rolcreaterole", false)
-        .containsEntry("rolcreatedb", false).containsEntry("rolreplication", false)
-        .containsEntry("rolbypassrls", false).containsEntry("read_files", false)
-        .containsEntry("write_files", false).containsEntry("run_programs", false).containsEntry("memberships", 0L);
+    assertThat(role)
+        .containsEntry("rolsuper", false)
+        .containsEntry("rolcreaterole", false)
+        .containsEntry("rolcreatedb", false)
+        .containsEntry("rolreplication", false)
+        .containsEntry("rolbypassrls", false)
+        .containsEntry("read_files", false)
+        .containsEntry("write_files", false)
+        .containsEntry("run_programs", false)
+        .containsEntry("memberships", 0L);
     assertRefused("create role intruder superuser");
   }
 
   @Test
   void ownsItsDatabaseAndCannotEnterTheStateStore() {
-    warehouse.useHandle(h -> {
-      h.execute("create table if not exists owned_here (id int)");
-      h.execute("insert into owned_here values (1)");
-    });
-    String owner = warehouse.withHandle(h -> h.createQuery("select datdba::regrole::text from pg_database"
-        + " where datname = current_database()").mapTo(String.class).one());
+    warehouse.useHandle(
+        h -> {
+          h.execute("create table if not exists owned_here (id int)");
+          h.execute("insert into owned_here values (1)");
+        });
+    String owner =
+        warehouse.withHandle(
+            h ->
+                h.createQuery(
+                        "select datdba::regrole::text from pg_database"
+                            + " where datname = current_database()")
+                    .mapTo(String.class)
+                    .one());
     assertThat(owner).isEqualTo("warehouse");
 
     DatabaseLogin login = server.warehouse();
-    assertThatThrownBy(() -> Jdbi.create(stateStore.jdbcUrl(), login.username(), login.password())
-        .useHandle(h -> h.execute("select 1")))
-        .hasRootCauseInstanceOf(SQLException.class).rootCause().hasMessageContaining("permission denied");
+    assertThatThrownBy(
+            () ->
+                Jdbi.create(stateStore.jdbcUrl(), login.username(), login.password())
+                    .useHandle(h -> h.execute("select 1")))
+        .hasRootCauseInstanceOf(SQLException.class)
+        .rootCause()
+        .hasMessageContaining("permission denied");
   }
 
   private static void assertRefused(String sql) {
-    assertThatThrownBy(() -> warehouse.useHandle((Handle h) -> h.createScript(sql).executeAsSeparateStatements()))
-        .rootCause().isInstanceOfSatisfying(SQLException.class,
-            e -> assertThat(e.getSQLState()).as("SQLSTATE of %s: %s", sql, e.getMessage()).isEqualTo(PERMISSION_DENIED));
+    assertThatThrownBy(
+            () ->
+                warehouse.useHandle(
+                    (Handle h) -> h.createScript(sql).executeAsSeparateStatements()))
+        .rootCause()
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e ->
+                assertThat(e.getSQLState())
+                    .as("SQLSTATE of %s: %s", sql, e.getMessage())
+                    .isEqualTo(PERMISSION_DENIED));
   }
 }

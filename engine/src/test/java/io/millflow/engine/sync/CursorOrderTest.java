@@ -8,9 +8,12 @@ class CursorOrderTest {
 
   @Test
   void ordersInstantsByTimeWhateverTheirOffsetOrPrecision() {
-    assertThat(CursorOrder.isAfter("2026-03-01T10:00:00.5Z", "2026-03-01T10:00:00Z")).contains(true);
-    assertThat(CursorOrder.isAfter("2026-03-01T11:00:00+02:00", "2026-03-01T10:00:00Z")).contains(false);
-    assertThat(CursorOrder.isAfter("2026-03-01T10:00:00Z", "2026-03-01T10:00:00.000Z")).contains(false);
+    assertThat(CursorOrder.isAfter("2026-03-01T10:00:00.5Z", "2026-03-01T10:00:00Z"))
+        .contains(true);
+    assertThat(CursorOrder.isAfter("2026-03-01T11:00:00+02:00", "2026-03-01T10:00:00Z"))
+        .contains(false);
+    assertThat(CursorOrder.isAfter("2026-03-01T10:00:00Z", "2026-03-01T10:00:00.000Z"))
+        .contains(false);
   }
 
   @Test

@@ -46,26 +46,38 @@ class SyncCursorsTest {
     assertThat(completed(later, "2026-03-01T11:00:00Z")).isEqualTo(1);
 
     assertThat(committed()).isEqualTo("2026-03-01T11:00:00Z");
-    assertThat(cursors.list(TENANT, flow)).singleElement().satisfies(c -> assertThat(c.runId()).isEqualTo(later));
+    assertThat(cursors.list(TENANT, flow))
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(later));
   }
 
   @Test
   void aBackfillCommitsNoCursorAndDropsWhatItStaged() {
     completed(plainRun(), "2026-03-01T10:00:00Z");
-    UUID backfill = run(new SyncMode.Backfill(Instant.parse("2026-01-01T00:00:00Z"),
-        Instant.parse("2026-01-02T00:00:00Z")));
+    UUID backfill =
+        run(
+            new SyncMode.Backfill(
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z")));
 
     assertThat(completed(backfill, "2026-01-01T23:00:00Z")).isZero();
 
     assertThat(committed()).isEqualTo("2026-03-01T10:00:00Z");
-    int staged = jdbi.withHandle(h -> h.createQuery("select count(*) from sync_cursor_staged where run_id = :run")
-        .bind("run", backfill).mapTo(Integer.class).one());
+    int staged =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("select count(*) from sync_cursor_staged where run_id = :run")
+                    .bind("run", backfill)
+                    .mapTo(Integer.class)
+                    .one());
     assertThat(staged).isZero();
   }
 
   @Test
   void aBackfillOfAFlowNeverSyncedLeavesItWithoutACursor() {
-    completed(run(new SyncMode.Backfill(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"))),
+    completed(
+        run(
+            new SyncMode.Backfill(
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-02T00:00:00Z"))),
         "2026-01-01T23:00:00Z");
 
     assertThat(cursors.committed(TENANT, flow, READ, CONNECTION)).isEmpty();
@@ -81,7 +93,9 @@ class SyncCursorsTest {
     assertThat(cursors.commit(refresh)).isZero();
 
     assertThat(committed()).isEqualTo("2026-03-01T10:00:00Z");
-    assertThat(cursors.list(TENANT, flow)).singleElement().satisfies(c -> assertThat(c.runId()).isEqualTo(scheduled));
+    assertThat(cursors.list(TENANT, flow))
+        .singleElement()
+        .satisfies(c -> assertThat(c.runId()).isEqualTo(scheduled));
   }
 
   @Test
@@ -119,11 +133,16 @@ class SyncCursorsTest {
       cursors.stage(older, READ, CONNECTION, "2026-03-01T10:00:00Z");
       cursors.stage(newer, READ, CONNECTION, "2026-03-01T10:00:01Z");
       CyclicBarrier together = new CyclicBarrier(2);
-      List<CompletableFuture<Integer>> commits = List.of(older, newer).stream()
-          .map(run -> CompletableFuture.supplyAsync(() -> {
-            await(together);
-            return cursors.commit(run);
-          })).toList();
+      List<CompletableFuture<Integer>> commits =
+          List.of(older, newer).stream()
+              .map(
+                  run ->
+                      CompletableFuture.supplyAsync(
+                          () -> {
+                            await(together);
+                            return cursors.commit(run);
+                          }))
+              .toList();
       CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).get();
 
       assertThat(cursors.committed(TENANT, key, READ, CONNECTION)).contains("2026-03-01T10:00:01Z");
@@ -150,13 +169,21 @@ class SyncCursorsTest {
   /** A run of the flow; with a mode, the run a backfill or refresh request was bound to. */
   private static UUID run(String flowId, SyncMode mode) {
     UUID id = UUID.randomUUID();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status, started_by)
             values (:id, :tenant, 'test', :key, :flow, 'running', 'api')""")
-        .bind("id", id).bind("tenant", TENANT).bind("key", id.toString()).bind("flow", flowId).execute());
+                .bind("id", id)
+                .bind("tenant", TENANT)
+                .bind("key", id.toString())
+                .bind("flow", flowId)
+                .execute());
     if (mode != null) {
       SyncModes modes = new SyncModes(jdbi);
-      assertThat(modes.bind(modes.request(TENANT, flowId, mode), TENANT, flowId, id)).contains(mode);
+      assertThat(modes.bind(modes.request(TENANT, flowId, mode), TENANT, flowId, id))
+          .contains(mode);
     }
     return id;
   }

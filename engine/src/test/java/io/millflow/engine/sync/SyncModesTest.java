@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** A backfill or refresh request binds to the one run that carries it out, and to no other. */
 class SyncModesTest {
 
-  private static final SyncMode.Backfill JANUARY = new SyncMode.Backfill(Instant.parse("2026-01-01T00:00:00Z"),
-      Instant.parse("2026-02-01T00:00:00Z"));
+  private static final SyncMode.Backfill JANUARY =
+      new SyncMode.Backfill(
+          Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
 
   private static MigratedStateStore postgres;
   private static Jdbi jdbi;
@@ -70,10 +71,16 @@ class SyncModesTest {
 
   private static UUID run(String flowId) {
     UUID id = UUID.randomUUID();
-    jdbi.useHandle(h -> h.createUpdate("""
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status, started_by)
             values (:id, 't', 'test', :key, :flow, 'running', 'api')""")
-        .bind("id", id).bind("key", id.toString()).bind("flow", flowId).execute());
+                .bind("id", id)
+                .bind("key", id.toString())
+                .bind("flow", flowId)
+                .execute());
     return id;
   }
 }

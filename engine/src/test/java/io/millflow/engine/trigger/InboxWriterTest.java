@@ -23,14 +23,19 @@ class InboxWriterTest {
     CountDownLatch firstBatchCommitting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Set<String> storedEvents = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    InboxWriter writer = new InboxWriter(rows -> {
-      batchSizes.add(rows.size());
-      firstBatchCommitting.countDown();
-      await(release);
-      Set<UUID> stored = new HashSet<>();
-      rows.stream().filter(row -> storedEvents.add(row.eventId())).forEach(row -> stored.add(row.id()));
-      return stored;
-    }, 1);
+    InboxWriter writer =
+        new InboxWriter(
+            rows -> {
+              batchSizes.add(rows.size());
+              firstBatchCommitting.countDown();
+              await(release);
+              Set<UUID> stored = new HashSet<>();
+              rows.stream()
+                  .filter(row -> storedEvents.add(row.eventId()))
+                  .forEach(row -> stored.add(row.id()));
+              return stored;
+            },
+            1);
     try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<Boolean> first = callers.submit(() -> writer.write(row("e0")));
       firstBatchCommitting.await();
@@ -39,7 +44,8 @@ class InboxWriterTest {
         String event = i == 50 ? "e1" : "e" + i; // the last repeats e1
         waiting.add(callers.submit(() -> writer.write(row(event))));
       }
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
           .until(() -> writer.queued() == 50); // all 50 wait behind the committing batch
       release.countDown();
 
@@ -57,11 +63,15 @@ class InboxWriterTest {
 
   @Test
   void aFailedCommitFailsEveryRequestInTheBatchSoEachIsAnswered503() {
-    InboxWriter writer = new InboxWriter(rows -> {
-      throw new IllegalStateException("database is down");
-    }, 1);
+    InboxWriter writer =
+        new InboxWriter(
+            rows -> {
+              throw new IllegalStateException("database is down");
+            },
+            1);
     try {
-      assertThatThrownBy(() -> writer.write(row("e1"))).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> writer.write(row("e1")))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("database is down");
     } finally {
       writer.stop();

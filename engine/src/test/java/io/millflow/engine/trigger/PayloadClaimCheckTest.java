@@ -42,7 +42,8 @@ class PayloadClaimCheckTest {
 
   @Test
   void aLargeListTravelsAsADatasetOfItsItemsAndSmallVariablesStayInline() {
-    List<Map<String, Object>> orders = IntStream.range(0, 250).mapToObj(i -> Map.<String, Object>of("id", i)).toList();
+    List<Map<String, Object>> orders =
+        IntStream.range(0, 250).mapToObj(i -> Map.<String, Object>of("id", i)).toList();
 
     Map<String, Object> small = claimCheck.small("t1", Map.of("body", orders, "orderId", "PO-1"));
 
@@ -58,17 +59,21 @@ class PayloadClaimCheckTest {
     Map<String, Object> document = Map.of("note", "x".repeat(2_000));
     List<Integer> numbers = IntStream.range(0, 400).boxed().toList();
 
-    Map<String, Object> small = claimCheck.small("t1", Map.of("document", document, "numbers", numbers));
+    Map<String, Object> small =
+        claimCheck.small("t1", Map.of("document", document, "numbers", numbers));
 
-    assertThat(read("t1", Json.mapper().convertValue(small.get("document"), DatasetRef.class))).containsExactly(document);
+    assertThat(read("t1", Json.mapper().convertValue(small.get("document"), DatasetRef.class)))
+        .containsExactly(document);
     assertThat(read("t1", Json.mapper().convertValue(small.get("numbers"), DatasetRef.class)))
-        .hasSize(400).startsWith(Map.of("value", 0), Map.of("value", 1));
+        .hasSize(400)
+        .startsWith(Map.of("value", 0), Map.of("value", 1));
   }
 
   @Test
   void onlyTheLargestVariablesGoByReferenceUntilTheRestFits() {
-    Map<String, Object> small = claimCheck.small("t1", Map.of("large", "a".repeat(900), "medium", "b".repeat(400),
-        "little", "c"));
+    Map<String, Object> small =
+        claimCheck.small(
+            "t1", Map.of("large", "a".repeat(900), "medium", "b".repeat(400), "little", "c"));
 
     assertThat(small.get("large")).isInstanceOf(Map.class);
     assertThat(small).containsEntry("medium", "b".repeat(400)).containsEntry("little", "c");

@@ -21,22 +21,31 @@ class SignatureVerifierTest {
 
     assertThat(signature).startsWith("sha256=");
     assertThat(verify(scheme, List.of("s3cret"), BODY, signature)).isTrue();
-    assertThat(verify(scheme, List.of("s3cret"), "{\"id\":\"43\"}".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+    assertThat(
+            verify(
+                scheme,
+                List.of("s3cret"),
+                "{\"id\":\"43\"}".getBytes(StandardCharsets.UTF_8),
+                signature))
+        .isFalse();
     assertThat(verify(scheme, List.of("other"), BODY, signature)).isFalse();
   }
 
   @Test
   void acceptsBase64Sha512() {
     var scheme = new SignatureScheme.Hmac("X-Signature", "sha512", "base64", "");
-    assertThat(verify(scheme, List.of("k"), BODY, SignatureVerifier.sign(scheme, "k", BODY, NOW))).isTrue();
+    assertThat(verify(scheme, List.of("k"), BODY, SignatureVerifier.sign(scheme, "k", BODY, NOW)))
+        .isTrue();
   }
 
   @Test
   void makiniSignsWithBase64HmacSha256InItsHeader() {
     var scheme = new SignatureScheme.Makini();
     String signature = SignatureVerifier.sign(scheme, "k", BODY, NOW);
-    assertThat(SignatureVerifier.verifies(scheme, List.of("k"), BODY,
-        Map.of("X-Webhook-Signature", signature)::get, NOW)).isTrue();
+    assertThat(
+            SignatureVerifier.verifies(
+                scheme, List.of("k"), BODY, Map.of("X-Webhook-Signature", signature)::get, NOW))
+        .isTrue();
   }
 
   @Test
@@ -52,16 +61,34 @@ class SignatureVerifierTest {
   @Test
   void eitherSecretVerifiesDuringARotation() {
     var scheme = new SignatureScheme.Hmac(null, null, null, null);
-    assertThat(verify(scheme, List.of("new", "old"), BODY, SignatureVerifier.sign(scheme, "old", BODY, NOW))).isTrue();
+    assertThat(
+            verify(
+                scheme,
+                List.of("new", "old"),
+                BODY,
+                SignatureVerifier.sign(scheme, "old", BODY, NOW)))
+        .isTrue();
   }
 
   @Test
   void aMissingSignatureIsRejected() {
-    assertThat(SignatureVerifier.verifies(new SignatureScheme.Hmac(null, null, null, null), List.of("k"), BODY,
-        name -> null, NOW)).isFalse();
+    assertThat(
+            SignatureVerifier.verifies(
+                new SignatureScheme.Hmac(null, null, null, null),
+                List.of("k"),
+                BODY,
+                name -> null,
+                NOW))
+        .isFalse();
   }
 
-  private static boolean verify(SignatureScheme scheme, List<String> secrets, byte[] body, String signature) {
-    return SignatureVerifier.verifies(scheme, secrets, body, name -> name.equalsIgnoreCase(scheme.header()) ? signature : null, NOW);
+  private static boolean verify(
+      SignatureScheme scheme, List<String> secrets, byte[] body, String signature) {
+    return SignatureVerifier.verifies(
+        scheme,
+        secrets,
+        body,
+        name -> name.equalsIgnoreCase(scheme.header()) ? signature : null,
+        NOW);
   }
 }

@@ -22,26 +22,43 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many senders at once, each event sent twice by different senders: the inbox commits them in shared transactions,
- * and every request is still answered 200 (never a 503 from two batches locking each other) with each event stored once.
+ * Many senders at once, each event sent twice by different senders: the inbox commits them in
+ * shared transactions, and every request is still answered 200 (never a 503 from two batches
+ * locking each other) with each event stored once.
  */
 @QuarkusTest
 class WebhookConcurrencyTest {
 
-  private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
+  private static final SignatureScheme HMAC =
+      new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
   private static final int EVENTS = 300;
 
   @Inject StateStore store;
 
   @Test
   void concurrentDuplicatesAreAllAnsweredAndEachEventStoredOnce() throws Exception {
-    var created = given().contentType("application/json").body(Map.of("name", "concurrent",
-            "signature", Map.of("type", "hmac", "header", "X-Signature"), "eventId", "header:X-Event-Id",
-            "routes", List.of(Map.of("condition", "false", "flowId", "nothing"))))
-        .post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "name",
+                    "concurrent",
+                    "signature",
+                    Map.of("type", "hmac", "header", "X-Signature"),
+                    "eventId",
+                    "header:X-Event-Id",
+                    "routes",
+                    List.of(Map.of("condition", "false", "flowId", "nothing"))))
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     String trigger = created.getString("trigger.id");
     byte[] body = "{\"kind\":\"test\"}".getBytes(StandardCharsets.UTF_8);
-    String signature = SignatureVerifier.sign(HMAC, created.getString("secret"), body, Instant.now());
+    String signature =
+        SignatureVerifier.sign(HMAC, created.getString("secret"), body, Instant.now());
     URI uri = URI.create("http://localhost:" + RestAssured.port + "/webhooks/" + trigger);
     HttpClient http = HttpClient.newHttpClient();
 
@@ -49,18 +66,33 @@ class WebhookConcurrencyTest {
     try (ExecutorService senders = Executors.newFixedThreadPool(32)) {
       for (int i = 0; i < EVENTS * 2; i++) {
         String eventId = "evt-" + (i % EVENTS);
-        answers.add(senders.submit(() -> http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-            .header("X-Event-Id", eventId).header("X-Signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode()));
+        answers.add(
+            senders.submit(
+                () ->
+                    http.send(
+                            HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/json")
+                                .header("X-Event-Id", eventId)
+                                .header("X-Signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()));
       }
     }
 
     for (Future<Integer> answer : answers) {
       assertThat(answer.get()).isEqualTo(200);
     }
-    int stored = store.jdbi().withHandle(h -> h.createQuery("select count(*) from webhook_inbox where trigger_id = :t")
-        .bind("t", trigger).mapTo(Integer.class).one());
+    int stored =
+        store
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from webhook_inbox where trigger_id = :t")
+                        .bind("t", trigger)
+                        .mapTo(Integer.class)
+                        .one());
     assertThat(stored).isEqualTo(EVENTS);
   }
 }

@@ -15,7 +15,8 @@ public final class WebhookFlows {
             <bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="End" />
           </bpmn:process>
         </bpmn:definitions>
-        """.formatted(id);
+        """
+        .formatted(id);
   }
 
   public static String messageStart(String id, String message) {
@@ -31,6 +32,7 @@ public final class WebhookFlows {
           </bpmn:process>
           <bpmn:message id="Msg" name="%2$s" />
         </bpmn:definitions>
-        """.formatted(id, message);
+        """
+        .formatted(id, message);
   }
 }

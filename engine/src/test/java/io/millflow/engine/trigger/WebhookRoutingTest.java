@@ -17,22 +17,34 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What happens to accepted events: routing by condition, stale events, messages, failed dispatch and replay. */
+/**
+ * What happens to accepted events: routing by condition, stale events, messages, failed dispatch
+ * and replay.
+ */
 @QuarkusTest
 class WebhookRoutingTest {
 
   @Inject WebhookDispatcher dispatcher;
   @Inject StateStore store;
 
-  private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
+  private static final SignatureScheme HMAC =
+      new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "");
 
   @Test
   void conditionsRouteTwoPayloadsToTwoFlowsAndAThirdToNone() {
     FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
     FlowTestSupport.deploy(WebhookFlows.empty("route-downtime"));
-    String trigger = create(Map.of("routes", List.of(
-        Map.of("condition", "body.kind = \"order\"", "flowId", "route-orders"),
-        Map.of("condition", "body.kind = \"downtime\" and get value(headers, \"x-site\") = \"plant-1\"", "flowId", "route-downtime"))));
+    String trigger =
+        create(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of("condition", "body.kind = \"order\"", "flowId", "route-orders"),
+                    Map.of(
+                        "condition",
+                        "body.kind = \"downtime\" and get value(headers, \"x-site\") = \"plant-1\"",
+                        "flowId",
+                        "route-downtime"))));
 
     send(trigger, "{\"kind\":\"order\"}", "e1");
     send(trigger, "{\"kind\":\"downtime\"}", "e2");
@@ -46,26 +58,45 @@ class WebhookRoutingTest {
   @Test
   void theInboxKeepsTheHeadersRoutesReadAndNeverTheSendersCredentials() throws Exception {
     FlowTestSupport.deploy(WebhookFlows.empty("route-downtime"));
-    String trigger = create(Map.of("routes", List.of(
-        Map.of("condition", "get value(headers, \"x-site\") = \"plant-1\"", "flowId", "route-downtime"))));
+    String trigger =
+        create(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of(
+                        "condition",
+                        "get value(headers, \"x-site\") = \"plant-1\"",
+                        "flowId",
+                        "route-downtime"))));
 
     send(trigger, "{\"kind\":\"downtime\"}", "h1");
 
     assertThat(flowOfRun(awaitEvent(trigger, "h1"))).isEqualTo("route-downtime");
-    String stored = store.jdbi().withHandle(h -> h.createQuery(
-            "select headers::text from webhook_inbox where trigger_id = :trigger and event_id = 'h1'")
-        .bind("trigger", trigger).mapTo(String.class).one());
+    String stored =
+        store
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select headers::text from webhook_inbox where trigger_id = :trigger and event_id = 'h1'")
+                        .bind("trigger", trigger)
+                        .mapTo(String.class)
+                        .one());
     Map<String, Object> headers = io.millflow.step.Json.mapper().readValue(stored, Map.class);
-    assertThat(headers.keySet())
-        .containsExactlyInAnyOrder("content-type", "x-event-id", "x-site");
+    assertThat(headers.keySet()).containsExactlyInAnyOrder("content-type", "x-event-id", "x-site");
     assertThat(stored).doesNotContain(SENDER_TOKEN);
   }
 
   @Test
   void anEventOlderThanOneAlreadyAppliedForItsKeyIsStale() {
     FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
-    String trigger = create(Map.of("ordering", Map.of("key", "body.machine", "sequence", "body.seq"),
-        "routes", List.of(Map.of("flowId", "route-orders"))));
+    String trigger =
+        create(
+            Map.of(
+                "ordering",
+                Map.of("key", "body.machine", "sequence", "body.seq"),
+                "routes",
+                List.of(Map.of("flowId", "route-orders"))));
 
     send(trigger, "{\"machine\":\"M1\",\"seq\":2}", "s2");
     assertThat(awaitEvent(trigger, "s2")).containsEntry("status", "dispatched");
@@ -82,15 +113,34 @@ class WebhookRoutingTest {
   @Test
   void aRouteCanPublishAMessageThatStartsAFlow() {
     FlowTestSupport.deploy(WebhookFlows.messageStart("route-message", "machine-alert"));
-    String trigger = create(Map.of("routes", List.of(Map.of("message",
-        Map.of("name", "machine-alert", "correlationKey", "body.machine"), "variables", "{machine: body.machine}"))));
+    String trigger =
+        create(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of(
+                        "message",
+                        Map.of("name", "machine-alert", "correlationKey", "body.machine"),
+                        "variables",
+                        "{machine: body.machine}"))));
 
     send(trigger, "{\"machine\":\"M9\"}", "msg-1");
 
-    assertThat(awaitEvent(trigger, "msg-1")).containsEntry("status", "dispatched")
+    assertThat(awaitEvent(trigger, "msg-1"))
+        .containsEntry("status", "dispatched")
         .containsEntry("runIds", "[\"message:machine-alert\"]");
-    await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/runs?flow=route-message&status=completed")
-        .then().extract().jsonPath().getList("$").size() > 0);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                given()
+                        .get("/api/runs?flow=route-message&status=completed")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("$")
+                        .size()
+                    > 0);
   }
 
   @Test
@@ -99,12 +149,17 @@ class WebhookRoutingTest {
     String trigger = create(Map.of("routes", List.of(Map.of("flowId", flow))));
     send(trigger, "{}", "late");
 
-    Map<String, Object> failed = await().atMost(Duration.ofSeconds(20)).until(() -> event(trigger, "late"),
-        e -> e.get("lastError") != null);
+    Map<String, Object> failed =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> event(trigger, "late"), e -> e.get("lastError") != null);
     assertThat((String) failed.get("lastError")).contains("no such flow is deployed");
 
     FlowTestSupport.deploy(WebhookFlows.empty(flow));
-    given().post("/api/triggers/{id}/events/{event}/replay", trigger, failed.get("id")).then().statusCode(200);
+    given()
+        .post("/api/triggers/{id}/events/{event}/replay", trigger, failed.get("id"))
+        .then()
+        .statusCode(200);
     assertThat(flowOfRun(awaitEvent(trigger, "late"))).isEqualTo(flow);
   }
 
@@ -112,14 +167,23 @@ class WebhookRoutingTest {
   void handledEventsAreForgottenAfterTheDedupRetentionButUnhandledOnesStay() {
     FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
     String trigger = create(Map.of("routes", List.of(Map.of("flowId", "route-orders"))));
-    String broken = create(Map.of("routes", List.of(Map.of("flowId", "route-missing-" + UUID.randomUUID()))));
+    String broken =
+        create(Map.of("routes", List.of(Map.of("flowId", "route-missing-" + UUID.randomUUID()))));
     send(trigger, "{}", "old-1");
     send(broken, "{}", "old-2");
     assertThat(awaitEvent(trigger, "old-1")).containsEntry("status", "dispatched");
-    await().atMost(Duration.ofSeconds(20)).until(() -> event(broken, "old-2").get("lastError") != null);
-    store.jdbi().useHandle(h -> h.createUpdate(
-            "update webhook_inbox set received_at = now() - interval '8 days' where trigger_id in (:a, :b)")
-        .bind("a", trigger).bind("b", broken).execute());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> event(broken, "old-2").get("lastError") != null);
+    store
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "update webhook_inbox set received_at = now() - interval '8 days' where trigger_id in (:a, :b)")
+                    .bind("a", trigger)
+                    .bind("b", broken)
+                    .execute());
 
     assertThat(dispatcher.purge()).isGreaterThanOrEqualTo(1);
 
@@ -135,14 +199,25 @@ class WebhookRoutingTest {
     definition.put("name", "routing");
     definition.put("signature", Map.of("type", "hmac", "header", "X-Signature"));
     definition.put("eventId", "header:X-Event-Id");
-    var created = given().contentType("application/json").body(definition).post("/api/triggers")
-        .then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(definition)
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     SECRETS.put(created.getString("trigger.id"), created.getString("secret"));
     return created.getString("trigger.id");
   }
 
   private static final Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
-  /** A credential the sender sends along, as senders behind an authenticating proxy do; never to be stored. */
+
+  /**
+   * A credential the sender sends along, as senders behind an authenticating proxy do; never to be
+   * stored.
+   */
   private static final String SENDER_TOKEN = "sender-credential-" + java.util.UUID.randomUUID();
 
   private static void send(String trigger, String body, String eventId) {
@@ -151,22 +226,44 @@ class WebhookRoutingTest {
 
   private static String sendForAnswer(String trigger, String body, String eventId) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return given().contentType("application/json").header("X-Event-Id", eventId).header("X-Site", "plant-1")
-        .header("Authorization", "Bearer " + SENDER_TOKEN).header("Cookie", "session=" + SENDER_TOKEN)
+    return given()
+        .contentType("application/json")
+        .header("X-Event-Id", eventId)
+        .header("X-Site", "plant-1")
+        .header("Authorization", "Bearer " + SENDER_TOKEN)
+        .header("Cookie", "session=" + SENDER_TOKEN)
         .header("X-Unread", "not read by any route")
-        .header("X-Signature", SignatureVerifier.sign(HMAC, SECRETS.get(trigger), bytes, Instant.now()))
-        .body(bytes).post("/webhooks/{id}", trigger).then().statusCode(200).extract().asString();
+        .header(
+            "X-Signature", SignatureVerifier.sign(HMAC, SECRETS.get(trigger), bytes, Instant.now()))
+        .body(bytes)
+        .post("/webhooks/{id}", trigger)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   private static Map<String, Object> event(String trigger, String eventId) {
-    List<Map<String, Object>> events = given().get("/api/triggers/{id}/events", trigger).then().statusCode(200)
-        .extract().jsonPath().getList("$");
-    return events.stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(Map.of());
+    List<Map<String, Object>> events =
+        given()
+            .get("/api/triggers/{id}/events", trigger)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    return events.stream()
+        .filter(e -> eventId.equals(e.get("eventId")))
+        .findFirst()
+        .orElse(Map.of());
   }
 
   private static Map<String, Object> awaitEvent(String trigger, String eventId) {
-    return await().atMost(Duration.ofSeconds(20)).until(() -> event(trigger, eventId),
-        e -> e.get("status") != null && !"pending".equals(e.get("status")));
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> event(trigger, eventId),
+            e -> e.get("status") != null && !"pending".equals(e.get("status")));
   }
 
   private static String flowOfRun(Map<String, Object> event) {

@@ -18,13 +18,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Webhook triggers over real HTTP: verify, store, acknowledge; then route to flows by FEEL conditions. */
+/**
+ * Webhook triggers over real HTTP: verify, store, acknowledge; then route to flows by FEEL
+ * conditions.
+ */
 @QuarkusTest
 class WebhookTriggerTest {
 
-  private static final SignatureScheme HMAC = new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "sha256=");
+  private static final SignatureScheme HMAC =
+      new SignatureScheme.Hmac("X-Signature", "sha256", "hex", "sha256=");
 
-  /** Deploying the same BPMN again changes nothing, so every test can make sure its flows are there. */
+  /**
+   * Deploying the same BPMN again changes nothing, so every test can make sure its flows are there.
+   */
   @BeforeEach
   void deployFlows() {
     FlowTestSupport.deploy(WebhookFlows.empty("webhook-orders"));
@@ -33,25 +39,39 @@ class WebhookTriggerTest {
 
   @Test
   void aSignedEventIsAcknowledgedAndStartsTheFlowItsConditionMatches() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
     String body = "{\"type\":\"downtime\",\"machine\":\"M-7\"}";
 
-    post(trigger, body, sign(trigger.secret(), body), "evt-1").statusCode(200)
-        .body("accepted", equalTo(true)).body("duplicate", equalTo(false)).body("eventId", equalTo("evt-1"));
+    post(trigger, body, sign(trigger.secret(), body), "evt-1")
+        .statusCode(200)
+        .body("accepted", equalTo(true))
+        .body("duplicate", equalTo(false))
+        .body("eventId", equalTo("evt-1"));
 
     Map<String, Object> event = awaitDispatched(trigger.id(), "evt-1");
     assertThat(event).containsEntry("status", "dispatched");
     String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
-    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId")).isEqualTo("webhook-downtime");
+    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId"))
+        .isEqualTo("webhook-downtime");
   }
 
   @Test
   void aRepeatedEventIdIsAcknowledgedAsADuplicateAndStartsNothingMore() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
     String body = "{\"type\":\"order\",\"id\":\"PO-1\"}";
 
-    post(trigger, body, sign(trigger.secret(), body), "evt-dup").statusCode(200).body("duplicate", equalTo(false));
-    post(trigger, body, sign(trigger.secret(), body), "evt-dup").statusCode(200).body("duplicate", equalTo(true));
+    post(trigger, body, sign(trigger.secret(), body), "evt-dup")
+        .statusCode(200)
+        .body("duplicate", equalTo(false));
+    post(trigger, body, sign(trigger.secret(), body), "evt-dup")
+        .statusCode(200)
+        .body("duplicate", equalTo(true));
 
     awaitDispatched(trigger.id(), "evt-dup");
     assertThat(events(trigger.id())).hasSize(1);
@@ -59,11 +79,21 @@ class WebhookTriggerTest {
 
   @Test
   void aWrongOrMissingSignatureIsUnauthorizedAndStoresNothing() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
     String body = "{\"type\":\"order\"}";
 
-    post(trigger, body, sign("not-the-secret", body), "evt-x").statusCode(401).body("message", equalTo("Signature not valid."));
-    given().contentType("application/json").body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(401);
+    post(trigger, body, sign("not-the-secret", body), "evt-x")
+        .statusCode(401)
+        .body("message", equalTo("Signature not valid."));
+    given()
+        .contentType("application/json")
+        .body(body)
+        .post("/webhooks/{id}", trigger.id())
+        .then()
+        .statusCode(401);
     assertThat(events(trigger.id())).isEmpty();
   }
 
@@ -73,20 +103,43 @@ class WebhookTriggerTest {
     var scheme = new SignatureScheme.Timestamped("X-Signature", 300);
     byte[] body = "{\"type\":\"order\"}".getBytes(StandardCharsets.UTF_8);
 
-    given().contentType("application/json").header("X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body,
-        Instant.now().minus(Duration.ofMinutes(10)))).body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(401);
-    given().contentType("application/json").header("X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body,
-        Instant.now())).body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(200);
+    given()
+        .contentType("application/json")
+        .header(
+            "X-Signature",
+            SignatureVerifier.sign(
+                scheme, trigger.secret(), body, Instant.now().minus(Duration.ofMinutes(10))))
+        .body(body)
+        .post("/webhooks/{id}", trigger.id())
+        .then()
+        .statusCode(401);
+    given()
+        .contentType("application/json")
+        .header(
+            "X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body, Instant.now()))
+        .body(body)
+        .post("/webhooks/{id}", trigger.id())
+        .then()
+        .statusCode(200);
   }
 
   @Test
   void makiniSignedEventsAreAccepted() {
     Created trigger = create(Map.of("type", "makini"), null);
-    byte[] body = "{\"event\":\"assets.updated\",\"body\":[\"A-1\"]}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"event\":\"assets.updated\",\"body\":[\"A-1\"]}".getBytes(StandardCharsets.UTF_8);
 
-    given().contentType("application/json")
-        .header("X-Webhook-Signature", SignatureVerifier.sign(new SignatureScheme.Makini(), trigger.secret(), body, Instant.now()))
-        .body(body).post("/webhooks/{id}", trigger.id()).then().statusCode(200).body("eventId", containsString("sha256:"));
+    given()
+        .contentType("application/json")
+        .header(
+            "X-Webhook-Signature",
+            SignatureVerifier.sign(
+                new SignatureScheme.Makini(), trigger.secret(), body, Instant.now()))
+        .body(body)
+        .post("/webhooks/{id}", trigger.id())
+        .then()
+        .statusCode(200)
+        .body("eventId", containsString("sha256:"));
   }
 
   @Test
@@ -99,14 +152,20 @@ class WebhookTriggerTest {
 
   @Test
   void aMalformedBodyIsABadRequestWhenTheEventIdComesFromIt() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "pointer:/id");
+    Created trigger =
+        create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "pointer:/id");
     String body = "{\"id\": ";
-    post(trigger, body, sign(trigger.secret(), body), null).statusCode(400).body("message", containsString("not valid JSON"));
+    post(trigger, body, sign(trigger.secret(), body), null)
+        .statusCode(400)
+        .body("message", containsString("not valid JSON"));
   }
 
   @Test
   void anEventNoRouteMatchesIsRecordedAsNoMatch() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
     String body = "{\"type\":\"something-else\"}";
     post(trigger, body, sign(trigger.secret(), body), "evt-none").statusCode(200);
 
@@ -115,9 +174,17 @@ class WebhookTriggerTest {
 
   @Test
   void theOldSecretKeepsVerifyingDuringTheRotationGrace() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
-    String newSecret = given().post("/api/triggers/{id}/rotate-secret?graceMinutes=5", trigger.id())
-        .then().statusCode(200).extract().path("secret");
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
+    String newSecret =
+        given()
+            .post("/api/triggers/{id}/rotate-secret?graceMinutes=5", trigger.id())
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("secret");
     String body = "{\"type\":\"order\"}";
 
     post(trigger, body, sign(trigger.secret(), body), "evt-old").statusCode(200);
@@ -126,50 +193,106 @@ class WebhookTriggerTest {
 
   @Test
   void theVerifyEndpointChecksASignatureAndStoresNothing() {
-    Created trigger = create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
     String body = "{\"type\":\"order\"}";
 
-    given().contentType("application/json").header("X-Signature", sign(trigger.secret(), body)).body(body)
-        .post("/webhooks/{id}/verify", trigger.id()).then().statusCode(200).body("verified", equalTo(true));
-    given().contentType("application/json").header("X-Signature", sign("wrong", body)).body(body)
-        .post("/webhooks/{id}/verify", trigger.id()).then().statusCode(401);
+    given()
+        .contentType("application/json")
+        .header("X-Signature", sign(trigger.secret(), body))
+        .body(body)
+        .post("/webhooks/{id}/verify", trigger.id())
+        .then()
+        .statusCode(200)
+        .body("verified", equalTo(true));
+    given()
+        .contentType("application/json")
+        .header("X-Signature", sign("wrong", body))
+        .body(body)
+        .post("/webhooks/{id}/verify", trigger.id())
+        .then()
+        .statusCode(401);
     assertThat(events(trigger.id())).isEmpty();
   }
 
   @Test
   void anInvalidTriggerIsABadRequestNamingTheField() {
-    given().contentType("application/json").body(Map.of("name", "t", "routes", List.of(Map.of("condition", "true"))))
-        .post("/api/triggers").then().statusCode(400).body("message", containsString("flowId"));
+    given()
+        .contentType("application/json")
+        .body(Map.of("name", "t", "routes", List.of(Map.of("condition", "true"))))
+        .post("/api/triggers")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("flowId"));
   }
 
   record Created(String id, String secret) {}
 
   private static Created create(Map<String, Object> signature, String eventId) {
-    Map<String, Object> definition = new java.util.HashMap<>(Map.of("name", "machines", "signature", signature,
-        "routes", List.of(
-            Map.of("condition", "=body.type = \"order\"", "flowId", "webhook-orders", "variables", "={orderId: body.id}"),
-            Map.of("condition", "body.type = \"downtime\"", "flowId", "webhook-downtime"))));
+    Map<String, Object> definition =
+        new java.util.HashMap<>(
+            Map.of(
+                "name",
+                "machines",
+                "signature",
+                signature,
+                "routes",
+                List.of(
+                    Map.of(
+                        "condition",
+                        "=body.type = \"order\"",
+                        "flowId",
+                        "webhook-orders",
+                        "variables",
+                        "={orderId: body.id}"),
+                    Map.of(
+                        "condition", "body.type = \"downtime\"", "flowId", "webhook-downtime"))));
     if (eventId != null) {
       definition.put("eventId", eventId);
     }
-    var created = given().contentType("application/json").body(definition).post("/api/triggers")
-        .then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(definition)
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     return new Created(created.getString("trigger.id"), created.getString("secret"));
   }
 
   private static Created createWithLimit(int maxBodyBytes) {
-    var created = given().contentType("application/json").body(Map.of("name", "small", "maxBodyBytes", maxBodyBytes,
-            "routes", List.of(Map.of("flowId", "webhook-orders"))))
-        .post("/api/triggers").then().statusCode(201).extract().jsonPath();
+    var created =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "name",
+                    "small",
+                    "maxBodyBytes",
+                    maxBodyBytes,
+                    "routes",
+                    List.of(Map.of("flowId", "webhook-orders"))))
+            .post("/api/triggers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     return new Created(created.getString("trigger.id"), created.getString("secret"));
   }
 
   private static String sign(String secret, String body) {
-    return SignatureVerifier.sign(HMAC, secret, body.getBytes(StandardCharsets.UTF_8), Instant.now());
+    return SignatureVerifier.sign(
+        HMAC, secret, body.getBytes(StandardCharsets.UTF_8), Instant.now());
   }
 
-  private static ValidatableResponse post(Created trigger, String body, String signature, String eventId) {
-    var request = given().contentType("application/json").header("X-Signature", signature).body(body);
+  private static ValidatableResponse post(
+      Created trigger, String body, String signature, String eventId) {
+    var request =
+        given().contentType("application/json").header("X-Signature", signature).body(body);
     if (eventId != null) {
       request = request.header("X-Event-Id", eventId);
     }
@@ -177,12 +300,24 @@ class WebhookTriggerTest {
   }
 
   private static List<Map<String, Object>> events(String triggerId) {
-    return given().get("/api/triggers/{id}/events", triggerId).then().statusCode(200).extract().jsonPath().getList("$");
+    return given()
+        .get("/api/triggers/{id}/events", triggerId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
   }
 
   private static Map<String, Object> awaitDispatched(String triggerId, String eventId) {
-    return await().atMost(Duration.ofSeconds(20)).until(
-        () -> events(triggerId).stream().filter(e -> eventId.equals(e.get("eventId"))).findFirst().orElse(Map.of()),
-        event -> event.get("status") != null && !"pending".equals(event.get("status")));
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                events(triggerId).stream()
+                    .filter(e -> eventId.equals(e.get("eventId")))
+                    .findFirst()
+                    .orElse(Map.of()),
+            event -> event.get("status") != null && !"pending".equals(event.get("status")));
   }
 }

@@ -10,6 +10,7 @@ import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.millflow.engine.FlowTestSupport;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.engine.port.ProcessEngine;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,10 +18,12 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.stream.StreamSupport;
 import org.jdbi.v3.core.Jdbi;
-import io.millflow.engine.port.ProcessEngine;
 import org.junit.jupiter.api.Test;
 
-/** Cluster mode: with an address configured, Millflow starts no engine of its own and runs flows on the one given. */
+/**
+ * Cluster mode: with an address configured, Millflow starts no engine of its own and runs flows on
+ * the one given.
+ */
 @QuarkusTest
 @WithTestResource(value = ExternalZeebe.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ClusterModeTest {
@@ -41,12 +44,17 @@ class ClusterModeTest {
     assertThat(engine.embedded()).isFalse();
     assertThat(run.getString("run.status")).isEqualTo("completed");
     long instanceKey = Long.parseLong(run.getString("run.processInstanceKey"));
-    assertThat(StreamSupport.stream(ExternalZeebe.engine.getRecordStreamSource().getRecords().spliterator(), false)
-        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
-        .map(Record::getValue)
-        .map(ProcessInstanceRecordValue.class::cast)
-        .anyMatch(v -> v.getProcessInstanceKey() == instanceKey)).isTrue();
-    int orders = warehouse.withHandle(h -> h.createQuery("select count(*) from purchase_order").mapTo(Integer.class).one());
+    assertThat(
+            StreamSupport.stream(
+                    ExternalZeebe.engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+                .map(Record::getValue)
+                .map(ProcessInstanceRecordValue.class::cast)
+                .anyMatch(v -> v.getProcessInstanceKey() == instanceKey))
+        .isTrue();
+    int orders =
+        warehouse.withHandle(
+            h -> h.createQuery("select count(*) from purchase_order").mapTo(Integer.class).one());
     assertThat(orders).isEqualTo(config.sandbox().plexPurchaseOrders());
   }
 
@@ -54,6 +62,9 @@ class ClusterModeTest {
   void authenticatesWithTheConfiguredClientCredentials() {
     assertThat(ExternalZeebe.tokenRequests).isNotEmpty();
     assertThat(ExternalZeebe.tokenRequests.getFirst())
-        .contains("client_id=" + ExternalZeebe.CLIENT_ID, "client_secret=test-secret", "grant_type=client_credentials");
+        .contains(
+            "client_id=" + ExternalZeebe.CLIENT_ID,
+            "client_secret=test-secret",
+            "grant_type=client_credentials");
   }
 }

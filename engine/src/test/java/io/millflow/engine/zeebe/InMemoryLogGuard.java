@@ -9,12 +9,14 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Makes the in-memory engine's log safe to read while it is written. Its log storage keeps the records in a plain
- * {@code ArrayList} that one thread appends to while the stream processor reads it from another; when the list grows,
- * the processor can read a slot not yet visible and stops for good on a NullPointerException in
- * {@code InMemoryLogStorage$ListLogStorageReader.next}, after which every command times out (seen in long test runs and
- * after minutes of use). Before the engine starts, the empty list is swapped for a synchronized one: each read and each
- * append is then atomic. If a later engine version is built differently, the engine runs as it is and this says so.
+ * Makes the in-memory engine's log safe to read while it is written. Its log storage keeps the
+ * records in a plain {@code ArrayList} that one thread appends to while the stream processor reads
+ * it from another; when the list grows, the processor can read a slot not yet visible and stops for
+ * good on a NullPointerException in {@code InMemoryLogStorage$ListLogStorageReader.next}, after
+ * which every command times out (seen in long test runs and after minutes of use). Before the
+ * engine starts, the empty list is swapped for a synchronized one: each read and each append is
+ * then atomic. If a later engine version is built differently, the engine runs as it is and this
+ * says so.
  */
 public final class InMemoryLogGuard {
 
@@ -22,7 +24,9 @@ public final class InMemoryLogGuard {
 
   private InMemoryLogGuard() {}
 
-  /** @return true when the engine's log is now synchronized */
+  /**
+   * @return true when the engine's log is now synchronized
+   */
   public static boolean apply(ZeebeTestEngine engine) {
     try {
       Object logStream = read(engine, "logStream");
@@ -33,7 +37,9 @@ public final class InMemoryLogGuard {
       entries.set(storage, Collections.synchronizedList(new ArrayList<>(current)));
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warnf("Could not make the in-memory engine's log safe for concurrent reads (%s); it may stop under load", e);
+      LOG.warnf(
+          "Could not make the in-memory engine's log safe for concurrent reads (%s); it may stop under load",
+          e);
       return false;
     }
   }

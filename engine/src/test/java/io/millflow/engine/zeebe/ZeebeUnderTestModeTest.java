@@ -7,7 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** The suite runs on the engine it was asked for: embedded Operaton by default, the standalone Zeebe in the cluster-mode run. */
+/**
+ * The suite runs on the engine it was asked for: embedded Operaton by default, the standalone Zeebe
+ * in the cluster-mode run.
+ */
 @QuarkusTest
 class ZeebeUnderTestModeTest {
 

@@ -1,8 +1,9 @@
 package io.millflow.step.binding;
 
 /**
- * Why one field of a record could not be bound: its path ({@code batchSize}, {@code records.count}) and what is wrong
- * with it, as a sentence fragment ({@code must not be blank}, {@code has a value of the wrong type (...)}).
+ * Why one field of a record could not be bound: its path ({@code batchSize}, {@code records.count})
+ * and what is wrong with it, as a sentence fragment ({@code must not be blank}, {@code has a value
+ * of the wrong type (...)}).
  */
 public record FieldError(String field, String problem) {
 

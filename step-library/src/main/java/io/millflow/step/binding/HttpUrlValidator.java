@@ -10,7 +10,9 @@ public final class HttpUrlValidator implements ConstraintValidator<HttpUrl, URI>
 
   @Override
   public boolean isValid(URI value, ConstraintValidatorContext context) {
-    return value == null || ("https".equalsIgnoreCase(value.getScheme()) || "http".equalsIgnoreCase(value.getScheme()))
-        && value.getHost() != null;
+    return value == null
+        || ("https".equalsIgnoreCase(value.getScheme())
+                || "http".equalsIgnoreCase(value.getScheme()))
+            && value.getHost() != null;
   }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Values that do not make a valid record. {@link #wrongType()} tells a value Jackson could not read as the field's
- * type (then {@link #errors()} holds that one field) from values that were read but break a Jakarta constraint.
+ * Values that do not make a valid record. {@link #wrongType()} tells a value Jackson could not read
+ * as the field's type (then {@link #errors()} holds that one field) from values that were read but
+ * break a Jakarta constraint.
  */
 public final class InvalidRecordException extends RuntimeException {
 

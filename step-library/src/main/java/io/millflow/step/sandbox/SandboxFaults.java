@@ -3,8 +3,8 @@ package io.millflow.step.sandbox;
 import java.time.Duration;
 
 /**
- * The faults every sandbox can inject, in the system's own error shape: failures of the next calls, added latency, an
- * outage, refused credentials. A sandbox may offer more through its own type.
+ * The faults every sandbox can inject, in the system's own error shape: failures of the next calls,
+ * added latency, an outage, refused credentials. A sandbox may offer more through its own type.
  */
 public interface SandboxFaults {
 
@@ -17,7 +17,10 @@ public interface SandboxFaults {
   /** Every API call answers 503 for {@code length} from now. */
   SandboxFaults outage(Duration length);
 
-  /** While revoked, the system refuses the connection's credentials as it would refuse a revoked key. */
+  /**
+   * While revoked, the system refuses the connection's credentials as it would refuse a revoked
+   * key.
+   */
   SandboxFaults revokeCredentials(boolean revoked);
 
   /** No faults any more. */

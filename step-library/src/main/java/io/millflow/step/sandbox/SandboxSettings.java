@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings a sandbox starts with: the runtime's {@code millflow.sandbox.<key>} values, keys in kebab case
- * ({@code plex-purchase-orders}), each sandbox reading its own.
+ * The settings a sandbox starts with: the runtime's {@code millflow.sandbox.<key>} values, keys in
+ * kebab case ({@code plex-purchase-orders}), each sandbox reading its own.
  */
 @FunctionalInterface
 public interface SandboxSettings {
@@ -23,8 +23,8 @@ public interface SandboxSettings {
     try {
       return text.map(Integer::parseInt).orElse(otherwise);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("millflow.sandbox." + key + " must be a whole number, not '" + text.get() + "'",
-          e);
+      throw new IllegalArgumentException(
+          "millflow.sandbox." + key + " must be a whole number, not '" + text.get() + "'", e);
     }
   }
 

@@ -8,12 +8,13 @@ import io.millflow.step.StepType;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Generates the Camunda 8 element template of a step from its annotations, the single source of what the designer
- * shows: a service task whose job type is the step id, one {@code zeebe:input} per input record component, the result
- * variable as a task header the worker adapter reads, and the retries of a fresh task.
+ * Generates the Camunda 8 element template of a step from its annotations, the single source of
+ * what the designer shows: a service task whose job type is the step id, one {@code zeebe:input}
+ * per input record component, the result variable as a task header the worker adapter reads, and
+ * the retries of a fresh task.
  *
- * <p>The output is deterministic: the same step gives the same JSON, byte for byte, so generated templates can be
- * committed and compared (see {@link ElementTemplates}).
+ * <p>The output is deterministic: the same step gives the same JSON, byte for byte, so generated
+ * templates can be committed and compared (see {@link ElementTemplates}).
  */
 public final class ElementTemplateGenerator {
 
@@ -49,7 +50,10 @@ public final class ElementTemplateGenerator {
     return TemplateJson.write(generate(step));
   }
 
-  /** The result variable a new task proposes: {@code postgres.write} writes to {@code postgresWriteResult}. */
+  /**
+   * The result variable a new task proposes: {@code postgres.write} writes to {@code
+   * postgresWriteResult}.
+   */
   public static String defaultResultVariable(String stepId) {
     return DisplayNames.camelCase(stepId) + "Result";
   }
@@ -81,8 +85,12 @@ public final class ElementTemplateGenerator {
       return new RecordComponent[0];
     }
     if (!input.isRecord()) {
-      throw new IllegalArgumentException("Step " + step.id() + " takes " + input.getName()
-          + " as input; inputs must be records so their components become template fields");
+      throw new IllegalArgumentException(
+          "Step "
+              + step.id()
+              + " takes "
+              + input.getName()
+              + " as input; inputs must be records so their components become template fields");
     }
     return input.getRecordComponents();
   }
@@ -96,26 +104,41 @@ public final class ElementTemplateGenerator {
 
   private static ObjectNode resultVariable(StepType type) {
     ObjectNode property = JsonNodeFactory.instance.objectNode();
-    property.put("label", "Result variable")
+    property
+        .put("label", "Result variable")
         .put("description", "Process variable that receives the step's output")
         .put("group", OUTPUT_GROUP)
         .put("type", "String")
         .put("value", defaultResultVariable(type.id()));
-    property.putObject("constraints").put("notEmpty", true).putObject("pattern")
-        .put("value", VARIABLE_NAME).put("message", "must be a variable name: letters, digits and _");
-    property.putObject("binding").put("type", "zeebe:taskHeader").put("key", RESULT_VARIABLE_HEADER);
+    property
+        .putObject("constraints")
+        .put("notEmpty", true)
+        .putObject("pattern")
+        .put("value", VARIABLE_NAME)
+        .put("message", "must be a variable name: letters, digits and _");
+    property
+        .putObject("binding")
+        .put("type", "zeebe:taskHeader")
+        .put("key", RESULT_VARIABLE_HEADER);
     return property;
   }
 
   private static ObjectNode retries(StepType type) {
     ObjectNode property = JsonNodeFactory.instance.objectNode();
-    property.put("label", "Retries")
-        .put("description", "Attempts before an incident; retryable failures back off between attempts")
+    property
+        .put("label", "Retries")
+        .put(
+            "description",
+            "Attempts before an incident; retryable failures back off between attempts")
         .put("group", RETRIES_GROUP)
         .put("type", "String")
         .put("value", String.valueOf(type.retries()));
-    property.putObject("constraints").put("notEmpty", true).putObject("pattern")
-        .put("value", "^[0-9]+$").put("message", "must be a whole number");
+    property
+        .putObject("constraints")
+        .put("notEmpty", true)
+        .putObject("pattern")
+        .put("value", "^[0-9]+$")
+        .put("message", "must be a whole number");
     property.putObject("binding").put("type", "zeebe:taskDefinition").put("property", "retries");
     return property;
   }

@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * How the designer edits one input component. The worker reads every variable back with Jackson, which coerces the
- * strings a text field or a dropdown stores ({@code "500"}, {@code "true"}, {@code "upsert"}) into the component's
- * type.
+ * How the designer edits one input component. The worker reads every variable back with Jackson,
+ * which coerces the strings a text field or a dropdown stores ({@code "500"}, {@code "true"},
+ * {@code "upsert"}) into the component's type.
  */
 sealed interface FieldKind {
 
@@ -37,8 +37,8 @@ sealed interface FieldKind {
   }
 
   /**
-   * Anything structured (a {@code DatasetRef}, a record, a list, a map): no text field can spell it, so it is always a
-   * FEEL expression that picks it from an earlier step's result.
+   * Anything structured (a {@code DatasetRef}, a record, a list, a map): no text field can spell
+   * it, so it is always a FEEL expression that picks it from an earlier step's result.
    */
   record Expression(String hint) implements FieldKind {}
 
@@ -49,7 +49,10 @@ sealed interface FieldKind {
     Class<?> type = component.getType();
     Param param = component.getAnnotation(Param.class);
     if (param != null && param.choices().length > 0) {
-      return new Choice(Arrays.stream(param.choices()).map(v -> new Option(DisplayNames.readable(v), v)).toList());
+      return new Choice(
+          Arrays.stream(param.choices())
+              .map(v -> new Option(DisplayNames.readable(v), v))
+              .toList());
     }
     if (type.isEnum()) {
       return new Choice(enumOptions(type));
@@ -66,11 +69,14 @@ sealed interface FieldKind {
   private static List<Option> enumOptions(Class<?> enumType) {
     return Arrays.stream(enumType.getEnumConstants())
         .map(constant -> (Enum<?>) constant)
-        .map(constant -> new Option(DisplayNames.readable(constant.name()), storedValue(enumType, constant)))
+        .map(
+            constant ->
+                new Option(DisplayNames.readable(constant.name()), storedValue(enumType, constant)))
         .toList();
   }
 
-  // Lower case reads well in the BPMN and Json's case-insensitive enums read it back; an explicit Jackson name wins,
+  // Lower case reads well in the BPMN and Json's case-insensitive enums read it back; an explicit
+  // Jackson name wins,
   // because then only that name deserializes.
   private static String storedValue(Class<?> enumType, Enum<?> constant) {
     try {
@@ -85,10 +91,15 @@ sealed interface FieldKind {
   }
 
   private static boolean isScalar(Class<?> type) {
-    return type.isPrimitive() || Number.class.isAssignableFrom(type) || CharSequence.class.isAssignableFrom(type)
-        || type == Character.class || Temporal.class.isAssignableFrom(type)
-        || TemporalAmount.class.isAssignableFrom(type) || ZoneId.class.isAssignableFrom(type)
-        || type == UUID.class || type == URI.class;
+    return type.isPrimitive()
+        || Number.class.isAssignableFrom(type)
+        || CharSequence.class.isAssignableFrom(type)
+        || type == Character.class
+        || Temporal.class.isAssignableFrom(type)
+        || TemporalAmount.class.isAssignableFrom(type)
+        || ZoneId.class.isAssignableFrom(type)
+        || type == UUID.class
+        || type == URI.class;
   }
 
   // Only formats a user cannot guess; everything else needs no hint.

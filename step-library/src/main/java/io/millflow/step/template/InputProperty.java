@@ -11,8 +11,9 @@ import io.millflow.step.template.FieldKind.Text;
 import java.lang.reflect.RecordComponent;
 
 /**
- * The template property of one input record component: a {@code zeebe:input} mapping whose target is the component's
- * name, so the job carries a variable of exactly that name and the worker reads it into the record.
+ * The template property of one input record component: a {@code zeebe:input} mapping whose target
+ * is the component's name, so the job carries a variable of exactly that name and the worker reads
+ * it into the record.
  */
 final class InputProperty {
 
@@ -23,8 +24,10 @@ final class InputProperty {
     FieldKind kind = FieldKind.of(component);
     boolean required = JakartaConstraints.required(component);
     ObjectNode property = JsonNodeFactory.instance.objectNode();
-    property.put("label", param != null ? param.label() : DisplayNames.readable(component.getName()));
-    String description = param != null && !param.description().isBlank() ? param.description() : hint(kind);
+    property.put(
+        "label", param != null ? param.label() : DisplayNames.readable(component.getName()));
+    String description =
+        param != null && !param.description().isBlank() ? param.description() : hint(kind);
     if (!description.isEmpty()) {
       property.put("description", description);
     }
@@ -35,7 +38,8 @@ final class InputProperty {
       // An empty optional field adds no mapping at all, so the record component stays null.
       property.put("optional", true);
     }
-    JakartaConstraints.of(component, kind, required).ifPresent(constraints -> property.set("constraints", constraints));
+    JakartaConstraints.of(component, kind, required)
+        .ifPresent(constraints -> property.set("constraints", constraints));
     property.putObject("binding").put("type", "zeebe:input").put("name", component.getName());
     return property;
   }
@@ -54,15 +58,24 @@ final class InputProperty {
     }
   }
 
-  private static void putValue(ObjectNode property, RecordComponent component, FieldKind kind, boolean required) {
+  private static void putValue(
+      ObjectNode property, RecordComponent component, FieldKind kind, boolean required) {
     Param param = component.getAnnotation(Param.class);
     String value = param != null ? param.defaultValue() : "";
     if (kind instanceof Choice choice) {
       if (!value.isEmpty() && !choice.offers(value)) {
-        throw new IllegalArgumentException("Default value '" + value + "' of " + component + " in "
-            + component.getDeclaringRecord().getName() + " is none of its choices " + choice.options());
+        throw new IllegalArgumentException(
+            "Default value '"
+                + value
+                + "' of "
+                + component
+                + " in "
+                + component.getDeclaringRecord().getName()
+                + " is none of its choices "
+                + choice.options());
       }
-      // A required dropdown shows its first choice as selected; store it, or the BPMN would lack what the user sees.
+      // A required dropdown shows its first choice as selected; store it, or the BPMN would lack
+      // what the user sees.
       if (value.isEmpty() && required) {
         value = choice.options().getFirst().value();
       }

@@ -20,10 +20,12 @@ public record TemplateDrift(String file, Kind kind) {
 
   @Override
   public String toString() {
-    return file + " " + switch (kind) {
-      case MISSING -> "is missing";
-      case CHANGED -> "differs from the generated template";
-      case EXTRA -> "belongs to no step";
-    };
+    return file
+        + " "
+        + switch (kind) {
+          case MISSING -> "is missing";
+          case CHANGED -> "differs from the generated template";
+          case EXTRA -> "belongs to no step";
+        };
   }
 }

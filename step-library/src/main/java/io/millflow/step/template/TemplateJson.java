@@ -10,19 +10,23 @@ import io.millflow.step.Json;
 
 /**
  * Writes templates the way the committed files look: two-space indent, one array element per line,
- * {@code "key": value}, {@code \n} line ends on every platform and a trailing newline. Field order is the order the
- * generator added them.
+ * {@code "key": value}, {@code \n} line ends on every platform and a trailing newline. Field order
+ * is the order the generator added them.
  */
 final class TemplateJson {
 
   private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
-  private static final Separators SEPARATORS = Separators.createDefaultInstance()
-      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-      .withObjectEmptySeparator("")
-      .withArrayEmptySeparator("");
-  private static final ObjectWriter WRITER = Json.mapper().writer(new DefaultPrettyPrinter(SEPARATORS)
-      .withObjectIndenter(INDENTER)
-      .withArrayIndenter(INDENTER));
+  private static final Separators SEPARATORS =
+      Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator("");
+  private static final ObjectWriter WRITER =
+      Json.mapper()
+          .writer(
+              new DefaultPrettyPrinter(SEPARATORS)
+                  .withObjectIndenter(INDENTER)
+                  .withArrayIndenter(INDENTER));
 
   private TemplateJson() {}
 

@@ -20,7 +20,8 @@ class SandboxSettingsTest {
   void aSettingThatIsNoWholeNumberIsRefusedByItsFullName() {
     SandboxSettings settings = SandboxSettings.of(Map.of("plex-port", "eighty"));
 
-    assertThatThrownBy(() -> settings.intValue("plex-port", 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> settings.intValue("plex-port", 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("millflow.sandbox.plex-port must be a whole number, not 'eighty'");
   }
 }

@@ -30,7 +30,8 @@ class ElementTemplateGeneratorTest {
     assertThat(template.get("name").asText()).isEqualTo("Write rows to a table");
     assertThat(template.get("id").asText()).isEqualTo("io.millflow.test.table-write");
     assertThat(template.get("version").asInt()).isEqualTo(2);
-    assertThat(template.get("description").asText()).isEqualTo("Writes a dataset's records to one table.");
+    assertThat(template.get("description").asText())
+        .isEqualTo("Writes a dataset's records to one table.");
     assertThat(template.at("/category/id").asText()).isEqualTo("millflow");
     assertThat(template.at("/metadata/group").asText()).isEqualTo("Databases");
     assertThat(texts(template.get("appliesTo"), "")).containsExactly("bpmn:Task");
@@ -50,17 +51,23 @@ class ElementTemplateGeneratorTest {
   void mapsEachInputComponentToOneZeebeInputOfTheSameName() {
     assertThat(inputs().stream().map(input -> input.at("/binding/name").asText()))
         .containsExactly("connection", "table", "mode", "records", "batchSize", "modifiedSince");
-    assertThat(inputs()).allSatisfy(input -> assertThat(input.get("group").asText()).isEqualTo("input"));
+    assertThat(inputs())
+        .allSatisfy(input -> assertThat(input.get("group").asText()).isEqualTo("input"));
     assertThat(input("connection").get("label").asText()).isEqualTo("Connection");
     assertThat(input("modifiedSince").get("label").asText()).isEqualTo("Modified since");
   }
 
   @Test
   void requiresExactlyTheNotBlankAndNotNullComponents() {
-    assertThat(inputs().stream().filter(input -> input.at("/constraints/notEmpty").asBoolean())
-        .map(input -> input.at("/binding/name").asText())).containsExactly("connection", "records");
-    assertThat(inputs().stream().filter(input -> input.path("optional").asBoolean())
-        .map(input -> input.at("/binding/name").asText()))
+    assertThat(
+            inputs().stream()
+                .filter(input -> input.at("/constraints/notEmpty").asBoolean())
+                .map(input -> input.at("/binding/name").asText()))
+        .containsExactly("connection", "records");
+    assertThat(
+            inputs().stream()
+                .filter(input -> input.path("optional").asBoolean())
+                .map(input -> input.at("/binding/name").asText()))
         .containsExactly("table", "mode", "batchSize", "modifiedSince");
   }
 
@@ -69,8 +76,10 @@ class ElementTemplateGeneratorTest {
     JsonNode mode = input("mode");
 
     assertThat(mode.get("type").asText()).isEqualTo("Dropdown");
-    assertThat(texts(mode.get("choices"), "name")).containsExactly("Insert", "Upsert", "Insert only");
-    assertThat(texts(mode.get("choices"), "value")).containsExactly("insert", "upsert", "insert_only");
+    assertThat(texts(mode.get("choices"), "name"))
+        .containsExactly("Insert", "Upsert", "Insert only");
+    assertThat(texts(mode.get("choices"), "value"))
+        .containsExactly("insert", "upsert", "insert_only");
     assertThat(mode.has("feel")).isFalse();
     assertThat(mode.has("value")).as("an optional dropdown starts empty").isFalse();
   }
@@ -86,11 +95,14 @@ class ElementTemplateGeneratorTest {
 
   @Test
   void letsScalarsBeTypedOrWrittenInFeel() {
-    assertThat(List.of(input("connection"), input("table"), input("batchSize"), input("modifiedSince")))
-        .allSatisfy(scalar -> {
-          assertThat(scalar.get("type").asText()).isEqualTo("String");
-          assertThat(scalar.get("feel").asText()).isEqualTo("optional");
-        });
+    assertThat(
+            List.of(
+                input("connection"), input("table"), input("batchSize"), input("modifiedSince")))
+        .allSatisfy(
+            scalar -> {
+              assertThat(scalar.get("type").asText()).isEqualTo("String");
+              assertThat(scalar.get("feel").asText()).isEqualTo("optional");
+            });
     assertThat(input("batchSize").get("value").asText()).isEqualTo("500");
     assertThat(input("modifiedSince").get("description").asText()).startsWith("ISO-8601 time");
   }
@@ -101,18 +113,23 @@ class ElementTemplateGeneratorTest {
 
     assertThat(constraints.get("notEmpty").asBoolean()).isFalse();
     assertThat(constraints.get("maxLength").asInt()).isEqualTo(63);
-    assertThat(constraints.has("minLength")).as("an empty optional field must stay valid").isFalse();
+    assertThat(constraints.has("minLength"))
+        .as("an empty optional field must stay valid")
+        .isFalse();
     assertThat(constraints.at("/pattern/value").asText()).isEqualTo("^(?:[a-z_][a-z0-9_]*)?$");
-    assertThat(constraints.at("/pattern/message").asText()).isEqualTo("must match the pattern [a-z_][a-z0-9_]*");
+    assertThat(constraints.at("/pattern/message").asText())
+        .isEqualTo("must match the pattern [a-z_][a-z0-9_]*");
   }
 
   @Test
   void storesTheOutputInTheVariableNamedByTheResultVariableHeader() {
-    JsonNode result = bound("zeebe:taskHeader", "key", ElementTemplateGenerator.RESULT_VARIABLE_HEADER);
+    JsonNode result =
+        bound("zeebe:taskHeader", "key", ElementTemplateGenerator.RESULT_VARIABLE_HEADER);
 
     assertThat(result.get("value").asText()).isEqualTo("testTableWriteResult");
     assertThat(result.get("group").asText()).isEqualTo("output");
-    assertThat(ElementTemplateGenerator.defaultResultVariable("postgres.write")).isEqualTo("postgresWriteResult");
+    assertThat(ElementTemplateGenerator.defaultResultVariable("postgres.write"))
+        .isEqualTo("postgresWriteResult");
   }
 
   @Test
@@ -156,16 +173,26 @@ class ElementTemplateGeneratorTest {
   }
 
   private List<JsonNode> inputs() {
-    return properties().stream().filter(p -> p.at("/binding/type").asText().equals("zeebe:input")).toList();
+    return properties().stream()
+        .filter(p -> p.at("/binding/type").asText().equals("zeebe:input"))
+        .toList();
   }
 
   private JsonNode input(String name) {
-    return inputs().stream().filter(p -> p.at("/binding/name").asText().equals(name)).findFirst().orElseThrow();
+    return inputs().stream()
+        .filter(p -> p.at("/binding/name").asText().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private JsonNode bound(String type, String field, String value) {
-    List<JsonNode> matches = properties().stream().filter(p -> p.at("/binding/type").asText().equals(type)
-        && p.at("/binding/" + field).asText().equals(value)).toList();
+    List<JsonNode> matches =
+        properties().stream()
+            .filter(
+                p ->
+                    p.at("/binding/type").asText().equals(type)
+                        && p.at("/binding/" + field).asText().equals(value))
+            .toList();
     assertThat(matches).hasSize(1);
     return matches.getFirst();
   }
@@ -176,7 +203,8 @@ class ElementTemplateGeneratorTest {
 
   private static List<String> texts(JsonNode array, String field) {
     return StreamSupport.stream(array.spliterator(), false)
-        .map(node -> field.isEmpty() ? node.asText() : node.get(field).asText()).toList();
+        .map(node -> field.isEmpty() ? node.asText() : node.get(field).asText())
+        .toList();
   }
 
   private static String resource(String path) throws IOException {
@@ -198,7 +226,12 @@ class ElementTemplateGeneratorTest {
 
   @StepType(id = "test.unknown-default", name = "Unknown default", group = "Tests")
   static final class UnknownDefault implements Step<UnknownDefault.Input, WriteResult> {
-    record Input(@Param(label = "Mode", choices = {"insert", "upsert"}, defaultValue = "merge") String mode) {}
+    record Input(
+        @Param(
+                label = "Mode",
+                choices = {"insert", "upsert"},
+                defaultValue = "merge")
+            String mode) {}
 
     @Override
     public WriteResult run(Input input, StepContext context) {

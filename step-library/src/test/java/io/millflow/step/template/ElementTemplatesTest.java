@@ -16,16 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ElementTemplatesTest {
 
   private static final StepDescriptor TABLE_WRITE = StepDescriptor.of(new TableWrite());
-  private static final StepDescriptor UNIFIED_TRANSFORM = StepDescriptor.of(new UnifiedTransform(List.of()));
+  private static final StepDescriptor UNIFIED_TRANSFORM =
+      StepDescriptor.of(new UnifiedTransform(List.of()));
 
-  private final ElementTemplates templates = new ElementTemplates(List.of(UNIFIED_TRANSFORM, TABLE_WRITE));
+  private final ElementTemplates templates =
+      new ElementTemplates(List.of(UNIFIED_TRANSFORM, TABLE_WRITE));
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void namesOneFileAfterEachStepId() {
-    assertThat(templates.files().keySet()).containsExactly("test.table-write.json", "unified.transform.json");
+    assertThat(templates.files().keySet())
+        .containsExactly("test.table-write.json", "unified.transform.json");
     assertThat(templates.files().get("test.table-write.json"))
         .isEqualTo(new ElementTemplateGenerator().render(TABLE_WRITE));
   }
@@ -54,14 +56,16 @@ class ElementTemplatesTest {
     Files.writeString(folder.resolve("plex.removed.json"), "{}\n");
     Files.writeString(folder.resolve("README.md"), "Generated; do not edit.\n");
 
-    assertThat(templates.compareWith(folder)).containsExactly(
-        new TemplateDrift("plex.removed.json", Kind.EXTRA),
-        new TemplateDrift("test.table-write.json", Kind.MISSING));
+    assertThat(templates.compareWith(folder))
+        .containsExactly(
+            new TemplateDrift("plex.removed.json", Kind.EXTRA),
+            new TemplateDrift("test.table-write.json", Kind.MISSING));
   }
 
   @Test
   void reportsEveryTemplateMissingWhenTheFolderDoesNotExist() throws IOException {
-    assertThat(templates.compareWith(folder.resolve("absent"))).extracting(TemplateDrift::kind)
+    assertThat(templates.compareWith(folder.resolve("absent")))
+        .extracting(TemplateDrift::kind)
         .containsExactly(Kind.MISSING, Kind.MISSING);
   }
 
@@ -74,10 +78,13 @@ class ElementTemplatesTest {
 
     List<TemplateDrift> changed = templates.writeTo(target);
 
-    assertThat(changed).extracting(TemplateDrift::kind).containsExactly(Kind.EXTRA, Kind.MISSING, Kind.CHANGED);
+    assertThat(changed)
+        .extracting(TemplateDrift::kind)
+        .containsExactly(Kind.EXTRA, Kind.MISSING, Kind.CHANGED);
     assertThat(templates.compareWith(target)).isEmpty();
     assertThat(target.resolve("plex.removed.json")).doesNotExist();
-    assertThat(target.resolve("unified.transform.json")).hasContent(templates.files().get("unified.transform.json"));
+    assertThat(target.resolve("unified.transform.json"))
+        .hasContent(templates.files().get("unified.transform.json"));
   }
 
   @Test
@@ -98,6 +105,7 @@ class ElementTemplatesTest {
 
   @Test
   void describesADriftWithItsFile() {
-    assertThat(new TemplateDrift("postgres.write.json", Kind.MISSING)).hasToString("postgres.write.json is missing");
+    assertThat(new TemplateDrift("postgres.write.json", Kind.MISSING))
+        .hasToString("postgres.write.json is missing");
   }
 }

@@ -13,19 +13,30 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
- * A step with one input of each kind the generator maps: required text, constrained text, enum, dataset, number and
- * time.
+ * A step with one input of each kind the generator maps: required text, constrained text, enum,
+ * dataset, number and time.
  */
-@StepType(id = "test.table-write", name = "Write rows to a table", group = "Databases",
-    description = "Writes a dataset's records to one table.", retries = 5, version = 2)
+@StepType(
+    id = "test.table-write",
+    name = "Write rows to a table",
+    group = "Databases",
+    description = "Writes a dataset's records to one table.",
+    retries = 5,
+    version = 2)
 final class TableWrite implements Step<TableWrite.Input, WriteResult> {
 
-  enum Mode { INSERT, UPSERT, INSERT_ONLY }
+  enum Mode {
+    INSERT,
+    UPSERT,
+    INSERT_ONLY
+  }
 
   record Input(
       @Param(label = "Connection") @NotBlank String connection,
-      @Param(label = "Table", description = "Defaults to the entity name") @Pattern(regexp = "[a-z_][a-z0-9_]*")
-      @Size(min = 1, max = 63) String table,
+      @Param(label = "Table", description = "Defaults to the entity name")
+          @Pattern(regexp = "[a-z_][a-z0-9_]*")
+          @Size(min = 1, max = 63)
+          String table,
       @Param(label = "Mode") Mode mode,
       @Param(label = "Records") @NotNull DatasetRef records,
       @Param(label = "Batch size", defaultValue = "500") Integer batchSize,

@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The drift check of a folder of committed element templates. A test fails when the steps generate other templates
- * than the committed ones, and leaves the source tree alone: it writes what the steps generate to a scratch folder
- * under {@code target/} and says how to accept it. Only with {@code -Dupdate-templates} does it rewrite the committed
- * folder (and then passes), so a template change is always a deliberate step that shows up in the commit.
+ * The drift check of a folder of committed element templates. A test fails when the steps generate
+ * other templates than the committed ones, and leaves the source tree alone: it writes what the
+ * steps generate to a scratch folder under {@code target/} and says how to accept it. Only with
+ * {@code -Dupdate-templates} does it rewrite the committed folder (and then passes), so a template
+ * change is always a deliberate step that shows up in the commit.
  */
 public final class CommittedTemplates {
 
@@ -23,8 +24,10 @@ public final class CommittedTemplates {
 
   /**
    * @param committed the folder in the source tree that the designer and Camunda Modeler load
-   * @param scratch where the generated templates go when they differ, e.g. {@code <module>/target/element-templates}
-   * @param testCommand the command that runs this check, shown with {@code -Dupdate-templates} added
+   * @param scratch where the generated templates go when they differ, e.g. {@code
+   *     <module>/target/element-templates}
+   * @param testCommand the command that runs this check, shown with {@code -Dupdate-templates}
+   *     added
    */
   public CommittedTemplates(Path committed, Path scratch, String testCommand) {
     this.committed = committed;
@@ -33,7 +36,8 @@ public final class CommittedTemplates {
   }
 
   /**
-   * @throws AssertionError naming each drifted file, the scratch folder and the command that accepts the change
+   * @throws AssertionError naming each drifted file, the scratch folder and the command that
+   *     accepts the change
    */
   public void assertMatch(ElementTemplates templates) throws IOException {
     List<TemplateDrift> drift = templates.compareWith(committed);
@@ -45,9 +49,21 @@ public final class CommittedTemplates {
       return;
     }
     templates.writeTo(scratch);
-    throw new AssertionError("The element templates in " + committed + " drifted from the steps: " + drift
-        + ".\nWhat the steps generate is in " + scratch + " (compare: diff -r " + committed + " " + scratch + ")."
-        + "\nWhen the change is meant, update the committed templates and commit them: " + testCommand + " -D"
-        + UPDATE_PROPERTY);
+    throw new AssertionError(
+        "The element templates in "
+            + committed
+            + " drifted from the steps: "
+            + drift
+            + ".\nWhat the steps generate is in "
+            + scratch
+            + " (compare: diff -r "
+            + committed
+            + " "
+            + scratch
+            + ")."
+            + "\nWhen the change is meant, update the committed templates and commit them: "
+            + testCommand
+            + " -D"
+            + UPDATE_PROPERTY);
   }
 }

@@ -22,8 +22,7 @@ class CommittedTemplatesTest {
   private final ElementTemplates templates =
       new ElementTemplates(List.of(StepDescriptor.of(new UnifiedTransform(List.of()))));
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
   private Path committed;
   private Path scratch;
   private CommittedTemplates check;
@@ -52,7 +51,8 @@ class CommittedTemplatesTest {
   void aDriftFailsWithTheCommandToUpdateAndLeavesTheSourceTreeAlone() throws IOException {
     String edited = editCommittedTemplate();
 
-    assertThatThrownBy(() -> check.assertMatch(templates)).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(() -> check.assertMatch(templates))
+        .isInstanceOf(AssertionError.class)
         .hasMessageContaining(FILE + " differs from the generated template")
         .hasMessageContaining(scratch.toString())
         .hasMessageContaining("./mvnw test -Dtest=SomeTest -Dupdate-templates");

@@ -14,7 +14,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** A dataset store for unit tests: records are kept as JSON, so what a test reads went through serialization. */
+/**
+ * A dataset store for unit tests: records are kept as JSON, so what a test reads went through
+ * serialization.
+ */
 public final class InMemoryDatasetStore implements DatasetStore {
 
   private final Map<String, List<String>> datasets = new ConcurrentHashMap<>();
@@ -63,13 +66,15 @@ public final class InMemoryDatasetStore implements DatasetStore {
     if (lines == null) {
       throw new StepFailure("DATASET_NOT_FOUND", "Dataset " + ref.dataset() + " does not exist");
     }
-    return lines.stream().map(line -> {
-      try {
-        return Json.mapper().readValue(line, type);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return lines.stream()
+        .map(
+            line -> {
+              try {
+                return Json.mapper().readValue(line, type);
+              } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   public <T> List<T> readAll(DatasetRef ref, Class<T> type) {

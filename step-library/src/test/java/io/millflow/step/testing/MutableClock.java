@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock tests move by hand; one instance can be shared by a sandbox and a client so both see the same time. */
+/**
+ * A UTC clock tests move by hand; one instance can be shared by a sandbox and a client so both see
+ * the same time.
+ */
 public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;

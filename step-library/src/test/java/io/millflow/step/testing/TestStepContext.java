@@ -1,7 +1,6 @@
 package io.millflow.step.testing;
 
 import io.millflow.step.Connection;
-import io.millflow.step.DatasetStore;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
@@ -12,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Runs steps outside the engine: connections by name, an in-memory dataset store, captured log lines and progress. */
+/**
+ * Runs steps outside the engine: connections by name, an in-memory dataset store, captured log
+ * lines and progress.
+ */
 public final class TestStepContext implements StepContext {
 
   private final InMemoryDatasetStore datasets = new InMemoryDatasetStore();

@@ -18,15 +18,15 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Streams a CSV file as one JSON object per row. Values stay text, as the file has them: guessing numbers or dates
- * would turn part numbers like {@code 00120} into {@code 120}; an empty value becomes null. A row shorter than the
- * header gets nulls for the missing columns (spreadsheets drop trailing empty cells); a longer one fails the read.
+ * Streams a CSV file as one JSON object per row. Values stay text, as the file has them: guessing
+ * numbers or dates would turn part numbers like {@code 00120} into {@code 120}; an empty value
+ * becomes null. A row shorter than the header gets nulls for the missing columns (spreadsheets drop
+ * trailing empty cells); a longer one fails the read.
  */
 final class CsvRecordReader {
 
-  private static final CsvMapper CSV = CsvMapper.builder()
-      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-      .build();
+  private static final CsvMapper CSV =
+      CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final FileOptions options;
@@ -65,8 +65,14 @@ final class CsvRecordReader {
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i) == null ? positional(i) : names.get(i).strip();
       if (!seen.add(name)) {
-        throw new StepFailure("MALFORMED_FILE", "The header of '" + path + "' names column '" + name + "' twice:"
-            + " rename one in the file, or read it with header=false to get column1, column2, ...");
+        throw new StepFailure(
+            "MALFORMED_FILE",
+            "The header of '"
+                + path
+                + "' names column '"
+                + name
+                + "' twice:"
+                + " rename one in the file, or read it with header=false to get column1, column2, ...");
       }
       columns.add(name);
     }
@@ -89,8 +95,13 @@ final class CsvRecordReader {
 
   private ObjectNode record(List<String> columns, List<String> values, JsonLocation location) {
     if (options.header() && values.size() > columns.size()) {
-      throw malformed(location, "the row has " + values.size() + " values but the header names " + columns.size()
-          + " columns");
+      throw malformed(
+          location,
+          "the row has "
+              + values.size()
+              + " values but the header names "
+              + columns.size()
+              + " columns");
     }
     while (!options.header() && columns.size() < values.size()) {
       columns.add(positional(columns.size()));
@@ -107,8 +118,16 @@ final class CsvRecordReader {
   }
 
   private StepFailure malformed(JsonLocation location, String problem) {
-    String line = location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr();
-    return new StepFailure("MALFORMED_FILE", "'" + path + "' is not valid CSV" + line + ": " + problem
-        + ". Fix the file, or check the step's 'delimiter', 'header' and 'encoding'.");
+    String line =
+        location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr();
+    return new StepFailure(
+        "MALFORMED_FILE",
+        "'"
+            + path
+            + "' is not valid CSV"
+            + line
+            + ": "
+            + problem
+            + ". Fix the file, or check the step's 'delimiter', 'header' and 'encoding'.");
   }
 }

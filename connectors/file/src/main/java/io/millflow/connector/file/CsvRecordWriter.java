@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes records as CSV rows. The columns are the first record's fields, in its order: a stream has no other place to
- * learn them without reading the dataset twice. A later record may leave fields out (written empty), but a field the
- * first record lacks fails the write, since dropping it would lose data silently; a producer that puts every field,
- * even as null, on every record (the unified model does) never hits this. Nested objects and arrays (a purchase
- * order's {@code lines}) are written as JSON text in their cell; nulls and empty strings are both an empty cell.
+ * Writes records as CSV rows. The columns are the first record's fields, in its order: a stream has
+ * no other place to learn them without reading the dataset twice. A later record may leave fields
+ * out (written empty), but a field the first record lacks fails the write, since dropping it would
+ * lose data silently; a producer that puts every field, even as null, on every record (the unified
+ * model does) never hits this. Nested objects and arrays (a purchase order's {@code lines}) are
+ * written as JSON text in their cell; nulls and empty strings are both an empty cell.
  */
 final class CsvRecordWriter implements RecordWriter {
 
@@ -40,8 +41,15 @@ final class CsvRecordWriter implements RecordWriter {
   @Override
   public void write(JsonNode record, long number) throws IOException {
     if (!record.isObject()) {
-      throw new StepFailure("INVALID_RECORD", "Record " + number + " is a JSON " + record.getNodeType()
-          + ", not an object, and cannot become a CSV row of '" + path + "': write JSON Lines instead.");
+      throw new StepFailure(
+          "INVALID_RECORD",
+          "Record "
+              + number
+              + " is a JSON "
+              + record.getNodeType()
+              + ", not an object, and cannot become a CSV row of '"
+              + path
+              + "': write JSON Lines instead.");
     }
     if (rows == null) {
       start(record);
@@ -72,10 +80,13 @@ final class CsvRecordWriter implements RecordWriter {
       columns.put(field.getKey(), names.size());
       names.add(field.getKey());
     }
-    CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(options.delimiter())
-        .setUseHeader(options.header());
+    CsvSchema.Builder schema =
+        CsvSchema.builder().setColumnSeparator(options.delimiter()).setUseHeader(options.header());
     names.forEach(schema::addColumn);
-    rows = CSV.writer(schema.build()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+    rows =
+        CSV.writer(schema.build())
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writeValues(out);
   }
 
   private static String cell(JsonNode value) throws IOException {
@@ -90,9 +101,17 @@ final class CsvRecordWriter implements RecordWriter {
   }
 
   private StepFailure unknownField(String field, long number) {
-    return new StepFailure("UNKNOWN_FIELD", "Record " + number + " has field '" + field + "', which the first"
-        + " record does not have, so '" + path + "' has no column for it (CSV columns come from the first record)."
-        + " Give every record the same fields (null where empty), drop the field in an earlier step, or write"
-        + " JSON Lines.");
+    return new StepFailure(
+        "UNKNOWN_FIELD",
+        "Record "
+            + number
+            + " has field '"
+            + field
+            + "', which the first"
+            + " record does not have, so '"
+            + path
+            + "' has no column for it (CSV columns come from the first record)."
+            + " Give every record the same fields (null where empty), drop the field in an earlier step, or write"
+            + " JSON Lines.");
   }
 }

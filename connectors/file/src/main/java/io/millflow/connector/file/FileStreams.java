@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Opens the character streams of a file: buffered, gzip when the options say so, and strict about the encoding. */
+/**
+ * Opens the character streams of a file: buffered, gzip when the options say so, and strict about
+ * the encoding.
+ */
 final class FileStreams {
 
   private static final int BUFFER = 64 * 1024;
@@ -26,9 +29,10 @@ final class FileStreams {
   private FileStreams() {}
 
   /**
-   * A reader of the file's text. Bytes that are not valid in the encoding fail the read (a
-   * {@link java.nio.charset.CharacterCodingException}) instead of turning into replacement characters that would
-   * reach a database unnoticed. A leading byte-order mark is skipped, so it does not end up in the first column name.
+   * A reader of the file's text. Bytes that are not valid in the encoding fail the read (a {@link
+   * java.nio.charset.CharacterCodingException}) instead of turning into replacement characters that
+   * would reach a database unnoticed. A leading byte-order mark is skipped, so it does not end up
+   * in the first column name.
    */
   static BufferedReader reader(Path file, FileOptions options) throws IOException {
     InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
@@ -36,8 +40,12 @@ final class FileStreams {
       if (options.compression() == Compression.GZIP) {
         in = new GZIPInputStream(in, BUFFER);
       }
-      var decoder = options.charset().newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+      var decoder =
+          options
+              .charset()
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), BUFFER);
       reader.mark(1);
       if (reader.read() != BYTE_ORDER_MARK) {
@@ -51,16 +59,21 @@ final class FileStreams {
   }
 
   /**
-   * A writer onto {@code out} that does not close it: closing the writer finishes the gzip trailer and flushes, so the
-   * caller can still sync the file before closing it. Characters the encoding cannot hold fail the write.
+   * A writer onto {@code out} that does not close it: closing the writer finishes the gzip trailer
+   * and flushes, so the caller can still sync the file before closing it. Characters the encoding
+   * cannot hold fail the write.
    */
   static Writer writer(OutputStream out, FileOptions options) throws IOException {
     OutputStream bytes = new BufferedOutputStream(new KeepOpen(out), BUFFER);
     if (options.compression() == Compression.GZIP) {
       bytes = new GZIPOutputStream(bytes, BUFFER);
     }
-    var encoder = options.charset().newEncoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    var encoder =
+        options
+            .charset()
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     return new BufferedWriter(new OutputStreamWriter(bytes, encoder), BUFFER);
   }
 

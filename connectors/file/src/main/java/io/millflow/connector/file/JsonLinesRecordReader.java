@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 /** Streams a JSON Lines file: one JSON object per line; blank lines are skipped. */
 final class JsonLinesRecordReader {
 
-  // Exact decimals and Millflow's other JSON settings; two values on one line are an error, not a silent drop.
-  private static final ObjectReader JSON = Json.mapper().readerFor(JsonNode.class)
-      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  // Exact decimals and Millflow's other JSON settings; two values on one line are an error, not a
+  // silent drop.
+  private static final ObjectReader JSON =
+      Json.mapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String path;
 
@@ -51,12 +52,21 @@ final class JsonLinesRecordReader {
     if (value instanceof ObjectNode record) {
       return record;
     }
-    throw malformed(lineNumber, "a record must be a JSON object, not " + value.getNodeType().name().toLowerCase(
-        Locale.ROOT));
+    throw malformed(
+        lineNumber,
+        "a record must be a JSON object, not "
+            + value.getNodeType().name().toLowerCase(Locale.ROOT));
   }
 
   private StepFailure malformed(long lineNumber, String problem) {
-    return new StepFailure("MALFORMED_FILE", "'" + path + "' is not valid JSON Lines at line " + lineNumber + ": "
-        + problem + ". Fix the line, or check the step's 'format' and 'encoding'.");
+    return new StepFailure(
+        "MALFORMED_FILE",
+        "'"
+            + path
+            + "' is not valid JSON Lines at line "
+            + lineNumber
+            + ": "
+            + problem
+            + ". Fix the line, or check the step's 'format' and 'encoding'.");
   }
 }

@@ -6,7 +6,10 @@ import io.millflow.step.Json;
 import java.io.IOException;
 import java.io.Writer;
 
-/** Writes each record as one line of compact JSON, with Millflow's JSON settings (ISO times, exact decimals). */
+/**
+ * Writes each record as one line of compact JSON, with Millflow's JSON settings (ISO times, exact
+ * decimals).
+ */
 final class JsonLinesRecordWriter implements RecordWriter {
 
   private static final ObjectWriter JSON = Json.mapper().writer();

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AtomicWriteTest {
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   @Test
   void createModeRefusesAnExistingFileAndLeavesIt() throws Exception {
@@ -25,8 +24,10 @@ class AtomicWriteTest {
     files.writeText("parts.csv", "old\n");
 
     assertThatThrownBy(() -> files.write("parts.csv", List.of(row("a", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("FILE_EXISTS"))
-        .hasMessageContaining("'parts.csv'").hasMessageContaining("overwrite");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("FILE_EXISTS"))
+        .hasMessageContaining("'parts.csv'")
+        .hasMessageContaining("overwrite");
     assertThat(files.readText("parts.csv")).isEqualTo("old\n");
     assertThat(leftovers()).isEmpty();
   }
@@ -38,7 +39,8 @@ class AtomicWriteTest {
 
     WriteResult result = files.write("parts.csv", FileWriteMode.OVERWRITE, List.of(row("a", 1)));
 
-    assertThat(result).extracting(WriteResult::inserted, WriteResult::updated, WriteResult::unchanged)
+    assertThat(result)
+        .extracting(WriteResult::inserted, WriteResult::updated, WriteResult::unchanged)
         .containsExactly(1L, 0L, 0L);
     assertThat(files.readText("parts.csv")).isEqualTo("a\n1\n");
     assertThat(leftovers()).isEmpty();
@@ -49,9 +51,14 @@ class AtomicWriteTest {
     FileFixture files = new FileFixture(base);
     files.writeText("parts.csv", "old\n");
 
-    assertThatThrownBy(() -> files.write("parts.csv", FileWriteMode.OVERWRITE,
-        List.of(row("a", 1), row("a", 2), row("a", 3, "b", 4))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_FIELD"));
+    assertThatThrownBy(
+            () ->
+                files.write(
+                    "parts.csv",
+                    FileWriteMode.OVERWRITE,
+                    List.of(row("a", 1), row("a", 2), row("a", 3, "b", 4))))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_FIELD"));
 
     assertThat(files.readText("parts.csv")).isEqualTo("old\n");
     assertThat(leftovers()).isEmpty();
@@ -61,9 +68,21 @@ class AtomicWriteTest {
   void aCharacterTheEncodingCannotHoldFailsTheWriteAndLeavesNoFile() throws Exception {
     FileFixture files = new FileFixture(base);
 
-    assertThatThrownBy(() -> files.write(new FileWrite.Input(FileFixture.CONNECTION, "parts.csv", null, null, null,
-        null, "ISO-8859-1", null, files.dataset(List.of(row("name", "株式会社"))))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("ENCODING_MISMATCH"));
+    assertThatThrownBy(
+            () ->
+                files.write(
+                    new FileWrite.Input(
+                        FileFixture.CONNECTION,
+                        "parts.csv",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "ISO-8859-1",
+                        null,
+                        files.dataset(List.of(row("name", "株式会社"))))))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("ENCODING_MISMATCH"));
 
     assertThat(files.file("parts.csv")).doesNotExist();
     assertThat(leftovers()).isEmpty();

@@ -15,15 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A file connection's base directory stays inside its tenant's roots: refused before it is saved (naming the field and
- * the roots) and again when a step starts, whether it is absolute, climbs out with '..' or leaves through a link.
+ * A file connection's base directory stays inside its tenant's roots: refused before it is saved
+ * (naming the field and the roots) and again when a step starts, whether it is absolute, climbs out
+ * with '..' or leaves through a link.
  */
 class BaseDirectoryRootsTest {
 
   @TempDir Path dir;
 
-  /** Each tenant's root is its own folder, as the runtime's default {@code <data-dir>/files/<tenant>}. */
+  /**
+   * Each tenant's root is its own folder, as the runtime's default {@code
+   * <data-dir>/files/<tenant>}.
+   */
   private FileRoots roots;
+
   private TestStepContext context;
 
   @BeforeEach
@@ -44,15 +49,20 @@ class BaseDirectoryRootsTest {
 
   @Test
   void anAbsoluteBaseDirectoryOutsideTheRootsIsRefusedNamingTheFieldAndTheRoot() {
-    assertThat(refusal("/etc")).hasValueSatisfying(message -> assertThat(message)
-        .startsWith("Field 'settings.baseDirectory'").contains(dir.resolve(context.tenantId()).toString()));
+    assertThat(refusal("/etc"))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .startsWith("Field 'settings.baseDirectory'")
+                    .contains(dir.resolve(context.tenantId()).toString()));
     assertRefusedAtRunTime("/etc", "passwd");
   }
 
   @Test
   void anotherTenantsFilesAreOutOfReachThroughDotDotAndThroughALink() throws Exception {
     Files.createSymbolicLink(dir.resolve("test/link"), dir.resolve("other"));
-    for (String base : List.of("../other", dir.resolve("other").toString(), "link", "exports/../../other")) {
+    for (String base :
+        List.of("../other", dir.resolve("other").toString(), "link", "exports/../../other")) {
       assertThat(refusal(base)).as(base).isPresent();
       assertRefusedAtRunTime(base, "secret.csv");
     }
@@ -64,12 +74,15 @@ class BaseDirectoryRootsTest {
 
   private io.millflow.step.ReadResult read(String baseDirectory, String path) {
     context.withConnection(connection(baseDirectory));
-    return new FileRead(roots).run(new FileRead.Input("files", path, null, null, null, null, null, null), context);
+    return new FileRead(roots)
+        .run(new FileRead.Input("files", path, null, null, null, null, null, null), context);
   }
 
   private void assertRefusedAtRunTime(String baseDirectory, String path) {
-    assertThatThrownBy(() -> read(baseDirectory, path)).as(baseDirectory)
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+    assertThatThrownBy(() -> read(baseDirectory, path))
+        .as(baseDirectory)
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("outside the directories");
   }
 

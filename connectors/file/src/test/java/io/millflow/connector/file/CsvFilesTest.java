@@ -21,15 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvFilesTest {
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   @Test
   void roundTripsValuesWithCommasQuotesAndLineBreaks() {
     FileFixture files = new FileFixture(base);
-    List<Map<String, Object>> rows = List.of(
-        row("partNumber", "00120", "description", "Bolt, M8 \"hex\"", "note", "line one\nline two"),
-        row("partNumber", "A-7", "description", "plain", "note", "ends with a comma,"));
+    List<Map<String, Object>> rows =
+        List.of(
+            row(
+                "partNumber",
+                "00120",
+                "description",
+                "Bolt, M8 \"hex\"",
+                "note",
+                "line one\nline two"),
+            row("partNumber", "A-7", "description", "plain", "note", "ends with a comma,"));
 
     WriteResult written = files.write("out/parts.csv", rows);
     ReadResult read = files.read("out/parts.csv");
@@ -58,8 +64,17 @@ class CsvFilesTest {
   @Test
   void writesAndReadsAnotherDelimiter() throws Exception {
     FileFixture files = new FileFixture(base);
-    files.write(new FileWrite.Input(FileFixture.CONNECTION, "parts.csv", null, null, ";", null, null, null,
-        files.dataset(List.of(row("part", "A;1", "price", "1,50")))));
+    files.write(
+        new FileWrite.Input(
+            FileFixture.CONNECTION,
+            "parts.csv",
+            null,
+            null,
+            ";",
+            null,
+            null,
+            null,
+            files.dataset(List.of(row("part", "A;1", "price", "1,50")))));
 
     assertThat(files.readText("parts.csv")).isEqualTo("part;price\n\"A;1\";\"1,50\"\n");
     JsonNode record = files.records(files.read("parts.csv", null, ";", null, null)).get(0);
@@ -72,7 +87,8 @@ class CsvFilesTest {
     FileFixture files = new FileFixture(base);
     files.writeText("parts.tsv", "part\tqty\nA,1\t5\n");
 
-    JsonNode record = files.records(files.read("parts.tsv", FileFormat.CSV, "\\t", null, null)).get(0);
+    JsonNode record =
+        files.records(files.read("parts.tsv", FileFormat.CSV, "\\t", null, null)).get(0);
 
     assertThat(record.get("part").asText()).isEqualTo("A,1");
     assertThat(record.get("qty").asText()).isEqualTo("5");
@@ -81,7 +97,8 @@ class CsvFilesTest {
   @Test
   void roundTripsUnicodeInUtf8() {
     FileFixture files = new FileFixture(base);
-    List<Map<String, Object>> rows = List.of(row("name", "Müller Präzisionsteile 株式会社 ✓", "city", "Zürich"));
+    List<Map<String, Object>> rows =
+        List.of(row("name", "Müller Präzisionsteile 株式会社 ✓", "city", "Zürich"));
 
     files.write("vendors.csv", rows);
 
@@ -95,11 +112,22 @@ class CsvFilesTest {
     files.writeText("legacy.csv", "name;city\nMüller GmbH;Köln\n", latin1);
 
     ReadResult read = files.read("legacy.csv", null, ";", null, "ISO-8859-1");
-    files.write(new FileWrite.Input(FileFixture.CONNECTION, "copy.csv", null, null, null, null, "iso-8859-1", null,
-        read.records()));
+    files.write(
+        new FileWrite.Input(
+            FileFixture.CONNECTION,
+            "copy.csv",
+            null,
+            null,
+            null,
+            null,
+            "iso-8859-1",
+            null,
+            read.records()));
 
     assertThat(files.records(read).get(0).get("city").asText()).isEqualTo("Köln");
-    assertThat(Files.readString(files.file("copy.csv"), latin1)).contains("Müller GmbH").contains("Köln");
+    assertThat(Files.readString(files.file("copy.csv"), latin1))
+        .contains("Müller GmbH")
+        .contains("Köln");
   }
 
   @Test
@@ -108,8 +136,10 @@ class CsvFilesTest {
     files.writeText("legacy.csv", "name\nMüller\n", StandardCharsets.ISO_8859_1);
 
     assertThatThrownBy(() -> files.read("legacy.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("ENCODING_MISMATCH"))
-        .hasMessageContaining("'legacy.csv'").hasMessageContaining("encoding");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("ENCODING_MISMATCH"))
+        .hasMessageContaining("'legacy.csv'")
+        .hasMessageContaining("encoding");
   }
 
   @Test
@@ -117,7 +147,8 @@ class CsvFilesTest {
     FileFixture files = new FileFixture(base);
 
     assertThatThrownBy(() -> files.read("any.csv", null, null, null, "latin-99"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
         .hasMessageContaining("latin-99");
   }
 
@@ -135,19 +166,39 @@ class CsvFilesTest {
   @Test
   void writesWithoutAHeaderAndReadsItBack() throws Exception {
     FileFixture files = new FileFixture(base);
-    files.write(new FileWrite.Input(FileFixture.CONNECTION, "raw.csv", null, null, null, false, null, null,
-        files.dataset(List.of(row("part", "A-1", "qty", 5)))));
+    files.write(
+        new FileWrite.Input(
+            FileFixture.CONNECTION,
+            "raw.csv",
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            files.dataset(List.of(row("part", "A-1", "qty", 5)))));
 
     assertThat(files.readText("raw.csv")).isEqualTo("A-1,5\n");
-    assertThat(files.records(files.read("raw.csv", null, null, false, null)).get(0).get("column2").asText())
+    assertThat(
+            files
+                .records(files.read("raw.csv", null, null, false, null))
+                .get(0)
+                .get("column2")
+                .asText())
         .isEqualTo("5");
   }
 
   @Test
   void writesNestedValuesAsJsonTextAndDecimalsInPlainDigits() throws Exception {
     FileFixture files = new FileFixture(base);
-    Map<String, Object> order = row("orderNumber", "PO-1", "totalAmount", new BigDecimal("1E+3"),
-        "lines", List.of(row("lineNumber", 1, "itemCode", "A,1")));
+    Map<String, Object> order =
+        row(
+            "orderNumber",
+            "PO-1",
+            "totalAmount",
+            new BigDecimal("1E+3"),
+            "lines",
+            List.of(row("lineNumber", 1, "itemCode", "A,1")));
 
     files.write("orders.csv", List.of(order));
 
@@ -170,9 +221,14 @@ class CsvFilesTest {
   void refusesAFieldTheFirstRecordDidNotHave() {
     FileFixture files = new FileFixture(base);
 
-    assertThatThrownBy(() -> files.write("parts.csv", List.of(row("part", "A"), row("part", "B", "color", "red"))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_FIELD"))
-        .hasMessageContaining("Record 2").hasMessageContaining("'color'");
+    assertThatThrownBy(
+            () ->
+                files.write(
+                    "parts.csv", List.of(row("part", "A"), row("part", "B", "color", "red"))))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN_FIELD"))
+        .hasMessageContaining("Record 2")
+        .hasMessageContaining("'color'");
     assertThat(files.file("parts.csv")).doesNotExist();
   }
 
@@ -182,8 +238,10 @@ class CsvFilesTest {
     files.writeText("bad.csv", "part,qty\nA,1\n\"B\nstill B\",2\nC,3,surplus\n");
 
     assertThatThrownBy(() -> files.read("bad.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
-        .hasMessageContaining("line 5").hasMessageContaining("3 values");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
+        .hasMessageContaining("line 5")
+        .hasMessageContaining("3 values");
   }
 
   @Test
@@ -192,7 +250,8 @@ class CsvFilesTest {
     files.writeText("bad.csv", "part,qty\nA,1\n\"B,2\n");
 
     assertThatThrownBy(() -> files.read("bad.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
         .hasMessageContaining("line");
   }
 
@@ -202,7 +261,8 @@ class CsvFilesTest {
     files.writeText("dup.csv", "part,part\nA,B\n");
 
     assertThatThrownBy(() -> files.read("dup.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
         .hasMessageContaining("'part' twice");
   }
 
@@ -219,8 +279,10 @@ class CsvFilesTest {
     FileFixture files = new FileFixture(base);
     files.writeText("parts.csv", "part\nA\n");
 
-    ReadResult read = files.read(new FileRead.Input(FileFixture.CONNECTION, "parts.csv", null, null, null, null,
-        null, "part"));
+    ReadResult read =
+        files.read(
+            new FileRead.Input(
+                FileFixture.CONNECTION, "parts.csv", null, null, null, null, null, "part"));
 
     assertThat(read.records().entity()).isEqualTo("part");
   }

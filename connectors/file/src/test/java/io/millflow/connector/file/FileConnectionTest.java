@@ -11,24 +11,42 @@ import org.junit.jupiter.api.Test;
 
 class FileConnectionTest {
 
-  private static final ConnectionKind<FileConnection> FILE = ConnectionKind.of(FileConnection.class);
+  private static final ConnectionKind<FileConnection> FILE =
+      ConnectionKind.of(FileConnection.class);
 
   @Test
   void bindsTheBaseDirectoryAndReadOnlyDefaultingToFalse() {
-    assertThat(FILE.bind(new Connection("files", "file", Map.of("baseDirectory", " exports "), Map.of())))
+    assertThat(
+            FILE.bind(
+                new Connection("files", "file", Map.of("baseDirectory", " exports "), Map.of())))
         .isEqualTo(new FileConnection("exports", false));
-    assertThat(FILE.bind(new Connection("files", "file", Map.of("baseDirectory", "x", "readOnly", "TRUE"),
-        Map.of())).readOnly()).isTrue();
+    assertThat(
+            FILE.bind(
+                    new Connection(
+                        "files",
+                        "file",
+                        Map.of("baseDirectory", "x", "readOnly", "TRUE"),
+                        Map.of()))
+                .readOnly())
+        .isTrue();
   }
 
   @Test
   void refusesAMissingDirectoryAndAReadOnlyThatIsNoBooleanNamingTheField() {
     assertThatThrownBy(() -> FILE.bind(new Connection("files", "file", Map.of(), Map.of())))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INCOMPLETE"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INCOMPLETE"))
         .hasMessageContaining("field 'settings.baseDirectory' is missing");
-    assertThatThrownBy(() -> FILE.bind(new Connection("files", "file", Map.of("baseDirectory", "x",
-        "readOnly", "yes please"), Map.of())))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+    assertThatThrownBy(
+            () ->
+                FILE.bind(
+                    new Connection(
+                        "files",
+                        "file",
+                        Map.of("baseDirectory", "x", "readOnly", "yes please"),
+                        Map.of())))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("field 'settings.readOnly' has a value of the wrong type");
   }
 

@@ -50,6 +50,7 @@ class FileConnectionTesterTest {
   }
 
   private static Connection connection(String base, String readOnly) {
-    return new Connection("files", "file", Map.of("baseDirectory", base, "readOnly", readOnly), Map.of());
+    return new Connection(
+        "files", "file", Map.of("baseDirectory", base, "readOnly", readOnly), Map.of());
   }
 }

@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One test's base directory, a {@code file} connection onto it, a step context, and the two steps. */
+/**
+ * One test's base directory, a {@code file} connection onto it, a step context, and the two steps.
+ */
 final class FileFixture {
 
   static final String CONNECTION = "files";
@@ -32,7 +34,9 @@ final class FileFixture {
     this.base = base;
     var settings = new HashMap<>(extraSettings);
     settings.put("baseDirectory", base.toString());
-    this.context = new TestStepContext().withConnection(new Connection(CONNECTION, "file", settings, Map.of()));
+    this.context =
+        new TestStepContext()
+            .withConnection(new Connection(CONNECTION, "file", settings, Map.of()));
   }
 
   Path base() {
@@ -48,9 +52,12 @@ final class FileFixture {
     return read(path, null, null, null, null);
   }
 
-  ReadResult read(String path, FileFormat format, String delimiter, Boolean header, String encoding) {
-    return new FileRead(FileRoots.only(base)).run(new FileRead.Input(CONNECTION, path, format, null, delimiter, header, encoding, null),
-        context);
+  ReadResult read(
+      String path, FileFormat format, String delimiter, Boolean header, String encoding) {
+    return new FileRead(FileRoots.only(base))
+        .run(
+            new FileRead.Input(CONNECTION, path, format, null, delimiter, header, encoding, null),
+            context);
   }
 
   ReadResult read(FileRead.Input input) {
@@ -76,7 +83,9 @@ final class FileFixture {
   }
 
   WriteResult write(String path, FileWriteMode mode, List<?> records) {
-    return write(new FileWrite.Input(CONNECTION, path, null, null, null, null, null, mode, dataset(records)));
+    return write(
+        new FileWrite.Input(
+            CONNECTION, path, null, null, null, null, null, mode, dataset(records)));
   }
 
   WriteResult write(FileWrite.Input input) {

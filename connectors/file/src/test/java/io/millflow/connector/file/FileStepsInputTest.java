@@ -55,14 +55,17 @@ class FileStepsInputTest {
 
     Set<ConstraintViolation<FileWrite.Input>> violations = validator.validate(input);
 
-    assertThat(violations).extracting(violation -> violation.getPropertyPath().toString())
+    assertThat(violations)
+        .extracting(violation -> violation.getPropertyPath().toString())
         .containsExactlyInAnyOrder("connection", "path", "records.dataset", "records.count");
   }
 
   @Test
   void declaresBothStepsInTheFilesGroup() {
-    StepDescriptor read = StepDescriptor.of(new FileRead(FileRoots.only(java.nio.file.Path.of("unused"))));
-    StepDescriptor write = StepDescriptor.of(new FileWrite(FileRoots.only(java.nio.file.Path.of("unused"))));
+    StepDescriptor read =
+        StepDescriptor.of(new FileRead(FileRoots.only(java.nio.file.Path.of("unused"))));
+    StepDescriptor write =
+        StepDescriptor.of(new FileWrite(FileRoots.only(java.nio.file.Path.of("unused"))));
 
     assertThat(read.id()).isEqualTo("file.read");
     assertThat(write.id()).isEqualTo("file.write");
@@ -74,13 +77,24 @@ class FileStepsInputTest {
   @Test
   void generatesTemplatesWithDropdownsAndDefaults() throws Exception {
     ElementTemplateGenerator generator = new ElementTemplateGenerator();
-    JsonNode write = Json.mapper().readTree(generator.render(StepDescriptor.of(new FileWrite(FileRoots.only(java.nio.file.Path.of("unused"))))));
-    JsonNode read = Json.mapper().readTree(generator.render(StepDescriptor.of(new FileRead(FileRoots.only(java.nio.file.Path.of("unused"))))));
+    JsonNode write =
+        Json.mapper()
+            .readTree(
+                generator.render(
+                    StepDescriptor.of(
+                        new FileWrite(FileRoots.only(java.nio.file.Path.of("unused"))))));
+    JsonNode read =
+        Json.mapper()
+            .readTree(
+                generator.render(
+                    StepDescriptor.of(
+                        new FileRead(FileRoots.only(java.nio.file.Path.of("unused"))))));
 
-    assertThat(property(write, "mode").path("choices").findValuesAsText("value")).containsExactly("create",
-        "overwrite");
+    assertThat(property(write, "mode").path("choices").findValuesAsText("value"))
+        .containsExactly("create", "overwrite");
     assertThat(property(write, "mode").path("value").asText()).isEqualTo("create");
-    assertThat(property(write, "format").path("choices").findValuesAsText("value")).containsExactly("csv", "jsonl");
+    assertThat(property(write, "format").path("choices").findValuesAsText("value"))
+        .containsExactly("csv", "jsonl");
     assertThat(property(read, "compression").path("value").asText()).isEqualTo("auto");
     assertThat(property(read, "path").path("constraints").path("notEmpty").asBoolean()).isTrue();
   }

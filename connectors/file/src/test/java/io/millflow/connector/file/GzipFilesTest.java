@@ -21,11 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GzipFilesTest {
 
-  private static final List<Map<String, Object>> ROWS = List.of(row("part", "A", "qty", "1"), row("part", "B",
-      "qty", "2"));
+  private static final List<Map<String, Object>> ROWS =
+      List.of(row("part", "A", "qty", "1"), row("part", "B", "qty", "2"));
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   @Test
   void compressesAndDecompressesByTheGzSuffix() throws Exception {
@@ -40,7 +39,8 @@ class GzipFilesTest {
   @Test
   void readsAGzipFileWrittenByAnotherTool() throws Exception {
     FileFixture files = new FileFixture(base);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(files.file("events.jsonl.gz")))) {
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(files.file("events.jsonl.gz")))) {
       out.write("{\"id\":1}\n{\"id\":2}\n".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -50,19 +50,50 @@ class GzipFilesTest {
   @Test
   void compressesWhenAskedWhateverTheName() throws Exception {
     FileFixture files = new FileFixture(base);
-    files.write(new FileWrite.Input(FileFixture.CONNECTION, "parts.csv", null, Compression.GZIP, null, null, null,
-        null, files.dataset(ROWS)));
+    files.write(
+        new FileWrite.Input(
+            FileFixture.CONNECTION,
+            "parts.csv",
+            null,
+            Compression.GZIP,
+            null,
+            null,
+            null,
+            null,
+            files.dataset(ROWS)));
 
     assertThat(gunzip(files.file("parts.csv"))).startsWith("part,qty\n");
-    assertThat(files.read(new FileRead.Input(FileFixture.CONNECTION, "parts.csv", null, Compression.GZIP, null, null,
-        null, null)).records().count()).isEqualTo(2);
+    assertThat(
+            files
+                .read(
+                    new FileRead.Input(
+                        FileFixture.CONNECTION,
+                        "parts.csv",
+                        null,
+                        Compression.GZIP,
+                        null,
+                        null,
+                        null,
+                        null))
+                .records()
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
   void leavesAGzNamedFileUncompressedWhenToldNone() throws Exception {
     FileFixture files = new FileFixture(base);
-    files.write(new FileWrite.Input(FileFixture.CONNECTION, "parts.csv.gz", null, Compression.NONE, null, null, null,
-        null, files.dataset(ROWS)));
+    files.write(
+        new FileWrite.Input(
+            FileFixture.CONNECTION,
+            "parts.csv.gz",
+            null,
+            Compression.NONE,
+            null,
+            null,
+            null,
+            null,
+            files.dataset(ROWS)));
 
     assertThat(files.readText("parts.csv.gz")).isEqualTo("part,qty\nA,1\nB,2\n");
   }
@@ -73,8 +104,10 @@ class GzipFilesTest {
     files.writeText("parts.csv.gz", "part,qty\nA,1\n");
 
     assertThatThrownBy(() -> files.read("parts.csv.gz"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
-        .hasMessageContaining("gzip").hasMessageContaining("'compression'");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
+        .hasMessageContaining("gzip")
+        .hasMessageContaining("'compression'");
   }
 
   @Test
@@ -85,7 +118,8 @@ class GzipFilesTest {
     Files.write(files.file("cut.csv.gz"), Arrays.copyOf(whole, whole.length - 10));
 
     assertThatThrownBy(() -> files.read("cut.csv.gz"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"));
   }
 
   private static String gunzip(Path file) throws IOException {

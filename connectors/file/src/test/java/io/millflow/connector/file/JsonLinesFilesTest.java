@@ -16,16 +16,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonLinesFilesTest {
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   @Test
   void roundTripsNestedRecordsWithTypesKept() throws Exception {
     FileFixture files = new FileFixture(base);
-    List<Map<String, Object>> orders = List.of(
-        row("orderNumber", "PO-1", "totalAmount", new BigDecimal("100.00"), "approved", true, "notes", "a\nb",
-            "lines", List.of(row("lineNumber", 1, "quantity", new BigDecimal("2.500")))),
-        row("orderNumber", "PO-2", "totalAmount", null, "approved", false, "notes", "ü ✓", "lines", List.of()));
+    List<Map<String, Object>> orders =
+        List.of(
+            row(
+                "orderNumber",
+                "PO-1",
+                "totalAmount",
+                new BigDecimal("100.00"),
+                "approved",
+                true,
+                "notes",
+                "a\nb",
+                "lines",
+                List.of(row("lineNumber", 1, "quantity", new BigDecimal("2.500")))),
+            row(
+                "orderNumber",
+                "PO-2",
+                "totalAmount",
+                null,
+                "approved",
+                false,
+                "notes",
+                "ü ✓",
+                "lines",
+                List.of()));
 
     files.write("orders.jsonl", orders);
     ReadResult read = files.read("orders.jsonl");
@@ -49,8 +68,10 @@ class JsonLinesFilesTest {
     files.writeText("events.jsonl", "{\"id\":1}\n\n{\"id\":2}\n{\"id\":3,}\n{\"id\":4}\n");
 
     assertThatThrownBy(() -> files.read("events.jsonl"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
-        .hasMessageContaining("'events.jsonl'").hasMessageContaining("line 4");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("MALFORMED_FILE"))
+        .hasMessageContaining("'events.jsonl'")
+        .hasMessageContaining("line 4");
   }
 
   @Test
@@ -67,7 +88,8 @@ class JsonLinesFilesTest {
     files.writeText("events.jsonl", "{\"id\":1}\n[1,2]\n");
 
     assertThatThrownBy(() -> files.read("events.jsonl"))
-        .hasMessageContaining("line 2").hasMessageContaining("JSON object, not array");
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("JSON object, not array");
   }
 
   @Test
@@ -76,9 +98,11 @@ class JsonLinesFilesTest {
     files.writeText("events.log", "{\"id\":1}\n");
 
     assertThatThrownBy(() -> files.read("events.log"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
         .hasMessageContaining("'format'");
-    JsonNode record = files.records(files.read("events.log", FileFormat.JSONL, null, null, null)).get(0);
+    JsonNode record =
+        files.records(files.read("events.log", FileFormat.JSONL, null, null, null)).get(0);
     assertThat(record.get("id").asInt()).isEqualTo(1);
   }
 }

@@ -15,8 +15,7 @@ class LargeFileTest {
 
   private static final int ROWS = 200_000;
 
-  @TempDir
-  Path base;
+  @TempDir Path base;
 
   @Test
   void streamsA200000RowCsvIntoADatasetAndBack() throws Exception {
@@ -29,12 +28,23 @@ class LargeFileTest {
     }
 
     ReadResult read = files.read("big.csv");
-    WriteResult written = files.write(new FileWrite.Input(FileFixture.CONNECTION, "copy.csv.gz", null, null, null,
-        null, null, null, read.records()));
+    WriteResult written =
+        files.write(
+            new FileWrite.Input(
+                FileFixture.CONNECTION,
+                "copy.csv.gz",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                read.records()));
 
     assertThat(read.records().count()).isEqualTo(ROWS);
     assertThat(written.inserted()).isEqualTo(ROWS);
-    assertThat(files.context().progressReports()).extracting(report -> report[0])
+    assertThat(files.context().progressReports())
+        .extracting(report -> report[0])
         .contains(10_000L, 100_000L, 200_000L);
     assertThat(files.read("copy.csv.gz").records().count()).isEqualTo(ROWS);
   }

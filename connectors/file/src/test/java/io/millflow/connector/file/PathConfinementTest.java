@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PathConfinementTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void refusesAPathThatClimbsOutOfTheBase() throws Exception {
@@ -58,7 +57,8 @@ class PathConfinementTest {
     Files.createSymbolicLink(files.file("link.csv"), root.resolve("secret.csv"));
 
     assertRefused(() -> files.read("link.csv"), "link.csv");
-    assertRefused(() -> files.write("link.csv", FileWriteMode.OVERWRITE, List.of(row("a", 2))), "link.csv");
+    assertRefused(
+        () -> files.write("link.csv", FileWriteMode.OVERWRITE, List.of(row("a", 2))), "link.csv");
     assertThat(Files.readString(root.resolve("secret.csv"))).isEqualTo("a\n1\n");
   }
 
@@ -68,7 +68,9 @@ class PathConfinementTest {
     Path outside = Files.createDirectory(root.resolve("outside"));
     Files.createSymbolicLink(files.file("exports"), outside);
 
-    assertRefused(() -> files.write("exports/new/orders.csv", List.of(row("a", 1))), "exports/new/orders.csv");
+    assertRefused(
+        () -> files.write("exports/new/orders.csv", List.of(row("a", 1))),
+        "exports/new/orders.csv");
     assertThat(outside.resolve("new")).doesNotExist();
   }
 
@@ -77,7 +79,8 @@ class PathConfinementTest {
     FileFixture files = fixture();
     Files.createSymbolicLink(files.file("gone.csv"), root.resolve("nowhere.csv"));
 
-    assertRefused(() -> files.write("gone.csv", FileWriteMode.OVERWRITE, List.of(row("a", 1))), "gone.csv");
+    assertRefused(
+        () -> files.write("gone.csv", FileWriteMode.OVERWRITE, List.of(row("a", 1))), "gone.csv");
     assertThat(root.resolve("nowhere.csv")).doesNotExist();
   }
 
@@ -95,8 +98,10 @@ class PathConfinementTest {
     FileFixture files = fixture();
 
     assertThatThrownBy(() -> files.read("in/missing.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("FILE_NOT_FOUND"))
-        .hasMessageContaining("'in/missing.csv'").hasMessageContaining("'files'");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("FILE_NOT_FOUND"))
+        .hasMessageContaining("'in/missing.csv'")
+        .hasMessageContaining("'files'");
   }
 
   @Test
@@ -105,7 +110,8 @@ class PathConfinementTest {
     Files.createDirectory(files.file("in.csv"));
 
     assertThatThrownBy(() -> files.read("in.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
   }
 
   @Test
@@ -113,7 +119,8 @@ class PathConfinementTest {
     FileFixture files = fixture();
 
     assertThatThrownBy(() -> files.write(".", FileWriteMode.OVERWRITE, List.of(row("a", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
   }
 
   @Test
@@ -122,7 +129,8 @@ class PathConfinementTest {
     Files.createDirectory(files.file("out.csv"));
 
     assertThatThrownBy(() -> files.write("out.csv", FileWriteMode.OVERWRITE, List.of(row("a", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
     assertThat(files.file("out.csv")).isDirectory();
   }
 
@@ -132,7 +140,8 @@ class PathConfinementTest {
     files.writeText("out", "a file\n");
 
     assertThatThrownBy(() -> files.write("out/orders.csv", List.of(row("a", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_PATH"));
   }
 
   @Test
@@ -140,29 +149,46 @@ class PathConfinementTest {
     FileFixture files = new FileFixture(root, Map.of("readOnly", "yes"));
 
     assertThatThrownBy(() -> files.read("a.csv"))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("'settings.readOnly'");
   }
 
   @Test
   void refusesAConnectionOfAnotherType() {
-    TestStepContext context = new TestStepContext()
-        .withConnection(new Connection("db", "postgres", Map.of("baseDirectory", root.toString()), Map.of()));
+    TestStepContext context =
+        new TestStepContext()
+            .withConnection(
+                new Connection(
+                    "db", "postgres", Map.of("baseDirectory", root.toString()), Map.of()));
 
-    assertThatThrownBy(() -> new FileRead(FileRoots.only(root)).run(new FileRead.Input("db", "a.csv", null, null, null, null, null,
-        null), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
+    assertThatThrownBy(
+            () ->
+                new FileRead(FileRoots.only(root))
+                    .run(
+                        new FileRead.Input("db", "a.csv", null, null, null, null, null, null),
+                        context))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
   }
 
   @Test
   void refusesARelativeOrMissingBaseDirectory() {
     for (String baseDirectory : List.of("relative/dir", root.resolve("absent").toString())) {
-      TestStepContext context = new TestStepContext()
-          .withConnection(new Connection("files", "file", Map.of("baseDirectory", baseDirectory), Map.of()));
+      TestStepContext context =
+          new TestStepContext()
+              .withConnection(
+                  new Connection(
+                      "files", "file", Map.of("baseDirectory", baseDirectory), Map.of()));
 
-      assertThatThrownBy(() -> new FileRead(FileRoots.only(root)).run(new FileRead.Input("files", "a.csv", null, null, null, null, null,
-          null), context))
-          .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+      assertThatThrownBy(
+              () ->
+                  new FileRead(FileRoots.only(root))
+                      .run(
+                          new FileRead.Input("files", "a.csv", null, null, null, null, null, null),
+                          context))
+          .isInstanceOfSatisfying(
+              StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
           .hasMessageContaining("baseDirectory");
     }
   }
@@ -177,7 +203,8 @@ class PathConfinementTest {
 
   private void assertRefused(ThrowingCallable step, String path) {
     assertThatThrownBy(step)
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("PATH_OUTSIDE_BASE"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("PATH_OUTSIDE_BASE"))
         .hasMessageContaining("'" + path + "'")
         .hasMessageContaining("'files'")
         .hasMessageContaining(root.resolve("base").toString());

@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@link IdhammarClient} over HTTP with the JDK client: {@code Authorization: Bearer <apiToken>}, a request id per call
- * in {@code X-Request-Id}, client-side pacing shared by the connection, failures mapped by {@link IdhammarErrors}.
+ * {@link IdhammarClient} over HTTP with the JDK client: {@code Authorization: Bearer <apiToken>}, a
+ * request id per call in {@code X-Request-Id}, client-side pacing shared by the connection,
+ * failures mapped by {@link IdhammarErrors}.
  */
 public final class HttpIdhammarClient implements IdhammarClient {
 
@@ -76,14 +77,16 @@ public final class HttpIdhammarClient implements IdhammarClient {
   }
 
   /** Sends one GET as it is, for the connection tester, which reads the status itself. */
-  HttpResponse<byte[]> send(IdhammarCall call, String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(settings.resolve(pathAndQuery))
-        .timeout(settings.timeout())
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + settings.apiToken())
-        .header("X-Request-Id", call.requestId())
-        .GET()
-        .build();
+  HttpResponse<byte[]> send(IdhammarCall call, String pathAndQuery)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(settings.resolve(pathAndQuery))
+            .timeout(settings.timeout())
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + settings.apiToken())
+            .header("X-Request-Id", call.requestId())
+            .GET()
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -97,8 +100,10 @@ public final class HttpIdhammarClient implements IdhammarClient {
     JsonNode data = body.path("data");
     JsonNode next = body.path("next");
     if (!data.isArray() || !(next.isTextual() || next.isNull() || next.isMissingNode())) {
-      throw unexpected(call, "a page {\"data\":[...],\"next\":...}", "a JSON " + body.getNodeType()
-          + " without that shape");
+      throw unexpected(
+          call,
+          "a page {\"data\":[...],\"next\":...}",
+          "a JSON " + body.getNodeType() + " without that shape");
     }
     List<ObjectNode> rows = new ArrayList<>(data.size());
     for (JsonNode row : data) {
@@ -107,7 +112,8 @@ public final class HttpIdhammarClient implements IdhammarClient {
       }
       rows.add(object);
     }
-    return new IdhammarPage(rows, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
+    return new IdhammarPage(
+        rows, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
   }
 
   private JsonNode get(IdhammarCall call, String pathAndQuery) {
@@ -122,8 +128,13 @@ public final class HttpIdhammarClient implements IdhammarClient {
       throw new RetryableStepException("Interrupted during " + call.describe(), e);
     }
     if (response.statusCode() / 100 != 2) {
-      throw IdhammarErrors.ofResponse(call, response.statusCode(), response.headers(), response.body(),
-          settings.apiToken(), clock);
+      throw IdhammarErrors.ofResponse(
+          call,
+          response.statusCode(),
+          response.headers(),
+          response.body(),
+          settings.apiToken(),
+          clock);
     }
     try {
       return Json.mapper().readTree(response.body());
@@ -133,9 +144,11 @@ public final class HttpIdhammarClient implements IdhammarClient {
   }
 
   private static String queryString(Map<String, String> query) {
-    return query.isEmpty() ? "" : query.entrySet().stream()
-        .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-        .collect(Collectors.joining("&", "?", ""));
+    return query.isEmpty()
+        ? ""
+        : query.entrySet().stream()
+            .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+            .collect(Collectors.joining("&", "?", ""));
   }
 
   private static String encode(String text) {
@@ -143,8 +156,16 @@ public final class HttpIdhammarClient implements IdhammarClient {
   }
 
   private static StepFailure unexpected(IdhammarCall call, String expected, String got) {
-    return new StepFailure("IDHAMMAR_UNEXPECTED_RESPONSE", "Idhammar answered " + call.describe() + " with " + got
-        + " where " + expected + " was expected. Check that the base URL of connection '" + call.connectionName()
-        + "' points at the Idhammar OEE server (without /api/v1).");
+    return new StepFailure(
+        "IDHAMMAR_UNEXPECTED_RESPONSE",
+        "Idhammar answered "
+            + call.describe()
+            + " with "
+            + got
+            + " where "
+            + expected
+            + " was expected. Check that the base URL of connection '"
+            + call.connectionName()
+            + "' points at the Idhammar OEE server (without /api/v1).");
   }
 }

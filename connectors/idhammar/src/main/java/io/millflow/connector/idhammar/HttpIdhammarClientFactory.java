@@ -6,9 +6,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * Makes {@link HttpIdhammarClient}s that share one JDK HTTP client (its connection pool) and the JVM-wide
- * {@link IdhammarPacing}. Cheap per call: steps ask for a client on every run, so a changed connection takes effect at
- * once.
+ * Makes {@link HttpIdhammarClient}s that share one JDK HTTP client (its connection pool) and the
+ * JVM-wide {@link IdhammarPacing}. Cheap per call: steps ask for a client on every run, so a
+ * changed connection takes effect at once.
  */
 @Singleton
 public final class HttpIdhammarClientFactory implements IdhammarClientFactory {
@@ -17,10 +17,12 @@ public final class HttpIdhammarClientFactory implements IdhammarClientFactory {
   private final IdhammarPacing pacing;
 
   public HttpIdhammarClientFactory() {
-    this(HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build(), IdhammarPacing.shared());
+    this(
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build(),
+        IdhammarPacing.shared());
   }
 
   public HttpIdhammarClientFactory(HttpClient http, IdhammarPacing pacing) {
@@ -33,7 +35,10 @@ public final class HttpIdhammarClientFactory implements IdhammarClientFactory {
     return new HttpIdhammarClient(IdhammarConnectionSettings.of(name, connection), http, pacing);
   }
 
-  /** A client of a stored connection, bound first (as {@link IdhammarConnectionSettings#of(Connection)}). */
+  /**
+   * A client of a stored connection, bound first (as {@link
+   * IdhammarConnectionSettings#of(Connection)}).
+   */
   public HttpIdhammarClient forConnection(Connection connection) {
     return new HttpIdhammarClient(IdhammarConnectionSettings.of(connection), http, pacing);
   }

@@ -14,13 +14,25 @@ import java.net.URI;
 /** An Idhammar OEE connection. {@link #toString()} hides the token. */
 @ConnectionType(IdhammarSteps.SYSTEM)
 public record IdhammarConnection(
-    @Param(label = "Instance URL", example = "https://oee.example.com", description = "The server, without /api/v1")
-        @NotNull @HttpUrl URI baseUrl,
-    @Param(label = "Site id", description = "Read only this site's machines, events and periods") String siteId,
-    @Param(label = "Calls per minute", defaultValue = "600",
-        description = "The API's limit per token; 0 turns client-side pacing off") @Min(0) int rateLimitPerMinute,
-    @Param(label = "Timeout (seconds)", defaultValue = "60", description = "Per call") @Min(1) int timeoutSeconds,
-    @Param(label = "API token", description = "Sent as a bearer token") @Secret @NotBlank String apiToken) {
+    @Param(
+            label = "Instance URL",
+            example = "https://oee.example.com",
+            description = "The server, without /api/v1")
+        @NotNull
+        @HttpUrl
+        URI baseUrl,
+    @Param(label = "Site id", description = "Read only this site's machines, events and periods")
+        String siteId,
+    @Param(
+            label = "Calls per minute",
+            defaultValue = "600",
+            description = "The API's limit per token; 0 turns client-side pacing off")
+        @Min(0)
+        int rateLimitPerMinute,
+    @Param(label = "Timeout (seconds)", defaultValue = "60", description = "Per call") @Min(1)
+        int timeoutSeconds,
+    @Param(label = "API token", description = "Sent as a bearer token") @Secret @NotBlank
+        String apiToken) {
 
   public IdhammarConnection {
     baseUrl = HttpUrls.withoutTrailingSlash(baseUrl);

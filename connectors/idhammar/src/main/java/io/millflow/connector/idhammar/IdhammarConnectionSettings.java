@@ -6,21 +6,32 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * How a client calls Idhammar for one connection: its name (for messages and pacing) and the values of its
- * {@link IdhammarConnection} in the shapes calls use. {@link #toString()} hides the token.
+ * How a client calls Idhammar for one connection: its name (for messages and pacing) and the values
+ * of its {@link IdhammarConnection} in the shapes calls use. {@link #toString()} hides the token.
  */
-public record IdhammarConnectionSettings(String connectionName, URI baseUrl, String siteId, int rateLimitPerMinute,
-    Duration timeout, String apiToken) {
+public record IdhammarConnectionSettings(
+    String connectionName,
+    URI baseUrl,
+    String siteId,
+    int rateLimitPerMinute,
+    Duration timeout,
+    String apiToken) {
 
   public static IdhammarConnectionSettings of(String name, IdhammarConnection connection) {
-    return new IdhammarConnectionSettings(name, connection.baseUrl(), connection.siteId(),
-        connection.rateLimitPerMinute(), Duration.ofSeconds(connection.timeoutSeconds()), connection.apiToken());
+    return new IdhammarConnectionSettings(
+        name,
+        connection.baseUrl(),
+        connection.siteId(),
+        connection.rateLimitPerMinute(),
+        Duration.ofSeconds(connection.timeoutSeconds()),
+        connection.apiToken());
   }
 
   /**
    * Binds a stored connection first.
    *
-   * @throws io.millflow.step.StepFailure for a connection of another type or a bad setting, naming the field
+   * @throws io.millflow.step.StepFailure for a connection of another type or a bad setting, naming
+   *     the field
    * @throws io.millflow.step.ReauthRequiredException when the connection has no {@code apiToken}
    */
   public static IdhammarConnectionSettings of(Connection connection) {
@@ -34,7 +45,16 @@ public record IdhammarConnectionSettings(String connectionName, URI baseUrl, Str
 
   @Override
   public String toString() {
-    return "IdhammarConnectionSettings[connection=" + connectionName + ", baseUrl=" + baseUrl + ", siteId=" + siteId
-        + ", rateLimitPerMinute=" + rateLimitPerMinute + ", timeout=" + timeout + ", apiToken=(hidden)]";
+    return "IdhammarConnectionSettings[connection="
+        + connectionName
+        + ", baseUrl="
+        + baseUrl
+        + ", siteId="
+        + siteId
+        + ", rateLimitPerMinute="
+        + rateLimitPerMinute
+        + ", timeout="
+        + timeout
+        + ", apiToken=(hidden)]";
   }
 }

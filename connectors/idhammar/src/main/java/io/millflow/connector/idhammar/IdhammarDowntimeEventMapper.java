@@ -7,10 +7,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Maps an {@code idhammar.downtimeEvent} record to a {@link DowntimeEvent}: id → key, machineId → assetKey, siteId →
- * siteKey, startTime → startedAt, endTime → endedAt and durationSeconds → durationSeconds (both null while the event is
- * open), reasonCode, reasonText, category and planned as they are, shift → shift, operator → operator, orderNo →
- * orderNumber, updatedAt → updatedAt.
+ * Maps an {@code idhammar.downtimeEvent} record to a {@link DowntimeEvent}: id → key, machineId →
+ * assetKey, siteId → siteKey, startTime → startedAt, endTime → endedAt and durationSeconds →
+ * durationSeconds (both null while the event is open), reasonCode, reasonText, category and planned
+ * as they are, shift → shift, operator → operator, orderNo → orderNumber, updatedAt → updatedAt.
  */
 @Singleton
 public final class IdhammarDowntimeEventMapper implements UnifiedMapper {
@@ -30,10 +30,23 @@ public final class IdhammarDowntimeEventMapper implements UnifiedMapper {
     IdhammarRecord event = IdhammarRecord.of(source, "downtime event", "id");
     String id = event.requiredText("id");
     Instant updatedAt = event.requiredInstant("updatedAt");
-    return new DowntimeEvent(id, event.requiredText("machineId"), event.text("siteId"),
-        event.requiredInstant("startTime"), event.instant("endTime"), event.wholeNumber("durationSeconds"),
-        event.text("reasonCode"), event.text("reasonText"), event.text("category"), event.bool("planned"),
-        event.text("shift"), event.text("operator"), event.text("orderNo"), updatedAt,
-        event.source(options, id, updatedAt), event.customFields(options.customFields()), event.raw(options));
+    return new DowntimeEvent(
+        id,
+        event.requiredText("machineId"),
+        event.text("siteId"),
+        event.requiredInstant("startTime"),
+        event.instant("endTime"),
+        event.wholeNumber("durationSeconds"),
+        event.text("reasonCode"),
+        event.text("reasonText"),
+        event.text("category"),
+        event.bool("planned"),
+        event.text("shift"),
+        event.text("operator"),
+        event.text("orderNo"),
+        updatedAt,
+        event.source(options, id, updatedAt),
+        event.customFields(options.customFields()),
+        event.raw(options));
   }
 }

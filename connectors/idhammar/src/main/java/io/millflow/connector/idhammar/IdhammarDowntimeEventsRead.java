@@ -16,27 +16,37 @@ import java.time.Instant;
  * Reads the downtime events created or changed in {@code [updatedSince, updatedUntil)} into an
  * {@code idhammar.downtimeEvent} dataset, one record per event as the API sends it.
  *
- * <p>The API pages by {@code (updatedAt, id)} with a keyset cursor, so a page never skips a row however the data
- * changes meanwhile. The step fixes {@code updatedUntil} (default: now) before the first page: an event that closes
- * during the read moves past it and is left, in its newer version, to the next run. The returned cursor is the
- * greatest {@code updatedAt} read; the next run starts there (inclusive), so the newest events are read again, which an
- * upserting sink absorbs.
+ * <p>The API pages by {@code (updatedAt, id)} with a keyset cursor, so a page never skips a row
+ * however the data changes meanwhile. The step fixes {@code updatedUntil} (default: now) before the
+ * first page: an event that closes during the read moves past it and is left, in its newer version,
+ * to the next run. The returned cursor is the greatest {@code updatedAt} read; the next run starts
+ * there (inclusive), so the newest events are read again, which an upserting sink absorbs.
  */
 @Singleton
-@StepType(id = "idhammar.downtime-events.read", name = "Read Idhammar downtime events", group = "Sources",
-    timeoutSeconds = 600, description = "Reads Idhammar OEE downtime events changed in a period, incrementally.")
-public final class IdhammarDowntimeEventsRead implements Step<IdhammarDowntimeEventsRead.Input, ReadResult> {
+@StepType(
+    id = "idhammar.downtime-events.read",
+    name = "Read Idhammar downtime events",
+    group = "Sources",
+    timeoutSeconds = 600,
+    description = "Reads Idhammar OEE downtime events changed in a period, incrementally.")
+public final class IdhammarDowntimeEventsRead
+    implements Step<IdhammarDowntimeEventsRead.Input, ReadResult> {
 
   public static final String ENTITY = "idhammar.downtimeEvent";
   public static final int DEFAULT_PAGE_SIZE = 1_000;
 
   public record Input(
-      @Param(label = "Connection", description = "An Idhammar connection") @NotBlank String connection,
-      @Param(label = "Updated since", cursor = true,
-          description = "Inclusive. Empty: where the last completed run stopped, or everything")
-      Instant updatedSince,
-      @Param(label = "Updated until", description = "Exclusive. Empty: now", cursorUntil = true) Instant updatedUntil,
-      @Param(label = "Machine", description = "A machine id such as M-1101. Empty: every machine") String machineId,
+      @Param(label = "Connection", description = "An Idhammar connection") @NotBlank
+          String connection,
+      @Param(
+              label = "Updated since",
+              cursor = true,
+              description = "Inclusive. Empty: where the last completed run stopped, or everything")
+          Instant updatedSince,
+      @Param(label = "Updated until", description = "Exclusive. Empty: now", cursorUntil = true)
+          Instant updatedUntil,
+      @Param(label = "Machine", description = "A machine id such as M-1101. Empty: every machine")
+          String machineId,
       @Param(label = "Page size", defaultValue = "1000") @Positive Integer pageSize) {}
 
   private final IdhammarClientFactory clients;
@@ -55,15 +65,33 @@ public final class IdhammarDowntimeEventsRead implements Step<IdhammarDowntimeEv
     IdhammarConnection connection = IdhammarSteps.connection(input.connection(), context);
     Instant until = IdhammarSteps.orDefault(input.updatedUntil(), context.clock().instant());
     IdhammarSteps.checkPeriod("updatedSince", input.updatedSince(), "updatedUntil", until);
-    String machineId = input.machineId() == null || input.machineId().isBlank() ? null : input.machineId().strip();
+    String machineId =
+        input.machineId() == null || input.machineId().isBlank() ? null : input.machineId().strip();
     IdhammarClient client = clients.forConnection(input.connection(), connection);
     String siteId = connection.siteId();
-    DowntimeQuery query = new DowntimeQuery(input.updatedSince(), until, machineId, siteId,
-        IdhammarSteps.pageSize(input.pageSize(), DEFAULT_PAGE_SIZE));
-    context.log().info("Reading Idhammar downtime events updated in [" + (input.updatedSince() == null ? "the start"
-        : input.updatedSince()) + ", " + until + ") from '" + input.connection() + "'"
-        + (machineId == null ? "" : " of machine " + machineId));
-    return PagedRead.read(cursor -> client.downtimeEvents(query, cursor), ENTITY, "updatedAt", "downtime events",
+    DowntimeQuery query =
+        new DowntimeQuery(
+            input.updatedSince(),
+            until,
+            machineId,
+            siteId,
+            IdhammarSteps.pageSize(input.pageSize(), DEFAULT_PAGE_SIZE));
+    context
+        .log()
+        .info(
+            "Reading Idhammar downtime events updated in ["
+                + (input.updatedSince() == null ? "the start" : input.updatedSince())
+                + ", "
+                + until
+                + ") from '"
+                + input.connection()
+                + "'"
+                + (machineId == null ? "" : " of machine " + machineId));
+    return PagedRead.read(
+        cursor -> client.downtimeEvents(query, cursor),
+        ENTITY,
+        "updatedAt",
+        "downtime events",
         context);
   }
 }

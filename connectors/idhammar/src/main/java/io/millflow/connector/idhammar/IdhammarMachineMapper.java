@@ -7,10 +7,11 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Maps an {@code idhammar.machine} record (a line or a machine) to an {@link Asset}: id → key and code, name → name,
- * type → category, type {@code line}/{@code machine} → level {@code ProductionLine}/{@code WorkUnit} (ISA-95),
- * active → active and status ({@code active}/{@code inactive}), lineId → parentKey, siteId → siteKey,
- * idealRatePerHour → idealRatePerHour, createdAt → createdAt, updatedAt → updatedAt.
+ * Maps an {@code idhammar.machine} record (a line or a machine) to an {@link Asset}: id → key and
+ * code, name → name, type → category, type {@code line}/{@code machine} → level {@code
+ * ProductionLine}/{@code WorkUnit} (ISA-95), active → active and status ({@code active}/{@code
+ * inactive}), lineId → parentKey, siteId → siteKey, idealRatePerHour → idealRatePerHour, createdAt
+ * → createdAt, updatedAt → updatedAt.
  */
 @Singleton
 public final class IdhammarMachineMapper implements UnifiedMapper {
@@ -32,10 +33,27 @@ public final class IdhammarMachineMapper implements UnifiedMapper {
     String type = machine.text("type");
     Boolean active = machine.bool("active");
     Instant updatedAt = machine.instant("updatedAt");
-    return new Asset(id, id, machine.text("name"), null, type, level(type),
-        active == null ? null : active ? "active" : "inactive", active, machine.text("lineId"), machine.text("siteId"),
-        null, null, null, null, machine.decimal("idealRatePerHour"), machine.instant("createdAt"), updatedAt,
-        machine.source(options, id, updatedAt), machine.customFields(options.customFields()), machine.raw(options));
+    return new Asset(
+        id,
+        id,
+        machine.text("name"),
+        null,
+        type,
+        level(type),
+        active == null ? null : active ? "active" : "inactive",
+        active,
+        machine.text("lineId"),
+        machine.text("siteId"),
+        null,
+        null,
+        null,
+        null,
+        machine.decimal("idealRatePerHour"),
+        machine.instant("createdAt"),
+        updatedAt,
+        machine.source(options, id, updatedAt),
+        machine.customFields(options.customFields()),
+        machine.raw(options));
   }
 
   private static String level(String type) {

@@ -6,9 +6,10 @@ import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 
 /**
- * Maps an {@code idhammar.oee} row to a {@link ProductionRecord}: as {@link IdhammarProductionMapper} for the period
- * and counts (goodCount, rejectCount, reworkCount), plus plannedProductionSeconds, runTimeSeconds, idealRatePerHour,
- * and availability, performance, quality and oee as exact fractions (0..1, four decimals, as the API sent them).
+ * Maps an {@code idhammar.oee} row to a {@link ProductionRecord}: as {@link
+ * IdhammarProductionMapper} for the period and counts (goodCount, rejectCount, reworkCount), plus
+ * plannedProductionSeconds, runTimeSeconds, idealRatePerHour, and availability, performance,
+ * quality and oee as exact fractions (0..1, four decimals, as the API sent them).
  */
 @Singleton
 public final class IdhammarOeeMapper implements UnifiedMapper {

@@ -6,10 +6,11 @@ import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 
 /**
- * Maps an {@code idhammar.production} row to a {@link ProductionRecord}: machineId → assetKey, siteId → siteKey,
- * periodStart/periodEnd, shift, orderNo → orderNumber, good/reject/rework → goodCount/rejectCount/reworkCount, the
- * reason with the most rejects → rejectReason, updatedAt; key {@code <machineId>/<granularity>/<periodStart>}. OEE
- * fields stay null: {@link IdhammarOeeMapper} fills them from {@code idhammar.oee}.
+ * Maps an {@code idhammar.production} row to a {@link ProductionRecord}: machineId → assetKey,
+ * siteId → siteKey, periodStart/periodEnd, shift, orderNo → orderNumber, good/reject/rework →
+ * goodCount/rejectCount/reworkCount, the reason with the most rejects → rejectReason, updatedAt;
+ * key {@code <machineId>/<granularity>/<periodStart>}. OEE fields stay null: {@link
+ * IdhammarOeeMapper} fills them from {@code idhammar.oee}.
  */
 @Singleton
 public final class IdhammarProductionMapper implements UnifiedMapper {

@@ -7,14 +7,17 @@ import io.millflow.model.UnifiedMapper.MappingOptions;
 import java.time.Instant;
 
 /**
- * Typed reads of one Idhammar JSON record for the mappers: the shared reads, with ISO-8601 timestamps, plus the field
- * rules only Idhammar has.
+ * Typed reads of one Idhammar JSON record for the mappers: the shared reads, with ISO-8601
+ * timestamps, plus the field rules only Idhammar has.
  */
 final class IdhammarRecord extends SourceRecord {
 
-  private static final TimestampFormat TIMESTAMPS = new TimestampFormat("an ISO-8601 timestamp", Instant::parse);
+  private static final TimestampFormat TIMESTAMPS =
+      new TimestampFormat("an ISO-8601 timestamp", Instant::parse);
 
-  /** @param what how errors name the record: {@code downtime event DT-000000042} */
+  /**
+   * @param what how errors name the record: {@code downtime event DT-000000042}
+   */
   IdhammarRecord(JsonNode json, String what) {
     super(json, "Idhammar", what, TIMESTAMPS);
   }

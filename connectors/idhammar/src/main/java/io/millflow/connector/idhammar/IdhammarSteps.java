@@ -4,7 +4,10 @@ import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 import java.time.Instant;
 
-/** What every Idhammar step checks the same way: the connection's type, blank names, positive numbers, periods. */
+/**
+ * What every Idhammar step checks the same way: the connection's type, blank names, positive
+ * numbers, periods.
+ */
 final class IdhammarSteps {
 
   static final String SYSTEM = "idhammar";
@@ -22,16 +25,25 @@ final class IdhammarSteps {
   static int pageSize(Integer value, int fallback) {
     int size = value == null ? fallback : value;
     if (size < 1 || size > 1_000) {
-      throw new StepFailure("INVALID_INPUT", "pageSize must be from 1 to 1000 (the API's largest page), not " + size
-          + ".");
+      throw new StepFailure(
+          "INVALID_INPUT",
+          "pageSize must be from 1 to 1000 (the API's largest page), not " + size + ".");
     }
     return size;
   }
 
   static void checkPeriod(String sinceName, Instant since, String untilName, Instant until) {
     if (since != null && until != null && since.isAfter(until)) {
-      throw new StepFailure("INVALID_INPUT", sinceName + " " + since + " is after " + untilName + " " + until
-          + ": give a period that ends after it begins.");
+      throw new StepFailure(
+          "INVALID_INPUT",
+          sinceName
+              + " "
+              + since
+              + " is after "
+              + untilName
+              + " "
+              + until
+              + ": give a period that ends after it begins.");
     }
   }
 

@@ -11,9 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
- * Reads every page of one list into a new dataset, one page in memory at a time, and keeps the greatest value of the
- * cursor field (an ISO-8601 instant such as {@code updatedAt} or {@code periodEnd}, by which the list is ordered) as
- * the read's cursor.
+ * Reads every page of one list into a new dataset, one page in memory at a time, and keeps the
+ * greatest value of the cursor field (an ISO-8601 instant such as {@code updatedAt} or {@code
+ * periodEnd}, by which the list is ordered) as the read's cursor.
  */
 final class PagedRead {
 
@@ -21,10 +21,15 @@ final class PagedRead {
 
   /**
    * @param pages the page after a cursor (null: the first page)
-   * @param cursorField the field whose greatest value becomes the result's cursor, or null for no cursor
+   * @param cursorField the field whose greatest value becomes the result's cursor, or null for no
+   *     cursor
    * @param what how log lines and errors name the rows: {@code downtime events}
    */
-  static ReadResult read(Function<String, IdhammarPage> pages, String entity, String cursorField, String what,
+  static ReadResult read(
+      Function<String, IdhammarPage> pages,
+      String entity,
+      String cursorField,
+      String what,
       StepContext context) {
     try (DatasetWriter out = context.datasets().create(entity)) {
       Instant cursor = null;
@@ -35,22 +40,37 @@ final class PagedRead {
         calls++;
         page.data().forEach(out::add);
         if (cursorField != null && !page.data().isEmpty()) {
-          // Lists are ordered by the cursor field, so a page's last row holds its greatest value. Should a server break
-          // that order, the cursor only comes out lower, and the next run reads a little again: never a gap.
+          // Lists are ordered by the cursor field, so a page's last row holds its greatest value.
+          // Should a server break
+          // that order, the cursor only comes out lower, and the next run reads a little again:
+          // never a gap.
           Instant last = instant(page.data().getLast(), cursorField, what);
           cursor = cursor == null || last.isAfter(cursor) ? last : cursor;
         }
         context.progress(out.count(), -1);
         if (page.next() != null && page.next().equals(next)) {
-          throw new StepFailure("IDHAMMAR_UNEXPECTED_RESPONSE", "Idhammar sent the same 'next' cursor twice while"
-              + " listing " + what + ": the list would never end. Report this to the Idhammar administrator.");
+          throw new StepFailure(
+              "IDHAMMAR_UNEXPECTED_RESPONSE",
+              "Idhammar sent the same 'next' cursor twice while"
+                  + " listing "
+                  + what
+                  + ": the list would never end. Report this to the Idhammar administrator.");
         }
         next = page.next();
       } while (next != null);
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
-      context.log().info("Read " + ref.count() + " " + what + " in " + calls + " Idhammar calls"
-          + (cursorField == null ? "" : "; cursor " + cursor));
+      context
+          .log()
+          .info(
+              "Read "
+                  + ref.count()
+                  + " "
+                  + what
+                  + " in "
+                  + calls
+                  + " Idhammar calls"
+                  + (cursorField == null ? "" : "; cursor " + cursor));
       return ReadResult.withCursor(ref, cursor);
     }
   }
@@ -64,8 +84,16 @@ final class PagedRead {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw new StepFailure("IDHAMMAR_UNEXPECTED_RESPONSE", "Idhammar sent one of the " + what + " (id '"
-        + row.path("id").asText(row.path("machineId").asText("")) + "') with " + field + " '" + text
-        + "', which is not an ISO-8601 timestamp: an incremental read cannot place it.");
+    throw new StepFailure(
+        "IDHAMMAR_UNEXPECTED_RESPONSE",
+        "Idhammar sent one of the "
+            + what
+            + " (id '"
+            + row.path("id").asText(row.path("machineId").asText(""))
+            + "') with "
+            + field
+            + " '"
+            + text
+            + "', which is not an ISO-8601 timestamp: an incremental read cannot place it.");
   }
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The shared run of the two period steps (production counts, OEE): rows of the machines' ended periods within
- * {@code [from, to)}, paged, with the greatest {@code periodEnd} as the cursor. Ended periods do not change, so the
- * next run continues from the cursor without reading a period twice.
+ * The shared run of the two period steps (production counts, OEE): rows of the machines' ended
+ * periods within {@code [from, to)}, paged, with the greatest {@code periodEnd} as the cursor.
+ * Ended periods do not change, so the next run continues from the cursor without reading a period
+ * twice.
  */
 final class PeriodRead {
 
@@ -21,22 +22,50 @@ final class PeriodRead {
 
   private PeriodRead() {}
 
-  static ReadResult run(String name, IdhammarConnection connection, IdhammarClient client, Instant from, Instant to, String machineId,
-      String granularity, List<String> granularities, int pageSize, StepContext context, String entity, String what,
+  static ReadResult run(
+      String name,
+      IdhammarConnection connection,
+      IdhammarClient client,
+      Instant from,
+      Instant to,
+      String machineId,
+      String granularity,
+      List<String> granularities,
+      int pageSize,
+      StepContext context,
+      String entity,
+      String what,
       BiFunction<PeriodQuery, String, IdhammarPage> list) {
     Instant end = IdhammarSteps.orDefault(to, context.clock().instant());
     Instant start = IdhammarSteps.orDefault(from, end.minus(DEFAULT_LOOKBACK));
     IdhammarSteps.checkPeriod("from", start, "to", end);
     String chosen = IdhammarSteps.orDefault(granularity, granularities.getFirst());
     if (!granularities.contains(chosen)) {
-      throw new StepFailure("INVALID_INPUT", "granularity must be one of " + String.join(", ", granularities)
-          + ", not '" + chosen + "'.");
+      throw new StepFailure(
+          "INVALID_INPUT",
+          "granularity must be one of "
+              + String.join(", ", granularities)
+              + ", not '"
+              + chosen
+              + "'.");
     }
     String machine = machineId == null || machineId.isBlank() ? null : machineId.strip();
-    PeriodQuery query = new PeriodQuery(start, end, chosen, machine, connection.siteId(),
-        pageSize);
-    context.log().info("Reading Idhammar " + what + " per " + chosen + " in [" + start + ", " + end + ") from '"
-        + name + "'" + (machine == null ? "" : " of machine " + machine));
+    PeriodQuery query = new PeriodQuery(start, end, chosen, machine, connection.siteId(), pageSize);
+    context
+        .log()
+        .info(
+            "Reading Idhammar "
+                + what
+                + " per "
+                + chosen
+                + " in ["
+                + start
+                + ", "
+                + end
+                + ") from '"
+                + name
+                + "'"
+                + (machine == null ? "" : " of machine " + machine));
     return PagedRead.read(cursor -> list.apply(query, cursor), entity, "periodEnd", what, context);
   }
 }

@@ -6,11 +6,12 @@ import io.millflow.model.UnifiedMapper.MappingOptions;
 import java.time.Instant;
 
 /**
- * The one mapping of a period row (production counts or OEE) to a {@link ProductionRecord}; the two lists differ only
- * in the names of their count fields and in OEE's time and ratio fields, which {@link Fields} tells.
+ * The one mapping of a period row (production counts or OEE) to a {@link ProductionRecord}; the two
+ * lists differ only in the names of their count fields and in OEE's time and ratio fields, which
+ * {@link Fields} tells.
  *
- * <p>Both give the same key, {@code <machineId>/<granularity>/<periodStart>}, as they describe the same machine and
- * period: an OEE row is a production row plus times and ratios.
+ * <p>Both give the same key, {@code <machineId>/<granularity>/<periodStart>}, as they describe the
+ * same machine and period: an OEE row is a production row plus times and ratios.
  */
 final class PeriodRows {
 
@@ -23,22 +24,44 @@ final class PeriodRows {
   private PeriodRows() {}
 
   static ProductionRecord map(JsonNode source, MappingOptions options, String kind, Fields fields) {
-    IdhammarRecord row = new IdhammarRecord(source, kind + " row of machine " + source.path("machineId").asText("?")
-        + " for " + source.path("periodStart").asText("?"));
+    IdhammarRecord row =
+        new IdhammarRecord(
+            source,
+            kind
+                + " row of machine "
+                + source.path("machineId").asText("?")
+                + " for "
+                + source.path("periodStart").asText("?"));
     String machineId = row.requiredText("machineId");
     Instant start = row.requiredInstant("periodStart");
     Instant end = row.requiredInstant("periodEnd");
     String key = machineId + "/" + row.requiredText("granularity") + "/" + start;
     Instant updatedAt = row.instant("updatedAt") != null ? row.instant("updatedAt") : end;
     boolean oee = fields.oee();
-    return new ProductionRecord(key, machineId, row.text("siteId"), start, end, row.text("shift"),
-        row.text("orderNo"), null,
-        row.wholeNumber(fields.good()), row.wholeNumber(fields.reject()), row.wholeNumber(fields.rework()),
+    return new ProductionRecord(
+        key,
+        machineId,
+        row.text("siteId"),
+        start,
+        end,
+        row.text("shift"),
+        row.text("orderNo"),
+        null,
+        row.wholeNumber(fields.good()),
+        row.wholeNumber(fields.reject()),
+        row.wholeNumber(fields.rework()),
         mainRejectReason(source.path("rejectReasons")),
-        oee ? row.wholeNumber("plannedProductionSeconds") : null, oee ? row.wholeNumber("runTimeSeconds") : null,
-        oee ? row.decimal("idealRatePerHour") : null, oee ? row.decimal("availability") : null,
-        oee ? row.decimal("performance") : null, oee ? row.decimal("quality") : null, oee ? row.decimal("oee") : null,
-        updatedAt, row.source(options, key, updatedAt), row.customFields(options.customFields()), row.raw(options));
+        oee ? row.wholeNumber("plannedProductionSeconds") : null,
+        oee ? row.wholeNumber("runTimeSeconds") : null,
+        oee ? row.decimal("idealRatePerHour") : null,
+        oee ? row.decimal("availability") : null,
+        oee ? row.decimal("performance") : null,
+        oee ? row.decimal("quality") : null,
+        oee ? row.decimal("oee") : null,
+        updatedAt,
+        row.source(options, key, updatedAt),
+        row.customFields(options.customFields()),
+        row.raw(options));
   }
 
   /** The text (else code) of the reason with the most rejects; null when there were none. */

@@ -1,2 +1,5 @@
-/** Idhammar OEE steps (machines, downtime, production, OEE), mapping to the unified model, and the local OEE sandbox with webhook push. */
+/**
+ * Idhammar OEE steps (machines, downtime, production, OEE), mapping to the unified model, and the
+ * local OEE sandbox with webhook push.
+ */
 package io.millflow.connector.idhammar;

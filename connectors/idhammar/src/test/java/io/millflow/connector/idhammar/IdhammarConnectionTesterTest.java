@@ -24,7 +24,9 @@ class IdhammarConnectionTesterTest {
 
   @RegisterExtension
   static final SandboxExtension SANDBOX =
-      new SandboxExtension(IdhammarSandboxConfig.defaults().withDowntimeEvents(10).withoutRateLimit());
+      new SandboxExtension(
+          IdhammarSandboxConfig.defaults().withDowntimeEvents(10).withoutRateLimit());
+
   private final IdhammarSandbox sandbox = SANDBOX.sandbox();
   private final IdhammarConnectionTester tester = new IdhammarConnectionTester();
 
@@ -58,13 +60,22 @@ class IdhammarConnectionTesterTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    ConnectionCheck wrongPath = tester.test(HttpIdhammarClientTest.connection(sandbox, "oee",
-        Map.of("baseUrl", sandbox.baseUrl() + "/api/v1"), sandbox.config().apiToken()));
-    ConnectionCheck refused = tester.test(HttpIdhammarClientTest.connection(sandbox, "oee",
-        Map.of("baseUrl", "http://127.0.0.1:" + closedPort), "t"));
+    ConnectionCheck wrongPath =
+        tester.test(
+            HttpIdhammarClientTest.connection(
+                sandbox,
+                "oee",
+                Map.of("baseUrl", sandbox.baseUrl() + "/api/v1"),
+                sandbox.config().apiToken()));
+    ConnectionCheck refused =
+        tester.test(
+            HttpIdhammarClientTest.connection(
+                sandbox, "oee", Map.of("baseUrl", "http://127.0.0.1:" + closedPort), "t"));
     sandbox.faults().delayNext(1, Duration.ofSeconds(3));
-    ConnectionCheck slow = tester.test(HttpIdhammarClientTest.connection(sandbox, "oee",
-        Map.of("timeoutSeconds", "1"), sandbox.config().apiToken()));
+    ConnectionCheck slow =
+        tester.test(
+            HttpIdhammarClientTest.connection(
+                sandbox, "oee", Map.of("timeoutSeconds", "1"), sandbox.config().apiToken()));
 
     assertThat(wrongPath.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
     assertThat(refused.problem()).isEqualTo(ConnectionProblem.UNREACHABLE);
@@ -73,17 +84,25 @@ class IdhammarConnectionTesterTest {
 
   @Test
   void tellsAWebsiteThatAnswersWithHtmlFromTheApi() throws IOException {
-    HttpServer website = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    website.createContext("/", exchange -> {
-      byte[] page = "<html><body>Welcome</body></html>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, page.length);
-      exchange.getResponseBody().write(page);
-      exchange.close();
-    });
+    HttpServer website =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    website.createContext(
+        "/",
+        exchange -> {
+          byte[] page = "<html><body>Welcome</body></html>".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
     website.start();
     try {
-      ConnectionCheck check = tester.test(new Connection("oee", "idhammar",
-          Map.of("baseUrl", "http://127.0.0.1:" + website.getAddress().getPort()), Map.of("apiToken", "t")));
+      ConnectionCheck check =
+          tester.test(
+              new Connection(
+                  "oee",
+                  "idhammar",
+                  Map.of("baseUrl", "http://127.0.0.1:" + website.getAddress().getPort()),
+                  Map.of("apiToken", "t")));
 
       assertThat(check.problem()).isEqualTo(ConnectionProblem.WRONG_URL);
       assertThat(check.message()).contains("not with the Idhammar API's JSON");
@@ -96,13 +115,16 @@ class IdhammarConnectionTesterTest {
   void reportsFailingOrLimitingServersAsUnavailable() {
     sandbox.faults().failNext(1, 503).rateLimitNext(1, Duration.ofSeconds(5));
 
-    assertThat(tester.test(sandbox.connection("oee")).problem()).isEqualTo(ConnectionProblem.UNAVAILABLE);
-    assertThat(tester.test(sandbox.connection("oee")).problem()).isEqualTo(ConnectionProblem.UNAVAILABLE);
+    assertThat(tester.test(sandbox.connection("oee")).problem())
+        .isEqualTo(ConnectionProblem.UNAVAILABLE);
+    assertThat(tester.test(sandbox.connection("oee")).problem())
+        .isEqualTo(ConnectionProblem.UNAVAILABLE);
   }
 
   @Test
   void reportsAMissingSettingAsIncomplete() {
-    ConnectionCheck check = tester.test(new Connection("oee", "idhammar", Map.of(), Map.of("apiToken", "t")));
+    ConnectionCheck check =
+        tester.test(new Connection("oee", "idhammar", Map.of(), Map.of("apiToken", "t")));
 
     assertThat(check.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
     assertThat(check.message()).contains("baseUrl");

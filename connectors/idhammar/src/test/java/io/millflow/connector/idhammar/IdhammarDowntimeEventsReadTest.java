@@ -31,10 +31,15 @@ class IdhammarDowntimeEventsReadTest {
   private static final int EVENTS = 2_500;
 
   private final MutableClock clock = new MutableClock(ANCHOR);
-  private final IdhammarSandbox sandbox = new IdhammarSandbox(IdhammarSandboxConfig.defaults()
-      .withDowntimeEvents(EVENTS).withClock(clock, ANCHOR).withoutRateLimit()).start(0);
-  private final TestStepContext context = new TestStepContext().withClock(clock)
-      .withConnection(sandbox.connection("oee"));
+  private final IdhammarSandbox sandbox =
+      new IdhammarSandbox(
+              IdhammarSandboxConfig.defaults()
+                  .withDowntimeEvents(EVENTS)
+                  .withClock(clock, ANCHOR)
+                  .withoutRateLimit())
+          .start(0);
+  private final TestStepContext context =
+      new TestStepContext().withClock(clock).withConnection(sandbox.connection("oee"));
   private final IdhammarDowntimeEventsRead step = new IdhammarDowntimeEventsRead();
 
   @AfterEach
@@ -52,16 +57,20 @@ class IdhammarDowntimeEventsReadTest {
     assertThat(events.stream().map(event -> event.get("id").asText()).distinct()).hasSize(EVENTS);
     assertThat(result.cursor()).isEqualTo(events.getLast().get("updatedAt").asText());
 
-    DatasetRef mapped = new UnifiedTransform(List.of(new IdhammarDowntimeEventMapper()))
-        .run(new UnifiedTransform.Input(result.records(), "oee", false, null), context);
+    DatasetRef mapped =
+        new UnifiedTransform(List.of(new IdhammarDowntimeEventMapper()))
+            .run(new UnifiedTransform.Input(result.records(), "oee", false, null), context);
     List<DowntimeEvent> unified = context.datasets().readAll(mapped, DowntimeEvent.class);
-    assertThat(unified).hasSize(EVENTS).allSatisfy(event -> {
-      assertThat(event.assetKey()).startsWith("M-");
-      assertThat(event.planned()).isNotNull();
-      assertThat(event.source().system()).isEqualTo("idhammar");
-      assertThat(event.source().connection()).isEqualTo("oee");
-      assertThat(event.endedAt() == null).isEqualTo(event.durationSeconds() == null);
-    });
+    assertThat(unified)
+        .hasSize(EVENTS)
+        .allSatisfy(
+            event -> {
+              assertThat(event.assetKey()).startsWith("M-");
+              assertThat(event.planned()).isNotNull();
+              assertThat(event.source().system()).isEqualTo("idhammar");
+              assertThat(event.source().connection()).isEqualTo("oee");
+              assertThat(event.endedAt() == null).isEqualTo(event.durationSeconds() == null);
+            });
     assertThat(unified).anyMatch(event -> event.endedAt() == null);
   }
 
@@ -70,13 +79,21 @@ class IdhammarDowntimeEventsReadTest {
     ReadResult first = step.run(new Input("oee", null, null, null, null), context);
     clock.advance(Duration.ofMinutes(30));
 
-    ReadResult second = step.run(new Input("oee", Instant.parse(first.cursor()), null, null, null), context);
+    ReadResult second =
+        step.run(new Input("oee", Instant.parse(first.cursor()), null, null, null), context);
 
     List<JsonNode> changed = context.datasets().readAll(second.records(), JsonNode.class);
-    assertThat(changed).isNotEmpty().allSatisfy(event -> assertThat(event.get("updatedAt").asText())
-        .isGreaterThanOrEqualTo(first.cursor()));
-    assertThat(changed).anyMatch(event -> event.get("id").asText().equals("DT-000002500"))
-        .anyMatch(event -> event.get("id").asText().compareTo("DT-000002500") < 0 && !event.get("endTime").isNull());
+    assertThat(changed)
+        .isNotEmpty()
+        .allSatisfy(
+            event ->
+                assertThat(event.get("updatedAt").asText()).isGreaterThanOrEqualTo(first.cursor()));
+    assertThat(changed)
+        .anyMatch(event -> event.get("id").asText().equals("DT-000002500"))
+        .anyMatch(
+            event ->
+                event.get("id").asText().compareTo("DT-000002500") < 0
+                    && !event.get("endTime").isNull());
     assertThat(Instant.parse(second.cursor())).isAfter(Instant.parse(first.cursor()));
   }
 
@@ -86,45 +103,63 @@ class IdhammarDowntimeEventsReadTest {
 
     ReadResult first = step.run(new Input("oee", null, null, null, 50), moving);
     Instant secondStart = clock.instant();
-    ReadResult second = step.run(new Input("oee", Instant.parse(first.cursor()), null, null, 50), moving);
+    ReadResult second =
+        step.run(new Input("oee", Instant.parse(first.cursor()), null, null, 50), moving);
 
     List<JsonNode> firstRows = context.datasets().readAll(first.records(), JsonNode.class);
-    assertThat(firstRows.stream().map(event -> event.get("id").asText()).distinct()).hasSize(firstRows.size());
-    assertThat(firstRows).allSatisfy(event -> assertThat(Instant.parse(event.get("updatedAt").asText()))
-        .isBefore(ANCHOR));
-    Set<String> firstIds = new HashSet<>(firstRows.stream().map(event -> event.get("id").asText()).toList());
+    assertThat(firstRows.stream().map(event -> event.get("id").asText()).distinct())
+        .hasSize(firstRows.size());
+    assertThat(firstRows)
+        .allSatisfy(
+            event -> assertThat(Instant.parse(event.get("updatedAt").asText())).isBefore(ANCHOR));
+    Set<String> firstIds =
+        new HashSet<>(firstRows.stream().map(event -> event.get("id").asText()).toList());
     assertThat(context.datasets().readAll(second.records(), JsonNode.class))
         .as("an event that existed at the first run's start but changed before its page was read")
-        .anyMatch(event -> event.get("id").asText().compareTo("DT-000002500") < 0
-            && !firstIds.contains(event.get("id").asText()));
+        .anyMatch(
+            event ->
+                event.get("id").asText().compareTo("DT-000002500") < 0
+                    && !firstIds.contains(event.get("id").asText()));
     Set<String> versions = new HashSet<>();
     for (ReadResult run : List.of(first, second)) {
-      context.datasets().readAll(run.records(), JsonNode.class)
-          .forEach(event -> versions.add(event.get("id").asText() + "@" + event.get("updatedAt").asText()));
+      context
+          .datasets()
+          .readAll(run.records(), JsonNode.class)
+          .forEach(
+              event ->
+                  versions.add(event.get("id").asText() + "@" + event.get("updatedAt").asText()));
     }
     ReadResult truth = step.run(new Input("oee", null, secondStart, null, 1_000), context);
     List<JsonNode> latest = context.datasets().readAll(truth.records(), JsonNode.class);
-    assertThat(latest).hasSizeGreaterThan(EVENTS).allSatisfy(event -> assertThat(versions)
-        .contains(event.get("id").asText() + "@" + event.get("updatedAt").asText()));
+    assertThat(latest)
+        .hasSizeGreaterThan(EVENTS)
+        .allSatisfy(
+            event ->
+                assertThat(versions)
+                    .contains(event.get("id").asText() + "@" + event.get("updatedAt").asText()));
   }
 
   @Test
   void readsOneMachineWhenAsked() {
     ReadResult result = step.run(new Input("oee", null, null, "M-2103", null), context);
 
-    assertThat(context.datasets().readAll(result.records(), JsonNode.class)).hasSizeBetween(200, 215)
+    assertThat(context.datasets().readAll(result.records(), JsonNode.class))
+        .hasSizeBetween(200, 215)
         .allSatisfy(event -> assertThat(event.get("machineId").asText()).isEqualTo("M-2103"));
   }
 
   @Test
   void readsOnlyTheSiteTheConnectionNames() {
-    context.withConnection(HttpIdhammarClientTest.connection(sandbox, "gbg", Map.of("siteId", "SE-GBG"),
-        sandbox.config().apiToken()));
+    context.withConnection(
+        HttpIdhammarClientTest.connection(
+            sandbox, "gbg", Map.of("siteId", "SE-GBG"), sandbox.config().apiToken()));
 
     ReadResult result = step.run(new Input("gbg", null, null, null, null), context);
 
-    // event i is machine i mod 12; machines 0-5 are in SE-GBG: 4 of them have 209 of the 2,500 events, 2 have 208
-    assertThat(context.datasets().readAll(result.records(), JsonNode.class)).hasSize(4 * 209 + 2 * 208)
+    // event i is machine i mod 12; machines 0-5 are in SE-GBG: 4 of them have 209 of the 2,500
+    // events, 2 have 208
+    assertThat(context.datasets().readAll(result.records(), JsonNode.class))
+        .hasSize(4 * 209 + 2 * 208)
         .allSatisfy(event -> assertThat(event.get("siteId").asText()).isEqualTo("SE-GBG"));
   }
 
@@ -141,12 +176,16 @@ class IdhammarDowntimeEventsReadTest {
     context.withConnection(new io.millflow.step.Connection("db", "postgres", Map.of(), Map.of()));
 
     assertThatThrownBy(() -> step.run(new Input("db", null, null, null, null), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
-    assertThatThrownBy(() -> step.run(new Input("oee", ANCHOR, ANCHOR.minusSeconds(1), null, null), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
+    assertThatThrownBy(
+            () -> step.run(new Input("oee", ANCHOR, ANCHOR.minusSeconds(1), null, null), context))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
         .hasMessageContaining("updatedSince");
     assertThatThrownBy(() -> step.run(new Input("oee", null, null, null, 5_000), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
         .hasMessageContaining("pageSize");
   }
 }

@@ -29,7 +29,8 @@ class IdhammarMappersTest {
   private static final MappingOptions OPTIONS = new MappingOptions("oee", false, List.of());
 
   static JsonNode fixture(String name) {
-    try (InputStream in = IdhammarMappersTest.class.getResourceAsStream("/fixtures/" + name + ".json")) {
+    try (InputStream in =
+        IdhammarMappersTest.class.getResourceAsStream("/fixtures/" + name + ".json")) {
       return Json.mapper().readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -54,7 +55,8 @@ class IdhammarMappersTest {
 
   @Test
   void mapsAClosedDowntimeEventWithItsReasonAndDuration() {
-    DowntimeEvent event = new IdhammarDowntimeEventMapper().map(fixture("idhammar-downtime-event"), OPTIONS);
+    DowntimeEvent event =
+        new IdhammarDowntimeEventMapper().map(fixture("idhammar-downtime-event"), OPTIONS);
 
     assertThat(event.key()).isEqualTo("DT-000000042");
     assertThat(event.assetKey()).isEqualTo("M-1102");
@@ -73,7 +75,8 @@ class IdhammarMappersTest {
 
   @Test
   void mapsAnOpenDowntimeEventWithoutEndOrDuration() {
-    DowntimeEvent event = new IdhammarDowntimeEventMapper().map(fixture("idhammar-downtime-event-open"), OPTIONS);
+    DowntimeEvent event =
+        new IdhammarDowntimeEventMapper().map(fixture("idhammar-downtime-event-open"), OPTIONS);
 
     assertThat(event.endedAt()).isNull();
     assertThat(event.durationSeconds()).isNull();
@@ -83,7 +86,8 @@ class IdhammarMappersTest {
 
   @Test
   void mapsProductionCountsWithTheReasonOfMostRejects() {
-    ProductionRecord record = new IdhammarProductionMapper().map(fixture("idhammar-production"), OPTIONS);
+    ProductionRecord record =
+        new IdhammarProductionMapper().map(fixture("idhammar-production"), OPTIONS);
 
     assertThat(record.key()).isEqualTo("M-1102/hour/2026-11-23T07:00:00Z");
     assertThat(record.goodCount()).isEqualTo(1402);
@@ -113,17 +117,22 @@ class IdhammarMappersTest {
   void keepsTheRawRecordAndTheCustomFieldsAskedFor() {
     JsonNode source = fixture("idhammar-machine");
 
-    Asset asset = new IdhammarMachineMapper().map(source, new MappingOptions("oee", true, List.of("assetTag",
-        "missing")));
+    Asset asset =
+        new IdhammarMachineMapper()
+            .map(source, new MappingOptions("oee", true, List.of("assetTag", "missing")));
 
-    assertThat(asset.customFields()).containsOnlyKeys("assetTag").containsEntry("assetTag", "GBG-00417");
+    assertThat(asset.customFields())
+        .containsOnlyKeys("assetTag")
+        .containsEntry("assetTag", "GBG-00417");
     assertThat(asset.raw()).isEqualTo(source);
   }
 
   static Stream<Arguments> unmappable() {
     return Stream.of(
-        Arguments.of(new IdhammarDowntimeEventMapper(), "idhammar-downtime-event", "updatedAt", null),
-        Arguments.of(new IdhammarDowntimeEventMapper(), "idhammar-downtime-event", "startTime", "yesterday"),
+        Arguments.of(
+            new IdhammarDowntimeEventMapper(), "idhammar-downtime-event", "updatedAt", null),
+        Arguments.of(
+            new IdhammarDowntimeEventMapper(), "idhammar-downtime-event", "startTime", "yesterday"),
         Arguments.of(new IdhammarDowntimeEventMapper(), "idhammar-downtime-event", "planned", "no"),
         Arguments.of(new IdhammarProductionMapper(), "idhammar-production", "good", "many"),
         Arguments.of(new IdhammarOeeMapper(), "idhammar-oee", "rejectCount", "1.5"),
@@ -133,7 +142,8 @@ class IdhammarMappersTest {
 
   @ParameterizedTest(name = "{1} with {2} = {3}")
   @MethodSource("unmappable")
-  void refusesARecordItCannotReadNamingTheField(UnifiedMapper mapper, String fixture, String field, String value) {
+  void refusesARecordItCannotReadNamingTheField(
+      UnifiedMapper mapper, String fixture, String field, String value) {
     ObjectNode source = (ObjectNode) fixture(fixture);
     if (value == null) {
       source.remove(field);
@@ -144,7 +154,8 @@ class IdhammarMappersTest {
     }
 
     assertThatThrownBy(() -> mapper.map(source, OPTIONS))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
         .hasMessageContaining("field '" + field + "'");
   }
 }

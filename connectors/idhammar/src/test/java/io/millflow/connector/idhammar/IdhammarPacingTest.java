@@ -6,14 +6,16 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Client-side pacing: a tenth of a minute's calls at once, then the rest spread over the minute. */
+/**
+ * Client-side pacing: a tenth of a minute's calls at once, then the rest spread over the minute.
+ */
 class IdhammarPacingTest {
 
   private final IdhammarPacing pacing = new IdhammarPacing();
 
   private static IdhammarConnectionSettings settings(String name, int perMinute) {
-    return new IdhammarConnectionSettings(name, URI.create("http://127.0.0.1:1"), null, perMinute,
-        Duration.ofSeconds(5), "t");
+    return new IdhammarConnectionSettings(
+        name, URI.create("http://127.0.0.1:1"), null, perMinute, Duration.ofSeconds(5), "t");
   }
 
   @Test

@@ -17,7 +17,8 @@ class IdhammarRecordTest {
 
     assertThat(record.bool("planned")).isTrue();
     assertThatThrownBy(() -> record.bool("text"))
-        .hasMessage("Cannot map Idhammar downtime event DT-7: field 'text' is not true or false: \"true\".");
+        .hasMessage(
+            "Cannot map Idhammar downtime event DT-7: field 'text' is not true or false: \"true\".");
   }
 
   @Test
@@ -25,16 +26,19 @@ class IdhammarRecordTest {
     IdhammarRecord record = record("{\"seconds\":\"12,5\"}");
 
     assertThatThrownBy(() -> record.decimal("seconds"))
-        .hasMessage("Cannot map Idhammar downtime event DT-7: field 'seconds' is not a number: \"12,5\".");
+        .hasMessage(
+            "Cannot map Idhammar downtime event DT-7: field 'seconds' is not a number: \"12,5\".");
   }
 
   @Test
   void requiresFullIsoTimestamps() {
-    IdhammarRecord record = record("{\"startedAt\":\"2026-03-01T06:00:00Z\",\"day\":\"2026-03-01\"}");
+    IdhammarRecord record =
+        record("{\"startedAt\":\"2026-03-01T06:00:00Z\",\"day\":\"2026-03-01\"}");
 
     assertThat(record.instant("startedAt")).isEqualTo(Instant.parse("2026-03-01T06:00:00Z"));
-    assertThatThrownBy(() -> record.instant("day")).hasMessage(
-        "Cannot map Idhammar downtime event DT-7: field 'day' is not an ISO-8601 timestamp: '2026-03-01'.");
+    assertThatThrownBy(() -> record.instant("day"))
+        .hasMessage(
+            "Cannot map Idhammar downtime event DT-7: field 'day' is not an ISO-8601 timestamp: '2026-03-01'.");
   }
 
   @Test
@@ -43,7 +47,8 @@ class IdhammarRecordTest {
   }
 
   private static IdhammarRecord record(String text) {
-    return IdhammarRecord.of(json(text.replaceFirst("\\{", "{\"id\":\"DT-7\",")), "downtime event", "id");
+    return IdhammarRecord.of(
+        json(text.replaceFirst("\\{", "{\"id\":\"DT-7\",")), "downtime event", "id");
   }
 
   private static JsonNode json(String text) {

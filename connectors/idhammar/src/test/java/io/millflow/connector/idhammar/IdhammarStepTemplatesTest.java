@@ -11,15 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The four steps as the designer sees them: ids, the Sources group, and each input's template property. */
+/**
+ * The four steps as the designer sees them: ids, the Sources group, and each input's template
+ * property.
+ */
 class IdhammarStepTemplatesTest {
 
   private final ElementTemplateGenerator generator = new ElementTemplateGenerator();
 
   @Test
   void declaresFourSourceStepsWithGeneratedTemplates() throws Exception {
-    List<Step<?, ?>> steps = List.of(new IdhammarMachinesRead(), new IdhammarDowntimeEventsRead(),
-        new IdhammarProductionRead(), new IdhammarOeeRead());
+    List<Step<?, ?>> steps =
+        List.of(
+            new IdhammarMachinesRead(),
+            new IdhammarDowntimeEventsRead(),
+            new IdhammarProductionRead(),
+            new IdhammarOeeRead());
 
     List<String> ids = new ArrayList<>();
     for (Step<?, ?> step : steps) {
@@ -29,14 +36,20 @@ class IdhammarStepTemplatesTest {
       JsonNode template = Json.mapper().readTree(generator.render(descriptor));
       assertThat(inputs(template)).contains("connection");
     }
-    assertThat(ids).containsExactly("idhammar.machines.read", "idhammar.downtime-events.read",
-        "idhammar.production.read", "idhammar.oee.read");
+    assertThat(ids)
+        .containsExactly(
+            "idhammar.machines.read",
+            "idhammar.downtime-events.read",
+            "idhammar.production.read",
+            "idhammar.oee.read");
   }
 
   @Test
   void offersOnlyTheGranularitiesEachListHas() throws Exception {
-    JsonNode production = Json.mapper().readTree(generator.render(StepDescriptor.of(new IdhammarProductionRead())));
-    JsonNode oee = Json.mapper().readTree(generator.render(StepDescriptor.of(new IdhammarOeeRead())));
+    JsonNode production =
+        Json.mapper().readTree(generator.render(StepDescriptor.of(new IdhammarProductionRead())));
+    JsonNode oee =
+        Json.mapper().readTree(generator.render(StepDescriptor.of(new IdhammarOeeRead())));
 
     assertThat(choices(production, "granularity")).containsExactly("hour", "shift");
     assertThat(choices(oee, "granularity")).containsExactly("hour", "shift", "day");
@@ -44,7 +57,9 @@ class IdhammarStepTemplatesTest {
 
   private static List<String> inputs(JsonNode template) {
     List<String> names = new ArrayList<>();
-    template.path("properties").forEach(property -> names.add(property.path("binding").path("name").asText()));
+    template
+        .path("properties")
+        .forEach(property -> names.add(property.path("binding").path("name").asText()));
     return names;
   }
 

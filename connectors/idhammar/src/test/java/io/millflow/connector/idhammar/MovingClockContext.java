@@ -9,7 +9,10 @@ import io.millflow.step.testing.TestStepContext;
 import java.time.Clock;
 import java.time.Duration;
 
-/** A step context whose clock (the sandbox's too) moves on each progress report: the data changes during a read. */
+/**
+ * A step context whose clock (the sandbox's too) moves on each progress report: the data changes
+ * during a read.
+ */
 final class MovingClockContext implements StepContext {
 
   private final TestStepContext context;

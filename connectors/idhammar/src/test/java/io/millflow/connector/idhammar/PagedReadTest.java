@@ -25,11 +25,15 @@ class PagedReadTest {
   @Test
   void followsNextUntilItIsNullAndKeepsTheGreatestCursor() {
     Map<String, IdhammarPage> pages = new HashMap<>();
-    pages.put(null, new IdhammarPage(List.of(row("a", "2026-01-01T00:00:00Z"), row("b", "2026-01-02T00:00:00Z")),
-        "p2"));
+    pages.put(
+        null,
+        new IdhammarPage(
+            List.of(row("a", "2026-01-01T00:00:00Z"), row("b", "2026-01-02T00:00:00Z")), "p2"));
     pages.put("p2", new IdhammarPage(List.of(row("c", "2026-01-03T00:00:00Z")), null));
 
-    ReadResult result = PagedRead.read(pages::get, "idhammar.downtimeEvent", "updatedAt", "downtime events", context);
+    ReadResult result =
+        PagedRead.read(
+            pages::get, "idhammar.downtimeEvent", "updatedAt", "downtime events", context);
 
     assertThat(result.records().count()).isEqualTo(3);
     assertThat(result.cursor()).isEqualTo("2026-01-03T00:00:00Z");
@@ -37,21 +41,25 @@ class PagedReadTest {
 
   @Test
   void neverPutsTheCursorPastARowWhenAServerBreaksTheOrder() {
-    IdhammarPage unordered = new IdhammarPage(List.of(row("a", "2026-01-05T00:00:00Z"),
-        row("b", "2026-01-02T00:00:00Z")), null);
+    IdhammarPage unordered =
+        new IdhammarPage(
+            List.of(row("a", "2026-01-05T00:00:00Z"), row("b", "2026-01-02T00:00:00Z")), null);
 
-    ReadResult result = PagedRead.read(cursor -> unordered, "e", "updatedAt", "downtime events", context);
+    ReadResult result =
+        PagedRead.read(cursor -> unordered, "e", "updatedAt", "downtime events", context);
 
-    assertThat(result.cursor()).isEqualTo("2026-01-02T00:00:00Z"); // lower: the next run reads "a" again, skips nothing
+    assertThat(result.cursor())
+        .isEqualTo("2026-01-02T00:00:00Z"); // lower: the next run reads "a" again, skips nothing
   }
 
   @Test
   void stopsAServerThatSendsTheSameCursorAgain() {
     IdhammarPage loop = new IdhammarPage(List.of(row("a", "2026-01-01T00:00:00Z")), "same");
 
-    assertThatThrownBy(() -> PagedRead.read(cursor -> loop, "e", "updatedAt", "downtime events", context))
-        .isInstanceOfSatisfying(StepFailure.class,
-            e -> assertThat(e.code()).isEqualTo("IDHAMMAR_UNEXPECTED_RESPONSE"))
+    assertThatThrownBy(
+            () -> PagedRead.read(cursor -> loop, "e", "updatedAt", "downtime events", context))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("IDHAMMAR_UNEXPECTED_RESPONSE"))
         .hasMessageContaining("same 'next' cursor twice");
   }
 
@@ -59,7 +67,10 @@ class PagedReadTest {
   void refusesACursorFieldThatIsNotATimestampNamingTheRow() {
     IdhammarPage page = new IdhammarPage(List.of(row("DT-7", "yesterday")), null);
 
-    assertThatThrownBy(() -> PagedRead.read(cursor -> page, "e", "updatedAt", "downtime events", context))
-        .isInstanceOf(StepFailure.class).hasMessageContaining("DT-7").hasMessageContaining("updatedAt 'yesterday'");
+    assertThatThrownBy(
+            () -> PagedRead.read(cursor -> page, "e", "updatedAt", "downtime events", context))
+        .isInstanceOf(StepFailure.class)
+        .hasMessageContaining("DT-7")
+        .hasMessageContaining("updatedAt 'yesterday'");
   }
 }

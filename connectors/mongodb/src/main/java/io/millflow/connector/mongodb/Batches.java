@@ -15,13 +15,15 @@ import java.util.stream.Stream;
 import org.bson.RawBsonDocument;
 
 /**
- * Cuts a record stream into batches, so a write holds two batches in memory, never the whole dataset. While one batch
- * is written (by a writer thread of the step's own), the next is read and encoded: the server's work and the step's
- * own overlap instead of taking turns. Batches are still written one after the other, in the dataset's order.
+ * Cuts a record stream into batches, so a write holds two batches in memory, never the whole
+ * dataset. While one batch is written (by a writer thread of the step's own), the next is read and
+ * encoded: the server's work and the step's own overlap instead of taking turns. Batches are still
+ * written one after the other, in the dataset's order.
  */
 final class Batches {
 
-  private static final ThreadFactory WRITER = Thread.ofPlatform().name("mongodb.write").daemon().factory();
+  private static final ThreadFactory WRITER =
+      Thread.ofPlatform().name("mongodb.write").daemon().factory();
 
   /** The write of one record; {@code recordNumber} counts from 1 over the whole dataset. */
   @FunctionalInterface
@@ -31,13 +33,21 @@ final class Batches {
 
   private Batches() {}
 
-  /** Writes the stream batch by batch, reports the records done after each batch, and sums the counts. */
-  static <T> WriteCounts write(Stream<T> records, int size, MongoCollection<RawBsonDocument> collection,
-      ToWrite<T> toWrite, LongConsumer progress) {
+  /**
+   * Writes the stream batch by batch, reports the records done after each batch, and sums the
+   * counts.
+   */
+  static <T> WriteCounts write(
+      Stream<T> records,
+      int size,
+      MongoCollection<RawBsonDocument> collection,
+      ToWrite<T> toWrite,
+      LongConsumer progress) {
     Iterator<T> it = records.iterator();
     WriteCounts counts = WriteCounts.NONE;
     long read = 0;
-    // close() waits for a batch still being written, so nothing is written after the step has returned or failed.
+    // close() waits for a batch still being written, so nothing is written after the step has
+    // returned or failed.
     try (ExecutorService writer = Executors.newSingleThreadExecutor(WRITER)) {
       Future<WriteCounts> writing = null;
       while (it.hasNext()) {

@@ -21,9 +21,9 @@ import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 
 /**
- * JSON to BSON and back. Numbers with a fraction become Decimal128 (never double), so money stays exact; whole
- * numbers become int32 or int64 when they fit. Reading, Decimal128 becomes a JSON decimal, dates ISO-8601 instants,
- * ObjectIds hex strings.
+ * JSON to BSON and back. Numbers with a fraction become Decimal128 (never double), so money stays
+ * exact; whole numbers become int32 or int64 when they fit. Reading, Decimal128 becomes a JSON
+ * decimal, dates ISO-8601 instants, ObjectIds hex strings.
  */
 final class BsonValues {
 
@@ -50,7 +50,9 @@ final class BsonValues {
 
   private static Document document(JsonNode object) {
     Document document = new Document();
-    object.properties().forEach(field -> document.append(field.getKey(), fromJson(field.getValue())));
+    object
+        .properties()
+        .forEach(field -> document.append(field.getKey(), fromJson(field.getValue())));
     return document;
   }
 
@@ -77,10 +79,12 @@ final class BsonValues {
       }
       case OBJECT -> {
         writer.writeStartDocument();
-        node.properties().forEach(field -> {
-          writer.writeName(field.getKey());
-          write(writer, field.getValue());
-        });
+        node.properties()
+            .forEach(
+                field -> {
+                  writer.writeName(field.getKey());
+                  write(writer, field.getValue());
+                });
         writer.writeEndDocument();
       }
       case BINARY, POJO -> writer.writeString(node.toString());
@@ -88,8 +92,8 @@ final class BsonValues {
   }
 
   /**
-   * Writes a Java value (what Jackson makes of JSON, as in {@code customFields}) as its JSON tree would be written:
-   * what Jackson makes of JSON directly, anything else through the tree.
+   * Writes a Java value (what Jackson makes of JSON, as in {@code customFields}) as its JSON tree
+   * would be written: what Jackson makes of JSON directly, anything else through the tree.
    */
   static void writeJava(BsonWriter writer, Object value) {
     switch (value) {
@@ -101,10 +105,11 @@ final class BsonValues {
       case BigDecimal number -> writer.writeDecimal128(decimal(number, "a number"));
       case Map<?, ?> map when map.keySet().stream().allMatch(String.class::isInstance) -> {
         writer.writeStartDocument();
-        map.forEach((name, element) -> {
-          writer.writeName((String) name);
-          writeJava(writer, element);
-        });
+        map.forEach(
+            (name, element) -> {
+              writer.writeName((String) name);
+              writeJava(writer, element);
+            });
         writer.writeEndDocument();
       }
       case List<?> list -> {
@@ -136,8 +141,15 @@ final class BsonValues {
   }
 
   static StepFailure tooManyDigits(BigDecimal value, String field, Exception cause) {
-    return new StepFailure("INVALID_DATA", "The value of '" + field + "' has more than the 34 significant digits"
-        + " MongoDB's Decimal128 holds exactly (" + value.precision() + " digits): round it in an earlier step.", cause);
+    return new StepFailure(
+        "INVALID_DATA",
+        "The value of '"
+            + field
+            + "' has more than the 34 significant digits"
+            + " MongoDB's Decimal128 holds exactly ("
+            + value.precision()
+            + " digits): round it in an earlier step.",
+        cause);
   }
 
   private static Object number(JsonNode node) {
@@ -174,7 +186,8 @@ final class BsonValues {
       case DECIMAL128 -> decimalJson(value.asDecimal128().getValue());
       case STRING -> NODES.textNode(value.asString().getValue());
       case BOOLEAN -> NODES.booleanNode(value.asBoolean().getValue());
-      case DATE_TIME -> NODES.textNode(Instant.ofEpochMilli(value.asDateTime().getValue()).toString());
+      case DATE_TIME ->
+          NODES.textNode(Instant.ofEpochMilli(value.asDateTime().getValue()).toString());
       case OBJECT_ID -> NODES.textNode(value.asObjectId().getValue().toHexString());
       case BINARY -> NODES.textNode(Base64.getEncoder().encodeToString(value.asBinary().getData()));
       case TIMESTAMP -> NODES.numberNode(value.asTimestamp().getValue());
@@ -189,7 +202,9 @@ final class BsonValues {
       return NODES.textNode(decimal.toString());
     }
     // bigDecimalValue() refuses -0, which BigDecimal cannot hold; it is zero all the same.
-    return NODES.numberNode(decimal.isNegative() && decimal.toString().matches("-0(\\.0*)?(E.*)?")
-        ? BigDecimal.ZERO : decimal.bigDecimalValue());
+    return NODES.numberNode(
+        decimal.isNegative() && decimal.toString().matches("-0(\\.0*)?(E.*)?")
+            ? BigDecimal.ZERO
+            : decimal.bigDecimalValue());
   }
 }

@@ -16,10 +16,11 @@ import org.bson.json.JsonParseException;
 import org.bson.types.ObjectId;
 
 /**
- * A find filter written as (extended) JSON with named placeholders: {@code {"status": {"$param": "status"}}}. Values
- * are bound as BSON values, never spliced into the text, and only scalars or arrays of scalars are accepted, so a
- * parameter can never smuggle in an operator such as {@code {"$ne": null}}. {@code "as"} converts a text parameter:
- * {@code {"$param": "since", "as": "date"}} (also {@code decimal}, {@code objectId}).
+ * A find filter written as (extended) JSON with named placeholders: {@code {"status": {"$param":
+ * "status"}}}. Values are bound as BSON values, never spliced into the text, and only scalars or
+ * arrays of scalars are accepted, so a parameter can never smuggle in an operator such as {@code
+ * {"$ne": null}}. {@code "as"} converts a text parameter: {@code {"$param": "since", "as": "date"}}
+ * (also {@code decimal}, {@code objectId}).
  */
 final class FilterTemplate {
 
@@ -33,8 +34,12 @@ final class FilterTemplate {
     try {
       template = BsonDocument.parse(filter);
     } catch (JsonParseException | BsonInvalidOperationException e) {
-      throw new StepFailure("INVALID_FILTER", "The step's 'filter' is not a JSON document: " + e.getMessage()
-          + ". Write it as JSON, for example {\"status\": {\"$param\": \"status\"}}.", e);
+      throw new StepFailure(
+          "INVALID_FILTER",
+          "The step's 'filter' is not a JSON document: "
+              + e.getMessage()
+              + ". Write it as JSON, for example {\"status\": {\"$param\": \"status\"}}.",
+          e);
     }
     return bindDocument(template, parameters == null ? Map.of() : parameters);
   }
@@ -61,20 +66,35 @@ final class FilterTemplate {
   }
 
   private static BsonValue placeholder(BsonDocument placeholder, Map<String, Object> parameters) {
-    String name = placeholder.get("$param").isString() ? placeholder.getString("$param").getValue() : "";
+    String name =
+        placeholder.get("$param").isString() ? placeholder.getString("$param").getValue() : "";
     if (!parameters.containsKey(name)) {
-      throw new StepFailure("UNKNOWN_PARAMETER", "The step's 'filter' uses parameter '" + name + "', which is not"
-          + " among its 'parameters' " + parameters.keySet() + ": add it, or correct the filter.");
+      throw new StepFailure(
+          "UNKNOWN_PARAMETER",
+          "The step's 'filter' uses parameter '"
+              + name
+              + "', which is not"
+              + " among its 'parameters' "
+              + parameters.keySet()
+              + ": add it, or correct the filter.");
     }
     Object value = parameters.get(name);
-    if (value instanceof Map<?, ?> || value instanceof List<?> list && list.stream().anyMatch(
-        element -> element instanceof Map<?, ?> || element instanceof List<?>)) {
-      throw new StepFailure("INVALID_PARAMETER", "Parameter '" + name + "' must be a single value or a list of"
-          + " values, not a document: filter operators belong in the step's 'filter'.");
+    if (value instanceof Map<?, ?>
+        || value instanceof List<?> list
+            && list.stream()
+                .anyMatch(element -> element instanceof Map<?, ?> || element instanceof List<?>)) {
+      throw new StepFailure(
+          "INVALID_PARAMETER",
+          "Parameter '"
+              + name
+              + "' must be a single value or a list of"
+              + " values, not a document: filter operators belong in the step's 'filter'.");
     }
     String as = placeholder.containsKey("as") ? placeholder.get("as").asString().getValue() : "";
-    Object converted = value instanceof List<?> list ? list.stream().map(v -> convert(v, as, name)).toList()
-        : convert(value, as, name);
+    Object converted =
+        value instanceof List<?> list
+            ? list.stream().map(v -> convert(v, as, name)).toList()
+            : convert(value, as, name);
     return new Document("v", converted).toBsonDocument().get("v");
   }
 
@@ -88,12 +108,21 @@ final class FilterTemplate {
         case "date" -> Date.from(Instant.parse(text));
         case "decimal" -> BsonValues.decimal(new BigDecimal(text), name);
         case "objectId" -> new ObjectId(text);
-        default -> throw new StepFailure("INVALID_FILTER", "The placeholder of parameter '" + name + "' has"
-            + " \"as\": \"" + as + "\"; use date, decimal or objectId.");
+        default ->
+            throw new StepFailure(
+                "INVALID_FILTER",
+                "The placeholder of parameter '"
+                    + name
+                    + "' has"
+                    + " \"as\": \""
+                    + as
+                    + "\"; use date, decimal or objectId.");
       };
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw new StepFailure("INVALID_PARAMETER", "Parameter '" + name + "' cannot be read as " + as + ": '" + text
-          + "'.", e);
+      throw new StepFailure(
+          "INVALID_PARAMETER",
+          "Parameter '" + name + "' cannot be read as " + as + ": '" + text + "'.",
+          e);
     }
   }
 }

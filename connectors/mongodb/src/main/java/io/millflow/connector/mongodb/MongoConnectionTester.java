@@ -14,12 +14,13 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * Tests a {@code mongodb} connection with two round trips on a client of its own: {@code ping} (reaches the server and
- * authenticates) and {@code listCollections} on the connection's database (the user may work there). Timeouts are
- * short, so a silent server is reported within seconds. Failures become specific problems ({@link MongoCheckFailures}).
+ * Tests a {@code mongodb} connection with two round trips on a client of its own: {@code ping}
+ * (reaches the server and authenticates) and {@code listCollections} on the connection's database
+ * (the user may work there). Timeouts are short, so a silent server is reported within seconds.
+ * Failures become specific problems ({@link MongoCheckFailures}).
  *
- * <p>A database that does not exist yet is not a failure: MongoDB creates it on the first write, so the check passes
- * and its details say {@code collections: 0}.
+ * <p>A database that does not exist yet is not a failure: MongoDB creates it on the first write, so
+ * the check passes and its details say {@code collections: 0}.
  */
 @Singleton
 public final class MongoConnectionTester implements ConnectionTester<MongoConnection> {
@@ -49,18 +50,29 @@ public final class MongoConnectionTester implements ConnectionTester<MongoConnec
       settings = MongoSettings.of(name, connection);
       requirePasswordWithUser(name, connection);
     } catch (StepFailure e) {
-      return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, e.getMessage(),
-          "Complete the connection's settings and credentials as the message says, then test again.", since(start));
+      return ConnectionCheck.failed(
+          ConnectionProblem.INCOMPLETE,
+          e.getMessage(),
+          "Complete the connection's settings and credentials as the message says, then test again.",
+          since(start));
     }
     try (MongoClient client = MongoClients.create(settings.clientSettings(connection, timeout))) {
       try {
         MongoDatabase database = client.getDatabase(settings.database());
         database.runCommand(new Document("ping", 1));
         int collections = database.listCollectionNames().into(new ArrayList<>()).size();
-        return ConnectionCheck.passed(since(start), Map.of("hosts", settings.hosts(),
-            "database", settings.database(), "collections", String.valueOf(collections)));
+        return ConnectionCheck.passed(
+            since(start),
+            Map.of(
+                "hosts",
+                settings.hosts(),
+                "database",
+                settings.database(),
+                "collections",
+                String.valueOf(collections)));
       } catch (RuntimeException e) {
-        return MongoCheckFailures.classify(e, client.getClusterDescription(), settings, connection.username(), timeout)
+        return MongoCheckFailures.classify(
+                e, client.getClusterDescription(), settings, connection.username(), timeout)
             .check(since(start));
       }
     }
@@ -68,8 +80,9 @@ public final class MongoConnectionTester implements ConnectionTester<MongoConnec
 
   private static void requirePasswordWithUser(String name, MongoConnection connection) {
     if (connection.username() != null && connection.password() == null) {
-      throw new StepFailure("CONNECTION_INCOMPLETE", "Connection '" + name + "' has a 'username' but"
-          + " no 'password'.");
+      throw new StepFailure(
+          "CONNECTION_INCOMPLETE",
+          "Connection '" + name + "' has a 'username' but" + " no 'password'.");
     }
   }
 

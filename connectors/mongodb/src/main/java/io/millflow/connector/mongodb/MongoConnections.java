@@ -12,13 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
 /**
- * MongoDB clients of {@code mongodb} connections, one per connection name. A client keeps its own connection pool and
- * is meant to live long; when a connection's settings or credentials change, its client is replaced and the old one
- * closed.
+ * MongoDB clients of {@code mongodb} connections, one per connection name. A client keeps its own
+ * connection pool and is meant to live long; when a connection's settings or credentials change,
+ * its client is replaced and the old one closed.
  *
- * <p>Settings: {@code connectionString} ({@code mongodb://host:port/?options}, without user info) or {@code host} and
- * {@code port} (27017); {@code database} (required); {@code authSource} (admin). Credentials: {@code username},
- * {@code password} (both optional).
+ * <p>Settings: {@code connectionString} ({@code mongodb://host:port/?options}, without user info)
+ * or {@code host} and {@code port} (27017); {@code database} (required); {@code authSource}
+ * (admin). Credentials: {@code username}, {@code password} (both optional).
  */
 @Singleton
 public final class MongoConnections implements AutoCloseable {
@@ -30,22 +30,26 @@ public final class MongoConnections implements AutoCloseable {
   /**
    * The database of a connection; its client is opened, and the server pinged, on first use.
    *
-   * @throws io.millflow.step.StepFailure {@code CONNECTION_INVALID} for another type or unusable settings
+   * @throws io.millflow.step.StepFailure {@code CONNECTION_INVALID} for another type or unusable
+   *     settings
    * @throws io.millflow.step.ReauthRequiredException when MongoDB rejects the user name or password
    * @throws io.millflow.step.RetryableStepException when MongoDB cannot be reached
    */
   public MongoDatabase database(Connection connection) {
     MongoConnection bound = ConnectionKind.of(MongoConnection.class).bind(connection);
     MongoSettings settings = MongoSettings.of(connection.name(), bound);
-    Client client = clients.compute(connection.name(), (name, existing) -> {
-      if (existing != null && existing.connection().equals(connection)) {
-        return existing;
-      }
-      if (existing != null) {
-        existing.client().close();
-      }
-      return open(connection, bound, settings);
-    });
+    Client client =
+        clients.compute(
+            connection.name(),
+            (name, existing) -> {
+              if (existing != null && existing.connection().equals(connection)) {
+                return existing;
+              }
+              if (existing != null) {
+                existing.client().close();
+              }
+              return open(connection, bound, settings);
+            });
     return client.client().getDatabase(settings.database());
   }
 
@@ -59,7 +63,8 @@ public final class MongoConnections implements AutoCloseable {
   private static Client open(Connection connection, MongoConnection bound, MongoSettings settings) {
     MongoClient client = MongoClients.create(settings.clientSettings(bound));
     try {
-      // The driver connects lazily; ping now so a wrong password or a dead server fails here, with a clear error.
+      // The driver connects lazily; ping now so a wrong password or a dead server fails here, with
+      // a clear error.
       client.getDatabase(settings.database()).runCommand(new Document("ping", 1));
       return new Client(connection, client);
     } catch (RuntimeException e) {

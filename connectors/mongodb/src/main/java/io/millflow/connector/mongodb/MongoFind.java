@@ -29,34 +29,54 @@ import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 /**
- * Finds documents in a MongoDB collection and streams them into a dataset of entity {@code row}, as plain JSON. With
- * a cursor field it reads incrementally: only documents whose field is greater than {@code cursorAfter}, in that
- * field's order, and returns the last value as the next cursor (when it is a date). Example input:
- * {@code {"connection": "plant-mongo", "collection": "downtime", "filter": "{\"line\": {\"$param\": \"line\"}}",
- * "parameters": {"line": "L1"}, "cursorField": "updatedAt"}}.
+ * Finds documents in a MongoDB collection and streams them into a dataset of entity {@code row}, as
+ * plain JSON. With a cursor field it reads incrementally: only documents whose field is greater
+ * than {@code cursorAfter}, in that field's order, and returns the last value as the next cursor
+ * (when it is a date). Example input: {@code {"connection": "plant-mongo", "collection":
+ * "downtime", "filter": "{\"line\": {\"$param\": \"line\"}}", "parameters": {"line": "L1"},
+ * "cursorField": "updatedAt"}}.
  */
 @Singleton
-@StepType(id = "mongodb.find", name = "Find in MongoDB", group = "Databases", timeoutSeconds = 900,
-    description = "Reads documents matching a filter from a MongoDB collection, optionally only those changed since"
-        + " the last run.")
+@StepType(
+    id = "mongodb.find",
+    name = "Find in MongoDB",
+    group = "Databases",
+    timeoutSeconds = 900,
+    description =
+        "Reads documents matching a filter from a MongoDB collection, optionally only those changed since"
+            + " the last run.")
 public final class MongoFind implements Step<MongoFind.Input, ReadResult> {
 
   public static final String ENTITY = "row";
   private static final int PROGRESS_EVERY = 10_000;
 
   public record Input(
-      @Param(label = "Connection", description = "A MongoDB connection") @NotBlank String connection,
-      @Param(label = "Collection") @NotBlank @Pattern(regexp = CollectionName.PATTERN,
-          message = "must be a collection name (letters, digits, underscores, hyphens, inner dots)") String collection,
-      @Param(label = "Filter", description = "JSON; {\"$param\": \"name\"} takes a value from Parameters")
-      String filter,
+      @Param(label = "Connection", description = "A MongoDB connection") @NotBlank
+          String connection,
+      @Param(label = "Collection")
+          @NotBlank
+          @Pattern(
+              regexp = CollectionName.PATTERN,
+              message =
+                  "must be a collection name (letters, digits, underscores, hyphens, inner dots)")
+          String collection,
+      @Param(
+              label = "Filter",
+              description = "JSON; {\"$param\": \"name\"} takes a value from Parameters")
+          String filter,
       @Param(label = "Parameters", description = "Named values for the filter's placeholders")
-      Map<String, Object> parameters,
-      @Param(label = "Cursor field", description = "Read only documents whose field is after the cursor")
-      String cursorField,
-      @Param(label = "Cursor after", description = "Empty: where the last completed run stopped", cursor = true)
-      String cursorAfter,
-      @Param(label = "Limit", description = "Most documents to read; empty: all") @Positive Integer limit) {}
+          Map<String, Object> parameters,
+      @Param(
+              label = "Cursor field",
+              description = "Read only documents whose field is after the cursor")
+          String cursorField,
+      @Param(
+              label = "Cursor after",
+              description = "Empty: where the last completed run stopped",
+              cursor = true)
+          String cursorAfter,
+      @Param(label = "Limit", description = "Most documents to read; empty: all") @Positive
+          Integer limit) {}
 
   private final MongoConnections connections;
 
@@ -75,18 +95,36 @@ public final class MongoFind implements Step<MongoFind.Input, ReadResult> {
       BsonValue last = read(database, collection, query, input, writer, context);
       DatasetRef records = writer.finish();
       String cursor = cursorText(last);
-      context.log().info("Read " + records.count() + " documents from " + database.getName() + "." + collection
-          + (input.cursorField() == null ? "" : "; last " + input.cursorField() + ": "
-              + (last == null ? "none" : BsonValues.toJson(last))));
+      context
+          .log()
+          .info(
+              "Read "
+                  + records.count()
+                  + " documents from "
+                  + database.getName()
+                  + "."
+                  + collection
+                  + (input.cursorField() == null
+                      ? ""
+                      : "; last "
+                          + input.cursorField()
+                          + ": "
+                          + (last == null ? "none" : BsonValues.toJson(last))));
       return new ReadResult(records, cursor);
     } catch (RuntimeException e) {
       throw MongoErrors.translate(e, connection.name(), "reading collection " + collection);
     }
   }
 
-  private static BsonValue read(MongoDatabase database, String collection, Bson query, Input input,
-      DatasetWriter writer, StepContext context) {
-    FindIterable<BsonDocument> find = database.getCollection(collection, BsonDocument.class).find(query);
+  private static BsonValue read(
+      MongoDatabase database,
+      String collection,
+      Bson query,
+      Input input,
+      DatasetWriter writer,
+      StepContext context) {
+    FindIterable<BsonDocument> find =
+        database.getCollection(collection, BsonDocument.class).find(query);
     if (hasCursor(input)) {
       find = find.sort(Sorts.ascending(input.cursorField()));
     }
@@ -116,18 +154,22 @@ public final class MongoFind implements Step<MongoFind.Input, ReadResult> {
       return filter;
     }
     if (!input.cursorField().matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*")) {
-      throw new StepFailure("INVALID_CURSOR_FIELD", "The step's 'cursorField' must be a field name or a dotted"
-          + " path (letters, digits, underscores), for example: updatedAt or source.sourceUpdatedAt.");
+      throw new StepFailure(
+          "INVALID_CURSOR_FIELD",
+          "The step's 'cursorField' must be a field name or a dotted"
+              + " path (letters, digits, underscores), for example: updatedAt or source.sourceUpdatedAt.");
     }
     if (input.cursorAfter() == null || input.cursorAfter().isBlank()) {
       return filter;
     }
-    return Filters.and(filter, Filters.gt(input.cursorField(), cursorValue(input.cursorAfter().strip())));
+    return Filters.and(
+        filter, Filters.gt(input.cursorField(), cursorValue(input.cursorAfter().strip())));
   }
 
   /**
-   * The last cursor value as the text {@link #cursorValue} reads back: an ISO-8601 instant for a date, plain digits for
-   * a number, the text itself for a string; null for other types, which cannot serve as a cursor.
+   * The last cursor value as the text {@link #cursorValue} reads back: an ISO-8601 instant for a
+   * date, plain digits for a number, the text itself for a string; null for other types, which
+   * cannot serve as a cursor.
    */
   static String cursorText(BsonValue last) {
     if (last == null) {
@@ -143,7 +185,9 @@ public final class MongoFind implements Step<MongoFind.Input, ReadResult> {
     };
   }
 
-  /** The cursor as the type it most likely has in the collection: an instant, a number, else text. */
+  /**
+   * The cursor as the type it most likely has in the collection: an instant, a number, else text.
+   */
   static Object cursorValue(String text) {
     try {
       return Date.from(Instant.parse(text));

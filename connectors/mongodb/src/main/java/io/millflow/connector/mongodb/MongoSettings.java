@@ -10,14 +10,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How the client of a {@code mongodb} connection is configured, derived from its {@link MongoConnection}, with the
- * checks that keep a password out of the connection string. Holds no credential, so it is safe to print; credentials
- * come from the record only when the client settings are built.
+ * How the client of a {@code mongodb} connection is configured, derived from its {@link
+ * MongoConnection}, with the checks that keep a password out of the connection string. Holds no
+ * credential, so it is safe to print; credentials come from the record only when the client
+ * settings are built.
  */
-record MongoSettings(String connection, String connectionString, String database, String authSource) {
+record MongoSettings(
+    String connection, String connectionString, String database, String authSource) {
 
-  /** The driver waits 30 s for a server by default; a step should learn sooner that the server is gone. */
+  /**
+   * The driver waits 30 s for a server by default; a step should learn sooner that the server is
+   * gone.
+   */
   private static final int SERVER_SELECTION_TIMEOUT_MS = 10_000;
+
   private static final int CONNECT_TIMEOUT_MS = 10_000;
 
   /** Binds a stored connection first (its type, values and defaults). */
@@ -28,40 +34,51 @@ record MongoSettings(String connection, String connectionString, String database
   static MongoSettings of(String name, MongoConnection connection) {
     String url = connectionString(name, connection);
     if (!CollectionName.isValidDatabase(connection.database())) {
-      throw invalid(name, "'database' must be a MongoDB database name (no spaces, dots, slashes or quotes)");
+      throw invalid(
+          name, "'database' must be a MongoDB database name (no spaces, dots, slashes or quotes)");
     }
     return new MongoSettings(name, url, connection.database(), connection.authSource());
   }
 
   /** The driver's settings, with the connection's credentials when it has a user name. */
   MongoClientSettings clientSettings(MongoConnection credentials) {
-    MongoClientSettings.Builder builder = MongoClientSettings.builder()
-        .applicationName("millflow")
-        .applyToClusterSettings(c -> c.serverSelectionTimeout(SERVER_SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(s -> s.connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-        // Applied after our defaults: options the user put in the connection string win.
-        .applyConnectionString(new ConnectionString(connectionString));
+    MongoClientSettings.Builder builder =
+        MongoClientSettings.builder()
+            .applicationName("millflow")
+            .applyToClusterSettings(
+                c -> c.serverSelectionTimeout(SERVER_SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            .applyToSocketSettings(s -> s.connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            // Applied after our defaults: options the user put in the connection string win.
+            .applyConnectionString(new ConnectionString(connectionString));
     if (credentials.username() != null) {
-      builder.credential(MongoCredential.createCredential(credentials.username(), authSource,
-          (credentials.password() == null ? "" : credentials.password()).toCharArray()));
+      builder.credential(
+          MongoCredential.createCredential(
+              credentials.username(),
+              authSource,
+              (credentials.password() == null ? "" : credentials.password()).toCharArray()));
     }
     return builder.build();
   }
 
   /**
-   * The client settings of a connection test: the connection's own, with server selection, connect and read timeouts
-   * all set to {@code timeout}, so an unreachable or silent server is reported in seconds.
+   * The client settings of a connection test: the connection's own, with server selection, connect
+   * and read timeouts all set to {@code timeout}, so an unreachable or silent server is reported in
+   * seconds.
    */
   MongoClientSettings clientSettings(MongoConnection credentials, Duration timeout) {
     int millis = Math.toIntExact(timeout.toMillis());
     return MongoClientSettings.builder(clientSettings(credentials))
         .applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(s -> s.connectTimeout(millis, TimeUnit.MILLISECONDS)
-            .readTimeout(millis, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(
+            s ->
+                s.connectTimeout(millis, TimeUnit.MILLISECONDS)
+                    .readTimeout(millis, TimeUnit.MILLISECONDS))
         .build();
   }
 
-  /** The servers the connection names, {@code host:port} each, for messages; holds no credential. */
+  /**
+   * The servers the connection names, {@code host:port} each, for messages; holds no credential.
+   */
   String hosts() {
     return String.join(", ", new ConnectionString(connectionString).getHosts());
   }
@@ -70,8 +87,12 @@ record MongoSettings(String connection, String connectionString, String database
     if (settings.connectionString() == null) {
       String host = settings.host();
       if (host == null) {
-        throw new StepFailure("CONNECTION_INCOMPLETE", "Connection '" + connection + "' has no setting 'host' (nor a"
-            + " 'connectionString'): add it to the connection's configuration.");
+        throw new StepFailure(
+            "CONNECTION_INCOMPLETE",
+            "Connection '"
+                + connection
+                + "' has no setting 'host' (nor a"
+                + " 'connectionString'): add it to the connection's configuration.");
       }
       String bracketedHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
       return "mongodb://" + bracketedHost + ":" + settings.port() + "/";
@@ -83,8 +104,10 @@ record MongoSettings(String connection, String connectionString, String database
     // Settings are not secret (they are shown and logged); a password there would leak.
     String authority = text.substring(text.indexOf("://") + 3).split("[/?]", 2)[0];
     if (authority.contains("@")) {
-      throw invalid(connection, "'connectionString' must not contain a user name or password; enter them as the"
-          + " connection's credentials 'username' and 'password'");
+      throw invalid(
+          connection,
+          "'connectionString' must not contain a user name or password; enter them as the"
+              + " connection's credentials 'username' and 'password'");
     }
     try {
       new ConnectionString(text);
@@ -95,7 +118,12 @@ record MongoSettings(String connection, String connectionString, String database
   }
 
   private static StepFailure invalid(String connection, String problem) {
-    return new StepFailure("CONNECTION_INVALID", "Connection '" + connection + "' has an invalid setting: "
-        + problem + ". Correct it in the connection's configuration.");
+    return new StepFailure(
+        "CONNECTION_INVALID",
+        "Connection '"
+            + connection
+            + "' has an invalid setting: "
+            + problem
+            + ". Correct it in the connection's configuration.");
   }
 }

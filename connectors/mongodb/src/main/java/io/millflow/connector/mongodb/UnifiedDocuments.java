@@ -23,35 +23,42 @@ import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 
 /**
- * The stable document layout of every unified entity (README.md): one document per record, {@code _id} = the record's
- * {@code key}, then the model's other fields under their camelCase names in the model's order; nested records
- * ({@code source}, addresses, purchase-order lines) as embedded documents, decimals as Decimal128, times as BSON
- * dates, {@code customFields} and {@code raw} as JSON mapped by {@link BsonValues}. Every field is written, null when
- * the record has no value, so all documents of an entity have the same shape. The layout follows the model's record
- * components, so a field added to the model is written without a change here.
+ * The stable document layout of every unified entity (README.md): one document per record, {@code
+ * _id} = the record's {@code key}, then the model's other fields under their camelCase names in the
+ * model's order; nested records ({@code source}, addresses, purchase-order lines) as embedded
+ * documents, decimals as Decimal128, times as BSON dates, {@code customFields} and {@code raw} as
+ * JSON mapped by {@link BsonValues}. Every field is written, null when the record has no value, so
+ * all documents of an entity have the same shape. The layout follows the model's record components,
+ * so a field added to the model is written without a change here.
  *
- * <p>The record is written straight to BSON bytes: no intermediate {@code Document}, and the driver sends the bytes
- * as they are (a {@code RawBsonDocument} needs no codec lookups).
+ * <p>The record is written straight to BSON bytes: no intermediate {@code Document}, and the driver
+ * sends the bytes as they are (a {@code RawBsonDocument} needs no codec lookups).
  */
 final class UnifiedDocuments {
 
   /** Where the stored source updated-at lives; the newer-wins filter compares it. */
   static final String SOURCE_UPDATED_AT = "source.sourceUpdatedAt";
+
   static final String KEY = "key";
   private static final String SOURCE = "source";
-  /** Room for a purchase order of a few lines, so most documents are written without growing the buffer. */
-  private static final int INITIAL_BYTES = 4_096;
-
-  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
-    @Override
-    protected List<Field> computeValue(Class<?> type) {
-      return Arrays.stream(type.getRecordComponents()).map(Field::of).toList();
-    }
-  };
 
   /**
-   * One record as its document: the BSON, its key ({@code _id}, null when the record has none) and its source
-   * updated-at as stored (milliseconds; null when unknown).
+   * Room for a purchase order of a few lines, so most documents are written without growing the
+   * buffer.
+   */
+  private static final int INITIAL_BYTES = 4_096;
+
+  private static final ClassValue<List<Field>> FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+          return Arrays.stream(type.getRecordComponents()).map(Field::of).toList();
+        }
+      };
+
+  /**
+   * One record as its document: the BSON, its key ({@code _id}, null when the record has none) and
+   * its source updated-at as stored (milliseconds; null when unknown).
    */
   record Encoded(RawBsonDocument document, Object key, Date version) {}
 
@@ -63,8 +70,8 @@ final class UnifiedDocuments {
   }
 
   /**
-   * Writes documents one after the other through one buffer, so each costs only its own bytes (a fresh buffer would
-   * start at a guess and grow); one thread at a time.
+   * Writes documents one after the other through one buffer, so each costs only its own bytes (a
+   * fresh buffer would start at a guess and grow); one thread at a time.
    */
   static final class Encoder {
 
@@ -87,7 +94,8 @@ final class UnifiedDocuments {
           } else {
             writer.writeName(field.name());
           }
-          if (field.name().equals(SOURCE) && value instanceof SourceRef source
+          if (field.name().equals(SOURCE)
+              && value instanceof SourceRef source
               && source.sourceUpdatedAt() != null) {
             version = Date.from(source.sourceUpdatedAt());
           }
@@ -101,10 +109,14 @@ final class UnifiedDocuments {
     }
   }
 
-  /** The source updated-at of a stored document: BSON dates hold milliseconds, so this is what the filter compares. */
+  /**
+   * The source updated-at of a stored document: BSON dates hold milliseconds, so this is what the
+   * filter compares.
+   */
   static Date sourceUpdatedAt(BsonDocument document) {
     BsonValue source = document.get(SOURCE);
-    BsonValue date = source != null && source.isDocument() ? source.asDocument().get("sourceUpdatedAt") : null;
+    BsonValue date =
+        source != null && source.isDocument() ? source.asDocument().get("sourceUpdatedAt") : null;
     return date != null && date.isDateTime() ? new Date(date.asDateTime().getValue()) : null;
   }
 
@@ -136,8 +148,13 @@ final class UnifiedDocuments {
           writer.writeEndArray();
         }
         case Record nested -> writeRecord(writer, nested);
-        default -> throw new IllegalStateException("The unified model's field '" + name + "' has a type ("
-            + value.getClass().getName() + ") without a BSON mapping: add one to UnifiedDocuments.");
+        default ->
+            throw new IllegalStateException(
+                "The unified model's field '"
+                    + name
+                    + "' has a type ("
+                    + value.getClass().getName()
+                    + ") without a BSON mapping: add one to UnifiedDocuments.");
       }
     } catch (DecimalTooLong e) {
       throw e.within(name);
@@ -153,8 +170,8 @@ final class UnifiedDocuments {
   }
 
   /**
-   * A decimal beyond Decimal128, on its way up to the document, which names the field by its path (built only on
-   * failure, so writing a field costs no string work).
+   * A decimal beyond Decimal128, on its way up to the document, which names the field by its path
+   * (built only on failure, so writing a field costs no string work).
    */
   private static final class DecimalTooLong extends RuntimeException {
 
@@ -188,7 +205,8 @@ final class UnifiedDocuments {
       try {
         return accessor.invoke(record);
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("Cannot read " + name + " of " + record.getClass().getSimpleName(), e);
+        throw new IllegalStateException(
+            "Cannot read " + name + " of " + record.getClass().getSimpleName(), e);
       }
     }
   }

@@ -1,8 +1,8 @@
 package io.millflow.connector.mongodb;
 
 /**
- * Documents inserted, updated, left unchanged and kept out as older than the stored version (newer-wins), summed over
- * the batches of one write.
+ * Documents inserted, updated, left unchanged and kept out as older than the stored version
+ * (newer-wins), summed over the batches of one write.
  */
 record WriteCounts(long inserted, long updated, long unchanged, long skippedOlder) {
 
@@ -13,7 +13,10 @@ record WriteCounts(long inserted, long updated, long unchanged, long skippedOlde
   }
 
   WriteCounts plus(WriteCounts other) {
-    return new WriteCounts(inserted + other.inserted, updated + other.updated, unchanged + other.unchanged,
+    return new WriteCounts(
+        inserted + other.inserted,
+        updated + other.updated,
+        unchanged + other.unchanged,
         skippedOlder + other.skippedOlder);
   }
 

@@ -19,14 +19,16 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Connection tests against the in-process server, a closed port and a silent one; driver errors by their class. */
+/**
+ * Connection tests against the in-process server, a closed port and a silent one; driver errors by
+ * their class.
+ */
 class MongoConnectionTesterTest {
 
   private static final String PASSWORD = "S3cret-pa55!";
   private static final Duration SHORT = Duration.ofMillis(700);
 
-  @RegisterExtension
-  static final TestMongo mongo = new TestMongo();
+  @RegisterExtension static final TestMongo mongo = new TestMongo();
 
   private final MongoConnectionTester tester = new MongoConnectionTester(SHORT);
 
@@ -46,7 +48,8 @@ class MongoConnectionTesterTest {
       closedPort = socket.getLocalPort();
     }
 
-    ConnectionCheck check = tester.test(connection("mongodb://127.0.0.1:" + closedPort + "/", PASSWORD));
+    ConnectionCheck check =
+        tester.test(connection("mongodb://127.0.0.1:" + closedPort + "/", PASSWORD));
 
     assertThat(check.problem()).as(check.message()).isEqualTo(ConnectionProblem.UNREACHABLE);
     assertThat(check.message()).contains("127.0.0.1:" + closedPort).doesNotContain(PASSWORD);
@@ -68,14 +71,19 @@ class MongoConnectionTesterTest {
   }
 
   /**
-   * mongo-java-server has no authentication: it answers the driver's SCRAM {@code saslStart} with CommandNotFound,
-   * which the driver raises as the same MongoSecurityException a rejected password gives. So this runs the real driver
-   * path of a failed handshake, not a real password check (README.md).
+   * mongo-java-server has no authentication: it answers the driver's SCRAM {@code saslStart} with
+   * CommandNotFound, which the driver raises as the same MongoSecurityException a rejected password
+   * gives. So this runs the real driver path of a failed handshake, not a real password check
+   * (README.md).
    */
   @Test
   void aServerThatRefusesTheAuthenticationHandshakeFailsAuthentication() {
-    Connection withUser = new Connection("plant-mongo", "mongodb", mongo.freshConnection("x").settings(),
-        Map.of("username", "millflow", "password", PASSWORD));
+    Connection withUser =
+        new Connection(
+            "plant-mongo",
+            "mongodb",
+            mongo.freshConnection("x").settings(),
+            Map.of("username", "millflow", "password", PASSWORD));
 
     ConnectionCheck check = tester.test(withUser);
 
@@ -86,10 +94,17 @@ class MongoConnectionTesterTest {
 
   @Test
   void aRejectedPasswordReportedAsATimeoutIsStillAnAuthenticationFailure() {
-    MongoCommandException rejected = new MongoCommandException(
-        BsonDocument.parse("{ok: 0, code: 18, errmsg: 'Authentication failed.'}"), new ServerAddress());
-    var error = new MongoTimeoutException("Timed out", new MongoSecurityException(
-        MongoCredential.createCredential("millflow", "admin", PASSWORD.toCharArray()), "auth failed", rejected));
+    MongoCommandException rejected =
+        new MongoCommandException(
+            BsonDocument.parse("{ok: 0, code: 18, errmsg: 'Authentication failed.'}"),
+            new ServerAddress());
+    var error =
+        new MongoTimeoutException(
+            "Timed out",
+            new MongoSecurityException(
+                MongoCredential.createCredential("millflow", "admin", PASSWORD.toCharArray()),
+                "auth failed",
+                rejected));
 
     var failure = MongoCheckFailures.classify(error, null, settings(), "millflow", SHORT);
 
@@ -99,9 +114,11 @@ class MongoConnectionTesterTest {
 
   @Test
   void aMissingPrivilegeIsNoPermissionWithTheGrantToRun() {
-    MongoCommandException unauthorized = new MongoCommandException(BsonDocument.parse(
-        "{ok: 0, code: 13, errmsg: 'not authorized on plant to execute command { listCollections: 1 }'}"),
-        new ServerAddress());
+    MongoCommandException unauthorized =
+        new MongoCommandException(
+            BsonDocument.parse(
+                "{ok: 0, code: 13, errmsg: 'not authorized on plant to execute command { listCollections: 1 }'}"),
+            new ServerAddress());
 
     var failure = MongoCheckFailures.classify(unauthorized, null, settings(), "millflow", SHORT);
 
@@ -112,10 +129,15 @@ class MongoConnectionTesterTest {
 
   @Test
   void incompleteSettingsOrAUserWithoutPasswordAreReportedBeforeConnecting() {
-    ConnectionCheck noDatabase = tester.test(new Connection("plant-mongo", "mongodb",
-        Map.of("host", "db.plant"), Map.of()));
-    ConnectionCheck noPassword = tester.test(new Connection("plant-mongo", "mongodb",
-        Map.of("host", "db.plant", "database", "plant"), Map.of("username", "millflow")));
+    ConnectionCheck noDatabase =
+        tester.test(new Connection("plant-mongo", "mongodb", Map.of("host", "db.plant"), Map.of()));
+    ConnectionCheck noPassword =
+        tester.test(
+            new Connection(
+                "plant-mongo",
+                "mongodb",
+                Map.of("host", "db.plant", "database", "plant"),
+                Map.of("username", "millflow")));
 
     assertThat(noDatabase.problem()).isEqualTo(ConnectionProblem.INCOMPLETE);
     assertThat(noDatabase.message()).contains("'settings.database'");
@@ -128,7 +150,10 @@ class MongoConnectionTesterTest {
   }
 
   private static Connection connection(String url, String password) {
-    return new Connection("plant-mongo", "mongodb", Map.of("connectionString", url, "database", "plant"),
+    return new Connection(
+        "plant-mongo",
+        "mongodb",
+        Map.of("connectionString", url, "database", "plant"),
         Map.of("username", "millflow", "password", password));
   }
 }

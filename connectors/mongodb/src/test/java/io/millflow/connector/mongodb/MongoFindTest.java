@@ -26,8 +26,7 @@ class MongoFindTest {
   private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
   private static final ObjectId ID = new ObjectId("65e1a2b3c4d5e6f708192a3b");
 
-  @RegisterExtension
-  static final TestMongo mongo = new TestMongo();
+  @RegisterExtension static final TestMongo mongo = new TestMongo();
 
   private TestStepContext context;
   private MongoFind step;
@@ -37,17 +36,30 @@ class MongoFindTest {
     Connection connection = mongo.freshConnection("plant-mongo");
     context = new TestStepContext().withConnection(connection);
     step = new MongoFind(mongo.connections());
-    mongo.connections().database(connection).getCollection("downtime").insertMany(List.of(
-        event(ID, "L1", 1, "12.50"), event(new ObjectId(), "L2", 2, "3"), event(new ObjectId(), "L1", 3, "0.75"),
-        event(new ObjectId(), "L1", 4, "1")));
+    mongo
+        .connections()
+        .database(connection)
+        .getCollection("downtime")
+        .insertMany(
+            List.of(
+                event(ID, "L1", 1, "12.50"),
+                event(new ObjectId(), "L2", 2, "3"),
+                event(new ObjectId(), "L1", 3, "0.75"),
+                event(new ObjectId(), "L1", 4, "1")));
   }
 
   @Test
   void bindsNamedParametersIntoTheFilterAndReadsAfterTheCursor() {
-    ReadResult result = find("{\"line\": {\"$param\": \"line\"}, \"minutes\": {\"$gte\": {\"$param\": \"min\"}}}",
-        Map.of("line", "L1", "min", new BigDecimal("0.5")), "endedAt", T0.plusSeconds(60).toString(), null);
+    ReadResult result =
+        find(
+            "{\"line\": {\"$param\": \"line\"}, \"minutes\": {\"$gte\": {\"$param\": \"min\"}}}",
+            Map.of("line", "L1", "min", new BigDecimal("0.5")),
+            "endedAt",
+            T0.plusSeconds(60).toString(),
+            null);
 
-    assertThat(rows(result)).extracting(row -> row.path("endedAt").asText())
+    assertThat(rows(result))
+        .extracting(row -> row.path("endedAt").asText())
         .containsExactly(T0.plusSeconds(180).toString(), T0.plusSeconds(240).toString());
     assertThat(result.cursor()).isEqualTo(T0.plusSeconds(240).toString());
     assertThat(result.records().entity()).isEqualTo("row");
@@ -55,8 +67,13 @@ class MongoFindTest {
 
   @Test
   void readsDocumentsAsPlainJson() {
-    ReadResult result = find("{\"_id\": {\"$param\": \"id\", \"as\": \"objectId\"}}", Map.of("id", ID.toHexString()),
-        null, null, null);
+    ReadResult result =
+        find(
+            "{\"_id\": {\"$param\": \"id\", \"as\": \"objectId\"}}",
+            Map.of("id", ID.toHexString()),
+            null,
+            null,
+            null);
 
     JsonNode row = rows(result).get(0);
     assertThat(row.path("_id").asText()).isEqualTo("65e1a2b3c4d5e6f708192a3b");
@@ -77,28 +94,46 @@ class MongoFindTest {
 
   @Test
   void aParameterCannotInjectAnOperator() {
-    assertThatThrownBy(() -> find("{\"line\": {\"$param\": \"line\"}}", Map.of("line", Map.of("$ne", "x")), null,
-        null, null))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_PARAMETER"));
+    assertThatThrownBy(
+            () ->
+                find(
+                    "{\"line\": {\"$param\": \"line\"}}",
+                    Map.of("line", Map.of("$ne", "x")),
+                    null,
+                    null,
+                    null))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_PARAMETER"));
   }
 
   @Test
   void aFilterNamingAnUnknownParameterFailsNamingIt() {
-    assertThatThrownBy(() -> find("{\"line\": {\"$param\": \"lineId\"}}", Map.of("line", "L1"), null, null, null))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("UNKNOWN_PARAMETER"))
+    assertThatThrownBy(
+            () ->
+                find(
+                    "{\"line\": {\"$param\": \"lineId\"}}", Map.of("line", "L1"), null, null, null))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("UNKNOWN_PARAMETER"))
         .hasMessageContaining("'lineId'");
   }
 
   @Test
   void aFilterThatIsNotJsonFailsClearly() {
     assertThatThrownBy(() -> find("{line: ", Map.of(), null, null, null))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_FILTER"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_FILTER"));
   }
 
-  private ReadResult find(String filter, Map<String, Object> parameters, String cursorField, String cursorAfter,
+  private ReadResult find(
+      String filter,
+      Map<String, Object> parameters,
+      String cursorField,
+      String cursorAfter,
       Integer limit) {
-    return step.run(new MongoFind.Input("plant-mongo", "downtime", filter, parameters, cursorField, cursorAfter,
-        limit), context);
+    return step.run(
+        new MongoFind.Input(
+            "plant-mongo", "downtime", filter, parameters, cursorField, cursorAfter, limit),
+        context);
   }
 
   private List<JsonNode> rows(ReadResult result) {
@@ -106,8 +141,11 @@ class MongoFindTest {
   }
 
   private static Document event(ObjectId id, String line, int minute, String minutes) {
-    return new Document("_id", id).append("line", line).append("endedAt", Date.from(T0.plusSeconds(60L * minute)))
-        .append("minutes", new Decimal128(new BigDecimal(minutes))).append("operator", "Jürgen Öztürk")
+    return new Document("_id", id)
+        .append("line", line)
+        .append("endedAt", Date.from(T0.plusSeconds(60L * minute)))
+        .append("minutes", new Decimal128(new BigDecimal(minutes)))
+        .append("operator", "Jürgen Öztürk")
         .append("reason", null);
   }
 }

@@ -38,7 +38,8 @@ class MongoStepInputTest {
   void rejectsABlankConnectionBadKeyFieldsAndABrokenDatasetRef() throws Exception {
     MongoWrite.Input input = read("mongodb-write-input-invalid.json", MongoWrite.Input.class);
 
-    assertThat(validator.validate(input)).extracting(v -> v.getPropertyPath().toString())
+    assertThat(validator.validate(input))
+        .extracting(v -> v.getPropertyPath().toString())
         .containsExactlyInAnyOrder("connection", "keyFields", "records.dataset", "records.count");
   }
 
@@ -46,8 +47,12 @@ class MongoStepInputTest {
   void readsFindParametersAsJsonValuesAndRejectsAZeroLimit() throws Exception {
     MongoFind.Input input = read("mongodb-find-input.json", MongoFind.Input.class);
 
-    assertThat(input.parameters()).containsEntry("line", "L1").containsEntry("minMinutes", new BigDecimal("0.5"));
-    assertThat(validator.validate(input)).extracting(v -> v.getPropertyPath().toString()).containsExactly("limit");
+    assertThat(input.parameters())
+        .containsEntry("line", "L1")
+        .containsEntry("minMinutes", new BigDecimal("0.5"));
+    assertThat(validator.validate(input))
+        .extracting(v -> v.getPropertyPath().toString())
+        .containsExactly("limit");
   }
 
   @Test
@@ -60,7 +65,8 @@ class MongoStepInputTest {
     assertThat(write.timeout().toSeconds()).isEqualTo(900);
     assertThat(find.id()).isEqualTo("mongodb.find");
     JsonNode template = Json.mapper().readTree(new ElementTemplateGenerator().render(write));
-    assertThat(template.path("properties").findValuesAsText("value")).contains("mongodb.write", "upsert");
+    assertThat(template.path("properties").findValuesAsText("value"))
+        .contains("mongodb.write", "upsert");
     assertThat(new ElementTemplateGenerator().render(find)).contains("cursorAfter");
   }
 

@@ -17,15 +17,49 @@ final class Orders {
   private Orders() {}
 
   /** An order with the given source updated-at, status and lines; other fields fixed. */
-  static PurchaseOrder order(String key, Instant sourceUpdatedAt, String status, PurchaseOrderLine... lines) {
-    return new PurchaseOrder(key, "PO-" + key, "V-1", status, "standard", "EUR", T0, null, null, null, null, null,
-        null, "SITE-1", null, new BigDecimal("100.00"), T0, sourceUpdatedAt, List.of(lines),
-        new SourceRef("plex", "plex-prod", "src-" + key, sourceUpdatedAt), Map.of(), null);
+  static PurchaseOrder order(
+      String key, Instant sourceUpdatedAt, String status, PurchaseOrderLine... lines) {
+    return new PurchaseOrder(
+        key,
+        "PO-" + key,
+        "V-1",
+        status,
+        "standard",
+        "EUR",
+        T0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "SITE-1",
+        null,
+        new BigDecimal("100.00"),
+        T0,
+        sourceUpdatedAt,
+        List.of(lines),
+        new SourceRef("plex", "plex-prod", "src-" + key, sourceUpdatedAt),
+        Map.of(),
+        null);
   }
 
   static PurchaseOrderLine line(int number, String quantity) {
-    return new PurchaseOrderLine(number, "L" + number, "ITEM-" + number, null, "Item " + number,
-        new BigDecimal(quantity), BigDecimal.ZERO, "EA", new BigDecimal("2.50"), null, "open", null, null, null);
+    return new PurchaseOrderLine(
+        number,
+        "L" + number,
+        "ITEM-" + number,
+        null,
+        "Item " + number,
+        new BigDecimal(quantity),
+        BigDecimal.ZERO,
+        "EA",
+        new BigDecimal("2.50"),
+        null,
+        "open",
+        null,
+        null,
+        null);
   }
 
   static Address address(String line1) {

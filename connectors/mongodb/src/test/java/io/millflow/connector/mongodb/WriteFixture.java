@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 
-/** One test's view of a write: a fresh database, a step context with the connection, and what was stored. */
+/**
+ * One test's view of a write: a fresh database, a step context with the connection, and what was
+ * stored.
+ */
 final class WriteFixture {
 
   static final String CONNECTION = "plant-mongo";
@@ -44,7 +47,8 @@ final class WriteFixture {
     return write(null, null, null, PurchaseOrder.ENTITY, orders);
   }
 
-  WriteResult write(String collection, WriteMode mode, String keyFields, String entity, List<?> records) {
+  WriteResult write(
+      String collection, WriteMode mode, String keyFields, String entity, List<?> records) {
     DatasetRef ref = context.datasets().put(entity, records);
     return step.run(new MongoWrite.Input(CONNECTION, collection, mode, keyFields, ref), context);
   }

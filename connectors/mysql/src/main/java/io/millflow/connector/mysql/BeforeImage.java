@@ -11,10 +11,11 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * How the MySQL writes count exactly: before a batch is upserted, the stored rows of its keys are copied into a
- * temporary table; afterwards a row of the batch whose key was not there was inserted, and a row some column of which
- * now differs from its copy was updated; every other record was left unchanged. (MySQL's affected-rows count, 1 per
- * insert and 2 per update, does not survive the driver rewriting a batch into multi-row statements.)
+ * How the MySQL writes count exactly: before a batch is upserted, the stored rows of its keys are
+ * copied into a temporary table; afterwards a row of the batch whose key was not there was
+ * inserted, and a row some column of which now differs from its copy was updated; every other
+ * record was left unchanged. (MySQL's affected-rows count, 1 per insert and 2 per update, does not
+ * survive the driver rewriting a batch into multi-row statements.)
  */
 final class BeforeImage implements AutoCloseable {
 
@@ -26,9 +27,18 @@ final class BeforeImage implements AutoCloseable {
     this.handle = handle;
     this.keyColumns = keyColumns;
     TableName before = TableName.of(table.schema(), "millflow_before");
-    this.fragments = Map.of("before", before.quoted(MYSQL), "table", table.quoted(MYSQL),
-        "key", MYSQL.list(keyColumns), "storedKey", MYSQL.list("t", keyColumns),
-        "joinOnKey", MySqlSql.equal("b", "t", keyColumns));
+    this.fragments =
+        Map.of(
+            "before",
+            before.quoted(MYSQL),
+            "table",
+            table.quoted(MYSQL),
+            "key",
+            MYSQL.list(keyColumns),
+            "storedKey",
+            MYSQL.list("t", keyColumns),
+            "joinOnKey",
+            MySqlSql.equal("b", "t", keyColumns));
   }
 
   /** Creates the (session's) temporary table for {@code table}, keyed by {@code keyColumns}. */
@@ -39,13 +49,19 @@ final class BeforeImage implements AutoCloseable {
     return image;
   }
 
-  /** Replaces the image with the stored rows of these keys (each a list of the key columns' bind values). */
+  /**
+   * Replaces the image with the stored rows of these keys (each a list of the key columns' bind
+   * values).
+   */
   void capture(List<List<Object>> keys) throws SQLException {
     handle.execute(MySqlSql.render("before-clear", fragments));
     for (int from = 0; from < keys.size(); from += MySqlBatchInsert.KEYS_PER_STATEMENT) {
-      List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + MySqlBatchInsert.KEYS_PER_STATEMENT));
-      String sql = MySqlSql.render("before-capture", with("keys", MySqlSql.rowPlaceholders(chunk.size(),
-          keyColumns.size())));
+      List<List<Object>> chunk =
+          keys.subList(from, Math.min(keys.size(), from + MySqlBatchInsert.KEYS_PER_STATEMENT));
+      String sql =
+          MySqlSql.render(
+              "before-capture",
+              with("keys", MySqlSql.rowPlaceholders(chunk.size(), keyColumns.size())));
       try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
         int index = 1;
         for (List<Object> key : chunk) {
@@ -67,10 +83,16 @@ final class BeforeImage implements AutoCloseable {
     return handle.createQuery(MySqlSql.render("before-keys", fragments)).mapTo(String.class).list();
   }
 
-  /** The keys (first key column, as text) of captured rows in which one of {@code columns} differs now. */
+  /**
+   * The keys (first key column, as text) of captured rows in which one of {@code columns} differs
+   * now.
+   */
   List<String> changedKeys(List<String> columns) {
-    return handle.createQuery(MySqlSql.render("changed-keys", with("unchanged", MySqlSql.equal("b", "t", columns))))
-        .map((rs, ctx) -> rs.getString(1)).list();
+    return handle
+        .createQuery(
+            MySqlSql.render("changed-keys", with("unchanged", MySqlSql.equal("b", "t", columns))))
+        .map((rs, ctx) -> rs.getString(1))
+        .list();
   }
 
   @Override

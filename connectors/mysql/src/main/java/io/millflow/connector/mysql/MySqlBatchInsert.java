@@ -8,8 +8,9 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Runs statements with plain JDBC on the write's connection: a JDBC batch is what Connector/J rewrites into multi-row
- * INSERTs ({@code rewriteBatchedStatements}), the fastest way to load rows into MySQL short of LOAD DATA.
+ * Runs statements with plain JDBC on the write's connection: a JDBC batch is what Connector/J
+ * rewrites into multi-row INSERTs ({@code rewriteBatchedStatements}), the fastest way to load rows
+ * into MySQL short of LOAD DATA.
  */
 final class MySqlBatchInsert {
 
@@ -18,14 +19,20 @@ final class MySqlBatchInsert {
 
   private MySqlBatchInsert() {}
 
-  /** Executes {@code sql} once per record, as one JDBC batch, binding the columns' values in order. */
-  static <T> void run(Handle handle, String sql, List<Column<T>> columns, Collection<T> records) throws SQLException {
+  /**
+   * Executes {@code sql} once per record, as one JDBC batch, binding the columns' values in order.
+   */
+  static <T> void run(Handle handle, String sql, List<Column<T>> columns, Collection<T> records)
+      throws SQLException {
     if (records.isEmpty()) {
       return;
     }
     try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
       for (T record : records) {
-        MySqlValues.bind(statement, 1, columns.stream().map(column -> MySqlValues.of(column.valueOf(record))).toList());
+        MySqlValues.bind(
+            statement,
+            1,
+            columns.stream().map(column -> MySqlValues.of(column.valueOf(record))).toList());
         statement.addBatch();
       }
       statement.executeBatch();

@@ -10,18 +10,23 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * A MySQL or MariaDB connection: a JDBC URL, or host, port and database, and Connector/J's TLS options (anything
- * else goes into the JDBC URL). {@link #toString()} hides the passwords.
+ * A MySQL or MariaDB connection: a JDBC URL, or host, port and database, and Connector/J's TLS
+ * options (anything else goes into the JDBC URL). {@link #toString()} hides the passwords.
  */
 @ConnectionType(MySqlDataSources.TYPE)
 public record MySqlConnection(
-    @Param(label = "Host", example = "db.example.com", description = "Or a JDBC URL instead") String host,
+    @Param(label = "Host", example = "db.example.com", description = "Or a JDBC URL instead")
+        String host,
     @Param(label = "Port", defaultValue = "3306") @Min(1) @Max(65_535) int port,
     @Param(label = "Database", description = "Or a JDBC URL instead") String database,
-    @Param(label = "JDBC URL", example = "jdbc:mysql://db.example.com:3306/warehouse",
-        description = "Instead of host, port and database") String jdbcUrl,
+    @Param(
+            label = "JDBC URL",
+            example = "jdbc:mysql://db.example.com:3306/warehouse",
+            description = "Instead of host, port and database")
+        String jdbcUrl,
     @Param(label = "Pool size", defaultValue = "5") @Min(1) @Max(100) int poolSize,
-    @Param(label = "TLS mode", description = "Connector/J sslMode, e.g. VERIFY_IDENTITY") String sslMode,
+    @Param(label = "TLS mode", description = "Connector/J sslMode, e.g. VERIFY_IDENTITY")
+        String sslMode,
     @Param(label = "TLS versions") String tlsVersions,
     @Param(label = "Trust store URL") String trustCertificateKeyStoreUrl,
     @Param(label = "Trust store type") String trustCertificateKeyStoreType,

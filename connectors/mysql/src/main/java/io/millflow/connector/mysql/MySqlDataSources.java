@@ -8,9 +8,10 @@ import java.time.Clock;
 /**
  * Connection pools of MySQL connections ({@code type: mysql}).
  *
- * <p>Settings: {@code jdbcUrl} ({@code jdbc:mysql://...}) or {@code host}, {@code port} (3306) and {@code database};
- * {@code poolSize} (5); {@code sslMode} and other TLS options (README.md). Credentials: {@code username},
- * {@code password}. Every pool rewrites batched inserts into multi-row ones and runs its sessions in UTC.
+ * <p>Settings: {@code jdbcUrl} ({@code jdbc:mysql://...}) or {@code host}, {@code port} (3306) and
+ * {@code database}; {@code poolSize} (5); {@code sslMode} and other TLS options (README.md).
+ * Credentials: {@code username}, {@code password}. Every pool rewrites batched inserts into
+ * multi-row ones and runs its sessions in UTC.
  */
 @Singleton
 public final class MySqlDataSources extends SqlDataSources {
@@ -18,8 +19,11 @@ public final class MySqlDataSources extends SqlDataSources {
   public static final String TYPE = "mysql";
 
   public MySqlDataSources() {
-    super(new ConnectionPools(Clock.systemUTC(), ConnectionPools.DEFAULT_IDLE_EVICTION,
-        MySqlSettings::hikariConfig,
-        (error, connection) -> MySqlErrors.translate(error, connection.name(), "connecting")));
+    super(
+        new ConnectionPools(
+            Clock.systemUTC(),
+            ConnectionPools.DEFAULT_IDLE_EVICTION,
+            MySqlSettings::hikariConfig,
+            (error, connection) -> MySqlErrors.translate(error, connection.name(), "connecting")));
   }
 }

@@ -39,12 +39,25 @@ final class MySqlOrderLines implements MySqlNestedRows<PurchaseOrder> {
   public void replace(Handle handle, Collection<PurchaseOrder> orders) throws SQLException {
     List<String> keys = orders.stream().map(PurchaseOrder::key).toList();
     for (int from = 0; from < keys.size(); from += MySqlBatchInsert.KEYS_PER_STATEMENT) {
-      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MySqlBatchInsert.KEYS_PER_STATEMENT));
-      MySqlBatchInsert.execute(handle, MySqlSql.render("lines-delete", Map.of("lines", lines.quoted(MYSQL),
-          "keys", MySqlSql.placeholders(chunk.size()))), chunk);
+      List<String> chunk =
+          keys.subList(from, Math.min(keys.size(), from + MySqlBatchInsert.KEYS_PER_STATEMENT));
+      MySqlBatchInsert.execute(
+          handle,
+          MySqlSql.render(
+              "lines-delete",
+              Map.of("lines", lines.quoted(MYSQL), "keys", MySqlSql.placeholders(chunk.size()))),
+          chunk);
     }
-    String insert = MySqlSql.render("lines-insert", Map.of("lines", lines.quoted(MYSQL),
-        "columns", MYSQL.list(Column.names(LINE_COLUMNS)), "placeholders", MySqlSql.placeholders(LINE_COLUMNS.size())));
+    String insert =
+        MySqlSql.render(
+            "lines-insert",
+            Map.of(
+                "lines",
+                lines.quoted(MYSQL),
+                "columns",
+                MYSQL.list(Column.names(LINE_COLUMNS)),
+                "placeholders",
+                MySqlSql.placeholders(LINE_COLUMNS.size())));
     MySqlBatchInsert.run(handle, insert, LINE_COLUMNS, PurchaseOrderBatch.linesOf(orders));
   }
 }

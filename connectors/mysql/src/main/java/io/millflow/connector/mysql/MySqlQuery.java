@@ -10,12 +10,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Runs a SELECT with named parameters and streams its rows into a {@code row} dataset (types and cursor in README.md).
- * The input ({@link SqlQueryInput}) is the same for every SQL query step.
+ * Runs a SELECT with named parameters and streams its rows into a {@code row} dataset (types and
+ * cursor in README.md). The input ({@link SqlQueryInput}) is the same for every SQL query step.
  */
 @Singleton
-@StepType(id = "mysql.query", name = "Query MySQL", group = "Databases", timeoutSeconds = 900,
-    description = "Runs a SELECT with named parameters and streams the rows into a dataset, optionally incrementally.")
+@StepType(
+    id = "mysql.query",
+    name = "Query MySQL",
+    group = "Databases",
+    timeoutSeconds = 900,
+    description =
+        "Runs a SELECT with named parameters and streams the rows into a dataset, optionally incrementally.")
 public final class MySqlQuery implements Step<SqlQueryInput, ReadResult> {
 
   private final MySqlDataSources dataSources;

@@ -38,8 +38,9 @@ final class MySqlValues {
   }
 
   /**
-   * A generic record's field as a bind value for a column of the given MySQL data type (the table's, which may
-   * predate Millflow): ISO-8601 instants become UTC DATETIME values, numbers exact decimals, objects and arrays JSON.
+   * A generic record's field as a bind value for a column of the given MySQL data type (the
+   * table's, which may predate Millflow): ISO-8601 instants become UTC DATETIME values, numbers
+   * exact decimals, objects and arrays JSON.
    */
   static Object ofField(JsonNode value, String dataType) {
     if (value == null || value.isNull()) {
@@ -51,13 +52,17 @@ final class MySqlValues {
     if (value.isBoolean()) {
       return value.booleanValue();
     }
-    if (value.isTextual() && TIME_TYPES.contains(dataType) && JsonRows.isTimestamp(value.textValue())) {
-      return LocalDateTime.ofInstant(OffsetDateTime.parse(value.textValue()).toInstant(), ZoneOffset.UTC);
+    if (value.isTextual()
+        && TIME_TYPES.contains(dataType)
+        && JsonRows.isTimestamp(value.textValue())) {
+      return LocalDateTime.ofInstant(
+          OffsetDateTime.parse(value.textValue()).toInstant(), ZoneOffset.UTC);
     }
     return JsonRows.text(value, JSON_TYPES.contains(dataType));
   }
 
-  static void bind(PreparedStatement statement, int firstIndex, List<?> values) throws SQLException {
+  static void bind(PreparedStatement statement, int firstIndex, List<?> values)
+      throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       Object value = values.get(i);
       if (value instanceof BigDecimal decimal) {

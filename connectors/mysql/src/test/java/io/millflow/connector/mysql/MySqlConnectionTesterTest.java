@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The mysql connection test against MariaDB: each failure named specifically, never with the password. */
+/**
+ * The mysql connection test against MariaDB: each failure named specifically, never with the
+ * password.
+ */
 class MySqlConnectionTesterTest {
 
   private static TestDatabase database;
@@ -33,22 +36,29 @@ class MySqlConnectionTesterTest {
 
   @Test
   void reportsAWrongPasswordAsAuthFailedWithoutThePassword() {
-    ConnectionCheck check = tester.test(database.connection("plant-db", database.createDatabase(), "Wrong-pa55word"));
+    ConnectionCheck check =
+        tester.test(database.connection("plant-db", database.createDatabase(), "Wrong-pa55word"));
 
     assertFailed(check, ConnectionProblem.AUTH_FAILED, "Wrong-pa55word");
   }
 
   @Test
   void reportsAMissingDatabase() {
-    assertFailed(tester.test(database.connection("plant-db", "test_no_such_db")), ConnectionProblem.MISSING_DATABASE,
+    assertFailed(
+        tester.test(database.connection("plant-db", "test_no_such_db")),
+        ConnectionProblem.MISSING_DATABASE,
         TestDatabase.PASSWORD);
   }
 
   @Test
   void reportsAClosedPortAsUnreachable() {
     int port = ConnectionChecks.closedPort();
-    Connection connection = new Connection("plant-db", "mysql", Map.of("jdbcUrl", "jdbc:mysql://127.0.0.1:" + port
-        + "/test_x"), Map.of("username", TestDatabase.WRITER, "password", TestDatabase.PASSWORD));
+    Connection connection =
+        new Connection(
+            "plant-db",
+            "mysql",
+            Map.of("jdbcUrl", "jdbc:mysql://127.0.0.1:" + port + "/test_x"),
+            Map.of("username", TestDatabase.WRITER, "password", TestDatabase.PASSWORD));
 
     assertFailed(tester.test(connection), ConnectionProblem.UNREACHABLE, TestDatabase.PASSWORD);
   }
@@ -56,12 +66,20 @@ class MySqlConnectionTesterTest {
   @Test
   void reportsAUserWithoutCreateAsNoPermission() {
     String name = database.createDatabase();
-    database.admin().useHandle(handle -> {
-      handle.execute("CREATE USER IF NOT EXISTS 'millflow_reader'@'%' IDENTIFIED BY 'Re4der-s3cret'");
-      handle.execute("GRANT SELECT ON " + name + ".* TO 'millflow_reader'@'%'");
-    });
-    Connection reader = new Connection("plant-db", "mysql", Map.of("jdbcUrl", "jdbc:mysql://127.0.0.1:"
-        + database.port() + "/" + name), Map.of("username", "millflow_reader", "password", "Re4der-s3cret"));
+    database
+        .admin()
+        .useHandle(
+            handle -> {
+              handle.execute(
+                  "CREATE USER IF NOT EXISTS 'millflow_reader'@'%' IDENTIFIED BY 'Re4der-s3cret'");
+              handle.execute("GRANT SELECT ON " + name + ".* TO 'millflow_reader'@'%'");
+            });
+    Connection reader =
+        new Connection(
+            "plant-db",
+            "mysql",
+            Map.of("jdbcUrl", "jdbc:mysql://127.0.0.1:" + database.port() + "/" + name),
+            Map.of("username", "millflow_reader", "password", "Re4der-s3cret"));
 
     ConnectionCheck check = tester.test(reader);
 

@@ -8,7 +8,10 @@ class MySqlStepsTest {
   @Test
   void declaresTheStepsAndTesterTheEngineRegisters() {
     MySqlDataSources dataSources = new MySqlDataSources();
-    StepDeclarations.assertDeclared("mysql", new MySqlWrite(dataSources), new MySqlQuery(dataSources),
+    StepDeclarations.assertDeclared(
+        "mysql",
+        new MySqlWrite(dataSources),
+        new MySqlQuery(dataSources),
         new MySqlConnectionTester());
   }
 }

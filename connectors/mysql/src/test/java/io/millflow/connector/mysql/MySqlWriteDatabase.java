@@ -3,7 +3,9 @@ package io.millflow.connector.mysql;
 import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 
-/** The shared embedded MariaDB (it outlives the test class), and this class's data sources to it. */
+/**
+ * The shared embedded MariaDB (it outlives the test class), and this class's data sources to it.
+ */
 final class MySqlWriteDatabase extends SqlWriteDatabase<WriteFixture> {
 
   private TestDatabase database;

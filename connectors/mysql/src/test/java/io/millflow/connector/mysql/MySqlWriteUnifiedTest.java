@@ -10,17 +10,32 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every unified entity besides purchase orders on MariaDB (the tests are {@link UnifiedWriteContract}'s). MariaDB's
- * JSON is a LONGTEXT alias, so JSON columns report as {@code longtext}; MySQL 8 reports {@code json}.
+ * Every unified entity besides purchase orders on MariaDB (the tests are {@link
+ * UnifiedWriteContract}'s). MariaDB's JSON is a LONGTEXT alias, so JSON columns report as {@code
+ * longtext}; MySQL 8 reports {@code json}.
  */
 class MySqlWriteUnifiedTest extends UnifiedWriteContract {
 
-  private static final Map<ColumnType, String> TYPES = Map.of(ColumnType.TEXT, "text", ColumnType.INTEGER, "int(11)",
-      ColumnType.BIGINT, "bigint(20)", ColumnType.DECIMAL, "decimal(38,10)", ColumnType.BOOLEAN, "tinyint(1)",
-      ColumnType.TIMESTAMP, "datetime(6)", ColumnType.JSON, "longtext", ColumnType.SYNC_TIME, "datetime(6)");
+  private static final Map<ColumnType, String> TYPES =
+      Map.of(
+          ColumnType.TEXT,
+          "text",
+          ColumnType.INTEGER,
+          "int(11)",
+          ColumnType.BIGINT,
+          "bigint(20)",
+          ColumnType.DECIMAL,
+          "decimal(38,10)",
+          ColumnType.BOOLEAN,
+          "tinyint(1)",
+          ColumnType.TIMESTAMP,
+          "datetime(6)",
+          ColumnType.JSON,
+          "longtext",
+          ColumnType.SYNC_TIME,
+          "datetime(6)");
 
-  @RegisterExtension
-  static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
+  @RegisterExtension static final MySqlWriteDatabase DATABASE = new MySqlWriteDatabase();
 
   @Override
   protected Sink sink() {

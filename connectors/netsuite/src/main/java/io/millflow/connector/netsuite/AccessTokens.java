@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * M2M access tokens, one per connection (account, client id and certificate id), shared by every client and step run
- * in this JVM, renewed a while before they expire (five minutes, or a tenth of a short lifetime) and when NetSuite
- * answers 401. One thread fetches a token while the others of the same connection wait for it.
+ * M2M access tokens, one per connection (account, client id and certificate id), shared by every
+ * client and step run in this JVM, renewed a while before they expire (five minutes, or a tenth of
+ * a short lifetime) and when NetSuite answers 401. One thread fetches a token while the others of
+ * the same connection wait for it.
  */
 public final class AccessTokens {
 
@@ -36,12 +37,18 @@ public final class AccessTokens {
     return SHARED;
   }
 
-  /** The connection's token; {@code fetch} gets a new one when there is none or it is about to expire. */
+  /**
+   * The connection's token; {@code fetch} gets a new one when there is none or it is about to
+   * expire.
+   */
   String token(String key, Supplier<Token> fetch) {
     return slots.computeIfAbsent(key, k -> new Slot()).token(fetch);
   }
 
-  /** Forgets {@code rejected} (NetSuite answered 401 to it); a newer token already in its place stays. */
+  /**
+   * Forgets {@code rejected} (NetSuite answered 401 to it); a newer token already in its place
+   * stays.
+   */
   void invalidate(String key, String rejected) {
     Slot slot = slots.get(key);
     if (slot != null) {
@@ -70,7 +77,10 @@ public final class AccessTokens {
 
     private Instant renewAt() {
       Duration lifetime = Duration.between(issuedAt, token.expiresAt());
-      Duration margin = lifetime.dividedBy(10).compareTo(RENEW_BEFORE) < 0 ? lifetime.dividedBy(10) : RENEW_BEFORE;
+      Duration margin =
+          lifetime.dividedBy(10).compareTo(RENEW_BEFORE) < 0
+              ? lifetime.dividedBy(10)
+              : RENEW_BEFORE;
       return token.expiresAt().minus(margin);
     }
   }

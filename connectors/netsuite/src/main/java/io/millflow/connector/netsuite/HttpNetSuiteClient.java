@@ -24,20 +24,29 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@link NetSuiteClient} over HTTP with the JDK client. Signs every call (a cached M2M bearer token, renewed once on a
- * 401, or a fresh OAuth 1.0a signature), holds one of the account's request slots while it runs, and backs off and
- * tries again when NetSuite answers that the account is over its concurrency limit.
+ * {@link NetSuiteClient} over HTTP with the JDK client. Signs every call (a cached M2M bearer
+ * token, renewed once on a 401, or a fresh OAuth 1.0a signature), holds one of the account's
+ * request slots while it runs, and backs off and tries again when NetSuite answers that the account
+ * is over its concurrency limit.
  */
 public final class HttpNetSuiteClient implements NetSuiteClient {
 
   static final String SUITEQL = "/services/rest/query/v1/suiteql";
   static final String RECORD = "/services/rest/record/v1/";
-  /** Tries after a concurrency-limit answer before giving up with a retryable error; waits double from 250 ms. */
+
+  /**
+   * Tries after a concurrency-limit answer before giving up with a retryable error; waits double
+   * from 250 ms.
+   */
   static final int CONCURRENCY_RETRIES = 4;
+
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
   private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(10);
 
-  /** Decimals as sent ({@code 12.50} stays {@code 12.50}): rates are money, and raw records stay untouched. */
+  /**
+   * Decimals as sent ({@code 12.50} stays {@code 12.50}): rates are money, and raw records stay
+   * untouched.
+   */
   private static final ObjectReader READER =
       Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
@@ -47,8 +56,12 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   private final AccountConcurrency concurrency;
   private final Clock clock;
 
-  HttpNetSuiteClient(NetSuiteConnectionSettings settings, HttpClient http, AccessTokens tokens,
-      AccountConcurrency concurrency, Clock clock) {
+  HttpNetSuiteClient(
+      NetSuiteConnectionSettings settings,
+      HttpClient http,
+      AccessTokens tokens,
+      AccountConcurrency concurrency,
+      Clock clock) {
     this.settings = settings;
     this.http = http;
     this.tokens = tokens;
@@ -62,7 +75,12 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
 
   @Override
   public SuiteQlPage suiteQl(String query, int limit, int offset) {
-    byte[] body = Json.mapper().createObjectNode().put("q", query).toString().getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        Json.mapper()
+            .createObjectNode()
+            .put("q", query)
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
     NetSuiteCall call = NetSuiteCall.of(settings, "POST", SUITEQL);
     JsonNode page = send(call, SUITEQL + "?limit=" + limit + "&offset=" + offset, body);
     List<ObjectNode> items = new ArrayList<>(page.path("items").size());
@@ -76,7 +94,10 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     if (!page.has("hasMore")) {
       throw unexpected(call, "a paging envelope with hasMore");
     }
-    return new SuiteQlPage(items, page.path("hasMore").asBoolean(), page.path("offset").asInt(offset),
+    return new SuiteQlPage(
+        items,
+        page.path("hasMore").asBoolean(),
+        page.path("offset").asInt(offset),
         page.path("totalResults").asInt(-1));
   }
 
@@ -84,7 +105,8 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   public ObjectNode record(String type, String id, boolean expandSubResources) {
     String path = RECORD + encode(type) + "/" + encode(id);
     NetSuiteCall call = NetSuiteCall.of(settings, "GET", path);
-    JsonNode record = send(call, path + (expandSubResources ? "?expandSubResources=true" : ""), null);
+    JsonNode record =
+        send(call, path + (expandSubResources ? "?expandSubResources=true" : ""), null);
     if (!(record instanceof ObjectNode object)) {
       throw unexpected(call, "a JSON object");
     }
@@ -113,7 +135,8 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
           sleep(backoff(attempt, NetSuiteErrors.retryAfter(response.headers())));
           continue;
         }
-        throw NetSuiteErrors.ofResponse(call, settings.auth(), status, response.headers(), response.body());
+        throw NetSuiteErrors.ofResponse(
+            call, settings.auth(), status, response.headers(), response.body());
       }
     } finally {
       slot.release();
@@ -123,30 +146,42 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   private String authorization(String method, URI uri) {
     return switch (settings.auth()) {
       case NetSuiteAuth.M2m m2m -> "Bearer " + tokens.token(tokenKey(), () -> fetchToken(m2m));
-      case NetSuiteAuth.Tba tba -> TbaHeader.of(method, uri, NetSuiteGuesses.realm(settings.accountId()), tba,
-          UUID.randomUUID().toString().replace("-", ""), clock.instant().getEpochSecond());
+      case NetSuiteAuth.Tba tba ->
+          TbaHeader.of(
+              method,
+              uri,
+              NetSuiteGuesses.realm(settings.accountId()),
+              tba,
+              UUID.randomUUID().toString().replace("-", ""),
+              clock.instant().getEpochSecond());
     };
   }
 
   private AccessTokens.Token fetchToken(NetSuiteAuth.M2m m2m) {
-    String form = "grant_type=client_credentials"
-        + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-        + "&client_assertion=" + encode(ClientAssertion.sign(settings, m2m, clock.instant()));
+    String form =
+        "grant_type=client_credentials"
+            + "&client_assertion_type="
+            + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+            + "&client_assertion="
+            + encode(ClientAssertion.sign(settings, m2m, clock.instant()));
     NetSuiteCall call = NetSuiteCall.of(settings, "POST", settings.tokenUrl().getPath());
-    HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
-        .timeout(settings.timeout())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .header("X-Request-Id", call.requestId())
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(settings.tokenUrl())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .header("X-Request-Id", call.requestId())
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     HttpResponse<byte[]> response = exchange(call, request);
     if (response.statusCode() / 100 != 2) {
-      throw NetSuiteErrors.ofTokenResponse(call, m2m, response.statusCode(), response.headers(), response.body());
+      throw NetSuiteErrors.ofTokenResponse(
+          call, m2m, response.statusCode(), response.headers(), response.body());
     }
     JsonNode json = parse(call, response.body());
     String token = json.path("access_token").asText("");
-    long seconds = json.path("expires_in").asLong(0); // NetSuite sends it as a string; asLong reads both
+    long seconds =
+        json.path("expires_in").asLong(0); // NetSuite sends it as a string; asLong reads both
     if (token.isEmpty() || seconds <= 0) {
       throw unexpected(call, "an access_token with expires_in");
     }
@@ -155,23 +190,35 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
 
   private String tokenKey() {
     return switch (settings.auth()) {
-      case NetSuiteAuth.M2m m2m -> settings.accountKey() + " " + settings.connectionName() + " " + m2m.clientId()
-          + " " + m2m.certificateId() + " " + settings.scope();
+      case NetSuiteAuth.M2m m2m ->
+          settings.accountKey()
+              + " "
+              + settings.connectionName()
+              + " "
+              + m2m.clientId()
+              + " "
+              + m2m.certificateId()
+              + " "
+              + settings.scope();
       case NetSuiteAuth.Tba tba -> settings.accountKey();
     };
   }
 
   private HttpRequest request(NetSuiteCall call, URI uri, byte[] body, String authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(settings.timeout())
-        .header("Accept", "application/json")
-        .header("Authorization", authorization)
-        .header("X-Request-Id", call.requestId());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.timeout())
+            .header("Accept", "application/json")
+            .header("Authorization", authorization)
+            .header("X-Request-Id", call.requestId());
     if (body == null) {
       return request.GET().build();
     }
-    return request.header("Content-Type", "application/json").header("Prefer", "transient")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return request
+        .header("Content-Type", "application/json")
+        .header("Prefer", "transient")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
   }
 
   private HttpResponse<byte[]> exchange(NetSuiteCall call, HttpRequest request) {
@@ -193,10 +240,17 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     }
   }
 
-  /** Retry-After when NetSuite gave one, else 250 ms doubling with jitter; never more than ten seconds. */
+  /**
+   * Retry-After when NetSuite gave one, else 250 ms doubling with jitter; never more than ten
+   * seconds.
+   */
   private static Duration backoff(int attempt, Duration retryAfter) {
-    Duration wait = retryAfter != null ? retryAfter
-        : FIRST_BACKOFF.multipliedBy(1L << attempt).plusMillis(ThreadLocalRandom.current().nextLong(100));
+    Duration wait =
+        retryAfter != null
+            ? retryAfter
+            : FIRST_BACKOFF
+                .multipliedBy(1L << attempt)
+                .plusMillis(ThreadLocalRandom.current().nextLong(100));
     return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
   }
 
@@ -205,7 +259,8 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
       Thread.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RetryableStepException("Interrupted while backing off from NetSuite's concurrency limit", e);
+      throw new RetryableStepException(
+          "Interrupted while backing off from NetSuite's concurrency limit", e);
     }
   }
 
@@ -214,8 +269,15 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   }
 
   private static StepFailure unexpected(NetSuiteCall call, String expected) {
-    return new StepFailure("NETSUITE_UNEXPECTED_RESPONSE", "NetSuite answered " + call.describe() + " with something"
-        + " other than " + expected + ". Check that the accountId and baseUrl of connection '" + call.connectionName()
-        + "' point at SuiteTalk REST (https://<account>.suitetalk.api.netsuite.com).");
+    return new StepFailure(
+        "NETSUITE_UNEXPECTED_RESPONSE",
+        "NetSuite answered "
+            + call.describe()
+            + " with something"
+            + " other than "
+            + expected
+            + ". Check that the accountId and baseUrl of connection '"
+            + call.connectionName()
+            + "' point at SuiteTalk REST (https://<account>.suitetalk.api.netsuite.com).");
   }
 }

@@ -6,8 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Makes {@link HttpNetSuiteClient}s that share one JDK HTTP client (its connection pool), the JVM-wide token cache and
- * the per-account concurrency limits. Cheap per call: steps ask for a client on every run.
+ * Makes {@link HttpNetSuiteClient}s that share one JDK HTTP client (its connection pool), the
+ * JVM-wide token cache and the per-account concurrency limits. Cheap per call: steps ask for a
+ * client on every run.
  */
 @Singleton
 public final class HttpNetSuiteClientFactory implements NetSuiteClientFactory {
@@ -18,11 +19,18 @@ public final class HttpNetSuiteClientFactory implements NetSuiteClientFactory {
   private final Clock clock;
 
   public HttpNetSuiteClientFactory() {
-    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
-        .build(), AccessTokens.shared(), AccountConcurrency.shared(), Clock.systemUTC());
+    this(
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build(),
+        AccessTokens.shared(),
+        AccountConcurrency.shared(),
+        Clock.systemUTC());
   }
 
-  public HttpNetSuiteClientFactory(HttpClient http, AccessTokens tokens, AccountConcurrency concurrency, Clock clock) {
+  public HttpNetSuiteClientFactory(
+      HttpClient http, AccessTokens tokens, AccountConcurrency concurrency, Clock clock) {
     this.http = http;
     this.tokens = tokens;
     this.concurrency = concurrency;

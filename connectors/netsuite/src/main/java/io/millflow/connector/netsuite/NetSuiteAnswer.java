@@ -1,8 +1,9 @@
 package io.millflow.connector.netsuite;
 
 /**
- * What NetSuite answered to a failed call, kept as the cause of the step exception made of it, so that the connection
- * tester can tell a wrong certificate id from a clock skew without reading messages.
+ * What NetSuite answered to a failed call, kept as the cause of the step exception made of it, so
+ * that the connection tester can tell a wrong certificate id from a clock skew without reading
+ * messages.
  */
 final class NetSuiteAnswer extends RuntimeException {
 

@@ -3,8 +3,8 @@ package io.millflow.connector.netsuite;
 import java.util.UUID;
 
 /**
- * One outbound call, as errors describe it: the connection, method, path and the request id kept with the call and
- * shown in every error about it.
+ * One outbound call, as errors describe it: the connection, method, path and the request id kept
+ * with the call and shown in every error about it.
  */
 record NetSuiteCall(String connectionName, String method, String path, String requestId) {
 

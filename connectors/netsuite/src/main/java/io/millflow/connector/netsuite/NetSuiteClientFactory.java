@@ -1,6 +1,9 @@
 package io.millflow.connector.netsuite;
 
-/** Opens a {@link NetSuiteClient} for a connection; steps take one through their constructor so tests can pass a fake. */
+/**
+ * Opens a {@link NetSuiteClient} for a connection; steps take one through their constructor so
+ * tests can pass a fake.
+ */
 @FunctionalInterface
 public interface NetSuiteClientFactory {
 

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NetSuite's error body, {@code {"type","title","status","o:errorDetails":[{"detail","o:errorCode"}]}}, or the token
- * endpoint's OAuth body {@code {"error","error_description"}}, reduced to a code and a message.
+ * NetSuite's error body, {@code
+ * {"type","title","status","o:errorDetails":[{"detail","o:errorCode"}]}}, or the token endpoint's
+ * OAuth body {@code {"error","error_description"}}, reduced to a code and a message.
  */
 record NetSuiteError(String code, String message) {
 
@@ -23,8 +24,9 @@ record NetSuiteError(String code, String message) {
       return new NetSuiteError("HTTP_" + status, "no NetSuite error details in the answer.");
     }
     if (json.has("error")) {
-      return new NetSuiteError(json.path("error").asText(), sentence(json.path("error_description")
-          .asText("no description")));
+      return new NetSuiteError(
+          json.path("error").asText(),
+          sentence(json.path("error_description").asText("no description")));
     }
     List<String> details = new ArrayList<>();
     String code = null;
@@ -33,7 +35,8 @@ record NetSuiteError(String code, String message) {
       details.add(sentence(detail.path("detail").asText("")));
     }
     String title = json.path("title").asText("HTTP " + status);
-    return new NetSuiteError(code == null ? "HTTP_" + status : code,
+    return new NetSuiteError(
+        code == null ? "HTTP_" + status : code,
         details.isEmpty() ? sentence(title) : String.join(" ", details));
   }
 

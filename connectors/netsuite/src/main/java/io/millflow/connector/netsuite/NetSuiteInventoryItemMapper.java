@@ -9,11 +9,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Maps a {@code netsuite.inventoryItem} record to the unified {@link InventoryItem}: id → key, itemId → code,
- * displayName (else itemId) → name, purchaseDescription → description, type "inventoryItem", isInactive → active and
- * status, stockUnit.refName → unitOfMeasure, quantityOnHand, quantityAvailable, cost (else averageCost) → unitCost,
- * subsidiary.id → siteKey, createdDate → createdAt, lastModifiedDate → updatedAt. The item fields are a guess
- * (SYSTEMS.md).
+ * Maps a {@code netsuite.inventoryItem} record to the unified {@link InventoryItem}: id → key,
+ * itemId → code, displayName (else itemId) → name, purchaseDescription → description, type
+ * "inventoryItem", isInactive → active and status, stockUnit.refName → unitOfMeasure,
+ * quantityOnHand, quantityAvailable, cost (else averageCost) → unitCost, subsidiary.id → siteKey,
+ * createdDate → createdAt, lastModifiedDate → updatedAt. The item fields are a guess (SYSTEMS.md).
  */
 @Singleton
 public final class NetSuiteInventoryItemMapper implements UnifiedMapper {
@@ -36,12 +36,29 @@ public final class NetSuiteInventoryItemMapper implements UnifiedMapper {
     Boolean inactive = item.bool("isInactive");
     String name = item.text("displayName");
     BigDecimal cost = item.decimal("cost");
-    return new InventoryItem(id, item.text("itemId"), name != null ? name : item.text("itemId"),
-        item.text("purchaseDescription"), "inventoryItem", inactive == null ? null : inactive ? "Inactive" : "Active",
-        inactive == null ? null : !inactive, null, item.refName("stockUnit"), null, null, null, null,
-        item.decimal("quantityOnHand"), item.decimal("quantityAvailable"),
-        cost != null ? cost : item.decimal("averageCost"), null, item.refId("subsidiary"), item.instant("createdDate"),
-        updatedAt, new SourceRef("netsuite", options.connection(), id, updatedAt),
-        item.customFields(options.customFields()), options.includeRaw() ? source : null);
+    return new InventoryItem(
+        id,
+        item.text("itemId"),
+        name != null ? name : item.text("itemId"),
+        item.text("purchaseDescription"),
+        "inventoryItem",
+        inactive == null ? null : inactive ? "Inactive" : "Active",
+        inactive == null ? null : !inactive,
+        null,
+        item.refName("stockUnit"),
+        null,
+        null,
+        null,
+        null,
+        item.decimal("quantityOnHand"),
+        item.decimal("quantityAvailable"),
+        cost != null ? cost : item.decimal("averageCost"),
+        null,
+        item.refId("subsidiary"),
+        item.instant("createdDate"),
+        updatedAt,
+        new SourceRef("netsuite", options.connection(), id, updatedAt),
+        item.customFields(options.customFields()),
+        options.includeRaw() ? source : null);
   }
 }

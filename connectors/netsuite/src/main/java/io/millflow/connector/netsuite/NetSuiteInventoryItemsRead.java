@@ -9,12 +9,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Reads the inventory items modified in {@code [modifiedSince, modifiedUntil)} into a {@code netsuite.inventoryItem} dataset, one
- * record per inventoryItem in the shape of {@code GET record/v1/inventoryItem/{id}}, in bulk through SuiteQL with the same windowing
- * as {@link NetSuitePurchaseOrdersRead}.
+ * Reads the inventory items modified in {@code [modifiedSince, modifiedUntil)} into a {@code
+ * netsuite.inventoryItem} dataset, one record per inventoryItem in the shape of {@code GET
+ * record/v1/inventoryItem/{id}}, in bulk through SuiteQL with the same windowing as {@link
+ * NetSuitePurchaseOrdersRead}.
  */
 @Singleton
-@StepType(id = "netsuite.inventory-items.read", name = "Read NetSuite inventory items", group = "Sources", timeoutSeconds = 600,
+@StepType(
+    id = "netsuite.inventory-items.read",
+    name = "Read NetSuite inventory items",
+    group = "Sources",
+    timeoutSeconds = 600,
     description = "Reads NetSuite inventory items modified in a period.")
 public final class NetSuiteInventoryItemsRead implements Step<SuiteQlReadInput, ReadResult> {
 
@@ -34,7 +39,12 @@ public final class NetSuiteInventoryItemsRead implements Step<SuiteQlReadInput, 
 
   @Override
   public ReadResult run(SuiteQlReadInput input, StepContext context) {
-    return SuiteQlRead.run(clients, context, input.plan(context), SuiteQlEntity.INVENTORY_ITEM, ENTITY,
+    return SuiteQlRead.run(
+        clients,
+        context,
+        input.plan(context),
+        SuiteQlEntity.INVENTORY_ITEM,
+        ENTITY,
         SuiteQlRead.oneToOne(SuiteQlEntity.INVENTORY_ITEM));
   }
 }

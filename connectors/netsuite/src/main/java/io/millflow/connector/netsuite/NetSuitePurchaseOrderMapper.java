@@ -13,16 +13,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Maps a {@code netsuite.purchaseOrder} record (REST's shape, with the item sublist, as both
- * {@link NetSuitePurchaseOrdersRead} and {@link NetSuiteRecordGet} write it) to the unified {@link PurchaseOrder}.
+ * Maps a {@code netsuite.purchaseOrder} record (REST's shape, with the item sublist, as both {@link
+ * NetSuitePurchaseOrdersRead} and {@link NetSuiteRecordGet} write it) to the unified {@link
+ * PurchaseOrder}.
  *
- * <p>NetSuite field to unified field: id → key, tranId → orderNumber, entity.id → vendorKey, status.refName →
- * status, currency.refName → currency, tranDate → orderDate, dueDate (else shipDate) → requiredDate, shippingAddress →
- * shipTo, billingAddress → billTo, terms.refName → paymentTerms, incoTerm → incoterms, subsidiary.id (else
- * location.id) → siteKey, memo → notes, total → totalAmount, createdDate → createdAt, lastModifiedDate → updatedAt.
- * Lines (item.items): line → lineNumber, id → key, item.refName → itemCode, item.id → itemKey, description,
- * quantity, quantityReceived → receivedQuantity, units.refName → unitOfMeasure, rate → unitPrice, amount (else
- * quantity × rate), isClosed → status Closed/Open, expectedReceiptDate → requiredDate.
+ * <p>NetSuite field to unified field: id → key, tranId → orderNumber, entity.id → vendorKey,
+ * status.refName → status, currency.refName → currency, tranDate → orderDate, dueDate (else
+ * shipDate) → requiredDate, shippingAddress → shipTo, billingAddress → billTo, terms.refName →
+ * paymentTerms, incoTerm → incoterms, subsidiary.id (else location.id) → siteKey, memo → notes,
+ * total → totalAmount, createdDate → createdAt, lastModifiedDate → updatedAt. Lines (item.items):
+ * line → lineNumber, id → key, item.refName → itemCode, item.id → itemKey, description, quantity,
+ * quantityReceived → receivedQuantity, units.refName → unitOfMeasure, rate → unitPrice, amount
+ * (else quantity × rate), isClosed → status Closed/Open, expectedReceiptDate → requiredDate.
  */
 @Singleton
 public final class NetSuitePurchaseOrderMapper implements UnifiedMapper {
@@ -44,29 +46,60 @@ public final class NetSuitePurchaseOrderMapper implements UnifiedMapper {
     Instant updatedAt = po.requiredInstant("lastModifiedDate");
     Instant due = po.instant("dueDate");
     String site = po.refId("subsidiary");
-    return new PurchaseOrder(id, po.text("tranId"), po.refId("entity"), po.refName("status"), null,
-        po.refName("currency"), po.instant("tranDate"), due != null ? due : po.instant("shipDate"), null,
-        po.address("shippingAddress", "shipAddress"), po.address("billingAddress", "billAddress"),
-        po.refName("terms"), po.refName("incoTerm"), site != null ? site : po.refId("location"), po.text("memo"),
-        po.decimal("total"), po.instant("createdDate"), updatedAt, lines(source.path("item").path("items"), id),
+    return new PurchaseOrder(
+        id,
+        po.text("tranId"),
+        po.refId("entity"),
+        po.refName("status"),
+        null,
+        po.refName("currency"),
+        po.instant("tranDate"),
+        due != null ? due : po.instant("shipDate"),
+        null,
+        po.address("shippingAddress", "shipAddress"),
+        po.address("billingAddress", "billAddress"),
+        po.refName("terms"),
+        po.refName("incoTerm"),
+        site != null ? site : po.refId("location"),
+        po.text("memo"),
+        po.decimal("total"),
+        po.instant("createdDate"),
+        updatedAt,
+        lines(source.path("item").path("items"), id),
         new SourceRef("netsuite", options.connection(), id, updatedAt),
-        po.customFields(options.customFields()), options.includeRaw() ? source : null);
+        po.customFields(options.customFields()),
+        options.includeRaw() ? source : null);
   }
 
   private static List<PurchaseOrderLine> lines(JsonNode items, String orderId) {
     List<PurchaseOrderLine> lines = new ArrayList<>();
     for (JsonNode item : items) {
-      NetSuiteRecord line = new NetSuiteRecord(item, "line " + item.path("line").asText("(no line)")
-          + " of purchaseOrder " + orderId);
+      NetSuiteRecord line =
+          new NetSuiteRecord(
+              item,
+              "line " + item.path("line").asText("(no line)") + " of purchaseOrder " + orderId);
       BigDecimal quantity = line.decimal("quantity");
       BigDecimal rate = line.decimal("rate");
       BigDecimal amount = line.decimal("amount");
       Boolean closed = line.bool("isClosed");
-      lines.add(new PurchaseOrderLine(line.requiredInt("line"), line.text("id"), line.refName("item"),
-          line.refId("item"), line.text("description"), quantity, line.decimal("quantityReceived"),
-          line.refName("units"), rate, amount != null ? amount
-              : quantity == null || rate == null ? null : quantity.multiply(rate),
-          closed == null ? null : closed ? "Closed" : "Open", line.instant("expectedReceiptDate"), null, null));
+      lines.add(
+          new PurchaseOrderLine(
+              line.requiredInt("line"),
+              line.text("id"),
+              line.refName("item"),
+              line.refId("item"),
+              line.text("description"),
+              quantity,
+              line.decimal("quantityReceived"),
+              line.refName("units"),
+              rate,
+              amount != null
+                  ? amount
+                  : quantity == null || rate == null ? null : quantity.multiply(rate),
+              closed == null ? null : closed ? "Closed" : "Open",
+              line.instant("expectedReceiptDate"),
+              null,
+              null));
     }
     lines.sort(Comparator.comparingInt(PurchaseOrderLine::lineNumber));
     return lines;

@@ -9,17 +9,26 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Typed reads of one NetSuite record (REST shape) for the mappers: the shared reads, with NetSuite's dates and
- * datetimes, plus its references, addresses and {@code T}/{@code F} flags.
+ * Typed reads of one NetSuite record (REST shape) for the mappers: the shared reads, with
+ * NetSuite's dates and datetimes, plus its references, addresses and {@code T}/{@code F} flags.
  */
 final class NetSuiteRecord extends SourceRecord {
 
-  /** A datetime ({@code 2024-06-01T10:00:00Z}) or a date ({@code 2024-06-01}, read as midnight UTC). */
-  private static final TimestampFormat TIMESTAMPS = new TimestampFormat("a date or datetime",
-      value -> value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(value));
+  /**
+   * A datetime ({@code 2024-06-01T10:00:00Z}) or a date ({@code 2024-06-01}, read as midnight UTC).
+   */
+  private static final TimestampFormat TIMESTAMPS =
+      new TimestampFormat(
+          "a date or datetime",
+          value ->
+              value.length() == 10
+                  ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                  : Instant.parse(value));
 
-  /** @param what how errors name the record: {@code purchaseOrder 107}, {@code line 2 of purchaseOrder 107} */
+  /**
+   * @param what how errors name the record: {@code purchaseOrder 107}, {@code line 2 of
+   *     purchaseOrder 107}
+   */
   NetSuiteRecord(JsonNode json, String what) {
     super(json, "NetSuite", what, TIMESTAMPS);
   }
@@ -50,7 +59,9 @@ final class NetSuiteRecord extends SourceRecord {
 
   /** A reference's id: {@code {"id":"12","refName":"Acme"}}. */
   String refId(String field) {
-    return json().path(field).isObject() ? new NetSuiteRecord(json().get(field), what()).text("id") : text(field);
+    return json().path(field).isObject()
+        ? new NetSuiteRecord(json().get(field), what()).text("id")
+        : text(field);
   }
 
   /** A reference's display name, else its id; a plain text field as it is. */
@@ -65,8 +76,11 @@ final class NetSuiteRecord extends SourceRecord {
 
   Boolean bool(String field) {
     JsonNode value = json().get(field);
-    return value == null || value.isNull() ? null : value.isBoolean() ? value.booleanValue()
-        : "T".equalsIgnoreCase(value.asText()) || "true".equalsIgnoreCase(value.asText());
+    return value == null || value.isNull()
+        ? null
+        : value.isBoolean()
+            ? value.booleanValue()
+            : "T".equalsIgnoreCase(value.asText()) || "true".equalsIgnoreCase(value.asText());
   }
 
   /** {@code {"addr1","addr2","city","state","zip","country":{"id":"US"}}}, or its text form. */
@@ -76,7 +90,14 @@ final class NetSuiteRecord extends SourceRecord {
       return Address.ofText(text(textField));
     }
     NetSuiteRecord address = new NetSuiteRecord(value, what() + " " + field);
-    return new Address(address.text("addressee"), address.text("addr1"), address.text("addr2"), address.text("city"),
-        address.text("state"), address.text("zip"), address.refId("country"), address.text("addrText"));
+    return new Address(
+        address.text("addressee"),
+        address.text("addr1"),
+        address.text("addr2"),
+        address.text("city"),
+        address.text("state"),
+        address.text("zip"),
+        address.refId("country"),
+        address.text("addrText"));
   }
 }

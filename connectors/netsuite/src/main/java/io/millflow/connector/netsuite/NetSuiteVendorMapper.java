@@ -8,10 +8,11 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Maps a {@code netsuite.vendor} record to the unified {@link Vendor}: id → key, entityId → code, companyName (else
- * entityId) → name, isInactive → active and status (Active/Inactive), category.refName → category, currency.refName →
- * currency, terms.refName → paymentTerms, email, phone, url → website, defaultAddress → address (text), parent.id →
- * parentKey, dateCreated → createdAt, lastModifiedDate → updatedAt. The vendor fields are a guess (SYSTEMS.md).
+ * Maps a {@code netsuite.vendor} record to the unified {@link Vendor}: id → key, entityId → code,
+ * companyName (else entityId) → name, isInactive → active and status (Active/Inactive),
+ * category.refName → category, currency.refName → currency, terms.refName → paymentTerms, email,
+ * phone, url → website, defaultAddress → address (text), parent.id → parentKey, dateCreated →
+ * createdAt, lastModifiedDate → updatedAt. The vendor fields are a guess (SYSTEMS.md).
  */
 @Singleton
 public final class NetSuiteVendorMapper implements UnifiedMapper {
@@ -33,12 +34,24 @@ public final class NetSuiteVendorMapper implements UnifiedMapper {
     Instant updatedAt = vendor.requiredInstant("lastModifiedDate");
     Boolean inactive = vendor.bool("isInactive");
     String name = vendor.text("companyName");
-    return new Vendor(id, vendor.text("entityId"), name != null ? name : vendor.text("entityId"),
-        inactive == null ? null : inactive ? "Inactive" : "Active", inactive == null ? null : !inactive,
-        vendor.refName("category"), vendor.refName("currency"), vendor.refName("terms"), vendor.text("email"),
-        vendor.text("phone"), vendor.text("url"), vendor.address("defaultAddress", "defaultAddress"),
-        vendor.refId("parent"), vendor.instant("dateCreated"), updatedAt,
-        new SourceRef("netsuite", options.connection(), id, updatedAt), vendor.customFields(options.customFields()),
+    return new Vendor(
+        id,
+        vendor.text("entityId"),
+        name != null ? name : vendor.text("entityId"),
+        inactive == null ? null : inactive ? "Inactive" : "Active",
+        inactive == null ? null : !inactive,
+        vendor.refName("category"),
+        vendor.refName("currency"),
+        vendor.refName("terms"),
+        vendor.text("email"),
+        vendor.text("phone"),
+        vendor.text("url"),
+        vendor.address("defaultAddress", "defaultAddress"),
+        vendor.refId("parent"),
+        vendor.instant("dateCreated"),
+        updatedAt,
+        new SourceRef("netsuite", options.connection(), id, updatedAt),
+        vendor.customFields(options.customFields()),
         options.includeRaw() ? source : null);
   }
 }

@@ -9,12 +9,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Reads the vendors modified in {@code [modifiedSince, modifiedUntil)} into a {@code netsuite.vendor} dataset, one
- * record per vendor in the shape of {@code GET record/v1/vendor/{id}}, in bulk through SuiteQL with the same windowing
- * as {@link NetSuitePurchaseOrdersRead}.
+ * Reads the vendors modified in {@code [modifiedSince, modifiedUntil)} into a {@code
+ * netsuite.vendor} dataset, one record per vendor in the shape of {@code GET
+ * record/v1/vendor/{id}}, in bulk through SuiteQL with the same windowing as {@link
+ * NetSuitePurchaseOrdersRead}.
  */
 @Singleton
-@StepType(id = "netsuite.vendors.read", name = "Read NetSuite vendors", group = "Sources", timeoutSeconds = 600,
+@StepType(
+    id = "netsuite.vendors.read",
+    name = "Read NetSuite vendors",
+    group = "Sources",
+    timeoutSeconds = 600,
     description = "Reads NetSuite vendors modified in a period.")
 public final class NetSuiteVendorsRead implements Step<SuiteQlReadInput, ReadResult> {
 
@@ -34,7 +39,12 @@ public final class NetSuiteVendorsRead implements Step<SuiteQlReadInput, ReadRes
 
   @Override
   public ReadResult run(SuiteQlReadInput input, StepContext context) {
-    return SuiteQlRead.run(clients, context, input.plan(context), SuiteQlEntity.VENDOR, ENTITY,
+    return SuiteQlRead.run(
+        clients,
+        context,
+        input.plan(context),
+        SuiteQlEntity.VENDOR,
+        ENTITY,
         SuiteQlRead.oneToOne(SuiteQlEntity.VENDOR));
   }
 }

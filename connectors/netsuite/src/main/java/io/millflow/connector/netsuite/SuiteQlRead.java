@@ -9,38 +9,76 @@ import io.millflow.step.StepContext;
 import java.util.List;
 
 /**
- * What every SuiteQL read step does: checks the connection, walks the period with a {@link SuiteQlWindowReader}, turns
- * each page of rows into records, writes them to a dataset as they come, and returns the dataset with the greatest
- * lastModifiedDate read as the cursor. Only one page of records is in memory at a time.
+ * What every SuiteQL read step does: checks the connection, walks the period with a {@link
+ * SuiteQlWindowReader}, turns each page of rows into records, writes them to a dataset as they
+ * come, and returns the dataset with the greatest lastModifiedDate read as the cursor. Only one
+ * page of records is in memory at a time.
  */
 final class SuiteQlRead {
 
-  /** Turns one page of rows into the records the dataset holds (a purchase order's lines are fetched here). */
+  /**
+   * Turns one page of rows into the records the dataset holds (a purchase order's lines are fetched
+   * here).
+   */
   @FunctionalInterface
   interface PageRecords {
-    List<ObjectNode> of(List<ObjectNode> rows, NetSuiteClient client, NetSuiteConnectionSettings settings,
+    List<ObjectNode> of(
+        List<ObjectNode> rows,
+        NetSuiteClient client,
+        NetSuiteConnectionSettings settings,
         int pageSize);
   }
 
   private SuiteQlRead() {}
 
-  static ReadResult run(NetSuiteClientFactory clients, StepContext context, ReadPlan plan, SuiteQlEntity entity,
-      String datasetEntity, PageRecords records) {
+  static ReadResult run(
+      NetSuiteClientFactory clients,
+      StepContext context,
+      ReadPlan plan,
+      SuiteQlEntity entity,
+      String datasetEntity,
+      PageRecords records) {
     NetSuiteConnectionSettings settings = settings(context, plan.connection());
     NetSuiteClient client = clients.forSettings(settings);
-    context.log().info("Reading NetSuite " + entity.recordType() + " records modified in [" + plan.since() + ", "
-        + plan.until() + ") from '" + settings.connectionName() + "', " + plan.pageSize() + " a page");
+    context
+        .log()
+        .info(
+            "Reading NetSuite "
+                + entity.recordType()
+                + " records modified in ["
+                + plan.since()
+                + ", "
+                + plan.until()
+                + ") from '"
+                + settings.connectionName()
+                + "', "
+                + plan.pageSize()
+                + " a page");
     try (DatasetWriter out = context.datasets().create(datasetEntity)) {
       SuiteQlWindowReader reader = new SuiteQlWindowReader(client, entity, settings, context.log());
-      reader.read(plan.since(), plan.until(), plan.pageSize(), rows -> {
-        records.of(rows, client, settings, plan.pageSize()).forEach(out::add);
-        context.progress(out.count(), -1);
-      });
+      reader.read(
+          plan.since(),
+          plan.until(),
+          plan.pageSize(),
+          rows -> {
+            records.of(rows, client, settings, plan.pageSize()).forEach(out::add);
+            context.progress(out.count(), -1);
+          });
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
-      context.log().info("Read " + ref.count() + " " + entity.recordType() + " records in " + reader.calls()
-          + " SuiteQL calls" + (reader.restarts() > 0 ? ", " + reader.restarts() + " new windows" : "") + "; cursor "
-          + reader.cursor());
+      context
+          .log()
+          .info(
+              "Read "
+                  + ref.count()
+                  + " "
+                  + entity.recordType()
+                  + " records in "
+                  + reader.calls()
+                  + " SuiteQL calls"
+                  + (reader.restarts() > 0 ? ", " + reader.restarts() + " new windows" : "")
+                  + "; cursor "
+                  + reader.cursor());
       return ReadResult.withCursor(ref, reader.cursor());
     }
   }

@@ -15,15 +15,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads every record of an entity modified in {@code [since, until)} through SuiteQL, past NetSuite's ceiling of
- * 100,000 results a query, without missing or repeating a record. Not thread-safe; one per run.
+ * Reads every record of an entity modified in {@code [since, until)} through SuiteQL, past
+ * NetSuite's ceiling of 100,000 results a query, without missing or repeating a record. Not
+ * thread-safe; one per run.
  *
- * <p>The query orders by {@code lastmodifieddate, id} and is paged with limit and offset. A query reaches at most
- * {@code suiteQlResultLimit} rows, so when the offset gets there the reader starts a new window at the last
- * {@code lastmodifieddate} it read and skips the rows it already has (those not after the last (date, id) read). The
- * same restart handles records that change during the read: since {@code until} is in the past, a change moves a
- * record out of the window, the query's {@code totalResults} drops, and the rows behind shift to lower offsets; the
- * reader notices the drop and restarts at its last position rather than skip the shifted rows.
+ * <p>The query orders by {@code lastmodifieddate, id} and is paged with limit and offset. A query
+ * reaches at most {@code suiteQlResultLimit} rows, so when the offset gets there the reader starts
+ * a new window at the last {@code lastmodifieddate} it read and skips the rows it already has
+ * (those not after the last (date, id) read). The same restart handles records that change during
+ * the read: since {@code until} is in the past, a change moves a record out of the window, the
+ * query's {@code totalResults} drops, and the rows behind shift to lower offsets; the reader
+ * notices the drop and restarts at its last position rather than skip the shifted rows.
  */
 final class SuiteQlWindowReader {
 
@@ -43,7 +45,11 @@ final class SuiteQlWindowReader {
   private long calls;
   private long restarts;
 
-  SuiteQlWindowReader(NetSuiteClient client, SuiteQlEntity entity, NetSuiteConnectionSettings settings, StepLog log) {
+  SuiteQlWindowReader(
+      NetSuiteClient client,
+      SuiteQlEntity entity,
+      NetSuiteConnectionSettings settings,
+      StepLog log) {
     this.client = client;
     this.entity = entity;
     this.zone = settings.timeZone();
@@ -54,8 +60,13 @@ final class SuiteQlWindowReader {
   /** Hands each page's new rows, oldest first, to {@code sink}. */
   void read(Instant since, Instant until, int pageSize, Consumer<List<ObjectNode>> sink) {
     if (pageSize > ceiling) {
-      throw new StepFailure("INVALID_INPUT", "pageSize " + pageSize + " is above the connection's suiteQlResultLimit "
-          + ceiling + ": lower it.");
+      throw new StepFailure(
+          "INVALID_INPUT",
+          "pageSize "
+              + pageSize
+              + " is above the connection's suiteQlResultLimit "
+              + ceiling
+              + ": lower it.");
     }
     Instant windowStart = since;
     while (true) {
@@ -81,16 +92,27 @@ final class SuiteQlWindowReader {
     return restarts;
   }
 
-  /** Reads one query's pages; returns where the next window starts, or null when the period is read. */
-  private Instant readWindow(Instant start, Instant until, int pageSize, Consumer<List<ObjectNode>> sink) {
+  /**
+   * Reads one query's pages; returns where the next window starts, or null when the period is read.
+   */
+  private Instant readWindow(
+      Instant start, Instant until, int pageSize, Consumer<List<ObjectNode>> sink) {
     String query = entity.windowQuery(start, until, zone);
     int total = -1;
     for (int offset = 0; ; ) {
       SuiteQlPage page = client.suiteQl(query, pageSize, offset);
       calls++;
       if (total >= 0 && page.totalResults() >= 0 && page.totalResults() < total) {
-        log.info("The " + entity.recordType() + " window from " + start + " shrank from " + total + " to "
-            + page.totalResults() + " records while it was read (records changed): continuing after the last one read");
+        log.info(
+            "The "
+                + entity.recordType()
+                + " window from "
+                + start
+                + " shrank from "
+                + total
+                + " to "
+                + page.totalResults()
+                + " records while it was read (records changed): continuing after the last one read");
         return restartAt(start);
       }
       total = page.totalResults();
@@ -100,13 +122,27 @@ final class SuiteQlWindowReader {
       }
       offset += pageSize; // NetSuite wants offsets that are multiples of the limit
       if (offset + pageSize > ceiling) {
-        log.info("The " + entity.recordType() + " window from " + start + " reached NetSuite's " + ceiling
-            + "-result ceiling of a query: continuing from " + last.modified());
+        log.info(
+            "The "
+                + entity.recordType()
+                + " window from "
+                + start
+                + " reached NetSuite's "
+                + ceiling
+                + "-result ceiling of a query: continuing from "
+                + last.modified());
 
         if (!last.modified().isAfter(start)) {
-          throw new StepFailure("NETSUITE_TOO_MANY_AT_ONCE", "More than " + ceiling + " " + entity.recordType()
-              + " records have lastModifiedDate " + start + ": SuiteQL cannot page past them. Read them with a"
-              + " saved search or SuiteAnalytics Connect.");
+          throw new StepFailure(
+              "NETSUITE_TOO_MANY_AT_ONCE",
+              "More than "
+                  + ceiling
+                  + " "
+                  + entity.recordType()
+                  + " records have lastModifiedDate "
+                  + start
+                  + ": SuiteQL cannot page past them. Read them with a"
+                  + " saved search or SuiteAnalytics Connect.");
         }
         return last.modified();
       }
@@ -137,9 +173,19 @@ final class SuiteQlWindowReader {
     try {
       return new Position(SuiteQlTimes.parse(modified, zone), Long.parseLong(id));
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new StepFailure("NETSUITE_UNEXPECTED_RESPONSE", "NetSuite sent a " + entity.recordType() + " row with id '"
-          + id + "' and lastmodifieddate '" + modified + "': an incremental read needs a numeric id and a datetime"
-          + " in the format " + NetSuiteGuesses.DATETIME_FORMAT + ". Check the connection's timeZone.", e);
+      throw new StepFailure(
+          "NETSUITE_UNEXPECTED_RESPONSE",
+          "NetSuite sent a "
+              + entity.recordType()
+              + " row with id '"
+              + id
+              + "' and lastmodifieddate '"
+              + modified
+              + "': an incremental read needs a numeric id and a datetime"
+              + " in the format "
+              + NetSuiteGuesses.DATETIME_FORMAT
+              + ". Check the connection's timeZone.",
+          e);
     }
   }
 }

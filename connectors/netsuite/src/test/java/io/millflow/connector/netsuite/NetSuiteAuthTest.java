@@ -37,18 +37,48 @@ class NetSuiteAuthTest {
   }
 
   @Test
-  void acceptsTheKeyTheSeedsOpensslCommandMakesAndTheSandboxVerifiesItAgainstPublicPem(@TempDir Path dir)
-      throws Exception {
-    Process openssl = new ProcessBuilder("openssl", "req", "-new", "-x509", "-newkey", "rsa:4096", "-keyout",
-        "private.pem", "-sigopt", "rsa_padding_mode:pss", "-sha256", "-sigopt", "rsa_pss_saltlen:64", "-out",
-        "public.pem", "-nodes", "-subj", "/CN=test", "-days", "1").directory(dir.toFile()).redirectErrorStream(true)
-        .start();
+  void acceptsTheKeyTheSeedsOpensslCommandMakesAndTheSandboxVerifiesItAgainstPublicPem(
+      @TempDir Path dir) throws Exception {
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-new",
+                "-x509",
+                "-newkey",
+                "rsa:4096",
+                "-keyout",
+                "private.pem",
+                "-sigopt",
+                "rsa_padding_mode:pss",
+                "-sha256",
+                "-sigopt",
+                "rsa_pss_saltlen:64",
+                "-out",
+                "public.pem",
+                "-nodes",
+                "-subj",
+                "/CN=test",
+                "-days",
+                "1")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(openssl.exitValue()).as(new String(openssl.getInputStream().readAllBytes())).isZero();
-    sandbox = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(20)
-        .withCertificate(Files.readString(dir.resolve("public.pem")))).start(0);
-    Connection connection = NetSuiteTesting.with(sandbox.connection("openssl"), Map.of(),
-        Map.of("privateKey", Files.readString(dir.resolve("private.pem"))));
+    assertThat(openssl.exitValue())
+        .as(new String(openssl.getInputStream().readAllBytes()))
+        .isZero();
+    sandbox =
+        new NetSuiteSandbox(
+                NetSuiteSandboxConfig.defaults()
+                    .withPurchaseOrders(20)
+                    .withCertificate(Files.readString(dir.resolve("public.pem"))))
+            .start(0);
+    Connection connection =
+        NetSuiteTesting.with(
+            sandbox.connection("openssl"),
+            Map.of(),
+            Map.of("privateKey", Files.readString(dir.resolve("private.pem"))));
 
     NetSuiteClient.SuiteQlPage page = NetSuiteTesting.client(connection).suiteQl(PROBE, 5, 0);
 
@@ -92,10 +122,14 @@ class NetSuiteAuthTest {
     sandbox.faults().revokeCredentials(true);
 
     assertThatThrownBy(() -> client.suiteQl(PROBE, 1, 0))
-        .isInstanceOfSatisfying(ReauthRequiredException.class, e -> {
-          assertThat(e.connection()).isEqualTo("m2m");
-          assertThat(e.getMessage()).contains("revoked").doesNotContain(sandbox.privateKeyPem().substring(40, 80));
-        });
+        .isInstanceOfSatisfying(
+            ReauthRequiredException.class,
+            e -> {
+              assertThat(e.connection()).isEqualTo("m2m");
+              assertThat(e.getMessage())
+                  .contains("revoked")
+                  .doesNotContain(sandbox.privateKeyPem().substring(40, 80));
+            });
   }
 
   @Test
@@ -111,10 +145,15 @@ class NetSuiteAuthTest {
   @Test
   void refusesATokenBasedAuthRequestSentTwice() throws Exception {
     sandbox = new NetSuiteSandbox(config()).start(0);
-    NetSuiteAuth.Tba tba = (NetSuiteAuth.Tba) NetSuiteConnectionSettings.of(sandbox.tbaConnection("tba")).auth();
+    NetSuiteAuth.Tba tba =
+        (NetSuiteAuth.Tba) NetSuiteConnectionSettings.of(sandbox.tbaConnection("tba")).auth();
     URI uri = URI.create(sandbox.baseUrl() + "/services/rest/record/v1/vendor/2001");
-    HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization",
-        TbaHeader.of("GET", uri, "1234567", tba, "once", clock.instant().getEpochSecond())).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header(
+                "Authorization",
+                TbaHeader.of("GET", uri, "1234567", tba, "once", clock.instant().getEpochSecond()))
+            .build();
     HttpClient http = HttpClient.newHttpClient();
 
     int first = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -127,21 +166,34 @@ class NetSuiteAuthTest {
   @Test
   void asksToReconnectWhenATokenSecretIsWrong() {
     sandbox = new NetSuiteSandbox(config()).start(0);
-    Connection wrong = NetSuiteTesting.with(sandbox.tbaConnection("tba"), Map.of(), Map.of("tokenSecret", "nope"));
+    Connection wrong =
+        NetSuiteTesting.with(sandbox.tbaConnection("tba"), Map.of(), Map.of("tokenSecret", "nope"));
 
     assertThatThrownBy(() -> client(wrong).suiteQl(PROBE, 1, 0))
-        .isInstanceOfSatisfying(ReauthRequiredException.class, e -> assertThat(e.getMessage())
-            .contains("INVALID_LOGIN", "token").doesNotContain("nope"));
+        .isInstanceOfSatisfying(
+            ReauthRequiredException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("INVALID_LOGIN", "token")
+                    .doesNotContain("nope"));
   }
 
   @Test
   void refusesAPrivateKeyThatIsNotAPem() {
-    Connection connection = new Connection("bad", "netsuite", Map.of("accountId", "1234567"),
-        Map.of("clientId", "c", "certificateId", "k", "privateKey", "not a key"));
+    Connection connection =
+        new Connection(
+            "bad",
+            "netsuite",
+            Map.of("accountId", "1234567"),
+            Map.of("clientId", "c", "certificateId", "k", "privateKey", "not a key"));
 
     assertThatThrownBy(() -> NetSuiteConnectionSettings.of(connection))
-        .isInstanceOfSatisfying(ReauthRequiredException.class, e -> assertThat(e.getMessage())
-            .contains("BEGIN PRIVATE KEY").doesNotContain("not a key"));
+        .isInstanceOfSatisfying(
+            ReauthRequiredException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("BEGIN PRIVATE KEY")
+                    .doesNotContain("not a key"));
   }
 
   private NetSuiteSandboxConfig config() {

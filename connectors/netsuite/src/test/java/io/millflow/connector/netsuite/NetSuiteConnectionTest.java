@@ -14,11 +14,21 @@ import org.junit.jupiter.api.Test;
 
 class NetSuiteConnectionTest {
 
-  private static final ConnectionKind<NetSuiteConnection> NETSUITE = ConnectionKind.of(NetSuiteConnection.class);
-  private static final Map<String, String> TBA = Map.of("consumerKey", "ck", "consumerSecret", "cs-secret",
-      "tokenId", "ti", "tokenSecret", "ts-secret");
+  private static final ConnectionKind<NetSuiteConnection> NETSUITE =
+      ConnectionKind.of(NetSuiteConnection.class);
+  private static final Map<String, String> TBA =
+      Map.of(
+          "consumerKey",
+          "ck",
+          "consumerSecret",
+          "cs-secret",
+          "tokenId",
+          "ti",
+          "tokenSecret",
+          "ts-secret");
 
-  private static Connection netsuite(Map<String, String> settings, Map<String, String> credentials) {
+  private static Connection netsuite(
+      Map<String, String> settings, Map<String, String> credentials) {
     return new Connection("ns", "netsuite", settings, credentials);
   }
 
@@ -30,27 +40,34 @@ class NetSuiteConnectionTest {
     assertThat(bound.scope()).isEqualTo("rest_webservices");
     assertThat(bound.timeZone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(bound.suiteQlResultLimit()).isEqualTo(100_000);
-    assertThat(settings.baseUrl()).isEqualTo(URI.create("https://1234567-sb1.suitetalk.api.netsuite.com"));
+    assertThat(settings.baseUrl())
+        .isEqualTo(URI.create("https://1234567-sb1.suitetalk.api.netsuite.com"));
     assertThat(settings.auth()).isInstanceOf(NetSuiteAuth.Tba.class);
   }
 
   @Test
   void requiresEveryCredentialOfTheChosenSignInMethod() {
-    assertThatThrownBy(() -> NETSUITE.bind(netsuite(Map.of("accountId", "1"), Map.of("clientId", "c"))))
+    assertThatThrownBy(
+            () -> NETSUITE.bind(netsuite(Map.of("accountId", "1"), Map.of("clientId", "c"))))
         .isInstanceOf(ReauthRequiredException.class)
         .hasMessageContaining("field 'credentials.certificateId' must not be blank (sign-in m2m)")
         .hasMessageContaining("field 'credentials.privateKey' must not be blank (sign-in m2m)");
     assertThatThrownBy(() -> NETSUITE.bind(netsuite(Map.of("accountId", "1"), Map.of())))
         .isInstanceOf(ReauthRequiredException.class)
-        .hasMessageContaining("m2m (clientId, certificateId, privateKey) or tba (consumerKey, consumerSecret,");
+        .hasMessageContaining(
+            "m2m (clientId, certificateId, privateKey) or tba (consumerKey, consumerSecret,");
   }
 
   @Test
   void refusesWrongTypedSettingsNamingTheField() {
-    assertThatThrownBy(() -> NETSUITE.bind(netsuite(Map.of("accountId", "1", "maxConcurrency", "many"), TBA)))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+    assertThatThrownBy(
+            () -> NETSUITE.bind(netsuite(Map.of("accountId", "1", "maxConcurrency", "many"), TBA)))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
         .hasMessageContaining("field 'settings.maxConcurrency' has a value of the wrong type");
-    assertThatThrownBy(() -> NETSUITE.bind(netsuite(Map.of("accountId", "1", "timeZone", "Mars/Olympus"), TBA)))
+    assertThatThrownBy(
+            () ->
+                NETSUITE.bind(netsuite(Map.of("accountId", "1", "timeZone", "Mars/Olympus"), TBA)))
         .hasMessageContaining("field 'settings.timeZone'");
   }
 
@@ -58,7 +75,8 @@ class NetSuiteConnectionTest {
   void hidesEverySecretInToString() {
     String shown = NETSUITE.bind(netsuite(Map.of("accountId", "1"), TBA)).toString();
 
-    assertThat(shown).contains("consumerSecret=(hidden)", "tokenSecret=(hidden)")
+    assertThat(shown)
+        .contains("consumerSecret=(hidden)", "tokenSecret=(hidden)")
         .doesNotContain("cs-secret", "ts-secret");
   }
 }

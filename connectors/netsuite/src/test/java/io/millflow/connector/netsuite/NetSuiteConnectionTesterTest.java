@@ -18,12 +18,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The connection check tells each kind of failure apart from NetSuite's (the sandbox's) own answers. */
+/**
+ * The connection check tells each kind of failure apart from NetSuite's (the sandbox's) own
+ * answers.
+ */
 class NetSuiteConnectionTesterTest {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static NetSuiteSandbox sandbox;
-  private final NetSuiteConnectionTester tester = new NetSuiteConnectionTester(HTTP, Clock.systemUTC());
+  private final NetSuiteConnectionTester tester =
+      new NetSuiteConnectionTester(HTTP, Clock.systemUTC());
 
   @BeforeAll
   static void start() {
@@ -47,7 +52,9 @@ class NetSuiteConnectionTesterTest {
 
   @Test
   void reportsAWrongCertificateId() {
-    assertProblem(credentials(Map.of("certificateId", "not-the-one")), ConnectionProblem.WRONG_CERTIFICATE_ID);
+    assertProblem(
+        credentials(Map.of("certificateId", "not-the-one")),
+        ConnectionProblem.WRONG_CERTIFICATE_ID);
   }
 
   @Test
@@ -56,7 +63,8 @@ class NetSuiteConnectionTesterTest {
     generator.initialize(2048);
     String otherKey = PemKeys.pem(generator.generateKeyPair().getPrivate());
 
-    ConnectionCheck check = assertProblem(credentials(Map.of("privateKey", otherKey)), ConnectionProblem.AUTH_FAILED);
+    ConnectionCheck check =
+        assertProblem(credentials(Map.of("privateKey", otherKey)), ConnectionProblem.AUTH_FAILED);
 
     assertThat(check.fix()).contains("private.pem");
     assertThat(check.message() + check.fix()).doesNotContain(otherKey.substring(40, 90));
@@ -64,8 +72,8 @@ class NetSuiteConnectionTesterTest {
 
   @Test
   void reportsAClockOffByAnHourAsClockSkew() {
-    NetSuiteConnectionTester late = new NetSuiteConnectionTester(HTTP,
-        Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+    NetSuiteConnectionTester late =
+        new NetSuiteConnectionTester(HTTP, Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
 
     ConnectionCheck check = late.test(sandbox.connection("netsuite"));
 
@@ -74,24 +82,27 @@ class NetSuiteConnectionTesterTest {
 
   @Test
   void reportsAClockAnHourBehindAsClockSkew() {
-    NetSuiteConnectionTester early = new NetSuiteConnectionTester(HTTP,
-        Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+    NetSuiteConnectionTester early =
+        new NetSuiteConnectionTester(HTTP, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
 
-    assertThat(early.test(sandbox.connection("netsuite")).problem()).isEqualTo(ConnectionProblem.CLOCK_SKEW);
+    assertThat(early.test(sandbox.connection("netsuite")).problem())
+        .isEqualTo(ConnectionProblem.CLOCK_SKEW);
   }
 
   @Test
   void reportsAMissingPermission() {
-    try (NetSuiteSandbox denied = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults()
-        .withoutPermission("purchaseOrder")).start(0)) {
+    try (NetSuiteSandbox denied =
+        new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withoutPermission("purchaseOrder"))
+            .start(0)) {
       assertProblem(denied.connection("netsuite"), ConnectionProblem.NO_PERMISSION);
     }
   }
 
   @Test
   void reportsRejectedTokenBasedCredentialsAsAuthFailed() {
-    Connection wrong = NetSuiteTesting.with(sandbox.tbaConnection("netsuite"), Map.of(),
-        Map.of("consumerSecret", "wrong-secret"));
+    Connection wrong =
+        NetSuiteTesting.with(
+            sandbox.tbaConnection("netsuite"), Map.of(), Map.of("consumerSecret", "wrong-secret"));
 
     ConnectionCheck check = assertProblem(wrong, ConnectionProblem.AUTH_FAILED);
 
@@ -100,8 +111,12 @@ class NetSuiteConnectionTesterTest {
 
   @Test
   void reportsAUrlWhereNoSuiteTalkAnswersAsWrongUrl() {
-    assertProblem(NetSuiteTesting.with(sandbox.connection("netsuite"),
-        Map.of("baseUrl", sandbox.baseUrl() + "/not-netsuite"), Map.of()), ConnectionProblem.WRONG_URL);
+    assertProblem(
+        NetSuiteTesting.with(
+            sandbox.connection("netsuite"),
+            Map.of("baseUrl", sandbox.baseUrl() + "/not-netsuite"),
+            Map.of()),
+        ConnectionProblem.WRONG_URL);
   }
 
   @Test
@@ -111,13 +126,19 @@ class NetSuiteConnectionTesterTest {
       port = socket.getLocalPort();
     }
 
-    assertProblem(NetSuiteTesting.with(sandbox.connection("netsuite"),
-        Map.of("baseUrl", "http://127.0.0.1:" + port), Map.of()), ConnectionProblem.UNREACHABLE);
+    assertProblem(
+        NetSuiteTesting.with(
+            sandbox.connection("netsuite"),
+            Map.of("baseUrl", "http://127.0.0.1:" + port),
+            Map.of()),
+        ConnectionProblem.UNREACHABLE);
   }
 
   @Test
   void reportsMissingCredentialsAsIncomplete() {
-    assertProblem(new Connection("netsuite", "netsuite", sandbox.settings(), Map.of()), ConnectionProblem.INCOMPLETE);
+    assertProblem(
+        new Connection("netsuite", "netsuite", sandbox.settings(), Map.of()),
+        ConnectionProblem.INCOMPLETE);
   }
 
   @Test

@@ -28,8 +28,10 @@ class NetSuiteFaultsTest {
 
   @BeforeEach
   void start() {
-    sandbox = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(30).withConcurrencyLimit(2))
-        .start(0);
+    sandbox =
+        new NetSuiteSandbox(
+                NetSuiteSandboxConfig.defaults().withPurchaseOrders(30).withConcurrencyLimit(2))
+            .start(0);
     client = NetSuiteTesting.client(sandbox.tbaConnection("netsuite"));
   }
 
@@ -43,8 +45,11 @@ class NetSuiteFaultsTest {
     sandbox.faults().failNext(1, 503);
 
     assertThatThrownBy(() -> client.suiteQl(PROBE, 1, 0))
-        .isInstanceOfSatisfying(RetryableStepException.class, e -> assertThat(e.getMessage())
-            .contains("503", "/services/rest/query/v1/suiteql", "request "));
+        .isInstanceOfSatisfying(
+            RetryableStepException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("503", "/services/rest/query/v1/suiteql", "request "));
   }
 
   @Test
@@ -52,8 +57,11 @@ class NetSuiteFaultsTest {
     sandbox.faults().outage(Duration.ofSeconds(30));
 
     assertThatThrownBy(() -> client.suiteQl(PROBE, 1, 0))
-        .isInstanceOfSatisfying(RetryableStepException.class,
-            e -> assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive()));
+        .isInstanceOfSatisfying(
+            RetryableStepException.class,
+            e ->
+                assertThat(e.retryAfter())
+                    .hasValueSatisfying(wait -> assertThat(wait).isPositive()));
   }
 
   @Test
@@ -66,18 +74,25 @@ class NetSuiteFaultsTest {
 
   @Test
   void givesUpOnTheConcurrencyLimitWithARetryableError() {
-    sandbox.faults().rateLimitNext(HttpNetSuiteClient.CONCURRENCY_RETRIES + 1, Duration.ofMillis(1));
+    sandbox
+        .faults()
+        .rateLimitNext(HttpNetSuiteClient.CONCURRENCY_RETRIES + 1, Duration.ofMillis(1));
 
     assertThatThrownBy(() -> client.suiteQl(PROBE, 1, 0))
-        .isInstanceOfSatisfying(RetryableStepException.class,
-            e -> assertThat(e.getMessage()).contains("CONCURRENCY_LIMIT_EXCEEDED", "maxConcurrency"));
+        .isInstanceOfSatisfying(
+            RetryableStepException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("CONCURRENCY_LIMIT_EXCEEDED", "maxConcurrency"));
   }
 
   @Test
   void boundsRequestsInFlightToTheConnectionsMaximumSoTheAccountNeverRefusesOne() throws Exception {
     sandbox.faults().latency(Duration.ofMillis(100));
-    NetSuiteClient bounded = NetSuiteTesting.client(NetSuiteTesting.with(sandbox.tbaConnection("netsuite"),
-        Map.of("maxConcurrency", "2"), Map.of()));
+    NetSuiteClient bounded =
+        NetSuiteTesting.client(
+            NetSuiteTesting.with(
+                sandbox.tbaConnection("netsuite"), Map.of("maxConcurrency", "2"), Map.of()));
 
     try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
       List<Future<?>> calls = new ArrayList<>();
@@ -95,22 +110,27 @@ class NetSuiteFaultsTest {
 
   @Test
   void aCallThatTakesLongerThanTheTimeoutIsRetryable() {
-    NetSuiteClient impatient = NetSuiteTesting.client(NetSuiteTesting.with(sandbox.tbaConnection("netsuite"),
-        Map.of("timeoutSeconds", "1"), Map.of()));
+    NetSuiteClient impatient =
+        NetSuiteTesting.client(
+            NetSuiteTesting.with(
+                sandbox.tbaConnection("netsuite"), Map.of("timeoutSeconds", "1"), Map.of()));
     sandbox.faults().delayNext(1, Duration.ofMillis(2_500));
 
     assertThatThrownBy(() -> impatient.suiteQl(PROBE, 1, 0))
-        .isInstanceOfSatisfying(RetryableStepException.class, e -> assertThat(e.getMessage()).contains("within 1 s"));
+        .isInstanceOfSatisfying(
+            RetryableStepException.class, e -> assertThat(e.getMessage()).contains("within 1 s"));
   }
 
   @Test
   void aMissingPermissionAsksForTheRoleToBeFixed() {
-    try (NetSuiteSandbox denied = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults()
-        .withoutPermission("purchaseOrder")).start(0)) {
+    try (NetSuiteSandbox denied =
+        new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withoutPermission("purchaseOrder"))
+            .start(0)) {
       NetSuiteClient deniedClient = NetSuiteTesting.client(denied.tbaConnection("netsuite"));
 
       assertThatThrownBy(() -> deniedClient.suiteQl(PROBE, 1, 0))
-          .isInstanceOfSatisfying(ReauthRequiredException.class,
+          .isInstanceOfSatisfying(
+              ReauthRequiredException.class,
               e -> assertThat(e.getMessage()).contains("INSUFFICIENT_PERMISSION", "role"));
     }
   }
@@ -118,18 +138,22 @@ class NetSuiteFaultsTest {
   @Test
   void aQueryOutsideTheSandboxsGrammarIsAStepFailureInNetSuitesWords() {
     assertThatThrownBy(() -> client.suiteQl("SELECT id FROM transaction WHERE id LIKE '1%'", 1, 0))
-        .isInstanceOfSatisfying(StepFailure.class, e -> {
-          assertThat(e.code()).isEqualTo("NETSUITE_BAD_REQUEST");
-          assertThat(e.getMessage()).contains("USER_ERROR", "Invalid search query");
-        });
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("NETSUITE_BAD_REQUEST");
+              assertThat(e.getMessage()).contains("USER_ERROR", "Invalid search query");
+            });
   }
 
   @Test
   void anUnknownRecordIsAStepFailureThatSaysWhatToCheck() {
     assertThatThrownBy(() -> client.record("purchaseOrder", "99999999", true))
-        .isInstanceOfSatisfying(StepFailure.class, e -> {
-          assertThat(e.code()).isEqualTo("NETSUITE_NOT_FOUND");
-          assertThat(e.getMessage()).contains("NONEXISTENT_ID", "record type and id");
-        });
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("NETSUITE_NOT_FOUND");
+              assertThat(e.getMessage()).contains("NONEXISTENT_ID", "record type and id");
+            });
   }
 }

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 /** The mappers on small fixtures of NetSuite's record shapes, field by field. */
 class NetSuiteMappersTest {
 
-  private static final MappingOptions OPTIONS = new MappingOptions("netsuite-prod", false, List.of());
+  private static final MappingOptions OPTIONS =
+      new MappingOptions("netsuite-prod", false, List.of());
 
   @Test
   void mapsAPurchaseOrderAndItsLinesInLineOrder() throws IOException {
-    PurchaseOrder order = new NetSuitePurchaseOrderMapper().map(fixture("netsuite-purchase-order.json"), OPTIONS);
+    PurchaseOrder order =
+        new NetSuitePurchaseOrderMapper().map(fixture("netsuite-purchase-order.json"), OPTIONS);
 
     assertThat(order.key()).isEqualTo("107");
     assertThat(order.orderNumber()).isEqualTo("PO000107");
@@ -64,8 +66,9 @@ class NetSuiteMappersTest {
 
   @Test
   void mapsAPurchaseOrderReadThroughSuiteQlLikeOneFetchedAsARecord() throws IOException {
-    ObjectNode record = SuiteQlEntity.PURCHASE_ORDER.toRecord(fixture("netsuite-purchase-order-suiteql.json"),
-        ZoneOffset.UTC);
+    ObjectNode record =
+        SuiteQlEntity.PURCHASE_ORDER.toRecord(
+            fixture("netsuite-purchase-order-suiteql.json"), ZoneOffset.UTC);
     record.set("item", PurchaseOrderLines.sublist(Json.mapper().createArrayNode()));
 
     PurchaseOrder order = new NetSuitePurchaseOrderMapper().map(record, OPTIONS);
@@ -80,10 +83,15 @@ class NetSuiteMappersTest {
   void keepsTheRawRecordAndAskedForCustomFieldsOnRequest() throws IOException {
     JsonNode source = fixture("netsuite-vendor.json");
 
-    Vendor vendor = new NetSuiteVendorMapper().map(source, new MappingOptions("netsuite", true,
-        List.of("custentity_supplier_rating", "absent")));
+    Vendor vendor =
+        new NetSuiteVendorMapper()
+            .map(
+                source,
+                new MappingOptions(
+                    "netsuite", true, List.of("custentity_supplier_rating", "absent")));
 
-    assertThat(vendor.customFields()).containsExactly(java.util.Map.entry("custentity_supplier_rating", "A"));
+    assertThat(vendor.customFields())
+        .containsExactly(java.util.Map.entry("custentity_supplier_rating", "A"));
     assertThat(vendor.raw()).isEqualTo(source);
   }
 
@@ -105,7 +113,8 @@ class NetSuiteMappersTest {
 
   @Test
   void mapsAnInventoryItem() throws IOException {
-    InventoryItem item = new NetSuiteInventoryItemMapper().map(fixture("netsuite-inventory-item.json"), OPTIONS);
+    InventoryItem item =
+        new NetSuiteInventoryItemMapper().map(fixture("netsuite-inventory-item.json"), OPTIONS);
 
     assertThat(item.key()).isEqualTo("517");
     assertThat(item.code()).isEqualTo("ITM-00017");
@@ -125,10 +134,12 @@ class NetSuiteMappersTest {
     item.remove("lastModifiedDate");
 
     assertThatThrownBy(() -> new NetSuiteInventoryItemMapper().map(item, OPTIONS))
-        .isInstanceOfSatisfying(StepFailure.class, e -> {
-          assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD");
-          assertThat(e.getMessage()).contains("inventoryItem 517", "lastModifiedDate");
-        });
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD");
+              assertThat(e.getMessage()).contains("inventoryItem 517", "lastModifiedDate");
+            });
   }
 
   @Test
@@ -137,8 +148,11 @@ class NetSuiteMappersTest {
     ((ObjectNode) order.at("/item/items/0")).put("quantity", "ten");
 
     assertThatThrownBy(() -> new NetSuitePurchaseOrderMapper().map(order, OPTIONS))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.getMessage())
-            .contains("line 2 of purchaseOrder 107", "quantity", "ten"));
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("line 2 of purchaseOrder 107", "quantity", "ten"));
   }
 
   private static JsonNode fixture(String name) throws IOException {

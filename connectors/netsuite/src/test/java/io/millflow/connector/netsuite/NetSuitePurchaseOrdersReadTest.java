@@ -23,20 +23,29 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The purchase-order read run outside any engine, over HTTP against a sandbox that does not change during the test. */
+/**
+ * The purchase-order read run outside any engine, over HTTP against a sandbox that does not change
+ * during the test.
+ */
 class NetSuitePurchaseOrdersReadTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
   private static final MutableClock CLOCK = new MutableClock(NOW);
   private static NetSuiteSandbox sandbox;
 
-  private final NetSuitePurchaseOrdersRead step = new NetSuitePurchaseOrdersRead(NetSuiteTesting.clients(CLOCK));
+  private final NetSuitePurchaseOrdersRead step =
+      new NetSuitePurchaseOrdersRead(NetSuiteTesting.clients(CLOCK));
   private final TestStepContext context = new TestStepContext().withClock(CLOCK);
 
   @BeforeAll
   static void start() {
-    sandbox = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(300).withChanges(0.1,
-        Duration.ofDays(1)).withClock(CLOCK)).start(0);
+    sandbox =
+        new NetSuiteSandbox(
+                NetSuiteSandboxConfig.defaults()
+                    .withPurchaseOrders(300)
+                    .withChanges(0.1, Duration.ofDays(1))
+                    .withClock(CLOCK))
+            .start(0);
   }
 
   @AfterAll
@@ -54,21 +63,37 @@ class NetSuitePurchaseOrdersReadTest {
     assertThat(result.records().entity()).isEqualTo("netsuite.purchaseOrder");
     assertThat(orders).hasSize(300);
     assertThat(ids(orders)).doesNotHaveDuplicates();
-    assertThat(orders).allSatisfy(order -> {
-      assertThat(order.at("/item/items").size()).isBetween(1, 9).isEqualTo(order.at("/item/totalResults").asInt());
-      assertThat(order.at("/entity/refName").asText()).isNotBlank();
-      assertThat(order.get("total").decimalValue()).isEqualByComparingTo(sum(order.at("/item/items")));
-    });
-    assertThat(result.cursor()).isEqualTo(orders.stream().map(o -> Instant.parse(o.get("lastModifiedDate").asText()))
-        .max(Instant::compareTo).orElseThrow().toString());
+    assertThat(orders)
+        .allSatisfy(
+            order -> {
+              assertThat(order.at("/item/items").size())
+                  .isBetween(1, 9)
+                  .isEqualTo(order.at("/item/totalResults").asInt());
+              assertThat(order.at("/entity/refName").asText()).isNotBlank();
+              assertThat(order.get("total").decimalValue())
+                  .isEqualByComparingTo(sum(order.at("/item/items")));
+            });
+    assertThat(result.cursor())
+        .isEqualTo(
+            orders.stream()
+                .map(o -> Instant.parse(o.get("lastModifiedDate").asText()))
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .toString());
   }
 
   @Test
   void readsPastTheResultCeilingInNewWindowsWithoutGapsOrRepeats() {
-    try (NetSuiteSandbox small = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(300)
-        .withResultCeiling(40).withClock(CLOCK)).start(0)) {
-      context.withConnection(NetSuiteTesting.with(small.connection("small"), Map.of("suiteQlResultLimit", "40"),
-          Map.of()));
+    try (NetSuiteSandbox small =
+        new NetSuiteSandbox(
+                NetSuiteSandboxConfig.defaults()
+                    .withPurchaseOrders(300)
+                    .withResultCeiling(40)
+                    .withClock(CLOCK))
+            .start(0)) {
+      context.withConnection(
+          NetSuiteTesting.with(
+              small.connection("small"), Map.of("suiteQlResultLimit", "40"), Map.of()));
 
       ReadResult result = step.run(new SuiteQlReadInput("small", null, null, 10), context);
 
@@ -81,15 +106,26 @@ class NetSuitePurchaseOrdersReadTest {
   @Test
   void readsOnlyOrdersModifiedInThePeriodWithItsEndExclusive() {
     context.withConnection(sandbox.connection("netsuite"));
-    List<Instant> modified = context.datasets().readAll(step.run(new SuiteQlReadInput("netsuite", null, null, null),
-        context).records(), JsonNode.class).stream().map(o -> Instant.parse(o.get("lastModifiedDate").asText()))
-        .sorted().toList();
+    List<Instant> modified =
+        context
+            .datasets()
+            .readAll(
+                step.run(new SuiteQlReadInput("netsuite", null, null, null), context).records(),
+                JsonNode.class)
+            .stream()
+            .map(o -> Instant.parse(o.get("lastModifiedDate").asText()))
+            .sorted()
+            .toList();
 
-    ReadResult result = step.run(new SuiteQlReadInput("netsuite", modified.get(100), modified.get(200), 1000),
-        context);
+    ReadResult result =
+        step.run(
+            new SuiteQlReadInput("netsuite", modified.get(100), modified.get(200), 1000), context);
 
-    assertThat(result.records().count()).isEqualTo(modified.stream()
-        .filter(m -> !m.isBefore(modified.get(100)) && m.isBefore(modified.get(200))).count());
+    assertThat(result.records().count())
+        .isEqualTo(
+            modified.stream()
+                .filter(m -> !m.isBefore(modified.get(100)) && m.isBefore(modified.get(200)))
+                .count());
   }
 
   @Test
@@ -97,17 +133,24 @@ class NetSuitePurchaseOrdersReadTest {
     context.withConnection(sandbox.connection("netsuite"));
     ReadResult read = step.run(new SuiteQlReadInput("netsuite", null, null, null), context);
 
-    DatasetRef mapped = new UnifiedTransform(List.of(new NetSuitePurchaseOrderMapper()))
-        .run(new UnifiedTransform.Input(read.records(), "netsuite", false, null), context);
+    DatasetRef mapped =
+        new UnifiedTransform(List.of(new NetSuitePurchaseOrderMapper()))
+            .run(new UnifiedTransform.Input(read.records(), "netsuite", false, null), context);
 
     List<PurchaseOrder> orders = context.datasets().readAll(mapped, PurchaseOrder.class);
-    assertThat(orders).hasSize(300).allSatisfy(order -> {
-      assertThat(order.lines()).isNotEmpty();
-      assertThat(order.totalAmount()).isEqualByComparingTo(order.lines().stream().map(line -> line.amount())
-          .reduce(BigDecimal.ZERO, BigDecimal::add));
-      assertThat(order.vendorKey()).isNotBlank();
-      assertThat(order.source().system()).isEqualTo("netsuite");
-    });
+    assertThat(orders)
+        .hasSize(300)
+        .allSatisfy(
+            order -> {
+              assertThat(order.lines()).isNotEmpty();
+              assertThat(order.totalAmount())
+                  .isEqualByComparingTo(
+                      order.lines().stream()
+                          .map(line -> line.amount())
+                          .reduce(BigDecimal.ZERO, BigDecimal::add));
+              assertThat(order.vendorKey()).isNotBlank();
+              assertThat(order.source().system()).isEqualTo("netsuite");
+            });
   }
 
   @Test
@@ -115,7 +158,8 @@ class NetSuitePurchaseOrdersReadTest {
     context.withConnection(new Connection("db", "postgres", Map.of(), Map.of()));
 
     assertThatThrownBy(() -> step.run(new SuiteQlReadInput("db", null, null, null), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
   }
 
   @Test
@@ -123,7 +167,8 @@ class NetSuitePurchaseOrdersReadTest {
     context.withConnection(sandbox.connection("netsuite"));
 
     assertThatThrownBy(() -> step.run(new SuiteQlReadInput("netsuite", null, null, 1001), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.getMessage()).contains("pageSize"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.getMessage()).contains("pageSize"));
   }
 
   static List<String> ids(List<JsonNode> records) {

@@ -13,7 +13,8 @@ class NetSuiteRecordTest {
 
   @Test
   void readsAReferenceOrASublistAsNoText() {
-    NetSuiteRecord record = record("{\"entity\":{\"id\":\"12\",\"refName\":\"Acme\"},\"links\":[],\"memo\":\"x\"}");
+    NetSuiteRecord record =
+        record("{\"entity\":{\"id\":\"12\",\"refName\":\"Acme\"},\"links\":[],\"memo\":\"x\"}");
 
     assertThat(record.text("entity")).isNull();
     assertThat(record.text("links")).isNull();
@@ -36,12 +37,14 @@ class NetSuiteRecordTest {
 
   @Test
   void readsADateAsMidnightUtcAndADatetimeAsItIs() {
-    NetSuiteRecord record = record("{\"tranDate\":\"2024-06-01\",\"at\":\"2024-06-01T10:00:00Z\",\"bad\":\"x\"}");
+    NetSuiteRecord record =
+        record("{\"tranDate\":\"2024-06-01\",\"at\":\"2024-06-01T10:00:00Z\",\"bad\":\"x\"}");
 
     assertThat(record.instant("tranDate")).isEqualTo(Instant.parse("2024-06-01T00:00:00Z"));
     assertThat(record.instant("at")).isEqualTo(Instant.parse("2024-06-01T10:00:00Z"));
     assertThatThrownBy(() -> record.instant("bad"))
-        .hasMessage("Cannot map NetSuite purchaseOrder 107: field 'bad' is not a date or datetime: 'x'.");
+        .hasMessage(
+            "Cannot map NetSuite purchaseOrder 107: field 'bad' is not a date or datetime: 'x'.");
   }
 
   @Test

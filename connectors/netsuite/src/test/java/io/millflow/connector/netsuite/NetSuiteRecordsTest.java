@@ -19,18 +19,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Vendors and inventory items read and mapped, and records fetched by id, against one sandbox (TBA and M2M). */
+/**
+ * Vendors and inventory items read and mapped, and records fetched by id, against one sandbox (TBA
+ * and M2M).
+ */
 class NetSuiteRecordsTest {
 
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
   private static NetSuiteSandbox sandbox;
-  private final TestStepContext context = new TestStepContext().withClock(CLOCK)
-      .withConnection(sandbox.connection("netsuite")).withConnection(sandbox.tbaConnection("netsuite-tba"));
+  private final TestStepContext context =
+      new TestStepContext()
+          .withClock(CLOCK)
+          .withConnection(sandbox.connection("netsuite"))
+          .withConnection(sandbox.tbaConnection("netsuite-tba"));
 
   @BeforeAll
   static void start() {
-    sandbox = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(40).withVendors(120)
-        .withItems(230).withClock(CLOCK)).start(0);
+    sandbox =
+        new NetSuiteSandbox(
+                NetSuiteSandboxConfig.defaults()
+                    .withPurchaseOrders(40)
+                    .withVendors(120)
+                    .withItems(230)
+                    .withClock(CLOCK))
+            .start(0);
   }
 
   @AfterAll
@@ -40,40 +52,58 @@ class NetSuiteRecordsTest {
 
   @Test
   void readsAndMapsEveryVendor() {
-    ReadResult read = new NetSuiteVendorsRead(NetSuiteTesting.clients(CLOCK))
-        .run(new SuiteQlReadInput("netsuite-tba", null, null, 50), context);
+    ReadResult read =
+        new NetSuiteVendorsRead(NetSuiteTesting.clients(CLOCK))
+            .run(new SuiteQlReadInput("netsuite-tba", null, null, 50), context);
 
-    List<Vendor> vendors = context.datasets().readAll(map(read.records(), new NetSuiteVendorMapper()), Vendor.class);
-    assertThat(vendors).hasSize(120).allSatisfy(vendor -> {
-      assertThat(vendor.name()).isNotBlank();
-      assertThat(vendor.updatedAt()).isNotNull();
-      assertThat(vendor.currency()).isNotBlank();
-    });
+    List<Vendor> vendors =
+        context.datasets().readAll(map(read.records(), new NetSuiteVendorMapper()), Vendor.class);
+    assertThat(vendors)
+        .hasSize(120)
+        .allSatisfy(
+            vendor -> {
+              assertThat(vendor.name()).isNotBlank();
+              assertThat(vendor.updatedAt()).isNotNull();
+              assertThat(vendor.currency()).isNotBlank();
+            });
     assertThat(vendors.stream().map(Vendor::key).distinct()).hasSize(120);
   }
 
   @Test
   void readsAndMapsEveryInventoryItem() {
-    ReadResult read = new NetSuiteInventoryItemsRead(NetSuiteTesting.clients(CLOCK))
-        .run(new SuiteQlReadInput("netsuite", null, null, 100), context);
+    ReadResult read =
+        new NetSuiteInventoryItemsRead(NetSuiteTesting.clients(CLOCK))
+            .run(new SuiteQlReadInput("netsuite", null, null, 100), context);
 
-    List<InventoryItem> items = context.datasets().readAll(map(read.records(), new NetSuiteInventoryItemMapper()),
-        InventoryItem.class);
-    assertThat(items).hasSize(230).allSatisfy(item -> {
-      assertThat(item.code()).startsWith("ITM-");
-      assertThat(item.unitCost()).isPositive();
-      assertThat(item.unitOfMeasure()).isNotBlank();
-    });
+    List<InventoryItem> items =
+        context
+            .datasets()
+            .readAll(map(read.records(), new NetSuiteInventoryItemMapper()), InventoryItem.class);
+    assertThat(items)
+        .hasSize(230)
+        .allSatisfy(
+            item -> {
+              assertThat(item.code()).startsWith("ITM-");
+              assertThat(item.unitCost()).isPositive();
+              assertThat(item.unitOfMeasure()).isNotBlank();
+            });
   }
 
   @Test
   void fetchesPurchaseOrdersByIdAsTheBulkReadReadsThem() {
-    List<JsonNode> bulk = context.datasets().readAll(new NetSuitePurchaseOrdersRead(NetSuiteTesting.clients(CLOCK))
-        .run(new SuiteQlReadInput("netsuite", null, null, null), context).records(), JsonNode.class);
+    List<JsonNode> bulk =
+        context
+            .datasets()
+            .readAll(
+                new NetSuitePurchaseOrdersRead(NetSuiteTesting.clients(CLOCK))
+                    .run(new SuiteQlReadInput("netsuite", null, null, null), context)
+                    .records(),
+                JsonNode.class);
     String ids = bulk.get(3).get("id").asText() + ", " + bulk.get(17).get("id").asText();
 
-    DatasetRef fetched = new NetSuiteRecordGet(NetSuiteTesting.clients(CLOCK))
-        .run(new NetSuiteRecordGet.Input("netsuite", "purchaseOrder", ids, true), context);
+    DatasetRef fetched =
+        new NetSuiteRecordGet(NetSuiteTesting.clients(CLOCK))
+            .run(new NetSuiteRecordGet.Input("netsuite", "purchaseOrder", ids, true), context);
 
     List<JsonNode> records = context.datasets().readAll(fetched, JsonNode.class);
     assertThat(fetched.entity()).isEqualTo("netsuite.purchaseOrder");
@@ -85,8 +115,9 @@ class NetSuiteRecordsTest {
 
   @Test
   void leavesTheItemSublistAsALinkWhenNotExpanded() {
-    DatasetRef fetched = new NetSuiteRecordGet(NetSuiteTesting.clients(CLOCK))
-        .run(new NetSuiteRecordGet.Input("netsuite", "purchaseOrder", "10001", false), context);
+    DatasetRef fetched =
+        new NetSuiteRecordGet(NetSuiteTesting.clients(CLOCK))
+            .run(new NetSuiteRecordGet.Input("netsuite", "purchaseOrder", "10001", false), context);
 
     JsonNode order = context.datasets().readAll(fetched, JsonNode.class).getFirst();
     assertThat(order.at("/item/items").isMissingNode()).isTrue();
@@ -94,8 +125,8 @@ class NetSuiteRecordsTest {
   }
 
   private DatasetRef map(DatasetRef records, io.millflow.model.UnifiedMapper mapper) {
-    return new UnifiedTransform(List.of(mapper)).run(new UnifiedTransform.Input(records, "netsuite", false, null),
-        context);
+    return new UnifiedTransform(List.of(mapper))
+        .run(new UnifiedTransform.Input(records, "netsuite", false, null), context);
   }
 
   private static JsonNode withoutRestExtras(JsonNode record) {

@@ -6,15 +6,20 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Clients and connections for tests: each test gets its own token cache, so no token leaks between tests. */
+/**
+ * Clients and connections for tests: each test gets its own token cache, so no token leaks between
+ * tests.
+ */
 final class NetSuiteTesting {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private NetSuiteTesting() {}
 
   static HttpNetSuiteClientFactory clients(Clock clock) {
-    return new HttpNetSuiteClientFactory(HTTP, new AccessTokens(clock), new AccountConcurrency(), clock);
+    return new HttpNetSuiteClientFactory(
+        HTTP, new AccessTokens(clock), new AccountConcurrency(), clock);
   }
 
   static HttpNetSuiteClientFactory clients() {
@@ -26,7 +31,8 @@ final class NetSuiteTesting {
   }
 
   /** {@code connection} with some settings added or replaced. */
-  static Connection with(Connection connection, Map<String, String> settings, Map<String, String> credentials) {
+  static Connection with(
+      Connection connection, Map<String, String> settings, Map<String, String> credentials) {
     Map<String, String> allSettings = new HashMap<>(connection.settings());
     allSettings.putAll(settings);
     Map<String, String> allCredentials = new HashMap<>(connection.credentials());

@@ -22,9 +22,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Records change while a read pages through them: after every page the sandbox's clock moves an hour, and from the
- * read's start on a third of the records (spread over the whole period) change every hour, which moves them out of the read's window and shifts the rows behind them to lower
- * offsets. The read must neither skip the shifted records nor repeat any; the next run picks up the changed ones.
+ * Records change while a read pages through them: after every page the sandbox's clock moves an
+ * hour, and from the read's start on a third of the records (spread over the whole period) change
+ * every hour, which moves them out of the read's window and shifts the rows behind them to lower
+ * offsets. The read must neither skip the shifted records nor repeat any; the next run picks up the
+ * changed ones.
  */
 class WindowingDuringChangesTest {
 
@@ -33,31 +35,48 @@ class WindowingDuringChangesTest {
   @Test
   void missesAndRepeatsNoRecordWhenRecordsChangeDuringTheRead() {
     MutableClock sandboxTime = new MutableClock(NOW);
-    try (NetSuiteSandbox sandbox = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withVendors(300)
-        .withHistory(NOW, Duration.ofDays(30)).withChanges(0.3, Duration.ofHours(1)).withClock(sandboxTime)).start(0)) {
+    try (NetSuiteSandbox sandbox =
+        new NetSuiteSandbox(
+                NetSuiteSandboxConfig.defaults()
+                    .withVendors(300)
+                    .withHistory(NOW, Duration.ofDays(30))
+                    .withChanges(0.3, Duration.ofHours(1))
+                    .withClock(sandboxTime))
+            .start(0)) {
       NetSuiteVendorsRead step = new NetSuiteVendorsRead(NetSuiteTesting.clients(sandboxTime));
-      TestStepContext first = new TestStepContext().withConnection(sandbox.connection("netsuite"))
-          .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+      TestStepContext first =
+          new TestStepContext()
+              .withConnection(sandbox.connection("netsuite"))
+              .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
 
-      ReadResult during = step.run(new SuiteQlReadInput("netsuite", null, null, 20),
-          new ClockMovingContext(first, sandboxTime, Duration.ofHours(1)));
-      List<String> read = NetSuitePurchaseOrdersReadTest.ids(first.datasets().readAll(during.records(),
-          JsonNode.class));
-      TestStepContext next = new TestStepContext().withConnection(sandbox.connection("netsuite"))
-          .withClock(sandboxTime);
-      ReadResult after = step.run(new SuiteQlReadInput("netsuite", Instant.parse(during.cursor()), null, null), next);
+      ReadResult during =
+          step.run(
+              new SuiteQlReadInput("netsuite", null, null, 20),
+              new ClockMovingContext(first, sandboxTime, Duration.ofHours(1)));
+      List<String> read =
+          NetSuitePurchaseOrdersReadTest.ids(
+              first.datasets().readAll(during.records(), JsonNode.class));
+      TestStepContext next =
+          new TestStepContext()
+              .withConnection(sandbox.connection("netsuite"))
+              .withClock(sandboxTime);
+      ReadResult after =
+          step.run(
+              new SuiteQlReadInput("netsuite", Instant.parse(during.cursor()), null, null), next);
 
       assertThat(read).doesNotHaveDuplicates();
       Set<String> all = new HashSet<>(read);
-      all.addAll(NetSuitePurchaseOrdersReadTest.ids(next.datasets().readAll(after.records(), JsonNode.class)));
+      all.addAll(
+          NetSuitePurchaseOrdersReadTest.ids(
+              next.datasets().readAll(after.records(), JsonNode.class)));
       assertThat(all).hasSize(300);
       assertThat(first.logLines()).anyMatch(line -> line.contains("shrank"));
     }
   }
 
   /** Moves the sandbox's clock each time the step reports progress, that is after every page. */
-  private record ClockMovingContext(TestStepContext delegate, MutableClock sandboxTime, Duration step)
-      implements StepContext {
+  private record ClockMovingContext(
+      TestStepContext delegate, MutableClock sandboxTime, Duration step) implements StepContext {
 
     @Override
     public void progress(long done, long total) {
@@ -65,12 +84,38 @@ class WindowingDuringChangesTest {
       delegate.progress(done, total);
     }
 
-    @Override public String tenantId() { return delegate.tenantId(); }
-    @Override public String runId() { return delegate.runId(); }
-    public String taskKey() { return "test-task"; }
-    @Override public Connection connection(String name) { return delegate.connection(name); }
-    @Override public DatasetStore datasets() { return delegate.datasets(); }
-    @Override public StepLog log() { return delegate.log(); }
-    @Override public Clock clock() { return delegate.clock(); }
+    @Override
+    public String tenantId() {
+      return delegate.tenantId();
+    }
+
+    @Override
+    public String runId() {
+      return delegate.runId();
+    }
+
+    public String taskKey() {
+      return "test-task";
+    }
+
+    @Override
+    public Connection connection(String name) {
+      return delegate.connection(name);
+    }
+
+    @Override
+    public DatasetStore datasets() {
+      return delegate.datasets();
+    }
+
+    @Override
+    public StepLog log() {
+      return delegate.log();
+    }
+
+    @Override
+    public Clock clock() {
+      return delegate.clock();
+    }
   }
 }

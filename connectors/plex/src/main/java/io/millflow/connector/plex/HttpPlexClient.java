@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@link PlexClient} over HTTP with the JDK client: the key in {@code X-Plex-Connect-Api-Key}, the optional tenant or
- * customer header, client-side pacing shared by the connection, and failures mapped by {@link PlexErrors}.
+ * {@link PlexClient} over HTTP with the JDK client: the key in {@code X-Plex-Connect-Api-Key}, the
+ * optional tenant or customer header, client-side pacing shared by the connection, and failures
+ * mapped by {@link PlexErrors}.
  */
 public final class HttpPlexClient implements PlexClient {
 
@@ -30,11 +31,16 @@ public final class HttpPlexClient implements PlexClient {
   private final PlexRateLimiters rateLimiters;
   private final Clock clock;
 
-  public HttpPlexClient(PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters) {
+  public HttpPlexClient(
+      PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters) {
     this(settings, http, rateLimiters, Clock.systemUTC());
   }
 
-  HttpPlexClient(PlexConnectionSettings settings, HttpClient http, PlexRateLimiters rateLimiters, Clock clock) {
+  HttpPlexClient(
+      PlexConnectionSettings settings,
+      HttpClient http,
+      PlexRateLimiters rateLimiters,
+      Clock clock) {
     this.settings = settings;
     this.http = http;
     this.rateLimiters = rateLimiters;
@@ -48,7 +54,11 @@ public final class HttpPlexClient implements PlexClient {
 
   @Override
   public List<ObjectNode> purchaseOrderLineItems(String purchaseOrderId) {
-    String path = PURCHASE_ORDERS + "/" + URLEncoder.encode(purchaseOrderId, StandardCharsets.UTF_8) + "/line-items";
+    String path =
+        PURCHASE_ORDERS
+            + "/"
+            + URLEncoder.encode(purchaseOrderId, StandardCharsets.UTF_8)
+            + "/line-items";
     try {
       return getArray(path, List.of());
     } catch (StepFailure e) {
@@ -91,10 +101,20 @@ public final class HttpPlexClient implements PlexClient {
 
   private JsonNode get(PlexCall call, String pathAndQuery) {
     rateLimiters.acquire(settings);
-    HttpResponse<byte[]> response = PlexHttp.send(http, request(settings, call, pathAndQuery), call, settings.timeout(),
-        settings.baseUrl());
+    HttpResponse<byte[]> response =
+        PlexHttp.send(
+            http,
+            request(settings, call, pathAndQuery),
+            call,
+            settings.timeout(),
+            settings.baseUrl());
     if (response.statusCode() / 100 != 2) {
-      throw PlexErrors.ofResponse(call, response.statusCode(), response.headers(), response.body(), settings.apiKey(),
+      throw PlexErrors.ofResponse(
+          call,
+          response.statusCode(),
+          response.headers(),
+          response.body(),
+          settings.apiKey(),
           clock);
     }
     return PlexHttp.json(call, response.body(), "https://connect.plex.com", "baseUrl");
@@ -102,12 +122,13 @@ public final class HttpPlexClient implements PlexClient {
 
   /** A GET with the key, the request id and the tenant or customer header the settings name. */
   static HttpRequest request(PlexConnectionSettings settings, PlexCall call, String pathAndQuery) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.resolve(pathAndQuery))
-        .timeout(settings.timeout())
-        .header("Accept", "application/json")
-        .header("X-Plex-Connect-Api-Key", settings.apiKey())
-        .header("X-Request-Id", call.requestId())
-        .GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.resolve(pathAndQuery))
+            .timeout(settings.timeout())
+            .header("Accept", "application/json")
+            .header("X-Plex-Connect-Api-Key", settings.apiKey())
+            .header("X-Request-Id", call.requestId())
+            .GET();
     if (settings.tenantId() != null) {
       request.header("X-Plex-Connect-Tenant-Id", settings.tenantId());
     }
@@ -118,9 +139,11 @@ public final class HttpPlexClient implements PlexClient {
   }
 
   private static String queryString(List<Map.Entry<String, String>> query) {
-    return query.isEmpty() ? "" : query.stream()
-        .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-        .collect(Collectors.joining("&", "?", ""));
+    return query.isEmpty()
+        ? ""
+        : query.stream()
+            .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+            .collect(Collectors.joining("&", "?", ""));
   }
 
   private static String encode(String text) {

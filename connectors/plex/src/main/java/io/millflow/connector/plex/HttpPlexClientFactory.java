@@ -6,9 +6,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * Makes {@link HttpPlexClient}s that share one JDK HTTP client (its connection pool) and the JVM-wide
- * {@link PlexRateLimiters}. Cheap per call: steps ask for a client on every run, so a changed connection takes effect
- * at once.
+ * Makes {@link HttpPlexClient}s that share one JDK HTTP client (its connection pool) and the
+ * JVM-wide {@link PlexRateLimiters}. Cheap per call: steps ask for a client on every run, so a
+ * changed connection takes effect at once.
  */
 @Singleton
 public final class HttpPlexClientFactory implements PlexClientFactory {
@@ -17,10 +17,12 @@ public final class HttpPlexClientFactory implements PlexClientFactory {
   private final PlexRateLimiters rateLimiters;
 
   public HttpPlexClientFactory() {
-    this(HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build(), PlexRateLimiters.shared());
+    this(
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build(),
+        PlexRateLimiters.shared());
   }
 
   public HttpPlexClientFactory(HttpClient http, PlexRateLimiters rateLimiters) {
@@ -33,7 +35,10 @@ public final class HttpPlexClientFactory implements PlexClientFactory {
     return new HttpPlexClient(PlexConnectionSettings.of(name, connection), http, rateLimiters);
   }
 
-  /** A client of a stored connection, bound first (as {@link PlexConnectionSettings#of(Connection)}). */
+  /**
+   * A client of a stored connection, bound first (as {@link
+   * PlexConnectionSettings#of(Connection)}).
+   */
   public PlexClient forConnection(Connection connection) {
     return new HttpPlexClient(PlexConnectionSettings.of(connection), http, rateLimiters);
   }

@@ -3,8 +3,8 @@ package io.millflow.connector.plex;
 import java.util.UUID;
 
 /**
- * One outbound call, as errors describe it: the connection, method, path and the request id that is kept with the
- * call and shown in every error about it.
+ * One outbound call, as errors describe it: the connection, method, path and the request id that is
+ * kept with the call and shown in every error about it.
  */
 record PlexCall(String connectionName, String method, String path, String requestId) {
 

@@ -8,11 +8,12 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Maps a {@code plex.container} to the unified {@link InventoryItem} as a stock record of a part at a location:
- * serialNo → key, partNo → code, partId → itemKey, revision → revision, inventoryType → type, containerStatus →
- * status, locationId → locationKey, location → location, lotNo → lotNumber, quantity → quantityOnHand,
- * quantityInventoryUnit → unitOfMeasure (see {@link PlexGuesses#CONTAINER_QUANTITY_INVENTORY_UNIT_IS_A_UNIT}),
- * addDateTime → createdAt, updateDateTime → updatedAt. Plex does not say how much of a container is available, so
+ * Maps a {@code plex.container} to the unified {@link InventoryItem} as a stock record of a part at
+ * a location: serialNo → key, partNo → code, partId → itemKey, revision → revision, inventoryType →
+ * type, containerStatus → status, locationId → locationKey, location → location, lotNo → lotNumber,
+ * quantity → quantityOnHand, quantityInventoryUnit → unitOfMeasure (see {@link
+ * PlexGuesses#CONTAINER_QUANTITY_INVENTORY_UNIT_IS_A_UNIT}), addDateTime → createdAt,
+ * updateDateTime → updatedAt. Plex does not say how much of a container is available, so
  * quantityAvailable stays null.
  */
 @Singleton
@@ -35,7 +36,9 @@ public final class PlexContainerMapper extends PlexResourceMapper {
         container.text("containerStatus"),
         null,
         container.text("revision"),
-        PlexGuesses.CONTAINER_QUANTITY_INVENTORY_UNIT_IS_A_UNIT ? container.text("quantityInventoryUnit") : null,
+        PlexGuesses.CONTAINER_QUANTITY_INVENTORY_UNIT_IS_A_UNIT
+            ? container.text("quantityInventoryUnit")
+            : null,
         container.requiredText("partId"),
         container.text("locationId"),
         container.text("location"),

@@ -17,38 +17,62 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Map;
 
 /**
- * Runs a data source of Plex's legacy Data Source API (how custom tables and fields are reached) and writes its rows,
- * one record per row keyed by column name, to a {@code plex.datasource.<id>} dataset (or the entity given).
+ * Runs a data source of Plex's legacy Data Source API (how custom tables and fields are reached)
+ * and writes its rows, one record per row keyed by column name, to a {@code plex.datasource.<id>}
+ * dataset (or the entity given).
  *
- * <p>The inputs are checked against the data source's description first ({@code GET /api/datasources/{id}}): an
- * unknown or miscased name, a missing required input or a value of the wrong type fails by name before Plex runs
- * anything. When Plex cuts the answer off at its row limit ({@code rowLimitedExceeded}), the step fails with
- * {@code DATA_SOURCE_ROW_LIMIT_EXCEEDED} unless {@code allowTruncated} is set, in which case it logs a warning and
- * says so in its result: rows are never lost silently.
+ * <p>The inputs are checked against the data source's description first ({@code GET
+ * /api/datasources/{id}}): an unknown or miscased name, a missing required input or a value of the
+ * wrong type fails by name before Plex runs anything. When Plex cuts the answer off at its row
+ * limit ({@code rowLimitedExceeded}), the step fails with {@code DATA_SOURCE_ROW_LIMIT_EXCEEDED}
+ * unless {@code allowTruncated} is set, in which case it logs a warning and says so in its result:
+ * rows are never lost silently.
  */
 @Singleton
-@StepType(id = "plex.datasource.execute", name = "Run a Plex data source", group = "Sources", timeoutSeconds = 600,
-    description = "Runs a Plex Data Source API data source (custom tables and fields) and writes its rows.")
-public final class PlexDataSourceExecute implements Step<PlexDataSourceExecute.Input, PlexDataSourceExecute.Result> {
+@StepType(
+    id = "plex.datasource.execute",
+    name = "Run a Plex data source",
+    group = "Sources",
+    timeoutSeconds = 600,
+    description =
+        "Runs a Plex Data Source API data source (custom tables and fields) and writes its rows.")
+public final class PlexDataSourceExecute
+    implements Step<PlexDataSourceExecute.Input, PlexDataSourceExecute.Result> {
 
   public record Input(
-      @Param(label = "Connection", description = "A Plex connection with dataSourceBaseUrl, username and password")
-      @NotBlank String connection,
+      @Param(
+              label = "Connection",
+              description = "A Plex connection with dataSourceBaseUrl, username and password")
+          @NotBlank
+          String connection,
       @Param(label = "Data source id", description = "The number in Plex's Data Source list")
-      @NotBlank @Pattern(regexp = "\\d+") String dataSourceId,
-      @Param(label = "Inputs", description = "By exact (case-sensitive) name, e.g. ={Part_No: \"1234\"}")
-      Map<String, Object> inputs,
-      @Param(label = "Accept a truncated answer", choices = {"false", "true"}, defaultValue = "false",
-          description = "When Plex hits its row limit: keep the rows it sent instead of failing")
-      Boolean allowTruncated,
-      @Param(label = "Entity", description = "What the rows are, for later steps. Empty: plex.datasource.<id>")
-      String entity) {}
+          @NotBlank
+          @Pattern(regexp = "\\d+")
+          String dataSourceId,
+      @Param(
+              label = "Inputs",
+              description = "By exact (case-sensitive) name, e.g. ={Part_No: \"1234\"}")
+          Map<String, Object> inputs,
+      @Param(
+              label = "Accept a truncated answer",
+              choices = {"false", "true"},
+              defaultValue = "false",
+              description =
+                  "When Plex hits its row limit: keep the rows it sent instead of failing")
+          Boolean allowTruncated,
+      @Param(
+              label = "Entity",
+              description = "What the rows are, for later steps. Empty: plex.datasource.<id>")
+          String entity) {}
 
   /**
    * @param rowLimitExceeded Plex had more rows than it sent (only when {@code allowTruncated})
    * @param outputs the data source's output parameters
    */
-  public record Result(DatasetRef records, boolean rowLimitExceeded, String transactionNo,
+  public record Result(
+      DatasetRef records,
+      boolean rowLimitExceeded,
+      String transactionNo,
       Map<String, Object> outputs) {}
 
   private final HttpPlexDataSources dataSources;
@@ -64,32 +88,63 @@ public final class PlexDataSourceExecute implements Step<PlexDataSourceExecute.I
 
   @Override
   public Result run(Input input, StepContext context) {
-    PlexDataSourceSettings settings = PlexDataSourceSettings.of(input.connection(),
-        PlexSteps.connection(context, input.connection()));
+    PlexDataSourceSettings settings =
+        PlexDataSourceSettings.of(
+            input.connection(), PlexSteps.connection(context, input.connection()));
     String id = input.dataSourceId().strip();
     Map<String, Object> inputs = input.inputs() == null ? Map.of() : input.inputs();
     DataSourceInputs.check(dataSources.describe(settings, id), id, inputs);
     JsonNode answer = dataSources.execute(settings, id, inputs);
     boolean truncated = answer.path("rowLimitedExceeded").asBoolean(false);
-    String entity = input.entity() == null || input.entity().isBlank() ? "plex.datasource." + id : input.entity();
+    String entity =
+        input.entity() == null || input.entity().isBlank()
+            ? "plex.datasource." + id
+            : input.entity();
     try (DatasetWriter out = context.datasets().create(entity)) {
       for (JsonNode table : answer.path("tables")) {
         table.path("rows").forEach(row -> out.add(record(row, table.path("columns"))));
       }
       if (truncated && !Boolean.TRUE.equals(input.allowTruncated())) {
-        throw new StepFailure("DATA_SOURCE_ROW_LIMIT_EXCEEDED", "Data source " + id + " has more rows than Plex"
-            + " returns at once; it sent " + out.count() + " (transaction " + answer.path("transactionNo").asText()
-            + "). Narrow its inputs (a shorter period, one part) and run it in parts, or set allowTruncated to accept"
-            + " the first " + out.count() + " rows.");
+        throw new StepFailure(
+            "DATA_SOURCE_ROW_LIMIT_EXCEEDED",
+            "Data source "
+                + id
+                + " has more rows than Plex"
+                + " returns at once; it sent "
+                + out.count()
+                + " (transaction "
+                + answer.path("transactionNo").asText()
+                + "). Narrow its inputs (a shorter period, one part) and run it in parts, or set allowTruncated to accept"
+                + " the first "
+                + out.count()
+                + " rows.");
       }
       if (truncated) {
-        context.log().warn("Data source " + id + " hit Plex's row limit: kept the first " + out.count()
-            + " rows, the rest are missing (allowTruncated)");
+        context
+            .log()
+            .warn(
+                "Data source "
+                    + id
+                    + " hit Plex's row limit: kept the first "
+                    + out.count()
+                    + " rows, the rest are missing (allowTruncated)");
       }
       DatasetRef ref = out.finish();
-      context.log().info("Data source " + id + " returned " + ref.count() + " rows (transaction "
-          + answer.path("transactionNo").asText() + ")");
-      return new Result(ref, truncated, answer.path("transactionNo").asText(null), outputs(answer.path("outputs")));
+      context
+          .log()
+          .info(
+              "Data source "
+                  + id
+                  + " returned "
+                  + ref.count()
+                  + " rows (transaction "
+                  + answer.path("transactionNo").asText()
+                  + ")");
+      return new Result(
+          ref,
+          truncated,
+          answer.path("transactionNo").asText(null),
+          outputs(answer.path("outputs")));
     }
   }
 
@@ -98,7 +153,10 @@ public final class PlexDataSourceExecute implements Step<PlexDataSourceExecute.I
     return outputs.isObject() ? Json.mapper().convertValue(outputs, Map.class) : Map.of();
   }
 
-  /** A row as an object: as sent with {@code format=2}, or zipped with the columns when it is an array. */
+  /**
+   * A row as an object: as sent with {@code format=2}, or zipped with the columns when it is an
+   * array.
+   */
   private static JsonNode record(JsonNode row, JsonNode columns) {
     if (!row.isArray()) {
       return row;

@@ -6,10 +6,11 @@ import io.millflow.model.Asset;
 import jakarta.inject.Singleton;
 
 /**
- * Maps a {@code plex.equipment} to the unified {@link Asset}: id → key, equipmentId → code, description → name and
- * description, equipmentType → category, status → status, active → active, workcenterId → parentKey (the workcenter
- * the equipment belongs to), brand → make, modelNo → model, serialNo → serialNumber. Plex's equipment list has no
- * dates, level, site or ideal rate: those stay null.
+ * Maps a {@code plex.equipment} to the unified {@link Asset}: id → key, equipmentId → code,
+ * description → name and description, equipmentType → category, status → status, active → active,
+ * workcenterId → parentKey (the workcenter the equipment belongs to), brand → make, modelNo →
+ * model, serialNo → serialNumber. Plex's equipment list has no dates, level, site or ideal rate:
+ * those stay null.
  */
 @Singleton
 public final class PlexEquipmentMapper extends PlexResourceMapper {

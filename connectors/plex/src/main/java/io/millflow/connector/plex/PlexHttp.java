@@ -13,18 +13,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Sending one call to either Plex API and reading its JSON, with the failures every call shares. */
+/**
+ * Sending one call to either Plex API and reading its JSON, with the failures every call shares.
+ */
 final class PlexHttp {
 
-  /** Plex's decimals as sent ({@code 12.50} stays {@code 12.50}): prices are money, and raw records stay untouched. */
+  /**
+   * Plex's decimals as sent ({@code 12.50} stays {@code 12.50}): prices are money, and raw records
+   * stay untouched.
+   */
   private static final ObjectReader READER =
       Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   private PlexHttp() {}
 
   /** The answer, whatever its status; no answer at all (network, timeout) is retryable. */
-  static HttpResponse<byte[]> send(HttpClient http, HttpRequest request, PlexCall call, Duration timeout,
-      URI baseUrl) {
+  static HttpResponse<byte[]> send(
+      HttpClient http, HttpRequest request, PlexCall call, Duration timeout, URI baseUrl) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
@@ -44,9 +49,22 @@ final class PlexHttp {
     }
   }
 
-  static StepFailure unexpected(PlexCall call, String expected, String got, String exampleUrl, String urlSetting) {
-    return new StepFailure("PLEX_UNEXPECTED_RESPONSE", "Plex answered " + call.describe() + " with " + got
-        + " where " + expected + " was expected. Check that the " + urlSetting + " of connection '"
-        + call.connectionName() + "' points at Plex (" + exampleUrl + ").");
+  static StepFailure unexpected(
+      PlexCall call, String expected, String got, String exampleUrl, String urlSetting) {
+    return new StepFailure(
+        "PLEX_UNEXPECTED_RESPONSE",
+        "Plex answered "
+            + call.describe()
+            + " with "
+            + got
+            + " where "
+            + expected
+            + " was expected. Check that the "
+            + urlSetting
+            + " of connection '"
+            + call.connectionName()
+            + "' points at Plex ("
+            + exampleUrl
+            + ").");
   }
 }

@@ -6,11 +6,12 @@ import io.millflow.model.WorkOrder;
 import jakarta.inject.Singleton;
 
 /**
- * Maps a {@code plex.job} to the unified {@link WorkOrder}: id → key, jobNumber → code, jobStatus → status, jobType →
- * type, priority → priority, partId → itemKey, partNumber → itemCode, quantity → quantity, quantityCompleted →
- * quantityCompleted, buildingCode → siteKey, dueDate → dueAt, completedDate → completedAt. Plex's job list has no
- * created or modified date, so updatedAt and the source's updated-at are null: a sink cannot tell an older version of a
- * job from a newer one and keeps the last written.
+ * Maps a {@code plex.job} to the unified {@link WorkOrder}: id → key, jobNumber → code, jobStatus →
+ * status, jobType → type, priority → priority, partId → itemKey, partNumber → itemCode, quantity →
+ * quantity, quantityCompleted → quantityCompleted, buildingCode → siteKey, dueDate → dueAt,
+ * completedDate → completedAt. Plex's job list has no created or modified date, so updatedAt and
+ * the source's updated-at are null: a sink cannot tell an older version of a job from a newer one
+ * and keeps the last written.
  */
 @Singleton
 public final class PlexJobMapper extends PlexResourceMapper {

@@ -7,10 +7,11 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Maps a {@code plex.part} to the unified {@link InventoryItem} (the item, no stock): id → key, number → code, name →
- * name, description → description, type → type, status → status, revision → revision, leadTimeDays →
- * leadTimeDays, buildingCode → siteKey, createdDate → createdAt, modifiedDate → updatedAt. Plex's part list has no
- * unit or active flag: those stay null (group, source, productType and note are available as custom fields).
+ * Maps a {@code plex.part} to the unified {@link InventoryItem} (the item, no stock): id → key,
+ * number → code, name → name, description → description, type → type, status → status, revision →
+ * revision, leadTimeDays → leadTimeDays, buildingCode → siteKey, createdDate → createdAt,
+ * modifiedDate → updatedAt. Plex's part list has no unit or active flag: those stay null (group,
+ * source, productType and note are available as custom fields).
  */
 @Singleton
 public final class PlexPartMapper extends PlexResourceMapper {

@@ -18,32 +18,52 @@ import java.util.Map;
  * Maps a {@code plex.purchaseOrder} record (Plex's purchase order plus its {@code lineItems}, as
  * {@link PlexPurchaseOrdersRead} writes it) to the unified {@link PurchaseOrder}.
  *
- * <p>Plex field to unified field: id → key, poNumber → orderNumber, supplierId → vendorKey, currencyCode → currency,
- * orderedDate (else poDate) → orderDate, dueDate → requiredDate, approvedDate → approvedAt, shipTo → shipTo
- * (free text), terms → paymentTerms, incoTerms → incoterms, building → siteKey, note → notes, lineItemTotal (else
- * the sum of the lines) → totalAmount, createdDate → createdAt, modifiedDate → updatedAt. Lines: lineItemNumber →
- * lineNumber, id → key, supplierPartNumber → itemCode, partId (else itemId) → itemKey, unit → unitOfMeasure,
- * quantity (see {@link PlexGuesses#LINE_ITEM_QUANTITY_FIELD}) × unitPrice → amount.
+ * <p>Plex field to unified field: id → key, poNumber → orderNumber, supplierId → vendorKey,
+ * currencyCode → currency, orderedDate (else poDate) → orderDate, dueDate → requiredDate,
+ * approvedDate → approvedAt, shipTo → shipTo (free text), terms → paymentTerms, incoTerms →
+ * incoterms, building → siteKey, note → notes, lineItemTotal (else the sum of the lines) →
+ * totalAmount, createdDate → createdAt, modifiedDate → updatedAt. Lines: lineItemNumber →
+ * lineNumber, id → key, supplierPartNumber → itemCode, partId (else itemId) → itemKey, unit →
+ * unitOfMeasure, quantity (see {@link PlexGuesses#LINE_ITEM_QUANTITY_FIELD}) × unitPrice → amount.
  */
 @Singleton
 public final class PlexPurchaseOrderMapper implements UnifiedMapper {
 
-  /** The Plex field each unified field is read from (the list above), for the run's data-quality checks. */
-  private static final Map<String, String> SOURCE_FIELDS = Map.ofEntries(
-      Map.entry("key", "id"), Map.entry("orderNumber", "poNumber"), Map.entry("vendorKey", "supplierId"),
-      Map.entry("status", "status"), Map.entry("type", "type"), Map.entry("currency", "currencyCode"),
-      Map.entry("orderDate", "orderedDate / poDate"), Map.entry("requiredDate", "dueDate"),
-      Map.entry("approvedAt", "approvedDate"), Map.entry("shipTo", "shipTo"), Map.entry("paymentTerms", "terms"),
-      Map.entry("incoterms", "incoTerms"), Map.entry("siteKey", "building"), Map.entry("notes", "note"),
-      Map.entry("totalAmount", "lineItemTotal"), Map.entry("createdAt", "createdDate"),
-      Map.entry("updatedAt", "modifiedDate"), Map.entry("lines", "lineItems"),
-      Map.entry("lines.lineNumber", "lineItemNumber"), Map.entry("lines.key", "id"),
-      Map.entry("lines.itemCode", "supplierPartNumber"), Map.entry("lines.itemKey", "partId / itemId"),
-      Map.entry("lines.description", "description"),
-      Map.entry("lines.quantity", PlexGuesses.LINE_ITEM_QUANTITY_FIELD),
-      Map.entry("lines.unitOfMeasure", "unit"), Map.entry("lines.unitPrice", "unitPrice"),
-      Map.entry("lines.amount", PlexGuesses.LINE_ITEM_QUANTITY_FIELD + " × unitPrice"),
-      Map.entry("lines.status", "status"), Map.entry("lines.updatedAt", "modifiedDate"));
+  /**
+   * The Plex field each unified field is read from (the list above), for the run's data-quality
+   * checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("orderNumber", "poNumber"),
+          Map.entry("vendorKey", "supplierId"),
+          Map.entry("status", "status"),
+          Map.entry("type", "type"),
+          Map.entry("currency", "currencyCode"),
+          Map.entry("orderDate", "orderedDate / poDate"),
+          Map.entry("requiredDate", "dueDate"),
+          Map.entry("approvedAt", "approvedDate"),
+          Map.entry("shipTo", "shipTo"),
+          Map.entry("paymentTerms", "terms"),
+          Map.entry("incoterms", "incoTerms"),
+          Map.entry("siteKey", "building"),
+          Map.entry("notes", "note"),
+          Map.entry("totalAmount", "lineItemTotal"),
+          Map.entry("createdAt", "createdDate"),
+          Map.entry("updatedAt", "modifiedDate"),
+          Map.entry("lines", "lineItems"),
+          Map.entry("lines.lineNumber", "lineItemNumber"),
+          Map.entry("lines.key", "id"),
+          Map.entry("lines.itemCode", "supplierPartNumber"),
+          Map.entry("lines.itemKey", "partId / itemId"),
+          Map.entry("lines.description", "description"),
+          Map.entry("lines.quantity", PlexGuesses.LINE_ITEM_QUANTITY_FIELD),
+          Map.entry("lines.unitOfMeasure", "unit"),
+          Map.entry("lines.unitPrice", "unitPrice"),
+          Map.entry("lines.amount", PlexGuesses.LINE_ITEM_QUANTITY_FIELD + " × unitPrice"),
+          Map.entry("lines.status", "status"),
+          Map.entry("lines.updatedAt", "modifiedDate"));
 
   @Override
   public String sourceEntity() {
@@ -63,8 +83,14 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
   @Override
   public PurchaseOrder map(JsonNode source, MappingOptions options) {
     String id = source.path("id").asText(null);
-    PlexRecord po = new PlexRecord(source, id == null ? "purchase order without id (poNumber '"
-        + source.path("poNumber").asText("") + "')" : "purchase order " + id);
+    PlexRecord po =
+        new PlexRecord(
+            source,
+            id == null
+                ? "purchase order without id (poNumber '"
+                    + source.path("poNumber").asText("")
+                    + "')"
+                : "purchase order " + id);
     po.requiredText("id");
     Instant updatedAt = po.requiredInstant("modifiedDate");
     Instant ordered = po.instant("orderedDate");
@@ -100,7 +126,11 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
     int position = 0;
     for (JsonNode item : lineItems) {
       position++;
-      lines.add(line(new PlexRecord(item, "line item " + lineName(item, position) + " of purchase order " + orderId)));
+      lines.add(
+          line(
+              new PlexRecord(
+                  item,
+                  "line item " + lineName(item, position) + " of purchase order " + orderId)));
     }
     lines.sort(Comparator.comparingInt(PurchaseOrderLine::lineNumber));
     return lines;
@@ -128,7 +158,9 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
 
   private static String lineName(JsonNode item, int position) {
     JsonNode number = item.get("lineItemNumber");
-    return number != null && !number.isNull() ? number.asText() : "#" + position + " (no lineItemNumber)";
+    return number != null && !number.isNull()
+        ? number.asText()
+        : "#" + position + " (no lineItemNumber)";
   }
 
   /** Null unless every line has an amount: a partial sum would look like a real total. */
@@ -139,7 +171,10 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
     return lines.stream().map(PurchaseOrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** Plex documents {@code shipTo} without its shape: text becomes a free-form address, an object is read by name. */
+  /**
+   * Plex documents {@code shipTo} without its shape: text becomes a free-form address, an object is
+   * read by name.
+   */
   private static Address address(JsonNode shipTo) {
     if (shipTo == null || shipTo.isNull()) {
       return null;
@@ -148,9 +183,15 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
       return Address.ofText(shipTo.asText());
     }
     PlexRecord address = new PlexRecord(shipTo, "shipTo");
-    return new Address(address.text("name"), first(address, "address1", "address", "line1"),
-        first(address, "address2", "line2"), address.text("city"), first(address, "state", "region"),
-        first(address, "zip", "postalCode"), address.text("country"), null);
+    return new Address(
+        address.text("name"),
+        first(address, "address1", "address", "line1"),
+        first(address, "address2", "line2"),
+        address.text("city"),
+        first(address, "state", "region"),
+        first(address, "zip", "postalCode"),
+        address.text("country"),
+        null);
   }
 
   private static String first(PlexRecord record, String... fields) {

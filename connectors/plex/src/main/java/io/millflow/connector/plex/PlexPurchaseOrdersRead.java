@@ -17,44 +17,70 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Reads the purchase orders modified in {@code [modifiedSince, modifiedUntil)}, with their line items, into a
- * {@code plex.purchaseOrder} dataset: one record per order, Plex's JSON as sent plus a {@code lineItems} array.
+ * Reads the purchase orders modified in {@code [modifiedSince, modifiedUntil)}, with their line
+ * items, into a {@code plex.purchaseOrder} dataset: one record per order, Plex's JSON as sent plus
+ * a {@code lineItems} array.
  *
- * <p>Plex has no paging, so the step walks the period in windows of {@code windowDays} and halves any window whose
- * answer holds more than {@code maxPerWindow} orders (down to one second). Only one window's orders are in memory at a
- * time. The returned cursor is the greatest {@code modifiedDate} read: give it as the next run's {@code modifiedSince};
- * since the start is inclusive, the newest order is read again, which an upserting sink absorbs.
+ * <p>Plex has no paging, so the step walks the period in windows of {@code windowDays} and halves
+ * any window whose answer holds more than {@code maxPerWindow} orders (down to one second). Only
+ * one window's orders are in memory at a time. The returned cursor is the greatest {@code
+ * modifiedDate} read: give it as the next run's {@code modifiedSince}; since the start is
+ * inclusive, the newest order is read again, which an upserting sink absorbs.
  *
- * <p>Every order costs one call for its line items; at Plex's 200 calls per minute, 10,000 orders take about 50
- * minutes. The worker keeps the job alive while the step reports progress.
+ * <p>Every order costs one call for its line items; at Plex's 200 calls per minute, 10,000 orders
+ * take about 50 minutes. The worker keeps the job alive while the step reports progress.
  */
 @Singleton
-@StepType(id = "plex.purchase-orders.read", name = "Read Plex purchase orders", group = "Sources", timeoutSeconds = 600,
+@StepType(
+    id = "plex.purchase-orders.read",
+    name = "Read Plex purchase orders",
+    group = "Sources",
+    timeoutSeconds = 600,
     description = "Reads Plex purchase orders, with line items, modified in a period.")
-public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead.Input, ReadResult> {
+public final class PlexPurchaseOrdersRead
+    implements Step<PlexPurchaseOrdersRead.Input, ReadResult> {
 
-  /** The entity of the dataset this step writes; {@link PlexPurchaseOrderMapper} maps it to the unified model. */
+  /**
+   * The entity of the dataset this step writes; {@link PlexPurchaseOrderMapper} maps it to the
+   * unified model.
+   */
   public static final String ENTITY = "plex.purchaseOrder";
 
   /** Far enough back to mean "everything" for any Plex tenant. */
   public static final Instant DEFAULT_MODIFIED_SINCE = Instant.parse("2000-01-01T00:00:00Z");
+
   public static final int DEFAULT_WINDOW_DAYS = 30;
   public static final int DEFAULT_MAX_PER_WINDOW = 1_000;
 
   public record Input(
       @Param(label = "Connection", description = "A Plex connection") @NotBlank String connection,
-      @Param(label = "Modified since", cursor = true,
-          description = "Inclusive. Empty: where the last completed run stopped, or everything")
-      Instant modifiedSince,
-      @Param(label = "Modified until", description = "Exclusive. Empty: now", cursorUntil = true) Instant modifiedUntil,
+      @Param(
+              label = "Modified since",
+              cursor = true,
+              description = "Inclusive. Empty: where the last completed run stopped, or everything")
+          Instant modifiedSince,
+      @Param(label = "Modified until", description = "Exclusive. Empty: now", cursorUntil = true)
+          Instant modifiedUntil,
       @Param(label = "Window (days)", defaultValue = "30") @Positive Integer windowDays,
-      @Param(label = "Most orders per window", description = "A fuller window is halved and read again",
-          defaultValue = "1000") @Positive Integer maxPerWindow,
-      @Param(label = "Include line items", choices = {"true", "false"}, defaultValue = "true")
-      Boolean includeLineItems) {}
+      @Param(
+              label = "Most orders per window",
+              description = "A fuller window is halved and read again",
+              defaultValue = "1000")
+          @Positive
+          Integer maxPerWindow,
+      @Param(
+              label = "Include line items",
+              choices = {"true", "false"},
+              defaultValue = "true")
+          Boolean includeLineItems) {}
 
   /** The input with its defaults applied and checked. */
-  record Plan(String connection, Instant since, Instant until, Duration window, int maxPerWindow,
+  record Plan(
+      String connection,
+      Instant since,
+      Instant until,
+      Duration window,
+      int maxPerWindow,
       boolean includeLineItems) {}
 
   private final PlexClientFactory clients;
@@ -64,7 +90,9 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
     this.clients = clients;
   }
 
-  /** With the HTTP client and the JVM-wide rate limiters: what a test outside any container wants. */
+  /**
+   * With the HTTP client and the JVM-wide rate limiters: what a test outside any container wants.
+   */
   public PlexPurchaseOrdersRead() {
     this(new HttpPlexClientFactory());
   }
@@ -72,32 +100,68 @@ public final class PlexPurchaseOrdersRead implements Step<PlexPurchaseOrdersRead
   @Override
   public ReadResult run(Input input, StepContext context) {
     Plan plan = plan(input, context);
-    PlexClient client = clients.forConnection(plan.connection(), PlexSteps.connection(context, plan.connection()));
-    context.log().info("Reading Plex purchase orders modified in [" + plan.since() + ", " + plan.until() + ") from '"
-        + plan.connection() + "', " + plan.window().toDays() + "-day windows"
-        + (plan.includeLineItems() ? ", with line items" : ""));
+    PlexClient client =
+        clients.forConnection(plan.connection(), PlexSteps.connection(context, plan.connection()));
+    context
+        .log()
+        .info(
+            "Reading Plex purchase orders modified in ["
+                + plan.since()
+                + ", "
+                + plan.until()
+                + ") from '"
+                + plan.connection()
+                + "', "
+                + plan.window().toDays()
+                + "-day windows"
+                + (plan.includeLineItems() ? ", with line items" : ""));
     try (DatasetWriter out = context.datasets().create(ENTITY)) {
       PurchaseOrderWindowReader reader = new PurchaseOrderWindowReader(client, out, context, plan);
       reader.readAll();
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
-      context.log().info("Read " + ref.count() + " purchase orders in " + reader.calls() + " Plex calls"
-          + (reader.duplicates() > 0 ? ", skipped " + reader.duplicates() + " already read" : "")
-          + "; cursor " + reader.cursor());
+      context
+          .log()
+          .info(
+              "Read "
+                  + ref.count()
+                  + " purchase orders in "
+                  + reader.calls()
+                  + " Plex calls"
+                  + (reader.duplicates() > 0
+                      ? ", skipped " + reader.duplicates() + " already read"
+                      : "")
+                  + "; cursor "
+                  + reader.cursor());
       return ReadResult.withCursor(ref, reader.cursor());
     }
   }
 
   static Plan plan(Input input, StepContext context) {
-    Instant since = PlexTimestamps.truncate(PlexSteps.orDefault(input.modifiedSince(), DEFAULT_MODIFIED_SINCE));
-    Instant until = PlexTimestamps.truncate(PlexSteps.orDefault(input.modifiedUntil(), context.clock().instant()));
+    Instant since =
+        PlexTimestamps.truncate(PlexSteps.orDefault(input.modifiedSince(), DEFAULT_MODIFIED_SINCE));
+    Instant until =
+        PlexTimestamps.truncate(
+            PlexSteps.orDefault(input.modifiedUntil(), context.clock().instant()));
     if (since.isAfter(until)) {
-      throw new StepFailure("INVALID_INPUT", "modifiedSince " + since + " is after modifiedUntil " + until
-          + ": nothing can have been modified in between.");
+      throw new StepFailure(
+          "INVALID_INPUT",
+          "modifiedSince "
+              + since
+              + " is after modifiedUntil "
+              + until
+              + ": nothing can have been modified in between.");
     }
-    int windowDays = positive("windowDays", PlexSteps.orDefault(input.windowDays(), DEFAULT_WINDOW_DAYS));
-    int maxPerWindow = positive("maxPerWindow", PlexSteps.orDefault(input.maxPerWindow(), DEFAULT_MAX_PER_WINDOW));
-    return new Plan(input.connection(), since, until, Duration.ofDays(windowDays), maxPerWindow,
+    int windowDays =
+        positive("windowDays", PlexSteps.orDefault(input.windowDays(), DEFAULT_WINDOW_DAYS));
+    int maxPerWindow =
+        positive("maxPerWindow", PlexSteps.orDefault(input.maxPerWindow(), DEFAULT_MAX_PER_WINDOW));
+    return new Plan(
+        input.connection(),
+        since,
+        until,
+        Duration.ofDays(windowDays),
+        maxPerWindow,
         PlexSteps.orDefault(input.includeLineItems(), true));
   }
 

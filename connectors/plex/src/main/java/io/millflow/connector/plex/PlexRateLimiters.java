@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Client-side pacing of Plex calls, one token bucket per connection (name and base URL), shared by every client and
- * step run of that connection in this JVM: Plex counts calls per key, not per step, so two flows on one connection
- * must share one allowance.
+ * Client-side pacing of Plex calls, one token bucket per connection (name and base URL), shared by
+ * every client and step run of that connection in this JVM: Plex counts calls per key, not per
+ * step, so two flows on one connection must share one allowance.
  */
 public final class PlexRateLimiters {
 
@@ -30,8 +30,8 @@ public final class PlexRateLimiters {
   /**
    * Waits until the connection may make one more call.
    *
-   * @throws RetryableStepException when the turn would come later than a minute (the connection is saturated) or the
-   *     thread is interrupted
+   * @throws RetryableStepException when the turn would come later than a minute (the connection is
+   *     saturated) or the thread is interrupted
    */
   public void acquire(PlexConnectionSettings settings) {
     if (settings.rateLimitPerMinute() == 0) {
@@ -40,32 +40,47 @@ public final class PlexRateLimiters {
     Bucket bucket = bucketOf(settings);
     try {
       if (!bucket.asBlocking().tryConsume(1, MAX_WAIT)) {
-        throw new RetryableStepException("Connection '" + settings.connectionName() + "' is over its limit of "
-            + settings.rateLimitPerMinute() + " Plex calls per minute (other runs use it too); retry later.",
-            null, MAX_WAIT);
+        throw new RetryableStepException(
+            "Connection '"
+                + settings.connectionName()
+                + "' is over its limit of "
+                + settings.rateLimitPerMinute()
+                + " Plex calls per minute (other runs use it too); retry later.",
+            null,
+            MAX_WAIT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RetryableStepException("Interrupted while waiting to call Plex for connection '"
-          + settings.connectionName() + "'", e);
+      throw new RetryableStepException(
+          "Interrupted while waiting to call Plex for connection '"
+              + settings.connectionName()
+              + "'",
+          e);
     }
   }
 
   /** The connection's bucket; a changed rate limit setting replaces it. */
   Bucket bucketOf(PlexConnectionSettings settings) {
     String key = settings.connectionName() + " " + settings.baseUrl();
-    return limiters.compute(key, (ignored, existing) -> existing != null
-        && existing.perMinute() == settings.rateLimitPerMinute() ? existing : newLimiter(settings.rateLimitPerMinute()))
+    return limiters
+        .compute(
+            key,
+            (ignored, existing) ->
+                existing != null && existing.perMinute() == settings.rateLimitPerMinute()
+                    ? existing
+                    : newLimiter(settings.rateLimitPerMinute()))
         .bucket();
   }
 
   private static Limiter newLimiter(int perMinute) {
-    // A tenth of a minute's calls as burst: Plex's own accounting window is unknown, so spread calls out rather than
+    // A tenth of a minute's calls as burst: Plex's own accounting window is unknown, so spread
+    // calls out rather than
     // spend a minute's allowance in the first second.
     int burst = Math.max(1, perMinute / 10);
-    Bucket bucket = Bucket.builder()
-        .addLimit(limit -> limit.capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)))
-        .build();
+    Bucket bucket =
+        Bucket.builder()
+            .addLimit(limit -> limit.capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)))
+            .build();
     return new Limiter(perMinute, bucket);
   }
 }

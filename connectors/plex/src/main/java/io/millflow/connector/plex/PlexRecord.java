@@ -9,15 +9,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Typed reads of one Plex JSON record for the mappers: the shared reads, with Plex's lenient timestamps, plus the field
- * rules only Plex has.
+ * Typed reads of one Plex JSON record for the mappers: the shared reads, with Plex's lenient
+ * timestamps, plus the field rules only Plex has.
  */
 final class PlexRecord extends SourceRecord {
 
-  private static final TimestampFormat TIMESTAMPS = new TimestampFormat("a timestamp", PlexTimestamps::parseLenient);
+  private static final TimestampFormat TIMESTAMPS =
+      new TimestampFormat("a timestamp", PlexTimestamps::parseLenient);
 
   /**
-   * @param what how errors name the record: {@code purchase order 5b0c...}, {@code line item 3 of purchase order 5b0c...}
+   * @param what how errors name the record: {@code purchase order 5b0c...}, {@code line item 3 of
+   *     purchase order 5b0c...}
    */
   PlexRecord(JsonNode json, String what) {
     super(json, "Plex", what, TIMESTAMPS);
@@ -26,7 +28,8 @@ final class PlexRecord extends SourceRecord {
   /** A record named by its kind and id, {@code supplier 5b0c...}; its id is required. */
   static PlexRecord identified(JsonNode json, String kind, String idField) {
     String id = json.path(idField).asText(null);
-    PlexRecord record = new PlexRecord(json, id == null ? kind + " without " + idField : kind + " " + id);
+    PlexRecord record =
+        new PlexRecord(json, id == null ? kind + " without " + idField : kind + " " + id);
     record.requiredText(idField);
     return record;
   }

@@ -21,18 +21,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one Plex master-data resource (suppliers, parts, inventory containers, jobs or equipment) into a dataset of
- * Plex's records as sent: {@code plex.supplier}, {@code plex.part}, {@code plex.container}, {@code plex.job},
- * {@code plex.equipment}.
+ * Reads one Plex master-data resource (suppliers, parts, inventory containers, jobs or equipment)
+ * into a dataset of Plex's records as sent: {@code plex.supplier}, {@code plex.part}, {@code
+ * plex.container}, {@code plex.job}, {@code plex.equipment}.
  *
- * <p>Plex offers modified-date filters on purchase orders only. So this step always reads the whole resource (narrowed
- * by the given Plex filters), and where records carry a change date (suppliers and parts {@code modifiedDate},
- * containers {@code updateDateTime}) it keeps those changed at or after {@code modifiedSince} and returns the greatest
- * date as the cursor (or {@code modifiedSince} again when nothing changed). Jobs and equipment carry none: every run
- * reads them all and returns no cursor.
+ * <p>Plex offers modified-date filters on purchase orders only. So this step always reads the whole
+ * resource (narrowed by the given Plex filters), and where records carry a change date (suppliers
+ * and parts {@code modifiedDate}, containers {@code updateDateTime}) it keeps those changed at or
+ * after {@code modifiedSince} and returns the greatest date as the cursor (or {@code modifiedSince}
+ * again when nothing changed). Jobs and equipment carry none: every run reads them all and returns
+ * no cursor.
  */
 @Singleton
-@StepType(id = "plex.records.read", name = "Read Plex records", group = "Sources", timeoutSeconds = 600,
+@StepType(
+    id = "plex.records.read",
+    name = "Read Plex records",
+    group = "Sources",
+    timeoutSeconds = 600,
     description = "Reads Plex suppliers, parts, inventory containers, jobs or equipment.")
 public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadResult> {
 
@@ -40,13 +45,20 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
 
   public record Input(
       @Param(label = "Connection", description = "A Plex connection") @NotBlank String connection,
-      @Param(label = "Resource", choices = {"suppliers", "parts", "containers", "jobs", "equipment"},
-          defaultValue = "suppliers") @NotBlank String resource,
-      @Param(label = "Modified since", cursor = true,
-          description = "Inclusive; suppliers, parts and containers. Empty: where the last run stopped, or everything")
-      Instant modifiedSince,
+      @Param(
+              label = "Resource",
+              choices = {"suppliers", "parts", "containers", "jobs", "equipment"},
+              defaultValue = "suppliers")
+          @NotBlank
+          String resource,
+      @Param(
+              label = "Modified since",
+              cursor = true,
+              description =
+                  "Inclusive; suppliers, parts and containers. Empty: where the last run stopped, or everything")
+          Instant modifiedSince,
       @Param(label = "Filters", description = "Plex filters by name, e.g. ={status: \"Active\"}")
-      Map<String, Object> filters) {}
+          Map<String, Object> filters) {}
 
   private final PlexClientFactory clients;
 
@@ -55,7 +67,9 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
     this.clients = clients;
   }
 
-  /** With the HTTP client and the JVM-wide rate limiters: what a test outside any container wants. */
+  /**
+   * With the HTTP client and the JVM-wide rate limiters: what a test outside any container wants.
+   */
   public PlexRecordsRead() {
     this(new HttpPlexClientFactory());
   }
@@ -64,34 +78,71 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
   public ReadResult run(Input input, StepContext context) {
     PlexResource resource = resource(input.resource());
     List<Map.Entry<String, String>> query = RecordFilters.query(resource, input.filters());
-    PlexClient client = clients.forConnection(input.connection(), PlexSteps.connection(context, input.connection()));
-    Instant since = input.modifiedSince() == null ? null : PlexTimestamps.truncate(input.modifiedSince());
+    PlexClient client =
+        clients.forConnection(
+            input.connection(), PlexSteps.connection(context, input.connection()));
+    Instant since =
+        input.modifiedSince() == null ? null : PlexTimestamps.truncate(input.modifiedSince());
     Optional<String> modifiedField = resource.modifiedField();
     if (since != null && modifiedField.isEmpty()) {
-      context.log().warn("Plex " + resource.stepName() + " carry no modified date: modifiedSince " + since
-          + " cannot apply, reading them all");
+      context
+          .log()
+          .warn(
+              "Plex "
+                  + resource.stepName()
+                  + " carry no modified date: modifiedSince "
+                  + since
+                  + " cannot apply, reading them all");
     }
     List<ObjectNode> records = client.records(resource, query);
     try (DatasetWriter out = context.datasets().create(resource.entity())) {
       Instant newest = writeChangedSince(records, resource, since, out, context);
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
-      String kept = since == null || modifiedField.isEmpty() ? ""
-          : " in full (Plex has no modified-date filter for them), kept the " + ref.count() + " changed since " + since;
-      context.log().info("Read " + records.size() + " Plex " + resource.stepName()
-          + (query.isEmpty() ? "" : " matching " + query) + kept + "; cursor " + newest);
-      // Nothing changed: the cursor stays where it was, rather than sending the next run back to the beginning.
-      return ReadResult.withCursor(ref, newest == null && modifiedField.isPresent() ? since : newest);
+      String kept =
+          since == null || modifiedField.isEmpty()
+              ? ""
+              : " in full (Plex has no modified-date filter for them), kept the "
+                  + ref.count()
+                  + " changed since "
+                  + since;
+      context
+          .log()
+          .info(
+              "Read "
+                  + records.size()
+                  + " Plex "
+                  + resource.stepName()
+                  + (query.isEmpty() ? "" : " matching " + query)
+                  + kept
+                  + "; cursor "
+                  + newest);
+      // Nothing changed: the cursor stays where it was, rather than sending the next run back to
+      // the beginning.
+      return ReadResult.withCursor(
+          ref, newest == null && modifiedField.isPresent() ? since : newest);
     }
   }
 
-  /** Writes the records changed at or after {@code since} (all, where there is no date); the newest change date. */
-  private static Instant writeChangedSince(List<ObjectNode> records, PlexResource resource, Instant since,
-      DatasetWriter out, StepContext context) {
+  /**
+   * Writes the records changed at or after {@code since} (all, where there is no date); the newest
+   * change date.
+   */
+  private static Instant writeChangedSince(
+      List<ObjectNode> records,
+      PlexResource resource,
+      Instant since,
+      DatasetWriter out,
+      StepContext context) {
     Instant newest = null;
     for (ObjectNode record : records) {
-      Instant changed = resource.modifiedField().map(field -> RecordChanges.changedAt(record, resource.entity(),
-          resource.idField(), field)).orElse(null);
+      Instant changed =
+          resource
+              .modifiedField()
+              .map(
+                  field ->
+                      RecordChanges.changedAt(record, resource.entity(), resource.idField(), field))
+              .orElse(null);
       if (since != null && changed != null && changed.isBefore(since)) {
         continue;
       }
@@ -105,8 +156,15 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
   }
 
   private static PlexResource resource(String name) {
-    return PlexResource.named(name == null ? "" : name).orElseThrow(() -> new StepFailure("INVALID_INPUT",
-        "Plex has no resource '" + name + "' this step reads. Choose one of: " + Arrays.stream(PlexResource.values())
-            .map(PlexResource::stepName).toList() + " (purchase orders: step plex.purchase-orders.read)."));
+    return PlexResource.named(name == null ? "" : name)
+        .orElseThrow(
+            () ->
+                new StepFailure(
+                    "INVALID_INPUT",
+                    "Plex has no resource '"
+                        + name
+                        + "' this step reads. Choose one of: "
+                        + Arrays.stream(PlexResource.values()).map(PlexResource::stepName).toList()
+                        + " (purchase orders: step plex.purchase-orders.read)."));
   }
 }

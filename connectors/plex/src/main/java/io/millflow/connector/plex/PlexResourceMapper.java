@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.model.UnifiedMapper;
 
-/** What the mappers of {@link PlexRecordsRead}'s datasets share: the resource they read and the entity they make. */
+/**
+ * What the mappers of {@link PlexRecordsRead}'s datasets share: the resource they read and the
+ * entity they make.
+ */
 abstract class PlexResourceMapper implements UnifiedMapper {
 
   private final PlexResource resource;

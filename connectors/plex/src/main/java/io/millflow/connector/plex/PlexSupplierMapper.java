@@ -7,10 +7,11 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Maps a {@code plex.supplier} to the unified {@link Vendor}: id → key, code → code, name → name, status → status
- * (and {@code active} when it is {@code Active}), category → category, webAddress → website, parentSupplierId →
- * parentKey, createdDate → createdAt, modifiedDate → updatedAt. Plex's supplier list has no currency, terms, e-mail,
- * phone or address: those stay null (ask for oldCode, language, type, contactNote or note as custom fields).
+ * Maps a {@code plex.supplier} to the unified {@link Vendor}: id → key, code → code, name → name,
+ * status → status (and {@code active} when it is {@code Active}), category → category, webAddress →
+ * website, parentSupplierId → parentKey, createdDate → createdAt, modifiedDate → updatedAt. Plex's
+ * supplier list has no currency, terms, e-mail, phone or address: those stay null (ask for oldCode,
+ * language, type, contactNote or note as custom fields).
  */
 @Singleton
 public final class PlexSupplierMapper extends PlexResourceMapper {

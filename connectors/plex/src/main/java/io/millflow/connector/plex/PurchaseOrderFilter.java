@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Filters of {@code GET /purchasing/v1/purchase-orders}; null means "any". The modified-date range is
- * {@code [modifiedBegin, modifiedEnd)}: begin inclusive, end exclusive (see
- * {@link PlexGuesses#MODIFIED_DATE_END_EXCLUSIVE}).
+ * Filters of {@code GET /purchasing/v1/purchase-orders}; null means "any". The modified-date range
+ * is {@code [modifiedBegin, modifiedEnd)}: begin inclusive, end exclusive (see {@link
+ * PlexGuesses#MODIFIED_DATE_END_EXCLUSIVE}).
  */
-public record PurchaseOrderFilter(List<String> ids, String poNumber, String status, String supplierId,
-    Instant modifiedBegin, Instant modifiedEnd) {
+public record PurchaseOrderFilter(
+    List<String> ids,
+    String poNumber,
+    String status,
+    String supplierId,
+    Instant modifiedBegin,
+    Instant modifiedEnd) {
 
   public PurchaseOrderFilter {
     ids = ids == null ? List.of() : List.copyOf(ids);
@@ -30,7 +35,10 @@ public record PurchaseOrderFilter(List<String> ids, String poNumber, String stat
     add(query, "poNumber", poNumber);
     add(query, "status", status);
     add(query, "supplierId", supplierId);
-    add(query, "modifiedDateBegin", modifiedBegin == null ? null : PlexTimestamps.format(modifiedBegin));
+    add(
+        query,
+        "modifiedDateBegin",
+        modifiedBegin == null ? null : PlexTimestamps.format(modifiedBegin));
     add(query, "modifiedDateEnd", modifiedEnd == null ? null : PlexTimestamps.format(modifiedEnd));
     return query;
   }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of {@link PlexPurchaseOrdersRead}: walks the windows, halves crowded ones, skips orders already written,
- * adds line items and writes each order as soon as it has them. Not thread-safe; one per run.
+ * One run of {@link PlexPurchaseOrdersRead}: walks the windows, halves crowded ones, skips orders
+ * already written, adds line items and writes each order as soon as it has them. Not thread-safe;
+ * one per run.
  */
 final class PurchaseOrderWindowReader {
 
@@ -24,8 +25,13 @@ final class PurchaseOrderWindowReader {
   private final DatasetWriter out;
   private final StepContext context;
   private final Plan plan;
-  /** Id to modifiedDate of every order written: about 150 bytes an order, the only state that grows with the read. */
+
+  /**
+   * Id to modifiedDate of every order written: about 150 bytes an order, the only state that grows
+   * with the read.
+   */
   private final Map<String, Instant> written = new HashMap<>();
+
   private Instant cursor;
   private long calls;
   private long duplicates;
@@ -64,8 +70,18 @@ final class PurchaseOrderWindowReader {
     calls++;
     Duration length = Duration.between(begin, end);
     if (orders.size() > plan.maxPerWindow() && length.compareTo(SMALLEST_WINDOW) > 0) {
-      context.log().info("[" + begin + ", " + end + ") holds " + orders.size() + " purchase orders, more than "
-          + plan.maxPerWindow() + ": reading it in two halves");
+      context
+          .log()
+          .info(
+              "["
+                  + begin
+                  + ", "
+                  + end
+                  + ") holds "
+                  + orders.size()
+                  + " purchase orders, more than "
+                  + plan.maxPerWindow()
+                  + ": reading it in two halves");
       orders = List.of(); // let the crowded answer go before reading the halves
       Instant middle = PlexTimestamps.truncate(begin.plus(length.dividedBy(2)));
       readWindow(begin, middle);
@@ -73,8 +89,18 @@ final class PurchaseOrderWindowReader {
       return;
     }
     if (orders.size() > plan.maxPerWindow()) {
-      context.log().warn("[" + begin + ", " + end + ") holds " + orders.size() + " purchase orders, more than "
-          + plan.maxPerWindow() + ", but a window of one second is not split further: reading them all");
+      context
+          .log()
+          .warn(
+              "["
+                  + begin
+                  + ", "
+                  + end
+                  + ") holds "
+                  + orders.size()
+                  + " purchase orders, more than "
+                  + plan.maxPerWindow()
+                  + ", but a window of one second is not split further: reading them all");
     }
     orders.forEach(this::write);
   }
@@ -88,8 +114,16 @@ final class PurchaseOrderWindowReader {
       return;
     }
     if (before != null) {
-      context.log().warn("Purchase order " + id + " changed while it was being read (" + before + ", then " + modified
-          + "): the dataset holds both versions; a sink keeps the newer");
+      context
+          .log()
+          .warn(
+              "Purchase order "
+                  + id
+                  + " changed while it was being read ("
+                  + before
+                  + ", then "
+                  + modified
+                  + "): the dataset holds both versions; a sink keeps the newer");
     }
     if (plan.includeLineItems()) {
       addLineItems(order, id);
@@ -107,7 +141,14 @@ final class PurchaseOrderWindowReader {
     calls++;
     int expected = order.path("lineItemCount").asInt(-1);
     if (items.isEmpty() && expected > 0) {
-      context.log().warn("Purchase order " + id + " says it has " + expected + " line items, but Plex returned none");
+      context
+          .log()
+          .warn(
+              "Purchase order "
+                  + id
+                  + " says it has "
+                  + expected
+                  + " line items, but Plex returned none");
     }
     order.putArray("lineItems").addAll(items);
   }

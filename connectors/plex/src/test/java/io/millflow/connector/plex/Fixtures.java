@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The JSON fixtures under {@code src/test/resources/fixtures}, read as Plex's client reads answers (decimals kept). */
+/**
+ * The JSON fixtures under {@code src/test/resources/fixtures}, read as Plex's client reads answers
+ * (decimals kept).
+ */
 final class Fixtures {
 
   private Fixtures() {}
@@ -17,7 +20,11 @@ final class Fixtures {
       if (in == null) {
         throw new IllegalArgumentException("No fixture " + name);
       }
-      return (ObjectNode) Json.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(in);
+      return (ObjectNode)
+          Json.mapper()
+              .reader()
+              .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+              .readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,11 +13,10 @@ import io.millflow.model.SourceRef;
 import io.millflow.model.UnifiedMapper.MappingOptions;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.FieldFill;
-import io.millflow.step.Json;
 import io.millflow.step.RecordAccount;
+import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.steps.UnifiedTransform;
-import io.millflow.step.StepFailure;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +49,8 @@ class PlexPurchaseOrderMapperTest {
     assertThat(order.totalAmount()).isEqualByComparingTo("1328.20");
     assertThat(order.createdAt()).isEqualTo(Instant.parse("2024-05-02T13:58:00Z"));
     assertThat(order.updatedAt()).isEqualTo(Instant.parse("2024-05-03T08:15:00.5Z"));
-    assertThat(order.source()).isEqualTo(new SourceRef("plex", "plex-prod", order.key(), order.updatedAt()));
+    assertThat(order.source())
+        .isEqualTo(new SourceRef("plex", "plex-prod", order.key(), order.updatedAt()));
     assertThat(order.raw()).isNull();
   }
 
@@ -62,28 +62,36 @@ class PlexPurchaseOrderMapperTest {
     PurchaseOrderLine bearing = lines.get(0);
     assertThat(bearing.key()).isEqualTo("7d3a1e9c-4b6f-4d2a-9c8e-3f5b7d1a2c46");
     assertThat(bearing.itemCode()).isEqualTo("SP-10000");
-    assertThat(bearing.itemKey()).isEqualTo("5c7e9a1b-3d5f-4b7d-8e0a-2c4e6a8b0d12"); // no partId: the itemId
+    assertThat(bearing.itemKey())
+        .isEqualTo("5c7e9a1b-3d5f-4b7d-8e0a-2c4e6a8b0d12"); // no partId: the itemId
     assertThat(bearing.unitOfMeasure()).isEqualTo("ea");
     assertThat(bearing.quantity()).isEqualByComparingTo("45");
     assertThat(bearing.unitPrice()).isEqualByComparingTo("12.50");
     assertThat(bearing.amount()).isEqualByComparingTo("562.50");
     assertThat(bearing.updatedAt()).isEqualTo(Instant.parse("2024-05-03T08:12:00Z"));
-    assertThat(lines.get(1).amount()).isEqualTo(new BigDecimal("1.2350").multiply(new BigDecimal("620.000")));
+    assertThat(lines.get(1).amount())
+        .isEqualTo(new BigDecimal("1.2350").multiply(new BigDecimal("620.000")));
   }
 
   @Test
   void keepsTheRequestedCustomFieldsThatAreThere() {
-    PurchaseOrder order = mapper.map(fixture(),
-        new MappingOptions("plex-prod", false, List.of("buyerCode", "freightTerms", "notAField")));
+    PurchaseOrder order =
+        mapper.map(
+            fixture(),
+            new MappingOptions(
+                "plex-prod", false, List.of("buyerCode", "freightTerms", "notAField")));
 
-    assertThat(order.customFields()).containsOnlyKeys("buyerCode").containsEntry("buyerCode", "JSM");
+    assertThat(order.customFields())
+        .containsOnlyKeys("buyerCode")
+        .containsEntry("buyerCode", "JSM");
   }
 
   @Test
   void keepsTheRawRecordWhenAsked() {
     JsonNode source = fixture();
 
-    assertThat(mapper.map(source, new MappingOptions("plex-prod", true, List.of())).raw()).isEqualTo(source);
+    assertThat(mapper.map(source, new MappingOptions("plex-prod", true, List.of())).raw())
+        .isEqualTo(source);
   }
 
   @Test
@@ -101,7 +109,8 @@ class PlexPurchaseOrderMapperTest {
     ObjectNode source = fixture();
     ((ObjectNode) source.get("lineItems").get(1)).put("unitPrice", new BigDecimal("1E+2"));
 
-    assertThat(mapper.map(source, OPTIONS).lines().get(0).unitPrice()).isEqualTo(new BigDecimal("100"));
+    assertThat(mapper.map(source, OPTIONS).lines().get(0).unitPrice())
+        .isEqualTo(new BigDecimal("100"));
   }
 
   @Test
@@ -110,8 +119,10 @@ class PlexPurchaseOrderMapperTest {
     source.remove("modifiedDate");
 
     assertThatThrownBy(() -> mapper.map(source, OPTIONS))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
-        .hasMessageContaining("6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93").hasMessageContaining("'modifiedDate'");
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("UNMAPPABLE_RECORD"))
+        .hasMessageContaining("6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93")
+        .hasMessageContaining("'modifiedDate'");
   }
 
   @Test
@@ -119,8 +130,10 @@ class PlexPurchaseOrderMapperTest {
     ObjectNode source = fixture();
     source.remove("id");
 
-    assertThatThrownBy(() -> mapper.map(source, OPTIONS)).isInstanceOf(StepFailure.class)
-        .hasMessageContaining("'id' is missing").hasMessageContaining("PO0104512");
+    assertThatThrownBy(() -> mapper.map(source, OPTIONS))
+        .isInstanceOf(StepFailure.class)
+        .hasMessageContaining("'id' is missing")
+        .hasMessageContaining("PO0104512");
   }
 
   @Test
@@ -130,9 +143,11 @@ class PlexPurchaseOrderMapperTest {
     ObjectNode badPrice = fixture();
     ((ObjectNode) badPrice.get("lineItems").get(0)).put("unitPrice", "n/a");
 
-    assertThatThrownBy(() -> mapper.map(badDate, OPTIONS)).hasMessageContaining("'dueDate' is not a timestamp");
+    assertThatThrownBy(() -> mapper.map(badDate, OPTIONS))
+        .hasMessageContaining("'dueDate' is not a timestamp");
     assertThatThrownBy(() -> mapper.map(badPrice, OPTIONS))
-        .hasMessageContaining("line item 2 of purchase order 6f1c2a9e").hasMessageContaining("'unitPrice'");
+        .hasMessageContaining("line item 2 of purchase order 6f1c2a9e")
+        .hasMessageContaining("'unitPrice'");
   }
 
   @Test
@@ -141,26 +156,37 @@ class PlexPurchaseOrderMapperTest {
     assertThat(mapper.targetEntity()).isEqualTo("purchaseOrder");
   }
 
-  /** The shape an independent Plex fake serves: line items with blanketQuantity, and no quantity. */
+  /**
+   * The shape an independent Plex fake serves: line items with blanketQuantity, and no quantity.
+   */
   @Test
   void lineItemsWithoutQuantityInEveryOrderOfARunAreAWarningNamingThePlexField() {
     ObjectNode order = fixture();
-    order.withArray("lineItems").forEach(item -> ((ObjectNode) item).remove(PlexGuesses.LINE_ITEM_QUANTITY_FIELD));
+    order
+        .withArray("lineItems")
+        .forEach(item -> ((ObjectNode) item).remove(PlexGuesses.LINE_ITEM_QUANTITY_FIELD));
     ObjectNode other = order.deepCopy().put("id", "second-order").put("poNumber", "PO0104513");
     TestStepContext context = new TestStepContext();
     DatasetRef in = context.datasets().put(PlexPurchaseOrdersRead.ENTITY, List.of(order, other));
 
-    DatasetRef out = new UnifiedTransform(List.of(mapper)).run(new UnifiedTransform.Input(in, "plex-prod", false,
-        null), context);
+    DatasetRef out =
+        new UnifiedTransform(List.of(mapper))
+            .run(new UnifiedTransform.Input(in, "plex-prod", false, null), context);
 
     RecordAccount account = context.accounts().getFirst();
     assertThat(out.count()).isEqualTo(2);
-    assertThat(account.fillRates()).containsEntry("lines.quantity", new FieldFill(0, 4))
-        .containsEntry("lines.unitPrice", new FieldFill(4, 4)).containsEntry("orderNumber", new FieldFill(2, 2));
-    assertThat(account.warnings()).anySatisfy(warning -> assertThat(warning)
-        .contains("lines.quantity", "4 empty", "source field 'quantity'"));
-    assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("WARN")
-        .contains("lines.quantity", "'quantity'"));
+    assertThat(account.fillRates())
+        .containsEntry("lines.quantity", new FieldFill(0, 4))
+        .containsEntry("lines.unitPrice", new FieldFill(4, 4))
+        .containsEntry("orderNumber", new FieldFill(2, 2));
+    assertThat(account.warnings())
+        .anySatisfy(
+            warning ->
+                assertThat(warning)
+                    .contains("lines.quantity", "4 empty", "source field 'quantity'"));
+    assertThat(context.logLines())
+        .anySatisfy(
+            line -> assertThat(line).startsWith("WARN").contains("lines.quantity", "'quantity'"));
   }
 
   @Test
@@ -168,16 +194,21 @@ class PlexPurchaseOrderMapperTest {
     ObjectNode order = fixture();
     order.remove("poNumber");
     TestStepContext context = new TestStepContext();
-    DatasetRef in = context.datasets().put(PlexPurchaseOrdersRead.ENTITY, List.of(order, fixture().put("id", "ok")));
+    DatasetRef in =
+        context
+            .datasets()
+            .put(PlexPurchaseOrdersRead.ENTITY, List.of(order, fixture().put("id", "ok")));
 
-    DatasetRef out = new UnifiedTransform(List.of(mapper)).run(new UnifiedTransform.Input(in, "plex-prod", false,
-        null), context);
+    DatasetRef out =
+        new UnifiedTransform(List.of(mapper))
+            .run(new UnifiedTransform.Input(in, "plex-prod", false, null), context);
 
     RecordAccount account = context.accounts().getFirst();
     assertThat(out.count()).isEqualTo(1);
-    assertThat(account.rejected().reasons()).containsExactly(java.util.Map.entry("required field 'orderNumber' is empty",
-        1L));
-    assertThat(account.rejected().records()).containsExactly("purchaseOrder 6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93");
+    assertThat(account.rejected().reasons())
+        .containsExactly(java.util.Map.entry("required field 'orderNumber' is empty", 1L));
+    assertThat(account.rejected().records())
+        .containsExactly("purchaseOrder 6f1c2a9e-3b4d-4c8e-9a7f-2e5d8b1c0a93");
   }
 
   private static ObjectNode fixture() {

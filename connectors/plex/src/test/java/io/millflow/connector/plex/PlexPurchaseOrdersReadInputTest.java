@@ -12,16 +12,24 @@ import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The step's input as the worker adapter builds it: job variables through Jackson, then Jakarta Validation. */
+/**
+ * The step's input as the worker adapter builds it: job variables through Jackson, then Jakarta
+ * Validation.
+ */
 class PlexPurchaseOrdersReadInputTest {
 
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   @Test
   void readsJobVariablesIntoTheInput() throws Exception {
-    Input input = Json.mapper().readValue("""
+    Input input =
+        Json.mapper()
+            .readValue(
+                """
         {"connection":"plex-prod","modifiedSince":"2024-05-01T00:00:00.0000000Z","windowDays":7,
-         "includeLineItems":"false","somethingElse":1}""", Input.class);
+         "includeLineItems":"false","somethingElse":1}""",
+                Input.class);
 
     assertThat(input.modifiedSince()).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
     assertThat(input.windowDays()).isEqualTo(7);
@@ -31,9 +39,11 @@ class PlexPurchaseOrdersReadInputTest {
 
   @Test
   void rejectsABlankConnectionAndANonPositiveWindow() {
-    Set<ConstraintViolation<Input>> violations = VALIDATOR.validate(new Input(" ", null, null, 0, -1, null));
+    Set<ConstraintViolation<Input>> violations =
+        VALIDATOR.validate(new Input(" ", null, null, 0, -1, null));
 
-    assertThat(violations).extracting(violation -> violation.getPropertyPath().toString())
+    assertThat(violations)
+        .extracting(violation -> violation.getPropertyPath().toString())
         .containsExactlyInAnyOrder("connection", "windowDays", "maxPerWindow");
   }
 

@@ -32,15 +32,21 @@ class PlexPurchaseOrdersReadTest {
   private static List<JsonNode> generated;
 
   private final PlexPurchaseOrdersRead step = new PlexPurchaseOrdersRead();
-  private final TestStepContext context = new TestStepContext()
-      .withConnection(PlexConnections.to(sandbox, "plex"))
-      .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+  private final TestStepContext context =
+      new TestStepContext()
+          .withConnection(PlexConnections.to(sandbox, "plex"))
+          .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeAll
   static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(120).withoutRateLimit()).start(0);
-    generated = List.copyOf(new HttpPlexClientFactory().forConnection(PlexConnections.to(sandbox, "all"))
-        .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null)));
+    sandbox =
+        new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(120).withoutRateLimit())
+            .start(0);
+    generated =
+        List.copyOf(
+            new HttpPlexClientFactory()
+                .forConnection(PlexConnections.to(sandbox, "all"))
+                .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null)));
   }
 
   @AfterAll
@@ -57,24 +63,34 @@ class PlexPurchaseOrdersReadTest {
     assertThat(result.records().count()).isEqualTo(120);
     assertThat(ids(orders)).containsExactlyInAnyOrderElementsOf(ids(generated));
     assertThat(orders).allSatisfy(order -> assertThat(order.get("lineItems")).hasSize(5));
-    assertThat(result.cursor()).isEqualTo(generated.stream()
-        .map(order -> Instant.parse(order.get("modifiedDate").asText())).max(Instant::compareTo).orElseThrow().toString());
+    assertThat(result.cursor())
+        .isEqualTo(
+            generated.stream()
+                .map(order -> Instant.parse(order.get("modifiedDate").asText()))
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .toString());
   }
 
   @Test
   void splitsCrowdedWindowsAndStillReadsEveryOrderOnce() {
-    ReadResult result = step.run(new Input("plex", Instant.parse("2023-12-01T00:00:00Z"), null, 400, 7, false),
-        context);
+    ReadResult result =
+        step.run(
+            new Input("plex", Instant.parse("2023-12-01T00:00:00Z"), null, 400, 7, false), context);
 
     List<String> ids = ids(context.datasets().readAll(result.records(), JsonNode.class));
     assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids(generated));
-    assertThat(context.logLines()).anyMatch(line -> line.contains("more than 7: reading it in two halves"));
+    assertThat(context.logLines())
+        .anyMatch(line -> line.contains("more than 7: reading it in two halves"));
   }
 
   @Test
   void readsOnlyOrdersModifiedInThePeriodWithItsEndExclusive() {
-    List<Instant> modified = generated.stream().map(order -> Instant.parse(order.get("modifiedDate").asText()))
-        .sorted().toList();
+    List<Instant> modified =
+        generated.stream()
+            .map(order -> Instant.parse(order.get("modifiedDate").asText()))
+            .sorted()
+            .toList();
     Instant since = modified.get(30);
     Instant until = modified.get(90);
 
@@ -94,7 +110,8 @@ class PlexPurchaseOrdersReadTest {
 
   @Test
   void returnsAnEmptyDatasetAndNoCursorWhenNothingChanged() {
-    ReadResult result = step.run(new Input("plex", NOW.minusSeconds(3_600), null, null, null, null), context);
+    ReadResult result =
+        step.run(new Input("plex", NOW.minusSeconds(3_600), null, null, null, null), context);
 
     assertThat(result.records().count()).isZero();
     assertThat(result.cursor()).isNull();
@@ -110,10 +127,12 @@ class PlexPurchaseOrdersReadTest {
 
   @Test
   void asksForANewKeyWhenPlexRejectsIt() {
-    context.withConnection(PlexConnections.to(sandbox, "stale", "3d6f0b1e-0000-4000-8000-000000000000", Map.of()));
+    context.withConnection(
+        PlexConnections.to(sandbox, "stale", "3d6f0b1e-0000-4000-8000-000000000000", Map.of()));
 
     assertThatThrownBy(() -> step.run(new Input("stale", null, null, null, null, null), context))
-        .isInstanceOfSatisfying(ReauthRequiredException.class, e -> assertThat(e.connection()).isEqualTo("stale"));
+        .isInstanceOfSatisfying(
+            ReauthRequiredException.class, e -> assertThat(e.connection()).isEqualTo("stale"));
   }
 
   @Test
@@ -121,29 +140,39 @@ class PlexPurchaseOrdersReadTest {
     context.withConnection(new Connection("db", "postgres", Map.of(), Map.of()));
 
     assertThatThrownBy(() -> step.run(new Input("db", null, null, null, null, null), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("WRONG_CONNECTION_TYPE"));
   }
 
   @Test
   void refusesAPeriodThatEndsBeforeItBegins() {
-    assertThatThrownBy(() -> step.run(new Input("plex", NOW, NOW.minusSeconds(1), null, null, null), context))
-        .isInstanceOfSatisfying(StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+    assertThatThrownBy(
+            () -> step.run(new Input("plex", NOW, NOW.minusSeconds(1), null, null, null), context))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
   }
 
   @Test
   void producesADatasetTheUnifiedTransformMapsWithPlexsMapper() {
     ReadResult read = step.run(new Input("plex", null, null, null, null, null), context);
 
-    DatasetRef mapped = new UnifiedTransform(List.of(new PlexPurchaseOrderMapper()))
-        .run(new UnifiedTransform.Input(read.records(), "plex", false, null), context);
+    DatasetRef mapped =
+        new UnifiedTransform(List.of(new PlexPurchaseOrderMapper()))
+            .run(new UnifiedTransform.Input(read.records(), "plex", false, null), context);
 
     List<PurchaseOrder> orders = context.datasets().readAll(mapped, PurchaseOrder.class);
-    assertThat(orders).hasSize(120).allSatisfy(order -> {
-      assertThat(order.lines()).hasSize(5);
-      assertThat(order.totalAmount()).isEqualByComparingTo(order.lines().stream()
-          .map(line -> line.amount()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
-      assertThat(order.source().connection()).isEqualTo("plex");
-    });
+    assertThat(orders)
+        .hasSize(120)
+        .allSatisfy(
+            order -> {
+              assertThat(order.lines()).hasSize(5);
+              assertThat(order.totalAmount())
+                  .isEqualByComparingTo(
+                      order.lines().stream()
+                          .map(line -> line.amount())
+                          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+              assertThat(order.source().connection()).isEqualTo("plex");
+            });
   }
 
   private static List<String> ids(List<JsonNode> orders) {

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Client-side pacing: one allowance per connection, shared by all its clients, kept under the sandbox's limit. */
+/**
+ * Client-side pacing: one allowance per connection, shared by all its clients, kept under the
+ * sandbox's limit.
+ */
 class PlexRateLimitersTest {
 
   private final PlexRateLimiters limiters = new PlexRateLimiters();
@@ -19,25 +22,32 @@ class PlexRateLimitersTest {
   void sharesOneBucketAmongClientsOfTheSameConnection() {
     var bucket = limiters.bucketOf(settings("plex", "https://connect.plex.com", "200"));
 
-    assertThat(limiters.bucketOf(settings("plex", "https://connect.plex.com", "200"))).isSameAs(bucket);
-    assertThat(limiters.bucketOf(settings("other", "https://connect.plex.com", "200"))).isNotSameAs(bucket);
-    assertThat(limiters.bucketOf(settings("plex", "https://test.connect.plex.com", "200"))).isNotSameAs(bucket);
+    assertThat(limiters.bucketOf(settings("plex", "https://connect.plex.com", "200")))
+        .isSameAs(bucket);
+    assertThat(limiters.bucketOf(settings("other", "https://connect.plex.com", "200")))
+        .isNotSameAs(bucket);
+    assertThat(limiters.bucketOf(settings("plex", "https://test.connect.plex.com", "200")))
+        .isNotSameAs(bucket);
   }
 
   @Test
   void replacesTheBucketWhenTheLimitSettingChanges() {
     var before = limiters.bucketOf(settings("plex", "https://connect.plex.com", "200"));
 
-    assertThat(limiters.bucketOf(settings("plex", "https://connect.plex.com", "400"))).isNotSameAs(before);
+    assertThat(limiters.bucketOf(settings("plex", "https://connect.plex.com", "400")))
+        .isNotSameAs(before);
   }
 
   @Test
   void pacesCallsSoTheSandboxNeverAnswers429() {
     // 600 a minute: a burst of 60, then one every 100 ms. The sandbox allows the same 600 a minute.
-    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withRateLimitPerMinute(600)).start(0)) {
-      Connection connection = PlexConnections.to(sandbox, "paced", sandbox.config().apiKey(),
-          Map.of("rateLimitPerMinute", "600"));
-      PlexClient client = new HttpPlexClientFactory(HttpClient.newHttpClient(), limiters).forConnection(connection);
+    try (PlexSandbox sandbox =
+        new PlexSandbox(PlexSandboxConfig.defaults().withRateLimitPerMinute(600)).start(0)) {
+      Connection connection =
+          PlexConnections.to(
+              sandbox, "paced", sandbox.config().apiKey(), Map.of("rateLimitPerMinute", "600"));
+      PlexClient client =
+          new HttpPlexClientFactory(HttpClient.newHttpClient(), limiters).forConnection(connection);
 
       long start = System.nanoTime();
       for (int i = 0; i < 70; i++) {
@@ -61,7 +71,11 @@ class PlexRateLimitersTest {
   }
 
   private static PlexConnectionSettings settings(String name, String baseUrl, String perMinute) {
-    return PlexConnectionSettings.of(new Connection(name, "plex",
-        Map.of("baseUrl", baseUrl, "rateLimitPerMinute", perMinute), Map.of("apiKey", "k")));
+    return PlexConnectionSettings.of(
+        new Connection(
+            name,
+            "plex",
+            Map.of("baseUrl", baseUrl, "rateLimitPerMinute", perMinute),
+            Map.of("apiKey", "k")));
   }
 }

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One sandbox for a test class: started before its first test, closed after its last, with no faults left over from
- * one test to the next. {@code @RegisterExtension static final PlexSandboxExtension plex = new ...(config);}
+ * One sandbox for a test class: started before its first test, closed after its last, with no
+ * faults left over from one test to the next. {@code @RegisterExtension static final
+ * PlexSandboxExtension plex = new ...(config);}
  */
-final class PlexSandboxExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+final class PlexSandboxExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
   private final PlexSandboxConfig config;
   private PlexSandbox sandbox;

@@ -16,12 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Whole syncs through the read step against the sandbox: volume with exact counts, and records edited mid-sync. */
+/**
+ * Whole syncs through the read step against the sandbox: volume with exact counts, and records
+ * edited mid-sync.
+ */
 class PurchaseOrderSyncTest {
 
   private static final Instant END = PlexSandboxConfig.DEFAULT_DATA_END;
@@ -33,11 +35,18 @@ class PurchaseOrderSyncTest {
     Sync sync = fullSync(100_000, 2, false);
 
     assertThat(sync.result().records().count()).isEqualTo(100_000);
-    assertThat(sync.orders().stream().map(order -> order.get("id").asText()).distinct().count()).isEqualTo(100_000);
-    assertThat(sync.orders().stream().map(order -> order.get("poNumber").asText()).distinct().count())
+    assertThat(sync.orders().stream().map(order -> order.get("id").asText()).distinct().count())
         .isEqualTo(100_000);
-    assertThat(sync.result().cursor()).isEqualTo(sync.orders().stream().map(PurchaseOrderSyncTest::modified)
-        .max(Comparator.naturalOrder()).orElseThrow().toString());
+    assertThat(
+            sync.orders().stream().map(order -> order.get("poNumber").asText()).distinct().count())
+        .isEqualTo(100_000);
+    assertThat(sync.result().cursor())
+        .isEqualTo(
+            sync.orders().stream()
+                .map(PurchaseOrderSyncTest::modified)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .toString());
   }
 
   @Test
@@ -45,41 +54,74 @@ class PurchaseOrderSyncTest {
     Sync sync = fullSync(4_000, 30, true);
 
     assertThat(sync.orders()).hasSize(4_000);
-    assertThat(sync.orders().stream().mapToInt(order -> order.get("lineItems").size()).sum()).isEqualTo(20_000);
-    assertThat(sync.apiCalls()).isEqualTo(4_000 + 13); // one call per order, plus 13 windows of 30 days
+    assertThat(sync.orders().stream().mapToInt(order -> order.get("lineItems").size()).sum())
+        .isEqualTo(20_000);
+    assertThat(sync.apiCalls())
+        .isEqualTo(4_000 + 13); // one call per order, plus 13 windows of 30 days
   }
 
   @Test
   void ordersEditedDuringASyncReachTheirNewestVersionWithoutAGap() {
-    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(300)
-        .withoutRateLimit()).start(0)) {
-      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
-      List<ObjectNode> before = new HttpPlexClientFactory().forConnection(PlexConnections.to(sandbox, "plex"))
-          .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null));
-      List<String> alreadyRead = before.stream().sorted(Comparator.comparing(PurchaseOrderSyncTest::modified)).limit(5)
-          .map(order -> order.get("id").asText()).toList();
-      List<String> notYetRead = before.stream().sorted(Comparator.comparing(PurchaseOrderSyncTest::modified)
-          .reversed()).skip(20).limit(5).map(order -> order.get("id").asText()).toList();
-      // After the third window: five orders read already are edited into a window still to come (an end given in the
-      // future, or a clock ahead), five not yet read are edited after the run's end, as a sync that takes a while sees.
-      Runnable edits = () -> {
-        alreadyRead.forEach(id -> sandbox.touchPurchaseOrder(id, Instant.parse("2024-12-31T12:00:00Z")));
-        notYetRead.forEach(id -> sandbox.touchPurchaseOrder(id, END.plusSeconds(600)));
-      };
+    try (PlexSandbox sandbox =
+        new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(300).withoutRateLimit())
+            .start(0)) {
+      TestStepContext context =
+          new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+      List<ObjectNode> before =
+          new HttpPlexClientFactory()
+              .forConnection(PlexConnections.to(sandbox, "plex"))
+              .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null));
+      List<String> alreadyRead =
+          before.stream()
+              .sorted(Comparator.comparing(PurchaseOrderSyncTest::modified))
+              .limit(5)
+              .map(order -> order.get("id").asText())
+              .toList();
+      List<String> notYetRead =
+          before.stream()
+              .sorted(Comparator.comparing(PurchaseOrderSyncTest::modified).reversed())
+              .skip(20)
+              .limit(5)
+              .map(order -> order.get("id").asText())
+              .toList();
+      // After the third window: five orders read already are edited into a window still to come (an
+      // end given in the
+      // future, or a clock ahead), five not yet read are edited after the run's end, as a sync that
+      // takes a while sees.
+      Runnable edits =
+          () -> {
+            alreadyRead.forEach(
+                id -> sandbox.touchPurchaseOrder(id, Instant.parse("2024-12-31T12:00:00Z")));
+            notYetRead.forEach(id -> sandbox.touchPurchaseOrder(id, END.plusSeconds(600)));
+          };
       PlexPurchaseOrdersRead step = new PlexPurchaseOrdersRead(editingAfterWindows(3, edits));
 
       ReadResult first = step.run(new Input("plex", START, END, 30, null, false), context);
-      ReadResult second = step.run(new Input("plex", Instant.parse(first.cursor()), END.plusSeconds(3_600), 30, null,
-          false), context);
+      ReadResult second =
+          step.run(
+              new Input(
+                  "plex", Instant.parse(first.cursor()), END.plusSeconds(3_600), 30, null, false),
+              context);
 
       List<JsonNode> firstRun = context.datasets().readAll(first.records(), JsonNode.class);
-      List<JsonNode> both = Stream.concat(firstRun.stream(),
-          context.datasets().readAll(second.records(), JsonNode.class).stream()).toList();
-      assertThat(firstRun).hasSize(300).extracting(order -> order.get("id").asText()).doesNotContainAnyElementsOf(
-          notYetRead);
-      assertThat(context.logLines()).filteredOn(line -> line.contains("changed while it was being read")).hasSize(5);
-      assertThat(newestById(both)).isEqualTo(newestById(new HttpPlexClientFactory().forConnection(
-          PlexConnections.to(sandbox, "plex")).purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null))));
+      List<JsonNode> both =
+          Stream.concat(
+                  firstRun.stream(),
+                  context.datasets().readAll(second.records(), JsonNode.class).stream())
+              .toList();
+      assertThat(firstRun)
+          .hasSize(300)
+          .extracting(order -> order.get("id").asText())
+          .doesNotContainAnyElementsOf(notYetRead);
+      assertThat(context.logLines())
+          .filteredOn(line -> line.contains("changed while it was being read"))
+          .hasSize(5);
+      assertThat(newestById(both))
+          .isEqualTo(
+              newestById(
+                  new HttpPlexClientFactory()
+                      .forConnection(PlexConnections.to(sandbox, "plex"))
+                      .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null))));
     }
   }
 
@@ -87,12 +129,16 @@ class PurchaseOrderSyncTest {
 
   /** The step reads all of 2024 from a sandbox of {@code orders} orders, without rate limit. */
   private static Sync fullSync(int orders, int windowDays, boolean lineItems) {
-    try (PlexSandbox sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(orders)
-        .withoutRateLimit()).start(0)) {
-      TestStepContext context = new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
-      ReadResult result = new PlexPurchaseOrdersRead().run(new Input("plex", START, END, windowDays, null, lineItems),
-          context);
-      return new Sync(result, context.datasets().readAll(result.records(), JsonNode.class), sandbox.apiCalls());
+    try (PlexSandbox sandbox =
+        new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(orders).withoutRateLimit())
+            .start(0)) {
+      TestStepContext context =
+          new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+      ReadResult result =
+          new PlexPurchaseOrdersRead()
+              .run(new Input("plex", START, END, windowDays, null, lineItems), context);
+      return new Sync(
+          result, context.datasets().readAll(result.records(), JsonNode.class), sandbox.apiCalls());
     }
   }
 
@@ -118,7 +164,8 @@ class PurchaseOrderSyncTest {
         }
 
         @Override
-        public List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query) {
+        public List<ObjectNode> records(
+            PlexResource resource, List<Map.Entry<String, String>> query) {
           return client.records(resource, query);
         }
 
@@ -132,8 +179,13 @@ class PurchaseOrderSyncTest {
 
   /** What a newer-wins sink ends up holding: each order's newest modifiedDate. */
   private static Map<String, Instant> newestById(List<? extends JsonNode> orders) {
-    return orders.stream().collect(Collectors.toMap(order -> order.get("id").asText(), PurchaseOrderSyncTest::modified,
-        (a, b) -> a.isAfter(b) ? a : b, HashMap::new));
+    return orders.stream()
+        .collect(
+            Collectors.toMap(
+                order -> order.get("id").asText(),
+                PurchaseOrderSyncTest::modified,
+                (a, b) -> a.isAfter(b) ? a : b,
+                HashMap::new));
   }
 
   private static Instant modified(JsonNode order) {

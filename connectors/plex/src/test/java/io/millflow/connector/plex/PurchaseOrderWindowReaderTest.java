@@ -22,17 +22,28 @@ class PurchaseOrderWindowReaderTest {
   private static final Instant SINCE = Instant.parse("2024-01-01T00:00:00Z");
   private static final Instant UNTIL = Instant.parse("2024-01-03T00:00:00Z");
 
-  private final TestStepContext context = new TestStepContext().withConnection(
-      new Connection("plex", "plex", Map.of("baseUrl", "https://connect.plex.com"), Map.of("apiKey", "k")));
+  private final TestStepContext context =
+      new TestStepContext()
+          .withConnection(
+              new Connection(
+                  "plex",
+                  "plex",
+                  Map.of("baseUrl", "https://connect.plex.com"),
+                  Map.of("apiKey", "k")));
 
   @Test
   void skipsAnOrderPlexReturnsAgainAtAWindowBoundary() {
-    // As if modifiedDateEnd were inclusive: the order modified at the boundary comes back in both windows.
+    // As if modifiedDateEnd were inclusive: the order modified at the boundary comes back in both
+    // windows.
     ObjectNode atBoundary = order("a", "2024-01-02T00:00:00.0000000Z");
-    FakePlex plex = new FakePlex(List.of(List.of(order("b", "2024-01-01T10:00:00.0000000Z"), atBoundary),
-        List.of(atBoundary.deepCopy(), order("c", "2024-01-02T05:00:00.0000000Z"))));
+    FakePlex plex =
+        new FakePlex(
+            List.of(
+                List.of(order("b", "2024-01-01T10:00:00.0000000Z"), atBoundary),
+                List.of(atBoundary.deepCopy(), order("c", "2024-01-02T05:00:00.0000000Z"))));
 
-    ReadResult result = new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
+    ReadResult result =
+        new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
 
     assertThat(ids(result)).containsExactly("b", "a", "c");
     assertThat(result.cursor()).isEqualTo("2024-01-02T05:00:00Z");
@@ -40,15 +51,20 @@ class PurchaseOrderWindowReaderTest {
 
   @Test
   void keepsTheNewerVersionOfAnOrderThatChangedDuringTheRead() {
-    FakePlex plex = new FakePlex(List.of(List.of(order("a", "2024-01-01T10:00:00.0000000Z")),
-        List.of(order("a", "2024-01-02T07:00:00.0000000Z"))));
+    FakePlex plex =
+        new FakePlex(
+            List.of(
+                List.of(order("a", "2024-01-01T10:00:00.0000000Z")),
+                List.of(order("a", "2024-01-02T07:00:00.0000000Z"))));
 
-    ReadResult result = new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
+    ReadResult result =
+        new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
 
     assertThat(context.datasets().readAll(result.records(), JsonNode.class))
         .extracting(order -> order.get("modifiedDate").asText())
         .containsExactly("2024-01-01T10:00:00.0000000Z", "2024-01-02T07:00:00.0000000Z");
-    assertThat(context.logLines()).anyMatch(line -> line.contains("changed while it was being read"));
+    assertThat(context.logLines())
+        .anyMatch(line -> line.contains("changed while it was being read"));
   }
 
   private static Input input() {
@@ -57,14 +73,21 @@ class PurchaseOrderWindowReaderTest {
 
   private List<String> ids(ReadResult result) {
     return context.datasets().readAll(result.records(), JsonNode.class).stream()
-        .map(order -> order.get("id").asText()).toList();
+        .map(order -> order.get("id").asText())
+        .toList();
   }
 
   private static ObjectNode order(String id, String modified) {
-    return Json.mapper().createObjectNode().put("id", id).put("modifiedDate", modified).put("lineItemCount", 1);
+    return Json.mapper()
+        .createObjectNode()
+        .put("id", id)
+        .put("modifiedDate", modified)
+        .put("lineItemCount", 1);
   }
 
-  /** Answers each purchase-order call with the next prepared window, and one line item per order. */
+  /**
+   * Answers each purchase-order call with the next prepared window, and one line item per order.
+   */
   private static final class FakePlex implements PlexClient {
     private final List<List<ObjectNode>> windows;
     private final List<PurchaseOrderFilter> asked = new ArrayList<>();

@@ -18,15 +18,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams rows into a table with {@code COPY ... FROM STDIN} in CSV format, the fastest way to load many rows. Every
- * non-null value is quoted (quotes doubled), so commas, quotes, newlines and a lone {@code \.} are plain data; null is
- * the unquoted empty field, which COPY's CSV format reads as NULL.
+ * Streams rows into a table with {@code COPY ... FROM STDIN} in CSV format, the fastest way to load
+ * many rows. Every non-null value is quoted (quotes doubled), so commas, quotes, newlines and a
+ * lone {@code \.} are plain data; null is the unquoted empty field, which COPY's CSV format reads
+ * as NULL.
  */
 final class CsvCopy implements AutoCloseable {
 
   /**
-   * Rows are built as text and sent as UTF-8 once this much has gathered: small enough never to be a humongous object
-   * in G1 (half a region of a 1 GB heap), even as UTF-16.
+   * Rows are built as text and sent as UTF-8 once this much has gathered: small enough never to be
+   * a humongous object in G1 (half a region of a 1 GB heap), even as UTF-16.
    */
   private static final int BUFFER = 1 << 16;
 
@@ -39,7 +40,8 @@ final class CsvCopy implements AutoCloseable {
 
   /** Starts a COPY into {@code table} (already quoted) of the named columns. */
   static CsvCopy open(Handle handle, String table, List<String> columns) throws SQLException {
-    String sql = PostgresSql.render("copy-csv", Map.of("table", table, "columns", POSTGRES.list(columns)));
+    String sql =
+        PostgresSql.render("copy-csv", Map.of("table", table, "columns", POSTGRES.list(columns)));
     return new CsvCopy(handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
   }
 

@@ -24,7 +24,11 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
   static final String STAGE = "millflow_stage_line";
 
   private final TableName lines;
-  /** Whether the line table held rows when the write began: then a new order may find orphan lines to replace. */
+
+  /**
+   * Whether the line table held rows when the write began: then a new order may find orphan lines
+   * to replace.
+   */
   private boolean hadRows;
 
   OrderLines(TableName orders) {
@@ -35,10 +39,15 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
   public void prepare(Handle handle, WriteMode mode) {
     PostgresTableSchema.ensure(handle, lines, EntityLayout.withSyncedAt(LINE_COLUMNS), LINE_KEY);
     if (mode == WriteMode.REPLACE) {
-      handle.execute(PostgresSql.render("table-truncate", Map.of("tables", lines.quoted(POSTGRES))));
+      handle.execute(
+          PostgresSql.render("table-truncate", Map.of("tables", lines.quoted(POSTGRES))));
     }
-    hadRows = handle.createQuery(PostgresSql.render("table-has-rows", Map.of("table", lines.quoted(POSTGRES))))
-        .mapTo(Boolean.class).one();
+    hadRows =
+        handle
+            .createQuery(
+                PostgresSql.render("table-has-rows", Map.of("table", lines.quoted(POSTGRES))))
+            .mapTo(Boolean.class)
+            .one();
     handle.execute(PostgresSql.stage(STAGE, lines, Column.names(LINE_COLUMNS)));
   }
 
@@ -48,11 +57,15 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
   }
 
   @Override
-  public void load(Handle handle, Collection<PurchaseOrder> orders, Collection<String> keys) throws SQLException {
+  public void load(Handle handle, Collection<PurchaseOrder> orders, Collection<String> keys)
+      throws SQLException {
     List<OrderLine> rows = PurchaseOrderBatch.linesOf(orders);
     if (hadRows) {
-      handle.createUpdate(PostgresSql.render("lines-delete-orphans", Map.of("lines", lines.quoted(POSTGRES))))
-          .bindArray("keys", String.class, keys).execute();
+      handle
+          .createUpdate(
+              PostgresSql.render("lines-delete-orphans", Map.of("lines", lines.quoted(POSTGRES))))
+          .bindArray("keys", String.class, keys)
+          .execute();
     }
     CsvCopy.load(handle, lines.quoted(POSTGRES), LINE_COLUMNS, rows);
   }
@@ -61,8 +74,16 @@ final class OrderLines implements NestedRows<PurchaseOrder> {
   public void replaceChanged(Handle handle) {
     List<String> columns = Column.names(LINE_COLUMNS);
     handle.execute(PostgresSql.render("lines-delete", Map.of("lines", lines.quoted(POSTGRES))));
-    handle.execute(PostgresSql.render("lines-insert", Map.of("lines", lines.quoted(POSTGRES),
-        "columns", POSTGRES.list(columns), "stagedColumns", POSTGRES.list("s", columns))));
+    handle.execute(
+        PostgresSql.render(
+            "lines-insert",
+            Map.of(
+                "lines",
+                lines.quoted(POSTGRES),
+                "columns",
+                POSTGRES.list(columns),
+                "stagedColumns",
+                POSTGRES.list("s", columns))));
     handle.execute(PostgresSql.render("table-truncate", Map.of("tables", STAGE)));
   }
 }

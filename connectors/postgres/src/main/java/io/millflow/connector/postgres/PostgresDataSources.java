@@ -8,9 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Connection pools of PostgreSQL connections ({@code type: postgres}), one per distinct connection configuration. A
- * pool is reused while the connection's settings and credentials stay the same; a changed connection gets a new pool,
- * and a pool nobody asked for during {@link #DEFAULT_IDLE_EVICTION} (with no connection in use) is closed.
+ * Connection pools of PostgreSQL connections ({@code type: postgres}), one per distinct connection
+ * configuration. A pool is reused while the connection's settings and credentials stay the same; a
+ * changed connection gets a new pool, and a pool nobody asked for during {@link
+ * #DEFAULT_IDLE_EVICTION} (with no connection in use) is closed.
  *
  * <p>Settings and credentials: {@link PostgresConnection}.
  */
@@ -25,9 +26,13 @@ public final class PostgresDataSources extends SqlDataSources {
   }
 
   PostgresDataSources(Clock clock, Duration idleEviction) {
-    super(new ConnectionPools(clock, idleEviction,
-        PostgresSettings::hikariConfig,
-        (error, connection) -> PostgresErrors.translate(error, connection.name(), "connecting")));
+    super(
+        new ConnectionPools(
+            clock,
+            idleEviction,
+            PostgresSettings::hikariConfig,
+            (error, connection) ->
+                PostgresErrors.translate(error, connection.name(), "connecting")));
   }
 
   /** The schema unqualified table names go to: the {@code schema} setting, or {@code public}. */

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** This connector's SQL templates ({@code sql/*.sql}) and the one fragment only PostgreSQL's upsert needs. */
+/**
+ * This connector's SQL templates ({@code sql/*.sql}) and the one fragment only PostgreSQL's upsert
+ * needs.
+ */
 final class PostgresSql {
 
   private static final SqlTemplates TEMPLATES = SqlTemplates.of(PostgresSql.class);
@@ -23,15 +26,21 @@ final class PostgresSql {
     return TEMPLATES.render(template);
   }
 
-  /** A temporary staging table with the columns (and their types) of {@code target}; dropped at commit. */
+  /**
+   * A temporary staging table with the columns (and their types) of {@code target}; dropped at
+   * commit.
+   */
   static String stage(String stage, TableName target, List<String> columns) {
-    return render("stage-create", Map.of("stage", stage, "target", target.quoted(POSTGRES),
-        "columns", POSTGRES.list(columns)));
+    return render(
+        "stage-create",
+        Map.of(
+            "stage", stage, "target", target.quoted(POSTGRES), "columns", POSTGRES.list(columns)));
   }
 
   /** {@code "a" = excluded."a", ...}: the SET list of an {@code ON CONFLICT DO UPDATE}. */
   static String assignmentsFromExcluded(List<String> names) {
-    return names.stream().map(name -> POSTGRES.quote(name) + " = excluded." + POSTGRES.quote(name))
+    return names.stream()
+        .map(name -> POSTGRES.quote(name) + " = excluded." + POSTGRES.quote(name))
         .collect(Collectors.joining(", "));
   }
 }

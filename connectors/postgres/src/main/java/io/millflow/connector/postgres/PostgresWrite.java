@@ -19,19 +19,28 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Writes a dataset to PostgreSQL in one transaction. Unified records go to their entity's table ({@code vendor},
- * {@code purchase_order} and {@code purchase_order_line}, ...; layouts in README.md) by COPY into a staging table and
- * a set-based upsert that never lets an older source version overwrite a newer one; any other entity is written field
- * for field into a table created from its records. Example input: {@code {"connection": "warehouse", "records":
- * "=orders"}}.
+ * Writes a dataset to PostgreSQL in one transaction. Unified records go to their entity's table
+ * ({@code vendor}, {@code purchase_order} and {@code purchase_order_line}, ...; layouts in
+ * README.md) by COPY into a staging table and a set-based upsert that never lets an older source
+ * version overwrite a newer one; any other entity is written field for field into a table created
+ * from its records. Example input: {@code {"connection": "warehouse", "records": "=orders"}}.
  */
 @Singleton
-@StepType(id = "postgres.write", name = "Write to PostgreSQL", group = "Databases", timeoutSeconds = 900,
-    description = "Writes a dataset to a PostgreSQL table: insert, upsert on its key, or replace the table's rows.")
+@StepType(
+    id = "postgres.write",
+    name = "Write to PostgreSQL",
+    group = "Databases",
+    timeoutSeconds = 900,
+    description =
+        "Writes a dataset to a PostgreSQL table: insert, upsert on its key, or replace the table's rows.")
 public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
 
   static final int DEFAULT_BATCH_SIZE = 5_000;
-  /** Records parsed ahead per chunk: enough to keep the reader busy during a COPY, few enough to die young. */
+
+  /**
+   * Records parsed ahead per chunk: enough to keep the reader busy during a COPY, few enough to die
+   * young.
+   */
   private static final int READ_AHEAD = 1_000;
 
   private final PostgresDataSources dataSources;
@@ -54,31 +63,57 @@ public final class PostgresWrite implements Step<SqlWriteInput, WriteResult> {
   @Override
   public WriteResult run(SqlWriteInput input, StepContext context) {
     Connection connection = context.connection(input.connection());
-    return SqlWriteRun.run(input, context, () -> PostgresDataSources.schema(connection),
+    return SqlWriteRun.run(
+        input,
+        context,
+        () -> PostgresDataSources.schema(connection),
         (target, progress) -> write(input, target, dataSources.jdbi(connection), context, progress),
         (error, activity) -> PostgresErrors.translate(error, connection.name(), activity));
   }
 
-  private WriteCounts write(SqlWriteInput input, WriteTarget target, Jdbi jdbi, StepContext context,
-      LongConsumer progress) throws SQLException {
+  private WriteCounts write(
+      SqlWriteInput input,
+      WriteTarget target,
+      Jdbi jdbi,
+      StepContext context,
+      LongConsumer progress)
+      throws SQLException {
     if (target.layout().isPresent()) {
       return writeUnified(input, target, target.layout().get(), jdbi, context, progress);
     }
     try (Stream<JsonNode> objects = context.datasets().read(input.records(), JsonNode.class)) {
-      return jdbi.inTransaction(handle -> rows.write(handle, target.table(), target.mode(), target.keyColumns(),
-          objects, progress));
+      return jdbi.inTransaction(
+          handle ->
+              rows.write(
+                  handle, target.table(), target.mode(), target.keyColumns(), objects, progress));
     }
   }
 
   @SuppressWarnings("unchecked")
-  private <T extends Record> WriteCounts writeUnified(SqlWriteInput input, WriteTarget target, EntityLayout<T> layout,
-      Jdbi jdbi, StepContext context, LongConsumer progress) throws SQLException {
-    NestedRows<T> nested = target.isPurchaseOrder()
-        ? (NestedRows<T>) new OrderLines(target.table()) : NestedRows.none();
+  private <T extends Record> WriteCounts writeUnified(
+      SqlWriteInput input,
+      WriteTarget target,
+      EntityLayout<T> layout,
+      Jdbi jdbi,
+      StepContext context,
+      LongConsumer progress)
+      throws SQLException {
+    NestedRows<T> nested =
+        target.isPurchaseOrder()
+            ? (NestedRows<T>) new OrderLines(target.table())
+            : NestedRows.none();
     try (Stream<T> records = context.datasets().read(input.records(), layout.type());
         ReadAhead<T> ahead = ReadAhead.start(records, Math.min(batchSize, READ_AHEAD))) {
-      return jdbi.inTransaction(handle -> unified.write(handle, target.table(), layout, nested, target.mode(),
-          ahead.records(), progress));
+      return jdbi.inTransaction(
+          handle ->
+              unified.write(
+                  handle,
+                  target.table(),
+                  layout,
+                  nested,
+                  target.mode(),
+                  ahead.records(),
+                  progress));
     }
   }
 }

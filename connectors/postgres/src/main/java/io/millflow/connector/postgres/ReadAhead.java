@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads a dataset one chunk ahead on a thread of its own, so parsing the next records overlaps the COPY of the current
- * batch (the database works in its own process meanwhile). Records come out in order; a failure of the read (an
- * unreadable record) is rethrown to the consumer as it was thrown. At most three chunks are held: the one consumed,
- * one queued, one being read. Close it before the source stream.
+ * Reads a dataset one chunk ahead on a thread of its own, so parsing the next records overlaps the
+ * COPY of the current batch (the database works in its own process meanwhile). Records come out in
+ * order; a failure of the read (an unreadable record) is rethrown to the consumer as it was thrown.
+ * At most three chunks are held: the one consumed, one queued, one being read. Close it before the
+ * source stream.
  */
 final class ReadAhead<T> implements AutoCloseable {
 
@@ -27,27 +28,32 @@ final class ReadAhead<T> implements AutoCloseable {
 
   private ReadAhead(Stream<T> source, int chunkSize) {
     Iterator<T> records = source.iterator();
-    this.reader = Thread.ofPlatform().name("postgres.write-read-ahead").daemon().unstarted(() -> {
-      try {
-        while (!closed) {
-          List<T> chunk = new ArrayList<>(chunkSize);
-          while (chunk.size() < chunkSize && records.hasNext()) {
-            chunk.add(records.next());
-          }
-          if (!chunk.isEmpty()) {
-            chunks.put(chunk);
-          }
-          if (chunk.size() < chunkSize) {
-            chunks.put(END);
-            return;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException | Error e) {
-        offer(new Failure(e));
-      }
-    });
+    this.reader =
+        Thread.ofPlatform()
+            .name("postgres.write-read-ahead")
+            .daemon()
+            .unstarted(
+                () -> {
+                  try {
+                    while (!closed) {
+                      List<T> chunk = new ArrayList<>(chunkSize);
+                      while (chunk.size() < chunkSize && records.hasNext()) {
+                        chunk.add(records.next());
+                      }
+                      if (!chunk.isEmpty()) {
+                        chunks.put(chunk);
+                      }
+                      if (chunk.size() < chunkSize) {
+                        chunks.put(END);
+                        return;
+                      }
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } catch (RuntimeException | Error e) {
+                    offer(new Failure(e));
+                  }
+                });
   }
 
   static <T> ReadAhead<T> start(Stream<T> source, int chunkSize) {
@@ -58,37 +64,39 @@ final class ReadAhead<T> implements AutoCloseable {
 
   /** The records, in the source's order; to be consumed once, by one thread. */
   Stream<T> records() {
-    Iterator<T> iterator = new Iterator<>() {
-      private Iterator<T> current = List.<T>of().iterator();
-      private boolean ended;
+    Iterator<T> iterator =
+        new Iterator<>() {
+          private Iterator<T> current = List.<T>of().iterator();
+          private boolean ended;
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && !ended) {
-          next(take());
-        }
-        return current.hasNext();
-      }
+          @Override
+          public boolean hasNext() {
+            while (!current.hasNext() && !ended) {
+              next(take());
+            }
+            return current.hasNext();
+          }
 
-      @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return current.next();
+          }
 
-      @SuppressWarnings("unchecked")
-      private void next(Object chunk) {
-        switch (chunk) {
-          case Failure failure when failure.error() instanceof RuntimeException e -> throw e;
-          case Failure failure -> throw (Error) failure.error();
-          case List<?> list -> current = (Iterator<T>) list.iterator();
-          default -> ended = true;
-        }
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+          @SuppressWarnings("unchecked")
+          private void next(Object chunk) {
+            switch (chunk) {
+              case Failure failure when failure.error() instanceof RuntimeException e -> throw e;
+              case Failure failure -> throw (Error) failure.error();
+              case List<?> list -> current = (Iterator<T>) list.iterator();
+              default -> ended = true;
+            }
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
   }
 
   private Object take() {
@@ -108,7 +116,9 @@ final class ReadAhead<T> implements AutoCloseable {
     }
   }
 
-  /** Stops the reader (it may be blocked handing over a chunk nobody will take) and waits for it. */
+  /**
+   * Stops the reader (it may be blocked handing over a chunk nobody will take) and waits for it.
+   */
   @Override
   public void close() {
     closed = true;

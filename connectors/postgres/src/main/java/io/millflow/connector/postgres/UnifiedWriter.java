@@ -17,13 +17,14 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The fast path for unified records (every entity of the model), inside the caller's transaction. A batch none of
- * whose keys is stored yet (the common first load, and every batch of {@code replace}; {@link StoredKeys} tells) is
- * COPYed straight into the entity's table and the nested table: every record is an insert, so there is nothing to
- * merge. Any other batch is COPYed into a staging table and merged into the entity's table with one set-based upsert
- * under the newer-wins rule ({@code sql/unified-upsert.sql}); nested rows (purchase-order lines) follow their changed
- * parents. The table lock taken first keeps other writers from storing one of the batch's keys between the check and
- * the COPY.
+ * The fast path for unified records (every entity of the model), inside the caller's transaction. A
+ * batch none of whose keys is stored yet (the common first load, and every batch of {@code
+ * replace}; {@link StoredKeys} tells) is COPYed straight into the entity's table and the nested
+ * table: every record is an insert, so there is nothing to merge. Any other batch is COPYed into a
+ * staging table and merged into the entity's table with one set-based upsert under the newer-wins
+ * rule ({@code sql/unified-upsert.sql}); nested rows (purchase-order lines) follow their changed
+ * parents. The table lock taken first keeps other writers from storing one of the batch's keys
+ * between the check and the COPY.
  */
 final class UnifiedWriter {
 
@@ -35,55 +36,81 @@ final class UnifiedWriter {
     this.batchSize = batchSize;
   }
 
-  /** Writes all records of the stream; {@code progress} receives the number of records done after each batch. */
-  <T extends Record> WriteCounts write(Handle handle, TableName table, EntityLayout<T> layout, NestedRows<T> nested,
-      WriteMode mode, Stream<T> records, LongConsumer progress) throws SQLException {
+  /**
+   * Writes all records of the stream; {@code progress} receives the number of records done after
+   * each batch.
+   */
+  <T extends Record> WriteCounts write(
+      Handle handle,
+      TableName table,
+      EntityLayout<T> layout,
+      NestedRows<T> nested,
+      WriteMode mode,
+      Stream<T> records,
+      LongConsumer progress)
+      throws SQLException {
     PostgresTableSchema.lock(handle, table);
     PostgresTableSchema.ensure(handle, table, layout.tableColumns(), EntityLayout.KEY);
     if (mode == WriteMode.REPLACE) {
-      handle.execute(PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
+      handle.execute(
+          PostgresSql.render("table-truncate", Map.of("tables", table.quoted(POSTGRES))));
     }
     nested.prepare(handle, mode);
     handle.execute(PostgresSql.stage(STAGE, table, layout.names()));
     handle.execute(PostgresSql.render("changed-create"));
     String merge = merge(table, layout, mode);
     String quoted = table.quoted(POSTGRES);
-    String olderCount = PostgresSql.render("older-count", Map.of("table", quoted,
-        "key", POSTGRES.quote(EntityLayout.KEY.getFirst())));
-    StoredKeys stored = StoredKeys.of(handle,
-        PostgresSql.render("keys-stored", Map.of("table", quoted, "key", POSTGRES.list(EntityLayout.KEY))),
-        PostgresSql.render("table-has-rows", Map.of("table", quoted)));
-    return Batches.write(records, batchSize, (batch, offset) -> {
-      Map<String, T> byKey = UnifiedBatch.newestByKey(layout, batch, offset);
-      Collection<T> newest = byKey.values();
-      boolean anyStored = stored.anyStored(handle, byKey.keySet());
-      stored.stored(byKey.keySet());
-      if (!anyStored) {
-        nested.load(handle, newest, byKey.keySet());
-        CsvCopy.load(handle, quoted, layout.columns(), newest);
-        return WriteCounts.ofBatch(batch.size(), newest.size(), 0);
-      }
-      nested.stage(handle, newest);
-      CsvCopy.load(handle, STAGE, layout.columns(), newest);
-      handle.execute(merge);
-      long[] changed = handle.createQuery(PostgresSql.render("changed-count"))
-          .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
-          .one();
-      long older = mode == WriteMode.UPSERT ? handle.createQuery(olderCount).mapTo(Long.class).one() : 0;
-      nested.replaceChanged(handle);
-      handle.execute(PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
-      return WriteCounts.ofBatch(batch.size(), changed[0], changed[1], older);
-    }, progress);
+    String olderCount =
+        PostgresSql.render(
+            "older-count",
+            Map.of("table", quoted, "key", POSTGRES.quote(EntityLayout.KEY.getFirst())));
+    StoredKeys stored =
+        StoredKeys.of(
+            handle,
+            PostgresSql.render(
+                "keys-stored", Map.of("table", quoted, "key", POSTGRES.list(EntityLayout.KEY))),
+            PostgresSql.render("table-has-rows", Map.of("table", quoted)));
+    return Batches.write(
+        records,
+        batchSize,
+        (batch, offset) -> {
+          Map<String, T> byKey = UnifiedBatch.newestByKey(layout, batch, offset);
+          Collection<T> newest = byKey.values();
+          boolean anyStored = stored.anyStored(handle, byKey.keySet());
+          stored.stored(byKey.keySet());
+          if (!anyStored) {
+            nested.load(handle, newest, byKey.keySet());
+            CsvCopy.load(handle, quoted, layout.columns(), newest);
+            return WriteCounts.ofBatch(batch.size(), newest.size(), 0);
+          }
+          nested.stage(handle, newest);
+          CsvCopy.load(handle, STAGE, layout.columns(), newest);
+          handle.execute(merge);
+          long[] changed =
+              handle
+                  .createQuery(PostgresSql.render("changed-count"))
+                  .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
+                  .one();
+          long older =
+              mode == WriteMode.UPSERT ? handle.createQuery(olderCount).mapTo(Long.class).one() : 0;
+          nested.replaceChanged(handle);
+          handle.execute(
+              PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
+          return WriteCounts.ofBatch(batch.size(), changed[0], changed[1], older);
+        },
+        progress);
   }
 
   private static String merge(TableName table, EntityLayout<?> layout, WriteMode mode) {
     List<String> compared = layout.valueNames();
-    return PostgresSql.render(mode == WriteMode.INSERT ? "unified-insert" : "unified-upsert", Map.of(
-        "table", table.quoted(POSTGRES),
-        "columns", POSTGRES.list(layout.names()),
-        "key", POSTGRES.list(EntityLayout.KEY),
-        "assignments", PostgresSql.assignmentsFromExcluded(compared),
-        "storedValues", POSTGRES.list("t", compared),
-        "stagedValues", POSTGRES.list("excluded", compared)));
+    return PostgresSql.render(
+        mode == WriteMode.INSERT ? "unified-insert" : "unified-upsert",
+        Map.of(
+            "table", table.quoted(POSTGRES),
+            "columns", POSTGRES.list(layout.names()),
+            "key", POSTGRES.list(EntityLayout.KEY),
+            "assignments", PostgresSql.assignmentsFromExcluded(compared),
+            "storedValues", POSTGRES.list("t", compared),
+            "stagedValues", POSTGRES.list("excluded", compared)));
   }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The postgres connection test against a real server: each failure named specifically, never with the password. */
+/**
+ * The postgres connection test against a real server: each failure named specifically, never with
+ * the password.
+ */
 class PostgresConnectionTesterTest {
 
   private static TestDatabase database;
@@ -36,36 +39,48 @@ class PostgresConnectionTesterTest {
     ConnectionCheck check = tester.test(database.connection("warehouse", schema));
 
     assertThat(check.ok()).as(String.valueOf(check)).isTrue();
-    assertThat(check.details()).containsEntry("user", TestDatabase.WRITER).containsEntry("schema", schema)
+    assertThat(check.details())
+        .containsEntry("user", TestDatabase.WRITER)
+        .containsEntry("schema", schema)
         .containsKey("serverVersion");
   }
 
   @Test
   void reportsAWrongPasswordAsAuthFailedWithoutThePassword() {
-    ConnectionCheck check = tester.test(database.connection("warehouse", "public", "Wrong-pa55word"));
+    ConnectionCheck check =
+        tester.test(database.connection("warehouse", "public", "Wrong-pa55word"));
 
     assertFailed(check, ConnectionProblem.AUTH_FAILED, "Wrong-pa55word");
   }
 
   @Test
   void reportsAMissingDatabase() {
-    Connection connection = with(database.connection("warehouse", "public"), "jdbcUrl",
-        database.jdbcUrl().replace("/postgres", "/no_such_db"));
+    Connection connection =
+        with(
+            database.connection("warehouse", "public"),
+            "jdbcUrl",
+            database.jdbcUrl().replace("/postgres", "/no_such_db"));
 
-    assertFailed(tester.test(connection), ConnectionProblem.MISSING_DATABASE, TestDatabase.PASSWORD);
+    assertFailed(
+        tester.test(connection), ConnectionProblem.MISSING_DATABASE, TestDatabase.PASSWORD);
   }
 
   @Test
   void reportsAMissingSchema() {
-    assertFailed(tester.test(database.connection("warehouse", "no_such_schema")), ConnectionProblem.MISSING_DATABASE,
+    assertFailed(
+        tester.test(database.connection("warehouse", "no_such_schema")),
+        ConnectionProblem.MISSING_DATABASE,
         TestDatabase.PASSWORD);
   }
 
   @Test
   void reportsAClosedPortAsUnreachable() {
     int port = ConnectionChecks.closedPort();
-    Connection connection = with(database.connection("warehouse", "public"), "jdbcUrl",
-        "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+    Connection connection =
+        with(
+            database.connection("warehouse", "public"),
+            "jdbcUrl",
+            "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
 
     assertFailed(tester.test(connection), ConnectionProblem.UNREACHABLE, TestDatabase.PASSWORD);
   }
@@ -73,13 +88,19 @@ class PostgresConnectionTesterTest {
   @Test
   void reportsAUserWithoutCreateOnTheSchemaAsNoPermission() {
     String schema = database.createSchema();
-    database.admin().useHandle(handle -> {
-      handle.execute("CREATE ROLE millflow_reader LOGIN PASSWORD 'Re4der-s3cret'");
-      handle.execute("GRANT USAGE ON SCHEMA " + schema + " TO millflow_reader");
-    });
-    Connection reader = new Connection("warehouse", "postgres",
-        Map.of("jdbcUrl", database.jdbcUrl(), "schema", schema),
-        Map.of("username", "millflow_reader", "password", "Re4der-s3cret"));
+    database
+        .admin()
+        .useHandle(
+            handle -> {
+              handle.execute("CREATE ROLE millflow_reader LOGIN PASSWORD 'Re4der-s3cret'");
+              handle.execute("GRANT USAGE ON SCHEMA " + schema + " TO millflow_reader");
+            });
+    Connection reader =
+        new Connection(
+            "warehouse",
+            "postgres",
+            Map.of("jdbcUrl", database.jdbcUrl(), "schema", schema),
+            Map.of("username", "millflow_reader", "password", "Re4der-s3cret"));
 
     ConnectionCheck check = tester.test(reader);
 
@@ -89,8 +110,12 @@ class PostgresConnectionTesterTest {
 
   @Test
   void reportsIncompleteSettingsWithoutConnecting() {
-    Connection connection = new Connection("warehouse", "postgres", Map.of("host", "localhost"),
-        Map.of("username", "u", "password", "p4ssw0rd"));
+    Connection connection =
+        new Connection(
+            "warehouse",
+            "postgres",
+            Map.of("host", "localhost"),
+            Map.of("username", "u", "password", "p4ssw0rd"));
 
     assertFailed(tester.test(connection), ConnectionProblem.INCOMPLETE, "p4ssw0rd");
   }

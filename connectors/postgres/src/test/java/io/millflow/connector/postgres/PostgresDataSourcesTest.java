@@ -30,7 +30,8 @@ class PostgresDataSourcesTest extends ConnectionFailuresContract {
   private static TestDatabase database;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
-  private final PostgresDataSources dataSources = new PostgresDataSources(clock, Duration.ofMinutes(10));
+  private final PostgresDataSources dataSources =
+      new PostgresDataSources(clock, Duration.ofMinutes(10));
 
   @BeforeAll
   static void startDatabase() {
@@ -53,22 +54,41 @@ class PostgresDataSourcesTest extends ConnectionFailuresContract {
     TestStepContext context = new TestStepContext().withConnection(connection);
     DatasetRef records = context.datasets().put(PurchaseOrder.ENTITY, List.of());
 
-    assertThatThrownBy(() -> new PostgresWrite(dataSources).run(
-        new SqlWriteInput("warehouse", null, null, null, records), context))
-        .isInstanceOfSatisfying(ReauthRequiredException.class, e -> assertThat(e.connection()).isEqualTo("warehouse"))
-        .hasMessageStartingWith("PostgreSQL rejected the user name or password of connection 'warehouse'")
+    assertThatThrownBy(
+            () ->
+                new PostgresWrite(dataSources)
+                    .run(new SqlWriteInput("warehouse", null, null, null, records), context))
+        .isInstanceOfSatisfying(
+            ReauthRequiredException.class, e -> assertThat(e.connection()).isEqualTo("warehouse"))
+        .hasMessageStartingWith(
+            "PostgreSQL rejected the user name or password of connection 'warehouse'")
         .hasMessageContaining("enter valid credentials")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-Pa55word", TestDatabase.PASSWORD));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("not-the-Pa55word", TestDatabase.PASSWORD));
   }
 
   @Test
   void connectsWithHostPortAndDatabaseSettings() {
-    Connection connection = new Connection("by-host", "postgres",
-        Map.of("host", "localhost", "port", String.valueOf(database.port()), "database", "postgres"),
-        Map.of("username", TestDatabase.WRITER, "password", TestDatabase.PASSWORD));
+    Connection connection =
+        new Connection(
+            "by-host",
+            "postgres",
+            Map.of(
+                "host",
+                "localhost",
+                "port",
+                String.valueOf(database.port()),
+                "database",
+                "postgres"),
+            Map.of("username", TestDatabase.WRITER, "password", TestDatabase.PASSWORD));
 
-    String user = dataSources.jdbi(connection)
-        .withHandle(handle -> handle.createQuery("SELECT current_user").mapTo(String.class).one());
+    String user =
+        dataSources
+            .jdbi(connection)
+            .withHandle(
+                handle -> handle.createQuery("SELECT current_user").mapTo(String.class).one());
 
     assertThat(user).isEqualTo(TestDatabase.WRITER);
   }
@@ -78,7 +98,8 @@ class PostgresDataSourcesTest extends ConnectionFailuresContract {
     DataSource first = dataSources.dataSource(database.connection("warehouse", "public"));
 
     assertThat(dataSources.dataSource(database.connection("warehouse", "public"))).isSameAs(first);
-    assertThat(dataSources.dataSource(database.connection("warehouse", "other"))).isNotSameAs(first);
+    assertThat(dataSources.dataSource(database.connection("warehouse", "other")))
+        .isNotSameAs(first);
     assertThat(dataSources.openPools()).isEqualTo(2);
   }
 
@@ -97,7 +118,8 @@ class PostgresDataSourcesTest extends ConnectionFailuresContract {
     Connection plex = new Connection("plex-prod", "plex", Map.of(), Map.of());
 
     assertThatThrownBy(() -> dataSources.jdbi(plex))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("WRONG_CONNECTION_TYPE"))
         .hasMessageContaining("'plex-prod'");
   }
 

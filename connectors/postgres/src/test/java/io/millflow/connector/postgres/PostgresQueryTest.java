@@ -1,10 +1,10 @@
 package io.millflow.connector.postgres;
 
-import io.millflow.connector.sql.SqlQueryInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.sql.SqlQueryInput;
 import io.millflow.step.Json;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepFailure;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** postgres.query against a real PostgreSQL: types, parameters, read-only, incremental reads, errors. */
+/**
+ * postgres.query against a real PostgreSQL: types, parameters, read-only, incremental reads,
+ * errors.
+ */
 class PostgresQueryTest {
 
   private static final String CONNECTION = "warehouse";
@@ -47,13 +50,19 @@ class PostgresQueryTest {
     schema = database.createSchema();
     context = new TestStepContext().withConnection(database.connection(CONNECTION, schema));
     step = new PostgresQuery(dataSources);
-    execute("CREATE TABLE " + schema + ".item (id bigint PRIMARY KEY, name text, unit_cost numeric(12,4),"
-        + " active boolean, updated_at timestamptz, seen_local timestamp, attributes jsonb, note text)");
-    execute("INSERT INTO " + schema + ".item VALUES"
-        + " (1, 'Schraube M8 – Stahl ✓', 0.0425, true, '2024-03-01T10:00:00Z', '2024-03-01 10:00:00',"
-        + "   '{\"size\": \"M8\", \"tags\": [\"a\", 1.50]}', null),"
-        + " (2, 'O''Brien nut', 12.5000, false, '2024-03-02T08:30:00.123456+02:00', null, null, 'x'),"
-        + " (3, 'Washer', 3, null, '2024-03-03T00:00:00Z', null, '[]', null)");
+    execute(
+        "CREATE TABLE "
+            + schema
+            + ".item (id bigint PRIMARY KEY, name text, unit_cost numeric(12,4),"
+            + " active boolean, updated_at timestamptz, seen_local timestamp, attributes jsonb, note text)");
+    execute(
+        "INSERT INTO "
+            + schema
+            + ".item VALUES"
+            + " (1, 'Schraube M8 – Stahl ✓', 0.0425, true, '2024-03-01T10:00:00Z', '2024-03-01 10:00:00',"
+            + "   '{\"size\": \"M8\", \"tags\": [\"a\", 1.50]}', null),"
+            + " (2, 'O''Brien nut', 12.5000, false, '2024-03-02T08:30:00.123456+02:00', null, null, 'x'),"
+            + " (3, 'Washer', 3, null, '2024-03-03T00:00:00Z', null, '[]', null)");
   }
 
   @Test
@@ -68,8 +77,12 @@ class PostgresQueryTest {
     assertThat(first.get("active").booleanValue()).isTrue();
     assertThat(first.get("updated_at").textValue()).isEqualTo("2024-03-01T10:00:00Z");
     assertThat(first.get("seen_local").textValue()).isEqualTo("2024-03-01T10:00:00Z");
-    assertThat(first.get("attributes")).isEqualTo(Json.mapper().createObjectNode().put("size", "M8")
-        .set("tags", Json.mapper().createArrayNode().add("a").add(new BigDecimal("1.50"))));
+    assertThat(first.get("attributes"))
+        .isEqualTo(
+            Json.mapper()
+                .createObjectNode()
+                .put("size", "M8")
+                .set("tags", Json.mapper().createArrayNode().add("a").add(new BigDecimal("1.50"))));
     assertThat(first.get("note").isNull()).isTrue();
     assertThat(rows.get(1).get("updated_at").textValue()).isEqualTo("2024-03-02T06:30:00.123456Z");
     assertThat(rows.get(1).get("unit_cost").decimalValue()).isEqualTo(new BigDecimal("12.5000"));
@@ -79,70 +92,117 @@ class PostgresQueryTest {
 
   @Test
   void bindsNamedParametersAndAQuoteIsJustData() {
-    ReadResult result = query("SELECT id FROM " + schema + ".item WHERE name = :name OR unit_cost > :cost ORDER BY id",
-        Map.of("name", "O'Brien nut' OR '1'='1", "cost", 10));
+    ReadResult result =
+        query(
+            "SELECT id FROM "
+                + schema
+                + ".item WHERE name = :name OR unit_cost > :cost ORDER BY id",
+            Map.of("name", "O'Brien nut' OR '1'='1", "cost", 10));
 
     assertThat(rows(result)).extracting(row -> row.get("id").longValue()).containsExactly(2L);
   }
 
   @Test
   void aTimestampParameterGivenAsTextComparesWithATimestampColumn() {
-    ReadResult result = query("SELECT id FROM " + schema + ".item WHERE updated_at >= :since ORDER BY id",
-        Map.of("since", "2024-03-02T00:00:00Z"));
+    ReadResult result =
+        query(
+            "SELECT id FROM " + schema + ".item WHERE updated_at >= :since ORDER BY id",
+            Map.of("since", "2024-03-02T00:00:00Z"));
 
     assertThat(rows(result)).extracting(row -> row.get("id").longValue()).containsExactly(2L, 3L);
   }
 
   @Test
   void aMissingParameterIsNamed() {
-    assertThatThrownBy(() -> query("SELECT id FROM " + schema + ".item WHERE id = :itemId AND name = :name",
-        Map.of("name", "Washer")))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_PARAMETER"))
+    assertThatThrownBy(
+            () ->
+                query(
+                    "SELECT id FROM " + schema + ".item WHERE id = :itemId AND name = :name",
+                    Map.of("name", "Washer")))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_PARAMETER"))
         .hasMessageContaining(":itemId");
   }
 
   @Test
   void refusesAStatementThatIsNotAQuery() {
     assertThatThrownBy(() -> query("DELETE FROM " + schema + ".item", Map.of()))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("NOT_A_QUERY"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("NOT_A_QUERY"))
         .hasMessageContaining("'sql'");
     assertThat(count()).isEqualTo(3);
   }
 
   @Test
   void aWriteHiddenInAWithIsRefusedByTheReadOnlyTransaction() {
-    assertThatThrownBy(() -> query("WITH gone AS (DELETE FROM " + schema + ".item RETURNING id) SELECT * FROM gone",
-        Map.of()))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("QUERY_FAILED"))
+    assertThatThrownBy(
+            () ->
+                query(
+                    "WITH gone AS (DELETE FROM "
+                        + schema
+                        + ".item RETURNING id) SELECT * FROM gone",
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("QUERY_FAILED"))
         .hasMessageContaining("read-only");
     assertThat(count()).isEqualTo(3);
   }
 
   @Test
   void readsIncrementallyFromTheCursor() {
-    String sql = "SELECT id, updated_at FROM " + schema + ".item WHERE updated_at > :cursor ORDER BY updated_at";
-    ReadResult first = step.run(new SqlQueryInput(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
-        "updated_at", null, null), context);
+    String sql =
+        "SELECT id, updated_at FROM "
+            + schema
+            + ".item WHERE updated_at > :cursor ORDER BY updated_at";
+    ReadResult first =
+        step.run(
+            new SqlQueryInput(
+                CONNECTION,
+                sql,
+                Map.of("cursor", "1970-01-01T00:00:00Z"),
+                "updated_at",
+                null,
+                null),
+            context);
     assertThat(first.records().count()).isEqualTo(3);
     assertThat(first.cursor()).isEqualTo("2024-03-03T00:00:00Z");
 
-    execute("INSERT INTO " + schema + ".item (id, updated_at) VALUES (4, '2024-03-04T12:00:00.5Z')");
-    ReadResult next = step.run(new SqlQueryInput(CONNECTION, sql, Map.of("cursor", "1970-01-01T00:00:00Z"),
-        "updated_at", first.cursor(), null), context);
+    execute(
+        "INSERT INTO " + schema + ".item (id, updated_at) VALUES (4, '2024-03-04T12:00:00.5Z')");
+    ReadResult next =
+        step.run(
+            new SqlQueryInput(
+                CONNECTION,
+                sql,
+                Map.of("cursor", "1970-01-01T00:00:00Z"),
+                "updated_at",
+                first.cursor(),
+                null),
+            context);
 
     assertThat(rows(next)).extracting(row -> row.get("id").longValue()).containsExactly(4L);
     assertThat(next.cursor()).isEqualTo("2024-03-04T12:00:00.500Z");
 
-    ReadResult nothingNew = step.run(new SqlQueryInput(CONNECTION, sql, Map.of(), "updated_at",
-        next.cursor(), null), context);
+    ReadResult nothingNew =
+        step.run(
+            new SqlQueryInput(CONNECTION, sql, Map.of(), "updated_at", next.cursor(), null),
+            context);
     assertThat(nothingNew.records().count()).isZero();
     assertThat(nothingNew.cursor()).isEqualTo(next.cursor());
   }
 
   @Test
   void aNumericCursorIsPlainDigits() {
-    ReadResult result = step.run(new SqlQueryInput(CONNECTION, "SELECT id FROM " + schema
-        + ".item WHERE id > :cursor ORDER BY id", Map.of(), "id", "1", null), context);
+    ReadResult result =
+        step.run(
+            new SqlQueryInput(
+                CONNECTION,
+                "SELECT id FROM " + schema + ".item WHERE id > :cursor ORDER BY id",
+                Map.of(),
+                "id",
+                "1",
+                null),
+            context);
 
     assertThat(result.records().count()).isEqualTo(2);
     assertThat(result.cursor()).isEqualTo("3");
@@ -150,8 +210,11 @@ class PostgresQueryTest {
 
   @Test
   void stopsAtMaxRows() {
-    ReadResult result = step.run(new SqlQueryInput(CONNECTION, "SELECT id FROM " + schema
-        + ".item ORDER BY id", null, "id", null, 2), context);
+    ReadResult result =
+        step.run(
+            new SqlQueryInput(
+                CONNECTION, "SELECT id FROM " + schema + ".item ORDER BY id", null, "id", null, 2),
+            context);
 
     assertThat(result.records().count()).isEqualTo(2);
     assertThat(result.cursor()).isEqualTo("2");
@@ -162,23 +225,28 @@ class PostgresQueryTest {
     ReadResult result = query("SELECT n FROM generate_series(1, 25000) AS n", Map.of());
 
     assertThat(result.records().count()).isEqualTo(25_000);
-    assertThat(context.progressReports()).extracting(report -> report[0]).containsExactly(10_000L, 20_000L, 25_000L);
+    assertThat(context.progressReports())
+        .extracting(report -> report[0])
+        .containsExactly(10_000L, 20_000L, 25_000L);
   }
 
   @Test
   void aSyntaxErrorIsAStepFailureWithoutTheStatement() {
     String sql = "SELECT id, nme FROM " + schema + ".item WHERE id = :id";
     assertThatThrownBy(() -> query(sql, Map.of("id", 1)))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("QUERY_FAILED"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("QUERY_FAILED"))
         .hasMessageContaining("nme")
         .hasMessageNotContaining("WHERE id");
     assertThatThrownBy(() -> query("SELECT FROM WHERE", Map.of()))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("QUERY_FAILED"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("QUERY_FAILED"))
         .hasMessageContaining("syntax error");
   }
 
   private ReadResult query(String sql, Map<String, Object> parameters) {
-    return step.run(new SqlQueryInput(CONNECTION, sql, new HashMap<>(parameters), null, null, null), context);
+    return step.run(
+        new SqlQueryInput(CONNECTION, sql, new HashMap<>(parameters), null, null, null), context);
   }
 
   private List<JsonNode> rows(ReadResult result) {
@@ -186,15 +254,27 @@ class PostgresQueryTest {
   }
 
   private long count() {
-    return database.admin().withHandle(handle -> handle.createQuery("SELECT count(*) FROM " + schema + ".item")
-        .mapTo(Long.class).one());
+    return database
+        .admin()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT count(*) FROM " + schema + ".item")
+                    .mapTo(Long.class)
+                    .one());
   }
 
-  /** As the step's role, so the table is its own and only the read-only transaction can stop a write. */
+  /**
+   * As the step's role, so the table is its own and only the read-only transaction can stop a
+   * write.
+   */
   private void execute(String sql) {
-    database.admin().useHandle(handle -> {
-      handle.execute("SET ROLE " + TestDatabase.WRITER);
-      handle.execute(sql);
-    });
+    database
+        .admin()
+        .useHandle(
+            handle -> {
+              handle.execute("SET ROLE " + TestDatabase.WRITER);
+              handle.execute(sql);
+            });
   }
 }

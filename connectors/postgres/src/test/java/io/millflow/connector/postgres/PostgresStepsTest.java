@@ -8,7 +8,10 @@ class PostgresStepsTest {
   @Test
   void declaresTheStepsAndTesterTheEngineRegisters() {
     PostgresDataSources dataSources = new PostgresDataSources();
-    StepDeclarations.assertDeclared("postgres", new PostgresWrite(dataSources), new PostgresQuery(dataSources),
+    StepDeclarations.assertDeclared(
+        "postgres",
+        new PostgresWrite(dataSources),
+        new PostgresQuery(dataSources),
         new PostgresConnectionTester());
   }
 }

@@ -3,7 +3,10 @@ package io.millflow.connector.postgres;
 import io.millflow.connector.sql.SqlDialect;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 
-/** An embedded PostgreSQL for one test class, and the data sources the write step reaches it through. */
+/**
+ * An embedded PostgreSQL for one test class, and the data sources the write step reaches it
+ * through.
+ */
 final class PostgresWriteDatabase extends SqlWriteDatabase<WriteFixture> {
 
   private TestDatabase database;

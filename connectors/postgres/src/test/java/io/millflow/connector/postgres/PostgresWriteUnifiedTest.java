@@ -10,16 +10,32 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PGobject;
 
-/** Every unified entity besides purchase orders on PostgreSQL (the tests are {@link UnifiedWriteContract}'s). */
+/**
+ * Every unified entity besides purchase orders on PostgreSQL (the tests are {@link
+ * UnifiedWriteContract}'s).
+ */
 class PostgresWriteUnifiedTest extends UnifiedWriteContract {
 
-  private static final Map<ColumnType, String> TYPES = Map.of(ColumnType.TEXT, "text", ColumnType.INTEGER, "integer",
-      ColumnType.BIGINT, "bigint", ColumnType.DECIMAL, "numeric", ColumnType.BOOLEAN, "boolean",
-      ColumnType.TIMESTAMP, "timestamp with time zone", ColumnType.JSON, "jsonb",
-      ColumnType.SYNC_TIME, "timestamp with time zone");
+  private static final Map<ColumnType, String> TYPES =
+      Map.of(
+          ColumnType.TEXT,
+          "text",
+          ColumnType.INTEGER,
+          "integer",
+          ColumnType.BIGINT,
+          "bigint",
+          ColumnType.DECIMAL,
+          "numeric",
+          ColumnType.BOOLEAN,
+          "boolean",
+          ColumnType.TIMESTAMP,
+          "timestamp with time zone",
+          ColumnType.JSON,
+          "jsonb",
+          ColumnType.SYNC_TIME,
+          "timestamp with time zone");
 
-  @RegisterExtension
-  static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
+  @RegisterExtension static final PostgresWriteDatabase DATABASE = new PostgresWriteDatabase();
 
   @Override
   protected Sink sink() {

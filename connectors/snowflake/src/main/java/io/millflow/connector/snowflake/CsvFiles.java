@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes rows as gzip CSV files of at most {@code rowsPerFile} rows each ({@code <name>_0001.csv.gz}, ...), the form
- * Snowflake loads fastest: several compressed files, PUT in parallel, loaded by one COPY. Every non-null value is
- * quoted with inner quotes doubled; null is the unquoted empty field. Each row ends with the record's position in the
- * dataset.
+ * Writes rows as gzip CSV files of at most {@code rowsPerFile} rows each ({@code
+ * <name>_0001.csv.gz}, ...), the form Snowflake loads fastest: several compressed files, PUT in
+ * parallel, loaded by one COPY. Every non-null value is quoted with inner quotes doubled; null is
+ * the unquoted empty field. Each row ends with the record's position in the dataset.
  */
 final class CsvFiles implements AutoCloseable {
 
@@ -77,7 +77,10 @@ final class CsvFiles implements AutoCloseable {
     files++;
     rowsInFile = 0;
     Path file = directory.resolve(String.format("%s_%04d.csv.gz", name, files));
-    out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)),
-        StandardCharsets.UTF_8), 1 << 16);
+    out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8),
+            1 << 16);
   }
 }

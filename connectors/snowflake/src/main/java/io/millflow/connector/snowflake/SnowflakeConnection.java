@@ -10,15 +10,22 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * A Snowflake connection: an account (or a JDBC URL), the objects to use, and a user signing in with a password or a
- * key pair. {@link #toString()} hides the password, the key and its passphrase.
+ * A Snowflake connection: an account (or a JDBC URL), the objects to use, and a user signing in
+ * with a password or a key pair. {@link #toString()} hides the password, the key and its
+ * passphrase.
  */
 @ConnectionType(SnowflakeDataSources.TYPE)
 public record SnowflakeConnection(
-    @Param(label = "Account identifier", example = "myorg-myaccount",
-        description = "Or https://myorg-myaccount.snowflakecomputing.com") String account,
-    @Param(label = "JDBC URL", example = "jdbc:snowflake://myorg-myaccount.snowflakecomputing.com/",
-        description = "Instead of the account") String jdbcUrl,
+    @Param(
+            label = "Account identifier",
+            example = "myorg-myaccount",
+            description = "Or https://myorg-myaccount.snowflakecomputing.com")
+        String account,
+    @Param(
+            label = "JDBC URL",
+            example = "jdbc:snowflake://myorg-myaccount.snowflakecomputing.com/",
+            description = "Instead of the account")
+        String jdbcUrl,
     @Param(label = "Warehouse") String warehouse,
     @Param(label = "Database") String database,
     @Param(label = "Schema", defaultValue = "PUBLIC") String schema,

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** This connector's SQL templates ({@code sql/*.sql}) and the fragments only Snowflake's statements need. */
+/**
+ * This connector's SQL templates ({@code sql/*.sql}) and the fragments only Snowflake's statements
+ * need.
+ */
 final class SnowflakeSql {
 
   private static final SqlTemplates TEMPLATES = SqlTemplates.of(SnowflakeSql.class);
@@ -20,17 +23,30 @@ final class SnowflakeSql {
 
   /** {@code t."A" = s."A", ...}: the SET list of a MERGE. */
   static String assignments(List<String> columns) {
-    return columns.stream().map(SNOWFLAKE::quote).map(c -> "t." + c + " = s." + c).collect(Collectors.joining(", "));
+    return columns.stream()
+        .map(SNOWFLAKE::quote)
+        .map(c -> "t." + c + " = s." + c)
+        .collect(Collectors.joining(", "));
   }
 
-  /** {@code EQUAL_NULL(t."A", s."A") AND ...}: NULL-safe equality of stored and staged rows; TRUE for no columns. */
+  /**
+   * {@code EQUAL_NULL(t."A", s."A") AND ...}: NULL-safe equality of stored and staged rows; TRUE
+   * for no columns.
+   */
   static String equalNull(List<String> columns) {
-    return columns.isEmpty() ? "TRUE" : columns.stream().map(SNOWFLAKE::quote)
-        .map(c -> "EQUAL_NULL(t." + c + ", s." + c + ")").collect(Collectors.joining(" AND "));
+    return columns.isEmpty()
+        ? "TRUE"
+        : columns.stream()
+            .map(SNOWFLAKE::quote)
+            .map(c -> "EQUAL_NULL(t." + c + ", s." + c + ")")
+            .collect(Collectors.joining(" AND "));
   }
 
   /** {@code t."A" = s."A" AND ...}: the join of stored and staged rows on the key. */
   static String joinOn(List<String> key) {
-    return key.stream().map(SNOWFLAKE::quote).map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
+    return key.stream()
+        .map(SNOWFLAKE::quote)
+        .map(c -> "t." + c + " = s." + c)
+        .collect(Collectors.joining(" AND "));
   }
 }

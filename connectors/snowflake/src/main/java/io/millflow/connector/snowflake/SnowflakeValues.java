@@ -15,17 +15,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Values as the CSV text COPY reads for a column of a given Snowflake data type: instants in the stage's
- * TIMESTAMP_FORMAT in UTC, decimals in plain digits, JSON as JSON text (parsed by the COPY's PARSE_JSON), else the
- * value's text; null for SQL NULL.
+ * Values as the CSV text COPY reads for a column of a given Snowflake data type: instants in the
+ * stage's TIMESTAMP_FORMAT in UTC, decimals in plain digits, JSON as JSON text (parsed by the
+ * COPY's PARSE_JSON), else the value's text; null for SQL NULL.
  */
 final class SnowflakeValues {
 
   static final Set<String> JSON_TYPES = Set.of("VARIANT", "OBJECT", "ARRAY");
-  private static final Set<String> TIME_TYPES = Set.of("TIMESTAMP_TZ", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ");
+  private static final Set<String> TIME_TYPES =
+      Set.of("TIMESTAMP_TZ", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ");
+
   /** Matches the stage's TIMESTAMP_FORMAT 'YYYY-MM-DD"T"HH24:MI:SS.FF9TZH:TZM'. */
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
-      "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSxxx");
 
   private SnowflakeValues() {}
 
@@ -42,7 +44,9 @@ final class SnowflakeValues {
   }
 
   private static String node(JsonNode node, String dataType) {
-    if (node.isTextual() && TIME_TYPES.contains(dataType) && JsonRows.isTimestamp(node.textValue())) {
+    if (node.isTextual()
+        && TIME_TYPES.contains(dataType)
+        && JsonRows.isTimestamp(node.textValue())) {
       return text(OffsetDateTime.parse(node.textValue()).toInstant(), dataType);
     }
     return node.isMissingNode() ? null : JsonRows.text(node, JSON_TYPES.contains(dataType));

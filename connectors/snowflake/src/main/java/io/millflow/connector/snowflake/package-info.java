@@ -1,2 +1,4 @@
-/** Snowflake write (PUT, COPY INTO a temporary table, MERGE) and query steps over Snowflake JDBC. */
+/**
+ * Snowflake write (PUT, COPY INTO a temporary table, MERGE) and query steps over Snowflake JDBC.
+ */
 package io.millflow.connector.snowflake;

@@ -8,7 +8,10 @@ class SnowflakeStepsTest {
   @Test
   void declaresTheStepsAndTesterTheEngineRegisters() {
     SnowflakeDataSources dataSources = new SnowflakeDataSources();
-    StepDeclarations.assertDeclared("snowflake", new SnowflakeWrite(dataSources), new SnowflakeQuery(dataSources),
+    StepDeclarations.assertDeclared(
+        "snowflake",
+        new SnowflakeWrite(dataSources),
+        new SnowflakeQuery(dataSources),
         new SnowflakeConnectionTester());
   }
 }

@@ -26,82 +26,143 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The staged load against a recording fake at the JDBC boundary: the exact statements, in order, in and out of the
- * transaction, the files PUT, and what a failure does. No Snowflake runs here; README.md says what that leaves open.
+ * The staged load against a recording fake at the JDBC boundary: the exact statements, in order, in
+ * and out of the transaction, the files PUT, and what a failure does. No Snowflake runs here;
+ * README.md says what that leaves open.
  */
 class SnowflakeWriteTest {
 
-  static final Connection CONNECTION = new Connection("lake", "snowflake",
-      Map.of("account", "myorg-myaccount", "warehouse", "LOAD_WH", "database", "MILL", "schema", "plant"),
-      Map.of("username", "loader", "password", "s3cret-Pa55"));
-  private static final String PUT = "PUT 'file:///[^']+/records_\\*\\.csv\\.gz' @\"MILLFLOW_LOAD\"/records/"
-      + " AUTO_COMPRESS = FALSE SOURCE_COMPRESSION = GZIP PARALLEL = 4 OVERWRITE = TRUE";
+  static final Connection CONNECTION =
+      new Connection(
+          "lake",
+          "snowflake",
+          Map.of(
+              "account",
+              "myorg-myaccount",
+              "warehouse",
+              "LOAD_WH",
+              "database",
+              "MILL",
+              "schema",
+              "plant"),
+          Map.of("username", "loader", "password", "s3cret-Pa55"));
+  private static final String PUT =
+      "PUT 'file:///[^']+/records_\\*\\.csv\\.gz' @\"MILLFLOW_LOAD\"/records/"
+          + " AUTO_COMPRESS = FALSE SOURCE_COMPRESSION = GZIP PARALLEL = 4 OVERWRITE = TRUE";
 
-  private final RecordingJdbc jdbc = new RecordingJdbc().answer("COUNT_IF", List.of("INSERTED", "UPDATED"),
-      RecordingJdbc.rows(new Object[] {1L, 1L}));
+  private final RecordingJdbc jdbc =
+      new RecordingJdbc()
+          .answer(
+              "COUNT_IF",
+              List.of("INSERTED", "UPDATED"),
+              RecordingJdbc.rows(new Object[] {1L, 1L}));
   private final TestStepContext context = new TestStepContext().withConnection(CONNECTION);
 
   @Test
   void loadsUnifiedRecordsByPutCopyAndOneMergeInOneTransaction() {
-    WriteResult result = write(Vendor.ENTITY, WriteMode.UPSERT, null, List.of(vendor("V-1", "Acme"),
-        vendor("V-2", "Beta"), vendor("V-3", "Gamma")));
+    WriteResult result =
+        write(
+            Vendor.ENTITY,
+            WriteMode.UPSERT,
+            null,
+            List.of(vendor("V-1", "Acme"), vendor("V-2", "Beta"), vendor("V-3", "Gamma")));
 
-    assertSequence(jdbc.events(),
+    assertSequence(
+        jdbc.events(),
         "CREATE OR REPLACE TEMPORARY STAGE \"MILLFLOW_LOAD\"",
         "CREATE OR REPLACE TEMPORARY TABLE \"MILLFLOW_CHANGED\" (\"RECORD_SEQ\" NUMBER(19,0), \"INSERTED\" BOOLEAN)",
-        "SELECT column_name, data_type FROM information_schema.columns", "bind 1: PLANT", "bind 2: VENDOR",
+        "SELECT column_name, data_type FROM information_schema.columns",
+        "bind 1: PLANT",
+        "bind 2: VENDOR",
         "CREATE TABLE IF NOT EXISTS \"PLANT\".\"VENDOR\" (\"KEY\" VARCHAR, \"CODE\" VARCHAR,",
         "CREATE OR REPLACE TEMPORARY TABLE \"MILLFLOW_STAGE\" AS SELECT \"KEY\", \"CODE\",",
-        "PUT ", "COPY INTO \"MILLFLOW_STAGE\" (\"KEY\",",
+        "PUT ",
+        "COPY INTO \"MILLFLOW_STAGE\" (\"KEY\",",
         "autoCommit: false",
         "INSERT INTO \"MILLFLOW_CHANGED\" (\"RECORD_SEQ\", \"INSERTED\")",
         "MERGE INTO \"PLANT\".\"VENDOR\" AS t",
         "SELECT COUNT_IF(\"INSERTED\") AS \"INSERTED\", COUNT_IF(NOT \"INSERTED\") AS \"UPDATED\"",
-        "commit", "autoCommit: true");
+        "commit",
+        "autoCommit: true");
     assertThat(statement("PUT")).matches(PUT);
-    assertThat(statement("CREATE TABLE")).endsWith("\"CUSTOM_FIELDS\" VARIANT, \"RAW\" VARIANT, \"SYNCED_AT\""
-        + " TIMESTAMP_TZ NOT NULL DEFAULT CURRENT_TIMESTAMP(), PRIMARY KEY (\"KEY\"))")
-        .contains("\"ACTIVE\" BOOLEAN", "\"ADDRESS_CITY\" VARCHAR", "\"SOURCE_UPDATED_AT\" TIMESTAMP_TZ");
-    assertThat(statement("COPY INTO")).endsWith("PARSE_JSON($27), PARSE_JSON($28), $29"
-        + " FROM @\"MILLFLOW_LOAD\"/records/) PURGE = TRUE");
-    assertThat(statement("INSERT INTO \"MILLFLOW_CHANGED\"")).contains(
-        "QUALIFY ROW_NUMBER() OVER (PARTITION BY \"KEY\" ORDER BY \"SOURCE_UPDATED_AT\" DESC NULLS LAST,"
-            + " \"MILLFLOW_SEQ\" DESC) = 1",
-        "LEFT JOIN \"PLANT\".\"VENDOR\" AS t ON t.\"KEY\" = s.\"KEY\"",
-        "WHERE t.\"KEY\" IS NULL OR ((t.\"SOURCE_UPDATED_AT\" IS NULL OR s.\"SOURCE_UPDATED_AT\" >="
-            + " t.\"SOURCE_UPDATED_AT\") AND NOT (EQUAL_NULL(t.\"CODE\", s.\"CODE\") AND ",
-        "EQUAL_NULL(t.\"RAW\", s.\"RAW\")))");
-    assertThat(statement("MERGE")).contains(
-        "USING (SELECT s.* FROM \"MILLFLOW_STAGE\" AS s JOIN \"MILLFLOW_CHANGED\" AS c"
-            + " ON c.\"RECORD_SEQ\" = s.\"MILLFLOW_SEQ\") AS s\nON t.\"KEY\" = s.\"KEY\"\n",
-        "t.\"RAW\" = s.\"RAW\", t.\"SYNCED_AT\" = CURRENT_TIMESTAMP()\n",
-        "VALUES (s.\"KEY\", s.\"CODE\",", "s.\"RAW\", CURRENT_TIMESTAMP())");
+    assertThat(statement("CREATE TABLE"))
+        .endsWith(
+            "\"CUSTOM_FIELDS\" VARIANT, \"RAW\" VARIANT, \"SYNCED_AT\""
+                + " TIMESTAMP_TZ NOT NULL DEFAULT CURRENT_TIMESTAMP(), PRIMARY KEY (\"KEY\"))")
+        .contains(
+            "\"ACTIVE\" BOOLEAN", "\"ADDRESS_CITY\" VARCHAR", "\"SOURCE_UPDATED_AT\" TIMESTAMP_TZ");
+    assertThat(statement("COPY INTO"))
+        .endsWith(
+            "PARSE_JSON($27), PARSE_JSON($28), $29"
+                + " FROM @\"MILLFLOW_LOAD\"/records/) PURGE = TRUE");
+    assertThat(statement("INSERT INTO \"MILLFLOW_CHANGED\""))
+        .contains(
+            "QUALIFY ROW_NUMBER() OVER (PARTITION BY \"KEY\" ORDER BY \"SOURCE_UPDATED_AT\" DESC NULLS LAST,"
+                + " \"MILLFLOW_SEQ\" DESC) = 1",
+            "LEFT JOIN \"PLANT\".\"VENDOR\" AS t ON t.\"KEY\" = s.\"KEY\"",
+            "WHERE t.\"KEY\" IS NULL OR ((t.\"SOURCE_UPDATED_AT\" IS NULL OR s.\"SOURCE_UPDATED_AT\" >="
+                + " t.\"SOURCE_UPDATED_AT\") AND NOT (EQUAL_NULL(t.\"CODE\", s.\"CODE\") AND ",
+            "EQUAL_NULL(t.\"RAW\", s.\"RAW\")))");
+    assertThat(statement("MERGE"))
+        .contains(
+            "USING (SELECT s.* FROM \"MILLFLOW_STAGE\" AS s JOIN \"MILLFLOW_CHANGED\" AS c"
+                + " ON c.\"RECORD_SEQ\" = s.\"MILLFLOW_SEQ\") AS s\nON t.\"KEY\" = s.\"KEY\"\n",
+            "t.\"RAW\" = s.\"RAW\", t.\"SYNCED_AT\" = CURRENT_TIMESTAMP()\n",
+            "VALUES (s.\"KEY\", s.\"CODE\",",
+            "s.\"RAW\", CURRENT_TIMESTAMP())");
     assertThat(List.of(result.target(), result.inserted(), result.updated(), result.unchanged()))
         .containsExactly("plant.vendor", 1L, 1L, 1L);
   }
 
   @Test
   void stagesQuotedGzipCsvWithUtcTimesJsonAndThePositionLast() {
-    Vendor vendor = new Vendor("V-1", null, "Line one\nline \"two\", €", "open", true, null, null, null, null, null,
-        null, null, null, null, T0, new SourceRef("plex", "plex-prod", "s-1", T0.plusNanos(123_456_000)),
-        Map.of("tier", 1), null);
+    Vendor vendor =
+        new Vendor(
+            "V-1",
+            null,
+            "Line one\nline \"two\", €",
+            "open",
+            true,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            T0,
+            new SourceRef("plex", "plex-prod", "s-1", T0.plusNanos(123_456_000)),
+            Map.of("tier", 1),
+            null);
 
     write(Vendor.ENTITY, WriteMode.UPSERT, null, List.of(vendor));
 
     assertThat(jdbc.uploaded()).containsOnlyKeys("records_0001.csv.gz");
-    assertThat(jdbc.uploaded().get("records_0001.csv.gz")).isEqualTo("\"V-1\",,\"Line one\nline \"\"two\"\", €\","
-        + "\"open\",\"true\"," + ",".repeat(16) + "\"2024-03-01T10:00:00.000000000+00:00\",\"plex\",\"plex-prod\","
-        + "\"s-1\",\"2024-03-01T10:00:00.123456000+00:00\",\"{\"\"tier\"\":1}\",,1\n");
+    assertThat(jdbc.uploaded().get("records_0001.csv.gz"))
+        .isEqualTo(
+            "\"V-1\",,\"Line one\nline \"\"two\"\", €\","
+                + "\"open\",\"true\","
+                + ",".repeat(16)
+                + "\"2024-03-01T10:00:00.000000000+00:00\",\"plex\",\"plex-prod\","
+                + "\"s-1\",\"2024-03-01T10:00:00.123456000+00:00\",\"{\"\"tier\"\":1}\",,1\n");
   }
 
   @Test
   void chunksTheDatasetIntoFilesLoadedByOnePutAndOneCopy() {
-    write(Vendor.ENTITY, WriteMode.UPSERT, null, List.of(vendor("V-1", "a"), vendor("V-2", "b"), vendor("V-3", "c")),
+    write(
+        Vendor.ENTITY,
+        WriteMode.UPSERT,
+        null,
+        List.of(vendor("V-1", "a"), vendor("V-2", "b"), vendor("V-3", "c")),
         2);
 
     assertThat(jdbc.uploaded()).containsOnlyKeys("records_0001.csv.gz", "records_0002.csv.gz");
     assertThat(jdbc.uploaded().get("records_0002.csv.gz")).startsWith("\"V-3\"").endsWith(",3\n");
-    assertThat(stripped()).filteredOn(sql -> sql.startsWith("PUT") || sql.startsWith("COPY INTO")).hasSize(2);
+    assertThat(stripped())
+        .filteredOn(sql -> sql.startsWith("PUT") || sql.startsWith("COPY INTO"))
+        .hasSize(2);
   }
 
   @Test
@@ -109,7 +170,8 @@ class SnowflakeWriteTest {
     write(Vendor.ENTITY, WriteMode.INSERT, null, List.of(vendor("V-1", "Acme")));
 
     assertThat(statement("INSERT INTO \"MILLFLOW_CHANGED\"")).endsWith("WHERE t.\"KEY\" IS NULL");
-    assertThat(statement("INSERT INTO \"PLANT\".\"VENDOR\"")).contains("SELECT s.\"KEY\", s.\"CODE\",")
+    assertThat(statement("INSERT INTO \"PLANT\".\"VENDOR\""))
+        .contains("SELECT s.\"KEY\", s.\"CODE\",")
         .endsWith("JOIN \"MILLFLOW_CHANGED\" AS c ON c.\"RECORD_SEQ\" = s.\"MILLFLOW_SEQ\"");
     assertThat(stripped()).noneMatch(sql -> sql.startsWith("MERGE"));
   }
@@ -130,79 +192,137 @@ class SnowflakeWriteTest {
     io.millflow.connector.sql.EntityLayout.of(Vendor.class).tableColumns().stream()
         .map(column -> column.name().toUpperCase(java.util.Locale.ROOT))
         .filter(name -> !name.equals("WEBSITE") && !name.equals("RAW"))
-        .forEach(name -> columns.add(new Object[] {name, name.equals("CUSTOM_FIELDS") ? "VARIANT" : "TEXT"}));
-    jdbc.answer("information_schema.columns", List.of("COLUMN_NAME", "DATA_TYPE"),
+        .forEach(
+            name ->
+                columns.add(
+                    new Object[] {name, name.equals("CUSTOM_FIELDS") ? "VARIANT" : "TEXT"}));
+    jdbc.answer(
+        "information_schema.columns",
+        List.of("COLUMN_NAME", "DATA_TYPE"),
         RecordingJdbc.rows(columns.toArray(Object[][]::new)));
 
     write(Vendor.ENTITY, WriteMode.UPSERT, null, List.of(vendor("V-1", "Acme")));
 
     assertThat(stripped()).noneMatch(sql -> sql.startsWith("CREATE TABLE"));
     assertThat(stripped().stream().filter(sql -> sql.startsWith("ALTER")))
-        .containsExactly("ALTER TABLE \"PLANT\".\"VENDOR\" ADD COLUMN IF NOT EXISTS \"WEBSITE\" VARCHAR",
+        .containsExactly(
+            "ALTER TABLE \"PLANT\".\"VENDOR\" ADD COLUMN IF NOT EXISTS \"WEBSITE\" VARCHAR",
             "ALTER TABLE \"PLANT\".\"VENDOR\" ADD COLUMN IF NOT EXISTS \"RAW\" VARIANT");
   }
 
   @Test
   void replacesTheLinesOfChangedPurchaseOrders() {
-    PurchaseOrder order = new PurchaseOrder("PO-1", "4711", "V-1", "open", null, "EUR", T0, null, null, null, null,
-        null, null, null, null, new BigDecimal("12.50"), T0, T0,
-        List.of(line(1, "2.5"), line(2, "10")), new SourceRef("plex", "plex-prod", "po-1", T0), Map.of(), null);
+    PurchaseOrder order =
+        new PurchaseOrder(
+            "PO-1",
+            "4711",
+            "V-1",
+            "open",
+            null,
+            "EUR",
+            T0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new BigDecimal("12.50"),
+            T0,
+            T0,
+            List.of(line(1, "2.5"), line(2, "10")),
+            new SourceRef("plex", "plex-prod", "po-1", T0),
+            Map.of(),
+            null);
 
     write(PurchaseOrder.ENTITY, WriteMode.UPSERT, null, List.of(order));
 
     assertThat(jdbc.uploaded()).containsOnlyKeys("lines_0001.csv.gz", "records_0001.csv.gz");
     assertThat(jdbc.uploaded().get("lines_0001.csv.gz").lines())
         .allSatisfy(line -> assertThat(line).startsWith("\"PO-1\",").endsWith(",1"));
-    assertThat(stripped()).anyMatch(sql -> sql.startsWith("CREATE TABLE IF NOT EXISTS"
-        + " \"PLANT\".\"PURCHASE_ORDER_LINE\""));
+    assertThat(stripped())
+        .anyMatch(
+            sql ->
+                sql.startsWith(
+                    "CREATE TABLE IF NOT EXISTS" + " \"PLANT\".\"PURCHASE_ORDER_LINE\""));
     List<String> events = summaries(jdbc.events());
-    assertThat(events.subList(events.indexOf("autoCommit: false"), events.size())).extracting(e -> e.split("\n")[0])
-        .containsExactly("autoCommit: false", "INSERT INTO \"MILLFLOW_CHANGED\" (\"RECORD_SEQ\", \"INSERTED\")",
-            "MERGE INTO \"PLANT\".\"PURCHASE_ORDER\" AS t", "DELETE FROM \"PLANT\".\"PURCHASE_ORDER_LINE\" AS l",
-            "INSERT INTO \"PLANT\".\"PURCHASE_ORDER_LINE\" (" + String.join(", ", PurchaseOrderLayout.LINE_COLUMNS
-                .stream().map(c -> "\"" + c.name().toUpperCase(java.util.Locale.ROOT) + "\"").toList())
+    assertThat(events.subList(events.indexOf("autoCommit: false"), events.size()))
+        .extracting(e -> e.split("\n")[0])
+        .containsExactly(
+            "autoCommit: false",
+            "INSERT INTO \"MILLFLOW_CHANGED\" (\"RECORD_SEQ\", \"INSERTED\")",
+            "MERGE INTO \"PLANT\".\"PURCHASE_ORDER\" AS t",
+            "DELETE FROM \"PLANT\".\"PURCHASE_ORDER_LINE\" AS l",
+            "INSERT INTO \"PLANT\".\"PURCHASE_ORDER_LINE\" ("
+                + String.join(
+                    ", ",
+                    PurchaseOrderLayout.LINE_COLUMNS.stream()
+                        .map(c -> "\"" + c.name().toUpperCase(java.util.Locale.ROOT) + "\"")
+                        .toList())
                 + ", \"SYNCED_AT\")",
             "SELECT COUNT_IF(\"INSERTED\") AS \"INSERTED\", COUNT_IF(NOT \"INSERTED\") AS \"UPDATED\" FROM"
                 + " \"MILLFLOW_CHANGED\"",
-            "commit", "autoCommit: true");
+            "commit",
+            "autoCommit: true");
   }
 
   @Test
   void rollsBackAndNamesTheProblemWithoutTheStatementWhenSnowflakeRefusesAValue() {
-    jdbc.failOn("^MERGE|\nMERGE", new SQLException("Numeric value 'abc' is not recognized\n  MERGE INTO ...",
-        "22018", 100038));
+    jdbc.failOn(
+        "^MERGE|\nMERGE",
+        new SQLException(
+            "Numeric value 'abc' is not recognized\n  MERGE INTO ...", "22018", 100038));
 
-    assertThatThrownBy(() -> write(Vendor.ENTITY, WriteMode.UPSERT, null, List.of(vendor("V-1", "Acme"))))
-        .isInstanceOfSatisfying(StepFailure.class, failure -> {
-          assertThat(failure.code()).isEqualTo("INVALID_DATA");
-          assertThat(failure.getMessage()).contains("Numeric value 'abc' is not recognized", "plant.vendor")
-              .doesNotContain("MERGE", "s3cret");
-        });
+    assertThatThrownBy(
+            () -> write(Vendor.ENTITY, WriteMode.UPSERT, null, List.of(vendor("V-1", "Acme"))))
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            failure -> {
+              assertThat(failure.code()).isEqualTo("INVALID_DATA");
+              assertThat(failure.getMessage())
+                  .contains("Numeric value 'abc' is not recognized", "plant.vendor")
+                  .doesNotContain("MERGE", "s3cret");
+            });
     List<String> events = jdbc.events();
-    assertThat(events.subList(events.indexOf("autoCommit: false"), events.size())).contains("rollback",
-        "autoCommit: true").doesNotContain("commit");
+    assertThat(events.subList(events.indexOf("autoCommit: false"), events.size()))
+        .contains("rollback", "autoCommit: true")
+        .doesNotContain("commit");
   }
 
   @Test
   void writesGenericRowsMergedOnTheirKeyFieldsWithoutVersionRule() {
-    write("row", WriteMode.UPSERT, "plantId, sku", List.of(Map.of("plantId", 1, "sku", "A-1", "qty", 2.5,
-        "seenAt", "2024-03-01T10:00:00Z"), Map.of("plantId", 1, "sku", "A-2", "qty", 3, "seenAt",
-        "2024-03-01T11:00:00+01:00")));
+    write(
+        "row",
+        WriteMode.UPSERT,
+        "plantId, sku",
+        List.of(
+            Map.of("plantId", 1, "sku", "A-1", "qty", 2.5, "seenAt", "2024-03-01T10:00:00Z"),
+            Map.of("plantId", 1, "sku", "A-2", "qty", 3, "seenAt", "2024-03-01T11:00:00+01:00")));
 
-    assertThat(statement("CREATE TABLE")).contains("\"PLANT_ID\" NUMBER(38,10)", "\"SEEN_AT\" TIMESTAMP_TZ",
-        "PRIMARY KEY (\"PLANT_ID\", \"SKU\")").doesNotContain("SYNCED_AT");
-    assertThat(statement("INSERT INTO \"MILLFLOW_CHANGED\"")).contains("PARTITION BY \"PLANT_ID\", \"SKU\" ORDER BY"
-        + " \"MILLFLOW_SEQ\" DESC", "t.\"PLANT_ID\" = s.\"PLANT_ID\" AND t.\"SKU\" = s.\"SKU\"",
-        "OR (TRUE AND NOT (");
+    assertThat(statement("CREATE TABLE"))
+        .contains(
+            "\"PLANT_ID\" NUMBER(38,10)",
+            "\"SEEN_AT\" TIMESTAMP_TZ",
+            "PRIMARY KEY (\"PLANT_ID\", \"SKU\")")
+        .doesNotContain("SYNCED_AT");
+    assertThat(statement("INSERT INTO \"MILLFLOW_CHANGED\""))
+        .contains(
+            "PARTITION BY \"PLANT_ID\", \"SKU\" ORDER BY" + " \"MILLFLOW_SEQ\" DESC",
+            "t.\"PLANT_ID\" = s.\"PLANT_ID\" AND t.\"SKU\" = s.\"SKU\"",
+            "OR (TRUE AND NOT (");
     assertThat(statement("MERGE")).doesNotContain("SYNCED_AT");
-    assertThat(jdbc.uploaded().get("records_0001.csv.gz")).contains("\"2024-03-01T10:00:00.000000000+00:00\"");
+    assertThat(jdbc.uploaded().get("records_0001.csv.gz"))
+        .contains("\"2024-03-01T10:00:00.000000000+00:00\"");
   }
 
   private WriteResult write(String entity, WriteMode mode, String keyFields, List<?> records) {
     return write(entity, mode, keyFields, records, 1_000);
   }
 
-  private WriteResult write(String entity, WriteMode mode, String keyFields, List<?> records, int rowsPerFile) {
+  private WriteResult write(
+      String entity, WriteMode mode, String keyFields, List<?> records, int rowsPerFile) {
     DatasetRef ref = context.datasets().put(entity, records);
     return new SnowflakeWrite(connection -> jdbc.dataSource(), rowsPerFile)
         .run(new SqlWriteInput("lake", null, mode, keyFields, ref), context);
@@ -210,13 +330,43 @@ class SnowflakeWriteTest {
 
   private static Vendor vendor(String key, String name) {
     Vendor sample = (Vendor) sample(Vendor.ENTITY, key, T0, "open");
-    return new Vendor(key, sample.code(), name, sample.status(), sample.active(), null, null, null, null, null, null,
-        sample.address(), null, T0, T0, sample.source(), sample.customFields(), sample.raw());
+    return new Vendor(
+        key,
+        sample.code(),
+        name,
+        sample.status(),
+        sample.active(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        sample.address(),
+        null,
+        T0,
+        T0,
+        sample.source(),
+        sample.customFields(),
+        sample.raw());
   }
 
   private static PurchaseOrderLine line(int number, String quantity) {
-    return new PurchaseOrderLine(number, "L" + number, "ITEM-" + number, null, "Item " + number,
-        new BigDecimal(quantity), BigDecimal.ZERO, "EA", new BigDecimal("2.50"), null, "open", null, null, null);
+    return new PurchaseOrderLine(
+        number,
+        "L" + number,
+        "ITEM-" + number,
+        null,
+        "Item " + number,
+        new BigDecimal(quantity),
+        BigDecimal.ZERO,
+        "EA",
+        new BigDecimal("2.50"),
+        null,
+        "open",
+        null,
+        null,
+        null);
   }
 
   /** The one statement starting with {@code start} (after its comments), without comment lines. */
@@ -245,7 +395,9 @@ class SnowflakeWriteTest {
   }
 
   private static String strip(String sql) {
-    return sql.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n")).strip();
+    return sql.lines()
+        .filter(line -> !line.startsWith("--"))
+        .collect(Collectors.joining("\n"))
+        .strip();
   }
-
 }

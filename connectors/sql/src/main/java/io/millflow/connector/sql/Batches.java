@@ -7,10 +7,16 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
-/** Cuts a record stream into lists of a fixed size, so a write holds one batch in memory, never the whole dataset. */
+/**
+ * Cuts a record stream into lists of a fixed size, so a write holds one batch in memory, never the
+ * whole dataset.
+ */
 public final class Batches {
 
-  /** Writes one batch; {@code offset} is the number of records before it, for messages that name a record. */
+  /**
+   * Writes one batch; {@code offset} is the number of records before it, for messages that name a
+   * record.
+   */
   @FunctionalInterface
   public interface BatchWriter<T> {
     WriteCounts write(List<T> batch, long offset) throws SQLException;
@@ -18,8 +24,12 @@ public final class Batches {
 
   private Batches() {}
 
-  /** Writes the stream batch by batch, reports the records done after each batch, and sums the counts. */
-  public static <T> WriteCounts write(Stream<T> records, int size, BatchWriter<T> writer, LongConsumer progress)
+  /**
+   * Writes the stream batch by batch, reports the records done after each batch, and sums the
+   * counts.
+   */
+  public static <T> WriteCounts write(
+      Stream<T> records, int size, BatchWriter<T> writer, LongConsumer progress)
       throws SQLException {
     Iterator<T> it = records.iterator();
     WriteCounts counts = WriteCounts.NONE;

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One column of a table Millflow manages: its name, its kind and how to get its value from a record; {@code value} is
- * null for a column the database fills itself ({@link ColumnType#SYNC_TIME}).
+ * One column of a table Millflow manages: its name, its kind and how to get its value from a
+ * record; {@code value} is null for a column the database fills itself ({@link
+ * ColumnType#SYNC_TIME}).
  */
 public record Column<T>(String name, ColumnType type, Function<T, Object> value) {
 

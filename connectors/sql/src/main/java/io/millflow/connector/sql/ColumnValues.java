@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads one column of the current row as the value a dataset record carries: whole numbers as long, other numbers as
- * BigDecimal (never double, so 0.1 stays 0.1), timestamps as {@link java.time.Instant} (a timestamp without zone is
- * taken as UTC, the zone the MySQL sessions and our writers use), dates as ISO text, booleans, JSON columns as nested
- * JSON, arrays as lists, anything else as its text.
+ * Reads one column of the current row as the value a dataset record carries: whole numbers as long,
+ * other numbers as BigDecimal (never double, so 0.1 stays 0.1), timestamps as {@link
+ * java.time.Instant} (a timestamp without zone is taken as UTC, the zone the MySQL sessions and our
+ * writers use), dates as ISO text, booleans, JSON columns as nested JSON, arrays as lists, anything
+ * else as its text.
  */
 final class ColumnValues {
 
@@ -39,17 +40,22 @@ final class ColumnValues {
       String text = rows.getString(column);
       return text == null ? null : parseJson(text);
     }
-    Object value = switch (metaData.getColumnType(column)) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> wholeNumber(rows.getObject(column));
-      case Types.NUMERIC, Types.DECIMAL, Types.REAL, Types.FLOAT, Types.DOUBLE -> decimal(rows, column);
-      case Types.BOOLEAN, Types.BIT -> bit(rows, column);
-      case Types.TIMESTAMP_WITH_TIMEZONE -> instant(rows.getObject(column, OffsetDateTime.class));
-      case Types.TIMESTAMP -> timestamp(rows, column);
-      case Types.DATE -> text(rows.getObject(column, LocalDate.class));
-      case Types.ARRAY -> array(rows.getArray(column));
-      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rows.getBytes(column);
-      default -> rows.getString(column);
-    };
+    Object value =
+        switch (metaData.getColumnType(column)) {
+          case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
+              wholeNumber(rows.getObject(column));
+          case Types.NUMERIC, Types.DECIMAL, Types.REAL, Types.FLOAT, Types.DOUBLE ->
+              decimal(rows, column);
+          case Types.BOOLEAN, Types.BIT -> bit(rows, column);
+          case Types.TIMESTAMP_WITH_TIMEZONE ->
+              instant(rows.getObject(column, OffsetDateTime.class));
+          case Types.TIMESTAMP -> timestamp(rows, column);
+          case Types.DATE -> text(rows.getObject(column, LocalDate.class));
+          case Types.ARRAY -> array(rows.getArray(column));
+          case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
+              rows.getBytes(column);
+          default -> rows.getString(column);
+        };
     return rows.wasNull() ? null : value;
   }
 
@@ -67,7 +73,8 @@ final class ColumnValues {
     try {
       return rows.getBigDecimal(column);
     } catch (SQLException e) {
-      // NaN and Infinity of float columns have no decimal form; keep them as the database writes them.
+      // NaN and Infinity of float columns have no decimal form; keep them as the database writes
+      // them.
       return rows.getString(column);
     }
   }

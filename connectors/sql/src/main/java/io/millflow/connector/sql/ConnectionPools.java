@@ -15,10 +15,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
- * HikariCP pools, one per distinct connection configuration (name, settings and credentials). A pool is reused while
- * the connection stays the same; a changed connection gets a new pool, and a pool nobody asked for during the idle
- * eviction period (with no connection in use) is closed. Each SQL connector supplies how a connection becomes a pool
- * configuration, and how a failure to open one becomes a step exception.
+ * HikariCP pools, one per distinct connection configuration (name, settings and credentials). A
+ * pool is reused while the connection stays the same; a changed connection gets a new pool, and a
+ * pool nobody asked for during the idle eviction period (with no connection in use) is closed. Each
+ * SQL connector supplies how a connection becomes a pool configuration, and how a failure to open
+ * one becomes a step exception.
  */
 public final class ConnectionPools implements AutoCloseable {
 
@@ -31,10 +32,14 @@ public final class ConnectionPools implements AutoCloseable {
   private final BiFunction<RuntimeException, Connection, RuntimeException> openFailure;
 
   /**
-   * @param configure the pool configuration of a connection; throws a StepFailure for an unusable connection
+   * @param configure the pool configuration of a connection; throws a StepFailure for an unusable
+   *     connection
    * @param openFailure the step exception for a pool that could not open its first connection
    */
-  public ConnectionPools(Clock clock, Duration idleEviction, Function<Connection, HikariConfig> configure,
+  public ConnectionPools(
+      Clock clock,
+      Duration idleEviction,
+      Function<Connection, HikariConfig> configure,
       BiFunction<RuntimeException, Connection, RuntimeException> openFailure) {
     this.clock = clock;
     this.idleEviction = idleEviction;
@@ -46,7 +51,10 @@ public final class ConnectionPools implements AutoCloseable {
     return pool(connection).dataSource;
   }
 
-  /** A Jdbi over the pool, with Jdbi's own {@code <name>} templating off: SQL comes rendered by SqlTemplates. */
+  /**
+   * A Jdbi over the pool, with Jdbi's own {@code <name>} templating off: SQL comes rendered by
+   * SqlTemplates.
+   */
   public Jdbi jdbi(Connection connection) {
     return pool(connection).jdbi;
   }
@@ -65,10 +73,13 @@ public final class ConnectionPools implements AutoCloseable {
   private Pool pool(Connection connection) {
     Instant now = clock.instant();
     closeUnused(now);
-    // The pool is touched under the same per-key lock closeUnused decides under, so a pool just handed out is never
-    // closed before its caller borrows a connection. Opening happens under that lock too: concurrent first uses of
+    // The pool is touched under the same per-key lock closeUnused decides under, so a pool just
+    // handed out is never
+    // closed before its caller borrows a connection. Opening happens under that lock too:
+    // concurrent first uses of
     // one connection open one pool, not several.
-    return pools.compute(connection, (key, existing) -> (existing == null ? open(key) : existing).touch(now));
+    return pools.compute(
+        connection, (key, existing) -> (existing == null ? open(key) : existing).touch(now));
   }
 
   private Pool open(Connection connection) {
@@ -83,16 +94,20 @@ public final class ConnectionPools implements AutoCloseable {
     }
   }
 
-  /** Closes pools no one asked for lately; a pool with a connection in use is kept whatever its age. */
+  /**
+   * Closes pools no one asked for lately; a pool with a connection in use is kept whatever its age.
+   */
   private void closeUnused(Instant now) {
     for (Connection connection : pools.keySet()) {
-      pools.computeIfPresent(connection, (key, pool) -> {
-        if (pool.unusedSince(now.minus(idleEviction))) {
-          pool.dataSource.close();
-          return null;
-        }
-        return pool;
-      });
+      pools.computeIfPresent(
+          connection,
+          (key, pool) -> {
+            if (pool.unusedSince(now.minus(idleEviction))) {
+              pool.dataSource.close();
+              return null;
+            }
+            return pool;
+          });
     }
   }
 

@@ -11,22 +11,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How one unified entity is stored in a SQL sink: one table (named after the entity in snake_case unless the step
- * names another), keyed by {@code key}, with the columns {@link RecordColumns} derives from the record class, then
- * {@code synced_at}. Tables are created from this layout and gain a nullable column for each new model field; the
- * loads and upserts of every sink use the same column list. Each connector's README documents the layouts in its types.
+ * How one unified entity is stored in a SQL sink: one table (named after the entity in snake_case
+ * unless the step names another), keyed by {@code key}, with the columns {@link RecordColumns}
+ * derives from the record class, then {@code synced_at}. Tables are created from this layout and
+ * gain a nullable column for each new model field; the loads and upserts of every sink use the same
+ * column list. Each connector's README documents the layouts in its types.
  *
  * @param entity the entity name datasets carry ({@code vendor}, {@code purchaseOrder}, ...)
  * @param columns the columns loaded from records, in table order
  */
-public record EntityLayout<T extends Record>(String entity, Class<T> type, List<Column<T>> columns) {
+public record EntityLayout<T extends Record>(
+    String entity, Class<T> type, List<Column<T>> columns) {
 
   /** Every unified table's primary key. */
   public static final List<String> KEY = List.of("key");
+
   /** The column the newer-wins rule compares. */
   public static final String SOURCE_UPDATED_AT = "source_updated_at";
+
   /** When Millflow last inserted or changed the row: the time of that write's transaction. */
-  public static final Column<Object> SYNCED_AT = Column.generated("synced_at", ColumnType.SYNC_TIME);
+  public static final Column<Object> SYNCED_AT =
+      Column.generated("synced_at", ColumnType.SYNC_TIME);
 
   private static final Map<String, EntityLayout<?>> LAYOUTS = layouts();
 
@@ -38,8 +43,11 @@ public record EntityLayout<T extends Record>(String entity, Class<T> type, List<
   /** The layout of a unified record class. */
   @SuppressWarnings("unchecked")
   public static <T extends Record> EntityLayout<T> of(Class<T> type) {
-    return (EntityLayout<T>) LAYOUTS.values().stream().filter(layout -> layout.type == type).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(type + " is not a unified entity"));
+    return (EntityLayout<T>)
+        LAYOUTS.values().stream()
+            .filter(layout -> layout.type == type)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(type + " is not a unified entity"));
   }
 
   /** Every unified layout, in the order the model documents the entities. */
@@ -81,7 +89,9 @@ public record EntityLayout<T extends Record>(String entity, Class<T> type, List<
   }
 
   private Column<T> column(String name) {
-    return columns.stream().filter(column -> column.name().equals(name)).findFirst()
+    return columns.stream()
+        .filter(column -> column.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException(entity + " has no column " + name));
   }
 

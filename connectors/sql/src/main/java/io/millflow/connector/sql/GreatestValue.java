@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The greatest value a query returned in its cursor column, as the cursor text: an ISO-8601 instant for timestamps,
- * plain digits for numbers (never 1E+3), else the text. Compared by type, not as text: "9" < "10" and instants with
- * differing fraction digits do not sort as strings.
+ * The greatest value a query returned in its cursor column, as the cursor text: an ISO-8601 instant
+ * for timestamps, plain digits for numbers (never 1E+3), else the text. Compared by type, not as
+ * text: "9" < "10" and instants with differing fraction digits do not sort as strings.
  */
 final class GreatestValue {
 
@@ -19,13 +19,14 @@ final class GreatestValue {
 
   @SuppressWarnings("unchecked")
   void offer(Object value) {
-    Object comparable = switch (value) {
-      case null -> null;
-      case Long number -> new BigDecimal(number);
-      case Instant instant -> instant;
-      case BigDecimal decimal -> decimal;
-      default -> value.toString();
-    };
+    Object comparable =
+        switch (value) {
+          case null -> null;
+          case Long number -> new BigDecimal(number);
+          case Instant instant -> instant;
+          case BigDecimal decimal -> decimal;
+          default -> value.toString();
+        };
     if (comparable == null) {
       return;
     }

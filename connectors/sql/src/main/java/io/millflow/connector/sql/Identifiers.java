@@ -5,14 +5,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which names may reach SQL text: every table and column name is checked against {@link #NAME} (and then quoted by the
- * {@link SqlDialect}), so user input can never change a statement's shape.
+ * Which names may reach SQL text: every table and column name is checked against {@link #NAME} (and
+ * then quoted by the {@link SqlDialect}), so user input can never change a statement's shape.
  */
 public final class Identifiers {
 
   /**
-   * A plain name, as users type it: 63 characters is PostgreSQL's limit, and within MySQL's (64) and Snowflake's
-   * (255), so one table name works in every sink.
+   * A plain name, as users type it: 63 characters is PostgreSQL's limit, and within MySQL's (64)
+   * and Snowflake's (255), so one table name works in every sink.
    */
   public static final String NAME = "[A-Za-z_][A-Za-z0-9_]{0,62}";
 
@@ -28,11 +28,13 @@ public final class Identifiers {
   }
 
   /**
-   * The snake_case column name of a JSON field or an entity: {@code orderNumber} -> {@code order_number},
-   * {@code OrderID} -> {@code order_id}, {@code plex.purchaseOrder} -> {@code plex_purchase_order}.
+   * The snake_case column name of a JSON field or an entity: {@code orderNumber} -> {@code
+   * order_number}, {@code OrderID} -> {@code order_id}, {@code plex.purchaseOrder} -> {@code
+   * plex_purchase_order}.
    */
   public static String snakeCase(String name) {
-    String split = ACRONYM_END.matcher(LOWER_TO_UPPER.matcher(name).replaceAll("$1_$2")).replaceAll("$1_$2");
+    String split =
+        ACRONYM_END.matcher(LOWER_TO_UPPER.matcher(name).replaceAll("$1_$2")).replaceAll("$1_$2");
     String snake = NOT_NAME_CHARS.matcher(split.toLowerCase(Locale.ROOT)).replaceAll("_");
     return !snake.isEmpty() && Character.isDigit(snake.charAt(0)) ? "_" + snake : snake;
   }
@@ -41,8 +43,11 @@ public final class Identifiers {
   public static String columnOfField(String field) {
     String column = snakeCase(field);
     if (!isValid(column)) {
-      throw new StepFailure("INVALID_FIELD_NAME", "The record field '" + abbreviate(field)
-          + "' cannot be a column name (at most 63 letters, digits or underscores): rename it in an earlier step.");
+      throw new StepFailure(
+          "INVALID_FIELD_NAME",
+          "The record field '"
+              + abbreviate(field)
+              + "' cannot be a column name (at most 63 letters, digits or underscores): rename it in an earlier step.");
     }
     return column;
   }

@@ -16,9 +16,10 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * How the SQL connection testers test: open one session with the connection's settings (not a pooled one, so a
- * changed password is tried at once and nothing is cached), run the connector's cheapest meaningful checks, and turn
- * any failure into a {@link ConnectionCheck} with a specific problem and fix. A message never holds a credential.
+ * How the SQL connection testers test: open one session with the connection's settings (not a
+ * pooled one, so a changed password is tried at once and nothing is cached), run the connector's
+ * cheapest meaningful checks, and turn any failure into a {@link ConnectionCheck} with a specific
+ * problem and fix. A message never holds a credential.
  */
 public final class JdbcConnectionCheck {
 
@@ -28,8 +29,8 @@ public final class JdbcConnectionCheck {
     java.sql.Connection open(Connection connection) throws SQLException;
 
     /**
-     * Through the driver, with the URL, driver properties and credentials of the connection's pool configuration
-     * (which may throw a StepFailure for unusable settings).
+     * Through the driver, with the URL, driver properties and credentials of the connection's pool
+     * configuration (which may throw a StepFailure for unusable settings).
      */
     static Opener of(Function<Connection, HikariConfig> config) {
       return connection -> {
@@ -39,13 +40,18 @@ public final class JdbcConnectionCheck {
     }
   }
 
-  /** The connector's checks on an open session: the details to show, or a {@link Failed} for a finding. */
+  /**
+   * The connector's checks on an open session: the details to show, or a {@link Failed} for a
+   * finding.
+   */
   @FunctionalInterface
   public interface Checks {
     Map<String, String> run(java.sql.Connection session) throws SQLException;
   }
 
-  /** A check's finding (schema missing, no privilege to create tables), with what to do about it. */
+  /**
+   * A check's finding (schema missing, no privilege to create tables), with what to do about it.
+   */
   public static final class Failed extends RuntimeException {
     private final ConnectionProblem problem;
     private final String fix;
@@ -65,22 +71,33 @@ public final class JdbcConnectionCheck {
     this.vendorCodes = vendorCodes;
   }
 
-  /** @param system the database's name for messages: "PostgreSQL" */
+  /**
+   * @param system the database's name for messages: "PostgreSQL"
+   */
   public ConnectionCheck test(Connection connection, Opener opener, String system, Checks checks) {
     Instant start = clock.instant();
     try (java.sql.Connection session = opener.open(connection)) {
       return ConnectionCheck.passed(took(start), checks.run(session));
     } catch (StepFailure | ReauthRequiredException e) {
-      return ConnectionCheck.failed(ConnectionProblem.INCOMPLETE, hide(e.getMessage(), connection),
-          ConnectionProblems.fix(ConnectionProblem.INCOMPLETE), took(start));
+      return ConnectionCheck.failed(
+          ConnectionProblem.INCOMPLETE,
+          hide(e.getMessage(), connection),
+          ConnectionProblems.fix(ConnectionProblem.INCOMPLETE),
+          took(start));
     } catch (Failed e) {
-      return ConnectionCheck.failed(e.problem, hide(e.getMessage(), connection), e.fix, took(start));
+      return ConnectionCheck.failed(
+          e.problem, hide(e.getMessage(), connection), e.fix, took(start));
     } catch (SQLException | RuntimeException e) {
       ConnectionProblem problem = ConnectionProblems.classify(e, vendorCodes);
-      String answer = SqlErrors.sqlCause(e).map(sql -> SqlErrors.firstLine(sql.getMessage()))
-          .orElse(SqlErrors.firstLine(e.getMessage()));
-      return ConnectionCheck.failed(problem, hide(system + " answered: " + answer, connection),
-          ConnectionProblems.fix(problem), took(start));
+      String answer =
+          SqlErrors.sqlCause(e)
+              .map(sql -> SqlErrors.firstLine(sql.getMessage()))
+              .orElse(SqlErrors.firstLine(e.getMessage()));
+      return ConnectionCheck.failed(
+          problem,
+          hide(system + " answered: " + answer, connection),
+          ConnectionProblems.fix(problem),
+          took(start));
     }
   }
 
@@ -97,7 +114,9 @@ public final class JdbcConnectionCheck {
     return properties;
   }
 
-  /** A driver may echo what it was given; no credential of the connection ever leaves in a message. */
+  /**
+   * A driver may echo what it was given; no credential of the connection ever leaves in a message.
+   */
   private static String hide(String message, Connection connection) {
     String text = message == null ? "no message" : message;
     for (String secret : connection.credentials().values()) {

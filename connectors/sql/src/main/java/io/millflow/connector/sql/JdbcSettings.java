@@ -15,11 +15,12 @@ public final class JdbcSettings {
   private JdbcSettings() {}
 
   /**
-   * The connection's {@code jdbcUrl}, which must be of the driver's {@code subprotocol}, or one built from
-   * {@code host}, {@code port} and {@code database} (the connection record's fields; {@code name} is for messages).
+   * The connection's {@code jdbcUrl}, which must be of the driver's {@code subprotocol}, or one
+   * built from {@code host}, {@code port} and {@code database} (the connection record's fields;
+   * {@code name} is for messages).
    */
-  public static String jdbcUrl(String name, String jdbcUrl, String host, int port, String database,
-      String subprotocol) {
+  public static String jdbcUrl(
+      String name, String jdbcUrl, String host, int port, String database, String subprotocol) {
     String prefix = "jdbc:" + subprotocol + ":";
     if (jdbcUrl != null) {
       if (!jdbcUrl.startsWith(prefix)) {
@@ -27,27 +28,46 @@ public final class JdbcSettings {
       }
       return jdbcUrl;
     }
-    String bracketedHost = required(name, "host", host).contains(":") && !host.startsWith("[") ? "[" + host + "]"
-        : host;
-    return prefix + "//" + bracketedHost + ":" + port + "/"
-        + URLEncoder.encode(required(name, "database", database), StandardCharsets.UTF_8).replace("+", "%20");
+    String bracketedHost =
+        required(name, "host", host).contains(":") && !host.startsWith("[")
+            ? "[" + host + "]"
+            : host;
+    return prefix
+        + "//"
+        + bracketedHost
+        + ":"
+        + port
+        + "/"
+        + URLEncoder.encode(required(name, "database", database), StandardCharsets.UTF_8)
+            .replace("+", "%20");
   }
 
   public static StepFailure invalid(String name, String problem) {
-    return new StepFailure("CONNECTION_INVALID", "Connection '" + name + "' has an invalid setting: "
-        + problem + ". Correct it in the connection's configuration.");
+    return new StepFailure(
+        "CONNECTION_INVALID",
+        "Connection '"
+            + name
+            + "' has an invalid setting: "
+            + problem
+            + ". Correct it in the connection's configuration.");
   }
 
   private static String required(String name, String key, String value) {
     if (value == null) {
-      throw new StepFailure("CONNECTION_INCOMPLETE", "Connection '" + name + "' has no setting '" + key
-          + "' (nor a 'jdbcUrl'): add it to the connection's configuration.");
+      throw new StepFailure(
+          "CONNECTION_INCOMPLETE",
+          "Connection '"
+              + name
+              + "' has no setting '"
+              + key
+              + "' (nor a 'jdbcUrl'): add it to the connection's configuration.");
     }
     return value;
   }
 
   /** The pool settings every sink wants; the caller adds its driver's own properties. */
-  public static HikariConfig pool(String poolName, String jdbcUrl, int poolSize, String username, String password) {
+  public static HikariConfig pool(
+      String poolName, String jdbcUrl, int poolSize, String username, String password) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
     config.setJdbcUrl(jdbcUrl);
@@ -60,7 +80,8 @@ public final class JdbcSettings {
     config.setMinimumIdle(0);
     config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     config.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
-    // Try one connection when the pool opens, so wrong credentials or an unreachable server fail the step at once
+    // Try one connection when the pool opens, so wrong credentials or an unreachable server fail
+    // the step at once
     // with the driver's own error instead of a pool timeout later.
     config.setInitializationFailTimeout(1);
     config.addDataSourceProperty("tcpKeepAlive", "true");

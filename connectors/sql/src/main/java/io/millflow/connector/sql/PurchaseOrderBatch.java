@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What a batch of purchase orders needs beyond {@link UnifiedBatch}: checked line numbers, and the lines to load. */
+/**
+ * What a batch of purchase orders needs beyond {@link UnifiedBatch}: checked line numbers, and the
+ * lines to load.
+ */
 public final class PurchaseOrderBatch {
 
   private PurchaseOrderBatch() {}
@@ -26,8 +29,13 @@ public final class PurchaseOrderBatch {
       Set<Integer> seen = new HashSet<>();
       for (PurchaseOrderLine line : order.lines()) {
         if (!seen.add(line.lineNumber())) {
-          throw new StepFailure("DUPLICATE_LINE", "Purchase order '" + order.key() + "' has two lines numbered "
-              + line.lineNumber() + ": line numbers must be unique within an order; fix the mapping that set them.");
+          throw new StepFailure(
+              "DUPLICATE_LINE",
+              "Purchase order '"
+                  + order.key()
+                  + "' has two lines numbered "
+                  + line.lineNumber()
+                  + ": line numbers must be unique within an order; fix the mapping that set them.");
         }
         lines.add(new OrderLine(order.key(), line));
       }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What purchase orders add to their {@link EntityLayout}: the line table, named after the order table plus
- * {@code _line}, keyed by (order_key, line_number), with the columns derived from {@link PurchaseOrderLine} after the
- * order's key.
+ * What purchase orders add to their {@link EntityLayout}: the line table, named after the order
+ * table plus {@code _line}, keyed by (order_key, line_number), with the columns derived from {@link
+ * PurchaseOrderLine} after the order's key.
  */
 public final class PurchaseOrderLayout {
 

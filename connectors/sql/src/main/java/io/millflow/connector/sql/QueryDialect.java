@@ -8,14 +8,16 @@ import org.jdbi.v3.core.statement.Query;
 /** What a query step's database does its own way; everything else lives in {@link QueryRun}. */
 public interface QueryDialect {
 
-  /** Rows fetched per round trip; what a driver needs to stream rather than load the whole result. */
+  /**
+   * Rows fetched per round trip; what a driver needs to stream rather than load the whole result.
+   */
   default int fetchSize() {
     return 1_000;
   }
 
   /**
-   * Binds a parameter value (text, whole number, BigDecimal, boolean, or null) by name: by default with the JDBC type
-   * of its Java type, and null as VARCHAR.
+   * Binds a parameter value (text, whole number, BigDecimal, boolean, or null) by name: by default
+   * with the JDBC type of its Java type, and null as VARCHAR.
    */
   default void bind(Query query, String name, Object value) {
     if (value == null) {

@@ -17,17 +17,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Derives a table's columns from a unified record's components, so the layout of every entity follows its model class
- * and a new model field is a new column with no other change. The rules (each SQL connector's README documents the
- * result):
+ * Derives a table's columns from a unified record's components, so the layout of every entity
+ * follows its model class and a new model field is a new column with no other change. The rules
+ * (each SQL connector's README documents the result):
+ *
  * <ul>
- *   <li>a simple value is one column named in snake_case, typed by its Java type (text, whole number, decimal,
- *       boolean, timestamp);</li>
- *   <li>a nested record ({@code Address}, {@code SourceRef}) is flattened into one column per component, prefixed with
- *       the field's name: {@code shipTo.city} is {@code ship_to_city}; a component already named with the prefix keeps
- *       its name once: {@code source.sourceId} is {@code source_id}, not {@code source_source_id};</li>
- *   <li>maps and JSON trees ({@code customFields}, {@code raw}) are one JSON column;</li>
- *   <li>collections ({@code lines}) are not columns: they are their own table.</li>
+ *   <li>a simple value is one column named in snake_case, typed by its Java type (text, whole
+ *       number, decimal, boolean, timestamp);
+ *   <li>a nested record ({@code Address}, {@code SourceRef}) is flattened into one column per
+ *       component, prefixed with the field's name: {@code shipTo.city} is {@code ship_to_city}; a
+ *       component already named with the prefix keeps its name once: {@code source.sourceId} is
+ *       {@code source_id}, not {@code source_source_id};
+ *   <li>maps and JSON trees ({@code customFields}, {@code raw}) are one JSON column;
+ *   <li>collections ({@code lines}) are not columns: they are their own table.
  * </ul>
  */
 final class RecordColumns {
@@ -48,11 +50,14 @@ final class RecordColumns {
         for (RecordComponent part : valueType.getRecordComponents()) {
           String partName = Identifiers.snakeCase(part.getName());
           Function<Object, Object> partAccessor = accessor(part);
-          columns.add(Column.of(partName.startsWith(name + "_") ? partName : name + "_" + partName, typeOf(part),
-              record -> {
-                Object parent = accessor.apply(record);
-                return parent == null ? null : partAccessor.apply(parent);
-              }));
+          columns.add(
+              Column.of(
+                  partName.startsWith(name + "_") ? partName : name + "_" + partName,
+                  typeOf(part),
+                  record -> {
+                    Object parent = accessor.apply(record);
+                    return parent == null ? null : partAccessor.apply(parent);
+                  }));
         }
       } else {
         columns.add(Column.of(name, typeOf(component), value));
@@ -84,13 +89,19 @@ final class RecordColumns {
     if (Map.class.isAssignableFrom(type) || JsonNode.class.isAssignableFrom(type)) {
       return ColumnType.JSON;
     }
-    throw new IllegalStateException("No column type for " + component.getDeclaringRecord().getSimpleName() + "."
-        + component.getName() + " (" + type.getName() + "): add a rule to RecordColumns");
+    throw new IllegalStateException(
+        "No column type for "
+            + component.getDeclaringRecord().getSimpleName()
+            + "."
+            + component.getName()
+            + " ("
+            + type.getName()
+            + "): add a rule to RecordColumns");
   }
 
   /**
-   * The component's accessor as a plain function (a lambda class spun once per component), not a reflective call:
-   * writes read every column of every record, millions of times per run.
+   * The component's accessor as a plain function (a lambda class spun once per component), not a
+   * reflective call: writes read every column of every record, millions of times per run.
    */
   @SuppressWarnings("unchecked")
   private static Function<Object, Object> accessor(RecordComponent component) {
@@ -100,10 +111,19 @@ final class RecordColumns {
       MethodHandle handle = lookup.unreflect(method);
       MethodType erased = MethodType.methodType(Object.class, Object.class);
       MethodType instantiated = handle.type().wrap();
-      return (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
-          MethodType.methodType(Function.class), erased, handle, instantiated).getTarget().invokeExact();
+      return (Function<Object, Object>)
+          LambdaMetafactory.metafactory(
+                  lookup,
+                  "apply",
+                  MethodType.methodType(Function.class),
+                  erased,
+                  handle,
+                  instantiated)
+              .getTarget()
+              .invokeExact();
     } catch (Throwable e) {
-      // A lookup this class may not use (another class loader): the reflective call still works, only slower.
+      // A lookup this class may not use (another class loader): the reflective call still works,
+      // only slower.
       return record -> read(method, record);
     }
   }
@@ -112,7 +132,8 @@ final class RecordColumns {
     try {
       return accessor.invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("Cannot read " + accessor.getName() + " of " + record.getClass(), e);
+      throw new IllegalStateException(
+          "Cannot read " + accessor.getName() + " of " + record.getClass(), e);
     }
   }
 }

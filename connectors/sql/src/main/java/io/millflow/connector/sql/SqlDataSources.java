@@ -6,8 +6,9 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The pooled data sources of one SQL connection type, one pool per distinct connection configuration, kept and closed
- * as {@link ConnectionPools} describes. Each connector's subclass is the CDI bean its steps inject.
+ * The pooled data sources of one SQL connection type, one pool per distinct connection
+ * configuration, kept and closed as {@link ConnectionPools} describes. Each connector's subclass is
+ * the CDI bean its steps inject.
  */
 public abstract class SqlDataSources implements AutoCloseable {
 
@@ -20,8 +21,8 @@ public abstract class SqlDataSources implements AutoCloseable {
   /**
    * The pooled data source of a connection, opened (and tested with one connection) on first use.
    *
-   * @throws io.millflow.step.StepFailure {@code CONNECTION_INVALID} for a connection of another type or with unusable
-   *     settings
+   * @throws io.millflow.step.StepFailure {@code CONNECTION_INVALID} for a connection of another
+   *     type or with unusable settings
    * @throws io.millflow.step.ReauthRequiredException when the database rejects the credentials
    * @throws io.millflow.step.RetryableStepException when the database cannot be reached
    */

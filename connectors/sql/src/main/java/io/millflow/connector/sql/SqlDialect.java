@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What differs between the SQL databases Millflow writes to, as far as the shared code is concerned: how names are
- * quoted, what each {@link ColumnType} is called, and which schema statements have an {@code IF NOT EXISTS} form. The
- * statements themselves (upserts, staging) stay in each connector's own {@code sql/} resources.
+ * What differs between the SQL databases Millflow writes to, as far as the shared code is
+ * concerned: how names are quoted, what each {@link ColumnType} is called, and which schema
+ * statements have an {@code IF NOT EXISTS} form. The statements themselves (upserts, staging) stay
+ * in each connector's own {@code sql/} resources.
  */
-public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql, SqlDialect.Snowflake {
+public sealed interface SqlDialect
+    permits SqlDialect.Postgres, SqlDialect.MySql, SqlDialect.Snowflake {
 
   SqlDialect POSTGRES = new Postgres();
   SqlDialect MYSQL = new MySql();
@@ -17,18 +19,24 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
   /** The character that delimits a quoted identifier. */
   char quoteChar();
 
-  /** The SQL type of a column; {@code key} is true for a primary-key column (MySQL cannot index unbounded text). */
+  /**
+   * The SQL type of a column; {@code key} is true for a primary-key column (MySQL cannot index
+   * unbounded text).
+   */
   String typeName(ColumnType type, boolean key);
 
   /** Whether {@code CREATE TABLE IF NOT EXISTS} exists. */
   boolean createTableIfNotExists();
 
-  /** Whether {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS} exists; without it, callers look the columns up first. */
+  /**
+   * Whether {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS} exists; without it, callers look the
+   * columns up first.
+   */
   boolean addColumnIfNotExists();
 
   /**
-   * The name, quoted, with the quote character doubled inside it. Names are checked by {@link Identifiers} before they
-   * get here; quoting is the second fence.
+   * The name, quoted, with the quote character doubled inside it. Names are checked by {@link
+   * Identifiers} before they get here; quoting is the second fence.
    */
   default String quote(String name) {
     String q = String.valueOf(quoteChar());
@@ -83,8 +91,9 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
   }
 
   /**
-   * MySQL (and MariaDB): DATETIME(6) holding UTC (the connection's session time zone is UTC), DECIMAL(38,10), JSON.
-   * Key text columns are VARCHAR(255): InnoDB indexes at most 3072 bytes, and utf8mb4 takes up to 4 bytes a character.
+   * MySQL (and MariaDB): DATETIME(6) holding UTC (the connection's session time zone is UTC),
+   * DECIMAL(38,10), JSON. Key text columns are VARCHAR(255): InnoDB indexes at most 3072 bytes, and
+   * utf8mb4 takes up to 4 bytes a character.
    */
   record MySql() implements SqlDialect {
     @Override
@@ -119,8 +128,9 @@ public sealed interface SqlDialect permits SqlDialect.Postgres, SqlDialect.MySql
   }
 
   /**
-   * Snowflake: TIMESTAMP_TZ, NUMBER(38,10), VARIANT for JSON. Names are quoted in upper case, the form Snowflake folds
-   * unquoted names to, so {@code SELECT order_number FROM purchase_order} finds what Millflow created.
+   * Snowflake: TIMESTAMP_TZ, NUMBER(38,10), VARIANT for JSON. Names are quoted in upper case, the
+   * form Snowflake folds unquoted names to, so {@code SELECT order_number FROM purchase_order}
+   * finds what Millflow created.
    */
   record Snowflake() implements SqlDialect {
     @Override

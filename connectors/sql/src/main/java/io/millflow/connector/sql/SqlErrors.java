@@ -3,7 +3,10 @@ package io.millflow.connector.sql;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Reading database errors the same way in every SQL connector, before each classifies them by its own codes. */
+/**
+ * Reading database errors the same way in every SQL connector, before each classifies them by its
+ * own codes.
+ */
 public final class SqlErrors {
 
   private SqlErrors() {}

@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A connector's SQL, kept in {@code sql/*.sql} resources next to its package. A template names the tables and column
- * lists it needs as {@code ${name}}; callers fill them only with names checked by {@link Identifiers} and quoted by a
- * {@link SqlDialect}, never with raw input. Values travel as bound parameters (or COPY data), never in the text.
+ * A connector's SQL, kept in {@code sql/*.sql} resources next to its package. A template names the
+ * tables and column lists it needs as {@code ${name}}; callers fill them only with names checked by
+ * {@link Identifiers} and quoted by a {@link SqlDialect}, never with raw input. Values travel as
+ * bound parameters (or COPY data), never in the text.
  */
 public final class SqlTemplates {
 
@@ -36,7 +37,8 @@ public final class SqlTemplates {
     while (matcher.find()) {
       String fragment = fragments.get(matcher.group(1));
       if (fragment == null) {
-        throw new IllegalStateException("SQL template " + template + " needs ${" + matcher.group(1) + "}");
+        throw new IllegalStateException(
+            "SQL template " + template + " needs ${" + matcher.group(1) + "}");
       }
       matcher.appendReplacement(sql, Matcher.quoteReplacement(fragment));
     }
@@ -48,15 +50,18 @@ public final class SqlTemplates {
   }
 
   private String load(String template) {
-    return cache.computeIfAbsent(template, name -> {
-      try (InputStream in = anchor.getResourceAsStream("sql/" + name + ".sql")) {
-        if (in == null) {
-          throw new IllegalStateException("Missing SQL resource sql/" + name + ".sql next to " + anchor.getName());
-        }
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return cache.computeIfAbsent(
+        template,
+        name -> {
+          try (InputStream in = anchor.getResourceAsStream("sql/" + name + ".sql")) {
+            if (in == null) {
+              throw new IllegalStateException(
+                  "Missing SQL resource sql/" + name + ".sql next to " + anchor.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

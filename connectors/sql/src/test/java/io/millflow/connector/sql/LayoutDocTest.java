@@ -9,8 +9,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layouts README.md documents are the ones the code declares: the section between the markers is rendered from
- * {@link EntityLayout}. After a model change, run this test with {@code -Dlayouts.write=true} to rewrite it.
+ * The layouts README.md documents are the ones the code declares: the section between the markers
+ * is rendered from {@link EntityLayout}. After a model change, run this test with {@code
+ * -Dlayouts.write=true} to rewrite it.
  */
 class LayoutDocTest {
 
@@ -30,19 +31,25 @@ class LayoutDocTest {
       Files.writeString(README, readme, StandardCharsets.UTF_8);
     }
     assertThat(readme.substring(start + START.length(), readme.indexOf(END)))
-        .as("README.md layouts; rerun with -Dlayouts.write=true").isEqualTo(rendered);
+        .as("README.md layouts; rerun with -Dlayouts.write=true")
+        .isEqualTo(rendered);
   }
 
   private static String render() {
     StringBuilder text = new StringBuilder();
     for (EntityLayout<?> layout : EntityLayout.all()) {
-      text.append("\n#### `").append(Identifiers.snakeCase(layout.entity())).append("` (entity `")
-          .append(layout.entity()).append("`, `").append(layout.type().getSimpleName())
+      text.append("\n#### `")
+          .append(Identifiers.snakeCase(layout.entity()))
+          .append("` (entity `")
+          .append(layout.entity())
+          .append("`, `")
+          .append(layout.type().getSimpleName())
           .append("`), primary key `key`\n\n");
       columns(text, layout.tableColumns());
       if (layout.type() == io.millflow.model.PurchaseOrder.class) {
-        text.append("\n#### `purchase_order_line` (the order table's name + `_line`), primary key (`order_key`,"
-            + " `line_number`)\n\n");
+        text.append(
+            "\n#### `purchase_order_line` (the order table's name + `_line`), primary key (`order_key`,"
+                + " `line_number`)\n\n");
         columns(text, EntityLayout.withSyncedAt(PurchaseOrderLayout.LINE_COLUMNS));
       }
     }
@@ -52,8 +59,11 @@ class LayoutDocTest {
   private static void columns(StringBuilder text, java.util.List<Column<?>> columns) {
     text.append("| column | kind |\n|---|---|\n");
     for (Column<?> column : columns) {
-      text.append("| `").append(column.name()).append("` | ")
-          .append(column.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |\n");
+      text.append("| `")
+          .append(column.name())
+          .append("` | ")
+          .append(column.type().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+          .append(" |\n");
     }
   }
 }

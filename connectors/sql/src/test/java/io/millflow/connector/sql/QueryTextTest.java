@@ -16,16 +16,20 @@ class QueryTextTest {
 
   @Test
   void refusesAnythingElseNamingTheInput() {
-    for (String sql : new String[] {"DELETE FROM t", "/* SELECT */ UPDATE t SET a = 1", "SELECTED", "CALL p()"}) {
+    for (String sql :
+        new String[] {"DELETE FROM t", "/* SELECT */ UPDATE t SET a = 1", "SELECTED", "CALL p()"}) {
       assertThatThrownBy(() -> QueryText.of(sql))
-          .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("NOT_A_QUERY"))
+          .isInstanceOfSatisfying(
+              StepFailure.class, f -> assertThat(f.code()).isEqualTo("NOT_A_QUERY"))
           .hasMessageContaining("'sql'");
     }
   }
 
   @Test
   void findsNamedParametersButNotCastsOrTextInLiterals() {
-    QueryText query = QueryText.of("SELECT id::text, ':not_me' FROM t WHERE a > :since AND b = :plant OR c = :since");
+    QueryText query =
+        QueryText.of(
+            "SELECT id::text, ':not_me' FROM t WHERE a > :since AND b = :plant OR c = :since");
 
     assertThat(query.parameterNames()).containsExactly("since", "plant");
     assertThat(query.uses("since")).isTrue();

@@ -15,7 +15,10 @@ import java.io.InputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The write input every SQL sink shares, as the worker adapter sees it: job variables in JSON, checked at the edge. */
+/**
+ * The write input every SQL sink shares, as the worker adapter sees it: job variables in JSON,
+ * checked at the edge.
+ */
 class SqlWriteInputTest {
 
   private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
@@ -50,20 +53,24 @@ class SqlWriteInputTest {
 
     assertThat(VALIDATION.getValidator().validate(input))
         .extracting(violation -> violation.getPropertyPath().toString())
-        .containsExactlyInAnyOrder("connection", "table", "keyFields", "records.dataset", "records.count");
+        .containsExactlyInAnyOrder(
+            "connection", "table", "keyFields", "records.dataset", "records.count");
   }
 
   @Test
   void generatesAnElementTemplateWithAModeDropdownDefaultingToUpsert() throws Exception {
-    JsonNode template = Json.mapper().readTree(new ElementTemplateGenerator().render(StepDescriptor.of(
-        new AnyWrite())));
+    JsonNode template =
+        Json.mapper()
+            .readTree(new ElementTemplateGenerator().render(StepDescriptor.of(new AnyWrite())));
 
     JsonNode mode = property(template, "mode");
     assertThat(mode.path("type").asText()).isEqualTo("Dropdown");
     assertThat(mode.path("value").asText()).isEqualTo("upsert");
-    assertThat(mode.path("choices").findValuesAsText("value")).containsExactly("insert", "upsert", "replace");
+    assertThat(mode.path("choices").findValuesAsText("value"))
+        .containsExactly("insert", "upsert", "replace");
     assertThat(property(template, "table").path("optional").asBoolean()).isTrue();
-    assertThat(property(template, "connection").path("constraints").path("notEmpty").asBoolean()).isTrue();
+    assertThat(property(template, "connection").path("constraints").path("notEmpty").asBoolean())
+        .isTrue();
   }
 
   private static JsonNode property(JsonNode template, String input) {

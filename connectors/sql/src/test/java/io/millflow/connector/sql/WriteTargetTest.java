@@ -31,12 +31,14 @@ class WriteTargetTest {
     assertThat(target.layout()).map(EntityLayout::entity).contains("downtimeEvent");
     assertThat(target.isPurchaseOrder()).isFalse();
     assertThatThrownBy(() -> WriteTarget.of(null, null, "assetKey", "downtimeEvent", "plant"))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_KEY_FIELDS"));
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_KEY_FIELDS"));
   }
 
   @Test
   void readsKeyFieldsAsSnakeCaseColumns() {
-    WriteTarget target = WriteTarget.of("erp.Stock", WriteMode.INSERT, " plantId, itemCode ", "row", "plant");
+    WriteTarget target =
+        WriteTarget.of("erp.Stock", WriteMode.INSERT, " plantId, itemCode ", "row", "plant");
 
     assertThat(target.table().toString()).isEqualTo("erp.stock");
     assertThat(target.keyColumns()).containsExactly("plant_id", "item_code");
@@ -45,21 +47,29 @@ class WriteTargetTest {
   @Test
   void refusesToUpsertAGenericDatasetWithoutKeyFields() {
     assertThatThrownBy(() -> WriteTarget.of("stock", null, null, "row", "plant"))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_KEY_FIELDS"));
-    assertThat(WriteTarget.of("stock", WriteMode.INSERT, null, "row", "plant").keyColumns()).isEmpty();
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_KEY_FIELDS"));
+    assertThat(WriteTarget.of("stock", WriteMode.INSERT, null, "row", "plant").keyColumns())
+        .isEmpty();
   }
 
   @Test
   void infersColumnTypesFromTheFirstNonNullValue() throws Exception {
-    List<JsonNode> records = List.of(
-        Json.mapper().readTree("{\"id\": 1, \"seenAt\": \"2024-03-01T10:00:00Z\", \"note\": null}"),
-        Json.mapper().readTree("{\"id\": 2, \"note\": \"x\", \"tags\": [1], \"ok\": true}"));
+    List<JsonNode> records =
+        List.of(
+            Json.mapper()
+                .readTree("{\"id\": 1, \"seenAt\": \"2024-03-01T10:00:00Z\", \"note\": null}"),
+            Json.mapper().readTree("{\"id\": 2, \"note\": \"x\", \"tags\": [1], \"ok\": true}"));
 
     JsonRows.Batch batch = new JsonRows(List.of("id")).batch(records, 0);
 
-    assertThat(batch.columnTypes()).containsExactly(java.util.Map.entry("id", ColumnType.DECIMAL),
-        java.util.Map.entry("seen_at", ColumnType.TIMESTAMP), java.util.Map.entry("note", ColumnType.TEXT),
-        java.util.Map.entry("tags", ColumnType.JSON), java.util.Map.entry("ok", ColumnType.BOOLEAN));
+    assertThat(batch.columnTypes())
+        .containsExactly(
+            java.util.Map.entry("id", ColumnType.DECIMAL),
+            java.util.Map.entry("seen_at", ColumnType.TIMESTAMP),
+            java.util.Map.entry("note", ColumnType.TEXT),
+            java.util.Map.entry("tags", ColumnType.JSON),
+            java.util.Map.entry("ok", ColumnType.BOOLEAN));
     assertThat(JsonRows.text(Json.mapper().readTree("1E+2"), false)).isEqualTo("100");
   }
 }

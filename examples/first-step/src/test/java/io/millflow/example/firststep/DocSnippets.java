@@ -13,15 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The code blocks of a markdown page that show regions of source files. A block is announced by a comment line
- * {@code <!-- snippet: path/from/repository/root#region -->} right before its fence; the region lies in the source file
- * between a line {@code // snippet:region} (or {@code <!-- snippet:region -->}) and the next line holding
- * {@code end-snippet}, marker lines left out and the common indentation removed.
+ * The code blocks of a markdown page that show regions of source files. A block is announced by a
+ * comment line {@code <!-- snippet: path/from/repository/root#region -->} right before its fence;
+ * the region lies in the source file between a line {@code // snippet:region} (or {@code <!--
+ * snippet:region -->}) and the next line holding {@code end-snippet}, marker lines left out and the
+ * common indentation removed.
  */
 final class DocSnippets {
 
   private static final Pattern ANNOUNCED = Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->");
-  private static final Pattern REGION_START = Pattern.compile("^\\s*(?://|<!--)\\s*snippet:(\\S+?)(?:\\s*-->)?\\s*$");
+  private static final Pattern REGION_START =
+      Pattern.compile("^\\s*(?://|<!--)\\s*snippet:(\\S+?)(?:\\s*-->)?\\s*$");
   private static final String REGION_END = "end-snippet";
   private static final String FENCE = "```";
 
@@ -31,7 +33,10 @@ final class DocSnippets {
     this.root = root;
   }
 
-  /** The page with each announced block's content replaced by its source region: equal to the page when none drifted. */
+  /**
+   * The page with each announced block's content replaced by its source region: equal to the page
+   * when none drifted.
+   */
   String render(List<String> page) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < page.size(); i++) {
@@ -41,7 +46,8 @@ final class DocSnippets {
         continue;
       }
       if (i + 1 >= page.size() || !page.get(i + 1).startsWith(FENCE)) {
-        throw new IllegalStateException("Line " + (i + 1) + ": a snippet comment must be followed by a ``` fence");
+        throw new IllegalStateException(
+            "Line " + (i + 1) + ": a snippet comment must be followed by a ``` fence");
       }
       out.add(page.get(++i));
       int end = i + 1;
@@ -57,8 +63,11 @@ final class DocSnippets {
 
   /** {@code path#region} of every block the page announces, in page order. */
   List<String> announced(List<String> page) {
-    return page.stream().map(line -> ANNOUNCED.matcher(line.strip())).filter(Matcher::matches)
-        .map(m -> m.group(1) + "#" + m.group(2)).toList();
+    return page.stream()
+        .map(line -> ANNOUNCED.matcher(line.strip()))
+        .filter(Matcher::matches)
+        .map(m -> m.group(1) + "#" + m.group(2))
+        .toList();
   }
 
   /** {@code path#region} of every region marked in the given source files. */
@@ -75,8 +84,12 @@ final class DocSnippets {
     if (lines == null) {
       throw new IllegalStateException(path + " marks no region '" + name + "'");
     }
-    int indent = lines.stream().filter(line -> !line.isBlank())
-        .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+    int indent =
+        lines.stream()
+            .filter(line -> !line.isBlank())
+            .mapToInt(line -> line.length() - line.stripLeading().length())
+            .min()
+            .orElse(0);
     return lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).toList();
   }
 

@@ -26,9 +26,13 @@ class ScrapCheckInputTest {
 
   @Test
   void readsTheVariablesTheDesignerStores() {
-    ScrapCheck.Input input = read(Map.of(
-        "records", Map.of("dataset", "ds-1", "count", 3, "entity", "productionRecord"),
-        "limitPercent", "2.5"));
+    ScrapCheck.Input input =
+        read(
+            Map.of(
+                "records",
+                Map.of("dataset", "ds-1", "count", 3, "entity", "productionRecord"),
+                "limitPercent",
+                "2.5"));
 
     assertThat(input.limitPercent()).isEqualByComparingTo(new BigDecimal("2.5"));
     assertThat(input.records().count()).isEqualTo(3);
@@ -37,13 +41,18 @@ class ScrapCheckInputTest {
 
   @Test
   void refusesALimitOverAHundredPercentAndABrokenDatasetNamingTheFields() {
-    ScrapCheck.Input input = read(Map.of(
-        "records", Map.of("dataset", "", "count", 3, "entity", "productionRecord"),
-        "limitPercent", "150"));
+    ScrapCheck.Input input =
+        read(
+            Map.of(
+                "records",
+                Map.of("dataset", "", "count", 3, "entity", "productionRecord"),
+                "limitPercent",
+                "150"));
 
     Set<ConstraintViolation<ScrapCheck.Input>> violations = validator.validate(input);
 
-    assertThat(violations).extracting(violation -> violation.getPropertyPath().toString())
+    assertThat(violations)
+        .extracting(violation -> violation.getPropertyPath().toString())
         .containsExactlyInAnyOrder("limitPercent", "records.dataset");
   }
 

@@ -10,18 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/writing-a-step.md shows this module's code: every marked region of it, exactly as it is here, so the guide
- * cannot drift from code that compiles and passes its tests.
+ * docs/writing-a-step.md shows this module's code: every marked region of it, exactly as it is
+ * here, so the guide cannot drift from code that compiles and passes its tests.
  */
 class WritingAStepGuideTest {
 
   static final String GUIDE = "docs/writing-a-step.md";
   static final String UPDATE_PROPERTY = "update-snippets";
   private static final String MODULE = "examples/first-step/";
-  private static final List<String> SOURCES = List.of(
-      MODULE + "pom.xml",
-      MODULE + "src/main/java/io/millflow/example/firststep/ScrapCheck.java",
-      MODULE + "src/test/java/io/millflow/example/firststep/ScrapCheckTest.java");
+  private static final List<String> SOURCES =
+      List.of(
+          MODULE + "pom.xml",
+          MODULE + "src/main/java/io/millflow/example/firststep/ScrapCheck.java",
+          MODULE + "src/test/java/io/millflow/example/firststep/ScrapCheckTest.java");
 
   private final Path root = RepositoryFiles.root();
   private final DocSnippets snippets = new DocSnippets(root);
@@ -29,7 +30,9 @@ class WritingAStepGuideTest {
 
   @Test
   void showsEveryMarkedRegionOfTheExampleOnce() {
-    assertThat(snippets.announced(page)).containsExactlyInAnyOrderElementsOf(snippets.marked(SOURCES)).isNotEmpty();
+    assertThat(snippets.announced(page))
+        .containsExactlyInAnyOrderElementsOf(snippets.marked(SOURCES))
+        .isNotEmpty();
   }
 
   @Test
@@ -46,9 +49,17 @@ class WritingAStepGuideTest {
     Path scratch = root.resolve(MODULE + "target/writing-a-step.md");
     Files.createDirectories(scratch.getParent());
     Files.writeString(scratch, rendered, StandardCharsets.UTF_8);
-    throw new AssertionError(GUIDE + " shows code that is not the example's source. The page with the source's code is"
-        + " in " + scratch + " (compare: diff " + GUIDE + " " + scratch + "). To update the page's code blocks: ./mvnw"
-        + " -pl examples/first-step -am test -Dtest=WritingAStepGuideTest -Dsurefire.failIfNoSpecifiedTests=false -D"
-        + UPDATE_PROPERTY);
+    throw new AssertionError(
+        GUIDE
+            + " shows code that is not the example's source. The page with the source's code is"
+            + " in "
+            + scratch
+            + " (compare: diff "
+            + GUIDE
+            + " "
+            + scratch
+            + "). To update the page's code blocks: ./mvnw"
+            + " -pl examples/first-step -am test -Dtest=WritingAStepGuideTest -Dsurefire.failIfNoSpecifiedTests=false -D"
+            + UPDATE_PROPERTY);
   }
 }

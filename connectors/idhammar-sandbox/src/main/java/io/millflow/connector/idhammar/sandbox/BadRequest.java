@@ -1,6 +1,9 @@
 package io.millflow.connector.idhammar.sandbox;
 
-/** A request the API refuses with 400 (or {@code status}): a malformed parameter, an unknown machine, a bad cursor. */
+/**
+ * A request the API refuses with 400 (or {@code status}): a malformed parameter, an unknown
+ * machine, a bad cursor.
+ */
 final class BadRequest extends RuntimeException {
 
   private final int status;

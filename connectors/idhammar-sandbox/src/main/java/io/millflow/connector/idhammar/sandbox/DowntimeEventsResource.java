@@ -13,10 +13,11 @@ import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 /**
- * {@code GET /api/v1/downtime-events}: events with {@code updatedAt} in {@code [updatedSince, updatedUntil)},
- * ordered by {@code (updatedAt, id)}, a page at a time. The cursor is the last row's {@code (updatedAt, id)}, so a
- * page starts strictly after it: an event that changes during a read moves behind the cursor and comes again, never
- * is skipped, and a read with a fixed {@code updatedUntil} in the past sees a list that no longer changes.
+ * {@code GET /api/v1/downtime-events}: events with {@code updatedAt} in {@code [updatedSince,
+ * updatedUntil)}, ordered by {@code (updatedAt, id)}, a page at a time. The cursor is the last
+ * row's {@code (updatedAt, id)}, so a page starts strictly after it: an event that changes during a
+ * read moves behind the cursor and comes again, never is skipped, and a read with a fixed {@code
+ * updatedUntil} in the past sees a list that no longer changes.
  */
 final class DowntimeEventsResource {
 
@@ -44,19 +45,25 @@ final class DowntimeEventsResource {
     int limit = query.limit();
     PageCursor after = PageCursor.decode(query.text("cursor"), CURSOR_KIND);
     long lowest = after != null ? after.time() : since != null ? since : Long.MIN_VALUE / 4;
-    Predicate<Row> wanted = row -> machines.test(row.event().machine()) && row.updatedAt() < until
-        && (since == null || row.updatedAt() >= since) && (after == null || isAfter(row, after));
+    Predicate<Row> wanted =
+        row ->
+            machines.test(row.event().machine())
+                && row.updatedAt() < until
+                && (since == null || row.updatedAt() >= since)
+                && (after == null || isAfter(row, after));
 
     // The limit+1 smallest rows; a max-heap, so the largest kept is at hand.
     PriorityQueue<Row> kept = new PriorityQueue<>(ORDER.reversed());
     for (Event event : timeline.created()) {
       offer(kept, new Row(event, event.updatedAt(now)), event.startedBy(now), wanted, limit);
     }
-    long first = timeline.firstStartingAfter(Math.max(lowest - timeline.maxDuration() - 1,
-        timeline.dataStart() - 1));
+    long first =
+        timeline.firstStartingAfter(
+            Math.max(lowest - timeline.maxDuration() - 1, timeline.dataStart() - 1));
     for (long index = first; ; index++) {
       long start = timeline.start(index);
-      // updatedAt >= start: once a start passes the largest row kept (or the end), no later event can enter
+      // updatedAt >= start: once a start passes the largest row kept (or the end), no later event
+      // can enter
       if (start > now || start >= until || kept.size() > limit && start > kept.peek().updatedAt()) {
         break;
       }
@@ -71,11 +78,14 @@ final class DowntimeEventsResource {
     ArrayNode data = body.putArray("data");
     page.forEach(row -> data.add(json(row.event(), now)));
     Row last = page.isEmpty() ? null : page.getLast();
-    body.put("next", more ? new PageCursor(CURSOR_KIND, last.updatedAt(), last.event().id()).encode() : null);
+    body.put(
+        "next",
+        more ? new PageCursor(CURSOR_KIND, last.updatedAt(), last.event().id()).encode() : null);
     return body;
   }
 
-  private static void offer(PriorityQueue<Row> kept, Row row, boolean started, Predicate<Row> wanted, int limit) {
+  private static void offer(
+      PriorityQueue<Row> kept, Row row, boolean started, Predicate<Row> wanted, int limit) {
     if (started && wanted.test(row)) {
       kept.add(row);
       if (kept.size() > limit + 1) {
@@ -93,7 +103,8 @@ final class DowntimeEventsResource {
   static ObjectNode json(Event event, long now) {
     boolean closed = event.closedBy(now);
     Machine machine = event.machine();
-    return Json.mapper().createObjectNode()
+    return Json.mapper()
+        .createObjectNode()
         .put("id", event.id())
         .put("machineId", machine.id())
         .put("lineId", machine.line().id())

@@ -9,20 +9,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 
 /**
- * Every downtime event of the plant, computed from its index, never stored: event {@code i} belongs to machine
- * {@code i mod 12} and starts {@code i} spacings after the data start (plus a jitter under half a spacing), so starts
- * rise with the index and a time maps to an index range by arithmetic. An event lasts less than the eleven spacings
- * before its machine's next event, so one machine's generated events never overlap.
+ * Every downtime event of the plant, computed from its index, never stored: event {@code i} belongs
+ * to machine {@code i mod 12} and starts {@code i} spacings after the data start (plus a jitter
+ * under half a spacing), so starts rise with the index and a time maps to an index range by
+ * arithmetic. An event lasts less than the eleven spacings before its machine's next event, so one
+ * machine's generated events never overlap.
  *
- * <p>An event exists once its start has passed; it is open (no end) until its end passes. Its {@code updatedAt} is its
- * start while open and its end once closed: as the clock moves, events appear and close and their {@code updatedAt}
- * moves, which is what an incremental read must pick up. Events created through the admin endpoint are kept in a
- * (small) list and follow the same rules.
+ * <p>An event exists once its start has passed; it is open (no end) until its end passes. Its
+ * {@code updatedAt} is its start while open and its end once closed: as the clock moves, events
+ * appear and close and their {@code updatedAt} moves, which is what an incremental read must pick
+ * up. Events created through the admin endpoint are kept in a (small) list and follow the same
+ * rules.
  */
 final class DowntimeTimeline {
 
-  /** One event; times in epoch seconds; {@code end} is when it ends, known in advance but hidden until it passes. */
-  record Event(String id, long index, Machine machine, long start, long end, Reason reason, String operator) {
+  /**
+   * One event; times in epoch seconds; {@code end} is when it ends, known in advance but hidden
+   * until it passes.
+   */
+  record Event(
+      String id,
+      long index,
+      Machine machine,
+      long start,
+      long end,
+      Reason reason,
+      String operator) {
 
     boolean startedBy(long now) {
       return start <= now;
@@ -38,7 +50,8 @@ final class DowntimeTimeline {
   }
 
   private static final double PLANNED_SHARE = 0.3;
-  private static final List<Reason> PLANNED = Plant.DOWNTIME_REASONS.stream().filter(Reason::planned).toList();
+  private static final List<Reason> PLANNED =
+      Plant.DOWNTIME_REASONS.stream().filter(Reason::planned).toList();
   private static final List<Reason> UNPLANNED =
       Plant.DOWNTIME_REASONS.stream().filter(reason -> !reason.planned()).toList();
 
@@ -49,7 +62,10 @@ final class DowntimeTimeline {
   private final long maxDuration;
   private final List<Event> created = new CopyOnWriteArrayList<>();
 
-  /** The first {@code events} events have started by {@code anchor} (epoch seconds), the next not yet. */
+  /**
+   * The first {@code events} events have started by {@code anchor} (epoch seconds), the next not
+   * yet.
+   */
   DowntimeTimeline(long seed, Plant plant, long spacingSeconds, long anchor, int events) {
     this.seed = seed;
     this.plant = plant;
@@ -62,7 +78,10 @@ final class DowntimeTimeline {
     return dataStart;
   }
 
-  /** The longest an event can last: an event updated at {@code t} started after {@code t - maxDuration()}. */
+  /**
+   * The longest an event can last: an event updated at {@code t} started after {@code t -
+   * maxDuration()}.
+   */
   long maxDuration() {
     return maxDuration;
   }
@@ -80,8 +99,14 @@ final class DowntimeTimeline {
     List<Reason> reasons = random.nextDouble() < PLANNED_SHARE ? PLANNED : UNPLANNED;
     Reason reason = reasons.get(random.nextInt(reasons.size()));
     String operator = Plant.OPERATORS[random.nextInt(Plant.OPERATORS.length)];
-    return new Event(Mix.padded("DT-", index, 9), index, plant.machine((int) (index % plant.machineCount())), start,
-        start + duration, reason, operator);
+    return new Event(
+        Mix.padded("DT-", index, 9),
+        index,
+        plant.machine((int) (index % plant.machineCount())),
+        start,
+        start + duration,
+        reason,
+        operator);
   }
 
   /** The smallest index whose event starts after {@code time}. */
@@ -105,20 +130,30 @@ final class DowntimeTimeline {
     return created;
   }
 
-  /** Creates an event of {@code machine} from {@code start} for {@code seconds}; the caller pushes it. */
+  /**
+   * Creates an event of {@code machine} from {@code start} for {@code seconds}; the caller pushes
+   * it.
+   */
   Event create(Machine machine, Reason reason, long start, long seconds) {
     synchronized (created) {
-      Event event = new Event(Mix.padded("DTX-", created.size() + 1, 6), -1, machine, start, start + seconds, reason,
-          "Sandbox admin");
+      Event event =
+          new Event(
+              Mix.padded("DTX-", created.size() + 1, 6),
+              -1,
+              machine,
+              start,
+              start + seconds,
+              reason,
+              "Sandbox admin");
       created.add(event);
       return event;
     }
   }
 
   /**
-   * The planned and unplanned downtime of {@code machine} within {@code [from, to)} (epoch seconds, {@code to} not
-   * after now), as {@code {planned, unplanned}} seconds. Overlapping events (a hand-made one over a generated one)
-   * count once, a planned stop before an unplanned one.
+   * The planned and unplanned downtime of {@code machine} within {@code [from, to)} (epoch seconds,
+   * {@code to} not after now), as {@code {planned, unplanned}} seconds. Overlapping events (a
+   * hand-made one over a generated one) count once, a planned stop before an unplanned one.
    */
   long[] downtime(Machine machine, long from, long to) {
     List<long[]> planned = new ArrayList<>();

@@ -10,20 +10,23 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The API's one error shape, whatever the status:
- * {@code {"error":{"status":401,"code":"unauthorized","message":"...","requestId":"..."}}}. The request id is the
- * caller's {@code X-Request-Id} when it sent one, and is echoed in the response header of the same name.
+ * The API's one error shape, whatever the status: {@code
+ * {"error":{"status":401,"code":"unauthorized","message":"...","requestId":"..."}}}. The request id
+ * is the caller's {@code X-Request-Id} when it sent one, and is echoed in the response header of
+ * the same name.
  */
 final class ErrorBody implements ErrorShape {
 
   static final String REQUEST_ID = "X-Request-Id";
 
   @Override
-  public void write(HttpExchange exchange, int status, String code, String message, Duration retryAfter)
+  public void write(
+      HttpExchange exchange, int status, String code, String message, Duration retryAfter)
       throws IOException {
     ErrorShape.retryAfter(exchange, retryAfter);
     ObjectNode error = Json.mapper().createObjectNode();
-    error.putObject("error")
+    error
+        .putObject("error")
         .put("status", status)
         .put("code", code != null ? code : usualCode(status))
         .put("message", message != null ? message : usualMessage(status))
@@ -62,7 +65,8 @@ final class ErrorBody implements ErrorShape {
       case 404 -> "No such resource.";
       case 429 -> "Too many requests for this API token; retry after the time in Retry-After.";
       case 503 -> "The service is unavailable; retry later.";
-      default -> status >= 500 ? "The server failed to answer the request." : "The request was rejected.";
+      default ->
+          status >= 500 ? "The server failed to answer the request." : "The request was rejected.";
     };
   }
 }

@@ -2,7 +2,10 @@ package io.millflow.connector.idhammar.sandbox;
 
 import java.util.Locale;
 
-/** The periods counts and OEE are reported in, UTC: hours, the three 8-hour shifts (06, 14, 22), days. */
+/**
+ * The periods counts and OEE are reported in, UTC: hours, the three 8-hour shifts (06, 14, 22),
+ * days.
+ */
 enum Granularity {
   HOUR(3_600, 0),
   SHIFT(8 * 3_600, 6 * 3_600),
@@ -48,7 +51,8 @@ enum Granularity {
     for (Granularity granularity : allowed) {
       names.append(names.isEmpty() ? "" : ", ").append(granularity.apiName());
     }
-    throw new BadRequest("invalid_parameter", "Parameter 'granularity' must be one of " + names + ", not '" + value
-        + "'.");
+    throw new BadRequest(
+        "invalid_parameter",
+        "Parameter 'granularity' must be one of " + names + ", not '" + value + "'.");
   }
 }

@@ -3,8 +3,8 @@ package io.millflow.connector.idhammar.sandbox;
 import java.util.SplittableRandom;
 
 /**
- * Seeded randomness by key (the same seed and key always give the same stream, neighbouring keys unrelated ones), and
- * the zero-padded ids made from indexes.
+ * Seeded randomness by key (the same seed and key always give the same stream, neighbouring keys
+ * unrelated ones), and the zero-padded ids made from indexes.
  */
 final class Mix {
 
@@ -17,10 +17,14 @@ final class Mix {
     return z ^ (z >>> 31);
   }
 
-  /** {@code padded("DT-", 42, 9)} is {@code DT-000000042}; faster than a format string, which a million rows feel. */
+  /**
+   * {@code padded("DT-", 42, 9)} is {@code DT-000000042}; faster than a format string, which a
+   * million rows feel.
+   */
   static String padded(String prefix, long value, int width) {
     String digits = Long.toString(value);
-    StringBuilder id = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+    StringBuilder id =
+        new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
     for (int i = digits.length(); i < width; i++) {
       id.append('0');
     }

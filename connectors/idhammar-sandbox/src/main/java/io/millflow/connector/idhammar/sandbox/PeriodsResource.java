@@ -7,9 +7,10 @@ import io.millflow.step.Json;
 import java.util.function.Predicate;
 
 /**
- * {@code GET /api/v1/production-counts} and {@code GET /api/v1/oee}: one row per machine and period that lies wholly
- * within {@code [from, to)} and has ended, ordered by period start, then machine. Ended periods never change, so the
- * cursor (the next row's period and machine) stays valid however long a read takes.
+ * {@code GET /api/v1/production-counts} and {@code GET /api/v1/oee}: one row per machine and period
+ * that lies wholly within {@code [from, to)} and has ended, ordered by period start, then machine.
+ * Ended periods never change, so the cursor (the next row's period and machine) stays valid however
+ * long a read takes.
  */
 final class PeriodsResource {
 
@@ -28,7 +29,8 @@ final class PeriodsResource {
   private final Rows rows;
   private final Granularity[] allowed;
 
-  PeriodsResource(Plant plant, long dataStart, PlantFilter filter, Rows rows, Granularity... allowed) {
+  PeriodsResource(
+      Plant plant, long dataStart, PlantFilter filter, Rows rows, Granularity... allowed) {
     this.plant = plant;
     this.dataStart = dataStart;
     this.filter = filter;
@@ -43,19 +45,25 @@ final class PeriodsResource {
     long to = requestedTo == null ? now : Math.min(requestedTo, now);
     Long from = query.instant("from");
     if (from != null && requestedTo != null && from > requestedTo) {
-      throw new BadRequest("invalid_parameter", "Parameter 'from' is after 'to': give a period that ends after it"
-          + " begins.");
+      throw new BadRequest(
+          "invalid_parameter",
+          "Parameter 'from' is after 'to': give a period that ends after it" + " begins.");
     }
     int limit = query.limit();
     String kind = "p" + granularity.apiName();
     PageCursor cursor = PageCursor.decode(query.text("cursor"), kind);
-    long period = cursor != null ? cursor.time()
-        : granularity.alignUp(Math.max(from == null ? to - DEFAULT_RANGE_SECONDS : from, dataStart));
+    long period =
+        cursor != null
+            ? cursor.time()
+            : granularity.alignUp(
+                Math.max(from == null ? to - DEFAULT_RANGE_SECONDS : from, dataStart));
     int machine = cursor != null ? parseMachine(cursor) : 0;
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode data = body.putArray("data");
     String next = null;
-    for (; period + granularity.length() <= to && next == null; period += granularity.length(), machine = 0) {
+    for (;
+        period + granularity.length() <= to && next == null;
+        period += granularity.length(), machine = 0) {
       for (; machine < plant.machineCount(); machine++) {
         if (!machines.test(plant.machine(machine))) {
           continue;
@@ -80,7 +88,9 @@ final class PeriodsResource {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadRequest("invalid_cursor", "Parameter 'cursor' is not a cursor of this list: pass the 'next' value"
-        + " of the previous page unchanged.");
+    throw new BadRequest(
+        "invalid_cursor",
+        "Parameter 'cursor' is not a cursor of this list: pass the 'next' value"
+            + " of the previous page unchanged.");
   }
 }

@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Production counts and OEE of a machine and period, derived from the downtime timeline so the figures agree: each hour
- * the machine runs for its planned production time (the hour less planned stops) less unplanned stops, makes 75-98 % of
- * its ideal rate in that run time, and rejects or reworks a few percent. Longer periods are sums of their hours; OEE is
- * computed from the sums:
+ * Production counts and OEE of a machine and period, derived from the downtime timeline so the
+ * figures agree: each hour the machine runs for its planned production time (the hour less planned
+ * stops) less unplanned stops, makes 75-98 % of its ideal rate in that run time, and rejects or
+ * reworks a few percent. Longer periods are sums of their hours; OEE is computed from the sums:
  *
  * <pre>
  * availability = run time / planned production time
@@ -31,8 +31,15 @@ final class ProductionModel {
   static final int SCALE = 4;
 
   /** Sums over a period; {@code rejects} is reject count by reason code. */
-  record Totals(long periodSeconds, long plannedDowntime, long unplannedDowntime, long total, long good, long reject,
-      long rework, Map<String, Long> rejects) {
+  record Totals(
+      long periodSeconds,
+      long plannedDowntime,
+      long unplannedDowntime,
+      long total,
+      long good,
+      long reject,
+      long rework,
+      Map<String, Long> rejects) {
 
     long plannedProduction() {
       return periodSeconds - plannedDowntime;
@@ -76,11 +83,21 @@ final class ProductionModel {
     long reject = (long) Math.floor(total * random.nextDouble() * 0.04);
     long rework = (long) Math.floor(total * random.nextDouble() * 0.02);
     Reason reason = Plant.REJECT_REASONS.get(random.nextInt(Plant.REJECT_REASONS.size()));
-    return new Totals(3_600, downtime[0], downtime[1], total, total - reject - rework, reject, rework,
+    return new Totals(
+        3_600,
+        downtime[0],
+        downtime[1],
+        total,
+        total - reject - rework,
+        reject,
+        rework,
         reject == 0 ? Map.of() : Map.of(reason.code(), reject));
   }
 
-  /** The work order a machine runs during the shift of {@code time}: one order per machine and shift. */
+  /**
+   * The work order a machine runs during the shift of {@code time}: one order per machine and
+   * shift.
+   */
   static String orderNo(Machine machine, long time) {
     long shift = Granularity.SHIFT.floor(time) / Granularity.SHIFT.length();
     return Mix.padded("WO-", Math.floorMod(shift * 12 + machine.index(), 10_000_000), 7);
@@ -88,13 +105,23 @@ final class ProductionModel {
 
   ObjectNode production(Machine machine, long start, Granularity granularity) {
     Totals totals = period(machine, start, start + granularity.length());
-    ObjectNode row = period(machine, start, granularity)
-        .put("good", totals.good()).put("reject", totals.reject()).put("rework", totals.rework());
+    ObjectNode row =
+        period(machine, start, granularity)
+            .put("good", totals.good())
+            .put("reject", totals.reject())
+            .put("rework", totals.rework());
     ArrayNode reasons = row.putArray("rejectReasons");
-    totals.rejects().forEach((code, count) -> {
-      Reason reason = Plant.REJECT_REASONS.stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
-      reasons.addObject().put("code", code).put("text", reason.text()).put("count", count);
-    });
+    totals
+        .rejects()
+        .forEach(
+            (code, count) -> {
+              Reason reason =
+                  Plant.REJECT_REASONS.stream()
+                      .filter(r -> r.code().equals(code))
+                      .findFirst()
+                      .orElseThrow();
+              reasons.addObject().put("code", code).put("text", reason.text()).put("count", count);
+            });
     return row.put("updatedAt", DowntimeEventsResource.time(start + granularity.length()));
   }
 
@@ -113,17 +140,25 @@ final class ProductionModel {
         .put("goodCount", totals.good())
         .put("rejectCount", totals.reject())
         .put("reworkCount", totals.rework())
-        .put("availability", ratio(BigDecimal.valueOf(totals.runTime()), totals.plannedProduction()))
-        .put("performance", ratio(cycle.multiply(BigDecimal.valueOf(totals.total())),
-            rate.multiply(BigDecimal.valueOf(totals.runTime()))))
+        .put(
+            "availability", ratio(BigDecimal.valueOf(totals.runTime()), totals.plannedProduction()))
+        .put(
+            "performance",
+            ratio(
+                cycle.multiply(BigDecimal.valueOf(totals.total())),
+                rate.multiply(BigDecimal.valueOf(totals.runTime()))))
         .put("quality", ratio(BigDecimal.valueOf(totals.good()), totals.total()))
-        .put("oee", ratio(cycle.multiply(BigDecimal.valueOf(totals.good())),
-            rate.multiply(BigDecimal.valueOf(totals.plannedProduction()))))
+        .put(
+            "oee",
+            ratio(
+                cycle.multiply(BigDecimal.valueOf(totals.good())),
+                rate.multiply(BigDecimal.valueOf(totals.plannedProduction()))))
         .put("updatedAt", DowntimeEventsResource.time(start + granularity.length()));
   }
 
   private static ObjectNode period(Machine machine, long start, Granularity granularity) {
-    return Json.mapper().createObjectNode()
+    return Json.mapper()
+        .createObjectNode()
         .put("machineId", machine.id())
         .put("lineId", machine.line().id())
         .put("siteId", machine.line().site().id())
@@ -139,6 +174,8 @@ final class ProductionModel {
   }
 
   private static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
-    return denominator.signum() == 0 ? null : numerator.divide(denominator, SCALE, RoundingMode.HALF_UP);
+    return denominator.signum() == 0
+        ? null
+        : numerator.divide(denominator, SCALE, RoundingMode.HALF_UP);
   }
 }

@@ -8,7 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The query of one API call, read as the API documents it; a malformed value is a {@link BadRequest}. */
+/**
+ * The query of one API call, read as the API documents it; a malformed value is a {@link
+ * BadRequest}.
+ */
 final class QueryParameters {
 
   static final int DEFAULT_LIMIT = 500;
@@ -33,7 +36,10 @@ final class QueryParameters {
     return value == null || value.isBlank() ? null : value;
   }
 
-  /** An ISO-8601 instant as epoch seconds, rounded up (every time in this API is whole seconds); null if absent. */
+  /**
+   * An ISO-8601 instant as epoch seconds, rounded up (every time in this API is whole seconds);
+   * null if absent.
+   */
   Long instant(String name) {
     String value = text(name);
     if (value == null) {
@@ -43,8 +49,14 @@ final class QueryParameters {
       Instant instant = Instant.parse(value);
       return instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
     } catch (DateTimeParseException e) {
-      throw new BadRequest("invalid_parameter", "Parameter '" + name + "' must be an ISO-8601 UTC timestamp such as"
-          + " 2026-01-31T06:00:00Z, not '" + value + "'.");
+      throw new BadRequest(
+          "invalid_parameter",
+          "Parameter '"
+              + name
+              + "' must be an ISO-8601 UTC timestamp such as"
+              + " 2026-01-31T06:00:00Z, not '"
+              + value
+              + "'.");
     }
   }
 
@@ -61,7 +73,12 @@ final class QueryParameters {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadRequest("invalid_parameter", "Parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
-        + ", not '" + value + "'.");
+    throw new BadRequest(
+        "invalid_parameter",
+        "Parameter 'limit' must be a whole number from 1 to "
+            + MAX_LIMIT
+            + ", not '"
+            + value
+            + "'.");
   }
 }

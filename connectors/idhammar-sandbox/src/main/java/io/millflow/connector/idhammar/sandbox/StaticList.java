@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.step.Json;
 import java.util.List;
 
-/** The small fixed lists (sites, machines, reason codes, shifts): {@code limit} and an offset cursor. */
+/**
+ * The small fixed lists (sites, machines, reason codes, shifts): {@code limit} and an offset
+ * cursor.
+ */
 final class StaticList {
 
   private StaticList() {}

@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@code /_sandbox/webhook}: where downtime events are pushed, set at run time. The secret is never shown back.
+ * {@code /_sandbox/webhook}: where downtime events are pushed, set at run time. The secret is never
+ * shown back.
  *
  * <pre>
  * curl -X POST localhost:8091/_sandbox/webhook -d '{"url":"http://127.0.0.1:8080/webhooks/oee","secret":"s3cret"}'
@@ -43,7 +44,8 @@ final class WebhookEndpoint implements HttpHandler {
         SandboxJson.write(exchange, 200, state());
       }
       case "POST" -> set(exchange);
-      default -> errors.write(exchange, 405, null, "Use GET, POST or DELETE on " + PATH + ".", null);
+      default ->
+          errors.write(exchange, 405, null, "Use GET, POST or DELETE on " + PATH + ".", null);
     }
   }
 
@@ -52,16 +54,27 @@ final class WebhookEndpoint implements HttpHandler {
     WebhookConfig target;
     try {
       JsonNode json = body.orElseThrow(() -> new IllegalArgumentException("Send a JSON object."));
-      WebhookConfig defaults = WebhookConfig.of(URI.create(json.path("url").asText()), json.path("secret").asText());
+      WebhookConfig defaults =
+          WebhookConfig.of(URI.create(json.path("url").asText()), json.path("secret").asText());
       if (defaults.url().getHost() == null) {
         throw new IllegalArgumentException("'url' must be an http(s) URL.");
       }
-      target = new WebhookConfig(defaults.url(), defaults.secret(),
-          Duration.ofMillis(json.path("intervalMillis").asLong(defaults.interval().toMillis())),
-          defaults.maxAttempts(), defaults.firstBackoff());
+      target =
+          new WebhookConfig(
+              defaults.url(),
+              defaults.secret(),
+              Duration.ofMillis(json.path("intervalMillis").asLong(defaults.interval().toMillis())),
+              defaults.maxAttempts(),
+              defaults.firstBackoff());
     } catch (IllegalArgumentException e) {
-      errors.write(exchange, 400, "invalid_request", "Send {\"url\":\"http://...\",\"secret\":\"...\"} (and"
-          + " optionally \"intervalMillis\"): " + e.getMessage(), null);
+      errors.write(
+          exchange,
+          400,
+          "invalid_request",
+          "Send {\"url\":\"http://...\",\"secret\":\"...\"} (and"
+              + " optionally \"intervalMillis\"): "
+              + e.getMessage(),
+          null);
       return;
     }
     sandbox.pushTo(target);
@@ -70,7 +83,8 @@ final class WebhookEndpoint implements HttpHandler {
 
   private ObjectNode state() {
     WebhookConfig target = sandbox.webhookTarget();
-    return Json.mapper().createObjectNode()
+    return Json.mapper()
+        .createObjectNode()
         .put("url", target == null ? null : target.url().toString())
         .put("intervalMillis", target == null ? null : target.interval().toMillis())
         .put("delivered", sandbox.webhookDeliveries())

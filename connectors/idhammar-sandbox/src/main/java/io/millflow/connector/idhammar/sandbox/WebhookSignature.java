@@ -7,8 +7,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code X-Idhammar-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, keyed with the webhook secret:
- * the "timestamped" scheme of Millflow's webhook triggers. The signed timestamp lets a receiver refuse replays.
+ * {@code X-Idhammar-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, keyed with
+ * the webhook secret: the "timestamped" scheme of Millflow's webhook triggers. The signed timestamp
+ * lets a receiver refuse replays.
  */
 public final class WebhookSignature {
 

@@ -11,9 +11,15 @@ class SandboxCommandLineTest {
 
   @Test
   void readsTheOptionsIntoTheConfig() {
-    SandboxCommandLine line = SandboxCommandLine.parse("--port=9001", "--downtime-events=1000000", "--api-token=abc",
-        "--rate-limit=0", "--webhook-url=http://127.0.0.1:8080/webhooks/oee", "--webhook-secret=s3",
-        "--webhook-interval-ms=250");
+    SandboxCommandLine line =
+        SandboxCommandLine.parse(
+            "--port=9001",
+            "--downtime-events=1000000",
+            "--api-token=abc",
+            "--rate-limit=0",
+            "--webhook-url=http://127.0.0.1:8080/webhooks/oee",
+            "--webhook-secret=s3",
+            "--webhook-interval-ms=250");
 
     assertThat(line.address().getPort()).isEqualTo(9001);
     assertThat(line.config().downtimeEvents()).isEqualTo(1_000_000);
@@ -28,7 +34,8 @@ class SandboxCommandLineTest {
   void setsTheFaultsAskedForFromTheStart() {
     io.millflow.sandbox.Faults faults = new io.millflow.sandbox.Faults();
 
-    SandboxCommandLine.parse("--error-rate=0.25", "--error-status=500", "--latency-ms=150").applyFaults(faults);
+    SandboxCommandLine.parse("--error-rate=0.25", "--error-status=500", "--latency-ms=150")
+        .applyFaults(faults);
 
     assertThat(faults.state().errorRate()).isEqualTo(0.25);
     assertThat(faults.state().errorStatus()).isEqualTo(500);
@@ -46,7 +53,9 @@ class SandboxCommandLineTest {
 
   @Test
   void refusesAWebhookUrlWithoutASecretAndNamesUnknownOptions() {
-    assertThatThrownBy(() -> SandboxCommandLine.parse("--webhook-url=http://x/y")).hasMessageContaining("together");
-    assertThatThrownBy(() -> SandboxCommandLine.parse("--downtimeEvents=5")).hasMessageContaining("downtime-events");
+    assertThatThrownBy(() -> SandboxCommandLine.parse("--webhook-url=http://x/y"))
+        .hasMessageContaining("together");
+    assertThatThrownBy(() -> SandboxCommandLine.parse("--downtimeEvents=5"))
+        .hasMessageContaining("downtime-events");
   }
 }

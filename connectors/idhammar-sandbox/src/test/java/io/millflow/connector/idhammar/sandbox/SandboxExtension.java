@@ -6,10 +6,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One sandbox for a test class: started before its tests, stopped after them, faults cleared before each. Register as
- * {@code @RegisterExtension static final SandboxExtension SANDBOX = new SandboxExtension(config);}.
+ * One sandbox for a test class: started before its tests, stopped after them, faults cleared before
+ * each. Register as {@code @RegisterExtension static final SandboxExtension SANDBOX = new
+ * SandboxExtension(config);}.
  */
-public final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class SandboxExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
   private final IdhammarSandboxConfig config;
   private IdhammarSandbox sandbox;

@@ -19,7 +19,8 @@ final class SandboxHttp {
   private SandboxHttp() {}
 
   static Answer get(IdhammarSandbox sandbox, String pathAndQuery, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -31,8 +32,10 @@ final class SandboxHttp {
   }
 
   static Answer post(IdhammarSandbox sandbox, String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static Answer send(HttpRequest request) {

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Downtime events pushed to a local receiver, signed as Millflow's "timestamped" webhook triggers verify. */
+/**
+ * Downtime events pushed to a local receiver, signed as Millflow's "timestamped" webhook triggers
+ * verify.
+ */
 class WebhookPushTest {
 
   private static final String SECRET = "whsec_9a8b7c6d5e4f";
@@ -44,18 +47,26 @@ class WebhookPushTest {
   @BeforeEach
   void start() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hooks/idhammar", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      received.add(new Received(exchange.getRequestHeaders().getFirst("X-Idhammar-Event-Id"),
-          exchange.getRequestHeaders().getFirst("X-Idhammar-Signature"), body));
-      exchange.sendResponseHeaders(failuresToAnswer.getAndDecrement() > 0 ? 503 : 200, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hooks/idhammar",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new Received(
+                  exchange.getRequestHeaders().getFirst("X-Idhammar-Event-Id"),
+                  exchange.getRequestHeaders().getFirst("X-Idhammar-Signature"),
+                  body));
+          exchange.sendResponseHeaders(failuresToAnswer.getAndDecrement() > 0 ? 503 : 200, -1);
+          exchange.close();
+        });
     receiver.start();
     URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/idhammar");
     // an hour between looks: the test pushes due events itself, so nothing arrives unasked
-    WebhookConfig webhook = new WebhookConfig(url, SECRET, Duration.ofHours(1), 3, Duration.ofMillis(50));
-    sandbox = new IdhammarSandbox(IdhammarSandboxApiTest.config(clock, 500).withWebhook(webhook)).start(0);
+    WebhookConfig webhook =
+        new WebhookConfig(url, SECRET, Duration.ofHours(1), 3, Duration.ofMillis(50));
+    sandbox =
+        new IdhammarSandbox(IdhammarSandboxApiTest.config(clock, 500).withWebhook(webhook))
+            .start(0);
   }
 
   @AfterEach
@@ -66,13 +77,18 @@ class WebhookPushTest {
 
   @Test
   void pushesAnEventCreatedByHandSignedWithTheTimestampedScheme() throws Exception {
-    SandboxHttp.Answer created = SandboxHttp.post(sandbox, "/_sandbox/downtime",
-        "{\"machineId\":\"M-1101\",\"reasonCode\":\"ME01\",\"planned\":false}");
+    SandboxHttp.Answer created =
+        SandboxHttp.post(
+            sandbox,
+            "/_sandbox/downtime",
+            "{\"machineId\":\"M-1101\",\"reasonCode\":\"ME01\",\"planned\":false}");
 
     Received push = next();
     JsonNode payload = Json.mapper().readTree(push.body());
     assertThat(created.status()).isEqualTo(201);
-    assertThat(push.eventId()).isEqualTo("DTX-000001.started").isEqualTo(payload.get("eventId").asText());
+    assertThat(push.eventId())
+        .isEqualTo("DTX-000001.started")
+        .isEqualTo(payload.get("eventId").asText());
     assertThat(payload.get("type").asText()).isEqualTo("downtime.started");
     assertThat(payload.get("occurredAt").asText()).isEqualTo(ANCHOR.toString());
     assertThat(payload.at("/data/machineId").asText()).isEqualTo("M-1101");
@@ -95,7 +111,8 @@ class WebhookPushTest {
 
   @Test
   void pushesEventsThatStartAndEndAsTheClockMovesInTheOrderTheyHappened() throws Exception {
-    SandboxHttp.post(sandbox, "/_sandbox/downtime", "{\"machineId\":\"M-1101\",\"durationSeconds\":60}");
+    SandboxHttp.post(
+        sandbox, "/_sandbox/downtime", "{\"machineId\":\"M-1101\",\"durationSeconds\":60}");
     next();
 
     clock.advance(Duration.ofMinutes(10));
@@ -107,20 +124,30 @@ class WebhookPushTest {
       pushes.add(Json.mapper().readTree(push.body()));
     }
     List<String> ids = pushes.stream().map(push -> push.get("eventId").asText()).toList();
-    assertThat(ids).contains("DT-000000500.started", "DT-000000504.started", "DTX-000001.ended")
+    assertThat(ids)
+        .contains("DT-000000500.started", "DT-000000504.started", "DTX-000001.ended")
         .doesNotContain("DT-000000505.started", "DTX-000001.started");
     assertThat(pushes.stream().map(push -> push.get("occurredAt").asText()).toList()).isSorted();
-    assertThat(pushes).filteredOn(push -> push.get("type").asText().equals("downtime.ended")).isNotEmpty()
-        .allSatisfy(push -> assertThat(push.at("/data/endTime").asText()).isEqualTo(push.get("occurredAt").asText()));
+    assertThat(pushes)
+        .filteredOn(push -> push.get("type").asText().equals("downtime.ended"))
+        .isNotEmpty()
+        .allSatisfy(
+            push ->
+                assertThat(push.at("/data/endTime").asText())
+                    .isEqualTo(push.get("occurredAt").asText()));
   }
 
   @Test
   void pushesToAWebhookPointedAtOverHttpAfterTheStartAndNeverShowsItsSecret() throws Exception {
-    try (IdhammarSandbox later = new IdhammarSandbox(IdhammarSandboxApiTest.config(new MutableClock(ANCHOR), 100))
-        .start(0)) {
+    try (IdhammarSandbox later =
+        new IdhammarSandbox(IdhammarSandboxApiTest.config(new MutableClock(ANCHOR), 100))
+            .start(0)) {
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/idhammar";
-      SandboxHttp.Answer pointed = SandboxHttp.post(later, "/_sandbox/webhook",
-          "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\",\"intervalMillis\":3600000}");
+      SandboxHttp.Answer pointed =
+          SandboxHttp.post(
+              later,
+              "/_sandbox/webhook",
+              "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\",\"intervalMillis\":3600000}");
 
       SandboxHttp.post(later, "/_sandbox/downtime", "{\"machineId\":\"M-2203\"}");
 
@@ -151,7 +178,8 @@ class WebhookPushTest {
     return push;
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
       Thread.sleep(20);
     }

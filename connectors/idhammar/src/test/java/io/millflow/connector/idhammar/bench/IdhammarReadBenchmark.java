@@ -26,10 +26,11 @@ import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
 /**
- * Reads N downtime events (default 1,000,000; Idhammar has no purchase orders) from the sandbox through
- * {@code idhammar.downtime-events.read} into a counting dataset store (each record serialised to JSON, then dropped),
- * then the same pages with a bare {@code java.net.http} loop that parses each page and counts its rows. Prints one
- * Markdown row: records, connector s, records/s, raw s, records/s, ratio (connector time / raw time).
+ * Reads N downtime events (default 1,000,000; Idhammar has no purchase orders) from the sandbox
+ * through {@code idhammar.downtime-events.read} into a counting dataset store (each record
+ * serialised to JSON, then dropped), then the same pages with a bare {@code java.net.http} loop
+ * that parses each page and counts its rows. Prints one Markdown row: records, connector s,
+ * records/s, raw s, records/s, ratio (connector time / raw time).
  *
  * <pre>java -Xmx4g -cp ... io.millflow.connector.idhammar.bench.IdhammarReadBenchmark 1000000</pre>
  */
@@ -51,13 +52,19 @@ public final class IdhammarReadBenchmark {
       long rawCount = viaRawHttp(sandbox, anchor);
       double raw = (System.nanoTime() - started) / 1e9;
       if (connectorCount != events || rawCount != events) {
-        throw new IllegalStateException("Expected " + events + " events, connector read " + connectorCount
-            + ", raw loop " + rawCount);
+        throw new IllegalStateException(
+            "Expected "
+                + events
+                + " events, connector read "
+                + connectorCount
+                + ", raw loop "
+                + rawCount);
       }
       System.out.println("| records | connector s | records/s | raw s | records/s | ratio |");
       System.out.println("|---:|---:|---:|---:|---:|---:|");
-      System.out.printf("| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n", events, connector, events / connector, raw,
-          events / raw, connector / raw);
+      System.out.printf(
+          "| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
+          events, connector, events / connector, raw, events / raw, connector / raw);
     }
   }
 
@@ -71,27 +78,46 @@ public final class IdhammarReadBenchmark {
 
   /** A frozen clock: the data stands still, so both readers see exactly the same events. */
   private static IdhammarSandbox start(int events, Instant anchor) {
-    return new IdhammarSandbox(IdhammarSandboxConfig.defaults().withDowntimeEvents(events)
-        .withClock(Clock.fixed(anchor, ZoneOffset.UTC), anchor).withoutRateLimit()).start(0);
+    return new IdhammarSandbox(
+            IdhammarSandboxConfig.defaults()
+                .withDowntimeEvents(events)
+                .withClock(Clock.fixed(anchor, ZoneOffset.UTC), anchor)
+                .withoutRateLimit())
+        .start(0);
   }
 
   private static long viaConnector(IdhammarSandbox sandbox, Instant until) {
     BenchContext context = new BenchContext(sandbox.connection("idhammar-sandbox"), until);
-    ReadResult result = new IdhammarDowntimeEventsRead()
-        .run(new IdhammarDowntimeEventsRead.Input("idhammar-sandbox", null, until, null, PAGE), context);
+    ReadResult result =
+        new IdhammarDowntimeEventsRead()
+            .run(
+                new IdhammarDowntimeEventsRead.Input("idhammar-sandbox", null, until, null, PAGE),
+                context);
     return result.records().count();
   }
 
-  private static long viaRawHttp(IdhammarSandbox sandbox, Instant until) throws IOException, InterruptedException {
+  private static long viaRawHttp(IdhammarSandbox sandbox, Instant until)
+      throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long count = 0;
     String cursor = null;
     do {
-      String url = sandbox.baseUrl() + "/api/v1/downtime-events?updatedUntil=" + until + "&limit=" + PAGE
-          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-          .header("Authorization", "Bearer " + sandbox.config().apiToken()).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      String url =
+          sandbox.baseUrl()
+              + "/api/v1/downtime-events?updatedUntil="
+              + until
+              + "&limit="
+              + PAGE
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Authorization", "Bearer " + sandbox.config().apiToken())
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       JsonNode page = Json.mapper().readTree(response.body());
       count += page.get("data").size();
       cursor = page.get("next").isNull() ? null : page.get("next").asText();
@@ -142,21 +168,56 @@ public final class IdhammarReadBenchmark {
   private record BenchContext(Connection idhammar, Instant now) implements StepContext {
 
     private static final CountingStore STORE = new CountingStore();
-    private static final StepLog QUIET = new StepLog() {
-      @Override public void info(String message) {}
-      @Override public void warn(String message) {}
-      @Override public void error(String message) {
-        System.err.println(message);
-      }
-    };
+    private static final StepLog QUIET =
+        new StepLog() {
+          @Override
+          public void info(String message) {}
 
-    @Override public String tenantId() { return "bench"; }
-    @Override public String runId() { return "bench"; }
-    @Override public String taskKey() { return "bench"; }
-    @Override public Connection connection(String name) { return idhammar; }
-    @Override public DatasetStore datasets() { return STORE; }
-    @Override public StepLog log() { return QUIET; }
-    @Override public void progress(long done, long total) {}
-    @Override public Clock clock() { return Clock.fixed(now, ZoneOffset.UTC); }
+          @Override
+          public void warn(String message) {}
+
+          @Override
+          public void error(String message) {
+            System.err.println(message);
+          }
+        };
+
+    @Override
+    public String tenantId() {
+      return "bench";
+    }
+
+    @Override
+    public String runId() {
+      return "bench";
+    }
+
+    @Override
+    public String taskKey() {
+      return "bench";
+    }
+
+    @Override
+    public Connection connection(String name) {
+      return idhammar;
+    }
+
+    @Override
+    public DatasetStore datasets() {
+      return STORE;
+    }
+
+    @Override
+    public StepLog log() {
+      return QUIET;
+    }
+
+    @Override
+    public void progress(long done, long total) {}
+
+    @Override
+    public Clock clock() {
+      return Clock.fixed(now, ZoneOffset.UTC);
+    }
   }
 }

@@ -3,22 +3,27 @@ package io.millflow.connector.netsuite.protocol;
 import java.util.Locale;
 
 /**
- * What we assume about NetSuite without Oracle's documentation confirming it (SYSTEMS.md marks these "(guess)", or says
- * nothing). The client, the mappers and the sandbox all take these facts from here, so correcting one is a one-line
- * change. Everything else in this module follows the documented API.
+ * What we assume about NetSuite without Oracle's documentation confirming it (SYSTEMS.md marks
+ * these "(guess)", or says nothing). The client, the mappers and the sandbox all take these facts
+ * from here, so correcting one is a one-line change. Everything else in this module follows the
+ * documented API.
  */
 public final class NetSuiteGuesses {
 
-  /** (guess) The HTTP status of a request over the account's concurrency limit; Oracle documents the code only. */
+  /**
+   * (guess) The HTTP status of a request over the account's concurrency limit; Oracle documents the
+   * code only.
+   */
   public static final int CONCURRENCY_LIMIT_STATUS = 429;
 
   public static final String CONCURRENCY_LIMIT_CODE = "CONCURRENCY_LIMIT_EXCEEDED";
 
   /**
-   * (guess) How a SuiteQL datetime is written so it can be compared and read back exactly. SuiteQL returns dates in the
-   * user's date format without the time, so the connector asks for {@code TO_CHAR(col, '...')} and writes bounds with
-   * {@code TO_TIMESTAMP('...', '...')}, both in this Oracle format, interpreted in the account's time zone (the
-   * connection's {@code timeZone} setting, UTC unless told otherwise).
+   * (guess) How a SuiteQL datetime is written so it can be compared and read back exactly. SuiteQL
+   * returns dates in the user's date format without the time, so the connector asks for {@code
+   * TO_CHAR(col, '...')} and writes bounds with {@code TO_TIMESTAMP('...', '...')}, both in this
+   * Oracle format, interpreted in the account's time zone (the connection's {@code timeZone}
+   * setting, UTC unless told otherwise).
    */
   public static final String DATETIME_FORMAT = "YYYY-MM-DD HH24:MI:SS";
 
@@ -29,9 +34,10 @@ public final class NetSuiteGuesses {
   public static final String DATE_FORMAT = "YYYY-MM-DD";
 
   /**
-   * (guess) The token endpoint answers a refused client assertion in OAuth 2.0's shape, {@code {"error":"invalid_grant",
-   * "error_description":"..."}}; the real one may leave the description out (the reason is then only in the account's
-   * Login Audit Trail). The tester reads these words in the description when they are there.
+   * (guess) The token endpoint answers a refused client assertion in OAuth 2.0's shape, {@code
+   * {"error":"invalid_grant", "error_description":"..."}}; the real one may leave the description
+   * out (the reason is then only in the account's Login Audit Trail). The tester reads these words
+   * in the description when they are there.
    */
   public static final String UNKNOWN_CERTIFICATE_WORDS = "certificate id";
 
@@ -45,7 +51,9 @@ public final class NetSuiteGuesses {
   /** (guess) SuiteQL's table of vendors and its columns. */
   public static final String VENDOR_TABLE = "vendor";
 
-  /** (guess) Inventory items are rows of SuiteQL's {@code item} table with this {@code itemtype}. */
+  /**
+   * (guess) Inventory items are rows of SuiteQL's {@code item} table with this {@code itemtype}.
+   */
   public static final String INVENTORY_ITEM_TYPE = "InvtPart";
 
   /** (guess) Purchase orders are rows of {@code transaction} with this {@code type}. */

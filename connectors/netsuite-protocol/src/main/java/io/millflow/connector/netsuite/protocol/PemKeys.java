@@ -20,11 +20,17 @@ public final class PemKeys {
 
   private PemKeys() {}
 
-  /** An RSA private key from a {@code -----BEGIN PRIVATE KEY-----} PEM, whether its algorithm is RSA or RSASSA-PSS. */
+  /**
+   * An RSA private key from a {@code -----BEGIN PRIVATE KEY-----} PEM, whether its algorithm is RSA
+   * or RSASSA-PSS.
+   */
   public static RSAPrivateKey privateKey(String connection, String pem) {
     if (pem.contains("BEGIN RSA PRIVATE KEY") || pem.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
-      throw badKey(connection, "is a PKCS#1 or encrypted key; convert it with 'openssl pkcs8 -topk8 -nocrypt -in"
-          + " private.pem -out private-pkcs8.pem' and enter that", null);
+      throw badKey(
+          connection,
+          "is a PKCS#1 or encrypted key; convert it with 'openssl pkcs8 -topk8 -nocrypt -in"
+              + " private.pem -out private-pkcs8.pem' and enter that",
+          null);
     }
     byte[] der = der(pem, "PRIVATE KEY");
     if (der == null) {
@@ -33,7 +39,8 @@ public final class PemKeys {
     GeneralSecurityException last = null;
     for (String algorithm : new String[] {"RSA", "RSASSA-PSS"}) {
       try {
-        PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+        PrivateKey key =
+            KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         if (key instanceof RSAPrivateKey rsa) {
           return rsa;
         }
@@ -46,14 +53,16 @@ public final class PemKeys {
 
   /** The certificate of a {@code -----BEGIN CERTIFICATE-----} PEM ({@code public.pem}). */
   public static X509Certificate certificate(String pem) throws GeneralSecurityException {
-    return (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** A PKCS#8 PEM of a private key, as openssl writes it. */
   public static String pem(PrivateKey key) {
     return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }
 
@@ -72,8 +81,15 @@ public final class PemKeys {
     }
   }
 
-  private static ReauthRequiredException badKey(String connection, String problem, Throwable cause) {
-    return new ReauthRequiredException(connection, "The privateKey of connection '" + connection + "' " + problem
-        + ". Enter the whole private.pem made for NetSuite's M2M set-up.", cause);
+  private static ReauthRequiredException badKey(
+      String connection, String problem, Throwable cause) {
+    return new ReauthRequiredException(
+        connection,
+        "The privateKey of connection '"
+            + connection
+            + "' "
+            + problem
+            + ". Enter the whole private.pem made for NetSuite's M2M set-up.",
+        cause);
   }
 }

@@ -7,16 +7,27 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** SuiteQL datetimes as the connector writes and reads them: {@link NetSuiteGuesses#DATETIME_FORMAT} in a zone. */
+/**
+ * SuiteQL datetimes as the connector writes and reads them: {@link NetSuiteGuesses#DATETIME_FORMAT}
+ * in a zone.
+ */
 public final class SuiteQlTimes {
 
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern(NetSuiteGuesses.DATETIME_PATTERN);
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern(NetSuiteGuesses.DATETIME_PATTERN);
 
   private SuiteQlTimes() {}
 
-  /** {@code TO_TIMESTAMP('2024-06-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')}: a bound of a lastmodifieddate window. */
+  /**
+   * {@code TO_TIMESTAMP('2024-06-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')}: a bound of a
+   * lastmodifieddate window.
+   */
   public static String literal(Instant instant, ZoneId zone) {
-    return "TO_TIMESTAMP('" + format(instant, zone) + "', '" + NetSuiteGuesses.DATETIME_FORMAT + "')";
+    return "TO_TIMESTAMP('"
+        + format(instant, zone)
+        + "', '"
+        + NetSuiteGuesses.DATETIME_FORMAT
+        + "')";
   }
 
   /** {@code TO_CHAR(column, 'YYYY-MM-DD HH24:MI:SS') AS column}. */
@@ -28,7 +39,9 @@ public final class SuiteQlTimes {
     return FORMAT.format(LocalDateTime.ofInstant(instant, zone));
   }
 
-  /** @throws DateTimeParseException when {@code text} is not in the format */
+  /**
+   * @throws DateTimeParseException when {@code text} is not in the format
+   */
   public static Instant parse(String text, ZoneId zone) {
     return LocalDateTime.parse(text.strip(), FORMAT).atZone(zone).toInstant();
   }

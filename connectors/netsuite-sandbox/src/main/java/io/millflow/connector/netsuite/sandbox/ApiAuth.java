@@ -16,9 +16,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every API call passes after the faults: the credentials (a bearer token the sandbox issued and that has not
- * expired, or a token-based-auth signature that verifies), revoked credentials, then the account's concurrency limit.
- * Every refusal is NetSuite's 401 INVALID_LOGIN, which says nothing about why; the 429 is CONCURRENCY_LIMIT_EXCEEDED.
+ * What every API call passes after the faults: the credentials (a bearer token the sandbox issued
+ * and that has not expired, or a token-based-auth signature that verifies), revoked credentials,
+ * then the account's concurrency limit. Every refusal is NetSuite's 401 INVALID_LOGIN, which says
+ * nothing about why; the 429 is CONCURRENCY_LIMIT_EXCEEDED.
  */
 final class ApiAuth extends Filter {
 
@@ -29,7 +30,10 @@ final class ApiAuth extends Filter {
   private final IssuedTokens tokens;
   private final Semaphore concurrency;
   private final AtomicLong refusals = new AtomicLong();
-  /** Nonces seen with their timestamps: a replayed TBA request is refused, as NetSuite refuses it. */
+
+  /**
+   * Nonces seen with their timestamps: a replayed TBA request is refused, as NetSuite refuses it.
+   */
   private final Map<String, Long> nonces = new ConcurrentHashMap<>();
 
   ApiAuth(NetSuiteSandboxConfig config, Faults faults, IssuedTokens tokens) {
@@ -47,8 +51,12 @@ final class ApiAuth extends Filter {
     }
     if (!concurrency.tryAcquire()) {
       refusals.incrementAndGet();
-      NetSuiteErrorShape.INSTANCE.write(exchange, NetSuiteGuesses.CONCURRENCY_LIMIT_STATUS,
-          NetSuiteGuesses.CONCURRENCY_LIMIT_CODE, null, null);
+      NetSuiteErrorShape.INSTANCE.write(
+          exchange,
+          NetSuiteGuesses.CONCURRENCY_LIMIT_STATUS,
+          NetSuiteGuesses.CONCURRENCY_LIMIT_CODE,
+          null,
+          null);
       return;
     }
     try {
@@ -80,8 +88,9 @@ final class ApiAuth extends Filter {
   }
 
   private boolean tbaValid(HttpExchange exchange, Map<String, String> oauth) {
-    if (!same(oauth.get("oauth_consumer_key"), config.consumerKey()) || !same(oauth.get("oauth_token"),
-        config.tokenId()) || !TbaSignature.METHOD.equals(oauth.get("oauth_signature_method"))
+    if (!same(oauth.get("oauth_consumer_key"), config.consumerKey())
+        || !same(oauth.get("oauth_token"), config.tokenId())
+        || !TbaSignature.METHOD.equals(oauth.get("oauth_signature_method"))
         || !NetSuiteGuesses.realm(config.accountId()).equals(oauth.get("realm"))) {
       return false;
     }
@@ -95,10 +104,14 @@ final class ApiAuth extends Filter {
     if (Math.abs(now - timestamp) > TIMESTAMP_TOLERANCE.toSeconds()) {
       return false;
     }
-    URI uri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI());
-    String expected = TbaSignature.sign(exchange.getRequestMethod(), uri, oauth, config.consumerSecret(),
-        config.tokenSecret());
-    return same(oauth.get("oauth_signature"), expected) && fresh(oauth.get("oauth_nonce"), timestamp, now);
+    URI uri =
+        URI.create(
+            "http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI());
+    String expected =
+        TbaSignature.sign(
+            exchange.getRequestMethod(), uri, oauth, config.consumerSecret(), config.tokenSecret());
+    return same(oauth.get("oauth_signature"), expected)
+        && fresh(oauth.get("oauth_nonce"), timestamp, now);
   }
 
   private boolean fresh(String nonce, long timestamp, long now) {
@@ -110,7 +123,8 @@ final class ApiAuth extends Filter {
 
   /** Constant time, as a real server compares secrets. */
   private static boolean same(String given, String expected) {
-    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8));
+    return given != null
+        && MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A local stand-in for NetSuite's SuiteTalk REST web services: the M2M token endpoint (PS256 client assertions verified
- * against the certificate), token-based auth (HMAC-SHA256 signatures verified), SuiteQL over generated purchase orders
- * with their lines, vendors and inventory items (paging envelope, the result ceiling, the concurrency limit), records
- * by id, NetSuite's error bodies, and the kit's faults. Pointing a connection at {@link #baseUrl()} instead of
- * {@code https://<account>.suitetalk.api.netsuite.com} is the only difference for a client.
+ * A local stand-in for NetSuite's SuiteTalk REST web services: the M2M token endpoint (PS256 client
+ * assertions verified against the certificate), token-based auth (HMAC-SHA256 signatures verified),
+ * SuiteQL over generated purchase orders with their lines, vendors and inventory items (paging
+ * envelope, the result ceiling, the concurrency limit), records by id, NetSuite's error bodies, and
+ * the kit's faults. Pointing a connection at {@link #baseUrl()} instead of {@code
+ * https://<account>.suitetalk.api.netsuite.com} is the only difference for a client.
  *
  * <pre>{@code
  * try (NetSuiteSandbox netsuite = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults()).start(0)) {
@@ -28,8 +29,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * Standalone: {@code java -cp ... io.millflow.connector.netsuite.sandbox.NetSuiteSandbox --port=8090} (options in
- * {@link SandboxCommandLine}).
+ * Standalone: {@code java -cp ... io.millflow.connector.netsuite.sandbox.NetSuiteSandbox
+ * --port=8090} (options in {@link SandboxCommandLine}).
  */
 public final class NetSuiteSandbox implements Sandbox {
 
@@ -45,7 +46,10 @@ public final class NetSuiteSandbox implements Sandbox {
   private SandboxServer server;
   private ApiAuth auth;
 
-  /** Generates the timelines of the data (16 bytes a record) and, without a certificate, an M2M key pair. */
+  /**
+   * Generates the timelines of the data (16 bytes a record) and, without a certificate, an M2M key
+   * pair.
+   */
   public NetSuiteSandbox(NetSuiteSandboxConfig config) {
     this.config = config;
     this.data = new SandboxData(config);
@@ -53,17 +57,20 @@ public final class NetSuiteSandbox implements Sandbox {
     this.tokens = new IssuedTokens(config.clock());
     try {
       if (config.certificatePem() != null) {
-        this.certificateKey = (RSAPublicKey) PemKeys.certificate(config.certificatePem()).getPublicKey();
+        this.certificateKey =
+            (RSAPublicKey) PemKeys.certificate(config.certificatePem()).getPublicKey();
         this.privateKeyPem = null;
       } else {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048); // the real set-up uses 4096; 2048 starts faster and signs the same way
+        generator.initialize(
+            2048); // the real set-up uses 4096; 2048 starts faster and signs the same way
         KeyPair pair = generator.generateKeyPair();
         this.certificateKey = (RSAPublicKey) pair.getPublic();
         this.privateKeyPem = PemKeys.pem(pair.getPrivate());
       }
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IllegalArgumentException("The sandbox needs an RSA certificate (public.pem): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "The sandbox needs an RSA certificate (public.pem): " + e.getMessage(), e);
     }
   }
 
@@ -73,16 +80,28 @@ public final class NetSuiteSandbox implements Sandbox {
       throw new IllegalStateException("The sandbox is already running at " + baseUrl());
     }
     auth = new ApiAuth(config, faults, tokens);
-    server = SandboxServer.start(port, faults, NetSuiteErrorShape.INSTANCE)
-        .api(TokenEndpoint.PATH, new TokenEndpoint(config, certificateKey, faults, tokens))
-        .api(SuiteQlHandler.PATH, new SuiteQlHandler(config, new SuiteQlEngine(data)), auth)
-        .api(RecordHandler.PATH, new RecordHandler(config, data), auth)
-        .api("/", exchange -> NetSuiteErrorShape.INSTANCE.write(exchange, 404, "INVALID_URL", "No resource at "
-            + exchange.getRequestURI().getPath() + " in this sandbox.", null));
+    server =
+        SandboxServer.start(port, faults, NetSuiteErrorShape.INSTANCE)
+            .api(TokenEndpoint.PATH, new TokenEndpoint(config, certificateKey, faults, tokens))
+            .api(SuiteQlHandler.PATH, new SuiteQlHandler(config, new SuiteQlEngine(data)), auth)
+            .api(RecordHandler.PATH, new RecordHandler(config, data), auth)
+            .api(
+                "/",
+                exchange ->
+                    NetSuiteErrorShape.INSTANCE.write(
+                        exchange,
+                        404,
+                        "INVALID_URL",
+                        "No resource at "
+                            + exchange.getRequestURI().getPath()
+                            + " in this sandbox.",
+                        null));
     return this;
   }
 
-  /** {@code http://127.0.0.1:<port>}, without a trailing slash: the connection's {@code baseUrl}. */
+  /**
+   * {@code http://127.0.0.1:<port>}, without a trailing slash: the connection's {@code baseUrl}.
+   */
   @Override
   public String baseUrl() {
     return running().baseUrl();
@@ -92,7 +111,10 @@ public final class NetSuiteSandbox implements Sandbox {
     return config;
   }
 
-  /** Plans failures of the next API calls, an outage, revoked credentials (also at {@link FaultsEndpoint#PATH}). */
+  /**
+   * Plans failures of the next API calls, an outage, revoked credentials (also at {@link
+   * FaultsEndpoint#PATH}).
+   */
   @Override
   public Faults faults() {
     return faults;
@@ -104,7 +126,9 @@ public final class NetSuiteSandbox implements Sandbox {
     return running().apiCalls();
   }
 
-  /** API calls refused with CONCURRENCY_LIMIT_EXCEEDED because the account had too many in flight. */
+  /**
+   * API calls refused with CONCURRENCY_LIMIT_EXCEEDED because the account had too many in flight.
+   */
   public long concurrencyRefusals() {
     running();
     return auth.refusals();
@@ -115,12 +139,18 @@ public final class NetSuiteSandbox implements Sandbox {
     return tokens.issued();
   }
 
-  /** Every access token issued so far stops working now (the next call with one gets 401 INVALID_LOGIN). */
+  /**
+   * Every access token issued so far stops working now (the next call with one gets 401
+   * INVALID_LOGIN).
+   */
   public void revokeIssuedTokens() {
     tokens.revokeAll();
   }
 
-  /** The PEM of the generated M2M private key; null when the config gave a certificate (the caller has the key). */
+  /**
+   * The PEM of the generated M2M private key; null when the config gave a certificate (the caller
+   * has the key).
+   */
   public String privateKeyPem() {
     return privateKeyPem;
   }
@@ -130,7 +160,10 @@ public final class NetSuiteSandbox implements Sandbox {
     return Map.of("accountId", config.accountId(), "baseUrl", baseUrl());
   }
 
-  /** M2M credentials: {@code clientId}, {@code certificateId} and, when generated here, {@code privateKey}. */
+  /**
+   * M2M credentials: {@code clientId}, {@code certificateId} and, when generated here, {@code
+   * privateKey}.
+   */
   public Map<String, String> m2mCredentials() {
     Map<String, String> credentials = new LinkedHashMap<>();
     credentials.put("clientId", config.clientId());
@@ -141,10 +174,20 @@ public final class NetSuiteSandbox implements Sandbox {
     return credentials;
   }
 
-  /** Token-based auth credentials: {@code consumerKey}, {@code consumerSecret}, {@code tokenId}, {@code tokenSecret}. */
+  /**
+   * Token-based auth credentials: {@code consumerKey}, {@code consumerSecret}, {@code tokenId},
+   * {@code tokenSecret}.
+   */
   public Map<String, String> tbaCredentials() {
-    return Map.of("consumerKey", config.consumerKey(), "consumerSecret", config.consumerSecret(),
-        "tokenId", config.tokenId(), "tokenSecret", config.tokenSecret());
+    return Map.of(
+        "consumerKey",
+        config.consumerKey(),
+        "consumerSecret",
+        config.consumerSecret(),
+        "tokenId",
+        config.tokenId(),
+        "tokenSecret",
+        config.tokenSecret());
   }
 
   /** A {@code netsuite} connection to this sandbox with the M2M credentials. */
@@ -165,7 +208,8 @@ public final class NetSuiteSandbox implements Sandbox {
 
   @Override
   public String summary() {
-    return String.format("NetSuite sandbox: %s (%d purchase orders)", baseUrl(), config.purchaseOrders());
+    return String.format(
+        "NetSuite sandbox: %s (%d purchase orders)", baseUrl(), config.purchaseOrders());
   }
 
   @Override

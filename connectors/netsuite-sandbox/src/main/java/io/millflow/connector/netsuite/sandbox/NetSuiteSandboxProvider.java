@@ -3,7 +3,10 @@ package io.millflow.connector.netsuite.sandbox;
 import io.millflow.step.sandbox.SandboxProvider;
 import io.millflow.step.sandbox.SandboxSettings;
 
-/** Starts the NetSuite sandbox for the runtime on a free port. Setting: {@code netsuite-purchase-orders}. */
+/**
+ * Starts the NetSuite sandbox for the runtime on a free port. Setting: {@code
+ * netsuite-purchase-orders}.
+ */
 public final class NetSuiteSandboxProvider implements SandboxProvider {
 
   @Override
@@ -14,7 +17,9 @@ public final class NetSuiteSandboxProvider implements SandboxProvider {
   @Override
   public NetSuiteSandbox start(SandboxSettings settings) {
     NetSuiteSandboxConfig defaults = NetSuiteSandboxConfig.defaults();
-    return new NetSuiteSandbox(defaults.withPurchaseOrders(
-        settings.intValue("netsuite-purchase-orders", defaults.purchaseOrders()))).start(0);
+    return new NetSuiteSandbox(
+            defaults.withPurchaseOrders(
+                settings.intValue("netsuite-purchase-orders", defaults.purchaseOrders())))
+        .start(0);
   }
 }

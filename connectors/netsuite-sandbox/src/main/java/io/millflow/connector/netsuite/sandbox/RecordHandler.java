@@ -11,16 +11,19 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 
 /**
- * {@code GET /services/rest/record/v1/{type}/{id}[?expandSubResources=true]} for purchaseOrder, vendor and
- * inventoryItem: the record in REST's shape (camelCase fields, references as {@code {"id","refName"}}, links), the
- * item sublist of a purchase order inlined only when asked. Built from the same generated rows as SuiteQL answers,
- * so a record read either way is the same record.
+ * {@code GET /services/rest/record/v1/{type}/{id}[?expandSubResources=true]} for purchaseOrder,
+ * vendor and inventoryItem: the record in REST's shape (camelCase fields, references as {@code
+ * {"id","refName"}}, links), the item sublist of a purchase order inlined only when asked. Built
+ * from the same generated rows as SuiteQL answers, so a record read either way is the same record.
  */
 final class RecordHandler implements HttpHandler {
 
   static final String PATH = "/services/rest/record/v1/";
-  private static final String[][] SHIP_TO = {{"1200 Industrial Pkwy", "Grand Rapids", "MI", "49503", "US"},
-      {"455 Foundry St", "Grand Rapids", "MI", "49504", "US"}, {"Av. Industrial 300", "Apodaca", "NL", "66600", "MX"}};
+  private static final String[][] SHIP_TO = {
+    {"1200 Industrial Pkwy", "Grand Rapids", "MI", "49503", "US"},
+    {"455 Foundry St", "Grand Rapids", "MI", "49504", "US"},
+    {"Av. Industrial 300", "Apodaca", "NL", "66600", "MX"}
+  };
 
   private final NetSuiteSandboxConfig config;
   private final SandboxData data;
@@ -35,18 +38,29 @@ final class RecordHandler implements HttpHandler {
     NetSuiteErrorShape errors = NetSuiteErrorShape.INSTANCE;
     String[] parts = exchange.getRequestURI().getPath().substring(PATH.length()).split("/");
     if (!exchange.getRequestMethod().equals("GET") || parts.length != 2) {
-      errors.write(exchange, 405, "INVALID_REQUEST", "This sandbox serves GET record/v1/{type}/{id} only.", null);
+      errors.write(
+          exchange,
+          405,
+          "INVALID_REQUEST",
+          "This sandbox serves GET record/v1/{type}/{id} only.",
+          null);
       return;
     }
     String type = parts[0];
-    SuiteQlEntity entity = switch (type) {
-      case "purchaseOrder" -> SuiteQlEntity.PURCHASE_ORDER;
-      case "vendor" -> SuiteQlEntity.VENDOR;
-      case "inventoryItem" -> SuiteQlEntity.INVENTORY_ITEM;
-      default -> null;
-    };
+    SuiteQlEntity entity =
+        switch (type) {
+          case "purchaseOrder" -> SuiteQlEntity.PURCHASE_ORDER;
+          case "vendor" -> SuiteQlEntity.VENDOR;
+          case "inventoryItem" -> SuiteQlEntity.INVENTORY_ITEM;
+          default -> null;
+        };
     if (entity == null) {
-      errors.write(exchange, 404, "INVALID_RCRD_TYPE", "Record type '" + type + "' is not in this sandbox.", null);
+      errors.write(
+          exchange,
+          404,
+          "INVALID_RCRD_TYPE",
+          "Record type '" + type + "' is not in this sandbox.",
+          null);
       return;
     }
     if (config.deniedRecordTypes().contains(type)) {
@@ -55,19 +69,31 @@ final class RecordHandler implements HttpHandler {
     }
     int index = index(type, parts[1]);
     if (index < 0) {
-      errors.write(exchange, 404, "NONEXISTENT_ID", "The record instance does not exist. Provide a valid record"
-          + " instance ID.", null);
+      errors.write(
+          exchange,
+          404,
+          "NONEXISTENT_ID",
+          "The record instance does not exist. Provide a valid record" + " instance ID.",
+          null);
       return;
     }
     long now = config.clock().instant().getEpochSecond();
-    String self = "http://" + exchange.getRequestHeaders().getFirst("Host") + PATH + type + "/" + parts[1];
-    ObjectNode record = switch (type) {
-      case "vendor" -> record(entity, data.vendor(index, now));
-      case "inventoryItem" -> record(entity, data.item(index, now));
-      default -> purchaseOrder(index, now, self,
-          "true".equals(SuiteQlHandler.parameters(exchange.getRequestURI().getRawQuery())
-              .get("expandSubResources")));
-    };
+    String self =
+        "http://" + exchange.getRequestHeaders().getFirst("Host") + PATH + type + "/" + parts[1];
+    ObjectNode record =
+        switch (type) {
+          case "vendor" -> record(entity, data.vendor(index, now));
+          case "inventoryItem" -> record(entity, data.item(index, now));
+          default ->
+              purchaseOrder(
+                  index,
+                  now,
+                  self,
+                  "true"
+                      .equals(
+                          SuiteQlHandler.parameters(exchange.getRequestURI().getRawQuery())
+                              .get("expandSubResources")));
+        };
     record.putArray("links").addObject().put("rel", "self").put("href", self);
     SandboxJson.write(exchange, 200, record);
   }
@@ -75,8 +101,13 @@ final class RecordHandler implements HttpHandler {
   private ObjectNode purchaseOrder(int index, long now, String self, boolean expand) {
     ObjectNode order = record(SuiteQlEntity.PURCHASE_ORDER, data.order(index, now));
     String[] address = SHIP_TO[index % SHIP_TO.length];
-    ObjectNode shipping = order.putObject("shippingAddress").put("addr1", address[0]).put("city", address[1])
-        .put("state", address[2]).put("zip", address[3]);
+    ObjectNode shipping =
+        order
+            .putObject("shippingAddress")
+            .put("addr1", address[0])
+            .put("city", address[1])
+            .put("state", address[2])
+            .put("zip", address[3]);
     shipping.putObject("country").put("id", address[4]);
     ObjectNode item = order.putObject("item");
     item.putArray("links").addObject().put("rel", "self").put("href", self + "/item");
@@ -92,12 +123,17 @@ final class RecordHandler implements HttpHandler {
     return order;
   }
 
-  /** The REST shape of a generated row: the connector's SuiteQL columns, projected and turned into the record. */
+  /**
+   * The REST shape of a generated row: the connector's SuiteQL columns, projected and turned into
+   * the record.
+   */
   private static ObjectNode record(SuiteQlEntity entity, SandboxRow row) {
     try {
-      return entity.toRecord(SuiteQlEngine.project(SuiteQlQuery.parse(entity.select()), row), ZoneOffset.UTC);
+      return entity.toRecord(
+          SuiteQlEngine.project(SuiteQlQuery.parse(entity.select()), row), ZoneOffset.UTC);
     } catch (SuiteQlQuery.Rejected e) {
-      throw new IllegalStateException("The sandbox cannot read its own columns of " + entity.recordType(), e);
+      throw new IllegalStateException(
+          "The sandbox cannot read its own columns of " + entity.recordType(), e);
     }
   }
 
@@ -108,16 +144,19 @@ final class RecordHandler implements HttpHandler {
     } catch (NumberFormatException e) {
       return -1;
     }
-    long index = value - switch (type) {
-      case "vendor" -> SandboxData.FIRST_VENDOR_ID;
-      case "inventoryItem" -> SandboxData.FIRST_ITEM_ID;
-      default -> SandboxData.FIRST_ORDER_ID;
-    };
-    int count = switch (type) {
-      case "vendor" -> data.vendors.count();
-      case "inventoryItem" -> data.items.count();
-      default -> data.orders.count();
-    };
+    long index =
+        value
+            - switch (type) {
+              case "vendor" -> SandboxData.FIRST_VENDOR_ID;
+              case "inventoryItem" -> SandboxData.FIRST_ITEM_ID;
+              default -> SandboxData.FIRST_ORDER_ID;
+            };
+    int count =
+        switch (type) {
+          case "vendor" -> data.vendors.count();
+          case "inventoryItem" -> data.items.count();
+          default -> data.orders.count();
+        };
     return index >= 0 && index < count ? (int) index : -1;
   }
 }

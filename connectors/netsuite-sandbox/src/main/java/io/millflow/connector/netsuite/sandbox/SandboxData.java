@@ -8,10 +8,11 @@ import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
 /**
- * The sandbox's vendors, inventory items and purchase orders with their lines, made from the seed and a record's index
- * whenever asked for, never stored: only the {@link Timeline}s of their modification times are in memory (16 bytes a
- * record), so a million purchase-order lines cost about 3 MB. A record that changed (its version went up) shows it:
- * a purchase order moves on in its status and its lines receive more; an item's quantity on hand moves.
+ * The sandbox's vendors, inventory items and purchase orders with their lines, made from the seed
+ * and a record's index whenever asked for, never stored: only the {@link Timeline}s of their
+ * modification times are in memory (16 bytes a record), so a million purchase-order lines cost
+ * about 3 MB. A record that changed (its version went up) shows it: a purchase order moves on in
+ * its status and its lines receive more; an item's quantity on hand moves.
  */
 final class SandboxData {
 
@@ -19,20 +20,48 @@ final class SandboxData {
   static final int FIRST_ITEM_ID = 501;
   static final int FIRST_ORDER_ID = 10_001;
   private static final long VENDOR = 1, ITEM = 2, ORDER = 3, LINE = 4;
-  private static final String[] COMPANY = {"Acme Castings", "Northwind Fasteners", "Great Lakes Steel", "Bolt & Nut Co",
-      "Precision Bearings", "Delta Hydraulics", "Summit Plastics", "Ironworks Supply", "Prairie Packaging",
-      "Keystone Tooling"};
+  private static final String[] COMPANY = {
+    "Acme Castings",
+    "Northwind Fasteners",
+    "Great Lakes Steel",
+    "Bolt & Nut Co",
+    "Precision Bearings",
+    "Delta Hydraulics",
+    "Summit Plastics",
+    "Ironworks Supply",
+    "Prairie Packaging",
+    "Keystone Tooling"
+  };
   private static final String[] SUFFIX = {"Inc.", "LLC", "GmbH", "S.A. de C.V.", "Ltd."};
-  private static final String[][] CURRENCIES = {{"1", "USD"}, {"1", "USD"}, {"4", "EUR"}, {"3", "CAD"}, {"5", "MXN"}};
-  private static final String[][] TERMS = {{"2", "Net 30"}, {"3", "Net 45"}, {"4", "Net 60"}, {"1", "1% 10 Net 30"}};
-  private static final String[][] STATUSES = {{"B", "Pending Receipt"}, {"D", "Partially Received"},
-      {"E", "Pending Billing/Partially Received"}, {"F", "Pending Bill"}, {"G", "Fully Billed"}};
-  private static final String[][] UNITS = {{"1", "ea"}, {"2", "kg"}, {"3", "m"}, {"4", "l"}, {"5", "roll"}};
-  private static final String[][] LOCATIONS = {{"1", "Grand Rapids Plant 1"}, {"2", "Grand Rapids Plant 2"},
-      {"3", "Apodaca Plant"}};
-  private static final String[] PARTS = {"Bearing 6204-2RS", "Hex bolt M8x40 8.8 zinc", "Cold-rolled steel coil 1.2 mm",
-      "Hydraulic hose 1/2in", "PA66 GF30 resin pellets", "Cutting insert CNMG 120408", "Shrink wrap 500 mm",
-      "Coolant concentrate"};
+  private static final String[][] CURRENCIES = {
+    {"1", "USD"}, {"1", "USD"}, {"4", "EUR"}, {"3", "CAD"}, {"5", "MXN"}
+  };
+  private static final String[][] TERMS = {
+    {"2", "Net 30"}, {"3", "Net 45"}, {"4", "Net 60"}, {"1", "1% 10 Net 30"}
+  };
+  private static final String[][] STATUSES = {
+    {"B", "Pending Receipt"},
+    {"D", "Partially Received"},
+    {"E", "Pending Billing/Partially Received"},
+    {"F", "Pending Bill"},
+    {"G", "Fully Billed"}
+  };
+  private static final String[][] UNITS = {
+    {"1", "ea"}, {"2", "kg"}, {"3", "m"}, {"4", "l"}, {"5", "roll"}
+  };
+  private static final String[][] LOCATIONS = {
+    {"1", "Grand Rapids Plant 1"}, {"2", "Grand Rapids Plant 2"}, {"3", "Apodaca Plant"}
+  };
+  private static final String[] PARTS = {
+    "Bearing 6204-2RS",
+    "Hex bolt M8x40 8.8 zinc",
+    "Cold-rolled steel coil 1.2 mm",
+    "Hydraulic hose 1/2in",
+    "PA66 GF30 resin pellets",
+    "Cutting insert CNMG 120408",
+    "Shrink wrap 500 mm",
+    "Coolant concentrate"
+  };
 
   private final NetSuiteSandboxConfig config;
   final Timeline vendors;
@@ -44,16 +73,27 @@ final class SandboxData {
     long end = config.dataEnd().getEpochSecond();
     long start = config.dataEnd().minus(config.period()).getEpochSecond();
     long every = Math.max(1, config.changeEvery().toSeconds());
-    this.vendors = new Timeline(config.seed() ^ VENDOR, config.vendors(), start, end, config.changeShare(), every);
-    this.items = new Timeline(config.seed() ^ ITEM, config.items(), start, end, config.changeShare(), every);
-    this.orders = new Timeline(config.seed() ^ ORDER, config.purchaseOrders(), start, end, config.changeShare(), every);
+    this.vendors =
+        new Timeline(
+            config.seed() ^ VENDOR, config.vendors(), start, end, config.changeShare(), every);
+    this.items =
+        new Timeline(config.seed() ^ ITEM, config.items(), start, end, config.changeShare(), every);
+    this.orders =
+        new Timeline(
+            config.seed() ^ ORDER,
+            config.purchaseOrders(),
+            start,
+            end,
+            config.changeShare(),
+            every);
   }
 
   SandboxRow vendor(int index, long now) {
     SplittableRandom random = random(VENDOR, index, 0);
     String[] currency = pick(random, CURRENCIES);
     String[] terms = pick(random, TERMS);
-    String company = pick(random, COMPANY) + " " + (index / COMPANY.length + 1) + " " + pick(random, SUFFIX);
+    String company =
+        pick(random, COMPANY) + " " + (index / COMPANY.length + 1) + " " + pick(random, SUFFIX);
     return new SandboxRow()
         .put("id", Integer.toString(FIRST_VENDOR_ID + index))
         .put("entityid", "V%05d".formatted(index + 1))
@@ -81,8 +121,11 @@ final class SandboxData {
         .put("displayname", part + " #" + (index / PARTS.length + 1))
         .put("purchasedescription", part + ", purchased")
         .put("cost", cost.toPlainString())
-        .put("averagecost", cost.multiply(BigDecimal.valueOf(random.nextLong(95, 106), 2))
-            .setScale(4, RoundingMode.HALF_UP).toPlainString())
+        .put(
+            "averagecost",
+            cost.multiply(BigDecimal.valueOf(random.nextLong(95, 106), 2))
+                .setScale(4, RoundingMode.HALF_UP)
+                .toPlainString())
         .put("quantityonhand", Long.toString(onHand))
         .put("quantityavailable", Long.toString(Math.max(0, onHand - random.nextLong(0, 200))))
         .ref("stockunit", unit[0], unit[1])
@@ -108,7 +151,8 @@ final class SandboxData {
     LocalDate date = LocalDate.ofInstant(created, ZoneOffset.UTC);
     BigDecimal total = BigDecimal.ZERO;
     for (int line = 1; line <= lineCount(index); line++) {
-      total = total.add(new BigDecimal((String) line(index, line, now).values().get("foreignamount")));
+      total =
+          total.add(new BigDecimal((String) line(index, line, now).values().get("foreignamount")));
     }
     return new SandboxRow()
         .put("id", Integer.toString(FIRST_ORDER_ID + index))
@@ -118,7 +162,10 @@ final class SandboxData {
         .put("trandate", date)
         .put("createddate", created)
         .put("lastmodifieddate", Instant.ofEpochSecond(orders.modified(index, now)))
-        .ref("entity", FIRST_VENDOR_ID + vendor, (String) vendor(vendor, now).values().get("companyname"))
+        .ref(
+            "entity",
+            FIRST_VENDOR_ID + vendor,
+            (String) vendor(vendor, now).values().get("companyname"))
         .ref("status", status[0], status[1])
         .ref("approvalstatus", 2, "Approved")
         .ref("currency", currency[0], currency[1])
@@ -157,7 +204,9 @@ final class SandboxData {
         .put("memo", PARTS[item % PARTS.length])
         .ref("location", location[0], location[1])
         .put("isclosed", received == quantity && version > 3 ? "T" : "F")
-        .put("expectedreceiptdate", LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(random.nextInt(7, 45)));
+        .put(
+            "expectedreceiptdate",
+            LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(random.nextInt(7, 45)));
   }
 
   /** A creation time up to 60 days before the record's modification within the history. */
@@ -170,7 +219,8 @@ final class SandboxData {
   }
 
   private SplittableRandom random(long kind, long index, long sub) {
-    return new SplittableRandom(mix(config.seed() ^ mix(kind * 0x9E37_79B9_7F4A_7C15L ^ mix(index * 1_000 + sub))));
+    return new SplittableRandom(
+        mix(config.seed() ^ mix(kind * 0x9E37_79B9_7F4A_7C15L ^ mix(index * 1_000 + sub))));
   }
 
   /** SplitMix64's finalizer: neighbouring indexes get unrelated random streams. */

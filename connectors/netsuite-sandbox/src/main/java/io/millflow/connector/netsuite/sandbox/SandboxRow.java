@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One generated row of a SuiteQL table: values by lower-case column ({@code String} for text, ids and numbers as
- * NetSuite sends them, {@link java.time.Instant} for datetimes, {@link java.time.LocalDate} for dates) and the display
- * text {@code BUILTIN.DF(column)} gives for reference columns.
+ * One generated row of a SuiteQL table: values by lower-case column ({@code String} for text, ids
+ * and numbers as NetSuite sends them, {@link java.time.Instant} for datetimes, {@link
+ * java.time.LocalDate} for dates) and the display text {@code BUILTIN.DF(column)} gives for
+ * reference columns.
  */
 record SandboxRow(Map<String, Object> values, Map<String, String> displays) {
 

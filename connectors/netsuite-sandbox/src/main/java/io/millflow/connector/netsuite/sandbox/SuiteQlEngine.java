@@ -22,35 +22,119 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs a parsed query against the generated data: the purchase orders ({@code transaction}), their lines
- * ({@code transactionline}), {@code vendor} and {@code item}. Main tables are read by lastmodifieddate window in
- * (lastmodifieddate, id) order; lines by a list of transaction ids in (transaction, linesequencenumber) order.
+ * Runs a parsed query against the generated data: the purchase orders ({@code transaction}), their
+ * lines ({@code transactionline}), {@code vendor} and {@code item}. Main tables are read by
+ * lastmodifieddate window in (lastmodifieddate, id) order; lines by a list of transaction ids in
+ * (transaction, linesequencenumber) order.
  */
 final class SuiteQlEngine {
 
   /** One page of projected rows and the query's total. */
   record Result(List<ObjectNode> rows, int total) {}
 
-  private record Table(String recordType, Set<String> columns, String typeColumn, String typeValue,
+  private record Table(
+      String recordType,
+      Set<String> columns,
+      String typeColumn,
+      String typeValue,
       List<String> order) {}
 
   private static final List<String> BY_MODIFIED = List.of("lastmodifieddate", "id");
-  private static final Map<String, Table> TABLES = Map.of(
-      "transaction", new Table("purchaseOrder", Set.of("id", "tranid", "transactionnumber", "type", "trandate",
-          "createddate", "lastmodifieddate", "entity", "status", "approvalstatus", "currency", "exchangerate", "memo",
-          "foreigntotal", "shipdate", "duedate", "terms"), "type", "PurchOrd", BY_MODIFIED),
-      "transactionline", new Table("purchaseOrder", Set.of("transaction", "id", "linesequencenumber", "mainline",
-          "item", "itemtype", "quantity", "quantityshiprecv", "quantitybilled", "rate", "foreignamount", "units",
-          "memo", "location", "isclosed", "expectedreceiptdate"), "mainline", "F",
-          List.of("transaction", "linesequencenumber")),
-      "vendor", new Table("vendor", Set.of("id", "entityid", "companyname", "isinactive", "subsidiary", "terms",
-          "currency", "email", "phone", "datecreated", "lastmodifieddate"), null, null, BY_MODIFIED),
-      "item", new Table("inventoryItem", Set.of("id", "itemid", "displayname", "purchasedescription", "cost",
-          "averagecost", "quantityonhand", "quantityavailable", "stockunit", "isinactive", "createddate",
-          "lastmodifieddate", "itemtype"), "itemtype", "InvtPart", BY_MODIFIED));
-  /** SuiteQL's rendering of a date without TO_CHAR: the user's date format, here NetSuite's default. */
+  private static final Map<String, Table> TABLES =
+      Map.of(
+          "transaction",
+              new Table(
+                  "purchaseOrder",
+                  Set.of(
+                      "id",
+                      "tranid",
+                      "transactionnumber",
+                      "type",
+                      "trandate",
+                      "createddate",
+                      "lastmodifieddate",
+                      "entity",
+                      "status",
+                      "approvalstatus",
+                      "currency",
+                      "exchangerate",
+                      "memo",
+                      "foreigntotal",
+                      "shipdate",
+                      "duedate",
+                      "terms"),
+                  "type",
+                  "PurchOrd",
+                  BY_MODIFIED),
+          "transactionline",
+              new Table(
+                  "purchaseOrder",
+                  Set.of(
+                      "transaction",
+                      "id",
+                      "linesequencenumber",
+                      "mainline",
+                      "item",
+                      "itemtype",
+                      "quantity",
+                      "quantityshiprecv",
+                      "quantitybilled",
+                      "rate",
+                      "foreignamount",
+                      "units",
+                      "memo",
+                      "location",
+                      "isclosed",
+                      "expectedreceiptdate"),
+                  "mainline",
+                  "F",
+                  List.of("transaction", "linesequencenumber")),
+          "vendor",
+              new Table(
+                  "vendor",
+                  Set.of(
+                      "id",
+                      "entityid",
+                      "companyname",
+                      "isinactive",
+                      "subsidiary",
+                      "terms",
+                      "currency",
+                      "email",
+                      "phone",
+                      "datecreated",
+                      "lastmodifieddate"),
+                  null,
+                  null,
+                  BY_MODIFIED),
+          "item",
+              new Table(
+                  "inventoryItem",
+                  Set.of(
+                      "id",
+                      "itemid",
+                      "displayname",
+                      "purchasedescription",
+                      "cost",
+                      "averagecost",
+                      "quantityonhand",
+                      "quantityavailable",
+                      "stockunit",
+                      "isinactive",
+                      "createddate",
+                      "lastmodifieddate",
+                      "itemtype"),
+                  "itemtype",
+                  "InvtPart",
+                  BY_MODIFIED));
+
+  /**
+   * SuiteQL's rendering of a date without TO_CHAR: the user's date format, here NetSuite's default.
+   */
   private static final DateTimeFormatter USER_DATE = DateTimeFormatter.ofPattern("M/d/uuuu");
-  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+  private static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
   private final SandboxData data;
 
@@ -58,7 +142,10 @@ final class SuiteQlEngine {
     this.data = data;
   }
 
-  /** The record type whose permission a query on {@code table} needs; null for a table the sandbox lacks. */
+  /**
+   * The record type whose permission a query on {@code table} needs; null for a table the sandbox
+   * lacks.
+   */
   static String recordType(String table) {
     Table known = TABLES.get(table);
     return known == null ? null : known.recordType();
@@ -70,12 +157,20 @@ final class SuiteQlEngine {
       throw new Rejected("Record '" + query.table() + "' was not found.");
     }
     for (Item item : query.select()) {
-      column(table, query.table(), item instanceof Display d ? d.column() : item instanceof ToChar t ? t.column()
-          : ((Plain) item).column());
+      column(
+          table,
+          query.table(),
+          item instanceof Display d
+              ? d.column()
+              : item instanceof ToChar t ? t.column() : ((Plain) item).column());
     }
     if (!query.orderBy().isEmpty() && !query.orderBy().equals(table.order())) {
-      throw new Rejected("This sandbox orders " + query.table() + " by " + String.join(", ", table.order())
-          + " only.");
+      throw new Rejected(
+          "This sandbox orders "
+              + query.table()
+              + " by "
+              + String.join(", ", table.order())
+              + " only.");
     }
     Long lo = null;
     Long hi = null;
@@ -85,14 +180,21 @@ final class SuiteQlEngine {
       switch (condition) {
         case Equals equals -> {
           if (!equals.column().equals(table.typeColumn())) {
-            throw new Rejected("This sandbox filters " + query.table() + " with = on " + table.typeColumn()
-                + " only, not on '" + equals.column() + "'.");
+            throw new Rejected(
+                "This sandbox filters "
+                    + query.table()
+                    + " with = on "
+                    + table.typeColumn()
+                    + " only, not on '"
+                    + equals.column()
+                    + "'.");
           }
           none |= !equals.text().equals(table.typeValue());
         }
         case Compare compare -> {
           if (!compare.column().equals("lastmodifieddate") || table.order() != BY_MODIFIED) {
-            throw new Rejected("This sandbox compares lastmodifieddate only, not '" + compare.column() + "'.");
+            throw new Rejected(
+                "This sandbox compares lastmodifieddate only, not '" + compare.column() + "'.");
           }
           long second = compare.instant().getEpochSecond();
           switch (compare.operator()) {
@@ -119,13 +221,17 @@ final class SuiteQlEngine {
     if (none) {
       return new Result(List.of(), 0);
     }
-    Timeline timeline = query.table().equals("vendor") ? data.vendors
-        : query.table().equals("item") ? data.items : data.orders;
+    Timeline timeline =
+        query.table().equals("vendor")
+            ? data.vendors
+            : query.table().equals("item") ? data.items : data.orders;
     Timeline.Slice slice = timeline.window(lo, hi, now, offset, limit);
     List<ObjectNode> rows = new ArrayList<>(slice.indexes().size());
     for (int index : slice.indexes()) {
-      SandboxRow row = timeline == data.vendors ? data.vendor(index, now)
-          : timeline == data.items ? data.item(index, now) : data.order(index, now);
+      SandboxRow row =
+          timeline == data.vendors
+              ? data.vendor(index, now)
+              : timeline == data.items ? data.item(index, now) : data.order(index, now);
       rows.add(project(query, row));
     }
     return new Result(rows, slice.total());
@@ -156,12 +262,14 @@ final class SuiteQlEngine {
   static ObjectNode project(SuiteQlQuery query, SandboxRow row) {
     ObjectNode out = Json.mapper().createObjectNode();
     for (Item item : query.select()) {
-      String value = switch (item) {
-        case Plain plain -> text(row.values().get(plain.column()), null);
-        case ToChar toChar -> text(row.values().get(toChar.column()), toChar.format());
-        case Display display -> row.displays().getOrDefault(display.column(),
-            text(row.values().get(display.column()), null));
-      };
+      String value =
+          switch (item) {
+            case Plain plain -> text(row.values().get(plain.column()), null);
+            case ToChar toChar -> text(row.values().get(toChar.column()), toChar.format());
+            case Display display ->
+                row.displays()
+                    .getOrDefault(display.column(), text(row.values().get(display.column()), null));
+          };
       if (value != null) {
         out.put(item.alias(), value);
       }
@@ -171,8 +279,13 @@ final class SuiteQlEngine {
 
   private static void column(Table table, String name, String column) throws Rejected {
     if (!table.columns().contains(column)) {
-      throw new Rejected("Field '" + column + "' for record '" + name + "' was not found. Reason: NOT_EXPOSED - Not"
-          + " available for channel SEARCH");
+      throw new Rejected(
+          "Field '"
+              + column
+              + "' for record '"
+              + name
+              + "' was not found. Reason: NOT_EXPOSED - Not"
+              + " available for channel SEARCH");
     }
   }
 

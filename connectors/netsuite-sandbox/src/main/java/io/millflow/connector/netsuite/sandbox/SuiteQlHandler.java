@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /services/rest/query/v1/suiteql?limit=&offset=}: {@code Prefer: transient} and {@code {"q":"..."}}, the
- * paging envelope back. Enforces NetSuite's paging rules: a limit of 1 to 1,000, an offset that is a multiple of the
- * limit (guess), and no row past the result ceiling (100,000 by default, lower in tests).
+ * {@code POST /services/rest/query/v1/suiteql?limit=&offset=}: {@code Prefer: transient} and {@code
+ * {"q":"..."}}, the paging envelope back. Enforces NetSuite's paging rules: a limit of 1 to 1,000,
+ * an offset that is a multiple of the limit (guess), and no row past the result ceiling (100,000 by
+ * default, lower in tests).
  */
 final class SuiteQlHandler implements HttpHandler {
 
@@ -38,7 +39,12 @@ final class SuiteQlHandler implements HttpHandler {
       return;
     }
     if (!"transient".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Prefer"))) {
-      errors.write(exchange, 400, "USER_ERROR", "SuiteQL queries need the header 'Prefer: transient'.", null);
+      errors.write(
+          exchange,
+          400,
+          "USER_ERROR",
+          "SuiteQL queries need the header 'Prefer: transient'.",
+          null);
       return;
     }
     Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());
@@ -79,12 +85,15 @@ final class SuiteQlHandler implements HttpHandler {
       return "The offset parameter must be a multiple of the limit parameter.";
     }
     if (offset >= config.resultCeiling()) {
-      return "The offset parameter exceeds the maximum of " + config.resultCeiling() + " results of a query.";
+      return "The offset parameter exceeds the maximum of "
+          + config.resultCeiling()
+          + " results of a query.";
     }
     return null;
   }
 
-  private JsonNode envelope(HttpExchange exchange, SuiteQlEngine.Result result, int limit, int offset) {
+  private JsonNode envelope(
+      HttpExchange exchange, SuiteQlEngine.Result result, int limit, int offset) {
     int reachable = Math.min(result.total(), config.resultCeiling());
     int count = Math.min(result.rows().size(), Math.max(0, reachable - offset));
     boolean hasMore = offset + count < result.total();
@@ -92,9 +101,15 @@ final class SuiteQlHandler implements HttpHandler {
     ObjectNode body = Json.mapper().createObjectNode();
     ArrayNode links = body.putArray("links");
     if (hasMore) {
-      links.addObject().put("rel", "next").put("href", self + "?limit=" + limit + "&offset=" + (offset + limit));
+      links
+          .addObject()
+          .put("rel", "next")
+          .put("href", self + "?limit=" + limit + "&offset=" + (offset + limit));
     }
-    links.addObject().put("rel", "self").put("href", self + "?limit=" + limit + "&offset=" + offset);
+    links
+        .addObject()
+        .put("rel", "self")
+        .put("href", self + "?limit=" + limit + "&offset=" + offset);
     body.put("count", count).put("hasMore", hasMore);
     ArrayNode items = body.putArray("items");
     for (int i = 0; i < count; i++) {

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SuiteQL the sandbox understands, which is exactly what the connector sends, parsed strictly; anything else is a
- * {@link Rejected} that the sandbox answers with NetSuite's 400 USER_ERROR. The grammar:
+ * The SuiteQL the sandbox understands, which is exactly what the connector sends, parsed strictly;
+ * anything else is a {@link Rejected} that the sandbox answers with NetSuite's 400 USER_ERROR. The
+ * grammar:
  *
  * <pre>
  * SELECT item {, item} FROM table [WHERE condition {AND condition}] [ORDER BY column {, column}]
@@ -50,15 +51,19 @@ record SuiteQlQuery(List<Item> select, String table, List<Condition> where, List
   /** A query outside the grammar, with NetSuite's kind of message. */
   static final class Rejected extends Exception {
     Rejected(String message) {
-      super("Invalid search query. Detailed unprocessed description follows. Search error occurred: " + message);
+      super(
+          "Invalid search query. Detailed unprocessed description follows. Search error occurred: "
+              + message);
     }
   }
 
   static final String DATETIME_FORMAT = "YYYY-MM-DD HH24:MI:SS";
   static final String DATE_FORMAT = "YYYY-MM-DD";
-  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-  private static final Pattern TOKEN = Pattern.compile(
-      "\\s*(?:('(?:[^']|'')*')|(\\d+)|([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)|(>=|<=|[(),=<>*]))");
+  private static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "\\s*(?:('(?:[^']|'')*')|(\\d+)|([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)|(>=|<=|[(),=<>*]))");
 
   static SuiteQlQuery parse(String text) throws Rejected {
     return new Parser(tokens(text)).query();
@@ -73,8 +78,12 @@ record SuiteQlQuery(List<Item> select, String table, List<Condition> where, List
         if (text.substring(at).isBlank()) {
           break;
         }
-        throw new Rejected("Unexpected text at character " + at + ": '" + text.substring(at, Math.min(text.length(),
-            at + 20)) + "'.");
+        throw new Rejected(
+            "Unexpected text at character "
+                + at
+                + ": '"
+                + text.substring(at, Math.min(text.length(), at + 20))
+                + "'.");
       }
       tokens.add(matcher.group().strip());
       at = matcher.end();
@@ -163,7 +172,8 @@ record SuiteQlQuery(List<Item> select, String table, List<Condition> where, List
 
     private Instant timestamp() throws Rejected {
       if (!identifier().equals("to_timestamp")) {
-        throw new Rejected("Compare datetimes with TO_TIMESTAMP('...', '" + DATETIME_FORMAT + "').");
+        throw new Rejected(
+            "Compare datetimes with TO_TIMESTAMP('...', '" + DATETIME_FORMAT + "').");
       }
       expect("(");
       String text = literal();
@@ -207,8 +217,12 @@ record SuiteQlQuery(List<Item> select, String table, List<Condition> where, List
 
     private void expect(String keyword) throws Rejected {
       if (!accept(keyword)) {
-        throw new Rejected("Expected " + keyword + (next < tokens.size() ? ", found '" + tokens.get(next) + "'."
-            : " at the end of the query."));
+        throw new Rejected(
+            "Expected "
+                + keyword
+                + (next < tokens.size()
+                    ? ", found '" + tokens.get(next) + "'."
+                    : " at the end of the query."));
       }
     }
 

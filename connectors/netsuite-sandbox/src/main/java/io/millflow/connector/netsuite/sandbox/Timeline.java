@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * When each record of one type was last modified, as a function of the clock: a base time during the history (seeded),
- * and for a share of the records a change every {@code every} seconds from the end of the history on, each at its own
- * phase. Holds 16 bytes a record; answers "which records were modified in [lo, hi) as of now, in (time, index) order"
- * without sorting them all: unchanged records come from a sorted index, changed ones (all after the history) from a
- * short sorted list.
+ * When each record of one type was last modified, as a function of the clock: a base time during
+ * the history (seeded), and for a share of the records a change every {@code every} seconds from
+ * the end of the history on, each at its own phase. Holds 16 bytes a record; answers "which records
+ * were modified in [lo, hi) as of now, in (time, index) order" without sorting them all: unchanged
+ * records come from a sorted index, changed ones (all after the history) from a short sorted list.
  */
 final class Timeline {
 
@@ -28,7 +28,8 @@ final class Timeline {
   private final int[] byBase;
   private final long[] sortedBase;
 
-  Timeline(long seed, int count, long historyStart, long historyEnd, double changeShare, long every) {
+  Timeline(
+      long seed, int count, long historyStart, long historyEnd, double changeShare, long every) {
     this.count = count;
     this.end = historyEnd;
     this.every = every;
@@ -45,9 +46,14 @@ final class Timeline {
       }
     }
     this.changing = changes.stream().mapToInt(Integer::intValue).toArray();
-    this.byBase = IntStream.range(0, count).boxed()
-        .sorted((a, b) -> base[a] != base[b] ? Long.compare(base[a], base[b]) : Integer.compare(a, b))
-        .mapToInt(Integer::intValue).toArray();
+    this.byBase =
+        IntStream.range(0, count)
+            .boxed()
+            .sorted(
+                (a, b) ->
+                    base[a] != base[b] ? Long.compare(base[a], base[b]) : Integer.compare(a, b))
+            .mapToInt(Integer::intValue)
+            .toArray();
     this.sortedBase = Arrays.stream(byBase).mapToLong(i -> base[i]).toArray();
   }
 
@@ -64,7 +70,9 @@ final class Timeline {
   /** How many times the record changed after the history, as of {@code now}. */
   int version(int index, long now) {
     long p = phase[index];
-    return p < 0 || now < end + p ? 0 : (int) Math.min(Integer.MAX_VALUE, 1 + (now - end - p) / every);
+    return p < 0 || now < end + p
+        ? 0
+        : (int) Math.min(Integer.MAX_VALUE, 1 + (now - end - p) / every);
   }
 
   /** Epoch second of the record's modification within the history (before any later change). */
@@ -72,7 +80,10 @@ final class Timeline {
     return base[index];
   }
 
-  /** Records modified in {@code [lo, hi)} (null: open) as of {@code now}, rows {@code [offset, offset + limit)}. */
+  /**
+   * Records modified in {@code [lo, hi)} (null: open) as of {@code now}, rows {@code [offset,
+   * offset + limit)}.
+   */
   Slice window(Long lo, Long hi, long now, int offset, int limit) {
     long from = lo == null ? Long.MIN_VALUE : lo;
     long to = hi == null ? Long.MAX_VALUE : hi;
@@ -104,7 +115,8 @@ final class Timeline {
       }
     }
     for (int position = 0; position < changed.size() && page.size() < limit; position++) {
-      if (skipped++ >= offset) { // changed records all come after the history, so after every unchanged one
+      if (skipped++
+          >= offset) { // changed records all come after the history, so after every unchanged one
         page.add((int) changed.get(position)[1]);
       }
     }

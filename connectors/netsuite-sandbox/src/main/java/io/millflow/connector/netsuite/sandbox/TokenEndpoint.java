@@ -23,10 +23,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code POST /services/rest/auth/oauth2/v1/token}: the client credentials grant with a JWT client assertion, checked
- * as NetSuite checks it: the certificate id ({@code kid}), the PS256 signature against the uploaded certificate, the
- * client id ({@code iss}), the audience, the scope, and {@code iat}/{@code exp} against the clock. Refusals are OAuth's
- * {@code {"error","error_description"}} (see {@code NetSuiteGuesses} on the descriptions).
+ * {@code POST /services/rest/auth/oauth2/v1/token}: the client credentials grant with a JWT client
+ * assertion, checked as NetSuite checks it: the certificate id ({@code kid}), the PS256 signature
+ * against the uploaded certificate, the client id ({@code iss}), the audience, the scope, and
+ * {@code iat}/{@code exp} against the clock. Refusals are OAuth's {@code
+ * {"error","error_description"}} (see {@code NetSuiteGuesses} on the descriptions).
  */
 final class TokenEndpoint implements HttpHandler {
 
@@ -39,7 +40,11 @@ final class TokenEndpoint implements HttpHandler {
   private final Faults faults;
   private final IssuedTokens tokens;
 
-  TokenEndpoint(NetSuiteSandboxConfig config, RSAPublicKey certificateKey, Faults faults, IssuedTokens tokens) {
+  TokenEndpoint(
+      NetSuiteSandboxConfig config,
+      RSAPublicKey certificateKey,
+      Faults faults,
+      IssuedTokens tokens) {
     this.config = config;
     this.certificateKey = certificateKey;
     this.faults = faults;
@@ -55,19 +60,32 @@ final class TokenEndpoint implements HttpHandler {
     Map<String, String> form = form(exchange);
     if (!"client_credentials".equals(form.get("grant_type"))) {
       refuse(exchange, 400, "unsupported_grant_type", "grant_type must be client_credentials.");
-    } else if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
-      refuse(exchange, 400, "invalid_request", "client_assertion_type must be"
-          + " urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
+    } else if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+        .equals(form.get("client_assertion_type"))) {
+      refuse(
+          exchange,
+          400,
+          "invalid_request",
+          "client_assertion_type must be"
+              + " urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
     } else {
       String problem = problem(form.get("client_assertion"), audience(exchange));
       if (problem != null) {
-        refuse(exchange, 400, problem.startsWith("client id") ? "invalid_client" : "invalid_grant", problem);
+        refuse(
+            exchange,
+            400,
+            problem.startsWith("client id") ? "invalid_client" : "invalid_grant",
+            problem);
         return;
       }
-      SandboxJson.write(exchange, 200, Json.mapper().createObjectNode()
-          .put("access_token", tokens.issue(config.tokenLifetime()))
-          .put("token_type", "Bearer")
-          .put("expires_in", Long.toString(config.tokenLifetime().toSeconds())));
+      SandboxJson.write(
+          exchange,
+          200,
+          Json.mapper()
+              .createObjectNode()
+              .put("access_token", tokens.issue(config.tokenLifetime()))
+              .put("token_type", "Bearer")
+              .put("expires_in", Long.toString(config.tokenLifetime().toSeconds())));
     }
   }
 
@@ -85,10 +103,13 @@ final class TokenEndpoint implements HttpHandler {
       return "client_assertion is not a signed JWT.";
     }
     if (!JWSAlgorithm.PS256.equals(jwt.getHeader().getAlgorithm())) {
-      return "The client assertion must be signed with PS256, not " + jwt.getHeader().getAlgorithm() + ".";
+      return "The client assertion must be signed with PS256, not "
+          + jwt.getHeader().getAlgorithm()
+          + ".";
     }
     if (!config.certificateId().equals(jwt.getHeader().getKeyID())) {
-      return "Invalid certificate id: no certificate with kid '" + jwt.getHeader().getKeyID()
+      return "Invalid certificate id: no certificate with kid '"
+          + jwt.getHeader().getKeyID()
           + "' is mapped to this integration.";
     }
     try {
@@ -117,13 +138,23 @@ final class TokenEndpoint implements HttpHandler {
       return "The client assertion needs iat and exp.";
     }
     if (issued.toInstant().isAfter(now.plus(CLOCK_TOLERANCE))) {
-      return "iat " + issued.toInstant() + " is in the future (server time " + now + "): check the client's clock.";
+      return "iat "
+          + issued.toInstant()
+          + " is in the future (server time "
+          + now
+          + "): check the client's clock.";
     }
     if (!expires.toInstant().isAfter(now.minus(CLOCK_TOLERANCE))) {
-      return "The client assertion expired at " + expires.toInstant() + " (iat " + issued.toInstant()
-          + ", server time " + now + "): check the client's clock.";
+      return "The client assertion expired at "
+          + expires.toInstant()
+          + " (iat "
+          + issued.toInstant()
+          + ", server time "
+          + now
+          + "): check the client's clock.";
     }
-    if (Duration.between(issued.toInstant(), expires.toInstant()).compareTo(LONGEST_ASSERTION) > 0) {
+    if (Duration.between(issued.toInstant(), expires.toInstant()).compareTo(LONGEST_ASSERTION)
+        > 0) {
       return "exp may be at most 60 minutes after the issue time.";
     }
     return null;
@@ -139,7 +170,8 @@ final class TokenEndpoint implements HttpHandler {
       for (String pair : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("&")) {
         String[] nameValue = pair.split("=", 2);
         if (nameValue.length == 2) {
-          form.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+          form.put(
+              URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
               URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
         }
       }
@@ -147,8 +179,11 @@ final class TokenEndpoint implements HttpHandler {
     return form;
   }
 
-  private static void refuse(HttpExchange exchange, int status, String error, String description) throws IOException {
-    SandboxJson.write(exchange, status, Json.mapper().createObjectNode().put("error", error)
-        .put("error_description", description));
+  private static void refuse(HttpExchange exchange, int status, String error, String description)
+      throws IOException {
+    SandboxJson.write(
+        exchange,
+        status,
+        Json.mapper().createObjectNode().put("error", error).put("error_description", description));
   }
 }

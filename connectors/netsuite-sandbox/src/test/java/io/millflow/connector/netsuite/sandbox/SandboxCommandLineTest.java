@@ -14,17 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxCommandLineTest {
 
   @Test
-  void readsItsOptionsAndPrintsTheUrlAndCredentialsOnOneLineWithThePathOfPrivatePem(@TempDir Path dir) {
-    SandboxCommandLine commandLine = SandboxCommandLine.parse("--port=0", "--purchase-orders=200000",
-        "--result-ceiling=500", "--key-dir=" + dir);
+  void readsItsOptionsAndPrintsTheUrlAndCredentialsOnOneLineWithThePathOfPrivatePem(
+      @TempDir Path dir) {
+    SandboxCommandLine commandLine =
+        SandboxCommandLine.parse(
+            "--port=0", "--purchase-orders=200000", "--result-ceiling=500", "--key-dir=" + dir);
 
-    try (NetSuiteSandbox sandbox = new NetSuiteSandbox(commandLine.config()).start(commandLine.port())) {
+    try (NetSuiteSandbox sandbox =
+        new NetSuiteSandbox(commandLine.config()).start(commandLine.port())) {
       String line = commandLine.describe(sandbox);
 
       assertThat(commandLine.config().purchaseOrders()).isEqualTo(200_000);
       assertThat(commandLine.config().resultCeiling()).isEqualTo(500);
-      assertThat(line).doesNotContain("\n").contains(sandbox.baseUrl(), "clientId=", "certificateId=",
-          "privateKey=" + dir.resolve("private.pem"), "consumerKey=", "tokenSecret=");
+      assertThat(line)
+          .doesNotContain("\n")
+          .contains(
+              sandbox.baseUrl(),
+              "clientId=",
+              "certificateId=",
+              "privateKey=" + dir.resolve("private.pem"),
+              "consumerKey=",
+              "tokenSecret=");
       assertThat(PemKeys.privateKey("cli", readString(dir.resolve("private.pem")))).isNotNull();
     }
   }
@@ -33,7 +43,8 @@ class SandboxCommandLineTest {
   void setsFaultsGivenOnTheCommandLine() {
     Faults faults = new Faults();
 
-    SandboxCommandLine.parse("--error-rate=0.25", "--error-status=500", "--latency-ms=20").applyFaults(faults);
+    SandboxCommandLine.parse("--error-rate=0.25", "--error-status=500", "--latency-ms=20")
+        .applyFaults(faults);
 
     assertThat(faults.state().errorRate()).isEqualTo(0.25);
     assertThat(faults.state().errorStatus()).isEqualTo(500);
@@ -43,7 +54,8 @@ class SandboxCommandLineTest {
   @Test
   void refusesAnUnknownOption() {
     assertThatThrownBy(() -> SandboxCommandLine.parse("--colour=blue"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purchase-orders");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("purchase-orders");
   }
 
   private static String readString(Path path) {

@@ -1,12 +1,12 @@
 package io.millflow.connector.netsuite.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.netsuite.NetSuiteAuth;
 import io.millflow.connector.netsuite.NetSuitePurchaseOrdersRead;
-import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.connector.netsuite.SuiteQlReadInput;
 import io.millflow.connector.netsuite.TbaHeader;
-import io.millflow.connector.netsuite.NetSuiteAuth;
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
+import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.step.Connection;
@@ -26,15 +26,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Reads N purchase-order lines (default 1,000,000: about 200,000 orders of 1 to 9 lines) from the NetSuite sandbox,
- * once through {@code netsuite.purchase-orders.read} into a store that serializes and counts each record, once with a
- * bare java.net.http loop sending the same SuiteQL (JSON parsed, rows counted), and prints one Markdown table row:
- * records, connector s, records/s, raw s, records/s, ratio. Both use token-based auth. Not a test: run its main.
+ * Reads N purchase-order lines (default 1,000,000: about 200,000 orders of 1 to 9 lines) from the
+ * NetSuite sandbox, once through {@code netsuite.purchase-orders.read} into a store that serializes
+ * and counts each record, once with a bare java.net.http loop sending the same SuiteQL (JSON
+ * parsed, rows counted), and prints one Markdown table row: records, connector s, records/s, raw s,
+ * records/s, ratio. Both use token-based auth. Not a test: run its main.
  */
 public final class NetSuiteReadBenchmark {
 
@@ -42,14 +42,21 @@ public final class NetSuiteReadBenchmark {
 
   public static void main(String[] args) throws Exception {
     long lines = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
-    NetSuiteSandboxConfig config = NetSuiteSandboxConfig.defaults().withPurchaseOrders((int) (lines / 5))
-        .withChanges(0, Duration.ofHours(1));
+    NetSuiteSandboxConfig config =
+        NetSuiteSandboxConfig.defaults()
+            .withPurchaseOrders((int) (lines / 5))
+            .withChanges(0, Duration.ofHours(1));
     try (NetSuiteSandbox sandbox = new NetSuiteSandbox(config).start(0)) {
       Connection connection = sandbox.tbaConnection("netsuite-sandbox");
       Instant warmFrom = NetSuiteSandboxConfig.DEFAULT_DATA_END.minus(Duration.ofDays(30));
-      long warm = raw(sandbox, connection, warmFrom); // a month of data through both, so both are compiled alike
+      long warm =
+          raw(
+              sandbox,
+              connection,
+              warmFrom); // a month of data through both, so both are compiled alike
       if (connector(connection, warmFrom) != warm) {
-        throw new IllegalStateException("The connector and the raw loop read different lines of the last month");
+        throw new IllegalStateException(
+            "The connector and the raw loop read different lines of the last month");
       }
       long connectorStart = System.nanoTime();
       long connectorLines = connector(connection, null);
@@ -58,24 +65,40 @@ public final class NetSuiteReadBenchmark {
       long rawLines = raw(sandbox, connection, null);
       double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
       if (rawLines != connectorLines) {
-        throw new IllegalStateException("The connector read " + connectorLines + " lines, the raw loop " + rawLines);
+        throw new IllegalStateException(
+            "The connector read " + connectorLines + " lines, the raw loop " + rawLines);
       }
-      System.out.printf("| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n", connectorLines, connectorSeconds,
-          connectorLines / connectorSeconds, rawSeconds, rawLines / rawSeconds, connectorSeconds / rawSeconds);
+      System.out.printf(
+          "| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
+          connectorLines,
+          connectorSeconds,
+          connectorLines / connectorSeconds,
+          rawSeconds,
+          rawLines / rawSeconds,
+          connectorSeconds / rawSeconds);
     }
   }
 
   private static long connector(Connection connection, Instant since) {
     CountingContext context = new CountingContext(connection);
-    new NetSuitePurchaseOrdersRead().run(new SuiteQlReadInput(connection.name(), since, null, 1000), context);
+    new NetSuitePurchaseOrdersRead()
+        .run(new SuiteQlReadInput(connection.name(), since, null, 1000), context);
     return context.lines;
   }
 
-  /** The same SuiteQL by hand: windows of at most 100,000 orders on lastmodifieddate, each page's lines at once. */
-  private static long raw(NetSuiteSandbox sandbox, Connection connection, Instant since) throws Exception {
+  /**
+   * The same SuiteQL by hand: windows of at most 100,000 orders on lastmodifieddate, each page's
+   * lines at once.
+   */
+  private static long raw(NetSuiteSandbox sandbox, Connection connection, Instant since)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    NetSuiteAuth.Tba tba = new NetSuiteAuth.Tba(connection.credential("consumerKey"),
-        connection.credential("consumerSecret"), connection.credential("tokenId"), connection.credential("tokenSecret"));
+    NetSuiteAuth.Tba tba =
+        new NetSuiteAuth.Tba(
+            connection.credential("consumerKey"),
+            connection.credential("consumerSecret"),
+            connection.credential("tokenId"),
+            connection.credential("tokenSecret"));
     Instant until = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Instant from = since == null ? Instant.parse("2000-01-01T00:00:00Z") : since;
     String lastSeen = "";
@@ -87,15 +110,19 @@ public final class NetSuiteReadBenchmark {
         JsonNode page = post(http, sandbox, tba, query, offset);
         List<String> ids = new ArrayList<>();
         for (JsonNode row : page.get("items")) {
-          String key = row.get("lastmodifieddate").asText() + "#" + "%012d".formatted(row.get("id").asLong());
+          String key =
+              row.get("lastmodifieddate").asText()
+                  + "#"
+                  + "%012d".formatted(row.get("id").asLong());
           if (key.compareTo(lastSeen) > 0) {
             ids.add(row.get("id").asText());
             lastSeen = key;
           }
         }
         if (!ids.isEmpty()) {
-          String linesQuery = SuiteQlEntity.PURCHASE_ORDER_LINE.byIds("transaction", ids,
-              "transaction, linesequencenumber");
+          String linesQuery =
+              SuiteQlEntity.PURCHASE_ORDER_LINE.byIds(
+                  "transaction", ids, "transaction, linesequencenumber");
           for (int lineOffset = 0; ; lineOffset += 1000) {
             JsonNode linePage = post(http, sandbox, tba, linesQuery, lineOffset);
             lines += linePage.get("items").size();
@@ -116,15 +143,29 @@ public final class NetSuiteReadBenchmark {
     return lines;
   }
 
-  private static JsonNode post(HttpClient http, NetSuiteSandbox sandbox, NetSuiteAuth.Tba tba, String query,
-      int offset) throws Exception {
-    URI uri = URI.create(sandbox.baseUrl() + "/services/rest/query/v1/suiteql?limit=1000&offset=" + offset);
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .header("Authorization", TbaHeader.of("POST", uri, NetSuiteGuesses.realm(sandbox.config().accountId()),
-            tba, UUID.randomUUID().toString(), Instant.now().getEpochSecond()))
-        .header("Prefer", "transient").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().createObjectNode().put("q", query).toString()))
-        .build();
+  private static JsonNode post(
+      HttpClient http, NetSuiteSandbox sandbox, NetSuiteAuth.Tba tba, String query, int offset)
+      throws Exception {
+    URI uri =
+        URI.create(
+            sandbox.baseUrl() + "/services/rest/query/v1/suiteql?limit=1000&offset=" + offset);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header(
+                "Authorization",
+                TbaHeader.of(
+                    "POST",
+                    uri,
+                    NetSuiteGuesses.realm(sandbox.config().accountId()),
+                    tba,
+                    UUID.randomUUID().toString(),
+                    Instant.now().getEpochSecond()))
+            .header("Prefer", "transient")
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.mapper().createObjectNode().put("q", query).toString()))
+            .build();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(response.statusCode() + " " + new String(response.body()));
@@ -132,7 +173,10 @@ public final class NetSuiteReadBenchmark {
     return Json.mapper().readTree(response.body());
   }
 
-  /** A step context whose dataset store serializes every record, as a real store would, and counts lines. */
+  /**
+   * A step context whose dataset store serializes every record, as a real store would, and counts
+   * lines.
+   */
   private static final class CountingContext implements StepContext, DatasetStore {
     private final Connection connection;
     private long lines;
@@ -142,18 +186,53 @@ public final class NetSuiteReadBenchmark {
       this.connection = connection;
     }
 
-    @Override public String tenantId() { return "bench"; }
-    @Override public String runId() { return "bench"; }
-    public String taskKey() { return "bench"; }
-    @Override public Connection connection(String name) { return connection; }
-    @Override public DatasetStore datasets() { return this; }
-    @Override public void progress(long done, long total) {}
-    @Override public Clock clock() { return Clock.systemUTC(); }
-    @Override public StepLog log() {
+    @Override
+    public String tenantId() {
+      return "bench";
+    }
+
+    @Override
+    public String runId() {
+      return "bench";
+    }
+
+    public String taskKey() {
+      return "bench";
+    }
+
+    @Override
+    public Connection connection(String name) {
+      return connection;
+    }
+
+    @Override
+    public DatasetStore datasets() {
+      return this;
+    }
+
+    @Override
+    public void progress(long done, long total) {}
+
+    @Override
+    public Clock clock() {
+      return Clock.systemUTC();
+    }
+
+    @Override
+    public StepLog log() {
       return new StepLog() {
-        @Override public void info(String message) {}
-        @Override public void warn(String message) { System.err.println(message); }
-        @Override public void error(String message) { System.err.println(message); }
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {
+          System.err.println(message);
+        }
+
+        @Override
+        public void error(String message) {
+          System.err.println(message);
+        }
       };
     }
 
@@ -173,9 +252,18 @@ public final class NetSuiteReadBenchmark {
           count++;
         }
 
-        @Override public long count() { return count; }
-        @Override public DatasetRef finish() { return new DatasetRef("bench", count, entity); }
-        @Override public void close() {}
+        @Override
+        public long count() {
+          return count;
+        }
+
+        @Override
+        public DatasetRef finish() {
+          return new DatasetRef("bench", count, entity);
+        }
+
+        @Override
+        public void close() {}
       };
     }
 

@@ -6,7 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Plex Connect's timestamp format: {@code YYYY-MM-DDThh:mm:ss.fffffffZ}, UTC, seven fractional digits (100 ns). */
+/**
+ * Plex Connect's timestamp format: {@code YYYY-MM-DDThh:mm:ss.fffffffZ}, UTC, seven fractional
+ * digits (100 ns).
+ */
 public final class PlexTimestamps {
 
   private static final DateTimeFormatter FORMAT =
@@ -25,8 +28,8 @@ public final class PlexTimestamps {
   }
 
   /**
-   * Parses a timestamp Plex sends: any ISO-8601 date-time with an offset; a bare date (some Plex date fields, such as
-   * a PO date, may carry no time) is read as midnight UTC.
+   * Parses a timestamp Plex sends: any ISO-8601 date-time with an offset; a bare date (some Plex
+   * date fields, such as a PO date, may carry no time) is read as midnight UTC.
    *
    * @throws DateTimeParseException when it is neither
    */
@@ -38,7 +41,8 @@ public final class PlexTimestamps {
   }
 
   /**
-   * Parses a filter value as Plex does: a full UTC (or offset) date-time is required; a date alone is rejected.
+   * Parses a filter value as Plex does: a full UTC (or offset) date-time is required; a date alone
+   * is rejected.
    *
    * @throws DateTimeParseException when the value is not a full date-time
    */

@@ -12,7 +12,8 @@ class PlexTimestampsTest {
 
   @Test
   void formatsWithSevenFractionalDigitsInUtc() {
-    assertThat(PlexTimestamps.format(Instant.parse("2024-05-01T08:30:00Z"))).isEqualTo("2024-05-01T08:30:00.0000000Z");
+    assertThat(PlexTimestamps.format(Instant.parse("2024-05-01T08:30:00Z")))
+        .isEqualTo("2024-05-01T08:30:00.0000000Z");
     assertThat(PlexTimestamps.format(Instant.parse("2024-05-01T08:30:00.123456789Z")))
         .isEqualTo("2024-05-01T08:30:00.1234567Z");
   }
@@ -27,11 +28,13 @@ class PlexTimestampsTest {
   void parsesWhatPlexSendsIncludingABareDate() {
     assertThat(PlexTimestamps.parseLenient("2024-05-01T08:30:00.1234567Z"))
         .isEqualTo(Instant.parse("2024-05-01T08:30:00.1234567Z"));
-    assertThat(PlexTimestamps.parseLenient("2024-05-01")).isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
+    assertThat(PlexTimestamps.parseLenient("2024-05-01"))
+        .isEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
   }
 
   @Test
   void refusesABareDateAsAFilterValue() {
-    assertThatThrownBy(() -> PlexTimestamps.parseStrict("2024-05-01")).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> PlexTimestamps.parseStrict("2024-05-01"))
+        .isInstanceOf(DateTimeException.class);
   }
 }

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What every Plex Connect call passes after the kit's faults and before its resource, in this order: the method, the
- * key ({@code X-Plex-Connect-Api-Key}, refused while the faults have credentials revoked), the tenant
- * ({@code X-Plex-Connect-Tenant-Id}) and the key's rate limit.
+ * What every Plex Connect call passes after the kit's faults and before its resource, in this
+ * order: the method, the key ({@code X-Plex-Connect-Api-Key}, refused while the faults have
+ * credentials revoked), the tenant ({@code X-Plex-Connect-Tenant-Id}) and the key's rate limit.
  */
 final class ApiGate extends Filter {
 
@@ -38,7 +38,9 @@ final class ApiGate extends Filter {
     }
     String key = exchange.getRequestHeaders().getFirst(API_KEY_HEADER);
     String tenant = exchange.getRequestHeaders().getFirst(TENANT_HEADER);
-    if (faults.credentialsRevoked() || !secretMatches(key, config.apiKey()) || !tenantAllowed(tenant)) {
+    if (faults.credentialsRevoked()
+        || !secretMatches(key, config.apiKey())
+        || !tenantAllowed(tenant)) {
       PlexErrorShape.PLEX.notAuthenticated(exchange);
       return;
     }
@@ -55,14 +57,20 @@ final class ApiGate extends Filter {
     return "Plex Connect method, key, tenant and rate limit";
   }
 
-  /** Constant time, as a real server compares secrets; a sandbox that teaches the wrong habit is worse than none. */
+  /**
+   * Constant time, as a real server compares secrets; a sandbox that teaches the wrong habit is
+   * worse than none.
+   */
   static boolean secretMatches(String given, String expected) {
-    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8));
+    return given != null
+        && MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private boolean tenantAllowed(String tenant) {
-    return tenant == null || tenant.isBlank() || config.tenantId() == null
+    return tenant == null
+        || tenant.isBlank()
+        || config.tenantId() == null
         || config.tenantId().equalsIgnoreCase(tenant);
   }
 }

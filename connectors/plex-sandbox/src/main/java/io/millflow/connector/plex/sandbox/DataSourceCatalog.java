@@ -12,43 +12,86 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * The sandbox's Plex data sources, as a customer's Plex has them: a custom part-attributes table, quality checks that
- * need a part number, container transactions large enough to hit the row limit, and one the web-service account may
- * not run. Rows are generated from the seed and the sandbox's parts, so part numbers match {@code /mdm/v1/parts}.
+ * The sandbox's Plex data sources, as a customer's Plex has them: a custom part-attributes table,
+ * quality checks that need a part number, container transactions large enough to hit the row limit,
+ * and one the web-service account may not run. Rows are generated from the seed and the sandbox's
+ * parts, so part numbers match {@code /mdm/v1/parts}.
  */
 final class DataSourceCatalog {
 
   /** Rows one execution returns at most; more sets {@code rowLimitedExceeded}. */
   static final int ROW_LIMIT = 1_000;
 
-  static final int PART_ATTRIBUTES = 18431, QUALITY_CHECKS = 22907, CONTAINER_TRANSACTIONS = 30115, PAYROLL = 40001;
+  static final int PART_ATTRIBUTES = 18431,
+      QUALITY_CHECKS = 22907,
+      CONTAINER_TRANSACTIONS = 30115,
+      PAYROLL = 40001;
 
   record Input(String name, String type, boolean required) {}
 
   /**
    * @param accessible whether the sandbox's web-service account has been granted it
    */
-  record DataSource(int id, String name, List<Input> inputs, List<String> columns, boolean accessible) {}
+  record DataSource(
+      int id, String name, List<Input> inputs, List<String> columns, boolean accessible) {}
 
-  private static final String[] ATTRIBUTES = {"Customer_Drawing", "Material_Cert_Required", "Shelf_Life_Days"};
-  private static final String[] CHARACTERISTICS = {"Outer diameter", "Length", "Hardness HRC", "Surface Ra"};
+  private static final String[] ATTRIBUTES = {
+    "Customer_Drawing", "Material_Cert_Required", "Shelf_Life_Days"
+  };
+  private static final String[] CHARACTERISTICS = {
+    "Outer diameter", "Length", "Hardness HRC", "Surface Ra"
+  };
   private static final String[] TRANSACTION_TYPES = {"Receive", "Move", "Consume", "Adjust"};
   private static final int TRANSACTIONS_PER_DAY = 300;
 
   private final Seeds seeds;
   private final int parts;
   private final Instant dataEnd;
-  private final Map<Integer, DataSource> sources = Map.of(
-      PART_ATTRIBUTES, new DataSource(PART_ATTRIBUTES, "Part_Attributes_Get",
-          List.of(new Input("Part_No", "string", false)),
-          List.of("Part_Key", "Part_No", "Attribute_Name", "Attribute_Value"), true),
-      QUALITY_CHECKS, new DataSource(QUALITY_CHECKS, "Quality_Checks_Get",
-          List.of(new Input("Part_No", "string", true), new Input("Max_Checks", "int", false)),
-          List.of("Check_Key", "Part_No", "Characteristic", "Nominal", "Measured", "Result", "Checked_Date"), true),
-      CONTAINER_TRANSACTIONS, new DataSource(CONTAINER_TRANSACTIONS, "Container_Transactions_Get",
-          List.of(new Input("Days", "int", true), new Input("Include_Adjustments", "boolean", false)),
-          List.of("Transaction_Key", "Serial_No", "Transaction_Type", "Quantity", "Transaction_Date"), true),
-      PAYROLL, new DataSource(PAYROLL, "Payroll_Summary_Get", List.of(), List.of("Employee_No", "Hours"), false));
+  private final Map<Integer, DataSource> sources =
+      Map.of(
+          PART_ATTRIBUTES,
+              new DataSource(
+                  PART_ATTRIBUTES,
+                  "Part_Attributes_Get",
+                  List.of(new Input("Part_No", "string", false)),
+                  List.of("Part_Key", "Part_No", "Attribute_Name", "Attribute_Value"),
+                  true),
+          QUALITY_CHECKS,
+              new DataSource(
+                  QUALITY_CHECKS,
+                  "Quality_Checks_Get",
+                  List.of(
+                      new Input("Part_No", "string", true), new Input("Max_Checks", "int", false)),
+                  List.of(
+                      "Check_Key",
+                      "Part_No",
+                      "Characteristic",
+                      "Nominal",
+                      "Measured",
+                      "Result",
+                      "Checked_Date"),
+                  true),
+          CONTAINER_TRANSACTIONS,
+              new DataSource(
+                  CONTAINER_TRANSACTIONS,
+                  "Container_Transactions_Get",
+                  List.of(
+                      new Input("Days", "int", true),
+                      new Input("Include_Adjustments", "boolean", false)),
+                  List.of(
+                      "Transaction_Key",
+                      "Serial_No",
+                      "Transaction_Type",
+                      "Quantity",
+                      "Transaction_Date"),
+                  true),
+          PAYROLL,
+              new DataSource(
+                  PAYROLL,
+                  "Payroll_Summary_Get",
+                  List.of(),
+                  List.of("Employee_No", "Hours"),
+                  false));
 
   DataSourceCatalog(PlexSandboxConfig config) {
     this.seeds = new Seeds(config.seed());
@@ -64,14 +107,18 @@ final class DataSourceCatalog {
     }
   }
 
-  /** The rows of an execution with checked inputs, each in the order of the data source's columns. */
+  /**
+   * The rows of an execution with checked inputs, each in the order of the data source's columns.
+   */
   List<List<Object>> rows(DataSource source, Map<String, Object> inputs) {
     return switch (source.id()) {
       case PART_ATTRIBUTES -> partAttributes((String) inputs.get("Part_No"));
-      case QUALITY_CHECKS -> qualityChecks((String) inputs.get("Part_No"),
-          (Integer) inputs.getOrDefault("Max_Checks", 20));
-      case CONTAINER_TRANSACTIONS -> transactions((Integer) inputs.get("Days"),
-          Boolean.TRUE.equals(inputs.get("Include_Adjustments")));
+      case QUALITY_CHECKS ->
+          qualityChecks(
+              (String) inputs.get("Part_No"), (Integer) inputs.getOrDefault("Max_Checks", 20));
+      case CONTAINER_TRANSACTIONS ->
+          transactions(
+              (Integer) inputs.get("Days"), Boolean.TRUE.equals(inputs.get("Include_Adjustments")));
       default -> List.of();
     };
   }
@@ -84,16 +131,24 @@ final class DataSourceCatalog {
         continue;
       }
       SplittableRandom random = seeds.random(Seeds.PART, part, 7);
-      rows.add(List.of(8_265_000 + part, number, ATTRIBUTES[0], "DWG-" + (40_000 + random.nextInt(9_999))));
-      rows.add(List.of(8_265_000 + part, number, ATTRIBUTES[1], random.nextBoolean() ? "Yes" : "No"));
-      rows.add(List.of(8_265_000 + part, number, ATTRIBUTES[2], String.valueOf(random.nextInt(30, 720))));
+      rows.add(
+          List.of(
+              8_265_000 + part, number, ATTRIBUTES[0], "DWG-" + (40_000 + random.nextInt(9_999))));
+      rows.add(
+          List.of(8_265_000 + part, number, ATTRIBUTES[1], random.nextBoolean() ? "Yes" : "No"));
+      rows.add(
+          List.of(
+              8_265_000 + part, number, ATTRIBUTES[2], String.valueOf(random.nextInt(30, 720))));
     }
     return rows;
   }
 
   private List<List<Object>> qualityChecks(String partNo, int maxChecks) {
-    int part = IntStream.range(0, parts).filter(i -> MasterDataGenerator.partNumber(i).equals(partNo))
-        .findFirst().orElse(-1);
+    int part =
+        IntStream.range(0, parts)
+            .filter(i -> MasterDataGenerator.partNumber(i).equals(partNo))
+            .findFirst()
+            .orElse(-1);
     if (part < 0) {
       return List.of();
     }
@@ -103,9 +158,16 @@ final class DataSourceCatalog {
       BigDecimal nominal = BigDecimal.valueOf(random.nextLong(1_000, 90_000), 3);
       BigDecimal measured = nominal.add(BigDecimal.valueOf(random.nextLong(-60, 60), 3));
       boolean pass = measured.subtract(nominal).abs().compareTo(new BigDecimal("0.050")) <= 0;
-      rows.add(List.of(5_100_000 + part * 1_000 + check, partNo, CHARACTERISTICS[check % CHARACTERISTICS.length],
-          nominal, measured, pass ? "Pass" : "Fail",
-          PlexTimestamps.format(dataEnd.minus(Duration.ofHours(check * 6L + random.nextInt(6))))));
+      rows.add(
+          List.of(
+              5_100_000 + part * 1_000 + check,
+              partNo,
+              CHARACTERISTICS[check % CHARACTERISTICS.length],
+              nominal,
+              measured,
+              pass ? "Pass" : "Fail",
+              PlexTimestamps.format(
+                  dataEnd.minus(Duration.ofHours(check * 6L + random.nextInt(6))))));
     }
     return rows;
   }
@@ -118,9 +180,14 @@ final class DataSourceCatalog {
       if (type.equals("Adjust") && !adjustments) {
         continue;
       }
-      rows.add(List.of(9_000_000 + i, "S%08d".formatted(random.nextInt(1, 1_000)), type,
-          BigDecimal.valueOf(random.nextLong(1, 10_000), 1),
-          PlexTimestamps.format(dataEnd.minus(Duration.ofSeconds(i * 86_400L / TRANSACTIONS_PER_DAY)))));
+      rows.add(
+          List.of(
+              9_000_000 + i,
+              "S%08d".formatted(random.nextInt(1, 1_000)),
+              type,
+              BigDecimal.valueOf(random.nextLong(1, 10_000), 1),
+              PlexTimestamps.format(
+                  dataEnd.minus(Duration.ofSeconds(i * 86_400L / TRANSACTIONS_PER_DAY)))));
     }
     return rows;
   }

@@ -18,33 +18,54 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * Makes suppliers, parts, inventory containers, jobs and equipment from the seed and an index, in the fields SYSTEMS.md
- * lists, without state. References hold: purchase orders buy from supplier {@code i} and part {@code j} by the same
- * ids, containers and jobs name parts that exist, equipment sits in one of {@link #workcenters()} workcenters.
+ * Makes suppliers, parts, inventory containers, jobs and equipment from the seed and an index, in
+ * the fields SYSTEMS.md lists, without state. References hold: purchase orders buy from supplier
+ * {@code i} and part {@code j} by the same ids, containers and jobs name parts that exist,
+ * equipment sits in one of {@link #workcenters()} workcenters.
  */
 final class MasterDataGenerator {
 
   private static final int LOCATIONS = 30;
   private static final int EQUIPMENT_PER_WORKCENTER = 4;
-  private static final String[] SUPPLIER_FIRST = {"Great Lakes", "Midwest", "Apex", "Northern", "Delta", "Summit",
-      "Keystone", "Pioneer"};
-  private static final String[] SUPPLIER_TRADE = {"Steel", "Fasteners", "Bearing Supply", "Plastics", "Tooling",
-      "Hydraulics", "Packaging", "Chemicals"};
-  private static final String[] SUPPLIER_STATUSES = {"Active", "Active", "Active", "Active", "Inactive", "On Hold"};
-  private static final String[] SUPPLIER_CATEGORIES = {"Raw Material", "MRO", "Tooling", "Services"};
+  private static final String[] SUPPLIER_FIRST = {
+    "Great Lakes", "Midwest", "Apex", "Northern", "Delta", "Summit", "Keystone", "Pioneer"
+  };
+  private static final String[] SUPPLIER_TRADE = {
+    "Steel",
+    "Fasteners",
+    "Bearing Supply",
+    "Plastics",
+    "Tooling",
+    "Hydraulics",
+    "Packaging",
+    "Chemicals"
+  };
+  private static final String[] SUPPLIER_STATUSES = {
+    "Active", "Active", "Active", "Active", "Inactive", "On Hold"
+  };
+  private static final String[] SUPPLIER_CATEGORIES = {
+    "Raw Material", "MRO", "Tooling", "Services"
+  };
   private static final String[] SUPPLIER_TYPES = {"Supplier", "Supplier", "Outside Processor"};
   private static final String[] LANGUAGES = {"English", "English", "Spanish"};
-  private static final String[] PART_STATUSES = {"Production", "Production", "Production", "Prototype", "Obsolete"};
+  private static final String[] PART_STATUSES = {
+    "Production", "Production", "Production", "Prototype", "Obsolete"
+  };
   private static final String[] REVISIONS = {"A", "A", "B", "C"};
   private static final String[] CONTAINER_STATUSES = {"OK", "OK", "OK", "OK", "Hold", "Quarantine"};
   private static final String[] CONTAINER_TYPES = {"Box", "Pallet", "Tote", "Coil"};
   private static final String[] INVENTORY_TYPES = {"Raw Material", "WIP", "Finished Goods"};
-  private static final String[] JOB_STATUSES = {"Scheduled", "Open", "In Process", "In Process", "Complete", "Hold"};
+  private static final String[] JOB_STATUSES = {
+    "Scheduled", "Open", "In Process", "In Process", "Complete", "Hold"
+  };
   private static final String[] JOB_TYPES = {"Production", "Production", "Production", "Rework"};
-  private static final String[] EQUIPMENT_TYPES = {"CNC Lathe", "Stamping Press", "Injection Molder", "Robot Cell",
-      "Conveyor"};
+  private static final String[] EQUIPMENT_TYPES = {
+    "CNC Lathe", "Stamping Press", "Injection Molder", "Robot Cell", "Conveyor"
+  };
   private static final String[] BRANDS = {"Haas", "Okuma", "Engel", "Fanuc", "Schuler"};
-  private static final String[] EQUIPMENT_STATUSES = {"Running", "Running", "Idle", "Down", "Planned Maintenance"};
+  private static final String[] EQUIPMENT_STATUSES = {
+    "Running", "Running", "Idle", "Down", "Planned Maintenance"
+  };
 
   private final Seeds seeds;
   private final PlexSandboxConfig.Volumes volumes;
@@ -74,14 +95,20 @@ final class MasterDataGenerator {
     supplier.put("id", id(SUPPLIER, index));
     supplier.put("code", "SUP%05d".formatted(index + 1));
     supplier.put("oldCode", random.nextInt(5) == 0 ? "V-%04d".formatted(index + 1) : null);
-    supplier.put("name", SUPPLIER_FIRST[index % SUPPLIER_FIRST.length] + " "
-        + SUPPLIER_TRADE[index / SUPPLIER_FIRST.length % SUPPLIER_TRADE.length]
-        + (index >= SUPPLIER_FIRST.length * SUPPLIER_TRADE.length ? " " + (index + 1) : "") + " Inc.");
+    supplier.put(
+        "name",
+        SUPPLIER_FIRST[index % SUPPLIER_FIRST.length]
+            + " "
+            + SUPPLIER_TRADE[index / SUPPLIER_FIRST.length % SUPPLIER_TRADE.length]
+            + (index >= SUPPLIER_FIRST.length * SUPPLIER_TRADE.length ? " " + (index + 1) : "")
+            + " Inc.");
     supplier.put("language", pick(random, LANGUAGES));
     supplier.put("category", pick(random, SUPPLIER_CATEGORIES));
     supplier.put("status", pick(random, SUPPLIER_STATUSES));
     supplier.put("type", pick(random, SUPPLIER_TYPES));
-    supplier.put("parentSupplierId", index > 0 && random.nextInt(10) == 0 ? id(SUPPLIER, random.nextInt(index)) : null);
+    supplier.put(
+        "parentSupplierId",
+        index > 0 && random.nextInt(10) == 0 ? id(SUPPLIER, random.nextInt(index)) : null);
     supplier.put("webAddress", "https://supplier%d.example.com".formatted(index + 1));
     supplier.put("contactNote", random.nextInt(3) == 0 ? "Order by e-mail before 2 pm" : null);
     supplier.putNull("note");
@@ -122,10 +149,16 @@ final class MasterDataGenerator {
     container.put("revision", revision(partIndex));
     container.put("containerStatus", pick(random, CONTAINER_STATUSES));
     container.put("locationId", id(LOCATION, location));
-    container.put("location", "%s-%c-%02d".formatted(PurchaseOrderGenerator.BUILDINGS[location % 3],
-        (char) ('A' + location / 10), location % 10 + 1));
+    container.put(
+        "location",
+        "%s-%c-%02d"
+            .formatted(
+                PurchaseOrderGenerator.BUILDINGS[location % 3],
+                (char) ('A' + location / 10),
+                location % 10 + 1));
     long scale = (long) Math.pow(10, catalog.quantityScale());
-    container.put("quantity", BigDecimal.valueOf(random.nextLong(1, 1_000 * scale), catalog.quantityScale()));
+    container.put(
+        "quantity", BigDecimal.valueOf(random.nextLong(1, 1_000 * scale), catalog.quantityScale()));
     container.put("quantityInventoryUnit", catalog.unit());
     container.put("containerType", pick(random, CONTAINER_TYPES));
     container.put("lotNo", "LOT-%06d".formatted(random.nextInt(1, 5_000)));
@@ -147,13 +180,21 @@ final class MasterDataGenerator {
     job.put("partId", id(PART, partIndex));
     job.put("partNumber", partNumber(partIndex));
     job.put("quantity", quantity);
-    job.put("quantityCompleted", status.equals("Complete") ? quantity
-        : status.equals("In Process") ? BigDecimal.valueOf(random.nextLong(0, quantity.longValue())) : BigDecimal.ZERO);
+    job.put(
+        "quantityCompleted",
+        status.equals("Complete")
+            ? quantity
+            : status.equals("In Process")
+                ? BigDecimal.valueOf(random.nextLong(0, quantity.longValue()))
+                : BigDecimal.ZERO);
     job.put("jobStatus", status);
     job.put("jobType", pick(random, JOB_TYPES));
     job.put("dueDate", PlexTimestamps.format(due));
-    job.put("completedDate", status.equals("Complete")
-        ? PlexTimestamps.format(due.minus(Duration.ofHours(random.nextInt(1, 72)))) : null);
+    job.put(
+        "completedDate",
+        status.equals("Complete")
+            ? PlexTimestamps.format(due.minus(Duration.ofHours(random.nextInt(1, 72))))
+            : null);
     job.put("priority", random.nextInt(1, 6));
     job.put("buildingCode", pick(random, PurchaseOrderGenerator.BUILDINGS));
     return job;
@@ -186,9 +227,15 @@ final class MasterDataGenerator {
   }
 
   /** Created before the data's period, so that a later modification never moves the creation. */
-  private void putCreatedAndModified(ObjectNode record, SplittableRandom random, Instant modified,
-      String createdField, String modifiedField) {
-    record.put(createdField, PlexTimestamps.format(dataStart.minus(Duration.ofMinutes(random.nextInt(1, 1_000_000)))));
+  private void putCreatedAndModified(
+      ObjectNode record,
+      SplittableRandom random,
+      Instant modified,
+      String createdField,
+      String modifiedField) {
+    record.put(
+        createdField,
+        PlexTimestamps.format(dataStart.minus(Duration.ofMinutes(random.nextInt(1, 1_000_000)))));
     record.put(modifiedField, PlexTimestamps.format(modified));
   }
 }

@@ -10,9 +10,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The modified dates of one resource's records, by index, spread at random over a period and sorted for window queries
- * (20 bytes a record). A record can be modified later ({@link #touch}): as in Plex, its new date moves it to another
- * window. Touched records are few, so they are kept apart and merged into answers.
+ * The modified dates of one resource's records, by index, spread at random over a period and sorted
+ * for window queries (20 bytes a record). A record can be modified later ({@link #touch}): as in
+ * Plex, its new date moves it to another window. Touched records are few, so they are kept apart
+ * and merged into answers.
  */
 final class ModifiedIndex {
 
@@ -24,18 +25,27 @@ final class ModifiedIndex {
   private final long[] sortedTicks; // generatedTicks in the order of byModified, for binary search
   private final Map<Integer, Long> touched = new ConcurrentHashMap<>();
 
-  /** {@code count} dates strictly before {@code end} and not before {@code start}, drawn from {@code random}. */
+  /**
+   * {@code count} dates strictly before {@code end} and not before {@code start}, drawn from {@code
+   * random}.
+   */
   ModifiedIndex(int count, Instant start, Instant end, SplittableRandom random) {
     this.count = count;
     long endTicks = ticks(end);
     long period = endTicks - ticks(start);
     this.generatedTicks = new long[count];
     for (int i = 0; i < count; i++) {
-      generatedTicks[i] = endTicks - 1 - random.nextLong(period); // before end: a read up to end gets every record
+      generatedTicks[i] =
+          endTicks - 1 - random.nextLong(period); // before end: a read up to end gets every record
     }
-    this.byModified = IntStream.range(0, count).boxed()
-        .sorted((a, b) -> compare(a, b)).mapToInt(Integer::intValue).toArray();
-    this.sortedTicks = Arrays.stream(byModified).mapToLong(index -> generatedTicks[index]).toArray();
+    this.byModified =
+        IntStream.range(0, count)
+            .boxed()
+            .sorted((a, b) -> compare(a, b))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    this.sortedTicks =
+        Arrays.stream(byModified).mapToLong(index -> generatedTicks[index]).toArray();
   }
 
   int count() {
@@ -46,25 +56,34 @@ final class ModifiedIndex {
     return instant(ticks(index));
   }
 
-  /** Record {@code index} was modified at {@code when} (its date only moves forward, as an edit's does). */
+  /**
+   * Record {@code index} was modified at {@code when} (its date only moves forward, as an edit's
+   * does).
+   */
   void touch(int index, Instant when) {
     Objects.checkIndex(index, count);
     touched.merge(index, ticks(when), Math::max);
   }
 
-  /** Indexes of the records modified in {@code [begin, end)}, oldest first, touched ones last; null bounds are open. */
+  /**
+   * Indexes of the records modified in {@code [begin, end)}, oldest first, touched ones last; null
+   * bounds are open.
+   */
   IntStream modifiedBetween(Instant begin, Instant end) {
     long from = begin == null ? Long.MIN_VALUE : ticks(begin);
     long to = end == null ? Long.MAX_VALUE : ticks(end);
     int first = begin == null ? 0 : firstAtOrAfter(from);
     int last = end == null ? count : firstAtOrAfter(to);
-    IntStream generated = first >= last ? IntStream.empty() : Arrays.stream(byModified, first, last);
+    IntStream generated =
+        first >= last ? IntStream.empty() : Arrays.stream(byModified, first, last);
     if (touched.isEmpty()) {
       return generated;
     }
-    IntStream moved = touched.entrySet().stream()
-        .filter(entry -> entry.getValue() >= from && entry.getValue() < to)
-        .sorted(Map.Entry.comparingByValue()).mapToInt(Map.Entry::getKey);
+    IntStream moved =
+        touched.entrySet().stream()
+            .filter(entry -> entry.getValue() >= from && entry.getValue() < to)
+            .sorted(Map.Entry.comparingByValue())
+            .mapToInt(Map.Entry::getKey);
     return Stream.of(generated.filter(index -> !touched.containsKey(index)), moved)
         .flatMapToInt(stream -> stream);
   }
@@ -93,7 +112,8 @@ final class ModifiedIndex {
   }
 
   private static Instant instant(long ticks) {
-    return Instant.ofEpochSecond(Math.floorDiv(ticks, TICKS_PER_SECOND), Math.floorMod(ticks, TICKS_PER_SECOND) * 100);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(ticks, TICKS_PER_SECOND), Math.floorMod(ticks, TICKS_PER_SECOND) * 100);
   }
 
   private static long ticks(Instant instant) {

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Plex Connect's error body, {@code {"code":"...","message":"...","errors":[{"code":"...","message":"..."}]}}, with the
- * codes of {@link PlexGuesses} where Plex documents only the status, and the Data Source API's own body. The kit's
- * faults answer through it too, so an injected 503 looks like Plex's own, whichever API was called.
+ * Plex Connect's error body, {@code
+ * {"code":"...","message":"...","errors":[{"code":"...","message":"..."}]}}, with the codes of
+ * {@link PlexGuesses} where Plex documents only the status, and the Data Source API's own body. The
+ * kit's faults answer through it too, so an injected 503 looks like Plex's own, whichever API was
+ * called.
  */
 final class PlexErrorShape implements ErrorShape {
 
@@ -25,21 +27,32 @@ final class PlexErrorShape implements ErrorShape {
 
   private PlexErrorShape() {}
 
-  /** Answers in the shape of the API called: the Data Source API under {@link DataSourceHandler#PATH}, else Connect. */
+  /**
+   * Answers in the shape of the API called: the Data Source API under {@link
+   * DataSourceHandler#PATH}, else Connect.
+   */
   @Override
-  public void write(HttpExchange exchange, int status, String code, String message, Duration retryAfter)
+  public void write(
+      HttpExchange exchange, int status, String code, String message, Duration retryAfter)
       throws IOException {
     if (exchange.getRequestURI().getPath().startsWith(DataSourceHandler.PATH)) {
       ErrorShape.retryAfter(exchange, retryAfter);
-      dataSourceError(exchange, status, code == null ? codeOf(status) : code,
+      dataSourceError(
+          exchange,
+          status,
+          code == null ? codeOf(status) : code,
           message == null ? messageOf(status) : message);
     } else {
       write(exchange, status, code, message, List.of(), retryAfter);
     }
   }
 
-  /** The Data Source API's error body: {@code {"errors":[{"code":"...","message":"..."}],"transactionNo":"..."}}. */
-  void dataSourceError(HttpExchange exchange, int status, String code, String message) throws IOException {
+  /**
+   * The Data Source API's error body: {@code
+   * {"errors":[{"code":"...","message":"..."}],"transactionNo":"..."}}.
+   */
+  void dataSourceError(HttpExchange exchange, int status, String code, String message)
+      throws IOException {
     ObjectNode body = Json.mapper().createObjectNode();
     body.putArray("errors").addObject().put("code", code).put("message", message);
     body.put("transactionNo", DataSourceHandler.transactionNo());
@@ -47,7 +60,8 @@ final class PlexErrorShape implements ErrorShape {
   }
 
   /** The status's usual code, with details (a 400 lists each bad parameter). */
-  void write(HttpExchange exchange, int status, String message, List<ErrorDetail> errors) throws IOException {
+  void write(HttpExchange exchange, int status, String message, List<ErrorDetail> errors)
+      throws IOException {
     write(exchange, status, null, message, errors, null);
   }
 
@@ -56,17 +70,28 @@ final class PlexErrorShape implements ErrorShape {
     write(exchange, 401, null, null, List.of(), null);
   }
 
-  private void write(HttpExchange exchange, int status, String code, String message, List<ErrorDetail> errors,
-      Duration retryAfter) throws IOException {
+  private void write(
+      HttpExchange exchange,
+      int status,
+      String code,
+      String message,
+      List<ErrorDetail> errors,
+      Duration retryAfter)
+      throws IOException {
     String theCode = code == null ? codeOf(status) : code;
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("code", theCode);
-    body.put("message", message != null ? message
-        : PlexGuesses.QUOTA_EXCEEDED_CODE.equals(theCode) ? "The usage quota of this key is used up. Retry later."
-        : messageOf(status));
+    body.put(
+        "message",
+        message != null
+            ? message
+            : PlexGuesses.QUOTA_EXCEEDED_CODE.equals(theCode)
+                ? "The usage quota of this key is used up. Retry later."
+                : messageOf(status));
     if (!errors.isEmpty()) {
       ArrayNode details = body.putArray("errors");
-      errors.forEach(error -> details.addObject().put("code", error.code()).put("message", error.message()));
+      errors.forEach(
+          error -> details.addObject().put("code", error.code()).put("message", error.message()));
     }
     ErrorShape.retryAfter(exchange, retryAfter);
     SandboxJson.write(exchange, status, body);

@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A local stand-in for Plex: the Connect resources Millflow reads (purchase orders with line items, suppliers, parts,
- * containers, jobs, equipment, tenants) and the Data Source API, in Plex's shapes (bare JSON arrays, Plex's error
- * bodies, 401 for a wrong key, 429 with {@code Retry-After} past the rate limit), deterministic generated data, and the
- * sandbox kit's faults. Pointing a Plex connection at {@link #baseUrl()} instead of {@code https://connect.plex.com} is
- * the only difference for a client.
+ * A local stand-in for Plex: the Connect resources Millflow reads (purchase orders with line items,
+ * suppliers, parts, containers, jobs, equipment, tenants) and the Data Source API, in Plex's shapes
+ * (bare JSON arrays, Plex's error bodies, 401 for a wrong key, 429 with {@code Retry-After} past
+ * the rate limit), deterministic generated data, and the sandbox kit's faults. Pointing a Plex
+ * connection at {@link #baseUrl()} instead of {@code https://connect.plex.com} is the only
+ * difference for a client.
  *
  * <pre>{@code
  * try (PlexSandbox plex = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(10_000)).start(0)) {
@@ -32,8 +33,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * Standalone: {@code java -cp ... io.millflow.connector.plex.sandbox.PlexSandbox --port=8089 --purchase-orders=10000}
- * (see {@link SandboxCommandLine} for every option).
+ * Standalone: {@code java -cp ... io.millflow.connector.plex.sandbox.PlexSandbox --port=8089
+ * --purchase-orders=10000} (see {@link SandboxCommandLine} for every option).
  */
 public final class PlexSandbox implements Sandbox {
 
@@ -46,7 +47,10 @@ public final class PlexSandbox implements Sandbox {
   private final Map<PlexResource, ResourceData> resources;
   private SandboxServer server;
 
-  /** Generates the data (about 20 bytes a record; 10,000 orders take milliseconds); {@link #start} serves it. */
+  /**
+   * Generates the data (about 20 bytes a record; 10,000 orders take milliseconds); {@link #start}
+   * serves it.
+   */
   public PlexSandbox(PlexSandboxConfig config) {
     this.config = config;
     this.data = new PurchaseOrderData(config);
@@ -63,15 +67,28 @@ public final class PlexSandbox implements Sandbox {
       throw new IllegalStateException("The sandbox is already running at " + baseUrl());
     }
     ApiGate gate = new ApiGate(config, faults);
-    server = SandboxServer.start(address, faults, PlexErrorShape.PLEX)
-        .api(PurchasingHandler.PATH, new PurchasingHandler(data), gate)
-        .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate);
-    resources.forEach((resource, records) -> server.api(resource.path(), new RecordsHandler(resource, records), gate));
+    server =
+        SandboxServer.start(address, faults, PlexErrorShape.PLEX)
+            .api(PurchasingHandler.PATH, new PurchasingHandler(data), gate)
+            .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate);
+    resources.forEach(
+        (resource, records) ->
+            server.api(resource.path(), new RecordsHandler(resource, records), gate));
     server
-        .api(DataSourceHandler.PATH, new DataSourceHandler(new DataSourceCatalog(config), config.dataSourceAccount(),
-            faults))
-        .api("/", exchange -> PlexErrorShape.PLEX.write(exchange, 404, null,
-            "No resource at " + exchange.getRequestURI().getPath() + " in this sandbox.", null), gate)
+        .api(
+            DataSourceHandler.PATH,
+            new DataSourceHandler(
+                new DataSourceCatalog(config), config.dataSourceAccount(), faults))
+        .api(
+            "/",
+            exchange ->
+                PlexErrorShape.PLEX.write(
+                    exchange,
+                    404,
+                    null,
+                    "No resource at " + exchange.getRequestURI().getPath() + " in this sandbox.",
+                    null),
+            gate)
         .admin(TouchEndpoint.PATH, new TouchEndpoint(this, Clock.systemUTC()));
     return this;
   }
@@ -83,7 +100,8 @@ public final class PlexSandbox implements Sandbox {
 
   /**
    * Where the sandbox serves Plex's Data Source API ({@code /api/datasources/...}, Basic auth of
-   * {@link PlexSandboxConfig#dataSourceAccount()}): the same server, so the same as {@link #baseUrl()}.
+   * {@link PlexSandboxConfig#dataSourceAccount()}): the same server, so the same as {@link
+   * #baseUrl()}.
    */
   public String dataSourceBaseUrl() {
     return baseUrl();
@@ -97,23 +115,27 @@ public final class PlexSandbox implements Sandbox {
     return config;
   }
 
-  /** Faults of the next API calls, error rate, latency, outage and revoked keys (a revoked key gets Plex's 401). */
+  /**
+   * Faults of the next API calls, error rate, latency, outage and revoked keys (a revoked key gets
+   * Plex's 401).
+   */
   @Override
   public Faults faults() {
     return faults;
   }
 
   /**
-   * A 403 for a used-up usage quota with {@code Retry-After}, to plan with
-   * {@code faults().plan(1, PlexSandbox.quotaExceeded(Duration.ofSeconds(60)))}.
+   * A 403 for a used-up usage quota with {@code Retry-After}, to plan with {@code faults().plan(1,
+   * PlexSandbox.quotaExceeded(Duration.ofSeconds(60)))}.
    */
   public static Faults.Failure quotaExceeded(Duration retryAfter) {
     return new Faults.Failure(403, PlexGuesses.QUOTA_EXCEEDED_CODE, retryAfter);
   }
 
   /**
-   * Purchase order {@code id} was edited at {@code when}: from now on it and its line items carry that modified date,
-   * so it moves to another modified-date window, as an order edited during a sync does in Plex.
+   * Purchase order {@code id} was edited at {@code when}: from now on it and its line items carry
+   * that modified date, so it moves to another modified-date window, as an order edited during a
+   * sync does in Plex.
    *
    * @throws IllegalArgumentException when no order has that id
    */
@@ -126,32 +148,49 @@ public final class PlexSandbox implements Sandbox {
   }
 
   /**
-   * Record {@code id} of a resource with a modified date (suppliers, parts; containers by serial number) was edited at
-   * {@code when}.
+   * Record {@code id} of a resource with a modified date (suppliers, parts; containers by serial
+   * number) was edited at {@code when}.
    *
-   * @throws IllegalArgumentException for jobs or equipment (no modified date in Plex), or an unknown id
+   * @throws IllegalArgumentException for jobs or equipment (no modified date in Plex), or an
+   *     unknown id
    */
   public void touch(PlexResource resource, String id, Instant when) {
     resources.get(resource).touch(id, when);
   }
 
-  /** How many API calls (not {@code /_sandbox} calls) the sandbox has received, including rejected ones. */
+  /**
+   * How many API calls (not {@code /_sandbox} calls) the sandbox has received, including rejected
+   * ones.
+   */
   @Override
   public long apiCalls() {
     return running().apiCalls();
   }
 
   /**
-   * A {@code plex} connection to this sandbox named {@code name}: {@code baseUrl} and {@code dataSourceBaseUrl} here,
-   * {@code rateLimitPerMinute} at the sandbox's own limit (so the client paces itself below the 429s), the API key and
-   * the Data Source account.
+   * A {@code plex} connection to this sandbox named {@code name}: {@code baseUrl} and {@code
+   * dataSourceBaseUrl} here, {@code rateLimitPerMinute} at the sandbox's own limit (so the client
+   * paces itself below the 429s), the API key and the Data Source account.
    */
   public Connection connection(String name) {
     PlexSandboxConfig.DataSourceAccount account = config.dataSourceAccount();
-    return new Connection(name, "plex",
-        Map.of("baseUrl", baseUrl(), "rateLimitPerMinute", String.valueOf(config.rateLimitPerMinute()),
-            "dataSourceBaseUrl", dataSourceBaseUrl()),
-        Map.of("apiKey", config.apiKey(), "username", account.username(), "password", account.password()));
+    return new Connection(
+        name,
+        "plex",
+        Map.of(
+            "baseUrl",
+            baseUrl(),
+            "rateLimitPerMinute",
+            String.valueOf(config.rateLimitPerMinute()),
+            "dataSourceBaseUrl",
+            dataSourceBaseUrl()),
+        Map.of(
+            "apiKey",
+            config.apiKey(),
+            "username",
+            account.username(),
+            "password",
+            account.password()));
   }
 
   /** {@value #CONNECTION}. */
@@ -162,8 +201,9 @@ public final class PlexSandbox implements Sandbox {
 
   @Override
   public String summary() {
-    return String.format("Plex sandbox: %s (%d purchase orders, %d lines each)", baseUrl(), config.purchaseOrders(),
-        config.linesPerOrder());
+    return String.format(
+        "Plex sandbox: %s (%d purchase orders, %d lines each)",
+        baseUrl(), config.purchaseOrders(), config.linesPerOrder());
   }
 
   @Override
@@ -179,9 +219,20 @@ public final class PlexSandbox implements Sandbox {
     PlexSandbox sandbox = new PlexSandbox(commandLine.config()).start(commandLine.address());
     commandLine.applyFaults(sandbox.faults());
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-    System.out.println("Plex sandbox at " + sandbox.baseUrl() + " with " + commandLine.config().purchaseOrders()
-        + " purchase orders; API key " + commandLine.config().apiKey() + ". Faults: POST " + sandbox.baseUrl()
-        + FaultsEndpoint.PATH + "; edits: POST " + sandbox.baseUrl() + TouchEndpoint.PATH + ". Ctrl-C stops it.");
+    System.out.println(
+        "Plex sandbox at "
+            + sandbox.baseUrl()
+            + " with "
+            + commandLine.config().purchaseOrders()
+            + " purchase orders; API key "
+            + commandLine.config().apiKey()
+            + ". Faults: POST "
+            + sandbox.baseUrl()
+            + FaultsEndpoint.PATH
+            + "; edits: POST "
+            + sandbox.baseUrl()
+            + TouchEndpoint.PATH
+            + ". Ctrl-C stops it.");
     Thread.currentThread().join();
   }
 
@@ -194,8 +245,11 @@ public final class PlexSandbox implements Sandbox {
 
   private ArrayNode tenants() {
     ArrayNode tenants = Json.mapper().createArrayNode();
-    tenants.addObject()
-        .put("id", config.tenantId() != null ? config.tenantId() : "7f3e5a9c-2b4d-4e6f-8a1c-3d5e7f9b0a2c")
+    tenants
+        .addObject()
+        .put(
+            "id",
+            config.tenantId() != null ? config.tenantId() : "7f3e5a9c-2b4d-4e6f-8a1c-3d5e7f9b0a2c")
         .put("code", "MILLFLOW-SANDBOX")
         .put("name", "Millflow Plex sandbox");
     return tenants;

@@ -6,25 +6,35 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How a {@link PlexSandbox} behaves: the credentials it accepts, the data it generates and the rate limit it enforces.
- * Start from {@link #defaults()} and change what matters with the {@code with...} methods:
- * {@code PlexSandboxConfig.defaults().withPurchaseOrders(10_000).withApiKey(key)}.
+ * How a {@link PlexSandbox} behaves: the credentials it accepts, the data it generates and the rate
+ * limit it enforces. Start from {@link #defaults()} and change what matters with the {@code
+ * with...} methods: {@code
+ * PlexSandboxConfig.defaults().withPurchaseOrders(10_000).withApiKey(key)}.
  *
  * @param apiKey the only consumer key the sandbox accepts in {@code X-Plex-Connect-Api-Key}
- * @param tenantId when set, a request naming another tenant in {@code X-Plex-Connect-Tenant-Id} gets a 401, as Plex
- *     answers a key without access to that tenant; null accepts any tenant
+ * @param tenantId when set, a request naming another tenant in {@code X-Plex-Connect-Tenant-Id}
+ *     gets a 401, as Plex answers a key without access to that tenant; null accepts any tenant
  * @param seed the same seed gives the same records, ids included
  * @param purchaseOrders how many purchase orders exist
  * @param linesPerOrder line items of each order
  * @param dataEnd every record was last modified before this instant
- * @param modifiedPeriod the records' modified dates spread over this period, ending at {@code dataEnd}
- * @param rateLimitPerMinute calls allowed per key and minute before a 429; 0 turns the limit off (for local
- *     performance runs)
+ * @param modifiedPeriod the records' modified dates spread over this period, ending at {@code
+ *     dataEnd}
+ * @param rateLimitPerMinute calls allowed per key and minute before a 429; 0 turns the limit off
+ *     (for local performance runs)
  * @param volumes how many suppliers, parts, containers, jobs and pieces of equipment exist
  * @param dataSourceAccount the web-service account the Data Source API accepts (Basic auth)
  */
-public record PlexSandboxConfig(String apiKey, String tenantId, long seed, int purchaseOrders, int linesPerOrder,
-    Instant dataEnd, Duration modifiedPeriod, int rateLimitPerMinute, Volumes volumes,
+public record PlexSandboxConfig(
+    String apiKey,
+    String tenantId,
+    long seed,
+    int purchaseOrders,
+    int linesPerOrder,
+    Instant dataEnd,
+    Duration modifiedPeriod,
+    int rateLimitPerMinute,
+    Volumes volumes,
     DataSourceAccount dataSourceAccount) {
 
   /** The key of a sandbox started with defaults. Plex keys are UUIDs; so is this one. */
@@ -33,12 +43,16 @@ public record PlexSandboxConfig(String apiKey, String tenantId, long seed, int p
   /** A fixed end, so that the default data is the same on every machine and every day. */
   public static final Instant DEFAULT_DATA_END = Instant.parse("2025-01-01T00:00:00Z");
 
-  /** Master data volumes; purchase orders buy from the suppliers and parts, containers and jobs hold the parts. */
+  /**
+   * Master data volumes; purchase orders buy from the suppliers and parts, containers and jobs hold
+   * the parts.
+   */
   public record Volumes(int suppliers, int parts, int containers, int jobs, int equipment) {
 
     public Volumes {
       if (suppliers < 1 || parts < 1 || containers < 0 || jobs < 0 || equipment < 0) {
-        throw new IllegalArgumentException("At least one supplier and one part, and no negative volume: " + this);
+        throw new IllegalArgumentException(
+            "At least one supplier and one part, and no negative volume: " + this);
       }
     }
   }
@@ -78,12 +92,22 @@ public record PlexSandboxConfig(String apiKey, String tenantId, long seed, int p
   }
 
   /**
-   * 500 orders of 5 lines, 40 suppliers, 40 parts, 200 containers, 100 jobs and 24 pieces of equipment modified during
-   * 2024, Plex's 200 calls per minute, key {@link #DEFAULT_API_KEY}, Data Source account {@code millflow-ws}.
+   * 500 orders of 5 lines, 40 suppliers, 40 parts, 200 containers, 100 jobs and 24 pieces of
+   * equipment modified during 2024, Plex's 200 calls per minute, key {@link #DEFAULT_API_KEY}, Data
+   * Source account {@code millflow-ws}.
    */
   public static PlexSandboxConfig defaults() {
-    return new PlexSandboxConfig(DEFAULT_API_KEY, null, 42L, 500, 5, DEFAULT_DATA_END, Duration.ofDays(366), 200,
-        new Volumes(40, 40, 200, 100, 24), new DataSourceAccount("millflow-ws", "sandbox-password"));
+    return new PlexSandboxConfig(
+        DEFAULT_API_KEY,
+        null,
+        42L,
+        500,
+        5,
+        DEFAULT_DATA_END,
+        Duration.ofDays(366),
+        200,
+        new Volumes(40, 40, 200, 100, 24),
+        new DataSourceAccount("millflow-ws", "sandbox-password"));
   }
 
   public PlexSandboxConfig withApiKey(String apiKey) {
@@ -108,10 +132,11 @@ public record PlexSandboxConfig(String apiKey, String tenantId, long seed, int p
 
   /** Modified dates spread over {@code period} ending at {@code end}. */
   public PlexSandboxConfig withModifiedPeriod(Instant end, Duration period) {
-    return with(copy -> {
-      copy.dataEnd = end;
-      copy.modifiedPeriod = period;
-    });
+    return with(
+        copy -> {
+          copy.dataEnd = end;
+          copy.modifiedPeriod = period;
+        });
   }
 
   /** Calls per key and minute; 0 turns the limit off. */
@@ -176,8 +201,17 @@ public record PlexSandboxConfig(String apiKey, String tenantId, long seed, int p
     }
 
     PlexSandboxConfig build() {
-      return new PlexSandboxConfig(apiKey, tenantId, seed, purchaseOrders, linesPerOrder, dataEnd, modifiedPeriod,
-          rateLimitPerMinute, volumes, dataSourceAccount);
+      return new PlexSandboxConfig(
+          apiKey,
+          tenantId,
+          seed,
+          purchaseOrders,
+          linesPerOrder,
+          dataEnd,
+          modifiedPeriod,
+          rateLimitPerMinute,
+          volumes,
+          dataSourceAccount);
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * The sandbox's purchase orders. Only their modified dates are kept ({@link ModifiedIndex}); the orders themselves are
- * generated when asked for, always the same for the same seed and modified date.
+ * The sandbox's purchase orders. Only their modified dates are kept ({@link ModifiedIndex}); the
+ * orders themselves are generated when asked for, always the same for the same seed and modified
+ * date.
  */
 final class PurchaseOrderData {
 
@@ -17,10 +18,15 @@ final class PurchaseOrderData {
   private final ModifiedIndex modified;
 
   PurchaseOrderData(PlexSandboxConfig config) {
-    this.generator = new PurchaseOrderGenerator(config.seed(), config.linesPerOrder(), config.suppliers(),
-        config.parts());
-    this.modified = new ModifiedIndex(config.purchaseOrders(), config.dataStart(), config.dataEnd(),
-        new SplittableRandom(config.seed()));
+    this.generator =
+        new PurchaseOrderGenerator(
+            config.seed(), config.linesPerOrder(), config.suppliers(), config.parts());
+    this.modified =
+        new ModifiedIndex(
+            config.purchaseOrders(),
+            config.dataStart(),
+            config.dataEnd(),
+            new SplittableRandom(config.seed()));
   }
 
   int count() {

@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Makes one purchase order and its line items from the seed and the order's index, without keeping any state: the
- * sandbox can serve 10,000 orders of 5 lines while holding only their modified dates.
+ * Makes one purchase order and its line items from the seed and the order's index, without keeping
+ * any state: the sandbox can serve 10,000 orders of 5 lines while holding only their modified
+ * dates.
  */
 final class PurchaseOrderGenerator {
 
@@ -30,16 +31,20 @@ final class PurchaseOrderGenerator {
   private static final String[] INCOTERMS = {"FOB", "EXW", "DAP", "CIF"};
   static final String[] BUILDINGS = {"GR-1", "GR-2", "MTY-1"};
   private static final String[] SHIP_TO = {
-      "Plant GR-1, 1200 Industrial Pkwy, Grand Rapids, MI 49503, US",
-      "Plant GR-2, 455 Foundry St, Grand Rapids, MI 49504, US",
-      "Planta MTY-1, Av. Industrial 300, Apodaca, NL 66600, MX"};
+    "Plant GR-1, 1200 Industrial Pkwy, Grand Rapids, MI 49503, US",
+    "Plant GR-2, 455 Foundry St, Grand Rapids, MI 49504, US",
+    "Planta MTY-1, Av. Industrial 300, Apodaca, NL 66600, MX"
+  };
 
   private final Seeds seeds;
   private final int linesPerOrder;
   private final int suppliers;
   private final int parts;
 
-  /** Orders name suppliers and parts by index among the {@code suppliers} and {@code parts} the sandbox serves. */
+  /**
+   * Orders name suppliers and parts by index among the {@code suppliers} and {@code parts} the
+   * sandbox serves.
+   */
   PurchaseOrderGenerator(long seed, int linesPerOrder, int suppliers, int parts) {
     this.seeds = new Seeds(seed);
     this.linesPerOrder = linesPerOrder;
@@ -76,8 +81,11 @@ final class PurchaseOrderGenerator {
     order.put("lineItemTotal", lineItemTotal(index));
     order.put("shipTo", Seeds.pick(random, SHIP_TO));
     order.put("orderedDate", PlexTimestamps.format(ordered));
-    order.put("dueDate", PlexTimestamps.format(ordered.plus(Duration.ofDays(random.nextInt(7, 60)))));
-    order.put("approvedDate", status.equals("Open") ? null : PlexTimestamps.format(ordered.plusSeconds(3_600)));
+    order.put(
+        "dueDate", PlexTimestamps.format(ordered.plus(Duration.ofDays(random.nextInt(7, 60)))));
+    order.put(
+        "approvedDate",
+        status.equals("Open") ? null : PlexTimestamps.format(ordered.plusSeconds(3_600)));
     order.put("note", random.nextInt(4) == 0 ? "Deliver to dock " + (1 + random.nextInt(6)) : null);
     order.put("building", Seeds.pick(random, BUILDINGS));
     order.put("incoTerms", Seeds.pick(random, INCOTERMS));
@@ -95,13 +103,18 @@ final class PurchaseOrderGenerator {
     return lines;
   }
 
-  /** What a line buys, drawn first from its random stream so an order's total needs nothing else of its lines. */
-  private record Priced(SplittableRandom random, int partIndex, BigDecimal unitPrice, BigDecimal quantity) {}
+  /**
+   * What a line buys, drawn first from its random stream so an order's total needs nothing else of
+   * its lines.
+   */
+  private record Priced(
+      SplittableRandom random, int partIndex, BigDecimal unitPrice, BigDecimal quantity) {}
 
   private Priced priced(int index, int lineNumber) {
     SplittableRandom random = seeds.random(LINE, index, lineNumber);
     int partIndex = random.nextInt(parts);
-    return new Priced(random, partIndex, unitPrice(random), quantity(random, CatalogPart.of(partIndex)));
+    return new Priced(
+        random, partIndex, unitPrice(random), quantity(random, CatalogPart.of(partIndex)));
   }
 
   private ObjectNode lineItem(int index, int lineNumber, Instant orderModified) {
@@ -121,7 +134,9 @@ final class PurchaseOrderGenerator {
     line.put("partId", seeds.uuid(PART, partIndex, 0).toString());
     line.put("blanketQuantity", BigDecimal.ZERO);
     line.put("note", random.nextInt(6) == 0 ? "Certificate of conformance required" : null);
-    line.put("modifiedDate", PlexTimestamps.format(orderModified.minusSeconds(random.nextInt(0, 3_600))));
+    line.put(
+        "modifiedDate",
+        PlexTimestamps.format(orderModified.minusSeconds(random.nextInt(0, 3_600))));
     line.put(PlexGuesses.LINE_ITEM_QUANTITY_FIELD, priced.quantity());
     return line;
   }
@@ -143,6 +158,7 @@ final class PurchaseOrderGenerator {
   }
 
   private static BigDecimal quantity(SplittableRandom random, CatalogPart part) {
-    return BigDecimal.valueOf(random.nextLong(1, 500 * POWERS_OF_TEN[part.quantityScale()]), part.quantityScale());
+    return BigDecimal.valueOf(
+        random.nextLong(1, 500 * POWERS_OF_TEN[part.quantityScale()]), part.quantityScale());
   }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * {@code /purchasing/v1/purchase-orders}, {@code .../{poId}} and {@code .../{poId}/line-items}. Lists come oldest
- * modification first; Plex promises no order, so clients must not rely on one.
+ * {@code /purchasing/v1/purchase-orders}, {@code .../{poId}} and {@code .../{poId}/line-items}.
+ * Lists come oldest modification first; Plex promises no order, so clients must not rely on one.
  */
 final class PurchasingHandler implements HttpHandler {
 
@@ -33,7 +33,8 @@ final class PurchasingHandler implements HttpHandler {
       PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
       return;
     }
-    String[] segments = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
+    String[] segments =
+        rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
     QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
     if (segments.length == 0) {
       list(exchange, query);
@@ -54,11 +55,16 @@ final class PurchasingHandler implements HttpHandler {
       PlexErrorShape.PLEX.write(exchange, 400, "The request is invalid.", e.errors());
       return;
     }
-    IntStream candidates = search.ids().isEmpty()
-        ? data.modifiedBetween(search.modifiedBegin(), search.modifiedEnd())
-        : search.ids().stream().mapToInt(data::indexOf).filter(index -> index >= 0).sorted()
-            .filter(index -> within(index, search));
-    Stream<JsonNode> orders = candidates.mapToObj(data::order).map(JsonNode.class::cast).filter(search.matches());
+    IntStream candidates =
+        search.ids().isEmpty()
+            ? data.modifiedBetween(search.modifiedBegin(), search.modifiedEnd())
+            : search.ids().stream()
+                .mapToInt(data::indexOf)
+                .filter(index -> index >= 0)
+                .sorted()
+                .filter(index -> within(index, search));
+    Stream<JsonNode> orders =
+        candidates.mapToObj(data::order).map(JsonNode.class::cast).filter(search.matches());
     SandboxJson.array(exchange, orders);
   }
 
@@ -77,7 +83,8 @@ final class PurchasingHandler implements HttpHandler {
     }
   }
 
-  private void lineItems(HttpExchange exchange, String poId, QueryParameters query) throws IOException {
+  private void lineItems(HttpExchange exchange, String poId, QueryParameters query)
+      throws IOException {
     int index = data.indexOf(poId);
     if (index < 0) {
       notFound(exchange, poId);
@@ -94,6 +101,7 @@ final class PurchasingHandler implements HttpHandler {
   }
 
   private static void notFound(HttpExchange exchange, String poId) throws IOException {
-    PlexErrorShape.PLEX.write(exchange, 404, "No purchase order with id '" + poId + "' was found.", List.of());
+    PlexErrorShape.PLEX.write(
+        exchange, 404, "No purchase order with id '" + poId + "' was found.", List.of());
   }
 }

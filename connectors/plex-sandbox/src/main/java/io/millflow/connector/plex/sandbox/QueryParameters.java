@@ -9,18 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A request's query string; a parameter may repeat ({@code ?id=a&id=b}), as Plex's multi-valued filters do. */
+/**
+ * A request's query string; a parameter may repeat ({@code ?id=a&id=b}), as Plex's multi-valued
+ * filters do.
+ */
 record QueryParameters(Map<String, List<String>> values) {
 
   static QueryParameters parse(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return new QueryParameters(Map.of());
     }
-    Map<String, List<String>> values = Arrays.stream(rawQuery.split("&"))
-        .filter(pair -> !pair.isEmpty())
-        .map(pair -> pair.split("=", 2))
-        .collect(Collectors.groupingBy(pair -> decode(pair[0]), LinkedHashMap::new,
-            Collectors.mapping(pair -> pair.length > 1 ? decode(pair[1]) : "", Collectors.toList())));
+    Map<String, List<String>> values =
+        Arrays.stream(rawQuery.split("&"))
+            .filter(pair -> !pair.isEmpty())
+            .map(pair -> pair.split("=", 2))
+            .collect(
+                Collectors.groupingBy(
+                    pair -> decode(pair[0]),
+                    LinkedHashMap::new,
+                    Collectors.mapping(
+                        pair -> pair.length > 1 ? decode(pair[1]) : "", Collectors.toList())));
     return new QueryParameters(values);
   }
 

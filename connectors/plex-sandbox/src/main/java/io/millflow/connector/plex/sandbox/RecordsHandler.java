@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * A master-data list resource ({@code /mdm/v1/suppliers}, ...): every record as a bare array, narrowed by the
- * resource's filters. Equality filters may repeat and match any of their values; date filters take a full UTC
- * timestamp, begin inclusive, end exclusive. Parameters the resource does not list are ignored, as Plex ignores them.
+ * A master-data list resource ({@code /mdm/v1/suppliers}, ...): every record as a bare array,
+ * narrowed by the resource's filters. Equality filters may repeat and match any of their values;
+ * date filters take a full UTC timestamp, begin inclusive, end exclusive. Parameters the resource
+ * does not list are ignored, as Plex ignores them.
  */
 final class RecordsHandler implements HttpHandler {
 
@@ -52,11 +53,16 @@ final class RecordsHandler implements HttpHandler {
     SandboxJson.array(exchange, records);
   }
 
-  private static Predicate<JsonNode> matcher(Filter filter, QueryParameters query, List<ErrorDetail> errors) {
+  private static Predicate<JsonNode> matcher(
+      Filter filter, QueryParameters query, List<ErrorDetail> errors) {
     if (!filter.isDate()) {
-      List<String> wanted = query.all(filter.parameter()).stream().filter(value -> !value.isBlank()).toList();
-      return wanted.isEmpty() ? record -> true
-          : record -> wanted.stream().anyMatch(value -> value.equalsIgnoreCase(record.path(filter.field()).asText()));
+      List<String> wanted =
+          query.all(filter.parameter()).stream().filter(value -> !value.isBlank()).toList();
+      return wanted.isEmpty()
+          ? record -> true
+          : record ->
+              wanted.stream()
+                  .anyMatch(value -> value.equalsIgnoreCase(record.path(filter.field()).asText()));
     }
     Instant bound = PurchaseOrderSearch.timestamp(query, filter.parameter(), errors);
     if (bound == null) {
@@ -68,7 +74,9 @@ final class RecordsHandler implements HttpHandler {
         return false;
       }
       Instant instant = PlexTimestamps.parseLenient(value);
-      return filter.match() == Filter.Match.FROM ? !instant.isBefore(bound) : instant.isBefore(bound);
+      return filter.match() == Filter.Match.FROM
+          ? !instant.isBefore(bound)
+          : instant.isBefore(bound);
     };
   }
 }

@@ -14,8 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * {@code POST /_sandbox/touch}: edit a record now (or at {@code modifiedAt}), so that an incremental sync has something
- * new to find. Not part of Plex, open without a key like the kit's faults endpoint.
+ * {@code POST /_sandbox/touch}: edit a record now (or at {@code modifiedAt}), so that an
+ * incremental sync has something new to find. Not part of Plex, open without a key like the kit's
+ * faults endpoint.
  *
  * <pre>
  * curl -X POST localhost:8089/_sandbox/touch -d '{"resource":"purchase-orders","id":"5b0c..."}'
@@ -40,22 +41,42 @@ final class TouchEndpoint implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     Optional<JsonNode> body = SandboxJson.read(exchange).filter(JsonNode::isObject);
     if (!exchange.getRequestMethod().equals("POST") || body.isEmpty()) {
-      refuse(exchange, "POST a JSON object such as {\"resource\":\"purchase-orders\",\"id\":\"...\"}.");
+      refuse(
+          exchange,
+          "POST a JSON object such as {\"resource\":\"purchase-orders\",\"id\":\"...\"}.");
       return;
     }
     String resource = body.get().path("resource").asText("");
     String id = body.get().path("id").asText("");
     try {
-      Instant when = body.get().hasNonNull("modifiedAt")
-          ? PlexTimestamps.parseStrict(body.get().get("modifiedAt").asText()) : clock.instant();
+      Instant when =
+          body.get().hasNonNull("modifiedAt")
+              ? PlexTimestamps.parseStrict(body.get().get("modifiedAt").asText())
+              : clock.instant();
       if (resource.equals(ORDERS)) {
         sandbox.touchPurchaseOrder(id, when);
       } else {
-        sandbox.touch(PlexResource.named(resource).orElseThrow(() -> new IllegalArgumentException("Resource '"
-            + resource + "' is none of " + ORDERS + ", suppliers, parts, containers")), id, when);
+        sandbox.touch(
+            PlexResource.named(resource)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "Resource '"
+                                + resource
+                                + "' is none of "
+                                + ORDERS
+                                + ", suppliers, parts, containers")),
+            id,
+            when);
       }
-      SandboxJson.write(exchange, 200, Json.mapper().createObjectNode().put("resource", resource).put("id", id)
-          .put("modifiedAt", PlexTimestamps.format(when)));
+      SandboxJson.write(
+          exchange,
+          200,
+          Json.mapper()
+              .createObjectNode()
+              .put("resource", resource)
+              .put("id", id)
+              .put("modifiedAt", PlexTimestamps.format(when)));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       refuse(exchange, e.getMessage());
     }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox's Data Source API in Plex's shapes: row arrays by default, row objects with {@code format=2}. */
+/**
+ * The sandbox's Data Source API in Plex's shapes: row arrays by default, row objects with {@code
+ * format=2}.
+ */
 class DataSourceSandboxTest {
 
   private static PlexSandbox sandbox;
@@ -31,11 +34,18 @@ class DataSourceSandboxTest {
 
   @Test
   void answersRowsAsArraysWithTheirColumns() {
-    JsonNode answer = SandboxHttp.json(execute("22907", "{\"inputs\":{\"Part_No\":\"1000-0000\",\"Max_Checks\":3}}",
-        "", "millflow-ws:sandbox-password"));
+    JsonNode answer =
+        SandboxHttp.json(
+            execute(
+                "22907",
+                "{\"inputs\":{\"Part_No\":\"1000-0000\",\"Max_Checks\":3}}",
+                "",
+                "millflow-ws:sandbox-password"));
 
     assertThat(answer.at("/tables/0/columns/0").asText()).isEqualTo("Check_Key");
-    assertThat(answer.at("/tables/0/rows")).hasSize(3).allSatisfy(row -> assertThat(row.isArray()).isTrue());
+    assertThat(answer.at("/tables/0/rows"))
+        .hasSize(3)
+        .allSatisfy(row -> assertThat(row.isArray()).isTrue());
     assertThat(answer.get("rowLimitedExceeded").asBoolean()).isFalse();
     assertThat(answer.get("outputs").isObject()).isTrue();
     assertThat(answer.get("transactionNo").asText()).isNotBlank();
@@ -43,16 +53,25 @@ class DataSourceSandboxTest {
 
   @Test
   void answersRowsAsObjectsWithFormat2() {
-    JsonNode answer = SandboxHttp.json(execute("22907", "{\"inputs\":{\"Part_No\":\"1000-0000\",\"Max_Checks\":2}}",
-        "?format=2", "millflow-ws:sandbox-password"));
+    JsonNode answer =
+        SandboxHttp.json(
+            execute(
+                "22907",
+                "{\"inputs\":{\"Part_No\":\"1000-0000\",\"Max_Checks\":2}}",
+                "?format=2",
+                "millflow-ws:sandbox-password"));
 
     assertThat(answer.at("/tables/0/rows/0/Part_No").asText()).isEqualTo("1000-0000");
   }
 
   @Test
   void describesADataSourcesInputsAndColumns() {
-    JsonNode description = SandboxHttp.json(http.send(authorized("/api/datasources/22907", "millflow-ws:sandbox-password")
-        .GET().build()));
+    JsonNode description =
+        SandboxHttp.json(
+            http.send(
+                authorized("/api/datasources/22907", "millflow-ws:sandbox-password")
+                    .GET()
+                    .build()));
 
     assertThat(description.at("/inputs/0/name").asText()).isEqualTo("Part_No");
     assertThat(description.at("/inputs/0/required").asBoolean()).isTrue();
@@ -61,11 +80,24 @@ class DataSourceSandboxTest {
 
   @Test
   void answersPlexsDataSourceErrorCodes() {
-    assertThat(errorCode(execute("22907", "{\"inputs\":{\"part_no\":\"x\"}}", "", "millflow-ws:sandbox-password")))
+    assertThat(
+            errorCode(
+                execute(
+                    "22907",
+                    "{\"inputs\":{\"part_no\":\"x\"}}",
+                    "",
+                    "millflow-ws:sandbox-password")))
         .isEqualTo("DATA_SOURCE_INPUT_REQUIRED");
-    assertThat(errorCode(execute("30115", "{\"inputs\":{\"Days\":\"many\"}}", "", "millflow-ws:sandbox-password")))
+    assertThat(
+            errorCode(
+                execute(
+                    "30115",
+                    "{\"inputs\":{\"Days\":\"many\"}}",
+                    "",
+                    "millflow-ws:sandbox-password")))
         .isEqualTo("DATA_SOURCE_INPUT_TYPE_MISMATCH");
-    assertThat(errorCode(execute("1", "{}", "", "millflow-ws:sandbox-password"))).isEqualTo("DATA_SOURCE_NOT_FOUND");
+    assertThat(errorCode(execute("1", "{}", "", "millflow-ws:sandbox-password")))
+        .isEqualTo("DATA_SOURCE_NOT_FOUND");
     assertThat(errorCode(execute("40001", "{}", "", "millflow-ws:sandbox-password")))
         .isEqualTo("DATA_SOURCE_ACCESS_DENIED");
     assertThat(execute("18431", "{}", "", "millflow-ws:wrong").statusCode()).isEqualTo(401);
@@ -73,8 +105,9 @@ class DataSourceSandboxTest {
 
   @Test
   void setsRowLimitedExceededPastTheRowLimit() {
-    JsonNode answer = SandboxHttp.json(execute("30115", "{\"inputs\":{\"Days\":10}}", "",
-        "millflow-ws:sandbox-password"));
+    JsonNode answer =
+        SandboxHttp.json(
+            execute("30115", "{\"inputs\":{\"Days\":10}}", "", "millflow-ws:sandbox-password"));
 
     assertThat(answer.get("rowLimitedExceeded").asBoolean()).isTrue();
     assertThat(answer.at("/tables/0/rows")).hasSize(DataSourceCatalog.ROW_LIMIT);
@@ -90,14 +123,21 @@ class DataSourceSandboxTest {
     assertThat(errorCode(failed)).isEqualTo("SERVICE_UNAVAILABLE");
   }
 
-  private static HttpResponse<String> execute(String id, String body, String query, String userAndPassword) {
-    return http.send(authorized("/api/datasources/" + id + "/execute" + query, userAndPassword)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  private static HttpResponse<String> execute(
+      String id, String body, String query, String userAndPassword) {
+    return http.send(
+        authorized("/api/datasources/" + id + "/execute" + query, userAndPassword)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private static HttpRequest.Builder authorized(String path, String userAndPassword) {
-    return HttpRequest.newBuilder(URI.create(sandbox.dataSourceBaseUrl() + path)).header("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
+    return HttpRequest.newBuilder(URI.create(sandbox.dataSourceBaseUrl() + path))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String errorCode(HttpResponse<String> response) {

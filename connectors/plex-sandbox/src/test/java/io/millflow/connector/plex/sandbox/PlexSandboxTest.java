@@ -23,7 +23,9 @@ class PlexSandboxTest {
 
   @BeforeAll
   static void start() {
-    sandbox = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(60).withoutRateLimit()).start(0);
+    sandbox =
+        new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(60).withoutRateLimit())
+            .start(0);
     http = new SandboxHttp(sandbox);
   }
 
@@ -38,7 +40,8 @@ class PlexSandboxTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body())
-        .isEqualTo("{\"code\":\"REQUEST_NOT_AUTHENTICATED\",\"message\":\"The request could not be authenticated.\"}");
+        .isEqualTo(
+            "{\"code\":\"REQUEST_NOT_AUTHENTICATED\",\"message\":\"The request could not be authenticated.\"}");
   }
 
   @Test
@@ -52,9 +55,29 @@ class PlexSandboxTest {
 
     assertThat(orders.isArray()).isTrue();
     assertThat(orders).hasSize(60);
-    assertThat(fieldNames(orders.get(0))).containsExactlyInAnyOrder("id", "poNumber", "currencyCode", "status",
-        "active", "type", "supplierId", "poDate", "terms", "lineItemCount", "lineItemTotal", "shipTo", "orderedDate",
-        "dueDate", "approvedDate", "note", "building", "incoTerms", "blanketOrder", "createdDate", "modifiedDate");
+    assertThat(fieldNames(orders.get(0)))
+        .containsExactlyInAnyOrder(
+            "id",
+            "poNumber",
+            "currencyCode",
+            "status",
+            "active",
+            "type",
+            "supplierId",
+            "poDate",
+            "terms",
+            "lineItemCount",
+            "lineItemTotal",
+            "shipTo",
+            "orderedDate",
+            "dueDate",
+            "approvedDate",
+            "note",
+            "building",
+            "incoTerms",
+            "blanketOrder",
+            "createdDate",
+            "modifiedDate");
     assertThat(orders.get(0).get("modifiedDate").asText())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z");
   }
@@ -70,11 +93,19 @@ class PlexSandboxTest {
     Instant begin = modified.get(10);
     Instant end = modified.get(20);
 
-    JsonNode window = SandboxHttp.json(http.get(ORDERS + "?modifiedDateBegin=" + PlexTimestamps.format(begin)
-        + "&modifiedDateEnd=" + PlexTimestamps.format(end)));
+    JsonNode window =
+        SandboxHttp.json(
+            http.get(
+                ORDERS
+                    + "?modifiedDateBegin="
+                    + PlexTimestamps.format(begin)
+                    + "&modifiedDateEnd="
+                    + PlexTimestamps.format(end)));
 
     assertThat(modifiedDates(window)).hasSize(10).first().isEqualTo(begin);
-    assertThat(modifiedDates(window)).doesNotContain(end).allMatch(m -> !m.isBefore(begin) && m.isBefore(end));
+    assertThat(modifiedDates(window))
+        .doesNotContain(end)
+        .allMatch(m -> !m.isBefore(begin) && m.isBefore(end));
   }
 
   @Test
@@ -84,9 +115,12 @@ class PlexSandboxTest {
     String second = all.get(7).get("id").asText();
 
     JsonNode byId = SandboxHttp.json(http.get(ORDERS + "?id=" + first + "&id=" + second));
-    JsonNode byNumber = SandboxHttp.json(http.get(ORDERS + "?poNumber=" + all.get(5).get("poNumber").asText()));
+    JsonNode byNumber =
+        SandboxHttp.json(http.get(ORDERS + "?poNumber=" + all.get(5).get("poNumber").asText()));
 
-    assertThat(byId).extracting(order -> order.get("id").asText()).containsExactlyInAnyOrder(first, second);
+    assertThat(byId)
+        .extracting(order -> order.get("id").asText())
+        .containsExactlyInAnyOrder(first, second);
     assertThat(byNumber).singleElement().isEqualTo(all.get(5));
   }
 
@@ -98,8 +132,12 @@ class PlexSandboxTest {
     JsonNode body = SandboxHttp.json(response);
     assertThat(body.get("code").asText()).isEqualTo("REQUEST_VALIDATION_FAILED");
     assertThat(body.get("message").asText()).isNotBlank();
-    assertThat(body.get("errors")).singleElement()
-        .satisfies(error -> assertThat(error.get("message").asText()).contains("modifiedDateBegin", "2024-05-01"));
+    assertThat(body.get("errors"))
+        .singleElement()
+        .satisfies(
+            error ->
+                assertThat(error.get("message").asText())
+                    .contains("modifiedDateBegin", "2024-05-01"));
   }
 
   @Test
@@ -114,19 +152,35 @@ class PlexSandboxTest {
     JsonNode lines = SandboxHttp.json(http.get(ORDERS + "/" + id + "/line-items"));
 
     assertThat(lines).hasSize(5);
-    assertThat(fieldNames(lines.get(0))).containsExactlyInAnyOrder("id", "lineItemNumber", "status", "unit",
-        "description", "unitPrice", "supplierPartNumber", "itemId", "partId", "blanketQuantity", "note",
-        "modifiedDate", "quantity");
-    assertThat(lines).extracting(line -> line.get("lineItemNumber").asInt()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(fieldNames(lines.get(0)))
+        .containsExactlyInAnyOrder(
+            "id",
+            "lineItemNumber",
+            "status",
+            "unit",
+            "description",
+            "unitPrice",
+            "supplierPartNumber",
+            "itemId",
+            "partId",
+            "blanketQuantity",
+            "note",
+            "modifiedDate",
+            "quantity");
+    assertThat(lines)
+        .extracting(line -> line.get("lineItemNumber").asInt())
+        .containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test
   void answersAnUnknownPurchaseOrderWith404InPlexsErrorShape() {
-    HttpResponse<String> response = http.get(ORDERS + "/00000000-0000-4000-8000-000000000000/line-items");
+    HttpResponse<String> response =
+        http.get(ORDERS + "/00000000-0000-4000-8000-000000000000/line-items");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(SandboxHttp.json(response).get("code").asText()).isNotBlank();
-    assertThat(SandboxHttp.json(response).get("message").asText()).contains("00000000-0000-4000-8000-000000000000");
+    assertThat(SandboxHttp.json(response).get("message").asText())
+        .contains("00000000-0000-4000-8000-000000000000");
   }
 
   @Test
@@ -150,6 +204,8 @@ class PlexSandboxTest {
 
   private static List<Instant> modifiedDates(JsonNode orders) {
     return StreamSupport.stream(orders.spliterator(), false)
-        .map(order -> Instant.parse(order.get("modifiedDate").asText())).sorted().toList();
+        .map(order -> Instant.parse(order.get("modifiedDate").asText()))
+        .sorted()
+        .toList();
   }
 }

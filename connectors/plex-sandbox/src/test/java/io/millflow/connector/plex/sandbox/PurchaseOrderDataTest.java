@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The generated data: the same for a seed, spread over the period, cheap at 10,000 orders of 5 lines. */
+/**
+ * The generated data: the same for a seed, spread over the period, cheap at 10,000 orders of 5
+ * lines.
+ */
 class PurchaseOrderDataTest {
 
   @Test
@@ -40,14 +43,18 @@ class PurchaseOrderDataTest {
   @Test
   void spreadsModifiedDatesOverThePeriodBeforeItsEnd() {
     Instant end = Instant.parse("2024-07-01T00:00:00Z");
-    PurchaseOrderData data = new PurchaseOrderData(
-        PlexSandboxConfig.defaults().withModifiedPeriod(end, Duration.ofDays(10)));
+    PurchaseOrderData data =
+        new PurchaseOrderData(
+            PlexSandboxConfig.defaults().withModifiedPeriod(end, Duration.ofDays(10)));
 
     List<Instant> modified = data.modifiedBetween(null, null).mapToObj(data::modified).toList();
 
-    assertThat(modified).hasSize(500).isSorted()
+    assertThat(modified)
+        .hasSize(500)
+        .isSorted()
         .allMatch(m -> m.isBefore(end) && !m.isBefore(end.minus(Duration.ofDays(10))));
-    assertThat(data.modifiedBetween(end.minus(Duration.ofDays(5)), end).count()).isBetween(150L, 350L);
+    assertThat(data.modifiedBetween(end.minus(Duration.ofDays(5)), end).count())
+        .isBetween(150L, 350L);
   }
 
   @Test
@@ -56,7 +63,9 @@ class PurchaseOrderDataTest {
 
     var total = java.math.BigDecimal.ZERO;
     for (var line : data.lineItems(5)) {
-      total = total.add(line.get("quantity").decimalValue().multiply(line.get("unitPrice").decimalValue()));
+      total =
+          total.add(
+              line.get("quantity").decimalValue().multiply(line.get("unitPrice").decimalValue()));
     }
 
     assertThat(data.order(5).get("lineItemTotal").decimalValue()).isEqualByComparingTo(total);
@@ -65,11 +74,16 @@ class PurchaseOrderDataTest {
   @Test
   void servesTenThousandOrdersOfFiveLinesCheaply() {
     long start = System.nanoTime();
-    PurchaseOrderData data = new PurchaseOrderData(PlexSandboxConfig.defaults().withPurchaseOrders(10_000));
-    long lines = data.modifiedBetween(null, null).mapToLong(index -> {
-      data.order(index);
-      return data.lineItems(index).size();
-    }).sum();
+    PurchaseOrderData data =
+        new PurchaseOrderData(PlexSandboxConfig.defaults().withPurchaseOrders(10_000));
+    long lines =
+        data.modifiedBetween(null, null)
+            .mapToLong(
+                index -> {
+                  data.order(index);
+                  return data.lineItems(index).size();
+                })
+            .sum();
 
     assertThat(lines).isEqualTo(50_000);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -12,15 +12,23 @@ class SandboxCommandLineTest {
 
   @Test
   void readsTheOptionsIntoTheConfig() {
-    SandboxCommandLine line = SandboxCommandLine.parse("--port=9000", "--purchase-orders=10000", "--api-key=abc",
-        "--rate-limit=0", "--seed=3", "--parts=70", "--equipment=9");
+    SandboxCommandLine line =
+        SandboxCommandLine.parse(
+            "--port=9000",
+            "--purchase-orders=10000",
+            "--api-key=abc",
+            "--rate-limit=0",
+            "--seed=3",
+            "--parts=70",
+            "--equipment=9");
 
     assertThat(line.address().getPort()).isEqualTo(9000);
     assertThat(line.config().purchaseOrders()).isEqualTo(10_000);
     assertThat(line.config().apiKey()).isEqualTo("abc");
     assertThat(line.config().rateLimitPerMinute()).isZero();
     assertThat(line.config().seed()).isEqualTo(3);
-    assertThat(line.config().volumes()).isEqualTo(new PlexSandboxConfig.Volumes(40, 70, 200, 100, 9));
+    assertThat(line.config().volumes())
+        .isEqualTo(new PlexSandboxConfig.Volumes(40, 70, 200, 100, 9));
   }
 
   @Test
@@ -45,6 +53,7 @@ class SandboxCommandLineTest {
 
   @Test
   void namesTheOptionsWhenGivenAnUnknownOne() {
-    assertThatThrownBy(() -> SandboxCommandLine.parse("--purchaseOrders=5")).hasMessageContaining("purchase-orders");
+    assertThatThrownBy(() -> SandboxCommandLine.parse("--purchaseOrders=5"))
+        .hasMessageContaining("purchase-orders");
   }
 }

@@ -12,7 +12,8 @@ import java.net.http.HttpResponse;
 /** Plain HTTP calls to a sandbox, so contract tests see exactly what a client would. */
 final class SandboxHttp {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final PlexSandbox sandbox;
 
@@ -25,7 +26,8 @@ final class SandboxHttp {
   }
 
   HttpResponse<String> get(String pathAndQuery, String apiKey) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery));
     if (apiKey != null) {
       request.header("X-Plex-Connect-Api-Key", apiKey);
     }

@@ -8,12 +8,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** What the SQL connection testers' tests check of every failed check, and a port nothing listens on. */
+/**
+ * What the SQL connection testers' tests check of every failed check, and a port nothing listens
+ * on.
+ */
 public final class ConnectionChecks {
 
   private ConnectionChecks() {}
 
-  /** The check failed with {@code problem}, says what and what to do, and shows the secret nowhere. */
+  /**
+   * The check failed with {@code problem}, says what and what to do, and shows the secret nowhere.
+   */
   public static void assertFailed(ConnectionCheck check, ConnectionProblem problem, String secret) {
     assertThat(check.ok()).isFalse();
     assertThat(check.problem()).as(check.message()).isEqualTo(problem);

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * How every SQL sink's data sources report a server they cannot reach: run by the sink's data-sources test, which adds
- * the failures its driver reports its own way.
+ * How every SQL sink's data sources report a server they cannot reach: run by the sink's
+ * data-sources test, which adds the failures its driver reports its own way.
  */
 public abstract class ConnectionFailuresContract {
 
@@ -28,11 +28,16 @@ public abstract class ConnectionFailuresContract {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Connection connection = new Connection("offline", connectionType(),
-        Map.of("host", "127.0.0.1", "port", String.valueOf(closedPort), "database", "plant"),
-        Map.of("username", "u", "password", "p"));
+    Connection connection =
+        new Connection(
+            "offline",
+            connectionType(),
+            Map.of("host", "127.0.0.1", "port", String.valueOf(closedPort), "database", "plant"),
+            Map.of("username", "u", "password", "p"));
 
-    assertThatThrownBy(() -> dataSources().jdbi(connection)).isInstanceOf(RetryableStepException.class)
-        .hasMessageContaining("'offline'").hasMessageContaining("retried");
+    assertThatThrownBy(() -> dataSources().jdbi(connection))
+        .isInstanceOf(RetryableStepException.class)
+        .hasMessageContaining("'offline'")
+        .hasMessageContaining("retried");
   }
 }

@@ -12,25 +12,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which version of a purchase order every SQL sink keeps, and what it counts: run against its real database by the
- * sink's purchase-order test, which adds the exact values and layout its database stores.
+ * Which version of a purchase order every SQL sink keeps, and what it counts: run against its real
+ * database by the sink's purchase-order test, which adds the exact values and layout its database
+ * stores.
  */
 public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
 
   @Test
   void writingTheSameDatasetAgainLeavesRowsAsTheyAreAndReportsUnchanged() {
     SqlWriteFixture fixture = fixture();
-    List<PurchaseOrder> orders = List.of(order("1", T0, "open", line(1, "5")), order("2", T0, "open"),
-        order("3", null, "open", line(1, "1"), line(2, "2")));
+    List<PurchaseOrder> orders =
+        List.of(
+            order("1", T0, "open", line(1, "5")),
+            order("2", T0, "open"),
+            order("3", null, "open", line(1, "1"), line(2, "2")));
     fixture.writeOrders(orders);
     List<Map<String, Object>> before = fixture.rows(ordersByKey());
-    List<Map<String, Object>> linesBefore = fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2");
+    List<Map<String, Object>> linesBefore =
+        fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2");
 
     WriteResult again = fixture.writeOrders(orders);
 
     assertThat(counts(again)).containsExactly(0L, 0L, 3L);
     assertThat(fixture.rows(ordersByKey())).isEqualTo(before);
-    assertThat(fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2")).isEqualTo(linesBefore);
+    assertThat(fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2"))
+        .isEqualTo(linesBefore);
   }
 
   @Test
@@ -48,8 +54,12 @@ public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends S
   void keepsTheNewestVersionWhenABatchHoldsAnOrderTwice() {
     SqlWriteFixture fixture = database().newFixture(10);
 
-    WriteResult result = fixture.writeOrders(List.of(order("1", T0.plusSeconds(5), "approved", line(1, "2")),
-        order("1", T0, "draft", line(1, "1"), line(2, "1")), order("2", T0, "open")));
+    WriteResult result =
+        fixture.writeOrders(
+            List.of(
+                order("1", T0.plusSeconds(5), "approved", line(1, "2")),
+                order("1", T0, "draft", line(1, "1"), line(2, "1")),
+                order("2", T0, "open")));
 
     assertThat(counts(result)).containsExactly(2L, 0L, 1L);
     assertThat(fixture.row(statusOfOrderOne())).containsEntry("status", "approved");
@@ -57,8 +67,8 @@ public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends S
   }
 
   /**
-   * Inserted, updated, and left as stored: unchanged or older than the stored version (some sinks count those apart,
-   * as skippedOlder; their own tests check it).
+   * Inserted, updated, and left as stored: unchanged or older than the stored version (some sinks
+   * count those apart, as skippedOlder; their own tests check it).
    */
   public static List<Long> counts(WriteResult result) {
     return List.of(result.inserted(), result.updated(), result.unchanged() + result.skippedOlder());
@@ -69,6 +79,8 @@ public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends S
   }
 
   private String statusOfOrderOne() {
-    return "SELECT status FROM purchase_order WHERE " + database().dialect().quote("key") + " = '1'";
+    return "SELECT status FROM purchase_order WHERE "
+        + database().dialect().quote("key")
+        + " = '1'";
   }
 }

@@ -10,22 +10,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * How every SQL sink checks the key fields of a generic dataset (query rows, source records) before it writes: run
- * against its real database by the sink's generic-rows test, which adds what its database stores.
+ * How every SQL sink checks the key fields of a generic dataset (query rows, source records) before
+ * it writes: run against its real database by the sink's generic-rows test, which adds what its
+ * database stores.
  */
 public abstract class RowKeyFieldsContract<F extends SqlWriteFixture> extends SqlWriteTest<F> {
 
   @Test
   void upsertWithoutKeyFieldsIsRejectedNamingTheInput() {
     assertThatThrownBy(() -> fixture().write("stock", null, null, "row", List.of(row("id", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_KEY_FIELDS"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("MISSING_KEY_FIELDS"))
         .hasMessageContaining("'keyFields'");
   }
 
   @Test
   void aKeyFieldTheRecordsLackIsRejectedBeforeAnyTableIsMade() {
     assertThatThrownBy(() -> fixture().write("stock", null, "sku", "row", List.of(row("id", 1))))
-        .isInstanceOfSatisfying(StepFailure.class, f -> assertThat(f.code()).isEqualTo("UNKNOWN_KEY_FIELD"))
+        .isInstanceOfSatisfying(
+            StepFailure.class, f -> assertThat(f.code()).isEqualTo("UNKNOWN_KEY_FIELD"))
         .hasMessageContaining("'sku'");
     assertThat(fixture().columns("stock")).isEmpty();
   }

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A sink's database for one test class, with a fresh write fixture (batches of {@value #BATCH_SIZE}) on it before each
- * test. A test class registers it as a static {@code @RegisterExtension} field; each sink's module says how its
- * database starts and stops.
+ * A sink's database for one test class, with a fresh write fixture (batches of {@value
+ * #BATCH_SIZE}) on it before each test. A test class registers it as a static
+ * {@code @RegisterExtension} field; each sink's module says how its database starts and stops.
  */
 public abstract class SqlWriteDatabase<F extends SqlWriteFixture>
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {

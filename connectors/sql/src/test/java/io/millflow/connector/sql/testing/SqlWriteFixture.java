@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One test's view of a SQL sink's write: a fresh schema (MySQL: database), a step context with the connection to it,
- * and queries of what was written. Each sink's module says how it reaches its database as an administrator.
+ * One test's view of a SQL sink's write: a fresh schema (MySQL: database), a step context with the
+ * connection to it, and queries of what was written. Each sink's module says how it reaches its
+ * database as an administrator.
  */
 public abstract class SqlWriteFixture implements UnifiedWriteContract.Sink {
 
@@ -22,7 +23,8 @@ public abstract class SqlWriteFixture implements UnifiedWriteContract.Sink {
   private final TestStepContext context;
   private final Step<SqlWriteInput, WriteResult> step;
 
-  protected SqlWriteFixture(String schema, Connection connection, Step<SqlWriteInput, WriteResult> step) {
+  protected SqlWriteFixture(
+      String schema, Connection connection, Step<SqlWriteInput, WriteResult> step) {
     this.connectionName = connection.name();
     this.schema = schema;
     this.context = new TestStepContext().withConnection(connection);
@@ -51,7 +53,8 @@ public abstract class SqlWriteFixture implements UnifiedWriteContract.Sink {
     return write(null, mode, null, PurchaseOrder.ENTITY, orders);
   }
 
-  public WriteResult write(String table, WriteMode mode, String keyFields, String entity, List<?> records) {
+  public WriteResult write(
+      String table, WriteMode mode, String keyFields, String entity, List<?> records) {
     DatasetRef ref = context.datasets().put(entity, records);
     return step.run(new SqlWriteInput(connectionName, table, mode, keyFields, ref), context);
   }

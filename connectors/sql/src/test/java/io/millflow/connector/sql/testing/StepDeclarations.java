@@ -8,12 +8,16 @@ import io.millflow.step.ConnectionTester;
 import io.millflow.step.Step;
 import io.millflow.step.StepDescriptor;
 
-/** What the engine registers of a SQL connector: its write and query steps with the shared inputs, and its tester. */
+/**
+ * What the engine registers of a SQL connector: its write and query steps with the shared inputs,
+ * and its tester.
+ */
 public final class StepDeclarations {
 
   private StepDeclarations() {}
 
-  public static void assertDeclared(String type, Step<?, ?> write, Step<?, ?> query, ConnectionTester tester) {
+  public static void assertDeclared(
+      String type, Step<?, ?> write, Step<?, ?> query, ConnectionTester tester) {
     StepDescriptor writes = StepDescriptor.of(write);
     StepDescriptor queries = StepDescriptor.of(query);
     assertThat(writes.id()).isEqualTo(type + ".write");
