@@ -208,6 +208,58 @@ describe('Millflow UI', { concurrency: false }, () => {
     failures.expectNone();
   });
 
+  test('every other system\'s connect form is generated from its connection type and refuses what the type refuses', async () => {
+    const types = await api('GET', '/api/connection-types');
+    const labelOf = (type, name) => {
+      const field = types.find((t) => t.type === type).fields.find((f) => f.name === name);
+      return field.required ? field.label : `${field.label} (optional)`;
+    };
+    const systems = { idhammar: /Idhammar OEE/, postgres: /PostgreSQL/, mysql: /MySQL/, snowflake: /Snowflake/, mongodb: /MongoDB/, file: /Files/ };
+    for (const [type, name] of Object.entries(systems)) {
+      const schema = types.find((t) => t.type === type);
+      assert.ok(schema, `GET /api/connection-types declares ${type}`);
+      await page.goto(url('/connections/new'));
+      await page.getByRole('button', { name }).click();
+      const form = page.getByRole('form', { name: 'Connection details' });
+      for (const field of schema.fields) {
+        const label = labelOf(type, field.name);
+        const input = form.getByLabel(label, { exact: true });
+        assert.equal(await input.count(), 1, `${type}: one input labelled "${label}"`);
+        const tag = await input.evaluate((element) => element.tagName);
+        if (field.secret && tag === 'INPUT') {
+          assert.equal(await input.getAttribute('type'), 'password', `${type}: ${field.name} is masked`);
+        }
+      }
+      await form.getByLabel('Connection name').fill(`e2e-${type}`);
+      await form.getByRole('button', { name: 'Save connection' }).click();
+      const required = schema.fields.find((f) => f.required);
+      await form.locator(`#${required.group === 'settings' ? 'setting' : 'cred'}-${required.name}[aria-invalid="true"]`).waitFor();
+    }
+    await screenshot(page, '12a-connect-generated-form');
+
+    // A value of the wrong type passes the form and is refused by the runtime, which names the field.
+    await page.goto(url('/connections/new'));
+    await page.getByRole('button', { name: /PostgreSQL/ }).click();
+    const form = page.getByRole('form', { name: 'Connection details' });
+    await form.getByLabel('Connection name').fill('e2e-postgres');
+    await form.getByLabel(labelOf('postgres', 'host'), { exact: true }).fill('db.plant.example');
+    await form.getByLabel(labelOf('postgres', 'port'), { exact: true }).fill('five');
+    await form.getByLabel(labelOf('postgres', 'username'), { exact: true }).fill('millflow');
+    await form.getByRole('button', { name: 'Save connection' }).click();
+    await form.getByRole('alert').filter({ hasText: /settings\.port/ }).waitFor();
+    assert.ok(!(await api('GET', '/api/connections')).some((c) => c.name === 'e2e-postgres'), 'nothing saved');
+
+    // A valid one is saved with its typed settings.
+    await page.goto(url('/connections/new'));
+    await page.getByRole('button', { name: /Files/ }).click();
+    await form.getByLabel('Connection name').fill('e2e-file');
+    await form.getByLabel(labelOf('file', 'baseDirectory'), { exact: true }).fill('e2e-files');
+    await form.getByRole('button', { name: 'Save connection' }).click();
+    await page.locator('[data-connection="e2e-file"]').waitFor();
+    assert.equal((await api('GET', '/api/connections/e2e-file')).settings.baseDirectory, 'e2e-files');
+    failures.expectNone([/^400 PUT .*\/api\/connections\/e2e-postgres$/]);
+  });
+
   test('a signed webhook to a new trigger starts the flow its route names', async () => {
     await page.goto(url('/triggers/new'));
     await page.getByLabel('Name', { exact: true }).fill('E2E orders');
