@@ -160,8 +160,8 @@ final class AttemptRunner implements TaskHandler {
       return attempt.throwError(e);
     } catch (RuntimeException | Error e) {
       // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run
-      // must show it. The
-      // stack trace is logged as redacted text: the exception's own messages may quote a secret.
+      // must show it. The stack trace is logged as redacted text: the exception's own messages may
+      // quote a secret.
       String stackTrace = stackTrace(e);
       LOG.errorf(
           "Step %s failed with an unexpected exception (task %s): %s",

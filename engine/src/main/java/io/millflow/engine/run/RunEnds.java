@@ -34,8 +34,7 @@ final class RunEnds implements RunEndHandler {
       UUID runId = services.history().ensureRun(key, owner.flowId(), null, false);
       RunLedger.Verdict ledger = services.runLedger().verdict(runId);
       // The instance has completed, so no engine can stop it at an incident any more: a ledger that
-      // does not balance
-      // fails the run, with the gap, and its cursors stay.
+      // does not balance fails the run, with the gap, and its cursors stay.
       RunStatus status = ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED;
       services.history().endRun(runId, status, ledger.reason());
       if (ledger.movesCursors()) {

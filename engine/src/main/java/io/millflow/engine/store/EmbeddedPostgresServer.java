@@ -166,9 +166,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setPGStartupWait(STARTUP_WAIT)
         .setConnectConfig("password", password)
         // Passed to initdb only (zonky's "locale" options are initdb's): a new data directory gets
-        // the superuser's
-        // password and password logins from the start (these come after zonky's "-A trust" and
-        // override it).
+        // the superuser's password and password logins from the start (these come after zonky's "-A
+        // trust" and override it).
         .setLocaleConfig("pwfile", passwordFile.toString())
         .setLocaleConfig("auth-host", "scram-sha-256")
         .setLocaleConfig("auth-local", "scram-sha-256");

@@ -160,8 +160,8 @@ public class WebhookDispatcher {
         settled.add(WebhookInbox.Settled.noMatch(event.id()));
       } else {
         // The actions ran: recording that outlasts a short outage, or another dispatch would run
-        // them again. It
-        // stops before the event's claim runs out, when another instance may take the event.
+        // them again. It stops before the event's claim runs out, when another instance may take
+        // the event.
         StoreOutage.persistently(
             "recording the dispatch of webhook " + event.eventId(),
             WebhookInbox.LEASE.minusSeconds(30),

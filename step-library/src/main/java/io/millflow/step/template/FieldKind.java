@@ -76,8 +76,7 @@ sealed interface FieldKind {
   }
 
   // Lower case reads well in the BPMN and Json's case-insensitive enums read it back; an explicit
-  // Jackson name wins,
-  // because then only that name deserializes.
+  // Jackson name wins, because then only that name deserializes.
   private static String storedValue(Class<?> enumType, Enum<?> constant) {
     try {
       JsonProperty renamed = enumType.getField(constant.name()).getAnnotation(JsonProperty.class);

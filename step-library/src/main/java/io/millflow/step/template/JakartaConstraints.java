@@ -53,8 +53,7 @@ final class JakartaConstraints {
 
   private static void putLengths(ObjectNode checks, Size size, boolean required) {
     // The designer checks minLength on an empty field too, while Java lets an absent value pass:
-    // only required
-    // fields get a minimum.
+    // only required fields get a minimum.
     if (required && size.min() > 0) {
       checks.put("minLength", size.min());
     }
@@ -64,10 +63,8 @@ final class JakartaConstraints {
   }
 
   // Java matches the whole value, the designer's JavaScript RegExp.test any part of it: anchor the
-  // expression. An
-  // optional field is checked even when empty, so the empty value must match too. Flags have no
-  // portable spelling in
-  // JavaScript; such patterns stay with the worker.
+  // expression. An optional field is checked even when empty, so the empty value must match too.
+  // Flags have no portable spelling in JavaScript; such patterns stay with the worker.
   private static Optional<ObjectNode> anchored(Pattern pattern, boolean required) {
     if (pattern.flags().length > 0) {
       return Optional.empty();
@@ -85,8 +82,7 @@ final class JakartaConstraints {
   }
 
   // Jakarta constraints cannot target record components, so Java puts them on the accessor, the
-  // field and the
-  // type.
+  // field and the type.
   private static <A extends Annotation> Optional<A> find(RecordComponent component, Class<A> type) {
     return Stream.of(
             component.getAccessor().getAnnotation(type),

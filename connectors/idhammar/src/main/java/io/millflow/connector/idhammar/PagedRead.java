@@ -41,9 +41,8 @@ final class PagedRead {
         page.data().forEach(out::add);
         if (cursorField != null && !page.data().isEmpty()) {
           // Lists are ordered by the cursor field, so a page's last row holds its greatest value.
-          // Should a server break
-          // that order, the cursor only comes out lower, and the next run reads a little again:
-          // never a gap.
+          // Should a server break that order, the cursor only comes out lower, and the next run
+          // reads a little again: never a gap.
           Instant last = instant(page.data().getLast(), cursorField, what);
           cursor = cursor == null || last.isAfter(cursor) ? last : cursor;
         }

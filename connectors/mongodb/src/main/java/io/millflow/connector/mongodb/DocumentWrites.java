@@ -119,9 +119,8 @@ final class DocumentWrites {
   private static Document notNewer(String key, Date version) {
     String storedVersion = UnifiedDocuments.SOURCE_UPDATED_AT;
     // _id stays a top-level equality (Filters.and would nest it in $and), so servers look the key
-    // up in the _id
-    // index. {field: null} matches a null field and a missing one (also when 'source' is null or
-    // missing).
+    // up in the _id index. {field: null} matches a null field and a missing one (also when 'source'
+    // is null or missing).
     Document filter = new Document("_id", key);
     return version == null
         ? filter.append(storedVersion, null)
@@ -139,8 +138,7 @@ final class DocumentWrites {
   private static WriteModel<RawBsonDocument> insertIfAbsent(
       Bson byKey, RawBsonDocument document, List<String> keyFields) {
     // On insert the key fields come from the filter's equalities; _id may not be set again. An
-    // empty $setOnInsert is
-    // refused by older servers, so a document of key fields alone keeps them.
+    // empty $setOnInsert is refused by older servers, so a document of key fields alone keeps them.
     BsonDocument onInsert = without(document, keyFields);
     if (onInsert.isEmpty()) {
       onInsert = without(document, List.of("_id"));

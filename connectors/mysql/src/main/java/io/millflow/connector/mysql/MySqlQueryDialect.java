@@ -52,8 +52,7 @@ final class MySqlQueryDialect implements QueryDialect {
     String state = SqlErrors.state(sql);
     RuntimeException translated = MySqlErrors.translate(error, connection, "running the query");
     // Privileges, credentials and connectivity keep the codes MySqlErrors gives them; a bad value
-    // in a query is not
-    // bad records, so class 22 is a query failure here.
+    // in a query is not bad records, so class 22 is a query failure here.
     boolean statementError =
         state.startsWith("22")
             || (!(translated instanceof StepException)

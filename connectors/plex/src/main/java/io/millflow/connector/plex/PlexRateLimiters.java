@@ -74,8 +74,7 @@ public final class PlexRateLimiters {
 
   private static Limiter newLimiter(int perMinute) {
     // A tenth of a minute's calls as burst: Plex's own accounting window is unknown, so spread
-    // calls out rather than
-    // spend a minute's allowance in the first second.
+    // calls out rather than spend a minute's allowance in the first second.
     int burst = Math.max(1, perMinute / 10);
     Bucket bucket =
         Bucket.builder()

@@ -85,9 +85,8 @@ class PurchaseOrderSyncTest {
               .map(order -> order.get("id").asText())
               .toList();
       // After the third window: five orders read already are edited into a window still to come (an
-      // end given in the
-      // future, or a clock ahead), five not yet read are edited after the run's end, as a sync that
-      // takes a while sees.
+      // end given in the future, or a clock ahead), five not yet read are edited after the run's
+      // end, as a sync that takes a while sees.
       Runnable edits =
           () -> {
             alreadyRead.forEach(

@@ -74,10 +74,8 @@ public final class ConnectionPools implements AutoCloseable {
     Instant now = clock.instant();
     closeUnused(now);
     // The pool is touched under the same per-key lock closeUnused decides under, so a pool just
-    // handed out is never
-    // closed before its caller borrows a connection. Opening happens under that lock too:
-    // concurrent first uses of
-    // one connection open one pool, not several.
+    // handed out is never closed before its caller borrows a connection. Opening happens under that
+    // lock too: concurrent first uses of one connection open one pool, not several.
     return pools.compute(
         connection, (key, existing) -> (existing == null ? open(key) : existing).touch(now));
   }

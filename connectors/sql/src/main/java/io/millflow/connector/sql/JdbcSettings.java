@@ -81,8 +81,7 @@ public final class JdbcSettings {
     config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     config.setConnectionTimeout(BORROW_TIMEOUT.toMillis());
     // Try one connection when the pool opens, so wrong credentials or an unreachable server fail
-    // the step at once
-    // with the driver's own error instead of a pool timeout later.
+    // the step at once with the driver's own error instead of a pool timeout later.
     config.setInitializationFailTimeout(1);
     config.addDataSourceProperty("tcpKeepAlive", "true");
     return config;
