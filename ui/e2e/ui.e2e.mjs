@@ -214,12 +214,17 @@ describe('Millflow UI', { concurrency: false }, () => {
       const field = types.find((t) => t.type === type).fields.find((f) => f.name === name);
       return field.required ? field.label : `${field.label} (optional)`;
     };
+    const openForm = async (search, name) => {
+      await page.goto(url('/connections')); // a fresh connect page: the previous test left one open
+      await page.getByRole('link', { name: 'Connect a system' }).click();
+      await page.getByLabel('Search systems').fill(search);
+      await page.getByRole('button', { name }).click();
+    };
     const systems = { idhammar: /Idhammar OEE/, postgres: /PostgreSQL/, mysql: /MySQL/, snowflake: /Snowflake/, mongodb: /MongoDB/, file: /Files/ };
     for (const [type, name] of Object.entries(systems)) {
       const schema = types.find((t) => t.type === type);
       assert.ok(schema, `GET /api/connection-types declares ${type}`);
-      await page.goto(url('/connections/new'));
-      await page.getByRole('button', { name }).click();
+      await openForm(type, name);
       const form = page.getByRole('form', { name: 'Connection details' });
       for (const field of schema.fields) {
         const label = labelOf(type, field.name);
@@ -238,8 +243,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await screenshot(page, '12a-connect-generated-form');
 
     // A value of the wrong type passes the form and is refused by the runtime, which names the field.
-    await page.goto(url('/connections/new'));
-    await page.getByRole('button', { name: /PostgreSQL/ }).click();
+    await openForm('postgres', /PostgreSQL/);
     const form = page.getByRole('form', { name: 'Connection details' });
     await form.getByLabel('Connection name').fill('e2e-postgres');
     await form.getByLabel(labelOf('postgres', 'host'), { exact: true }).fill('db.plant.example');
@@ -250,8 +254,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     assert.ok(!(await api('GET', '/api/connections')).some((c) => c.name === 'e2e-postgres'), 'nothing saved');
 
     // A valid one is saved with its typed settings.
-    await page.goto(url('/connections/new'));
-    await page.getByRole('button', { name: /Files/ }).click();
+    await openForm('files', /Files/);
     await form.getByLabel('Connection name').fill('e2e-file');
     await form.getByLabel(labelOf('file', 'baseDirectory'), { exact: true }).fill('e2e-files');
     await form.getByRole('button', { name: 'Save connection' }).click();
