@@ -105,13 +105,21 @@ function Deliveries({ id }) {
       <thead><tr><th>Event</th><th>Status</th><th>Attempts</th><th>Created</th><th>Delivered</th><th>Last error</th></tr></thead>
       <tbody>
         {deliveries.data.map((d) => (
-          <tr key={d.event_id}>
+          <tr key={d.eventId}>
             <td><code>{d.type}</code></td>
             <td><Badge status={d.status} /></td>
-            <td>{d.attempts}</td>
-            <td>{formatTime(d.created_at)}</td>
-            <td>{formatTime(d.delivered_at)}</td>
-            <td>{d.last_error}</td>
+            <td>
+              <ol class="attempts" aria-label={`Attempts to deliver ${d.type}`}>
+                {(d.history || []).map((t) => (
+                  <li key={t.attempt} title={t.error || undefined}>
+                    {formatTime(t.at)}: {t.statusCode ?? 'no answer'} ({t.durationMs} ms)
+                  </li>
+                ))}
+              </ol>
+            </td>
+            <td>{formatTime(d.createdAt)}</td>
+            <td>{formatTime(d.deliveredAt)}</td>
+            <td>{d.lastError}</td>
           </tr>
         ))}
       </tbody>

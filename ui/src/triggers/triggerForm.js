@@ -91,15 +91,9 @@ export function triggerDefinition(form) {
   };
 }
 
-/** The run ids an event started: the API keeps them as a JSON list in a string. */
+/** The run ids an event started (an array; empty until it is dispatched). */
 export function runIdsOf(event) {
-  if (!event?.runIds) return [];
-  try {
-    const ids = JSON.parse(event.runIds);
-    return Array.isArray(ids) ? ids.map(String) : [];
-  } catch {
-    return event.runIds.replace(/[[\]"\s]/g, '').split(',').filter(Boolean);
-  }
+  return Array.isArray(event?.runIds) ? event.runIds.map(String) : [];
 }
 
 /** How a sender signs a request for this trigger, as a shell example (the secret as $SECRET). */

@@ -43,8 +43,9 @@ describe('the webhook trigger form', () => {
   });
 
   it('reads the runs an event started', () => {
-    expect(runIdsOf({ runIds: '["a-1","b-2"]' })).toEqual(['a-1', 'b-2']);
-    expect(runIdsOf({ runIds: null })).toEqual([]);
+    expect(runIdsOf({ runIds: ['a-1', 'b-2'] })).toEqual(['a-1', 'b-2']);
+    expect(runIdsOf({ runIds: [] })).toEqual([]);
+    expect(runIdsOf({})).toEqual([]);
   });
 });
 

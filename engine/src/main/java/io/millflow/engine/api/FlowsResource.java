@@ -96,7 +96,8 @@ public class FlowsResource {
   public Response start(@PathParam("id") String id, StartRunRequest request) {
     Map<String, Object> variables =
         request == null || request.variables() == null ? Map.of() : request.variables();
-    return created(id, flows.start(caller.tenantId(), id, variables));
+    return created(
+        id, flows.start(caller.tenantId(), id, variables, "token:" + caller.get().tokenName()));
   }
 
   /**

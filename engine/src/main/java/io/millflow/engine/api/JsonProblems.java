@@ -1,9 +1,11 @@
 package io.millflow.engine.api;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.stream.Collectors;
@@ -44,6 +46,9 @@ final class JsonProblems {
   }
 
   static String mismatch(MismatchedInputException e) {
+    if (e instanceof InvalidTypeIdException unknownKind) {
+      return unknownKind(unknownKind);
+    }
     String expected =
         e.getTargetType() == null ? "another kind of value" : describe(e.getTargetType());
     return "Field '" + path(e) + "' has the wrong type: expected " + expected + at(e.getLocation());
@@ -66,6 +71,37 @@ final class JsonProblems {
         + e.getOriginalMessage();
   }
 
+  /**
+   * A {@code type} that names no kind the field has (a signature {@code "type": "rsa"}): the kinds
+   * there are, never the Java type that reads them.
+   */
+  private static String unknownKind(InvalidTypeIdException e) {
+    String field = path(e);
+    String property = "type";
+    String at = field.equals("(the body)") ? property : field + "." + property;
+    String given = e.getTypeId() == null ? "" : " '" + printable(e.getTypeId()) + "'";
+    JsonSubTypes kinds =
+        e.getBaseType() == null
+            ? null
+            : e.getBaseType().getRawClass().getAnnotation(JsonSubTypes.class);
+    String known =
+        kinds == null
+            ? ""
+            : ": use one of "
+                + java.util.Arrays.stream(kinds.value())
+                    .map(JsonSubTypes.Type::name)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+    return e.getTypeId() == null
+        ? "Field '" + at + "' is missing" + known
+        : "Field '" + at + "' has an unknown value" + given + known;
+  }
+
+  /** A message of a library with the Java types it names (`io.millflow.X`) said as "a value". */
+  static String withoutJavaNames(String message) {
+    return message.replaceAll("`?(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*`?", "a value");
+  }
+
   private static String describe(Class<?> type) {
     if (type == String.class) {
       return "text";
@@ -82,7 +118,13 @@ final class JsonProblems {
     if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "a list [...]";
     }
-    return type.getSimpleName();
+    if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    return "an object {...}";
   }
 
   private static String at(JsonLocation location) {

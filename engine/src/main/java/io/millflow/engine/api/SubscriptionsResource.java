@@ -88,7 +88,7 @@ public class SubscriptionsResource {
 
   @GET
   @Path("/{id}/deliveries")
-  public List<Map<String, Object>> deliveries(@PathParam("id") String id) {
+  public List<io.millflow.engine.events.Delivery> deliveries(@PathParam("id") String id) {
     UUID subscription = parse(id);
     subscriptions
         .find(caller.tenantId(), subscription)

@@ -5,6 +5,7 @@ import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.trigger.InboxEvent;
+import io.millflow.engine.trigger.RouteTargets;
 import io.millflow.engine.trigger.TriggerDefinition;
 import io.millflow.engine.trigger.TriggerFeel;
 import io.millflow.engine.trigger.TriggerStore;
@@ -38,13 +39,19 @@ public class TriggersResource {
 
   private final TriggerStore triggers;
   private final TriggerFeel feel;
+  private final RouteTargets targets;
   private final WebhookInbox inbox;
   private final CurrentCaller caller;
 
   public TriggersResource(
-      TriggerStore triggers, TriggerFeel feel, WebhookInbox inbox, CurrentCaller caller) {
+      TriggerStore triggers,
+      TriggerFeel feel,
+      RouteTargets targets,
+      WebhookInbox inbox,
+      CurrentCaller caller) {
     this.triggers = triggers;
     this.feel = feel;
+    this.targets = targets;
     this.inbox = inbox;
     this.caller = caller;
   }
@@ -57,6 +64,7 @@ public class TriggersResource {
     TriggerDefinition definition = definition(body);
     try {
       feel.check(definition);
+      targets.check(caller.tenantId(), definition.routes());
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("Invalid trigger: " + e.getMessage());
     }
@@ -165,9 +173,14 @@ public class TriggersResource {
                 + "': remove it"
                 + JsonProblems.known(unknown));
       }
+      if (e.getCause()
+          instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
+        throw new BadRequestException("Invalid trigger: " + JsonProblems.mismatch(mismatch));
+      }
       Throwable cause =
           e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
-      throw new BadRequestException("Invalid trigger: " + cause.getMessage().split("\n")[0]);
+      throw new BadRequestException(
+          "Invalid trigger: " + JsonProblems.withoutJavaNames(cause.getMessage().split("\n")[0]));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionStatus.State;
 import io.millflow.engine.events.EventType;
 import io.millflow.engine.events.OutboundEvents;
+import io.millflow.engine.events.ReauthRequired;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
@@ -234,7 +235,10 @@ public class ConnectionHealth {
         name, to.wireName(), from.wireName(), error == null ? "" : ": " + error);
     events.emit(tenantId, EventType.CONNECTION_STATUS_CHANGED, data);
     if (to == State.REAUTH_REQUIRED && announceReauth) {
-      events.emit(tenantId, EventType.CONNECTION_REAUTH_REQUIRED, data);
+      events.emit(
+          tenantId,
+          EventType.CONNECTION_REAUTH_REQUIRED,
+          ReauthRequired.noticedByCheck(name, problem == null ? null : problem.name(), error));
     }
   }
 

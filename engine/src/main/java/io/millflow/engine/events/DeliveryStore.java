@@ -5,10 +5,13 @@ import io.millflow.engine.store.StateStore;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -200,17 +203,71 @@ class DeliveryStore {
     jdbi.useTransaction(h -> subscriptionState(h, subscription, true));
   }
 
-  /** The delivery attempts of a subscription's recent events, newest first. */
-  List<Map<String, Object>> deliveries(UUID subscription, int limit) {
+  /** A subscription's recent events, newest first, each with every attempt to deliver it. */
+  List<Delivery> deliveries(UUID subscription, int limit) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-            select o.id as event_id, o.type, o.status, o.attempts, o.last_error, o.created_at, o.delivered_at
-            from event_outbox o where o.subscription_id = :subscription order by o.created_at desc limit :limit""")
-                .bind("subscription", subscription)
-                .bind("limit", limit)
-                .mapToMap()
-                .list());
+        h -> {
+          List<Delivery> events =
+              h.createQuery(
+                      """
+              select o.id, o.type, o.status, o.attempts, o.last_error, o.created_at, o.delivered_at
+              from event_outbox o where o.subscription_id = :subscription
+              order by o.created_at desc limit :limit""")
+                  .bind("subscription", subscription)
+                  .bind("limit", limit)
+                  .map(
+                      (rs, ctx) ->
+                          new Delivery(
+                              rs.getObject("id", UUID.class),
+                              rs.getString("type"),
+                              rs.getString("status"),
+                              rs.getInt("attempts"),
+                              rs.getString("last_error"),
+                              instant(rs, "created_at"),
+                              instant(rs, "delivered_at"),
+                              List.of()))
+                  .list();
+          UUID[] ids = events.stream().map(Delivery::eventId).toArray(UUID[]::new);
+          Map<UUID, List<Delivery.Try>> tries =
+              h
+                  .createQuery(
+                      """
+              select event_id, attempt, at, status_code, error, duration_ms from event_delivery_log
+              where event_id = any(cast(:ids as uuid[])) order by attempt, id""")
+                  .bindArray("ids", UUID.class, (Object[]) ids)
+                  .map(
+                      (rs, ctx) ->
+                          Map.entry(
+                              rs.getObject("event_id", UUID.class),
+                              new Delivery.Try(
+                                  rs.getInt("attempt"),
+                                  instant(rs, "at"),
+                                  rs.getObject("status_code", Integer.class),
+                                  rs.getString("error"),
+                                  rs.getLong("duration_ms"))))
+                  .stream()
+                  .collect(
+                      Collectors.groupingBy(
+                          Map.Entry::getKey,
+                          Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+          return events.stream()
+              .map(
+                  e ->
+                      new Delivery(
+                          e.eventId(),
+                          e.type(),
+                          e.status(),
+                          e.attempts(),
+                          e.lastError(),
+                          e.createdAt(),
+                          e.deliveredAt(),
+                          tries.getOrDefault(e.eventId(), List.of())))
+              .toList();
+        });
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp at = rs.getTimestamp(column);
+    return at == null ? null : at.toInstant();
   }
 }

@@ -96,8 +96,8 @@ public class EventDelivery {
     }
   }
 
-  /** The delivery attempts of a subscription's recent events, newest first. */
-  public List<Map<String, Object>> deliveries(UUID subscription, int limit) {
+  /** A subscription's recent events, newest first, each with every attempt to deliver it. */
+  public List<Delivery> deliveries(UUID subscription, int limit) {
     return store.deliveries(subscription, limit);
   }
 

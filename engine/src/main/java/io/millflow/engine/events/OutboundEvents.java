@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -67,6 +68,11 @@ public class OutboundEvents {
                   .bind("all", CustomEvents.ALL)
                   .mapTo(UUID.class)
                   .list();
+          if (subscriptions.isEmpty()) {
+            return 0;
+          }
+          String source = EventSource.of(type, data);
+          long sequence = nextSequence(h, tenantId, source);
           for (UUID subscription : subscriptions) {
             UUID eventId =
                 idempotencyKey == null
@@ -83,19 +89,43 @@ public class OutboundEvents {
                 .bind("id", eventId)
                 .bind("subscription", subscription)
                 .bind("type", type)
-                .bind("payload", payload(eventId, tenantId, type, data))
+                .bind("payload", payload(eventId, tenantId, type, source, sequence, data))
                 .execute();
           }
           return subscriptions.size();
         });
   }
 
-  private static String payload(UUID id, String tenantId, String type, Map<String, Object> data) {
+  /**
+   * The next number of the source's events. The row stays locked until the emitting transaction
+   * ends, so two emitters of one source number their events in the order they commit.
+   */
+  private static long nextSequence(Handle h, String tenantId, String source) {
+    return h.createQuery(
+            """
+        insert into event_source_sequence (tenant_id, source, last_sequence) values (:tenant, :source, 1)
+        on conflict (tenant_id, source) do update set last_sequence = event_source_sequence.last_sequence + 1
+        returning last_sequence""")
+        .bind("tenant", tenantId)
+        .bind("source", source)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  static String payload(
+      UUID id,
+      String tenantId,
+      String type,
+      String source,
+      long sequence,
+      Map<String, Object> data) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("id", id.toString());
     event.put("type", type);
     event.put("timestamp", Instant.now().toString());
     event.put("tenant", tenantId);
+    event.put("source", source);
+    event.put("sequence", sequence);
     event.put("data", data);
     try {
       return Json.mapper().writeValueAsString(event);

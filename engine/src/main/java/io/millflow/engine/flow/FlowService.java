@@ -80,6 +80,18 @@ public class FlowService {
                 .findOne());
   }
 
+  /** Whether the tenant has deployed a flow of this id (any version). */
+  public boolean exists(String tenantId, String flowId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select exists (select 1 from flow where tenant_id = :tenant and id = :id)")
+                .bind("tenant", tenantId)
+                .bind("id", flowId)
+                .mapTo(Boolean.class)
+                .one());
+  }
+
   /** A tenant's flow as stored. */
   public record StoredFlow(String tenantId, String bpmn) {}
 
@@ -101,10 +113,12 @@ public class FlowService {
   /**
    * Starts the latest version of a flow with the given variables and records the run.
    *
+   * @param startedBy who starts it, as the run history shows it ({@code token:<name>})
    * @return the run, or empty when the tenant has no such flow
    */
-  public Optional<FlowRun> start(String tenantId, String flowId, Map<String, Object> variables) {
-    return start(tenantId, flowId, variables, null);
+  public Optional<FlowRun> start(
+      String tenantId, String flowId, Map<String, Object> variables, String startedBy) {
+    return start(tenantId, flowId, variables, null, startedBy);
   }
 
   /**
@@ -113,12 +127,20 @@ public class FlowService {
    * started.
    */
   public Optional<FlowRun> startOnce(
-      String tenantId, String flowId, Map<String, Object> variables, String startKey) {
-    return start(tenantId, flowId, variables, startKey);
+      String tenantId,
+      String flowId,
+      Map<String, Object> variables,
+      String startKey,
+      String startedBy) {
+    return start(tenantId, flowId, variables, startKey, startedBy);
   }
 
   private Optional<FlowRun> start(
-      String tenantId, String flowId, Map<String, Object> variables, String startKey) {
+      String tenantId,
+      String flowId,
+      Map<String, Object> variables,
+      String startKey,
+      String startedBy) {
     Optional<Integer> version =
         jdbi.withHandle(
             h ->
@@ -147,7 +169,7 @@ public class FlowService {
                   new RunKey(tenantId, engine.engineId(), instanceKey),
                   flowId,
                   version.get(),
-                  true);
+                  startedBy);
           traces.started(runId, flowId);
           return history.findRun(tenantId, runId).map(detail -> detail.run());
         });

@@ -40,26 +40,32 @@ public class RunHistory {
     jdbi.registerRowMapper(ConstructorMapper.factory(StepLogLine.class));
   }
 
+  /** What started a run the engine started itself: a timer (schedule) or message start event. */
+  public static final String ENGINE_STARTED = "engine";
+
   /**
-   * The run of a process instance, created on first sight. Both the API (which starts instances)
-   * and the workers (which see instances started by timers and messages) call this; whoever comes
-   * first creates the row. A run that exists is only written again when the API claims a run the
-   * engine reported first.
+   * The run of a process instance, created on first sight. Both the starters (the API, a webhook's
+   * route) and the workers (which see instances started by timers and messages) call this; whoever
+   * comes first creates the row. A run that exists is only written again when its starter claims a
+   * run the engine reported first.
+   *
+   * @param startedBy who started it: {@code token:<name>}, {@code trigger:<name>}; null when only
+   *     the engine knows ({@link #ENGINE_STARTED})
    */
-  public UUID ensureRun(RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
-    return jdbi.withHandle(h -> ensureRun(h, key, flowId, flowVersion, startedByApi));
+  public UUID ensureRun(RunKey key, String flowId, Integer flowVersion, String startedBy) {
+    return jdbi.withHandle(h -> ensureRun(h, key, flowId, flowVersion, startedBy));
   }
 
   private UUID ensureRun(
-      Handle h, RunKey key, String flowId, Integer flowVersion, boolean startedByApi) {
+      Handle h, RunKey key, String flowId, Integer flowVersion, String startedBy) {
     UUID id = UUID.randomUUID();
     UUID runId =
         h.createQuery(
                 """
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, flow_version, status, started_by)
             values (:id, :tenant, :engine, :instance, :flow, :version, 'running', :startedBy)
-            on conflict (engine_id, process_instance_key) do update set started_by = 'api'
-              where excluded.started_by = 'api' and flow_run.started_by <> 'api'
+            on conflict (engine_id, process_instance_key) do update set started_by = excluded.started_by
+              where excluded.started_by <> 'engine' and flow_run.started_by = 'engine'
             returning id""")
             .bind("id", id)
             .bind("tenant", key.tenantId())
@@ -67,7 +73,7 @@ public class RunHistory {
             .bind("instance", key.processInstanceKey())
             .bind("flow", flowId)
             .bind("version", flowVersion)
-            .bind("startedBy", startedByApi ? "api" : "engine")
+            .bind("startedBy", startedBy == null ? ENGINE_STARTED : startedBy)
             .mapTo(UUID.class)
             .findOne()
             // the run existed and is left as it is; read in a statement of its own, which sees a
@@ -102,7 +108,7 @@ public class RunHistory {
       String worker) {
     return jdbi.inTransaction(
         h -> {
-          UUID runId = ensureRun(h, key, flowId, null, false);
+          UUID runId = ensureRun(h, key, flowId, null, null);
           return new AttemptStart(
               runId,
               startStep(
@@ -292,7 +298,7 @@ public class RunHistory {
    * it deploys.
    */
   public UUID endRun(RunKey key, String flowId, RunStatus status) {
-    UUID runId = ensureRun(key, flowId, null, false);
+    UUID runId = ensureRun(key, flowId, null, null);
     endRun(runId, status, null);
     return runId;
   }
@@ -308,16 +314,6 @@ public class RunHistory {
                     "update flow_run set status = :status, ended_at = now(), error = :error where id = :id")
                 .bind("status", status.stored())
                 .bind("error", error)
-                .bind("id", runId)
-                .execute());
-  }
-
-  /** Names what the run was started for, when the API started it to backfill or refresh a sync. */
-  public void startedFor(UUID runId, String purpose) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate("update flow_run set started_by = :by where id = :id")
-                .bind("by", purpose)
                 .bind("id", runId)
                 .execute());
   }

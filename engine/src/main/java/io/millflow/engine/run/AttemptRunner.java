@@ -1,6 +1,8 @@
 package io.millflow.engine.run;
 
 import io.millflow.engine.events.EventType;
+import io.millflow.engine.events.ReauthRequired;
+import io.millflow.engine.events.RunEvents;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.AttemptStart;
 import io.millflow.engine.history.RunKey;
@@ -21,7 +23,6 @@ import io.millflow.step.template.ElementTemplateGenerator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -146,15 +147,8 @@ final class AttemptRunner implements TaskHandler {
           .emit(
               tenantId,
               EventType.CONNECTION_REAUTH_REQUIRED,
-              Map.of(
-                  "connection",
-                  e.connection(),
-                  "message",
-                  message,
-                  "flowId",
-                  attempt.owner.flowId(),
-                  "runId",
-                  attempt.runId.toString()));
+              ReauthRequired.noticedByStep(
+                  e.connection(), message, attempt.owner.flowId(), attempt.runId.toString()));
       return attempt.incident("REAUTH_REQUIRED", e.getMessage(), null);
     } catch (StepFailure e) {
       return attempt.throwError(e);
@@ -342,13 +336,15 @@ final class AttemptRunner implements TaskHandler {
 
     /** Tells subscribers a run stopped at an incident. */
     private void emitFailure(String code, String message) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("runId", runId.toString());
-      data.put("flowId", owner.flowId());
-      data.put("elementId", task.elementId());
-      data.put("stepType", step.id());
-      data.put("errorCode", code == null ? "INVALID_INPUT" : code);
-      data.put("error", message);
+      Map<String, Object> data =
+          RunEvents.failed(
+              runId.toString(),
+              owner.flowId(),
+              task.instanceKey(),
+              task.elementId(),
+              step.id(),
+              code == null ? "INVALID_INPUT" : code,
+              message);
       services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, data);
       services.events().emit(owner.tenantId(), EventType.SYNC_FAILED, data);
     }

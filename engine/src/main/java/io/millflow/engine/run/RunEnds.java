@@ -1,6 +1,7 @@
 package io.millflow.engine.run;
 
 import io.millflow.engine.events.EventType;
+import io.millflow.engine.events.RunEvents;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.RunStatus;
@@ -8,7 +9,6 @@ import io.millflow.engine.ledger.RunLedger;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.RunEndHandler;
 import io.millflow.engine.store.StoreOutage;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,7 +31,7 @@ final class RunEnds implements RunEndHandler {
     try {
       FlowOwners.Owner owner = services.owners().ownerOf(processId);
       RunKey key = new RunKey(owner.tenantId(), services.engineId(), instanceKey);
-      UUID runId = services.history().ensureRun(key, owner.flowId(), null, false);
+      UUID runId = services.history().ensureRun(key, owner.flowId(), null, null);
       RunLedger.Verdict ledger = services.runLedger().verdict(runId);
       // The instance has completed, so no engine can stop it at an incident any more: a ledger that
       // does not balance fails the run, with the gap, and its cursors stay.
@@ -41,20 +41,23 @@ final class RunEnds implements RunEndHandler {
         services.cursors().commit(runId);
       }
       services.observer().runs().ended(owner.tenantId(), owner.flowId(), runId, status.stored());
-      Map<String, Object> data =
-          Map.of(
-              "runId",
-              runId.toString(),
-              "flowId",
-              owner.flowId(),
-              "processInstanceKey",
-              instanceKey);
       if (ledger.balanced()) {
-        services.events().emit(owner.tenantId(), EventType.SYNC_COMPLETED, data);
+        services
+            .events()
+            .emit(
+                owner.tenantId(),
+                EventType.SYNC_COMPLETED,
+                RunEvents.completed(runId.toString(), owner.flowId(), instanceKey));
       } else {
-        Map<String, Object> failed = new HashMap<>(data);
-        failed.put("errorCode", "LEDGER_UNBALANCED");
-        failed.put("error", ledger.reason());
+        Map<String, Object> failed =
+            RunEvents.failed(
+                runId.toString(),
+                owner.flowId(),
+                instanceKey,
+                null,
+                null,
+                "LEDGER_UNBALANCED",
+                ledger.reason());
         services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, failed);
         services.events().emit(owner.tenantId(), EventType.SYNC_FAILED, failed);
       }

@@ -81,11 +81,10 @@ public class SyncStarts {
   private Optional<FlowRun> start(String tenantId, String flowId, SyncMode mode) {
     UUID request = modes.request(tenantId, flowId, mode);
     return flows
-        .start(tenantId, flowId, Map.of(SyncModes.VARIABLE, request.toString()))
+        .start(tenantId, flowId, Map.of(SyncModes.VARIABLE, request.toString()), mode.kind())
         .flatMap(
             run -> {
               modes.bind(request, tenantId, flowId, run.id());
-              history.startedFor(run.id(), mode.kind());
               return history.findRun(tenantId, run.id()).map(RunDetail::run);
             });
   }

@@ -1,6 +1,7 @@
 package io.millflow.engine.trigger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,10 +17,13 @@ public record InboxEvent(
     String status,
     int attempts,
     String lastError,
-    String runIds,
+    List<String> runIds,
     int dispatchRound) {
 
-  /** What the API shows of an event: no body bytes, no headers. */
+  /**
+   * What the API shows of an event: no body bytes, no headers. {@code runIds}: the runs it started
+   * (or the messages it published, as {@code message:<name>}), empty until dispatched.
+   */
   public record View(
       UUID id,
       String eventId,
@@ -27,7 +31,7 @@ public record InboxEvent(
       String status,
       int attempts,
       String lastError,
-      String runIds) {}
+      List<String> runIds) {}
 
   public View view() {
     return new View(id, eventId, receivedAt, status, attempts, lastError, runIds);

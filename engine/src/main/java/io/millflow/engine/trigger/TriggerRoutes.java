@@ -20,11 +20,14 @@ public class TriggerRoutes {
   private final Jdbi jdbi;
   private final TriggerStore triggers;
   private final TriggerFeel feel;
+  private final RouteTargets targets;
 
-  public TriggerRoutes(StateStore store, TriggerStore triggers, TriggerFeel feel) {
+  public TriggerRoutes(
+      StateStore store, TriggerStore triggers, TriggerFeel feel, RouteTargets targets) {
     this.jdbi = store.jdbi();
     this.triggers = triggers;
     this.feel = feel;
+    this.targets = targets;
   }
 
   /**
@@ -37,6 +40,10 @@ public class TriggerRoutes {
       throw new IllegalArgumentException("routes must hold at least one route {condition, flowId}");
     }
     feel.checkRoutes(routes);
+    if (triggers.find(tenantId, id).isEmpty()) {
+      return Optional.empty();
+    }
+    targets.check(tenantId, routes);
     int updated =
         jdbi.withHandle(
             h ->

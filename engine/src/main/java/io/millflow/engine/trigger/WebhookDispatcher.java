@@ -259,7 +259,8 @@ public class WebhookDispatcher {
                   trigger.tenantId(),
                   route.flowId(),
                   variables,
-                  "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound())
+                  "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound(),
+                  "trigger:" + trigger.definition().name())
               .orElseThrow(
                   () ->
                       new IllegalStateException(

@@ -305,8 +305,19 @@ public class WebhookInbox {
         rs.getString("status"),
         rs.getInt("attempts"),
         rs.getString("last_error"),
-        rs.getString("run_ids"),
+        runIds(rs.getString("run_ids")),
         rs.getInt("dispatch_round"));
+  }
+
+  private static List<String> runIds(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return Json.mapper().readValue(json, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Map<String, String> map(String json) {

@@ -77,6 +77,24 @@ class BadInputTest {
   }
 
   @Test
+  void anUnknownSignatureKindIsA400ListingTheKindsAndNoJavaName() {
+    Response answer =
+        given()
+            .contentType("application/json")
+            .body(
+                """
+                {"name":"bad-signature","signature":{"type":"rsa","header":"X-Signature"},
+                 "routes":[{"flowId":"plex-po-to-csv"}]}""")
+            .post("/api/triggers");
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.jsonPath().getString("message"))
+        .isEqualTo(
+            "Invalid trigger: Field 'signature.type' has an unknown value 'rsa': use one of hmac,"
+                + " makini, timestamped");
+    assertThat(answer.asString()).doesNotContain("io.millflow").doesNotContain("SignatureScheme");
+  }
+
+  @Test
   void tooDeeplyNestedJsonIsA400() {
     Map<String, Long> before = counts();
     String deep = "{\"a\": ".repeat(100) + "1" + "}".repeat(100);

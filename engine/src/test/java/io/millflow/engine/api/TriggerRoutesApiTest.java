@@ -88,7 +88,7 @@ class TriggerRoutesApiTest {
                         .get(0),
                 e -> !"pending".equals(e.get("status")));
     assertThat(event).containsEntry("status", "dispatched");
-    String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
+    String runId = ((List<?>) event.get("runIds")).getFirst().toString();
     assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId"))
         .isEqualTo("edit-routes-after");
   }
@@ -98,7 +98,12 @@ class TriggerRoutesApiTest {
     var created =
         given()
             .contentType("application/json")
-            .body(Map.of("name", "strict", "routes", List.of(Map.of("flowId", "any-flow"))))
+            .body(
+                Map.of(
+                    "name",
+                    "strict",
+                    "routes",
+                    List.of(Map.of("flowId", "any-flow", "deployLater", true))))
             .post("/api/triggers")
             .then()
             .statusCode(201)

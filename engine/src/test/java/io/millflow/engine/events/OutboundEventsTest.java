@@ -88,9 +88,14 @@ class OutboundEventsTest {
   void unsubscribe() {
     given().delete("/api/subscriptions/{id}", subscription).then().statusCode(204);
     receiver.stop(0);
+    for (Received event : received) {
+      String body = new String(event.body(), StandardCharsets.UTF_8);
+      assertThat(EventSchemas.problems(body)).as("schema problems of %s", body).isEmpty();
+    }
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void aCompletedSyncIsDeliveredSignedAfterTheSubscriberRecoversFromA500() {
     failFirstDeliveries = true;
     FlowTestSupport.resetSyncState("plex-po-to-postgres");
@@ -128,7 +133,15 @@ class OutboundEventsTest {
             .getList("$");
     assertThat(deliveries)
         .anySatisfy(
-            d -> assertThat(d).containsEntry("status", "delivered").containsEntry("attempts", 2));
+            d -> {
+              assertThat(d).containsEntry("status", "delivered").containsEntry("attempts", 2);
+              assertThat(d).containsKeys("eventId", "createdAt", "deliveredAt", "lastError");
+              assertThat((String) d.get("deliveredAt")).endsWith("Z");
+              List<Map<String, Object>> history = (List<Map<String, Object>>) d.get("history");
+              assertThat(history).extracting(t -> t.get("attempt")).containsExactly(1, 2);
+              assertThat(history).extracting(t -> t.get("statusCode")).containsExactly(500, 200);
+              assertThat((String) history.getFirst().get("at")).endsWith("Z");
+            });
   }
 
   @Test

@@ -30,11 +30,17 @@ class StartOnceTest {
     deployer.deploy("default", WebhookFlows.empty("start-once-flow"), "api");
 
     FlowRun first =
-        flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0").orElseThrow();
+        flows
+            .startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0", "trigger:test")
+            .orElseThrow();
     FlowRun again =
-        flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0").orElseThrow();
+        flows
+            .startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0", "trigger:test")
+            .orElseThrow();
     FlowRun replayed =
-        flows.startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@1").orElseThrow();
+        flows
+            .startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@1", "trigger:test")
+            .orElseThrow();
 
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.processInstanceKey()).isEqualTo(first.processInstanceKey());

@@ -87,7 +87,7 @@ class HistoryRetentionTest {
     List<String> old = completed.subList(0, 3);
     List<String> recent = completed.subList(3, 5);
     String running = startRun("waits");
-    UUID atIncident = history.ensureRun(key("no-instance-at-incident"), "noop", 1, true);
+    UUID atIncident = history.ensureRun(key("no-instance-at-incident"), "noop", 1, "token:test");
     jdbi.useHandle(
         h -> h.execute("update flow_run set status = 'incident' where id = ?", atIncident));
     age(old, RETENTION.plusDays(10));
@@ -199,7 +199,7 @@ class HistoryRetentionTest {
 
   private String startRun(String flowId) {
     String instance = engine.start(flowId, Map.of());
-    history.ensureRun(key(instance), flowId, 1, true);
+    history.ensureRun(key(instance), flowId, 1, "token:test");
     return instance;
   }
 

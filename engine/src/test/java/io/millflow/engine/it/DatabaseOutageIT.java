@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.engine.trigger.SignatureScheme;
 import io.millflow.engine.trigger.SignatureVerifier;
-import io.millflow.step.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -167,10 +166,8 @@ class DatabaseOutageIT {
             cluster::logs);
     Set<String> runs = new HashSet<>();
     for (JsonNode event : events) {
-      JsonNode ids =
-          event.get("runIds").isTextual()
-              ? Json.mapper().readTree(event.get("runIds").asText())
-              : event.get("runIds");
+      JsonNode ids = event.get("runIds");
+      assertThat(ids.isArray()).as("runIds of %s is an array", event).isTrue();
       assertThat(ids).as("runs of %s", event.get("eventId")).hasSize(1);
       runs.add(ids.get(0).asText());
     }

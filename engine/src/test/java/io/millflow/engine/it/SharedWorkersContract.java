@@ -217,12 +217,11 @@ abstract class SharedWorkersContract {
         .send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  /** An event's {@code runIds}, stored as a JSON array or its text. */
-  private static List<String> runIds(JsonNode node) throws Exception {
-    JsonNode array =
-        node.isTextual() ? io.millflow.step.Json.mapper().readTree(node.asText()) : node;
+  /** An event's {@code runIds}: a JSON array. */
+  private static List<String> runIds(JsonNode node) {
+    assertThat(node.isArray()).as("runIds %s is an array", node).isTrue();
     List<String> ids = new ArrayList<>();
-    array.forEach(id -> ids.add(id.asText()));
+    node.forEach(id -> ids.add(id.asText()));
     return ids;
   }
 }

@@ -76,7 +76,7 @@ class WebhookRestartIT {
           await(
               () -> events(second, trigger).get(0),
               e -> e.get("status").asText().equals("dispatched"));
-      String runId = event.get("runIds").asText().replaceAll("[\\[\\]\" ]", "");
+      String runId = event.get("runIds").get(0).asText();
       JsonNode run =
           await(
               () -> send(second, "GET", "/api/runs/" + runId, null, null, 200),

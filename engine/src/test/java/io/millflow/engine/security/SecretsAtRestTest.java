@@ -29,7 +29,7 @@ class SecretsAtRestTest {
                     "signature",
                     Map.of("type", "hmac", "header", "X-Signature"),
                     "routes",
-                    List.of(Map.of("flowId", "sealed-flow"))))
+                    List.of(Map.of("flowId", "sealed-flow", "deployLater", true))))
             .post("/api/triggers")
             .then()
             .statusCode(201)

@@ -50,7 +50,12 @@ class FeelBudgetRouteTest {
 
     given()
         .contentType("application/json")
-        .body(Map.of("routes", List.of(Map.of("condition", THIRTY_MILLION, "flowId", "any-flow"))))
+        .body(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of(
+                        "condition", THIRTY_MILLION, "flowId", "any-flow", "deployLater", true))))
         .put("/api/triggers/{id}/routes", trigger)
         .then()
         .statusCode(400)
@@ -160,7 +165,9 @@ class FeelBudgetRouteTest {
     definition.put("name", "feel-budget");
     definition.put("signature", Map.of("type", "hmac", "header", "X-Signature"));
     definition.put("eventId", "header:X-Event-Id");
-    definition.put("routes", List.of(Map.of("condition", condition, "flowId", "feel-budget-flow")));
+    definition.put(
+        "routes",
+        List.of(Map.of("condition", condition, "flowId", "feel-budget-flow", "deployLater", true)));
     return definition;
   }
 

@@ -49,7 +49,8 @@ class WebhookConcurrencyTest {
                     "eventId",
                     "header:X-Event-Id",
                     "routes",
-                    List.of(Map.of("condition", "false", "flowId", "nothing"))))
+                    List.of(
+                        Map.of("condition", "false", "flowId", "nothing", "deployLater", true))))
             .post("/api/triggers")
             .then()
             .statusCode(201)

@@ -128,7 +128,7 @@ class WebhookRoutingTest {
 
     assertThat(awaitEvent(trigger, "msg-1"))
         .containsEntry("status", "dispatched")
-        .containsEntry("runIds", "[\"message:machine-alert\"]");
+        .containsEntry("runIds", List.of("message:machine-alert"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -146,7 +146,7 @@ class WebhookRoutingTest {
   @Test
   void aFailedDispatchKeepsItsErrorAndCanBeReplayedOnceFixed() {
     String flow = "route-later-" + UUID.randomUUID();
-    String trigger = create(Map.of("routes", List.of(Map.of("flowId", flow))));
+    String trigger = create(Map.of("routes", List.of(Map.of("flowId", flow, "deployLater", true))));
     send(trigger, "{}", "late");
 
     Map<String, Object> failed =
@@ -168,7 +168,11 @@ class WebhookRoutingTest {
     FlowTestSupport.deploy(WebhookFlows.empty("route-orders"));
     String trigger = create(Map.of("routes", List.of(Map.of("flowId", "route-orders"))));
     String broken =
-        create(Map.of("routes", List.of(Map.of("flowId", "route-missing-" + UUID.randomUUID()))));
+        create(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of("flowId", "route-missing-" + UUID.randomUUID(), "deployLater", true))));
     send(trigger, "{}", "old-1");
     send(broken, "{}", "old-2");
     assertThat(awaitEvent(trigger, "old-1")).containsEntry("status", "dispatched");
@@ -268,7 +272,7 @@ class WebhookRoutingTest {
 
   private static String flowOfRun(Map<String, Object> event) {
     assertThat(event).containsEntry("status", "dispatched");
-    String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
+    String runId = ((List<?>) event.get("runIds")).getFirst().toString();
     return FlowTestSupport.awaitRunEnd(runId).getString("run.flowId");
   }
 }

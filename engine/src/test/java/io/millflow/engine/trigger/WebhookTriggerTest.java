@@ -53,9 +53,37 @@ class WebhookTriggerTest {
 
     Map<String, Object> event = awaitDispatched(trigger.id(), "evt-1");
     assertThat(event).containsEntry("status", "dispatched");
-    String runId = ((String) event.get("runIds")).replaceAll("[\\[\\]\" ]", "");
-    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId"))
-        .isEqualTo("webhook-downtime");
+    String runId = ((List<?>) event.get("runIds")).getFirst().toString();
+    var run = FlowTestSupport.awaitRunEnd(runId);
+    assertThat(run.getString("run.flowId")).isEqualTo("webhook-downtime");
+    assertThat(run.getString("run.startedBy")).isEqualTo("trigger:machines");
+  }
+
+  private static final Map<String, Object> HMAC_HEADER =
+      Map.of("type", "hmac", "header", "X-Signature");
+
+  @Test
+  void aRouteToAFlowThatIsNotDeployedIsRefusedUnlessItIsDeployedLater() {
+    Map<String, Object> toNowhere = Map.of("condition", "true", "flowId", "no-such-flow-yet");
+    given()
+        .contentType("application/json")
+        .body(Map.of("name", "nowhere", "signature", HMAC_HEADER, "routes", List.of(toNowhere)))
+        .post("/api/triggers")
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            org.hamcrest.Matchers.containsString(
+                "routes[0].flowId names the flow 'no-such-flow-yet', which is not deployed"));
+
+    Map<String, Object> later = new java.util.HashMap<>(toNowhere);
+    later.put("deployLater", true);
+    given()
+        .contentType("application/json")
+        .body(Map.of("name", "nowhere-yet", "signature", HMAC_HEADER, "routes", List.of(later)))
+        .post("/api/triggers")
+        .then()
+        .statusCode(201);
   }
 
   @Test
