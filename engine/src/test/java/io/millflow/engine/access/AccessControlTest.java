@@ -44,6 +44,7 @@ class AccessControlTest {
   static final List<Endpoint> ENDPOINTS =
       List.of(
           new Endpoint("GET", "/api/me", null, Role.VIEWER),
+          new Endpoint("GET", "/api/openapi", null, Role.VIEWER),
           new Endpoint("GET", "/api/flows", null, Role.VIEWER),
           new Endpoint("POST", "/api/flows", "<not-bpmn/>", Role.DESIGNER),
           new Endpoint("GET", "/api/flows/no-such-flow/bpmn", null, Role.VIEWER),

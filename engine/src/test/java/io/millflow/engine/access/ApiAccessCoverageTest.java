@@ -30,12 +30,13 @@ import org.junit.jupiter.api.Test;
  * or changing its role fails here until the table says so, so a change of access is always a
  * visible line in a review.
  */
-class ApiAccessCoverageTest {
+public class ApiAccessCoverageTest {
 
   /** Method and path template of every {@code /api} endpoint, and the least role it needs. */
-  static final Map<String, Role> EXPECTED =
+  public static final Map<String, Role> EXPECTED =
       table(
           "GET /api/me", Role.VIEWER,
+          "GET /api/openapi", Role.VIEWER,
           "GET /api/flows", Role.VIEWER,
           "POST /api/flows", Role.DESIGNER,
           "GET /api/flows/{id}/bpmn", Role.VIEWER,
