@@ -263,6 +263,12 @@ describe('Millflow UI', { concurrency: false }, () => {
     failures.expectNone([/^400 PUT .*\/api\/connections\/e2e-postgres$/]);
   });
 
+  test('the packaged runtime serves its API contract', async () => {
+    const contract = await api('GET', '/api/openapi?format=json');
+    assert.match(contract.openapi, /^3\.1\./);
+    assert.ok(contract.paths['/api/runs/{id}']?.get, 'the contract describes GET /api/runs/{id}');
+  });
+
   test('a signed webhook to a new trigger starts the flow its route names', async () => {
     await page.goto(url('/triggers/new'));
     await page.getByLabel('Name', { exact: true }).fill('E2E orders');
