@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Keeps one record per key (a FEEL expression, or a list of fields): the first, the last, or the
  * newest by a field, in the order of the input. Keys are held in memory, at most {@value #MAX_KEYS}
- * (about 150 bytes each); more fail the step with {@code TOO_MANY_KEYS} rather than spill.
+ * (each as its JSON text); more fail the step with {@code TOO_MANY_KEYS} rather than spill.
  */
 @Singleton
 @StepType(
