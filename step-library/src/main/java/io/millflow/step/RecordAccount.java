@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What a step that turns records into records did with each record it read, for the run's ledger:
  * {@code read} = {@code mapped} (in its output dataset) + rejected + {@code collapsed} (older
- * duplicates of a key within the run). With the fill rate of every field of its output ({@code
+ * duplicates of a key within the run, or records folded into a group) + {@code filtered} (kept out
+ * on purpose by a filter's condition). With the fill rate of every field of its output ({@code
  * lines.quantity} for a nested field), and the warnings it logged about the data.
  */
 public record RecordAccount(
@@ -17,7 +18,19 @@ public record RecordAccount(
     Rejects rejected,
     long collapsed,
     Map<String, FieldFill> fillRates,
-    List<String> warnings) {
+    List<String> warnings,
+    long filtered) {
+
+  /** The account of a step that filters nothing out. */
+  public RecordAccount(
+      long read,
+      long mapped,
+      Rejects rejected,
+      long collapsed,
+      Map<String, FieldFill> fillRates,
+      List<String> warnings) {
+    this(read, mapped, rejected, collapsed, fillRates, warnings, 0);
+  }
 
   public RecordAccount {
     rejected = rejected == null ? Rejects.NONE : rejected;

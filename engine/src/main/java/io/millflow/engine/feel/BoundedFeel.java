@@ -127,6 +127,30 @@ public class BoundedFeel {
     }
   }
 
+  /**
+   * Parses and costs an expression once, for many evaluations on the caller's thread (a step's
+   * records), each under this budget. Refuses, before any evaluation, what {@link #problem}
+   * refuses, among it an expression that calls Java (the parser refuses external functions when
+   * they are off).
+   *
+   * @throws FeelOverBudget when it is too costly to run
+   * @throws IllegalArgumentException when it is not valid FEEL, saying why
+   */
+  public CompiledFeel compile(String expression) {
+    Checked expressionChecked = check(expression);
+    if (expressionChecked.parsed() == null) {
+      throw new IllegalArgumentException(
+          "FEEL expression '" + expression + "' " + expressionChecked.problem().orElseThrow());
+    }
+    expressionChecked
+        .problem()
+        .ifPresent(
+            problem -> {
+              throw new FeelOverBudget("FEEL expression '" + expression + "' " + problem);
+            });
+    return new CompiledFeel(engine, expressionChecked.parsed(), watchdog);
+  }
+
   private Checked check(String expression) {
     Checked known = checked.get(expression);
     if (known != null) {

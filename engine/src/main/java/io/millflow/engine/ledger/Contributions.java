@@ -45,6 +45,7 @@ final class Contributions {
               write.skippedOlder(),
               write.rejected(),
               0,
+              0,
               null,
               null);
       case ReadResult read when in.isEmpty() ->
@@ -63,6 +64,7 @@ final class Contributions {
               0,
               0,
               null,
+              0,
               0,
               null,
               null);
@@ -85,6 +87,7 @@ final class Contributions {
               0,
               null,
               0,
+              0,
               null,
               null);
         }
@@ -92,7 +95,7 @@ final class Contributions {
         yield account == null
             ? new StepContribution(
                 elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn, 0, 0, 0, 0,
-                null, 0, null, null)
+                null, 0, 0, null, null)
             : new StepContribution(
                 elementId,
                 stepType,
@@ -109,6 +112,7 @@ final class Contributions {
                 0,
                 account.rejected(),
                 account.collapsed(),
+                account.filtered(),
                 account.fillRates(),
                 account.warnings());
       }

@@ -51,8 +51,9 @@ final class LedgerPaths {
             .reduce(Rejects.NONE, Rejects::plus)
             .plus(sink.rejected());
     long collapsed = between.stream().mapToLong(StepContribution::collapsed).sum();
+    long filtered = between.stream().mapToLong(StepContribution::filtered).sum();
     boolean checked = sink.role() == Role.SINK;
-    long gap = checked ? read - rejected.count() - collapsed - sink.written() : 0;
+    long gap = checked ? read - rejected.count() - collapsed - filtered - sink.written() : 0;
     String gapAt = checked ? whereRecordsWentMissing(upstream, sink) : null;
     StepContribution source =
         origins.stream()
@@ -74,6 +75,7 @@ final class LedgerPaths {
         rejected.records(),
         sink.rejected().count(),
         collapsed,
+        filtered,
         gap == 0 && gapAt == null,
         gap,
         gapAt,
@@ -121,6 +123,8 @@ final class LedgerPaths {
             + step.rejected().count()
             + ", collapsed "
             + step.collapsed()
+            + ", filtered out "
+            + step.filtered()
             + ")";
       }
       List<StepContribution> producers = producers(step);

@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * The ledger of one source-to-sink path of a run, as {@code GET /api/runs/{id}} shows it. It
- * balances when read = inserted + updated + unchanged + skippedOlder + rejected + collapsed; {@code
- * gap} is read less all of those. {@code source} and {@code sink} are the steps' element ids;
- * {@code rejected} counts the records refused along the path (by a transform or by the sink),
- * {@code rejectedBySink} those the sink refused.
+ * balances when read = inserted + updated + unchanged + skippedOlder + rejected + collapsed +
+ * filtered; {@code gap} is read less all of those. {@code source} and {@code sink} are the steps'
+ * element ids; {@code rejected} counts the records refused along the path (by a transform or by the
+ * sink), {@code rejectedBySink} those the sink refused; {@code filtered} those a filter's condition
+ * kept out on purpose.
  */
 public record PathLedger(
     String source,
@@ -26,6 +27,7 @@ public record PathLedger(
     List<String> rejectedRecords,
     long rejectedBySink,
     long collapsed,
+    long filtered,
     boolean balanced,
     long gap,
     String gapAt,
@@ -67,7 +69,9 @@ public record PathLedger(
         + rejected
         + " rejected, "
         + collapsed
-        + " duplicates collapsed); "
+        + " duplicates collapsed, "
+        + filtered
+        + " filtered out); "
         + gap
         + " missing"
         + (gapAt == null ? "" : " at " + gapAt)

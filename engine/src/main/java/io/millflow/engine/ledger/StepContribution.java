@@ -10,7 +10,8 @@ import java.util.Map;
  * lineage that links the steps of a path), the cursor window of a source, and its counts. {@code
  * read}: the records it took (a source: read from the system); {@code passedOn}: the records in its
  * output datasets; a sink's outcome in the write counts. For every step, read = passedOn + written
- * counts + rejected + collapsed, unless it lost records.
+ * counts + rejected + collapsed + filtered (kept out by a filter's condition), unless it lost
+ * records.
  */
 public record StepContribution(
     String elementId,
@@ -28,6 +29,7 @@ public record StepContribution(
     long skippedOlder,
     Rejects rejected,
     long collapsed,
+    long filtered,
     Map<String, FieldFill> fillRates,
     List<String> warnings) {
 
@@ -47,12 +49,12 @@ public record StepContribution(
   }
 
   /**
-   * Records this step does not account for: read, less all it passed on, wrote, rejected and
-   * collapsed.
+   * Records this step does not account for: read, less all it passed on, wrote, rejected, collapsed
+   * and filtered out.
    */
   long lost() {
     return role == Role.UNACCOUNTED_SINK || role == Role.SOURCE
         ? 0
-        : read - passedOn - written() - rejected.count() - collapsed;
+        : read - passedOn - written() - rejected.count() - collapsed - filtered;
   }
 }
