@@ -1,6 +1,9 @@
 // The properties panel's wiring entries: a step's Connection is a dropdown of the tenant's connections of the step's
 // system (a FEEL expression stays possible), and its Records input offers the datasets that earlier steps produce.
-import { useState } from 'preact/hooks';
+// The panel renders with the Preact copy it ships, so these components use that copy's JSX runtime and hooks: the
+// app's own Preact would have no current component there.
+/** @jsxImportSource @bpmn-io/properties-panel/preact */
+import { useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { useService } from 'bpmn-js-properties-panel';
 import { CONNECTION_INPUTS, RECORDS_INPUT, connectionChoices, systemOfInput, upstreamDatasets } from './wiring.js';
 import { extension, flowModel, taskOf } from './flowModel.js';
