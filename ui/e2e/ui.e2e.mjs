@@ -8,7 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import { apiClient, startEngine } from './support/engine.mjs';
 import { launchBrowser, screenshot } from './support/browser.mjs';
 import { eventually, watchFailures } from './support/checks.mjs';
-import { applyTemplate, fillFeelField, fillField, openGroup, removeTemplate, selectElement } from './support/designer.mjs';
+import {
+  appendFromSelected, applyTemplate, connectionOptions, fillField, openGroup, removeTemplate, selectConnection, selectElement
+} from './support/designer.mjs';
 
 let engine;
 let browser;
@@ -43,6 +45,27 @@ async function awaitRunStatus(runId, status) {
     return detail.run.status === status ? detail : null;
   }, { what: `run ${runId} to be ${status}`, timeoutMs: 90_000 });
 }
+
+const WAITING_FLOW = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="D_waits" targetNamespace="http://millflow.io/e2e">
+  <bpmn:process id="e2e-waits" name="E2E waits an hour" isExecutable="true">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:intermediateCatchEvent id="Wait" name="An hour"><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+      <bpmn:timerEventDefinition id="WaitTimer"><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Wait" targetRef="End" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="Diagram"><bpmndi:BPMNPlane id="Plane" bpmnElement="e2e-waits">
+    <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Wait_di" bpmnElement="Wait"><dc:Bounds x="200" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="300" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="F1_di" bpmnElement="F1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="F2_di" bpmnElement="F2"><di:waypoint x="236" y="118" /><di:waypoint x="300" y="118" /></bpmndi:BPMNEdge>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
 
 describe('Millflow UI', { concurrency: false }, () => {
   test('an unauthenticated visitor sees the sign-in page and no data', async () => {
@@ -94,9 +117,13 @@ describe('Millflow UI', { concurrency: false }, () => {
     await applyTemplate(page, { name: 'Write a file', id: 'io.millflow.file.write' });
     await page.getByTestId('lint-list').getByText(/Connection must not be empty/).waitFor();
     await openGroup(page, 'Input');
-    await fillField(page, 'Connection', 'files');
+    await selectConnection(page, 'Connection', 'files');
     await fillField(page, 'Path', 'exports/e2e-orders.csv');
-    await fillFeelField(page, 'Records', 'purchaseOrders');
+    // the picker offers what the earlier steps produce, each read the right way
+    const picker = page.locator('.designer-properties').getByLabel('Records from an earlier step');
+    assert.deepEqual(await picker.locator('option').allInnerTexts(),
+      ['Choose a dataset…', 'Transform to unified model (=purchaseOrders)', 'Read Plex purchase orders (=orders.records)']);
+    await picker.selectOption('=purchaseOrders');
     await page.getByTestId('lint-summary').filter({ hasText: 'No problems' }).waitFor();
 
     await page.getByRole('button', { name: 'Deploy', exact: true }).click();
@@ -120,6 +147,61 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.locator('[data-step-detail="WriteOrders"] details[open]').getByText('Attempt 1').waitFor();
     await screenshot(page, '07-run-completed');
     failures.expectNone([/^400 POST .*\/api\/flows$/]);
+  });
+
+  test('a new flow built only through dropdowns and pickers runs green on the first try', async () => {
+    let actions = 0;
+    const act = async (step) => { actions += 1; return step(); };
+    await act(() => page.goto(url('/flows/new')));
+    await act(() => page.getByLabel('Name', { exact: true }).fill('E2E wired flow'));
+    await act(() => page.getByRole('button', { name: 'Open in designer' }).click());
+    await page.getByTestId('lint-list').getByText(/The flow has no end event/).waitFor();
+
+    await act(() => selectElement(page, 'Start'));
+    await act(() => appendFromSelected(page));
+    await page.getByTestId('lint-list').getByText(/This task runs no step/).waitFor();
+    await act(() => applyTemplate(page, { name: 'Read Plex purchase orders', id: 'io.millflow.plex.purchase-orders.read' }));
+    // the task takes the template's name
+    await page.locator('.designer-canvas .djs-element.djs-shape text', { hasText: 'Read Plex purchase orders' }).first().waitFor();
+    await openGroup(page, 'Input');
+    const plexOnly = await connectionOptions(page, 'Connection');
+    assert.ok(plexOnly.includes('plex-sandbox') && !plexOnly.includes('warehouse') && !plexOnly.includes('files'),
+      `only Plex connections: ${plexOnly}`);
+    await act(() => selectConnection(page, 'Connection', 'plex-sandbox'));
+    await page.getByTestId('lint-list').getByText(/not connected to a next element/).waitFor();
+
+    await act(() => appendFromSelected(page));
+    await act(() => applyTemplate(page, { name: 'Transform to unified model', id: 'io.millflow.unified.transform' }));
+    await openGroup(page, 'Input');
+    await act(() => page.locator('.designer-properties').getByLabel('Records from an earlier step')
+      .selectOption('=plexPurchaseOrdersReadResult.records'));
+    await act(() => selectConnection(page, 'Source connection', 'plex-sandbox'));
+
+    await act(() => appendFromSelected(page));
+    await act(() => applyTemplate(page, { name: 'Write a file', id: 'io.millflow.file.write' }));
+    await openGroup(page, 'Input');
+    await act(() => selectConnection(page, 'Connection', 'files'));
+    await act(() => fillField(page, 'Path', 'exports/e2e-wired.csv'));
+    await act(() => page.locator('.designer-properties').getByLabel('Records from an earlier step').selectOption('=unifiedTransformResult'));
+    await act(() => appendFromSelected(page, 'end'));
+    await page.getByTestId('lint-summary').filter({ hasText: 'No problems' }).waitFor({ timeout: 10_000 }).catch(async (error) => {
+      await screenshot(page, '06b-designer-wired-problems');
+      throw new Error(`problems left: ${await page.locator('.lint-panel').innerText()}`, { cause: error });
+    });
+    await screenshot(page, '06b-designer-wired');
+
+    await act(() => page.getByRole('button', { name: 'Deploy', exact: true }).click());
+    await page.getByTestId('deploy-result').filter({ hasText: 'as version 1' }).waitFor();
+    await act(() => page.getByRole('button', { name: 'Start run…' }).click());
+    await act(() => page.getByRole('button', { name: 'Start e2e-wired-flow' }).click());
+    await act(() => page.getByTestId('started-run').getByRole('link').click());
+    await page.getByTestId('run-summary').getByText('completed').waitFor({ timeout: 90_000 });
+    const steps = page.getByTestId('steps-table');
+    for (const name of ['Read Plex purchase orders', 'Transform to unified model', 'Write a file']) {
+      await steps.locator('tr[data-step]', { hasText: name }).locator('.badge-completed').waitFor();
+    }
+    console.log(`first wired flow: ${actions} actions from the new-flow page to a green run`);
+    failures.expectNone();
   });
 
   test('a run page loads the diagram viewer, not the modeler', async () => {
@@ -159,6 +241,41 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.locator('.run-diagram [data-element-id="ReadOrders"].mf-failed').waitFor();
     await page.getByRole('button', { name: 'Retry failed steps' }).waitFor();
     await screenshot(page, '09-run-failed');
+    failures.expectNone();
+  });
+
+  test('the runs list pages with a total, searches error text, and shows each run\'s records', async () => {
+    await page.goto(url('/runs'));
+    const pager = page.getByTestId('runs-pager');
+    await pager.getByText(/^Runs 1–\d+ of \d+$/).waitFor();
+    const completed = (await api('GET', '/api/runs?flow=e2e-purchase-order-export&status=completed&limit=1'))[0];
+    assert.ok(completed.records && completed.records.read > 0, `the ledger's counts: ${JSON.stringify(completed.records)}`);
+    const row = page.locator(`[data-run="${completed.id}"]`);
+    assert.equal(await row.getByTestId('run-records').innerText(),
+      `${completed.records.read} / ${completed.records.written} / ${completed.records.rejected}`);
+
+    await page.getByLabel('Search').fill('plex-wrong-key');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await pager.getByText('Runs 1–1 of 1').waitFor();
+    assert.match(await page.getByTestId('runs-table').innerText(), /e2e-failing-export/);
+    await screenshot(page, '09b-runs-search');
+
+    const all = await fetch(`${engine.baseUrl}/api/runs?limit=1&offset=1`, { headers: { Authorization: `Bearer ${engine.token}` } });
+    assert.ok(Number(all.headers.get('X-Total-Count')) >= 2);
+    assert.equal((await all.json()).length, 1);
+    failures.expectNone();
+  });
+
+  test('a running run is cancelled from its page', async () => {
+    await api('POST', '/api/flows', WAITING_FLOW);
+    const run = await api('POST', '/api/flows/e2e-waits/runs', { variables: {} });
+    await page.goto(url(`/runs/${run.id}`));
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByTestId('run-summary').locator('.badge-cancelled').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Cancel run' }).count(), 0);
+    assert.equal((await awaitRunStatus(run.id, 'cancelled')).run.status, 'cancelled');
+    assert.equal(await page.title(), `Run ${run.id.slice(0, 8)} · Millflow`);
     failures.expectNone();
   });
 
@@ -333,5 +450,33 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.locator('[data-testid="subscriptions-table"]').getByText('http://127.0.0.1:9/millflow-events').first().waitFor();
     await screenshot(page, '18-subscriptions');
     failures.expectNone();
+  });
+  test('the flows page loads small: compressed, cacheable assets and no modeler', async () => {
+    const fresh = await browser.newPage();
+    const loaded = [];
+    fresh.on('requestfinished', async (request) => {
+      const response = await request.response();
+      loaded.push({ url: request.url(), body: (await response.body().catch(() => Buffer.alloc(0))).length, headers: await response.allHeaders() });
+    });
+    // what went over the wire, compressed, headers included (Chromium's own count)
+    const cdp = await fresh.context().newCDPSession(fresh);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true }); // a first visit: the browser's cache is shared
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (event) => { transferred += event.encodedDataLength; });
+    await fresh.goto(url('/flows'));
+    await fresh.locator('[data-testid="flows-table"] [data-flow="plex-po-to-csv"]').waitFor();
+    await fresh.waitForLoadState('networkidle');
+    assert.equal(await fresh.title(), 'Flows · Millflow');
+    const assets = loaded.filter((r) => new URL(r.url).pathname.startsWith('/assets/'));
+    assert.ok(!assets.some((r) => /DesignerPage-|commonModules-/.test(r.url)), `no modeler on the flows page: ${assets.map((r) => r.url)}`);
+    for (const asset of assets) {
+      assert.match(asset.headers['cache-control'] || '', /max-age=31536000.*immutable/, asset.url);
+      if (/\.(js|css)$/.test(asset.url)) assert.match(asset.headers['content-encoding'] || '', /gzip|br|deflate/, asset.url);
+    }
+    const uncompressed = loaded.reduce((total, r) => total + r.body, 0);
+    console.log(`flows page first load: ${loaded.length} requests, ${transferred} bytes transferred, ${uncompressed} bytes of bodies uncompressed`);
+    assert.ok(transferred < uncompressed, 'compressed on the wire');
+    await fresh.close();
   });
 });

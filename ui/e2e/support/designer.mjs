@@ -49,3 +49,33 @@ export async function fillFeelField(page, label, expression) {
   await page.keyboard.type(expression);
   await page.waitForTimeout(DEBOUNCE_MS);
 }
+
+/** Chooses a connection in a step's Connection dropdown (the tenant's connections of the step's system). */
+export async function selectConnection(page, label, name) {
+  await page.locator('.designer-properties').getByLabel(label, { exact: true }).selectOption(name);
+}
+
+/** The connection names a step's Connection dropdown offers. */
+export async function connectionOptions(page, label) {
+  const options = page.locator('.designer-properties').getByLabel(label, { exact: true }).locator('option');
+  return (await options.evaluateAll((nodes) => nodes.map((node) => node.value))).filter((value) => value && value !== '__feel__');
+}
+
+/**
+ * Appends a task (or an end event) to the selected element through its context pad; the new element is selected.
+ * The pad redraws when the element changes (a value just saved), which can swallow a click: then it clicks again.
+ */
+export async function appendFromSelected(page, what = 'task') {
+  const shapes = page.locator('.designer-canvas .djs-shape');
+  const before = await shapes.count();
+  const entry = page.locator(`.djs-context-pad .entry[data-action="append.${what === 'task' ? 'append-task' : 'end-event'}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    const added = await page.waitForFunction((count) => document.querySelectorAll('.designer-canvas .djs-shape').length > count,
+      before, { timeout: 3000 }).then(() => true, () => false);
+    if (added) break;
+    if (attempt === 3) throw new Error(`appending a ${what} added no element`);
+  }
+  // a new element opens its label for typing: leave it, the template gives the name
+  await page.keyboard.press('Escape');
+}

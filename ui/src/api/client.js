@@ -12,7 +12,21 @@ export function onUnauthorized(handler) {
  * Calls Millflow's API with the signed-in token. JSON bodies are sent as JSON, strings as given (with `contentType`).
  * Answers the parsed JSON, the text for non-JSON answers, or null for 204.
  */
-export async function request(method, path, { body, contentType, accept = 'application/json', token = storedToken(), fetchImpl = fetch, signIn = false } = {}) {
+export async function request(method, path, options = {}) {
+  return (await send(method, path, options)).body;
+}
+
+/**
+ * GETs one page of a list that answers its total in the X-Total-Count header (GET /api/runs): {items, total}; the
+ * total is null when the server does not send it.
+ */
+export async function requestPage(path, options = {}) {
+  const { body, headers } = await send('GET', path, options);
+  const total = headers.get('X-Total-Count');
+  return { items: body || [], total: total === null ? null : Number(total) };
+}
+
+async function send(method, path, { body, contentType, accept = 'application/json', token = storedToken(), fetchImpl = fetch, signIn = false } = {}) {
   const headers = { Accept: accept };
   if (token) headers.Authorization = `Bearer ${token}`;
   let payload;
@@ -37,7 +51,7 @@ export async function request(method, path, { body, contentType, accept = 'appli
     if (response.status === 401 && !signIn) unauthorizedHandler(error);
     throw error;
   }
-  return parsed;
+  return { body: parsed, headers: response.headers };
 }
 
 async function readBody(response) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
-import { parseHash, navigate } from './routes.js';
+import { pageTitle, parseHash, navigate } from './routes.js';
 import { onUnauthorized } from '../api/client.js';
 import { forgetToken, storedIdentity, storedToken } from '../auth/token.js';
 import { SignInPage } from '../auth/SignInPage.jsx';
@@ -40,6 +40,10 @@ export function App() {
   const route = useRoute();
   const [token, setToken] = useState(storedToken());
   const [signOutReason, setSignOutReason] = useState(null);
+
+  useEffect(() => {
+    document.title = token ? pageTitle(route) : pageTitle({ name: 'signin', params: {} });
+  }, [route, token]);
 
   useEffect(() => {
     onUnauthorized(() => {

@@ -44,3 +44,25 @@ export function href(path, query = {}) {
 export function navigate(path, query) {
   globalThis.location.hash = href(path, query).slice(1);
 }
+
+const TITLES = {
+  signin: () => 'Sign in',
+  flows: () => 'Flows',
+  newFlow: () => 'New flow',
+  designer: ({ flowId }) => `Design ${flowId}`,
+  runs: () => 'Runs',
+  run: ({ runId }) => `Run ${runId.slice(0, 8)}`,
+  connections: () => 'Connections',
+  newConnection: () => 'Connect a system',
+  reconnect: ({ name }) => `Reconnect ${name}`,
+  triggers: () => 'Triggers & schedules',
+  newTrigger: () => 'New trigger',
+  trigger: () => 'Trigger',
+  subscriptions: () => 'Event subscriptions'
+};
+
+/** The document title of a route: what the page shows, then the product. */
+export function pageTitle(route) {
+  const title = TITLES[route.name];
+  return `${title ? title(route.params) : 'Page not found'} · Millflow`;
+}

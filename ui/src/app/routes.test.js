@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseHash } from './routes.js';
+import { href, pageTitle, parseHash } from './routes.js';
 
 describe('parseHash', () => {
   it('reads deep links with parameters and a query', () => {
@@ -17,5 +17,14 @@ describe('parseHash', () => {
 
   it('builds links without empty query values', () => {
     expect(href('/runs', { flow: 'a', status: '', since: undefined })).toBe('#/runs?flow=a');
+  });
+});
+
+describe('pageTitle', () => {
+  it('gives every page a title of its own', () => {
+    expect(pageTitle(parseHash('#/runs/9f1c2a52-0000'))).toBe('Run 9f1c2a52 · Millflow');
+    expect(pageTitle(parseHash('#/flows/plex-po/design'))).toBe('Design plex-po · Millflow');
+    expect(pageTitle(parseHash('#/connections'))).toBe('Connections · Millflow');
+    expect(pageTitle(parseHash('#/nowhere'))).toBe('Page not found · Millflow');
   });
 });

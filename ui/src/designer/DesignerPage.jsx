@@ -19,6 +19,17 @@ async function loadDiagram(flowId, query) {
   return { xml: await fetchBpmn(flowId), isNew: false };
 }
 
+/** The tenant's connections with their health, and the connection types: what the Connection dropdowns offer. */
+async function loadWiring() {
+  const [connections, types] = await Promise.all([api.get('/api/connections'), api.get('/api/connection-types')]);
+  const health = await Promise.all(connections.map((connection) =>
+    api.get(`/api/connections/${encodeURIComponent(connection.name)}/status`).catch(() => null)));
+  return {
+    connections: connections.map((connection, i) => ({ ...connection, health: health[i] })),
+    connectionTypes: types.map((type) => type.type)
+  };
+}
+
 export function DesignerPage({ flowId, query }) {
   const canvasRef = useRef(null);
   const propertiesRef = useRef(null);
@@ -37,14 +48,16 @@ export function DesignerPage({ flowId, query }) {
     let alive = true;
     (async () => {
       try {
-        const [templates, diagram] = await Promise.all([api.get('/api/element-templates'), loadDiagram(flowId, query)]);
+        const [templates, diagram, wiring] = await Promise.all([
+          api.get('/api/element-templates'), loadDiagram(flowId, query), loadWiring()
+        ]);
         if (!alive) return;
-        const modeler = createModeler({ canvas: canvasRef.current, properties: propertiesRef.current, templates });
+        const modeler = createModeler({ canvas: canvasRef.current, properties: propertiesRef.current, templates, wiring });
         modelerRef.current = modeler;
         const { warnings } = await modeler.importXML(diagram.xml);
         if (!alive) return;
         modeler.get('canvas').zoom('fit-viewport', 'auto');
-        stopLinting = startLinting(modeler, templates, (reports) => setLint(lintRows(reports, (id) => elementName(modeler, id))));
+        stopLinting = startLinting(modeler, templates, wiring, (reports) => setLint(lintRows(reports, (id) => elementName(modeler, id))));
         modeler.on('commandStack.changed', () => setDirty(true));
         setDirty(diagram.isNew);
         if (!diagram.isNew) {

@@ -5,25 +5,40 @@ import { CloudElementTemplatesLinterPlugin } from 'bpmn-js-element-templates';
 import lintingModule from '@camunda/linting/modeler';
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
 import '@camunda/linting/assets/linting.css';
+import { wiringModule } from './wiringPanel.jsx';
+import { flowModel } from './flowModel.js';
+import { wiringProblems } from './wiring.js';
 
 const LINT_DELAY_MS = 300;
 
-export function createModeler({ canvas, properties, templates }) {
+/** A task a template is applied to takes the template's name, unless it has a name of its own. */
+function TemplateNames(eventBus, modeling) {
+  eventBus.on('commandStack.propertiesPanel.zeebe.changeTemplate.postExecute', ({ context }) => {
+    const { element, newTemplate } = context;
+    if (newTemplate?.name && !element.businessObject.name) modeling.updateLabel(element, newTemplate.name);
+  });
+}
+TemplateNames.$inject = ['eventBus', 'modeling'];
+
+const templateNamesModule = { __init__: ['templateNames'], templateNames: ['type', TemplateNames] };
+
+/** `wiring` ({connections, connectionTypes}) feeds the Connection dropdowns and the wiring lint. */
+export function createModeler({ canvas, properties, templates, wiring }) {
   return new Modeler({
     container: canvas,
     propertiesPanel: { parent: properties },
     elementTemplates: templates,
-    additionalModules: [lintingModule],
+    additionalModules: [lintingModule, wiringModule(wiring), templateNamesModule],
     linting: { active: true }
   });
 }
 
 /**
  * Lints on every change (after a short pause) and hands the reports to the canvas, the properties panel and
- * `onReports`: Camunda 8's rules (a service task without a task type, ...) and the step templates' own (an empty
- * required input). Returns a function that stops it.
+ * `onReports`: Camunda 8's rules (a service task without a task type, ...), the step templates' own (an empty
+ * required input) and Millflow's wiring rules (wiring.js). Returns a function that stops it.
  */
-export function startLinting(modeler, templates, onReports) {
+export function startLinting(modeler, templates, wiring, onReports) {
   const linter = new Linter({ modeler: 'web', type: 'cloud', plugins: [CloudElementTemplatesLinterPlugin(templates)] });
   const eventBus = modeler.get('eventBus');
   let timer = null;
@@ -31,7 +46,10 @@ export function startLinting(modeler, templates, onReports) {
   const lint = async () => {
     const definitions = modeler.getDefinitions();
     if (!definitions || stopped) return;
-    const reports = await linter.lint(definitions);
+    const reports = [
+      ...await linter.lint(definitions),
+      ...wiringProblems(flowModel(definitions), wiring.connections, wiring.connectionTypes)
+    ];
     if (stopped) return;
     modeler.get('linting').setErrors(reports);
     onReports(reports);
@@ -88,7 +106,9 @@ export function selectElement(modeler, elementId) {
   modeler.get('selection').select(element);
 }
 
+/** The element's name, else its template's name, else null. */
 export function elementName(modeler, elementId) {
   const element = modeler.get('elementRegistry').get(elementId);
-  return element?.businessObject?.name || null;
+  if (!element) return null;
+  return element.businessObject?.name || modeler.get('elementTemplates').get(element)?.name || null;
 }

@@ -6,6 +6,7 @@ import { href } from '../app/routes.js';
 import { elementStates, stepsByElement } from './runStates.js';
 import { RunDiagram } from './RunDiagram.jsx';
 import { balanceText, ledgerRows, unfilledFields } from './ledger.js';
+import { elementNames, stepName, templateNames, withElementNames } from './names.js';
 
 const REFRESH_MS = 2000;
 
@@ -22,6 +23,23 @@ export function RunPage({ runId }) {
   const steps = useMemo(() => stepsByElement(detail.data?.steps), [detail.data]);
   const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
   const [retry, setRetry] = useState({ busy: false, error: null, done: false });
+  const [cancel, setCancel] = useState({ busy: false, error: null });
+  const templates = useLoad(() => api.get('/api/element-templates'), []);
+  const names = useMemo(() => elementNames(bpmn.data ? namedElements(bpmn.data) : []), [bpmn.data]);
+  const byType = useMemo(() => templateNames(templates.data), [templates.data]);
+  const nameOf = (row) => stepName(row.elementId, row.stepType, names, byType);
+
+  const cancelRun = async () => {
+    if (!confirm(`Cancel run ${runId.slice(0, 8)}? The steps still to run will not run.`)) return;
+    setCancel({ busy: true, error: null });
+    try {
+      await api.post(`/api/runs/${encodeURIComponent(runId)}/cancel`);
+      setCancel({ busy: false, error: null });
+      setLive(true);
+    } catch (error) {
+      setCancel({ busy: false, error });
+    }
+  };
 
   const retryRun = async () => {
     setRetry({ busy: true, error: null, done: false });
@@ -57,6 +75,11 @@ export function RunPage({ runId }) {
       <PageHeader title={`Run ${run.id.slice(0, 8)}`}>
         <a href={href('/runs', { flow: run.flowId })}>All runs of {run.flowId}</a>
         <a href={`#/flows/${encodeURIComponent(run.flowId)}/design`}>Open flow</a>
+        {!run.endedAt && (
+          <button type="button" class="danger" onClick={cancelRun} disabled={cancel.busy}>
+            {cancel.busy ? 'Cancelling…' : 'Cancel run'}
+          </button>
+        )}
         {run.status === 'incident' && (
           <button type="button" class="primary" onClick={retryRun} disabled={retry.busy}>
             {retry.busy ? 'Retrying…' : 'Retry failed steps'}
@@ -74,12 +97,13 @@ export function RunPage({ runId }) {
         )}
         <div><span>Run id</span><span class="mono">{run.id}</span></div>
       </div>
-      {run.error && <div class="note note-error" role="alert" data-testid="run-error"><strong>Error: </strong>{run.error}</div>}
+      {run.error && <div class="note note-error" role="alert" data-testid="run-error"><strong>Error: </strong>{withElementNames(run.error, names)}</div>}
       {run.status === 'incident' && !retry.done && (
         <Note kind="warning">Fix the cause (a connection's credentials, the data, the flow), then retry the failed steps.</Note>
       )}
       {retry.done && <Note kind="success">The failed steps run again.</Note>}
       <ErrorNote error={retry.error} action="retry the run" />
+      <ErrorNote error={cancel.error} action="cancel the run" />
       <ErrorNote error={detail.error} action="refresh the run" />
       <h2>Diagram</h2>
       <ErrorNote error={bpmn.error} action="load the flow's diagram" />
@@ -98,7 +122,7 @@ export function RunPage({ runId }) {
             <tr><th>Step</th><th>Status</th><th>Attempts</th><th>Records in / out</th><th>Progress</th><th>Duration</th></tr>
           </thead>
           <tbody>
-            {steps.map((row) => <StepRow row={row} key={row.elementId} />)}
+            {steps.map((row) => <StepRow row={row} name={nameOf(row)} names={names} key={row.elementId} />)}
           </tbody>
         </table>
       )}
@@ -137,13 +161,16 @@ function LedgerPath({ path }) {
   );
 }
 
-function StepRow({ row }) {
+function StepRow({ row, name, names }) {
   const { latest } = row;
   const fraction = progressFraction(latest.progressDone, latest.progressTotal);
   return (
     <>
       <tr data-step={row.elementId} class={`step-${row.state}`}>
-        <td><strong>{row.elementId}</strong><div class="muted mono">{row.stepType}</div></td>
+        <td>
+          <strong>{name}</strong>
+          <div class="muted mono">{name !== row.elementId && `${row.elementId} · `}{row.stepType}</div>
+        </td>
         <td><Badge status={latest.status} /></td>
         <td>{row.attempts.length}</td>
         <td>{formatCount(latest.recordsIn) || '–'} / {formatCount(latest.recordsOut) || '–'}</td>
@@ -162,8 +189,8 @@ function StepRow({ row }) {
       <tr class="step-detail" data-step-detail={row.elementId}>
         <td colSpan={6}>
           <details open={row.state === 'failed'}>
-            <summary>Attempts, input, output and log of {row.elementId}</summary>
-            {row.attempts.map((attempt) => <Attempt attempt={attempt} key={attempt.id} />)}
+            <summary>Attempts, input, output and log of {name}</summary>
+            {row.attempts.map((attempt) => <Attempt attempt={attempt} names={names} key={attempt.id} />)}
           </details>
         </td>
       </tr>
@@ -171,7 +198,7 @@ function StepRow({ row }) {
   );
 }
 
-function Attempt({ attempt }) {
+function Attempt({ attempt, names }) {
   return (
     <div class="attempt">
       <p>
@@ -181,7 +208,7 @@ function Attempt({ attempt }) {
       </p>
       {attempt.error && (
         <div class="note note-error" data-testid="step-error">
-          {attempt.errorCode && <strong>{attempt.errorCode}: </strong>}{attempt.error}
+          {attempt.errorCode && <strong>{attempt.errorCode}: </strong>}{withElementNames(attempt.error, names)}
         </div>
       )}
       {attempt.inputSummary && <><small>Input</small><pre>{attempt.inputSummary}</pre></>}
@@ -199,4 +226,10 @@ function Attempt({ attempt }) {
       )}
     </div>
   );
+}
+
+/** [id, name] of every element of a BPMN document that has both. */
+function namedElements(xml) {
+  const document = new DOMParser().parseFromString(xml, 'application/xml');
+  return [...document.getElementsByTagName('*')].map((element) => [element.getAttribute('id'), element.getAttribute('name')]);
 }

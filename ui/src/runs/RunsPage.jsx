@@ -1,25 +1,38 @@
-import { api, query as toQuery } from '../api/client.js';
+import { useState } from 'preact/hooks';
+import { api, query as toQuery, requestPage } from '../api/client.js';
 import { Badge, ErrorNote, Field, PageHeader, useLoad } from '../ui/components.jsx';
-import { formatDuration, formatTime } from '../ui/format.js';
+import { formatCount, formatDuration, formatTime } from '../ui/format.js';
 import { navigate } from '../app/routes.js';
 import { PERIODS, STATUSES, runsQuery } from './filters.js';
+import { pageOf, pageWindow, pagerState } from './paging.js';
 
 const REFRESH_MS = 3000;
 
-/** Runs, newest first, filtered by flow, status and time; refreshed every few seconds. */
+/** Runs, newest first, a page at a time: searched, filtered by flow, status and time; refreshed every few seconds. */
 export function RunsPage({ query }) {
-  const filters = { flow: query.flow || '', status: query.status || '', period: query.period || '' };
+  const filters = { flow: query.flow || '', status: query.status || '', period: query.period || '', q: query.q || '' };
+  const page = pageOf(query);
+  const [search, setSearch] = useState(filters.q);
   const flows = useLoad(() => api.get('/api/flows'), []);
-  const runs = useLoad(() => api.get(`/api/runs${toQuery(runsQuery(filters))}`),
-    [filters.flow, filters.status, filters.period], REFRESH_MS);
+  const runs = useLoad(() => requestPage(`/api/runs${toQuery(runsQuery(filters, Date.now(), pageWindow(page)))}`),
+    [filters.flow, filters.status, filters.period, filters.q, page], REFRESH_MS);
+  // a changed filter starts again at the first page
   const set = (key) => (event) => navigate('/runs', { ...filters, [key]: event.currentTarget.value });
+  const goTo = (to) => navigate('/runs', { ...filters, page: to > 1 ? to : '' });
+  const items = runs.data?.items;
+  const pager = items ? pagerState(page, items.length, runs.data.total) : null;
 
   return (
     <section>
       <PageHeader title="Runs">
         <span class="muted" aria-live="polite">Updates every {REFRESH_MS / 1000} s</span>
       </PageHeader>
-      <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter runs">
+      <form class="filters" aria-label="Filter runs"
+        onSubmit={(e) => { e.preventDefault(); navigate('/runs', { ...filters, q: search }); }}>
+        <Field label="Search" id="filter-search">
+          <input id="filter-search" type="search" value={search} placeholder="Run id, event id or error text"
+            onInput={(e) => setSearch(e.currentTarget.value)} />
+        </Field>
         <Field label="Flow" id="filter-flow">
           <select id="filter-flow" value={filters.flow} onChange={set('flow')}>
             <option value="">All flows</option>
@@ -37,23 +50,28 @@ export function RunsPage({ query }) {
             {PERIODS.map(([value, label]) => <option value={value} key={value}>{label}</option>)}
           </select>
         </Field>
+        <button type="submit">Search</button>
       </form>
       <ErrorNote error={runs.error} action="load the runs" />
       {runs.loading && !runs.data && <p class="loading">Loading runs…</p>}
-      {runs.data && runs.data.length === 0 && <p>No runs match. Start one from a flow in the designer, or change the filters.</p>}
-      {runs.data && runs.data.length > 0 && (
+      {items && items.length === 0 && <p>No runs match. Start one from a flow in the designer, or change the filters.</p>}
+      {items && items.length > 0 && (
         <table class="table" data-testid="runs-table">
           <thead>
-            <tr><th>Run</th><th>Flow</th><th>Status</th><th>Started</th><th>Duration</th><th>Started by</th><th>Error</th></tr>
+            <tr>
+              <th>Run</th><th>Flow</th><th>Status</th><th>Started</th><th>Duration</th>
+              <th><abbr title="read / written / rejected">Records</abbr></th><th>Started by</th><th>Error</th>
+            </tr>
           </thead>
           <tbody>
-            {runs.data.map((run) => (
+            {items.map((run) => (
               <tr key={run.id} data-run={run.id}>
                 <td><a class="mono" href={`#/runs/${run.id}`}>{run.id.slice(0, 8)}</a></td>
                 <td>{run.flowId}{run.flowVersion ? <span class="muted"> v{run.flowVersion}</span> : null}</td>
                 <td><Badge status={run.status} /></td>
                 <td>{formatTime(run.startedAt)}</td>
                 <td>{formatDuration(run.startedAt, run.endedAt)}</td>
+                <td class="records-cell" data-testid="run-records">{recordsText(run.records)}</td>
                 <td>{run.startedBy}</td>
                 <td class="error-cell">{run.error ? truncate(run.error, 120) : ''}</td>
               </tr>
@@ -61,8 +79,21 @@ export function RunsPage({ query }) {
           </tbody>
         </table>
       )}
+      {pager && (pager.hasPrevious || pager.hasNext || items.length > 0) && (
+        <nav class="pager" aria-label="Pages of runs" data-testid="runs-pager">
+          <button type="button" onClick={() => goTo(page - 1)} disabled={!pager.hasPrevious}>Previous</button>
+          <span aria-live="polite">Runs {pager.text}</span>
+          <button type="button" onClick={() => goTo(page + 1)} disabled={!pager.hasNext}>Next</button>
+        </nav>
+      )}
     </section>
   );
+}
+
+/** read / written / rejected, or a dash before any step reported records. */
+function recordsText(records) {
+  if (!records) return '–';
+  return `${formatCount(records.read)} / ${formatCount(records.written)} / ${formatCount(records.rejected)}`;
 }
 
 function truncate(text, max) {

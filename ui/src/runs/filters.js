@@ -1,6 +1,6 @@
 // The runs list's filters, as they travel in the page's address and in the API's query.
 
-export const STATUSES = ['running', 'completed', 'incident'];
+export const STATUSES = ['running', 'completed', 'incident', 'failed', 'cancelled'];
 
 export const PERIODS = [
   ['', 'Any time'],
@@ -19,10 +19,12 @@ export function sinceFor(period, now = Date.now()) {
   return new Date(now - Number(match[1]) * PERIOD_MS[match[2]]).toISOString();
 }
 
-/** The API query for the filters (flow, status, period) and a limit. */
-export function runsQuery({ flow, status, period }, now = Date.now(), limit = 100) {
+/** The API query for the filters (flow, status, period, search) and a page's window ({limit, offset}). */
+export function runsQuery({ flow, status, period, q }, now = Date.now(), { limit = 100, offset = 0 } = {}) {
   const params = { limit };
+  if (offset > 0) params.offset = offset;
   if (flow) params.flow = flow;
+  if (q?.trim()) params.q = q.trim();
   if (status && STATUSES.includes(status)) params.status = status;
   const since = sinceFor(period, now);
   if (since) params.since = since;

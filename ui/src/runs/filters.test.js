@@ -16,4 +16,9 @@ describe('run filters', () => {
       .toEqual({ limit: 100, flow: 'a', status: 'incident', since: '2026-03-09T12:00:00.000Z' });
     expect(runsQuery({ flow: '', status: 'weird', period: '' }, NOW)).toEqual({ limit: 100 });
   });
+
+  it('sends the search and the page window', () => {
+    expect(runsQuery({ q: '  plex-wrong-key ', status: 'cancelled' }, NOW, { limit: 50, offset: 100 }))
+      .toEqual({ limit: 50, offset: 100, q: 'plex-wrong-key', status: 'cancelled' });
+  });
 });

@@ -9,8 +9,11 @@ import io.millflow.engine.flow.RunRetries;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunFilter;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.history.RunList;
 import io.millflow.engine.history.RunStatus;
 import io.millflow.engine.ledger.RunLedger;
+import io.millflow.engine.ledger.RunRecords;
+import io.millflow.engine.ledger.StepLedger;
 import io.millflow.engine.sync.SyncModes;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -22,8 +25,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** Run history: the list with filters, and one run with its steps and logs. */
 @Path("/api/runs")
@@ -42,6 +48,8 @@ public class RunsResource {
   private final CurrentCaller caller;
   private final RunLedger ledger;
   private final SyncModes syncModes;
+  private final RunList runList;
+  private final StepLedger stepLedger;
 
   public RunsResource(
       RunHistory history,
@@ -49,8 +57,12 @@ public class RunsResource {
       RunCancellation cancellation,
       CurrentCaller caller,
       RunLedger ledger,
-      SyncModes syncModes) {
+      SyncModes syncModes,
+      RunList runList,
+      StepLedger stepLedger) {
     this.history = history;
+    this.runList = runList;
+    this.stepLedger = stepLedger;
     this.ledger = ledger;
     this.syncModes = syncModes;
     this.retries = retries;
@@ -83,20 +95,48 @@ public class RunsResource {
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
+  /** The answer's header with the number of runs that match the filters, over all pages. */
+  static final String TOTAL_HEADER = "X-Total-Count";
+
+  /**
+   * One page of runs, newest first (an array, as it always was); the total that match is in the
+   * {@value #TOTAL_HEADER} header. {@code q} searches run ids, instance keys, webhook event ids and
+   * errors.
+   */
   @GET
-  public List<FlowRun> list(
+  public Response list(
       @QueryParam("flow") String flow,
       @QueryParam("status") String status,
       @QueryParam("since") String since,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("until") String until,
+      @QueryParam("q") String search,
+      @QueryParam("limit") @DefaultValue("100") int limit,
+      @QueryParam("offset") @DefaultValue("0") int offset) {
     if (status != null && !STATUSES.contains(status)) {
       throw new BadRequestException("Query parameter 'status' must be one of " + STATUSES);
     }
     if (limit < 1 || limit > 1000) {
       throw new BadRequestException("Query parameter 'limit' must be between 1 and 1000");
     }
-    return history.listRuns(
-        caller.tenantId(), new RunFilter(flow, status, Params.instant("since", since), limit));
+    if (offset < 0) {
+      throw new BadRequestException("Query parameter 'offset' must be 0 or more");
+    }
+    RunList.Page page =
+        runList.page(
+            caller.tenantId(),
+            new RunFilter(
+                flow,
+                status,
+                Params.instant("since", since),
+                Params.instant("until", until),
+                search,
+                limit,
+                offset));
+    Map<UUID, RunRecords> records =
+        stepLedger.recordsOf(page.runs().stream().map(FlowRun::id).toList());
+    List<RunRow> rows =
+        page.runs().stream().map(run -> new RunRow(run, records.get(run.id()))).toList();
+    return Response.ok(rows).header(TOTAL_HEADER, page.total()).build();
   }
 
   @GET

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -316,26 +315,6 @@ public class RunHistory {
                 .bind("error", error)
                 .bind("id", runId)
                 .execute());
-  }
-
-  public List<FlowRun> listRuns(String tenantId, RunFilter filter) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select "
-                        + RUN_COLUMNS
-                        + " from flow_run where tenant_id = :tenant"
-                        + " and (cast(:flow as text) is null or flow_id = :flow)"
-                        + " and (cast(:status as text) is null or status = :status)"
-                        + " and (cast(:since as timestamptz) is null or started_at >= :since)"
-                        + " order by started_at desc limit :limit")
-                .bind("tenant", tenantId)
-                .bind("flow", filter.flowId())
-                .bind("status", filter.status())
-                .bind("since", filter.since())
-                .bind("limit", filter.limit())
-                .mapTo(FlowRun.class)
-                .list());
   }
 
   public Optional<RunDetail> findRun(String tenantId, UUID runId) {

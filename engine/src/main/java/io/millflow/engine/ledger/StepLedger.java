@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -102,6 +105,41 @@ public class StepLedger {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The records each of these runs read, wrote and rejected, summed over its ledger rows; a run
+   * without rows is left out.
+   */
+  public Map<UUID, RunRecords> recordsOf(Collection<UUID> runIds) {
+    if (runIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    select run_id,
+                      sum(case when contribution->>'role' = 'SOURCE'
+                          then (contribution->>'read')::bigint else 0 end) as read,
+                      sum(case when contribution->>'role' = 'SINK'
+                          then (contribution->>'inserted')::bigint + (contribution->>'updated')::bigint
+                             + (contribution->>'unchanged')::bigint + (contribution->>'skippedOlder')::bigint
+                          else 0 end) as written,
+                      sum(coalesce((contribution->'rejected'->>'count')::bigint, 0)) as rejected
+                    from step_ledger where run_id = any(:runs) group by run_id""")
+                .bindArray("runs", UUID.class, runIds)
+                .reduceRows(
+                    new HashMap<UUID, RunRecords>(),
+                    (records, row) -> {
+                      records.put(
+                          row.getColumn("run_id", UUID.class),
+                          new RunRecords(
+                              row.getColumn("read", Long.class),
+                              row.getColumn("written", Long.class),
+                              row.getColumn("rejected", Long.class)));
+                      return records;
+                    }));
   }
 
   /** The run's rows, in the order their attempts completed. */

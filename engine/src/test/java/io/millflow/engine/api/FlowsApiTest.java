@@ -122,4 +122,19 @@ class FlowsApiTest {
         .statusCode(400)
         .body("message", containsString("status"));
   }
+
+  @Test
+  void listsRunsAPageAtATimeWithTheTotalInAHeader() {
+    given()
+        .get("/api/runs?limit=1&offset=0&q=no-such-run")
+        .then()
+        .statusCode(200)
+        .header("X-Total-Count", "0")
+        .body("size()", equalTo(0));
+    given()
+        .get("/api/runs?offset=-1")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("offset"));
+  }
 }

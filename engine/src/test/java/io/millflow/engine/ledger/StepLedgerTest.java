@@ -113,6 +113,31 @@ class StepLedgerTest {
   }
 
   @Test
+  void aRunsRecordsAreWhatItsSourcesReadItsSinksWroteAndEveryStepRejected() {
+    DatasetRef read = ref("read", 10);
+    DatasetRef mapped = ref("mapped", 8);
+    record("Read", "plex.read", new ReadInput("plex", null), new ReadResult(read, "7"), null);
+    record(
+        "Map",
+        "unified.transform",
+        new RecordsInput(null, read),
+        mapped,
+        new RecordAccount(10, 8, rejects(1, "no order number"), 1, Map.of(), List.of()));
+    record(
+        "Write",
+        "postgres.write",
+        new RecordsInput("warehouse", mapped),
+        new WriteResult("public.purchase_order", 3, 2, 1, 1, rejects(1, "too long"), 0),
+        null);
+    UUID quiet = newRun();
+
+    Map<UUID, RunRecords> records = ledger.recordsOf(List.of(run, quiet));
+
+    assertThat(records).containsOnlyKeys(run);
+    assertThat(records.get(run)).isEqualTo(new RunRecords(10, 7, 2));
+  }
+
+  @Test
   void oneSourceFannedOutToTwoSinksMakesTwoPathsEachBalancedOnItsOwn() {
     DatasetRef read = ref("read", 10);
     DatasetRef mapped = ref("mapped", 10);

@@ -1,0 +1,11 @@
+package io.millflow.engine.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.ledger.RunRecords;
+
+/**
+ * One run of {@code GET /api/runs}: the run's own fields, as before, and what it did with records
+ * ({@code records}: read / written / rejected, from its ledger; null before any step reported).
+ */
+public record RunRow(@JsonUnwrapped FlowRun run, RunRecords records) {}

@@ -1,0 +1,142 @@
+package io.millflow.engine.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.millflow.engine.store.MigratedStateStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The run list on a real state store: pages with a total, search and filters. */
+class RunListTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+
+  private static MigratedStateStore postgres;
+  private static Jdbi jdbi;
+  private static RunList list;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = MigratedStateStore.start("pg-run-list-test");
+    jdbi = postgres.jdbi();
+    list = new RunList(jdbi);
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    postgres.close();
+  }
+
+  private final String tenant = "t-" + UUID.randomUUID();
+
+  @Test
+  void pagesNewestFirstWithTheTotalOfAllPages() {
+    for (int minute = 0; minute < 5; minute++) {
+      run("orders", "completed", minute, null);
+    }
+
+    RunList.Page first = list.page(tenant, filter(null, null, null, 2, 0));
+    RunList.Page last = list.page(tenant, filter(null, null, null, 2, 4));
+
+    assertThat(first.total()).isEqualTo(5);
+    assertThat(first.runs()).extracting(r -> r.startedAt()).containsExactly(at(4), at(3));
+    assertThat(last.runs()).extracting(r -> r.startedAt()).containsExactly(at(0));
+    assertThat(last.total()).isEqualTo(5);
+  }
+
+  @Test
+  void findsARunByTheStartOfItsIdByItsInstanceKeyAndByAPartOfItsError() {
+    UUID failed = run("orders", "incident", 1, "Plex answered 401 for connection 'plex-wrong-key'");
+    UUID other = run("orders", "completed", 2, null);
+
+    assertThat(ids(filter(null, null, "PLEX-WRONG", 10, 0))).containsExactly(failed);
+    assertThat(ids(filter(null, null, other.toString().substring(0, 8), 10, 0)))
+        .containsExactly(other);
+    assertThat(ids(filter(null, null, "key-" + other, 10, 0))).containsExactly(other);
+    assertThat(list.page(tenant, filter(null, null, "nothing like it", 10, 0)).total()).isZero();
+  }
+
+  @Test
+  void findsARunByTheWebhookEventThatStartedIt() {
+    UUID started = run("orders", "completed", 1, null);
+    run("orders", "completed", 2, null);
+    jdbi.useHandle(
+        h -> {
+          h.createUpdate(
+                  """
+                  insert into webhook_trigger (id, tenant_id, name, secret, signature, routes)
+                  values (:id, :tenant, 'hook', 'secret', '{}', '[]')""")
+              .bind("id", tenant)
+              .bind("tenant", tenant)
+              .execute();
+          h.createUpdate(
+                  """
+                  insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status, run_ids)
+                  values (:id, :trigger, 'evt-PO-77', '{}', '{}', ''::bytea, 'dispatched', cast(:runs as jsonb))""")
+              .bind("id", UUID.randomUUID())
+              .bind("trigger", tenant)
+              .bind("runs", "[\"" + started + "\"]")
+              .execute();
+        });
+
+    assertThat(ids(filter(null, null, "evt-PO-77", 10, 0))).containsExactly(started);
+  }
+
+  @Test
+  void filtersByFlowStatusAndStartTime() {
+    run("orders", "completed", 1, null);
+    UUID wanted = run("orders", "incident", 10, "boom");
+    run("orders", "incident", 30, "boom");
+    run("vendors", "incident", 10, "boom");
+
+    RunFilter filter = new RunFilter("orders", "incident", at(5), at(20), null, 10, 0);
+
+    assertThat(ids(filter)).containsExactly(wanted);
+    assertThat(list.page(tenant, filter).total()).isEqualTo(1);
+  }
+
+  @Test
+  void seesNoRunOfAnotherTenant() {
+    run("orders", "completed", 1, null);
+
+    assertThat(list.page("another-tenant-" + UUID.randomUUID(), filter(null, null, null, 10, 0)))
+        .isEqualTo(new RunList.Page(java.util.List.of(), 0));
+  }
+
+  private static RunFilter filter(String flow, String status, String search, int limit, int off) {
+    return new RunFilter(flow, status, null, null, search, limit, off);
+  }
+
+  private java.util.List<UUID> ids(RunFilter filter) {
+    return list.page(tenant, filter).runs().stream().map(FlowRun::id).toList();
+  }
+
+  private static Instant at(int minute) {
+    return T0.plusSeconds(60L * minute);
+  }
+
+  private UUID run(String flow, String status, int minute, String error) {
+    UUID id = UUID.randomUUID();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status,
+                      started_by, started_at, error)
+                    values (:id, :tenant, 'test', :key, :flow, :status, 'api', :at, :error)""")
+                .bind("id", id)
+                .bind("tenant", tenant)
+                .bind("key", "key-" + id)
+                .bind("flow", flow)
+                .bind("status", status)
+                .bind("at", at(minute))
+                .bind("error", error)
+                .execute());
+    return id;
+  }
+}
