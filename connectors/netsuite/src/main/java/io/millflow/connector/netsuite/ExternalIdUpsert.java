@@ -103,13 +103,23 @@ final class ExternalIdUpsert<T> {
       return new UpsertOutcome(
           planned.key(), null, UpsertOutcome.REJECTED, null, INVALID_EXTERNAL_ID, NO_EXTERNAL_ID);
     }
-    return switch (client.upsert(
-        mapping.recordType(), planned.externalId(), planned.body(), planned.idempotencyKey())) {
+    NetSuiteClient.WriteAnswer answer =
+        mapping.createOnly()
+            ? client.create(
+                mapping.recordType(),
+                planned.body().deepCopy().put("externalId", planned.externalId()),
+                planned.idempotencyKey())
+            : client.upsert(
+                mapping.recordType(),
+                planned.externalId(),
+                planned.body(),
+                planned.idempotencyKey());
+    return switch (answer) {
       case NetSuiteClient.Written written ->
           new UpsertOutcome(
               planned.key(),
               planned.externalId(),
-              UpsertOutcome.UPSERTED,
+              mapping.createOnly() ? UpsertOutcome.CREATED : UpsertOutcome.UPSERTED,
               written.internalId(),
               null,
               null);
@@ -150,6 +160,16 @@ final class ExternalIdUpsert<T> {
           planned.key(), planned.externalId(), "create", null, changes, null, null);
     }
     String id = current.path("id").asText(null);
+    if (mapping.createOnly()) {
+      return new UpsertDiff(
+          planned.key(),
+          planned.externalId(),
+          "rejected",
+          id,
+          changes,
+          RECORD_EXISTS,
+          "A " + mapping.recordType() + " with this external id exists; this step only creates.");
+    }
     return new UpsertDiff(
         planned.key(),
         planned.externalId(),
@@ -164,7 +184,7 @@ final class ExternalIdUpsert<T> {
     context
         .log()
         .info(
-            (input.dry() ? "Dry run: reading" : "Upserting")
+            (input.dry() ? "Dry run: reading" : mapping.createOnly() ? "Creating" : "Upserting")
                 + " NetSuite "
                 + mapping.recordType()
                 + " records by external id ("
@@ -204,7 +224,7 @@ final class ExternalIdUpsert<T> {
                         + " to update, "
                         + result.unchanged()
                         + " unchanged, "
-                    : "Upserted " + result.written() + " of " + result.total() + ", ")
+                    : "Wrote " + result.written() + " of " + result.total() + ", ")
                 + result.rejected()
                 + " refused; per record in dataset "
                 + result.records().dataset());
@@ -243,6 +263,7 @@ final class ExternalIdUpsert<T> {
   }
 
   private static final String INVALID_EXTERNAL_ID = "INVALID_EXTERNAL_ID";
+  private static final String RECORD_EXISTS = "RECORD_EXISTS";
   private static final String NO_EXTERNAL_ID =
       "No usable external id: NetSuite takes letters, numbers, _ and - only.";
 }

@@ -129,6 +129,11 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     return writes.upsert(type, externalId, body, idempotencyKey);
   }
 
+  @Override
+  public WriteAnswer create(String type, ObjectNode body, String idempotencyKey) {
+    return writes.create(type, body, idempotencyKey);
+  }
+
   private JsonNode send(
       NetSuiteCall call, String pathAndQuery, byte[] body, Map<String, String> headers) {
     HttpResponse<byte[]> response = respond(call, pathAndQuery, body, headers);

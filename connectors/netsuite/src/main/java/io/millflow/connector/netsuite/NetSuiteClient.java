@@ -39,6 +39,12 @@ public interface NetSuiteClient {
    */
   WriteAnswer upsert(String type, String externalId, ObjectNode body, String idempotencyKey);
 
+  /**
+   * {@code POST /services/rest/record/v1/{type}}: creates a record (its {@code externalId} in the
+   * body), synchronously or, with an {@code idempotencyKey}, as {@link #upsert} does.
+   */
+  WriteAnswer create(String type, ObjectNode body, String idempotencyKey);
+
   /** What NetSuite did with one record. */
   sealed interface WriteAnswer permits Written, Refused {}
 

@@ -45,7 +45,16 @@ final class RecordWriter {
 
   WriteAnswer upsert(String type, String externalId, ObjectNode body, String idempotencyKey) {
     String path = recordPath(type, externalId);
-    NetSuiteCall call = NetSuiteCall.of(settings, "PUT", path);
+    return write(NetSuiteCall.of(settings, "PUT", path), path, body, idempotencyKey);
+  }
+
+  WriteAnswer create(String type, ObjectNode body, String idempotencyKey) {
+    String path = HttpNetSuiteClient.RECORD + type;
+    return write(NetSuiteCall.of(settings, "POST", path), path, body, idempotencyKey);
+  }
+
+  private WriteAnswer write(
+      NetSuiteCall call, String path, ObjectNode body, String idempotencyKey) {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers =
         idempotencyKey == null

@@ -26,4 +26,12 @@ interface UpsertMapping<T> {
 
   /** Why {@link #unwritten} fields are left out, for the step log. */
   String unwrittenReason();
+
+  /**
+   * True when the step creates records ({@code POST} with {@code externalId} in the body) instead
+   * of upserting them by external id; a dry run then refuses records that exist.
+   */
+  default boolean createOnly() {
+    return false;
+  }
 }

@@ -1,9 +1,9 @@
 package io.millflow.connector.netsuite;
 
 /**
- * What a write did with one record: {@code outcome} {@code upserted} with NetSuite's internal id,
- * or {@code rejected} with NetSuite's {@code o:errorCode} (or {@code INVALID_EXTERNAL_ID} when the
- * record has no usable external id) and message.
+ * What a write did with one record: {@code outcome} {@code upserted} (or {@code created}) with
+ * NetSuite's internal id, or {@code rejected} with NetSuite's {@code o:errorCode} (or {@code
+ * INVALID_EXTERNAL_ID} when the record has no usable external id) and message.
  */
 public record UpsertOutcome(
     String key,
@@ -17,5 +17,6 @@ public record UpsertOutcome(
   public static final String ENTITY = "netsuite.upsertResult";
 
   static final String UPSERTED = "upserted";
+  static final String CREATED = "created";
   static final String REJECTED = "rejected";
 }

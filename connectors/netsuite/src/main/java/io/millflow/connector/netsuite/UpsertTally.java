@@ -33,7 +33,7 @@ final class UpsertTally {
         }
       }
       case UpsertOutcome result -> {
-        if (result.outcome().equals(UpsertOutcome.UPSERTED)) {
+        if (!result.outcome().equals(UpsertOutcome.REJECTED)) {
           written++;
         } else {
           rejected++;

@@ -54,12 +54,13 @@ class NetSuiteStepTemplatesTest {
     new ElementTemplates(
             List.of(
                 StepDescriptor.of(new NetSuiteVendorUpsert()),
-                StepDescriptor.of(new NetSuiteInventoryItemUpsert())))
+                StepDescriptor.of(new NetSuiteInventoryItemUpsert()),
+                StepDescriptor.of(new NetSuitePurchaseOrderCreate())))
         .writeTo(generated);
 
     try (Stream<Path> files = Files.list(generated)) {
       assertThat(files.toList())
-          .hasSize(2)
+          .hasSize(3)
           .allSatisfy(
               file ->
                   assertThat(committed.resolve(file.getFileName())).hasSameTextualContentAs(file));
