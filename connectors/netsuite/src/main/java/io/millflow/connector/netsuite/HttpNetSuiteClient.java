@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,6 +44,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
 
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
   private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(10);
+  private static final Map<String, String> TRANSIENT = Map.of("Prefer", "transient");
 
   /**
    * Decimals as sent ({@code 12.50} stays {@code 12.50}): rates are money, and raw records stay
@@ -55,6 +58,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   private final AccessTokens tokens;
   private final AccountConcurrency concurrency;
   private final Clock clock;
+  private final RecordWriter writes;
 
   HttpNetSuiteClient(
       NetSuiteConnectionSettings settings,
@@ -67,6 +71,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     this.tokens = tokens;
     this.concurrency = concurrency;
     this.clock = clock;
+    this.writes = new RecordWriter(this, settings);
   }
 
   public NetSuiteConnectionSettings settings() {
@@ -82,7 +87,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
             .toString()
             .getBytes(StandardCharsets.UTF_8);
     NetSuiteCall call = NetSuiteCall.of(settings, "POST", SUITEQL);
-    JsonNode page = send(call, SUITEQL + "?limit=" + limit + "&offset=" + offset, body);
+    JsonNode page = send(call, SUITEQL + "?limit=" + limit + "&offset=" + offset, body, TRANSIENT);
     List<ObjectNode> items = new ArrayList<>(page.path("items").size());
     for (JsonNode item : page.path("items")) {
       if (!(item instanceof ObjectNode row)) {
@@ -106,24 +111,57 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     String path = RECORD + encode(type) + "/" + encode(id);
     NetSuiteCall call = NetSuiteCall.of(settings, "GET", path);
     JsonNode record =
-        send(call, path + (expandSubResources ? "?expandSubResources=true" : ""), null);
+        send(call, path + (expandSubResources ? "?expandSubResources=true" : ""), null, Map.of());
     if (!(record instanceof ObjectNode object)) {
       throw unexpected(call, "a JSON object");
     }
     return object;
   }
 
-  private JsonNode send(NetSuiteCall call, String pathAndQuery, byte[] body) {
+  @Override
+  public Optional<ObjectNode> recordByExternalId(String type, String externalId) {
+    return writes.recordByExternalId(type, externalId);
+  }
+
+  @Override
+  public WriteAnswer upsert(
+      String type, String externalId, ObjectNode body, String idempotencyKey) {
+    return writes.upsert(type, externalId, body, idempotencyKey);
+  }
+
+  @Override
+  public WriteAnswer create(String type, ObjectNode body, String idempotencyKey) {
+    return writes.create(type, body, idempotencyKey);
+  }
+
+  private JsonNode send(
+      NetSuiteCall call, String pathAndQuery, byte[] body, Map<String, String> headers) {
+    HttpResponse<byte[]> response = respond(call, pathAndQuery, body, headers);
+    if (response.statusCode() / 100 != 2) {
+      throw NetSuiteErrors.ofResponse(
+          call, settings.auth(), response.statusCode(), response.headers(), response.body());
+    }
+    return parse(call, response.body());
+  }
+
+  /**
+   * NetSuite's answer to one call, after one token renewal on a 401 and backing off from the
+   * account's concurrency limit; every other status is the caller's to judge. Holds one of the
+   * account's request slots while it runs.
+   */
+  HttpResponse<byte[]> respond(
+      NetSuiteCall call, String pathAndQuery, byte[] body, Map<String, String> headers) {
     Semaphore slot = concurrency.acquire(settings);
     try {
       boolean renewed = false;
       for (int attempt = 0; ; attempt++) {
         URI uri = settings.resolve(pathAndQuery);
         String authorization = authorization(call.method(), uri);
-        HttpResponse<byte[]> response = exchange(call, request(call, uri, body, authorization));
+        HttpResponse<byte[]> response =
+            exchange(call, request(call, uri, body, authorization, headers));
         int status = response.statusCode();
         if (status / 100 == 2) {
-          return parse(call, response.body());
+          return response;
         }
         if (status == 401 && settings.auth() instanceof NetSuiteAuth.M2m && !renewed) {
           tokens.invalidate(tokenKey(), authorization.substring("Bearer ".length()));
@@ -135,12 +173,16 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
           sleep(backoff(attempt, NetSuiteErrors.retryAfter(response.headers())));
           continue;
         }
-        throw NetSuiteErrors.ofResponse(
-            call, settings.auth(), status, response.headers(), response.body());
+        return response;
       }
     } finally {
       slot.release();
     }
+  }
+
+  /** The answer as JSON; a step failure naming the call when it is not. */
+  static JsonNode json(NetSuiteCall call, byte[] body) {
+    return parse(call, body);
   }
 
   private String authorization(String method, URI uri) {
@@ -204,7 +246,8 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     };
   }
 
-  private HttpRequest request(NetSuiteCall call, URI uri, byte[] body, String authorization) {
+  private HttpRequest request(
+      NetSuiteCall call, URI uri, byte[] body, String authorization, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(settings.timeout())
@@ -214,10 +257,10 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     if (body == null) {
       return request.GET().build();
     }
+    headers.forEach(request::header);
     return request
         .header("Content-Type", "application/json")
-        .header("Prefer", "transient")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
   }
 
@@ -268,7 +311,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  private static StepFailure unexpected(NetSuiteCall call, String expected) {
+  static StepFailure unexpected(NetSuiteCall call, String expected) {
     return new StepFailure(
         "NETSUITE_UNEXPECTED_RESPONSE",
         "NetSuite answered "

@@ -2,6 +2,7 @@ package io.millflow.connector.netsuite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SuiteTalk REST calls Millflow makes, one method per call. Every method fails with the step
@@ -22,6 +23,36 @@ public interface NetSuiteClient {
    * expandSubResources}.
    */
   ObjectNode record(String type, String id, boolean expandSubResources);
+
+  /**
+   * {@code GET /services/rest/record/v1/{type}/eid:{externalId}}: the record with that external id,
+   * empty when NetSuite has none.
+   */
+  Optional<ObjectNode> recordByExternalId(String type, String externalId);
+
+  /**
+   * {@code PUT /services/rest/record/v1/{type}/eid:{externalId}}: creates or updates the record.
+   * With an {@code idempotencyKey} the request is asynchronous ({@code Prefer: respond-async}) and
+   * the client follows its job to the end; a request repeating the key gets the earlier job, so
+   * NetSuite writes once however often it is sent. NetSuite's refusal of the record's content is
+   * returned as {@link Refused}, never thrown.
+   */
+  WriteAnswer upsert(String type, String externalId, ObjectNode body, String idempotencyKey);
+
+  /**
+   * {@code POST /services/rest/record/v1/{type}}: creates a record (its {@code externalId} in the
+   * body), synchronously or, with an {@code idempotencyKey}, as {@link #upsert} does.
+   */
+  WriteAnswer create(String type, ObjectNode body, String idempotencyKey);
+
+  /** What NetSuite did with one record. */
+  sealed interface WriteAnswer permits Written, Refused {}
+
+  /** Written: the record's internal id. */
+  record Written(String internalId) implements WriteAnswer {}
+
+  /** Refused for its content: NetSuite's status, {@code o:errorCode} and detail. */
+  record Refused(int status, String code, String message) implements WriteAnswer {}
 
   /** One page of a SuiteQL answer: its rows (lower-case column names) and the paging envelope. */
   record SuiteQlPage(List<ObjectNode> items, boolean hasMore, int offset, int totalResults) {}

@@ -1,6 +1,8 @@
 package io.millflow.connector.netsuite.protocol;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What we assume about NetSuite without Oracle's documentation confirming it (SYSTEMS.md marks
@@ -58,6 +60,58 @@ public final class NetSuiteGuesses {
 
   /** (guess) Purchase orders are rows of {@code transaction} with this {@code type}. */
   public static final String PURCHASE_ORDER_TYPE = "PurchOrd";
+
+  /**
+   * (guess) The HTTP status of a write NetSuite refuses for its content (a missing required field,
+   * an unknown reference, a duplicate entity id); the codes are documented, the status is not.
+   */
+  public static final int WRITE_REFUSED_STATUS = 400;
+
+  /**
+   * (guess) The fields a create must give, by record type: a vendor its {@code companyName}, an
+   * inventory item its {@code itemId}, a purchase order its {@code entity} (the vendor). NetSuite's
+   * forms decide this per account; these are the defaults the sandbox enforces and a dry run
+   * checks.
+   */
+  public static final Map<String, List<String>> REQUIRED_ON_CREATE =
+      Map.of(
+          "vendor", List.of("companyName"),
+          "inventoryItem", List.of("itemId"),
+          "purchaseOrder", List.of("entity"));
+
+  /**
+   * (guess) The vendor field that must be unique, refused with {@code UNIQUE_CUST_ID_REQD} when
+   * another vendor holds it. The code is NetSuite's; which field it guards for vendors is assumed.
+   */
+  public static final String UNIQUE_VENDOR_FIELD = "entityId";
+
+  /**
+   * (guess) An upsert ({@code PUT .../eid:...}) answers as a create does: 204 with the record's URL
+   * in {@code Location}, whether it created or updated. Oracle documents the answer of a create
+   * only.
+   */
+  public static final int UPSERT_STATUS = 204;
+
+  /**
+   * (guess) The {@code progress} of an async task that failed; Oracle's examples show {@code
+   * pending} and {@code succeeded} only. The result of a failed write task ({@code
+   * .../task/{id}/result}) is taken to be NetSuite's error body, as the synchronous call would have
+   * answered; a succeeded write's result is the record, as the documented example shows.
+   */
+  public static final String TASK_FAILED = "failed";
+
+  /**
+   * (guess) {@code GET async/v1/job/{id}/task} lists the job's tasks as a collection {@code
+   * {"items":[{"id","links"}],"count","hasMore","offset","totalResults"}}, like other REST lists.
+   */
+  public static final String TASK_LIST_ITEMS = "items";
+
+  /**
+   * (guess) The field of an item receipt's line that names the purchase-order line it receives
+   * ({@code item.items[].orderLine}, with {@code quantity}); Oracle's REST pages document the
+   * transform, not the receipt's line fields.
+   */
+  public static final String RECEIPT_LINE_FIELD = "orderLine";
 
   private NetSuiteGuesses() {}
 

@@ -36,6 +36,9 @@ final class ApiAuth extends Filter {
    */
   private final Map<String, Long> nonces = new ConcurrentHashMap<>();
 
+  private static final long NONCE_SWEEP = 100_000;
+  private volatile long sweepAt = NONCE_SWEEP;
+
   ApiAuth(NetSuiteSandboxConfig config, Faults faults, IssuedTokens tokens) {
     this.config = config;
     this.faults = faults;
@@ -115,8 +118,11 @@ final class ApiAuth extends Filter {
   }
 
   private boolean fresh(String nonce, long timestamp, long now) {
-    if (nonces.size() > 100_000) {
+    if (nonces.size() > sweepAt) {
       nonces.values().removeIf(seen -> now - seen > TIMESTAMP_TOLERANCE.toSeconds());
+      // Every nonce may still be fresh: sweep again only when the map has doubled, not on every
+      // call.
+      sweepAt = Math.max(NONCE_SWEEP, 2L * nonces.size());
     }
     return nonce != null && !nonce.isEmpty() && nonces.putIfAbsent(nonce, timestamp) == null;
   }

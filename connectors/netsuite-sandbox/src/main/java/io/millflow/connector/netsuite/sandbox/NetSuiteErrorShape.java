@@ -41,6 +41,12 @@ final class NetSuiteErrorShape implements ErrorShape {
       HttpExchange exchange, int status, String code, String message, Duration retryAfter)
       throws IOException {
     ErrorShape.retryAfter(exchange, retryAfter);
+    ObjectNode body = body(status, code, message);
+    SandboxJson.write(exchange, status, body);
+  }
+
+  /** The error body of {@code status}, with the usual code and detail when given none. */
+  ObjectNode body(int status, String code, String message) {
     ObjectNode body =
         Json.mapper()
             .createObjectNode()
@@ -57,7 +63,7 @@ final class NetSuiteErrorShape implements ErrorShape {
         .addObject()
         .put("detail", message != null ? message : detail(status))
         .put("o:errorCode", code != null ? code : code(status));
-    SandboxJson.write(exchange, status, body);
+    return body;
   }
 
   private static String title(int status) {

@@ -43,6 +43,8 @@ public final class NetSuiteSandbox implements Sandbox {
   private final IssuedTokens tokens;
   private final RSAPublicKey certificateKey;
   private final String privateKeyPem;
+  private final WrittenRecords written;
+  private final AsyncJobs jobs;
   private SandboxServer server;
   private ApiAuth auth;
 
@@ -55,6 +57,8 @@ public final class NetSuiteSandbox implements Sandbox {
     this.data = new SandboxData(config);
     this.faults = new Faults(config.clock(), config.seed());
     this.tokens = new IssuedTokens(config.clock());
+    this.written = new WrittenRecords(data, config.clock());
+    this.jobs = new AsyncJobs(config.clock(), config.asyncJobDelay());
     try {
       if (config.certificatePem() != null) {
         this.certificateKey =
@@ -84,7 +88,8 @@ public final class NetSuiteSandbox implements Sandbox {
         SandboxServer.start(port, faults, NetSuiteErrorShape.INSTANCE)
             .api(TokenEndpoint.PATH, new TokenEndpoint(config, certificateKey, faults, tokens))
             .api(SuiteQlHandler.PATH, new SuiteQlHandler(config, new SuiteQlEngine(data)), auth)
-            .api(RecordHandler.PATH, new RecordHandler(config, data), auth)
+            .api(RecordHandler.PATH, new RecordHandler(config, data, written, jobs), auth)
+            .api(AsyncJobHandler.PATH, new AsyncJobHandler(jobs), auth)
             .api(
                 "/",
                 exchange ->
@@ -132,6 +137,22 @@ public final class NetSuiteSandbox implements Sandbox {
   public long concurrencyRefusals() {
     running();
     return auth.refusals();
+  }
+
+  /** How many records of {@code type} clients created (an upsert that updates adds none). */
+  public long writtenRecords(String recordType) {
+    return written.count(recordType);
+  }
+
+  /** A record a client wrote, by internal id or {@code eid:<externalId>}, as GET answers it. */
+  public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> writtenRecord(
+      String recordType, String idOrExternalId) {
+    return written.get(recordType, idOrExternalId);
+  }
+
+  /** Asynchronous requests run so far; a request repeating an idempotency key is not run. */
+  public long asyncRequestsRun() {
+    return jobs.runs();
   }
 
   /** Access tokens issued so far. */

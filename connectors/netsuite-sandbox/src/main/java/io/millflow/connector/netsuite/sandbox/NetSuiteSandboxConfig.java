@@ -44,6 +44,7 @@ public final class NetSuiteSandboxConfig implements Cloneable {
   private int concurrencyLimit = 15;
   private Duration tokenLifetime = Duration.ofHours(1);
   private Set<String> deniedRecordTypes = Set.of();
+  private Duration asyncJobDelay = Duration.ZERO;
   private Clock clock = Clock.systemUTC();
 
   private NetSuiteSandboxConfig() {}
@@ -148,6 +149,11 @@ public final class NetSuiteSandboxConfig implements Cloneable {
         });
   }
 
+  /** How long an asynchronous request's job stays pending after it was submitted (default 0). */
+  public NetSuiteSandboxConfig withAsyncJobDelay(Duration value) {
+    return copy(c -> c.asyncJobDelay = value);
+  }
+
   public NetSuiteSandboxConfig withClock(Clock value) {
     return copy(c -> c.clock = value);
   }
@@ -238,6 +244,10 @@ public final class NetSuiteSandboxConfig implements Cloneable {
 
   public Set<String> deniedRecordTypes() {
     return deniedRecordTypes;
+  }
+
+  public Duration asyncJobDelay() {
+    return asyncJobDelay;
   }
 
   public Clock clock() {

@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 
 /**
- * {@code GET /services/rest/record/v1/{type}/{id}[?expandSubResources=true]} for purchaseOrder,
- * vendor and inventoryItem: the record in REST's shape (camelCase fields, references as {@code
- * {"id","refName"}}, links), the item sublist of a purchase order inlined only when asked. Built
- * from the same generated rows as SuiteQL answers, so a record read either way is the same record.
+ * {@code GET /services/rest/record/v1/{type}/{id|eid:externalId}[?expandSubResources=true]} for
+ * purchaseOrder, vendor and inventoryItem (the writes go to {@link RecordWriteHandler}), generated
+ * records by internal id, written ones ({@link WrittenRecords}) by internal or external id: the
+ * record in REST's shape (camelCase fields, references as {@code {"id","refName"}}, links), the
+ * item sublist of a purchase order inlined only when asked. Built from the same generated rows as
+ * SuiteQL answers, so a record read either way is the same record.
  */
 final class RecordHandler implements HttpHandler {
 
@@ -27,26 +29,44 @@ final class RecordHandler implements HttpHandler {
 
   private final NetSuiteSandboxConfig config;
   private final SandboxData data;
+  private final WrittenRecords written;
+  private final RecordWriteHandler writes;
 
-  RecordHandler(NetSuiteSandboxConfig config, SandboxData data) {
+  RecordHandler(
+      NetSuiteSandboxConfig config, SandboxData data, WrittenRecords written, AsyncJobs jobs) {
     this.config = config;
     this.data = data;
+    this.written = written;
+    this.writes = new RecordWriteHandler(config, written, jobs);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     NetSuiteErrorShape errors = NetSuiteErrorShape.INSTANCE;
     String[] parts = exchange.getRequestURI().getPath().substring(PATH.length()).split("/");
-    if (!exchange.getRequestMethod().equals("GET") || parts.length != 2) {
+    if (!exchange.getRequestMethod().equals("GET")) {
+      writes.handle(exchange, parts);
+      return;
+    }
+    if (parts.length != 2) {
       errors.write(
-          exchange,
-          405,
-          "INVALID_REQUEST",
-          "This sandbox serves GET record/v1/{type}/{id} only.",
-          null);
+          exchange, 405, "INVALID_REQUEST", "This sandbox serves GET record/v1/{type}/{id}.", null);
       return;
     }
     String type = parts[0];
+    if (config.deniedRecordTypes().contains(type)) {
+      errors.permissionDenied(exchange, type);
+      return;
+    }
+    String self =
+        "http://" + exchange.getRequestHeaders().getFirst("Host") + PATH + type + "/" + parts[1];
+    java.util.Optional<ObjectNode> stored = written.get(type, parts[1]);
+    if (stored.isPresent()) {
+      ObjectNode record = stored.get();
+      record.putArray("links").addObject().put("rel", "self").put("href", self);
+      SandboxJson.write(exchange, 200, record);
+      return;
+    }
     SuiteQlEntity entity =
         switch (type) {
           case "purchaseOrder" -> SuiteQlEntity.PURCHASE_ORDER;
@@ -63,10 +83,6 @@ final class RecordHandler implements HttpHandler {
           null);
       return;
     }
-    if (config.deniedRecordTypes().contains(type)) {
-      errors.permissionDenied(exchange, type);
-      return;
-    }
     int index = index(type, parts[1]);
     if (index < 0) {
       errors.write(
@@ -78,8 +94,6 @@ final class RecordHandler implements HttpHandler {
       return;
     }
     long now = config.clock().instant().getEpochSecond();
-    String self =
-        "http://" + exchange.getRequestHeaders().getFirst("Host") + PATH + type + "/" + parts[1];
     ObjectNode record =
         switch (type) {
           case "vendor" -> record(entity, data.vendor(index, now));

@@ -1,0 +1,269 @@
+package io.millflow.connector.netsuite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
+import io.millflow.connector.netsuite.protocol.RecordWrites;
+import io.millflow.step.DatasetRef;
+import io.millflow.step.DatasetWriter;
+import io.millflow.step.StepContext;
+import io.millflow.step.StepFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * What every NetSuite upsert step does with a dataset of unified records, one {@code PUT
+ * {type}/eid:{externalId}} each, {@link #CHUNK} records at a time in parallel (the account's
+ * concurrency limiter bounds the calls in flight). A dry run reads each record by external id and
+ * writes {@link UpsertDiff}s, writing nothing to NetSuite; a write writes {@link UpsertOutcome}s
+ * and ends in {@code WRITE_REJECTED} when NetSuite refused more than the input's share.
+ * Asynchronous requests carry an idempotency key made of the task, the record's place in the
+ * dataset and its external id: a retried attempt sends the same keys, and NetSuite hands back the
+ * jobs it already ran instead of writing again.
+ */
+final class ExternalIdUpsert<T> {
+
+  static final int CHUNK = 200;
+
+  private final UpsertMapping<T> mapping;
+  private final NetSuiteClientFactory clients;
+
+  ExternalIdUpsert(UpsertMapping<T> mapping, NetSuiteClientFactory clients) {
+    this.mapping = mapping;
+    this.clients = clients;
+  }
+
+  UpsertResult run(UpsertInput input, StepContext context) {
+    NetSuiteClient client = clients.forSettings(SuiteQlRead.settings(context, input.connection()));
+    UpsertTally tally = new UpsertTally(input.dry());
+    logStart(input, context);
+    String entity = input.dry() ? UpsertDiff.ENTITY : UpsertOutcome.ENTITY;
+    DatasetRef out;
+    try (DatasetWriter writer = context.datasets().create(entity);
+        Stream<T> records = context.datasets().read(input.records(), mapping.unifiedType());
+        ParallelCalls calls = new ParallelCalls()) {
+      Iterator<T> iterator = records.iterator();
+      long position = 0;
+      while (iterator.hasNext()) {
+        List<Planned<T>> chunk = new ArrayList<>(CHUNK);
+        while (iterator.hasNext() && chunk.size() < CHUNK) {
+          chunk.add(plan(iterator.next(), position++, input, context));
+        }
+        List<Object> done =
+            calls.all(
+                chunk, planned -> input.dry() ? diff(planned, client) : write(planned, client));
+        for (int i = 0; i < done.size(); i++) {
+          tally.count(done.get(i), mapping.unwritten(chunk.get(i).record()));
+          writer.add(done.get(i));
+        }
+        context.progress(position, input.records().count());
+      }
+      out = writer.finish();
+    }
+    UpsertResult result = tally.result(out);
+    logEnd(result, tally.unwritten(), context);
+    checkRejectedShare(result, input, out);
+    return result;
+  }
+
+  /** One record ready to send: its external id (null when unusable), body and idempotency key. */
+  private record Planned<T>(
+      T record, String key, String externalId, ObjectNode body, String idempotencyKey) {}
+
+  private Planned<T> plan(T record, long position, UpsertInput input, StepContext context) {
+    String externalId = input.externalIdFromCode() ? mapping.code(record) : mapping.key(record);
+    String idempotencyKey =
+        input.async()
+            ? UUID.nameUUIDFromBytes(
+                    (context.taskKey()
+                            + "|"
+                            + mapping.recordType()
+                            + "|"
+                            + position
+                            + "|"
+                            + externalId)
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString()
+            : null;
+    return new Planned<>(
+        record,
+        mapping.key(record),
+        RecordWrites.validExternalId(externalId) ? externalId : null,
+        mapping.body(record, input),
+        idempotencyKey);
+  }
+
+  private UpsertOutcome write(Planned<T> planned, NetSuiteClient client) {
+    if (planned.externalId() == null) {
+      return new UpsertOutcome(
+          planned.key(), null, UpsertOutcome.REJECTED, null, INVALID_EXTERNAL_ID, NO_EXTERNAL_ID);
+    }
+    NetSuiteClient.WriteAnswer answer =
+        mapping.createOnly()
+            ? client.create(
+                mapping.recordType(),
+                planned.body().deepCopy().put("externalId", planned.externalId()),
+                planned.idempotencyKey())
+            : client.upsert(
+                mapping.recordType(),
+                planned.externalId(),
+                planned.body(),
+                planned.idempotencyKey());
+    return switch (answer) {
+      case NetSuiteClient.Written written ->
+          new UpsertOutcome(
+              planned.key(),
+              planned.externalId(),
+              mapping.createOnly() ? UpsertOutcome.CREATED : UpsertOutcome.UPSERTED,
+              written.internalId(),
+              null,
+              null);
+      case NetSuiteClient.Refused refused ->
+          new UpsertOutcome(
+              planned.key(),
+              planned.externalId(),
+              UpsertOutcome.REJECTED,
+              null,
+              refused.code(),
+              refused.message());
+    };
+  }
+
+  private UpsertDiff diff(Planned<T> planned, NetSuiteClient client) {
+    if (planned.externalId() == null) {
+      return new UpsertDiff(
+          planned.key(), null, "rejected", null, null, INVALID_EXTERNAL_ID, NO_EXTERNAL_ID);
+    }
+    ObjectNode current =
+        client.recordByExternalId(mapping.recordType(), planned.externalId()).orElse(null);
+    List<UpsertDiff.FieldChange> changes = FieldChanges.between(current, planned.body());
+    if (current == null) {
+      for (String field :
+          NetSuiteGuesses.REQUIRED_ON_CREATE.getOrDefault(mapping.recordType(), List.of())) {
+        if (!planned.body().has(field)) {
+          return new UpsertDiff(
+              planned.key(),
+              planned.externalId(),
+              "rejected",
+              null,
+              changes,
+              RecordWrites.USER_ERROR,
+              "NetSuite needs " + field + " to create a " + mapping.recordType() + ".");
+        }
+      }
+      return new UpsertDiff(
+          planned.key(), planned.externalId(), "create", null, changes, null, null);
+    }
+    String id = current.path("id").asText(null);
+    if (mapping.createOnly()) {
+      return new UpsertDiff(
+          planned.key(),
+          planned.externalId(),
+          "rejected",
+          id,
+          changes,
+          RECORD_EXISTS,
+          "A " + mapping.recordType() + " with this external id exists; this step only creates.");
+    }
+    return new UpsertDiff(
+        planned.key(),
+        planned.externalId(),
+        changes.isEmpty() ? "unchanged" : "update",
+        id,
+        changes,
+        null,
+        null);
+  }
+
+  private void logStart(UpsertInput input, StepContext context) {
+    context
+        .log()
+        .info(
+            (input.dry() ? "Dry run: reading" : mapping.createOnly() ? "Creating" : "Upserting")
+                + " NetSuite "
+                + mapping.recordType()
+                + " records by external id ("
+                + (input.externalIdFromCode() ? "code" : "key")
+                + ") from dataset "
+                + input.records().dataset()
+                + (input.dry()
+                    ? ", writing nothing"
+                    : input.async() ? ", asynchronously with idempotency keys" : ""));
+    context
+        .log()
+        .warn(
+            "Assumed where Oracle's documentation is silent (NetSuiteGuesses): refusals answer "
+                + NetSuiteGuesses.WRITE_REFUSED_STATUS
+                + ", an upsert answers "
+                + NetSuiteGuesses.UPSERT_STATUS
+                + " with the record's Location, a create needs "
+                + NetSuiteGuesses.REQUIRED_ON_CREATE.getOrDefault(mapping.recordType(), List.of())
+                + (input.async() && !input.dry()
+                    ? ", an async job lists its tasks under '"
+                        + NetSuiteGuesses.TASK_LIST_ITEMS
+                        + "' and a failed task's result is NetSuite's error body"
+                    : ""));
+  }
+
+  private void logEnd(UpsertResult result, Map<String, Long> unwritten, StepContext context) {
+    context
+        .log()
+        .info(
+            (result.dryRun()
+                    ? "Dry run of "
+                        + result.total()
+                        + ": "
+                        + result.creates()
+                        + " to create, "
+                        + result.updates()
+                        + " to update, "
+                        + result.unchanged()
+                        + " unchanged, "
+                    : "Wrote " + result.written() + " of " + result.total() + ", ")
+                + result.rejected()
+                + " refused; per record in dataset "
+                + result.records().dataset());
+    if (!unwritten.isEmpty()) {
+      context
+          .log()
+          .warn(
+              "Not written to NetSuite: "
+                  + new TreeMap<>(unwritten)
+                  + " (records with a value). "
+                  + mapping.unwrittenReason()
+                  + ".");
+    }
+  }
+
+  private static void checkRejectedShare(UpsertResult result, UpsertInput input, DatasetRef out) {
+    if (result.dryRun() || result.total() == 0) {
+      return;
+    }
+    double share = (double) result.rejected() / result.total();
+    if (share > input.rejectedShareLimit()) {
+      throw new StepFailure(
+          "WRITE_REJECTED",
+          "NetSuite refused "
+              + result.rejected()
+              + " of "
+              + result.total()
+              + " records, more than the allowed share "
+              + input.rejectedShareLimit()
+              + "; "
+              + result.written()
+              + " were written. Each record's code and message are in dataset "
+              + out.dataset()
+              + ".");
+    }
+  }
+
+  private static final String INVALID_EXTERNAL_ID = "INVALID_EXTERNAL_ID";
+  private static final String RECORD_EXISTS = "RECORD_EXISTS";
+  private static final String NO_EXTERNAL_ID =
+      "No usable external id: NetSuite takes letters, numbers, _ and - only.";
+}

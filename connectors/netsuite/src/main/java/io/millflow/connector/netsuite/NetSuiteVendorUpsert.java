@@ -1,0 +1,42 @@
+package io.millflow.connector.netsuite;
+
+import io.millflow.model.Vendor;
+import io.millflow.step.Step;
+import io.millflow.step.StepContext;
+import io.millflow.step.StepType;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Upserts unified vendors into NetSuite by external id ({@code PUT record/v1/vendor/eid:{id}}), so
+ * a re-run updates rather than duplicates; with {@code dryRun} it only reads and outputs what would
+ * change. Fields as {@link VendorUpsertMapping} writes them; the rest as {@link ExternalIdUpsert}
+ * does it. Example input: {@code {"connection": "netsuite", "records": "=vendors", "dryRun":
+ * true}}.
+ */
+@Singleton
+@StepType(
+    id = "netsuite.vendor.upsert",
+    name = "Upsert NetSuite vendors",
+    group = "Sinks",
+    timeoutSeconds = 1800,
+    description =
+        "Creates or updates NetSuite vendors by external id; a dry run shows what would change.")
+public final class NetSuiteVendorUpsert implements Step<UpsertInput, UpsertResult> {
+
+  private final ExternalIdUpsert<Vendor> upsert;
+
+  @Inject
+  public NetSuiteVendorUpsert(NetSuiteClientFactory clients) {
+    this.upsert = new ExternalIdUpsert<>(new VendorUpsertMapping(), clients);
+  }
+
+  public NetSuiteVendorUpsert() {
+    this(new HttpNetSuiteClientFactory());
+  }
+
+  @Override
+  public UpsertResult run(UpsertInput input, StepContext context) {
+    return upsert.run(input, context);
+  }
+}

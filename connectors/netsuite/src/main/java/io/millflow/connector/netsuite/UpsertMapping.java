@@ -1,0 +1,37 @@
+package io.millflow.connector.netsuite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * How one unified entity becomes the body of a NetSuite record write: the record type, the record's
+ * key and code (the external id comes from one of them), the fields written, and the unified fields
+ * that have a value but are not written, with why (named in the step log).
+ */
+interface UpsertMapping<T> {
+
+  String recordType();
+
+  Class<T> unifiedType();
+
+  String key(T record);
+
+  String code(T record);
+
+  /** NetSuite's fields for {@code record}, references as {@code {"id": ...}}. */
+  ObjectNode body(T record, UpsertInput input);
+
+  /** Unified fields of {@code record} with a value that the write leaves out. */
+  List<String> unwritten(T record);
+
+  /** Why {@link #unwritten} fields are left out, for the step log. */
+  String unwrittenReason();
+
+  /**
+   * True when the step creates records ({@code POST} with {@code externalId} in the body) instead
+   * of upserting them by external id; a dry run then refuses records that exist.
+   */
+  default boolean createOnly() {
+    return false;
+  }
+}

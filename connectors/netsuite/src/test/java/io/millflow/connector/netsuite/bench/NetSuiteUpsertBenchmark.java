@@ -1,0 +1,238 @@
+package io.millflow.connector.netsuite.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.netsuite.NetSuiteAuth;
+import io.millflow.connector.netsuite.NetSuiteVendorUpsert;
+import io.millflow.connector.netsuite.TbaHeader;
+import io.millflow.connector.netsuite.UpsertInput;
+import io.millflow.connector.netsuite.UpsertResult;
+import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
+import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
+import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
+import io.millflow.model.Vendor;
+import io.millflow.step.Connection;
+import io.millflow.step.DatasetRef;
+import io.millflow.step.DatasetWriter;
+import io.millflow.step.Json;
+import io.millflow.step.testing.TestStepContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Upserts N vendors (default 10,000) into the NetSuite sandbox through {@code
+ * netsuite.vendor.upsert}, synchronously and asynchronously (idempotency keys, following each job),
+ * and with a bare java.net.http loop making the same calls with the same concurrency (the
+ * connection's 5 requests in flight); then a dry run over the vendors written. Prints Markdown
+ * rows: mode, records, connector s, records/s, raw s, records/s, raw/connector throughput. TBA for
+ * both. Not a test: run its main.
+ */
+public final class NetSuiteUpsertBenchmark {
+
+  private static final int IN_FLIGHT = 5;
+
+  private NetSuiteUpsertBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
+    try (NetSuiteSandbox sandbox =
+        new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(10)).start(0)) {
+      Connection connection = sandbox.tbaConnection("netsuite-sandbox");
+      TestStepContext context = new TestStepContext().withConnection(connection);
+      NetSuiteVendorUpsert step = new NetSuiteVendorUpsert();
+      for (boolean async : new boolean[] {false, true}) {
+        String mode = async ? "async" : "sync";
+        connector(step, context, vendors(context, "warm-" + mode, 500), async, false);
+        raw(sandbox, connection, "warm-raw-" + mode, 500, async);
+        DatasetRef dataset = vendors(context, mode, records);
+        long start = System.nanoTime();
+        UpsertResult result = connector(step, context, dataset, async, false);
+        double connectorSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        raw(sandbox, connection, "raw-" + mode, records, async);
+        double rawSeconds = (System.nanoTime() - start) / 1e9;
+        if (result.written() != records) {
+          throw new IllegalStateException("The step wrote " + result.written() + " of " + records);
+        }
+        row(mode, records, connectorSeconds, rawSeconds);
+        if (!async) {
+          start = System.nanoTime();
+          UpsertResult dry = connector(step, context, dataset, false, true);
+          double drySeconds = (System.nanoTime() - start) / 1e9;
+          System.out.printf(
+              "| dry run over the %,d written (%d unchanged) | %.1f s, %,.0f/s, %.2f of the sync write's time |%n",
+              records,
+              dry.unchanged(),
+              drySeconds,
+              records / drySeconds,
+              drySeconds / connectorSeconds);
+        }
+      }
+      System.out.printf(
+          "sandbox: %,d vendors written, %,d async requests run%n",
+          sandbox.writtenRecords("vendor"), sandbox.asyncRequestsRun());
+    }
+  }
+
+  private static void row(String mode, int records, double connector, double raw) {
+    System.out.printf(
+        "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
+        mode, records, connector, records / connector, raw, records / raw, raw / connector);
+  }
+
+  private static UpsertResult connector(
+      NetSuiteVendorUpsert step,
+      TestStepContext context,
+      DatasetRef vendors,
+      boolean async,
+      boolean dryRun) {
+    return step.run(
+        new UpsertInput("netsuite-sandbox", vendors, null, null, dryRun, async, 0.0), context);
+  }
+
+  private static DatasetRef vendors(TestStepContext context, String prefix, int count) {
+    try (DatasetWriter writer = context.datasets().create(Vendor.ENTITY)) {
+      for (int i = 0; i < count; i++) {
+        String key = prefix + "-" + i;
+        writer.add(
+            new Vendor(
+                key,
+                "C-" + key,
+                "Vendor " + key,
+                "Active",
+                true,
+                null,
+                null,
+                null,
+                "buyer" + i + "@vendor.example",
+                "+1 616 555 0100",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+      }
+      return writer.finish();
+    }
+  }
+
+  /** The same PUTs (and, async, the same job reads) by hand, IN_FLIGHT at a time. */
+  private static void raw(
+      NetSuiteSandbox sandbox, Connection connection, String prefix, int count, boolean async)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    NetSuiteAuth.Tba tba =
+        new NetSuiteAuth.Tba(
+            connection.credential("consumerKey"),
+            connection.credential("consumerSecret"),
+            connection.credential("tokenId"),
+            connection.credential("tokenSecret"));
+    Semaphore slots = new Semaphore(IN_FLIGHT);
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> calls = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String key = prefix + "-" + i;
+        int index = i;
+        calls.add(
+            executor.submit(
+                () -> {
+                  String body =
+                      Json.mapper()
+                          .createObjectNode()
+                          .put("entityId", "C-" + key)
+                          .put("companyName", "Vendor " + key)
+                          .put("isInactive", false)
+                          .put("email", "buyer" + index + "@vendor.example")
+                          .put("phone", "+1 616 555 0100")
+                          .toString();
+                  HttpResponse<byte[]> put =
+                      call(
+                          http,
+                          sandbox,
+                          tba,
+                          slots,
+                          "PUT",
+                          "/services/rest/record/v1/vendor/eid:" + key,
+                          body,
+                          async);
+                  if (async) {
+                    String job =
+                        URI.create(put.headers().firstValue("Location").orElseThrow()).getPath();
+                    call(http, sandbox, tba, slots, "GET", job, null, false);
+                    JsonNode tasks =
+                        Json.mapper()
+                            .readTree(
+                                call(http, sandbox, tba, slots, "GET", job + "/task", null, false)
+                                    .body());
+                    String task = URI.create(tasks.at("/items/0/links/0/href").asText()).getPath();
+                    call(http, sandbox, tba, slots, "GET", task, null, false);
+                    call(http, sandbox, tba, slots, "GET", task + "/result", null, false);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+    }
+  }
+
+  private static HttpResponse<byte[]> call(
+      HttpClient http,
+      NetSuiteSandbox sandbox,
+      NetSuiteAuth.Tba tba,
+      Semaphore slots,
+      String method,
+      String path,
+      String body,
+      boolean async)
+      throws Exception {
+    URI uri = URI.create(sandbox.baseUrl() + path);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header(
+                "Authorization",
+                TbaHeader.of(
+                    method,
+                    uri,
+                    NetSuiteGuesses.realm(sandbox.config().accountId()),
+                    tba,
+                    UUID.randomUUID().toString().replace("-", ""),
+                    Instant.now().getEpochSecond()))
+            .header("Accept", "application/json");
+    if (body != null) {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+      if (async) {
+        request
+            .header("Prefer", "respond-async")
+            .header("X-NetSuite-Idempotency-Key", UUID.randomUUID().toString());
+      }
+    }
+    slots.acquire();
+    try {
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException(
+            method + " " + path + ": " + response.statusCode() + " " + new String(response.body()));
+      }
+      return response;
+    } finally {
+      slots.release();
+    }
+  }
+}
