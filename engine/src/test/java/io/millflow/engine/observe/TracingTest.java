@@ -10,6 +10,7 @@ import io.millflow.engine.FlowTestSupport;
 import io.millflow.engine.trigger.SignatureScheme;
 import io.millflow.engine.trigger.SignatureVerifier;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -82,6 +83,51 @@ class TracingTest {
             .orElseThrow();
     assertThat(read.getAttributes().get(AttributeKey.longKey("millflow.records_out")))
         .isEqualTo(25L);
+  }
+
+  @Test
+  void aConnectorsHttpCallsAreClientSpansUnderTheStepAttemptThatMadeThem() {
+    FlowTestSupport.resetSyncState(FLOW);
+    String runId = startRun(FLOW);
+    assertThat(awaitRunEnd(runId).getString("run.status")).isEqualTo("completed");
+    tracing.flush();
+
+    SpanData read =
+        spans.all().stream()
+            .filter(span -> runId.equals(span.getAttributes().get(RUN_ID)))
+            .filter(span -> span.getName().equals("step plex.purchase-orders.read"))
+            .findFirst()
+            .orElseThrow();
+    List<SpanData> calls =
+        spans.all().stream()
+            .filter(span -> read.getSpanId().equals(span.getParentSpanId()))
+            .toList();
+    assertThat(calls)
+        .isNotEmpty()
+        .allSatisfy(
+            call -> {
+              assertThat(call.getName()).isEqualTo("HTTP GET");
+              assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT);
+              assertThat(call.getTraceId()).isEqualTo(read.getTraceId());
+              assertThat(call.getAttributes().get(AttributeKey.stringKey("http.request.method")))
+                  .isEqualTo("GET");
+              assertThat(call.getAttributes().get(AttributeKey.stringKey("server.address")))
+                  .isNotBlank();
+              assertThat(call.getAttributes().get(AttributeKey.stringKey("url.path")))
+                  .startsWith("/")
+                  .doesNotContain("?");
+              assertThat(
+                      call.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                  .isEqualTo(200L);
+              assertThat(call.getAttributes().asMap().keySet())
+                  .extracting(AttributeKey::getKey)
+                  .containsOnly(
+                      "http.request.method",
+                      "server.address",
+                      "server.port",
+                      "url.path",
+                      "http.response.status_code");
+            });
   }
 
   @Test
