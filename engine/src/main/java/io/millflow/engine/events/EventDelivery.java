@@ -1,10 +1,12 @@
 package io.millflow.engine.events;
 
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.net.OutboundAddresses;
 import io.millflow.engine.observe.MillflowMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,8 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 public class EventDelivery {
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   /** Subscriptions delivered to at once by this instance; more wait for the next poll. */
   static final int MAX_SUBSCRIPTIONS = 64;
@@ -109,11 +113,10 @@ public class EventDelivery {
     }
   }
 
+  /** Stops looking for events; a delivery under way may finish (a clean stop waits for it). */
   @PreDestroy
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
-    lanes.shutdownNow();
+  public void stop() {
+    GracefulStop.stop(scheduler, STOP_GRACE);
+    GracefulStop.stop(lanes, STOP_GRACE);
   }
 }
