@@ -4,6 +4,7 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.net.OutboundAddresses;
 import io.millflow.engine.observe.MillflowMetrics;
+import io.millflow.engine.observe.Tracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -52,10 +53,11 @@ public class EventDelivery {
       DeliveryStore store,
       MillflowConfig config,
       OutboundAddresses addresses,
-      MillflowMetrics metrics) {
+      MillflowMetrics metrics,
+      Tracing tracing) {
     this.store = store;
     this.config = config.events();
-    this.sender = new EventSender(addresses, metrics);
+    this.sender = new EventSender(addresses, metrics, tracing);
   }
 
   public void start() {
