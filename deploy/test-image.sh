@@ -214,17 +214,11 @@ wait_ready() {
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
-# Health is on the management interface (its own port), as the Kubernetes probes reach it.
-# TODO(issue 19 item 3): once /q/health/* is in every build, drop the fallback to /api/me and require both.
+# Health is on the management interface (its own port), as the Kubernetes probes reach it: both must answer 200.
 health_answers() {
   local ready live
   ready=$(http_status "http://127.0.0.1:$management_port/q/health/ready")
   live=$(http_status "http://127.0.0.1:$management_port/q/health/live")
-  if [ "$ready" = 000 ] || [ "$ready" = 404 ]; then
-    log "no /q/health/ready on the management port in this build yet: checked GET /api/me (state store and API) instead"
-    [ "$(http_status -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/me")" = 200 ]
-    return
-  fi
   log "health: ready $ready, live $live"
   [ "$ready" = 200 ] && [ "$live" = 200 ]
 }
@@ -278,6 +272,16 @@ stops_on_sigterm() {
   [ "$code" != 137 ]
 }
 
+# The stop's lines (from "Millflow stopping" on): there, and none of them a WARN or ERROR.
+stop_is_quiet() {
+  local stop
+  stop=$(podman logs "$container" 2>&1 | sed -n '/Millflow stopping/,$p')
+  [ -n "$stop" ] || { log "no 'Millflow stopping' line"; return 1; }
+  if echo "$stop" | grep -E '^[0-9:.]+ (WARN|ERROR) '; then
+    return 1
+  fi
+}
+
 data_on_volume() {
   podman run --rm --network=host --volume "$volume:/data" --entrypoint /bin/sh "$IMAGE" -c \
     'test -f /data/postgres/PG_VERSION'
@@ -316,6 +320,7 @@ smoke_test() {
   check "the run's steps name this instance (MILLFLOW_ZEEBE_WORKER_NAME)" ran_on_named_worker "$run"
   check "every process runs as uid $MILLFLOW_UID" runs_as_non_root
   check "stops on SIGTERM within 60 s, as Kubernetes asks (terminationGracePeriodSeconds)" stops_on_sigterm
+  check "the stop logs no WARN or ERROR" stop_is_quiet
   check "data directory on the volume" data_on_volume
   podman start "$container" > /dev/null
   check "ready again after a restart on the same volume" wait_ready 2

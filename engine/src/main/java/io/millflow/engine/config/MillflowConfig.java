@@ -359,6 +359,13 @@ public interface MillflowConfig {
 
   interface Metrics {
     /**
+     * Record Millflow's meters; {@code false} makes every meter a no-op (to measure what metrics
+     * cost).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
      * Label run, step, webhook and connection metrics with the tenant (more series: one set per
      * tenant).
      */

@@ -5,6 +5,7 @@ import io.millflow.engine.connection.ConnectionStatus.State;
 import io.millflow.engine.events.EventType;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.events.ReauthRequired;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.store.StateStore;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
@@ -34,6 +35,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public class ConnectionHealth {
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
   private static final Logger LOG = Logger.getLogger(ConnectionHealth.class);
@@ -69,11 +72,10 @@ public class ConnectionHealth {
         this::checkDueSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Stops polling; a poll under way may finish (a clean stop waits for it). */
   @PreDestroy
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+  public void stop() {
+    GracefulStop.stop(scheduler, STOP_GRACE);
   }
 
   /**

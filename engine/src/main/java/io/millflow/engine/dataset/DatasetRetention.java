@@ -1,6 +1,7 @@
 package io.millflow.engine.dataset;
 
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.store.StateStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public class DatasetRetention {
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(DatasetRetention.class);
 
@@ -73,10 +76,9 @@ public class DatasetRetention {
     }
   }
 
+  /** Stops polling; a poll under way may finish (a clean stop waits for it). */
   @PreDestroy
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+  public void stop() {
+    GracefulStop.stop(scheduler, STOP_GRACE);
   }
 }

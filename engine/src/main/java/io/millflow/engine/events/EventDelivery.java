@@ -1,10 +1,13 @@
 package io.millflow.engine.events;
 
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.net.OutboundAddresses;
 import io.millflow.engine.observe.MillflowMetrics;
+import io.millflow.engine.observe.Tracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,8 @@ import org.jboss.logging.Logger;
 @Singleton
 public class EventDelivery {
 
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
   /** Subscriptions delivered to at once by this instance; more wait for the next poll. */
   static final int MAX_SUBSCRIPTIONS = 64;
 
@@ -48,10 +53,11 @@ public class EventDelivery {
       DeliveryStore store,
       MillflowConfig config,
       OutboundAddresses addresses,
-      MillflowMetrics metrics) {
+      MillflowMetrics metrics,
+      Tracing tracing) {
     this.store = store;
     this.config = config.events();
-    this.sender = new EventSender(addresses, metrics);
+    this.sender = new EventSender(addresses, metrics, tracing);
   }
 
   public void start() {
@@ -109,11 +115,10 @@ public class EventDelivery {
     }
   }
 
+  /** Stops looking for events; a delivery under way may finish (a clean stop waits for it). */
   @PreDestroy
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
-    lanes.shutdownNow();
+  public void stop() {
+    GracefulStop.stop(scheduler, STOP_GRACE);
+    GracefulStop.stop(lanes, STOP_GRACE);
   }
 }

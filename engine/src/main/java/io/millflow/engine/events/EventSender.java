@@ -2,8 +2,11 @@ package io.millflow.engine.events;
 
 import io.millflow.engine.net.OutboundAddresses;
 import io.millflow.engine.observe.MillflowMetrics;
+import io.millflow.engine.observe.Tracing;
 import io.millflow.engine.trigger.SignatureScheme;
 import io.millflow.engine.trigger.SignatureVerifier;
+import io.millflow.step.http.ObservedHttpClient;
+import io.opentelemetry.context.Scope;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,20 +35,24 @@ final class EventSender {
    * Plain http goes to loopback only, as HTTP/1.1 (no h2c upgrade offered on every new connection).
    */
   private final HttpClient plain =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(ATTEMPT_TIMEOUT)
-          .build();
+      ObservedHttpClient.of(
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(ATTEMPT_TIMEOUT)
+              .build());
 
   /** https: HTTP/2 when the subscriber offers it, so concurrent deliveries share one connection. */
-  private final HttpClient tls = HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT).build();
+  private final HttpClient tls =
+      ObservedHttpClient.of(HttpClient.newBuilder().connectTimeout(ATTEMPT_TIMEOUT).build());
 
   private final OutboundAddresses addresses;
   private final MillflowMetrics metrics;
+  private final Tracing tracing;
 
-  EventSender(OutboundAddresses addresses, MillflowMetrics metrics) {
+  EventSender(OutboundAddresses addresses, MillflowMetrics metrics, Tracing tracing) {
     this.addresses = addresses;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   /**
@@ -83,16 +90,19 @@ final class EventSender {
                   SIGNATURE_HEADER,
                   SignatureVerifier.sign(SCHEME, target.secret(), body, Instant.now()))
               .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      if (event.traceparent() != null) {
+      if (event.traceparent() != null && !tracing.on()) {
         request.header("traceparent", event.traceparent()); // the trace of the run that emitted it
       }
-      return client(uri)
-          .sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-          .handle(
-              (response, failure) ->
-                  failure == null
-                      ? Attempt.answered(event, response.statusCode(), millisSince(started))
-                      : Attempt.failed(event, unwrapped(failure), millisSince(started)));
+      // Traced here: the delivery is an HTTP span under the emitting step's, and sends its own.
+      try (Scope ignored = tracing.httpCallsUnder(event.traceparent())) {
+        return client(uri)
+            .sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+            .handle(
+                (response, failure) ->
+                    failure == null
+                        ? Attempt.answered(event, response.statusCode(), millisSince(started))
+                        : Attempt.failed(event, unwrapped(failure), millisSince(started)));
+      }
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(Attempt.failed(event, e, millisSince(started)));
     }

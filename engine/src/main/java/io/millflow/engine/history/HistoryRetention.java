@@ -1,6 +1,7 @@
 package io.millflow.engine.history;
 
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.store.StateStore;
 import jakarta.annotation.PreDestroy;
@@ -27,6 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public class HistoryRetention {
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(HistoryRetention.class);
   private static final List<String> ENDED =
@@ -162,10 +165,9 @@ public class HistoryRetention {
     }
   }
 
+  /** Stops polling; a poll under way may finish (a clean stop waits for it). */
   @PreDestroy
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+  public void stop() {
+    GracefulStop.stop(scheduler, STOP_GRACE);
   }
 }

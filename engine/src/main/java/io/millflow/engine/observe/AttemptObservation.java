@@ -5,6 +5,7 @@ import io.millflow.step.ReadResult;
 import io.millflow.step.WriteResult;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.UUID;
@@ -45,7 +46,9 @@ public final class AttemptObservation implements AutoCloseable {
               .setAttribute("millflow.flow_id", subject.flowId())
               .setAttribute("millflow.run_id", subject.runId().toString())
               .startSpan();
-      this.scope = span.makeCurrent();
+      this.scope =
+          HttpSpans.recordingIn(Context.current().with(span), observer.tracing().tracer())
+              .makeCurrent();
     } else {
       this.span = Span.getInvalid();
       this.scope = Scope.noop();

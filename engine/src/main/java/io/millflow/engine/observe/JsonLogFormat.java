@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.logging.Handler;
 import org.jboss.logmanager.LogContext;
-import org.jboss.logmanager.formatters.JsonFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
@@ -23,9 +22,7 @@ public class JsonLogFormat {
     if (!config.log().json()) {
       return;
     }
-    JsonFormatter json = new JsonFormatter();
-    json.setPrintDetails(false);
-    json.setExceptionOutputType(JsonFormatter.ExceptionOutputType.FORMATTED);
+    JsonLogLine json = new JsonLogLine();
     for (Handler handler : LogContext.getLogContext().getLogger("").getHandlers()) {
       consoleOf(handler, json);
     }
@@ -35,7 +32,7 @@ public class JsonLogFormat {
    * Quarkus wraps its console handler (async, delayed); the formatter goes on the console handler
    * itself.
    */
-  private static void consoleOf(Handler handler, JsonFormatter json) {
+  private static void consoleOf(Handler handler, JsonLogLine json) {
     if (handler instanceof ConsoleHandler console) {
       console.setFormatter(json);
     } else if (handler instanceof org.jboss.logmanager.ExtHandler wrapper) {

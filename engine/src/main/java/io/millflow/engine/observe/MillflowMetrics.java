@@ -3,6 +3,7 @@ package io.millflow.engine.observe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.millflow.engine.config.MillflowConfig;
@@ -25,12 +26,20 @@ public class MillflowMetrics {
 
   @Inject
   public MillflowMetrics(MillflowConfig config) {
-    this(config.metrics().tenantLabel());
+    this(config.metrics().tenantLabel(), config.metrics().enabled());
   }
 
   /** Metrics with the tenant as a label or not ({@code millflow.metrics.tenant-label}). */
   public MillflowMetrics(boolean tenantLabel) {
+    this(tenantLabel, true);
+  }
+
+  MillflowMetrics(boolean tenantLabel, boolean enabled) {
     this.tenantLabel = tenantLabel;
+    if (!enabled) {
+      // Every meter becomes a no-op (and /q/metrics lists none): the benchmark's baseline.
+      registry.config().meterFilter(MeterFilter.deny());
+    }
     // Series that exist from the start, so a dashboard and an alert see 0 rather than nothing.
     counter(
         "millflow.event.deliveries",

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -119,6 +120,18 @@ public class Tracing {
 
   static Context continued(String traceparent) {
     return traceparent == null ? Context.root() : continued(Map.of("traceparent", traceparent));
+  }
+
+  /**
+   * Makes the context {@code traceparent} names current, with the HTTP calls made in it recorded as
+   * its children (an event's delivery, in the trace of the step that emitted it); nothing when
+   * tracing is off or there is no {@code traceparent}.
+   */
+  public Scope httpCallsUnder(String traceparent) {
+    if (!on() || traceparent == null) {
+      return Scope.noop();
+    }
+    return HttpSpans.recordingIn(continued(traceparent), tracer).makeCurrent();
   }
 
   /** Exports what was recorded so far (tests, and a clean stop). */

@@ -1,6 +1,7 @@
 package io.millflow.engine.operaton;
 
 import io.millflow.engine.feel.BoundedFeel;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.port.EngineIncident;
 import io.millflow.engine.port.FlowRefusedException;
 import io.millflow.engine.port.Message;
@@ -9,6 +10,7 @@ import io.millflow.engine.port.RunEndHandler;
 import io.millflow.engine.port.TaskWorker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -285,7 +287,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
       fetchLoop.close();
     }
     runEnds.close();
-    housekeeping.shutdownNow();
+    GracefulStop.stop(housekeeping, Duration.ofSeconds(5));
     engine.close();
   }
 

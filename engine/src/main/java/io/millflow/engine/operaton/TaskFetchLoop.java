@@ -137,7 +137,10 @@ final class TaskFetchLoop implements AutoCloseable {
         loop.join(Duration.ofSeconds(5));
       }
       if (!attempts.awaitTermination(10, TimeUnit.SECONDS)) {
+        // Interrupted, an attempt hands its task back (AttemptRunner), which still needs the
+        // engine.
         attempts.shutdownNow();
+        attempts.awaitTermination(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

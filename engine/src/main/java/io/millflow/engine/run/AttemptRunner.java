@@ -138,7 +138,7 @@ final class AttemptRunner implements TaskHandler {
     } catch (InvalidStepInputException e) {
       return attempt.incident(null, e.getMessage(), null);
     } catch (RetryableStepException e) {
-      return attempt.retry(e);
+      return stopping() ? attempt.handBack() : attempt.retry(e);
     } catch (ReauthRequiredException e) {
       String message = attempt.redaction.apply(e.getMessage());
       services.connections().refused(tenantId, e.connection(), message);
@@ -153,6 +153,9 @@ final class AttemptRunner implements TaskHandler {
     } catch (StepFailure e) {
       return attempt.throwError(e);
     } catch (RuntimeException | Error e) {
+      if (stopping()) {
+        return attempt.handBack();
+      }
       // An Error too (a LinkageError from a stale connector jar, a StackOverflowError): the run
       // must show it. The stack trace is logged as redacted text: the exception's own messages may
       // quote a secret.
@@ -172,6 +175,11 @@ final class AttemptRunner implements TaskHandler {
               + ". This is a bug; the stack trace is in the run history.",
           stackTrace);
     }
+  }
+
+  /** The worker pool is stopping and interrupted this attempt's thread. */
+  private static boolean stopping() {
+    return Thread.currentThread().isInterrupted();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -294,6 +302,25 @@ final class AttemptRunner implements TaskHandler {
           .history()
           .failStep(runId, stepRunId, StepStatus.RETRYING, "RETRYABLE", message, null);
       return new AttemptOutcome.RetryLater(retriesLeft, backoff, message);
+    }
+
+    /**
+     * Millflow is stopping and interrupted the step: no fault of the step, so no retry is spent;
+     * the task goes back to the engine at once, for the next instance to take.
+     */
+    AttemptOutcome handBack() {
+      Thread.interrupted(); // what is left to do (the history, the engine's command) must not fail
+      services
+          .history()
+          .failStep(
+              runId,
+              stepRunId,
+              StepStatus.RETRYING,
+              "STOPPED",
+              "Millflow stopped during this attempt; the task is handed out again, its retries untouched",
+              null);
+      LOG.infof("Task %s (%s) handed back: Millflow is stopping", task.key(), task.type());
+      return new AttemptOutcome.HandBack(Duration.ZERO);
     }
 
     AttemptOutcome incident(String code, String message, String detail) {

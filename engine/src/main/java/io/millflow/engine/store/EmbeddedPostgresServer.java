@@ -164,6 +164,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setOverrideWorkingDirectory(runtime.toFile())
         .setPGStartupWait(STARTUP_WAIT)
+        // Millflow stops it last, after the workers (StateStore); zonky's own hook stopped it at
+        // the
+        // first signal, under the attempts still running.
+        .setRegisterShutdownHook(false)
         .setConnectConfig("password", password)
         // Passed to initdb only (zonky's "locale" options are initdb's): a new data directory gets
         // the superuser's password and password logins from the start (these come after zonky's "-A

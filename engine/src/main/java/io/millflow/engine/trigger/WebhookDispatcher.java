@@ -5,6 +5,7 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.feel.FeelOverBudget;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.lifecycle.GracefulStop;
 import io.millflow.engine.observe.MillflowMetrics;
 import io.millflow.engine.observe.Tracing;
 import io.millflow.engine.port.Message;
@@ -33,6 +34,8 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 public class WebhookDispatcher {
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 100;
@@ -298,10 +301,9 @@ public class WebhookDispatcher {
     }
   }
 
+  /** Stops polling; a poll under way may finish (a clean stop waits for it). */
   @PreDestroy
-  void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+  public void stop() {
+    GracefulStop.stop(scheduler, STOP_GRACE);
   }
 }

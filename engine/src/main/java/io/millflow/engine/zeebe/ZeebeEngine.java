@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
  * {@code millflow.zeebe.rest-address} is set).
  */
 public final class ZeebeEngine implements ProcessEngine, AutoCloseable {
+
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private static final Logger LOG = Logger.getLogger(ZeebeEngine.class);
 
@@ -226,6 +229,9 @@ public final class ZeebeEngine implements ProcessEngine, AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return; // closed by the orderly stop, then again as a bean
+    }
     workers.forEach(JobWorker::close);
     retryDelay.close();
     client.close();

@@ -21,6 +21,25 @@ final class ClusterFlows {
 
   private ClusterFlows() {}
 
+  /** One step: Plex purchase orders read through {@code connection}. */
+  static String plexRead(String id, String connection) {
+    return HEAD.formatted(id)
+        + """
+          <bpmn:startEvent id="Start" />
+          <bpmn:serviceTask id="ReadOrders">
+            <bpmn:extensionElements>
+              <zeebe:taskDefinition type="plex.purchase-orders.read" retries="1" />
+              <zeebe:ioMapping><zeebe:input source="%s" target="connection" /></zeebe:ioMapping>
+            </bpmn:extensionElements>
+          </bpmn:serviceTask>
+          <bpmn:endEvent id="End" />
+          <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="ReadOrders" />
+          <bpmn:sequenceFlow id="F2" sourceRef="ReadOrders" targetRef="End" />
+        """
+            .formatted(connection)
+        + TAIL;
+  }
+
   /**
    * {@code count} steps in a row that do next to nothing ({@code webhook.send} of an event nobody
    * subscribes to: one read of the subscriptions and a log line), so the time is the

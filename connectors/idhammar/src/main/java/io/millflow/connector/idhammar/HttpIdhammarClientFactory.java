@@ -1,6 +1,7 @@
 package io.millflow.connector.idhammar;
 
 import io.millflow.step.Connection;
+import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -18,10 +19,11 @@ public final class HttpIdhammarClientFactory implements IdhammarClientFactory {
 
   public HttpIdhammarClientFactory() {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
+        ObservedHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()),
         IdhammarPacing.shared());
   }
 

@@ -1,5 +1,6 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -20,10 +21,11 @@ public final class HttpNetSuiteClientFactory implements NetSuiteClientFactory {
 
   public HttpNetSuiteClientFactory() {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build(),
+        ObservedHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()),
         AccessTokens.shared(),
         AccountConcurrency.shared(),
         Clock.systemUTC());

@@ -8,6 +8,7 @@ import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -38,10 +39,11 @@ public final class NetSuiteConnectionTester implements ConnectionTester<NetSuite
 
   public NetSuiteConnectionTester() {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build(),
+        ObservedHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()),
         Clock.systemUTC());
   }
 

@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import io.millflow.step.Connection;
+import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -18,10 +19,11 @@ public final class HttpPlexClientFactory implements PlexClientFactory {
 
   public HttpPlexClientFactory() {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
+        ObservedHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()),
         PlexRateLimiters.shared());
   }
 

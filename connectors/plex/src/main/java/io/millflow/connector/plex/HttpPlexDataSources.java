@@ -2,6 +2,7 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.step.Json;
+import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,10 +31,11 @@ public final class HttpPlexDataSources {
 
   public HttpPlexDataSources() {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
+        ObservedHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()),
         Clock.systemUTC());
   }
 

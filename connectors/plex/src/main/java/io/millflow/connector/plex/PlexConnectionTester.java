@@ -9,6 +9,7 @@ import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -41,10 +42,11 @@ public final class PlexConnectionTester implements ConnectionTester<PlexConnecti
   @Inject
   public PlexConnectionTester(HttpPlexDataSources dataSources) {
     this(
-        HttpClient.newBuilder()
-            .connectTimeout(LONGEST_WAIT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
+        ObservedHttpClient.of(
+            HttpClient.newBuilder()
+                .connectTimeout(LONGEST_WAIT)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()),
         dataSources);
   }
 
