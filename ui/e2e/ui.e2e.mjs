@@ -368,6 +368,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await form.getByLabel(labelOf('postgres', 'username'), { exact: true }).fill('millflow');
     await form.getByRole('button', { name: 'Save connection' }).click();
     await form.getByRole('alert').filter({ hasText: /settings\.port/ }).waitFor();
+    await form.locator('#setting-port[aria-invalid="true"]').waitFor();
     assert.ok(!(await api('GET', '/api/connections')).some((c) => c.name === 'e2e-postgres'), 'nothing saved');
 
     // A valid one is saved with its typed settings.

@@ -1,12 +1,13 @@
 // Turns failed API calls into sentences that say what happened and what to do.
 
-/** An API answer other than 2xx, with the body Millflow sent ({error, message, problems}) when it sent one. */
+/** An API answer other than 2xx, with the body Millflow sent ({error, message, field, problems}) when it sent one. */
 export class ApiError extends Error {
   constructor(status, body, path) {
     super(body?.message || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = body?.error || null;
+    this.field = body?.field || null;
     this.problems = Array.isArray(body?.problems) ? body.problems : [];
     this.path = path;
   }

@@ -96,6 +96,7 @@ export function ConnectPage({ existingName }) {
       }
     } catch (error) {
       setFailure(error);
+      if (error.field) setErrors({ [error.field]: error.message }); // the runtime named the field: mark it
     } finally {
       setBusy(null);
     }

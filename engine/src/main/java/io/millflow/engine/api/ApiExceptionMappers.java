@@ -13,7 +13,8 @@ public class ApiExceptionMappers {
   public Response invalidFlow(InvalidFlowException e) {
     return json(
         Response.Status.BAD_REQUEST,
-        new ApiError("invalid_flow", "The flow was not deployed: " + e.getMessage(), e.problems()));
+        new ApiError(
+            "invalid_flow", "The flow was not deployed: " + e.getMessage(), null, e.problems()));
   }
 
   @ServerExceptionMapper
@@ -40,7 +41,8 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response badRequest(jakarta.ws.rs.BadRequestException e) {
-    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", e.getMessage()));
+    String field = e instanceof FieldRefused refused ? refused.field() : null;
+    return json(Response.Status.BAD_REQUEST, ApiError.about(field, "bad_request", e.getMessage()));
   }
 
   @ServerExceptionMapper
@@ -57,7 +59,8 @@ public class ApiExceptionMappers {
   public Response unknownField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
     return json(
         Response.Status.BAD_REQUEST,
-        ApiError.of(
+        ApiError.about(
+            JsonProblems.path(e),
             "bad_request",
             "Unknown field '"
                 + JsonProblems.path(e)
@@ -67,7 +70,9 @@ public class ApiExceptionMappers {
 
   @ServerExceptionMapper
   public Response wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-    return json(Response.Status.BAD_REQUEST, ApiError.of("bad_request", JsonProblems.mismatch(e)));
+    return json(
+        Response.Status.BAD_REQUEST,
+        ApiError.about(JsonProblems.field(e), "bad_request", JsonProblems.mismatch(e)));
   }
 
   @ServerExceptionMapper

@@ -218,7 +218,8 @@ public class ConnectionsResource {
     try {
       tests.validate(connection);
     } catch (InvalidConnectionException e) {
-      throw new BadRequestException(e.getMessage());
+      throw new FieldRefused(
+          e.errors().isEmpty() ? null : e.errors().getFirst().field(), e.getMessage());
     }
   }
 

@@ -28,6 +28,18 @@ final class JsonProblems {
     return path.isEmpty() ? "(the body)" : path.toString();
   }
 
+  /**
+   * The field an answer's {@code field} names: the dotted path, with {@code .type} for a kind that
+   * is unknown or missing; null for the body as a whole.
+   */
+  static String field(MismatchedInputException e) {
+    String path = path(e);
+    if (e instanceof InvalidTypeIdException) {
+      return path.equals("(the body)") ? "type" : path + ".type";
+    }
+    return path.equals("(the body)") ? null : path;
+  }
+
   /** A field name as an answer may repeat it: control characters shown as '?', and not endless. */
   static String printable(String name) {
     String shown = name.length() > 100 ? name.substring(0, 100) + "…" : name;

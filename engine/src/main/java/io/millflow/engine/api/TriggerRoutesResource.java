@@ -54,6 +54,8 @@ public class TriggerRoutesResource {
           .replace(caller.tenantId(), id, parsed, Boolean.TRUE.equals(update.matchAll()))
           .map(WebhookTrigger::view)
           .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
+    } catch (io.millflow.engine.trigger.RouteRefused e) {
+      throw new FieldRefused(e.field(), e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }

@@ -5,6 +5,7 @@ import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.trigger.InboxEvent;
+import io.millflow.engine.trigger.RouteRefused;
 import io.millflow.engine.trigger.RouteTargets;
 import io.millflow.engine.trigger.TriggerDefinition;
 import io.millflow.engine.trigger.TriggerFeel;
@@ -65,6 +66,8 @@ public class TriggersResource {
     try {
       feel.check(definition);
       targets.check(caller.tenantId(), definition.routes());
+    } catch (RouteRefused e) {
+      throw new FieldRefused(e.field(), "Invalid trigger: " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("Invalid trigger: " + e.getMessage());
     }
@@ -153,7 +156,8 @@ public class TriggersResource {
         .findFirst()
         .ifPresent(
             field -> {
-              throw new BadRequestException(
+              throw new FieldRefused(
+                  field,
                   "Invalid trigger: unknown field '"
                       + field
                       + "': remove it; known fields: "
@@ -167,7 +171,8 @@ public class TriggersResource {
       }
       if (e.getCause()
           instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-        throw new BadRequestException(
+        throw new FieldRefused(
+            JsonProblems.path(unknown),
             "Invalid trigger: unknown field '"
                 + JsonProblems.path(unknown)
                 + "': remove it"
@@ -175,7 +180,8 @@ public class TriggersResource {
       }
       if (e.getCause()
           instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
-        throw new BadRequestException("Invalid trigger: " + JsonProblems.mismatch(mismatch));
+        throw new FieldRefused(
+            JsonProblems.field(mismatch), "Invalid trigger: " + JsonProblems.mismatch(mismatch));
       }
       Throwable cause =
           e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;

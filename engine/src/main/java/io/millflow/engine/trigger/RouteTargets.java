@@ -20,7 +20,7 @@ public class RouteTargets {
   }
 
   /**
-   * @throws IllegalArgumentException naming the first route whose flow the tenant has not deployed
+   * @throws RouteRefused naming the first route whose flow the tenant has not deployed
    */
   public void check(String tenantId, List<Route> routes) {
     for (int i = 0; i < routes.size(); i++) {
@@ -28,7 +28,8 @@ public class RouteTargets {
       if (route.flowId() != null
           && !route.deployLater()
           && !flows.exists(tenantId, route.flowId())) {
-        throw new IllegalArgumentException(
+        throw new RouteRefused(
+            "routes[" + i + "].flowId",
             "routes["
                 + i
                 + "].flowId names the flow '"

@@ -62,7 +62,10 @@ class BadInputTest {
   void anUnknownFieldIsA400NamingTheField() {
     assertEveryJsonEndpoint(
         "{\"colour\": \"blue\"}",
-        answer -> answer.statusCode() == 400 && answer.asString().contains("colour"));
+        answer ->
+            answer.statusCode() == 400
+                && answer.asString().contains("colour")
+                && "colour".equals(answer.jsonPath().getString("field")));
   }
 
   @Test
@@ -91,6 +94,7 @@ class BadInputTest {
         .isEqualTo(
             "Invalid trigger: Field 'signature.type' has an unknown value 'rsa': use one of hmac,"
                 + " makini, timestamped");
+    assertThat(answer.jsonPath().getString("field")).isEqualTo("signature.type");
     assertThat(answer.asString()).doesNotContain("io.millflow").doesNotContain("SignatureScheme");
   }
 

@@ -84,6 +84,7 @@ class ConnectionTypesApiTest {
         .body(
             "message",
             containsString("field 'settings.rateLimitPerMinute' has a value of the wrong type"))
+        .body("field", org.hamcrest.Matchers.equalTo("settings.rateLimitPerMinute"))
         .body("message", not(containsString("k-" + RUN)));
     given()
         .contentType(ContentType.JSON)

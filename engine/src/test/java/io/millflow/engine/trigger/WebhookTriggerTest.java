@@ -71,6 +71,7 @@ class WebhookTriggerTest {
         .post("/api/triggers")
         .then()
         .statusCode(400)
+        .body("field", equalTo("routes[0].flowId"))
         .body(
             "message",
             org.hamcrest.Matchers.containsString(
