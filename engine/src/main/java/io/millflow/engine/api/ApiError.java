@@ -1,6 +1,7 @@
 package io.millflow.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.millflow.engine.flow.FlowProblem;
 import java.util.List;
 
 /**
