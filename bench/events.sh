@@ -13,7 +13,7 @@ port=18082
 rm -rf "$data"; mkdir -p "$data"
 export MILLFLOW_SECURITY_ADMIN_TOKEN="mf_bench-$(date +%s%N)"   # the runtime's first admin token, sent with every API call
 
-java ${BENCH_JAVA_OPTS:-} -Dmillflow.data-dir="$data" -Dquarkus.http.port=$port -Dmillflow.sandbox.enabled=false -jar "$jar" \
+java ${BENCH_JAVA_OPTS:-} -Dmillflow.data-dir="$data" -Dquarkus.http.port=$port -Dmillflow.sandbox.enabled=false -Dmillflow.outbound.allow-hosts=127.0.0.1 -jar "$jar" \
   > "$data/runtime.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT

@@ -18,7 +18,11 @@ const PRESENTATION = {
   mysql: { name: 'MySQL / MariaDB', group: 'Databases' },
   snowflake: { name: 'Snowflake', group: 'Databases', files: { privateKey: '.pem,.p8,.key' } },
   mongodb: { name: 'MongoDB', group: 'Databases' },
-  file: { name: 'Files (local directory)', group: 'Files' }
+  file: { name: 'Files (local directory)', group: 'Files' },
+  http: {
+    name: 'HTTP / REST API', group: 'Other systems',
+    help: 'Any REST API, for the HTTP request step. Fill in the credentials of the authentication you choose; they are sent to the base URL\'s host only.'
+  }
 };
 
 /** The connect form of one connection type, generated from its schema (an entry of GET /api/connection-types). */

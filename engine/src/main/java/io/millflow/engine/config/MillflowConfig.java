@@ -53,6 +53,9 @@ public interface MillflowConfig {
 
   Sandbox sandbox();
 
+  /** Where calls to addresses a user gave may go (docs/configuration.md). */
+  Outbound outbound();
+
   Security security();
 
   ConnectionHealthConfig connectionHealth();
@@ -331,6 +334,22 @@ public interface MillflowConfig {
     /** Downtime events the Idhammar OEE sandbox has before now (more appear as time passes). */
     @WithDefault("2000")
     int idhammarDowntimeEvents();
+  }
+
+  interface Outbound {
+    /**
+     * Whether private addresses (10/8, 172.16/12, 192.168/16, fc00::/7) may be called: plants run
+     * their systems on them.
+     */
+    @WithDefault("true")
+    boolean allowPrivate();
+
+    /**
+     * Hosts (names or addresses, as written in the URL) that may be called whatever they resolve
+     * to, loopback and link-local included: for sandboxes and tests. The runtime's own ports stay
+     * refused.
+     */
+    Optional<java.util.List<String>> allowHosts();
   }
 
   interface FileConnections {

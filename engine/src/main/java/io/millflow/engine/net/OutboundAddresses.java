@@ -2,9 +2,12 @@ package io.millflow.engine.net;
 
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.store.StateStore;
+import io.millflow.step.OutboundGuard;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +19,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The addresses outbound calls made for a tenant (connection tests and steps of stored connections,
- * event subscriptions) may never reach: this runtime's own HTTP ports and the state store's port on
- * this machine. Without it, a designer could make Millflow call its own API or log in to its
- * database, and read the answers back as a port oracle. Connections the installation itself
- * provides or configures are the admin's and are not checked.
+ * event subscriptions, {@code http.request}) may never reach: this runtime's own HTTP ports and the
+ * state store's port on this machine, and for HTTP URLs what {@link OutboundPolicy} refuses
+ * (loopback, link-local, the unspecified address, private ranges when so configured). Without it, a
+ * designer could make Millflow call its own API, log in to its database or read a cloud's metadata
+ * service, and read the answers back. Connections the installation itself provides or configures
+ * are the admin's and are not checked.
  */
 @Singleton
-public class OutboundAddresses {
+public class OutboundAddresses implements OutboundGuard {
 
   /**
    * {@code scheme://host:port}, including {@code jdbc:postgresql://}; a bracketed IPv6 host or a
@@ -42,10 +47,23 @@ public class OutboundAddresses {
 
   private final StateStore store;
   private final Optional<String> externalStore;
+  private final OutboundPolicy policy;
 
   public OutboundAddresses(StateStore store, MillflowConfig config) {
     this.store = store;
     this.externalStore = config.db().url();
+    this.policy =
+        new OutboundPolicy(
+            config.outbound().allowPrivate(), config.outbound().allowHosts().orElse(List.of()));
+  }
+
+  /** Why a step may not call {@code target}, or follow a redirect to it; empty when it may. */
+  @Override
+  public Optional<String> refusal(String field, URI target) {
+    if (target.getHost() == null) {
+      return Optional.of("Field '" + field + "' is no absolute URL with a host: " + target);
+    }
+    return refusal(field, target.toString());
   }
 
   /**
@@ -62,7 +80,13 @@ public class OutboundAddresses {
     }
     String host = authority.group(1);
     int port = authority.group(2) != null ? Integer.parseInt(authority.group(2)) : defaultPort(url);
-    return refusal(field, host, port);
+    Optional<String> ownPort = refusal(field, host, port);
+    return ownPort.isPresent() || !isHttp(url) ? ownPort : policy.refusal(field, host);
+  }
+
+  private static boolean isHttp(String url) {
+    String lower = url.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("http:") || lower.startsWith("https:");
   }
 
   /** Why {@code host:port} may not be called, naming {@code field}; empty when it may. */

@@ -83,6 +83,43 @@ class OutboundAddressesTest {
   }
 
   @Test
+  void theCloudMetadataAddressIsRefusedForConnectionsAndSubscriptionsNamingTheSetting() {
+    for (var request :
+        java.util.List.of(
+            Map.<String, Object>of(
+                "path",
+                "/api/connections/metadata-" + RUN,
+                "method",
+                "PUT",
+                "body",
+                Map.of(
+                    "type",
+                    "http",
+                    "settings",
+                    Map.of("baseUrl", "http://169.254.169.254/latest"))),
+            Map.<String, Object>of(
+                "path",
+                "/api/subscriptions",
+                "method",
+                "POST",
+                "body",
+                Map.of(
+                    "url",
+                    "https://169.254.169.254/hook",
+                    "eventTypes",
+                    java.util.List.of("sync.completed"))))) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(request.get("body"))
+          .request((String) request.get("method"), (String) request.get("path"))
+          .then()
+          .statusCode(400)
+          .body("message", containsString("link-local"))
+          .body("message", containsString("millflow.outbound.allow-hosts"));
+    }
+  }
+
+  @Test
   void aStoredConnectionToTheRuntimesOwnPortIsRefusedWhenTestedAndWhenAStepUsesIt() {
     // (One to the state store is refused by StateStoreGuard first: StateStoreConnectionsTest.)
     int api = io.restassured.RestAssured.port;
