@@ -30,6 +30,9 @@ export async function startEngine() {
   const child = spawn(java, [
     '--add-opens=java.base/java.nio=ALL-UNNAMED', '-Xmx768m',
     `-Dmillflow.data-dir=${join(work, 'data')}`, `-Dquarkus.http.port=${port}`, '-Dquarkus.http.host=127.0.0.1',
+    // The scenarios connect to the sandboxes on this machine as a user would, by URL: loopback is allowed for them
+    // as docs/configuration.md says (the runtime's own ports stay refused).
+    '-Dmillflow.outbound.allow-hosts=127.0.0.1',
     '-jar', JAR
   ], { env: { ...process.env, MILLFLOW_SECURITY_ADMIN_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
