@@ -110,7 +110,8 @@ final class Contributions {
                 account.rejected(),
                 account.collapsed(),
                 account.fillRates(),
-                account.warnings());
+                account.warnings(),
+                account.newFieldsSeen());
       }
     };
   }
