@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.sandbox.SandboxLauncher;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.Connection;
 import io.millflow.step.Json;
 import io.millflow.step.sandbox.Sandbox;
@@ -236,7 +237,9 @@ class BackfillAndRefreshTest {
         servedPurchaseOrders().stream()
             .min(java.util.Comparator.comparing(BackfillAndRefreshTest::modified))
             .orElseThrow();
-    Instant when = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+    // Older than the boundary margin, so a run that reads it may move its cursor there.
+    Instant when =
+        Instant.now().minus(BoundaryMargin.DEFAULT).minusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(

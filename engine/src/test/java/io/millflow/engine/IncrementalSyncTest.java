@@ -9,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
+import io.millflow.step.BoundaryMargin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,15 +62,30 @@ class IncrementalSyncTest {
               assertThat(cursor).contains((String) s.get("cursor"));
             });
 
+    Instant lookBackFrom =
+        BoundaryMargin.of(null).lookBack(Instant.parse((String) state.getFirst().get("cursor")));
+    long inTheLookBack =
+        FlowTestSupport.warehouse(connections, config.tenant())
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from purchase_order where updated_at >= :from")
+                        .bind("from", OffsetDateTime.ofInstant(lookBackFrom, ZoneOffset.UTC))
+                        .mapTo(Long.class)
+                        .one());
+
     JsonPath second = awaitRunEnd(startRun(FLOW));
     assertThat(second.getString("run.status")).isEqualTo("completed");
-    // The start is inclusive, so the newest order of the last run is read again; nothing else is.
-    assertThat(second.getInt("steps[0].step.recordsOut")).isEqualTo(1);
+    // The read starts the boundary margin before the cursor, so the orders modified in that margin
+    // are read again (the newest of the last run at least); nothing else is.
+    assertThat(inTheLookBack).isPositive();
+    assertThat(second.getLong("steps[0].step.recordsOut")).isEqualTo(inTheLookBack);
     assertThat(second.getList("steps[0].log.message", String.class))
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .contains("Incremental read from", "where the last completed run stopped"));
+                    .contains(
+                        "Incremental read from",
+                        "where the last completed run stopped, less the boundary margin PT5M"));
   }
 
   @Test

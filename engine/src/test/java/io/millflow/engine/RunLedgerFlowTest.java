@@ -71,6 +71,9 @@ class RunLedgerFlowTest {
         .containsEntry("filled", 125)
         .containsEntry("total", 125);
     assertThat(first.getList("ledger[0].warnings")).isEmpty();
+    assertThat(first.getMap("ledger[0].newFieldsSeen"))
+        .as("the Plex sandbox serves Plex's published shape")
+        .isEmpty();
     assertThat(onlyPath(again))
         .containsEntry("read", 25)
         .containsEntry("inserted", 0)

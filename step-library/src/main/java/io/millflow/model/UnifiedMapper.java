@@ -37,6 +37,16 @@ public interface UnifiedMapper {
   }
 
   /**
+   * The top-level fields of a source record as its system publishes them, plus those the read step
+   * adds (Plex's {@code lineItems}). A field of a run's records outside this set and the
+   * connection's custom fields is reported as a new field seen (schema drift). Empty: the shape is
+   * not known, and records are not checked.
+   */
+  default java.util.Set<String> publishedFields() {
+    return java.util.Set.of();
+  }
+
+  /**
    * Per-run choices: which connection the records came from, whether to keep the raw record, which
    * extra fields.
    */

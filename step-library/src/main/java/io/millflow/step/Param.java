@@ -45,4 +45,12 @@ public @interface Param {
    * backfill fills both with its window, so a source without one cannot be backfilled.
    */
   boolean cursorUntil() default false;
+
+  /**
+   * Marks a source step's boundary margin (a {@link java.time.Duration} input next to the {@link
+   * #cursor()} one; see {@link BoundaryMargin}). When the engine fills in a committed cursor, it
+   * starts the read that much earlier, so that records committed late at the boundary are read; the
+   * step keeps its returned cursor that much behind now.
+   */
+  boolean cursorMargin() default false;
 }

@@ -1,5 +1,6 @@
 package io.millflow.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.FillRates;
 import io.millflow.model.RequiredFields;
 import io.millflow.model.UnifiedRecords;
@@ -15,8 +16,9 @@ import java.util.Map;
 /**
  * What {@link UnifiedTransform} counts as it maps one run's records: each record read is mapped, or
  * rejected with its reason (it cannot be mapped, or a required field is empty), and later found to
- * be an older duplicate of a key or not. Also the fill rate of every unified field, and which of
- * the fields the mapper reads came back empty in every record.
+ * be an older duplicate of a key or not. Also the fill rate of every unified field, which of the
+ * fields the mapper reads came back empty in every record, and the source's schema drift ({@link
+ * FieldDrift}).
  */
 final class MappingTally {
 
@@ -24,16 +26,19 @@ final class MappingTally {
   private final FillRates fills;
   private final Rejects.Tally rejects = new Rejects.Tally();
   private final NewestPerKey newest = new NewestPerKey();
+  private final FieldDrift drift;
   private long read;
 
-  MappingTally(String entity) {
+  MappingTally(String entity, FieldDrift drift) {
     this.entity = entity;
+    this.drift = drift;
     Class<? extends Record> type = UnifiedRecords.ENTITIES.get(entity);
     this.fills = type == null ? null : FillRates.of(type);
   }
 
   /** One more source record read; returns its place in the input, from 1. */
-  long readOne() {
+  long readOne(JsonNode record) {
+    drift.count(record);
     return ++read;
   }
 
@@ -121,8 +126,14 @@ final class MappingTally {
     return warnings;
   }
 
+  /** A warning per new field seen and per custom field no record carried. */
+  List<String> driftWarnings(String sourceEntity) {
+    return drift.warnings(sourceEntity, read);
+  }
+
   RecordAccount account(long mapped, List<String> warnings) {
-    return new RecordAccount(read, mapped, rejects.rejects(), collapsed(), fillRates(), warnings);
+    return new RecordAccount(
+        read, mapped, rejects.rejects(), collapsed(), fillRates(), warnings, drift.newFieldsSeen());
   }
 
   Rejects rejects() {

@@ -78,10 +78,14 @@ public final class UnifiedTransform implements Step<UnifiedTransform.Input, Data
             input.sourceConnection(),
             Boolean.TRUE.equals(input.includeRaw()),
             customFieldNames(input.customFields()));
-    MappingTally tally = new MappingTally(mapper.targetEntity());
+    MappingTally tally =
+        new MappingTally(
+            mapper.targetEntity(),
+            new FieldDrift(mapper.publishedFields(), options.customFields()));
     DatasetRef mapped = map(input.records(), mapper, options, tally, context);
     DatasetRef out = tally.collapsed() == 0 ? mapped : withoutSuperseded(mapped, tally, context);
-    List<String> warnings = tally.emptyFields(mapper.sourceFields());
+    List<String> warnings = new java.util.ArrayList<>(tally.emptyFields(mapper.sourceFields()));
+    warnings.addAll(tally.driftWarnings(input.records().entity()));
     context
         .log()
         .info(
@@ -126,7 +130,7 @@ public final class UnifiedTransform implements Step<UnifiedTransform.Input, Data
         Stream<JsonNode> source = context.datasets().read(records, JsonNode.class)) {
       source.forEach(
           record -> {
-            long number = tally.readOne();
+            long number = tally.readOne(record);
             Object mapped;
             try {
               mapped = mapper.map(record, options);

@@ -114,7 +114,8 @@ final class Contributions {
                 account.collapsed(),
                 account.filtered(),
                 account.fillRates(),
-                account.warnings());
+                account.warnings(),
+                account.newFieldsSeen());
       }
     };
   }

@@ -81,7 +81,8 @@ final class LedgerPaths {
         gapAt,
         checked,
         fillRates(between),
-        warnings(between, sink));
+        warnings(between, sink),
+        newFieldsSeen(between));
   }
 
   /** The steps whose datasets reach the sink, sources first, the sink last. */
@@ -150,6 +151,14 @@ final class LedgerPaths {
         step ->
             step.fillRates().forEach((field, fill) -> rates.put(field, PathLedger.Fill.of(fill))));
     return rates;
+  }
+
+  /** The source fields outside their published shape, with how many records carried each. */
+  private static Map<String, Long> newFieldsSeen(List<StepContribution> between) {
+    Map<String, Long> seen = new java.util.TreeMap<>();
+    between.forEach(
+        step -> step.newFieldsSeen().forEach((name, n) -> seen.merge(name, n, Long::sum)));
+    return seen;
   }
 
   private static List<String> warnings(List<StepContribution> between, StepContribution sink) {

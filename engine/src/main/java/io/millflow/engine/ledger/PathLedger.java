@@ -33,7 +33,8 @@ public record PathLedger(
     String gapAt,
     boolean checked,
     Map<String, Fill> fillRates,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, Long> newFieldsSeen) {
 
   /**
    * The cursor window the source read: from the committed cursor (null: from the start) to the new

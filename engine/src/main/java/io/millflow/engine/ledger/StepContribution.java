@@ -31,9 +31,51 @@ public record StepContribution(
     long collapsed,
     long filtered,
     Map<String, FieldFill> fillRates,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, Long> newFieldsSeen) {
+
+  /** A step that saw no new source fields. */
+  public StepContribution(
+      String elementId,
+      String stepType,
+      Role role,
+      List<String> datasetsIn,
+      List<String> datasetsOut,
+      String windowFrom,
+      String windowTo,
+      long read,
+      long passedOn,
+      long inserted,
+      long updated,
+      long unchanged,
+      long skippedOlder,
+      Rejects rejected,
+      long collapsed,
+      Map<String, FieldFill> fillRates,
+      List<String> warnings) {
+    this(
+        elementId,
+        stepType,
+        role,
+        datasetsIn,
+        datasetsOut,
+        windowFrom,
+        windowTo,
+        read,
+        passedOn,
+        inserted,
+        updated,
+        unchanged,
+        skippedOlder,
+        rejected,
+        collapsed,
+        fillRates,
+        warnings,
+        null);
+  }
 
   public StepContribution {
+    newFieldsSeen = newFieldsSeen == null ? Map.of() : newFieldsSeen;
     datasetsIn = datasetsIn == null ? List.of() : List.copyOf(datasetsIn);
     datasetsOut = datasetsOut == null ? List.of() : List.copyOf(datasetsOut);
     rejected = rejected == null ? Rejects.NONE : rejected;

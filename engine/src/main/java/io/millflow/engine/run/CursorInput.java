@@ -4,9 +4,14 @@ import io.millflow.engine.sync.CursorParams;
 import io.millflow.engine.sync.SyncCursors;
 import io.millflow.engine.sync.SyncMode;
 import io.millflow.engine.sync.SyncModes;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepDescriptor;
 import io.millflow.step.StepLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +22,9 @@ import java.util.UUID;
 /**
  * The incremental cursor of a source step (the input marked {@code @Param(cursor = true)}), filled
  * as the run's {@link SyncMode} says: a plain run reads from the cursor the last completed run
- * committed when the flow leaves it empty; a backfill reads its window, whatever the flow gives; a
- * refresh reads from the start. The step's new cursor is staged for the run's end, which decides
- * whether it is committed.
+ * committed when the flow leaves it empty (less the step's boundary margin, {@link
+ * BoundaryMargin}); a backfill reads its window, whatever the flow gives; a refresh reads from the
+ * start. The step's new cursor is staged for the run's end, which decides whether it is committed.
  */
 final class CursorInput {
 
@@ -101,8 +106,59 @@ final class CursorInput {
               + "': reading from the start");
       return;
     }
+    Optional<String> lookedBack = lookBack(committed.get(), variables);
+    if (lookedBack.isPresent()) {
+      log.info(
+          "Incremental read from "
+              + lookedBack.get()
+              + ": "
+              + committed.get()
+              + ", where the last completed run stopped, less the boundary margin "
+              + margin(variables).margin()
+              + " (records committed late at the boundary are read again; sinks count them as"
+              + " unchanged)");
+      variables.put(name, lookedBack.get());
+      return;
+    }
     log.info("Incremental read from " + committed.get() + ", where the last completed run stopped");
     variables.put(name, committed.get());
+  }
+
+  /**
+   * The committed cursor less the step's boundary margin, when the step has one and the cursor is
+   * an instant; empty otherwise (an id watermark has no margin).
+   */
+  private Optional<String> lookBack(String committed, Map<String, Object> variables) {
+    if (params.margin().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Instant cursor = OffsetDateTime.parse(committed.strip()).toInstant();
+      return Optional.of(margin(variables).lookBack(cursor).toString());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The step's boundary margin as the flow gives it, else its default. */
+  private BoundaryMargin margin(Map<String, Object> variables) {
+    Object given = variables.get(params.margin().orElseThrow());
+    if (given == null || given instanceof String text && text.isBlank()) {
+      return BoundaryMargin.of(null);
+    }
+    try {
+      return BoundaryMargin.of(Duration.parse(given.toString().strip()));
+    } catch (DateTimeParseException e) {
+      throw new InvalidStepInputException(
+          "Input '"
+              + params.margin().orElseThrow()
+              + "' must be an ISO-8601 duration such as "
+              + BoundaryMargin.DEFAULT_TEXT
+              + ", not '"
+              + given
+              + "'.",
+          e);
+    }
   }
 
   private void fillWindow(

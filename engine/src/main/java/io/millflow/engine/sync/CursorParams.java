@@ -10,12 +10,17 @@ import java.util.function.Predicate;
 /**
  * The inputs of a source step that make its incremental window: the cursor ({@code @Param(cursor =
  * true)}), where the read starts, and its upper bound ({@code @Param(cursorUntil = true)}), where
- * it stops. A step with no cursor is no incremental source.
+ * it stops, and its boundary margin ({@code @Param(cursorMargin = true)}), how far before the
+ * committed cursor a read starts. A step with no cursor is no incremental source.
  */
-public record CursorParams(Optional<String> cursor, Optional<String> until) {
+public record CursorParams(
+    Optional<String> cursor, Optional<String> until, Optional<String> margin) {
 
   public static CursorParams of(StepDescriptor step) {
-    return new CursorParams(component(step, Param::cursor), component(step, Param::cursorUntil));
+    return new CursorParams(
+        component(step, Param::cursor),
+        component(step, Param::cursorUntil),
+        component(step, Param::cursorMargin));
   }
 
   public boolean incremental() {

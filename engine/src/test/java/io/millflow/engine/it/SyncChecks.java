@@ -37,9 +37,20 @@ final class SyncChecks {
     }
   }
 
-  /** The newest source change the sync wrote to the warehouse. */
-  static Instant newestChange(Statement sql) throws Exception {
-    try (ResultSet rs = sql.executeQuery("select max(source_updated_at) from purchase_order")) {
+  /**
+   * The newest source change the sync wrote that was older than the boundary margin when the read
+   * that completed ({@code read}, its attempt) started: where the read's cursor stops ({@link
+   * io.millflow.step.BoundaryMargin}).
+   */
+  static Instant newestSettledChange(Statement sql, JsonNode read) throws Exception {
+    Instant settleLine =
+        Instant.parse(read.get("startedAt").asText())
+            .minus(io.millflow.step.BoundaryMargin.DEFAULT);
+    try (ResultSet rs =
+        sql.executeQuery(
+            "select max(source_updated_at) from purchase_order where source_updated_at < '"
+                + settleLine
+                + "'::timestamptz")) {
       rs.next();
       return rs.getTimestamp(1).toInstant();
     }

@@ -5,6 +5,8 @@ import io.millflow.model.DowntimeEvent;
 import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps an {@code idhammar.downtimeEvent} record to a {@link DowntimeEvent}: id → key, machineId →
@@ -23,6 +25,37 @@ public final class IdhammarDowntimeEventMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return DowntimeEvent.ENTITY;
+  }
+
+  /**
+   * The Idhammar field each unified field is read from (the list above, all in the Idhammar
+   * interface's published shape), for the run's data-quality checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("assetKey", "machineId"),
+          Map.entry("siteKey", "siteId"),
+          Map.entry("startedAt", "startTime"),
+          Map.entry("endedAt", "endTime"),
+          Map.entry("durationSeconds", "durationSeconds"),
+          Map.entry("reasonCode", "reasonCode"),
+          Map.entry("reasonText", "reasonText"),
+          Map.entry("category", "category"),
+          Map.entry("planned", "planned"),
+          Map.entry("shift", "shift"),
+          Map.entry("operator", "operator"),
+          Map.entry("orderNumber", "orderNo"),
+          Map.entry("updatedAt", "updatedAt"));
+
+  @Override
+  public Set<String> publishedFields() {
+    return IdhammarPublishedFields.DOWNTIME_EVENT;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.millflow.connector.idhammar;
 
 import io.millflow.connector.idhammar.IdhammarClient.DowntimeQuery;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.Param;
 import io.millflow.step.ReadResult;
 import io.millflow.step.Step;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -19,8 +21,10 @@ import java.time.Instant;
  * <p>The API pages by {@code (updatedAt, id)} with a keyset cursor, so a page never skips a row
  * however the data changes meanwhile. The step fixes {@code updatedUntil} (default: now) before the
  * first page: an event that closes during the read moves past it and is left, in its newer version,
- * to the next run. The returned cursor is the greatest {@code updatedAt} read; the next run starts
- * there (inclusive), so the newest events are read again, which an upserting sink absorbs.
+ * to the next run. The returned cursor is the greatest {@code updatedAt} read that lies {@code
+ * boundaryMargin} before now ({@link BoundaryMargin}); the engine starts the next run that margin
+ * before it, so events committed late at the boundary are read, and events read again are absorbed
+ * by an upserting sink.
  */
 @Singleton
 @StepType(
@@ -47,7 +51,25 @@ public final class IdhammarDowntimeEventsRead
           Instant updatedUntil,
       @Param(label = "Machine", description = "A machine id such as M-1101. Empty: every machine")
           String machineId,
-      @Param(label = "Page size", defaultValue = "1000") @Positive Integer pageSize) {}
+      @Param(label = "Page size", defaultValue = "1000") @Positive Integer pageSize,
+      @Param(
+              label = "Boundary margin",
+              description =
+                  "Reads this much before the committed cursor; the cursor stays this much behind now",
+              defaultValue = BoundaryMargin.DEFAULT_TEXT,
+              cursorMargin = true)
+          Duration boundaryMargin) {
+
+    /** With the default boundary margin. */
+    public Input(
+        String connection,
+        Instant updatedSince,
+        Instant updatedUntil,
+        String machineId,
+        Integer pageSize) {
+      this(connection, updatedSince, updatedUntil, machineId, pageSize, null);
+    }
+  }
 
   private final IdhammarClientFactory clients;
 
@@ -91,6 +113,8 @@ public final class IdhammarDowntimeEventsRead
         cursor -> client.downtimeEvents(query, cursor),
         ENTITY,
         "updatedAt",
+        BoundaryMargin.of(input.boundaryMargin()).cursorAt(context.clock().instant()),
+        input.updatedSince(),
         "downtime events",
         context);
   }

@@ -5,6 +5,8 @@ import io.millflow.model.Asset;
 import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps an {@code idhammar.machine} record (a line or a machine) to an {@link Asset}: id → key and
@@ -24,6 +26,35 @@ public final class IdhammarMachineMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return Asset.ENTITY;
+  }
+
+  /**
+   * The Idhammar field each unified field is read from (the list above, all in the Idhammar
+   * interface's published shape), for the run's data-quality checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("code", "id"),
+          Map.entry("name", "name"),
+          Map.entry("category", "type"),
+          Map.entry("level", "type"),
+          Map.entry("status", "active"),
+          Map.entry("active", "active"),
+          Map.entry("parentKey", "lineId"),
+          Map.entry("siteKey", "siteId"),
+          Map.entry("idealRatePerHour", "idealRatePerHour"),
+          Map.entry("createdAt", "createdAt"),
+          Map.entry("updatedAt", "updatedAt"));
+
+  @Override
+  public Set<String> publishedFields() {
+    return IdhammarPublishedFields.MACHINE;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.ProductionRecord;
 import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps an {@code idhammar.oee} row to a {@link ProductionRecord}: as {@link
@@ -22,6 +24,18 @@ public final class IdhammarOeeMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return ProductionRecord.ENTITY;
+  }
+
+  private static final Map<String, String> SOURCE_FIELDS = PeriodRows.sourceFields(PeriodRows.OEE);
+
+  @Override
+  public Set<String> publishedFields() {
+    return IdhammarPublishedFields.OEE;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.ProductionRecord;
 import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps an {@code idhammar.production} row to a {@link ProductionRecord}: machineId → assetKey,
@@ -23,6 +25,19 @@ public final class IdhammarProductionMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return ProductionRecord.ENTITY;
+  }
+
+  private static final Map<String, String> SOURCE_FIELDS =
+      PeriodRows.sourceFields(PeriodRows.PRODUCTION);
+
+  @Override
+  public Set<String> publishedFields() {
+    return IdhammarPublishedFields.PRODUCTION;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

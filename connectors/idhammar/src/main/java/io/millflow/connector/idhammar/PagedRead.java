@@ -1,13 +1,16 @@
 package io.millflow.connector.idhammar;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -31,20 +34,37 @@ final class PagedRead {
       String cursorField,
       String what,
       StepContext context) {
+    return read(
+        pages,
+        entity,
+        cursorField,
+        new BoundaryMargin(Duration.ZERO).cursorAt(Instant.MAX),
+        null,
+        what,
+        context);
+  }
+
+  /**
+   * As above, with the cursor the newest value of {@code cursorField} before {@code settled}'s
+   * settle line, never behind {@code given} (the cursor the read started from, if any).
+   */
+  static ReadResult read(
+      Function<String, IdhammarPage> pages,
+      String entity,
+      String cursorField,
+      BoundaryMargin.Cursor settled,
+      Instant given,
+      String what,
+      StepContext context) {
     try (DatasetWriter out = context.datasets().create(entity)) {
-      Instant cursor = null;
       long calls = 0;
       String next = null;
       do {
         IdhammarPage page = pages.apply(next);
         calls++;
         page.data().forEach(out::add);
-        if (cursorField != null && !page.data().isEmpty()) {
-          // Lists are ordered by the cursor field, so a page's last row holds its greatest value.
-          // Should a server break that order, the cursor only comes out lower, and the next run
-          // reads a little again: never a gap.
-          Instant last = instant(page.data().getLast(), cursorField, what);
-          cursor = cursor == null || last.isAfter(cursor) ? last : cursor;
+        if (cursorField != null) {
+          seeLastSettled(page.data(), cursorField, settled, what);
         }
         context.progress(out.count(), -1);
         if (page.next() != null && page.next().equals(next)) {
@@ -58,6 +78,7 @@ final class PagedRead {
         next = page.next();
       } while (next != null);
       DatasetRef ref = out.finish();
+      Instant cursor = cursorField == null ? null : settled.cursor(given);
       context.progress(ref.count(), ref.count());
       context
           .log()
@@ -71,6 +92,23 @@ final class PagedRead {
                   + " Idhammar calls"
                   + (cursorField == null ? "" : "; cursor " + cursor));
       return ReadResult.withCursor(ref, cursor);
+    }
+  }
+
+  /**
+   * Tells {@code settled} the page's rows from its last back to the last one older than the settle
+   * line. Lists are ordered by the cursor field, so that row holds the page's newest settled value;
+   * should a server break that order, the cursor only comes out lower, and the next run reads a
+   * little again: never a gap.
+   */
+  private static void seeLastSettled(
+      List<ObjectNode> rows, String cursorField, BoundaryMargin.Cursor settled, String what) {
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      Instant at = instant(rows.get(i), cursorField, what);
+      settled.seen(at);
+      if (at.isBefore(settled.settleLine())) {
+        return;
+      }
     }
   }
 

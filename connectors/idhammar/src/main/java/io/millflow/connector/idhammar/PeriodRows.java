@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.ProductionRecord;
 import io.millflow.model.UnifiedMapper.MappingOptions;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one mapping of a period row (production counts or OEE) to a {@link ProductionRecord}; the two
@@ -22,6 +26,41 @@ final class PeriodRows {
   static final Fields OEE = new Fields("goodCount", "rejectCount", "reworkCount", true);
 
   private PeriodRows() {}
+
+  /**
+   * The Idhammar field each unified field is read from, for the run's data-quality checks: the
+   * reject reasons of production rows, the times and ratios of OEE rows.
+   */
+  static Map<String, String> sourceFields(Fields fields) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("key", "machineId / granularity / periodStart");
+    sources.put("assetKey", "machineId");
+    sources.put("siteKey", "siteId");
+    sources.put("periodStart", "periodStart");
+    sources.put("periodEnd", "periodEnd");
+    sources.put("shift", "shift");
+    sources.put("orderNumber", "orderNo");
+    sources.put("goodCount", fields.good());
+    sources.put("rejectCount", fields.reject());
+    sources.put("reworkCount", fields.rework());
+    sources.put("updatedAt", "updatedAt / periodEnd");
+    if (!fields.oee()) {
+      sources.put("rejectReason", "rejectReasons"); // OEE rows have no reasons
+    } else {
+      for (String same :
+          List.of(
+              "plannedProductionSeconds",
+              "runTimeSeconds",
+              "idealRatePerHour",
+              "availability",
+              "performance",
+              "quality",
+              "oee")) {
+        sources.put(same, same);
+      }
+    }
+    return Collections.unmodifiableMap(sources);
+  }
 
   static ProductionRecord map(JsonNode source, MappingOptions options, String kind, Fields fields) {
     IdhammarRecord row =

@@ -8,6 +8,7 @@ import io.millflow.connector.idhammar.IdhammarDowntimeEventsRead.Input;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
 import io.millflow.model.DowntimeEvent;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
 import io.millflow.step.RetryableStepException;
@@ -55,7 +56,16 @@ class IdhammarDowntimeEventsReadTest {
     assertThat(result.records().entity()).isEqualTo("idhammar.downtimeEvent");
     assertThat(events).hasSize(EVENTS);
     assertThat(events.stream().map(event -> event.get("id").asText()).distinct()).hasSize(EVENTS);
-    assertThat(result.cursor()).isEqualTo(events.getLast().get("updatedAt").asText());
+    Instant settleLine = ANCHOR.minus(BoundaryMargin.DEFAULT);
+    assertThat(result.cursor())
+        .as("the newest change older than the boundary margin")
+        .isEqualTo(
+            events.stream()
+                .map(event -> Instant.parse(event.get("updatedAt").asText()))
+                .filter(updated -> updated.isBefore(settleLine))
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .toString());
 
     DatasetRef mapped =
         new UnifiedTransform(List.of(new IdhammarDowntimeEventMapper()))

@@ -7,6 +7,7 @@ import io.millflow.model.UnifiedMapper;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Maps a {@code netsuite.inventoryItem} record to the unified {@link InventoryItem}: id → key,
@@ -26,6 +27,31 @@ public final class NetSuiteInventoryItemMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return InventoryItem.ENTITY;
+  }
+
+  /**
+   * The NetSuite field each unified field is read from (the list above), for the run's data-quality
+   * checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("code", "itemId"),
+          Map.entry("name", "displayName / itemId"),
+          Map.entry("description", "purchaseDescription"),
+          Map.entry("status", "isInactive"),
+          Map.entry("active", "isInactive"),
+          Map.entry("unitOfMeasure", "stockUnit.refName"),
+          Map.entry("quantityOnHand", "quantityOnHand"),
+          Map.entry("quantityAvailable", "quantityAvailable"),
+          Map.entry("unitCost", "cost / averageCost"),
+          Map.entry("siteKey", "subsidiary.id"),
+          Map.entry("createdAt", "createdDate"),
+          Map.entry("updatedAt", "lastModifiedDate"));
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

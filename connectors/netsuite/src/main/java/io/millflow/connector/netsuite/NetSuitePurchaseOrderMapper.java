@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps a {@code netsuite.purchaseOrder} record (REST's shape, with the item sublist, as both {@link
@@ -37,6 +38,47 @@ public final class NetSuitePurchaseOrderMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return PurchaseOrder.ENTITY;
+  }
+
+  /**
+   * The NetSuite field each unified field is read from (the list above), for the run's data-quality
+   * checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("orderNumber", "tranId"),
+          Map.entry("vendorKey", "entity.id"),
+          Map.entry("status", "status.refName"),
+          Map.entry("currency", "currency.refName"),
+          Map.entry("orderDate", "tranDate"),
+          Map.entry("requiredDate", "dueDate / shipDate"),
+          Map.entry("shipTo", "shippingAddress"),
+          Map.entry("billTo", "billingAddress"),
+          Map.entry("paymentTerms", "terms.refName"),
+          Map.entry("incoterms", "incoTerm.refName"),
+          Map.entry("siteKey", "subsidiary.id / location.id"),
+          Map.entry("notes", "memo"),
+          Map.entry("totalAmount", "total"),
+          Map.entry("createdAt", "createdDate"),
+          Map.entry("updatedAt", "lastModifiedDate"),
+          Map.entry("lines", "item.items"),
+          Map.entry("lines.lineNumber", "line"),
+          Map.entry("lines.key", "id"),
+          Map.entry("lines.itemCode", "item.refName"),
+          Map.entry("lines.itemKey", "item.id"),
+          Map.entry("lines.description", "description"),
+          Map.entry("lines.quantity", "quantity"),
+          Map.entry("lines.receivedQuantity", "quantityReceived"),
+          Map.entry("lines.unitOfMeasure", "units.refName"),
+          Map.entry("lines.unitPrice", "rate"),
+          Map.entry("lines.amount", "amount / quantity × rate"),
+          Map.entry("lines.status", "isClosed"),
+          Map.entry("lines.requiredDate", "expectedReceiptDate"));
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.millflow.model.UnifiedMapper;
 import io.millflow.model.Vendor;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Maps a {@code netsuite.vendor} record to the unified {@link Vendor}: id → key, entityId → code,
@@ -25,6 +26,33 @@ public final class NetSuiteVendorMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return Vendor.ENTITY;
+  }
+
+  /**
+   * The NetSuite field each unified field is read from (the list above), for the run's data-quality
+   * checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("code", "entityId"),
+          Map.entry("name", "companyName / entityId"),
+          Map.entry("status", "isInactive"),
+          Map.entry("active", "isInactive"),
+          Map.entry("category", "category.refName"),
+          Map.entry("currency", "currency.refName"),
+          Map.entry("paymentTerms", "terms.refName"),
+          Map.entry("email", "email"),
+          Map.entry("phone", "phone"),
+          Map.entry("website", "url"),
+          Map.entry("address", "defaultAddress"),
+          Map.entry("parentKey", "parent.id"),
+          Map.entry("createdAt", "dateCreated"),
+          Map.entry("updatedAt", "lastModifiedDate"));
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

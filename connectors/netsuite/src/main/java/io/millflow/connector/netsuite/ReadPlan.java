@@ -1,15 +1,23 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.connector.netsuite.protocol.SuiteQlTimes;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 import java.time.Instant;
 
 /**
  * A SuiteQL read's input with its defaults applied and checked: records modified in {@code [since,
- * until)}, whole seconds (NetSuite's precision), {@code pageSize} rows a call.
+ * until)}, whole seconds (NetSuite's precision), {@code pageSize} rows a call; the cursor it
+ * returns ({@link BoundaryMargin}) and the {@code since} it was given, if any.
  */
-record ReadPlan(String connection, Instant since, Instant until, int pageSize) {
+record ReadPlan(
+    String connection,
+    Instant since,
+    Instant until,
+    int pageSize,
+    Instant givenSince,
+    BoundaryMargin.Cursor cursor) {
 
   /** Far enough back to mean "everything" for any NetSuite account. */
   static final Instant DEFAULT_SINCE = Instant.parse("2000-01-01T00:00:00Z");
@@ -17,7 +25,12 @@ record ReadPlan(String connection, Instant since, Instant until, int pageSize) {
   static final int MAX_PAGE_SIZE = 1_000;
 
   static ReadPlan of(
-      String connection, Instant since, Instant until, Integer pageSize, StepContext context) {
+      String connection,
+      Instant since,
+      Instant until,
+      Integer pageSize,
+      BoundaryMargin margin,
+      StepContext context) {
     if (connection == null || connection.isBlank()) {
       throw new StepFailure("INVALID_INPUT", "Name the NetSuite connection to read from.");
     }
@@ -42,6 +55,12 @@ record ReadPlan(String connection, Instant since, Instant until, int pageSize) {
               + size
               + ".");
     }
-    return new ReadPlan(connection, from, to, size);
+    return new ReadPlan(
+        connection,
+        from,
+        to,
+        size,
+        since == null ? null : from,
+        margin.cursorAt(context.clock().instant()));
   }
 }

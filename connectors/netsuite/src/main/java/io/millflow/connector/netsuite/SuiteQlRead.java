@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * What every SuiteQL read step does: checks the connection, walks the period with a {@link
  * SuiteQlWindowReader}, turns each page of rows into records, writes them to a dataset as they
- * come, and returns the dataset with the greatest lastModifiedDate read as the cursor. Only one
- * page of records is in memory at a time.
+ * come, and returns the dataset with the greatest lastModifiedDate read that lies the boundary
+ * margin before now as the cursor ({@link io.millflow.step.BoundaryMargin}). Only one page of
+ * records is in memory at a time.
  */
 final class SuiteQlRead {
 
@@ -55,7 +56,8 @@ final class SuiteQlRead {
                 + plan.pageSize()
                 + " a page");
     try (DatasetWriter out = context.datasets().create(datasetEntity)) {
-      SuiteQlWindowReader reader = new SuiteQlWindowReader(client, entity, settings, context.log());
+      SuiteQlWindowReader reader =
+          new SuiteQlWindowReader(client, entity, settings, plan.cursor(), context.log());
       reader.read(
           plan.since(),
           plan.until(),
@@ -78,8 +80,11 @@ final class SuiteQlRead {
                   + " SuiteQL calls"
                   + (reader.restarts() > 0 ? ", " + reader.restarts() + " new windows" : "")
                   + "; cursor "
-                  + reader.cursor());
-      return ReadResult.withCursor(ref, reader.cursor());
+                  + plan.cursor().cursor(plan.givenSince())
+                  + " (newest change before "
+                  + plan.cursor().settleLine()
+                  + ", the boundary margin before now)");
+      return ReadResult.withCursor(ref, plan.cursor().cursor(plan.givenSince()));
     }
   }
 

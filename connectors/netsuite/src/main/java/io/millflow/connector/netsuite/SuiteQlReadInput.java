@@ -1,10 +1,12 @@
 package io.millflow.connector.netsuite;
 
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.Param;
 import io.millflow.step.StepContext;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,9 +22,28 @@ public record SuiteQlReadInput(
         Instant modifiedSince,
     @Param(label = "Modified until", description = "Exclusive. Empty: now", cursorUntil = true)
         Instant modifiedUntil,
-    @Param(label = "Page size", defaultValue = "1000") @Positive @Max(1000) Integer pageSize) {
+    @Param(label = "Page size", defaultValue = "1000") @Positive @Max(1000) Integer pageSize,
+    @Param(
+            label = "Boundary margin",
+            description =
+                "Reads this much before the committed cursor; the cursor stays this much behind now",
+            defaultValue = BoundaryMargin.DEFAULT_TEXT,
+            cursorMargin = true)
+        Duration boundaryMargin) {
+
+  /** With the default boundary margin. */
+  public SuiteQlReadInput(
+      String connection, Instant modifiedSince, Instant modifiedUntil, Integer pageSize) {
+    this(connection, modifiedSince, modifiedUntil, pageSize, null);
+  }
 
   ReadPlan plan(StepContext context) {
-    return ReadPlan.of(connection, modifiedSince, modifiedUntil, pageSize, context);
+    return ReadPlan.of(
+        connection,
+        modifiedSince,
+        modifiedUntil,
+        pageSize,
+        BoundaryMargin.of(boundaryMargin),
+        context);
   }
 }

@@ -5,6 +5,7 @@ import io.millflow.connector.netsuite.NetSuiteClient.SuiteQlPage;
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.connector.netsuite.protocol.SuiteQlTimes;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.StepFailure;
 import io.millflow.step.StepLog;
 import java.time.Instant;
@@ -41,6 +42,7 @@ final class SuiteQlWindowReader {
   private final ZoneId zone;
   private final int ceiling;
   private final StepLog log;
+  private final BoundaryMargin.Cursor settled;
   private Position last;
   private long calls;
   private long restarts;
@@ -49,7 +51,9 @@ final class SuiteQlWindowReader {
       NetSuiteClient client,
       SuiteQlEntity entity,
       NetSuiteConnectionSettings settings,
+      BoundaryMargin.Cursor settled,
       StepLog log) {
+    this.settled = settled;
     this.client = client;
     this.entity = entity;
     this.zone = settings.timeZone();
@@ -160,6 +164,7 @@ final class SuiteQlWindowReader {
       if (last == null || last.isBefore(position)) {
         fresh.add(row);
         last = position;
+        settled.seen(position.modified());
       }
     }
     if (!fresh.isEmpty()) {

@@ -1,9 +1,12 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexPublishedFields;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.model.Asset;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps a {@code plex.equipment} to the unified {@link Asset}: id → key, equipmentId → code,
@@ -17,6 +20,34 @@ public final class PlexEquipmentMapper extends PlexResourceMapper {
 
   public PlexEquipmentMapper() {
     super(PlexResource.EQUIPMENT, Asset.ENTITY);
+  }
+
+  /**
+   * The Plex field each unified field is read from (the list above, all in Plex's published field
+   * list of the resource), for the run's data-quality checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("code", "equipmentId"),
+          Map.entry("name", "description"),
+          Map.entry("description", "description"),
+          Map.entry("category", "equipmentType"),
+          Map.entry("status", "status"),
+          Map.entry("active", "active"),
+          Map.entry("parentKey", "workcenterId"),
+          Map.entry("make", "brand"),
+          Map.entry("model", "modelNo"),
+          Map.entry("serialNumber", "serialNo"));
+
+  @Override
+  public Set<String> publishedFields() {
+    return PlexPublishedFields.EQUIPMENT;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

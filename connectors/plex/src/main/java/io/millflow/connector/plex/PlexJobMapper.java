@@ -1,9 +1,12 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexPublishedFields;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.model.WorkOrder;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps a {@code plex.job} to the unified {@link WorkOrder}: id → key, jobNumber → code, jobStatus →
@@ -18,6 +21,35 @@ public final class PlexJobMapper extends PlexResourceMapper {
 
   public PlexJobMapper() {
     super(PlexResource.JOBS, WorkOrder.ENTITY);
+  }
+
+  /**
+   * The Plex field each unified field is read from (the list above, all in Plex's published field
+   * list of the resource), for the run's data-quality checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("code", "jobNumber"),
+          Map.entry("status", "jobStatus"),
+          Map.entry("type", "jobType"),
+          Map.entry("priority", "priority"),
+          Map.entry("itemKey", "partId"),
+          Map.entry("itemCode", "partNumber"),
+          Map.entry("quantity", "quantity"),
+          Map.entry("quantityCompleted", "quantityCompleted"),
+          Map.entry("siteKey", "buildingCode"),
+          Map.entry("dueAt", "dueDate"),
+          Map.entry("completedAt", "completedDate"));
+
+  @Override
+  public Set<String> publishedFields() {
+    return PlexPublishedFields.JOB;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

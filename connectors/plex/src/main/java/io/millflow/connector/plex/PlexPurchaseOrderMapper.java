@@ -2,6 +2,7 @@ package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
+import io.millflow.connector.plex.protocol.PlexPublishedFields;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps a {@code plex.purchaseOrder} record (Plex's purchase order plus its {@code lineItems}, as
@@ -73,6 +75,11 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
   @Override
   public String targetEntity() {
     return PurchaseOrder.ENTITY;
+  }
+
+  @Override
+  public Set<String> publishedFields() {
+    return PlexPublishedFields.PURCHASE_ORDER;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import io.millflow.connector.plex.protocol.PlexTimestamps;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.Param;
@@ -24,8 +25,9 @@ import java.time.Instant;
  * <p>Plex has no paging, so the step walks the period in windows of {@code windowDays} and halves
  * any window whose answer holds more than {@code maxPerWindow} orders (down to one second). Only
  * one window's orders are in memory at a time. The returned cursor is the greatest {@code
- * modifiedDate} read: give it as the next run's {@code modifiedSince}; since the start is
- * inclusive, the newest order is read again, which an upserting sink absorbs.
+ * modifiedDate} read that lies more than {@code boundaryMargin} before now ({@link
+ * BoundaryMargin}); the engine starts the next run that margin before it, so orders Plex commits
+ * late at the boundary are read, and orders read again are absorbed by an upserting sink.
  *
  * <p>Every order costs one call for its line items; at Plex's 200 calls per minute, 10,000 orders
  * take about 50 minutes. The worker keeps the job alive while the step reports progress.
@@ -72,7 +74,33 @@ public final class PlexPurchaseOrdersRead
               label = "Include line items",
               choices = {"true", "false"},
               defaultValue = "true")
-          Boolean includeLineItems) {}
+          Boolean includeLineItems,
+      @Param(
+              label = "Boundary margin",
+              description =
+                  "Reads this much before the committed cursor; the cursor stays this much behind now",
+              defaultValue = BoundaryMargin.DEFAULT_TEXT,
+              cursorMargin = true)
+          Duration boundaryMargin) {
+
+    /** With the default boundary margin. */
+    public Input(
+        String connection,
+        Instant modifiedSince,
+        Instant modifiedUntil,
+        Integer windowDays,
+        Integer maxPerWindow,
+        Boolean includeLineItems) {
+      this(
+          connection,
+          modifiedSince,
+          modifiedUntil,
+          windowDays,
+          maxPerWindow,
+          includeLineItems,
+          null);
+    }
+  }
 
   /** The input with its defaults applied and checked. */
   record Plan(
@@ -81,7 +109,9 @@ public final class PlexPurchaseOrdersRead
       Instant until,
       Duration window,
       int maxPerWindow,
-      boolean includeLineItems) {}
+      boolean includeLineItems,
+      BoundaryMargin margin,
+      Instant startedAt) {}
 
   private final PlexClientFactory clients;
 
@@ -132,8 +162,11 @@ public final class PlexPurchaseOrdersRead
                       ? ", skipped " + reader.duplicates() + " already read"
                       : "")
                   + "; cursor "
-                  + reader.cursor());
-      return ReadResult.withCursor(ref, reader.cursor());
+                  + reader.cursor().cursor(input.modifiedSince())
+                  + " (newest change before "
+                  + reader.cursor().settleLine()
+                  + ", the boundary margin before now)");
+      return ReadResult.withCursor(ref, reader.cursor().cursor(input.modifiedSince()));
     }
   }
 
@@ -162,7 +195,9 @@ public final class PlexPurchaseOrdersRead
         until,
         Duration.ofDays(windowDays),
         maxPerWindow,
-        PlexSteps.orDefault(input.includeLineItems(), true));
+        PlexSteps.orDefault(input.includeLineItems(), true),
+        BoundaryMargin.of(input.boundaryMargin()),
+        context.clock().instant());
   }
 
   private static int positive(String name, int value) {

@@ -3,6 +3,7 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.Param;
@@ -14,6 +15,7 @@ import io.millflow.step.StepType;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +30,9 @@ import java.util.Optional;
  * <p>Plex offers modified-date filters on purchase orders only. So this step always reads the whole
  * resource (narrowed by the given Plex filters), and where records carry a change date (suppliers
  * and parts {@code modifiedDate}, containers {@code updateDateTime}) it keeps those changed at or
- * after {@code modifiedSince} and returns the greatest date as the cursor (or {@code modifiedSince}
- * again when nothing changed). Jobs and equipment carry none: every run reads them all and returns
- * no cursor.
+ * after {@code modifiedSince} and returns the greatest date older than {@code boundaryMargin}
+ * before now as the cursor ({@link BoundaryMargin}; {@code modifiedSince} again when nothing
+ * changed). Jobs and equipment carry none: every run reads them all and returns no cursor.
  */
 @Singleton
 @StepType(
@@ -58,7 +60,21 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
                   "Inclusive; suppliers, parts and containers. Empty: where the last run stopped, or everything")
           Instant modifiedSince,
       @Param(label = "Filters", description = "Plex filters by name, e.g. ={status: \"Active\"}")
-          Map<String, Object> filters) {}
+          Map<String, Object> filters,
+      @Param(
+              label = "Boundary margin",
+              description =
+                  "Reads this much before the committed cursor; the cursor stays this much behind now",
+              defaultValue = BoundaryMargin.DEFAULT_TEXT,
+              cursorMargin = true)
+          Duration boundaryMargin) {
+
+    /** With the default boundary margin. */
+    public Input(
+        String connection, String resource, Instant modifiedSince, Map<String, Object> filters) {
+      this(connection, resource, modifiedSince, filters, null);
+    }
+  }
 
   private final PlexClientFactory clients;
 
@@ -94,9 +110,17 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
                   + since
                   + " cannot apply, reading them all");
     }
+    BoundaryMargin.Cursor cursor =
+        BoundaryMargin.of(input.boundaryMargin()).cursorAt(context.clock().instant());
     List<ObjectNode> records = client.records(resource, query);
     try (DatasetWriter out = context.datasets().create(resource.entity())) {
-      Instant newest = writeChangedSince(records, resource, since, out, context);
+      writeChangedSince(records, resource, since, cursor, out, context);
+      // Nothing changed: the cursor stays where it was, rather than sending the next run back to
+      // the beginning.
+      Instant newest =
+          modifiedField.isEmpty()
+              ? null
+              : cursor.newestSeen() == null ? since : cursor.cursor(since);
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());
       String kept =
@@ -117,24 +141,21 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
                   + kept
                   + "; cursor "
                   + newest);
-      // Nothing changed: the cursor stays where it was, rather than sending the next run back to
-      // the beginning.
-      return ReadResult.withCursor(
-          ref, newest == null && modifiedField.isPresent() ? since : newest);
+      return ReadResult.withCursor(ref, newest);
     }
   }
 
   /**
-   * Writes the records changed at or after {@code since} (all, where there is no date); the newest
-   * change date.
+   * Writes the records changed at or after {@code since} (all, where there is no date), telling
+   * {@code cursor} their change dates.
    */
-  private static Instant writeChangedSince(
+  private static void writeChangedSince(
       List<ObjectNode> records,
       PlexResource resource,
       Instant since,
+      BoundaryMargin.Cursor cursor,
       DatasetWriter out,
       StepContext context) {
-    Instant newest = null;
     for (ObjectNode record : records) {
       Instant changed =
           resource
@@ -147,12 +168,11 @@ public final class PlexRecordsRead implements Step<PlexRecordsRead.Input, ReadRe
         continue;
       }
       out.add(record);
-      newest = changed != null && (newest == null || changed.isAfter(newest)) ? changed : newest;
+      cursor.seen(changed);
       if (out.count() % PROGRESS_EVERY == 0) {
         context.progress(out.count(), records.size());
       }
     }
-    return newest;
   }
 
   private static PlexResource resource(String name) {

@@ -1,10 +1,13 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexPublishedFields;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.model.Vendor;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps a {@code plex.supplier} to the unified {@link Vendor}: id → key, code → code, name → name,
@@ -18,6 +21,33 @@ public final class PlexSupplierMapper extends PlexResourceMapper {
 
   public PlexSupplierMapper() {
     super(PlexResource.SUPPLIERS, Vendor.ENTITY);
+  }
+
+  /**
+   * The Plex field each unified field is read from (the list above, all in Plex's published field
+   * list of the resource), for the run's data-quality checks.
+   */
+  private static final Map<String, String> SOURCE_FIELDS =
+      Map.ofEntries(
+          Map.entry("key", "id"),
+          Map.entry("code", "code"),
+          Map.entry("name", "name"),
+          Map.entry("status", "status"),
+          Map.entry("active", "status"),
+          Map.entry("category", "category"),
+          Map.entry("website", "webAddress"),
+          Map.entry("parentKey", "parentSupplierId"),
+          Map.entry("createdAt", "createdDate"),
+          Map.entry("updatedAt", "modifiedDate"));
+
+  @Override
+  public Set<String> publishedFields() {
+    return PlexPublishedFields.SUPPLIER;
+  }
+
+  @Override
+  public Map<String, String> sourceFields() {
+    return SOURCE_FIELDS;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead.Plan;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
+import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class PurchaseOrderWindowReader {
    */
   private final Map<String, Instant> written = new HashMap<>();
 
-  private Instant cursor;
+  private final BoundaryMargin.Cursor cursor;
   private long calls;
   private long duplicates;
 
@@ -41,6 +42,7 @@ final class PurchaseOrderWindowReader {
     this.out = out;
     this.context = context;
     this.plan = plan;
+    this.cursor = plan.margin().cursorAt(plan.startedAt());
   }
 
   void readAll() {
@@ -52,8 +54,8 @@ final class PurchaseOrderWindowReader {
     }
   }
 
-  /** The greatest {@code modifiedDate} written, or null when nothing was. */
-  Instant cursor() {
+  /** The newest {@code modifiedDate} written, settled and not. */
+  BoundaryMargin.Cursor cursor() {
     return cursor;
   }
 
@@ -130,7 +132,7 @@ final class PurchaseOrderWindowReader {
     }
     out.add(order);
     written.put(id, modified);
-    cursor = cursor == null || modified.isAfter(cursor) ? modified : cursor;
+    cursor.seen(modified);
     if (out.count() % PROGRESS_EVERY == 0) {
       context.progress(out.count(), -1);
     }

@@ -20,6 +20,7 @@ import io.millflow.steps.UnifiedTransform;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Plex purchase orders to the unified model, on a small fixture. */
@@ -187,6 +188,37 @@ class PlexPurchaseOrderMapperTest {
     assertThat(context.logLines())
         .anySatisfy(
             line -> assertThat(line).startsWith("WARN").contains("lines.quantity", "'quantity'"));
+  }
+
+  @Test
+  void fieldsOutsidePlexsPublishedShapeAreNewFieldsSeenAndAMissingCustomFieldIsAWarning() {
+    ObjectNode order = fixture().put("promisedDate", "2024-07-01T00:00:00Z");
+    ObjectNode other = order.deepCopy().put("id", "second-order").put("poNumber", "PO0104513");
+    TestStepContext context = new TestStepContext();
+    DatasetRef in = context.datasets().put(PlexPurchaseOrdersRead.ENTITY, List.of(order, other));
+
+    DatasetRef out =
+        new UnifiedTransform(List.of(mapper))
+            .run(
+                new UnifiedTransform.Input(in, "plex-prod", false, "buyerCode,receiptNote"),
+                context);
+
+    RecordAccount account = context.accounts().getFirst();
+    assertThat(out.count()).isEqualTo(2);
+    assertThat(account.newFieldsSeen())
+        .as("buyerCode, not in Plex's shape, is one of the custom fields")
+        .isEqualTo(Map.of("promisedDate", 2L));
+    assertThat(account.warnings())
+        .filteredOn(warning -> warning.contains("'promisedDate'"))
+        .singleElement()
+        .asString()
+        .startsWith("2 of 2 plex.purchaseOrder records carry the field 'promisedDate'")
+        .doesNotContain("2024-07-01");
+    assertThat(account.warnings())
+        .filteredOn(warning -> warning.startsWith("The custom field"))
+        .singleElement()
+        .asString()
+        .contains("'receiptNote' is in none of the 2 plex.purchaseOrder records");
   }
 
   @Test

@@ -87,7 +87,10 @@ public final class NetSuiteSandbox implements Sandbox {
     server =
         SandboxServer.start(port, faults, NetSuiteErrorShape.INSTANCE)
             .api(TokenEndpoint.PATH, new TokenEndpoint(config, certificateKey, faults, tokens))
-            .api(SuiteQlHandler.PATH, new SuiteQlHandler(config, new SuiteQlEngine(data)), auth)
+            .api(
+                SuiteQlHandler.PATH,
+                new SuiteQlHandler(config, new SuiteQlEngine(data, config.timeZone())),
+                auth)
             .api(RecordHandler.PATH, new RecordHandler(config, data, written, jobs), auth)
             .api(AsyncJobHandler.PATH, new AsyncJobHandler(jobs), auth)
             .api(
@@ -176,9 +179,18 @@ public final class NetSuiteSandbox implements Sandbox {
     return privateKeyPem;
   }
 
-  /** The connection settings a client needs: {@code accountId} and {@code baseUrl}. */
+  /**
+   * The connection settings a client needs: {@code accountId}, {@code baseUrl} and the account's
+   * {@code timeZone}.
+   */
   public Map<String, String> settings() {
-    return Map.of("accountId", config.accountId(), "baseUrl", baseUrl());
+    return Map.of(
+        "accountId",
+        config.accountId(),
+        "baseUrl",
+        baseUrl(),
+        "timeZone",
+        config.timeZone().getId());
   }
 
   /**

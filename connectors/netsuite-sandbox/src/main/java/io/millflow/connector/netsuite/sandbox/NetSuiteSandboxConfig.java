@@ -3,6 +3,8 @@ package io.millflow.connector.netsuite.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -46,6 +48,7 @@ public final class NetSuiteSandboxConfig implements Cloneable {
   private Set<String> deniedRecordTypes = Set.of();
   private Duration asyncJobDelay = Duration.ZERO;
   private Clock clock = Clock.systemUTC();
+  private ZoneId timeZone = ZoneOffset.UTC;
 
   private NetSuiteSandboxConfig() {}
 
@@ -158,6 +161,14 @@ public final class NetSuiteSandboxConfig implements Cloneable {
     return copy(c -> c.clock = value);
   }
 
+  /**
+   * The account's time zone (UTC unless told): SuiteQL's {@code TO_TIMESTAMP} literals are read in
+   * it and {@code TO_CHAR} writes datetimes in it, as a NetSuite account in that zone does.
+   */
+  public NetSuiteSandboxConfig withTimeZone(ZoneId value) {
+    return copy(c -> c.timeZone = value);
+  }
+
   public String accountId() {
     return accountId;
   }
@@ -252,6 +263,10 @@ public final class NetSuiteSandboxConfig implements Cloneable {
 
   public Clock clock() {
     return clock;
+  }
+
+  public ZoneId timeZone() {
+    return timeZone;
   }
 
   private NetSuiteSandboxConfig copy(java.util.function.Consumer<NetSuiteSandboxConfig> change) {

@@ -8,7 +8,7 @@ import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.sandbox.SandboxJson;
 import io.millflow.step.Json;
 import java.io.IOException;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * {@code GET /services/rest/record/v1/{type}/{id|eid:externalId}[?expandSubResources=true]} for
@@ -141,10 +141,11 @@ final class RecordHandler implements HttpHandler {
    * The REST shape of a generated row: the connector's SuiteQL columns, projected and turned into
    * the record.
    */
-  private static ObjectNode record(SuiteQlEntity entity, SandboxRow row) {
+  private ObjectNode record(SuiteQlEntity entity, SandboxRow row) {
     try {
+      ZoneId zone = config.timeZone();
       return entity.toRecord(
-          SuiteQlEngine.project(SuiteQlQuery.parse(entity.select()), row), ZoneOffset.UTC);
+          SuiteQlEngine.project(SuiteQlQuery.parse(entity.select()), row, zone), zone);
     } catch (SuiteQlQuery.Rejected e) {
       throw new IllegalStateException(
           "The sandbox cannot read its own columns of " + entity.recordType(), e);

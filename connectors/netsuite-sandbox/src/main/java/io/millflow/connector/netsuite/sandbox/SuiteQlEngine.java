@@ -13,6 +13,8 @@ import io.millflow.connector.netsuite.sandbox.SuiteQlQuery.ToChar;
 import io.millflow.step.Json;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -137,9 +139,11 @@ final class SuiteQlEngine {
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
   private final SandboxData data;
+  private final ZoneId zone;
 
-  SuiteQlEngine(SandboxData data) {
+  SuiteQlEngine(SandboxData data, ZoneId zone) {
     this.data = data;
+    this.zone = zone;
   }
 
   /**
@@ -196,7 +200,7 @@ final class SuiteQlEngine {
             throw new Rejected(
                 "This sandbox compares lastmodifieddate only, not '" + compare.column() + "'.");
           }
-          long second = compare.instant().getEpochSecond();
+          long second = inAccountZone(compare.instant()).getEpochSecond();
           switch (compare.operator()) {
             case ">=" -> lo = max(lo, second);
             case ">" -> lo = max(lo, second + 1);
@@ -232,9 +236,14 @@ final class SuiteQlEngine {
           timeline == data.vendors
               ? data.vendor(index, now)
               : timeline == data.items ? data.item(index, now) : data.order(index, now);
-      rows.add(project(query, row));
+      rows.add(project(query, row, zone));
     }
     return new Result(rows, slice.total());
+  }
+
+  /** A TO_TIMESTAMP literal (parsed as UTC) read as the account's wall-clock time. */
+  private Instant inAccountZone(Instant asUtc) {
+    return LocalDateTime.ofInstant(asUtc, ZoneOffset.UTC).atZone(zone).toInstant();
   }
 
   private Result lines(SuiteQlQuery query, List<Long> ids, int limit, int offset, long now) {
@@ -251,24 +260,28 @@ final class SuiteQlEngine {
       int count = data.lineCount(order);
       for (int line = 1; line <= count; line++, position++) {
         if (position >= offset && rows.size() < limit) {
-          rows.add(project(query, data.line(order, line, now)));
+          rows.add(project(query, data.line(order, line, now), zone));
         }
       }
     }
     return new Result(rows, position);
   }
 
-  /** A row with the query's columns, as SuiteQL sends it: text values, empty columns left out. */
-  static ObjectNode project(SuiteQlQuery query, SandboxRow row) {
+  /**
+   * A row with the query's columns, as SuiteQL sends it: text values (datetimes in the account's
+   * {@code zone}), empty columns left out.
+   */
+  static ObjectNode project(SuiteQlQuery query, SandboxRow row, ZoneId zone) {
     ObjectNode out = Json.mapper().createObjectNode();
     for (Item item : query.select()) {
       String value =
           switch (item) {
-            case Plain plain -> text(row.values().get(plain.column()), null);
-            case ToChar toChar -> text(row.values().get(toChar.column()), toChar.format());
+            case Plain plain -> text(row.values().get(plain.column()), null, zone);
+            case ToChar toChar -> text(row.values().get(toChar.column()), toChar.format(), zone);
             case Display display ->
                 row.displays()
-                    .getOrDefault(display.column(), text(row.values().get(display.column()), null));
+                    .getOrDefault(
+                        display.column(), text(row.values().get(display.column()), null, zone));
           };
       if (value != null) {
         out.put(item.alias(), value);
@@ -289,12 +302,12 @@ final class SuiteQlEngine {
     }
   }
 
-  private static String text(Object value, String format) {
+  private static String text(Object value, String format, ZoneId zone) {
     return switch (value) {
       case null -> null;
       case Instant instant when SuiteQlQuery.DATETIME_FORMAT.equals(format) ->
-          DATETIME.format(instant.atOffset(ZoneOffset.UTC));
-      case Instant instant -> text(LocalDate.ofInstant(instant, ZoneOffset.UTC), format);
+          DATETIME.format(instant.atZone(zone));
+      case Instant instant -> text(LocalDate.ofInstant(instant, zone), format, zone);
       case LocalDate date when SuiteQlQuery.DATE_FORMAT.equals(format) -> date.toString();
       case LocalDate date when SuiteQlQuery.DATETIME_FORMAT.equals(format) -> date + " 00:00:00";
       case LocalDate date -> USER_DATE.format(date);

@@ -72,7 +72,9 @@ class SuiteQlQueryTest {
   @Test
   void refusesAColumnTheTableDoesNotExpose() throws Exception {
     SuiteQlEngine engine =
-        new SuiteQlEngine(new SandboxData(NetSuiteSandboxConfig.defaults().withPurchaseOrders(5)));
+        new SuiteQlEngine(
+            new SandboxData(NetSuiteSandboxConfig.defaults().withPurchaseOrders(5)),
+            java.time.ZoneOffset.UTC);
 
     assertThatThrownBy(
             () -> engine.run(SuiteQlQuery.parse("SELECT id, password FROM vendor"), 10, 0, 0))
