@@ -51,6 +51,7 @@ public record StepContribution(
       long skippedOlder,
       Rejects rejected,
       long collapsed,
+      long filtered,
       Map<String, FieldFill> fillRates,
       List<String> warnings) {
     this(
@@ -69,6 +70,7 @@ public record StepContribution(
         skippedOlder,
         rejected,
         collapsed,
+        filtered,
         fillRates,
         warnings,
         null);
