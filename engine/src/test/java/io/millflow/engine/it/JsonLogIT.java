@@ -34,7 +34,14 @@ class JsonLogIT {
         RuntimeProcess.start(
             work.resolve("data"),
             "json",
-            Map.of("millflow.log.json", "true", "millflow.sandbox.plex-api-key", PLEX_KEY),
+            Map.of(
+                "millflow.log.json",
+                "true",
+                "millflow.sandbox.plex-api-key",
+                PLEX_KEY,
+                // the refused connection is a user's, to the sandbox on this machine
+                "millflow.outbound.allow-hosts",
+                "127.0.0.1,localhost"),
             ADMIN_TOKEN);
     String refusedRun;
     try (runtime) {
