@@ -5,7 +5,7 @@ import { formatCount, formatDuration, formatTime, progressFraction } from '../ui
 import { href } from '../app/routes.js';
 import { elementStates, stepsByElement } from './runStates.js';
 import { RunDiagram } from './RunDiagram.jsx';
-import { balanceText, ledgerRows, unfilledFields } from './ledger.js';
+import { balanceText, ledgerRows, newFields, unfilledFields } from './ledger.js';
 import { elementNames, stepName, templateNames, withElementNames } from './names.js';
 
 const REFRESH_MS = 2000;
@@ -133,6 +133,7 @@ export function RunPage({ runId }) {
 /** One source-to-sink path: where every record read went, whether that adds up, and what the data lacked. */
 function LedgerPath({ path }) {
   const unfilled = unfilledFields(path.fillRates);
+  const drift = newFields(path.newFieldsSeen);
   return (
     <div class="card" data-testid="ledger-path">
       <p>
@@ -155,6 +156,11 @@ function LedgerPath({ path }) {
       {unfilled.length > 0 && (
         <details><summary>Fields not filled in every record ({unfilled.length})</summary>
           <ul>{unfilled.map(([field, fill]) => <li key={field}><span class="mono">{field}</span>: {fill}</li>)}</ul>
+        </details>
+      )}
+      {drift.length > 0 && (
+        <details><summary>New source fields seen ({drift.length})</summary>
+          <ul>{drift.map(([field, seen]) => <li key={field}><span class="mono">{field}</span>: {seen}</li>)}</ul>
         </details>
       )}
     </div>

@@ -9,7 +9,15 @@ export function ledgerRows(path) {
     ['Older than stored', path.skippedOlder],
     ['Rejected', path.rejected],
     ['Duplicates collapsed', path.collapsed],
+    ['Kept out by a filter', path.filtered ?? 0],
   ];
+}
+
+/** Source fields the published shape does not have, most frequent first, as [field, "in n records"]. */
+export function newFields(newFieldsSeen) {
+  return Object.entries(newFieldsSeen || {})
+    .sort(([, a], [, b]) => b - a)
+    .map(([field, count]) => [field, `in ${count} record${count === 1 ? '' : 's'}`]);
 }
 
 /** The fields filled in fewer than all records, emptiest first, as [field, "filled of total"]. */

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { balanceText, ledgerRows, unfilledFields } from './ledger.js';
+import { balanceText, ledgerRows, newFields, unfilledFields } from './ledger.js';
 
 const path = {
-  read: 10, mapped: 8, inserted: 3, updated: 2, unchanged: 1, skippedOlder: 2, rejected: 1, collapsed: 1,
+  read: 10, mapped: 8, inserted: 3, updated: 2, unchanged: 1, skippedOlder: 2, rejected: 1, collapsed: 1, filtered: 0,
   balanced: true, checked: true, gap: 0, gapAt: null,
 };
 
 describe('the ledger of a path', () => {
   it('lists every count in the order the balance adds them up', () => {
-    expect(ledgerRows(path).map(([, count]) => count)).toEqual([10, 8, 3, 2, 1, 2, 1, 1]);
+    expect(ledgerRows(path).map(([, count]) => count)).toEqual([10, 8, 3, 2, 1, 2, 1, 1, 0]);
+  });
+
+  it('lists the source fields outside the published shape, most frequent first', () => {
+    expect(newFields({ plantCode: 1, vendorRating: 25 })).toEqual([
+      ['vendorRating', 'in 25 records'], ['plantCode', 'in 1 record']
+    ]);
+    expect(newFields(undefined)).toEqual([]);
   });
 
   it('names the gap and where it arose when a path does not balance', () => {
