@@ -57,6 +57,7 @@ public class ApiContract {
         .enableModelReader(false)
         .enableStandardStaticFiles(false)
         .enableStandardFilter(false)
+        .addFilter(new NullableUnlessRequired())
         .withInitialModel(
             OASFactory.createOpenAPI()
                 .info(
