@@ -367,8 +367,9 @@ describe('Millflow UI', { concurrency: false }, () => {
     await form.getByLabel(labelOf('postgres', 'port'), { exact: true }).fill('five');
     await form.getByLabel(labelOf('postgres', 'username'), { exact: true }).fill('millflow');
     await form.getByRole('button', { name: 'Save connection' }).click();
-    await form.getByRole('alert').filter({ hasText: /settings\.port/ }).waitFor();
+    await form.locator('#setting-port-error').filter({ hasText: /settings\.port/ }).waitFor();
     await form.locator('#setting-port[aria-invalid="true"]').waitFor();
+    await form.getByText(/Could not save the connection/).waitFor();
     assert.ok(!(await api('GET', '/api/connections')).some((c) => c.name === 'e2e-postgres'), 'nothing saved');
 
     // A valid one is saved with its typed settings.

@@ -73,15 +73,16 @@ class JsonLogIT {
 
     // The JVM writes its own warnings ("WARNING: A restricted method ...") straight to stderr, past
     // the log manager, in one fixed plain format; every line the log manager writes is JSON.
-    List<String> lines =
-        runtime
-            .log()
-            .lines()
-            .dropWhile(line -> !line.startsWith("{"))
-            .filter(line -> !line.startsWith("WARNING: "))
-            .toList();
+    List<String> lines = runtime.log().lines().dropWhile(line -> !line.startsWith("{")).toList();
+    assertThat(
+            lines.stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("WARNING: "))
+                .filter(line -> !line.startsWith("{"))
+                .toList())
+        .as("lines after the first JSON line that are neither JSON nor the JVM's own warnings")
+        .isEmpty();
     List<JsonNode> records = new ArrayList<>();
-    for (String line : lines) {
+    for (String line : lines.stream().filter(line -> line.startsWith("{")).toList()) {
       JsonNode record = Json.mapper().readTree(line);
       assertThat(record.isObject()).as(line).isTrue();
       records.add(record);
