@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -72,15 +71,28 @@ public class ApiContract {
         .build();
   }
 
-  /** Every class of the engine's own packages, from the directory or jar it was loaded from. */
+  /**
+   * Every class of the engine's own packages, from the directory or jar it was loaded from, in name
+   * order; a jar is opened once.
+   */
   private static Index engineClasses() {
     Indexer indexer = new Indexer();
     try {
       Path location =
           Path.of(ApiContract.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      for (String name : classFiles(location)) {
-        try (InputStream in = open(location, name)) {
-          indexer.index(in);
+      if (Files.isDirectory(location)) {
+        for (Path file : classFiles(location)) {
+          try (InputStream in = Files.newInputStream(file)) {
+            indexer.index(in);
+          }
+        }
+      } else {
+        try (JarFile jar = new JarFile(location.toFile())) {
+          for (JarEntry entry : classEntries(jar)) {
+            try (InputStream in = jar.getInputStream(entry)) {
+              indexer.index(in);
+            }
+          }
         }
       }
     } catch (IOException e) {
@@ -91,39 +103,16 @@ public class ApiContract {
     return indexer.complete();
   }
 
-  private static List<String> classFiles(Path location) throws IOException {
-    List<String> names = new ArrayList<>();
-    if (Files.isDirectory(location)) {
-      try (Stream<Path> files = Files.walk(location.resolve(PACKAGE))) {
-        files
-            .filter(file -> file.toString().endsWith(".class"))
-            .map(file -> location.relativize(file).toString().replace('\\', '/'))
-            .forEach(names::add);
-      }
-    } else {
-      try (JarFile jar = new JarFile(location.toFile())) {
-        jar.stream()
-            .map(JarEntry::getName)
-            .filter(name -> name.startsWith(PACKAGE) && name.endsWith(".class"))
-            .forEach(names::add);
-      }
+  private static List<Path> classFiles(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory.resolve(PACKAGE))) {
+      return files.filter(file -> file.toString().endsWith(".class")).sorted().toList();
     }
-    names.sort(Comparator.naturalOrder());
-    return names;
   }
 
-  private static InputStream open(Path location, String name) throws IOException {
-    if (Files.isDirectory(location)) {
-      return Files.newInputStream(location.resolve(name));
-    }
-    JarFile jar = new JarFile(location.toFile());
-    InputStream entry = jar.getInputStream(jar.getEntry(name));
-    return new java.io.FilterInputStream(entry) {
-      @Override
-      public void close() throws IOException {
-        super.close();
-        jar.close();
-      }
-    };
+  private static List<JarEntry> classEntries(JarFile jar) {
+    return jar.stream()
+        .filter(entry -> entry.getName().startsWith(PACKAGE) && entry.getName().endsWith(".class"))
+        .sorted(Comparator.comparing(JarEntry::getName))
+        .toList();
   }
 }
