@@ -197,7 +197,9 @@ write_master_key() {
 wait_ready() {
   local ready_lines="$1" deadline=$((SECONDS + 180))
   while [ "$SECONDS" -lt "$deadline" ]; do
-    if [ "$(podman logs "$container" 2>&1 | grep -c 'Millflow ready')" -ge "$ready_lines" ]; then
+    local text
+    text=$(container_log)
+    if [ "$(grep -c 'Millflow ready' <<< "$text")" -ge "$ready_lines" ]; then
       return 0
     fi
     if [ "$(podman inspect --format '{{.State.Running}}' "$container")" != true ]; then
@@ -225,14 +227,31 @@ health_answers() {
 
 api() { curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 
+# The container's whole log, read into a variable first: under pipefail, `podman logs | grep -q` fails at random when
+# grep stops at its first match and podman is killed by SIGPIPE while it still writes (so does `curl | grep -q`).
+container_log() { podman logs "$container" 2>&1; }
+log_has() {
+  local text
+  text=$(container_log)
+  grep -q -F -- "$1" <<< "$text"
+}
+log_matches() {
+  local text
+  text=$(container_log)
+  grep -q -E -- "$1" <<< "$text"
+}
+
 start_run() {
-  api -X POST -d '{"variables":{}}' "http://127.0.0.1:$port/api/flows/$FLOW/runs" \
-    | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4
+  local answer
+  answer=$(api -X POST -d '{"variables":{}}' "http://127.0.0.1:$port/api/flows/$FLOW/runs")
+  grep -o '"id":"[^"]*"' <<< "$answer" | sed -n '1s/.*:"\(.*\)"/\1/p'
 }
 
 run_status() {
   # {"run": {"id", "flowId", "flowVersion", "status", ...}, "steps": [...]}: the first status is the run's
-  api "http://127.0.0.1:$port/api/runs/$1" | grep -o '"status":"[a-z_]*"' | head -1 | cut -d'"' -f4
+  local answer
+  answer=$(api "http://127.0.0.1:$port/api/runs/$1")
+  grep -o '"status":"[a-z_]*"' <<< "$answer" | sed -n '1s/.*:"\(.*\)"/\1/p'
 }
 
 run_completes() {
@@ -247,8 +266,9 @@ run_completes() {
     sleep 1
   done
   log "run $run of $FLOW ended as '${status:-unknown}':"
-  api "http://127.0.0.1:$port/api/runs/$run" | head -c 2000
-  echo
+  local answer
+  answer=$(api "http://127.0.0.1:$port/api/runs/$run")
+  echo "${answer:0:2000}"
   return 1
 }
 
@@ -261,7 +281,7 @@ runs_as_non_root() {
 }
 
 token_not_logged() {
-  ! podman logs "$container" 2>&1 | grep -q -F "$token"
+  ! log_has "$token"
 }
 
 stops_on_sigterm() {
@@ -275,7 +295,7 @@ stops_on_sigterm() {
 # The stop's lines (from "Millflow stopping" on): there, and none of them a WARN or ERROR.
 stop_is_quiet() {
   local stop
-  stop=$(podman logs "$container" 2>&1 | sed -n '/Millflow stopping/,$p')
+  stop=$(container_log | sed -n '/Millflow stopping/,$p')
   [ -n "$stop" ] || { log "no 'Millflow stopping' line"; return 1; }
   if echo "$stop" | grep -E '^[0-9:.]+ (WARN|ERROR) '; then
     return 1
@@ -288,12 +308,13 @@ data_on_volume() {
 }
 
 embedded_engine_with_mounted_key() {
-  podman logs "$container" 2>&1 | grep -q 'Millflow ready .*(engine operaton)' \
-    && ! podman logs "$container" 2>&1 | grep -q 'Generated a master key'
+  log_matches 'Millflow ready .*\(engine operaton\)' && ! log_has 'Generated a master key'
 }
 
 ran_on_named_worker() {
-  api "http://127.0.0.1:$port/api/runs/$1" | grep -q "\"worker\":\"$container\""
+  local answer
+  answer=$(api "http://127.0.0.1:$port/api/runs/$1")
+  grep -q -F "\"worker\":\"$container\"" <<< "$answer"
 }
 
 smoke_test() {
