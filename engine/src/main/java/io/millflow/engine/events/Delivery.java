@@ -22,5 +22,10 @@ public record Delivery(
    * An attempt: when, the receiver's HTTP status (none when it could not be reached), the error,
    * and how long it took.
    */
+  /** This event with its attempts. */
+  Delivery withHistory(List<Try> tries) {
+    return new Delivery(eventId, type, status, attempts, lastError, createdAt, deliveredAt, tries);
+  }
+
   public record Try(int attempt, Instant at, Integer statusCode, String error, long durationMs) {}
 }

@@ -227,43 +227,36 @@ class DeliveryStore {
                               instant(rs, "delivered_at"),
                               List.of()))
                   .list();
-          UUID[] ids = events.stream().map(Delivery::eventId).toArray(UUID[]::new);
-          Map<UUID, List<Delivery.Try>> tries =
-              h
-                  .createQuery(
-                      """
-              select event_id, attempt, at, status_code, error, duration_ms from event_delivery_log
-              where event_id = any(cast(:ids as uuid[])) order by attempt, id""")
-                  .bindArray("ids", UUID.class, (Object[]) ids)
-                  .map(
-                      (rs, ctx) ->
-                          Map.entry(
-                              rs.getObject("event_id", UUID.class),
-                              new Delivery.Try(
-                                  rs.getInt("attempt"),
-                                  instant(rs, "at"),
-                                  rs.getObject("status_code", Integer.class),
-                                  rs.getString("error"),
-                                  rs.getLong("duration_ms"))))
-                  .stream()
-                  .collect(
-                      Collectors.groupingBy(
-                          Map.Entry::getKey,
-                          Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+          Map<UUID, List<Delivery.Try>> tries = tries(h, events);
           return events.stream()
-              .map(
-                  e ->
-                      new Delivery(
-                          e.eventId(),
-                          e.type(),
-                          e.status(),
-                          e.attempts(),
-                          e.lastError(),
-                          e.createdAt(),
-                          e.deliveredAt(),
-                          tries.getOrDefault(e.eventId(), List.of())))
+              .map(e -> e.withHistory(tries.getOrDefault(e.eventId(), List.of())))
               .toList();
         });
+  }
+
+  /** Every attempt to deliver each of these events, in order, by event. */
+  private static Map<UUID, List<Delivery.Try>> tries(Handle h, List<Delivery> events) {
+    UUID[] ids = events.stream().map(Delivery::eventId).toArray(UUID[]::new);
+    return h
+        .createQuery(
+            """
+            select event_id, attempt, at, status_code, error, duration_ms from event_delivery_log
+            where event_id = any(cast(:ids as uuid[])) order by attempt, id""")
+        .bindArray("ids", UUID.class, (Object[]) ids)
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    rs.getObject("event_id", UUID.class),
+                    new Delivery.Try(
+                        rs.getInt("attempt"),
+                        instant(rs, "at"),
+                        rs.getObject("status_code", Integer.class),
+                        rs.getString("error"),
+                        rs.getLong("duration_ms"))))
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
