@@ -1,7 +1,7 @@
 package io.millflow.connector.mongodb;
 
-import static io.millflow.connector.mongodb.Orders.T0;
-import static io.millflow.connector.mongodb.Orders.order;
+import static io.millflow.connector.sql.testing.Orders.T0;
+import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;

@@ -1,9 +1,9 @@
 package io.millflow.connector.mongodb;
 
-import static io.millflow.connector.mongodb.Orders.T0;
-import static io.millflow.connector.mongodb.Orders.address;
-import static io.millflow.connector.mongodb.Orders.line;
-import static io.millflow.connector.mongodb.Orders.order;
+import static io.millflow.connector.sql.testing.Orders.T0;
+import static io.millflow.connector.sql.testing.Orders.address;
+import static io.millflow.connector.sql.testing.Orders.line;
+import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package io.millflow.connector.mysql;
 
 import static io.millflow.connector.sql.testing.Orders.T0;
-import static io.millflow.connector.sql.testing.Orders.address;
+import static io.millflow.connector.sql.testing.Orders.fullyPopulated;
 import static io.millflow.connector.sql.testing.Orders.line;
 import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.millflow.connector.sql.testing.OrderVersionsContract;
 import io.millflow.connector.sql.testing.SqlWriteDatabase;
 import io.millflow.model.PurchaseOrder;
-import io.millflow.model.PurchaseOrderLine;
-import io.millflow.model.SourceRef;
 import io.millflow.step.Json;
 import io.millflow.step.WriteResult;
 import java.math.BigDecimal;
@@ -36,46 +34,7 @@ class MySqlWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture> {
     Instant updatedAt = Instant.parse("2024-03-05T08:30:15.123456Z");
     String notes =
         "Line one\nline two, with \\ backslash, \"quotes\", 'single', ümlaut €, 工厂 and 🏭";
-    PurchaseOrder full =
-        new PurchaseOrder(
-            "1001",
-            "PO-1001",
-            "V-7",
-            "open",
-            "standard",
-            "EUR",
-            T0,
-            Instant.parse("2024-04-01T00:00:00Z"),
-            null,
-            address("Main \"North\" Gate, 12"),
-            null,
-            "NET30",
-            "DAP",
-            "SITE-1",
-            notes,
-            new BigDecimal("12345.6789"),
-            T0,
-            updatedAt,
-            List.of(
-                new PurchaseOrderLine(
-                    1,
-                    "L1",
-                    "BOLT-M8",
-                    "I-8",
-                    "Bolt, M8",
-                    new BigDecimal("1000.000001"),
-                    new BigDecimal("0"),
-                    "EA",
-                    new BigDecimal("0.0425"),
-                    new BigDecimal("42.50"),
-                    "open",
-                    null,
-                    null,
-                    null),
-                line(2, "3")),
-            new SourceRef("plex", "plex-prod", "src-1001", updatedAt),
-            Map.of("buyer", "Anna", "priority", 2),
-            Json.mapper().readTree("{\"id\": 1001, \"extra\": [1, 2]}"));
+    PurchaseOrder full = fullyPopulated(notes, updatedAt);
 
     WriteResult result = fixture().writeOrders(List.of(full, order("1002", T0, "open")));
 

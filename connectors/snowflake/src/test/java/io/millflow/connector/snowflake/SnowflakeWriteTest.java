@@ -1,5 +1,6 @@
 package io.millflow.connector.snowflake;
 
+import static io.millflow.connector.sql.testing.Orders.line;
 import static io.millflow.connector.sql.testing.UnifiedSamples.T0;
 import static io.millflow.connector.sql.testing.UnifiedSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import io.millflow.connector.sql.PurchaseOrderLayout;
 import io.millflow.connector.sql.SqlWriteInput;
 import io.millflow.connector.sql.WriteMode;
 import io.millflow.model.PurchaseOrder;
-import io.millflow.model.PurchaseOrderLine;
 import io.millflow.model.SourceRef;
 import io.millflow.model.Vendor;
 import io.millflow.step.Connection;
@@ -349,24 +349,6 @@ class SnowflakeWriteTest {
         sample.source(),
         sample.customFields(),
         sample.raw());
-  }
-
-  private static PurchaseOrderLine line(int number, String quantity) {
-    return new PurchaseOrderLine(
-        number,
-        "L" + number,
-        "ITEM-" + number,
-        null,
-        "Item " + number,
-        new BigDecimal(quantity),
-        BigDecimal.ZERO,
-        "EA",
-        new BigDecimal("2.50"),
-        null,
-        "open",
-        null,
-        null,
-        null);
   }
 
   /** The one statement starting with {@code start} (after its comments), without comment lines. */

@@ -1,9 +1,11 @@
 package io.millflow.connector.sql.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
 import io.millflow.model.SourceRef;
+import io.millflow.step.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,12 @@ import java.util.Map;
 public final class Orders {
 
   public static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
+
+  private static final JsonNode RAW_1001 =
+      Json.mapper()
+          .createObjectNode()
+          .put("id", 1001)
+          .set("extra", Json.mapper().createArrayNode().add(1).add(2));
 
   private Orders() {}
 
@@ -42,6 +50,52 @@ public final class Orders {
         new SourceRef("plex", "plex-prod", "src-" + key, sourceUpdatedAt),
         Map.of(),
         null);
+  }
+
+  /**
+   * Order 1001 with every field set: awkward text in {@code notes}, exact decimals, a ship-to
+   * address, custom fields and the raw source record; its line 1 is detailed, line 2 plain.
+   */
+  public static PurchaseOrder fullyPopulated(String notes, Instant updatedAt) {
+    return new PurchaseOrder(
+        "1001",
+        "PO-1001",
+        "V-7",
+        "open",
+        "standard",
+        "EUR",
+        T0,
+        Instant.parse("2024-04-01T00:00:00Z"),
+        null,
+        address("Main \"North\" Gate, 12"),
+        null,
+        "NET30",
+        "DAP",
+        "SITE-1",
+        notes,
+        new BigDecimal("12345.6789"),
+        T0,
+        updatedAt,
+        List.of(
+            new PurchaseOrderLine(
+                1,
+                "L1",
+                "BOLT-M8",
+                "I-8",
+                "Bolt, M8",
+                new BigDecimal("1000.000001"),
+                new BigDecimal("0"),
+                "EA",
+                new BigDecimal("0.0425"),
+                new BigDecimal("42.50"),
+                "open",
+                null,
+                null,
+                null),
+            line(2, "3")),
+        new SourceRef("plex", "plex-prod", "src-1001", updatedAt),
+        Map.of("buyer", "Anna", "priority", 2),
+        RAW_1001);
   }
 
   public static PurchaseOrderLine line(int number, String quantity) {
