@@ -25,6 +25,7 @@ public final class HttpPlexClient implements PlexClient {
 
   static final String PURCHASE_ORDERS = "/purchasing/v1/purchase-orders";
   static final String TENANTS = "/mdm/v1/tenants";
+  static final String RELEASES = "/purchasing/v2-beta1/releases";
 
   private final PlexConnectionSettings settings;
   private final HttpClient http;
@@ -67,6 +68,11 @@ public final class HttpPlexClient implements PlexClient {
       }
       throw e;
     }
+  }
+
+  @Override
+  public List<ObjectNode> releases(List<Map.Entry<String, String>> query) {
+    return getArray(RELEASES, query);
   }
 
   @Override
