@@ -25,6 +25,7 @@ public final class HttpPlexClient implements PlexClient {
 
   static final String PURCHASE_ORDERS = "/purchasing/v1/purchase-orders";
   static final String TENANTS = "/mdm/v1/tenants";
+  static final String RELEASES = "/purchasing/v2-beta1/releases";
 
   private final PlexConnectionSettings settings;
   private final HttpClient http;
@@ -70,6 +71,11 @@ public final class HttpPlexClient implements PlexClient {
   }
 
   @Override
+  public List<ObjectNode> releases(List<Map.Entry<String, String>> query) {
+    return getArray(RELEASES, query);
+  }
+
+  @Override
   public List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query) {
     return getArray(resource.path(), query);
   }
@@ -83,7 +89,7 @@ public final class HttpPlexClient implements PlexClient {
     return settings;
   }
 
-  private List<ObjectNode> getArray(String path, List<Map.Entry<String, String>> query) {
+  List<ObjectNode> getArray(String path, List<Map.Entry<String, String>> query) {
     PlexCall call = PlexCall.get(settings, path);
     JsonNode body = get(call, path + queryString(query));
     if (!body.isArray()) {
@@ -122,20 +128,25 @@ public final class HttpPlexClient implements PlexClient {
 
   /** A GET with the key, the request id and the tenant or customer header the settings name. */
   static HttpRequest request(PlexConnectionSettings settings, PlexCall call, String pathAndQuery) {
+    return builder(settings, call, pathAndQuery).GET().build();
+  }
+
+  /** A request with the key, the request id and the tenant or customer header, method to set. */
+  static HttpRequest.Builder builder(
+      PlexConnectionSettings settings, PlexCall call, String pathAndQuery) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(settings.resolve(pathAndQuery))
             .timeout(settings.timeout())
             .header("Accept", "application/json")
             .header("X-Plex-Connect-Api-Key", settings.apiKey())
-            .header("X-Request-Id", call.requestId())
-            .GET();
+            .header("X-Request-Id", call.requestId());
     if (settings.tenantId() != null) {
       request.header("X-Plex-Connect-Tenant-Id", settings.tenantId());
     }
     if (settings.customerId() != null) {
       request.header("X-Plex-Connect-Customer-Id", settings.customerId());
     }
-    return request.build();
+    return request;
   }
 
   private static String queryString(List<Map.Entry<String, String>> query) {

@@ -37,6 +37,11 @@ public final class HttpPlexClientFactory implements PlexClientFactory {
     return new HttpPlexClient(PlexConnectionSettings.of(name, connection), http, rateLimiters);
   }
 
+  /** A client of the named connection's write calls, paced with its reads. */
+  public PlexWriteClient writeClient(String name, PlexConnection connection) {
+    return new HttpPlexWriteClient(PlexConnectionSettings.of(name, connection), http, rateLimiters);
+  }
+
   /**
    * A client of a stored connection, bound first (as {@link
    * PlexConnectionSettings#of(Connection)}).

@@ -30,6 +30,13 @@ public interface PlexClient {
   List<ObjectNode> purchaseOrderLineItems(String purchaseOrderId);
 
   /**
+   * {@code GET /purchasing/v2-beta1/releases} with Plex's filters ({@code pOId} repeated for
+   * several orders, {@code modifiedDateBegin}/{@code modifiedDateEnd}, ...): every matching
+   * release.
+   */
+  List<ObjectNode> releases(List<Map.Entry<String, String>> query);
+
+  /**
    * {@code GET} of a master-data list resource ({@code /mdm/v1/suppliers}, ...) with Plex's query
    * parameters, a parameter repeated for several values: every matching record, as Plex sends them.
    */

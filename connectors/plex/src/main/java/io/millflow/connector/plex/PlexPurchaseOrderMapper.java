@@ -1,7 +1,6 @@
 package io.millflow.connector.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexPublishedFields;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
@@ -26,7 +25,10 @@ import java.util.Set;
  * incoterms, building → siteKey, note → notes, lineItemTotal (else the sum of the lines) →
  * totalAmount, createdDate → createdAt, modifiedDate → updatedAt. Lines: lineItemNumber →
  * lineNumber, id → key, supplierPartNumber → itemCode, partId (else itemId) → itemKey, unit →
- * unitOfMeasure, quantity (see {@link PlexGuesses#LINE_ITEM_QUANTITY_FIELD}) × unitPrice → amount.
+ * unitOfMeasure. Plex's published line item has no quantity: {@link ReleaseQuantities} reads it
+ * from the line's {@code releases} (which the read step adds), else {@code blanketQuantity}; amount
+ * is quantity × unitPrice. A release changes without its order: updatedAt is the latest of the
+ * order's and its releases' modifiedDate, so a sink's newer-wins upsert takes the new quantities.
  */
 @Singleton
 public final class PlexPurchaseOrderMapper implements UnifiedMapper {
@@ -53,17 +55,19 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
           Map.entry("notes", "note"),
           Map.entry("totalAmount", "lineItemTotal"),
           Map.entry("createdAt", "createdDate"),
-          Map.entry("updatedAt", "modifiedDate"),
+          Map.entry("updatedAt", "modifiedDate"), // or a release's, when later (see above)
           Map.entry("lines", "lineItems"),
           Map.entry("lines.lineNumber", "lineItemNumber"),
           Map.entry("lines.key", "id"),
           Map.entry("lines.itemCode", "supplierPartNumber"),
           Map.entry("lines.itemKey", "partId / itemId"),
           Map.entry("lines.description", "description"),
-          Map.entry("lines.quantity", PlexGuesses.LINE_ITEM_QUANTITY_FIELD),
+          Map.entry("lines.quantity", "releases.quantity / blanketQuantity"),
+          Map.entry("lines.receivedQuantity", "releases.quantity (received)"),
+          Map.entry("lines.requiredDate", "releases.dueDate"),
           Map.entry("lines.unitOfMeasure", "unit"),
           Map.entry("lines.unitPrice", "unitPrice"),
-          Map.entry("lines.amount", PlexGuesses.LINE_ITEM_QUANTITY_FIELD + " × unitPrice"),
+          Map.entry("lines.amount", "releases.quantity / blanketQuantity × unitPrice"),
           Map.entry("lines.status", "status"),
           Map.entry("lines.updatedAt", "modifiedDate"));
 
@@ -99,7 +103,8 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
                     + "')"
                 : "purchase order " + id);
     po.requiredText("id");
-    Instant updatedAt = po.requiredInstant("modifiedDate");
+    Instant updatedAt =
+        ReleaseQuantities.latest(po.requiredInstant("modifiedDate"), source.path("lineItems"));
     Instant ordered = po.instant("orderedDate");
     List<PurchaseOrderLine> lines = lines(source.path("lineItems"), id);
     BigDecimal total = po.decimal("lineItemTotal");
@@ -144,8 +149,10 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
   }
 
   private static PurchaseOrderLine line(PlexRecord item) {
-    BigDecimal quantity = item.decimal(PlexGuesses.LINE_ITEM_QUANTITY_FIELD);
+    ReleaseQuantities released = ReleaseQuantities.of(item.json().path("releases"));
+    BigDecimal quantity = released.quantity(item.decimal("blanketQuantity"));
     BigDecimal unitPrice = item.decimal("unitPrice");
+    Instant modified = item.instant("modifiedDate");
     return new PurchaseOrderLine(
         item.requiredInt("lineItemNumber"),
         item.text("id"),
@@ -153,14 +160,14 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
         item.text("partId") != null ? item.text("partId") : item.text("itemId"),
         item.text("description"),
         quantity,
-        null,
+        released.received(),
         item.text("unit"),
         unitPrice,
         quantity == null || unitPrice == null ? null : quantity.multiply(unitPrice),
         item.text("status"),
+        released.firstDue(),
         null,
-        null,
-        item.instant("modifiedDate"));
+        modified == null ? null : released.latest(modified));
   }
 
   private static String lineName(JsonNode item, int position) {

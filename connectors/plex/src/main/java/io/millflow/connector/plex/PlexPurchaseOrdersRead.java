@@ -1,5 +1,6 @@
 package io.millflow.connector.plex;
 
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetRef;
@@ -144,7 +145,18 @@ public final class PlexPurchaseOrdersRead
                 + "', "
                 + plan.window().toDays()
                 + "-day windows"
-                + (plan.includeLineItems() ? ", with line items" : ""));
+                + (plan.includeLineItems() ? ", with line items and their releases" : ""));
+    if (plan.includeLineItems()) {
+      context
+          .log()
+          .warn(
+              "Assumed where Plex's description is silent (PlexGuesses): a line's quantity is the"
+                  + " sum of its releases except those with status "
+                  + PlexGuesses.RELEASE_STATUSES_NOT_ORDERED
+                  + ", received are those with status "
+                  + PlexGuesses.RELEASE_STATUSES_RECEIVED
+                  + "; a line without releases takes its blanketQuantity");
+    }
     try (DatasetWriter out = context.datasets().create(ENTITY)) {
       PurchaseOrderWindowReader reader = new PurchaseOrderWindowReader(client, out, context, plan);
       reader.readAll();

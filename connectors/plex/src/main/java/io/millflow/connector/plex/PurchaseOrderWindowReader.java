@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run of {@link PlexPurchaseOrdersRead}: walks the windows, halves crowded ones, skips orders
@@ -104,10 +105,66 @@ final class PurchaseOrderWindowReader {
                   + plan.maxPerWindow()
                   + ", but a window of one second is not split further: reading them all");
     }
-    orders.forEach(this::write);
+    writeAll(orders);
+    if (plan.includeLineItems()) {
+      writeOrdersWhoseReleasesChanged(begin, end, orders);
+    }
   }
 
-  private void write(ObjectNode order) {
+  /**
+   * Orders written with their lines' releases, fetched for {@link LineReleases#ORDERS_PER_CALL}
+   * orders a call.
+   */
+  private void writeAll(List<ObjectNode> orders) {
+    for (int from = 0; from < orders.size(); from += LineReleases.ORDERS_PER_CALL) {
+      List<ObjectNode> chunk =
+          orders.subList(from, Math.min(orders.size(), from + LineReleases.ORDERS_PER_CALL));
+      Map<String, List<ObjectNode>> releases = Map.of();
+      if (plan.includeLineItems()) {
+        releases =
+            LineReleases.ofOrders(
+                client, chunk.stream().map(order -> order.path("id").asText()).toList());
+        calls++;
+      }
+      for (ObjectNode order : chunk) {
+        write(order, releases);
+      }
+    }
+  }
+
+  /**
+   * A release carries its own modifiedDate: an order whose releases changed in the window while its
+   * header did not is read too, so its lines' quantities are not left behind.
+   */
+  private void writeOrdersWhoseReleasesChanged(
+      Instant begin, Instant end, List<ObjectNode> ordersOfWindow) {
+    Set<String> changed = LineReleases.ordersChangedIn(client, begin, end);
+    calls++;
+    ordersOfWindow.forEach(order -> changed.remove(order.path("id").asText()));
+    changed.removeAll(written.keySet());
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<String> ids = List.copyOf(changed);
+    for (int from = 0; from < ids.size(); from += LineReleases.ORDERS_PER_CALL) {
+      List<String> chunk =
+          ids.subList(from, Math.min(ids.size(), from + LineReleases.ORDERS_PER_CALL));
+      List<ObjectNode> orders =
+          client.purchaseOrders(new PurchaseOrderFilter(chunk, null, null, null, null, null));
+      calls++;
+      // only orders older than the window: a newer one is its own window's (or the next run's),
+      // and writing it here would move the cursor past orders not read yet
+      writeAll(
+          orders.stream()
+              .filter(
+                  order ->
+                      RecordChanges.changedAt(order, "purchase order", "id", "modifiedDate")
+                          .isBefore(begin))
+              .toList());
+    }
+  }
+
+  private void write(ObjectNode order, Map<String, List<ObjectNode>> releases) {
     Instant modified = RecordChanges.changedAt(order, "purchase order", "id", "modifiedDate");
     String id = order.get("id").asText();
     Instant before = written.get(id);
@@ -128,7 +185,7 @@ final class PurchaseOrderWindowReader {
                   + "): the dataset holds both versions; a sink keeps the newer");
     }
     if (plan.includeLineItems()) {
-      addLineItems(order, id);
+      addLineItems(order, id, releases);
     }
     out.add(order);
     written.put(id, modified);
@@ -138,8 +195,9 @@ final class PurchaseOrderWindowReader {
     }
   }
 
-  private void addLineItems(ObjectNode order, String id) {
+  private void addLineItems(ObjectNode order, String id, Map<String, List<ObjectNode>> releases) {
     List<ObjectNode> items = client.purchaseOrderLineItems(id);
+    LineReleases.attach(items, releases);
     calls++;
     int expected = order.path("lineItemCount").asInt(-1);
     if (items.isEmpty() && expected > 0) {

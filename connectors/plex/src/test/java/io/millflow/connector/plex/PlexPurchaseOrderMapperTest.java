@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
@@ -56,7 +55,7 @@ class PlexPurchaseOrderMapperTest {
   }
 
   @Test
-  void mapsLinesInLineNumberOrderWithExactAmounts() {
+  void mapsLinesInLineNumberOrderWithQuantitiesFromTheirReleasesAndExactAmounts() {
     List<PurchaseOrderLine> lines = mapper.map(fixture(), OPTIONS).lines();
 
     assertThat(lines).extracting(PurchaseOrderLine::lineNumber).containsExactly(1, 2);
@@ -66,12 +65,42 @@ class PlexPurchaseOrderMapperTest {
     assertThat(bearing.itemKey())
         .isEqualTo("5c7e9a1b-3d5f-4b7d-8e0a-2c4e6a8b0d12"); // no partId: the itemId
     assertThat(bearing.unitOfMeasure()).isEqualTo("ea");
-    assertThat(bearing.quantity()).isEqualByComparingTo("45");
+    assertThat(bearing.quantity()).isEqualByComparingTo("45"); // 25 + 20, the canceled 10 not
+    assertThat(bearing.receivedQuantity()).isEqualByComparingTo("25");
+    assertThat(bearing.requiredDate()).isEqualTo(Instant.parse("2024-05-20T00:00:00Z"));
     assertThat(bearing.unitPrice()).isEqualByComparingTo("12.50");
     assertThat(bearing.amount()).isEqualByComparingTo("562.50");
     assertThat(bearing.updatedAt()).isEqualTo(Instant.parse("2024-05-03T08:12:00Z"));
     assertThat(lines.get(1).amount())
         .isEqualTo(new BigDecimal("1.2350").multiply(new BigDecimal("620.000")));
+  }
+
+  @Test
+  void aBlanketLineWithoutReleasesTakesItsBlanketQuantity() {
+    ObjectNode source = fixture();
+    ObjectNode line = (ObjectNode) source.withArray("lineItems").get(0);
+    line.putArray("releases");
+    line.put("blanketQuantity", new BigDecimal("1000.000"));
+
+    PurchaseOrderLine mapped = mapper.map(source, OPTIONS).lines().get(1);
+
+    assertThat(mapped.quantity()).isEqualByComparingTo("1000");
+    assertThat(mapped.amount()).isEqualByComparingTo("1235.0000");
+    assertThat(mapped.receivedQuantity()).isNull();
+  }
+
+  @Test
+  void aReleaseChangedAfterItsOrderMakesTheOrderNewer() {
+    ObjectNode source = fixture();
+    ObjectNode release =
+        (ObjectNode) source.withArray("lineItems").get(1).withArray("releases").get(1);
+    release.put("quantity", 30).put("modifiedDate", "2024-06-01T10:00:00.0000000Z");
+
+    PurchaseOrder order = mapper.map(source, OPTIONS);
+
+    assertThat(order.updatedAt()).isEqualTo(Instant.parse("2024-06-01T10:00:00Z"));
+    assertThat(order.lines().get(0).quantity()).isEqualByComparingTo("55");
+    assertThat(order.lines().get(0).updatedAt()).isEqualTo(Instant.parse("2024-06-01T10:00:00Z"));
   }
 
   @Test
@@ -158,14 +187,13 @@ class PlexPurchaseOrderMapperTest {
   }
 
   /**
-   * The shape an independent Plex fake serves: line items with blanketQuantity, and no quantity.
+   * The shape an independent Plex fake serves: line items with blanketQuantity 0, no quantity, and
+   * here no releases either.
    */
   @Test
-  void lineItemsWithoutQuantityInEveryOrderOfARunAreAWarningNamingThePlexField() {
+  void linesWithoutReleasesOrBlanketQuantityInEveryOrderOfARunAreAWarningNamingThePlexFields() {
     ObjectNode order = fixture();
-    order
-        .withArray("lineItems")
-        .forEach(item -> ((ObjectNode) item).remove(PlexGuesses.LINE_ITEM_QUANTITY_FIELD));
+    order.withArray("lineItems").forEach(item -> ((ObjectNode) item).remove("releases"));
     ObjectNode other = order.deepCopy().put("id", "second-order").put("poNumber", "PO0104513");
     TestStepContext context = new TestStepContext();
     DatasetRef in = context.datasets().put(PlexPurchaseOrdersRead.ENTITY, List.of(order, other));
@@ -184,10 +212,16 @@ class PlexPurchaseOrderMapperTest {
         .anySatisfy(
             warning ->
                 assertThat(warning)
-                    .contains("lines.quantity", "4 empty", "source field 'quantity'"));
+                    .contains(
+                        "lines.quantity",
+                        "4 empty",
+                        "source field 'releases.quantity / blanketQuantity'"));
     assertThat(context.logLines())
         .anySatisfy(
-            line -> assertThat(line).startsWith("WARN").contains("lines.quantity", "'quantity'"));
+            line ->
+                assertThat(line)
+                    .startsWith("WARN")
+                    .contains("lines.quantity", "'releases.quantity / blanketQuantity'"));
   }
 
   @Test

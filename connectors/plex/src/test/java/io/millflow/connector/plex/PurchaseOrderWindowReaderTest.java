@@ -108,6 +108,11 @@ class PurchaseOrderWindowReaderTest {
     }
 
     @Override
+    public List<ObjectNode> releases(List<Map.Entry<String, String>> query) {
+      return List.of();
+    }
+
+    @Override
     public List<ObjectNode> records(PlexResource resource, List<Map.Entry<String, String>> query) {
       throw new UnsupportedOperationException("a purchase-order read reads no other resource");
     }

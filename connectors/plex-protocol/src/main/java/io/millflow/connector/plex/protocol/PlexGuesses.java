@@ -1,6 +1,8 @@
 package io.millflow.connector.plex.protocol;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What we assume about Plex Connect without the vendor's documentation confirming it (SYSTEMS.md
@@ -10,11 +12,51 @@ import java.util.Locale;
 public final class PlexGuesses {
 
   /**
-   * (guess) The ordered quantity of a purchase-order line item. The documented field list of {@code
-   * /purchasing/v1/purchase-orders/{poId}/line-items} has no quantity, yet a line item must have
-   * one.
+   * (guess) Release statuses whose quantity is no longer ordered. Plex's published line item has no
+   * quantity (only {@code blanketQuantity}); a line's ordered quantity is the sum of its releases'
+   * {@code quantity} ({@code GET /purchasing/v2-beta1/releases}) except these. Plex lists its
+   * statuses at {@code /purchasing/v1/release-statuses} without naming them in the description.
    */
-  public static final String LINE_ITEM_QUANTITY_FIELD = "quantity";
+  public static final Set<String> RELEASE_STATUSES_NOT_ORDERED = Set.of("Canceled", "Cancelled");
+
+  /** (guess) The release statuses whose quantity has arrived: the line's received quantity. */
+  public static final Set<String> RELEASE_STATUSES_RECEIVED = Set.of("Received");
+
+  /**
+   * (guess) The {@code status} a cancel sends ({@code POST /purchasing/v1/releases/{id}/cancel},
+   * body {@code {"status": "..."}}, which the description calls "The Release_Status").
+   */
+  public static final String RELEASE_CANCELED_STATUS = "Canceled";
+
+  /**
+   * (guess) What a release needs to be created. The description marks no field of {@code POST
+   * /purchasing/v2-beta1/releases} required; a release without its line, quantity or due date
+   * cannot exist in Plex.
+   */
+  public static final List<String> RELEASE_REQUIRED_ON_CREATE =
+      List.of("poLineItemId", "quantity", "dueDate");
+
+  /**
+   * (guess) What an inventory receipt needs to be created ({@code POST
+   * /inventory/v1/inventory-receiving/receipts} marks nothing required).
+   */
+  public static final List<String> RECEIPT_REQUIRED_ON_CREATE =
+      List.of("externalReceiptCode", "supplierId");
+
+  /**
+   * (guess) The codes of the entries of a write's 400 ({@code errors: [{code, message}]}); Plex
+   * documents the shape, not the codes.
+   */
+  public static final String FIELD_REQUIRED_CODE = "FIELD_REQUIRED";
+
+  /** (guess) The code of a 400 entry for an id that names no record (an unknown reference). */
+  public static final String INVALID_REFERENCE_CODE = "INVALID_REFERENCE";
+
+  /**
+   * (guess) The code of a 400 entry for a create whose caller-chosen {@code id} (the description:
+   * "automatically generated if omitted") is taken already.
+   */
+  public static final String DUPLICATE_ID_CODE = "DUPLICATE_ID";
 
   /** (guess) The error code of a 429 (usage limiting); Plex documents the status, not the code. */
   public static final String RATE_LIMITED_CODE = "REQUEST_LIMIT_EXCEEDED";

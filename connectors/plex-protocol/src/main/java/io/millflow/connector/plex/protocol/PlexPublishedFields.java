@@ -185,5 +185,112 @@ public final class PlexPublishedFields {
           "weightQuantityTotal",
           "lineItems");
 
+  /**
+   * {@code GET /purchasing/v1/purchase-orders/{poId}/line-items}, plus {@code releases}, which the
+   * read step adds from {@code /purchasing/v2-beta1/releases}. No {@code quantity}: a line's
+   * quantities live in its releases.
+   */
+  public static final Set<String> PURCHASE_ORDER_LINE_ITEM =
+      Set.of(
+          "accountId",
+          "blanketQuantity",
+          "building",
+          "createdDate",
+          "department",
+          "description",
+          "estimatedPrice",
+          "expirationDate",
+          "id",
+          "internalNote",
+          "itemId",
+          "lineItemNumber",
+          "manufacturer",
+          "manufacturerPartNumber",
+          "modifiedById",
+          "modifiedDate",
+          "note",
+          "operationCode",
+          "orderUnit",
+          "partId",
+          "partOperationId",
+          "requestedById",
+          "routeToEmployeeId",
+          "status",
+          "supplierPartNumber",
+          "taxCode",
+          "unit",
+          "unitPrice",
+          "weightConversion",
+          "weightUnit",
+          "releases");
+
+  /** {@code GET /purchasing/v2-beta1/releases}. */
+  public static final Set<String> RELEASE =
+      Set.of(
+          "buildingCode",
+          "buildingId",
+          "createdDate",
+          "dueDate",
+          "id",
+          "lineItemNo",
+          "modifiedById",
+          "modifiedByDisplayName",
+          "modifiedDate",
+          "note",
+          "operationCode",
+          "originalDueDate",
+          "partId",
+          "partNumber",
+          "partNumberRevision",
+          "partRevision",
+          "poId",
+          "poLineItemId",
+          "poNumber",
+          "poShipTo",
+          "quantity",
+          "releaseAuthorizationNumber",
+          "releaseById",
+          "releaseByDisplayName",
+          "releaseDate",
+          "releaseLineNumber",
+          "status",
+          "supplierCode",
+          "supplierId",
+          "type",
+          "weightQuantity");
+
+  /** {@code POST /purchasing/v2-beta1/releases}: the fields a create may send. */
+  public static final Set<String> RELEASE_CREATE =
+      Set.of(
+          "id",
+          "poLineItemId",
+          "status",
+          "dueDate",
+          "quantity",
+          "type",
+          "note",
+          "poShipTo",
+          "firmDays",
+          "planDays",
+          "forecastDays",
+          "releaseLineNo");
+
+  /** {@code PUT /purchasing/v2-beta1/releases/{id}}: the fields an update may send. */
+  public static final Set<String> RELEASE_UPDATE =
+      Set.of(
+          "status",
+          "dueDate",
+          "quantity",
+          "type",
+          "note",
+          "poShipTo",
+          "firmDays",
+          "planDays",
+          "forecastDays");
+
+  /** {@code POST /inventory/v1/inventory-receiving/receipts}: the fields a create may send. */
+  public static final Set<String> RECEIPT_CREATE =
+      Set.of("id", "externalReceiptCode", "supplierId");
+
   private PlexPublishedFields() {}
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every Plex Connect call passes after the kit's faults and before its resource, in this
@@ -23,17 +24,30 @@ final class ApiGate extends Filter {
   private final PlexSandboxConfig config;
   private final Faults faults;
   private final RateLimits rateLimits;
+  private final Set<String> methods;
 
   ApiGate(PlexSandboxConfig config, Faults faults) {
+    this(config, faults, new RateLimits(config.rateLimitPerMinute()), Set.of("GET"));
+  }
+
+  private ApiGate(
+      PlexSandboxConfig config, Faults faults, RateLimits rateLimits, Set<String> methods) {
     this.config = config;
     this.faults = faults;
-    this.rateLimits = new RateLimits(config.rateLimitPerMinute());
+    this.rateLimits = rateLimits;
+    this.methods = methods;
+  }
+
+  /** The same gate, sharing its rate limit, for resources Plex also writes through. */
+  ApiGate writable() {
+    return new ApiGate(config, faults, rateLimits, Set.of("GET", "POST", "PUT"));
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    if (!exchange.getRequestMethod().equals("GET")) {
-      PlexErrorShape.PLEX.write(exchange, 405, null, "Only GET is supported here.", null);
+    if (!methods.contains(exchange.getRequestMethod())) {
+      PlexErrorShape.PLEX.write(
+          exchange, 405, null, "Only " + String.join(", ", methods) + " is supported here.", null);
       return;
     }
     String key = exchange.getRequestHeaders().getFirst(API_KEY_HEADER);

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A local stand-in for Plex: the Connect resources Millflow reads (purchase orders with line items,
- * suppliers, parts, containers, jobs, equipment, tenants) and the Data Source API, in Plex's shapes
+ * A local stand-in for Plex: the Connect resources Millflow reads (purchase orders with line items
+ * and releases, suppliers, parts, containers, jobs, equipment, tenants), the ones it writes
+ * (releases: create, update, cancel; inventory receipts) and the Data Source API, in Plex's shapes
  * (bare JSON arrays, Plex's error bodies, 401 for a wrong key, 429 with {@code Retry-After} past
  * the rate limit), deterministic generated data, and the sandbox kit's faults. Pointing a Plex
  * connection at {@link #baseUrl()} instead of {@code https://connect.plex.com} is the only
@@ -45,6 +46,8 @@ public final class PlexSandbox implements Sandbox {
   private final Faults faults = new Faults();
   private final PurchaseOrderData data;
   private final Map<PlexResource, ResourceData> resources;
+  private final ReleaseStore releases;
+  private final ReceiptsHandler receipts;
   private SandboxServer server;
 
   /**
@@ -55,6 +58,8 @@ public final class PlexSandbox implements Sandbox {
     this.config = config;
     this.data = new PurchaseOrderData(config);
     this.resources = ResourceData.of(config);
+    this.releases = new ReleaseStore(data, Clock.systemUTC());
+    this.receipts = new ReceiptsHandler(resources.get(PlexResource.SUPPLIERS));
   }
 
   /** Serves on the loopback interface; port 0 picks a free port (tests: always 0). */
@@ -70,7 +75,10 @@ public final class PlexSandbox implements Sandbox {
     server =
         SandboxServer.start(address, faults, PlexErrorShape.PLEX)
             .api(PurchasingHandler.PATH, new PurchasingHandler(data), gate)
-            .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate);
+            .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate)
+            .api(ReleasesHandler.PATH, new ReleasesHandler(releases), gate.writable())
+            .api(ReleasesHandler.CANCEL_PATH, new ReleasesHandler(releases), gate.writable())
+            .api(ReceiptsHandler.PATH, receipts, gate.writable());
     resources.forEach(
         (resource, records) ->
             server.api(resource.path(), new RecordsHandler(resource, records), gate));
@@ -156,6 +164,16 @@ public final class PlexSandbox implements Sandbox {
    */
   public void touch(PlexResource resource, String id, Instant when) {
     resources.get(resource).touch(id, when);
+  }
+
+  /** How many purchase-order releases the API created (updates and cancels not counted). */
+  public long releasesCreated() {
+    return releases.created();
+  }
+
+  /** How many inventory receipts the API created. */
+  public int receiptsCreated() {
+    return receipts.count();
   }
 
   /**

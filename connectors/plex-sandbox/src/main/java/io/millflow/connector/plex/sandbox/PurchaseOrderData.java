@@ -3,6 +3,7 @@ package io.millflow.connector.plex.sandbox;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -62,5 +63,43 @@ final class PurchaseOrderData {
 
   ArrayNode lineItems(int index) {
     return generator.lineItems(index, modified(index));
+  }
+
+  /** The releases Plex holds for the order's lines as generated, before any write. */
+  ArrayNode releases(int index) {
+    return generator.releases(index, modified(index));
+  }
+
+  /** The generated release with this id, or empty. */
+  Optional<ObjectNode> release(String id) {
+    int[] place = generator.releaseOf(id, count());
+    if (place == null) {
+      return Optional.empty();
+    }
+    for (var release : releases(place[0])) {
+      if (release.get("id").asText().equals(id)) {
+        return Optional.of((ObjectNode) release);
+      }
+    }
+    return Optional.empty(); // a blanket order's line has none
+  }
+
+  /** A release of this line with what it takes from the order and line, before its own fields. */
+  ObjectNode releaseOfLine(int index, ObjectNode line) {
+    return generator.releaseOfLine(order(index), line);
+  }
+
+  /** The order index of a line item id, or -1. */
+  int orderOfLine(String lineItemId) {
+    int[] place = generator.lineOf(lineItemId, count());
+    return place == null ? -1 : place[0];
+  }
+
+  /** The line item with this id, or empty. */
+  Optional<ObjectNode> lineItem(String lineItemId) {
+    int[] place = generator.lineOf(lineItemId, count());
+    return place == null
+        ? Optional.empty()
+        : Optional.of(generator.lineItem(place[0], place[1], modified(place[0])));
   }
 }

@@ -4,6 +4,7 @@ import static io.millflow.connector.plex.sandbox.Seeds.ITEM;
 import static io.millflow.connector.plex.sandbox.Seeds.LINE;
 import static io.millflow.connector.plex.sandbox.Seeds.ORDER;
 import static io.millflow.connector.plex.sandbox.Seeds.PART;
+import static io.millflow.connector.plex.sandbox.Seeds.RELEASE;
 import static io.millflow.connector.plex.sandbox.Seeds.SUPPLIER;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +13,7 @@ import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.step.Json;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -66,7 +68,7 @@ final class PurchaseOrderGenerator {
     Instant created = modified.minus(Duration.ofMinutes(random.nextLong(0, 60L * 24 * 60)));
     Instant ordered = created.plus(Duration.ofMinutes(random.nextLong(0, 240)));
     String status = Seeds.pick(random, STATUSES);
-    boolean blanket = random.nextInt(10) == 0;
+    boolean blanket = random.nextInt(10) == 0; // as blanket(index) draws it
     ObjectNode order = Json.mapper().createObjectNode();
     order.put("id", orderId(index).toString());
     order.put("poNumber", "PO%07d".formatted(100_000 + index));
@@ -117,7 +119,7 @@ final class PurchaseOrderGenerator {
         random, partIndex, unitPrice(random), quantity(random, CatalogPart.of(partIndex)));
   }
 
-  private ObjectNode lineItem(int index, int lineNumber, Instant orderModified) {
+  ObjectNode lineItem(int index, int lineNumber, Instant orderModified) {
     Priced priced = priced(index, lineNumber);
     SplittableRandom random = priced.random();
     int partIndex = priced.partIndex();
@@ -132,13 +134,128 @@ final class PurchaseOrderGenerator {
     line.put("supplierPartNumber", "SP-%05d".formatted(10_000 + partIndex));
     line.put("itemId", seeds.uuid(ITEM, partIndex, 0).toString());
     line.put("partId", seeds.uuid(PART, partIndex, 0).toString());
-    line.put("blanketQuantity", BigDecimal.ZERO);
+    line.put("blanketQuantity", blanket(index) ? priced.quantity() : BigDecimal.ZERO);
     line.put("note", random.nextInt(6) == 0 ? "Certificate of conformance required" : null);
     line.put(
         "modifiedDate",
         PlexTimestamps.format(orderModified.minusSeconds(random.nextInt(0, 3_600))));
-    line.put(PlexGuesses.LINE_ITEM_QUANTITY_FIELD, priced.quantity());
     return line;
+  }
+
+  /** Whether order {@code index} is a blanket order, drawn as {@link #order} draws it. */
+  boolean blanket(int index) {
+    SplittableRandom random = seeds.random(ORDER, index, 0);
+    random.nextLong(0, 60L * 24 * 60);
+    random.nextLong(0, 240);
+    random.nextInt(STATUSES.length);
+    return random.nextInt(10) == 0;
+  }
+
+  /**
+   * The releases of order {@code index}, as {@code GET /purchasing/v2-beta1/releases} lists them:
+   * none for a blanket order (its lines carry {@code blanketQuantity}), else per line one release
+   * for the whole quantity, or two (received and open) that add up to it on even lines, and on
+   * every third line also a canceled one that does not count.
+   */
+  ArrayNode releases(int index, Instant orderModified) {
+    ArrayNode releases = Json.mapper().createArrayNode();
+    if (blanket(index)) {
+      return releases;
+    }
+    ObjectNode order = order(index, orderModified);
+    for (int lineNumber = 1; lineNumber <= linesPerOrder; lineNumber++) {
+      ObjectNode line = lineItem(index, lineNumber, orderModified);
+      BigDecimal quantity = priced(index, lineNumber).quantity();
+      boolean received = line.path("status").asText().equals("Received");
+      if (lineNumber % 2 == 0 && quantity.compareTo(BigDecimal.ONE) > 0) {
+        BigDecimal first =
+            quantity.divide(BigDecimal.valueOf(2), quantity.scale(), RoundingMode.DOWN);
+        releases.add(release(index, order, line, 1, first, "Received"));
+        releases.add(
+            release(
+                index, order, line, 2, quantity.subtract(first), received ? "Received" : "Open"));
+      } else {
+        releases.add(release(index, order, line, 1, quantity, received ? "Received" : "Open"));
+      }
+      if (lineNumber % 3 == 0) {
+        releases.add(
+            release(index, order, line, 3, BigDecimal.TEN, PlexGuesses.RELEASE_CANCELED_STATUS));
+      }
+    }
+    return releases;
+  }
+
+  UUID releaseId(int index, int lineNumber, int releaseNumber) {
+    return seeds.uuid(RELEASE, index, lineNumber * 10 + releaseNumber);
+  }
+
+  /**
+   * The order index, line number and release number of a generated release id, or null when no
+   * release of {@code count} orders has it.
+   */
+  int[] releaseOf(String id, int count) {
+    for (int lineNumber = 1; lineNumber <= linesPerOrder; lineNumber++) {
+      for (int number = 1; number <= 3; number++) {
+        int index = seeds.indexOf(RELEASE, id, count, lineNumber * 10 + number);
+        if (index >= 0) {
+          return new int[] {index, lineNumber, number};
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The order index and line number of a line item id, or null when no line of {@code count} orders
+   * has it.
+   */
+  int[] lineOf(String id, int count) {
+    for (int lineNumber = 1; lineNumber <= linesPerOrder; lineNumber++) {
+      int index = seeds.indexOf(LINE, id, count, lineNumber);
+      if (index >= 0) {
+        return new int[] {index, lineNumber};
+      }
+    }
+    return null;
+  }
+
+  /** The fields a release of this line takes from its order and line. */
+  ObjectNode releaseOfLine(ObjectNode order, ObjectNode line) {
+    ObjectNode release = Json.mapper().createObjectNode();
+    release.put("poLineItemId", line.get("id").asText());
+    release.put("partId", line.get("partId").asText());
+    release.put("poId", order.get("id").asText());
+    release.put("supplierId", order.get("supplierId").asText());
+    release.put("lineItemNo", line.get("lineItemNumber").asInt());
+    release.put("poNumber", order.get("poNumber").asText());
+    release.put("buildingCode", order.get("building").asText());
+    return release;
+  }
+
+  /** A release of a line, in the published shape; its dates follow the line's. */
+  private ObjectNode release(
+      int index,
+      ObjectNode order,
+      ObjectNode line,
+      int number,
+      BigDecimal quantity,
+      String status) {
+    int lineNumber = line.get("lineItemNumber").asInt();
+    Instant modified = PlexTimestamps.parseStrict(line.get("modifiedDate").asText());
+    Instant due =
+        PlexTimestamps.parseStrict(order.get("dueDate").asText())
+            .plus(Duration.ofDays(7L * (number - 1)));
+    ObjectNode release = releaseOfLine(order, line);
+    release.put("id", releaseId(index, lineNumber, number).toString());
+    release.put("status", status);
+    release.put("releaseDate", order.get("poDate").asText());
+    release.put("quantity", quantity);
+    release.put("dueDate", PlexTimestamps.format(due));
+    release.put("originalDueDate", PlexTimestamps.format(due));
+    release.put("releaseLineNumber", number);
+    release.put("createdDate", order.get("createdDate").asText());
+    release.put("modifiedDate", PlexTimestamps.format(modified));
+    return release;
   }
 
   private BigDecimal lineItemTotal(int index) {

@@ -20,7 +20,8 @@ final class Seeds {
       EQUIPMENT = 8,
       WORKCENTER = 9,
       LOCATION = 10,
-      MODIFIED = 11;
+      MODIFIED = 11,
+      RELEASE = 12;
 
   private final long seed;
 
@@ -49,6 +50,11 @@ final class Seeds {
 
   /** The index of the thing of this kind with this id, or -1 when none of {@code count} has it. */
   int indexOf(long kind, String id, int count) {
+    return indexOf(kind, id, count, 0);
+  }
+
+  /** The index of the thing of this kind and {@code sub} with this id, or -1. */
+  int indexOf(long kind, String id, int count, int sub) {
     UUID uuid;
     try {
       uuid = UUID.fromString(id);
@@ -56,7 +62,7 @@ final class Seeds {
       return -1;
     }
     long index = (uuid.getLeastSignificantBits() ^ indexMask(kind)) & 0xFFFF_FFFFL;
-    return index < count && uuid(kind, (int) index, 0).equals(uuid) ? (int) index : -1;
+    return index < count && uuid(kind, (int) index, sub).equals(uuid) ? (int) index : -1;
   }
 
   static String pick(SplittableRandom random, String[] values) {

@@ -2,9 +2,14 @@ package io.millflow.connector.plex.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.millflow.connector.plex.protocol.PlexGuesses;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,17 +63,38 @@ class PurchaseOrderDataTest {
   }
 
   @Test
-  void totalsEachOrderFromItsLines() {
+  void totalsEachOrderFromItsLinesReleasedOrBlanketQuantities() {
     PurchaseOrderData data = new PurchaseOrderData(PlexSandboxConfig.defaults());
+    int blanket =
+        IntStream.range(0, data.count())
+            .filter(i -> data.order(i).get("blanketOrder").asBoolean())
+            .findFirst()
+            .orElseThrow();
 
-    var total = java.math.BigDecimal.ZERO;
-    for (var line : data.lineItems(5)) {
-      total =
-          total.add(
-              line.get("quantity").decimalValue().multiply(line.get("unitPrice").decimalValue()));
+    for (int index : new int[] {5, blanket}) {
+      Map<String, BigDecimal> released = new HashMap<>();
+      for (var release : data.releases(index)) {
+        if (!release.get("status").asText().equals(PlexGuesses.RELEASE_CANCELED_STATUS)) {
+          released.merge(
+              release.get("poLineItemId").asText(),
+              release.get("quantity").decimalValue(),
+              BigDecimal::add);
+        }
+      }
+      BigDecimal total = BigDecimal.ZERO;
+      for (var line : data.lineItems(index)) {
+        BigDecimal quantity =
+            released.getOrDefault(
+                line.get("id").asText(), line.get("blanketQuantity").decimalValue());
+        total = total.add(quantity.multiply(line.get("unitPrice").decimalValue()));
+      }
+
+      assertThat(data.order(index).get("lineItemTotal").decimalValue())
+          .as("order %d", index)
+          .isEqualByComparingTo(total);
     }
-
-    assertThat(data.order(5).get("lineItemTotal").decimalValue()).isEqualByComparingTo(total);
+    assertThat(data.releases(blanket)).isEmpty();
+    assertThat(data.releases(5)).isNotEmpty();
   }
 
   @Test
