@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { pageTitle, parseHash, navigate } from './routes.js';
 import { onUnauthorized } from '../api/client.js';
+import { mayLeave, undoDirection } from './leaveGuard.js';
 import { forgetToken, storedIdentity, storedToken } from '../auth/token.js';
 import { SignInPage } from '../auth/SignInPage.jsx';
 import { FlowsPage } from '../flows/FlowsPage.jsx';
@@ -28,12 +29,36 @@ const NAV = [
 
 function useRoute() {
   const [route, setRoute] = useState(() => parseHash(location.hash));
+  // The entry shown, with its place in the history (stamped on each entry), so a declined navigation can be undone.
+  const shown = useRef(null);
+  if (shown.current === null) shown.current = { hash: location.hash, index: stampedIndex() ?? stampIndex(0) };
   useEffect(() => {
-    const update = () => setRoute(parseHash(location.hash));
+    // A page may ask before it is left (the designer with undeployed changes): a "no" takes the user back to it.
+    const update = () => {
+      const next = parseHash(location.hash);
+      const arrived = stampedIndex();
+      if (!mayLeave(parseHash(shown.current.hash).path, next.path, (question) => confirm(question))) {
+        if (undoDirection(arrived, shown.current.index) === 'back') history.back();
+        else history.forward();
+        return;
+      }
+      shown.current = { hash: location.hash, index: arrived ?? stampIndex(shown.current.index + 1) };
+      setRoute(next);
+    };
     addEventListener('hashchange', update);
     return () => removeEventListener('hashchange', update);
   }, []);
   return route;
+}
+
+function stampedIndex() {
+  const index = history.state?.mfIndex;
+  return typeof index === 'number' ? index : null;
+}
+
+function stampIndex(index) {
+  history.replaceState({ ...(history.state || {}), mfIndex: index }, '');
+  return index;
 }
 
 export function App() {

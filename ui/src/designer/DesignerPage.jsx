@@ -4,6 +4,10 @@ import { ApiError, describeError } from '../api/errors.js';
 import { blankFlow, copyStarter } from '../flows/starters.js';
 import { href } from '../app/routes.js';
 import { ErrorNote } from '../ui/components.jsx';
+import { formatTime } from '../ui/format.js';
+import { setLeaveGuard } from '../app/leaveGuard.js';
+import { storedIdentity } from '../auth/token.js';
+import { clearDraft, draftKey, draftToOffer, loadDraft, saveDraft } from './drafts.js';
 import { createModeler, elementName, markProblems, processId, selectElement, startLinting } from './modeler.js';
 import { lintRows, parseVariables, placeDeployProblems, reasonsByElement } from './problems.js';
 import { StartRunForm } from './StartRunForm.jsx';
@@ -30,7 +34,12 @@ async function loadWiring() {
   };
 }
 
+const LEAVE_QUESTION = 'This flow has changes that are not deployed. Leave the designer? '
+  + 'A draft stays in this browser and is offered when you open the flow again.';
+const DRAFT_SAVE_MS = 500;
+
 export function DesignerPage({ flowId, query }) {
+  const draftAt = draftKey(flowId, storedIdentity()?.tenant);
   const canvasRef = useRef(null);
   const propertiesRef = useRef(null);
   const modelerRef = useRef(null);
@@ -42,6 +51,7 @@ export function DesignerPage({ flowId, query }) {
   const [deployed, setDeployed] = useState(null);
   const [dirty, setDirty] = useState(false);
   const [showStart, setShowStart] = useState(false);
+  const [offeredDraft, setOfferedDraft] = useState(null);
 
   useEffect(() => {
     let stopLinting = () => {};
@@ -58,8 +68,18 @@ export function DesignerPage({ flowId, query }) {
         if (!alive) return;
         modeler.get('canvas').zoom('fit-viewport', 'auto');
         stopLinting = startLinting(modeler, templates, wiring, (reports) => setLint(lintRows(reports, (id) => elementName(modeler, id))));
-        modeler.on('commandStack.changed', () => setDirty(true));
+        let pendingSave = null;
+        modeler.on('commandStack.changed', () => {
+          setDirty(true);
+          clearTimeout(pendingSave);
+          pendingSave = setTimeout(async () => {
+            if (modelerRef.current !== modeler) return;
+            const { xml } = await modeler.saveXML({ format: true });
+            saveDraft(localStorage, draftAt, { xml });
+          }, DRAFT_SAVE_MS);
+        });
         setDirty(diagram.isNew);
+        setOfferedDraft(draftToOffer(loadDraft(localStorage, draftAt), diagram.xml));
         if (!diagram.isNew) {
           const flows = await api.get('/api/flows');
           if (alive) setDeployed(flows.find((flow) => flow.id === flowId) || null);
@@ -85,12 +105,35 @@ export function DesignerPage({ flowId, query }) {
     };
   }, []);
 
+  // Leaving with undeployed changes asks first: the app's links and the back button (the leave guard), closing or
+  // reloading the tab (beforeunload).
   useEffect(() => {
     if (!dirty) return undefined;
     const warn = (event) => event.preventDefault();
     addEventListener('beforeunload', warn);
-    return () => removeEventListener('beforeunload', warn);
+    setLeaveGuard(LEAVE_QUESTION);
+    return () => {
+      removeEventListener('beforeunload', warn);
+      setLeaveGuard(null);
+    };
   }, [dirty]);
+
+  const restoreDraft = async () => {
+    const draft = offeredDraft;
+    setOfferedDraft(null);
+    try {
+      await modelerRef.current.importXML(draft.xml);
+      modelerRef.current.get('canvas').zoom('fit-viewport', 'auto');
+      setDirty(true);
+    } catch (error) {
+      setLoadError(`The draft could not be opened: ${error.message}. It is kept; discard it to stop this offer.`);
+    }
+  };
+
+  const discardDraft = () => {
+    clearDraft(localStorage, draftAt);
+    setOfferedDraft(null);
+  };
 
   const deployFlow = async () => {
     const modeler = modelerRef.current;
@@ -103,6 +146,8 @@ export function DesignerPage({ flowId, query }) {
       setDeploy({ busy: false, result: flow, error: null, general: [] });
       setDeployed(flow);
       setDirty(false);
+      clearDraft(localStorage, draftAt);
+      setOfferedDraft(null);
       if (query.starter) history.replaceState(null, '', `#/flows/${encodeURIComponent(flow.id)}/design`);
     } catch (error) {
       const registry = modeler.get('elementRegistry');
@@ -152,6 +197,14 @@ export function DesignerPage({ flowId, query }) {
         </div>
       </div>
       <ErrorNote error={loadError} />
+      {offeredDraft && ready && (
+        <div class="note note-warning" role="status" data-testid="draft-offer">
+          <p>This browser kept a draft of this flow with changes that were not deployed
+            (saved {formatTime(offeredDraft.savedAt)}). Open it to go on where you left off.</p>
+          <button type="button" class="primary" onClick={restoreDraft}>Restore draft</button>{' '}
+          <button type="button" onClick={discardDraft}>Discard draft</button>
+        </div>
+      )}
       {deploy.result && (
         <div class="note note-success" role="status" data-testid="deploy-result">
           Deployed {deploy.result.id} as version {deploy.result.version}. <a href={href('/runs', { flow: deploy.result.id })}>See its runs</a>.

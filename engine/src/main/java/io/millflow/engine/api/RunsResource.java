@@ -6,6 +6,7 @@ import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.flow.RunCancellation;
 import io.millflow.engine.flow.RunRetries;
+import io.millflow.engine.history.CurrentSteps;
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunFilter;
 import io.millflow.engine.history.RunHistory;
@@ -50,6 +51,7 @@ public class RunsResource {
   private final SyncModes syncModes;
   private final RunList runList;
   private final StepLedger stepLedger;
+  private final CurrentSteps currentSteps;
 
   public RunsResource(
       RunHistory history,
@@ -59,8 +61,10 @@ public class RunsResource {
       RunLedger ledger,
       SyncModes syncModes,
       RunList runList,
-      StepLedger stepLedger) {
+      StepLedger stepLedger,
+      CurrentSteps currentSteps) {
     this.history = history;
+    this.currentSteps = currentSteps;
     this.runList = runList;
     this.stepLedger = stepLedger;
     this.ledger = ledger;
@@ -132,10 +136,13 @@ public class RunsResource {
                 search,
                 limit,
                 offset));
-    Map<UUID, RunRecords> records =
-        stepLedger.recordsOf(page.runs().stream().map(FlowRun::id).toList());
+    List<UUID> ids = page.runs().stream().map(FlowRun::id).toList();
+    Map<UUID, RunRecords> records = stepLedger.recordsOf(ids);
+    Map<UUID, CurrentSteps.CurrentStep> current = currentSteps.of(ids);
     List<RunRow> rows =
-        page.runs().stream().map(run -> new RunRow(run, records.get(run.id()))).toList();
+        page.runs().stream()
+            .map(run -> new RunRow(run, records.get(run.id()), current.get(run.id())))
+            .toList();
     return Response.ok(rows).header(TOTAL_HEADER, page.total()).build();
   }
 

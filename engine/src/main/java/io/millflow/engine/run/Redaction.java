@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * and as {@code %20}) and, for a value of 6 bytes or more, Base64 (standard and URL-safe) of the
  * value on its own.
  */
-final class Redaction {
+public final class Redaction {
 
   static final Redaction NONE = new Redaction(Map.of());
 
@@ -63,12 +63,21 @@ final class Redaction {
 
   /** The redaction of these secrets, by name; empty values hide nothing. */
   static Redaction of(Map<String, String> secretsByName) {
+    return of(secretsByName, name -> "{{secrets." + name + "}}");
+  }
+
+  /**
+   * The redaction of these values, by name, each replaced by the text {@code standIn} gives for its
+   * name (a connection credential has no secret reference to stand for it); empty values hide
+   * nothing.
+   */
+  static Redaction of(
+      Map<String, String> valuesByName, java.util.function.UnaryOperator<String> standIn) {
     Map<String, String> references = new HashMap<>();
-    secretsByName.forEach(
+    valuesByName.forEach(
         (name, value) -> {
           if (value != null && !value.isEmpty()) {
-            encodings(value)
-                .forEach(text -> references.putIfAbsent(text, "{{secrets." + name + "}}"));
+            encodings(value).forEach(text -> references.putIfAbsent(text, standIn.apply(name)));
           }
         });
     return references.isEmpty() ? NONE : new Redaction(Map.copyOf(references));
@@ -78,7 +87,7 @@ final class Redaction {
    * The text with every secret value (and encoding of one) replaced by its reference; null stays
    * null.
    */
-  String apply(String text) {
+  public String apply(String text) {
     if (hidden == null || text == null || text.isEmpty()) {
       return text;
     }

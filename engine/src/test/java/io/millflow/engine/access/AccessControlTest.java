@@ -55,6 +55,13 @@ class AccessControlTest {
           new Endpoint("DELETE", "/api/flows/no-such-flow/sync-state", null, Role.OPERATOR),
           new Endpoint("GET", "/api/runs", null, Role.VIEWER),
           new Endpoint("GET", "/api/runs/" + NO_SUCH, null, Role.VIEWER),
+          new Endpoint("GET", "/api/runs/" + NO_SUCH + "/datasets", null, Role.VIEWER),
+          new Endpoint("GET", "/api/runs/" + NO_SUCH + "/datasets/" + NO_SUCH, null, Role.VIEWER),
+          new Endpoint(
+              "GET",
+              "/api/runs/" + NO_SUCH + "/datasets/" + NO_SUCH + "/download",
+              null,
+              Role.VIEWER),
           new Endpoint("POST", "/api/runs/" + NO_SUCH + "/retry", null, Role.OPERATOR),
           new Endpoint("POST", "/api/runs/" + NO_SUCH + "/cancel", null, Role.OPERATOR),
           new Endpoint("GET", "/api/connections", null, Role.VIEWER),

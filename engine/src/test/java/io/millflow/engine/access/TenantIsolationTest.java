@@ -93,6 +93,9 @@ class TenantIsolationTest {
   void everyEndpointGivenAnotherTenantsIdsAnswers404() {
     Map<String, String> calls = new java.util.LinkedHashMap<>();
     calls.put("GET /api/runs/" + defaultRun, null);
+    calls.put("GET /api/runs/" + defaultRun + "/datasets", null);
+    calls.put("GET /api/runs/" + defaultRun + "/datasets/" + defaultRun, null);
+    calls.put("GET /api/runs/" + defaultRun + "/datasets/" + defaultRun + "/download", null);
     calls.put("POST /api/runs/" + defaultRun + "/retry", null);
     calls.put("POST /api/runs/" + defaultRun + "/cancel", null);
     calls.put("GET /api/flows/plex-po-to-csv/bpmn", null);

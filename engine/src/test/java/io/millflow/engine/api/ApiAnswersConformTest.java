@@ -39,6 +39,11 @@ class ApiAnswersConformTest {
     calls.put("/api/flows", "/api/flows");
     calls.put("/api/flows/{id}/versions", "/api/flows/" + FLOW + "/versions");
     calls.put("/api/runs/{id}", "/api/runs/" + runId);
+    calls.put("/api/runs/{id}/datasets", "/api/runs/" + runId + "/datasets");
+    String dataset = given().get("/api/runs/" + runId + "/datasets").path("[0].dataset");
+    calls.put(
+        "/api/runs/{id}/datasets/{dataset}",
+        "/api/runs/" + runId + "/datasets/" + dataset + "?limit=3");
     calls.put("/api/connections", "/api/connections");
     calls.put("/api/connections/{name}", "/api/connections/warehouse");
     calls.put("/api/connections/{name}/status", "/api/connections/warehouse/status");
