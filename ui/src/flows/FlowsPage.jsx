@@ -1,12 +1,18 @@
 import { useState } from 'preact/hooks';
-import { api, fetchBpmnVersion } from '../api/client.js';
+import { api } from '../api/client.js';
 import { Badge, ErrorNote, PageHeader, useLoad } from '../ui/components.jsx';
 import { formatTime } from '../ui/format.js';
 import { href } from '../app/routes.js';
+import { VersionHistory } from './VersionHistory.jsx';
+import { SyncPanel } from './SyncPanel.jsx';
 
 export function FlowsPage() {
   const flows = useLoad(() => api.get('/api/flows'), [], 10_000);
-  const [history, setHistory] = useState(null);
+  // one flow's panel open at a time: {flowId, panel: 'versions' | 'syncs'}
+  const [open, setOpen] = useState(null);
+  const toggle = (flowId, panel) =>
+    setOpen(open?.flowId === flowId && open.panel === panel ? null : { flowId, panel });
+  const isOpen = (flowId, panel) => open?.flowId === flowId && open.panel === panel;
   return (
     <section>
       <PageHeader title="Flows">
@@ -39,56 +45,21 @@ export function FlowsPage() {
                 <td class="row-actions">
                   <a href={`#/flows/${encodeURIComponent(flow.id)}/design`}>Open</a>
                   <a href={href('/runs', { flow: flow.id })}>Runs</a>
-                  <button type="button" class="link-button" aria-expanded={history === flow.id}
-                    onClick={() => setHistory(history === flow.id ? null : flow.id)}>Versions</button>
+                  <button type="button" class="link-button" aria-expanded={isOpen(flow.id, 'versions')}
+                    onClick={() => toggle(flow.id, 'versions')}>Versions</button>
+                  <button type="button" class="link-button" aria-expanded={isOpen(flow.id, 'syncs')}
+                    onClick={() => toggle(flow.id, 'syncs')}>Syncs</button>
                 </td>
               </tr>
-              {history === flow.id && <tr key={`${flow.id}-versions`}><td colSpan={6}><VersionHistory flowId={flow.id} /></td></tr>}
+              {isOpen(flow.id, 'versions') && (
+                <tr key={`${flow.id}-versions`}><td colSpan={6}><VersionHistory flowId={flow.id} onRestored={flows.reload} /></td></tr>
+              )}
+              {isOpen(flow.id, 'syncs') && <tr key={`${flow.id}-syncs`}><td colSpan={6}><SyncPanel flowId={flow.id} /></td></tr>}
               </>
             ))}
           </tbody>
         </table>
       )}
     </section>
-  );
-}
-
-/** Every version of a flow, newest first, each downloadable as BPMN. */
-function VersionHistory({ flowId }) {
-  const versions = useLoad(() => api.get(`/api/flows/${encodeURIComponent(flowId)}/versions`), [flowId]);
-  const [error, setError] = useState(null);
-  const download = async (version) => {
-    try {
-      const xml = await fetchBpmnVersion(flowId, version);
-      const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: `${flowId}-v${version}.bpmn` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  if (versions.error) return <ErrorNote error={versions.error} action="load the versions" />;
-  if (!versions.data) return <p class="loading">Loading versions…</p>;
-  return (
-    <div data-testid="versions">
-      <ErrorNote error={error} action="download the version" />
-      <table class="table">
-        <thead><tr><th>Version</th><th>Name</th><th>Origin</th><th>Deployed</th><th><span class="sr-only">Actions</span></th></tr></thead>
-        <tbody>
-          {versions.data.map((version) => (
-            <tr key={version.version}>
-              <td>v{version.version}</td>
-              <td>{version.name}</td>
-              <td>{version.origin}</td>
-              <td>{formatTime(version.deployedAt)}</td>
-              <td><button type="button" onClick={() => download(version.version)}>Download BPMN</button></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

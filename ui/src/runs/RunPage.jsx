@@ -5,6 +5,8 @@ import { formatCount, formatDuration, formatTime, progressFraction } from '../ui
 import { href } from '../app/routes.js';
 import { elementStates, stepsByElement } from './runStates.js';
 import { RunDiagram } from './RunDiagram.jsx';
+import { RetryChoices } from './RetryChoices.jsx';
+import { reauthConnection, reconnectHref } from './reauth.js';
 import { balanceText, ledgerRows, newFields, unfilledFields } from './ledger.js';
 import { elementNames, stepName, templateNames, withElementNames } from './names.js';
 
@@ -22,7 +24,6 @@ export function RunPage({ runId }) {
   const bpmn = useLoad(() => (run ? fetchBpmnVersion(run.flowId, run.flowVersion) : null), [run?.flowId, run?.flowVersion]);
   const steps = useMemo(() => stepsByElement(detail.data?.steps), [detail.data]);
   const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
-  const [retry, setRetry] = useState({ busy: false, error: null, done: false });
   const [cancel, setCancel] = useState({ busy: false, error: null });
   const templates = useLoad(() => api.get('/api/element-templates'), []);
   const names = useMemo(() => elementNames(bpmn.data ? namedElements(bpmn.data) : []), [bpmn.data]);
@@ -38,17 +39,6 @@ export function RunPage({ runId }) {
       setLive(true);
     } catch (error) {
       setCancel({ busy: false, error });
-    }
-  };
-
-  const retryRun = async () => {
-    setRetry({ busy: true, error: null, done: false });
-    try {
-      await api.post(`/api/runs/${encodeURIComponent(runId)}/retry`);
-      setRetry({ busy: false, error: null, done: true });
-      setLive(true);
-    } catch (error) {
-      setRetry({ busy: false, error, done: false });
     }
   };
 
@@ -80,11 +70,6 @@ export function RunPage({ runId }) {
             {cancel.busy ? 'Cancelling…' : 'Cancel run'}
           </button>
         )}
-        {run.status === 'incident' && (
-          <button type="button" class="primary" onClick={retryRun} disabled={retry.busy}>
-            {retry.busy ? 'Retrying…' : 'Retry failed steps'}
-          </button>
-        )}
       </PageHeader>
       <div class="run-summary card" data-testid="run-summary">
         <div><span>Status</span><Badge status={run.status} /></div>
@@ -98,11 +83,7 @@ export function RunPage({ runId }) {
         <div><span>Run id</span><span class="mono">{run.id}</span></div>
       </div>
       {run.error && <div class="note note-error" role="alert" data-testid="run-error"><strong>Error: </strong>{withElementNames(run.error, names)}</div>}
-      {run.status === 'incident' && !retry.done && (
-        <Note kind="warning">Fix the cause (a connection's credentials, the data, the flow), then retry the failed steps.</Note>
-      )}
-      {retry.done && <Note kind="success">The failed steps run again.</Note>}
-      <ErrorNote error={retry.error} action="retry the run" />
+      {run.status === 'incident' && <RetryChoices run={run} onRetried={() => setLive(true)} />}
       <ErrorNote error={cancel.error} action="cancel the run" />
       <ErrorNote error={detail.error} action="refresh the run" />
       <h2>Diagram</h2>
@@ -215,6 +196,10 @@ function Attempt({ attempt, names }) {
       {attempt.error && (
         <div class="note note-error" data-testid="step-error">
           {attempt.errorCode && <strong>{attempt.errorCode}: </strong>}{withElementNames(attempt.error, names)}
+          {attempt.errorCode === 'REAUTH_REQUIRED' && (
+            <> <a href={reconnectHref(reauthConnection(attempt))} data-testid="reconnect-link">
+              Reconnect {reauthConnection(attempt) || 'the connection'}</a></>
+          )}
         </div>
       )}
       {attempt.inputSummary && <><small>Input</small><pre>{attempt.inputSummary}</pre></>}

@@ -16,9 +16,10 @@ export function RoutesEditor({ routes, flows, errors, matchAll, onChange, onMatc
       {errors.routes && <p class="field-error" role="alert">{errors.routes}</p>}
       {routes.map((route, index) => (
         <div class="route-row" key={index} data-route={index}>
-          <Field label={`Route ${index + 1}: condition (FEEL)`} id={`route-${index}-condition`}>
+          <Field label={`Route ${index + 1}: condition (FEEL)`} id={`route-${index}-condition`}
+            error={errors[`routes.${index}.condition`]}>
             <input id={`route-${index}-condition`} class="mono" value={route.condition} placeholder='body.type = "order"'
-              onInput={update(index, 'condition')} />
+              onInput={update(index, 'condition')} aria-invalid={errors[`routes.${index}.condition`] ? 'true' : 'false'} />
           </Field>
           <Field label="Starts flow" id={`route-${index}-flow`} error={errors[`routes.${index}.flowId`]}>
             <select id={`route-${index}-flow`} value={route.flowId} onChange={update(index, 'flowId')}

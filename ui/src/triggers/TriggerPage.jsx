@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { Badge, ErrorNote, Note, PageHeader, SecretOnce, useLoad } from '../ui/components.jsx';
 import { formatTime } from '../ui/format.js';
-import { editableRoutes, emptyRoute, routesUpdate, runIdsOf, signingExample, validateRoutes } from './triggerForm.js';
+import {
+  editableRoutes, emptyRoute, routesUpdate, runIdsOf, serverFieldErrors, signingExample, validateRoutes
+} from './triggerForm.js';
 import { RoutesEditor } from './RoutesEditor.jsx';
 import { webhookUrl } from './webhookUrl.js';
 
@@ -31,7 +33,7 @@ export function TriggerPage({ triggerId }) {
       setEditing(null);
       triggers.reload();
     } catch (error) {
-      setEditing({ ...editing, errors: {}, error });
+      setEditing({ ...editing, errors: serverFieldErrors(error), error });
     }
   };
 
@@ -39,6 +41,26 @@ export function TriggerPage({ triggerId }) {
     if (!confirm('Make a new secret? The current one keeps verifying for 60 minutes, so the sender can switch.')) return;
     try {
       setSecret(await api.post(`/api/triggers/${encodeURIComponent(triggerId)}/rotate-secret?graceMinutes=60`));
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  // Paused, the endpoint answers 503 with Retry-After: senders that retry deliver once it is resumed.
+  const togglePause = async () => {
+    const path = `/api/triggers/${encodeURIComponent(triggerId)}/pause`;
+    try {
+      await (trigger.pausedAt ? api.del(path) : api.post(path));
+      triggers.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  // Signed on the server with the trigger's secret, received as a sender's request: it starts what its routes match.
+  const [testEvent, setTestEvent] = useState(null);
+  const sendTestEvent = async () => {
+    try {
+      setTestEvent(await api.post(`/api/triggers/${encodeURIComponent(triggerId)}/test-event`, {}));
+      events.reload();
     } catch (error) {
       setFailure(error);
     }
@@ -65,9 +87,21 @@ export function TriggerPage({ triggerId }) {
   return (
     <section>
       <PageHeader title={trigger.name}>
+        <button type="button" onClick={sendTestEvent}>Send test event</button>
+        <button type="button" onClick={togglePause}>{trigger.pausedAt ? 'Resume' : 'Pause'}</button>
         <button type="button" onClick={rotate}>Rotate secret…</button>
       </PageHeader>
+      {trigger.pausedAt && (
+        <Note kind="warning">
+          <span data-testid="trigger-paused">Paused since {formatTime(trigger.pausedAt)}</span>: requests are answered 503 with
+          Retry-After and not stored; senders that retry deliver them once you resume.
+        </Note>
+      )}
       <ErrorNote error={failure} />
+      {testEvent && (
+        <Note kind="success"><span data-testid="test-event-sent">Test event {testEvent.eventId} accepted</span>: it is in the
+          deliveries below once dispatched.</Note>
+      )}
       {secret && (
         <div class="card">
           <Note kind="warning">{secret.note} Copy the new secret now: it is shown only this once.</Note>

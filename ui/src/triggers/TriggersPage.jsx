@@ -1,5 +1,6 @@
+import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
-import { ErrorNote, PageHeader, useLoad } from '../ui/components.jsx';
+import { Badge, ErrorNote, PageHeader, useLoad } from '../ui/components.jsx';
 import { formatTime } from '../ui/format.js';
 import { webhookUrl } from './webhookUrl.js';
 
@@ -7,6 +8,17 @@ import { webhookUrl } from './webhookUrl.js';
 export function TriggersPage() {
   const triggers = useLoad(() => api.get('/api/triggers'), []);
   const schedules = useLoad(() => api.get('/api/schedules'), [], 30_000);
+  const [pauseError, setPauseError] = useState(null);
+  const togglePause = async (schedule) => {
+    const path = `/api/schedules/${encodeURIComponent(schedule.flowId)}/pause`;
+    setPauseError(null);
+    try {
+      await (schedule.pausedAt ? api.del(path) : api.post(path));
+      await schedules.reload();
+    } catch (error) {
+      setPauseError(error);
+    }
+  };
   return (
     <section>
       <PageHeader title="Triggers & schedules">
@@ -21,7 +33,10 @@ export function TriggersPage() {
           <tbody>
             {triggers.data.map((trigger) => (
               <tr key={trigger.id}>
-                <td><a href={`#/triggers/${trigger.id}`}><strong>{trigger.name}</strong></a></td>
+                <td>
+                  <a href={`#/triggers/${trigger.id}`}><strong>{trigger.name}</strong></a>
+                  {trigger.pausedAt && <> <Badge status="paused" /></>}
+                </td>
                 <td class="mono">{webhookUrl(trigger.url)}</td>
                 <td>{trigger.signature?.type}</td>
                 <td>{trigger.routes.map((route) => route.flowId || route.message?.name).join(', ')}</td>
@@ -32,12 +47,13 @@ export function TriggersPage() {
         </table>
       )}
       <h2>Schedules</h2>
-      <p class="muted">Timer start events of the flows; change them in the designer.</p>
+      <p class="muted">Timer start events of the flows; change them in the designer. Paused, a flow's timers do not fire.</p>
       <ErrorNote error={schedules.error} action="load the schedules" />
+      <ErrorNote error={pauseError} action="pause or resume the schedule" />
       {schedules.data && schedules.data.length === 0 && <p>No flow has a timer start event.</p>}
       {schedules.data && schedules.data.length > 0 && (
         <table class="table" data-testid="schedules-table">
-          <thead><tr><th>Flow</th><th>Timer</th><th>Kind</th><th>Expression</th><th>Next run</th></tr></thead>
+          <thead><tr><th>Flow</th><th>Timer</th><th>Kind</th><th>Expression</th><th>Next run</th><th><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
             {schedules.data.map((schedule) => (
               <tr key={`${schedule.flowId}:${schedule.elementId}`}>
@@ -45,7 +61,16 @@ export function TriggersPage() {
                 <td>{schedule.name || schedule.elementId}</td>
                 <td>{String(schedule.kind).toLowerCase()}</td>
                 <td class="mono">{schedule.expression}</td>
-                <td>{schedule.nextFireAt ? formatTime(schedule.nextFireAt) : <span class="muted">{schedule.note || 'never again'}</span>}</td>
+                <td>
+                  {schedule.pausedAt ? <><Badge status="paused" /> <span class="muted">since {formatTime(schedule.pausedAt)}</span></>
+                    : schedule.nextFireAt ? formatTime(schedule.nextFireAt) : <span class="muted">{schedule.note || 'never again'}</span>}
+                </td>
+                <td>
+                  <button type="button" onClick={() => togglePause(schedule)}
+                    aria-label={`${schedule.pausedAt ? 'Resume' : 'Pause'} the schedules of ${schedule.flowId}`}>
+                    {schedule.pausedAt ? 'Resume' : 'Pause'}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

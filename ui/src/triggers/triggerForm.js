@@ -98,6 +98,13 @@ export function runIdsOf(event) {
 
 /** How a sender signs a request for this trigger, as a shell example (the secret as $SECRET). */
 export function signingExample(url, signature) {
+  return `${SECRET_LINE}\n${signingSteps(url, signature)}`;
+}
+
+// The secret is shown once, when the trigger is made or its secret rotated: the sender pastes it here.
+const SECRET_LINE = "SECRET='the secret shown when the trigger was created or its secret rotated'";
+
+function signingSteps(url, signature) {
   const body = "'{\"type\":\"test\"}'";
   if (signature.type === 'makini') {
     return `BODY=${body}\nSIG=$(printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -binary | base64)\ncurl -X POST ${url} -H "Content-Type: application/json" -H "X-Webhook-Signature: $SIG" -d "$BODY"`;
@@ -108,4 +115,13 @@ export function signingExample(url, signature) {
   const algorithm = signature.algorithm || 'sha256';
   const encode = signature.encoding === 'base64' ? '-binary | base64' : "-hex | sed 's/^.* //'";
   return `BODY=${body}\nSIG=$(printf '%s' "$BODY" | openssl dgst -${algorithm} -hmac "$SECRET" ${encode})\ncurl -X POST ${url} -H "Content-Type: application/json" -H "${signature.header}: ${signature.prefix || ''}$SIG" -d "$BODY"`;
+}
+
+/**
+ * The field errors of a refused save, keyed as the form keys them: the API names the field it refused
+ * (`routes[1].condition`), the form's key is `routes.1.condition`. Empty when the answer names no field.
+ */
+export function serverFieldErrors(error) {
+  if (!error?.field) return {};
+  return { [error.field.replace(/\[(\d+)\]/g, '.$1')]: error.message };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editableRoutes, emptyTrigger, routesUpdate, runIdsOf, triggerDefinition, validateRoutes, validateTrigger } from './triggerForm.js';
+import { editableRoutes, emptyTrigger, routesUpdate, runIdsOf, serverFieldErrors, signingExample, triggerDefinition, validateRoutes, validateTrigger } from './triggerForm.js';
 
 const filled = () => ({
   ...emptyTrigger(),
@@ -63,5 +63,27 @@ describe('editing the routes of a trigger', () => {
 
   it('leaves message routes alone: the editor only starts flows', () => {
     expect(editableRoutes({ routes: [{ condition: 'true', message: { name: 'm' } }] })).toBeNull();
+  });
+});
+
+describe('what the trigger page tells a sender and a designer', () => {
+  const schemes = [
+    { type: 'hmac', header: 'X-Signature', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex' },
+    { type: 'timestamped', header: 'Stripe-Signature' },
+    { type: 'makini' }
+  ];
+
+  it.each(schemes)('the $type signing example sets every shell variable it uses', (signature) => {
+    const script = signingExample('http://localhost/webhooks/t-1', signature);
+    const used = new Set([...script.matchAll(/\$([A-Z_]+)/g)].map((match) => match[1]));
+    const set = new Set([...script.matchAll(/(?:^|[\s;])([A-Z_]+)=/gm)].map((match) => match[1]));
+    expect(used.size).toBeGreaterThan(0);
+    for (const name of used) expect(set, `${name} is used but never set`).toContain(name);
+  });
+
+  it('a field the API refused is shown on the form field it names', () => {
+    expect(serverFieldErrors({ field: 'routes[1].condition', message: 'not valid FEEL' }))
+      .toEqual({ 'routes.1.condition': 'not valid FEEL' });
+    expect(serverFieldErrors({ message: 'no field' })).toEqual({});
   });
 });

@@ -26,6 +26,7 @@ class RunRetryTest {
   @Inject ConnectionRegistry connections;
   @Inject SandboxLauncher sandbox;
   @Inject MillflowConfig config;
+  @Inject io.millflow.engine.history.RunInputs inputs;
 
   @Test
   void aRunStoppedByARejectedKeyCompletesWhenRetriedAfterTheKeyIsFixed() {
@@ -74,6 +75,83 @@ class RunRetryTest {
     assertThat(run.getString("run.status")).isEqualTo("completed");
     assertThat(run.getList("steps.findAll { it.step.elementId == 'ReadOrders' }.step.status"))
         .containsExactly("failed", "completed");
+  }
+
+  @Test
+  void aRunStoppedByAMistakeInItsFlowCompletesWhenRetriedOnTheFixedLatestVersion() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        config.zeebe().address().isEmpty(),
+        "moving a run to another version is implemented for the embedded engine");
+    String flow =
+        deploy(
+            variant(
+                "po-retry-on-latest",
+                "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
+                "<zeebe:input source=\"plex-sandbox-misspelt\" target=\"connection\" />"));
+    FlowTestSupport.resetSyncState(flow);
+    String runId = startRun(flow);
+    assertThat(awaitRunEnd(runId).getString("run.status")).isEqualTo("incident");
+
+    int fixedVersion =
+        given()
+            .contentType("application/xml")
+            .body(variant("po-retry-on-latest", "plex-sandbox", "plex-sandbox"))
+            .post("/api/flows")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("version");
+    given()
+        .queryParam("version", "latest")
+        .post("/api/runs/{id}/retry", runId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("running"))
+        .body("flowVersion", equalTo(fixedVersion));
+
+    JsonPath run = awaitRunEnd(runId);
+    assertThat(run.getString("run.status")).isEqualTo("completed");
+    assertThat(run.getInt("run.flowVersion")).isEqualTo(fixedVersion);
+    assertThat(run.getList("steps.findAll { it.step.elementId == 'ReadOrders' }.step.status"))
+        .containsExactly("failed", "completed");
+  }
+
+  @Test
+  void aRunIsStartedAgainWithTheVariablesItStartedWith() {
+    String flow = deploy(variant("po-restart-same-input", "plex-sandbox", "plex-sandbox"));
+    String first =
+        given()
+            .contentType("application/json")
+            .body(Map.of("variables", Map.of("restartNote", "P-7", "restartCopies", 3)))
+            .post("/api/flows/{id}/runs", flow)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    awaitRunEnd(first);
+
+    String second =
+        given()
+            .post("/api/runs/{id}/restart", first)
+            .then()
+            .statusCode(201)
+            .body("flowId", equalTo(flow))
+            .extract()
+            .path("id");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(inputs.of(config.tenant(), java.util.UUID.fromString(second)))
+        .contains(Map.of("restartNote", "P-7", "restartCopies", 3));
+    given().post("/api/runs/{id}/restart", java.util.UUID.randomUUID()).then().statusCode(404);
+  }
+
+  @Test
+  void aRetryOnAnUnknownVersionIsRefused() {
+    given()
+        .queryParam("version", "previous")
+        .post("/api/runs/{id}/retry", java.util.UUID.randomUUID())
+        .then()
+        .statusCode(400)
+        .body("message", containsString("'same' or 'latest'"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.flow.RunCancellation;
+import io.millflow.engine.flow.RunRestarts;
 import io.millflow.engine.flow.RunRetries;
 import io.millflow.engine.history.CurrentSteps;
 import io.millflow.engine.history.FlowRun;
@@ -52,6 +53,7 @@ public class RunsResource {
   private final RunList runList;
   private final StepLedger stepLedger;
   private final CurrentSteps currentSteps;
+  private final RunRestarts restarts;
 
   public RunsResource(
       RunHistory history,
@@ -62,7 +64,9 @@ public class RunsResource {
       SyncModes syncModes,
       RunList runList,
       StepLedger stepLedger,
-      CurrentSteps currentSteps) {
+      CurrentSteps currentSteps,
+      RunRestarts restarts) {
+    this.restarts = restarts;
     this.history = history;
     this.currentSteps = currentSteps;
     this.runList = runList;
@@ -88,15 +92,49 @@ public class RunsResource {
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
   }
 
-  /** Runs the failed steps of a run at an incident again, once the cause is fixed. */
+  /**
+   * Runs the failed steps of a run at an incident again, once the cause is fixed: {@code
+   * version=same} (the default) on the version the run started on, {@code version=latest} on the
+   * flow's latest version, to which the run is moved first (409 where the engine cannot). The
+   * answer's {@code flowVersion} is the version the run continues on.
+   */
   @POST
   @Path("/{id}/retry")
   @Access(Role.OPERATOR)
   @Audited("run.retry")
-  public FlowRun retry(@PathParam("id") String id) {
+  public FlowRun retry(
+      @PathParam("id") String id, @QueryParam("version") @DefaultValue("same") String version) {
+    RunRetries.RetryTarget target =
+        switch (version) {
+          case "same" -> RunRetries.RetryTarget.SAME_VERSION;
+          case "latest" -> RunRetries.RetryTarget.LATEST_VERSION;
+          default ->
+              throw new BadRequestException(
+                  "Query parameter 'version' must be 'same' or 'latest', not '" + version + "'");
+        };
     return Params.uuid(id)
-        .flatMap(runId -> retries.retry(caller.tenantId(), runId))
+        .flatMap(runId -> retries.retry(caller.tenantId(), runId, target))
         .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
+  }
+
+  /**
+   * Starts the run's flow again, on its latest version, with the variables the run started with;
+   * 201 with the new run. 409 when the run's input was not kept (runs from before it was).
+   */
+  @POST
+  @Path("/{id}/restart")
+  @Access(Role.OPERATOR)
+  @Audited("run.restart")
+  public Response restart(@PathParam("id") String id) {
+    FlowRun started =
+        Params.uuid(id)
+            .flatMap(
+                runId ->
+                    restarts.restart(caller.tenantId(), runId, "token:" + caller.get().tokenName()))
+            .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
+    return Response.created(java.net.URI.create("/api/runs/" + started.id()))
+        .entity(started)
+        .build();
   }
 
   /** The answer's header with the number of runs that match the filters, over all pages. */

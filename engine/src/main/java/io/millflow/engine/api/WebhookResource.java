@@ -27,6 +27,9 @@ public class WebhookResource {
 
   private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
+  /** How long a sender of a paused trigger is asked to wait before sending again. */
+  static final int PAUSED_RETRY_AFTER_SECONDS = 300;
+
   private final WebhookReceiver receiver;
   private final MillflowMetrics metrics;
 
@@ -79,7 +82,7 @@ public class WebhookResource {
             trigger, body == null ? new byte[0] : body, single(headers.getRequestHeaders())));
   }
 
-  private static Response answer(Outcome outcome) {
+  static Response answer(Outcome outcome) {
     return switch (outcome) {
       case Outcome.UnknownTrigger u ->
           answer(Response.Status.NOT_FOUND, ApiError.of("not_found", "No such webhook trigger."));
@@ -89,6 +92,15 @@ public class WebhookResource {
               ApiError.of(
                   "too_large",
                   "The body is larger than this trigger accepts (" + large.limit() + " bytes)."));
+      case Outcome.Paused p ->
+          Response.fromResponse(
+                  answer(
+                      Response.Status.SERVICE_UNAVAILABLE,
+                      ApiError.of(
+                          "paused",
+                          "This trigger is paused; send the event again later (see Retry-After).")))
+              .header("Retry-After", PAUSED_RETRY_AFTER_SECONDS)
+              .build();
       case Outcome.Unauthorized u ->
           answer(Response.Status.UNAUTHORIZED, ApiError.of("unauthorized", "Signature not valid."));
       case Outcome.Malformed malformed ->

@@ -25,13 +25,16 @@ public class FlowDeployer {
   private final FlowOwners owners;
   private final FlowLimits limits;
   private final Jdbi jdbi;
+  private final SchedulePauses pauses;
 
   public FlowDeployer(
       BpmnValidator validator,
       ProcessEngine engine,
       FlowOwners owners,
       StateStore store,
-      MillflowConfig config) {
+      MillflowConfig config,
+      SchedulePauses pauses) {
+    this.pauses = pauses;
     this.validator = validator;
     this.engine = engine;
     this.owners = owners;
@@ -75,6 +78,7 @@ public class FlowDeployer {
         .forEach(message -> message.setName(owners.messageName(tenantId, message.getName())));
     process.setId(processId);
     sendToEngine(Bpmn.convertToString(model), processId);
+    pauses.afterDeploy(tenantId, flowId);
     process.setId(flowId);
     return store(tenantId, process, processId, xml, origin);
   }

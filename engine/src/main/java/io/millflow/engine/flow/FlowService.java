@@ -2,6 +2,7 @@ package io.millflow.engine.flow;
 
 import io.millflow.engine.history.FlowRun;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.engine.history.RunInputs;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.observe.RunTraces;
 import io.millflow.engine.port.ProcessEngine;
@@ -27,14 +28,17 @@ public class FlowService {
   private final RunHistory history;
   private final FlowOwners owners;
   private final RunTraces traces;
+  private final RunInputs inputs;
 
   public FlowService(
       StateStore store,
       ProcessEngine engine,
       RunHistory history,
       FlowOwners owners,
-      RunTraces traces) {
+      RunTraces traces,
+      RunInputs inputs) {
     this.traces = traces;
+    this.inputs = inputs;
     this.jdbi = store.jdbi();
     this.engine = engine;
     this.history = history;
@@ -171,6 +175,7 @@ public class FlowService {
                   version.get(),
                   startedBy);
           traces.started(runId, flowId);
+          inputs.keep(runId, variables);
           return history.findRun(tenantId, runId).map(detail -> detail.run());
         });
   }

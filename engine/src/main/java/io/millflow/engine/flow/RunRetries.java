@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Retries a run stopped at an incident, after its cause was fixed: the failed tasks get their
  * retries back and the incidents are resolved, so the engine runs the failed steps again from where
- * the run stopped.
+ * the run stopped. On the same version, a retry runs the flow as the run started it (a fix to the
+ * flow is not seen); on the latest version, the engine first moves the run there, where it can.
  */
 @Singleton
 public class RunRetries {
@@ -33,6 +34,23 @@ public class RunRetries {
    *     gone
    */
   public Optional<FlowRun> retry(String tenantId, UUID runId) {
+    return retry(tenantId, runId, RetryTarget.SAME_VERSION);
+  }
+
+  /** Which version of its flow a retried run continues on. */
+  public enum RetryTarget {
+    /** The version the run started on. */
+    SAME_VERSION,
+    /** The flow's latest deployed version: the run is moved there first. */
+    LATEST_VERSION
+  }
+
+  /**
+   * @return the run, or empty when the tenant has no such run
+   * @throws RunConflictException when the run is not at an incident, ran on an engine that is gone,
+   *     or (on the latest version) the engine cannot move it
+   */
+  public Optional<FlowRun> retry(String tenantId, UUID runId, RetryTarget target) {
     Optional<RunDetail> found = history.findRun(tenantId, runId);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -51,11 +69,22 @@ public class RunRetries {
               + "), which cannot retry it: start the flow again.");
     }
     try {
-      engine.retry(run.processInstanceKey(), RETRIES);
+      switch (target) {
+        case SAME_VERSION -> {
+          engine.retry(run.processInstanceKey(), RETRIES);
+          history.markRetried(runId);
+        }
+        case LATEST_VERSION -> {
+          engine.retryOnLatest(run.processInstanceKey(), RETRIES);
+          history.markRetriedOnLatest(runId);
+        }
+      }
+    } catch (UnsupportedOperationException e) {
+      throw new RunConflictException(
+          e.getMessage() + ": retry on the same version, or start a new run of the latest.");
     } catch (IllegalStateException e) {
       throw new RunConflictException(e.getMessage());
     }
-    history.markRetried(runId);
     return history.findRun(tenantId, runId).map(RunDetail::run);
   }
 }

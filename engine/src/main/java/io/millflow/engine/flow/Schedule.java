@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A timer start event of a flow's latest version: what it says ({@code kind} cycle, cron, date, or
  * expression for a FEEL expression only Zeebe can evaluate) and when it fires next (null when it
- * never will again, or when only Zeebe can tell).
+ * never will again, while it is paused, or when only Zeebe can tell); {@code pausedAt} when its
+ * flow's schedules are paused.
  */
 public record Schedule(
     String flowId,
@@ -15,7 +16,8 @@ public record Schedule(
     Kind kind,
     String expression,
     Instant nextFireAt,
-    String note) {
+    String note,
+    Instant pausedAt) {
 
   public enum Kind {
     CYCLE,

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,27 +25,32 @@ import java.util.Optional;
 public class Schedules {
 
   private final FlowService flows;
+  private final SchedulePauses pauses;
   private final Clock clock;
 
   @Inject
-  public Schedules(FlowService flows) {
-    this(flows, Clock.systemUTC());
+  public Schedules(FlowService flows, SchedulePauses pauses) {
+    this(flows, pauses, Clock.systemUTC());
   }
 
-  Schedules(FlowService flows, Clock clock) {
+  Schedules(FlowService flows, SchedulePauses pauses, Clock clock) {
     this.flows = flows;
+    this.pauses = pauses;
     this.clock = clock;
   }
 
   public List<Schedule> list(String tenantId) {
+    Map<String, Instant> paused = pauses.paused(tenantId);
     List<Schedule> schedules = new ArrayList<>();
     for (FlowSummary flow : flows.list(tenantId)) {
-      flows.latestBpmn(tenantId, flow.id()).ifPresent(bpmn -> schedules.addAll(of(flow, bpmn)));
+      flows
+          .latestBpmn(tenantId, flow.id())
+          .ifPresent(bpmn -> schedules.addAll(of(flow, bpmn, paused.get(flow.id()))));
     }
     return schedules;
   }
 
-  private List<Schedule> of(FlowSummary flow, String bpmn) {
+  private List<Schedule> of(FlowSummary flow, String bpmn, Instant pausedAt) {
     BpmnModelInstance model =
         Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn.getBytes(StandardCharsets.UTF_8)));
     List<Schedule> schedules = new ArrayList<>();
@@ -52,12 +58,13 @@ public class Schedules {
       start.getEventDefinitions().stream()
           .filter(TimerEventDefinition.class::isInstance)
           .map(TimerEventDefinition.class::cast)
-          .forEach(timer -> schedules.add(schedule(flow, start, timer)));
+          .forEach(timer -> schedules.add(schedule(flow, start, timer, pausedAt)));
     }
     return schedules;
   }
 
-  private Schedule schedule(FlowSummary flow, StartEvent start, TimerEventDefinition timer) {
+  private Schedule schedule(
+      FlowSummary flow, StartEvent start, TimerEventDefinition timer, Instant pausedAt) {
     boolean isCycle = timer.getTimeCycle() != null;
     String expression =
         isCycle
@@ -82,7 +89,8 @@ public class Schedules {
         start.getName(),
         kind,
         expression.strip(),
-        next.orElse(null),
-        note);
+        pausedAt == null ? next.orElse(null) : null,
+        note,
+        pausedAt);
   }
 }

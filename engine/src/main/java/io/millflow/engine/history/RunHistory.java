@@ -251,6 +251,23 @@ public class RunHistory {
                 .execute());
   }
 
+  /**
+   * As {@link #markRetried}, for a run moved to the latest version of its flow: the run now runs
+   * that version.
+   */
+  public void markRetriedOnLatest(UUID runId) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                update flow_run r set status = 'running', error = null,
+                  flow_version = coalesce((select max(f.version) from flow f
+                                           where f.tenant_id = r.tenant_id and f.id = r.flow_id), r.flow_version)
+                where r.id = :run and r.status = 'incident'""")
+                .bind("run", runId)
+                .execute());
+  }
+
   /** An operator cancelled the run; its open attempts end with it. */
   public void markCancelled(UUID runId, String by) {
     jdbi.useTransaction(

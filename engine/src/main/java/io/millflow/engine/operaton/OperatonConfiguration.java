@@ -6,6 +6,7 @@ import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.operaton.bpm.engine.impl.migration.validation.activity.SupportedActivityValidator;
 import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
 
 /**
@@ -54,7 +55,23 @@ final class OperatonConfiguration {
     configuration.setDbMetricsReporterActivate(false);
     configuration.setJobExecutorActivate(true);
     configuration.setJobExecutor(jobExecutor(workerName, settings));
+    allowMigratingServiceTasks();
     return configuration;
+  }
+
+  /**
+   * Operaton migrates an activity only when its behaviour class is on a list of its own, which
+   * knows the external task behaviour but not Millflow's subclass of it; the subclass keeps the
+   * task's state where Operaton's does, so it migrates as Operaton's would (a retry on the latest
+   * version moves an instance waiting in a failed service task).
+   */
+  private static void allowMigratingServiceTasks() {
+    synchronized (SupportedActivityValidator.SUPPORTED_ACTIVITY_BEHAVIORS) {
+      if (!SupportedActivityValidator.SUPPORTED_ACTIVITY_BEHAVIORS.contains(
+          ZeebeServiceTaskBehavior.class)) {
+        SupportedActivityValidator.SUPPORTED_ACTIVITY_BEHAVIORS.add(ZeebeServiceTaskBehavior.class);
+      }
+    }
   }
 
   private static DefaultJobExecutor jobExecutor(String workerName, OperatonSettings settings) {

@@ -26,6 +26,7 @@ import org.operaton.bpm.engine.ParseException;
 import org.operaton.bpm.engine.Problem;
 import org.operaton.bpm.engine.ResourceReport;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.jobexecutor.TimerStartEventJobHandler;
 import org.operaton.bpm.engine.runtime.Incident;
 import org.operaton.bpm.engine.runtime.Job;
 
@@ -224,6 +225,41 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
       engine.getManagementService().setJobRetries(job.getId(), retries);
     }
     tasksCreated.wake();
+  }
+
+  /**
+   * Moves the instance to its process's latest version and enters its failed tasks again there; the
+   * failed jobs (timers, async continuations) get their retries back.
+   */
+  @Override
+  public void retryOnLatest(String instanceKey, int retries) {
+    new InstanceMigration(
+            engine.getRuntimeService(),
+            engine.getRepositoryService(),
+            engine.getExternalTaskService())
+        .toLatest(instanceKey);
+    retry(instanceKey, retries);
+  }
+
+  /**
+   * Suspends the job definitions of the process's timer start events and their jobs: a suspended
+   * job is not acquired by the job executor, so the timer does not fire.
+   */
+  @Override
+  public void suspendTimers(String processId, boolean suspended) {
+    var management = engine.getManagementService();
+    for (var definition :
+        management
+            .createJobDefinitionQuery()
+            .processDefinitionKey(processId)
+            .jobType(TimerStartEventJobHandler.TYPE)
+            .list()) {
+      if (suspended) {
+        management.suspendJobDefinitionById(definition.getId(), true);
+      } else {
+        management.activateJobDefinitionById(definition.getId(), true);
+      }
+    }
   }
 
   /** The history of ended instances; a running instance is left alone. */

@@ -69,6 +69,35 @@ public interface ProcessEngine {
   void retry(String instanceKey, int retries);
 
   /**
+   * Moves a running instance to the latest deployed version of its process and enters its failed
+   * tasks again there (their inputs evaluated anew), so a retry picks up a fix deployed since the
+   * instance started. Nothing happens when it already runs the latest version.
+   *
+   * @throws UnsupportedOperationException when this engine cannot move instances between versions
+   * @throws IllegalStateException when this instance cannot be moved (it ended, or the latest
+   *     version lacks an element it waits in); the message says which
+   */
+  default void retryOnLatest(String instanceKey, int retries) {
+    throw new UnsupportedOperationException(
+        "The "
+            + engineId()
+            + " engine cannot move a running instance to another version of its flow");
+  }
+
+  /**
+   * Suspends or resumes the timer start events of a process (its schedules): suspended, they do not
+   * fire, whatever their cycle; resumed, they fire on their cycle again (a fire that fell due while
+   * suspended runs once, at once). Applies to the deployed version; deploying a new version makes
+   * active timers, so the caller suspends again after a deploy.
+   *
+   * @throws UnsupportedOperationException when this engine cannot suspend timers
+   */
+  default void suspendTimers(String processId, boolean suspended) {
+    throw new UnsupportedOperationException(
+        "The " + engineId() + " engine cannot pause a flow's schedule");
+  }
+
+  /**
    * Deletes what the engine keeps of these ended instances (its history), for the run history's
    * retention; instances it does not know, or no longer, are skipped, so deleting twice is
    * harmless.

@@ -39,16 +39,28 @@ public final class StepInputReader {
         String what =
             error.field().isEmpty() ? "the variables " + error.problem() : error.sentence();
         throw new InvalidStepInputException(
-            prefix(step, elementId) + what + ". Fix that input mapping on the task in the flow.",
+            prefix(step, elementId)
+                + what
+                + ". Fix that input mapping on the task in the flow"
+                + REDEPLOY,
             e.getCause());
       }
       throw new InvalidStepInputException(
           prefix(step, elementId)
               + e.errors().stream().map(FieldError::sentence).collect(Collectors.joining("; "))
-              + ". Fix the input mapping of that field on the task in the flow.",
+              + ". Fix the input mapping of that field on the task in the flow"
+              + REDEPLOY,
           null);
     }
   }
+
+  /**
+   * A retry on the run's own version evaluates the same mapping again and fails the same way: the
+   * fix needs a new version, and the run moved to it or a new run.
+   */
+  private static final String REDEPLOY =
+      " and deploy it; then retry the run on the latest version (or start a new run):"
+          + " a retry on the version it started on fails the same way.";
 
   private static String prefix(StepDescriptor step, String elementId) {
     return "Invalid input for step '" + step.id() + "' at element '" + elementId + "': ";

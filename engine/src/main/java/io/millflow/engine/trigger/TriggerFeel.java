@@ -29,18 +29,30 @@ public class TriggerFeel {
   }
 
   /**
-   * @throws IllegalArgumentException naming the route, the field and what is wrong with its
-   *     expression
+   * @throws RouteRefused naming the route's field ({@code routes[0].condition}) and what is wrong
+   *     with its expression
    */
   public void checkRoutes(List<Route> routes) {
     for (int i = 0; i < routes.size(); i++) {
       Route route = routes.get(i);
       String field = "Route " + (i + 1) + ": the ";
-      check(field + "condition", route.condition());
-      check(field + "variables", route.variables());
+      String path = "routes[" + i + "].";
+      checkRoute(path + "condition", field + "condition", route.condition());
+      checkRoute(path + "variables", field + "variables", route.variables());
       if (route.message() != null) {
-        check(field + "message's correlationKey", route.message().correlationKey());
+        checkRoute(
+            path + "message.correlationKey",
+            field + "message's correlationKey",
+            route.message().correlationKey());
       }
+    }
+  }
+
+  private void checkRoute(String path, String field, String expression) {
+    try {
+      check(field, expression);
+    } catch (IllegalArgumentException e) {
+      throw new RouteRefused(path, e.getMessage());
     }
   }
 

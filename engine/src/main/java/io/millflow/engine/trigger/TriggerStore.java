@@ -161,6 +161,26 @@ public class TriggerStore {
   }
 
   /**
+   * Pauses or resumes a trigger; pausing a paused trigger keeps its first pause time.
+   *
+   * @return the trigger as it is now; empty when the tenant has no such trigger
+   */
+  public Optional<WebhookTrigger> setPaused(String tenantId, String id, boolean paused) {
+    int updated =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        paused
+                            ? "update webhook_trigger set paused_at = coalesce(paused_at, now()) where id = :id and tenant_id = :tenant"
+                            : "update webhook_trigger set paused_at = null where id = :id and tenant_id = :tenant")
+                    .bind("id", id)
+                    .bind("tenant", tenantId)
+                    .execute());
+    cache.remove(id); // takes effect at once on this instance; on others within the cache's TTL
+    return updated == 1 ? find(tenantId, id) : Optional.empty();
+  }
+
+  /**
    * A new secret; the old one keeps verifying for the grace period, so senders can switch without
    * losing events.
    */
@@ -198,7 +218,8 @@ public class TriggerStore {
         rs.getString("id"),
         rs.getString("tenant_id"),
         definition,
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("paused_at") == null ? null : rs.getTimestamp("paused_at").toInstant());
   }
 
   private static String newSecret() {

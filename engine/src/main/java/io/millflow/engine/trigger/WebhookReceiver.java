@@ -24,6 +24,9 @@ public class WebhookReceiver {
 
     record TooLarge(int limit) implements Outcome {}
 
+    /** The trigger is paused: nothing is stored, the sender is asked to retry later. */
+    record Paused() implements Outcome {}
+
     record Unauthorized() implements Outcome {}
 
     record Malformed(String reason) implements Outcome {}
@@ -95,6 +98,9 @@ public class WebhookReceiver {
   private Optional<Outcome> refusal(
       TriggerStore.Verifiable found, byte[] body, Map<String, String> lowerCaseHeaders) {
     TriggerDefinition definition = found.trigger().definition();
+    if (found.trigger().paused()) {
+      return Optional.of(new Outcome.Paused());
+    }
     if (body.length > definition.maxBodyBytes()) {
       return Optional.of(new Outcome.TooLarge(definition.maxBodyBytes()));
     }

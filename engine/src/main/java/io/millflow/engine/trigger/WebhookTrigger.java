@@ -7,7 +7,14 @@ import java.util.List;
  * A stored trigger; its secrets stay inside the trigger package and are never returned by the API.
  */
 public record WebhookTrigger(
-    String id, String tenantId, TriggerDefinition definition, Instant createdAt) {
+    String id, String tenantId, TriggerDefinition definition, Instant createdAt, Instant pausedAt) {
+
+  /**
+   * Whether the trigger is paused: its endpoint answers 503 with Retry-After and stores nothing.
+   */
+  public boolean paused() {
+    return pausedAt != null;
+  }
 
   /** What the API shows of a trigger. */
   public record View(
@@ -20,7 +27,8 @@ public record WebhookTrigger(
       boolean matchAll,
       int maxBodyBytes,
       Ordering ordering,
-      Instant createdAt) {}
+      Instant createdAt,
+      Instant pausedAt) {}
 
   public View view() {
     return new View(
@@ -33,6 +41,7 @@ public record WebhookTrigger(
         definition.matchAll(),
         definition.maxBodyBytes(),
         definition.ordering(),
-        createdAt);
+        createdAt,
+        pausedAt);
   }
 }

@@ -119,7 +119,21 @@ class TriggerRoutesApiTest {
         .put("/api/triggers/{id}/routes", created.getString("trigger.id"))
         .then()
         .statusCode(400)
-        .body("message", containsString("Route 1: the condition"));
+        .body("message", containsString("Route 1: the condition"))
+        .body("field", equalTo("routes[0].condition"));
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "routes",
+                List.of(
+                    Map.of("condition", "body.kind = \"order\"", "flowId", "any-flow"),
+                    Map.of("condition", "body.kind = \"invoice\" and", "flowId", "any-flow"))))
+        .put("/api/triggers/{id}/routes", created.getString("trigger.id"))
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("routes[1].condition"))
+        .body("message", containsString("is not valid FEEL"));
     given()
         .contentType("application/json")
         .body(Map.of("routes", List.of(Map.of("flowId", "any-flow"))))

@@ -70,6 +70,21 @@ class TimersTest {
   }
 
   @Test
+  void aSuspendedScheduleDoesNotFireUntilItIsResumed() throws InterruptedException {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("paused", scheduled("paused", "R/PT1S"));
+    engine.suspendTimers("paused", true);
+    fixture.openWorkers(
+        engine, Map.of("step", EngineFixture.completing(Map.of())), Duration.ofSeconds(30));
+
+    Thread.sleep(3_000); // three cycles
+    assertThat(started("w1", "paused")).isEmpty();
+
+    engine.suspendTimers("paused", false);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !started("w1", "paused").isEmpty());
+  }
+
+  @Test
   void aSixFieldCronAsZeebeWritesItFiresEverySecond() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy("cron", scheduled("cron", "* * * * * *"));

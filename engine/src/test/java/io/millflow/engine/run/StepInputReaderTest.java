@@ -76,6 +76,15 @@ class StepInputReaderTest {
   }
 
   @Test
+  void aMistakeInTheFlowSaysThatARetryOnTheSameVersionCannotPickUpTheFix() {
+    assertThatThrownBy(
+            () -> reader.read(Map.of("connection", " ", "records", records), step, "Write"))
+        .hasMessageContaining("in the flow and deploy it")
+        .hasMessageContaining("retry the run on the latest version (or start a new run)")
+        .hasMessageNotContaining("then retry the failed steps");
+  }
+
+  @Test
   void namesANestedFieldThatFailsValidation() {
     assertThatThrownBy(
             () ->

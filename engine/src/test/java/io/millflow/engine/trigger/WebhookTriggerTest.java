@@ -88,6 +88,66 @@ class WebhookTriggerTest {
   }
 
   @Test
+  void aTestEventIsSignedOnTheServerAndStartsTheFlowItsRouteMatches() {
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
+
+    String eventId =
+        given()
+            .contentType("application/json")
+            .body(Map.of("type", "downtime", "machine", "M-test"))
+            .post("/api/triggers/{id}/test-event", trigger.id())
+            .then()
+            .statusCode(200)
+            .body("accepted", equalTo(true))
+            .extract()
+            .path("eventId");
+    assertThat(eventId).startsWith("test-");
+
+    Map<String, Object> event = awaitDispatched(trigger.id(), eventId);
+    String runId = ((List<?>) event.get("runIds")).getFirst().toString();
+    assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.flowId"))
+        .isEqualTo("webhook-downtime");
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/api/triggers/{id}/test-event", "no-such-trigger")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void aPausedTriggerAsksTheSenderToRetryLaterAndStoresNothingUntilResumed() {
+    Created trigger =
+        create(
+            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
+            "header:X-Event-Id");
+    String body = "{\"type\":\"order\",\"id\":\"PO-paused\"}";
+
+    given()
+        .post("/api/triggers/{id}/pause", trigger.id())
+        .then()
+        .statusCode(200)
+        .body("pausedAt", org.hamcrest.Matchers.notNullValue());
+    post(trigger, body, sign(trigger.secret(), body), "evt-paused")
+        .statusCode(503)
+        .header("Retry-After", "300")
+        .body("error", equalTo("paused"));
+    assertThat(events(trigger.id())).isEmpty();
+
+    given()
+        .delete("/api/triggers/{id}/pause", trigger.id())
+        .then()
+        .statusCode(200)
+        .body("pausedAt", org.hamcrest.Matchers.nullValue());
+    post(trigger, body, sign(trigger.secret(), body), "evt-paused").statusCode(200);
+    awaitDispatched(trigger.id(), "evt-paused");
+    given().post("/api/triggers/{id}/pause", "no-such-trigger").then().statusCode(404);
+  }
+
+  @Test
   void aRepeatedEventIdIsAcknowledgedAsADuplicateAndStartsNothingMore() {
     Created trigger =
         create(

@@ -1,0 +1,18 @@
+// Set-up and checks on runs and flows through the API (with the admin token), shared by the scenario files.
+import { eventually } from './checks.mjs';
+
+/** Waits until the run has the status; answers its detail. */
+export function awaitRunStatus(api, runId, status) {
+  return eventually(async () => {
+    const detail = await api('GET', `/api/runs/${runId}`);
+    return detail.run.status === status ? detail : null;
+  }, { what: `run ${runId} to be ${status}`, timeoutMs: 90_000 });
+}
+
+/** A deployed flow's BPMN under another process id (a copy to change freely in a scenario). */
+export async function copyOfFlow(api, flowId, newId) {
+  const bpmn = await api('GET', `/api/flows/${flowId}/bpmn`, undefined, { Accept: 'application/xml' });
+  return bpmn
+    .replace(new RegExp(`(<bpmn:process[^>]*\\sid=")${flowId}"`), `$1${newId}"`)
+    .replace(`bpmnElement="${flowId}"`, `bpmnElement="${newId}"`);
+}
