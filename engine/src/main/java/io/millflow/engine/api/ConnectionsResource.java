@@ -10,7 +10,6 @@ import io.millflow.engine.connection.ConnectionStatus;
 import io.millflow.engine.connection.ConnectionStore;
 import io.millflow.engine.connection.ConnectionTests;
 import io.millflow.engine.connection.SettingsRedaction;
-import io.millflow.engine.connection.StateStoreGuard;
 import io.millflow.engine.input.TextInput;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionCheck;
@@ -57,17 +56,14 @@ public class ConnectionsResource {
   private final ConnectionTests tests;
   private final ConnectionHealth health;
   private final CurrentCaller caller;
-  private final StateStoreGuard guard;
 
   public ConnectionsResource(
       ConnectionRegistry connections,
       ConnectionStore store,
       ConnectionTests tests,
       ConnectionHealth health,
-      CurrentCaller caller,
-      StateStoreGuard guard) {
+      CurrentCaller caller) {
     this.health = health;
-    this.guard = guard;
     this.connections = connections;
     this.store = store;
     this.tests = tests;
@@ -114,7 +110,6 @@ public class ConnectionsResource {
             origin == ConnectionRegistry.Origin.API
                 ? store.find(caller.tenantId(), name).map(Connection::credentials).orElse(Map.of())
                 : Map.of());
-    refuseTheStateStore(connection);
     refuseIfForbidden(connection);
     refuseInvalid(connection);
     store.save(caller.tenantId(), connection);
@@ -157,7 +152,6 @@ public class ConnectionsResource {
   public ConnectionCheck testUnsaved(ConnectionRequest request) {
     String name = request == null || request.name() == null ? "unsaved" : request.name();
     Connection connection = request(name, request, Map.of());
-    refuseTheStateStore(connection);
     refuseIfForbidden(connection);
     refuseInvalid(connection);
     return test(connection);
@@ -275,16 +269,6 @@ public class ConnectionsResource {
         request.type().toLowerCase(java.util.Locale.ROOT),
         request.settings() == null ? Map.of() : request.settings(),
         credentials);
-  }
-
-  /** A connection a tenant sends may not lead to the state store. */
-  private void refuseTheStateStore(Connection connection) {
-    guard
-        .refusal(connection)
-        .ifPresent(
-            problem -> {
-              throw new BadRequestException(problem);
-            });
   }
 
   private Connection find(String name) {

@@ -1,6 +1,7 @@
 package io.millflow.engine.connection;
 
 import io.millflow.engine.config.MillflowConfig;
+import io.millflow.engine.net.OutboundAddresses;
 import io.millflow.step.Connection;
 import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
@@ -31,13 +32,13 @@ public class ConnectionRegistry {
   private final Map<String, Connection> configured = new ConcurrentHashMap<>();
   private final Map<String, Connection> provided = new ConcurrentHashMap<>();
   private final ConnectionStore stored;
-  private final StateStoreGuard stateStore;
+  private final OutboundAddresses addresses;
   private final String installationTenant;
 
   public ConnectionRegistry(
-      MillflowConfig config, ConnectionStore stored, StateStoreGuard stateStore) {
+      MillflowConfig config, ConnectionStore stored, OutboundAddresses addresses) {
     this.stored = stored;
-    this.stateStore = stateStore;
+    this.addresses = addresses;
     this.installationTenant = config.tenant();
     config
         .connections()
@@ -97,8 +98,8 @@ public class ConnectionRegistry {
 
   /**
    * Why the tenant may not use this connection, when it may not: a connection of the tenant's own
-   * that leads to the state store. Those of the configuration and of the runtime are the
-   * installation's, and may.
+   * that leads where the outbound policy refuses (the state store, the runtime's API, loopback...).
+   * Those of the configuration and of the runtime are the installation's, and may.
    */
   public Optional<String> refusal(String tenantId, Connection connection) {
     String name = connection.name();
@@ -106,7 +107,7 @@ public class ConnectionRegistry {
         || connection.equals(provided(tenantId).get(name))) {
       return Optional.empty();
     }
-    return stateStore.refusal(connection);
+    return addresses.refusal(connection);
   }
 
   private Map<String, Connection> configured(String tenantId) {

@@ -123,7 +123,7 @@ public class ConnectionTests {
                             + testersByType.keySet()
                             + "."));
     Optional<String> refused =
-        trusted(tenantId, connection) ? Optional.empty() : addresses.refusal(connection.settings());
+        trusted(tenantId, connection) ? Optional.empty() : addresses.refusal(connection);
     if (refused.isPresent()) {
       return ConnectionCheck.failed(
           ConnectionProblem.WRONG_URL,
@@ -150,13 +150,14 @@ public class ConnectionTests {
   }
 
   /**
-   * Why the tenant may not save this connection (a sentence naming the field), as its type's tester
-   * says: a file connection's base directory outside the tenant's roots.
+   * Why the tenant may not save or test this connection (a sentence naming the field): as its
+   * type's tester says (a file connection's base directory outside the tenant's roots), or a server
+   * the outbound policy refuses.
    */
   public Optional<String> refusal(String tenantId, Connection connection) {
     return tester(connection.type())
         .flatMap(tester -> tester.refusal(tenantId, connection))
-        .or(() -> addresses.refusal(connection.settings()));
+        .or(() -> addresses.refusal(connection));
   }
 
   /**

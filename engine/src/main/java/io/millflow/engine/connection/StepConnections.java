@@ -7,10 +7,10 @@ import jakarta.inject.Singleton;
 
 /**
  * Connections as steps get them: resolved by name; refused when it is a tenant's connection that
- * leads to the state store; and refused at once while the connection is {@code reauth_required}
- * with the very credentials it still has, so a step does not knock on a door whose key was already
- * rejected (which can lock an account). Other credentials, or a check that passes, let steps
- * through.
+ * leads where the outbound policy refuses (the state store, the runtime's API, loopback...); and
+ * refused at once while the connection is {@code reauth_required} with the very credentials it
+ * still has, so a step does not knock on a door whose key was already rejected (which can lock an
+ * account). Other credentials, or a check that passes, let steps through.
  */
 @Singleton
 public class StepConnections {
@@ -18,36 +18,21 @@ public class StepConnections {
   private final ConnectionRegistry registry;
   private final ConnectionHealth health;
 
-  private final io.millflow.engine.net.OutboundAddresses addresses;
-
-  public StepConnections(
-      ConnectionRegistry registry,
-      ConnectionHealth health,
-      io.millflow.engine.net.OutboundAddresses addresses) {
+  public StepConnections(ConnectionRegistry registry, ConnectionHealth health) {
     this.registry = registry;
     this.health = health;
-    this.addresses = addresses;
   }
 
   public Connection resolve(String tenantId, String name) {
     Connection connection = registry.resolve(tenantId, name);
+    // Saved before a check existed, or the runtime's ports or the policy changed since: a step
+    // never calls a refused address either.
     registry
         .refusal(tenantId, connection)
         .ifPresent(
             problem -> {
-              throw new StepFailure("CONNECTION_INVALID", problem);
+              throw new StepFailure("CONNECTION_TARGET_REFUSED", problem);
             });
-    if (registry.origin(tenantId, name).orElse(null) == ConnectionRegistry.Origin.API) {
-      // Saved before this check existed, or the runtime's ports changed since: a step never calls
-      // them either.
-      addresses
-          .refusal(connection.settings())
-          .ifPresent(
-              refusal -> {
-                throw new io.millflow.step.StepFailure(
-                    "CONNECTION_TARGET_REFUSED", "Connection '" + name + "': " + refusal);
-              });
-    }
     if (health.refusedWith(tenantId, connection)) {
       ConnectionStatus status = health.statusOrUnknown(tenantId, name);
       throw new ReauthRequiredException(

@@ -6,15 +6,16 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which hosts a user-given URL may lead to, judged on the addresses the name resolves to: never
- * loopback, link-local (169.254.0.0/16 with the cloud metadata address, fe80::/10) or the
- * unspecified address; private ranges only while {@value #ALLOW_PRIVATE} is true; hosts in {@value
+ * The one decision on where a call made for a tenant may go (an HTTP URL, a redirect, a database
+ * server): never to the runtime's {@link OwnEndpoints} (its API, its state store), whatever else is
+ * allowed; and for every host, judged on the addresses the name resolves to: never loopback,
+ * link-local (169.254.0.0/16 with the cloud metadata address, fe80::/10) or the unspecified
+ * address; private ranges only while {@value #ALLOW_PRIVATE} is true; hosts in {@value
  * #ALLOW_HOSTS} always. The JDK caches a resolved name (30 s by default), so the connection that
  * follows a check reaches the address that was checked, whatever a short DNS TTL says.
  */
@@ -25,24 +26,45 @@ public final class OutboundPolicy implements OutboundGuard {
 
   private final boolean allowPrivate;
   private final Set<String> allowedHosts = new TreeSet<>();
+  private final OwnEndpoints own;
 
+  /** A policy that knows no endpoints of a runtime's own: for steps tested apart from one. */
   public OutboundPolicy(boolean allowPrivate, Collection<String> allowedHosts) {
+    this(allowPrivate, allowedHosts, OwnEndpoints.none());
+  }
+
+  public OutboundPolicy(boolean allowPrivate, Collection<String> allowedHosts, OwnEndpoints own) {
     this.allowPrivate = allowPrivate;
-    allowedHosts.stream().map(OutboundPolicy::bare).forEach(this.allowedHosts::add);
+    this.own = own;
+    allowedHosts.stream().map(OwnEndpoints::bare).forEach(this.allowedHosts::add);
   }
 
   @Override
   public Optional<String> refusal(String field, URI target) {
-    return target.getHost() == null
-        ? Optional.of("Field '" + field + "' is no absolute URL with a host: " + target)
-        : refusal(field, target.getHost());
+    if (target.getHost() == null) {
+      return Optional.of("Field '" + field + "' is no absolute URL with a host: " + target);
+    }
+    int port = target.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+    }
+    return refusal(field, target.getHost(), port);
+  }
+
+  /**
+   * Why {@code host:port} may not be called, naming {@code field} and the fix: one of the runtime's
+   * own endpoints (never allowed), or a host {@link #refusal(String, String)} refuses; empty when
+   * it may. A port below 0 (unknown) is judged on the host alone.
+   */
+  public Optional<String> refusal(String field, String host, int port) {
+    return own.refusal(field, host, port).or(() -> refusal(field, host));
   }
 
   /**
    * Why {@code host} may not be called, naming {@code field} and the setting; empty when it may.
    */
   public Optional<String> refusal(String field, String host) {
-    String bare = bare(host);
+    String bare = OwnEndpoints.bare(host);
     if (allowedHosts.contains(bare)) {
       return Optional.empty();
     }
@@ -105,12 +127,5 @@ public final class OutboundPolicy implements OutboundGuard {
 
   private static boolean isLiteral(String host) {
     return host.contains(":") || host.matches("[0-9.]+");
-  }
-
-  private static String bare(String host) {
-    String stripped = host.strip().toLowerCase(Locale.ROOT);
-    return stripped.startsWith("[") && stripped.endsWith("]")
-        ? stripped.substring(1, stripped.length() - 1)
-        : stripped;
   }
 }

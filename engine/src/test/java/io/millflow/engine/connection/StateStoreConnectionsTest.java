@@ -111,7 +111,7 @@ class StateStoreConnectionsTest {
     try {
       assertThatThrownBy(() -> stepConnections.resolve(TENANT, name))
           .isInstanceOfSatisfying(
-              StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+              StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_TARGET_REFUSED"))
           .hasMessageContaining("state store");
       given()
           .header("Authorization", "Bearer " + designer)

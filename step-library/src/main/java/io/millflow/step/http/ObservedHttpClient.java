@@ -16,30 +16,86 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * An {@link HttpClient} whose calls the runtime's {@link OutboundHttp} watches; everything else is
- * the wrapped client's. Where no {@link OutboundHttp} is on the class path, {@link #of} hands back
- * the client itself.
+ * The HTTP client connectors call through: each call watched by the runtime's {@link OutboundHttp}
+ * (one watched call per hop), and redirects followed by {@link GuardedRedirects}, so every hop
+ * passes the runtime's {@link io.millflow.step.OutboundGuard}; everything else is the wrapped
+ * client's. The wrapped client must not follow redirects itself (the JDK would follow them past the
+ * guard): build it with {@link HttpClient.Redirect#NEVER} and name the policy here. Where the
+ * runtime provides neither watcher nor guard, and no redirect is to be followed, {@link #of} hands
+ * back the client itself.
  */
 public final class ObservedHttpClient extends HttpClient {
 
+  private static final OutboundHttp UNWATCHED = Unwatched::new;
+
   private final HttpClient client;
   private final OutboundHttp observer;
+  private final Redirect redirectPolicy;
+  private final GuardedRedirects redirects;
 
-  private ObservedHttpClient(HttpClient client, OutboundHttp observer) {
+  private ObservedHttpClient(
+      HttpClient client,
+      OutboundHttp observer,
+      Redirect redirectPolicy,
+      GuardedRedirects redirects) {
     this.client = client;
     this.observer = observer;
+    this.redirectPolicy = redirectPolicy;
+    this.redirects = redirects;
   }
 
-  /** {@code client}, its calls watched by the runtime when there is one to watch them. */
+  /** {@code client}, which follows no redirect, its calls watched by the runtime. */
   public static HttpClient of(HttpClient client) {
-    return ServiceLoader.load(OutboundHttp.class, OutboundHttp.class.getClassLoader())
-        .findFirst()
-        .<HttpClient>map(observer -> new ObservedHttpClient(client, observer))
-        .orElse(client);
+    return of(client, Redirect.NEVER);
+  }
+
+  /**
+   * {@code client}, its calls watched by the runtime and its redirects followed as {@code
+   * redirects} says, each hop checked by the runtime's outbound guard.
+   *
+   * @throws IllegalArgumentException when {@code client} follows redirects itself
+   */
+  public static HttpClient of(HttpClient client, Redirect redirects) {
+    if (client.followRedirects() != Redirect.NEVER) {
+      throw new IllegalArgumentException(
+          "The client follows redirects itself, past the outbound guard: build it with"
+              + " Redirect.NEVER and pass the policy to ObservedHttpClient.of.");
+    }
+    Optional<OutboundHttp> observer =
+        ServiceLoader.load(OutboundHttp.class, OutboundHttp.class.getClassLoader()).findFirst();
+    if (observer.isEmpty() && redirects == Redirect.NEVER) {
+      return client;
+    }
+    return new ObservedHttpClient(
+        client,
+        observer.orElse(UNWATCHED),
+        redirects,
+        new GuardedRedirects(redirects, GuardedRedirects.runtimeGuard()));
+  }
+
+  /** As {@link #of(HttpClient, Redirect)} with a guard of the caller's: for tests. */
+  static HttpClient of(
+      HttpClient client, Redirect redirects, io.millflow.step.OutboundGuard guard) {
+    return new ObservedHttpClient(
+        client, UNWATCHED, redirects, new GuardedRedirects(redirects, Optional.of(guard)));
   }
 
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    HttpRequest hop = request;
+    for (int followed = 0; ; followed++) {
+      HttpResponse<T> response = sendOnce(hop, redirects.discardingFollowed(hop, handler));
+      Optional<HttpRequest> next =
+          redirects.next(hop, response.statusCode(), response.headers(), followed);
+      if (next.isEmpty()) {
+        return response;
+      }
+      hop = next.get();
+    }
+  }
+
+  private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
     OutboundHttp.Call call = observer.starting(request);
     try {
@@ -58,8 +114,30 @@ public final class ObservedHttpClient extends HttpClient {
     return sendAsync(request, handler, null);
   }
 
+  /** Redirects followed as by {@link #send}; push promises are offered for the first hop only. */
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
+      HttpResponse.PushPromiseHandler<T> pushPromises) {
+    return sendAsync(request, handler, pushPromises, 0);
+  }
+
+  private <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
+      HttpResponse.PushPromiseHandler<T> pushPromises,
+      int followed) {
+    return sendOnceAsync(request, redirects.discardingFollowed(request, handler), pushPromises)
+        .thenCompose(
+            response ->
+                redirects
+                    .next(request, response.statusCode(), response.headers(), followed)
+                    .map(next -> sendAsync(next, handler, null, followed + 1))
+                    .orElseGet(() -> CompletableFuture.completedFuture(response)));
+  }
+
+  private <T> CompletableFuture<HttpResponse<T>> sendOnceAsync(
       HttpRequest request,
       HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushPromises) {
@@ -76,6 +154,15 @@ public final class ObservedHttpClient extends HttpClient {
             });
   }
 
+  /** A call no one watches: sent as it is. */
+  private record Unwatched(HttpRequest request) implements OutboundHttp.Call {
+    @Override
+    public void answered(int status) {}
+
+    @Override
+    public void failed(Throwable failure) {}
+  }
+
   @Override
   public Optional<CookieHandler> cookieHandler() {
     return client.cookieHandler();
@@ -88,7 +175,7 @@ public final class ObservedHttpClient extends HttpClient {
 
   @Override
   public Redirect followRedirects() {
-    return client.followRedirects();
+    return redirectPolicy;
   }
 
   @Override

@@ -20,10 +20,8 @@ public final class HttpPlexClientFactory implements PlexClientFactory {
   public HttpPlexClientFactory() {
     this(
         ObservedHttpClient.of(
-            HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build()),
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+            HttpClient.Redirect.NORMAL),
         PlexRateLimiters.shared());
   }
 

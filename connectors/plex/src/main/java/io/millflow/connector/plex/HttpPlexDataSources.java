@@ -32,10 +32,8 @@ public final class HttpPlexDataSources {
   public HttpPlexDataSources() {
     this(
         ObservedHttpClient.of(
-            HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build()),
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+            HttpClient.Redirect.NORMAL),
         Clock.systemUTC());
   }
 

@@ -43,10 +43,8 @@ public final class PlexConnectionTester implements ConnectionTester<PlexConnecti
   public PlexConnectionTester(HttpPlexDataSources dataSources) {
     this(
         ObservedHttpClient.of(
-            HttpClient.newBuilder()
-                .connectTimeout(LONGEST_WAIT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build()),
+            HttpClient.newBuilder().connectTimeout(LONGEST_WAIT).build(),
+            HttpClient.Redirect.NORMAL),
         dataSources);
   }
 

@@ -1,0 +1,29 @@
+package io.millflow.engine.net;
+
+import io.millflow.step.OutboundGuard;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The runtime's {@link OutboundAddresses} for the connectors' HTTP clients, which find it through
+ * {@link java.util.ServiceLoader} (they are built before, and apart from, the container) and ask it
+ * before each redirect they follow. Outside a running runtime nothing can be judged, so every
+ * target is refused: a redirect is never followed unchecked where this runtime is on the class
+ * path.
+ */
+public final class RuntimeOutboundGuard implements OutboundGuard {
+
+  @Override
+  public Optional<String> refusal(String field, URI target) {
+    ArcContainer container = Arc.container();
+    if (container == null || !container.isRunning()) {
+      return Optional.of(
+          "Field '"
+              + field
+              + "' cannot be checked against the outbound policy: the runtime is not running.");
+    }
+    return container.instance(OutboundAddresses.class).get().refusal(field, target);
+  }
+}
