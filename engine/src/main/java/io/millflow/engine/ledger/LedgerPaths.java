@@ -34,6 +34,11 @@ final class LedgerPaths {
         .toList();
   }
 
+  /** The path that ends at this sink, among the run's steps (the sink included). */
+  static PathLedger to(List<StepContribution> steps, StepContribution sink) {
+    return new LedgerPaths(steps).pathTo(sink);
+  }
+
   private PathLedger pathTo(StepContribution sink) {
     List<StepContribution> upstream = upstreamOf(sink);
     List<StepContribution> origins =

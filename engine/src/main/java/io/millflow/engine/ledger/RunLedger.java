@@ -1,6 +1,7 @@
 package io.millflow.engine.ledger;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +39,24 @@ public class RunLedger {
 
   public List<PathLedger> paths(UUID runId) {
     return LedgerPaths.of(ledger.of(runId));
+  }
+
+  /**
+   * The ledger's word on a sink's attempt before the engine takes its completion: the path that
+   * ends at this sink, from the run's other rows and this attempt's. Any other attempt balances
+   * here: only a sink ends a checked path, and a path's sources and transforms completed before its
+   * sink took their datasets.
+   */
+  public Verdict verdictAt(StepLedger.Entry attempt) {
+    StepContribution sink = attempt.contribution();
+    if (sink.role() != Role.SINK) {
+      return new Verdict(List.of(), null);
+    }
+    List<StepContribution> steps =
+        new ArrayList<>(ledger.ofOtherTasks(attempt.runId(), attempt.elementInstanceKey()));
+    steps.add(sink);
+    PathLedger path = LedgerPaths.to(steps, sink);
+    return new Verdict(List.of(path), path.balanced() ? null : path.gapText());
   }
 
   public Verdict verdict(UUID runId) {

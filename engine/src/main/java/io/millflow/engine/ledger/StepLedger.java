@@ -157,6 +157,26 @@ public class StepLedger {
         .toList();
   }
 
+  /**
+   * The run's rows but the one of this task (an earlier attempt at it, which the attempt asking
+   * replaces), in the order their attempts completed.
+   */
+  public List<StepContribution> ofOtherTasks(UUID runId, String elementInstanceKey) {
+    return jdbi
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select contribution from step_ledger where run_id = :run"
+                            + " and element_instance_key <> :task order by recorded_at, element_id")
+                    .bind("run", runId)
+                    .bind("task", elementInstanceKey)
+                    .mapTo(String.class)
+                    .list())
+        .stream()
+        .map(StepLedger::parse)
+        .toList();
+  }
+
   private static String json(StepContribution contribution) {
     try {
       return Json.mapper().writeValueAsString(contribution);

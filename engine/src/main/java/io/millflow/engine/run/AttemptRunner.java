@@ -7,12 +7,16 @@ import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.AttemptStart;
 import io.millflow.engine.history.RunKey;
 import io.millflow.engine.history.StepStatus;
+import io.millflow.engine.ledger.HeldDatasets;
+import io.millflow.engine.ledger.RunLedger;
+import io.millflow.engine.ledger.StepLedger;
 import io.millflow.engine.observe.AttemptObservation;
 import io.millflow.engine.port.ActivatedTask;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.TaskHandler;
 import io.millflow.engine.port.TaskLease;
 import io.millflow.engine.store.StoreOutage;
+import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
@@ -25,6 +29,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -189,6 +194,22 @@ final class AttemptRunner implements TaskHandler {
 
   private AttemptOutcome completed(
       Attempt attempt, Object input, Object output, JobStepContext context) {
+    StepLedger.Entry ledgerEntry =
+        services
+            .ledger()
+            .entry(
+                attempt.runId,
+                attempt.stepRunId,
+                attempt.task.elementId(),
+                attempt.task.elementInstanceKey(),
+                step.id(),
+                input,
+                output,
+                context.account());
+    RunLedger.Verdict balance = services.runLedger().verdictAt(ledgerEntry);
+    if (!balance.balanced()) {
+      return attempt.unbalanced(ledgerEntry, input, balance.reason());
+    }
     AttemptObservation.current()
         .completed(input, output, RecordCounts.in(input), RecordCounts.out(output));
     String resultVariable =
@@ -216,17 +237,7 @@ final class AttemptRunner implements TaskHandler {
             RecordCounts.out(output),
             attempt.redaction.apply(summary(output)),
             services.ledger(),
-            services
-                .ledger()
-                .entry(
-                    attempt.runId,
-                    attempt.stepRunId,
-                    attempt.task.elementId(),
-                    attempt.task.elementInstanceKey(),
-                    step.id(),
-                    input,
-                    output,
-                    context.account())));
+            ledgerEntry));
   }
 
   private static String summary(Object value) {
@@ -330,6 +341,32 @@ final class AttemptRunner implements TaskHandler {
           .failStep(runId, stepRunId, StepStatus.FAILED, code, bounded, redaction.apply(detail));
       emitFailure(code, bounded);
       return new AttemptOutcome.Incident(code, bounded);
+    }
+
+    /**
+     * A sink wrote, but the path that ends at it does not balance: the run stops at this task's
+     * incident, so the cursors stay and a retry after a fix runs the sink again. The attempt's
+     * ledger row is kept, so the run shows the path that does not balance.
+     */
+    AttemptOutcome unbalanced(StepLedger.Entry ledgerEntry, Object input, String gap) {
+      services.ledger().save(ledgerEntry);
+      String entities =
+          HeldDatasets.of(input).stream()
+              .map(DatasetRef::entity)
+              .distinct()
+              .collect(Collectors.joining(", "));
+      return incident(
+          "LEDGER_UNBALANCED",
+          "Step '"
+              + step.id()
+              + "' at element '"
+              + task.elementId()
+              + "' ("
+              + (entities.isEmpty() ? "no dataset" : entities)
+              + "): "
+              + gap
+              + " Fix what lost the records, then retry the run.",
+          null);
     }
 
     /**

@@ -33,8 +33,10 @@ final class RunEnds implements RunEndHandler {
       RunKey key = new RunKey(owner.tenantId(), services.engineId(), instanceKey);
       UUID runId = services.history().ensureRun(key, owner.flowId(), null, null);
       RunLedger.Verdict ledger = services.runLedger().verdict(runId);
-      // The instance has completed, so no engine can stop it at an incident any more: a ledger that
-      // does not balance fails the run, with the gap, and its cursors stay.
+      // Each sink's attempt already stopped at an incident when its path did not balance, so this
+      // is a backstop: the instance has completed and no engine can stop it at an incident any
+      // more, so a ledger that does not balance now fails the run, with the gap, and its cursors
+      // stay.
       RunStatus status = ledger.balanced() ? RunStatus.COMPLETED : RunStatus.FAILED;
       services.history().endRun(runId, status, ledger.reason());
       if (ledger.movesCursors()) {
