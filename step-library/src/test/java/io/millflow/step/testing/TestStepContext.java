@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TestStepContext implements StepContext {
 
+  private String taskKey = "test-run:task";
+
   private final InMemoryDatasetStore datasets = new InMemoryDatasetStore();
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
@@ -26,6 +28,12 @@ public final class TestStepContext implements StepContext {
 
   public TestStepContext withConnection(Connection connection) {
     connections.put(connection.name(), connection);
+    return this;
+  }
+
+  /** Another service task's context: a write step's idempotency keys differ from this one's. */
+  public TestStepContext withTaskKey(String taskKey) {
+    this.taskKey = taskKey;
     return this;
   }
 
@@ -46,7 +54,7 @@ public final class TestStepContext implements StepContext {
 
   @Override
   public String taskKey() {
-    return runId() + ":task";
+    return taskKey;
   }
 
   @Override

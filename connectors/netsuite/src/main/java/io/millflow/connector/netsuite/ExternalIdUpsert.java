@@ -22,19 +22,26 @@ import java.util.stream.Stream;
  * concurrency limiter bounds the calls in flight). A dry run reads each record by external id and
  * writes {@link UpsertDiff}s, writing nothing to NetSuite; a write writes {@link UpsertOutcome}s
  * and ends in {@code WRITE_REJECTED} when NetSuite refused more than the input's share.
- * Asynchronous requests carry an idempotency key made of the task, the record's place in the
- * dataset and its external id: a retried attempt sends the same keys, and NetSuite hands back the
- * jobs it already ran instead of writing again.
+ * Asynchronous requests carry an idempotency key made of the task, the kind of write, the record's
+ * place in the dataset and its external id: a retried attempt sends the same keys, and NetSuite
+ * hands back the jobs it already ran instead of writing again.
  */
 final class ExternalIdUpsert<T> {
 
   static final int CHUNK = 200;
 
   private final UpsertMapping<T> mapping;
+  private final PerRecordWrite<T> perRecord;
   private final NetSuiteClientFactory clients;
 
   ExternalIdUpsert(UpsertMapping<T> mapping, NetSuiteClientFactory clients) {
+    this(mapping, new ExternalIdWrite<>(mapping), clients);
+  }
+
+  ExternalIdUpsert(
+      UpsertMapping<T> mapping, PerRecordWrite<T> perRecord, NetSuiteClientFactory clients) {
     this.mapping = mapping;
+    this.perRecord = perRecord;
     this.clients = clients;
   }
 
@@ -50,13 +57,17 @@ final class ExternalIdUpsert<T> {
       Iterator<T> iterator = records.iterator();
       long position = 0;
       while (iterator.hasNext()) {
-        List<Planned<T>> chunk = new ArrayList<>(CHUNK);
+        List<WritePlan<T>> chunk = new ArrayList<>(CHUNK);
         while (iterator.hasNext() && chunk.size() < CHUNK) {
           chunk.add(plan(iterator.next(), position++, input, context));
         }
         List<Object> done =
             calls.all(
-                chunk, planned -> input.dry() ? diff(planned, client) : write(planned, client));
+                chunk,
+                planned ->
+                    input.dry()
+                        ? perRecord.diff(planned, client)
+                        : perRecord.write(planned, client));
         for (int i = 0; i < done.size(); i++) {
           tally.count(done.get(i), mapping.unwritten(chunk.get(i).record()));
           writer.add(done.get(i));
@@ -71,120 +82,35 @@ final class ExternalIdUpsert<T> {
     return result;
   }
 
-  /** One record ready to send: its external id (null when unusable), body and idempotency key. */
-  private record Planned<T>(
-      T record, String key, String externalId, ObjectNode body, String idempotencyKey) {}
-
-  private Planned<T> plan(T record, long position, UpsertInput input, StepContext context) {
+  private WritePlan<T> plan(T record, long position, UpsertInput input, StepContext context) {
     String externalId = input.externalIdFromCode() ? mapping.code(record) : mapping.key(record);
+    ObjectNode body = mapping.body(record, input);
     String idempotencyKey =
         input.async()
             ? UUID.nameUUIDFromBytes(
-                    (context.taskKey()
-                            + "|"
-                            + mapping.recordType()
-                            + "|"
-                            + position
-                            + "|"
-                            + externalId)
+                    String.join(
+                            "|",
+                            context.taskKey(),
+                            perRecord.verb(),
+                            mapping.recordType(),
+                            Long.toString(position),
+                            String.valueOf(externalId))
                         .getBytes(StandardCharsets.UTF_8))
                 .toString()
             : null;
-    return new Planned<>(
+    return new WritePlan<>(
         record,
         mapping.key(record),
         RecordWrites.validExternalId(externalId) ? externalId : null,
-        mapping.body(record, input),
+        body,
         idempotencyKey);
-  }
-
-  private UpsertOutcome write(Planned<T> planned, NetSuiteClient client) {
-    if (planned.externalId() == null) {
-      return new UpsertOutcome(
-          planned.key(), null, UpsertOutcome.REJECTED, null, INVALID_EXTERNAL_ID, NO_EXTERNAL_ID);
-    }
-    NetSuiteClient.WriteAnswer answer =
-        mapping.createOnly()
-            ? client.create(
-                mapping.recordType(),
-                planned.body().deepCopy().put("externalId", planned.externalId()),
-                planned.idempotencyKey())
-            : client.upsert(
-                mapping.recordType(),
-                planned.externalId(),
-                planned.body(),
-                planned.idempotencyKey());
-    return switch (answer) {
-      case NetSuiteClient.Written written ->
-          new UpsertOutcome(
-              planned.key(),
-              planned.externalId(),
-              mapping.createOnly() ? UpsertOutcome.CREATED : UpsertOutcome.UPSERTED,
-              written.internalId(),
-              null,
-              null);
-      case NetSuiteClient.Refused refused ->
-          new UpsertOutcome(
-              planned.key(),
-              planned.externalId(),
-              UpsertOutcome.REJECTED,
-              null,
-              refused.code(),
-              refused.message());
-    };
-  }
-
-  private UpsertDiff diff(Planned<T> planned, NetSuiteClient client) {
-    if (planned.externalId() == null) {
-      return new UpsertDiff(
-          planned.key(), null, "rejected", null, null, INVALID_EXTERNAL_ID, NO_EXTERNAL_ID);
-    }
-    ObjectNode current =
-        client.recordByExternalId(mapping.recordType(), planned.externalId()).orElse(null);
-    List<UpsertDiff.FieldChange> changes = FieldChanges.between(current, planned.body());
-    if (current == null) {
-      for (String field :
-          NetSuiteGuesses.REQUIRED_ON_CREATE.getOrDefault(mapping.recordType(), List.of())) {
-        if (!planned.body().has(field)) {
-          return new UpsertDiff(
-              planned.key(),
-              planned.externalId(),
-              "rejected",
-              null,
-              changes,
-              RecordWrites.USER_ERROR,
-              "NetSuite needs " + field + " to create a " + mapping.recordType() + ".");
-        }
-      }
-      return new UpsertDiff(
-          planned.key(), planned.externalId(), "create", null, changes, null, null);
-    }
-    String id = current.path("id").asText(null);
-    if (mapping.createOnly()) {
-      return new UpsertDiff(
-          planned.key(),
-          planned.externalId(),
-          "rejected",
-          id,
-          changes,
-          RECORD_EXISTS,
-          "A " + mapping.recordType() + " with this external id exists; this step only creates.");
-    }
-    return new UpsertDiff(
-        planned.key(),
-        planned.externalId(),
-        changes.isEmpty() ? "unchanged" : "update",
-        id,
-        changes,
-        null,
-        null);
   }
 
   private void logStart(UpsertInput input, StepContext context) {
     context
         .log()
         .info(
-            (input.dry() ? "Dry run: reading" : mapping.createOnly() ? "Creating" : "Upserting")
+            (input.dry() ? "Dry run: reading" : perRecord.verb())
                 + " NetSuite "
                 + mapping.recordType()
                 + " records by external id ("
@@ -261,9 +187,4 @@ final class ExternalIdUpsert<T> {
               + ".");
     }
   }
-
-  private static final String INVALID_EXTERNAL_ID = "INVALID_EXTERNAL_ID";
-  private static final String RECORD_EXISTS = "RECORD_EXISTS";
-  private static final String NO_EXTERNAL_ID =
-      "No usable external id: NetSuite takes letters, numbers, _ and - only.";
 }

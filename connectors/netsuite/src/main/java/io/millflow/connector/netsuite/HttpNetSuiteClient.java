@@ -28,8 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * {@link NetSuiteClient} over HTTP with the JDK client. Signs every call (a cached M2M bearer
  * token, renewed once on a 401, or a fresh OAuth 1.0a signature), holds one of the account's
- * request slots while it runs, and backs off and tries again when NetSuite answers that the account
- * is over its concurrency limit.
+ * request slots while it runs, and backs off and tries again when NetSuite answers 429 (the account
+ * over its concurrency limit), honouring Retry-After: API calls in both auth modes and the M2M
+ * token request alike.
  */
 public final class HttpNetSuiteClient implements NetSuiteClient {
 
@@ -119,8 +120,9 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   }
 
   @Override
-  public Optional<ObjectNode> recordByExternalId(String type, String externalId) {
-    return writes.recordByExternalId(type, externalId);
+  public Optional<ObjectNode> recordByExternalId(
+      String type, String externalId, boolean expandSubResources) {
+    return writes.recordByExternalId(type, externalId, expandSubResources);
   }
 
   @Override
@@ -134,6 +136,23 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     return writes.create(type, body, idempotencyKey);
   }
 
+  @Override
+  public WriteAnswer update(
+      String type, String externalId, ObjectNode body, String replace, String idempotencyKey) {
+    return writes.update(type, externalId, body, replace, idempotencyKey);
+  }
+
+  @Override
+  public WriteAnswer transform(
+      String type,
+      String externalId,
+      String toType,
+      ObjectNode body,
+      String replace,
+      String idempotencyKey) {
+    return writes.transform(type, externalId, toType, body, replace, idempotencyKey);
+  }
+
   private JsonNode send(
       NetSuiteCall call, String pathAndQuery, byte[] body, Map<String, String> headers) {
     HttpResponse<byte[]> response = respond(call, pathAndQuery, body, headers);
@@ -145,36 +164,46 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   }
 
   /**
-   * NetSuite's answer to one call, after one token renewal on a 401 and backing off from the
-   * account's concurrency limit; every other status is the caller's to judge. Holds one of the
-   * account's request slots while it runs.
+   * NetSuite's answer to one call, after one token renewal on a 401 and backing off from a 429 (the
+   * account's concurrency limit or any other, waiting its Retry-After); every other status is the
+   * caller's to judge. Holds one of the account's request slots during each exchange only.
    */
   HttpResponse<byte[]> respond(
       NetSuiteCall call, String pathAndQuery, byte[] body, Map<String, String> headers) {
-    Semaphore slot = concurrency.acquire(settings);
-    try {
-      boolean renewed = false;
-      for (int attempt = 0; ; attempt++) {
-        URI uri = settings.resolve(pathAndQuery);
-        String authorization = authorization(call.method(), uri);
-        HttpResponse<byte[]> response =
-            exchange(call, request(call, uri, body, authorization, headers));
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-          return response;
-        }
-        if (status == 401 && settings.auth() instanceof NetSuiteAuth.M2m && !renewed) {
-          tokens.invalidate(tokenKey(), authorization.substring("Bearer ".length()));
-          renewed = true; // a token NetSuite revoked early: one new token, then a 401 is final
-          continue;
-        }
-        NetSuiteError error = NetSuiteError.parse(response.body(), status);
-        if (NetSuiteErrors.isConcurrencyLimit(status, error) && attempt < CONCURRENCY_RETRIES) {
-          sleep(backoff(attempt, NetSuiteErrors.retryAfter(response.headers())));
-          continue;
-        }
+    boolean renewed = false;
+    for (int attempt = 0; ; attempt++) {
+      URI uri = settings.resolve(pathAndQuery);
+      String authorization = authorization(call.method(), uri);
+      HttpResponse<byte[]> response =
+          exchangeInSlot(call, request(call, uri, body, authorization, headers));
+      int status = response.statusCode();
+      if (status / 100 == 2) {
         return response;
       }
+      if (status == 401 && settings.auth() instanceof NetSuiteAuth.M2m && !renewed) {
+        tokens.invalidate(tokenKey(), authorization.substring("Bearer ".length()));
+        renewed = true; // a token NetSuite revoked early: one new token, then a 401 is final
+        continue;
+      }
+      NetSuiteError error = NetSuiteError.parse(response.body(), status);
+      if ((status == 429 || NetSuiteErrors.isConcurrencyLimit(status, error))
+          && attempt < CONCURRENCY_RETRIES) {
+        sleep(backoff(attempt, NetSuiteErrors.retryAfter(response.headers())));
+        continue;
+      }
+      return response;
+    }
+  }
+
+  /**
+   * Sends {@code request} holding one of the account's request slots for the exchange only: the
+   * request is signed before and a back-off waits after, so the slots bound what NetSuite has in
+   * flight and nothing else.
+   */
+  private HttpResponse<byte[]> exchangeInSlot(NetSuiteCall call, HttpRequest request) {
+    Semaphore slot = concurrency.acquire(settings);
+    try {
+      return exchange(call, request);
     } finally {
       slot.release();
     }
@@ -199,23 +228,19 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
     };
   }
 
+  /**
+   * A new access token; a 429 from the token endpoint is waited out as an API call's is, each try
+   * with a new client assertion (an assertion is meant to be used once).
+   */
   private AccessTokens.Token fetchToken(NetSuiteAuth.M2m m2m) {
-    String form =
-        "grant_type=client_credentials"
-            + "&client_assertion_type="
-            + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-            + "&client_assertion="
-            + encode(ClientAssertion.sign(settings, m2m, clock.instant()));
     NetSuiteCall call = NetSuiteCall.of(settings, "POST", settings.tokenUrl().getPath());
-    HttpRequest request =
-        HttpRequest.newBuilder(settings.tokenUrl())
-            .timeout(settings.timeout())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .header("X-Request-Id", call.requestId())
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    HttpResponse<byte[]> response = exchange(call, request);
+    HttpResponse<byte[]> response = exchange(call, tokenRequest(m2m, call));
+    for (int attempt = 0;
+        response.statusCode() == 429 && attempt < CONCURRENCY_RETRIES;
+        attempt++) {
+      sleep(backoff(attempt, NetSuiteErrors.retryAfter(response.headers())));
+      response = exchange(call, tokenRequest(m2m, call));
+    }
     if (response.statusCode() / 100 != 2) {
       throw NetSuiteErrors.ofTokenResponse(
           call, m2m, response.statusCode(), response.headers(), response.body());
@@ -228,6 +253,22 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
       throw unexpected(call, "an access_token with expires_in");
     }
     return new AccessTokens.Token(token, clock.instant().plusSeconds(seconds));
+  }
+
+  private HttpRequest tokenRequest(NetSuiteAuth.M2m m2m, NetSuiteCall call) {
+    String form =
+        "grant_type=client_credentials"
+            + "&client_assertion_type="
+            + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+            + "&client_assertion="
+            + encode(ClientAssertion.sign(settings, m2m, clock.instant()));
+    return HttpRequest.newBuilder(settings.tokenUrl())
+        .timeout(settings.timeout())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .header("X-Request-Id", call.requestId())
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
   }
 
   private String tokenKey() {
@@ -302,8 +343,7 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
       Thread.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RetryableStepException(
-          "Interrupted while backing off from NetSuite's concurrency limit", e);
+      throw new RetryableStepException("Interrupted while backing off from NetSuite's 429", e);
     }
   }
 

@@ -28,7 +28,13 @@ public interface NetSuiteClient {
    * {@code GET /services/rest/record/v1/{type}/eid:{externalId}}: the record with that external id,
    * empty when NetSuite has none.
    */
-  Optional<ObjectNode> recordByExternalId(String type, String externalId);
+  default Optional<ObjectNode> recordByExternalId(String type, String externalId) {
+    return recordByExternalId(type, externalId, false);
+  }
+
+  /** As {@link #recordByExternalId(String, String)}, with sublists inlined when asked. */
+  Optional<ObjectNode> recordByExternalId(
+      String type, String externalId, boolean expandSubResources);
 
   /**
    * {@code PUT /services/rest/record/v1/{type}/eid:{externalId}}: creates or updates the record.
@@ -44,6 +50,30 @@ public interface NetSuiteClient {
    * body), synchronously or, with an {@code idempotencyKey}, as {@link #upsert} does.
    */
   WriteAnswer create(String type, ObjectNode body, String idempotencyKey);
+
+  /**
+   * {@code PATCH /services/rest/record/v1/{type}/eid:{externalId}[?replace={sublist}]}: updates the
+   * record with that external id, the fields given and, with {@code replace}, that sublist whole
+   * (lines matched by their key updated, the others removed, new ones added). Asynchronous with an
+   * {@code idempotencyKey}, as {@link #upsert}; a record that does not exist is {@link Refused}
+   * ({@code NONEXISTENT_ID}).
+   */
+  WriteAnswer update(
+      String type, String externalId, ObjectNode body, String replace, String idempotencyKey);
+
+  /**
+   * {@code POST /services/rest/record/v1/{type}/eid:{externalId}/!transform/{toType}[?replace=]}: a
+   * new record of {@code toType} made from that record, {@code body} giving its fields and lines
+   * (with {@code replace}, that sublist is exactly the lines given); {@link Written} carries the
+   * new record's internal id. Asynchronous with an {@code idempotencyKey}.
+   */
+  WriteAnswer transform(
+      String type,
+      String externalId,
+      String toType,
+      ObjectNode body,
+      String replace,
+      String idempotencyKey);
 
   /** What NetSuite did with one record. */
   sealed interface WriteAnswer permits Written, Refused {}

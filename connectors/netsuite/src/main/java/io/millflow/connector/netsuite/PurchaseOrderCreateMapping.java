@@ -42,8 +42,8 @@ final class PurchaseOrderCreateMapping implements UpsertMapping<PurchaseOrder> {
   }
 
   @Override
-  public boolean createOnly() {
-    return true;
+  public WriteMode mode() {
+    return WriteMode.CREATE;
   }
 
   @Override

@@ -33,10 +33,11 @@ final class RecordWriter {
     this.settings = settings;
   }
 
-  Optional<ObjectNode> recordByExternalId(String type, String externalId) {
+  Optional<ObjectNode> recordByExternalId(String type, String externalId, boolean expand) {
     String path = recordPath(type, externalId);
     NetSuiteCall call = NetSuiteCall.of(settings, "GET", path);
-    HttpResponse<byte[]> response = client.respond(call, path, null, Map.of());
+    HttpResponse<byte[]> response =
+        client.respond(call, path + (expand ? "?expandSubResources=true" : ""), null, Map.of());
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
@@ -51,6 +52,25 @@ final class RecordWriter {
   WriteAnswer create(String type, ObjectNode body, String idempotencyKey) {
     String path = HttpNetSuiteClient.RECORD + type;
     return write(NetSuiteCall.of(settings, "POST", path), path, body, idempotencyKey);
+  }
+
+  WriteAnswer update(
+      String type, String externalId, ObjectNode body, String replace, String idempotencyKey) {
+    String path = recordPath(type, externalId);
+    String query = replace == null ? "" : "?replace=" + replace;
+    return write(NetSuiteCall.of(settings, "PATCH", path), path + query, body, idempotencyKey);
+  }
+
+  WriteAnswer transform(
+      String type,
+      String externalId,
+      String toType,
+      ObjectNode body,
+      String replace,
+      String idempotencyKey) {
+    String path = recordPath(type, externalId) + "/!transform/" + toType;
+    String query = replace == null ? "" : "?replace=" + replace;
+    return write(NetSuiteCall.of(settings, "POST", path), path + query, body, idempotencyKey);
   }
 
   private WriteAnswer write(
@@ -73,7 +93,8 @@ final class RecordWriter {
     if (status == 202 || error.is(RecordWrites.IDEMPOTENCY_ERROR)) {
       return follow(call, location(call, response)); // a repeated key: the earlier job
     }
-    if (status == NetSuiteGuesses.WRITE_REFUSED_STATUS) {
+    if (status == NetSuiteGuesses.WRITE_REFUSED_STATUS
+        || status == 404 && error.is(RecordWrites.NONEXISTENT_ID)) {
       return new Refused(status, error.code(), error.message());
     }
     throw NetSuiteErrors.ofResponse(

@@ -24,11 +24,15 @@ public record UpsertDiff(
     changes = changes == null ? List.of() : List.copyOf(changes);
   }
 
-  /** One field that would change: its value in NetSuite now (null: none) and the one written. */
+  /**
+   * One field that would change: its value in NetSuite now (null: none) and the one written (null:
+   * a sublist line the write removes).
+   */
   public record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {
 
     public FieldChange {
       oldValue = oldValue == null || oldValue.isNull() ? null : oldValue; // JSON null reads back so
+      newValue = newValue == null || newValue.isNull() ? null : newValue;
     }
   }
 }

@@ -27,11 +27,16 @@ interface UpsertMapping<T> {
   /** Why {@link #unwritten} fields are left out, for the step log. */
   String unwrittenReason();
 
+  /** How each record is sent; {@link WriteMode#UPSERT} unless the step only creates or updates. */
+  default WriteMode mode() {
+    return WriteMode.UPSERT;
+  }
+
   /**
-   * True when the step creates records ({@code POST} with {@code externalId} in the body) instead
-   * of upserting them by external id; a dry run then refuses records that exist.
+   * The sublist an update replaces whole ({@code ?replace=...}), so the record's lines are the
+   * unified record's; null: none. A dry run reads the record with its sublists to compare lines.
    */
-  default boolean createOnly() {
-    return false;
+  default String replacedSublist() {
+    return null;
   }
 }

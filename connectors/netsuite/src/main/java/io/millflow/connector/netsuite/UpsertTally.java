@@ -33,10 +33,10 @@ final class UpsertTally {
         }
       }
       case UpsertOutcome result -> {
-        if (!result.outcome().equals(UpsertOutcome.REJECTED)) {
-          written++;
-        } else {
-          rejected++;
+        switch (result.outcome()) {
+          case UpsertOutcome.REJECTED -> rejected++;
+          case UpsertOutcome.UNCHANGED -> unchanged++;
+          default -> written++;
         }
       }
       default -> throw new IllegalArgumentException("Not an upsert outcome: " + outcome);

@@ -55,12 +55,14 @@ class NetSuiteStepTemplatesTest {
             List.of(
                 StepDescriptor.of(new NetSuiteVendorUpsert()),
                 StepDescriptor.of(new NetSuiteInventoryItemUpsert()),
-                StepDescriptor.of(new NetSuitePurchaseOrderCreate())))
+                StepDescriptor.of(new NetSuitePurchaseOrderCreate()),
+                StepDescriptor.of(new NetSuitePurchaseOrderUpdate()),
+                StepDescriptor.of(new NetSuiteItemReceiptFromPurchaseOrder())))
         .writeTo(generated);
 
     try (Stream<Path> files = Files.list(generated)) {
       assertThat(files.toList())
-          .hasSize(3)
+          .hasSize(5)
           .allSatisfy(
               file ->
                   assertThat(committed.resolve(file.getFileName())).hasSameTextualContentAs(file));

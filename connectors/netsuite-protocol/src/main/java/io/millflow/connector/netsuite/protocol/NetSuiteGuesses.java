@@ -113,6 +113,27 @@ public final class NetSuiteGuesses {
    */
   public static final String RECEIPT_LINE_FIELD = "orderLine";
 
+  /**
+   * (guess) A purchase order's {@code item} sublist is keyed by {@code line}: a {@code PATCH} line
+   * carrying {@code line} updates that line (and, with {@code ?replace=item}, lines not sent are
+   * removed), a line without it is added. Oracle documents keyed sublists, not which field keys
+   * this one; the line number is the one the read gives ({@code item.items[].line}).
+   */
+  public static final String ORDER_LINE_KEY = "line";
+
+  /**
+   * (guess) A purchase order line's received quantity as the record gives it ({@code
+   * item.items[].quantityReceived}), which a receipt raises.
+   */
+  public static final String ORDER_LINE_RECEIVED = "quantityReceived";
+
+  /**
+   * (guess) The item sublist of a transform's request replaces the one NetSuite pre-fills from the
+   * order (all open lines, in full) when the request says {@code ?replace=item}; without it the
+   * lines sent only change the pre-filled ones, so the rest of the order would be received too.
+   */
+  public static final String RECEIPT_REPLACED_SUBLIST = "item";
+
   private NetSuiteGuesses() {}
 
   /** The host label of an account id: {@code 1234567_SB1} is {@code 1234567-sb1}. */

@@ -24,6 +24,13 @@ public final class RecordWrites {
 
   public static final String INVALID_KEY_OR_REF = "INVALID_KEY_OR_REF";
   public static final String UNIQUE_CUST_ID_REQD = "UNIQUE_CUST_ID_REQD";
+  public static final String NONEXISTENT_ID = "NONEXISTENT_ID";
+
+  /**
+   * The query parameter of a write that replaces a sublist whole ({@code ?replace=item}): lines of
+   * a keyed sublist that match are updated, the others removed, unmatched ones added.
+   */
+  public static final String REPLACE_PARAMETER = "replace";
 
   private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_-]+");
 

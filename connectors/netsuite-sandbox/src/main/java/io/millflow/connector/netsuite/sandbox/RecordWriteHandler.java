@@ -11,11 +11,12 @@ import java.util.Set;
 
 /**
  * The record service's writes: {@code PUT {vendor|inventoryItem}/eid:{externalId}} (upsert), {@code
- * POST purchaseOrder} (create, lines in {@code item.items}), {@code PATCH purchaseOrder/{id}} (of a
- * written order), and {@code POST purchaseOrder/{id}/!transform/itemReceipt}. A write answers 204
- * with the record's URL in {@code Location}, or NetSuite's error; with {@code Prefer:
- * respond-async} it runs as a job of {@link AsyncJobs} and answers 202 with the job's URL, or 400
- * IDEMPOTENCY_ERROR with the earlier job's URL when its idempotency key was seen before.
+ * POST purchaseOrder} (create, lines in {@code item.items}), {@code PATCH
+ * purchaseOrder/{id|eid:...}[?replace=item]} (of a written order), and {@code POST
+ * purchaseOrder/{id|eid:...}/!transform/itemReceipt}. A write answers 204 with the record's URL in
+ * {@code Location}, or NetSuite's error; with {@code Prefer: respond-async} it runs as a job of
+ * {@link AsyncJobs} and answers 202 with the job's URL, or 400 IDEMPOTENCY_ERROR with the earlier
+ * job's URL when its idempotency key was seen before.
  */
 final class RecordWriteHandler {
 
@@ -36,7 +37,12 @@ final class RecordWriteHandler {
   void handle(HttpExchange exchange, String[] parts) throws IOException {
     NetSuiteErrorShape errors = NetSuiteErrorShape.INSTANCE;
     String method = exchange.getRequestMethod();
-    Write write = write(method, parts);
+    Write write =
+        write(
+            method,
+            parts,
+            SuiteQlHandler.parameters(exchange.getRequestURI().getRawQuery())
+                .get(RecordWrites.REPLACE_PARAMETER));
     if (write == null) {
       errors.write(
           exchange,
@@ -96,7 +102,7 @@ final class RecordWriteHandler {
   /** A write's outcome: the record written, or why not. */
   private record Outcome(Written written, WriteRefused refused) {}
 
-  private Write write(String method, String[] parts) {
+  private Write write(String method, String[] parts, String replace) {
     String type = parts[0];
     if (method.equals("PUT")
         && parts.length == 2
@@ -112,16 +118,13 @@ final class RecordWriteHandler {
       return body -> new Written(type, records.create(type, body));
     }
     if (method.equals("PATCH") && parts.length == 2) {
-      return body -> {
-        records.update(type, parts[1], body);
-        return new Written(type, parts[1]);
-      };
+      return body -> new Written(type, records.update(type, parts[1], body, replace));
     }
     if (method.equals("POST")
         && parts.length == 4
         && parts[2].equals("!transform")
         && parts[3].equals(ItemReceipts.TYPE)) {
-      return body -> new Written(ItemReceipts.TYPE, receipts.receive(parts[1], body));
+      return body -> new Written(ItemReceipts.TYPE, receipts.receive(parts[1], body, replace));
     }
     return null;
   }

@@ -48,7 +48,7 @@ final class WrittenRecords {
     }
     String id = idsByExternalId.get(key(type, externalId));
     if (id != null) {
-      update(type, id, body);
+      update(type, id, body, null);
       return new Stored(id, false);
     }
     ObjectNode created = body.deepCopy().put("externalId", externalId);
@@ -67,6 +67,9 @@ final class WrittenRecords {
     String id = Long.toString(nextId++);
     String now = clock.instant().toString();
     ObjectNode record = body.deepCopy().put("id", id).put("dateCreated", now);
+    if (type.equals("purchaseOrder")) {
+      OrderLines.number(record);
+    }
     record.put("lastModifiedDate", now);
     store(type, id, record);
     if (externalId != null) {
@@ -75,9 +78,14 @@ final class WrittenRecords {
     return id;
   }
 
-  /** {@code PATCH {type}/{id}}: the fields given replace the record's; sublists are replaced. */
-  synchronized void update(String type, String id, ObjectNode body) throws WriteRefused {
-    ObjectNode record = records.get(key(type, id));
+  /**
+   * {@code PATCH {type}/{id|eid:...}[?replace=item]}: the fields given replace the record's; a
+   * purchase order's lines are merged as {@link OrderLines#merge} says. Returns the internal id.
+   */
+  synchronized String update(String type, String idOrExternalId, ObjectNode body, String replace)
+      throws WriteRefused {
+    String id = internalId(type, idOrExternalId);
+    ObjectNode record = id == null ? null : records.get(key(type, id));
     if (record == null) {
       throw new WriteRefused(
           404,
@@ -88,22 +96,35 @@ final class WrittenRecords {
     checkUnique(type, body, id);
     ObjectNode changed = record.deepCopy();
     body.properties().forEach(field -> changed.set(field.getKey(), field.getValue()));
+    if (type.equals("purchaseOrder") && body.has("item")) {
+      changed.set("item", OrderLines.merge(record, body, "item".equals(replace)));
+    }
     changed.put("id", id).put("lastModifiedDate", clock.instant().toString());
     if (record.has("externalId")) {
       changed.set("externalId", record.get("externalId"));
     }
     store(type, id, changed);
+    return id;
+  }
+
+  /** The internal id of {@code idOrExternalId} ({@code eid:...}) among written records. */
+  synchronized String internalId(String type, String idOrExternalId) {
+    return idOrExternalId.startsWith(RecordWrites.EXTERNAL_ID_PREFIX)
+        ? idsByExternalId.get(
+            key(type, idOrExternalId.substring(RecordWrites.EXTERNAL_ID_PREFIX.length())))
+        : idOrExternalId;
   }
 
   /** A written record by internal id or {@code eid:...}. */
   synchronized Optional<ObjectNode> get(String type, String idOrExternalId) {
-    String id =
-        idOrExternalId.startsWith(RecordWrites.EXTERNAL_ID_PREFIX)
-            ? idsByExternalId.get(
-                key(type, idOrExternalId.substring(RecordWrites.EXTERNAL_ID_PREFIX.length())))
-            : idOrExternalId;
+    String id = internalId(type, idOrExternalId);
     return Optional.ofNullable(id == null ? null : records.get(key(type, id)))
         .map(ObjectNode::deepCopy);
+  }
+
+  /** Stores {@code record} as the written record of {@code type} with internal id {@code id}. */
+  synchronized void replace(String type, String id, ObjectNode record) {
+    store(type, id, record.deepCopy());
   }
 
   /** How many records of {@code type} clients wrote (created, not counting updates). */

@@ -1,0 +1,181 @@
+package io.millflow.connector.netsuite;
+
+import static io.millflow.connector.netsuite.NetSuitePurchaseOrderUpdateTest.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
+import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
+import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderLine;
+import io.millflow.step.DatasetRef;
+import io.millflow.step.DatasetWriter;
+import io.millflow.step.testing.TestStepContext;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * netsuite.item-receipt.from-purchase-order against the sandbox: a dry run shows what would be
+ * received and writes nothing; a receipt receives only the lines and quantities not yet received
+ * (the rest of the order stays open); a re-run of the same orders receives nothing twice; more
+ * received later makes a second receipt for the difference; an unknown order is refused with
+ * NetSuite's code.
+ */
+class NetSuiteItemReceiptTest {
+
+  private static NetSuiteSandbox sandbox;
+  private final TestStepContext context =
+      new TestStepContext().withConnection(sandbox.tbaConnection("netsuite"));
+
+  /** Another task: the step that created the orders. */
+  private final TestStepContext setup =
+      new TestStepContext()
+          .withConnection(sandbox.tbaConnection("netsuite"))
+          .withTaskKey("create-orders");
+
+  private final NetSuiteItemReceiptFromPurchaseOrder step =
+      new NetSuiteItemReceiptFromPurchaseOrder(NetSuiteTesting.clients());
+
+  @BeforeAll
+  static void start() {
+    sandbox = new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(5)).start(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void aDryRunShowsWhatWouldBeReceivedAndWritesNothing() {
+    create("RCV-DRY");
+    long receipts = sandbox.writtenRecords("itemReceipt");
+
+    UpsertResult dry =
+        step.run(
+            input(orders(received("RCV-DRY", "6", null), received("RCV-NONE", "1", null)), true),
+            context);
+
+    List<UpsertDiff> diffs = context.datasets().readAll(dry.records(), UpsertDiff.class);
+    assertThat(diffs)
+        .extracting(UpsertDiff::key, UpsertDiff::action, UpsertDiff::errorCode)
+        .containsExactly(
+            tuple("RCV-DRY", "create", null), tuple("RCV-NONE", "rejected", "NONEXISTENT_ID"));
+    assertThat(diffs.get(0).changes())
+        .extracting(
+            UpsertDiff.FieldChange::field,
+            change -> change.oldValue().asText(),
+            change -> change.newValue().asText())
+        .containsExactly(tuple("item[line=1].quantityReceived", "0", "6"));
+    assertThat(sandbox.writtenRecords("itemReceipt")).isEqualTo(receipts);
+    assertThat(
+            sandbox
+                .writtenRecord("purchaseOrder", "eid:RCV-DRY")
+                .orElseThrow()
+                .at("/item/items/0/quantityReceived")
+                .asText())
+        .isEqualTo("0");
+  }
+
+  @Test
+  void receivesWhatIsNotYetReceivedOnceAndTheRestLater() {
+    create("RCV-1");
+    long receipts = sandbox.writtenRecords("itemReceipt");
+    DatasetRef sixArrived =
+        orders(received("RCV-1", "6", null), received("RCV-MISSING", "1", null));
+
+    UpsertResult first = step.run(input(sixArrived, false), context);
+    UpsertResult rerun = step.run(input(sixArrived, false), context);
+    TestStepContext later =
+        new TestStepContext()
+            .withConnection(sandbox.tbaConnection("netsuite"))
+            .withTaskKey("a-later-run");
+    UpsertResult rest = step.run(input(orders(later, received("RCV-1", "10", "4")), false), later);
+
+    assertThat(context.datasets().readAll(first.records(), UpsertOutcome.class))
+        .extracting(UpsertOutcome::key, UpsertOutcome::outcome, UpsertOutcome::errorCode)
+        .containsExactly(
+            tuple("RCV-1", "received", null), tuple("RCV-MISSING", "rejected", "NONEXISTENT_ID"));
+    assertThat(rerun.written()).isZero();
+    assertThat(rerun.unchanged()).isEqualTo(1);
+    assertThat(rest.written()).isEqualTo(1);
+    assertThat(sandbox.writtenRecords("itemReceipt")).isEqualTo(receipts + 2);
+    ObjectNode firstReceipt =
+        sandbox.writtenRecord("itemReceipt", firstOutcome(first).internalId()).orElseThrow();
+    assertThat(firstReceipt.at("/item/items"))
+        .extracting(line -> line.path("orderLine").asInt(), line -> line.path("quantity").asText())
+        .containsExactly(tuple(1, "6"));
+    ObjectNode order = sandbox.writtenRecord("purchaseOrder", "eid:RCV-1").orElseThrow();
+    assertThat(order.at("/item/items"))
+        .extracting(line -> line.path("quantityReceived").decimalValue().intValue())
+        .containsExactly(10, 4);
+  }
+
+  private UpsertOutcome firstOutcome(UpsertResult result) {
+    return context.datasets().readAll(result.records(), UpsertOutcome.class).get(0);
+  }
+
+  private void create(String key) {
+    UpsertResult created =
+        new NetSuitePurchaseOrderCreate(NetSuiteTesting.clients())
+            .run(
+                new UpsertInput(
+                    "netsuite",
+                    orders(
+                        setup,
+                        order(
+                            key,
+                            null,
+                            NetSuitePurchaseOrderUpdateTest.line(1, "501", "10"),
+                            NetSuitePurchaseOrderUpdateTest.line(2, "502", "4"))),
+                    null,
+                    null,
+                    false,
+                    true,
+                    0.0),
+                setup);
+    assertThat(created.written()).isEqualTo(1);
+  }
+
+  /** Order {@code key} with lines of 10 and 4, received in all as given (null: not told). */
+  private static PurchaseOrder received(String key, String first, String second) {
+    return order(key, null, line(1, "501", "10", first), line(2, "502", "4", second));
+  }
+
+  private static PurchaseOrderLine line(int number, String item, String quantity, String received) {
+    return new PurchaseOrderLine(
+        number,
+        null,
+        null,
+        item,
+        null,
+        new BigDecimal(quantity),
+        received == null ? null : new BigDecimal(received),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static ReceiptInput input(DatasetRef orders, boolean dryRun) {
+    return new ReceiptInput("netsuite", orders, null, dryRun, true, 1.0);
+  }
+
+  private DatasetRef orders(PurchaseOrder... orders) {
+    return orders(context, orders);
+  }
+
+  static DatasetRef orders(TestStepContext context, PurchaseOrder... orders) {
+    try (DatasetWriter writer = context.datasets().create(PurchaseOrder.ENTITY)) {
+      List.of(orders).forEach(writer::add);
+      return writer.finish();
+    }
+  }
+}
