@@ -164,7 +164,8 @@ function StepRow({ row, name, names }) {
         <td>
           {fraction === null ? <span class="muted">–</span> : (
             <div title={`${formatCount(latest.progressDone)} of ${formatCount(latest.progressTotal)}`}>
-              <div class="progress" role="progressbar" aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
+              <div class="progress" role="progressbar" aria-label={`Progress of ${name}`}
+                aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
                 <div style={{ width: `${fraction * 100}%` }} />
               </div>
               <small>{formatCount(latest.progressDone)} of {formatCount(latest.progressTotal)}</small>
