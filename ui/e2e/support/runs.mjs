@@ -2,11 +2,22 @@
 import { eventually } from './checks.mjs';
 
 /** Waits until the run has the status; answers its detail. */
-export function awaitRunStatus(api, runId, status) {
+export function awaitRunStatus(api, runId, status, timeoutMs = 90_000) {
   return eventually(async () => {
     const detail = await api('GET', `/api/runs/${runId}`);
     return detail.run.status === status ? detail : null;
-  }, { what: `run ${runId} to be ${status}`, timeoutMs: 90_000 });
+  }, { what: `run ${runId} to be ${status}`, timeoutMs });
+}
+
+/** The base URL of the Plex sandbox the runtime started, from its `plex-sandbox` connection. */
+export async function plexSandboxUrl(api) {
+  const connections = await api('GET', '/api/connections');
+  return connections.find((c) => c.name === 'plex-sandbox').settings.baseUrl;
+}
+
+/** Deploys a copy of a deployed flow under a new id, with `edit` applied to its BPMN. */
+export async function deployCopy(api, fromId, toId, edit = (xml) => xml) {
+  return api('POST', '/api/flows', edit(await copyOfFlow(api, fromId, toId)));
 }
 
 /** A deployed flow's BPMN under another process id (a copy to change freely in a scenario). */

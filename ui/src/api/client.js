@@ -102,3 +102,30 @@ export function query(params) {
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * Downloads a file the API streams (a dataset as JSON lines or CSV) with the signed-in token, and hands it to the
+ * browser to save under `fileName`.
+ */
+export async function downloadFile(path, fileName, { token = storedToken(), fetchImpl = fetch } = {}) {
+  let response;
+  try {
+    response = await fetchImpl(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch (cause) {
+    throw new UnreachableError(path, cause);
+  }
+  if (!response.ok) {
+    const parsed = await readBody(response);
+    const error = new ApiError(response.status, typeof parsed === 'object' ? parsed : { message: parsed || '' }, path);
+    if (response.status === 401) unauthorizedHandler(error);
+    throw error;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

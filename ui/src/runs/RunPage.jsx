@@ -9,14 +9,15 @@ import { RetryChoices } from './RetryChoices.jsx';
 import { reauthConnection, reconnectHref } from './reauth.js';
 import { balanceText, ledgerRows, newFields, unfilledFields } from './ledger.js';
 import { elementNames, stepName, templateNames, withElementNames } from './names.js';
-
-const REFRESH_MS = 2000;
+import { datasetsByAttempt, runVariables } from './datasets.js';
+import { AttemptDatasets } from './DatasetPreview.jsx';
+import { LIVE_REFRESH_MS, liveProgress, recordsText } from './progress.js';
 
 /** One run: its diagram coloured by state, each step's attempts with records, logs and errors; retry at an incident. */
 export function RunPage({ runId }) {
   // refreshed while the run is running; a finished run changes only when retried
   const [live, setLive] = useState(true);
-  const detail = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}`), [runId, live], live ? REFRESH_MS : 0);
+  const detail = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}`), [runId, live], live ? LIVE_REFRESH_MS : 0);
   const run = detail.data?.run;
   useEffect(() => {
     if (run) setLive(run.status === 'running');
@@ -24,6 +25,11 @@ export function RunPage({ runId }) {
   const bpmn = useLoad(() => (run ? fetchBpmnVersion(run.flowId, run.flowVersion) : null), [run?.flowId, run?.flowVersion]);
   const steps = useMemo(() => stepsByElement(detail.data?.steps), [detail.data]);
   const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
+  const progress = useMemo(() => liveProgress(steps), [steps]);
+  const variables = useMemo(() => runVariables(detail.data?.steps), [detail.data]);
+  // the datasets grow as steps complete: loaded again when one more has
+  const datasets = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}/datasets`), [runId, progress.stepsCompleted]);
+  const byAttempt = useMemo(() => datasetsByAttempt(datasets.data), [datasets.data]);
   const [cancel, setCancel] = useState({ busy: false, error: null });
   const templates = useLoad(() => api.get('/api/element-templates'), []);
   const names = useMemo(() => elementNames(bpmn.data ? namedElements(bpmn.data) : []), [bpmn.data]);
@@ -86,6 +92,7 @@ export function RunPage({ runId }) {
       {run.status === 'incident' && <RetryChoices run={run} onRetried={() => setLive(true)} />}
       <ErrorNote error={cancel.error} action="cancel the run" />
       <ErrorNote error={detail.error} action="refresh the run" />
+      {!run.endedAt && <LiveProgress progress={progress} nameOf={(id) => names.get(id) || id} />}
       <h2>Diagram</h2>
       <ErrorNote error={bpmn.error} action="load the flow's diagram" />
       {bpmn.data && <RunDiagram xml={bpmn.data} states={states} runStatus={run.status} onSelect={showStep} />}
@@ -103,10 +110,14 @@ export function RunPage({ runId }) {
             <tr><th>Step</th><th>Status</th><th>Attempts</th><th>Records in / out</th><th>Progress</th><th>Duration</th></tr>
           </thead>
           <tbody>
-            {steps.map((row) => <StepRow row={row} name={nameOf(row)} names={names} key={row.elementId} />)}
+            {steps.map((row) => (
+              <StepRow row={row} name={nameOf(row)} names={names} key={row.elementId} runId={run.id} datasets={byAttempt} />
+            ))}
           </tbody>
         </table>
       )}
+      <ErrorNote error={datasets.error} action="load the run's datasets" />
+      {variables && <RunVariables variables={variables} name={variables.elementId} />}
     </section>
   );
 }
@@ -148,7 +159,46 @@ function LedgerPath({ path }) {
   );
 }
 
-function StepRow({ row, name, names }) {
+/** What a running run is doing now: its running steps, the records they have done, and that the page follows. */
+function LiveProgress({ progress, nameOf }) {
+  return (
+    <div class="card live-progress" data-testid="live-progress">
+      <p>
+        <strong>Running</strong> · {formatCount(progress.recordsSoFar)} records so far · {progress.stepsCompleted} step
+        {progress.stepsCompleted === 1 ? '' : 's'} done <span class="muted">· updates every {LIVE_REFRESH_MS / 1000} s until the run ends</span>
+      </p>
+      {progress.current.length === 0 ? <p class="muted">Between steps.</p> : (
+        <ul>
+          {progress.current.map((step) => (
+            <li key={step.elementId} data-testid="current-step" data-step-now={step.elementId}>
+              Now at <strong>{nameOf(step.elementId)}</strong>
+              {step.attempt > 1 && ` (attempt ${step.attempt})`}: {recordsText(step.done, step.total, formatCount)}
+              {step.logLines > 0 && <span class="muted"> · {step.logLines} log line{step.logLines === 1 ? '' : 's'}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The variables the run's latest step attempt started with (the engine's instance variables; secrets as references). */
+function RunVariables({ variables, name }) {
+  return (
+    <>
+      <h2>Variables</h2>
+      <p class="muted">As step {name} read them when it started{variables.complete ? '' : ' (cut short: the summary keeps 500 characters)'}.
+        Secrets show as their {'{{secrets.NAME}}'} reference, never their value.</p>
+      {variables.complete ? (
+        <table class="table" data-testid="run-variables">
+          <tbody>{variables.rows.map(([key, value]) => <tr key={key}><td class="mono">{key}</td><td><code>{value}</code></td></tr>)}</tbody>
+        </table>
+      ) : <pre data-testid="run-variables">{variables.text}</pre>}
+    </>
+  );
+}
+
+function StepRow({ row, name, names, runId, datasets }) {
   const { latest } = row;
   const fraction = progressFraction(latest.progressDone, latest.progressTotal);
   return (
@@ -162,7 +212,9 @@ function StepRow({ row, name, names }) {
         <td>{row.attempts.length}</td>
         <td>{formatCount(latest.recordsIn) || '–'} / {formatCount(latest.recordsOut) || '–'}</td>
         <td>
-          {fraction === null ? <span class="muted">–</span> : (
+          {fraction === null ? (
+            <span class="muted">{latest.progressDone != null ? `${formatCount(latest.progressDone)} so far` : '–'}</span>
+          ) : (
             <div title={`${formatCount(latest.progressDone)} of ${formatCount(latest.progressTotal)}`}>
               <div class="progress" role="progressbar" aria-label={`Progress of ${name}`}
                 aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
@@ -176,9 +228,11 @@ function StepRow({ row, name, names }) {
       </tr>
       <tr class="step-detail" data-step-detail={row.elementId}>
         <td colSpan={6}>
-          <details open={row.state === 'failed'}>
-            <summary>Attempts, input, output and log of {name}</summary>
-            {row.attempts.map((attempt) => <Attempt attempt={attempt} names={names} key={attempt.id} />)}
+          <details open={row.state === 'failed' || row.latest.status === 'running'}>
+            <summary>Attempts, input, output, records and log of {name}</summary>
+            {row.attempts.map((attempt) => (
+              <Attempt attempt={attempt} names={names} key={attempt.id} runId={runId} datasets={datasets.get(attempt.id)} />
+            ))}
           </details>
         </td>
       </tr>
@@ -186,7 +240,7 @@ function StepRow({ row, name, names }) {
   );
 }
 
-function Attempt({ attempt, names }) {
+function Attempt({ attempt, names, runId, datasets }) {
   return (
     <div class="attempt">
       <p>
@@ -205,6 +259,7 @@ function Attempt({ attempt, names }) {
       )}
       {attempt.inputSummary && <><small>Input</small><pre>{attempt.inputSummary}</pre></>}
       {attempt.outputSummary && <><small>Output</small><pre>{attempt.outputSummary}</pre></>}
+      <AttemptDatasets runId={runId} datasets={datasets} />
       {attempt.log.length > 0 && (
         <>
           <small>Log</small>

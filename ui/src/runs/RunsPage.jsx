@@ -68,7 +68,15 @@ export function RunsPage({ query }) {
               <tr key={run.id} data-run={run.id}>
                 <td><a class="mono" href={`#/runs/${run.id}`}>{run.id.slice(0, 8)}</a></td>
                 <td>{run.flowId}{run.flowVersion ? <span class="muted"> v{run.flowVersion}</span> : null}</td>
-                <td><Badge status={run.status} /></td>
+                <td>
+                  <Badge status={run.status} />
+                  {run.currentStep && (
+                    <div class="muted" data-testid="run-current-step">
+                      at <span class="mono">{run.currentStep.elementId}</span>
+                      {run.currentStep.progressDone != null && ` · ${formatCount(run.currentStep.progressDone)} records`}
+                    </div>
+                  )}
+                </td>
                 <td>{formatTime(run.startedAt)}</td>
                 <td>{formatDuration(run.startedAt, run.endedAt)}</td>
                 <td class="records-cell" data-testid="run-records">{recordsText(run.records)}</td>
