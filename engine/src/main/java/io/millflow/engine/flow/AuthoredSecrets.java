@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.millflow.engine.port.ProcessEngine;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,31 +30,69 @@ public class AuthoredSecrets {
 
   private final FlowService flows;
   private final BpmnValidator validator;
+  private final ProcessEngine engine;
 
   /** The references of each element of a BPMN, by the BPMN's text: parsed once per flow version. */
   private final Map<String, Map<String, Map<String, Set<String>>>> byBpmn =
       new ConcurrentHashMap<>();
 
-  public AuthoredSecrets(FlowService flows, BpmnValidator validator) {
+  /**
+   * The references of each element, by the tenant and the engine's deployed process definition,
+   * whose BPMN never changes: read from the engine once per deployment (the version the task runs),
+   * not from the store once per attempt.
+   */
+  private final Map<String, Map<String, Map<String, Set<String>>>> byDefinition =
+      new ConcurrentHashMap<>();
+
+  public AuthoredSecrets(FlowService flows, BpmnValidator validator, ProcessEngine engine) {
     this.flows = flows;
     this.validator = validator;
+    this.engine = engine;
   }
 
   /**
    * The secret names each input of the element may have filled in, by the input's (top-level)
-   * variable name.
+   * variable name, in the deployed version of the flow the task runs ({@code definitionKey}; null:
+   * the flow's latest version).
+   */
+  public Map<String, Set<String>> of(
+      String tenantId, String flowId, String definitionKey, String elementId) {
+    if (definitionKey == null) {
+      return of(tenantId, flowId, elementId);
+    }
+    if (byDefinition.size() > MAX_CACHED) {
+      byDefinition.clear();
+    }
+    Map<String, Map<String, Set<String>>> byElement =
+        byDefinition.get(tenantId + "/" + definitionKey);
+    if (byElement == null) {
+      Optional<String> deployed = engine.deployedBpmn(definitionKey);
+      if (deployed.isEmpty()) {
+        return of(tenantId, flowId, elementId);
+      }
+      byElement = byBpmn(deployed.get());
+      byDefinition.put(tenantId + "/" + definitionKey, byElement);
+    }
+    return byElement.getOrDefault(elementId, Map.of());
+  }
+
+  /**
+   * The secret names each input of the element may have filled in, by the input's (top-level)
+   * variable name, from the flow's latest version.
    */
   public Map<String, Set<String>> of(String tenantId, String flowId, String elementId) {
     Optional<String> bpmn = flows.latestBpmn(tenantId, flowId);
     if (bpmn.isEmpty()) {
       return Map.of();
     }
+    return byBpmn(bpmn.get()).getOrDefault(elementId, Map.of());
+  }
+
+  private Map<String, Map<String, Set<String>>> byBpmn(String bpmn) {
     if (byBpmn.size() > MAX_CACHED) {
       byBpmn.clear();
     }
-    return byBpmn
-        .computeIfAbsent(bpmn.get(), this::referencesByElement)
-        .getOrDefault(elementId, Map.of());
+    return byBpmn.computeIfAbsent(bpmn, this::referencesByElement);
   }
 
   private Map<String, Map<String, Set<String>>> referencesByElement(String bpmn) {

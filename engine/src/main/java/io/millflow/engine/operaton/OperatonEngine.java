@@ -9,6 +9,8 @@ import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.port.RunEndHandler;
 import io.millflow.engine.port.TaskWorker;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 import org.operaton.bpm.engine.ParseException;
 import org.operaton.bpm.engine.Problem;
+import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.ResourceReport;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.jobexecutor.TimerStartEventJobHandler;
@@ -109,6 +113,15 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   @Override
   public boolean embedded() {
     return true;
+  }
+
+  @Override
+  public Optional<String> deployedBpmn(String definitionKey) {
+    try (InputStream bpmn = engine.getRepositoryService().getProcessModel(definitionKey)) {
+      return Optional.of(new String(bpmn.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (ProcessEngineException | IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Deploys the flow as authored (byte for byte); an unchanged flow is not deployed again. */

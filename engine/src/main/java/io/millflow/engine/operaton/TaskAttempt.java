@@ -111,6 +111,7 @@ final class TaskAttempt {
         task.getId(),
         task.getTopicName(),
         task.getProcessDefinitionKey(),
+        task.getProcessDefinitionId(),
         task.getProcessInstanceId(),
         task.getActivityId(),
         task.getActivityInstanceId(),

@@ -4,13 +4,15 @@ import java.util.Map;
 
 /**
  * One attempt of a service task, as an engine hands it out: its key, step type, where it runs
- * (process, instance, element, element instance), the retries it has left, its variables (after the
- * task's input mappings) and headers.
+ * (process, the deployed version of it, instance, element, element instance), the retries it has
+ * left, its variables (after the task's input mappings) and headers. {@code definitionKey} names
+ * one deployment of the process, whose BPMN never changes.
  */
 public record ActivatedTask(
     String key,
     String type,
     String processId,
+    String definitionKey,
     String instanceKey,
     String elementId,
     String elementInstanceKey,

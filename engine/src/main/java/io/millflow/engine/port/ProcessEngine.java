@@ -3,6 +3,7 @@ package io.millflow.engine.port;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Millflow needs from a BPMN engine. Everything above the engine (flows, triggers, runs, the
@@ -35,6 +36,13 @@ public interface ProcessEngine {
    *     elements
    */
   void deploy(String processId, String bpmnXml);
+
+  /**
+   * The BPMN of one deployed version of a process ({@link ActivatedTask#definitionKey()}), as it
+   * was deployed; empty when this engine does not keep it at hand (then callers read the flow's
+   * latest version from Millflow's store).
+   */
+  Optional<String> deployedBpmn(String definitionKey);
 
   /**
    * Starts the latest deployed version of a process with these variables; returns the instance key.

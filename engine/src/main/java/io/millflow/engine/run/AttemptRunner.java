@@ -120,7 +120,9 @@ final class AttemptRunner implements TaskHandler {
             .lookUp(
                 owner.tenantId(),
                 task.variables(),
-                services.authoredSecrets().of(owner.tenantId(), owner.flowId(), task.elementId())));
+                services
+                    .authoredSecrets()
+                    .of(owner.tenantId(), owner.flowId(), task.definitionKey(), task.elementId())));
   }
 
   private AttemptOutcome run(ActivatedTask task, Attempt attempt, JobStepContext context) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -88,6 +89,12 @@ public final class ZeebeEngine implements ProcessEngine, AutoCloseable {
   /** The client, for tests that talk to the cluster directly. */
   public CamundaClient client() {
     return client;
+  }
+
+  /** A cluster keeps it, but a call per process version is not worth it here: empty. */
+  @Override
+  public Optional<String> deployedBpmn(String definitionKey) {
+    return Optional.empty();
   }
 
   @Override

@@ -48,6 +48,7 @@ final class ZeebeJobHandler implements JobHandler {
         Long.toString(job.getKey()),
         job.getType(),
         job.getBpmnProcessId(),
+        Long.toString(job.getProcessDefinitionKey()),
         Long.toString(job.getProcessInstanceKey()),
         job.getElementId(),
         Long.toString(job.getElementInstanceKey()),
