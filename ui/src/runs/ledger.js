@@ -32,5 +32,5 @@ export function unfilledFields(fillRates) {
 export function balanceText(path) {
   if (!path.checked) return 'not checked: the last step does not report what it wrote';
   if (path.balanced) return 'balanced';
-  return `${path.gap} records missing${path.gapAt ? ` at ${path.gapAt}` : ''}`;
+  return `${path.gap} records missing${path.gapAt ? `: ${path.gapAt}` : ''}`;
 }

@@ -21,7 +21,7 @@ describe('the ledger of a path', () => {
   it('names the gap and where it arose when a path does not balance', () => {
     expect(balanceText(path)).toBe('balanced');
     expect(balanceText({ ...path, balanced: false, gap: 3, gapAt: 'Filter (read 10, passed on 7)' }))
-      .toBe('3 records missing at Filter (read 10, passed on 7)');
+      .toBe('3 records missing: Filter (read 10, passed on 7)');
     expect(balanceText({ ...path, checked: false })).toMatch(/not checked/);
   });
 

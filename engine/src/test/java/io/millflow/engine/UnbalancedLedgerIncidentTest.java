@@ -79,7 +79,7 @@ class UnbalancedLedgerIncidentTest {
             "(row)",
             "The ledger of Query → Write does not balance: 3 records read, 2 accounted for"
                 + " (2 written, 0 unchanged, 0 older than stored, 0 rejected,"
-                + " 0 duplicates collapsed, 0 filtered out); 1 missing at between Query and Write (3 passed on, 2 taken)",
+                + " 0 duplicates collapsed, 0 filtered out); 1 missing: between Query and Write (3 passed on, 2 taken)",
             "The cursor stays where it was");
     Map<String, Object> path = onlyPath(stopped);
     assertThat(path)

@@ -75,7 +75,7 @@ public record PathLedger(
         + " filtered out); "
         + gap
         + " missing"
-        + (gapAt == null ? "" : " at " + gapAt)
+        + (gapAt == null ? "" : ": " + gapAt)
         + ". The cursor stays where it was.";
   }
 }

@@ -196,7 +196,7 @@ class StepLedgerTest {
             "10 records read",
             "7 accounted for",
             "3 missing",
-            "at Filter",
+            ": Filter (read 10",
             "cursor stays");
   }
 
