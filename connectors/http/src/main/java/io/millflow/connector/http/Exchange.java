@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * One request as the step means it, before authentication: method, absolute URL, the headers the
- * connection and the step give, and the body (null for none).
+ * connection and the step give, and the body (null for none: {@link RequestBody}).
  */
-record Exchange(String method, URI uri, Map<String, String> headers, byte[] body) {
+record Exchange(String method, URI uri, Map<String, String> headers, RequestBody body) {
 
   Exchange {
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));

@@ -53,6 +53,10 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
       @Param(label = "Headers", description = "A FEEL context of names and values")
           Map<String, String> headers,
       @Param(label = "Body", description = "JSON from FEEL, e.g. ={part: part.number}") Object body,
+      @Param(
+              label = "Body records",
+              description = "Instead of a body: a dataset, sent as JSON lines, e.g. =parts.records")
+          DatasetRef bodyRecords,
       @Param(label = "Timeout (seconds)", description = "Per request; empty: the connection's")
           @Positive
           Integer timeoutSeconds,
@@ -111,7 +115,7 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
               Duration.ofSeconds(input.timeoutSeconds()),
               call.secrets());
     }
-    Exchange request = exchange(input, connection);
+    Exchange request = exchange(input, connection, context);
     PagingStyle style = input.paging() == null ? PagingStyle.NONE : input.paging();
     if (style == PagingStyle.NONE && isBlank(input.recordsPointer())) {
       Answer answer = sender.send(call, request, MAX_OUTPUT_BODY);
@@ -162,19 +166,21 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
         read.morePages());
   }
 
-  private static Exchange exchange(Input input, HttpConnection connection) {
+  private static Exchange exchange(Input input, HttpConnection connection, StepContext context) {
     Map<String, String> headers =
         new LinkedHashMap<>(DefaultHeaders.parse(connection.defaultHeaders()));
     headers.putIfAbsent("Accept", "application/json");
     if (input.headers() != null) {
       input.headers().forEach((name, value) -> headers.put(name, String.valueOf(value)));
     }
-    byte[] body = null;
-    if (input.body() != null) {
-      body = json(input.body());
-      if (headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
-        headers.put("Content-Type", "application/json");
-      }
+    RequestBody body = body(input, context);
+    if (body != null
+        && headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
+      headers.put(
+          "Content-Type",
+          body instanceof RequestBody.JsonLines
+              ? RequestBody.JsonLines.CONTENT_TYPE
+              : "application/json");
     }
     var uri = Urls.resolve(connection.baseUrl(), input.url());
     if (input.query() != null) {
@@ -195,6 +201,18 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
           "INVALID_INPUT",
           field + " '" + text + "' is no JSON pointer: write it like /data or /meta/next.");
     }
+  }
+
+  private static RequestBody body(Input input, StepContext context) {
+    if (input.body() != null && input.bodyRecords() != null) {
+      throw new StepFailure(
+          "INVALID_INPUT",
+          "Give a body or body records, not both: the request has one body. Leave one empty.");
+    }
+    if (input.bodyRecords() != null) {
+      return new RequestBody.JsonLines(context.datasets(), input.bodyRecords());
+    }
+    return input.body() == null ? null : new RequestBody.Bytes(json(input.body()));
   }
 
   private static byte[] json(Object body) {

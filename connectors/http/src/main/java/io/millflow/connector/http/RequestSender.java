@@ -179,9 +179,7 @@ final class RequestSender {
       }
     }
     HttpRequest.BodyPublisher body =
-        exchange.body() == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(exchange.body());
+        exchange.body() == null ? HttpRequest.BodyPublishers.noBody() : exchange.body().publisher();
     return builder.method(exchange.method(), body).build();
   }
 
