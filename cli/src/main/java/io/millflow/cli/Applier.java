@@ -50,9 +50,12 @@ final class Applier {
       done(change);
     }
     for (Change change : plan.of(Change.Kind.SUBSCRIPTION, Change.Action.UPDATE)) {
-      // The API has no update of a subscription: it is replaced, and gets a new signing secret.
-      api.delete("api/subscriptions/" + target.subscriptionIds().get(change.name()));
-      createSubscription(change, folder);
+      // The key is the URL, so an update changes the event types; the signing secret stays.
+      ObjectNode body = StableJson.MAPPER.createObjectNode();
+      body.set("eventTypes", folder.subscriptions().get(change.name()).get("eventTypes"));
+      String id = target.subscriptionIds().get(change.name());
+      api.sendJson("PUT", "api/subscriptions/" + id + "/event-types", body);
+      done(change);
     }
     for (Change change : plan.of(Change.Kind.SUBSCRIPTION, Change.Action.CREATE)) {
       createSubscription(change, folder);

@@ -28,6 +28,7 @@ final class Refusals {
     missingConnections(folder, target, refusals);
     connectionsThatCannotBeWritten(folder, target, plan, refusals);
     triggersThatCannotBeChanged(folder, target, plan, refusals);
+    subscriptionsThatCannotBeChanged(folder, target, plan, refusals);
     return refusals;
   }
 
@@ -137,6 +138,22 @@ final class Refusals {
                 + "': "
                 + String.join(", ", fixed)
                 + " differ, and the API changes only a trigger's routes and matchAll");
+      }
+    }
+  }
+
+  private static void subscriptionsThatCannotBeChanged(
+      TenantSetup folder, LiveTenant target, Plan plan, List<String> refusals) {
+    for (Change change : plan.of(Change.Kind.SUBSCRIPTION, Change.Action.UPDATE)) {
+      if (Planner.differingFields(
+              folder.subscriptions().get(change.name()),
+              target.setup().subscriptions().get(change.name()))
+          .contains("url")) {
+        refusals.add(
+            "subscription '"
+                + change.name()
+                + "': its url differs, and the API changes only a subscription's eventTypes:"
+                + " put the new url in a file of its own (a new subscription)");
       }
     }
   }
