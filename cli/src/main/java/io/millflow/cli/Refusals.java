@@ -29,6 +29,7 @@ final class Refusals {
     connectionsThatCannotBeWritten(folder, target, plan, refusals);
     triggersThatCannotBeChanged(folder, target, plan, refusals);
     subscriptionsThatCannotBeChanged(folder, target, plan, refusals);
+    routesToMissingFlows(folder, target, refusals);
     return refusals;
   }
 
@@ -156,6 +157,32 @@ final class Refusals {
                 + " put the new url in a file of its own (a new subscription)");
       }
     }
+  }
+
+  /** The API refuses a route to a flow that does not exist, unless it says "deploy later". */
+  private static void routesToMissingFlows(
+      TenantSetup folder, LiveTenant target, List<String> refusals) {
+    folder
+        .triggers()
+        .forEach(
+            (name, trigger) ->
+                trigger
+                    .path("routes")
+                    .forEach(
+                        route -> {
+                          String flow = route.path("flowId").asText("");
+                          if (!flow.isEmpty()
+                              && !route.path("deployLater").asBoolean(false)
+                              && !folder.flows().containsKey(flow)
+                              && !target.setup().flows().containsKey(flow)) {
+                            refusals.add(
+                                "trigger '"
+                                    + name
+                                    + "' routes to flow '"
+                                    + flow
+                                    + "', which is neither in the folder nor in the target");
+                          }
+                        }));
   }
 
   private static List<String> texts(JsonNode array) {
