@@ -21,6 +21,14 @@ final class Applier {
   }
 
   void apply(Plan plan, TenantSetup folder, LiveTenant target) {
+    connections(plan, folder);
+    flows(plan, folder);
+    triggers(plan, folder, target);
+    subscriptions(plan, folder, target);
+    prune(plan, target);
+  }
+
+  private void connections(Plan plan, TenantSetup folder) {
     for (Change change : writes(plan, Change.Kind.CONNECTION)) {
       ObjectNode body = StableJson.MAPPER.createObjectNode();
       JsonNode definition = folder.connections().get(change.name());
@@ -29,10 +37,16 @@ final class Applier {
       api.sendJson("PUT", "api/connections/" + ApiClient.segment(change.name()), body);
       done(change);
     }
+  }
+
+  private void flows(Plan plan, TenantSetup folder) {
     for (Change change : writes(plan, Change.Kind.FLOW)) {
       JsonNode deployed = api.sendXml("POST", "api/flows", folder.flows().get(change.name()));
       done(change, "version " + deployed.path("version").asText());
     }
+  }
+
+  private void triggers(Plan plan, TenantSetup folder, LiveTenant target) {
     for (Change change : plan.of(Change.Kind.TRIGGER, Change.Action.CREATE)) {
       JsonNode created = api.sendJson("POST", "api/triggers", folder.triggers().get(change.name()));
       done(change, "webhook " + created.path("trigger").path("url").asText());
@@ -49,15 +63,20 @@ final class Applier {
       api.sendJson("PUT", "api/triggers/" + ApiClient.segment(id) + "/routes", body);
       done(change);
     }
+  }
+
+  private void subscriptions(Plan plan, TenantSetup folder, LiveTenant target) {
     for (Change change : plan.of(Change.Kind.SUBSCRIPTION, Change.Action.UPDATE)) {
-      // The API has no update of a subscription: it is replaced, and gets a new signing secret.
-      api.delete("api/subscriptions/" + target.subscriptionIds().get(change.name()));
-      createSubscription(change, folder);
+      // The key is the URL, so an update changes the event types; the signing secret stays.
+      ObjectNode body = StableJson.MAPPER.createObjectNode();
+      body.set("eventTypes", folder.subscriptions().get(change.name()).get("eventTypes"));
+      String id = target.subscriptionIds().get(change.name());
+      api.sendJson("PUT", "api/subscriptions/" + id + "/event-types", body);
+      done(change);
     }
     for (Change change : plan.of(Change.Kind.SUBSCRIPTION, Change.Action.CREATE)) {
       createSubscription(change, folder);
     }
-    prune(plan, target);
   }
 
   private void createSubscription(Change change, TenantSetup folder) {

@@ -28,6 +28,8 @@ final class Refusals {
     missingConnections(folder, target, refusals);
     connectionsThatCannotBeWritten(folder, target, plan, refusals);
     triggersThatCannotBeChanged(folder, target, plan, refusals);
+    subscriptionsThatCannotBeChanged(folder, target, plan, refusals);
+    routesToMissingFlows(folder, target, refusals);
     return refusals;
   }
 
@@ -139,6 +141,48 @@ final class Refusals {
                 + " differ, and the API changes only a trigger's routes and matchAll");
       }
     }
+  }
+
+  private static void subscriptionsThatCannotBeChanged(
+      TenantSetup folder, LiveTenant target, Plan plan, List<String> refusals) {
+    for (Change change : plan.of(Change.Kind.SUBSCRIPTION, Change.Action.UPDATE)) {
+      if (Planner.differingFields(
+              folder.subscriptions().get(change.name()),
+              target.setup().subscriptions().get(change.name()))
+          .contains("url")) {
+        refusals.add(
+            "subscription '"
+                + change.name()
+                + "': its url differs, and the API changes only a subscription's eventTypes:"
+                + " put the new url in a file of its own (a new subscription)");
+      }
+    }
+  }
+
+  /** The API refuses a route to a flow that does not exist, unless it says "deploy later". */
+  private static void routesToMissingFlows(
+      TenantSetup folder, LiveTenant target, List<String> refusals) {
+    folder
+        .triggers()
+        .forEach(
+            (name, trigger) ->
+                trigger
+                    .path("routes")
+                    .forEach(
+                        route -> {
+                          String flow = route.path("flowId").asText("");
+                          if (!flow.isEmpty()
+                              && !route.path("deployLater").asBoolean(false)
+                              && !folder.flows().containsKey(flow)
+                              && !target.setup().flows().containsKey(flow)) {
+                            refusals.add(
+                                "trigger '"
+                                    + name
+                                    + "' routes to flow '"
+                                    + flow
+                                    + "', which is neither in the folder nor in the target");
+                          }
+                        }));
   }
 
   private static List<String> texts(JsonNode array) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -86,6 +87,29 @@ public class SubscriptionsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Body: {@code {"eventTypes": [...]}}: the events the subscription receives from now on; its URL
+   * and secret stay.
+   */
+  @PUT
+  @Path("/{id}/event-types")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.DESIGNER)
+  @Audited("subscription.update")
+  public Subscriptions.Subscription updateEventTypes(
+      @PathParam("id") String id, EventTypesUpdate update) {
+    if (update == null) {
+      throw new BadRequestException("Body must be {\"eventTypes\": [...]}");
+    }
+    try {
+      return subscriptions
+          .updateEventTypes(caller.tenantId(), parse(id), update.eventTypes())
+          .orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+
   @GET
   @Path("/{id}/deliveries")
   public List<io.millflow.engine.events.Delivery> deliveries(@PathParam("id") String id) {
@@ -99,6 +123,9 @@ public class SubscriptionsResource {
   private static UUID parse(String id) {
     return Params.uuid(id).orElseThrow(() -> new NotFoundException("No subscription '" + id + "'"));
   }
+
+  /** The body of an event-types update. */
+  public record EventTypesUpdate(@TextInput(TextInput.Kind.NAME) List<String> eventTypes) {}
 
   public record NewSubscription(
       @TextInput(TextInput.Kind.LINE) String url,

@@ -66,6 +66,28 @@ public class Subscriptions {
     return new Created(find(tenantId, id).orElseThrow(), secret);
   }
 
+  /**
+   * Changes which events a subscription receives; its URL and signing secret stay, so its receiver
+   * needs no change. Empty when the tenant has no such subscription.
+   */
+  public Optional<Subscription> updateEventTypes(
+      String tenantId, UUID id, List<String> eventTypes) {
+    Optional<Subscription> current = find(tenantId, id);
+    current.ifPresent(subscription -> validate(subscription.url(), eventTypes));
+    current.ifPresent(
+        subscription ->
+            jdbi.useHandle(
+                h ->
+                    h.createUpdate(
+                            "update event_subscription set event_types = cast(:types as jsonb)"
+                                + " where id = :id and tenant_id = :tenant")
+                        .bind("types", json(eventTypes))
+                        .bind("id", id)
+                        .bind("tenant", tenantId)
+                        .execute()));
+    return current.flatMap(subscription -> find(tenantId, id));
+  }
+
   public List<Subscription> list(String tenantId) {
     return jdbi.withHandle(
         h ->

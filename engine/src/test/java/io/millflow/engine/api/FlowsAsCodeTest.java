@@ -215,16 +215,7 @@ class FlowsAsCodeTest {
     assertThat(cli("diff", exported, source).code()).isZero();
 
     Path edited = Files.createTempDirectory("millflow-edited");
-    folder(exported)
-        .forEach(
-            (file, text) -> {
-              try {
-                Files.createDirectories(edited.resolve(file).getParent());
-                Files.writeString(edited.resolve(file), text);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+    copy(exported, edited);
     Path trigger = edited.resolve("triggers/orders-in.json");
     Files.writeString(
         trigger, Files.readString(trigger).replace("body.kind = \\\"order\\\"", "true"));
@@ -245,18 +236,8 @@ class FlowsAsCodeTest {
     saveSecretAndConnection(target);
     assertThat(cli("apply", exported, target).code()).isZero();
     Path smaller = Files.createTempDirectory("millflow-smaller");
-    folder(exported)
-        .forEach(
-            (file, text) -> {
-              if (!file.startsWith("subscriptions/")) {
-                try {
-                  Files.createDirectories(smaller.resolve(file).getParent());
-                  Files.writeString(smaller.resolve(file), text);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              }
-            });
+    copy(exported, smaller);
+    Files.delete(smaller.resolve("subscriptions/127.0.0.1-9-cli-hook.json"));
 
     assertThat(cli("apply", smaller, target).code()).isZero();
     as(target).get("/api/subscriptions").then().body("size()", org.hamcrest.Matchers.equalTo(1));
@@ -265,6 +246,46 @@ class FlowsAsCodeTest {
     assertThat(pruned.code()).as(pruned.err()).isZero();
     assertThat(pruned.out()).contains("deleted subscription 127.0.0.1-9-cli-hook");
     as(target).get("/api/subscriptions").then().body("size()", org.hamcrest.Matchers.equalTo(0));
+  }
+
+  @Test
+  void aSubscriptionsNewEventTypesAreAppliedInPlaceKeepingItsIdAndSecret() throws IOException {
+    String target = token("cli-events-" + RUN);
+    saveSecretAndConnection(target);
+    assertThat(cli("apply", exported, target).code()).isZero();
+    String id = as(target).get("/api/subscriptions").then().extract().path("[0].id");
+    Path edited = Files.createTempDirectory("millflow-events");
+    copy(exported, edited);
+    Files.writeString(
+        edited.resolve("subscriptions/127.0.0.1-9-cli-hook.json"),
+        """
+        {
+          "eventTypes": [
+            "flow.incident"
+          ],
+          "url": "http://127.0.0.1:9/cli-hook"
+        }
+        """);
+
+    Result applied = cli("apply", edited, target);
+
+    assertThat(applied.code()).as(applied.err()).isZero();
+    assertThat(applied.out())
+        .containsPattern("subscription +127.0.0.1-9-cli-hook +update \\(eventTypes\\)")
+        .doesNotContain("shown only this once");
+    as(target)
+        .get("/api/subscriptions")
+        .then()
+        .body("size()", org.hamcrest.Matchers.equalTo(1))
+        .body("[0].id", org.hamcrest.Matchers.equalTo(id))
+        .body("[0].eventTypes", org.hamcrest.Matchers.contains("flow.incident"));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    for (Map.Entry<String, String> file : folder(from).entrySet()) {
+      Files.createDirectories(to.resolve(file.getKey()).getParent());
+      Files.writeString(to.resolve(file.getKey()), file.getValue());
+    }
   }
 
   private Result cli(String command, Path folder, String token, String... more) {
