@@ -123,7 +123,7 @@ class EmbeddedRestartIT {
    * The embedded server's warehouse database, as its own role (the password Millflow keeps in the
    * data directory).
    */
-  private static Connection warehouse(Path data) throws Exception {
+  static Connection warehouse(Path data) throws Exception {
     List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
     String port = pid.get(3).trim();
     String password = Files.readString(data.resolve("warehouse.password")).trim();

@@ -8,7 +8,6 @@ import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepFailure;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * What every NetSuite upsert step does with a dataset of unified records, one {@code PUT
- * {type}/eid:{externalId}} each, {@link #CHUNK} records at a time in parallel (the account's
- * concurrency limiter bounds the calls in flight). A dry run reads each record by external id and
- * writes {@link UpsertDiff}s, writing nothing to NetSuite; a write writes {@link UpsertOutcome}s
- * and ends in {@code WRITE_REJECTED} when NetSuite refused more than the input's share.
- * Asynchronous requests carry an idempotency key made of the task, the kind of write, the record's
- * place in the dataset and its external id: a retried attempt sends the same keys, and NetSuite
- * hands back the jobs it already ran instead of writing again.
+ * {type}/eid:{externalId}} each, in parallel with at most {@link #CHUNK} started ahead of the
+ * oldest unanswered (the account's concurrency limiter bounds the calls in flight), the answers
+ * written in the records' order. A dry run reads each record by external id and writes {@link
+ * UpsertDiff}s, writing nothing to NetSuite; a write writes {@link UpsertOutcome}s and ends in
+ * {@code WRITE_REJECTED} when NetSuite refused more than the input's share. Asynchronous requests
+ * carry an idempotency key made of the task, the kind of write, the record's place in the dataset
+ * and its external id: a retried attempt sends the same keys, and NetSuite hands back the jobs it
+ * already ran instead of writing again.
  */
 final class ExternalIdUpsert<T> {
 
@@ -55,25 +55,33 @@ final class ExternalIdUpsert<T> {
         Stream<T> records = context.datasets().read(input.records(), mapping.unifiedType());
         ParallelCalls calls = new ParallelCalls()) {
       Iterator<T> iterator = records.iterator();
-      long position = 0;
-      while (iterator.hasNext()) {
-        List<WritePlan<T>> chunk = new ArrayList<>(CHUNK);
-        while (iterator.hasNext() && chunk.size() < CHUNK) {
-          chunk.add(plan(iterator.next(), position++, input, context));
-        }
-        List<Object> done =
-            calls.all(
-                chunk,
-                planned ->
-                    input.dry()
-                        ? perRecord.diff(planned, client)
-                        : perRecord.write(planned, client));
-        for (int i = 0; i < done.size(); i++) {
-          tally.count(done.get(i), mapping.unwritten(chunk.get(i).record()));
-          writer.add(done.get(i));
-        }
-        context.progress(position, input.records().count());
-      }
+      long[] position = {0};
+      long[] answered = {0};
+      Iterator<WritePlan<T>> plans =
+          new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return iterator.hasNext();
+            }
+
+            @Override
+            public WritePlan<T> next() {
+              return plan(iterator.next(), position[0]++, input, context);
+            }
+          };
+      calls.inOrder(
+          plans,
+          CHUNK,
+          planned ->
+              input.dry() ? perRecord.diff(planned, client) : perRecord.write(planned, client),
+          (planned, answer) -> {
+            tally.count(answer, mapping.unwritten(planned.record()));
+            writer.add(answer);
+            if (++answered[0] % CHUNK == 0) {
+              context.progress(answered[0], input.records().count());
+            }
+          });
+      context.progress(answered[0], input.records().count());
       out = writer.finish();
     }
     UpsertResult result = tally.result(out);
