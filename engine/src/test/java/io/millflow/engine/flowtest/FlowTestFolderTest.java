@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the flow tests of one folder against this in-process runtime: the shipped flows' by default
- * ({@code flow-definitions/flows}), or the folder given as {@code -Dmillflow.flow-tests=<dir>},
+ * ({@code flow-definitions/flows}), or the folder given as {@code -Dflow-tests.folder=<dir>},
  * which is what {@code ./millflow test <folder>} does. The JUnit XML lands in {@code
  * target/flow-tests}.
  */
 @QuarkusTest
 class FlowTestFolderTest {
 
-  static final String FOLDER_PROPERTY = "millflow.flow-tests";
+  static final String FOLDER_PROPERTY = "flow-tests.folder";
 
   @Inject FlowTests flowTests;
 
