@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the flow tests of one folder against this in-process runtime: the shipped flows' by default
- * ({@code flow-definitions/flows}), or the folder given as {@code -Dflow-tests.folder=<dir>},
- * which is what {@code ./millflow test <folder>} does. The JUnit XML lands in {@code
- * target/flow-tests}.
+ * ({@code flow-definitions/flows}), or the folder given as {@code -Dflow-tests.folder=<dir>}, which
+ * is what {@code ./millflow test <folder>} does. The JUnit XML lands in {@code target/flow-tests}.
  */
 @QuarkusTest
 class FlowTestFolderTest {
