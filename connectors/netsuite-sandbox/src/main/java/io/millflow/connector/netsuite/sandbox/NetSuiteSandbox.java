@@ -93,6 +93,7 @@ public final class NetSuiteSandbox implements Sandbox {
                 auth)
             .api(RecordHandler.PATH, new RecordHandler(config, data, written, jobs), auth)
             .api(AsyncJobHandler.PATH, new AsyncJobHandler(jobs), auth)
+            .admin(TokensEndpoint.PATH, new TokensEndpoint(tokens))
             .api(
                 "/",
                 exchange ->

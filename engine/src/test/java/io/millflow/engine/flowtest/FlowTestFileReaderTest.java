@@ -1,0 +1,88 @@
+package io.millflow.engine.flowtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.millflow.engine.RepoPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A flow test file that cannot be run is refused with the file, the case and the field named. */
+class FlowTestFileReaderTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void readsTheShippedTestFiles() {
+    for (Path file : FlowTestRunner.testFiles(RepoPaths.flowDefinitions().resolve("flows"))) {
+      assertThat(FlowTestFileReader.read(file).cases()).as(file.toString()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void refusesACountThatIsNotAWholeNumberNamingTheCaseAndField() throws IOException {
+    Path file =
+        testFile(
+            """
+            cases:
+              - name: first run
+                expect:
+                  status: completed
+                  sinks:
+                    - {connection: warehouse, table: purchase_order, count: lots}
+            """);
+
+    assertThatThrownBy(() -> FlowTestFileReader.read(file))
+        .hasMessage(
+            "my-flow.test.yaml, case 'first run': expect.sinks[0].count must be a whole number"
+                + " of 0 or more, not \"lots\"");
+  }
+
+  @Test
+  void refusesAnUnknownFieldAndListsTheKnownOnes() throws IOException {
+    Path file =
+        testFile(
+            """
+            cases:
+              - name: first run
+                expect: {status: completed, ledgr: {read: 1}}
+            """);
+
+    assertThatThrownBy(() -> FlowTestFileReader.read(file))
+        .hasMessageStartingWith(
+            "my-flow.test.yaml, case 'first run': expect.ledgr is not a field of expect")
+        .hasMessageContaining("ledger");
+  }
+
+  @Test
+  void refusesAnUnknownStatusAndACaseWithoutExpectation() throws IOException {
+    Path wrongStatus = testFile("cases:\n  - name: a\n    expect: {status: done}\n");
+    assertThatThrownBy(() -> FlowTestFileReader.read(wrongStatus))
+        .hasMessageContaining("case 'a': expect.status must be one of")
+        .hasMessageContaining("not 'done'");
+
+    Path noExpect = testFile("cases:\n  - name: b\n    runsBefore: 1\n");
+    assertThatThrownBy(() -> FlowTestFileReader.read(noExpect))
+        .hasMessage(
+            "my-flow.test.yaml, case 'b': expect is missing: a case must say what the run ends with");
+  }
+
+  @Test
+  void refusesATestFileWithoutItsFlowNextToIt() throws IOException {
+    Path file = folder.resolve("other-flow.test.yaml");
+    Files.writeString(file, "cases: []\n");
+
+    assertThatThrownBy(() -> FlowTestFileReader.read(file))
+        .hasMessage("other-flow.test.yaml: no flow other-flow.bpmn next to it");
+  }
+
+  private Path testFile(String yaml) throws IOException {
+    Files.writeString(folder.resolve("my-flow.bpmn"), "<definitions/>");
+    Path file = folder.resolve("my-flow.test.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+}
