@@ -7,6 +7,7 @@ import static io.millflow.engine.FlowTestSupport.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.millflow.engine.port.EngineIncident;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -245,14 +247,29 @@ class PlexPoToPostgresFlowTest {
   private List<List<Object>> servedLines(List<JsonNode> orders) throws Exception {
     List<List<Object>> lines = new ArrayList<>();
     for (JsonNode po : orders) {
+      // Plex's line items carry no quantity: it is the sum of the line's releases not canceled,
+      // else its blanketQuantity (PlexGuesses)
+      Map<String, BigDecimal> released = new HashMap<>();
+      for (JsonNode release :
+          plexGet("/purchasing/v2-beta1/releases?pOId=" + po.get("id").asText())) {
+        if (!PlexGuesses.RELEASE_STATUSES_NOT_ORDERED.contains(release.get("status").asText())) {
+          released.merge(
+              release.get("poLineItemId").asText(),
+              new BigDecimal(release.get("quantity").asText()),
+              BigDecimal::add);
+        }
+      }
       for (JsonNode line :
           plexGet("/purchasing/v1/purchase-orders/" + po.get("id").asText() + "/line-items")) {
+        BigDecimal quantity =
+            released.getOrDefault(
+                line.get("id").asText(), new BigDecimal(line.get("blanketQuantity").asText()));
         lines.add(
             List.of(
                 po.get("id").asText(),
                 line.get("lineItemNumber").asInt(),
                 new BigDecimal(line.get("unitPrice").asText()).stripTrailingZeros(),
-                new BigDecimal(line.get("quantity").asText()).stripTrailingZeros(),
+                quantity.stripTrailingZeros(),
                 line.get("description").asText()));
       }
     }

@@ -80,6 +80,8 @@ class AccessControlTest {
           new Endpoint("POST", "/api/subscriptions", "{}", Role.DESIGNER),
           new Endpoint("GET", "/api/subscriptions", null, Role.VIEWER),
           new Endpoint("DELETE", "/api/subscriptions/" + NO_SUCH, null, Role.DESIGNER),
+          new Endpoint(
+              "PUT", "/api/subscriptions/" + NO_SUCH + "/event-types", "{}", Role.DESIGNER),
           new Endpoint("GET", "/api/subscriptions/" + NO_SUCH + "/deliveries", null, Role.VIEWER),
           new Endpoint("POST", "/api/triggers", "{}", Role.DESIGNER),
           new Endpoint("GET", "/api/triggers", null, Role.VIEWER),

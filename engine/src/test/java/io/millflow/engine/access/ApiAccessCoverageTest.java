@@ -70,6 +70,7 @@ public class ApiAccessCoverageTest {
           "POST /api/subscriptions", Role.DESIGNER,
           "GET /api/subscriptions", Role.VIEWER,
           "DELETE /api/subscriptions/{id}", Role.DESIGNER,
+          "PUT /api/subscriptions/{id}/event-types", Role.DESIGNER,
           "GET /api/subscriptions/{id}/deliveries", Role.VIEWER,
           "POST /api/triggers", Role.DESIGNER,
           "GET /api/triggers", Role.VIEWER,

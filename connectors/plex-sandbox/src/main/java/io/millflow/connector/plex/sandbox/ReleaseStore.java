@@ -116,8 +116,8 @@ final class ReleaseStore {
     copyText(body, release, "note", "type", "poShipTo");
     release.put("createdDate", now);
     release.put("modifiedDate", now);
-    if (written.putIfAbsent(release.get("id").asText(), release) != null
-        || (id != null && orders.release(id).isPresent())) {
+    if ((id != null && orders.release(id).isPresent())
+        || written.putIfAbsent(release.get("id").asText(), release) != null) {
       throw new Refused(
           List.of(
               new ErrorDetail(
