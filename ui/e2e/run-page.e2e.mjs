@@ -129,7 +129,7 @@ describe('Run page and designer guard', { concurrency: false }, () => {
     await page.getByRole('link', { name: 'Runs', exact: true }).click();
     await eventually(() => asked.length === 1, { what: 'the leave question' });
     assert.match(asked[0], /not deployed/);
-    assert.match(page.url(), /#\/flows\/e2e-guarded\/design$/);
+    await page.waitForURL(/#\/flows\/e2e-guarded\/design$/); // a "no" goes back in history: asynchronously
     await page.locator('.tag-warning', { hasText: 'not deployed' }).waitFor();
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('link', { name: 'Runs', exact: true }).click();
@@ -149,7 +149,7 @@ describe('Run page and designer guard', { concurrency: false }, () => {
     page.once('dialog', (dialog) => { asked.push(dialog.type()); dialog.dismiss(); });
     await page.goBack();
     await eventually(() => asked.length === 1, { what: 'the leave question on back' });
-    assert.match(page.url(), /#\/flows\/e2e-guarded\/design$/);
+    await page.waitForURL(/#\/flows\/e2e-guarded\/design$/); // a "no" goes back in history: asynchronously
 
     // closing the tab asks (beforeunload)
     const closing = await session.browser.newPage();

@@ -13,6 +13,7 @@ export async function openSession({ signedIn = false } = {}) {
   if (signedIn) await signIn(page, engine.baseUrl, engine.token);
   return {
     engine,
+    browser,
     page,
     api: apiClient(engine.baseUrl, engine.token),
     failures,
