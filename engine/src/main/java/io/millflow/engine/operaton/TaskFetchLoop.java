@@ -18,9 +18,12 @@ import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 /**
  * Fetches and locks the tasks of the open workers' types and runs each attempt on a bounded pool.
- * It fetches when woken (a task was created in this JVM, an attempt ended) and otherwise every poll
- * interval, for tasks made by other Millflow instances on the same database. It locks only as many
- * tasks as it has free slots, and no variables: an attempt reads those once its task is locked.
+ * It fetches when woken (a task was created in this JVM or announced by another instance, or an
+ * attempt ended while tasks may be waiting for a slot) and otherwise every poll interval. It locks
+ * only as many tasks as it has free slots, and no variables: an attempt reads those once its task is
+ * locked. An attempt's end wakes it only when its last fetch filled every free slot: otherwise the
+ * fetch found all there was, and the task the completion creates wakes it by itself (an empty fetch
+ * costs a query and a transaction).
  */
 final class TaskFetchLoop implements AutoCloseable {
 
@@ -37,6 +40,7 @@ final class TaskFetchLoop implements AutoCloseable {
   private final WakeSignal signal;
   private final Thread loop;
   private volatile boolean running = true;
+  private volatile boolean tasksMayWait = true;
 
   TaskFetchLoop(
       ExternalTaskService tasks,
@@ -72,6 +76,7 @@ final class TaskFetchLoop implements AutoCloseable {
       try {
         int free = slots.availablePermits();
         List<LockedExternalTask> locked = free == 0 ? List.of() : fetch(free);
+        tasksMayWait = locked.size() == free;
         locked.forEach(this::submit);
         if (locked.size() < free || free == 0) {
           signal.await(pollInterval);
@@ -111,7 +116,9 @@ final class TaskFetchLoop implements AutoCloseable {
               attempt.run(task, workers.get(task.getTopicName()));
             } finally {
               slots.release();
-              signal.wake();
+              if (tasksMayWait) {
+                signal.wake();
+              }
             }
           });
     } catch (RejectedExecutionException e) {
