@@ -304,7 +304,6 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     TaskShapes shapes = new TaskShapes(engine.getRepositoryService());
     TaskAttempt attempt =
         new TaskAttempt(
-            engine.getRuntimeService(),
             engine.getExternalTaskService(),
             shapes,
             new AttemptCommands(

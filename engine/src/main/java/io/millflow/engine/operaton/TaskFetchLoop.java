@@ -17,13 +17,12 @@ import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 /**
- * Fetches and locks the tasks of the open workers' types and runs each attempt on a bounded pool.
- * It fetches when woken (a task was created in this JVM or announced by another instance, or an
- * attempt ended while tasks may be waiting for a slot) and otherwise every poll interval. It locks
- * only as many tasks as it has free slots, and no variables: an attempt reads those once its task is
- * locked. An attempt's end wakes it only when its last fetch filled every free slot: otherwise the
- * fetch found all there was, and the task the completion creates wakes it by itself (an empty fetch
- * costs a query and a transaction).
+ * Fetches and locks the tasks of the open workers' types, with their variables, and runs each
+ * attempt on a bounded pool. It fetches when woken (a task was created in this JVM or announced by
+ * another instance, or an attempt ended while tasks may be waiting for a slot) and otherwise every
+ * poll interval. It locks only as many tasks as it has free slots. An attempt's end wakes it only
+ * when its last fetch filled every free slot: otherwise the fetch found all there was, and the task
+ * the completion creates wakes it by itself (an empty fetch costs a query and a transaction).
  */
 final class TaskFetchLoop implements AutoCloseable {
 
@@ -95,14 +94,18 @@ final class TaskFetchLoop implements AutoCloseable {
     }
   }
 
+  /**
+   * A task's variables come with it, in the transaction that locks it (one engine command per
+   * attempt fewer than reading them afterwards), as stored: {@link TaskAttempt} keeps those the
+   * worker reads and reads their JSON. Not deserialized, they are not compared with their stored
+   * bytes at the command's end either (a write when they differ, which two instances fetching one
+   * task could then conflict on: the engine only resolves conflicts on the task's lock).
+   */
   private List<LockedExternalTask> fetch(int max) {
     ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerName);
     for (TaskWorker worker : workers.values()) {
       query =
-          query
-              .topic(worker.type(), worker.lockDuration().toMillis())
-              .variables(List.of())
-              .includeExtensionProperties();
+          query.topic(worker.type(), worker.lockDuration().toMillis()).includeExtensionProperties();
     }
     return query.execute();
   }
