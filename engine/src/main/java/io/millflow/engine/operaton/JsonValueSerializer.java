@@ -1,6 +1,7 @@
 package io.millflow.engine.operaton;
 
 import io.millflow.step.Json;
+import java.io.IOException;
 import org.operaton.bpm.engine.impl.variable.serializer.AbstractObjectValueSerializer;
 
 /**
@@ -34,7 +35,12 @@ final class JsonValueSerializer extends AbstractObjectValueSerializer {
 
   @Override
   protected Object deserializeFromByteArray(byte[] object, String objectTypeName) throws Exception {
-    return Json.mapper().readValue(object, Object.class);
+    return read(object);
+  }
+
+  /** A value as this serializer stored it, read back. */
+  static Object read(byte[] json) throws IOException {
+    return Json.mapper().readValue(json, Object.class);
   }
 
   @Override

@@ -86,7 +86,8 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
             Thread.ofPlatform().name("operaton-housekeeping-" + workerName).daemon().factory());
     this.runEnds = new RunEndCourier(jdbi, workerName, housekeeping);
     MessageInbox[] inboxRef = new MessageInbox[1];
-    this.notifications = new TaskNotifications(dataSource, tasksCreated, settings.pollInterval());
+    this.notifications =
+        new TaskNotifications(dataSource, workerName, tasksCreated, settings.pollInterval());
     Translation translation =
         new Translation(
             new Feel(feel),
@@ -303,7 +304,6 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     TaskShapes shapes = new TaskShapes(engine.getRepositoryService());
     TaskAttempt attempt =
         new TaskAttempt(
-            engine.getRuntimeService(),
             engine.getExternalTaskService(),
             shapes,
             new AttemptCommands(

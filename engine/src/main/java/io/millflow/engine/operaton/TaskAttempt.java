@@ -4,6 +4,8 @@ import io.millflow.engine.port.ActivatedTask;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.TaskLease;
 import io.millflow.engine.port.TaskWorker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,31 +13,26 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.ProcessEngineException;
-import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+import org.operaton.bpm.engine.variable.VariableMap;
+import org.operaton.bpm.engine.variable.value.ObjectValue;
+import org.operaton.bpm.engine.variable.value.TypedValue;
 
 /**
- * One attempt of a locked task: reads its variables (after the lock: reading them in the fetch
- * failed under contention), hands it to the worker's handler as an {@link ActivatedTask}, and
- * applies the outcome.
+ * One attempt of a locked task: keeps the variables its worker reads of those fetched with the
+ * task, hands it to the worker's handler as an {@link ActivatedTask}, and applies the outcome.
  */
 final class TaskAttempt {
 
   private static final Logger LOG = Logger.getLogger(TaskAttempt.class);
 
-  private final RuntimeService runtime;
   private final ExternalTaskService tasks;
   private final TaskShapes shapes;
   private final AttemptCommands commands;
   private final String workerName;
 
   TaskAttempt(
-      RuntimeService runtime,
-      ExternalTaskService tasks,
-      TaskShapes shapes,
-      AttemptCommands commands,
-      String workerName) {
-    this.runtime = runtime;
+      ExternalTaskService tasks, TaskShapes shapes, AttemptCommands commands, String workerName) {
     this.tasks = tasks;
     this.shapes = shapes;
     this.commands = commands;
@@ -83,24 +80,47 @@ final class TaskAttempt {
    * The variables the worker reads, and what the task's input mappings made; all visible ones when
    * it names none.
    */
-  private Map<String, Object> variables(
+  private static Map<String, Object> variables(
       LockedExternalTask task, TaskWorker worker, TaskShapes.Shape shape) {
-    Map<String, Object> read;
-    if (worker.variables() == null || worker.variables().isEmpty()) {
-      read = runtime.getVariables(task.getExecutionId());
-    } else {
-      Set<String> names = new HashSet<>(worker.variables());
+    Set<String> names = null;
+    if (worker.variables() != null && !worker.variables().isEmpty()) {
+      names = new HashSet<>(worker.variables());
       names.addAll(shape.inputVariables());
-      read = runtime.getVariables(task.getExecutionId(), names);
     }
+    VariableMap fetched = task.getVariables();
     Map<String, Object> variables = new LinkedHashMap<>();
-    read.forEach(
-        (name, value) -> {
-          if (!CorrelationKeyListener.isKeyVariable(name)) {
-            variables.put(name, value);
-          }
-        });
+    for (String name : fetched.keySet()) {
+      if ((names == null || names.contains(name)) && !CorrelationKeyListener.isKeyVariable(name)) {
+        variables.put(name, value(name, fetched.getValueTyped(name)));
+      }
+    }
     return variables;
+  }
+
+  /**
+   * Object values come as the JSON they are stored as and are read here, per task: a value that
+   * cannot be read fails this task's attempt alone, not the fetch of every task with it.
+   */
+  private static Object value(String name, TypedValue value) {
+    if (!(value instanceof ObjectValue object) || object.isDeserialized()) {
+      return value.getValue();
+    }
+    if (object.getValueSerialized() == null) {
+      return null;
+    }
+    if (!JsonValueSerializer.FORMAT.equals(object.getSerializationDataFormat())) {
+      throw new ProcessEngineException(
+          "Variable "
+              + name
+              + " is stored as "
+              + object.getSerializationDataFormat()
+              + ", not JSON");
+    }
+    try {
+      return JsonValueSerializer.read(object.getValueSerialized().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ProcessEngineException("Variable " + name + " is not readable JSON", e);
+    }
   }
 
   private static ActivatedTask activated(LockedExternalTask task, Map<String, Object> variables) {

@@ -17,10 +17,12 @@ import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 /**
- * Fetches and locks the tasks of the open workers' types and runs each attempt on a bounded pool.
- * It fetches when woken (a task was created in this JVM, an attempt ended) and otherwise every poll
- * interval, for tasks made by other Millflow instances on the same database. It locks only as many
- * tasks as it has free slots, and no variables: an attempt reads those once its task is locked.
+ * Fetches and locks the tasks of the open workers' types, with their variables, and runs each
+ * attempt on a bounded pool. It fetches when woken (a task was created in this JVM or announced by
+ * another instance, or an attempt ended while tasks may be waiting for a slot) and otherwise every
+ * poll interval. It locks only as many tasks as it has free slots. An attempt's end wakes it only
+ * when its last fetch filled every free slot: otherwise the fetch found all there was, and the task
+ * the completion creates wakes it by itself (an empty fetch costs a query and a transaction).
  */
 final class TaskFetchLoop implements AutoCloseable {
 
@@ -37,6 +39,7 @@ final class TaskFetchLoop implements AutoCloseable {
   private final WakeSignal signal;
   private final Thread loop;
   private volatile boolean running = true;
+  private volatile boolean tasksMayWait = true;
 
   TaskFetchLoop(
       ExternalTaskService tasks,
@@ -72,6 +75,7 @@ final class TaskFetchLoop implements AutoCloseable {
       try {
         int free = slots.availablePermits();
         List<LockedExternalTask> locked = free == 0 ? List.of() : fetch(free);
+        tasksMayWait = locked.size() == free;
         locked.forEach(this::submit);
         if (locked.size() < free || free == 0) {
           signal.await(pollInterval);
@@ -90,14 +94,18 @@ final class TaskFetchLoop implements AutoCloseable {
     }
   }
 
+  /**
+   * A task's variables come with it, in the transaction that locks it (one engine command per
+   * attempt fewer than reading them afterwards), as stored: {@link TaskAttempt} keeps those the
+   * worker reads and reads their JSON. Not deserialized, they are not compared with their stored
+   * bytes at the command's end either (a write when they differ, which two instances fetching one
+   * task could then conflict on: the engine only resolves conflicts on the task's lock).
+   */
   private List<LockedExternalTask> fetch(int max) {
     ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerName);
     for (TaskWorker worker : workers.values()) {
       query =
-          query
-              .topic(worker.type(), worker.lockDuration().toMillis())
-              .variables(List.of())
-              .includeExtensionProperties();
+          query.topic(worker.type(), worker.lockDuration().toMillis()).includeExtensionProperties();
     }
     return query.execute();
   }
@@ -111,7 +119,9 @@ final class TaskFetchLoop implements AutoCloseable {
               attempt.run(task, workers.get(task.getTopicName()));
             } finally {
               slots.release();
-              signal.wake();
+              if (tasksMayWait) {
+                signal.wake();
+              }
             }
           });
     } catch (RejectedExecutionException e) {

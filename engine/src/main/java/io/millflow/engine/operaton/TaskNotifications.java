@@ -1,6 +1,7 @@
 package io.millflow.engine.operaton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.postgresql.PGNotification;
  * instance is fetched by whichever is free at once, not at the next poll (PostgreSQL LISTEN /
  * NOTIFY). Without it, work started through one instance stayed on it for a poll interval, and
  * short runs never reached the others. Announcements are coalesced: a burst of created tasks sends
- * one notification; a lost one only costs a poll interval.
+ * one notification; a lost one only costs a poll interval. An announcement names its sender, which
+ * ignores its own: it was woken when the task was created, and a second fetch finds nothing.
  */
 final class TaskNotifications implements AutoCloseable {
 
@@ -24,6 +26,7 @@ final class TaskNotifications implements AutoCloseable {
   private static final Duration RECONNECT_AFTER = Duration.ofSeconds(2);
 
   private final DataSource dataSource;
+  private final String workerName;
   private final WakeSignal local;
   private final Duration pollInterval;
   private final WakeSignal announce = new WakeSignal();
@@ -32,8 +35,10 @@ final class TaskNotifications implements AutoCloseable {
   private Thread sender;
   private Thread listener;
 
-  TaskNotifications(DataSource dataSource, WakeSignal local, Duration pollInterval) {
+  TaskNotifications(
+      DataSource dataSource, String workerName, WakeSignal local, Duration pollInterval) {
     this.dataSource = dataSource;
+    this.workerName = workerName;
     this.local = local;
     this.pollInterval = pollInterval;
   }
@@ -74,8 +79,10 @@ final class TaskNotifications implements AutoCloseable {
 
   private void notifyOthers() throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        Statement sql = connection.createStatement()) {
-      sql.execute("notify " + CHANNEL);
+        PreparedStatement sql = connection.prepareStatement("select pg_notify(?, ?)")) {
+      sql.setString(1, CHANNEL);
+      sql.setString(2, workerName);
+      sql.execute();
     }
   }
 
@@ -88,7 +95,7 @@ final class TaskNotifications implements AutoCloseable {
         PGConnection postgres = connection.unwrap(PGConnection.class);
         while (running.get()) {
           PGNotification[] notifications = postgres.getNotifications((int) pollInterval.toMillis());
-          if (notifications != null && notifications.length > 0) {
+          if (fromOthers(notifications)) {
             local.wake();
           }
         }
@@ -102,6 +109,18 @@ final class TaskNotifications implements AutoCloseable {
         sleep(RECONNECT_AFTER);
       }
     }
+  }
+
+  private boolean fromOthers(PGNotification[] notifications) {
+    if (notifications == null) {
+      return false;
+    }
+    for (PGNotification notification : notifications) {
+      if (!workerName.equals(notification.getParameter())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void sleep(Duration duration) {

@@ -21,15 +21,17 @@ final class WakeSignal {
     }
   }
 
-  /** Waits until woken or until {@code timeout} passed. */
-  void await(Duration timeout) throws InterruptedException {
+  /** Waits until woken or until {@code timeout} passed; true when woken. */
+  boolean await(Duration timeout) throws InterruptedException {
     lock.lock();
     try {
       long nanos = timeout.toNanos();
       while (!pending && nanos > 0) {
         nanos = woken.awaitNanos(nanos);
       }
+      boolean wasWoken = pending;
       pending = false;
+      return wasWoken;
     } finally {
       lock.unlock();
     }
