@@ -10,6 +10,7 @@ import { NewFlowPage } from '../flows/NewFlowPage.jsx';
 import { RunsPage } from '../runs/RunsPage.jsx';
 import { ConnectionsPage } from '../connections/ConnectionsPage.jsx';
 import { ConnectPage } from '../connections/ConnectPage.jsx';
+import { ConnectionPage } from '../connections/ConnectionPage.jsx';
 import { TriggersPage } from '../triggers/TriggersPage.jsx';
 import { NewTriggerPage } from '../triggers/NewTriggerPage.jsx';
 import { TriggerPage } from '../triggers/TriggerPage.jsx';
@@ -22,7 +23,7 @@ const RunPage = lazy(() => import('../runs/RunPage.jsx').then((m) => m.RunPage))
 const NAV = [
   ['#/flows', 'Flows', ['flows', 'newFlow', 'designer']],
   ['#/runs', 'Runs', ['runs', 'run']],
-  ['#/connections', 'Connections', ['connections', 'newConnection', 'reconnect']],
+  ['#/connections', 'Connections', ['connections', 'newConnection', 'reconnect', 'connection']],
   ['#/triggers', 'Triggers & schedules', ['triggers', 'newTrigger', 'trigger']],
   ['#/subscriptions', 'Event subscriptions', ['subscriptions']]
 ];
@@ -142,6 +143,8 @@ function Page({ route }) {
       return <ConnectPage />;
     case 'reconnect':
       return <ConnectPage key={params.name} existingName={params.name} />;
+    case 'connection':
+      return <ConnectionPage key={params.name} name={params.name} />;
     case 'triggers':
       return <TriggersPage />;
     case 'newTrigger':

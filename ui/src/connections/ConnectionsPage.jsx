@@ -60,7 +60,7 @@ export function ConnectionsPage() {
               const check = checks[connection.name];
               return (
                 <tr key={connection.name} data-connection={connection.name}>
-                  <td><strong>{connection.name}</strong>
+                  <td><a href={`#/connections/${encodeURIComponent(connection.name)}`}><strong>{connection.name}</strong></a>
                     <div class="muted">{connection.settings?.baseUrl || connection.settings?.jdbcUrl || connection.settings?.host || ''}</div>
                   </td>
                   <td>{systemOf(connection.type).name}</td>

@@ -8,6 +8,7 @@ import '@camunda/linting/assets/linting.css';
 import { wiringModule } from './wiringPanel.jsx';
 import { flowModel } from './flowModel.js';
 import { wiringProblems } from './wiring.js';
+import { showSystemIcons } from './systemIcons.js';
 
 const LINT_DELAY_MS = 300;
 
@@ -22,15 +23,20 @@ TemplateNames.$inject = ['eventBus', 'modeling'];
 
 const templateNamesModule = { __init__: ['templateNames'], templateNames: ['type', TemplateNames] };
 
-/** `wiring` ({connections, connectionTypes}) feeds the Connection dropdowns and the wiring lint. */
+/**
+ * `wiring` ({connections, connectionTypes}) feeds the Connection dropdowns and the wiring lint; each task shows its
+ * system's icon.
+ */
 export function createModeler({ canvas, properties, templates, wiring }) {
-  return new Modeler({
+  const modeler = new Modeler({
     container: canvas,
     propertiesPanel: { parent: properties },
     elementTemplates: templates,
     additionalModules: [lintingModule, wiringModule(wiring), templateNamesModule],
     linting: { active: true }
   });
+  showSystemIcons(modeler);
+  return modeler;
 }
 
 /**

@@ -13,12 +13,36 @@ export function FlowsPage() {
   const toggle = (flowId, panel) =>
     setOpen(open?.flowId === flowId && open.panel === panel ? null : { flowId, panel });
   const isOpen = (flowId, panel) => open?.flowId === flowId && open.panel === panel;
+  const [failure, setFailure] = useState(null);
+  // Refused (409) while runs are in flight or a trigger routes to the flow: the message names them.
+  // Disabled, a flow starts no new run: starts are refused, its schedules pause, its trigger routes skip it.
+  const toggleDisabled = async (flow) => {
+    const path = `/api/flows/${encodeURIComponent(flow.id)}/disable`;
+    try {
+      await (flow.disabledAt ? api.del(path) : api.post(path));
+      setFailure(null);
+      flows.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const remove = async (flow) => {
+    if (!confirm(`Delete flow ${flow.name || flow.id} and all its versions? Its runs stay in the history.`)) return;
+    try {
+      await api.del(`/api/flows/${encodeURIComponent(flow.id)}`);
+      setFailure(null);
+      flows.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
   return (
     <section>
       <PageHeader title="Flows">
         <a class="button primary" href="#/flows/new">New flow</a>
       </PageHeader>
       <ErrorNote error={flows.error} action="load the flows" />
+      <ErrorNote error={failure} action="change the flow" />
       {flows.loading && !flows.data && <p class="loading">Loading flows…</p>}
       {flows.data && flows.data.length === 0 && <p>No flows yet. Create one from a starter with “New flow”.</p>}
       {flows.data && flows.data.length > 0 && (
@@ -33,6 +57,7 @@ export function FlowsPage() {
                 <td>
                   <a href={`#/flows/${encodeURIComponent(flow.id)}/design`}><strong>{flow.name || flow.id}</strong></a>
                   <div class="muted mono">{flow.id}</div>
+                  {flow.disabledAt && <span data-testid="flow-disabled"><Badge status="disabled" /> since {formatTime(flow.disabledAt)}</span>}
                 </td>
                 <td>v{flow.version}</td>
                 <td>{flow.origin}</td>
@@ -49,6 +74,12 @@ export function FlowsPage() {
                     onClick={() => toggle(flow.id, 'versions')}>Versions</button>
                   <button type="button" class="link-button" aria-expanded={isOpen(flow.id, 'syncs')}
                     onClick={() => toggle(flow.id, 'syncs')}>Syncs</button>
+                  <button type="button" class="link-button" onClick={() => toggleDisabled(flow)}>
+                    {flow.disabledAt ? 'Enable' : 'Disable'}
+                  </button>
+                  {flow.origin !== 'bundled' && (
+                    <button type="button" class="link-button danger" onClick={() => remove(flow)}>Delete…</button>
+                  )}
                 </td>
               </tr>
               {isOpen(flow.id, 'versions') && (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import NavigatedViewer from 'camunda-bpmn-js/lib/camunda-cloud/NavigatedViewer';
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-navigated-viewer.css';
 import { graphOf, pathTaken } from './runStates.js';
+import { showSystemIcons } from '../designer/systemIcons.js';
 
 const MARKERS = ['mf-completed', 'mf-active', 'mf-failed'];
 
@@ -15,6 +16,7 @@ export function RunDiagram({ xml, states, runStatus, onSelect = () => {} }) {
   useEffect(() => {
     viewer.current = new NavigatedViewer({ container: container.current });
     viewer.current.on('element.click', ({ element }) => onSelect(element.id));
+    showSystemIcons(viewer.current);
     viewer.current.importXML(xml)
       .then(() => {
         viewer.current.get('canvas').zoom('fit-viewport', 'auto');

@@ -7,10 +7,15 @@ import {
 } from './triggerForm.js';
 import { RoutesEditor } from './RoutesEditor.jsx';
 import { webhookUrl } from './webhookUrl.js';
+import { DeliveryDetail, Rejections } from './Deliveries.jsx';
+import { navigate } from '../app/routes.js';
 
 const REFRESH_MS = 3000;
 
-/** A trigger: its URL and routes, the events it received with the runs they started, replay, rotate the secret. */
+/**
+ * A trigger: its URL and routes, the events it received (each opened: headers, payload, why each route matched) with
+ * the runs they started, the requests it refused, replay, rotate the secret, delete.
+ */
 export function TriggerPage({ triggerId }) {
   const triggers = useLoad(() => api.get('/api/triggers'), [triggerId]);
   const events = useLoad(() => api.get(`/api/triggers/${encodeURIComponent(triggerId)}/events?limit=50`), [triggerId], REFRESH_MS);
@@ -65,6 +70,16 @@ export function TriggerPage({ triggerId }) {
       setFailure(error);
     }
   };
+  const [opened, setOpened] = useState(null);
+  const remove = async () => {
+    if (!confirm(`Delete trigger ${trigger.name}? Its URL then answers 404 and its deliveries are gone.`)) return;
+    try {
+      await api.del(`/api/triggers/${encodeURIComponent(triggerId)}`);
+      navigate('/triggers');
+    } catch (error) {
+      setFailure(error);
+    }
+  };
   const replay = async (eventId) => {
     try {
       await api.post(`/api/triggers/${encodeURIComponent(triggerId)}/events/${eventId}/replay`);
@@ -90,6 +105,7 @@ export function TriggerPage({ triggerId }) {
         <button type="button" onClick={sendTestEvent}>Send test event</button>
         <button type="button" onClick={togglePause}>{trigger.pausedAt ? 'Resume' : 'Pause'}</button>
         <button type="button" onClick={rotate}>Rotate secret…</button>
+        <button type="button" class="danger" onClick={remove}>Delete…</button>
       </PageHeader>
       {trigger.pausedAt && (
         <Note kind="warning">
@@ -153,7 +169,7 @@ export function TriggerPage({ triggerId }) {
         <table class="table" data-testid="events-table">
           <thead><tr><th>Received</th><th>Event id</th><th>Status</th><th>Attempts</th><th>Runs started</th><th>Error</th><th><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
-            {events.data.map((event) => (
+            {events.data.map((event) => [
               <tr key={event.id} data-event={event.eventId}>
                 <td>{formatTime(event.receivedAt)}</td>
                 <td class="mono">{event.eventId}</td>
@@ -161,12 +177,20 @@ export function TriggerPage({ triggerId }) {
                 <td>{event.attempts}</td>
                 <td>{runIdsOf(event).map((id) => <a class="mono" href={`#/runs/${id}`} key={id}>{id.slice(0, 8)} </a>)}</td>
                 <td>{event.lastError}</td>
-                <td><button type="button" onClick={() => replay(event.id)}>Replay</button></td>
-              </tr>
-            ))}
+                <td class="row-actions">
+                  <button type="button" class="link-button" aria-expanded={opened === event.id}
+                    onClick={() => setOpened(opened === event.id ? null : event.id)}>Details</button>
+                  <button type="button" onClick={() => replay(event.id)}>Replay</button>
+                </td>
+              </tr>,
+              opened === event.id && (
+                <tr key={`${event.id}-detail`}><td colSpan={7}><DeliveryDetail triggerId={triggerId} eventId={event.id} /></td></tr>
+              ),
+            ])}
           </tbody>
         </table>
       )}
+      <Rejections triggerId={triggerId} refreshMs={REFRESH_MS} />
     </section>
   );
 }

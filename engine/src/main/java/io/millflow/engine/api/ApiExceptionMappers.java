@@ -51,6 +51,16 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
+  public Response flowInUse(io.millflow.engine.flow.FlowInUseException e) {
+    return json(Response.Status.CONFLICT, ApiError.of("conflict", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response flowDisabled(io.millflow.engine.flow.FlowDisabledException e) {
+    return json(Response.Status.CONFLICT, ApiError.of("flow_disabled", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
   public Response notRetryable(io.millflow.engine.flow.RunConflictException e) {
     return json(Response.Status.CONFLICT, ApiError.of("not_retryable", e.getMessage()));
   }

@@ -6,6 +6,7 @@ import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.flow.DeployedFlow;
 import io.millflow.engine.flow.FlowDeployer;
+import io.millflow.engine.flow.FlowRemoval;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.flow.FlowSummary;
 import io.millflow.engine.history.FlowRun;
@@ -29,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Flows: list, deploy a BPMN, download it, start a run, backfill or refresh its syncs. */
+/** Flows: list, deploy a BPMN, download it, start a run, backfill or refresh its syncs, delete. */
 @Path("/api/flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Access(Role.VIEWER)
@@ -40,6 +41,7 @@ public class FlowsResource {
   private final SyncCursors cursors;
   private final CurrentCaller caller;
   private final SyncStarts syncStarts;
+  private final FlowRemoval removal;
   private final Clock clock = Clock.systemUTC();
 
   public FlowsResource(
@@ -47,7 +49,9 @@ public class FlowsResource {
       FlowDeployer deployer,
       SyncCursors cursors,
       CurrentCaller caller,
-      SyncStarts syncStarts) {
+      SyncStarts syncStarts,
+      FlowRemoval removal) {
+    this.removal = removal;
     this.flows = flows;
     this.deployer = deployer;
     this.cursors = cursors;
@@ -137,6 +141,21 @@ public class FlowsResource {
                 new NotFoundException(
                     "No flow with id '" + id + "': deploy it first (POST /api/flows)"));
     return Response.created(URI.create("/api/runs/" + started.id())).entity(started).build();
+  }
+
+  /**
+   * Deletes the flow and its versions (its runs stay in the history); 409 while runs are in flight
+   * or a trigger routes to it, naming them.
+   */
+  @DELETE
+  @Path("/{id}")
+  @Access(Role.DESIGNER)
+  @Audited("flow.delete")
+  public Response delete(@PathParam("id") String id) {
+    if (!removal.delete(caller.tenantId(), id)) {
+      throw new NotFoundException("No flow with id '" + id + "'");
+    }
+    return Response.noContent().build();
   }
 
   /** Where each incremental read of the flow resumes. */

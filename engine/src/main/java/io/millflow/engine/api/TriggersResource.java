@@ -11,9 +11,11 @@ import io.millflow.engine.trigger.TriggerDefinition;
 import io.millflow.engine.trigger.TriggerFeel;
 import io.millflow.engine.trigger.TriggerStore;
 import io.millflow.engine.trigger.WebhookInbox;
+import io.millflow.engine.trigger.WebhookRejections;
 import io.millflow.engine.trigger.WebhookTrigger;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,6 +44,7 @@ public class TriggersResource {
   private final TriggerFeel feel;
   private final RouteTargets targets;
   private final WebhookInbox inbox;
+  private final WebhookRejections rejections;
   private final CurrentCaller caller;
 
   public TriggersResource(
@@ -49,7 +52,9 @@ public class TriggersResource {
       TriggerFeel feel,
       RouteTargets targets,
       WebhookInbox inbox,
+      WebhookRejections rejections,
       CurrentCaller caller) {
+    this.rejections = rejections;
     this.triggers = triggers;
     this.feel = feel;
     this.targets = targets;
@@ -89,6 +94,18 @@ public class TriggersResource {
     return triggers.list(caller.tenantId()).stream().map(WebhookTrigger::view).toList();
   }
 
+  /** Deletes the trigger with its events; its URL answers 404 from then on. */
+  @DELETE
+  @Path("/{id}")
+  @Access(Role.DESIGNER)
+  @Audited("trigger.delete")
+  public Response delete(@PathParam("id") String id) {
+    if (!triggers.delete(caller.tenantId(), id)) {
+      throw new NotFoundException("No trigger with id '" + id + "'");
+    }
+    return Response.noContent().build();
+  }
+
   /** A new secret; the old one keeps verifying for {@code graceMinutes} (default 60). */
   @POST
   @Path("/{id}/rotate-secret")
@@ -121,6 +138,36 @@ public class TriggersResource {
     return inbox.recent(id, Math.min(Math.max(limit, 1), 500)).stream()
         .map(InboxEvent::view)
         .toList();
+  }
+
+  /**
+   * One delivery: the headers received (credentials and signature masked), the payload's first 64
+   * KB, and how each route was evaluated.
+   */
+  @GET
+  @Path("/{id}/events/{event}")
+  public InboxEvent.Detail event(@PathParam("id") String id, @PathParam("event") String event) {
+    known(id);
+    return Params.uuid(event)
+        .flatMap(eventId -> inbox.find(id, eventId))
+        .map(InboxEvent::detail)
+        .orElseThrow(
+            () -> new NotFoundException("No event '" + event + "' on trigger '" + id + "'"));
+  }
+
+  /** The requests the trigger refused lately (401, 413, 503 paused, 400), newest first. */
+  @GET
+  @Path("/{id}/rejections")
+  public List<WebhookRejections.Rejection> rejections(
+      @PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+    known(id);
+    return rejections.recent(id, Math.min(Math.max(limit, 1), 500));
+  }
+
+  private void known(String id) {
+    triggers
+        .find(caller.tenantId(), id)
+        .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
   }
 
   /** Dispatches one received event again (for example after fixing the flow it failed to start). */

@@ -48,6 +48,7 @@ public class ConnectionHealth {
   private final MillflowConfig config;
   private final Clock clock = Clock.systemUTC();
   private final ConnectionFingerprints fingerprints = new ConnectionFingerprints();
+  private final ConnectionChecks checks;
   private ScheduledExecutorService scheduler;
 
   public ConnectionHealth(
@@ -55,7 +56,9 @@ public class ConnectionHealth {
       ConnectionRegistry connections,
       ConnectionTests tests,
       OutboundEvents events,
+      ConnectionChecks checks,
       MillflowConfig config) {
+    this.checks = checks;
     this.jdbi = store.jdbi();
     this.connections = connections;
     this.tests = tests;
@@ -207,6 +210,11 @@ public class ConnectionHealth {
                 .bind("next", now.plus(wait))
                 .bind("fingerprint", fingerprints.of(connection))
                 .execute());
+    checks.record(
+        tenantId,
+        name,
+        new ConnectionChecks.Check(
+            now, state.wireName(), problem == null ? null : problem.name(), error));
     if (state != before.status()) {
       announce(tenantId, name, before.status(), state, problem, error, announceReauth);
     }

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The data of the events about a run, one shape per event type however the run ended: {@code
  * sync.completed} holds {@code runId}, {@code flowId} and {@code processInstanceKey}; {@code
- * flow.incident} and {@code sync.failed} add {@code elementId} and {@code stepType} (null when the
- * run failed after its last step, e.g. an unbalanced ledger), {@code errorCode} and {@code error}.
+ * flow.incident} and {@code sync.failed} add {@code elementId}, {@code elementName} (the name the
+ * designer gave the task, else its step's template name) and {@code stepType} (null when the run
+ * failed after its last step, e.g. an unbalanced ledger), {@code errorCode} and {@code error}.
  * Every key is always present. Schemas: docs/events/events.schema.json.
  */
 public final class RunEvents {
@@ -27,11 +28,13 @@ public final class RunEvents {
       String flowId,
       String instanceKey,
       String elementId,
+      String elementName,
       String stepType,
       String errorCode,
       String error) {
     Map<String, Object> data = completed(runId, flowId, instanceKey);
     data.put("elementId", elementId);
+    data.put("elementName", elementName);
     data.put("stepType", stepType);
     data.put("errorCode", errorCode);
     data.put("error", error);

@@ -46,6 +46,17 @@ public class FlowService {
   }
 
   public List<FlowSummary> list(String tenantId) {
+    Map<String, java.time.Instant> disabled =
+        jdbi.withHandle(
+            h ->
+                h
+                    .createQuery(
+                        "select flow_id, disabled_at from disabled_flow where tenant_id = :tenant")
+                    .bind("tenant", tenantId)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                    .stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     return jdbi
         .withHandle(
             h ->
@@ -67,7 +78,8 @@ public class FlowService {
                   flow.origin(),
                   flow.deployedAt(),
                   last.map(FlowRun::status).orElse(null),
-                  last.map(FlowRun::startedAt).orElse(null));
+                  last.map(FlowRun::startedAt).orElse(null),
+                  disabled.get(flow.id()));
             })
         .toList();
   }
@@ -94,6 +106,21 @@ public class FlowService {
                 .bind("id", flowId)
                 .mapTo(Boolean.class)
                 .one());
+  }
+
+  /** The latest version of a flow (null: none), and since when it is disabled (null: it is not). */
+  private record Latest(Integer version, java.time.Instant disabledAt) {}
+
+  /** Since when the flow is disabled; empty when it is not (or the tenant has no such flow). */
+  public Optional<java.time.Instant> disabledSince(String tenantId, String flowId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select disabled_at from disabled_flow where tenant_id = :tenant and flow_id = :id")
+                .bind("tenant", tenantId)
+                .bind("id", flowId)
+                .mapTo(java.time.Instant.class)
+                .findOne());
   }
 
   /** A tenant's flow as stored. */
@@ -145,17 +172,27 @@ public class FlowService {
       Map<String, Object> variables,
       String startKey,
       String startedBy) {
-    Optional<Integer> version =
+    Latest latest =
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "select max(version) from flow where tenant_id = :tenant and id = :id")
+                        """
+                        select (select max(version) from flow where tenant_id = :tenant and id = :id),
+                          (select disabled_at from disabled_flow where tenant_id = :tenant and flow_id = :id)""")
                     .bind("tenant", tenantId)
                     .bind("id", flowId)
-                    .mapTo(Integer.class)
-                    .findOne());
-    if (version.isEmpty() || version.get() == null) {
+                    .map(
+                        (rs, ctx) ->
+                            new Latest(
+                                (Integer) rs.getObject(1),
+                                rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                    .one());
+    Optional<Integer> version = Optional.ofNullable(latest.version());
+    if (version.isEmpty()) {
       return Optional.empty();
+    }
+    if (latest.disabledAt() != null) {
+      throw new FlowDisabledException(flowId, latest.disabledAt());
     }
     String processId = owners.processId(tenantId, flowId);
     String instanceKey =

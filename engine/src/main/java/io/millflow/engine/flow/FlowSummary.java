@@ -2,7 +2,10 @@ package io.millflow.engine.flow;
 
 import java.time.Instant;
 
-/** A row of the flow list: the latest version and how its last run went. */
+/**
+ * A row of the flow list: the latest version, how its last run went, and since when it is disabled
+ * (null: it starts runs).
+ */
 public record FlowSummary(
     String id,
     String name,
@@ -10,4 +13,5 @@ public record FlowSummary(
     String origin,
     Instant deployedAt,
     String lastRunStatus,
-    Instant lastRunAt) {}
+    Instant lastRunAt,
+    Instant disabledAt) {}

@@ -408,6 +408,10 @@ final class AttemptRunner implements TaskHandler {
               owner.flowId(),
               task.instanceKey(),
               task.elementId(),
+              services
+                  .elementNames()
+                  .of(owner.tenantId(), owner.flowId(), task.definitionKey(), task.elementId())
+                  .orElse(step.type().name()),
               step.id(),
               code == null ? "INVALID_INPUT" : code,
               message);

@@ -58,6 +58,7 @@ final class RunEnds implements RunEndHandler {
                 instanceKey,
                 null,
                 null,
+                null,
                 "LEDGER_UNBALANCED",
                 ledger.reason());
         services.events().emit(owner.tenantId(), EventType.FLOW_INCIDENT, failed);

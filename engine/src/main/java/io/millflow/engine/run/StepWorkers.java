@@ -7,6 +7,7 @@ import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.AuthoredSecrets;
+import io.millflow.engine.flow.ElementNames;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
@@ -55,6 +56,7 @@ public class StepWorkers {
       FlowOwners owners,
       FlowSecrets secrets,
       AuthoredSecrets authoredSecrets,
+      ElementNames elementNames,
       MillflowConfig config,
       StepLedger ledger,
       RunLedger runLedger,
@@ -70,6 +72,7 @@ public class StepWorkers {
             owners,
             new SecretReferences(secrets),
             authoredSecrets,
+            elementNames,
             engine.engineId(),
             InstanceName.of(config),
             history,

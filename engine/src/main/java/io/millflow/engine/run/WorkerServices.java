@@ -4,6 +4,7 @@ import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
 import io.millflow.engine.flow.AuthoredSecrets;
+import io.millflow.engine.flow.ElementNames;
 import io.millflow.engine.flow.ErrorCatchers;
 import io.millflow.engine.flow.FlowOwners;
 import io.millflow.engine.history.RunHistory;
@@ -19,6 +20,7 @@ record WorkerServices(
     FlowOwners owners,
     SecretReferences secrets,
     AuthoredSecrets authoredSecrets,
+    ElementNames elementNames,
     String engineId,
     String worker,
     RunHistory history,

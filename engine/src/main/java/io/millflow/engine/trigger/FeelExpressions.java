@@ -28,8 +28,22 @@ public class FeelExpressions {
    * not match.
    */
   public boolean isTrue(String expression, Map<String, Object> context) {
+    return condition(expression, context).matched();
+  }
+
+  /**
+   * A route condition's result, with the reason it did not match when it failed or gave no boolean.
+   */
+  public RouteEvaluation.Condition condition(String expression, Map<String, Object> context) {
     EvaluationResult result = feel.evaluate(expression, context);
-    return result.isSuccess() && Boolean.TRUE.equals(result.result());
+    if (!result.isSuccess()) {
+      return new RouteEvaluation.Condition(false, result.failure().message());
+    }
+    if (!(result.result() instanceof Boolean)) {
+      return new RouteEvaluation.Condition(
+          false, "gave " + result.result() + ", not true or false");
+    }
+    return new RouteEvaluation.Condition(Boolean.TRUE.equals(result.result()), null);
   }
 
   /**

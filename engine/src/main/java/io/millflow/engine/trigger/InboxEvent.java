@@ -18,7 +18,12 @@ public record InboxEvent(
     int attempts,
     String lastError,
     List<String> runIds,
-    int dispatchRound) {
+    int dispatchRound,
+    Map<String, String> receivedHeaders,
+    List<RouteEvaluation> routes) {
+
+  /** How much of a payload the trigger page shows. */
+  public static final int PAYLOAD_SHOWN_BYTES = 64 * 1024;
 
   /**
    * What the API shows of an event: no body bytes, no headers. {@code runIds}: the runs it started
@@ -35,5 +40,29 @@ public record InboxEvent(
 
   public View view() {
     return new View(id, eventId, receivedAt, status, attempts, lastError, runIds);
+  }
+
+  /**
+   * One delivery as the trigger page shows it: the headers received (credentials and signature
+   * masked; empty for events stored before they were kept), the payload's first {@link
+   * #PAYLOAD_SHOWN_BYTES} as text, and how each route was evaluated (empty until dispatched).
+   */
+  public record Detail(
+      View event,
+      Map<String, String> headers,
+      String payload,
+      int payloadBytes,
+      boolean payloadTruncated,
+      List<RouteEvaluation> routes) {}
+
+  public Detail detail() {
+    int shown = Math.min(body.length, PAYLOAD_SHOWN_BYTES);
+    return new Detail(
+        view(),
+        receivedHeaders,
+        new String(body, 0, shown, java.nio.charset.StandardCharsets.UTF_8),
+        body.length,
+        shown < body.length,
+        routes);
   }
 }

@@ -66,6 +66,23 @@ final class InboxHeaders {
     return new InboxHeaders(Set.copyOf(kept));
   }
 
+  /** What a masked header's value reads as. */
+  static final String MASK = "(masked)";
+
+  /**
+   * Every header of a request (names lower case), for the trigger page: credentials and the
+   * trigger's signature masked, so a sender's secrets are never stored.
+   */
+  static Map<String, String> masked(
+      TriggerDefinition trigger, Map<String, String> lowerCaseHeaders) {
+    String signature = trigger.signature().header().toLowerCase(Locale.ROOT);
+    Map<String, String> masked = new TreeMap<>();
+    lowerCaseHeaders.forEach(
+        (name, value) ->
+            masked.put(name, name.equals(signature) || isCredential(name) ? MASK : value));
+    return masked;
+  }
+
   /** Whether a header is one the inbox never keeps. */
   static boolean isCredential(String name) {
     String lower = name.toLowerCase(Locale.ROOT);

@@ -181,6 +181,23 @@ public class TriggerStore {
   }
 
   /**
+   * Deletes the trigger with its received and rejected events: its URL answers 404 from then on.
+   *
+   * @return whether the tenant had the trigger
+   */
+  public boolean delete(String tenantId, String id) {
+    int deleted =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate("delete from webhook_trigger where id = :id and tenant_id = :tenant")
+                    .bind("id", id)
+                    .bind("tenant", tenantId)
+                    .execute());
+    cache.remove(id);
+    return deleted == 1;
+  }
+
+  /**
    * A new secret; the old one keeps verifying for the grace period, so senders can switch without
    * losing events.
    */

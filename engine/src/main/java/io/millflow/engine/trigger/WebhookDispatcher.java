@@ -48,6 +48,7 @@ public class WebhookDispatcher {
   private final io.millflow.engine.flow.FlowOwners owners;
   private final ProcessEngine engine;
   private final PayloadClaimCheck claimCheck;
+  private final WebhookRejections rejections;
   private final MillflowConfig.Webhooks config;
   private final MillflowMetrics metrics;
   private ScheduledExecutorService scheduler;
@@ -63,8 +64,10 @@ public class WebhookDispatcher {
       io.millflow.engine.flow.FlowOwners owners,
       ProcessEngine engine,
       PayloadClaimCheck claimCheck,
+      WebhookRejections rejections,
       MillflowConfig config,
       MillflowMetrics metrics) {
+    this.rejections = rejections;
     this.metrics = metrics;
     this.inbox = inbox;
     this.owners = owners;
@@ -91,9 +94,12 @@ public class WebhookDispatcher {
     scheduler.scheduleWithFixedDelay(this::dispatchDueSafely, 250, 250, TimeUnit.MILLISECONDS);
   }
 
-  /** Removes handled events older than the dedup retention; returns how many. */
+  /**
+   * Removes handled events and refused requests older than the dedup retention; returns how many.
+   */
   public int purge() {
-    return inbox.purgeHandledBefore(java.time.Instant.now().minus(config.dedupRetention()));
+    java.time.Instant before = java.time.Instant.now().minus(config.dedupRetention());
+    return inbox.purgeHandledBefore(before) + rejections.purgeBefore(before);
   }
 
   private void purgeSafely() {
@@ -151,6 +157,7 @@ public class WebhookDispatcher {
       inbox.failed(event, "The trigger no longer exists");
       return;
     }
+    List<RouteEvaluation> evaluations = new ArrayList<>();
     try {
       Map<String, Object> context = feelContext(event);
       Optional<String> stale = staleness(trigger.get(), event, context);
@@ -158,9 +165,11 @@ public class WebhookDispatcher {
         settled.add(WebhookInbox.Settled.stale(event.id(), stale.get()));
         return;
       }
-      List<String> outcomes = runMatchingRoutes(trigger.get(), event, context);
+      runMatchingRoutes(trigger.get(), event, context, evaluations);
+      List<String> outcomes =
+          evaluations.stream().map(RouteEvaluation::started).filter(o -> o != null).toList();
       if (outcomes.isEmpty()) {
-        settled.add(WebhookInbox.Settled.noMatch(event.id()));
+        settled.add(WebhookInbox.Settled.noMatch(event.id(), evaluations));
       } else {
         // The actions ran: recording that outlasts a short outage, or another dispatch would run
         // them again. It stops before the event's claim runs out, when another instance may take
@@ -169,7 +178,7 @@ public class WebhookDispatcher {
             "recording the dispatch of webhook " + event.eventId(),
             WebhookInbox.LEASE.minusSeconds(30),
             () -> {
-              inbox.dispatched(event.id(), outcomes);
+              inbox.dispatched(event.id(), outcomes, evaluations);
               return null;
             });
       }
@@ -184,23 +193,52 @@ public class WebhookDispatcher {
       LOG.warnf(
           "Dispatch of webhook event %s (trigger %s) failed, attempt %d: %s",
           event.eventId(), event.triggerId(), event.attempts(), e.getMessage());
-      inbox.failed(event, e.getMessage());
+      inbox.failed(event, e.getMessage(), evaluations);
     }
   }
 
-  private List<String> runMatchingRoutes(
-      WebhookTrigger trigger, InboxEvent event, Map<String, Object> context) {
-    List<String> outcomes = new ArrayList<>();
+  /**
+   * Evaluates the routes in order and runs the action of each that matches (of the first only,
+   * unless the trigger matches all), adding each route's evaluation to {@code evaluations} as it
+   * goes, so a failing action leaves what was evaluated before it.
+   */
+  private void runMatchingRoutes(
+      WebhookTrigger trigger,
+      InboxEvent event,
+      Map<String, Object> context,
+      List<RouteEvaluation> evaluations) {
     List<Route> routes = trigger.definition().routes();
+    boolean matchedBefore = false;
     for (int i = 0; i < routes.size(); i++) {
-      if (feel.isTrue(routes.get(i).condition(), context)) {
-        outcomes.add(act(trigger, routes.get(i), i, event, context));
-        if (!trigger.definition().matchAll()) {
-          break;
-        }
+      String condition = routes.get(i).condition();
+      if (matchedBefore && !trigger.definition().matchAll()) {
+        evaluations.add(RouteEvaluation.skipped(i, condition));
+        continue;
+      }
+      RouteEvaluation evaluation =
+          RouteEvaluation.of(i, condition, feel.condition(condition, context));
+      Optional<java.time.Instant> disabled = disabledTarget(trigger, routes.get(i));
+      if (evaluation.matched() && disabled.isPresent()) {
+        evaluation = evaluation.skippedAsDisabled(routes.get(i).flowId(), disabled.get());
+      }
+      evaluations.add(evaluation);
+      matchedBefore |= evaluation.matched();
+      if (evaluation.matched() && disabled.isEmpty()) {
+        evaluations.set(
+            evaluations.size() - 1,
+            evaluation.startedWith(act(trigger, routes.get(i), i, event, context)));
       }
     }
-    return outcomes;
+  }
+
+  /**
+   * Since when the flow a route starts is disabled; empty when it starts runs (or routes a
+   * message).
+   */
+  private Optional<java.time.Instant> disabledTarget(WebhookTrigger trigger, Route route) {
+    return route.flowId() == null
+        ? Optional.empty()
+        : flows.disabledSince(trigger.tenantId(), route.flowId());
   }
 
   /**

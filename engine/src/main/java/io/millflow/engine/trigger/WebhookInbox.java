@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -56,9 +57,17 @@ public class WebhookInbox {
       String eventId,
       Map<String, String> headers,
       Map<String, String> query,
-      byte[] body) {
+      byte[] body,
+      Map<String, String> receivedHeaders) {
     return writer.write(
-        new InboxRow(UUID.randomUUID(), triggerId, eventId, json(headers), json(query), body));
+        new InboxRow(
+            UUID.randomUUID(),
+            triggerId,
+            eventId,
+            json(headers),
+            json(query),
+            body,
+            json(receivedHeaders)));
   }
 
   /**
@@ -89,8 +98,9 @@ public class WebhookInbox {
           PreparedBatch batch =
               h.prepareBatch(
                   """
-          insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status)
-          values (:id, :trigger, :event, cast(:headers as jsonb), cast(:query as jsonb), :body, 'pending')
+          insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status, received_headers)
+          values (:id, :trigger, :event, cast(:headers as jsonb), cast(:query as jsonb), :body, 'pending',
+                  cast(:received as jsonb))
           on conflict (trigger_id, event_id) do nothing""");
           for (InboxRow row : rows) {
             batch
@@ -100,6 +110,7 @@ public class WebhookInbox {
                 .bind("headers", row.headersJson())
                 .bind("query", row.queryJson())
                 .bind("body", row.body())
+                .bind("received", row.receivedHeadersJson())
                 .add();
           }
           int[] counts = batch.execute();
@@ -162,20 +173,20 @@ public class WebhookInbox {
         .toList();
   }
 
-  void dispatched(UUID id, List<String> runIds) {
-    finish(id, "dispatched", null, json(runIds));
+  void dispatched(UUID id, List<String> runIds, List<RouteEvaluation> evaluations) {
+    finish(id, "dispatched", null, json(runIds), json(evaluations));
   }
 
   /** How an event without side effects ended: no route matched, or it was stale. */
-  record Settled(UUID id, String status, String reason) {
+  record Settled(UUID id, String status, String reason, List<RouteEvaluation> evaluations) {
 
-    static Settled noMatch(UUID id) {
-      return new Settled(id, "no_match", null);
+    static Settled noMatch(UUID id, List<RouteEvaluation> evaluations) {
+      return new Settled(id, "no_match", null, evaluations);
     }
 
     /** An event older than one already dispatched for its ordering key: kept, not applied. */
     static Settled stale(UUID id, String reason) {
-      return new Settled(id, "stale", reason);
+      return new Settled(id, "stale", reason, List.of());
     }
   }
 
@@ -192,12 +203,15 @@ public class WebhookInbox {
         h -> {
           PreparedBatch batch =
               h.prepareBatch(
-                  "update webhook_inbox set status = :status, last_error = :error, run_ids = null where id = :id");
+                  """
+                  update webhook_inbox set status = :status, last_error = :error, run_ids = null,
+                    route_results = cast(:routes as jsonb) where id = :id""");
           settled.forEach(
               event ->
                   batch
                       .bind("status", event.status())
                       .bind("error", event.reason())
+                      .bind("routes", json(event.evaluations()))
                       .bind("id", event.id())
                       .add());
           batch.execute();
@@ -224,6 +238,10 @@ public class WebhookInbox {
    * with its error.
    */
   void failed(InboxEvent event, String error) {
+    failed(event, error, List.of());
+  }
+
+  void failed(InboxEvent event, String error, List<RouteEvaluation> evaluations) {
     boolean dead = event.attempts() >= MAX_ATTEMPTS;
     long backoffSeconds = Math.min(300, 1L << Math.min(event.attempts(), 8));
     jdbi.useHandle(
@@ -231,8 +249,10 @@ public class WebhookInbox {
             h.createUpdate(
                     """
             update webhook_inbox set status = :status, last_error = :error,
+              route_results = cast(:routes as jsonb),
               next_attempt_at = now() + cast(:backoff as interval) where id = :id""")
                 .bind("status", dead ? "dead" : "pending")
+                .bind("routes", json(evaluations))
                 .bind("error", error)
                 .bind("backoff", backoffSeconds + " seconds")
                 .bind("id", event.id())
@@ -270,6 +290,17 @@ public class WebhookInbox {
                 .execute());
   }
 
+  /** One event of the trigger; empty when the trigger has no event of that id. */
+  public Optional<InboxEvent> find(String triggerId, UUID id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from webhook_inbox where id = :id and trigger_id = :trigger")
+                .bind("id", id)
+                .bind("trigger", triggerId)
+                .map((rs, ctx) -> event(rs))
+                .findOne());
+  }
+
   public List<InboxEvent> recent(String triggerId, int limit) {
     return jdbi.withHandle(
         h ->
@@ -281,12 +312,16 @@ public class WebhookInbox {
                 .list());
   }
 
-  private void finish(UUID id, String status, String error, String runIds) {
+  private void finish(UUID id, String status, String error, String runIds, String routes) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "update webhook_inbox set status = :status, last_error = :error, run_ids = cast(:runs as jsonb) where id = :id")
+                    """
+                    update webhook_inbox set status = :status, last_error = :error,
+                      run_ids = cast(:runs as jsonb), route_results = cast(:routes as jsonb)
+                    where id = :id""")
                 .bind("status", status)
+                .bind("routes", routes)
                 .bind("error", error)
                 .bind("runs", runIds)
                 .bind("id", id)
@@ -306,7 +341,9 @@ public class WebhookInbox {
         rs.getInt("attempts"),
         rs.getString("last_error"),
         runIds(rs.getString("run_ids")),
-        rs.getInt("dispatch_round"));
+        rs.getInt("dispatch_round"),
+        rs.getString("received_headers") == null ? Map.of() : map(rs.getString("received_headers")),
+        routes(rs.getString("route_results")));
   }
 
   private static List<String> runIds(String json) {
@@ -315,6 +352,17 @@ public class WebhookInbox {
     }
     try {
       return Json.mapper().readValue(json, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<RouteEvaluation> routes(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return Json.mapper().readValue(json, new TypeReference<List<RouteEvaluation>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -39,6 +39,7 @@ public class WebhookReceiver {
   private final TriggerStore triggers;
   private final WebhookInbox inbox;
   private final WebhookDispatcher dispatcher;
+  private final WebhookRejections rejections;
   private final Clock clock;
   private final Set<String> keptHeaders;
 
@@ -46,7 +47,9 @@ public class WebhookReceiver {
       TriggerStore triggers,
       WebhookInbox inbox,
       WebhookDispatcher dispatcher,
+      WebhookRejections rejections,
       MillflowConfig config) {
+    this.rejections = rejections;
     this.keptHeaders = Set.copyOf(config.webhooks().keptHeaders());
     this.triggers = triggers;
     this.inbox = inbox;
@@ -63,6 +66,7 @@ public class WebhookReceiver {
             ? Optional.of(new Outcome.UnknownTrigger())
             : refusal(found.get(), body, lowerCase);
     if (refused.isPresent()) {
+      found.ifPresent(verifiable -> rejections.record(triggerId, refused.get()));
       return refused.get();
     }
     TriggerDefinition definition = found.get().trigger().definition();
@@ -70,14 +74,25 @@ public class WebhookReceiver {
     try {
       eventId = eventId(definition.eventId(), body, lowerCase);
     } catch (IOException e) {
-      return new Outcome.Malformed("The body is not valid JSON: " + e.getMessage().split("\n")[0]);
+      return rejections.record(
+          triggerId,
+          new Outcome.Malformed("The body is not valid JSON: " + e.getMessage().split("\n")[0]));
     }
     if (eventId.isEmpty()) {
-      return new Outcome.Malformed(
-          "The event id (" + definition.eventId() + ") is missing from the request");
+      return rejections.record(
+          triggerId,
+          new Outcome.Malformed(
+              "The event id (" + definition.eventId() + ") is missing from the request"));
     }
     Map<String, String> kept = InboxHeaders.of(definition, keptHeaders).keep(lowerCase);
-    boolean stored = inbox.accept(triggerId, eventId.get(), kept, query, body);
+    boolean stored =
+        inbox.accept(
+            triggerId,
+            eventId.get(),
+            kept,
+            query,
+            body,
+            InboxHeaders.masked(definition, lowerCase));
     if (stored) {
       dispatcher.wake();
     }

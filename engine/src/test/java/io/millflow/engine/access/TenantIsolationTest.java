@@ -118,6 +118,14 @@ class TenantIsolationTest {
     calls.put("GET /api/subscriptions/" + defaultSubscription + "/deliveries", null);
     calls.put("DELETE /api/tokens/" + defaultToken, null);
     calls.put("DELETE /api/secrets/isolation-secret", null);
+    calls.put("GET /api/connections/warehouse/checks", null);
+    calls.put("GET /api/connections/warehouse/flows", null);
+    calls.put("GET /api/triggers/" + defaultTrigger + "/events/" + defaultEvent, null);
+    calls.put("GET /api/triggers/" + defaultTrigger + "/rejections", null);
+    calls.put("POST /api/flows/plex-po-to-csv/disable", null);
+    calls.put("DELETE /api/flows/plex-po-to-csv/disable", null);
+    calls.put("DELETE /api/flows/plex-po-to-csv", null);
+    calls.put("DELETE /api/triggers/" + defaultTrigger, null);
     List<String> leaks = new ArrayList<>();
     calls.forEach(
         (call, body) -> {

@@ -31,9 +31,18 @@ class EventSchemasTest {
   @Test
   void anIncidentAtAStepAndAnUnbalancedLedgerHaveTheSameShape() {
     Map<String, Object> atStep =
-        RunEvents.failed(RUN, "orders", "22517", "Read", "plex.po.read", "HTTP_503", "down");
+        RunEvents.failed(
+            RUN,
+            "orders",
+            "22517",
+            "Read",
+            "Read purchase orders",
+            "plex.po.read",
+            "HTTP_503",
+            "down");
     Map<String, Object> afterLastStep =
-        RunEvents.failed(RUN, "orders", "22517", null, null, "LEDGER_UNBALANCED", "2 records lost");
+        RunEvents.failed(
+            RUN, "orders", "22517", null, null, null, "LEDGER_UNBALANCED", "2 records lost");
     assertThat(atStep.keySet()).isEqualTo(afterLastStep.keySet());
     for (EventType type : new EventType[] {EventType.FLOW_INCIDENT, EventType.SYNC_FAILED}) {
       assertThat(EventSchemas.problems(event(type, atStep))).isEmpty();

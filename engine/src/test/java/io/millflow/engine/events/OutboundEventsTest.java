@@ -145,7 +145,7 @@ class OutboundEventsTest {
   }
 
   @Test
-  void anIncidentIsDeliveredWithItsError() {
+  void anIncidentIsDeliveredWithItsErrorAndTheTasksName() {
     String flow =
         deploy(
             variant(
@@ -165,7 +165,16 @@ class OutboundEventsTest {
                             r.type().equals("flow.incident")
                                 && new String(r.body(), StandardCharsets.UTF_8).contains(runId)
                                 && new String(r.body(), StandardCharsets.UTF_8)
-                                    .contains("CONNECTION_NOT_FOUND")));
+                                    .contains("CONNECTION_NOT_FOUND")
+                                && elementName(r).equals("Write to PostgreSQL")));
+  }
+
+  private static String elementName(Received event) {
+    try {
+      return io.millflow.step.Json.mapper().readTree(event.body()).at("/data/elementName").asText();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

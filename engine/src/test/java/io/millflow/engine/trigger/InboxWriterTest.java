@@ -79,7 +79,7 @@ class InboxWriterTest {
   }
 
   private static InboxRow row(String eventId) {
-    return new InboxRow(UUID.randomUUID(), "t", eventId, "{}", "{}", new byte[0]);
+    return new InboxRow(UUID.randomUUID(), "t", eventId, "{}", "{}", new byte[0], "{}");
   }
 
   private static void await(CountDownLatch latch) {
