@@ -57,6 +57,7 @@ public class ApiContract {
         .enableStandardStaticFiles(false)
         .enableStandardFilter(false)
         .addFilter(new NullableUnlessRequired())
+        .addFilter(new ErrorAnswers())
         .withInitialModel(
             OASFactory.createOpenAPI()
                 .info(

@@ -32,6 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Run history: the list with filters, and one run with its steps and logs. */
 @Path("/api/runs")
@@ -146,6 +151,18 @@ public class RunsResource {
    * errors.
    */
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of runs, newest first",
+      headers =
+          @Header(
+              name = TOTAL_HEADER,
+              description = "How many runs match the filters, over all pages",
+              schema = @Schema(type = SchemaType.INTEGER)),
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RunRow.class)))
   public Response list(
       @QueryParam("flow") String flow,
       @QueryParam("status") String status,

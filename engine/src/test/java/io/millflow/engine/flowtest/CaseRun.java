@@ -4,17 +4,21 @@ import static io.restassured.RestAssured.given;
 
 import io.millflow.engine.FlowTestSupport;
 import io.millflow.engine.flowtest.FlowTestFile.Case;
+import io.millflow.engine.flowtest.FlowTestFile.GivenSql;
 import io.millflow.engine.flowtest.FlowTestFile.SandboxCall;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
+import io.millflow.step.Connection;
 import io.millflow.step.Json;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs one case against the runtime: empties its sinks, deploys its copy of the flow, makes the
@@ -25,16 +29,29 @@ final class CaseRun {
   private final FlowTestRuntime runtime;
   private final FlowTestFile file;
   private final Case testCase;
+  private final Collection<String> connections;
 
-  CaseRun(FlowTestRuntime runtime, FlowTestFile file, Case testCase) {
+  /**
+   * @param connections the connections the case names (its flow's, sinks' and sandbox calls'),
+   *     whose {@code connection.*} events it may expect
+   */
+  CaseRun(
+      FlowTestRuntime runtime, FlowTestFile file, Case testCase, Collection<String> connections) {
     this.runtime = runtime;
     this.file = file;
     this.testCase = testCase;
+    this.connections = connections;
   }
 
   List<Mismatch> run(String bpmn, String processId) {
     for (Sink sink : testCase.expect().sinks()) {
-      SinkContents.empty(runtime.connection(sink.connection()), sink.table());
+      Connection connection = runtime.connection(sink.connection());
+      if (!NetSuiteRecords.isNetSuite(connection)) {
+        SinkContents.empty(connection, sink.table());
+      }
+    }
+    for (GivenSql sql : testCase.given()) {
+      GivenSqlRun.run(runtime.connection(sql.connection()), sql);
     }
     String flowId =
         FlowTestSupport.deploy(FlowUnderTest.copy(bpmn, processId, file.replacements()));
@@ -49,12 +66,16 @@ final class CaseRun {
                   before.getString("run.status") + " (" + before.getString("run.error") + ")"));
         }
       }
-      testCase.sandbox().forEach(this::call);
+      Instant since = runtime.storeNow();
+      CursorPlaceholders cursors =
+          new CursorPlaceholders(element -> runtime.committedCursor(processId, element));
+      testCase.sandbox().forEach(call -> call(call, cursors));
       String runId = start(flowId);
       JsonPath run = FlowTestSupport.awaitRunEnd(runId);
-      return OutcomeCheck.compare(testCase.expect(), outcome(runId, run));
+      return OutcomeCheck.compare(testCase.expect(), outcome(runId, run, since));
     } finally {
       testCase.sandbox().forEach(call -> runtime.clearFaults(call.connection()));
+      testCase.sandbox().forEach(call -> runtime.recheck(call.connection()));
     }
   }
 
@@ -70,12 +91,12 @@ final class CaseRun {
         .path("id");
   }
 
-  private void call(SandboxCall call) {
+  private void call(SandboxCall call, CursorPlaceholders cursors) {
     String url = runtime.sandboxUrl(call.connection()) + "/_sandbox/" + call.endpoint();
     Response answer =
         given()
             .contentType(ContentType.JSON)
-            .body(Json.mapper().valueToTree(call.body()).toString())
+            .body(Json.mapper().valueToTree(cursors.resolve(call.body())).toString())
             .post(url);
     if (answer.statusCode() >= 300) {
       throw new FlowTestFormatException(
@@ -92,7 +113,7 @@ final class CaseRun {
     }
   }
 
-  private RunOutcome outcome(String runId, JsonPath run) {
+  private RunOutcome outcome(String runId, JsonPath run, Instant since) {
     Map<String, Integer> attempts = new LinkedHashMap<>();
     List<Map<String, Object>> steps = run.getList("steps.step");
     for (Map<String, Object> step : steps) {
@@ -100,8 +121,12 @@ final class CaseRun {
     }
     Map<String, List<Map<String, Object>>> sinks = new LinkedHashMap<>();
     for (Sink sink : testCase.expect().sinks()) {
+      Connection connection = runtime.connection(sink.connection());
       sinks.put(
-          sink.label(), SinkContents.rows(runtime.connection(sink.connection()), sink.table()));
+          sink.label(),
+          NetSuiteRecords.isNetSuite(connection)
+              ? NetSuiteRecords.rows(connection, sink)
+              : SinkContents.rows(connection, sink.table()));
     }
     List<Map<String, Object>> ledger = run.getList("ledger");
     return new RunOutcome(
@@ -110,20 +135,22 @@ final class CaseRun {
         ledger == null ? List.of() : ledger,
         attempts,
         sinks,
-        events(runId));
+        events(testCase.expect().events(), () -> runtime.eventsOf(runId)),
+        events(
+            testCase.expect().connectionEvents(),
+            () -> runtime.connectionEventsSince(connections, since)));
   }
 
   /** Events are stored as the run ends; a moment's wait lets the last one in. */
-  private List<String> events(String runId) {
-    List<String> expected = testCase.expect().events();
+  private static List<String> events(List<String> expected, Supplier<List<String>> stored) {
     if (expected == null) {
       return List.of();
     }
     Instant until = Instant.now().plus(Duration.ofSeconds(2));
-    List<String> events = runtime.eventsOf(runId);
+    List<String> events = stored.get();
     while (events.size() < expected.size() && Instant.now().isBefore(until)) {
       sleep();
-      events = runtime.eventsOf(runId);
+      events = stored.get();
     }
     return events;
   }

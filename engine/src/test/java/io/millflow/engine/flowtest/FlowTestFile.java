@@ -21,15 +21,22 @@ record FlowTestFile(
    */
   record Case(
       String name,
+      List<GivenSql> given,
       Map<String, Object> variables,
       int runsBefore,
       List<SandboxCall> sandbox,
       Expectation expect) {}
 
   /**
+   * SQL statements run, in order, against the database of a PostgreSQL or MySQL connection before
+   * the case's flow is deployed (e.g. to fill the table a flow reads).
+   */
+  record GivenSql(String connection, List<String> statements) {}
+
+  /**
    * A POST of {@code body} to {@code <sandbox base URL>/_sandbox/<endpoint>} of the sandbox that
    * offers {@code connection}, made after the runs before and just before the checked run (faults,
-   * touch, tokens, downtime).
+   * touch, tokens, downtime). Text values may hold {@link CursorPlaceholders cursor placeholders}.
    */
   record SandboxCall(String connection, String endpoint, Map<String, Object> body) {}
 
@@ -39,13 +46,16 @@ record FlowTestFile(
    * @param ledger the run ledger's counts of its one path (read, mapped, inserted, ...)
    * @param attempts the attempts per BPMN element id (3 after two retried failures)
    * @param events the types of the outbound events the run emitted, in order
+   * @param connectionEvents the types of the {@code connection.*} events about the connections the
+   *     case names, emitted from its sandbox calls to the checked run's end, in order
    */
   record Expectation(
       String status,
       Map<String, Object> ledger,
       Map<String, Integer> attempts,
       List<Sink> sinks,
-      List<String> events) {}
+      List<String> events,
+      List<String> connectionEvents) {}
 
   /**
    * A table, collection or file of a sink connection, emptied before the case: how many rows or

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.millflow.engine.flowtest.FlowTestFile.Case;
 import io.millflow.engine.flowtest.FlowTestFile.Expectation;
+import io.millflow.engine.flowtest.FlowTestFile.GivenSql;
 import io.millflow.engine.flowtest.FlowTestFile.Replacement;
 import io.millflow.engine.flowtest.FlowTestFile.SandboxCall;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
@@ -82,9 +83,10 @@ final class FlowTestFileReader {
 
   private Case testCase(JsonNode node) {
     where = file.getFileName().toString();
-    object(node, "cases[]", "name", "variables", "runsBefore", "sandbox", "expect");
+    object(node, "cases[]", "name", "given", "variables", "runsBefore", "sandbox", "expect");
     String name = text(node, "name");
     where = file.getFileName() + ", case '" + name + "'";
+    List<GivenSql> given = node.has("given") ? given(node.get("given")) : List.of();
     Map<String, Object> variables =
         node.has("variables") ? map(object(node.get("variables"), "variables")) : Map.of();
     int runsBefore = node.has("runsBefore") ? count(node.get("runsBefore"), "runsBefore") : 0;
@@ -102,11 +104,30 @@ final class FlowTestFileReader {
     if (!node.has("expect")) {
       fail("expect", "is missing: a case must say what the run ends with");
     }
-    return new Case(name, variables, runsBefore, calls, expectation(node.get("expect")));
+    return new Case(name, given, variables, runsBefore, calls, expectation(node.get("expect")));
+  }
+
+  private List<GivenSql> given(JsonNode node) {
+    object(node, "given", "sql");
+    List<GivenSql> given = new ArrayList<>();
+    List<JsonNode> entries = list(node, "sql", true);
+    for (int i = 0; i < entries.size(); i++) {
+      String field = "given.sql[" + i + "]";
+      JsonNode entry = object(entries.get(i), field, "connection", "statements");
+      List<String> statements = new ArrayList<>();
+      for (JsonNode statement : list(entry, "statements", true)) {
+        if (!statement.isTextual() || statement.asText().isBlank()) {
+          fail(field + ".statements", "must be SQL statements as text, not " + statement);
+        }
+        statements.add(statement.asText());
+      }
+      given.add(new GivenSql(text(entry, field + ".connection"), statements));
+    }
+    return given;
   }
 
   private Expectation expectation(JsonNode node) {
-    object(node, "expect", "status", "ledger", "attempts", "sinks", "events");
+    object(node, "expect", "status", "ledger", "attempts", "sinks", "events", "connectionEvents");
     String status = text(node, "expect.status");
     if (!STATUSES.contains(status)) {
       fail("expect.status", "must be one of " + STATUSES + ", not '" + status + "'");
@@ -129,14 +150,20 @@ final class FlowTestFileReader {
     for (int i = 0; i < sinkNodes.size(); i++) {
       sinks.add(sink(sinkNodes.get(i), "expect.sinks[" + i + "]"));
     }
-    List<String> events = null;
-    if (node.has("events")) {
-      events = new ArrayList<>();
-      for (JsonNode event : list(node, "events", false)) {
-        events.add(event.asText());
-      }
+    return new Expectation(
+        status, ledger, attempts, sinks, types(node, "events"), types(node, "connectionEvents"));
+  }
+
+  /** A list of event types; null (not checked) when the field is not given. */
+  private List<String> types(JsonNode node, String key) {
+    if (!node.has(key)) {
+      return null;
     }
-    return new Expectation(status, ledger, attempts, sinks, events);
+    List<String> types = new ArrayList<>();
+    for (JsonNode event : list(node, key, false)) {
+      types.add(event.asText());
+    }
+    return types;
   }
 
   private Sink sink(JsonNode node, String field) {

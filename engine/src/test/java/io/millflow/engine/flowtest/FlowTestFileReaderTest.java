@@ -79,6 +79,44 @@ class FlowTestFileReaderTest {
         .hasMessage("other-flow.test.yaml: no flow other-flow.bpmn next to it");
   }
 
+  @Test
+  void readsGivenSqlAndConnectionEventsAndRefusesSqlThatIsNotText() throws IOException {
+    Path file =
+        testFile(
+            """
+            cases:
+              - name: vendors
+                given:
+                  sql:
+                    - connection: warehouse
+                      statements: [drop table if exists t, create table t (k text)]
+                expect: {status: completed, connectionEvents: [connection.status_changed]}
+            """);
+
+    FlowTestFile.Case read = FlowTestFileReader.read(file).cases().getFirst();
+
+    assertThat(read.given())
+        .containsExactly(
+            new FlowTestFile.GivenSql(
+                "warehouse",
+                java.util.List.of("drop table if exists t", "create table t (k text)")));
+    assertThat(read.expect().connectionEvents()).containsExactly("connection.status_changed");
+    assertThat(read.expect().events()).isNull();
+
+    Path notText =
+        testFile(
+            """
+            cases:
+              - name: vendors
+                given: {sql: [{connection: warehouse, statements: [{create: t}]}]}
+                expect: {status: completed}
+            """);
+    assertThatThrownBy(() -> FlowTestFileReader.read(notText))
+        .hasMessageStartingWith(
+            "my-flow.test.yaml, case 'vendors': given.sql[0].statements must be SQL statements as"
+                + " text");
+  }
+
   private Path testFile(String yaml) throws IOException {
     Files.writeString(folder.resolve("my-flow.bpmn"), "<definitions/>");
     Path file = folder.resolve("my-flow.test.yaml");

@@ -89,7 +89,8 @@ final class FlowTestRunner {
 
   private CaseResult runLocked(FlowTestFile file, String bpmn, Case testCase) {
     List<ReentrantLock> held = new ArrayList<>();
-    for (String connection : connectionsOf(bpmn, testCase)) {
+    TreeSet<String> connections = connectionsOf(bpmn, testCase);
+    for (String connection : connections) {
       ReentrantLock lock = locks.computeIfAbsent(connection, name -> new ReentrantLock());
       lock.lock();
       held.add(lock);
@@ -98,7 +99,7 @@ final class FlowTestRunner {
     String fileName = file.source().getFileName().toString();
     try {
       List<Mismatch> mismatches =
-          new CaseRun(runtime, file, testCase).run(bpmn, processId(file, testCase));
+          new CaseRun(runtime, file, testCase, connections).run(bpmn, processId(file, testCase));
       return new CaseResult(fileName, testCase.name(), since(started), mismatches, null);
     } catch (RuntimeException | AssertionError e) {
       return new CaseResult(fileName, testCase.name(), since(started), List.of(), e.toString());
@@ -115,6 +116,7 @@ final class FlowTestRunner {
     }
     testCase.expect().sinks().stream().map(Sink::connection).forEach(names::add);
     testCase.sandbox().forEach(call -> names.add(call.connection()));
+    testCase.given().forEach(given -> names.add(given.connection()));
     return names;
   }
 

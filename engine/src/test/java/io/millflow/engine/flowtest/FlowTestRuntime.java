@@ -72,6 +72,19 @@ final class FlowTestRuntime implements AutoCloseable {
     given().delete(sandboxUrl(connection) + "/_sandbox/faults").then().statusCode(200);
   }
 
+  /**
+   * Checks the connection again when a case left it anything but online (a fault that refused its
+   * credentials makes it {@code reauth_required}, and steps refuse such a connection), so the next
+   * case finds it as the first did.
+   */
+  void recheck(String connection) {
+    String status =
+        given().get("/api/connections/{name}/status", connection).then().extract().path("status");
+    if (!"online".equals(status)) {
+      given().post("/api/connections/{name}/test", connection).then().statusCode(200);
+    }
+  }
+
   /** The types of the events emitted about the run, oldest first. */
   List<String> eventsOf(String runId) {
     return store.withHandle(
@@ -82,6 +95,61 @@ final class FlowTestRuntime implements AutoCloseable {
                 and payload -> 'data' ->> 'runId' = :run order by created_at, (payload ->> 'sequence')::bigint""")
                 .bind("subscription", subscription)
                 .bind("run", runId)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /**
+   * The cursor the flow (its deployed process id) committed for a read task; {@code element} null
+   * for the flow's only one.
+   */
+  String committedCursor(String processId, String element) {
+    List<String[]> cursors =
+        store.withHandle(
+            h ->
+                h.createQuery(
+                        """
+                select element_id, cursor from sync_state
+                where tenant_id = :tenant and flow_id = :flow order by element_id, connection""")
+                    .bind("tenant", tenant)
+                    .bind("flow", processId)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list());
+    List<String[]> matching =
+        cursors.stream().filter(c -> element == null || c[0].equals(element)).toList();
+    if (matching.size() != 1) {
+      throw new FlowTestFormatException(
+          "${cursor"
+              + (element == null ? "" : ":" + element)
+              + "}: the flow committed "
+              + matching.size()
+              + " such cursors (tasks with a cursor: "
+              + cursors.stream().map(c -> c[0]).distinct().toList()
+              + "); name the task, e.g. ${cursor:ReadOrders}");
+    }
+    return matching.getFirst()[1];
+  }
+
+  /** The state store's clock now, to tell later events from earlier ones. */
+  java.time.Instant storeNow() {
+    return store.withHandle(
+        h -> h.createQuery("select now()").mapTo(java.time.OffsetDateTime.class).one().toInstant());
+  }
+
+  /**
+   * The types of the {@code connection.*} events about these connections since then, oldest first.
+   */
+  List<String> connectionEventsSince(java.util.Collection<String> names, java.time.Instant since) {
+    return store.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                select type from event_outbox where subscription_id = :subscription
+                and type like 'connection.%' and payload -> 'data' ->> 'connection' in (<names>)
+                and created_at >= :since order by created_at, (payload ->> 'sequence')::bigint""")
+                .bind("subscription", subscription)
+                .bindList("names", List.copyOf(names))
+                .bind("since", java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
                 .mapTo(String.class)
                 .list());
   }

@@ -25,12 +25,18 @@ final class OutcomeCheck {
         .attempts()
         .forEach(
             (element, attempts) ->
-                check.same("attempts of " + element, attempts, actual.attempts().get(element)));
+                check.same(
+                    "attempts of " + element,
+                    attempts,
+                    actual.attempts().getOrDefault(element, 0)));
     for (Sink sink : expected.sinks()) {
       check.sink(sink, actual.sinks().getOrDefault(sink.label(), List.of()));
     }
     if (expected.events() != null) {
       check.same("events", expected.events(), actual.events());
+    }
+    if (expected.connectionEvents() != null) {
+      check.same("connection events", expected.connectionEvents(), actual.connectionEvents());
     }
     return List.copyOf(check.mismatches);
   }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param attempts the attempts per BPMN element id
  * @param sinks the rows of each expected sink, by {@link FlowTestFile.Sink#label()}
  * @param events the types of the events emitted for the run, in order
+ * @param connectionEvents the types of the events about the case's connections, in order
  */
 record RunOutcome(
     String status,
@@ -18,4 +19,5 @@ record RunOutcome(
     List<Map<String, Object>> ledger,
     Map<String, Integer> attempts,
     Map<String, List<Map<String, Object>>> sinks,
-    List<String> events) {}
+    List<String> events,
+    List<String> connectionEvents) {}

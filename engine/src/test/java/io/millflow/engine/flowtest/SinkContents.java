@@ -105,7 +105,7 @@ final class SinkContents {
     }
   }
 
-  private static Jdbi jdbi(Connection connection) {
+  static Jdbi jdbi(Connection connection) {
     return Jdbi.create(
         connection.setting("jdbcUrl"),
         connection.credential("username"),
