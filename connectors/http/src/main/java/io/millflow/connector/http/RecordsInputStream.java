@@ -1,32 +1,40 @@
 package io.millflow.connector.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.millflow.step.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Records as JSON lines, one record serialised at a time as the reader asks for bytes: a request
- * body of a million records holds one record's bytes in memory, not the dataset's.
+ * A dataset's records as a request body, one record encoded at a time as the reader asks for bytes:
+ * a body of a million records holds one record's bytes in memory, not the dataset's.
  */
-final class JsonLinesInputStream extends InputStream {
+final class RecordsInputStream extends InputStream {
+
+  /** Turns each record, in order, into its bytes in the body (a JSON line, a CSV row). */
+  @FunctionalInterface
+  interface Encoder {
+    /** {@code number} counts from 1 and names the record in errors. */
+    byte[] encode(JsonNode record, long number) throws IOException;
+  }
 
   private final Stream<JsonNode> records;
   private final Iterator<JsonNode> next;
-  private byte[] line = new byte[0];
+  private final Encoder encoder;
+  private byte[] bytes = new byte[0];
   private int at;
+  private long number;
 
-  JsonLinesInputStream(Stream<JsonNode> records) {
+  RecordsInputStream(Stream<JsonNode> records, Encoder encoder) {
     this.records = records;
     this.next = records.iterator();
+    this.encoder = encoder;
   }
 
   @Override
   public int read() throws IOException {
-    return fill() ? line[at++] & 0xff : -1;
+    return fill() ? bytes[at++] & 0xff : -1;
   }
 
   @Override
@@ -37,21 +45,19 @@ final class JsonLinesInputStream extends InputStream {
     if (!fill()) {
       return -1;
     }
-    int count = Math.min(length, line.length - at);
-    System.arraycopy(line, at, buffer, offset, count);
+    int count = Math.min(length, bytes.length - at);
+    System.arraycopy(bytes, at, buffer, offset, count);
     at += count;
     return count;
   }
 
-  /** Whether a byte is left, serialising the next record when the current line is spent. */
+  /** Whether a byte is left, encoding the next record when the current one is spent. */
   private boolean fill() throws IOException {
-    while (at == line.length) {
+    while (at == bytes.length) {
       if (!next.hasNext()) {
         return false;
       }
-      byte[] record = Json.mapper().writeValueAsBytes(next.next());
-      line = Arrays.copyOf(record, record.length + 1);
-      line[record.length] = '\n';
+      bytes = encoder.encode(next.next(), ++number);
       at = 0;
     }
     return true;
