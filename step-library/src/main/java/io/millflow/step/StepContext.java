@@ -54,6 +54,22 @@ public interface StepContext {
   Clock clock();
 
   /**
+   * Compiles a FEEL expression a step's input gives (written without the leading {@code =}, which
+   * would have the engine evaluate it before the step runs), for the step to evaluate over JSON.
+   * The engine compiles it with the bounded FEEL it evaluates every user expression with; a context
+   * without FEEL refuses.
+   *
+   * @param role what the expression is to the step (e.g. "recordsExpression"), for messages
+   * @throws StepFailure {@code INVALID_EXPRESSION} when it is not valid FEEL, calls Java, or its
+   *     loops would run too long; {@code EXPRESSION_UNAVAILABLE} where no FEEL is at hand
+   */
+  default StepExpression expression(String role, String feel) {
+    throw new StepFailure(
+        "EXPRESSION_UNAVAILABLE",
+        "The " + role + " is FEEL, which this context cannot evaluate: use a JSON pointer.");
+  }
+
+  /**
    * Tells the run's ledger what the step did with the records it read, when its output alone cannot
    * say (a transform that rejects or collapses records). A step that never calls it is accounted by
    * its datasets' counts; a source by its {@link ReadResult}, a sink by its {@link WriteResult}.

@@ -44,6 +44,17 @@ final class DatasetChunks {
       }
     }
 
+    /** One record's JSON text, copied as it is: the caller vouches it is one line of JSON. */
+    void addJson(byte[] json, int offset, int length) {
+      try {
+        gzip.write(json, offset, length);
+        gzip.write('\n');
+        count++;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not compress a record", e);
+      }
+    }
+
     int count() {
       return count;
     }

@@ -162,6 +162,16 @@ public class PostgresDatasetStore {
     @Override
     public void add(Object record) {
       chunk.add(record);
+      added();
+    }
+
+    @Override
+    public void addJson(byte[] json, int offset, int length) {
+      chunk.addJson(json, offset, length);
+      added();
+    }
+
+    private void added() {
       count++;
       if (chunk.count() >= chunkRecords) {
         flush();

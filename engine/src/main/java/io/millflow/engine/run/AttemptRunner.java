@@ -80,7 +80,8 @@ final class AttemptRunner implements TaskHandler {
             services.datasets().forRun(attempt.owner.tenantId(), attempt.runId),
             services.history(),
             services.clock(),
-            attempt.redaction);
+            attempt.redaction,
+            services.feel());
     try (TimeoutExtender.Watch ignored =
             services.timeoutExtender().watch(lease, lockDuration, context);
         AttemptObservation observed =

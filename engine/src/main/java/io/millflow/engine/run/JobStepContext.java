@@ -1,11 +1,14 @@
 package io.millflow.engine.run;
 
 import io.millflow.engine.connection.StepConnections;
+import io.millflow.engine.feel.BoundedFeel;
+import io.millflow.engine.feel.FeelStepExpression;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetStore;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.StepContext;
+import io.millflow.step.StepExpression;
 import io.millflow.step.StepLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The context of one step attempt: its run, connections, datasets, and a log and progress that go
- * to the history. Log lines pass the attempt's {@link Redaction} on their way, so a step that logs
- * its input logs no secret.
+ * The context of one step attempt: its run, connections, datasets, the bounded FEEL for its
+ * expressions, and a log and progress that go to the history. Log lines pass the attempt's {@link
+ * Redaction} on their way, so a step that logs its input logs no secret.
  */
 final class JobStepContext implements StepContext {
 
@@ -31,6 +34,7 @@ final class JobStepContext implements StepContext {
   private final RunHistory history;
   private final Clock clock;
   private final Redaction redaction;
+  private final BoundedFeel feel;
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
   private volatile RecordAccount account;
@@ -44,7 +48,8 @@ final class JobStepContext implements StepContext {
       DatasetStore datasets,
       RunHistory history,
       Clock clock,
-      Redaction redaction) {
+      Redaction redaction,
+      BoundedFeel feel) {
     this.tenantId = tenantId;
     this.runId = runId;
     this.stepRunId = stepRunId;
@@ -54,6 +59,7 @@ final class JobStepContext implements StepContext {
     this.history = history;
     this.clock = clock;
     this.redaction = redaction;
+    this.feel = feel;
     this.lastProgress = clock.instant();
   }
 
@@ -79,6 +85,11 @@ final class JobStepContext implements StepContext {
   @Override
   public Connection connection(String name) {
     return connections.resolve(tenantId, name);
+  }
+
+  @Override
+  public StepExpression expression(String role, String expression) {
+    return FeelStepExpression.compile(feel, role, expression);
   }
 
   @Override

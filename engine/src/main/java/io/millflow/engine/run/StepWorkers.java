@@ -6,6 +6,7 @@ import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
+import io.millflow.engine.feel.BoundedFeel;
 import io.millflow.engine.flow.AuthoredSecrets;
 import io.millflow.engine.flow.ElementNames;
 import io.millflow.engine.flow.ErrorCatchers;
@@ -62,7 +63,8 @@ public class StepWorkers {
       RunLedger runLedger,
       SyncModes syncModes,
       AttemptObserver observer,
-      Readiness readiness) {
+      Readiness readiness,
+      BoundedFeel feel) {
     this.engine = engine;
     this.readiness = readiness;
     this.steps = steps;
@@ -87,7 +89,8 @@ public class StepWorkers {
             ledger,
             runLedger,
             syncModes,
-            observer);
+            observer,
+            feel);
   }
 
   public void open() {

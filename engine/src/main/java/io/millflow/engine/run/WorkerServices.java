@@ -3,6 +3,7 @@ package io.millflow.engine.run;
 import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.dataset.PostgresDatasetStore;
 import io.millflow.engine.events.OutboundEvents;
+import io.millflow.engine.feel.BoundedFeel;
 import io.millflow.engine.flow.AuthoredSecrets;
 import io.millflow.engine.flow.ElementNames;
 import io.millflow.engine.flow.ErrorCatchers;
@@ -35,4 +36,5 @@ record WorkerServices(
     StepLedger ledger,
     RunLedger runLedger,
     SyncModes syncModes,
-    AttemptObserver observer) {}
+    AttemptObserver observer,
+    BoundedFeel feel) {}

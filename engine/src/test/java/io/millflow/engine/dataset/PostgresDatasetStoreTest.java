@@ -62,6 +62,32 @@ class PostgresDatasetStoreTest {
   }
 
   @Test
+  void keepsRecordsGivenAsJsonTextAmongOthersInOrderAcrossChunks() {
+    byte[] page =
+        "[{\"key\":\"j\",\"price\":12.50,\"updatedAt\":null}]"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    DatasetRef ref;
+    try (DatasetWriter writer = store.create("item")) {
+      for (int i = 0; i < 150; i++) {
+        if (i % 2 == 0) {
+          writer.addJson(page, 1, page.length - 2);
+        } else {
+          writer.add(new Item("k" + i, BigDecimal.ONE, null));
+        }
+      }
+      ref = writer.finish();
+    }
+
+    assertThat(chunkCount(ref)).isEqualTo(2);
+    try (Stream<Item> read = store.read(ref, Item.class)) {
+      List<Item> items = read.toList();
+      assertThat(items).hasSize(150);
+      assertThat(items.get(0)).isEqualTo(new Item("j", new BigDecimal("12.50"), null));
+      assertThat(items.get(149)).isEqualTo(new Item("k149", BigDecimal.ONE, null));
+    }
+  }
+
+  @Test
   void anEmptyDatasetReadsAsNoRecords() {
     DatasetRef ref = write("item", List.of());
     try (Stream<Item> read = store.read(ref, Item.class)) {

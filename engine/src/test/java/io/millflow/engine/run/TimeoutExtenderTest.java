@@ -23,6 +23,7 @@ class TimeoutExtenderTest {
                 null,
                 null,
                 Clock.systemUTC(),
+                null,
                 null);
         try (TimeoutExtender.Watch watch =
             extender.watch(duration -> {}, Duration.ofMinutes(15), context)) {

@@ -17,8 +17,11 @@ import java.util.Set;
  * OutboundGuard} before it is sent: a server cannot send the runtime on to loopback, the cloud
  * metadata address or the state store by answering with a {@code Location}. Follows as the JDK's
  * {@code NORMAL} (never from https to http) or {@code ALWAYS} would, at most {@value
- * #MAX_REDIRECTS} hops; 303, and 301/302 after a POST, continue as GET. A hop to another origin
- * drops {@code Authorization} and {@code Cookie}, so a credential goes only where it was meant to.
+ * #MAX_REDIRECTS} hops; 303, and 301/302 after a POST, continue as GET; 307 and 308 send the same
+ * method and body again (a body publisher that can be subscribed again, such as one reading a
+ * dataset from its start, sends it whole again). A hop to another origin drops {@code
+ * Authorization}, {@code Cookie} and the caller's own credential headers (e.g. an API key's), so a
+ * credential goes only where it was meant to.
  */
 final class GuardedRedirects {
 
@@ -28,10 +31,20 @@ final class GuardedRedirects {
 
   private final HttpClient.Redirect policy;
   private final Optional<OutboundGuard> guard;
+  private final Set<String> credentialHeaders;
 
   GuardedRedirects(HttpClient.Redirect policy, Optional<OutboundGuard> guard) {
+    this(policy, guard, Set.of());
+  }
+
+  /** {@code credentialHeaders}: more headers than these two that carry a credential. */
+  GuardedRedirects(
+      HttpClient.Redirect policy, Optional<OutboundGuard> guard, Set<String> credentialHeaders) {
     this.policy = policy;
     this.guard = guard;
+    Set<String> names = new java.util.HashSet<>(CREDENTIAL_HEADERS);
+    credentialHeaders.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+    this.credentialHeaders = Set.copyOf(names);
   }
 
   /** Whether an answer with this status and headers is one this follower goes on from. */
@@ -95,13 +108,13 @@ final class GuardedRedirects {
     }
   }
 
-  private static HttpRequest request(HttpRequest request, int status, URI next) {
+  private HttpRequest request(HttpRequest request, int status, URI next) {
     boolean sameOrigin = sameOrigin(request.uri(), next);
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 request,
                 (name, value) ->
-                    sameOrigin || !CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+                    sameOrigin || !credentialHeaders.contains(name.toLowerCase(Locale.ROOT)))
             .uri(next);
     boolean asGet =
         status == 303 && !request.method().equals("HEAD")

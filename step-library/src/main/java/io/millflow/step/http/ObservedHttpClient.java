@@ -56,11 +56,7 @@ public final class ObservedHttpClient extends HttpClient {
    * @throws IllegalArgumentException when {@code client} follows redirects itself
    */
   public static HttpClient of(HttpClient client, Redirect redirects) {
-    if (client.followRedirects() != Redirect.NEVER) {
-      throw new IllegalArgumentException(
-          "The client follows redirects itself, past the outbound guard: build it with"
-              + " Redirect.NEVER and pass the policy to ObservedHttpClient.of.");
-    }
+    requireNoRedirects(client);
     Optional<OutboundHttp> observer =
         ServiceLoader.load(OutboundHttp.class, OutboundHttp.class.getClassLoader()).findFirst();
     if (observer.isEmpty() && redirects == Redirect.NEVER) {
@@ -73,7 +69,38 @@ public final class ObservedHttpClient extends HttpClient {
         new GuardedRedirects(redirects, GuardedRedirects.runtimeGuard()));
   }
 
-  /** As {@link #of(HttpClient, Redirect)} with a guard of the caller's: for tests. */
+  /**
+   * As {@link #of(HttpClient, Redirect)}, each hop checked by the caller's {@code guard}, and
+   * {@code credentialHeaders} (beside {@code Authorization} and {@code Cookie}) dropped when a hop
+   * leaves the origin: for a connector that has the guard injected and its own credential headers,
+   * such as an API key's.
+   */
+  public static HttpClient of(
+      HttpClient client,
+      Redirect redirects,
+      io.millflow.step.OutboundGuard guard,
+      java.util.Set<String> credentialHeaders) {
+    requireNoRedirects(client);
+    return new ObservedHttpClient(
+        client,
+        ServiceLoader.load(OutboundHttp.class, OutboundHttp.class.getClassLoader())
+            .findFirst()
+            .orElse(UNWATCHED),
+        redirects,
+        new GuardedRedirects(redirects, Optional.of(guard), credentialHeaders));
+  }
+
+  private static void requireNoRedirects(HttpClient client) {
+    if (client.followRedirects() != Redirect.NEVER) {
+      throw new IllegalArgumentException(
+          "The client follows redirects itself, past the outbound guard: build it with"
+              + " Redirect.NEVER and pass the policy to ObservedHttpClient.of.");
+    }
+  }
+
+  /**
+   * As {@link #of(HttpClient, Redirect)} with a guard of the caller's and no watcher: for tests.
+   */
   static HttpClient of(
       HttpClient client, Redirect redirects, io.millflow.step.OutboundGuard guard) {
     return new ObservedHttpClient(

@@ -36,6 +36,11 @@ public final class InMemoryDatasetStore implements DatasetStore {
       }
 
       @Override
+      public void addJson(byte[] json, int offset, int length) {
+        lines.add(new String(json, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+      }
+
+      @Override
       public long count() {
         return lines.size();
       }

@@ -57,6 +57,12 @@ public final class TestStepContext implements StepContext {
     return taskKey;
   }
 
+  /** The real FEEL engine, without the runtime's budget: see {@link TestFeel}. */
+  @Override
+  public io.millflow.step.StepExpression expression(String role, String feel) {
+    return TestFeel.compile(role, feel);
+  }
+
   @Override
   public Connection connection(String name) {
     Connection connection = connections.get(name);

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * Writes a dataset to one CSV or JSON Lines file, optionally gzip-compressed, inside a {@code file}
  * connection's base directory. The records are streamed to a temporary file next to the target,
  * which replaces the target in one atomic rename only when complete: a failed write leaves the
- * target as it was. CSV columns come from the first record (see {@link CsvRecordWriter}). Example
- * input: {@code {"connection": "exports", "path": "out/orders.csv", "mode": "overwrite", "records":
- * "=orders"}}.
+ * target as it was. CSV columns come from the first record (see {@link
+ * io.millflow.step.csv.CsvRows}). Example input: {@code {"connection": "exports", "path":
+ * "out/orders.csv", "mode": "overwrite", "records": "=orders"}}.
  */
 @Singleton
 @StepType(

@@ -1,28 +1,43 @@
 package io.millflow.connector.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.millflow.step.Json;
 import io.millflow.step.StepFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads an answer's body: JSON where records are expected, JSON or text as a step's output. */
+/** Reads an answer's body: a value at a pointer, or JSON or text as a step's output. */
 final class Bodies {
 
   private Bodies() {}
 
-  /** The body as JSON; a body that is not JSON cannot hold pages of records. */
-  static JsonNode json(Answer answer, Exchange request, Call call) {
-    try {
-      JsonNode body = Json.mapper().readTree(answer.body());
-      if (body != null && !body.isMissingNode()) {
-        return body;
-      }
+  /**
+   * The value at {@code pointer} in the body, read without a tree of the rest; a missing node when
+   * the body has none there.
+   */
+  static JsonNode at(Answer answer, JsonPointer pointer) {
+    try (JsonParser parser = Json.mapper().createParser(answer.body())) {
+      return JsonScan.to(parser, pointer) == null
+          ? MissingNode.getInstance()
+          : Json.mapper().readTree(parser);
     } catch (IOException e) {
-      // said below
+      throw new StepFailure(
+          "HTTP_UNEXPECTED_RESPONSE",
+          "The answer (request "
+              + answer.requestId()
+              + ") is not JSON, so "
+              + pointer
+              + " cannot be read from it.");
     }
-    throw new StepFailure(
+  }
+
+  /** A body that is not JSON cannot hold pages of records. */
+  static StepFailure notJson(Answer answer, Exchange request, Call call) {
+    return new StepFailure(
         "HTTP_UNEXPECTED_RESPONSE",
         "The answer to "
             + request.describe()

@@ -57,6 +57,7 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
               label = "Body records",
               description = "Instead of a body: a dataset, sent as JSON lines, e.g. =parts.records")
           DatasetRef bodyRecords,
+      @Param(label = "Body records format", defaultValue = "jsonl") BodyFormat bodyFormat,
       @Param(label = "Timeout (seconds)", description = "Per request; empty: the connection's")
           @Positive
           Integer timeoutSeconds,
@@ -65,6 +66,10 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
               label = "Records pointer",
               description = "JSON pointer to a page's records, e.g. /data ('/': the whole body)")
           String recordsPointer,
+      @Param(
+              label = "Records expression",
+              description = "Instead of the pointer: FEEL without '=', e.g. body.data[qty > 0]")
+          String recordsExpression,
       @Param(label = "Next pointer", description = "nextInBody: where the next URL or cursor is")
           String nextPointer,
       @Param(label = "Cursor parameter", description = "nextInBody: empty when it is a URL")
@@ -117,7 +122,9 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
     }
     Exchange request = exchange(input, connection, context);
     PagingStyle style = input.paging() == null ? PagingStyle.NONE : input.paging();
-    if (style == PagingStyle.NONE && isBlank(input.recordsPointer())) {
+    if (style == PagingStyle.NONE
+        && isBlank(input.recordsPointer())
+        && isBlank(input.recordsExpression())) {
       Answer answer = sender.send(call, request, MAX_OUTPUT_BODY);
       context
           .log()
@@ -142,7 +149,7 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
                 call,
                 request,
                 StepPaging.of(input, style),
-                pointer("recordsPointer", input.recordsPointer()),
+                RecordPick.of(input, context),
                 isBlank(input.entity()) ? "http.record" : input.entity(),
                 input.maxPages() == null ? 1000 : input.maxPages(),
                 MAX_PAGE_BYTES,
@@ -173,21 +180,21 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
     if (input.headers() != null) {
       input.headers().forEach((name, value) -> headers.put(name, String.valueOf(value)));
     }
-    RequestBody body = body(input, context);
+    RequestBody body = body(input, connection, context);
     if (body != null
         && headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase("Content-Type"))) {
-      headers.put(
-          "Content-Type",
-          body instanceof RequestBody.JsonLines
-              ? RequestBody.JsonLines.CONTENT_TYPE
-              : "application/json");
+      headers.put("Content-Type", body.contentType());
     }
+    return new Exchange(method(input), uri(input, connection), headers, body);
+  }
+
+  private static java.net.URI uri(Input input, HttpConnection connection) {
     var uri = Urls.resolve(connection.baseUrl(), input.url());
-    if (input.query() != null) {
-      uri = Urls.withParameters(uri, input.query());
-    }
-    String method = (input.method() == null ? HttpMethod.GET : input.method()).name();
-    return new Exchange(method, uri, headers, body);
+    return input.query() == null ? uri : Urls.withParameters(uri, input.query());
+  }
+
+  private static String method(Input input) {
+    return (input.method() == null ? HttpMethod.GET : input.method()).name();
   }
 
   static JsonPointer pointer(String field, String text) {
@@ -203,14 +210,18 @@ public final class HttpRequestStep implements Step<HttpRequestStep.Input, HttpRe
     }
   }
 
-  private static RequestBody body(Input input, StepContext context) {
+  private static RequestBody body(Input input, HttpConnection connection, StepContext context) {
     if (input.body() != null && input.bodyRecords() != null) {
       throw new StepFailure(
           "INVALID_INPUT",
           "Give a body or body records, not both: the request has one body. Leave one empty.");
     }
     if (input.bodyRecords() != null) {
-      return new RequestBody.JsonLines(context.datasets(), input.bodyRecords());
+      return new RequestBody.Records(
+          context.datasets(),
+          input.bodyRecords(),
+          input.bodyFormat() == null ? BodyFormat.JSONL : input.bodyFormat(),
+          "the body of " + method(input) + " " + uri(input, connection).getRawPath());
     }
     return input.body() == null ? null : new RequestBody.Bytes(json(input.body()));
   }

@@ -1,7 +1,5 @@
 package io.millflow.connector.http;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
@@ -10,8 +8,9 @@ import java.net.URI;
 
 /**
  * Reads the pages of a list into a new dataset, one page in memory at a time: each page's records
- * (the array at a JSON pointer) are handed to the dataset writer, which flushes them in chunks,
- * before the next page is asked for.
+ * (the array at a JSON pointer, copied as their JSON text by {@link PageRecords}, or what a FEEL
+ * expression picks) are handed to the dataset writer, which flushes them in chunks, before the next
+ * page is asked for.
  */
 final class PagedRecords {
 
@@ -28,7 +27,7 @@ final class PagedRecords {
       Call call,
       Exchange request,
       Paging paging,
-      JsonPointer records,
+      RecordPick records,
       String entity,
       int maxPages,
       int maxPageBytes,
@@ -40,10 +39,9 @@ final class PagedRecords {
       while (uri != null && pages < maxPages) {
         answer = sender.send(call, request.at(uri), maxPageBytes);
         pages++;
-        JsonNode body = Bodies.json(answer, request, call);
-        int onPage = add(body, records, out, request);
+        int onPage = records.copy(answer, out, request, call);
         context.progress(out.count(), -1);
-        URI next = paging.next(new Paging.Page(uri, answer, body, onPage, out.count(), pages));
+        URI next = paging.next(new Paging.Page(uri, answer, onPage, out.count(), pages));
         if (uri.equals(next)) {
           throw new StepFailure(
               "HTTP_PAGING_LOOP",
@@ -60,25 +58,5 @@ final class PagedRecords {
       context.progress(ref.count(), ref.count());
       return new Result(ref, answer, pages, uri != null);
     }
-  }
-
-  private static int add(JsonNode body, JsonPointer pointer, DatasetWriter out, Exchange request) {
-    JsonNode found = body.at(pointer);
-    if (found.isMissingNode() || found.isNull()) {
-      return 0;
-    }
-    if (!found.isArray()) {
-      throw new StepFailure(
-          "HTTP_UNEXPECTED_RESPONSE",
-          "recordsPointer '"
-              + pointer
-              + "' points at a JSON "
-              + found.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-              + " in the answer to "
-              + request.describe()
-              + ", not at an array of records.");
-    }
-    found.forEach(out::add);
-    return found.size();
   }
 }

@@ -8,8 +8,7 @@ import java.net.URI;
 sealed interface Paging {
 
   /** What the page just read said, and how far the read has come. */
-  record Page(
-      URI uri, Answer answer, JsonNode body, int records, long recordsSoFar, int pagesSoFar) {}
+  record Page(URI uri, Answer answer, int records, long recordsSoFar, int pagesSoFar) {}
 
   /** The first page's URL, from the step's URL. */
   default URI first(URI uri) {
@@ -37,7 +36,7 @@ sealed interface Paging {
   record NextInBody(JsonPointer pointer, String cursorParameter) implements Paging {
     @Override
     public URI next(Page page) {
-      JsonNode next = page.body().at(pointer);
+      JsonNode next = Bodies.at(page.answer(), pointer);
       if (!next.isValueNode() || next.isNull() || next.asText().isEmpty()) {
         return null;
       }

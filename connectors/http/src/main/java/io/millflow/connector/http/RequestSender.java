@@ -4,6 +4,7 @@ import io.millflow.connector.http.Authentication.OAuth2ClientCredentials;
 import io.millflow.step.OutboundGuard;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.http.ObservedHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,19 +16,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends one request of a step: through the outbound guard before every hop, redirects followed by
- * hand (credentials only to the connection's own origin), the connection's sign-in applied, an
- * OAuth 2.0 token renewed once when the API rejects it, and failures retried or mapped by {@link
- * HttpErrors}. The body is read up to a limit, so one answer cannot exhaust the heap.
+ * step-library's guarded follower (credentials only to the connection's own origin, never from
+ * https to http), the connection's sign-in applied, an OAuth 2.0 token renewed once when the API
+ * rejects it, and failures retried or mapped by {@link HttpErrors}. The body is read up to a limit,
+ * so one answer cannot exhaust the heap.
  */
 final class RequestSender {
 
-  static final int MAX_REDIRECTS = 5;
-  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-
   private final HttpClient http;
+  private final Map<Set<String>, HttpClient> clients = new ConcurrentHashMap<>();
   private final OutboundGuard guard;
   private final OAuth2Tokens tokens;
   private final RetryPolicy retries;
@@ -36,7 +37,7 @@ final class RequestSender {
   RequestSender(OutboundGuard guard, RetryPolicy retries, Clock clock) {
     this.http =
         HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER) // each hop goes through the guard
+            .followRedirects(HttpClient.Redirect.NEVER) // ObservedHttpClient's follower, guarded
             .connectTimeout(Duration.ofSeconds(30))
             .build();
     this.guard = guard;
@@ -97,48 +98,65 @@ final class RequestSender {
     }
   }
 
+  /**
+   * One attempt: the first hop through the guard here, each redirect through the guard by {@link
+   * ObservedHttpClient}'s follower, which also drops the connection's credential headers on a hop
+   * to another origin and sends a body again after a 307 or 308.
+   */
   private Sent follow(Call call, Exchange first, String requestId, int maxBody) {
-    Exchange exchange = first;
-    for (int hop = 0; ; hop++) {
-      guard.check(hop == 0 ? "url" : "url (redirect " + hop + ")", exchange.uri());
-      String token = tokenFor(call, exchange.uri());
-      HttpResponse<InputStream> response;
-      byte[] body;
-      try {
-        response =
-            http.send(
-                request(call, exchange, requestId, token),
-                HttpResponse.BodyHandlers.ofInputStream());
-        body = read(response, maxBody, call, exchange, requestId);
-      } catch (IOException e) {
-        return new Sent(exchange, null, null, e, token);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RetryableStepException("Interrupted during " + exchange.describe(), e);
-      }
-      int status = response.statusCode();
-      var location = response.headers().firstValue("Location");
-      if (!REDIRECTS.contains(status) || location.isEmpty()) {
-        return new Sent(exchange, response, body, null, token);
-      }
-      if (hop == MAX_REDIRECTS) {
-        throw new StepFailure(
-            "HTTP_TOO_MANY_REDIRECTS",
-            exchange.describe()
-                + " was redirected more than "
-                + MAX_REDIRECTS
-                + " times (request "
-                + requestId
-                + ").");
-      }
-      URI next = exchange.uri().resolve(location.get().strip());
-      boolean keepsMethod =
-          status == 307
-              || status == 308
-              || exchange.method().equals("GET")
-              || exchange.method().equals("HEAD");
-      exchange = keepsMethod ? exchange.at(next) : exchange.asGet(next);
+    guard.check("url", first.uri());
+    String token = tokenFor(call, first.uri());
+    HttpRequest request = request(call, first, requestId, token);
+    HttpResponse<InputStream> response;
+    try {
+      response = client(call).send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      rethrowBodyFailure(e);
+      return new Sent(first, null, null, e, token);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetryableStepException("Interrupted during " + first.describe(), e);
     }
+    Exchange answered = answered(first, request, response);
+    try {
+      return new Sent(
+          answered, response, read(response, maxBody, call, answered, requestId), null, token);
+    } catch (IOException e) {
+      return new Sent(answered, null, null, e, token);
+    }
+  }
+
+  /**
+   * A record the body could not be written from (a CSV row of no object) fails the step as it is:
+   * the client reports it as a failed send, which would otherwise be retried as a network error.
+   */
+  private static void rethrowBodyFailure(IOException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof StepFailure failure) {
+        throw failure;
+      }
+    }
+  }
+
+  /** The exchange a redirected request ended as: its last URL, and GET if a hop changed it. */
+  private static Exchange answered(Exchange first, HttpRequest request, HttpResponse<?> response) {
+    if (response.uri().equals(request.uri())) {
+      return first;
+    }
+    return response.request().method().equals(first.method())
+        ? first.at(response.uri())
+        : first.asGet(response.uri());
+  }
+
+  /** The client whose redirect follower drops this connection's credential headers elsewhere. */
+  private HttpClient client(Call call) {
+    Set<String> credentials =
+        call.authentication() instanceof Authentication.ApiKeyHeader key
+            ? Set.of(key.name())
+            : Set.of();
+    return clients.computeIfAbsent(
+        credentials,
+        names -> ObservedHttpClient.of(http, HttpClient.Redirect.NORMAL, guard, names));
   }
 
   private String tokenFor(Call call, URI uri) {

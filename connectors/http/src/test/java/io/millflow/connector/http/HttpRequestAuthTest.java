@@ -58,6 +58,32 @@ class HttpRequestAuthTest {
   }
 
   @Test
+  void keepsTheApiKeyHeaderFromARedirectToAnotherOrigin() {
+    try (TestApi other = new TestApi()) {
+      other.route("/moved", (r, x) -> TestApi.json(x, 200, "{\"ok\":true}"));
+      api.route(
+          "/api/old",
+          (r, x) -> {
+            x.getResponseHeaders().set("Location", other.url() + "/moved");
+            TestApi.send(x, 302, "");
+          });
+      TestStepContext context =
+          new TestStepContext()
+              .withConnection(
+                  api.connection(
+                      "api",
+                      Map.of("auth", "apiKeyHeader", "apiKeyName", "X-Plant-Key"),
+                      Map.of("apiKey", "k-123")));
+
+      HttpRequestStep.Output out = step.run(Inputs.of("connection", "api", "url", "old"), context);
+
+      assertThat(out.body().path("ok").asBoolean()).isTrue();
+      assertThat(api.last().header("X-Plant-Key")).isEqualTo("k-123");
+      assertThat(other.last().header("X-Plant-Key")).isNull();
+    }
+  }
+
+  @Test
   void sendsTheApiKeyInTheNamedQueryParameter() {
     TestApi.Seen seen =
         call(Map.of("auth", "apiKeyQuery", "apiKeyName", "key"), Map.of("apiKey", "k-456"));

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dataset given as the body is sent as JSON lines, one record a line in the dataset's order, with
- * its content type; a retried request sends it whole again; a body and body records together are
- * refused.
+ * its content type; a retried request, or one redirected by a 307, sends it whole again; a body and
+ * body records together are refused.
  */
 class HttpRequestBodyRecordsTest {
 
@@ -51,6 +51,35 @@ class HttpRequestBodyRecordsTest {
   }
 
   @Test
+  void sendsTheDatasetAsCsvRowsUnderAHeader() {
+    api.route("/api/import", (request, exchange) -> TestApi.json(exchange, 202, "{}"));
+
+    postAsCsv(parts(3));
+
+    assertThat(api.last().body()).isEqualTo("part,qty\nP0,0\nP1,1\nP2,2\n");
+    assertThat(api.last().header("Content-Type")).isEqualTo("text/csv; charset=utf-8");
+  }
+
+  @Test
+  void failsWithoutRetryingARecordThatCannotBeACsvRow() {
+    DatasetRef notObjects =
+        withRecords(
+            context.datasets().create("part"),
+            Json.mapper().createObjectNode().put("part", "P0"),
+            Json.mapper().getNodeFactory().textNode("P1"));
+    api.route("/api/import", (request, exchange) -> TestApi.json(exchange, 202, "{}"));
+
+    assertThatThrownBy(() -> postAsCsv(notObjects))
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("INVALID_RECORD");
+              assertThat(e.getMessage()).contains("Record 2", "the body of POST /api/import");
+            });
+    assertThat(api.requests()).hasSizeLessThanOrEqualTo(1); // not retried
+  }
+
+  @Test
   void sendsTheWholeDatasetAgainWhenTheRequestIsRetried() {
     AtomicInteger calls = new AtomicInteger();
     api.route(
@@ -65,6 +94,29 @@ class HttpRequestBodyRecordsTest {
     assertThat(api.requests()).hasSize(2);
     assertThat(api.requests().get(0).body()).isEqualTo(api.requests().get(1).body());
     assertThat(api.last().body().lines()).hasSize(2);
+  }
+
+  @Test
+  void sendsTheWholeDatasetAgainWhereA307Redirects() {
+    api.route(
+        "/api/import",
+        (request, exchange) -> {
+          exchange.getResponseHeaders().set("Location", "/api/landing");
+          TestApi.send(exchange, 307, "");
+        });
+    api.route("/api/landing", (request, exchange) -> TestApi.json(exchange, 202, "{}"));
+
+    HttpRequestStep.Output out =
+        step.run(
+            Inputs.of(
+                "connection", "api", "method", "post", "url", "import", "bodyRecords", parts(3)),
+            context);
+
+    assertThat(out.status()).isEqualTo(202);
+    assertThat(api.requests()).extracting(TestApi.Seen::method).containsExactly("POST", "POST");
+    assertThat(api.last().uri().getPath()).isEqualTo("/api/landing");
+    assertThat(api.last().body()).isEqualTo(api.requests().get(0).body());
+    assertThat(api.last().body().lines()).hasSize(3);
   }
 
   @Test
@@ -87,6 +139,31 @@ class HttpRequestBodyRecordsTest {
         .isInstanceOfSatisfying(
             StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
     assertThat(api.requests()).isEmpty();
+  }
+
+  private HttpRequestStep.Output postAsCsv(DatasetRef records) {
+    return step.run(
+        Inputs.of(
+            "connection",
+            "api",
+            "method",
+            "post",
+            "url",
+            "import",
+            "bodyRecords",
+            records,
+            "bodyFormat",
+            "csv"),
+        context);
+  }
+
+  private static DatasetRef withRecords(DatasetWriter writer, Object... records) {
+    try (writer) {
+      for (Object record : records) {
+        writer.add(record);
+      }
+      return writer.finish();
+    }
   }
 
   private DatasetRef parts(int count) {

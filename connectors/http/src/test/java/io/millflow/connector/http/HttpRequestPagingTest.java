@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each paging style reads a 23-record list (pages of 10) into a dataset, in order, and stops where
- * the API says the list ends; a page limit stops early and says so.
+ * the API says the list ends; a page limit stops early and says so. Records are found with a JSON
+ * pointer or picked with FEEL.
  */
 class HttpRequestPagingTest {
 
@@ -240,6 +241,72 @@ class HttpRequestPagingTest {
     assertThat(out.records().count()).isEqualTo(20);
     assertThat(out.pages()).isEqualTo(2);
     assertThat(out.morePages()).isTrue();
+  }
+
+  @Test
+  void picksEachPagesRecordsWithFeel() {
+    api.route(
+        "/api/parts",
+        (r, x) -> {
+          int offset = intQuery(r, "offset", 0);
+          TestApi.json(x, 200, "{\"result\":{\"items\":" + records(offset, offset + 10) + "}}");
+        });
+
+    HttpRequestStep.Output out =
+        step.run(
+            Inputs.of(
+                "connection",
+                "api",
+                "url",
+                "parts",
+                "paging",
+                "offset",
+                "pageSize",
+                10,
+                "recordsExpression",
+                "for item in body.result.items return {id: item.id * 2}"),
+            context);
+
+    assertThat(ids(out)).isEqualTo(allIds().stream().map(id -> id * 2).toList());
+    assertThat(out.pages()).isEqualTo(3);
+  }
+
+  @Test
+  void refusesARecordsExpressionThatGivesNoList() {
+    api.route("/api/parts", (r, x) -> TestApi.json(x, 200, "{\"count\":3}"));
+
+    assertThatThrownBy(
+            () ->
+                step.run(
+                    Inputs.of(
+                        "connection", "api", "url", "parts", "recordsExpression", "body.count"),
+                    context))
+        .isInstanceOfSatisfying(
+            StepFailure.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("HTTP_UNEXPECTED_RESPONSE");
+              assertThat(e.getMessage()).contains("recordsExpression gives a number");
+            });
+  }
+
+  @Test
+  void refusesARecordsPointerAndExpressionTogether() {
+    assertThatThrownBy(
+            () ->
+                step.run(
+                    Inputs.of(
+                        "connection",
+                        "api",
+                        "url",
+                        "parts",
+                        "recordsPointer",
+                        "/data",
+                        "recordsExpression",
+                        "body.data"),
+                    context))
+        .isInstanceOfSatisfying(
+            StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+    assertThat(api.requests()).isEmpty();
   }
 
   @Test
