@@ -29,6 +29,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Flows: list, deploy a BPMN, download it, start a run, backfill or refresh its syncs, delete. */
 @Path("/api/flows")
@@ -64,6 +68,10 @@ public class FlowsResource {
     return flows.list(caller.tenantId());
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The flow deployed",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeployedFlow.class)))
   @POST
   @Consumes({
     MediaType.APPLICATION_XML,
@@ -92,6 +100,10 @@ public class FlowsResource {
         .orElseThrow(() -> new NotFoundException("No flow with id '" + id + "'"));
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The run started",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/runs")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +120,10 @@ public class FlowsResource {
    * Runs the flow over a past window, {@code [from, to)}: its incremental sources read that window,
    * whatever the committed cursor, and the run commits no cursor.
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The run started",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/backfill")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -126,6 +142,10 @@ public class FlowsResource {
    * Runs the flow reading everything from the start; its cursors move when it completes, never
    * backwards.
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The run started",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/refresh")
   @Access(Role.OPERATOR)

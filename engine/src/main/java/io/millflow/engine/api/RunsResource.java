@@ -126,6 +126,10 @@ public class RunsResource {
    * Starts the run's flow again, on its latest version, with the variables the run started with;
    * 201 with the new run. 409 when the run's input was not kept (runs from before it was).
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The new run",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/restart")
   @Access(Role.OPERATOR)

@@ -23,6 +23,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Subscriptions to Millflow's outbound events, and their delivery log. */
 @Path("/api/subscriptions")
@@ -45,6 +49,10 @@ public class SubscriptionsResource {
    * Body: {@code {"url": "https://...", "eventTypes": ["sync.completed", ...]}}; the secret is
    * shown only now.
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The subscription and its signing secret, shown only this once",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Role.DESIGNER)

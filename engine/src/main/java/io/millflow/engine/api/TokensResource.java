@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API tokens of the caller's tenant: create (shown once), list, revoke. Admins only. */
 @Path("/api/tokens")
@@ -59,6 +62,13 @@ public class TokensResource {
     this.config = config;
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The token and its secret, shown only this once",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = CreatedToken.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("token.create")

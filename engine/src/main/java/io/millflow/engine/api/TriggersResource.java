@@ -30,6 +30,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Webhook triggers: create (the secret is shown once), list, rotate the secret, and see the
@@ -62,6 +66,10 @@ public class TriggersResource {
     this.caller = caller;
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The trigger and its secret, shown only this once",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Role.DESIGNER)
