@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +70,10 @@ public class FlowsResource {
   @APIResponse(
       responseCode = "201",
       description = "The flow deployed",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeployedFlow.class)))
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = DeployedFlow.class)))
   @POST
   @Consumes({
     MediaType.APPLICATION_XML,
@@ -103,7 +105,10 @@ public class FlowsResource {
   @APIResponse(
       responseCode = "201",
       description = "The run started",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/runs")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -123,7 +128,10 @@ public class FlowsResource {
   @APIResponse(
       responseCode = "201",
       description = "The run started",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/backfill")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -145,7 +153,10 @@ public class FlowsResource {
   @APIResponse(
       responseCode = "201",
       description = "The run started",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/refresh")
   @Access(Role.OPERATOR)

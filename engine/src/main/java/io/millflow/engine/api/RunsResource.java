@@ -129,7 +129,10 @@ public class RunsResource {
   @APIResponse(
       responseCode = "201",
       description = "The new run",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = FlowRun.class)))
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FlowRun.class)))
   @POST
   @Path("/{id}/restart")
   @Access(Role.OPERATOR)

@@ -52,7 +52,8 @@ public class SubscriptionsResource {
   @APIResponse(
       responseCode = "201",
       description = "The subscription and its signing secret, shown only this once",
-      content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Role.DESIGNER)

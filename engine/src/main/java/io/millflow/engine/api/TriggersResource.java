@@ -69,7 +69,8 @@ public class TriggersResource {
   @APIResponse(
       responseCode = "201",
       description = "The trigger and its secret, shown only this once",
-      content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Role.DESIGNER)
