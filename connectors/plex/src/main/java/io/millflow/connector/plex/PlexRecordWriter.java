@@ -21,17 +21,17 @@ import java.util.stream.Stream;
  * share. Up to {@value #WINDOW} records are in flight at once, paced by the connection's rate
  * limiter; answers are kept in the dataset's order, and records of one key are sent one after the
  * other ({@link SameKeyInTurn}). Plex's 429 (and any answer with {@code Retry-After}) is waited out
- * and the record sent again, up to {@value #RETRIES} times; past that the step fails retryably, and
+ * and the record sent again, for up to three minutes in all; past that the step fails retryably, and
  * the retried attempt finds the records already written by their ids ({@link PlexWriteKeys}), or,
  * for a write Plex keeps no id of, in the {@link ResultsCheckpoint}, and sends them no more.
  */
 final class PlexRecordWriter {
 
   /**
-   * How often one record is sent again after a 429: the records in flight beside it share the
-   * connection's limit, so one record may be pushed back once per neighbour.
+   * How long one record may wait out Plex's 429s in all: the records in flight beside it share the
+   * connection's limit, so a count of retries would fail a record that is only queued behind them.
    */
-  static final int RETRIES = 5 * 8;
+  static final Duration MOST_WAITED = Duration.ofMinutes(3);
 
   /**
    * How many records' calls run at once, ahead of the oldest unanswered one: enough to hide Plex's
@@ -139,18 +139,22 @@ final class PlexRecordWriter {
     return outcome;
   }
 
-  /** One record's calls again after Plex's {@code Retry-After}, a few times. */
+  /** One record's calls again after Plex's {@code Retry-After}, up to {@link #MOST_WAITED} in all. */
   static <T> T waitingOutLimits(java.util.function.Supplier<T> calls, StepContext context) {
-    for (int attempt = 1; ; attempt++) {
+    Duration waited = Duration.ZERO;
+    while (true) {
       try {
         return calls.get();
       } catch (RetryableStepException e) {
         Duration wait = e.retryAfter().orElse(null);
-        if (wait == null || attempt > RETRIES || wait.compareTo(LONGEST_WAIT) > 0) {
+        if (wait == null
+            || wait.compareTo(LONGEST_WAIT) > 0
+            || waited.plus(wait).compareTo(MOST_WAITED) > 0) {
           throw e;
         }
         context.log().info("Plex asked to wait " + wait.toMillis() + " ms: " + e.getMessage());
         sleep(wait);
+        waited = waited.plus(wait);
       }
     }
   }

@@ -3,7 +3,6 @@ package io.millflow.connector.netsuite.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.netsuite.NetSuiteAuth;
 import io.millflow.connector.netsuite.NetSuiteVendorUpsert;
-import io.millflow.connector.netsuite.RecordWriteResult;
 import io.millflow.connector.netsuite.TbaHeader;
 import io.millflow.connector.netsuite.UpsertInput;
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
