@@ -1,5 +1,6 @@
 package io.millflow.step;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Where steps put and take the records they exchange (the claim-check pattern). */
@@ -16,4 +17,21 @@ public interface DatasetStore {
    *     (expired, or another run's)
    */
   <T> Stream<T> read(DatasetRef ref, Class<T> type);
+
+  /**
+   * Starts a dataset that a later attempt of the same task finds again by {@code name} with {@link
+   * #named}: a step's checkpoint of effects outside Millflow that must not be repeated (a call with
+   * no idempotency key). The step chooses the name, derived from {@link StepContext#taskKey()}; a
+   * name holds one dataset, sealed by {@link DatasetWriter#finish()}.
+   *
+   * @throws UnsupportedOperationException from a store that keeps no named datasets
+   */
+  default DatasetWriter create(String entity, String name) {
+    throw new UnsupportedOperationException("This dataset store keeps no named datasets");
+  }
+
+  /** The sealed dataset created under {@code name}, if there is one. */
+  default Optional<DatasetRef> named(String name) {
+    return Optional.empty();
+  }
 }

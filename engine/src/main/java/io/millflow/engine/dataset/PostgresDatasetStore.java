@@ -8,9 +8,11 @@ import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
@@ -54,7 +56,38 @@ public class PostgresDatasetStore {
       public <T> Stream<T> read(DatasetRef ref, Class<T> type) {
         return PostgresDatasetStore.this.read(tenantId, ref, type);
       }
+
+      @Override
+      public DatasetWriter create(String entity, String name) {
+        UUID id = namedId(tenantId, name);
+        // an attempt killed while writing it left it unsealed: it is this attempt's to write again
+        jdbi.useHandle(
+            h ->
+                h.createUpdate("delete from dataset where id = :id and status = 'writing'")
+                    .bind("id", id)
+                    .execute());
+        return new ChunkedWriter(tenantId, runId, entity, id);
+      }
+
+      @Override
+      public Optional<DatasetRef> named(String name) {
+        UUID id = namedId(tenantId, name);
+        return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select record_count, entity from dataset where id = :id and tenant_id = :tenant and status = 'sealed'")
+                    .bind("id", id)
+                    .bind("tenant", tenantId)
+                    .map((rs, ctx) -> new DatasetRef(id.toString(), rs.getLong(1), rs.getString(2)))
+                    .findOne());
+      }
     };
+  }
+
+  /** A named dataset's id: the same for the same tenant and name, so a retried attempt finds it. */
+  private static UUID namedId(String tenantId, String name) {
+    return UUID.nameUUIDFromBytes(
+        ("millflow:dataset:" + tenantId + ":" + name).getBytes(StandardCharsets.UTF_8));
   }
 
   <T> Stream<T> read(String tenantId, DatasetRef ref, Class<T> type) {
@@ -138,7 +171,7 @@ public class PostgresDatasetStore {
   }
 
   private final class ChunkedWriter implements DatasetWriter {
-    private final UUID id = UUID.randomUUID();
+    private final UUID id;
     private final String entity;
     private DatasetChunks.Builder chunk = new DatasetChunks.Builder();
     private int nextSeq;
@@ -146,6 +179,11 @@ public class PostgresDatasetStore {
     private boolean finished;
 
     ChunkedWriter(String tenantId, UUID runId, String entity) {
+      this(tenantId, runId, entity, UUID.randomUUID());
+    }
+
+    ChunkedWriter(String tenantId, UUID runId, String entity, UUID id) {
+      this.id = id;
       this.entity = entity;
       jdbi.useHandle(
           h ->

@@ -170,4 +170,28 @@ class PostgresDatasetStoreTest {
                 .execute());
     return id;
   }
+
+  @Test
+  void aNamedDatasetIsFoundAgainByALaterAttemptAndAnUnsealedOneIsWrittenAgain() {
+    String name = "run-1:task-7:checkpoint:0";
+    assertThat(store.named(name)).isEmpty();
+    DatasetWriter killed = store.create("checkpoint", name);
+    killed.add(new Item("lost", BigDecimal.ONE, Instant.parse("2025-01-01T00:00:00Z")));
+    // killed -9: never finished nor closed; a retried attempt sees nothing and writes it again
+
+    DatasetStore retried = new PostgresDatasetStore(jdbi, 100).forRun("t1", null);
+    assertThat(retried.named(name)).isEmpty();
+    try (DatasetWriter writer = retried.create("checkpoint", name)) {
+      writer.add(new Item("done", BigDecimal.TEN, Instant.parse("2025-01-01T00:00:00Z")));
+      writer.finish();
+    }
+
+    DatasetRef found = store.named(name).orElseThrow();
+    assertThat(found.count()).isEqualTo(1);
+    assertThat(found.entity()).isEqualTo("checkpoint");
+    try (Stream<Item> read = store.read(found, Item.class)) {
+      assertThat(read.map(Item::key).toList()).containsExactly("done");
+    }
+    assertThat(new PostgresDatasetStore(jdbi, 100).forRun("t2", null).named(name)).isEmpty();
+  }
 }

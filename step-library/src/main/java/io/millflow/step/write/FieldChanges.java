@@ -32,7 +32,11 @@ public final class FieldChanges {
     return changes;
   }
 
-  private static boolean same(JsonNode old, JsonNode written) {
+  /**
+   * Whether the value a system holds is the one a write sends, by the rules above; for a connector
+   * that compares more (NetSuite's sublists line by line) and leaves single values to this.
+   */
+  public static boolean same(JsonNode old, JsonNode written) {
     if (written.isObject() && written.has("id")) {
       return old.path("id").asText().equals(written.path("id").asText());
     }

@@ -36,11 +36,15 @@ public record WriteDiff(
     return new WriteDiff(key, REJECTED, targetId, List.of(), code, reason);
   }
 
-  /** One field that would change: its value in the system now (null: none) and the one written. */
+  /**
+   * One field that would change: its value in the system now (null: none) and the one written
+   * (null: a value, or a sublist line, the write removes).
+   */
   public record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {
 
     public FieldChange {
-      oldValue = oldValue == null || oldValue.isNull() ? null : oldValue;
+      oldValue = oldValue == null || oldValue.isNull() ? null : oldValue; // JSON null reads back so
+      newValue = newValue == null || newValue.isNull() ? null : newValue;
     }
   }
 }

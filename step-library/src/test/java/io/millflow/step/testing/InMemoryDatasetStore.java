@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -21,9 +22,15 @@ import java.util.stream.Stream;
 public final class InMemoryDatasetStore implements DatasetStore {
 
   private final Map<String, List<String>> datasets = new ConcurrentHashMap<>();
+  private final Map<String, DatasetRef> named = new ConcurrentHashMap<>();
 
   @Override
   public DatasetWriter create(String entity) {
+    return create(entity, null);
+  }
+
+  @Override
+  public DatasetWriter create(String entity, String name) {
     List<String> lines = new ArrayList<>();
     return new DatasetWriter() {
       @Override
@@ -47,9 +54,13 @@ public final class InMemoryDatasetStore implements DatasetStore {
 
       @Override
       public DatasetRef finish() {
-        String id = UUID.randomUUID().toString();
+        String id = name == null ? UUID.randomUUID().toString() : "named:" + name;
         datasets.put(id, List.copyOf(lines));
-        return new DatasetRef(id, lines.size(), entity);
+        DatasetRef ref = new DatasetRef(id, lines.size(), entity);
+        if (name != null) {
+          named.put(name, ref);
+        }
+        return ref;
       }
 
       @Override
@@ -80,6 +91,11 @@ public final class InMemoryDatasetStore implements DatasetStore {
                 throw new UncheckedIOException(e);
               }
             });
+  }
+
+  @Override
+  public Optional<DatasetRef> named(String name) {
+    return Optional.ofNullable(named.get(name));
   }
 
   public <T> List<T> readAll(DatasetRef ref, Class<T> type) {

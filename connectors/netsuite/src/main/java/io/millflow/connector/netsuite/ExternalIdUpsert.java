@@ -6,7 +6,9 @@ import io.millflow.connector.netsuite.protocol.RecordWrites;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
-import io.millflow.step.StepFailure;
+import io.millflow.step.write.ParallelCalls;
+import io.millflow.step.write.RecordWriteResult;
+import io.millflow.step.write.WriteTally;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +47,7 @@ final class ExternalIdUpsert<T> {
     this.clients = clients;
   }
 
-  UpsertResult run(UpsertInput input, StepContext context) {
+  RecordWriteResult run(UpsertInput input, StepContext context) {
     NetSuiteClient client = clients.forSettings(SuiteQlRead.settings(context, input.connection()));
     UpsertTally tally = new UpsertTally(input.dry());
     logStart(input, context);
@@ -84,9 +86,9 @@ final class ExternalIdUpsert<T> {
       context.progress(answered[0], input.records().count());
       out = writer.finish();
     }
-    UpsertResult result = tally.result(out);
+    RecordWriteResult result = tally.result(out);
     logEnd(result, tally.unwritten(), context);
-    checkRejectedShare(result, input, out);
+    WriteTally.checkRejectedShare(result, input.rejectedShareLimit(), "NetSuite");
     return result;
   }
 
@@ -144,7 +146,7 @@ final class ExternalIdUpsert<T> {
                     : ""));
   }
 
-  private void logEnd(UpsertResult result, Map<String, Long> unwritten, StepContext context) {
+  private void logEnd(RecordWriteResult result, Map<String, Long> unwritten, StepContext context) {
     context
         .log()
         .info(
@@ -171,28 +173,6 @@ final class ExternalIdUpsert<T> {
                   + " (records with a value). "
                   + mapping.unwrittenReason()
                   + ".");
-    }
-  }
-
-  private static void checkRejectedShare(UpsertResult result, UpsertInput input, DatasetRef out) {
-    if (result.dryRun() || result.total() == 0) {
-      return;
-    }
-    double share = (double) result.rejected() / result.total();
-    if (share > input.rejectedShareLimit()) {
-      throw new StepFailure(
-          "WRITE_REJECTED",
-          "NetSuite refused "
-              + result.rejected()
-              + " of "
-              + result.total()
-              + " records, more than the allowed share "
-              + input.rejectedShareLimit()
-              + "; "
-              + result.written()
-              + " were written. Each record's code and message are in dataset "
-              + out.dataset()
-              + ".");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.millflow.connector.netsuite;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.connector.netsuite.protocol.RecordWrites;
+import io.millflow.step.write.WriteDiff;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ final class ExternalIdWrite<T> implements PerRecordWrite<T> {
             .recordByExternalId(
                 mapping.recordType(), planned.externalId(), mapping.replacedSublist() != null)
             .orElse(null);
-    List<UpsertDiff.FieldChange> changes =
+    List<WriteDiff.FieldChange> changes =
         FieldChanges.between(current, planned.body(), mapping.replacedSublist());
     if (current == null && mapping.mode() == WriteMode.UPDATE) {
       return new UpsertDiff(

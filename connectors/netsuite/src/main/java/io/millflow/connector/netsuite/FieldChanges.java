@@ -3,31 +3,32 @@ package io.millflow.connector.netsuite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
-import java.math.BigDecimal;
+import io.millflow.step.write.WriteDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The fields a write body would change in the record NetSuite holds: a reference by its id, a
- * number by its value ({@code 12.5} is {@code 12.50}), anything else by its text. A sublist read
- * with the record ({@code {"items": [...]}}) is compared line by line, lines matched by {@link
- * NetSuiteGuesses#ORDER_LINE_KEY}: {@code item[line=2].quantity} for a changed field, {@code
- * item[line=3]} for a line added (old null) or, when the write replaces the sublist, removed (new
- * null).
+ * The fields a write body would change in the record NetSuite holds, each value compared as
+ * step-library's {@link io.millflow.step.write.FieldChanges#same} does (a reference by its id, a
+ * number by its value, a timestamp by its instant, anything else by its text), each value without
+ * NetSuite's {@code links}. A sublist read with the record ({@code {"items": [...]}}) is compared
+ * line by line, lines matched by {@link NetSuiteGuesses#ORDER_LINE_KEY}: {@code
+ * item[line=2].quantity} for a changed field, {@code item[line=3]} for a line added (old null) or,
+ * when the write replaces the sublist, removed (new null).
  */
 final class FieldChanges {
 
   private FieldChanges() {}
 
-  static List<UpsertDiff.FieldChange> between(ObjectNode current, ObjectNode body) {
+  static List<WriteDiff.FieldChange> between(ObjectNode current, ObjectNode body) {
     return between(current, body, null);
   }
 
-  static List<UpsertDiff.FieldChange> between(
+  static List<WriteDiff.FieldChange> between(
       ObjectNode current, ObjectNode body, String replacedSublist) {
-    List<UpsertDiff.FieldChange> changes = new ArrayList<>();
+    List<WriteDiff.FieldChange> changes = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : body.properties()) {
       JsonNode old = current == null ? null : current.get(field.getKey());
       if (isSublist(old) && isSublist(field.getValue())) {
@@ -37,9 +38,10 @@ final class FieldChanges {
             field.getValue().path("items"),
             field.getKey().equals(replacedSublist),
             changes);
-      } else if (old == null || old.isNull() || !same(old, field.getValue())) {
-        changes.add(
-            new UpsertDiff.FieldChange(field.getKey(), withoutLinks(old), field.getValue()));
+      } else if (old == null
+          || old.isNull()
+          || !io.millflow.step.write.FieldChanges.same(old, field.getValue())) {
+        changes.add(new WriteDiff.FieldChange(field.getKey(), withoutLinks(old), field.getValue()));
       }
     }
     return changes;
@@ -50,7 +52,7 @@ final class FieldChanges {
       JsonNode oldLines,
       JsonNode newLines,
       boolean replaced,
-      List<UpsertDiff.FieldChange> changes) {
+      List<WriteDiff.FieldChange> changes) {
     Map<String, JsonNode> old = new LinkedHashMap<>();
     oldLines.forEach(line -> old.put(line.path(NetSuiteGuesses.ORDER_LINE_KEY).asText(), line));
     for (JsonNode line : newLines) {
@@ -58,14 +60,16 @@ final class FieldChanges {
       JsonNode before = old.remove(key);
       String name = sublist + "[" + NetSuiteGuesses.ORDER_LINE_KEY + "=" + key + "]";
       if (before == null || key.isEmpty()) {
-        changes.add(new UpsertDiff.FieldChange(name, null, line));
+        changes.add(new WriteDiff.FieldChange(name, null, line));
         continue;
       }
       for (Map.Entry<String, JsonNode> field : line.properties()) {
         JsonNode was = before.get(field.getKey());
-        if (was == null || was.isNull() || !same(was, field.getValue())) {
+        if (was == null
+            || was.isNull()
+            || !io.millflow.step.write.FieldChanges.same(was, field.getValue())) {
           changes.add(
-              new UpsertDiff.FieldChange(
+              new WriteDiff.FieldChange(
                   name + "." + field.getKey(), withoutLinks(was), field.getValue()));
         }
       }
@@ -74,7 +78,7 @@ final class FieldChanges {
       old.forEach(
           (key, line) ->
               changes.add(
-                  new UpsertDiff.FieldChange(
+                  new WriteDiff.FieldChange(
                       sublist + "[" + NetSuiteGuesses.ORDER_LINE_KEY + "=" + key + "]",
                       withoutLinks(line),
                       null)));
@@ -83,20 +87,6 @@ final class FieldChanges {
 
   private static boolean isSublist(JsonNode value) {
     return value != null && value.isObject() && value.path("items").isArray();
-  }
-
-  private static boolean same(JsonNode old, JsonNode written) {
-    if (written.isObject() && written.has("id")) {
-      return old.path("id").asText().equals(written.path("id").asText());
-    }
-    if (written.isNumber()) {
-      try {
-        return new BigDecimal(old.asText()).compareTo(written.decimalValue()) == 0;
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    return old.isValueNode() && old.asText().equals(written.asText());
   }
 
   private static JsonNode withoutLinks(JsonNode value) {

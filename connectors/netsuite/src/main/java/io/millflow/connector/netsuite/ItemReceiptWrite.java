@@ -9,6 +9,7 @@ import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.connector.netsuite.protocol.RecordWrites;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Json;
+import io.millflow.step.write.WriteDiff;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
       String externalId,
       String orderId,
       ArrayNode lines,
-      List<UpsertDiff.FieldChange> changes,
+      List<WriteDiff.FieldChange> changes,
       String errorCode,
       String reason) {
 
@@ -126,7 +127,7 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
       orderLines.put(line.path(NetSuiteGuesses.ORDER_LINE_KEY).asText(), line);
     }
     ArrayNode lines = Json.mapper().createArrayNode();
-    List<UpsertDiff.FieldChange> changes = new ArrayList<>();
+    List<WriteDiff.FieldChange> changes = new ArrayList<>();
     StringBuilder received = new StringBuilder(plan.externalId());
     for (JsonNode wanted : plan.body().path("item").path("items")) {
       String line = wanted.path(NetSuiteGuesses.RECEIPT_LINE_FIELD).asText();
@@ -151,7 +152,7 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
             .put(NetSuiteGuesses.RECEIPT_LINE_FIELD, Integer.parseInt(line))
             .put("quantity", missing);
         changes.add(
-            new UpsertDiff.FieldChange(
+            new WriteDiff.FieldChange(
                 "item["
                     + NetSuiteGuesses.ORDER_LINE_KEY
                     + "="

@@ -4,6 +4,7 @@ import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Step;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
+import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -24,7 +25,7 @@ import jakarta.inject.Singleton;
         "Makes NetSuite item receipts from purchase orders for the quantities received; a dry run"
             + " shows what would be received.")
 public final class NetSuiteItemReceiptFromPurchaseOrder
-    implements Step<ReceiptInput, UpsertResult> {
+    implements Step<ReceiptInput, RecordWriteResult> {
 
   private final ExternalIdUpsert<PurchaseOrder> receipts;
 
@@ -38,7 +39,7 @@ public final class NetSuiteItemReceiptFromPurchaseOrder
   }
 
   @Override
-  public UpsertResult run(ReceiptInput input, StepContext context) {
+  public RecordWriteResult run(ReceiptInput input, StepContext context) {
     return receipts.run(input.asUpsertInput(), context);
   }
 }

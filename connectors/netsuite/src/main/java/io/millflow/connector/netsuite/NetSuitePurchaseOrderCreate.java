@@ -4,6 +4,7 @@ import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Step;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
+import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,7 +24,7 @@ import jakarta.inject.Singleton;
     timeoutSeconds = 1800,
     description =
         "Creates NetSuite purchase orders with their lines; a dry run shows what would be created.")
-public final class NetSuitePurchaseOrderCreate implements Step<UpsertInput, UpsertResult> {
+public final class NetSuitePurchaseOrderCreate implements Step<UpsertInput, RecordWriteResult> {
 
   private final ExternalIdUpsert<PurchaseOrder> upsert;
 
@@ -37,7 +38,7 @@ public final class NetSuitePurchaseOrderCreate implements Step<UpsertInput, Upse
   }
 
   @Override
-  public UpsertResult run(UpsertInput input, StepContext context) {
+  public RecordWriteResult run(UpsertInput input, StepContext context) {
     return upsert.run(input, context);
   }
 }

@@ -4,6 +4,7 @@ import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Step;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
+import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -25,7 +26,7 @@ import jakarta.inject.Singleton;
     description =
         "Updates NetSuite purchase orders and their lines by external id; a dry run shows what would"
             + " change.")
-public final class NetSuitePurchaseOrderUpdate implements Step<UpsertInput, UpsertResult> {
+public final class NetSuitePurchaseOrderUpdate implements Step<UpsertInput, RecordWriteResult> {
 
   private final ExternalIdUpsert<PurchaseOrder> upsert;
 
@@ -39,7 +40,7 @@ public final class NetSuitePurchaseOrderUpdate implements Step<UpsertInput, Upse
   }
 
   @Override
-  public UpsertResult run(UpsertInput input, StepContext context) {
+  public RecordWriteResult run(UpsertInput input, StepContext context) {
     return upsert.run(input, context);
   }
 }

@@ -4,6 +4,7 @@ import io.millflow.model.Vendor;
 import io.millflow.step.Step;
 import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
+import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -22,7 +23,7 @@ import jakarta.inject.Singleton;
     timeoutSeconds = 1800,
     description =
         "Creates or updates NetSuite vendors by external id; a dry run shows what would change.")
-public final class NetSuiteVendorUpsert implements Step<UpsertInput, UpsertResult> {
+public final class NetSuiteVendorUpsert implements Step<UpsertInput, RecordWriteResult> {
 
   private final ExternalIdUpsert<Vendor> upsert;
 
@@ -36,7 +37,7 @@ public final class NetSuiteVendorUpsert implements Step<UpsertInput, UpsertResul
   }
 
   @Override
-  public UpsertResult run(UpsertInput input, StepContext context) {
+  public RecordWriteResult run(UpsertInput input, StepContext context) {
     return upsert.run(input, context);
   }
 }

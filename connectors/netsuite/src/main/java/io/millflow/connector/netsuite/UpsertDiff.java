@@ -1,19 +1,20 @@
 package io.millflow.connector.netsuite;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.step.write.WriteDiff;
 import java.util.List;
 
 /**
  * What a dry run found for one record: {@code action} is {@code create}, {@code update} (with the
  * fields that would change, old and new), {@code unchanged} or {@code rejected} (with the code and
- * reason NetSuite would give, as far as a read can tell).
+ * reason NetSuite would give, as far as a read can tell). Step-library's {@link WriteDiff} with
+ * NetSuite's two ids, the external id the write keys on and NetSuite's internal id.
  */
 public record UpsertDiff(
     String key,
     String externalId,
     String action,
     String internalId,
-    List<FieldChange> changes,
+    List<WriteDiff.FieldChange> changes,
     String errorCode,
     String reason) {
 
@@ -22,17 +23,5 @@ public record UpsertDiff(
 
   public UpsertDiff {
     changes = changes == null ? List.of() : List.copyOf(changes);
-  }
-
-  /**
-   * One field that would change: its value in NetSuite now (null: none) and the one written (null:
-   * a sublist line the write removes).
-   */
-  public record FieldChange(String field, JsonNode oldValue, JsonNode newValue) {
-
-    public FieldChange {
-      oldValue = oldValue == null || oldValue.isNull() ? null : oldValue; // JSON null reads back so
-      newValue = newValue == null || newValue.isNull() ? null : newValue;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.step.DatasetRef;
+import io.millflow.step.write.RecordWriteResult;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,9 @@ final class UpsertTally {
     unwrittenFields.forEach(field -> unwritten.merge(field, 1L, Long::sum));
   }
 
-  UpsertResult result(DatasetRef records) {
-    return new UpsertResult(records, dryRun, total, creates, updates, unchanged, written, rejected);
+  RecordWriteResult result(DatasetRef records) {
+    return new RecordWriteResult(
+        records, dryRun, total, creates, updates, unchanged, written, rejected);
   }
 
   Map<String, Long> unwritten() {

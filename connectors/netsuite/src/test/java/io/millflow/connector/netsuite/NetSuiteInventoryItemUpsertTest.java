@@ -8,6 +8,7 @@ import io.millflow.model.InventoryItem;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.testing.TestStepContext;
+import io.millflow.step.write.RecordWriteResult;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,10 +38,10 @@ class NetSuiteInventoryItemUpsertTest {
   void upsertsItemsOnceAndADryRunThenFindsThemUnchanged() {
     DatasetRef items = items(item("BRG-6204", "12.50"), item("HOSE-12", "3.10"));
 
-    UpsertResult written =
+    RecordWriteResult written =
         step.run(new UpsertInput("netsuite", items, "code", null, false, true, null), context);
     step.run(new UpsertInput("netsuite", items, "code", null, false, false, null), context);
-    UpsertResult dry =
+    RecordWriteResult dry =
         step.run(new UpsertInput("netsuite", items, "code", null, true, null, null), context);
 
     assertThat(written.written()).isEqualTo(2);

@@ -12,6 +12,8 @@ import io.millflow.model.PurchaseOrderLine;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.testing.TestStepContext;
+import io.millflow.step.write.RecordWriteResult;
+import io.millflow.step.write.WriteDiff;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +57,7 @@ class NetSuiteItemReceiptTest {
     create("RCV-DRY");
     long receipts = sandbox.writtenRecords("itemReceipt");
 
-    UpsertResult dry =
+    RecordWriteResult dry =
         step.run(
             input(orders(received("RCV-DRY", "6", null), received("RCV-NONE", "1", null)), true),
             context);
@@ -67,7 +69,7 @@ class NetSuiteItemReceiptTest {
             tuple("RCV-DRY", "create", null), tuple("RCV-NONE", "rejected", "NONEXISTENT_ID"));
     assertThat(diffs.get(0).changes())
         .extracting(
-            UpsertDiff.FieldChange::field,
+            WriteDiff.FieldChange::field,
             change -> change.oldValue().asText(),
             change -> change.newValue().asText())
         .containsExactly(tuple("item[line=1].quantityReceived", "0", "6"));
@@ -88,13 +90,14 @@ class NetSuiteItemReceiptTest {
     DatasetRef sixArrived =
         orders(received("RCV-1", "6", null), received("RCV-MISSING", "1", null));
 
-    UpsertResult first = step.run(input(sixArrived, false), context);
-    UpsertResult rerun = step.run(input(sixArrived, false), context);
+    RecordWriteResult first = step.run(input(sixArrived, false), context);
+    RecordWriteResult rerun = step.run(input(sixArrived, false), context);
     TestStepContext later =
         new TestStepContext()
             .withConnection(sandbox.tbaConnection("netsuite"))
             .withTaskKey("a-later-run");
-    UpsertResult rest = step.run(input(orders(later, received("RCV-1", "10", "4")), false), later);
+    RecordWriteResult rest =
+        step.run(input(orders(later, received("RCV-1", "10", "4")), false), later);
 
     assertThat(context.datasets().readAll(first.records(), UpsertOutcome.class))
         .extracting(UpsertOutcome::key, UpsertOutcome::outcome, UpsertOutcome::errorCode)
@@ -115,12 +118,12 @@ class NetSuiteItemReceiptTest {
         .containsExactly(10, 4);
   }
 
-  private UpsertOutcome firstOutcome(UpsertResult result) {
+  private UpsertOutcome firstOutcome(RecordWriteResult result) {
     return context.datasets().readAll(result.records(), UpsertOutcome.class).get(0);
   }
 
   private void create(String key) {
-    UpsertResult created =
+    RecordWriteResult created =
         new NetSuitePurchaseOrderCreate(NetSuiteTesting.clients())
             .run(
                 new UpsertInput(

@@ -11,6 +11,7 @@ import io.millflow.model.PurchaseOrderLine;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.testing.TestStepContext;
+import io.millflow.step.write.RecordWriteResult;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -46,10 +47,10 @@ class NetSuitePurchaseOrderCreateTest {
     DatasetRef orders = orders(order("WH-PO-1", "2001"), order("WH-PO-2", "999999"));
     UpsertInput create = new UpsertInput("netsuite", orders, null, null, false, true, 1.0);
 
-    UpsertResult first = step.run(create, context);
+    RecordWriteResult first = step.run(create, context);
     long runs = sandbox.asyncRequestsRun();
-    UpsertResult retried = step.run(create, context);
-    UpsertResult dry =
+    RecordWriteResult retried = step.run(create, context);
+    RecordWriteResult dry =
         step.run(new UpsertInput("netsuite", orders, null, null, true, null, null), context);
 
     assertThat(context.datasets().readAll(first.records(), UpsertOutcome.class))

@@ -12,6 +12,8 @@ import io.millflow.model.PurchaseOrderLine;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.testing.TestStepContext;
+import io.millflow.step.write.RecordWriteResult;
+import io.millflow.step.write.WriteDiff;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +57,7 @@ class NetSuitePurchaseOrderUpdateTest {
     create(order("UPD-1", "first", line(1, "501", "10"), line(2, "502", "4")));
     ObjectNode before = sandbox.writtenRecord("purchaseOrder", "eid:UPD-1").orElseThrow();
 
-    UpsertResult dry =
+    RecordWriteResult dry =
         step.run(
             input(
                 orders(
@@ -71,7 +73,7 @@ class NetSuitePurchaseOrderUpdateTest {
             tuple("UPD-1", "update", null), tuple("UPD-NONE", "rejected", "NONEXISTENT_ID"));
     assertThat(diffs.get(0).changes())
         .extracting(
-            UpsertDiff.FieldChange::field,
+            WriteDiff.FieldChange::field,
             change -> shown(change.oldValue()),
             change -> shown(change.newValue()))
         .containsExactly(
@@ -92,9 +94,9 @@ class NetSuitePurchaseOrderUpdateTest {
             order("UPD-2", "second", line(1, "501", "12"), line(3, "503", "7")),
             order("UPD-MISSING", "x", line(1, "501", "1")));
 
-    UpsertResult written = step.run(input(update, false), context);
+    RecordWriteResult written = step.run(input(update, false), context);
     long runs = sandbox.asyncRequestsRun();
-    UpsertResult retried = step.run(input(update, false), context);
+    RecordWriteResult retried = step.run(input(update, false), context);
 
     assertThat(context.datasets().readAll(written.records(), UpsertOutcome.class))
         .extracting(UpsertOutcome::key, UpsertOutcome::outcome, UpsertOutcome::errorCode)
@@ -121,7 +123,7 @@ class NetSuitePurchaseOrderUpdateTest {
   }
 
   private void create(PurchaseOrder order) {
-    UpsertResult created =
+    RecordWriteResult created =
         new NetSuitePurchaseOrderCreate(NetSuiteTesting.clients())
             .run(
                 new UpsertInput("netsuite", orders(setup, order), null, null, false, true, 0.0),

@@ -12,6 +12,8 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
+import io.millflow.step.write.RecordWriteResult;
+import io.millflow.step.write.WriteDiff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +58,8 @@ class NetSuiteVendorUpsertTest {
     DatasetRef vendors =
         vendors(vendor("TWICE-1", "Acme Castings"), vendor("TWICE-2", "Bolt & Nut Co"));
 
-    UpsertResult first = step.run(input("netsuite", vendors, false, false), context);
-    UpsertResult second = step.run(input("netsuite-tba", vendors, false, false), context);
+    RecordWriteResult first = step.run(input("netsuite", vendors, false, false), context);
+    RecordWriteResult second = step.run(input("netsuite-tba", vendors, false, false), context);
 
     assertThat(sandbox.writtenRecords("vendor") - before).isEqualTo(2);
     assertThat(second.written()).isEqualTo(2);
@@ -77,7 +79,7 @@ class NetSuiteVendorUpsertTest {
     long asyncRuns = sandbox.asyncRequestsRun();
     Vendor changed = withEmail(vendor("DRY-1", "Delta Hydraulics"), "buyer@delta.example");
 
-    UpsertResult dry =
+    RecordWriteResult dry =
         step.run(
             input(
                 "netsuite",
@@ -97,7 +99,7 @@ class NetSuiteVendorUpsertTest {
                 "update",
                 dry1,
                 List.of(
-                    new UpsertDiff.FieldChange(
+                    new WriteDiff.FieldChange(
                         "email", null, TextNode.valueOf("buyer@delta.example"))),
                 null,
                 null),
@@ -108,12 +110,12 @@ class NetSuiteVendorUpsertTest {
                 "create",
                 null,
                 List.of(
-                    new UpsertDiff.FieldChange("entityId", null, TextNode.valueOf("C-DRY-3")),
-                    new UpsertDiff.FieldChange("companyName", null, TextNode.valueOf("Keystone")),
-                    new UpsertDiff.FieldChange("isInactive", null, BooleanNode.FALSE)),
+                    new WriteDiff.FieldChange("entityId", null, TextNode.valueOf("C-DRY-3")),
+                    new WriteDiff.FieldChange("companyName", null, TextNode.valueOf("Keystone")),
+                    new WriteDiff.FieldChange("isInactive", null, BooleanNode.FALSE)),
                 null,
                 null));
-    assertThat(dry).isEqualTo(new UpsertResult(dry.records(), true, 3, 1, 1, 1, 0, 0));
+    assertThat(dry).isEqualTo(new RecordWriteResult(dry.records(), true, 3, 1, 1, 1, 0, 0));
     assertThat(sandbox.writtenRecords("vendor")).isEqualTo(written);
     assertThat(sandbox.asyncRequestsRun()).isEqualTo(asyncRuns);
     assertThat(sandbox.writtenRecord("vendor", "eid:DRY-1").orElseThrow().has("email")).isFalse();
@@ -127,7 +129,7 @@ class NetSuiteVendorUpsertTest {
             "REF-3", "V00001", "Copycat", null, true, null, null, null, null, null, null, null,
             null, null, null, null, null, null);
 
-    UpsertResult result =
+    RecordWriteResult result =
         step.run(
             new UpsertInput(
                 "netsuite-tba",
@@ -176,7 +178,7 @@ class NetSuiteVendorUpsertTest {
     step.run(input("netsuite", vendors(vendor("RETRY-1", "Northwind")), false, true), context);
     long runs = sandbox.asyncRequestsRun();
 
-    UpsertResult retried =
+    RecordWriteResult retried =
         step.run(
             input("netsuite", vendors(vendor("RETRY-1", "Northwind renamed")), false, true),
             context);
@@ -190,7 +192,7 @@ class NetSuiteVendorUpsertTest {
                 .path("companyName")
                 .asText())
         .isEqualTo("Northwind");
-    UpsertResult synchronous =
+    RecordWriteResult synchronous =
         step.run(
             input("netsuite", vendors(vendor("RETRY-1", "Northwind renamed")), false, false),
             context);
@@ -215,7 +217,7 @@ class NetSuiteVendorUpsertTest {
     long refusals = sandbox.concurrencyRefusals();
     long started = System.nanoTime();
 
-    UpsertResult result = step.run(input("netsuite-narrow", many, false, true), context);
+    RecordWriteResult result = step.run(input("netsuite-narrow", many, false, true), context);
 
     assertThat(result.written()).isEqualTo(60);
     assertThat(sandbox.concurrencyRefusals()).isEqualTo(refusals);
@@ -229,7 +231,7 @@ class NetSuiteVendorUpsertTest {
     return new UpsertInput(connection, records, null, null, dryRun, async, null);
   }
 
-  private List<String> ids(UpsertResult result) {
+  private List<String> ids(RecordWriteResult result) {
     return context.datasets().readAll(result.records(), UpsertOutcome.class).stream()
         .map(UpsertOutcome::internalId)
         .toList();

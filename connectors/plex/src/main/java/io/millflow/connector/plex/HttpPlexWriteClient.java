@@ -27,6 +27,8 @@ public final class HttpPlexWriteClient implements PlexWriteClient {
   static final String RELEASES = "/purchasing/v2-beta1/releases";
   static final String CANCEL = "/purchasing/v1/releases/";
   static final String RECEIPTS = "/inventory/v1/inventory-receiving/receipts";
+  static final String SUPPLIERS = "/mdm/v1/suppliers";
+  static final String WORKCENTERS = "/production/v1/control/workcenters/";
 
   private final PlexConnectionSettings settings;
   private final HttpClient http;
@@ -43,14 +45,46 @@ public final class HttpPlexWriteClient implements PlexWriteClient {
 
   @Override
   public Optional<ObjectNode> release(String id) {
-    WriteAnswer answer = send("GET", RELEASES + "/" + encode(id), null);
+    return one("release", RELEASES, id);
+  }
+
+  @Override
+  public Optional<ObjectNode> supplier(String id) {
+    return one("supplier", SUPPLIERS, id);
+  }
+
+  @Override
+  public List<ObjectNode> suppliers(List<Map.Entry<String, String>> query) {
+    return reads.getArray(SUPPLIERS, query);
+  }
+
+  @Override
+  public WriteAnswer createSupplier(ObjectNode body) {
+    return send("POST", SUPPLIERS, body);
+  }
+
+  @Override
+  public WriteAnswer updateSupplier(String id, ObjectNode body) {
+    return send("PUT", SUPPLIERS + "/" + encode(id), body);
+  }
+
+  @Override
+  public WriteAnswer recordBatchProduction(String workcenterId, ObjectNode body) {
+    return send("POST", WORKCENTERS + encode(workcenterId) + "/record-batch-production", body);
+  }
+
+  /** {@code GET {collection}/{id}}: the record, or empty for Plex's 404. */
+  private Optional<ObjectNode> one(String what, String collection, String id) {
+    WriteAnswer answer = send("GET", collection + "/" + encode(id), null);
     return switch (answer) {
       case Written written -> Optional.of(written.record());
       case Refused refused when refused.status() == 404 -> Optional.empty();
       case Refused refused ->
           throw new StepFailure(
               "PLEX_BAD_REQUEST",
-              "Plex refused to read release '"
+              "Plex refused to read "
+                  + what
+                  + " '"
                   + id
                   + "' of connection '"
                   + settings.connectionName()

@@ -24,6 +24,15 @@ interface PlexRecordWrite {
   /** Writes the record, unless Plex already holds it as it is. */
   WriteOutcome write(String key, ObjectNode record, PlexWriteClient plex);
 
+  /**
+   * True when Plex keeps nothing a retry could find the record by (no id, no tracking number), so
+   * the writer seals each acknowledged record in a {@link io.millflow.step.write.ResultsCheckpoint}
+   * and a retried attempt sends none twice.
+   */
+  default boolean needsCheckpoint() {
+    return false;
+  }
+
   /** The record's fields that Plex's request takes, in Plex's names; the rest are not sent. */
   static ObjectNode body(ObjectNode record, Set<String> published) {
     ObjectNode body = Json.mapper().createObjectNode();

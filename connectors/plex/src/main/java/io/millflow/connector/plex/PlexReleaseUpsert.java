@@ -46,6 +46,11 @@ public final class PlexReleaseUpsert
     this(new HttpPlexClientFactory());
   }
 
+  /** With at most {@code inFlight} records' calls at once (the benchmark compares 1 and more). */
+  public PlexReleaseUpsert(HttpPlexClientFactory clients, int inFlight) {
+    this.writer = new PlexRecordWriter(clients, inFlight);
+  }
+
   @Override
   public RecordWriteResult run(PlexWriteInput input, StepContext context) {
     return writer.run(this, input, context);

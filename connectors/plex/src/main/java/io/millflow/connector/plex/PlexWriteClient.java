@@ -39,4 +39,22 @@ public interface PlexWriteClient {
 
   /** {@code POST /inventory/v1/inventory-receiving/receipts}. */
   WriteAnswer createReceipt(ObjectNode body);
+
+  /** {@code GET /mdm/v1/suppliers/{id}}; empty for Plex's 404. */
+  Optional<ObjectNode> supplier(String id);
+
+  /** {@code GET /mdm/v1/suppliers} with Plex's filters (e.g. {@code code}). */
+  List<ObjectNode> suppliers(List<Map.Entry<String, String>> query);
+
+  /** {@code POST /mdm/v1/suppliers}. */
+  WriteAnswer createSupplier(ObjectNode body);
+
+  /** {@code PUT /mdm/v1/suppliers/{id}}. */
+  WriteAnswer updateSupplier(String id, ObjectNode body);
+
+  /**
+   * {@code POST /production/v1/control/workcenters/{workcenterId}/record-batch-production}; an
+   * unknown workcenter is Plex's 404, a {@link Refused}.
+   */
+  WriteAnswer recordBatchProduction(String workcenterId, ObjectNode body);
 }

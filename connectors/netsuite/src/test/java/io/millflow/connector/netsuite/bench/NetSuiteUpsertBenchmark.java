@@ -5,7 +5,6 @@ import io.millflow.connector.netsuite.NetSuiteAuth;
 import io.millflow.connector.netsuite.NetSuiteVendorUpsert;
 import io.millflow.connector.netsuite.TbaHeader;
 import io.millflow.connector.netsuite.UpsertInput;
-import io.millflow.connector.netsuite.UpsertResult;
 import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
@@ -15,6 +14,7 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.Json;
 import io.millflow.step.testing.TestStepContext;
+import io.millflow.step.write.RecordWriteResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +55,7 @@ public final class NetSuiteUpsertBenchmark {
         raw(sandbox, connection, "warm-raw-" + mode, 500, async);
         DatasetRef dataset = vendors(context, mode, records);
         long start = System.nanoTime();
-        UpsertResult result = connector(step, context, dataset, async, false);
+        RecordWriteResult result = connector(step, context, dataset, async, false);
         double connectorSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         raw(sandbox, connection, "raw-" + mode, records, async);
@@ -66,7 +66,7 @@ public final class NetSuiteUpsertBenchmark {
         row(mode, records, connectorSeconds, rawSeconds);
         if (!async) {
           start = System.nanoTime();
-          UpsertResult dry = connector(step, context, dataset, false, true);
+          RecordWriteResult dry = connector(step, context, dataset, false, true);
           double drySeconds = (System.nanoTime() - start) / 1e9;
           System.out.printf(
               "| dry run over the %,d written (%d unchanged) | %.1f s, %,.0f/s, %.2f of the sync write's time |%n",
@@ -89,7 +89,7 @@ public final class NetSuiteUpsertBenchmark {
         mode, records, connector, records / connector, raw, records / raw, raw / connector);
   }
 
-  private static UpsertResult connector(
+  private static RecordWriteResult connector(
       NetSuiteVendorUpsert step,
       TestStepContext context,
       DatasetRef vendors,

@@ -44,6 +44,31 @@ public final class PlexGuesses {
       List.of("externalReceiptCode", "supplierId");
 
   /**
+   * (guess) What a supplier needs to be created. {@code POST /mdm/v1/suppliers} marks no field
+   * required; a supplier without its code (unique per tenant, as published) or name cannot exist.
+   */
+  public static final List<String> SUPPLIER_REQUIRED_ON_CREATE = List.of("code", "name");
+
+  /**
+   * (guess) The code of a 400 entry for a supplier {@code code} that another supplier of the tenant
+   * has; the description says the code "must be unique in the context of a tenant", not the code.
+   */
+  public static final String DUPLICATE_CODE_CODE = "DUPLICATE_CODE";
+
+  /**
+   * (guess) {@code POST /production/v1/control/workcenters/{id}/record-batch-production} documents
+   * only 200 and 404; a body it cannot record (no part, no quantity) is answered like the other
+   * writes' 400, with {@code errors: [{code, message}]}.
+   */
+  public static final boolean PRODUCTION_REFUSAL_IS_400 = true;
+
+  /**
+   * (guess) Recording production needs a {@code quantity} above 0 (the description: "Quantity to be
+   * depleted from source"); that it needs a {@code partId} or a {@code supplyItemId} is published.
+   */
+  public static final boolean PRODUCTION_QUANTITY_REQUIRED = true;
+
+  /**
    * (guess) The codes of the entries of a write's 400 ({@code errors: [{code, message}]}); Plex
    * documents the shape, not the codes.
    */

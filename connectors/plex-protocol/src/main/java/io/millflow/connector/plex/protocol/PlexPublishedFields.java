@@ -292,5 +292,77 @@ public final class PlexPublishedFields {
   public static final Set<String> RECEIPT_CREATE =
       Set.of("id", "externalReceiptCode", "supplierId");
 
+  /** {@code POST /mdm/v1/suppliers}: the fields a create may send. */
+  public static final Set<String> SUPPLIER_CREATE =
+      Set.of(
+          "id",
+          "code",
+          "oldCode",
+          "name",
+          "language",
+          "category",
+          "status",
+          "type",
+          "parentSupplierId",
+          "webAddress",
+          "contactNote",
+          "note");
+
+  /** {@code PUT /mdm/v1/suppliers/{id}}: the fields an update may send (no {@code id}). */
+  public static final Set<String> SUPPLIER_UPDATE =
+      Set.of(
+          "code",
+          "oldCode",
+          "name",
+          "language",
+          "category",
+          "status",
+          "type",
+          "parentSupplierId",
+          "webAddress",
+          "contactNote",
+          "note");
+
+  /**
+   * {@code POST /production/v1/control/workcenters/{workcenterId}/record-batch-production}: the
+   * body's fields ({@code batchComponentQuantities} items are {@code {partId, quantity,
+   * supplyItemId}}).
+   */
+  public static final Set<String> BATCH_PRODUCTION_RECORD =
+      Set.of(
+          "batchId",
+          "batchComponentQuantities",
+          "operatorId",
+          "quantity",
+          "lotId",
+          "locationId",
+          "partId",
+          "supplyItemId");
+
+  /** Its 200 answer. */
+  public static final Set<String> BATCH_PRODUCTION_RECORDED =
+      Set.of(
+          "batchId",
+          "jobId",
+          "jobNumber",
+          "jobOperationId",
+          "jobOperationStatus",
+          "jobStatus",
+          "masterUnitID",
+          "operationCode",
+          "operationNumber",
+          "partId",
+          "partNumber",
+          "partNumberRevision",
+          "partRevision",
+          "printMasterUnitID",
+          "quantity",
+          "serialNo",
+          "trackingNo",
+          "workcenterCode",
+          "workcenterId",
+          "locationId",
+          "location");
+
   private PlexPublishedFields() {}
 }

@@ -81,6 +81,11 @@ final class MasterDataGenerator {
     return (volumes.equipment() + EQUIPMENT_PER_WORKCENTER - 1) / EQUIPMENT_PER_WORKCENTER;
   }
 
+  /** The id of workcenter {@code index}, below {@link #workcenters()}. */
+  String workcenterId(int index) {
+    return id(WORKCENTER, index);
+  }
+
   String id(long kind, int index) {
     return seeds.uuid(kind, index, 0).toString();
   }

@@ -1,6 +1,7 @@
 package io.millflow.connector.plex.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.sandbox.Faults;
@@ -21,11 +22,11 @@ import java.util.Map;
 /**
  * A local stand-in for Plex: the Connect resources Millflow reads (purchase orders with line items
  * and releases, suppliers, parts, containers, jobs, equipment, tenants), the ones it writes
- * (releases: create, update, cancel; inventory receipts) and the Data Source API, in Plex's shapes
- * (bare JSON arrays, Plex's error bodies, 401 for a wrong key, 429 with {@code Retry-After} past
- * the rate limit), deterministic generated data, and the sandbox kit's faults. Pointing a Plex
- * connection at {@link #baseUrl()} instead of {@code https://connect.plex.com} is the only
- * difference for a client.
+ * (releases: create, update, cancel; inventory receipts; suppliers: create, update; batch
+ * production on a workcenter) and the Data Source API, in Plex's shapes (bare JSON arrays, Plex's
+ * error bodies, 401 for a wrong key, 429 with {@code Retry-After} past the rate limit),
+ * deterministic generated data, and the sandbox kit's faults. Pointing a Plex connection at {@link
+ * #baseUrl()} instead of {@code https://connect.plex.com} is the only difference for a client.
  *
  * <pre>{@code
  * try (PlexSandbox plex = new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(10_000)).start(0)) {
@@ -48,6 +49,8 @@ public final class PlexSandbox implements Sandbox {
   private final Map<PlexResource, ResourceData> resources;
   private final ReleaseStore releases;
   private final ReceiptsHandler receipts;
+  private final SupplierStore suppliers;
+  private final ProductionHandler production;
   private SandboxServer server;
 
   /**
@@ -59,7 +62,10 @@ public final class PlexSandbox implements Sandbox {
     this.data = new PurchaseOrderData(config);
     this.resources = ResourceData.of(config);
     this.releases = new ReleaseStore(data, Clock.systemUTC());
-    this.receipts = new ReceiptsHandler(resources.get(PlexResource.SUPPLIERS));
+    this.suppliers = new SupplierStore(resources.get(PlexResource.SUPPLIERS), Clock.systemUTC());
+    this.receipts = new ReceiptsHandler(suppliers);
+    this.production =
+        new ProductionHandler(new MasterDataGenerator(config), resources.get(PlexResource.PARTS));
   }
 
   /** Serves on the loopback interface; port 0 picks a free port (tests: always 0). */
@@ -78,10 +84,15 @@ public final class PlexSandbox implements Sandbox {
             .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate)
             .api(ReleasesHandler.PATH, new ReleasesHandler(releases), gate.writable())
             .api(ReleasesHandler.CANCEL_PATH, new ReleasesHandler(releases), gate.writable())
-            .api(ReceiptsHandler.PATH, receipts, gate.writable());
+            .api(ReceiptsHandler.PATH, receipts, gate.writable())
+            .api(PlexResource.SUPPLIERS.path(), new SuppliersHandler(suppliers), gate.writable())
+            .api(ProductionHandler.PATH, production, gate.writable());
     resources.forEach(
-        (resource, records) ->
-            server.api(resource.path(), new RecordsHandler(resource, records), gate));
+        (resource, records) -> {
+          if (resource != PlexResource.SUPPLIERS) {
+            server.api(resource.path(), new RecordsHandler(resource, records), gate);
+          }
+        });
     server
         .api(
             DataSourceHandler.PATH,
@@ -169,6 +180,21 @@ public final class PlexSandbox implements Sandbox {
   /** How many purchase-order releases the API created (updates and cancels not counted). */
   public long releasesCreated() {
     return releases.created();
+  }
+
+  /** How many suppliers the API created (updates not counted). */
+  public long suppliersCreated() {
+    return suppliers.created();
+  }
+
+  /** Every production the API recorded, oldest first, as Plex answered it. */
+  public List<ObjectNode> productionRecorded() {
+    return production.recorded();
+  }
+
+  /** The id of the sandbox's workcenter {@code index} (0-based; equipment sits in them). */
+  public String workcenterId(int index) {
+    return new MasterDataGenerator(config).workcenterId(index);
   }
 
   /** How many inventory receipts the API created. */

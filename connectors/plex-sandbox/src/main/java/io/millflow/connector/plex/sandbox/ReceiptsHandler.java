@@ -27,9 +27,9 @@ final class ReceiptsHandler implements HttpHandler {
   static final String PATH = "/inventory/v1/inventory-receiving/receipts";
 
   private final Map<String, ObjectNode> receipts = new ConcurrentHashMap<>();
-  private final ResourceData suppliers;
+  private final SupplierStore suppliers;
 
-  ReceiptsHandler(ResourceData suppliers) {
+  ReceiptsHandler(SupplierStore suppliers) {
     this.suppliers = suppliers;
   }
 
@@ -74,8 +74,9 @@ final class ReceiptsHandler implements HttpHandler {
       }
     }
     String supplierId = body.get().path("supplierId").asText(null);
-    int supplier = supplierId == null ? -1 : suppliers.indexOf(supplierId);
-    if (supplierId != null && supplier < 0) {
+    Optional<ObjectNode> supplier =
+        supplierId == null ? Optional.empty() : suppliers.find(supplierId);
+    if (supplierId != null && supplier.isEmpty()) {
       errors.add(
           new ErrorDetail(
               PlexGuesses.INVALID_REFERENCE_CODE,
@@ -91,7 +92,7 @@ final class ReceiptsHandler implements HttpHandler {
     receipt.put("externalReceiptCode", body.get().get("externalReceiptCode").asText());
     receipt.putArray("receivedContainers");
     receipt.put("supplierId", supplierId);
-    receipt.put("supplierCode", suppliers.record(supplier).path("code").asText(null));
+    receipt.put("supplierCode", supplier.get().path("code").asText(null));
     if (receipts.putIfAbsent(id, receipt) != null) {
       PlexErrorShape.PLEX.write(
           exchange,

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -25,11 +26,16 @@ import java.util.stream.Stream;
 final class RecordsHandler implements HttpHandler {
 
   private final PlexResource resource;
-  private final ResourceData data;
+  private final Supplier<Stream<ObjectNode>> records;
 
   RecordsHandler(PlexResource resource, ResourceData data) {
+    this(resource, data::all);
+  }
+
+  /** Over records that writes change (suppliers). */
+  RecordsHandler(PlexResource resource, Supplier<Stream<ObjectNode>> records) {
     this.resource = resource;
-    this.data = data;
+    this.records = records;
   }
 
   @Override
@@ -49,8 +55,7 @@ final class RecordsHandler implements HttpHandler {
       PlexErrorShape.PLEX.write(exchange, 400, "The request is invalid.", errors);
       return;
     }
-    Stream<ObjectNode> records = data.all().filter(matches);
-    SandboxJson.array(exchange, records);
+    SandboxJson.array(exchange, records.get().filter(matches));
   }
 
   private static Predicate<JsonNode> matcher(

@@ -1,5 +1,6 @@
-package io.millflow.connector.netsuite;
+package io.millflow.step.write;
 
+import io.millflow.step.RetryableStepException;
 import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,23 +14,25 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Runs one call per item on virtual threads and hands on the answers in the items' order; the
- * account's concurrency limiter, not this class, bounds how many reach NetSuite at once. The first
- * failure is rethrown as it was (a retryable or reauth exception keeps its type) once every call
- * has ended, so no call is left running behind a failed attempt.
+ * Runs one call per item on virtual threads and hands on the answers in the items' order: how a
+ * write step keeps a system busy without waiting for each answer in turn. The connection's rate or
+ * concurrency limiter, not this class, bounds how many reach the system at once. The first failure
+ * is rethrown as it was (a retryable or reauth exception keeps its type) once every call has ended,
+ * so no call is left running behind a failed attempt.
  */
-final class ParallelCalls implements AutoCloseable {
+public final class ParallelCalls implements AutoCloseable {
 
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
    * Calls {@code call} for each item, at most {@code window} calls started ahead of the oldest
    * unfinished one, and hands each item with its answer to {@code done} in the items' order, on
-   * this thread. No call waits for a chunk of others to end: the calls keep the account's slots
-   * busy while this thread reads items and takes answers. The first failure is rethrown once every
+   * this thread. No call waits for a chunk of others to end: the calls keep the system's slots busy
+   * while this thread reads items and takes answers. The first failure is rethrown once every
    * started call has ended; answers after it are not handed on.
    */
-  <I, O> void inOrder(Iterator<I> items, int window, Function<I, O> call, BiConsumer<I, O> done) {
+  public <I, O> void inOrder(
+      Iterator<I> items, int window, Function<I, O> call, BiConsumer<I, O> done) {
     Deque<Map.Entry<I, Future<O>>> started = new ArrayDeque<>(window);
     RuntimeException failure = null;
     while (failure == null && items.hasNext()) {
@@ -79,7 +82,7 @@ final class ParallelCalls implements AutoCloseable {
               : new IllegalStateException(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new io.millflow.step.RetryableStepException("Interrupted during NetSuite calls", e);
+      throw new RetryableStepException("Interrupted while waiting for parallel calls", e);
     }
   }
 
