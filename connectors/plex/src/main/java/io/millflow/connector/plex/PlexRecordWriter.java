@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * share. Up to {@value #WINDOW} records are in flight at once, paced by the connection's rate
  * limiter; answers are kept in the dataset's order, and records of one key are sent one after the
  * other ({@link SameKeyInTurn}). Plex's 429 (and any answer with {@code Retry-After}) is waited out
- * and the record sent again, for up to three minutes in all; past that the step fails retryably, and
- * the retried attempt finds the records already written by their ids ({@link PlexWriteKeys}), or,
- * for a write Plex keeps no id of, in the {@link ResultsCheckpoint}, and sends them no more.
+ * and the record sent again, for up to three minutes in all; past that the step fails retryably,
+ * and the retried attempt finds the records already written by their ids ({@link PlexWriteKeys}),
+ * or, for a write Plex keeps no id of, in the {@link ResultsCheckpoint}, and sends them no more.
  */
 final class PlexRecordWriter {
 
@@ -139,7 +139,9 @@ final class PlexRecordWriter {
     return outcome;
   }
 
-  /** One record's calls again after Plex's {@code Retry-After}, up to {@link #MOST_WAITED} in all. */
+  /**
+   * One record's calls again after Plex's {@code Retry-After}, up to {@link #MOST_WAITED} in all.
+   */
   static <T> T waitingOutLimits(java.util.function.Supplier<T> calls, StepContext context) {
     Duration waited = Duration.ZERO;
     while (true) {
