@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public class SchedulePauses {
+
+  private static final Logger LOG = Logger.getLogger(SchedulePauses.class);
 
   private final ProcessEngine engine;
   private final FlowOwners owners;
@@ -83,10 +86,21 @@ public class SchedulePauses {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
-  /** After a deploy: a paused flow's new timers are suspended as well. */
+  /**
+   * After a deploy: a paused flow's new timers are suspended as well. An engine that cannot suspend
+   * timers (a Camunda 8 cluster, over a state store a pause was made in before) does not stop the
+   * deploy: the pause is named in a warning, and its timers fire.
+   */
   void afterDeploy(String tenantId, String flowId) {
-    if (paused(tenantId).containsKey(flowId)) {
+    if (!paused(tenantId).containsKey(flowId)) {
+      return;
+    }
+    try {
       suspend(tenantId, flowId, true);
+    } catch (RunConflictException e) {
+      LOG.warnf(
+          "Flow '%s' of tenant '%s' is paused, but its timers run: %s",
+          flowId, tenantId, e.getMessage());
     }
   }
 
