@@ -115,13 +115,16 @@ public final class HttpPlexClient implements PlexClient {
             settings.timeout(),
             settings.baseUrl());
     if (response.statusCode() / 100 != 2) {
-      throw PlexErrors.ofResponse(
-          call,
+      throw rateLimiters.heed(
+          settings,
           response.statusCode(),
-          response.headers(),
-          response.body(),
-          settings.apiKey(),
-          clock);
+          PlexErrors.ofResponse(
+              call,
+              response.statusCode(),
+              response.headers(),
+              response.body(),
+              settings.apiKey(),
+              clock));
     }
     return PlexHttp.json(call, response.body(), "https://connect.plex.com", "baseUrl");
   }

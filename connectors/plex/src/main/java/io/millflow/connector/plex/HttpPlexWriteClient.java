@@ -148,8 +148,16 @@ public final class HttpPlexWriteClient implements PlexWriteClient {
     if (status == 400 || status == 404) {
       return refused(status, response.body());
     }
-    throw PlexErrors.ofResponse(
-        call, status, response.headers(), response.body(), settings.apiKey(), Clock.systemUTC());
+    throw rateLimiters.heed(
+        settings,
+        status,
+        PlexErrors.ofResponse(
+            call,
+            status,
+            response.headers(),
+            response.body(),
+            settings.apiKey(),
+            Clock.systemUTC()));
   }
 
   /** Plex's error body: the detail's code when it lists one, and every message. */

@@ -2,14 +2,19 @@ package io.millflow.connector.plex;
 
 import io.github.bucket4j.Bucket;
 import io.millflow.step.RetryableStepException;
+import io.millflow.step.StepException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client-side pacing of Plex calls, one token bucket per connection (name and base URL), shared by
  * every client and step run of that connection in this JVM: Plex counts calls per key, not per
- * step, so two flows on one connection must share one allowance.
+ * step, so two flows on one connection must share one allowance. When Plex answers a call with 429
+ * and {@code Retry-After}, every call of the connection holds off until then ({@link #heed}): the
+ * calls in flight beside it would only be refused too, and would spend the allowance that the
+ * waiting one needs.
  */
 public final class PlexRateLimiters {
 
@@ -21,6 +26,7 @@ public final class PlexRateLimiters {
   private record Limiter(int perMinute, Bucket bucket) {}
 
   private final Map<String, Limiter> limiters = new ConcurrentHashMap<>();
+  private final Map<String, Instant> holds = new ConcurrentHashMap<>();
 
   /** The JVM-wide registry the clients use unless given another (tests may want their own). */
   public static PlexRateLimiters shared() {
@@ -34,11 +40,12 @@ public final class PlexRateLimiters {
    *     saturated) or the thread is interrupted
    */
   public void acquire(PlexConnectionSettings settings) {
-    if (settings.rateLimitPerMinute() == 0) {
-      return; // pacing turned off, e.g. for a local sandbox without limit
-    }
-    Bucket bucket = bucketOf(settings);
     try {
+      holdOff(settings);
+      if (settings.rateLimitPerMinute() == 0) {
+        return; // pacing turned off, e.g. for a local sandbox without limit
+      }
+      Bucket bucket = bucketOf(settings);
       if (!bucket.asBlocking().tryConsume(1, MAX_WAIT)) {
         throw new RetryableStepException(
             "Connection '"
@@ -59,12 +66,47 @@ public final class PlexRateLimiters {
     }
   }
 
+  /**
+   * Holds the connection's calls off until Plex's {@code Retry-After} when {@code error} is Plex's
+   * 429 (a retryable error that names a wait); returns {@code error} to throw.
+   */
+  public StepException heed(PlexConnectionSettings settings, int status, StepException error) {
+    if (status == 429 && error instanceof RetryableStepException limited) {
+      limited
+          .retryAfter()
+          .filter(wait -> wait.compareTo(MAX_WAIT) <= 0)
+          .ifPresent(
+              wait ->
+                  holds.merge(
+                      keyOf(settings),
+                      Instant.now().plus(wait),
+                      (held, asked) -> held.isAfter(asked) ? held : asked));
+    }
+    return error;
+  }
+
+  private void holdOff(PlexConnectionSettings settings) throws InterruptedException {
+    Instant until = holds.get(keyOf(settings));
+    if (until == null) {
+      return;
+    }
+    Duration left = Duration.between(Instant.now(), until);
+    if (left.isPositive()) {
+      Thread.sleep(left);
+    } else {
+      holds.remove(keyOf(settings), until);
+    }
+  }
+
+  private static String keyOf(PlexConnectionSettings settings) {
+    return settings.connectionName() + " " + settings.baseUrl();
+  }
+
   /** The connection's bucket; a changed rate limit setting replaces it. */
   Bucket bucketOf(PlexConnectionSettings settings) {
-    String key = settings.connectionName() + " " + settings.baseUrl();
     return limiters
         .compute(
-            key,
+            keyOf(settings),
             (ignored, existing) ->
                 existing != null && existing.perMinute() == settings.rateLimitPerMinute()
                     ? existing

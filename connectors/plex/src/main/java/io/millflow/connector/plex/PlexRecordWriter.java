@@ -3,7 +3,6 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
-import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepContext;
 import io.millflow.step.write.ParallelCalls;
 import io.millflow.step.write.RecordWriteResult;
@@ -11,7 +10,6 @@ import io.millflow.step.write.ResultsCheckpoint;
 import io.millflow.step.write.WriteDiff;
 import io.millflow.step.write.WriteOutcome;
 import io.millflow.step.write.WriteTally;
-import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -21,17 +19,11 @@ import java.util.stream.Stream;
  * share. Up to {@value #WINDOW} records are in flight at once, paced by the connection's rate
  * limiter; answers are kept in the dataset's order, and records of one key are sent one after the
  * other ({@link SameKeyInTurn}). Plex's 429 (and any answer with {@code Retry-After}) is waited out
- * and the record sent again, for up to three minutes in all; past that the step fails retryably,
+ * and the call sent again ({@link LimitWaitingWriteClient}); past that the step fails retryably,
  * and the retried attempt finds the records already written by their ids ({@link PlexWriteKeys}),
  * or, for a write Plex keeps no id of, in the {@link ResultsCheckpoint}, and sends them no more.
  */
 final class PlexRecordWriter {
-
-  /**
-   * How long one record may wait out Plex's 429s in all: the records in flight beside it share the
-   * connection's limit, so a count of retries would fail a record that is only queued behind them.
-   */
-  static final Duration MOST_WAITED = Duration.ofMinutes(3);
 
   /**
    * How many records' calls run at once, ahead of the oldest unanswered one: enough to hide Plex's
@@ -39,7 +31,6 @@ final class PlexRecordWriter {
    */
   static final int WINDOW = 8;
 
-  private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
   private static final int PROGRESS_EVERY = 100;
 
   /** The dataset entity of a dry run's diff. */
@@ -63,7 +54,10 @@ final class PlexRecordWriter {
 
   RecordWriteResult run(PlexRecordWrite kind, PlexWriteInput input, StepContext context) {
     PlexWriteClient plex =
-        clients.writeClient(input.connection(), PlexSteps.connection(context, input.connection()));
+        new LimitWaitingWriteClient(
+            clients.writeClient(
+                input.connection(), PlexSteps.connection(context, input.connection())),
+            context);
     logStart(kind, input, context);
     WriteTally tally = new WriteTally(input.dry());
     ResultsCheckpoint checkpoint =
@@ -126,48 +120,17 @@ final class PlexRecordWriter {
           : WriteOutcome.rejected(position, null, "NO_KEY", reason);
     }
     if (input.dry()) {
-      return waitingOutLimits(() -> kind.diff(key, record, plex), context);
+      return kind.diff(key, record, plex);
     }
     WriteOutcome done = checkpoint == null ? null : checkpoint.done(key).orElse(null);
     if (done != null) {
       return done;
     }
-    WriteOutcome outcome = waitingOutLimits(() -> kind.write(key, record, plex), context);
+    WriteOutcome outcome = kind.write(key, record, plex);
     if (checkpoint != null && !outcome.isRejected()) {
       checkpoint.acknowledged(outcome);
     }
     return outcome;
-  }
-
-  /**
-   * One record's calls again after Plex's {@code Retry-After}, up to {@link #MOST_WAITED} in all.
-   */
-  static <T> T waitingOutLimits(java.util.function.Supplier<T> calls, StepContext context) {
-    Duration waited = Duration.ZERO;
-    while (true) {
-      try {
-        return calls.get();
-      } catch (RetryableStepException e) {
-        Duration wait = e.retryAfter().orElse(null);
-        if (wait == null
-            || wait.compareTo(LONGEST_WAIT) > 0
-            || waited.plus(wait).compareTo(MOST_WAITED) > 0) {
-          throw e;
-        }
-        context.log().info("Plex asked to wait " + wait.toMillis() + " ms: " + e.getMessage());
-        sleep(wait);
-        waited = waited.plus(wait);
-      }
-    }
-  }
-
-  private static void sleep(Duration wait) {
-    try {
-      Thread.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetryableStepException("Interrupted while waiting out Plex's rate limit", e);
-    }
   }
 
   private static void logStart(PlexRecordWrite kind, PlexWriteInput input, StepContext context) {

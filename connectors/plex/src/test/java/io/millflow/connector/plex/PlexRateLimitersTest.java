@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.step.Connection;
+import io.millflow.step.RetryableStepException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -56,6 +57,33 @@ class PlexRateLimitersTest {
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(800));
     }
+  }
+
+  @Test
+  void aPlex429HoldsOffEveryCallOfItsConnectionUntilTheRetryAfter() {
+    var limited = settings("plex", "https://connect.plex.com", "0");
+    var other = settings("other", "https://connect.plex.com", "0");
+    var tooMany = new RetryableStepException("429", null, Duration.ofMillis(400));
+
+    assertThat(limiters.heed(limited, 429, tooMany)).isSameAs(tooMany);
+
+    long otherStart = System.nanoTime();
+    limiters.acquire(other);
+    assertThat(Duration.ofNanos(System.nanoTime() - otherStart)).isLessThan(Duration.ofMillis(200));
+    long start = System.nanoTime();
+    limiters.acquire(limited);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(250));
+  }
+
+  @Test
+  void aServerErrorWithRetryAfterHoldsNothingOff() {
+    var limited = settings("plex", "https://connect.plex.com", "0");
+
+    limiters.heed(limited, 503, new RetryableStepException("503", null, Duration.ofSeconds(5)));
+
+    long start = System.nanoTime();
+    limiters.acquire(limited);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
   }
 
   @Test

@@ -186,20 +186,20 @@ class PlexReleaseWritesTest {
   void plexsRateLimitIsWaitedOutAndEveryReleaseWrittenOnce() {
     try (PlexSandbox limited =
         new PlexSandbox(
-                PlexSandboxConfig.defaults().withPurchaseOrders(100).withRateLimitPerMinute(40))
+                PlexSandboxConfig.defaults().withPurchaseOrders(100).withRateLimitPerMinute(120))
             .start(0)) {
       TestStepContext context =
           new TestStepContext().withConnection(PlexConnections.to(limited, "plex"));
       List<ObjectNode> records = new ArrayList<>();
-      for (int i = 0; i < 22; i++) { // 44 calls: four past the limit
+      for (int i = 0; i < 70; i++) {
         records.add(release("rl-" + i, lines.get(i), "1"));
       }
       DatasetRef in = context.datasets().put("release", records);
 
       RecordWriteResult result = new PlexReleaseUpsert().run(input(in, false), context);
 
-      assertThat(result.creates()).isEqualTo(22);
-      assertThat(limited.releasesCreated()).isEqualTo(22);
+      assertThat(result.creates()).isEqualTo(70);
+      assertThat(limited.releasesCreated()).isEqualTo(70);
       assertThat(context.logLines())
           .anySatisfy(line -> assertThat(line).contains("Plex asked to wait"));
     }
