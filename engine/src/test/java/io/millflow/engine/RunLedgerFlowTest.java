@@ -4,6 +4,7 @@ import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
 import static io.millflow.engine.LinearFlow.task;
+import static io.millflow.engine.RunLedgers.onlyPath;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,6 @@ import io.millflow.engine.connection.ConnectionRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,12 +133,6 @@ class RunLedgerFlowTest {
     window.put("from", from);
     window.put("to", to);
     return window;
-  }
-
-  private static Map<String, Object> onlyPath(JsonPath run) {
-    List<Map<String, Object>> ledger = run.getList("ledger");
-    assertThat(ledger).as(run.prettify()).hasSize(1);
-    return ledger.getFirst();
   }
 
   /**

@@ -4,6 +4,7 @@ import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
 import static io.millflow.engine.LinearFlow.task;
+import static io.millflow.engine.RunLedgers.onlyPath;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -117,12 +118,6 @@ class UnbalancedLedgerIncidentTest {
         .extract()
         .jsonPath()
         .getList("$");
-  }
-
-  private static Map<String, Object> onlyPath(JsonPath run) {
-    List<Map<String, Object>> ledger = run.getList("ledger");
-    assertThat(ledger).as(run.prettify()).hasSize(1);
-    return ledger.getFirst();
   }
 
   /** An incremental query of the warehouse's ledger_drop_source into the dropping sink. */
