@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiClient, startEngine } from './support/engine.mjs';
 import { launchBrowser, screenshot } from './support/browser.mjs';
-import { eventually, watchFailures } from './support/checks.mjs';
+import { watchFailures } from './support/checks.mjs';
+import { awaitRunStatus, plexSandboxUrl } from './support/runs.mjs';
 import {
   appendFromSelected, applyTemplate, connectionOptions, fillField, openGroup, removeTemplate, selectConnection, selectElement
 } from './support/designer.mjs';
@@ -33,18 +34,6 @@ after(async () => {
 });
 
 const url = (hash) => `${engine.baseUrl}/#${hash}`;
-
-async function plexSandboxUrl() {
-  const connections = await api('GET', '/api/connections');
-  return connections.find((c) => c.name === 'plex-sandbox').settings.baseUrl;
-}
-
-async function awaitRunStatus(runId, status) {
-  return eventually(async () => {
-    const detail = await api('GET', `/api/runs/${runId}`);
-    return detail.run.status === status ? detail : null;
-  }, { what: `run ${runId} to be ${status}`, timeoutMs: 90_000 });
-}
 
 const WAITING_FLOW = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
@@ -218,7 +207,7 @@ describe('Millflow UI', { concurrency: false }, () => {
 
   test('a failed run shows its error on the step and the diagram', async () => {
     await api('PUT', '/api/connections/plex-wrong-key', {
-      type: 'plex', settings: { baseUrl: await plexSandboxUrl() }, credentials: { apiKey: 'not-the-key' }
+      type: 'plex', settings: { baseUrl: await plexSandboxUrl(api) }, credentials: { apiKey: 'not-the-key' }
     });
     const starter = await api('GET', '/api/flows/plex-po-to-csv/bpmn', undefined, { Accept: 'application/xml' });
     const failing = starter
@@ -227,7 +216,7 @@ describe('Millflow UI', { concurrency: false }, () => {
       .replace(/source="plex-sandbox" target="connection"/, 'source="plex-wrong-key" target="connection"');
     await api('POST', '/api/flows', failing);
     const run = await api('POST', '/api/flows/e2e-failing-export/runs', { variables: {} });
-    await awaitRunStatus(run.id, 'incident');
+    await awaitRunStatus(api, run.id, 'incident');
 
     await page.goto(url('/runs'));
     await page.getByLabel('Status').selectOption('incident');
@@ -274,7 +263,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await page.getByTestId('run-summary').locator('.badge-cancelled').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Cancel run' }).count(), 0);
-    assert.equal((await awaitRunStatus(run.id, 'cancelled')).run.status, 'cancelled');
+    assert.equal((await awaitRunStatus(api, run.id, 'cancelled')).run.status, 'cancelled');
     assert.equal(await page.title(), `Run ${run.id.slice(0, 8)} · Millflow`);
     failures.expectNone();
   });
@@ -285,7 +274,7 @@ describe('Millflow UI', { concurrency: false }, () => {
     await page.getByLabel('Search systems').fill('plex');
     await page.getByRole('button', { name: /Plex Manufacturing Cloud/ }).click();
     await page.getByLabel('Connection name').fill('plex-e2e');
-    await page.getByLabel('Instance URL').fill(await plexSandboxUrl());
+    await page.getByLabel('Instance URL').fill(await plexSandboxUrl(api));
     await page.getByLabel('API key').fill('wrong-key-123');
     await page.getByRole('button', { name: 'Test connection' }).click();
     const result = page.getByTestId('check-result');

@@ -3,6 +3,7 @@ package io.millflow.engine;
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.LinearFlow.task;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,48 +109,35 @@ class HttpRequestFlowTest {
 
   /** http.request (page numbers, records at /items) → postgres.write keyed by number. */
   private static String fetchAndWrite(String processId, String connection) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_%1$s" targetNamespace="http://millflow.io/flows">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:serviceTask id="Fetch">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="http.request" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="%2$s" target="connection" />
-                  <zeebe:input source="parts" target="url" />
-                  <zeebe:input source="pageNumber" target="paging" />
-                  <zeebe:input source="size" target="sizeParameter" />
-                  <zeebe:input source="2" target="pageSize" />
-                  <zeebe:input source="/items" target="recordsPointer" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="fetched" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Write">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="postgres.write" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="warehouse" target="connection" />
-                  <zeebe:input source="http_flow_parts" target="table" />
-                  <zeebe:input source="number" target="keyFields" />
-                  <zeebe:input source="=fetched.records" target="records" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="written" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:endEvent id="End"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Fetch" />
-            <bpmn:sequenceFlow id="F2" sourceRef="Fetch" targetRef="Write" />
-            <bpmn:sequenceFlow id="F3" sourceRef="Write" targetRef="End" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-        .formatted(processId, connection)
-        .strip();
+    return LinearFlow.bpmn(
+        processId,
+        task(
+            "Fetch",
+            "http.request",
+            "fetched",
+            "connection",
+            connection,
+            "url",
+            "parts",
+            "paging",
+            "pageNumber",
+            "sizeParameter",
+            "size",
+            "pageSize",
+            "2",
+            "recordsPointer",
+            "/items"),
+        task(
+            "Write",
+            "postgres.write",
+            "written",
+            "connection",
+            "warehouse",
+            "table",
+            "http_flow_parts",
+            "keyFields",
+            "number",
+            "records",
+            "=fetched.records"));
   }
 }

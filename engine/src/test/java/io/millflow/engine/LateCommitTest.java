@@ -2,6 +2,7 @@ package io.millflow.engine;
 
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.RunLedgers.onlyPath;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,11 +104,5 @@ class LateCommitTest {
                 .bind("from", OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
                 .mapTo(Long.class)
                 .one());
-  }
-
-  private static Map<String, Object> onlyPath(JsonPath run) {
-    List<Map<String, Object>> ledger = run.getList("ledger");
-    assertThat(ledger).as(run.prettify()).hasSize(1);
-    return ledger.getFirst();
   }
 }

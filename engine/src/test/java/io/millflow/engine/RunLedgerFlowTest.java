@@ -3,6 +3,8 @@ package io.millflow.engine;
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.LinearFlow.task;
+import static io.millflow.engine.RunLedgers.onlyPath;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,6 @@ import io.millflow.engine.connection.ConnectionRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,57 +135,37 @@ class RunLedgerFlowTest {
     return window;
   }
 
-  private static Map<String, Object> onlyPath(JsonPath run) {
-    List<Map<String, Object>> ledger = run.getList("ledger");
-    assertThat(ledger).as(run.prettify()).hasSize(1);
-    return ledger.getFirst();
-  }
-
   /**
    * A query of the warehouse's ledger_source, incremental on updated_at, upserted by sku into
    * ledger_target.
    */
   private static String queryToWarehouse(String processId) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_%1$s" targetNamespace="http://millflow.io/flows">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:serviceTask id="Query">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="postgres.query" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="warehouse" target="connection" />
-                  <zeebe:input source="select sku, qty, updated_at from ledger_source where updated_at &gt; cast(:cursor as timestamptz) order by updated_at" target="sql" />
-                  <zeebe:input source="={cursor: &#34;1970-01-01T00:00:00Z&#34;}" target="parameters" />
-                  <zeebe:input source="updated_at" target="cursorColumn" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="rows" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Write">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="postgres.write" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="warehouse" target="connection" />
-                  <zeebe:input source="ledger_target" target="table" />
-                  <zeebe:input source="sku" target="keyFields" />
-                  <zeebe:input source="=rows.records" target="records" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="written" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:endEvent id="End"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Query" />
-            <bpmn:sequenceFlow id="F2" sourceRef="Query" targetRef="Write" />
-            <bpmn:sequenceFlow id="F3" sourceRef="Write" targetRef="End" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-        .formatted(processId)
-        .strip();
+    return LinearFlow.bpmn(
+        processId,
+        task(
+            "Query",
+            "postgres.query",
+            "rows",
+            "connection",
+            "warehouse",
+            "sql",
+            "select sku, qty, updated_at from ledger_source"
+                + " where updated_at > cast(:cursor as timestamptz) order by updated_at",
+            "parameters",
+            "={cursor: \"1970-01-01T00:00:00Z\"}",
+            "cursorColumn",
+            "updated_at"),
+        task(
+            "Write",
+            "postgres.write",
+            "written",
+            "connection",
+            "warehouse",
+            "table",
+            "ledger_target",
+            "keyFields",
+            "sku",
+            "records",
+            "=rows.records"));
   }
 }

@@ -3,6 +3,8 @@ package io.millflow.engine;
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.LinearFlow.task;
+import static io.millflow.engine.RunLedgers.onlyPath;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -118,51 +120,23 @@ class UnbalancedLedgerIncidentTest {
         .getList("$");
   }
 
-  private static Map<String, Object> onlyPath(JsonPath run) {
-    List<Map<String, Object>> ledger = run.getList("ledger");
-    assertThat(ledger).as(run.prettify()).hasSize(1);
-    return ledger.getFirst();
-  }
-
   /** An incremental query of the warehouse's ledger_drop_source into the dropping sink. */
   private static String queryToDroppingSink(String processId) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_%1$s" targetNamespace="http://millflow.io/flows">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:serviceTask id="Query">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="postgres.query" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="warehouse" target="connection" />
-                  <zeebe:input source="select sku, updated_at from ledger_drop_source where updated_at &gt; cast(:cursor as timestamptz) order by updated_at" target="sql" />
-                  <zeebe:input source="={cursor: &#34;1970-01-01T00:00:00Z&#34;}" target="parameters" />
-                  <zeebe:input source="updated_at" target="cursorColumn" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="rows" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Write">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="test.dropping-sink" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="=rows.records" target="records" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="written" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:endEvent id="End"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Query" />
-            <bpmn:sequenceFlow id="F2" sourceRef="Query" targetRef="Write" />
-            <bpmn:sequenceFlow id="F3" sourceRef="Write" targetRef="End" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-        .formatted(processId)
-        .strip();
+    return LinearFlow.bpmn(
+        processId,
+        task(
+            "Query",
+            "postgres.query",
+            "rows",
+            "connection",
+            "warehouse",
+            "sql",
+            "select sku, updated_at from ledger_drop_source"
+                + " where updated_at > cast(:cursor as timestamptz) order by updated_at",
+            "parameters",
+            "={cursor: \"1970-01-01T00:00:00Z\"}",
+            "cursorColumn",
+            "updated_at"),
+        task("Write", "test.dropping-sink", "written", "records", "=rows.records"));
   }
 }

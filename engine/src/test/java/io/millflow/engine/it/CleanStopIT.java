@@ -1,6 +1,7 @@
 package io.millflow.engine.it;
 
-import static io.millflow.engine.it.SyncChecks.readAttempt;
+import static io.millflow.engine.it.SyncChecks.awaitRunningPast;
+import static io.millflow.engine.it.SyncChecks.startRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,25 +39,9 @@ class CleanStopIT {
     String runId;
     RuntimeProcess first = RuntimeProcess.start(data, "first", properties, ADMIN_TOKEN);
     try (first) {
-      runId =
-          first
-              .api(
-                  "POST",
-                  "/api/flows/" + FLOW + "/runs",
-                  "application/json",
-                  "{\"variables\":{}}",
-                  201)
-              .get("id")
-              .asText();
-      Await.until(
-          "the read to be under way",
-          Duration.ofSeconds(120),
-          () -> readAttempt(first, runId),
-          attempt ->
-              attempt != null
-                  && attempt.get("status").asText().equals("running")
-                  && attempt.path("progressDone").asLong() >= 500,
-          () -> first.logTail(40));
+      runId = startRun(first, FLOW);
+      awaitRunningPast(
+          first, runId, "ReadOrders", 500, Duration.ofSeconds(120), () -> first.logTail(40));
     }
     assertThat(first.isAlive()).isFalse();
     List<String> stop =
@@ -84,16 +69,7 @@ class CleanStopIT {
     RuntimeProcess runtime =
         RuntimeProcess.start(work.resolve("idle"), "idle", Map.of(), ADMIN_TOKEN);
     try (runtime) {
-      String runId =
-          runtime
-              .api(
-                  "POST",
-                  "/api/flows/" + FLOW + "/runs",
-                  "application/json",
-                  "{\"variables\":{}}",
-                  201)
-              .get("id")
-              .asText();
+      String runId = startRun(runtime, FLOW);
       Await.until(
           "the run to end",
           Duration.ofSeconds(120),

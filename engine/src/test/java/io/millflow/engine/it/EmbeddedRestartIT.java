@@ -1,8 +1,10 @@
 package io.millflow.engine.it;
 
+import static io.millflow.engine.it.SyncChecks.awaitRunningPast;
 import static io.millflow.engine.it.SyncChecks.newestSettledChange;
 import static io.millflow.engine.it.SyncChecks.readAttempt;
 import static io.millflow.engine.it.SyncChecks.single;
+import static io.millflow.engine.it.SyncChecks.startRun;
 import static io.millflow.engine.it.SyncChecks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,25 +54,9 @@ class EmbeddedRestartIT {
       // The flow reads plex-sandbox and writes warehouse: here the runtime's own sandbox
       // connections.
       first.api("POST", "/api/flows", "application/xml", ClusterFlows.purchaseOrderSync(FLOW), 201);
-      runId =
-          first
-              .api(
-                  "POST",
-                  "/api/flows/" + FLOW + "/runs",
-                  "application/json",
-                  "{\"variables\":{}}",
-                  201)
-              .get("id")
-              .asText();
-      Await.until(
-          "the read to be a quarter through",
-          Duration.ofSeconds(120),
-          () -> readAttempt(first, runId),
-          attempt ->
-              attempt != null
-                  && attempt.get("status").asText().equals("running")
-                  && attempt.path("progressDone").asLong() >= ORDERS / 4,
-          () -> first.logTail(40));
+      runId = startRun(first, FLOW);
+      awaitRunningPast(
+          first, runId, "ReadOrders", ORDERS / 4, Duration.ofSeconds(120), () -> first.logTail(40));
       first.kill();
     }
 

@@ -1,5 +1,7 @@
 package io.millflow.engine.it;
 
+import static io.millflow.engine.it.SyncChecks.awaitRunningPast;
+import static io.millflow.engine.it.SyncChecks.startRun;
 import static io.millflow.engine.it.SyncChecks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,25 +51,9 @@ class NetSuiteUpsertKillIT {
         seedVendors(data);
         connect(first, netsuite);
         first.api("POST", "/api/flows", "application/xml", flow(), 201);
-        runId =
-            first
-                .api(
-                    "POST",
-                    "/api/flows/" + FLOW + "/runs",
-                    "application/json",
-                    "{\"variables\":{}}",
-                    201)
-                .get("id")
-                .asText();
-        Await.until(
-            "the upsert to be a fifth through",
-            Duration.ofSeconds(180),
-            () -> upsertAttempt(first, runId),
-            attempt ->
-                attempt != null
-                    && attempt.get("status").asText().equals("running")
-                    && attempt.path("progressDone").asLong() >= VENDORS / 5,
-            () -> first.logTail(40));
+        runId = startRun(first, FLOW);
+        awaitRunningPast(
+            first, runId, "Upsert", VENDORS / 5, Duration.ofSeconds(180), () -> first.logTail(40));
         first.kill();
       }
       long writtenAtKill = netsuite.writtenRecords("vendor");
@@ -140,13 +125,5 @@ class NetSuiteUpsertKillIT {
 
   private static String key(int i) {
     return "KILL-" + i;
-  }
-
-  private static JsonNode upsertAttempt(RuntimeProcess runtime, String runId) throws Exception {
-    List<JsonNode> upserts =
-        steps(runtime.api("GET", "/api/runs/" + runId, null, null, 200)).stream()
-            .filter(s -> s.get("elementId").asText().equals("Upsert"))
-            .toList();
-    return upserts.isEmpty() ? null : upserts.getLast();
   }
 }

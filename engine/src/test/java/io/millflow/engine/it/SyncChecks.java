@@ -3,9 +3,11 @@ package io.millflow.engine.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 /** Reads of a sync's run and of the warehouse it wrote, shared by the crash tests. */
@@ -15,11 +17,49 @@ final class SyncChecks {
 
   /** The newest attempt at the read step ({@code ReadOrders}), or null before it starts. */
   static JsonNode readAttempt(RuntimeProcess instance, String runId) throws Exception {
-    List<JsonNode> reads =
+    return newestAttempt(instance, runId, "ReadOrders");
+  }
+
+  /** The newest attempt at the element, or null before it starts. */
+  static JsonNode newestAttempt(RuntimeProcess instance, String runId, String elementId)
+      throws Exception {
+    List<JsonNode> attempts =
         steps(instance.api("GET", "/api/runs/" + runId, null, null, 200)).stream()
-            .filter(s -> s.get("elementId").asText().equals("ReadOrders"))
+            .filter(s -> s.get("elementId").asText().equals(elementId))
             .toList();
-    return reads.isEmpty() ? null : reads.getLast();
+    return attempts.isEmpty() ? null : attempts.getLast();
+  }
+
+  /** Starts a run of the flow through the API, with no variables; its id. */
+  static String startRun(RuntimeProcess instance, String flowId) throws Exception {
+    return instance
+        .api(
+            "POST", "/api/flows/" + flowId + "/runs", "application/json", "{\"variables\":{}}", 201)
+        .get("id")
+        .asText();
+  }
+
+  /**
+   * Waits until the newest attempt at the element is running with at least {@code done} records
+   * done (so a kill lands mid-step); that attempt.
+   */
+  static JsonNode awaitRunningPast(
+      RuntimeProcess instance,
+      String runId,
+      String elementId,
+      long done,
+      Duration timeout,
+      Supplier<String> logs)
+      throws Exception {
+    return Await.until(
+        "step " + elementId + " to be running past " + done + " records",
+        timeout,
+        () -> newestAttempt(instance, runId, elementId),
+        attempt ->
+            attempt != null
+                && attempt.get("status").asText().equals("running")
+                && attempt.path("progressDone").asLong() >= done,
+        logs);
   }
 
   /** The step attempts of a run, in order. */

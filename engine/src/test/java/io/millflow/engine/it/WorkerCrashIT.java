@@ -1,8 +1,10 @@
 package io.millflow.engine.it;
 
+import static io.millflow.engine.it.SyncChecks.awaitRunningPast;
 import static io.millflow.engine.it.SyncChecks.newestSettledChange;
 import static io.millflow.engine.it.SyncChecks.readAttempt;
 import static io.millflow.engine.it.SyncChecks.single;
+import static io.millflow.engine.it.SyncChecks.startRun;
 import static io.millflow.engine.it.SyncChecks.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,26 +49,11 @@ class WorkerCrashIT {
         Cluster.start(engine, work, 2, plex, Map.of("millflow.zeebe.job-timeout", "PT20S"))) {
       RuntimeProcess a = cluster.instance(0);
       a.api("POST", "/api/flows", "application/xml", ClusterFlows.purchaseOrderSync(FLOW), 201);
-      String runId =
-          a.api(
-                  "POST",
-                  "/api/flows/" + FLOW + "/runs",
-                  "application/json",
-                  "{\"variables\":{}}",
-                  201)
-              .get("id")
-              .asText();
+      String runId = startRun(a, FLOW);
 
       JsonNode reading =
-          Await.until(
-              "the read to be a quarter through",
-              Duration.ofSeconds(90),
-              () -> readAttempt(a, runId),
-              attempt ->
-                  attempt != null
-                      && attempt.get("status").asText().equals("running")
-                      && attempt.path("progressDone").asLong() >= ORDERS / 4,
-              cluster::logs);
+          awaitRunningPast(
+              a, runId, "ReadOrders", ORDERS / 4, Duration.ofSeconds(90), cluster::logs);
       String victimName = reading.get("worker").asText();
       RuntimeProcess victim =
           cluster.instances().stream()

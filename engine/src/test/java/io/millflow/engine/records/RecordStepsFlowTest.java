@@ -3,11 +3,13 @@ package io.millflow.engine.records;
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.deploy;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.millflow.engine.LinearFlow.task;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.millflow.engine.FlowTestSupport;
+import io.millflow.engine.LinearFlow;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.connection.ConnectionRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,82 +95,56 @@ class RecordStepsFlowTest {
    * (drops cancelled) → records.aggregate (per part: lines, total qty) → postgres.write.
    */
   private static String mapFilterAggregate(String processId) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_%1$s" targetNamespace="http://millflow.io/flows">
-          <bpmn:process id="%1$s" isExecutable="true">
-            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:serviceTask id="Query">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="postgres.query" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="warehouse" target="connection" />
-                  <zeebe:input source="select part, qty, status from records_flow_source order by qty" target="sql" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="rows" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Map">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="records.map" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="=rows.records" target="records" />
-                  <zeebe:input source="if part = null then null else {part: upper case(part), qty: qty * 10, cancelled: status = &#34;cancelled&#34;}" target="expression" />
-                  <zeebe:input source="0.5" target="maxRejectedShare" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="mapped" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Filter">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="records.filter" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="=mapped.records" target="records" />
-                  <zeebe:input source="not(cancelled)" target="condition" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="kept" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F3</bpmn:incoming><bpmn:outgoing>F4</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Aggregate">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="records.aggregate" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="=kept.records" target="records" />
-                  <zeebe:input source="part" target="groupBy" />
-                  <zeebe:input source="count as lines, sum(qty) as total_qty" target="aggregates" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="groups" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F4</bpmn:incoming><bpmn:outgoing>F5</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:serviceTask id="Write">
-              <bpmn:extensionElements>
-                <zeebe:taskDefinition type="postgres.write" retries="1" />
-                <zeebe:ioMapping>
-                  <zeebe:input source="warehouse" target="connection" />
-                  <zeebe:input source="records_flow_target" target="table" />
-                  <zeebe:input source="part" target="keyFields" />
-                  <zeebe:input source="=groups.records" target="records" />
-                </zeebe:ioMapping>
-                <zeebe:taskHeaders><zeebe:header key="resultVariable" value="written" /></zeebe:taskHeaders>
-              </bpmn:extensionElements>
-              <bpmn:incoming>F5</bpmn:incoming><bpmn:outgoing>F6</bpmn:outgoing>
-            </bpmn:serviceTask>
-            <bpmn:endEvent id="End"><bpmn:incoming>F6</bpmn:incoming></bpmn:endEvent>
-            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Query" />
-            <bpmn:sequenceFlow id="F2" sourceRef="Query" targetRef="Map" />
-            <bpmn:sequenceFlow id="F3" sourceRef="Map" targetRef="Filter" />
-            <bpmn:sequenceFlow id="F4" sourceRef="Filter" targetRef="Aggregate" />
-            <bpmn:sequenceFlow id="F5" sourceRef="Aggregate" targetRef="Write" />
-            <bpmn:sequenceFlow id="F6" sourceRef="Write" targetRef="End" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """
-        .formatted(processId)
-        .strip();
+    return LinearFlow.bpmn(
+        processId,
+        task(
+            "Query",
+            "postgres.query",
+            "rows",
+            "connection",
+            "warehouse",
+            "sql",
+            "select part, qty, status from records_flow_source order by qty"),
+        task(
+            "Map",
+            "records.map",
+            "mapped",
+            "records",
+            "=rows.records",
+            "expression",
+            "if part = null then null else {part: upper case(part), qty: qty * 10,"
+                + " cancelled: status = \"cancelled\"}",
+            "maxRejectedShare",
+            "0.5"),
+        task(
+            "Filter",
+            "records.filter",
+            "kept",
+            "records",
+            "=mapped.records",
+            "condition",
+            "not(cancelled)"),
+        task(
+            "Aggregate",
+            "records.aggregate",
+            "groups",
+            "records",
+            "=kept.records",
+            "groupBy",
+            "part",
+            "aggregates",
+            "count as lines, sum(qty) as total_qty"),
+        task(
+            "Write",
+            "postgres.write",
+            "written",
+            "connection",
+            "warehouse",
+            "table",
+            "records_flow_target",
+            "keyFields",
+            "part",
+            "records",
+            "=groups.records"));
   }
 }

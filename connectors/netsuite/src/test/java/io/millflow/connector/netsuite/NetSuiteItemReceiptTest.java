@@ -1,6 +1,6 @@
 package io.millflow.connector.netsuite;
 
-import static io.millflow.connector.netsuite.NetSuitePurchaseOrderUpdateTest.order;
+import static io.millflow.connector.netsuite.NetSuiteOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -10,7 +10,6 @@ import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
 import io.millflow.step.DatasetRef;
-import io.millflow.step.DatasetWriter;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
@@ -97,7 +96,7 @@ class NetSuiteItemReceiptTest {
             .withConnection(sandbox.tbaConnection("netsuite"))
             .withTaskKey("a-later-run");
     RecordWriteResult rest =
-        step.run(input(orders(later, received("RCV-1", "10", "4")), false), later);
+        step.run(input(NetSuiteOrders.dataset(later, received("RCV-1", "10", "4")), false), later);
 
     assertThat(context.datasets().readAll(first.records(), UpsertOutcome.class))
         .extracting(UpsertOutcome::key, UpsertOutcome::outcome, UpsertOutcome::errorCode)
@@ -123,25 +122,9 @@ class NetSuiteItemReceiptTest {
   }
 
   private void create(String key) {
-    RecordWriteResult created =
-        new NetSuitePurchaseOrderCreate(NetSuiteTesting.clients())
-            .run(
-                new UpsertInput(
-                    "netsuite",
-                    orders(
-                        setup,
-                        order(
-                            key,
-                            null,
-                            NetSuitePurchaseOrderUpdateTest.line(1, "501", "10"),
-                            NetSuitePurchaseOrderUpdateTest.line(2, "502", "4"))),
-                    null,
-                    null,
-                    false,
-                    true,
-                    0.0),
-                setup);
-    assertThat(created.written()).isEqualTo(1);
+    NetSuiteOrders.create(
+        setup,
+        order(key, null, NetSuiteOrders.line(1, "501", "10"), NetSuiteOrders.line(2, "502", "4")));
   }
 
   /** Order {@code key} with lines of 10 and 4, received in all as given (null: not told). */
@@ -172,13 +155,6 @@ class NetSuiteItemReceiptTest {
   }
 
   private DatasetRef orders(PurchaseOrder... orders) {
-    return orders(context, orders);
-  }
-
-  static DatasetRef orders(TestStepContext context, PurchaseOrder... orders) {
-    try (DatasetWriter writer = context.datasets().create(PurchaseOrder.ENTITY)) {
-      List.of(orders).forEach(writer::add);
-      return writer.finish();
-    }
+    return NetSuiteOrders.dataset(context, orders);
   }
 }

@@ -1,5 +1,7 @@
 package io.millflow.connector.netsuite;
 
+import static io.millflow.connector.netsuite.NetSuiteOrders.line;
+import static io.millflow.connector.netsuite.NetSuiteOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -8,14 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.model.PurchaseOrder;
-import io.millflow.model.PurchaseOrderLine;
 import io.millflow.step.DatasetRef;
-import io.millflow.step.DatasetWriter;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,12 +121,7 @@ class NetSuitePurchaseOrderUpdateTest {
   }
 
   private void create(PurchaseOrder order) {
-    RecordWriteResult created =
-        new NetSuitePurchaseOrderCreate(NetSuiteTesting.clients())
-            .run(
-                new UpsertInput("netsuite", orders(setup, order), null, null, false, true, 0.0),
-                setup);
-    assertThat(created.written()).isEqualTo(1);
+    NetSuiteOrders.create(setup, order);
   }
 
   private static UpsertInput input(DatasetRef orders, boolean dryRun) {
@@ -136,57 +129,6 @@ class NetSuitePurchaseOrderUpdateTest {
   }
 
   private DatasetRef orders(PurchaseOrder... orders) {
-    return orders(context, orders);
-  }
-
-  static DatasetRef orders(TestStepContext context, PurchaseOrder... orders) {
-    try (DatasetWriter writer = context.datasets().create(PurchaseOrder.ENTITY)) {
-      List.of(orders).forEach(writer::add);
-      return writer.finish();
-    }
-  }
-
-  static PurchaseOrderLine line(int number, String itemKey, String quantity) {
-    return new PurchaseOrderLine(
-        number,
-        null,
-        null,
-        itemKey,
-        null,
-        new BigDecimal(quantity),
-        null,
-        null,
-        new BigDecimal("2.50"),
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  static PurchaseOrder order(String key, String notes, PurchaseOrderLine... lines) {
-    return new PurchaseOrder(
-        key,
-        null,
-        "2001",
-        null,
-        null,
-        null,
-        Instant.parse("2026-03-02T08:00:00Z"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        notes,
-        null,
-        null,
-        null,
-        List.of(lines),
-        null,
-        null,
-        null);
+    return NetSuiteOrders.dataset(context, orders);
   }
 }
