@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Secrets flows refer to as {@code {{secrets.NAME}}} in a step's inputs: written here, never read
@@ -29,6 +32,9 @@ public class SecretsResource {
 
   /** The body of a save: the value, which no answer ever shows. */
   public record SecretValue(String value) {}
+
+  /** The answer of a save: the secret's name and how a flow refers to it. */
+  public record SavedSecret(String name, String use) {}
 
   private static final String NAME = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}";
   private static final int LONGEST = 64 * 1024;
@@ -46,6 +52,20 @@ public class SecretsResource {
     return secrets.list(caller.tenantId());
   }
 
+  @APIResponse(
+      responseCode = "200",
+      description = "The secret replaced",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = SavedSecret.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The secret created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = SavedSecret.class)))
   @PUT
   @Path("/{name}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -65,10 +85,11 @@ public class SecretsResource {
     }
     boolean created = secrets.save(caller.tenantId(), name, body.value());
     return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
-        .entity(java.util.Map.of("name", name, "use", "{{secrets." + name + "}}"))
+        .entity(new SavedSecret(name, "{{secrets." + name + "}}"))
         .build();
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("/{name}")
   @Access(Role.DESIGNER)

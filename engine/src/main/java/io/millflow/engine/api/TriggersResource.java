@@ -104,6 +104,7 @@ public class TriggersResource {
   }
 
   /** Deletes the trigger with its events; its URL answers 404 from then on. */
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("/{id}")
   @Access(Role.DESIGNER)
