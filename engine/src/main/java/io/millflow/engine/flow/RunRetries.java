@@ -68,22 +68,28 @@ public class RunRetries {
               + engine.engineId()
               + "), which cannot retry it: start the flow again.");
     }
+    // Marked running before the engine is told, so a worker that takes the step at once (and may
+    // end it, or stop at a new incident) is never overwritten by the mark; undone when the engine
+    // refuses.
+    switch (target) {
+      case SAME_VERSION -> history.markRetried(runId);
+      case LATEST_VERSION -> history.markRetriedOnLatest(runId);
+    }
     try {
       switch (target) {
-        case SAME_VERSION -> {
-          engine.retry(run.processInstanceKey(), RETRIES);
-          history.markRetried(runId);
-        }
-        case LATEST_VERSION -> {
-          engine.retryOnLatest(run.processInstanceKey(), RETRIES);
-          history.markRetriedOnLatest(runId);
-        }
+        case SAME_VERSION -> engine.retry(run.processInstanceKey(), RETRIES);
+        case LATEST_VERSION -> engine.retryOnLatest(run.processInstanceKey(), RETRIES);
       }
     } catch (UnsupportedOperationException e) {
+      history.restoreIncident(run);
       throw new RunConflictException(
           e.getMessage() + ": retry on the same version, or start a new run of the latest.");
     } catch (IllegalStateException e) {
+      history.restoreIncident(run);
       throw new RunConflictException(e.getMessage());
+    } catch (RuntimeException e) {
+      history.restoreIncident(run);
+      throw e;
     }
     return history.findRun(tenantId, runId).map(RunDetail::run);
   }

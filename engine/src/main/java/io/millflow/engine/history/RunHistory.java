@@ -268,6 +268,20 @@ public class RunHistory {
                 .execute());
   }
 
+  /** Undoes a retry's mark when the engine refused the retry: the run is at its incident again. */
+  public void restoreIncident(FlowRun before) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                update flow_run set status = 'incident', error = :error, flow_version = :version
+                where id = :run and status = 'running'""")
+                .bind("error", before.error())
+                .bind("version", before.flowVersion())
+                .bind("run", before.id())
+                .execute());
+  }
+
   /** An operator cancelled the run; its open attempts end with it. */
   public void markCancelled(UUID runId, String by) {
     jdbi.useTransaction(
