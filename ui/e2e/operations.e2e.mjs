@@ -112,7 +112,7 @@ describe('Millflow operations', { concurrency: false }, () => {
     failures.expectNone();
   });
 
-  test('two versions of a flow are compared line by line, and an old one is restored as a new version', async () => {
+  test('two versions of a flow are compared as diagrams and line by line, and an old one is restored as a new version', async () => {
     const versions = await api('GET', `/api/flows/${FLOW}/versions`);
     const [latest, previous] = versions.map((v) => v.version);
     await page.goto(url('/flows'));
@@ -125,6 +125,16 @@ describe('Millflow operations', { concurrency: false }, () => {
     await diff.locator('.diff-removed', { hasText: 'source="plex-sandbx"' }).waitFor();
     await diff.locator('.diff-added', { hasText: 'source="plex-sandbox"' }).waitFor();
     assert.match(await diff.innerText(), /1 lines added, 1 removed/);
+    // the diagrams side by side: the task whose connection changed is marked on both, and listed with the change
+    await diff.getByTestId('diagram-diff-summary').filter({ hasText: '0 added, 0 removed, 1 changed, 0 moved' }).waitFor();
+    for (const side of ['diagram-before', 'diagram-after']) {
+      await diff.getByTestId(side).locator('[data-element-id="ReadOrders"].mf-diff-changed').waitFor();
+    }
+    const listed = diff.getByRole('list', { name: `Changed elements from v${previous} to v${latest}` }).getByRole('listitem');
+    assert.deepEqual(await listed.allInnerTexts(), [
+      'Changed: Read Plex purchase orders (service task ReadOrders): input connection "plex-sandbx" → "plex-sandbox"'
+    ]);
+    assert.deepEqual(await seriousViolations(page), [], 'the comparison passes the accessibility check');
     await screenshot(page, 'ops-02-version-diff');
 
     acceptNextDialog();

@@ -1,5 +1,6 @@
-// End-to-end: the run page's data preview and live progress, and the designer's guard against losing undeployed
-// changes (issue 21 items 3, 6, 7), in headless Chromium against the packaged engine.
+// End-to-end: the run page's data preview, start variables and live progress (records, pages or windows), and the
+// designer's guard against losing undeployed changes (issue 21 items 3, 6, 7), in headless Chromium against the
+// packaged engine.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -41,8 +42,10 @@ async function saveDownload(click) {
 }
 
 describe('Run page and designer guard', { concurrency: false }, () => {
-  test('a step\'s dataset is previewed and downloaded whole, with secrets masked', async () => {
-    const run = await api('POST', '/api/flows/plex-po-to-csv/runs', { variables: {} });
+  test('a step\'s dataset is previewed and downloaded whole, and the start variables shown, with secrets masked', async () => {
+    const token = `e2e-token-${Date.now()}`;
+    await api('PUT', '/api/secrets/e2e-start-token', { value: token });
+    const run = await api('POST', '/api/flows/plex-po-to-csv/runs', { variables: { e2eNote: 'nightly', e2eAuth: `Bearer ${token}` } });
     const detail = await awaitRunStatus(api, run.id, 'completed');
     const read = detail.ledger[0].read;
     assert.ok(read > 100, `the sandbox holds more orders than a preview shows: ${read}`);
@@ -80,6 +83,14 @@ describe('Run page and designer guard', { concurrency: false }, () => {
     const listed = await api('GET', `/api/runs/${run.id}/datasets`);
     assert.deepEqual(listed.filter((d) => d.elementId === 'ReadOrders').map((d) => [d.role, d.records]), [['written', read]]);
     await page.getByTestId('run-variables').waitFor();
+
+    // the start variables, the secret's value as its reference
+    const started = page.getByTestId('start-variables');
+    await started.locator('tr', { hasText: 'e2eNote' }).getByText('nightly').waitFor();
+    await started.locator('tr', { hasText: 'e2eAuth' }).getByText('Bearer {{secrets.e2e-start-token}}').waitFor();
+    assert.ok(!(await page.content()).includes(token), 'the secret\'s value is not on the page');
+    await screenshot(page, 'run-page-01b-start-variables');
+    await api('DELETE', '/api/secrets/e2e-start-token');
     session.failures.expectNone();
   });
 
@@ -96,12 +107,16 @@ describe('Run page and designer guard', { concurrency: false }, () => {
       await live.getByText(/updates every 2 s until the run ends/).waitFor();
       const now = live.locator('[data-step-now="ReadOrders"]');
       await now.filter({ hasText: /[1-9][\d,]* records so far/ }).waitFor({ timeout: 60_000 });
+      // the Plex read reports its 30-day windows since 2000: "window 40 of 330"
+      await now.getByTestId('current-batches').filter({ hasText: /window \d+ of \d+/ }).waitFor();
+      await page.locator('[data-step="ReadOrders"]').getByTestId('step-batches').filter({ hasText: /window \d+ of \d+/ }).waitFor();
       await page.locator('[data-step-detail="ReadOrders"] details[open] .log-line').first().waitFor();
       await screenshot(page, 'run-page-02-live-progress');
       assert.equal((await api('GET', `/api/runs/${run.id}`)).run.status, 'running', 'progress was seen before the end');
 
       await page.goto(url('/runs'));
-      await page.locator(`[data-run="${run.id}"] [data-testid="run-current-step"]`).filter({ hasText: 'ReadOrders' }).waitFor();
+      await page.locator(`[data-run="${run.id}"] [data-testid="run-current-step"]`).filter({ hasText: 'ReadOrders' })
+        .filter({ hasText: /window \d+ of \d+/ }).waitFor();
 
       await fetch(`${plex}/_sandbox/faults`, { method: 'DELETE' });
       await awaitRunStatus(api, run.id, 'completed', 180_000);

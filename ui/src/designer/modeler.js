@@ -12,14 +12,23 @@ import { showSystemIcons } from './systemIcons.js';
 
 const LINT_DELAY_MS = 300;
 
-/** A task a template is applied to takes the template's name, unless it has a name of its own. */
-function TemplateNames(eventBus, modeling) {
+/**
+ * A task a template is applied to takes the template's name, unless it has a name of its own: applied in the
+ * properties panel, or appended with its template from the context pad's "Append element" menu.
+ */
+function TemplateNames(eventBus, modeling, elementTemplates) {
+  const name = (element, template) => {
+    if (template?.name && !element.businessObject.name) modeling.updateLabel(element, template.name);
+  };
   eventBus.on('commandStack.propertiesPanel.zeebe.changeTemplate.postExecute', ({ context }) => {
-    const { element, newTemplate } = context;
-    if (newTemplate?.name && !element.businessObject.name) modeling.updateLabel(element, newTemplate.name);
+    name(context.element, context.newTemplate);
+  });
+  eventBus.on('commandStack.shape.create.postExecute', ({ context }) => {
+    const { shape } = context;
+    if (shape?.businessObject && !shape.labelTarget) name(shape, elementTemplates.get(shape));
   });
 }
-TemplateNames.$inject = ['eventBus', 'modeling'];
+TemplateNames.$inject = ['eventBus', 'modeling', 'elementTemplates'];
 
 const templateNamesModule = { __init__: ['templateNames'], templateNames: ['type', TemplateNames] };
 

@@ -68,6 +68,34 @@ export function upstreamDatasets(model, elementId) {
 }
 
 /**
+ * The inputs a task just given its step can be wired with at once, where the choice is plain: a Connection when the
+ * tenant has one connection of the step's system (as n8n picks the only credential of a type), a Records input from
+ * the nearest earlier step that produces a dataset, and the transform's source connection from that step's
+ * connection. Inputs already set are left as they are. `{target: source}`.
+ *
+ * @param inputNames the zeebe:input targets the step's template has
+ */
+export function wiringDefaults(model, elementId, inputNames, connections, connectionTypes) {
+  const tasks = new Map(model.tasks.map((task) => [task.id, task]));
+  const task = tasks.get(elementId);
+  if (!task?.stepType) return {};
+  const unset = (name) => inputNames.includes(name) && !task.inputs[name];
+  const [nearest] = upstreamDatasets(model, elementId);
+  const defaults = {};
+  if (unset('connection')) {
+    const system = systemOfInput(task.stepType, 'connection', connectionTypes);
+    const choices = system ? connectionChoices(connections, system) : [];
+    if (choices.length === 1) defaults.connection = choices[0].name;
+  }
+  const sourceConnection = nearest && tasks.get(nearest.elementId).inputs.connection;
+  if (unset('sourceConnection') && sourceConnection && !sourceConnection.startsWith('=')) {
+    defaults.sourceConnection = sourceConnection;
+  }
+  if (unset(RECORDS_INPUT) && nearest) defaults[RECORDS_INPUT] = nearest.expression;
+  return defaults;
+}
+
+/**
  * The wiring problems of a flow, as lint reports ({id, message, category}): a connection the tenant does not have, a
  * connection of another system than the step's, a task not connected on both sides, a task without a step, a flow
  * without an end event.

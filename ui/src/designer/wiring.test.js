@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { connectionChoices, recordsExpression, systemOfInput, upstreamDatasets, wiringProblems } from './wiring.js';
+import { connectionChoices, recordsExpression, systemOfInput, upstreamDatasets, wiringDefaults, wiringProblems } from './wiring.js';
 import { flowModel } from './flowModel.js';
 
 const TYPES = ['plex', 'postgres', 'file'];
@@ -100,5 +100,35 @@ describe('the flow model', () => {
       tasks: [{ id: 'Read', name: 'Read orders', stepType: 'plex.purchase-orders.read', inputs: { connection: 'plex-sandbox' },
         resultVariable: 'orders', incoming: 1, outgoing: 1 }]
     });
+  });
+});
+
+describe('wiring a task given its step', () => {
+  const read = task('Read', 'plex.purchase-orders.read', { resultVariable: 'orders', inputs: { connection: 'plex-sandbox' } });
+  const chain = (...tasks) => ({
+    tasks, flows: tasks.slice(1).map((next, i) => ({ source: tasks[i].id, target: next.id })), endEvents: 0
+  });
+
+  test('the only connection of the step\'s system, and none where the tenant has several or none', () => {
+    const model = chain(task('Write', 'postgres.write'));
+    expect(wiringDefaults(model, 'Write', ['connection', 'records'], CONNECTIONS, TYPES)).toEqual({ connection: 'warehouse' });
+    const two = [...CONNECTIONS, { name: 'reporting', type: 'postgres' }];
+    expect(wiringDefaults(model, 'Write', ['connection'], two, TYPES)).toEqual({});
+    expect(wiringDefaults(chain(task('Get', 'mysql.query')), 'Get', ['connection'], CONNECTIONS, [...TYPES, 'mysql'])).toEqual({});
+  });
+
+  test('the nearest earlier dataset as records, and its step\'s connection as the transform\'s source connection', () => {
+    const model = chain(read, task('Map', 'unified.transform', { resultVariable: 'unified' }), task('Write', 'postgres.write'));
+    expect(wiringDefaults(model, 'Map', ['records', 'sourceConnection'], CONNECTIONS, TYPES))
+      .toEqual({ records: '=orders.records', sourceConnection: 'plex-sandbox' });
+    expect(wiringDefaults(model, 'Write', ['connection', 'records'], CONNECTIONS, TYPES))
+      .toEqual({ connection: 'warehouse', records: '=unified' });
+  });
+
+  test('inputs already set, inputs the step does not have and a task without a step are left alone', () => {
+    const model = chain(read, task('Map', 'unified.transform', { inputs: { records: '=other' } }), task('Blank', null));
+    expect(wiringDefaults(model, 'Map', ['records'], CONNECTIONS, TYPES)).toEqual({});
+    expect(wiringDefaults(model, 'Read', ['limit'], CONNECTIONS, TYPES)).toEqual({});
+    expect(wiringDefaults(model, 'Blank', ['records'], CONNECTIONS, TYPES)).toEqual({});
   });
 });

@@ -5,7 +5,7 @@
 /** @jsxImportSource @bpmn-io/properties-panel/preact */
 import { useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { useService } from 'bpmn-js-properties-panel';
-import { CONNECTION_INPUTS, RECORDS_INPUT, connectionChoices, systemOfInput, upstreamDatasets } from './wiring.js';
+import { CONNECTION_INPUTS, RECORDS_INPUT, connectionChoices, systemOfInput, upstreamDatasets, wiringDefaults } from './wiring.js';
 import { extension, flowModel, taskOf } from './flowModel.js';
 
 const FEEL_CHOICE = '__feel__';
@@ -132,11 +132,35 @@ class WiringPropertiesProvider {
 }
 WiringPropertiesProvider.$inject = ['propertiesPanel'];
 
+/**
+ * Wires a task as it gets its step (a template applied, or a task appended with its template) where the choice is
+ * plain (wiring.js wiringDefaults): the user picks only where there is a choice to make.
+ */
+class WiringDefaults {
+  constructor(eventBus, injector, elementTemplates, bpmnjs, millflowWiring) {
+    const fill = (element) => {
+      const template = element && elementTemplates.get(element);
+      if (!template) return;
+      const inputs = (template.properties || [])
+        .filter((property) => property.binding?.type === 'zeebe:input')
+        .map((property) => property.binding.name);
+      const defaults = wiringDefaults(flowModel(bpmnjs.getDefinitions()), element.id, inputs,
+        millflowWiring.connections, millflowWiring.connectionTypes);
+      for (const [target, source] of Object.entries(defaults)) setInput(injector, element, target, source);
+    };
+    // postExecuted: after the command's own follow-ups (an appended task's incoming flow)
+    eventBus.on('commandStack.propertiesPanel.zeebe.changeTemplate.postExecuted', ({ context }) => fill(context.element));
+    eventBus.on('commandStack.shape.append.postExecuted', ({ context }) => fill(context.shape));
+  }
+}
+WiringDefaults.$inject = ['eventBus', 'injector', 'elementTemplates', 'bpmnjs', 'millflowWiring'];
+
 /** The modeler module; `wiring` ({connections, connectionTypes}) is read on every render, so it may be filled later. */
 export function wiringModule(wiring) {
   return {
-    __init__: ['wiringPropertiesProvider'],
+    __init__: ['wiringPropertiesProvider', 'wiringDefaults'],
     wiringPropertiesProvider: ['type', WiringPropertiesProvider],
+    wiringDefaults: ['type', WiringDefaults],
     millflowWiring: ['value', wiring]
   };
 }

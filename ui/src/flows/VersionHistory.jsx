@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import { api, fetchBpmnVersion } from '../api/client.js';
 import { ErrorNote, Note, useLoad } from '../ui/components.jsx';
 import { formatTime } from '../ui/format.js';
 import { changesOnly, diffCounts, lineDiff } from './versionDiff.js';
 
-/** Every version of a flow, newest first: download one, compare two (XML line diff), restore an old one. */
+// the diagram comparison brings the diagram viewer and the model differ: loaded when a comparison is shown
+const DiagramDiff = lazy(() => import('./DiagramDiff.jsx').then((m) => m.DiagramDiff));
+
+/** Every version of a flow, newest first: download one, compare two (diagrams and XML lines), restore an old one. */
 export function VersionHistory({ flowId, onRestored }) {
   const versions = useLoad(() => api.get(`/api/flows/${encodeURIComponent(flowId)}/versions`), [flowId]);
   const [error, setError] = useState(null);
@@ -77,7 +81,7 @@ function CompareVersions({ flowId, versions }) {
     try {
       const [before, after] = await Promise.all([fetchBpmnVersion(flowId, from), fetchBpmnVersion(flowId, to)]);
       const lines = lineDiff(before, after);
-      setDiff({ from, to, counts: diffCounts(lines), shown: changesOnly(lines) });
+      setDiff({ from, to, before, after, counts: diffCounts(lines), shown: changesOnly(lines) });
     } catch (failure) {
       setError(failure);
     }
@@ -100,6 +104,11 @@ function CompareVersions({ flowId, versions }) {
       <ErrorNote error={error} action="compare the versions" />
       {diff && (
         <div data-testid="version-diff">
+          <h3>Diagram</h3>
+          <Suspense fallback={<p class="loading">Loading the diagrams…</p>}>
+            <DiagramDiff before={diff.before} after={diff.after} from={diff.from} to={diff.to} />
+          </Suspense>
+          <h3>XML</h3>
           <p>v{diff.from} → v{diff.to}: {diff.counts.added} lines added, {diff.counts.removed} removed.</p>
           {diff.counts.added + diff.counts.removed > 0 && (
             <pre class="diff" tabIndex={0} aria-label={`Changes from v${diff.from} to v${diff.to}`}>

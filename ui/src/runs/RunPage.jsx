@@ -9,9 +9,9 @@ import { RetryChoices } from './RetryChoices.jsx';
 import { reauthConnection, reconnectHref } from './reauth.js';
 import { balanceText, ledgerRows, newFields, unfilledFields } from './ledger.js';
 import { elementNames, stepName, templateNames, withElementNames } from './names.js';
-import { datasetsByAttempt, runVariables } from './datasets.js';
+import { datasetsByAttempt, runVariables, startVariables } from './datasets.js';
 import { AttemptDatasets } from './DatasetPreview.jsx';
-import { LIVE_REFRESH_MS, liveProgress, recordsText } from './progress.js';
+import { LIVE_REFRESH_MS, batchesText, liveProgress, recordsText } from './progress.js';
 
 /** One run: its diagram coloured by state, each step's attempts with records, logs and errors; retry at an incident. */
 export function RunPage({ runId }) {
@@ -27,6 +27,9 @@ export function RunPage({ runId }) {
   const states = useMemo(() => elementStates(detail.data?.steps), [detail.data]);
   const progress = useMemo(() => liveProgress(steps), [steps]);
   const variables = useMemo(() => runVariables(detail.data?.steps), [detail.data]);
+  // a run's input never changes: loaded once
+  const started = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}/variables`), [runId]);
+  const startRows = useMemo(() => startVariables(started.data), [started.data]);
   // the datasets grow as steps complete: loaded again when one more has
   const datasets = useLoad(() => api.get(`/api/runs/${encodeURIComponent(runId)}/datasets`), [runId, progress.stepsCompleted]);
   const byAttempt = useMemo(() => datasetsByAttempt(datasets.data), [datasets.data]);
@@ -117,6 +120,8 @@ export function RunPage({ runId }) {
         </table>
       )}
       <ErrorNote error={datasets.error} action="load the run's datasets" />
+      <ErrorNote error={started.error} action="load the run's start variables" />
+      {startRows && <StartVariables variables={startRows} />}
       {variables && <RunVariables variables={variables} name={variables.elementId} />}
     </section>
   );
@@ -173,6 +178,7 @@ function LiveProgress({ progress, nameOf }) {
             <li key={step.elementId} data-testid="current-step" data-step-now={step.elementId}>
               Now at <strong>{nameOf(step.elementId)}</strong>
               {step.attempt > 1 && ` (attempt ${step.attempt})`}: {recordsText(step.done, step.total, formatCount)}
+              {step.batches && <span data-testid="current-batches"> · {step.batches}</span>}
               {step.logLines > 0 && <span class="muted"> · {step.logLines} log line{step.logLines === 1 ? '' : 's'}</span>}
             </li>
           ))}
@@ -182,11 +188,30 @@ function LiveProgress({ progress, nameOf }) {
   );
 }
 
+/** The variables the run started with (from the API, the trigger or the schedule); secrets as references. */
+function StartVariables({ variables }) {
+  return (
+    <>
+      <h2>Start variables</h2>
+      <p class="muted">What the run started with. Secrets and connection credentials show as their reference, never
+        their value.</p>
+      {!variables.kept ? <p class="muted" data-testid="start-variables">Not kept: the run started with more than
+        64 KB of variables, or before start variables were kept.</p>
+        : variables.rows.length === 0 ? <p class="muted" data-testid="start-variables">The run started with no variables.</p>
+          : (
+            <table class="table" data-testid="start-variables">
+              <tbody>{variables.rows.map(([key, value]) => <tr key={key}><td class="mono">{key}</td><td><code>{value}</code></td></tr>)}</tbody>
+            </table>
+          )}
+    </>
+  );
+}
+
 /** The variables the run's latest step attempt started with (the engine's instance variables; secrets as references). */
 function RunVariables({ variables, name }) {
   return (
     <>
-      <h2>Variables</h2>
+      <h2>Variables at the latest step</h2>
       <p class="muted">As step {name} read them when it started{variables.complete ? '' : ' (cut short: the summary keeps 500 characters)'}.
         Secrets show as their {'{{secrets.NAME}}'} reference, never their value.</p>
       {variables.complete ? (
@@ -201,6 +226,7 @@ function RunVariables({ variables, name }) {
 function StepRow({ row, name, names, runId, datasets }) {
   const { latest } = row;
   const fraction = progressFraction(latest.progressDone, latest.progressTotal);
+  const batches = batchesText(latest);
   return (
     <>
       <tr data-step={row.elementId} class={`step-${row.state}`}>
@@ -223,6 +249,7 @@ function StepRow({ row, name, names, runId, datasets }) {
               <small>{formatCount(latest.progressDone)} of {formatCount(latest.progressTotal)}</small>
             </div>
           )}
+          {batches && <div><small data-testid="step-batches">{batches}</small></div>}
         </td>
         <td>{formatDuration(row.startedAt, row.endedAt)}</td>
       </tr>

@@ -5,6 +5,7 @@ import { formatCount, formatDuration, formatTime } from '../ui/format.js';
 import { navigate } from '../app/routes.js';
 import { PERIODS, STATUSES, runsQuery } from './filters.js';
 import { pageOf, pageWindow, pagerState } from './paging.js';
+import { batchesText } from './progress.js';
 
 const REFRESH_MS = 3000;
 
@@ -74,6 +75,7 @@ export function RunsPage({ query }) {
                     <div class="muted" data-testid="run-current-step">
                       at <span class="mono">{run.currentStep.elementId}</span>
                       {run.currentStep.progressDone != null && ` · ${formatCount(run.currentStep.progressDone)} records`}
+                      {batchesText(run.currentStep) && ` · ${batchesText(run.currentStep)}`}
                     </div>
                   )}
                 </td>

@@ -44,6 +44,18 @@ export function downloadName(dataset, format) {
   return `${dataset.entity || 'records'}-${dataset.dataset.slice(0, 8)}.${format}`;
 }
 
+/**
+ * The variables a run started with, from `GET /api/runs/{id}/variables`: `{kept, rows: [[name, text]]}` sorted by
+ * name, or null before it has loaded. `kept` false: the run's input was not kept (too large, or from before).
+ */
+export function startVariables(answer) {
+  if (!answer) return null;
+  const rows = Object.entries(answer.variables || {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => [name, cellText(value)]);
+  return { kept: answer.kept !== false, rows };
+}
+
 /** The variables the latest attempt of a run started with, from its input summary: [[name, text]], or null. */
 export function runVariables(steps) {
   const attempts = (steps || []).map((s) => s.step || s).filter((a) => a.inputSummary);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cellText, columnsOf, datasetPath, datasetsByAttempt, downloadName, runVariables } from './datasets.js';
+import { cellText, columnsOf, datasetPath, datasetsByAttempt, downloadName, runVariables, startVariables } from './datasets.js';
 
 describe('data preview', () => {
   test('datasets are grouped by the attempt that read or wrote them', () => {
@@ -38,5 +38,15 @@ describe('data preview', () => {
     const cut = [{ step: { elementId: 'A', startedAt: 'x', inputSummary: '{"a":"lo…' } }];
     expect(runVariables(cut)).toEqual({ elementId: 'A', complete: false, rows: [], text: '{"a":"lo…' });
     expect(runVariables([])).toBeNull();
+  });
+
+  test('the start variables by name, nested values as JSON, and whether they were kept', () => {
+    const answer = { kept: true, variables: { zone: 'B', auth: { header: 'Bearer {{secrets.TOKEN}}' }, batch: 7 } };
+    expect(startVariables(answer)).toEqual({
+      kept: true,
+      rows: [['auth', '{"header":"Bearer {{secrets.TOKEN}}"}'], ['batch', '7'], ['zone', 'B']]
+    });
+    expect(startVariables({ kept: false, variables: {} })).toEqual({ kept: false, rows: [] });
+    expect(startVariables(null)).toBeNull();
   });
 });

@@ -18,7 +18,8 @@ export function liveProgress(rows) {
       attempt: row.latest.attempt,
       done: row.latest.progressDone ?? null,
       total: row.latest.progressTotal > 0 ? row.latest.progressTotal : null,
-      logLines: (row.latest.log || []).length
+      logLines: (row.latest.log || []).length,
+      batches: batchesText(row.latest)
     }));
   const completed = (rows || []).filter((row) => row.latest.status === 'completed').length;
   return {
@@ -32,4 +33,16 @@ export function liveProgress(rows) {
 export function recordsText(done, total, format = (n) => String(n)) {
   if (done === null || done === undefined) return 'starting…';
   return total ? `${format(done)} of ${format(total)} records` : `${format(done)} records so far`;
+}
+
+const BATCH_NAMES = { page: 'page', window: 'window' };
+
+/**
+ * The pages or windows a step reading in batches has read, from its attempt (or the runs list's current step):
+ * "window 3 of 12", "page 40"; null when the step does not report them.
+ */
+export function batchesText({ batchUnit, batchesDone, batchesTotal } = {}) {
+  const unit = BATCH_NAMES[batchUnit];
+  if (!unit || batchesDone == null) return null;
+  return batchesTotal > 0 ? `${unit} ${batchesDone} of ${batchesTotal}` : `${unit} ${batchesDone}`;
 }

@@ -51,6 +51,15 @@ public interface StepContext {
    */
   void progress(long done, long total);
 
+  /**
+   * Reports progress as {@link #progress(long, long)} does, with the pages or windows read so far,
+   * for a step that reads in batches. Cheap to call once a batch: the engine writes it no more
+   * often than records progress.
+   */
+  default void progress(long done, long total, Batches batches) {
+    progress(done, total);
+  }
+
   Clock clock();
 
   /**

@@ -13,9 +13,18 @@ import org.jdbi.v3.core.Jdbi;
 @Singleton
 public class CurrentSteps {
 
-  /** A running attempt: its element, step type, and records done so far (of a total, or null). */
+  /**
+   * A running attempt: its element, step type, records done so far (of a total, or null), and the
+   * pages or windows it has read (null unless it reads in batches).
+   */
   public record CurrentStep(
-      String elementId, String stepType, Long progressDone, Long progressTotal) {}
+      String elementId,
+      String stepType,
+      Long progressDone,
+      Long progressTotal,
+      String batchUnit,
+      Long batchesDone,
+      Long batchesTotal) {}
 
   private final Jdbi jdbi;
 
@@ -38,7 +47,8 @@ public class CurrentSteps {
         h ->
             h.createQuery(
                     """
-                    select distinct on (run_id) run_id, element_id, step_type, progress_done, progress_total
+                    select distinct on (run_id) run_id, element_id, step_type, progress_done, progress_total,
+                      batch_unit, batches_done, batches_total
                     from step_run where run_id = any(:runs) and status = 'running'
                     order by run_id, started_at desc""")
                 .bindArray("runs", UUID.class, runIds)
@@ -50,7 +60,10 @@ public class CurrentSteps {
                                 rs.getString("element_id"),
                                 rs.getString("step_type"),
                                 rs.getObject("progress_done", Long.class),
-                                rs.getObject("progress_total", Long.class))))
+                                rs.getObject("progress_total", Long.class),
+                                rs.getString("batch_unit"),
+                                rs.getObject("batches_done", Long.class),
+                                rs.getObject("batches_total", Long.class))))
                 .list());
     return current;
   }

@@ -2,11 +2,13 @@ package io.millflow.engine.history;
 
 import io.millflow.engine.observe.RunLog;
 import io.millflow.engine.store.StateStore;
+import io.millflow.step.Batches;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -21,7 +23,8 @@ public class RunHistory {
       "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
   private static final String STEP_COLUMNS =
       "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
-          + "records_in, records_out, progress_done, progress_total, input_summary, output_summary, error_code, error, worker";
+          + "records_in, records_out, progress_done, progress_total, batch_unit, batches_done, batches_total, "
+          + "input_summary, output_summary, error_code, error, worker";
 
   private final Jdbi jdbi;
   private final RunLog runs;
@@ -301,13 +304,22 @@ public class RunHistory {
         });
   }
 
-  public void progress(UUID stepRunId, long done, long total) {
+  /** The records done so far (of a total, -1 unknown), and the pages or windows read, or null. */
+  public void progress(UUID stepRunId, long done, long total, Batches batches) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "update step_run set progress_done = :done, progress_total = :total where id = :id")
+                    """
+                    update step_run set progress_done = :done, progress_total = :total,
+                      batch_unit = :unit, batches_done = :batchesDone, batches_total = :batchesTotal
+                    where id = :id""")
                 .bind("done", done)
                 .bind("total", total < 0 ? null : total)
+                .bind(
+                    "unit", batches == null ? null : batches.unit().name().toLowerCase(Locale.ROOT))
+                .bind("batchesDone", batches == null ? null : batches.done())
+                .bind(
+                    "batchesTotal", batches == null || batches.total() < 0 ? null : batches.total())
                 .bind("id", stepRunId)
                 .execute());
   }

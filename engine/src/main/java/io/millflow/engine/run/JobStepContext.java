@@ -4,6 +4,7 @@ import io.millflow.engine.connection.StepConnections;
 import io.millflow.engine.feel.BoundedFeel;
 import io.millflow.engine.feel.FeelStepExpression;
 import io.millflow.engine.history.RunHistory;
+import io.millflow.step.Batches;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetStore;
 import io.millflow.step.RecordAccount;
@@ -38,6 +39,7 @@ final class JobStepContext implements StepContext {
   private final AtomicReference<Instant> lastProgressWrite = new AtomicReference<>(Instant.EPOCH);
   private volatile Instant lastProgress;
   private volatile RecordAccount account;
+  private volatile Batches batches;
 
   JobStepContext(
       String tenantId,
@@ -125,8 +127,18 @@ final class JobStepContext implements StepContext {
     Instant previous = lastProgressWrite.get();
     if ((Duration.between(previous, now).compareTo(PROGRESS_WRITE_INTERVAL) >= 0 || done == total)
         && lastProgressWrite.compareAndSet(previous, now)) {
-      history.progress(stepRunId, done, total);
+      history.progress(stepRunId, done, total, batches);
     }
+  }
+
+  /**
+   * Keeps the batches in memory and writes them with the next progress write: reporting a page
+   * costs no more than reporting records.
+   */
+  @Override
+  public void progress(long done, long total, Batches batches) {
+    this.batches = batches;
+    progress(done, total);
   }
 
   @Override

@@ -65,6 +65,7 @@ class AccessControlTest {
               "/api/runs/" + NO_SUCH + "/datasets/" + NO_SUCH + "/download",
               null,
               Role.VIEWER),
+          new Endpoint("GET", "/api/runs/" + NO_SUCH + "/variables", null, Role.VIEWER),
           new Endpoint("POST", "/api/runs/" + NO_SUCH + "/retry", null, Role.OPERATOR),
           new Endpoint("POST", "/api/runs/" + NO_SUCH + "/cancel", null, Role.OPERATOR),
           new Endpoint("POST", "/api/runs/" + NO_SUCH + "/restart", null, Role.OPERATOR),

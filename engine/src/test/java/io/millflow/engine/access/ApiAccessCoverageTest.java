@@ -55,6 +55,7 @@ public class ApiAccessCoverageTest {
           "GET /api/runs/{id}/datasets", Role.VIEWER,
           "GET /api/runs/{id}/datasets/{dataset}", Role.VIEWER,
           "GET /api/runs/{id}/datasets/{dataset}/download", Role.VIEWER,
+          "GET /api/runs/{id}/variables", Role.VIEWER,
           "POST /api/runs/{id}/retry", Role.OPERATOR,
           "POST /api/runs/{id}/cancel", Role.OPERATOR,
           "POST /api/runs/{id}/restart", Role.OPERATOR,

@@ -40,6 +40,7 @@ class ApiAnswersConformTest {
     calls.put("/api/flows/{id}/versions", "/api/flows/" + FLOW + "/versions");
     calls.put("/api/runs/{id}", "/api/runs/" + runId);
     calls.put("/api/runs/{id}/datasets", "/api/runs/" + runId + "/datasets");
+    calls.put("/api/runs/{id}/variables", "/api/runs/" + runId + "/variables");
     String dataset = given().get("/api/runs/" + runId + "/datasets").path("[0].dataset");
     calls.put(
         "/api/runs/{id}/datasets/{dataset}",

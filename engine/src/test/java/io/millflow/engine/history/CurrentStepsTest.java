@@ -3,6 +3,7 @@ package io.millflow.engine.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millflow.engine.store.MigratedStateStore;
+import io.millflow.step.Batches;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,28 @@ class CurrentStepsTest {
     attempt(run, "Map", "running", 1, 120L, null);
 
     assertThat(current.of(List.of(run)))
-        .containsEntry(run, new CurrentSteps.CurrentStep("Map", "test.step", 120L, null));
+        .containsEntry(
+            run, new CurrentSteps.CurrentStep("Map", "test.step", 120L, null, null, null, null));
+  }
+
+  @Test
+  void aStepReadingInBatchesShowsThePagesOrWindowsItHasReadWithItsRecords() {
+    UUID run = run();
+    UUID read = attempt(run, "Read", "running", 0, null, null);
+    RunHistory history = TestHistories.over(jdbi);
+
+    history.progress(read, 300, -1, Batches.windows(3, 12));
+    assertThat(current.of(List.of(run)))
+        .containsEntry(
+            run, new CurrentSteps.CurrentStep("Read", "test.step", 300L, null, "window", 3L, 12L));
+
+    history.progress(read, 900, -1, Batches.pages(40));
+    assertThat(current.of(List.of(run)).get(run))
+        .extracting(
+            CurrentSteps.CurrentStep::batchUnit,
+            CurrentSteps.CurrentStep::batchesDone,
+            CurrentSteps.CurrentStep::batchesTotal)
+        .containsExactly("page", 40L, null);
   }
 
   @Test
@@ -67,8 +89,9 @@ class CurrentStepsTest {
     return id;
   }
 
-  private static void attempt(
+  private static UUID attempt(
       UUID run, String element, String status, int minute, Long done, Long total) {
+    UUID id = UUID.randomUUID();
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -76,7 +99,7 @@ class CurrentStepsTest {
                     insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key,
                       attempt, status, started_at, progress_done, progress_total)
                     values (:id, :run, :element, :element, 'test.step', :job, 1, :status, :at, :done, :total)""")
-                .bind("id", UUID.randomUUID())
+                .bind("id", id)
                 .bind("run", run)
                 .bind("element", element)
                 .bind("job", UUID.randomUUID().toString())
@@ -85,5 +108,6 @@ class CurrentStepsTest {
                 .bind("done", done)
                 .bind("total", total)
                 .execute());
+    return id;
   }
 }

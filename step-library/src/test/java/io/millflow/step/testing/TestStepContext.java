@@ -1,5 +1,6 @@
 package io.millflow.step.testing;
 
+import io.millflow.step.Batches;
 import io.millflow.step.Connection;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.StepContext;
@@ -23,6 +24,7 @@ public final class TestStepContext implements StepContext {
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   private final List<long[]> progress = new CopyOnWriteArrayList<>();
+  private final List<Batches> batches = new CopyOnWriteArrayList<>();
   private final List<RecordAccount> accounts = new CopyOnWriteArrayList<>();
   private Clock clock = Clock.systemUTC();
 
@@ -103,6 +105,12 @@ public final class TestStepContext implements StepContext {
   }
 
   @Override
+  public void progress(long done, long total, Batches batches) {
+    progress(done, total);
+    this.batches.add(batches);
+  }
+
+  @Override
   public Clock clock() {
     return clock;
   }
@@ -123,5 +131,10 @@ public final class TestStepContext implements StepContext {
 
   public List<long[]> progressReports() {
     return List.copyOf(progress);
+  }
+
+  /** The pages or windows the step reported, in order. */
+  public List<Batches> batchReports() {
+    return List.copyOf(batches);
   }
 }

@@ -1,5 +1,6 @@
 package io.millflow.connector.http;
 
+import io.millflow.step.Batches;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
@@ -40,7 +41,7 @@ final class PagedRecords {
         answer = sender.send(call, request.at(uri), maxPageBytes);
         pages++;
         int onPage = records.copy(answer, out, request, call);
-        context.progress(out.count(), -1);
+        context.progress(out.count(), -1, Batches.pages(pages));
         URI next = paging.next(new Paging.Page(uri, answer, onPage, out.count(), pages));
         if (uri.equals(next)) {
           throw new StepFailure(

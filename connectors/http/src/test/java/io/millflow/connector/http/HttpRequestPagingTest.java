@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.step.Batches;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
 import java.time.Clock;
@@ -80,6 +81,8 @@ class HttpRequestPagingTest {
     assertThat(ids(out)).isEqualTo(allIds());
     assertThat(out.pages()).isEqualTo(3);
     assertThat(out.records().count()).isEqualTo(TOTAL);
+    assertThat(context.batchReports())
+        .containsExactly(Batches.pages(1), Batches.pages(2), Batches.pages(3));
     assertThat(out.morePages()).isFalse();
   }
 

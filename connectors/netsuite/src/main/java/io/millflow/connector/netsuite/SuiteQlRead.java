@@ -2,6 +2,7 @@ package io.millflow.connector.netsuite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
+import io.millflow.step.Batches;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.ReadResult;
@@ -58,13 +59,14 @@ final class SuiteQlRead {
     try (DatasetWriter out = context.datasets().create(datasetEntity)) {
       SuiteQlWindowReader reader =
           new SuiteQlWindowReader(client, entity, settings, plan.cursor(), context.log());
+      long[] pages = {0};
       reader.read(
           plan.since(),
           plan.until(),
           plan.pageSize(),
           rows -> {
             records.of(rows, client, settings, plan.pageSize()).forEach(out::add);
-            context.progress(out.count(), -1);
+            context.progress(out.count(), -1, Batches.pages(++pages[0]));
           });
       DatasetRef ref = out.finish();
       context.progress(ref.count(), ref.count());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.model.PurchaseOrder;
+import io.millflow.step.Batches;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,20 @@ class NetSuitePurchaseOrdersReadTest {
                 .max(Instant::compareTo)
                 .orElseThrow()
                 .toString());
+  }
+
+  @Test
+  void reportsEachPageItHasRead() {
+    context.withConnection(sandbox.connection("netsuite"));
+
+    step.run(new SuiteQlReadInput("netsuite", null, null, 50), context);
+
+    List<Batches> pages = context.batchReports();
+    assertThat(pages).hasSizeGreaterThanOrEqualTo(300 / 50);
+    assertThat(pages).extracting(Batches::unit).containsOnly(Batches.Unit.PAGE);
+    assertThat(pages)
+        .extracting(Batches::done)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, pages.size()).boxed().toList());
   }
 
   @Test

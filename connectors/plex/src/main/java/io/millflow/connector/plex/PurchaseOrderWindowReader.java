@@ -3,6 +3,7 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead.Plan;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
+import io.millflow.step.Batches;
 import io.millflow.step.BoundaryMargin;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.StepContext;
@@ -46,13 +47,26 @@ final class PurchaseOrderWindowReader {
     this.cursor = plan.margin().cursorAt(plan.startedAt());
   }
 
+  /** Reads window by window, and reports each window read (a crowded one halved counts once). */
   void readAll() {
+    long windows = windowCount();
+    long read = 0;
     for (Instant begin = plan.since(); begin.isBefore(plan.until()); ) {
       Instant end = min(begin.plus(plan.window()), plan.until());
       readWindow(begin, end);
-      context.progress(out.count(), -1);
+      context.progress(out.count(), -1, Batches.windows(++read, windows));
       begin = end;
     }
+  }
+
+  /** How many windows of the plan's length cover its range, the last one possibly shorter. */
+  private long windowCount() {
+    Duration range = Duration.between(plan.since(), plan.until());
+    if (range.isNegative() || range.isZero()) {
+      return 0;
+    }
+    long whole = range.dividedBy(plan.window());
+    return plan.window().multipliedBy(whole).equals(range) ? whole : whole + 1;
   }
 
   /** The newest {@code modifiedDate} written, settled and not. */

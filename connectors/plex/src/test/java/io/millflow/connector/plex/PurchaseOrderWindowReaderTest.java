@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead.Input;
 import io.millflow.connector.plex.protocol.PlexResource;
+import io.millflow.step.Batches;
 import io.millflow.step.Connection;
 import io.millflow.step.Json;
 import io.millflow.step.ReadResult;
@@ -65,6 +66,16 @@ class PurchaseOrderWindowReaderTest {
         .containsExactly("2024-01-01T10:00:00.0000000Z", "2024-01-02T07:00:00.0000000Z");
     assertThat(context.logLines())
         .anyMatch(line -> line.contains("changed while it was being read"));
+  }
+
+  @Test
+  void reportsEachWindowItHasReadOfTheWindowsInTheRange() {
+    FakePlex plex = new FakePlex(List.of());
+
+    new PlexPurchaseOrdersRead((name, connection) -> plex).run(input(), context);
+
+    assertThat(context.batchReports())
+        .containsExactly(Batches.windows(1, 2), Batches.windows(2, 2));
   }
 
   private static Input input() {
