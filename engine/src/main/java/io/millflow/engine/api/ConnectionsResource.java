@@ -30,6 +30,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The connections steps can use, without their credentials, and the test of one. */
 @Path("/api/connections")
@@ -87,6 +91,16 @@ public class ConnectionsResource {
    * Creates or replaces a connection of the tenant; credentials are stored encrypted and never
    * shown again. Leaving {@code credentials} out keeps the stored ones (to change settings only).
    */
+  @APIResponse(
+      responseCode = "200",
+      description = "The connection, replaced",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The connection, created",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   @PUT
   @Path("{name}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -119,6 +133,7 @@ public class ConnectionsResource {
         .build();
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{name}")
   @Access(Role.DESIGNER)

@@ -178,6 +178,7 @@ public class FlowsResource {
    * Deletes the flow and its versions (its runs stay in the history); 409 while runs are in flight
    * or a trigger routes to it, naming them.
    */
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("/{id}")
   @Access(Role.DESIGNER)

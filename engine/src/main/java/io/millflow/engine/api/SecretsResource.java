@@ -17,6 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Secrets flows refer to as {@code {{secrets.NAME}}} in a step's inputs: written here, never read
@@ -46,6 +50,16 @@ public class SecretsResource {
     return secrets.list(caller.tenantId());
   }
 
+  @APIResponse(
+      responseCode = "200",
+      description = "The secret, replaced: its name and how a flow uses it",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The secret, saved: its name and how a flow uses it",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   @PUT
   @Path("/{name}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +83,7 @@ public class SecretsResource {
         .build();
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("/{name}")
   @Access(Role.DESIGNER)

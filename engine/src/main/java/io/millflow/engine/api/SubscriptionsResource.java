@@ -85,6 +85,7 @@ public class SubscriptionsResource {
     return subscriptions.list(caller.tenantId());
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("/{id}")
   @Access(Role.DESIGNER)

@@ -134,6 +134,7 @@ public class TokensResource {
     return tokens.list(caller.tenantId());
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("/{id}")
   @Audited("token.revoke")
