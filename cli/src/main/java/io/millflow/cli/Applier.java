@@ -55,12 +55,11 @@ final class Applier {
               + created.path("secret").asText());
     }
     for (Change change : plan.of(Change.Kind.TRIGGER, Change.Action.UPDATE)) {
-      JsonNode definition = folder.triggers().get(change.name());
-      ObjectNode body = StableJson.MAPPER.createObjectNode();
-      body.set("routes", definition.get("routes"));
-      body.put("matchAll", definition.path("matchAll").asBoolean(false));
+      // The whole definition, in place: the trigger keeps its id, URL and secret.
+      ObjectNode body = folder.triggers().get(change.name()).deepCopy();
+      body.retain(Refusals.TRIGGER_EDITABLE);
       String id = target.triggerIds().get(change.name());
-      api.sendJson("PUT", "api/triggers/" + ApiClient.segment(id) + "/routes", body);
+      api.sendJson("PUT", "api/triggers/" + ApiClient.segment(id), body);
       done(change);
     }
   }

@@ -53,12 +53,30 @@ final class Planner {
     return want.equals(have);
   }
 
-  /** The top-level fields of two documents that differ ({@code routes, matchAll}); a BPMN: none. */
+  /**
+   * The fields of two documents that differ, down into objects ({@code routes,
+   * signature.toleranceSeconds}); a BPMN: none.
+   */
   static String differences(Object want, Object have) {
     if (!(want instanceof JsonNode wantJson) || !(have instanceof JsonNode haveJson)) {
       return "BPMN changed: a new version";
     }
-    return String.join(", ", differingFields(wantJson, haveJson));
+    List<String> paths = new ArrayList<>();
+    differingPaths("", wantJson, haveJson, paths);
+    return String.join(", ", paths);
+  }
+
+  private static void differingPaths(
+      String prefix, JsonNode want, JsonNode have, List<String> paths) {
+    for (String field : differingFields(want, have)) {
+      JsonNode a = want.path(field);
+      JsonNode b = have.path(field);
+      if (a.isObject() && b.isObject()) {
+        differingPaths(prefix + field + ".", a, b, paths);
+      } else {
+        paths.add(prefix + field);
+      }
+    }
   }
 
   static List<String> differingFields(JsonNode want, JsonNode have) {

@@ -14,9 +14,11 @@ import java.util.TreeSet;
 final class Refusals {
 
   /**
-   * A trigger's fields that {@code PUT /api/triggers/{id}/routes} changes; the others it cannot.
+   * A trigger's fields that {@code PUT /api/triggers/{id}} changes (its definition); the others,
+   * such as {@code pausedAt}, it cannot.
    */
-  private static final Set<String> TRIGGER_EDITABLE = Set.of("routes", "matchAll");
+  static final Set<String> TRIGGER_EDITABLE =
+      Set.of("name", "signature", "eventId", "routes", "matchAll", "maxBodyBytes", "ordering");
 
   private static final String HIDDEN = "(hidden)";
 
@@ -138,7 +140,14 @@ final class Refusals {
                 + change.name()
                 + "': "
                 + String.join(", ", fixed)
-                + " differ, and the API changes only a trigger's routes and matchAll");
+                + (fixed.size() == 1 ? " differs" : " differ")
+                + ", which apply does not change (it changes a trigger's "
+                + String.join(", ", new TreeSet<>(TRIGGER_EDITABLE))
+                + ")"
+                + (fixed.contains("pausedAt")
+                    ? ": pause or resume the trigger in the target"
+                        + " (POST or DELETE /api/triggers/{id}/pause)"
+                    : ""));
       }
     }
   }

@@ -65,4 +65,31 @@ class PlannerTest {
 
     assertThat(Planner.plan(folder, target, true).changesAnything()).isFalse();
   }
+
+  @Test
+  void anUpdateNamesTheFieldsThatDifferDownIntoObjects() {
+    TenantSetup folder =
+        flows(
+            Map.of(),
+            Map.of(
+                "t",
+                json(
+                    "{\"maxBodyBytes\": 64, \"routes\": [1],"
+                        + " \"signature\": {\"type\": \"timestamped\", \"header\": \"X-A\"}}")));
+    TenantSetup target =
+        flows(
+            Map.of(),
+            Map.of(
+                "t",
+                json(
+                    "{\"maxBodyBytes\": 128, \"routes\": [2],"
+                        + " \"signature\": {\"type\": \"hmac\", \"header\": \"X-A\"}}")));
+
+    assertThat(
+            Planner.plan(folder, target, false)
+                .of(Change.Kind.TRIGGER, Change.Action.UPDATE)
+                .getFirst()
+                .detail())
+        .isEqualTo("maxBodyBytes, routes, signature.type");
+  }
 }

@@ -75,4 +75,49 @@ class RefusalsTest {
         .anyMatch(refusal -> refusal.startsWith("setting 'password' of connection 'db' is hidden"))
         .anyMatch(refusal -> refusal.contains("routes to flow 'nowhere'"));
   }
+
+  @Test
+  void aTriggersNewSignatureAndLimitsAreAppliedButNotItsPause() {
+    JsonNode live =
+        json("{\"name\": \"hook\", \"maxBodyBytes\": 1024, \"signature\": {\"type\": \"hmac\"}}");
+    TenantSetup edited =
+        new TenantSetup(
+            Map.of(),
+            Map.of(
+                "hook",
+                json(
+                    "{\"name\": \"hook\", \"maxBodyBytes\": 64, \"eventId\": \"pointer:/id\","
+                        + " \"signature\": {\"type\": \"timestamped\"}}")),
+            Map.of(),
+            Map.of(),
+            Set.of());
+    TenantSetup paused =
+        new TenantSetup(
+            Map.of(),
+            Map.of(
+                "hook",
+                json(
+                    "{\"name\": \"hook\", \"maxBodyBytes\": 1024, \"signature\": {\"type\":"
+                        + " \"hmac\"}, \"pausedAt\": \"2026-01-01T00:00:00Z\"}")),
+            Map.of(),
+            Map.of(),
+            Set.of());
+
+    assertThat(refusals(edited, withTrigger(live))).isEmpty();
+    java.util.List<String> pausedRefusals = refusals(paused, withTrigger(live));
+    assertThat(pausedRefusals).hasSize(1);
+    assertThat(pausedRefusals.getFirst())
+        .startsWith("trigger 'hook': pausedAt differs, which apply does not change")
+        .endsWith(
+            "pause or resume the trigger in the target (POST or DELETE /api/triggers/{id}/pause)");
+  }
+
+  private static LiveTenant withTrigger(JsonNode trigger) {
+    return new LiveTenant(
+        new TenantSetup(Map.of(), Map.of("hook", trigger), Map.of(), Map.of(), Set.of()),
+        Map.of("hook", "t-1"),
+        Map.of(),
+        Set.of(),
+        Map.of());
+  }
 }

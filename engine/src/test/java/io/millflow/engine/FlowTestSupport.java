@@ -90,6 +90,20 @@ public final class FlowTestSupport {
             "source=\"warehouse\" target=\"connection\"");
   }
 
+  /**
+   * {@code GET /api/runs/{id}/datasets}: the datasets the run's completed step attempts read and
+   * wrote, each with {@code elementId}, {@code role} and {@code dataset}.
+   */
+  public static java.util.List<Map<String, Object>> datasetsOf(String runId) {
+    return given()
+        .get("/api/runs/{id}/datasets", runId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
+  }
+
   public static String deploy(String bpmn) {
     return given()
         .contentType("application/xml")

@@ -5,10 +5,7 @@ import io.millflow.engine.access.Audited;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
 import io.millflow.engine.trigger.InboxEvent;
-import io.millflow.engine.trigger.RouteRefused;
-import io.millflow.engine.trigger.RouteTargets;
 import io.millflow.engine.trigger.TriggerDefinition;
-import io.millflow.engine.trigger.TriggerFeel;
 import io.millflow.engine.trigger.TriggerStore;
 import io.millflow.engine.trigger.WebhookInbox;
 import io.millflow.engine.trigger.WebhookRejections;
@@ -20,6 +17,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * Webhook triggers: create (the secret is shown once), list, rotate the secret, and see the
+ * Webhook triggers: create (the secret is shown once), change, list, rotate the secret, and see the
  * received events.
  */
 @Path("/api/triggers")
@@ -45,23 +43,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TriggersResource {
 
   private final TriggerStore triggers;
-  private final TriggerFeel feel;
-  private final RouteTargets targets;
+  private final TriggerBodies bodies;
   private final WebhookInbox inbox;
   private final WebhookRejections rejections;
   private final CurrentCaller caller;
 
   public TriggersResource(
       TriggerStore triggers,
-      TriggerFeel feel,
-      RouteTargets targets,
+      TriggerBodies bodies,
       WebhookInbox inbox,
       WebhookRejections rejections,
       CurrentCaller caller) {
     this.rejections = rejections;
     this.triggers = triggers;
-    this.feel = feel;
-    this.targets = targets;
+    this.bodies = bodies;
     this.inbox = inbox;
     this.caller = caller;
   }
@@ -76,15 +71,7 @@ public class TriggersResource {
   @Access(Role.DESIGNER)
   @Audited("trigger.create")
   public Response create(Map<String, Object> body) {
-    TriggerDefinition definition = definition(body);
-    try {
-      feel.check(definition);
-      targets.check(caller.tenantId(), definition.routes());
-    } catch (RouteRefused e) {
-      throw new FieldRefused(e.field(), "Invalid trigger: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("Invalid trigger: " + e.getMessage());
-    }
+    TriggerDefinition definition = bodies.definition(caller.tenantId(), body);
     TriggerStore.Created created = triggers.create(caller.tenantId(), definition);
     return Response.created(URI.create("/api/triggers/" + created.trigger().id()))
         .entity(
@@ -96,6 +83,25 @@ public class TriggersResource {
                 "note",
                 "The secret is shown only now: store it with the sender."))
         .build();
+  }
+
+  /**
+   * Replaces a trigger's settings (signature, event id, routes, limits, ordering, name) with a body
+   * of the create's form, checked as the create checks it; the trigger keeps its id, URL, secret
+   * and pause, so a sender changes only what the new settings ask of it.
+   */
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Role.DESIGNER)
+  @Audited("trigger.update")
+  public WebhookTrigger.View update(@PathParam("id") String id, Map<String, Object> body) {
+    known(id);
+    TriggerDefinition definition = bodies.definition(caller.tenantId(), body);
+    return triggers
+        .update(caller.tenantId(), id, definition)
+        .map(WebhookTrigger::view)
+        .orElseThrow(() -> new NotFoundException("No trigger with id '" + id + "'"));
   }
 
   @GET
@@ -193,57 +199,5 @@ public class TriggersResource {
       throw new NotFoundException("No event '" + event + "' on trigger '" + id + "'");
     }
     return Map.of("replayed", true);
-  }
-
-  /** Step-library JSON, but refusing fields a trigger does not have. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
-      io.millflow.step.Json.mapper()
-          .copy()
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .registerModule(TextInputs.module());
-
-  private static final java.util.Set<String> FIELDS =
-      java.util.Arrays.stream(TriggerDefinition.class.getRecordComponents())
-          .map(java.lang.reflect.RecordComponent::getName)
-          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-
-  private static TriggerDefinition definition(Map<String, Object> body) {
-    body.keySet().stream()
-        .filter(field -> !FIELDS.contains(field))
-        .findFirst()
-        .ifPresent(
-            field -> {
-              throw new FieldRefused(
-                  field,
-                  "Invalid trigger: unknown field '"
-                      + field
-                      + "': remove it; known fields: "
-                      + String.join(", ", FIELDS));
-            });
-    try {
-      return STRICT.convertValue(body, TriggerDefinition.class);
-    } catch (IllegalArgumentException e) {
-      if (e.getCause() instanceof TextInputs.Refused refused) {
-        throw new BadRequestException("Invalid trigger: " + JsonProblems.unreadable(refused));
-      }
-      if (e.getCause()
-          instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-        throw new FieldRefused(
-            JsonProblems.path(unknown),
-            "Invalid trigger: unknown field '"
-                + JsonProblems.path(unknown)
-                + "': remove it"
-                + JsonProblems.known(unknown));
-      }
-      if (e.getCause()
-          instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch) {
-        throw new FieldRefused(
-            JsonProblems.field(mismatch), "Invalid trigger: " + JsonProblems.mismatch(mismatch));
-      }
-      Throwable cause =
-          e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
-      throw new BadRequestException(
-          "Invalid trigger: " + JsonProblems.withoutJavaNames(cause.getMessage().split("\n")[0]));
-    }
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 
 /** Webhook triggers and their secrets. A secret is shown once, at creation or rotation. */
 @Singleton
@@ -50,24 +51,44 @@ public class TriggerStore {
     String secret = newSecret();
     jdbi.useHandle(
         h ->
-            h.createUpdate(
-                    """
+            bound(
+                    h.createUpdate(
+                        """
             insert into webhook_trigger (id, tenant_id, name, secret, signature, event_id, routes, match_all, max_body_bytes, ordering)
             values (:id, :tenant, :name, :secret, cast(:signature as jsonb), :eventId, cast(:routes as jsonb), :matchAll, :max,
-                    cast(:ordering as jsonb))""")
+                    cast(:ordering as jsonb))"""),
+                    definition)
                 .bind("id", id)
                 .bind("tenant", tenantId)
-                .bind("name", definition.name())
                 .bind("secret", secrets.seal(tenantId, SealedSecrets.triggerSecret(id), secret))
-                .bind("signature", json(definition.signature()))
-                .bind("eventId", definition.eventId())
-                .bind("routes", json(definition.routes()))
-                .bind("matchAll", definition.matchAll())
-                .bind("max", definition.maxBodyBytes())
-                .bind(
-                    "ordering", definition.ordering() == null ? null : json(definition.ordering()))
                 .execute());
     return new Created(find(tenantId, id).orElseThrow(), secret);
+  }
+
+  /**
+   * Replaces the trigger's definition (name, signature, event id, routes, limits, ordering); its
+   * id, URL, secrets, creation time and pause stay. Requests verified from now on use the new
+   * signature at once on this instance, on others within {@link #CACHE_TTL}.
+   *
+   * @return the trigger as it is now; empty when the tenant has no such trigger
+   */
+  public Optional<WebhookTrigger> update(String tenantId, String id, TriggerDefinition definition) {
+    int updated =
+        jdbi.withHandle(
+            h ->
+                bound(
+                        h.createUpdate(
+                            """
+            update webhook_trigger set name = :name, signature = cast(:signature as jsonb), event_id = :eventId,
+                   routes = cast(:routes as jsonb), match_all = :matchAll, max_body_bytes = :max,
+                   ordering = cast(:ordering as jsonb)
+            where id = :id and tenant_id = :tenant"""),
+                        definition)
+                    .bind("id", id)
+                    .bind("tenant", tenantId)
+                    .execute());
+    cache.remove(id);
+    return updated == 1 ? find(tenantId, id) : Optional.empty();
   }
 
   /** Any tenant's trigger: the webhook endpoint is authenticated by the signature alone. */
@@ -237,6 +258,18 @@ public class TriggerStore {
         definition,
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("paused_at") == null ? null : rs.getTimestamp("paused_at").toInstant());
+  }
+
+  /** The definition's column values, bound by the insert's and the update's names. */
+  private static Update bound(Update statement, TriggerDefinition definition) {
+    return statement
+        .bind("name", definition.name())
+        .bind("signature", json(definition.signature()))
+        .bind("eventId", definition.eventId())
+        .bind("routes", json(definition.routes()))
+        .bind("matchAll", definition.matchAll())
+        .bind("max", definition.maxBodyBytes())
+        .bind("ordering", definition.ordering() == null ? null : json(definition.ordering()));
   }
 
   private static String newSecret() {

@@ -99,6 +99,7 @@ class AccessControlTest {
           new Endpoint("GET", "/api/triggers/" + NO_SUCH + "/events/" + NO_SUCH, null, Role.VIEWER),
           new Endpoint("GET", "/api/triggers/" + NO_SUCH + "/rejections", null, Role.VIEWER),
           new Endpoint("DELETE", "/api/triggers/" + NO_SUCH, null, Role.DESIGNER),
+          new Endpoint("PUT", "/api/triggers/" + NO_SUCH, "{}", Role.DESIGNER),
           new Endpoint(
               "POST",
               "/api/triggers/" + NO_SUCH + "/events/" + NO_SUCH + "/replay",

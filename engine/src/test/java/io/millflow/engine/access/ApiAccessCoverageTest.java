@@ -85,6 +85,7 @@ public class ApiAccessCoverageTest {
           "GET /api/triggers/{id}/events/{event}", Role.VIEWER,
           "GET /api/triggers/{id}/rejections", Role.VIEWER,
           "DELETE /api/triggers/{id}", Role.DESIGNER,
+          "PUT /api/triggers/{id}", Role.DESIGNER,
           "POST /api/triggers/{id}/events/{event}/replay", Role.OPERATOR,
           "PUT /api/triggers/{id}/routes", Role.DESIGNER,
           "POST /api/triggers/{id}/pause", Role.OPERATOR,

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Tokens the access tests call with, created through the API by the tests' admin token. */
-final class TestTokens {
+public final class TestTokens {
 
   private TestTokens() {}
 
@@ -16,7 +16,7 @@ final class TestTokens {
    * A new token of the role in the installation's tenant (or {@code tenant}, when given); returns
    * its secret.
    */
-  static String create(String role, String tenant) {
+  public static String create(String role, String tenant) {
     Map<String, Object> body =
         new HashMap<>(Map.of("name", role + "-" + System.nanoTime(), "role", role));
     if (tenant != null) {
@@ -36,11 +36,11 @@ final class TestTokens {
    * A request without a bearer token (the tests' admin token is added only when no Authorization
    * header is set).
    */
-  static RequestSpecification anonymous() {
+  public static RequestSpecification anonymous() {
     return given().header("Authorization", "none");
   }
 
-  static RequestSpecification as(String secret) {
+  public static RequestSpecification as(String secret) {
     return given().header("Authorization", "Bearer " + secret);
   }
 }

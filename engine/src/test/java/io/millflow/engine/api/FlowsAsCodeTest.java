@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The flows-as-code CLI against this runtime: a tenant's setup exported, applied into another
- * tenant and exported again is the same folder byte for byte; applying twice changes nothing; a
- * folder whose secrets or connections the target lacks is refused whole; diff's exit codes; and no
- * secret or credential value is in any exported file.
+ * tenant and exported again is the same folder byte for byte (also after a trigger's signature and
+ * limits were edited in the folder); applying twice changes nothing; a folder whose secrets or
+ * connections the target lacks is refused whole; diff's exit codes; and no secret or credential
+ * value is in any exported file.
  */
 @QuarkusTest
 class FlowsAsCodeTest {
@@ -279,6 +280,49 @@ class FlowsAsCodeTest {
         .body("size()", org.hamcrest.Matchers.equalTo(1))
         .body("[0].id", org.hamcrest.Matchers.equalTo(id))
         .body("[0].eventTypes", org.hamcrest.Matchers.contains("flow.incident"));
+  }
+
+  @Test
+  void aTriggersNewSignatureAndLimitsAreAppliedInPlaceAndExportAsEdited() throws IOException {
+    String target = token("cli-trigger-" + RUN);
+    saveSecretAndConnection(target);
+    assertThat(cli("apply", exported, target).code()).isZero();
+    String id = as(target).get("/api/triggers").then().extract().path("[0].id");
+    Path edited = Files.createTempDirectory("millflow-trigger");
+    copy(exported, edited);
+    Path trigger = edited.resolve("triggers/orders-in.json");
+    Files.writeString(
+        trigger,
+        Files.readString(trigger)
+            .replace("\"maxBodyBytes\": 1048576", "\"maxBodyBytes\": 65536")
+            .replace("\"header\": \"X-Signature\"", "\"header\": \"X-Hub-Signature\""));
+
+    Result diff = cli("diff", edited, target);
+    Result applied = cli("apply", edited, target);
+
+    assertThat(diff.code()).isEqualTo(2);
+    assertThat(diff.out())
+        .containsPattern("trigger +orders-in +update \\(maxBodyBytes, signature.header\\)")
+        .doesNotContain("apply would refuse");
+    assertThat(applied.code()).as(applied.err()).isZero();
+    assertThat(applied.out())
+        .contains("updated trigger orders-in")
+        .doesNotContain("shown only this once");
+    as(target)
+        .get("/api/triggers")
+        .then()
+        .body("size()", org.hamcrest.Matchers.equalTo(1))
+        .body("[0].id", org.hamcrest.Matchers.equalTo(id))
+        .body("[0].maxBodyBytes", org.hamcrest.Matchers.equalTo(65536))
+        .body("[0].signature.header", org.hamcrest.Matchers.equalTo("X-Hub-Signature"));
+    Path again = Files.createTempDirectory("millflow-trigger-again");
+    assertThat(cli("export", again, target).code()).isZero();
+    Map<String, String> wanted = folder(edited);
+    wanted.remove("flows/" + FLOW + ".test.yaml");
+    assertThat(folder(again)).isEqualTo(wanted);
+    Result second = cli("apply", edited, target);
+    assertThat(second.code()).isZero();
+    assertThat(second.out()).contains("0 to create, 0 to update, 0 to delete", "Nothing to apply.");
   }
 
   private static void copy(Path from, Path to) throws IOException {

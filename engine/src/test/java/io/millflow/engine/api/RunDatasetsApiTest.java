@@ -35,14 +35,7 @@ class RunDatasetsApiTest {
     FlowTestSupport.resetSyncState(FLOW);
     runId = FlowTestSupport.startRun(FLOW);
     assertThat(FlowTestSupport.awaitRunEnd(runId).getString("run.status")).isEqualTo("completed");
-    List<Map<String, Object>> datasets =
-        given()
-            .get("/api/runs/{id}/datasets", runId)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
+    List<Map<String, Object>> datasets = FlowTestSupport.datasetsOf(runId);
     read =
         datasets.stream()
             .filter(d -> d.get("elementId").equals("ReadOrders") && d.get("role").equals("written"))

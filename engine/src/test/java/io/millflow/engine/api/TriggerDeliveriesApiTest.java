@@ -177,24 +177,7 @@ class TriggerDeliveriesApiTest {
   private record Created(String id, String secret) {}
 
   private static Created create(String name, List<Map<String, Object>> routes) {
-    JsonPath created =
-        given()
-            .contentType("application/json")
-            .body(
-                Map.of(
-                    "name",
-                    name,
-                    "signature",
-                    Map.of("type", "hmac", "header", "X-Signature"),
-                    "eventId",
-                    "header:X-Event-Id",
-                    "routes",
-                    routes))
-            .post("/api/triggers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+    JsonPath created = HmacTriggers.create(name, routes);
     return new Created(created.getString("trigger.id"), created.getString("secret"));
   }
 

@@ -7,6 +7,7 @@ import io.millflow.engine.flowtest.FlowTestFile.Case;
 import io.millflow.engine.flowtest.FlowTestFile.GivenSql;
 import io.millflow.engine.flowtest.FlowTestFile.SandboxCall;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
+import io.millflow.engine.flowtest.FlowTestFile.StepRecords;
 import io.millflow.step.Connection;
 import io.millflow.step.Json;
 import io.restassured.http.ContentType;
@@ -46,7 +47,11 @@ final class CaseRun {
   List<Mismatch> run(String bpmn, String processId) {
     for (Sink sink : testCase.expect().sinks()) {
       Connection connection = runtime.connection(sink.connection());
-      if (!NetSuiteRecords.isNetSuite(connection)) {
+      if (!sink.filter().isEmpty() && !PlexRecords.isPlex(connection)) {
+        throw new FlowTestFormatException(
+            sink.label() + ": a filter is for Plex sinks; this connection is " + connection.type());
+      }
+      if (!NetSuiteRecords.isNetSuite(connection) && !PlexRecords.isPlex(connection)) {
         SinkContents.empty(connection, sink.table());
       }
     }
@@ -122,11 +127,11 @@ final class CaseRun {
     Map<String, List<Map<String, Object>>> sinks = new LinkedHashMap<>();
     for (Sink sink : testCase.expect().sinks()) {
       Connection connection = runtime.connection(sink.connection());
-      sinks.put(
-          sink.label(),
-          NetSuiteRecords.isNetSuite(connection)
-              ? NetSuiteRecords.rows(connection, sink)
-              : SinkContents.rows(connection, sink.table()));
+      sinks.put(sink.label(), rows(connection, sink));
+    }
+    Map<String, WrittenRecords> records = new LinkedHashMap<>();
+    for (StepRecords expected : testCase.expect().records()) {
+      records.put(expected.element(), WrittenRecords.of(runId, expected.element()));
     }
     List<Map<String, Object>> ledger = run.getList("ledger");
     return new RunOutcome(
@@ -138,7 +143,18 @@ final class CaseRun {
         events(testCase.expect().events(), () -> runtime.eventsOf(runId)),
         events(
             testCase.expect().connectionEvents(),
-            () -> runtime.connectionEventsSince(connections, since)));
+            () -> runtime.connectionEventsSince(connections, since)),
+        records);
+  }
+
+  private static List<Map<String, Object>> rows(Connection connection, Sink sink) {
+    if (NetSuiteRecords.isNetSuite(connection)) {
+      return NetSuiteRecords.rows(connection, sink);
+    }
+    if (PlexRecords.isPlex(connection)) {
+      return PlexRecords.rows(connection, sink);
+    }
+    return SinkContents.rows(connection, sink.table());
   }
 
   /** Events are stored as the run ends; a moment's wait lets the last one in. */

@@ -48,6 +48,7 @@ record FlowTestFile(
    * @param events the types of the outbound events the run emitted, in order
    * @param connectionEvents the types of the {@code connection.*} events about the connections the
    *     case names, emitted from its sandbox calls to the checked run's end, in order
+   * @param records the records steps of the run wrote into their output datasets
    */
   record Expectation(
       String status,
@@ -55,16 +56,35 @@ record FlowTestFile(
       Map<String, Integer> attempts,
       List<Sink> sinks,
       List<String> events,
-      List<String> connectionEvents) {}
+      List<String> connectionEvents,
+      List<StepRecords> records) {}
 
   /**
    * A table, collection or file of a sink connection, emptied before the case: how many rows or
    * documents it holds after the run, and rows it must hold (only the columns given are compared).
+   * A Plex sink is a list resource read through Plex's API under {@code filter}, Plex's own query
+   * parameters ({@link PlexRecords}).
    */
-  record Sink(String connection, String table, Integer count, List<Map<String, Object>> rows) {
+  record Sink(
+      String connection,
+      String table,
+      Map<String, String> filter,
+      Integer count,
+      List<Map<String, Object>> rows) {
 
     String label() {
-      return connection + "/" + table;
+      return connection + "/" + table + (filter.isEmpty() ? "" : "?" + filter);
+    }
+  }
+
+  /**
+   * The records the step of a BPMN element wrote into the dataset its output holds (a dry run's
+   * diff, a write's outcomes): how many, and rows that must be among them.
+   */
+  record StepRecords(String element, Integer count, List<Map<String, Object>> rows) {
+
+    String label() {
+      return "records of " + element;
     }
   }
 }

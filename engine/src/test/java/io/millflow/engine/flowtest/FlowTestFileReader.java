@@ -9,6 +9,7 @@ import io.millflow.engine.flowtest.FlowTestFile.GivenSql;
 import io.millflow.engine.flowtest.FlowTestFile.Replacement;
 import io.millflow.engine.flowtest.FlowTestFile.SandboxCall;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
+import io.millflow.engine.flowtest.FlowTestFile.StepRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,16 @@ final class FlowTestFileReader {
   }
 
   private Expectation expectation(JsonNode node) {
-    object(node, "expect", "status", "ledger", "attempts", "sinks", "events", "connectionEvents");
+    object(
+        node,
+        "expect",
+        "status",
+        "ledger",
+        "attempts",
+        "sinks",
+        "events",
+        "connectionEvents",
+        "records");
     String status = text(node, "expect.status");
     if (!STATUSES.contains(status)) {
       fail("expect.status", "must be one of " + STATUSES + ", not '" + status + "'");
@@ -150,8 +160,29 @@ final class FlowTestFileReader {
     for (int i = 0; i < sinkNodes.size(); i++) {
       sinks.add(sink(sinkNodes.get(i), "expect.sinks[" + i + "]"));
     }
+    List<StepRecords> records = new ArrayList<>();
+    List<JsonNode> recordNodes = list(node, "records", false);
+    for (int i = 0; i < recordNodes.size(); i++) {
+      records.add(stepRecords(recordNodes.get(i), "expect.records[" + i + "]"));
+    }
     return new Expectation(
-        status, ledger, attempts, sinks, types(node, "events"), types(node, "connectionEvents"));
+        status,
+        ledger,
+        attempts,
+        sinks,
+        types(node, "events"),
+        types(node, "connectionEvents"),
+        records);
+  }
+
+  private StepRecords stepRecords(JsonNode node, String field) {
+    object(node, field, "element", "count", "rows");
+    Integer count = node.has("count") ? count(node.get("count"), field + ".count") : null;
+    List<Map<String, Object>> rows = rows(node, field);
+    if (count == null && rows.isEmpty()) {
+      fail(field, "checks nothing: give a count, rows or both");
+    }
+    return new StepRecords(text(node, field + ".element"), count, rows);
   }
 
   /** A list of event types; null (not checked) when the field is not given. */
@@ -167,17 +198,37 @@ final class FlowTestFileReader {
   }
 
   private Sink sink(JsonNode node, String field) {
-    object(node, field, "connection", "table", "count", "rows");
+    object(node, field, "connection", "table", "filter", "count", "rows");
     Integer count = node.has("count") ? count(node.get("count"), field + ".count") : null;
+    List<Map<String, Object>> rows = rows(node, field);
+    if (count == null && rows.isEmpty()) {
+      fail(field, "checks nothing: give a count, rows or both");
+    }
+    Map<String, String> filter = new LinkedHashMap<>();
+    if (node.has("filter")) {
+      object(node.get("filter"), field + ".filter")
+          .properties()
+          .forEach(
+              e -> {
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                  fail(
+                      field + ".filter." + e.getKey(),
+                      "must be a single value, not " + e.getValue());
+                }
+                filter.put(e.getKey(), e.getValue().asText());
+              });
+    }
+    return new Sink(
+        text(node, field + ".connection"), text(node, field + ".table"), filter, count, rows);
+  }
+
+  private List<Map<String, Object>> rows(JsonNode node, String field) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<JsonNode> rowNodes = list(node, "rows", false);
     for (int i = 0; i < rowNodes.size(); i++) {
       rows.add(map(object(rowNodes.get(i), field + ".rows[" + i + "]")));
     }
-    if (count == null && rows.isEmpty()) {
-      fail(field, "checks nothing: give a count, rows or both");
-    }
-    return new Sink(text(node, field + ".connection"), text(node, field + ".table"), count, rows);
+    return rows;
   }
 
   private Object ledgerValue(JsonNode value, String key) {

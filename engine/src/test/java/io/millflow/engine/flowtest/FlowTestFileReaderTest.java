@@ -7,6 +7,8 @@ import io.millflow.engine.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +117,58 @@ class FlowTestFileReaderTest {
         .hasMessageStartingWith(
             "my-flow.test.yaml, case 'vendors': given.sql[0].statements must be SQL statements as"
                 + " text");
+  }
+
+  @Test
+  void readsAPlexSinksFilterAndAStepsRecordsAndRefusesAFilterThatIsNotOneValue()
+      throws IOException {
+    Path file =
+        testFile(
+            """
+            cases:
+              - name: receipts
+                expect:
+                  status: completed
+                  sinks:
+                    - {connection: plex-sandbox, table: receipts, filter: {externalReceiptCode: GR-1}, count: 1}
+                  records:
+                    - {element: DryRun, count: 2, rows: [{key: GR-2, action: rejected}]}
+            """);
+
+    FlowTestFile.Expectation read = FlowTestFileReader.read(file).cases().getFirst().expect();
+
+    assertThat(read.sinks().getFirst().filter())
+        .containsExactly(Map.entry("externalReceiptCode", "GR-1"));
+    assertThat(read.sinks().getFirst().label())
+        .isEqualTo("plex-sandbox/receipts?{externalReceiptCode=GR-1}");
+    assertThat(read.records())
+        .containsExactly(
+            new FlowTestFile.StepRecords(
+                "DryRun", 2, List.of(Map.of("key", "GR-2", "action", "rejected"))));
+
+    Path listFilter =
+        testFile(
+            """
+            cases:
+              - name: receipts
+                expect:
+                  status: completed
+                  sinks: [{connection: plex-sandbox, table: receipts, filter: {code: [a, b]}, count: 0}]
+            """);
+    assertThatThrownBy(() -> FlowTestFileReader.read(listFilter))
+        .hasMessageStartingWith(
+            "my-flow.test.yaml, case 'receipts': expect.sinks[0].filter.code must be a single"
+                + " value");
+    Path noElement =
+        testFile(
+            """
+            cases:
+              - name: receipts
+                expect: {status: completed, records: [{count: 1}]}
+            """);
+    assertThatThrownBy(() -> FlowTestFileReader.read(noElement))
+        .hasMessage(
+            "my-flow.test.yaml, case 'receipts': expect.records[0].element is missing or empty");
   }
 
   private Path testFile(String yaml) throws IOException {

@@ -2,6 +2,7 @@ package io.millflow.engine.flowtest;
 
 import io.millflow.engine.flowtest.FlowTestFile.Expectation;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
+import io.millflow.engine.flowtest.FlowTestFile.StepRecords;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,13 @@ final class OutcomeCheck {
                     attempts,
                     actual.attempts().getOrDefault(element, 0)));
     for (Sink sink : expected.sinks()) {
-      check.sink(sink, actual.sinks().getOrDefault(sink.label(), List.of()));
+      List<Map<String, Object>> rows = actual.sinks().getOrDefault(sink.label(), List.of());
+      check.rows(sink.label(), sink.count(), sink.rows(), rows, rows.size());
+    }
+    for (StepRecords records : expected.records()) {
+      WrittenRecords written =
+          actual.records().getOrDefault(records.element(), new WrittenRecords(0, List.of()));
+      check.rows(records.label(), records.count(), records.rows(), written.rows(), written.count());
     }
     if (expected.events() != null) {
       check.same("events", expected.events(), actual.events());
@@ -61,15 +68,21 @@ final class OutcomeCheck {
     expected.forEach((count, value) -> same("ledger " + count, value, path.get(count)));
   }
 
-  private void sink(Sink sink, List<Map<String, Object>> rows) {
-    if (sink.count() != null) {
-      same(sink.label() + " count", sink.count(), rows.size());
+  /** Rows that must be among {@code rows}, and how many there are, when a count is expected. */
+  private void rows(
+      String label,
+      Integer count,
+      List<Map<String, Object>> expected,
+      List<Map<String, Object>> rows,
+      long actualCount) {
+    if (count != null) {
+      same(label + " count", count, actualCount);
     }
-    for (Map<String, Object> wanted : sink.rows()) {
+    for (Map<String, Object> wanted : expected) {
       if (rows.stream().noneMatch(row -> matching(wanted, row) == wanted.size())) {
         mismatches.add(
             new Mismatch(
-                sink.label() + " row " + wanted,
+                label + " row " + wanted,
                 wanted.toString(),
                 nearest(wanted, rows)
                     .map(row -> "nearest row " + differences(wanted, row))

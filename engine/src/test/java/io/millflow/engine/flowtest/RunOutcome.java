@@ -12,6 +12,7 @@ import java.util.Map;
  * @param sinks the rows of each expected sink, by {@link FlowTestFile.Sink#label()}
  * @param events the types of the events emitted for the run, in order
  * @param connectionEvents the types of the events about the case's connections, in order
+ * @param records what each expected element wrote into its output dataset, by element id
  */
 record RunOutcome(
     String status,
@@ -20,4 +21,5 @@ record RunOutcome(
     Map<String, Integer> attempts,
     Map<String, List<Map<String, Object>>> sinks,
     List<String> events,
-    List<String> connectionEvents) {}
+    List<String> connectionEvents,
+    Map<String, WrittenRecords> records) {}
