@@ -1,5 +1,6 @@
 package io.millflow.step;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.Optional;
 
@@ -16,6 +17,19 @@ public interface OutboundGuard {
    * would allow it; empty when it may.
    */
   Optional<String> refusal(String field, URI target);
+
+  /**
+   * Why the runtime may not connect to {@code address}, the address {@code host} (as the connection
+   * or a server named it) resolved to for this very connection, on {@code port} (-1 when the caller
+   * cannot know it): a driver asks just before it connects, so a DNS answer that changed since a
+   * check cannot lead elsewhere. The runtime's policy also honours its allow list by {@code host};
+   * this default judges the address alone, as a literal.
+   */
+  default Optional<String> refusal(String field, String host, InetAddress address, int port) {
+    String literal = address.getHostAddress().replaceFirst("%.*$", ""); // no IPv6 scope
+    String bracketed = literal.contains(":") ? "[" + literal + "]" : literal;
+    return refusal(field, URI.create("tcp://" + bracketed + (port >= 0 ? ":" + port : "")));
+  }
 
   /**
    * {@link #refusal} as a step failure, code {@code OUTBOUND_ADDRESS_REFUSED}: no retry makes a

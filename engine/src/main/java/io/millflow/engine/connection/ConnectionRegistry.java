@@ -3,13 +3,16 @@ package io.millflow.engine.connection;
 import io.millflow.engine.config.MillflowConfig;
 import io.millflow.engine.net.OutboundAddresses;
 import io.millflow.step.Connection;
+import io.millflow.step.ConnectionKind;
 import io.millflow.step.StepFailure;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The connections steps can use, by name, from three places, the first that has the name winning:
@@ -108,6 +111,28 @@ public class ConnectionRegistry {
       return Optional.empty();
     }
     return addresses.refusal(connection);
+  }
+
+  /**
+   * Whether {@code connection}, bound to its connector's record, is exactly the one the
+   * installation configures or provides under {@code name}. Drivers' pools are shared by equal
+   * connections whatever the tenant, so this asks no tenant; another tenant's copy of such a
+   * connection is still refused at use by {@link #refusal}, which does.
+   */
+  public boolean isInstallations(String name, Record connection) {
+    ConnectionKind<?> kind = ConnectionKind.of(connection.getClass());
+    return Stream.of(configured.get(name), provided.get(name))
+        .filter(Objects::nonNull)
+        .filter(installations -> kind.type().equals(installations.type()))
+        .anyMatch(installations -> binds(kind, installations, connection));
+  }
+
+  private static boolean binds(ConnectionKind<?> kind, Connection installations, Record bound) {
+    try {
+      return kind.bind(installations).equals(bound);
+    } catch (RuntimeException e) {
+      return false; // settings its connector refuses: not the one given
+    }
   }
 
   private Map<String, Connection> configured(String tenantId) {

@@ -6,6 +6,7 @@ import io.millflow.step.Connection;
 import io.millflow.step.OutboundGuard;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,12 @@ public class OutboundAddresses implements OutboundGuard {
   @Override
   public Optional<String> refusal(String field, URI target) {
     return policy.refusal(field, target);
+  }
+
+  /** Why a driver may not connect to the address it resolved: {@link OutboundPolicy}'s answer. */
+  @Override
+  public Optional<String> refusal(String field, String host, InetAddress address, int port) {
+    return policy.refusal(field, host, address, port);
   }
 
   /**

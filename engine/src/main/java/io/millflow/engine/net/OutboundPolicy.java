@@ -16,8 +16,9 @@ import java.util.TreeSet;
  * allowed; and for every host, judged on the addresses the name resolves to: never loopback,
  * link-local (169.254.0.0/16 with the cloud metadata address, fe80::/10) or the unspecified
  * address; private ranges only while {@value #ALLOW_PRIVATE} is true; hosts in {@value
- * #ALLOW_HOSTS} always. The JDK caches a resolved name (30 s by default), so the connection that
- * follows a check reaches the address that was checked, whatever a short DNS TTL says.
+ * #ALLOW_HOSTS} always. A check by name resolves the name itself; a driver that connects asks
+ * {@link #refusal(String, String, InetAddress, int)} with the address it resolved, so what is
+ * checked is what is connected to (the HTTP client cannot: see docs/configuration.md).
  */
 public final class OutboundPolicy implements OutboundGuard {
 
@@ -75,28 +76,49 @@ public final class OutboundPolicy implements OutboundGuard {
       return Optional.empty(); // a name that does not resolve reaches nothing; the call says so
     }
     for (InetAddress address : addresses) {
-      Optional<String> kind = forbiddenKind(address);
-      if (kind.isPresent()) {
-        return Optional.of(
-            "Field '"
-                + field
-                + "' points at "
-                + host
-                + (isLiteral(bare)
-                    ? ", "
-                    : ", which resolves to " + address.getHostAddress() + ", ")
-                + kind.get()
-                + ": Millflow does not call it for a flow or a test. "
-                + (kind.get().startsWith("a private")
-                    ? "Set "
-                        + ALLOW_PRIVATE
-                        + "=true to allow private addresses, or add the host to "
-                    : "An administrator may add the host to ")
-                + ALLOW_HOSTS
-                + ".");
+      Optional<String> refused = refusal(field, host, address);
+      if (refused.isPresent()) {
+        return refused;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why the runtime may not connect to {@code address} on {@code port} (-1 when unknown), the
+   * address {@code host} resolved to for this connection: judged on that address and nothing
+   * resolved again, the runtime's own endpoints first; a host on the allow list as written may.
+   */
+  @Override
+  public Optional<String> refusal(String field, String host, InetAddress address, int port) {
+    return own.refusal(field, address.getHostAddress(), port)
+        .or(
+            () ->
+                allowedHosts.contains(OwnEndpoints.bare(host))
+                    ? Optional.empty()
+                    : refusal(field, host, address));
+  }
+
+  private Optional<String> refusal(String field, String host, InetAddress address) {
+    return forbiddenKind(address)
+        .map(
+            kind ->
+                "Field '"
+                    + field
+                    + "' points at "
+                    + host
+                    + (isLiteral(OwnEndpoints.bare(host))
+                        ? ", "
+                        : ", which resolves to " + address.getHostAddress() + ", ")
+                    + kind
+                    + ": Millflow does not call it for a flow or a test. "
+                    + (kind.startsWith("a private")
+                        ? "Set "
+                            + ALLOW_PRIVATE
+                            + "=true to allow private addresses, or add the host to "
+                        : "An administrator may add the host to ")
+                    + ALLOW_HOSTS
+                    + ".");
   }
 
   private Optional<String> forbiddenKind(InetAddress address) {

@@ -3,6 +3,7 @@ package io.millflow.engine.net;
 import io.millflow.step.OutboundGuard;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.Optional;
 
@@ -17,13 +18,29 @@ public final class RuntimeOutboundGuard implements OutboundGuard {
 
   @Override
   public Optional<String> refusal(String field, URI target) {
+    return runtime()
+        .map(addresses -> addresses.refusal(field, target))
+        .orElseGet(() -> notRunning(field));
+  }
+
+  @Override
+  public Optional<String> refusal(String field, String host, InetAddress address, int port) {
+    return runtime()
+        .map(addresses -> addresses.refusal(field, host, address, port))
+        .orElseGet(() -> notRunning(field));
+  }
+
+  private static Optional<OutboundAddresses> runtime() {
     ArcContainer container = Arc.container();
-    if (container == null || !container.isRunning()) {
-      return Optional.of(
-          "Field '"
-              + field
-              + "' cannot be checked against the outbound policy: the runtime is not running.");
-    }
-    return container.instance(OutboundAddresses.class).get().refusal(field, target);
+    return container == null || !container.isRunning()
+        ? Optional.empty()
+        : Optional.of(container.instance(OutboundAddresses.class).get());
+  }
+
+  private static Optional<String> notRunning(String field) {
+    return Optional.of(
+        "Field '"
+            + field
+            + "' cannot be checked against the outbound policy: the runtime is not running.");
   }
 }

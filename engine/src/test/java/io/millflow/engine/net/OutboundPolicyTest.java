@@ -2,7 +2,10 @@ package io.millflow.engine.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,5 +76,43 @@ class OutboundPolicyTest {
     assertThat(sandbox.refusal("url", "169.254.169.254")).isEmpty();
     assertThat(sandbox.refusal("url", "[::1]")).isEmpty();
     assertThat(sandbox.refusal("url", "127.0.0.2")).isPresent();
+  }
+
+  @Test
+  void judgesTheAddressADriverResolvedNotTheName() throws Exception {
+    String rebound = "warehouse.plant.example"; // passes by name: it resolves to nothing here
+    InetAddress loopback = InetAddress.getByAddress(rebound, new byte[] {127, 0, 0, 1});
+    InetAddress metadata =
+        InetAddress.getByAddress(
+            rebound, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254});
+
+    assertThat(defaults.refusal("settings.host", rebound)).isEmpty();
+    assertThat(defaults.refusal("settings.host", rebound, loopback, 5432))
+        .hasValueSatisfying(
+            message ->
+                assertThat(message)
+                    .contains(
+                        "settings.host",
+                        rebound + ", which resolves to 127.0.0.1",
+                        "loopback",
+                        "millflow.outbound.allow-hosts"));
+    assertThat(defaults.refusal("settings.host", rebound, metadata, -1))
+        .hasValueSatisfying(message -> assertThat(message).contains("link-local"));
+  }
+
+  @Test
+  void allowsAResolvedAddressByItsHostAsWrittenButNeverTheStateStore() throws Exception {
+    int store = 54_321;
+    OutboundPolicy tests =
+        new OutboundPolicy(
+            true,
+            List.of("localhost"),
+            new OwnEndpoints(Set::of, () -> Optional.of(store), List.of()));
+    InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+
+    assertThat(tests.refusal("settings.host", "localhost", loopback, store + 1)).isEmpty();
+    assertThat(tests.refusal("settings.host", "other.example", loopback, store + 1)).isPresent();
+    assertThat(tests.refusal("settings.host", "localhost", loopback, store))
+        .hasValueSatisfying(message -> assertThat(message).contains("state store"));
   }
 }

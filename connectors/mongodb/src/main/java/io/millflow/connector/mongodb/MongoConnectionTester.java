@@ -3,14 +3,18 @@ package io.millflow.connector.mongodb;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.spi.dns.InetAddressResolver;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionProblem;
+import io.millflow.step.ConnectionSockets;
 import io.millflow.step.ConnectionTester;
 import io.millflow.step.StepFailure;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -28,13 +32,27 @@ public final class MongoConnectionTester implements ConnectionTester<MongoConnec
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Duration timeout;
+  private final ConnectionSockets sockets;
+  private final InetAddressResolver names;
 
+  /** No address checked: for tests apart from a runtime. */
   public MongoConnectionTester() {
     this(DEFAULT_TIMEOUT);
   }
 
+  @Inject
+  public MongoConnectionTester(ConnectionSockets sockets) {
+    this(DEFAULT_TIMEOUT, sockets, GuardedAddressResolver.SYSTEM);
+  }
+
   MongoConnectionTester(Duration timeout) {
+    this(timeout, ConnectionSockets.unchecked(), GuardedAddressResolver.SYSTEM);
+  }
+
+  MongoConnectionTester(Duration timeout, ConnectionSockets sockets, InetAddressResolver names) {
     this.timeout = timeout;
+    this.sockets = sockets;
+    this.names = names;
   }
 
   @Override
@@ -56,7 +74,13 @@ public final class MongoConnectionTester implements ConnectionTester<MongoConnec
           "Complete the connection's settings and credentials as the message says, then test again.",
           since(start));
     }
-    try (MongoClient client = MongoClients.create(settings.clientSettings(connection, timeout))) {
+    Optional<GuardedAddressResolver> guarded =
+        GuardedAddressResolver.of(
+            sockets.guard(name, connection), MongoSettings.field(connection), names);
+    try (MongoClient client =
+        MongoClients.create(
+            GuardedAddressResolver.applied(
+                settings.clientSettings(connection, timeout), guarded))) {
       try {
         MongoDatabase database = client.getDatabase(settings.database());
         database.runCommand(new Document("ping", 1));
@@ -71,6 +95,14 @@ public final class MongoConnectionTester implements ConnectionTester<MongoConnec
                 "collections",
                 String.valueOf(collections)));
       } catch (RuntimeException e) {
+        Optional<String> refused = guarded.flatMap(GuardedAddressResolver::refusal);
+        if (refused.isPresent()) {
+          return ConnectionCheck.failed(
+              ConnectionProblem.WRONG_URL,
+              refused.get(),
+              "Correct the setting; nothing was sent to that address.",
+              since(start));
+        }
         return MongoCheckFailures.classify(
                 e, client.getClusterDescription(), settings, connection.username(), timeout)
             .check(since(start));

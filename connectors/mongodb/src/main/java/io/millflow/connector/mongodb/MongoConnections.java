@@ -3,11 +3,16 @@ package io.millflow.connector.mongodb;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.spi.dns.InetAddressResolver;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionKind;
+import io.millflow.step.ConnectionSockets;
+import io.millflow.step.StepFailure;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
@@ -18,7 +23,9 @@ import org.bson.Document;
  *
  * <p>Settings: {@code connectionString} ({@code mongodb://host:port/?options}, without user info)
  * or {@code host} and {@code port} (27017); {@code database} (required); {@code authSource}
- * (admin). Credentials: {@code username}, {@code password} (both optional).
+ * (admin). Credentials: {@code username}, {@code password} (both optional). Every address the
+ * client of a tenant's connection resolves is checked before it connects ({@link
+ * GuardedAddressResolver}).
  */
 @Singleton
 public final class MongoConnections implements AutoCloseable {
@@ -26,6 +33,24 @@ public final class MongoConnections implements AutoCloseable {
   public static final String TYPE = "mongodb";
 
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
+  private final ConnectionSockets sockets;
+  private final InetAddressResolver names;
+
+  /** No address checked: for tests and benchmarks apart from a runtime. */
+  public MongoConnections() {
+    this(ConnectionSockets.unchecked());
+  }
+
+  @Inject
+  public MongoConnections(ConnectionSockets sockets) {
+    this(sockets, GuardedAddressResolver.SYSTEM);
+  }
+
+  /** {@code names}: how a host becomes addresses (a test's stands for a DNS server). */
+  MongoConnections(ConnectionSockets sockets, InetAddressResolver names) {
+    this.sockets = sockets;
+    this.names = names;
+  }
 
   /**
    * The database of a connection; its client is opened, and the server pinged, on first use.
@@ -60,8 +85,13 @@ public final class MongoConnections implements AutoCloseable {
     clients.clear();
   }
 
-  private static Client open(Connection connection, MongoConnection bound, MongoSettings settings) {
-    MongoClient client = MongoClients.create(settings.clientSettings(bound));
+  private Client open(Connection connection, MongoConnection bound, MongoSettings settings) {
+    Optional<GuardedAddressResolver> guarded =
+        GuardedAddressResolver.of(
+            sockets.guard(connection.name(), bound), MongoSettings.field(bound), names);
+    MongoClient client =
+        MongoClients.create(
+            GuardedAddressResolver.applied(settings.clientSettings(bound), guarded));
     try {
       // The driver connects lazily; ping now so a wrong password or a dead server fails here, with
       // a clear error.
@@ -69,7 +99,15 @@ public final class MongoConnections implements AutoCloseable {
       return new Client(connection, client);
     } catch (RuntimeException e) {
       client.close();
-      throw MongoErrors.translate(e, connection.name(), "connecting");
+      throw guarded
+          .flatMap(GuardedAddressResolver::refusal)
+          .<RuntimeException>map(
+              refused ->
+                  new StepFailure(
+                      "OUTBOUND_ADDRESS_REFUSED",
+                      "Connection '" + connection.name() + "': " + refused,
+                      e))
+          .orElseGet(() -> MongoErrors.translate(e, connection.name(), "connecting"));
     }
   }
 

@@ -76,6 +76,11 @@ record MongoSettings(
         .build();
   }
 
+  /** The setting a connection's servers come from, for messages. */
+  static String field(MongoConnection connection) {
+    return connection.connectionString() != null ? "settings.connectionString" : "settings.host";
+  }
+
   /**
    * The servers the connection names, {@code host:port} each, for messages; holds no credential.
    */

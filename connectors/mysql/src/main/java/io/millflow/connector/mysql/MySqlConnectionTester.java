@@ -5,7 +5,9 @@ import io.millflow.connector.sql.JdbcConnectionCheck.Failed;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionProblem;
+import io.millflow.step.ConnectionSockets;
 import io.millflow.step.ConnectionTester;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +39,17 @@ public final class MySqlConnectionTester implements ConnectionTester<MySqlConnec
           ConnectionProblem.UNAVAILABLE);
 
   private final JdbcConnectionCheck check = new JdbcConnectionCheck(Clock.systemUTC(), CODES);
+  private final ConnectionSockets sockets;
+
+  @Inject
+  public MySqlConnectionTester(ConnectionSockets sockets) {
+    this.sockets = sockets;
+  }
+
+  /** No socket checked: for tests apart from a runtime. */
+  public MySqlConnectionTester() {
+    this(ConnectionSockets.unchecked());
+  }
 
   @Override
   public Class<MySqlConnection> connectionType() {
@@ -47,7 +60,7 @@ public final class MySqlConnectionTester implements ConnectionTester<MySqlConnec
   public ConnectionCheck check(String name, MySqlConnection connection) {
     return check.test(
         ConnectionKind.of(MySqlConnection.class).stored(name, connection),
-        JdbcConnectionCheck.Opener.of(MySqlSettings::hikariConfig),
+        JdbcConnectionCheck.Opener.of(stored -> MySqlSettings.hikariConfig(stored, sockets)),
         "MySQL",
         MySqlConnectionTester::checks);
   }

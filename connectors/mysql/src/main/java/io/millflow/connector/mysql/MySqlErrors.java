@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.OutboundAddressRefused;
 import io.millflow.connector.sql.SqlErrors;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
@@ -7,6 +8,7 @@ import io.millflow.step.StepFailure;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,10 @@ final class MySqlErrors {
    * shop.orders", "connecting"); a plain RuntimeException (an incident) when it looks like a bug.
    */
   static RuntimeException translate(Throwable error, String connection, String activity) {
+    Optional<OutboundAddressRefused> refused = OutboundAddressRefused.in(error);
+    if (refused.isPresent()) {
+      return refused.get().failure(connection);
+    }
     SQLException sql = SqlErrors.sqlCause(error).orElse(null);
     if (sql == null) {
       return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);

@@ -1,12 +1,18 @@
 package io.millflow.connector.mysql;
 
+import com.mysql.cj.conf.ConnectionUrl;
+import com.mysql.cj.conf.HostInfo;
 import com.zaxxer.hikari.HikariConfig;
 import io.millflow.connector.sql.JdbcSettings;
+import io.millflow.connector.sql.SocketGuards;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionKind;
+import io.millflow.step.ConnectionSockets;
+import io.millflow.step.OutboundGuard;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * How the pool of a {@code mysql} connection is configured, derived from its {@link
@@ -16,6 +22,8 @@ import java.util.Map;
 record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final String SOCKET_FACTORY = "socketFactory";
+  private static final String SOCKS_PROXY_HOST = "socksProxyHost";
 
   /**
    * Binds a stored connection first (its type, values and defaults), then as {@link #of(String,
@@ -38,10 +46,42 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
         connection.poolSize());
   }
 
-  /** The pool's configuration of a stored connection. */
-  static HikariConfig hikariConfig(Connection connection) {
+  /**
+   * The pool's configuration of a stored connection, each socket checked by the guard {@code
+   * sockets} gives the connection, if any.
+   */
+  static HikariConfig hikariConfig(Connection connection, ConnectionSockets sockets) {
     MySqlConnection bound = ConnectionKind.of(MySqlConnection.class).bind(connection);
-    return of(connection.name(), bound).hikariConfig(bound);
+    MySqlSettings settings = of(connection.name(), bound);
+    HikariConfig config = settings.hikariConfig(bound);
+    sockets
+        .guard(connection.name(), bound)
+        .ifPresent(guard -> settings.guardSockets(config, guard, bound));
+    return config;
+  }
+
+  /**
+   * Has Connector/J open every socket through {@link GuardedMySqlSocketFactory}, and refuses a URL
+   * that would go around it, as the driver's own parser reads it for each host: another factory (a
+   * host's own properties win over ours), or a SOCKS proxy (Connector/J then swaps the factory for
+   * its proxy one, and the proxy's address is checked by nobody).
+   */
+  private void guardSockets(HikariConfig config, OutboundGuard guard, MySqlConnection bound) {
+    String key =
+        SocketGuards.key(guard, bound.jdbcUrl() != null ? "settings.jdbcUrl" : "settings.host");
+    config.addDataSourceProperty(SOCKET_FACTORY, GuardedMySqlSocketFactory.class.getName());
+    config.addDataSourceProperty(GuardedMySqlSocketFactory.GUARD_KEY, key);
+    Properties given = new Properties();
+    config.getDataSourceProperties().forEach((name, value) -> given.put(name, value.toString()));
+    for (HostInfo host : ConnectionUrl.getConnectionUrlInstance(jdbcUrl, given).getHostsList()) {
+      var effective = host.getHostProperties();
+      if (!GuardedMySqlSocketFactory.class.getName().equals(effective.get(SOCKET_FACTORY))
+          || !key.equals(effective.get(GuardedMySqlSocketFactory.GUARD_KEY))
+          || effective.get(SOCKS_PROXY_HOST) != null) {
+        throw JdbcSettings.invalid(
+            connection, "'jdbcUrl' must not set socketFactory or socksProxyHost");
+      }
+    }
   }
 
   /** The pool's configuration, with the connection's credentials. */

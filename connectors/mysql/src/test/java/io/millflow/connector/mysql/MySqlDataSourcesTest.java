@@ -8,6 +8,7 @@ import io.millflow.connector.sql.SqlWriteInput;
 import io.millflow.connector.sql.testing.ConnectionFailuresContract;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.step.Connection;
+import io.millflow.step.ConnectionSockets;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.StepFailure;
@@ -75,7 +76,9 @@ class MySqlDataSourcesTest extends ConnectionFailuresContract {
 
     assertThat(session).containsEntry("db", name).containsEntry("cs", "utf8mb4");
     assertThat((String) session.get("tz")).isIn("UTC", "+00:00");
-    assertThat(MySqlSettings.of(connection).hikariConfig(connection).getDataSourceProperties())
+    assertThat(
+            MySqlSettings.hikariConfig(connection, ConnectionSockets.unchecked())
+                .getDataSourceProperties())
         .containsEntry("rewriteBatchedStatements", "true");
   }
 
@@ -103,7 +106,8 @@ class MySqlDataSourcesTest extends ConnectionFailuresContract {
                 "store-secret"));
 
     var properties =
-        MySqlSettings.of(connection).hikariConfig(connection).getDataSourceProperties();
+        MySqlSettings.hikariConfig(connection, ConnectionSockets.unchecked())
+            .getDataSourceProperties();
 
     assertThat(properties)
         .containsEntry("sslMode", "VERIFY_IDENTITY")

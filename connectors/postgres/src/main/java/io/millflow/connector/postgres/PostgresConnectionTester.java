@@ -5,7 +5,9 @@ import io.millflow.connector.sql.JdbcConnectionCheck.Failed;
 import io.millflow.step.ConnectionCheck;
 import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionProblem;
+import io.millflow.step.ConnectionSockets;
 import io.millflow.step.ConnectionTester;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,12 +19,23 @@ import java.util.Map;
 /**
  * Tests a {@code postgres} connection: opens one session with its settings, reads the user and
  * server version, and checks that the connection's schema exists and the user may create tables in
- * it (what postgres.write needs).
+ * it (what postgres.write needs). The session's socket is checked as a pool's would be.
  */
 @Singleton
 public final class PostgresConnectionTester implements ConnectionTester<PostgresConnection> {
 
   private final JdbcConnectionCheck check = new JdbcConnectionCheck(Clock.systemUTC(), Map.of());
+  private final ConnectionSockets sockets;
+
+  @Inject
+  public PostgresConnectionTester(ConnectionSockets sockets) {
+    this.sockets = sockets;
+  }
+
+  /** No socket checked: for tests apart from a runtime. */
+  public PostgresConnectionTester() {
+    this(ConnectionSockets.unchecked());
+  }
 
   @Override
   public Class<PostgresConnection> connectionType() {
@@ -33,7 +46,7 @@ public final class PostgresConnectionTester implements ConnectionTester<Postgres
   public ConnectionCheck check(String name, PostgresConnection connection) {
     return check.test(
         ConnectionKind.of(PostgresConnection.class).stored(name, connection),
-        JdbcConnectionCheck.Opener.of(PostgresSettings::hikariConfig),
+        JdbcConnectionCheck.Opener.of(stored -> PostgresSettings.hikariConfig(stored, sockets)),
         "PostgreSQL",
         session ->
             checks(

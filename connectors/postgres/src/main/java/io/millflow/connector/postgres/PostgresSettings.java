@@ -1,11 +1,18 @@
 package io.millflow.connector.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.millflow.connector.sql.GuardedSocketFactory;
 import io.millflow.connector.sql.Identifiers;
 import io.millflow.connector.sql.JdbcSettings;
+import io.millflow.connector.sql.SocketGuards;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionKind;
+import io.millflow.step.ConnectionSockets;
+import io.millflow.step.OutboundGuard;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * How the pool of a {@code postgres} connection is configured, derived from its {@link
@@ -15,6 +22,8 @@ import java.time.Duration;
 record PostgresSettings(String connection, String jdbcUrl, String schema, int poolSize) {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final String SOCKET_FACTORY = "socketFactory";
+  private static final String SOCKET_FACTORY_ARG = "socketFactoryArg";
 
   /**
    * Binds a stored connection first (its type, values and defaults), then as {@link #of(String,
@@ -42,7 +51,7 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
         connection.poolSize());
   }
 
-  /** The pool's configuration, with the connection's credentials. */
+  /** The pool's configuration, with the connection's credentials; no socket checked. */
   HikariConfig hikariConfig(PostgresConnection credentials) {
     HikariConfig config =
         JdbcSettings.pool(
@@ -57,9 +66,39 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
     return config;
   }
 
-  /** The pool's configuration of a stored connection. */
-  static HikariConfig hikariConfig(Connection connection) {
+  /**
+   * The pool's configuration of a stored connection, each socket checked by the guard {@code
+   * sockets} gives the connection, if any.
+   */
+  static HikariConfig hikariConfig(Connection connection, ConnectionSockets sockets) {
     PostgresConnection bound = ConnectionKind.of(PostgresConnection.class).bind(connection);
-    return of(connection.name(), bound).hikariConfig(bound);
+    PostgresSettings settings = of(connection.name(), bound);
+    HikariConfig config = settings.hikariConfig(bound);
+    sockets
+        .guard(connection.name(), bound)
+        .ifPresent(guard -> settings.guardSockets(config, guard, bound));
+    return config;
+  }
+
+  /**
+   * Has PgJDBC open every socket through {@link GuardedSocketFactory}, and refuses a URL that would
+   * put another factory in its place (PgJDBC lets the URL's parameters win), read by the driver's
+   * own parser.
+   */
+  private void guardSockets(HikariConfig config, OutboundGuard guard, PostgresConnection bound) {
+    String key =
+        SocketGuards.key(guard, bound.jdbcUrl() != null ? "settings.jdbcUrl" : "settings.host");
+    config.addDataSourceProperty(SOCKET_FACTORY, GuardedSocketFactory.class.getName());
+    config.addDataSourceProperty(SOCKET_FACTORY_ARG, key);
+    Properties given = new Properties();
+    given.setProperty(SOCKET_FACTORY, GuardedSocketFactory.class.getName());
+    given.setProperty(SOCKET_FACTORY_ARG, key);
+    Properties effective = Driver.parseURL(jdbcUrl, given);
+    if (effective == null
+        || !GuardedSocketFactory.class.getName().equals(effective.getProperty(SOCKET_FACTORY))
+        || !Objects.equals(key, effective.getProperty(SOCKET_FACTORY_ARG))) {
+      throw JdbcSettings.invalid(
+          connection, "'jdbcUrl' must not set socketFactory or socketFactoryArg");
+    }
   }
 }

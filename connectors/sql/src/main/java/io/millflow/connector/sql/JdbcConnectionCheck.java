@@ -88,6 +88,9 @@ public final class JdbcConnectionCheck {
       return ConnectionCheck.failed(
           e.problem, hide(e.getMessage(), connection), e.fix, took(start));
     } catch (SQLException | RuntimeException e) {
+      if (OutboundAddressRefused.in(e).isPresent()) {
+        return OutboundAddressRefused.in(e).get().check(took(start));
+      }
       ConnectionProblem problem = ConnectionProblems.classify(e, vendorCodes);
       String answer =
           SqlErrors.sqlCause(e)
