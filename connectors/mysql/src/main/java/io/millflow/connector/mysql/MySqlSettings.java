@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * How the pool of a {@code mysql} connection is configured, derived from its {@link
@@ -24,6 +25,30 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final String SOCKET_FACTORY = "socketFactory";
   private static final String SOCKS_PROXY_HOST = "socksProxyHost";
+
+  /**
+   * Connector/J properties a tenant's URL may not set: each lets the server read the runtime's
+   * files, has the driver deserialize what the server sends, or names a class or file to load.
+   */
+  private static final Set<String> UNSAFE =
+      Set.of(
+          "allowLoadLocalInfile",
+          "allowLoadLocalInfileInPath",
+          "allowUrlInLocalInfile",
+          "autoDeserialize",
+          "queryInterceptors",
+          "exceptionInterceptors",
+          "connectionLifecycleInterceptors",
+          "propertiesTransform",
+          "clientInfoProvider",
+          "authenticationPlugins",
+          "defaultAuthenticationPlugin",
+          "profilerEventHandler",
+          "logger",
+          "serverRSAPublicKeyFile",
+          "ociConfigFile",
+          "authenticationFidoCallbackHandler",
+          "authenticationWebAuthnCallbackHandler");
 
   /**
    * Binds a stored connection first (its type, values and defaults), then as {@link #of(String,
@@ -81,6 +106,7 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
         throw JdbcSettings.invalid(
             connection, "'jdbcUrl' must not set socketFactory or socksProxyHost");
       }
+      JdbcSettings.refuseUnsafeProperties(connection, UNSAFE, effective);
     }
   }
 

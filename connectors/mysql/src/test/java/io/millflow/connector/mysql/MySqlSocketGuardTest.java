@@ -88,6 +88,33 @@ class MySqlSocketGuardTest {
     }
   }
 
+  @Test
+  void aUrlThatLetsTheServerReadFilesOrTheDriverLoadClassesIsRefused() {
+    String schema = database.createDatabase();
+    String base = "jdbc:mysql://127.0.0.1:" + database.port() + "/" + schema;
+    List<String> urls =
+        List.of(
+            base + "?allowLoadLocalInfile=true",
+            base + "?ALLOWLOADLOCALINFILE=true",
+            base
+                + "?autoDeserialize=true"
+                + "&queryInterceptors=com.mysql.cj.jdbc.interceptors.ServerStatusDiffInterceptor",
+            "jdbc:mysql://address=(host=127.0.0.1)(port="
+                + database.port()
+                + ")(allowUrlInLocalInfile=true)/"
+                + schema);
+    try (MySqlDataSources pools = pools(new LoopbackGuard(Set.of("127.0.0.1")))) {
+      for (String url : urls) {
+        assertThatThrownBy(() -> pools.jdbi(withUrl(url)))
+            .as(url)
+            .isInstanceOfSatisfying(
+                StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+            .hasMessageContaining("'jdbcUrl' must not set ")
+            .hasMessageContaining("touch the runtime's files");
+      }
+    }
+  }
+
   private Connection withUrl(String url) {
     Connection given = database.connection("plant-db", database.createDatabase());
     Map<String, String> settings = new HashMap<>(given.settings());

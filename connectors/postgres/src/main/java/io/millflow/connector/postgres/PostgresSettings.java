@@ -12,6 +12,7 @@ import io.millflow.step.OutboundGuard;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import org.postgresql.Driver;
 
 /**
@@ -24,6 +25,19 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final String SOCKET_FACTORY = "socketFactory";
   private static final String SOCKET_FACTORY_ARG = "socketFactoryArg";
+
+  /** PgJDBC properties a tenant's URL may not set: each names a class to load or a file. */
+  private static final Set<String> UNSAFE =
+      Set.of(
+          "sslfactory",
+          "sslfactoryarg",
+          "sslhostnameverifier",
+          "sslpasswordcallback",
+          "authenticationPluginClassName",
+          "loggerFile",
+          "sslcert",
+          "sslkey",
+          "sslrootcert");
 
   /**
    * Binds a stored connection first (its type, values and defaults), then as {@link #of(String,
@@ -100,5 +114,6 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
       throw JdbcSettings.invalid(
           connection, "'jdbcUrl' must not set socketFactory or socketFactoryArg");
     }
+    JdbcSettings.refuseUnsafeProperties(connection, UNSAFE, effective);
   }
 }

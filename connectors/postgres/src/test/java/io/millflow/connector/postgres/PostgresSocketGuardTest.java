@@ -13,6 +13,7 @@ import io.millflow.step.testing.LoopbackGuard;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,28 @@ class PostgresSocketGuardTest {
           .isInstanceOfSatisfying(
               StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
           .hasMessageContaining("must not set socketFactory");
+    }
+  }
+
+  @Test
+  void aUrlThatNamesAClassOrAFileOfTheRuntimesHostIsRefused() {
+    Connection given = database.connection("erp", "public");
+    for (String parameters :
+        List.of(
+            "sslfactory=org.postgresql.ssl.NonValidatingFactory",
+            "sslpasswordcallback=com.example.Callback",
+            "sslkey=/etc/millflow/master.key")) {
+      Map<String, String> settings = new HashMap<>(given.settings());
+      settings.put("jdbcUrl", database.jdbcUrl() + "?" + parameters);
+      Connection unsafe = new Connection(given.name(), given.type(), settings, given.credentials());
+
+      try (PostgresDataSources pools = pools(new LoopbackGuard(Set.of("localhost")))) {
+        assertThatThrownBy(() -> pools.jdbi(unsafe))
+            .as(parameters)
+            .isInstanceOfSatisfying(
+                StepFailure.class, e -> assertThat(e.code()).isEqualTo("CONNECTION_INVALID"))
+            .hasMessageContaining("'jdbcUrl' must not set " + parameters.split("=")[0]);
+      }
     }
   }
 

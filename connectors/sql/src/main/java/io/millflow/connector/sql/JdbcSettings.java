@@ -5,6 +5,8 @@ import io.millflow.step.StepFailure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /** What every SQL connection's settings share: the JDBC URL and the pool's common settings. */
 public final class JdbcSettings {
@@ -13,6 +15,25 @@ public final class JdbcSettings {
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
 
   private JdbcSettings() {}
+
+  /**
+   * Refuses a tenant's URL that sets one of {@code unsafe} (driver properties that make the driver
+   * load a class by name, or read or write the runtime's files, e.g. MySQL's {@code
+   * allowLoadLocalInfile}, which lets the server read any file the runtime can), as the driver's
+   * own parser read it into {@code effective}. Names compare without case.
+   */
+  public static void refuseUnsafeProperties(String name, Set<String> unsafe, Map<?, ?> effective) {
+    for (Object key : effective.keySet()) {
+      String property = key.toString();
+      if (unsafe.stream().anyMatch(property::equalsIgnoreCase)) {
+        throw invalid(
+            name,
+            "'jdbcUrl' must not set "
+                + property
+                + " (it lets the driver load classes or touch the runtime's files); remove it");
+      }
+    }
+  }
 
   /**
    * The connection's {@code jdbcUrl}, which must be of the driver's {@code subprotocol}, or one
