@@ -93,7 +93,7 @@ final class ExternalIdUpsert<T> {
   }
 
   private WritePlan<T> plan(T record, long position, UpsertInput input, StepContext context) {
-    String externalId = input.externalIdFromCode() ? mapping.code(record) : mapping.key(record);
+    String externalId = mapping.reference(record, input);
     ObjectNode body = mapping.body(record, input);
     String idempotencyKey =
         input.async()
@@ -123,9 +123,9 @@ final class ExternalIdUpsert<T> {
             (input.dry() ? "Dry run: reading" : perRecord.verb())
                 + " NetSuite "
                 + mapping.recordType()
-                + " records by external id ("
-                + (input.externalIdFromCode() ? "code" : "key")
-                + ") from dataset "
+                + " records by "
+                + mapping.referenceName(input)
+                + " from dataset "
                 + input.records().dataset()
                 + (input.dry()
                     ? ", writing nothing"

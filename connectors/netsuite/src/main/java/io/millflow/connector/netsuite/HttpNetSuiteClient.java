@@ -126,6 +126,12 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
   }
 
   @Override
+  public Optional<ObjectNode> recordByInternalId(
+      String type, String internalId, boolean expandSubResources) {
+    return writes.recordByInternalId(type, internalId, expandSubResources);
+  }
+
+  @Override
   public WriteAnswer upsert(
       String type, String externalId, ObjectNode body, String idempotencyKey) {
     return writes.upsert(type, externalId, body, idempotencyKey);
@@ -151,6 +157,17 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
       String replace,
       String idempotencyKey) {
     return writes.transform(type, externalId, toType, body, replace, idempotencyKey);
+  }
+
+  @Override
+  public WriteAnswer transformByInternalId(
+      String type,
+      String internalId,
+      String toType,
+      ObjectNode body,
+      String replace,
+      String idempotencyKey) {
+    return writes.transformByInternalId(type, internalId, toType, body, replace, idempotencyKey);
   }
 
   private JsonNode send(

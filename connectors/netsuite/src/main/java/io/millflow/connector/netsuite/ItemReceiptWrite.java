@@ -19,16 +19,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One order's receipt: reads the order by external id with its lines, and receives on each line
- * what the unified order says was received in all minus what NetSuite has received already ({@code
- * POST purchaseOrder/eid:{key}/!transform/itemReceipt?replace=item}). A re-run so finds nothing
- * left to receive ({@code unchanged}). The receipt carries an external id made of the order's and
- * the quantities received in all, so a second run racing the first is refused by NetSuite instead
- * of receiving twice; a retried attempt sends the same idempotency key and gets the first job.
+ * One order's receipt: reads the order with its lines, by external id or, for orders NetSuite made
+ * itself, by internal id ({@link OrderLookup}), and receives on each line what the unified order
+ * says was received in all minus what NetSuite has received already ({@code POST
+ * purchaseOrder/{eid:key|id}/!transform/itemReceipt?replace=item}). A re-run so finds nothing left
+ * to receive ({@code unchanged}). The receipt carries an external id made of the order's (or {@code
+ * id} + its internal id) and the quantities received in all, so a second run racing the first is
+ * refused by NetSuite instead of receiving twice; a retried attempt sends the same idempotency key
+ * and gets the first job.
  */
 final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
 
-  private static final String ORDER = "purchaseOrder";
+  private final OrderLookup lookup;
+
+  ItemReceiptWrite(OrderLookup lookup) {
+    this.lookup = lookup;
+  }
 
   @Override
   public String verb() {
@@ -53,10 +59,9 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
     }
     ObjectNode body = Json.mapper().createObjectNode().put("externalId", receipt.externalId());
     body.putObject("item").set("items", receipt.lines());
-    return switch (client.transform(
-        ORDER,
+    return switch (lookup.receive(
+        client,
         plan.externalId(),
-        ReceiptMapping.RECORD_TYPE,
         body,
         NetSuiteGuesses.RECEIPT_REPLACED_SUBLIST,
         plan.idempotencyKey())) {
@@ -113,14 +118,19 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
     }
   }
 
-  private static Receipt receipt(WritePlan<PurchaseOrder> plan, NetSuiteClient client) {
+  private Receipt receipt(WritePlan<PurchaseOrder> plan, NetSuiteClient client) {
     if (plan.externalId() == null) {
-      return Receipt.refused(ExternalIdWrite.INVALID_EXTERNAL_ID, ExternalIdWrite.NO_EXTERNAL_ID);
+      return lookup == OrderLookup.EXTERNAL_ID
+          ? Receipt.refused(ExternalIdWrite.INVALID_EXTERNAL_ID, ExternalIdWrite.NO_EXTERNAL_ID)
+          : Receipt.refused(
+              NO_INTERNAL_ID,
+              "No usable internal id: the order's source id must be NetSuite's internal id.");
     }
-    ObjectNode order = client.recordByExternalId(ORDER, plan.externalId(), true).orElse(null);
+    ObjectNode order = lookup.read(client, plan.externalId()).orElse(null);
     if (order == null) {
       return Receipt.refused(
-          RecordWrites.NONEXISTENT_ID, "No purchaseOrder has external id " + plan.externalId());
+          RecordWrites.NONEXISTENT_ID,
+          "No purchaseOrder has " + lookup.describe(plan.externalId()));
     }
     Map<String, JsonNode> orderLines = new HashMap<>();
     for (JsonNode line : order.path("item").path("items")) {
@@ -135,7 +145,11 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
       if (orderLine == null) {
         return Receipt.refused(
             RecordWrites.USER_ERROR,
-            "Purchase order " + plan.externalId() + " has no line " + line + ".");
+            "Purchase order with "
+                + lookup.describe(plan.externalId())
+                + " has no line "
+                + line
+                + ".");
       }
       BigDecimal total = wanted.path("quantity").decimalValue();
       JsonNode already = orderLine.path(NetSuiteGuesses.ORDER_LINE_RECEIVED);
@@ -164,7 +178,7 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
       }
     }
     return new Receipt(
-        receiptExternalId(plan.externalId(), received.toString()),
+        receiptExternalId(lookup.receiptPrefix(plan.externalId()), received.toString()),
         order.path("id").asText(null),
         lines,
         changes,
@@ -172,13 +186,18 @@ final class ItemReceiptWrite implements PerRecordWrite<PurchaseOrder> {
         null);
   }
 
-  /** {@code {order's external id}-R-{8 hex digits of the quantities received in all}}. */
-  private static String receiptExternalId(String orderExternalId, String receivedInAll) {
+  static final String NO_INTERNAL_ID = "INVALID_INTERNAL_ID";
+
+  /**
+   * {@code {order's external id, or id + its internal id}-R-{8 hex digits of the quantities
+   * received in all}}.
+   */
+  private static String receiptExternalId(String orderPrefix, String receivedInAll) {
     String digest =
         UUID.nameUUIDFromBytes(receivedInAll.getBytes(StandardCharsets.UTF_8))
             .toString()
             .substring(0, 8);
-    return orderExternalId + "-R-" + digest;
+    return orderPrefix + "-R-" + digest;
   }
 
   private static BigDecimal decimal(JsonNode value) {

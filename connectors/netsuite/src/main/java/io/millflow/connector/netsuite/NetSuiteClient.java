@@ -37,6 +37,13 @@ public interface NetSuiteClient {
       String type, String externalId, boolean expandSubResources);
 
   /**
+   * {@code GET /services/rest/record/v1/{type}/{internalId}}: the record with that internal id,
+   * empty when NetSuite has none (unlike {@link #record}, which fails).
+   */
+  Optional<ObjectNode> recordByInternalId(
+      String type, String internalId, boolean expandSubResources);
+
+  /**
    * {@code PUT /services/rest/record/v1/{type}/eid:{externalId}}: creates or updates the record.
    * With an {@code idempotencyKey} the request is asynchronous ({@code Prefer: respond-async}) and
    * the client follows its job to the end; a request repeating the key gets the earlier job, so
@@ -70,6 +77,19 @@ public interface NetSuiteClient {
   WriteAnswer transform(
       String type,
       String externalId,
+      String toType,
+      ObjectNode body,
+      String replace,
+      String idempotencyKey);
+
+  /**
+   * As {@link #transform}, from the record with that internal id ({@code POST
+   * .../{type}/{internalId}/!transform/{toType}}): for records NetSuite made itself, which have no
+   * external id.
+   */
+  WriteAnswer transformByInternalId(
+      String type,
+      String internalId,
       String toType,
       ObjectNode body,
       String replace,

@@ -10,8 +10,9 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * What the item-receipt step takes: unified purchase orders whose lines carry the quantity received
- * so far ({@code receivedQuantity}), the field NetSuite knows each order by (its external id),
- * whether to only show what it would receive, and how many refusals a run tolerates.
+ * so far ({@code receivedQuantity}), how NetSuite knows each order (its external id from the key or
+ * the code, or its internal id from the source id), whether to only show what it would receive, and
+ * how many refusals a run tolerates.
  */
 public record ReceiptInput(
     @Param(label = "Connection", description = "A NetSuite connection") @NotBlank String connection,
@@ -28,6 +29,14 @@ public record ReceiptInput(
             defaultValue = "key",
             description = "The unified field NetSuite knows the order by (eid:...)")
         String externalIdFrom,
+    @Param(
+            label = "Find order by",
+            choices = {"externalId", "internalId"},
+            defaultValue = "externalId",
+            description =
+                "externalId: eid:{External id from}; internalId: NetSuite's internal id in the"
+                    + " order's source id (orders read from NetSuite)")
+        String findOrderBy,
     @Param(
             label = "Dry run",
             defaultValue = "false",

@@ -18,6 +18,12 @@ final class ReceiptMapping implements UpsertMapping<PurchaseOrder> {
 
   static final String RECORD_TYPE = "itemReceipt";
 
+  private final OrderLookup lookup;
+
+  ReceiptMapping(OrderLookup lookup) {
+    this.lookup = lookup;
+  }
+
   @Override
   public String recordType() {
     return RECORD_TYPE;
@@ -36,6 +42,19 @@ final class ReceiptMapping implements UpsertMapping<PurchaseOrder> {
   @Override
   public String code(PurchaseOrder order) {
     return order.orderNumber();
+  }
+
+  /** The order's external id, or, found by internal id, its source id. */
+  @Override
+  public String reference(PurchaseOrder order, UpsertInput input) {
+    return lookup.reference(order, input);
+  }
+
+  @Override
+  public String referenceName(UpsertInput input) {
+    return lookup == OrderLookup.INTERNAL_ID
+        ? "internal id (source id)"
+        : UpsertMapping.super.referenceName(input);
   }
 
   @Override

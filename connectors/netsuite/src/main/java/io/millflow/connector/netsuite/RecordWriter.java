@@ -9,6 +9,7 @@ import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.connector.netsuite.protocol.RecordWrites;
 import io.millflow.step.RetryableStepException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +35,15 @@ final class RecordWriter {
   }
 
   Optional<ObjectNode> recordByExternalId(String type, String externalId, boolean expand) {
-    String path = recordPath(type, externalId);
+    return recordAt(recordPath(type, externalId), expand);
+  }
+
+  Optional<ObjectNode> recordByInternalId(String type, String internalId, boolean expand) {
+    return recordAt(internalPath(type, internalId), expand);
+  }
+
+  /** The record at {@code path}; empty when NetSuite answers 404. */
+  private Optional<ObjectNode> recordAt(String path, boolean expand) {
     NetSuiteCall call = NetSuiteCall.of(settings, "GET", path);
     HttpResponse<byte[]> response =
         client.respond(call, path + (expand ? "?expandSubResources=true" : ""), null, Map.of());
@@ -68,7 +77,22 @@ final class RecordWriter {
       ObjectNode body,
       String replace,
       String idempotencyKey) {
-    String path = recordPath(type, externalId) + "/!transform/" + toType;
+    return transformAt(recordPath(type, externalId), toType, body, replace, idempotencyKey);
+  }
+
+  WriteAnswer transformByInternalId(
+      String type,
+      String internalId,
+      String toType,
+      ObjectNode body,
+      String replace,
+      String idempotencyKey) {
+    return transformAt(internalPath(type, internalId), toType, body, replace, idempotencyKey);
+  }
+
+  private WriteAnswer transformAt(
+      String recordPath, String toType, ObjectNode body, String replace, String idempotencyKey) {
+    String path = recordPath + "/!transform/" + toType;
     String query = replace == null ? "" : "?replace=" + replace;
     return write(NetSuiteCall.of(settings, "POST", path), path + query, body, idempotencyKey);
   }
@@ -153,6 +177,13 @@ final class RecordWriter {
 
   private static String recordPath(String type, String externalId) {
     return HttpNetSuiteClient.RECORD + type + "/" + RecordWrites.byExternalId(externalId);
+  }
+
+  private static String internalPath(String type, String internalId) {
+    return HttpNetSuiteClient.RECORD
+        + type
+        + "/"
+        + URLEncoder.encode(internalId, StandardCharsets.UTF_8);
   }
 
   private static String location(NetSuiteCall call, HttpResponse<byte[]> response) {

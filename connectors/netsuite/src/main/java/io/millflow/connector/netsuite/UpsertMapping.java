@@ -18,6 +18,19 @@ interface UpsertMapping<T> {
 
   String code(T record);
 
+  /**
+   * What the write addresses {@code record} by in NetSuite: its external id, from the key or the
+   * code as the input says; null when there is none.
+   */
+  default String reference(T record, UpsertInput input) {
+    return input.externalIdFromCode() ? code(record) : key(record);
+  }
+
+  /** How the step log names {@link #reference}, e.g. "external id (key)". */
+  default String referenceName(UpsertInput input) {
+    return "external id (" + (input.externalIdFromCode() ? "code" : "key") + ")";
+  }
+
   /** NetSuite's fields for {@code record}, references as {@code {"id": ...}}. */
   ObjectNode body(T record, UpsertInput input);
 

@@ -4,11 +4,13 @@ import static io.millflow.connector.netsuite.NetSuiteOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.PurchaseOrderLine;
+import io.millflow.model.UnifiedMapper.MappingOptions;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * received and writes nothing; a receipt receives only the lines and quantities not yet received
  * (the rest of the order stays open); a re-run of the same orders receives nothing twice; more
  * received later makes a second receipt for the difference; an unknown order is refused with
- * NetSuite's code.
+ * NetSuite's code; an order NetSuite made itself (no external id) is found by the internal id in
+ * its source id and received once.
  */
 class NetSuiteItemReceiptTest {
 
@@ -117,6 +120,114 @@ class NetSuiteItemReceiptTest {
         .containsExactly(10, 4);
   }
 
+  @Test
+  void receivesAnOrderNetSuiteMadeByTheInternalIdInItsSourceIdOnce() {
+    PurchaseOrder order = readFromNetSuite("10003");
+    PurchaseOrderLine first = order.lines().get(0);
+    BigDecimal before =
+        first.receivedQuantity() == null ? BigDecimal.ZERO : first.receivedQuantity();
+    BigDecimal inAll = before.add(BigDecimal.ONE);
+    PurchaseOrder arrived = withFirstLineReceived(order, inAll);
+    long receipts = sandbox.writtenRecords("itemReceipt");
+
+    RecordWriteResult dry = step.run(byInternalId(orders(arrived), true), context);
+    RecordWriteResult write = step.run(byInternalId(orders(arrived), false), context);
+    RecordWriteResult rerun = step.run(byInternalId(orders(arrived), false), context);
+    RecordWriteResult byExternalId = step.run(input(orders(arrived), false), context);
+
+    assertThat(context.datasets().readAll(dry.records(), UpsertDiff.class))
+        .extracting(UpsertDiff::action, UpsertDiff::internalId)
+        .containsExactly(tuple("create", "10003"));
+    UpsertOutcome received = firstOutcome(write);
+    assertThat(received.outcome()).isEqualTo("received");
+    assertThat(received.externalId()).startsWith("id10003-R-");
+    assertThat(rerun.written()).isZero();
+    assertThat(rerun.unchanged()).isEqualTo(1);
+    assertThat(context.datasets().readAll(byExternalId.records(), UpsertOutcome.class))
+        .extracting(UpsertOutcome::outcome, UpsertOutcome::errorCode)
+        .containsExactly(tuple("rejected", "NONEXISTENT_ID"));
+    assertThat(sandbox.writtenRecords("itemReceipt")).isEqualTo(receipts + 1);
+    ObjectNode receipt = sandbox.writtenRecord("itemReceipt", received.internalId()).orElseThrow();
+    assertThat(receipt.at("/createdFrom/id").asText()).isEqualTo("10003");
+    assertThat(receipt.at("/item/items"))
+        .extracting(line -> line.path("orderLine").asInt(), line -> line.path("quantity").asText())
+        .containsExactly(tuple(first.lineNumber(), "1"));
+    assertThat(readFromNetSuite("10003").lines().get(0).receivedQuantity())
+        .isEqualByComparingTo(inAll);
+  }
+
+  @Test
+  void refusesAnOrderWithoutASourceIdWhenFoundByInternalId() {
+    RecordWriteResult dry =
+        step.run(byInternalId(orders(received("RCV-NO-SOURCE", "1", null)), true), context);
+
+    assertThat(context.datasets().readAll(dry.records(), UpsertDiff.class))
+        .extracting(UpsertDiff::action, UpsertDiff::errorCode)
+        .containsExactly(tuple("rejected", ItemReceiptWrite.NO_INTERNAL_ID));
+  }
+
+  /** The order as a NetSuite read maps it: key and source id its internal id, no external id. */
+  private PurchaseOrder readFromNetSuite(String id) {
+    DatasetRef fetched =
+        new NetSuiteRecordGet(NetSuiteTesting.clients())
+            .run(new NetSuiteRecordGet.Input("netsuite", "purchaseOrder", id, true), context);
+    return new NetSuitePurchaseOrderMapper()
+        .map(
+            context.datasets().readAll(fetched, JsonNode.class).get(0),
+            new MappingOptions("netsuite", false, List.of()));
+  }
+
+  /**
+   * {@code order} with a key NetSuite has no external id for, and only its first line, received
+   * {@code inAll}.
+   */
+  private static PurchaseOrder withFirstLineReceived(PurchaseOrder order, BigDecimal inAll) {
+    PurchaseOrderLine first = order.lines().get(0);
+    PurchaseOrderLine received =
+        new PurchaseOrderLine(
+            first.lineNumber(),
+            first.key(),
+            first.itemCode(),
+            first.itemKey(),
+            first.description(),
+            first.quantity(),
+            inAll,
+            first.unitOfMeasure(),
+            first.unitPrice(),
+            first.amount(),
+            first.status(),
+            first.requiredDate(),
+            first.deliveryDate(),
+            first.updatedAt());
+    return new PurchaseOrder(
+        "MADE-BY-NETSUITE-" + order.key(),
+        order.orderNumber(),
+        order.vendorKey(),
+        order.status(),
+        order.type(),
+        order.currency(),
+        order.orderDate(),
+        order.requiredDate(),
+        order.approvedAt(),
+        order.shipTo(),
+        order.billTo(),
+        order.paymentTerms(),
+        order.incoterms(),
+        order.siteKey(),
+        order.notes(),
+        order.totalAmount(),
+        order.createdAt(),
+        order.updatedAt(),
+        List.of(received),
+        order.source(),
+        order.customFields(),
+        null);
+  }
+
+  private static ReceiptInput byInternalId(DatasetRef orders, boolean dryRun) {
+    return new ReceiptInput("netsuite", orders, null, "internalId", dryRun, true, 1.0);
+  }
+
   private UpsertOutcome firstOutcome(RecordWriteResult result) {
     return context.datasets().readAll(result.records(), UpsertOutcome.class).get(0);
   }
@@ -151,7 +262,7 @@ class NetSuiteItemReceiptTest {
   }
 
   private static ReceiptInput input(DatasetRef orders, boolean dryRun) {
-    return new ReceiptInput("netsuite", orders, null, dryRun, true, 1.0);
+    return new ReceiptInput("netsuite", orders, null, null, dryRun, true, 1.0);
   }
 
   private DatasetRef orders(PurchaseOrder... orders) {

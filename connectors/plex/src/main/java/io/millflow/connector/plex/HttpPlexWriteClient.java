@@ -29,6 +29,8 @@ public final class HttpPlexWriteClient implements PlexWriteClient {
   static final String RECEIPTS = "/inventory/v1/inventory-receiving/receipts";
   static final String SUPPLIERS = "/mdm/v1/suppliers";
   static final String WORKCENTERS = "/production/v1/control/workcenters/";
+  static final String PARTS = "/mdm/v1/parts";
+  static final String WORKCENTER_DEFINITIONS = "/production/v1/production-definitions/workcenters";
 
   private final PlexConnectionSettings settings;
   private final HttpClient http;
@@ -51,6 +53,16 @@ public final class HttpPlexWriteClient implements PlexWriteClient {
   @Override
   public Optional<ObjectNode> supplier(String id) {
     return one("supplier", SUPPLIERS, id);
+  }
+
+  @Override
+  public Optional<ObjectNode> part(String id) {
+    return one("part", PARTS, id);
+  }
+
+  @Override
+  public Optional<ObjectNode> workcenter(String id) {
+    return one("workcenter", WORKCENTER_DEFINITIONS, id);
   }
 
   @Override

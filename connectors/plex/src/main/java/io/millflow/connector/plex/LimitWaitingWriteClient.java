@@ -40,6 +40,16 @@ final class LimitWaitingWriteClient implements PlexWriteClient {
   }
 
   @Override
+  public Optional<ObjectNode> part(String id) {
+    return waiting(() -> plex.part(id));
+  }
+
+  @Override
+  public Optional<ObjectNode> workcenter(String id) {
+    return waiting(() -> plex.workcenter(id));
+  }
+
+  @Override
   public WriteAnswer createRelease(ObjectNode body) {
     return waiting(() -> plex.createRelease(body));
   }

@@ -1,5 +1,6 @@
 package io.millflow.connector.plex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.PlexWriteClient.Refused;
 import io.millflow.connector.plex.PlexWriteClient.Written;
@@ -15,6 +16,7 @@ import io.millflow.step.write.WriteOutcome;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Records production on Plex workcenters ({@code POST
@@ -25,8 +27,11 @@ import java.util.List;
  * again, so each record's key (e.g. the MES report number) is what makes it once: an acknowledged
  * record is sealed in a results checkpoint, and a retried attempt sends none of those again. The
  * outcome's target id is the serial number of the container Plex made. A dry run checks each
- * record's shape only (Plex has nothing to read back). Example input: {@code {"connection": "plex",
- * "records": "=production", "keyField": "reportNo"}}.
+ * record's shape and reads the workcenter and parts it names ({@code GET
+ * /production/v1/production-definitions/workcenters/{id}}, {@code GET /mdm/v1/parts/{id}}, each
+ * once per run), rejecting an unknown one with the code the write would get (Plex has no production
+ * to read back). Example input: {@code {"connection": "plex", "records": "=production", "keyField":
+ * "reportNo"}}.
  */
 @Singleton
 @StepType(
@@ -73,10 +78,15 @@ public final class PlexProductionRecord
   }
 
   @Override
-  public WriteDiff diff(String key, ObjectNode record, PlexWriteClient plex) {
+  public WriteDiff diff(
+      String key, ObjectNode record, PlexWriteClient plex, PlexReferences references) {
     String problem = problem(key, record);
     if (problem != null) {
       return WriteDiff.rejected(key, null, PlexGuesses.FIELD_REQUIRED_CODE, problem);
+    }
+    Optional<WriteDiff> unknown = unknownReference(key, record, references);
+    if (unknown.isPresent()) {
+      return unknown.get();
     }
     return new WriteDiff(
         key, WriteDiff.CREATE, null, FieldChanges.between(null, body(record)), null, null);
@@ -98,6 +108,37 @@ public final class PlexProductionRecord
               null);
       case Refused refused -> WriteOutcome.rejected(key, null, refused.code(), refused.message());
     };
+  }
+
+  /**
+   * The first reference Plex would refuse, in the order the call checks them: the workcenter (a 404
+   * before the body is read), then the part, then each component's part.
+   */
+  private static Optional<WriteDiff> unknownReference(
+      String key, ObjectNode record, PlexReferences references) {
+    Optional<WriteDiff> unknown =
+        references.unknown(
+            key,
+            PlexReferences.Kind.WORKCENTER,
+            "workcenterId",
+            record.path("workcenterId").asText());
+    if (unknown.isEmpty()) {
+      unknown =
+          references.unknown(
+              key, PlexReferences.Kind.PART, "partId", record.path("partId").asText(null));
+    }
+    for (JsonNode component : record.path("batchComponentQuantities")) {
+      if (unknown.isPresent()) {
+        break;
+      }
+      unknown =
+          references.unknown(
+              key,
+              PlexReferences.Kind.PART,
+              "batchComponentQuantities[].partId",
+              component.path("partId").asText(null));
+    }
+    return unknown;
   }
 
   private static ObjectNode body(ObjectNode record) {

@@ -14,13 +14,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Creates Plex inventory receipts ({@code POST /inventory/v1/inventory-receiving/receipts}, {@code
  * {id, externalReceiptCode, supplierId}}). The record's {@code externalReceiptCode}, else its key,
  * is the receipt's tracking number: a receipt Plex lists under it already ({@code GET ...?
- * externalReceiptCode=}) is left alone, so a re-run creates none twice. Example input: {@code
- * {"connection": "plex", "records": "=receipts"}}.
+ * externalReceiptCode=}) is left alone, so a re-run creates none twice. A dry run reads the
+ * receipt's supplier ({@code GET /mdm/v1/suppliers/{id}}, once per run) and rejects a receipt
+ * naming an unknown one as the create would. Example input: {@code {"connection": "plex",
+ * "records": "=receipts"}}.
  */
 @Singleton
 @StepType(
@@ -60,7 +63,8 @@ public final class PlexReceiptCreate
   }
 
   @Override
-  public WriteDiff diff(String key, ObjectNode record, PlexWriteClient plex) {
+  public WriteDiff diff(
+      String key, ObjectNode record, PlexWriteClient plex, PlexReferences references) {
     ObjectNode body = body(key, record);
     ObjectNode existing = existing(body, plex);
     if (existing != null) {
@@ -73,6 +77,12 @@ public final class PlexReceiptCreate
           null,
           PlexGuesses.FIELD_REQUIRED_CODE,
           "'" + missing + "' is required to create a receipt.");
+    }
+    String supplier = body.path("supplierId").asText(null);
+    Optional<WriteDiff> unknown =
+        references.unknown(key, PlexReferences.Kind.SUPPLIER, "supplierId", supplier);
+    if (unknown.isPresent()) {
+      return unknown.get();
     }
     return new WriteDiff(
         key,

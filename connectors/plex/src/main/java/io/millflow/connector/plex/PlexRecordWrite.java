@@ -18,8 +18,11 @@ interface PlexRecordWrite {
   /** What the step assumes where Plex's description is silent, logged when it runs. */
   List<String> guesses();
 
-  /** What writing the record would do, reading Plex only. */
-  WriteDiff diff(String key, ObjectNode record, PlexWriteClient plex);
+  /**
+   * What writing the record would do, reading Plex only; {@code references} reads, once per run,
+   * the records it names, so an unknown one is rejected as the write would be.
+   */
+  WriteDiff diff(String key, ObjectNode record, PlexWriteClient plex, PlexReferences references);
 
   /** Writes the record, unless Plex already holds it as it is. */
   WriteOutcome write(String key, ObjectNode record, PlexWriteClient plex);

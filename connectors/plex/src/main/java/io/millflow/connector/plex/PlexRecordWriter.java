@@ -74,6 +74,7 @@ final class PlexRecordWriter {
                   + kind.entity()
                   + " records acknowledged; they are not sent again");
     }
+    PlexReferences references = new PlexReferences(plex);
     DatasetRef out;
     try (DatasetWriter writer =
             context.datasets().create(input.dry() ? DIFF_ENTITY : RESULT_ENTITY);
@@ -82,7 +83,7 @@ final class PlexRecordWriter {
       calls.inOrder(
           new SameKeyInTurn(records.iterator(), input.key()),
           window,
-          job -> job.inTurn(() -> one(kind, job, input, plex, checkpoint, context)),
+          job -> job.inTurn(() -> one(kind, job, input, plex, references, checkpoint, context)),
           (job, answer) -> {
             switch (answer) {
               case WriteDiff diff -> tally.count(diff);
@@ -108,6 +109,7 @@ final class PlexRecordWriter {
       SameKeyInTurn.Job job,
       PlexWriteInput input,
       PlexWriteClient plex,
+      PlexReferences references,
       ResultsCheckpoint checkpoint,
       StepContext context) {
     String key = job.key();
@@ -120,7 +122,7 @@ final class PlexRecordWriter {
           : WriteOutcome.rejected(position, null, "NO_KEY", reason);
     }
     if (input.dry()) {
-      return kind.diff(key, record, plex);
+      return kind.diff(key, record, plex, references);
     }
     WriteOutcome done = checkpoint == null ? null : checkpoint.done(key).orElse(null);
     if (done != null) {

@@ -60,7 +60,8 @@ public final class PlexReleaseCancel
   }
 
   @Override
-  public WriteDiff diff(String key, ObjectNode record, PlexWriteClient plex) {
+  public WriteDiff diff(
+      String key, ObjectNode record, PlexWriteClient plex, PlexReferences references) {
     String id = PlexWriteKeys.targetId(entity(), record, key);
     ObjectNode current = plex.release(id).orElse(null);
     if (current == null) {

@@ -64,7 +64,8 @@ public final class PlexSupplierUpsert
   }
 
   @Override
-  public WriteDiff diff(String key, ObjectNode record, PlexWriteClient plex) {
+  public WriteDiff diff(
+      String key, ObjectNode record, PlexWriteClient plex, PlexReferences references) {
     ObjectNode current = current(key, record, plex);
     if (current == null) {
       ObjectNode body = PlexRecordWrite.body(record, PlexPublishedFields.SUPPLIER_CREATE);

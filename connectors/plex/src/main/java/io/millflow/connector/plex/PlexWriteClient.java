@@ -52,6 +52,12 @@ public interface PlexWriteClient {
   /** {@code PUT /mdm/v1/suppliers/{id}}. */
   WriteAnswer updateSupplier(String id, ObjectNode body);
 
+  /** {@code GET /mdm/v1/parts/{id}}; empty for Plex's 404. */
+  Optional<ObjectNode> part(String id);
+
+  /** {@code GET /production/v1/production-definitions/workcenters/{id}}; empty for Plex's 404. */
+  Optional<ObjectNode> workcenter(String id);
+
   /**
    * {@code POST /production/v1/control/workcenters/{workcenterId}/record-batch-production}; an
    * unknown workcenter is Plex's 404, a {@link Refused}.

@@ -174,7 +174,9 @@ class PlexReleaseWritesTest {
     RecordWriteResult second =
         new PlexReceiptCreate().run(new PlexWriteInput("plex", records, null, false, 1.0), context);
 
-    assertThat(dry.creates()).isEqualTo(2); // a read cannot tell an unknown supplier
+    assertThat(dry.creates()).isEqualTo(1); // the dry run reads the supplier, as the write fails
+    assertThat(context.datasets().read(dry.records(), WriteDiff.class).toList().get(1).errorCode())
+        .isEqualTo(PlexGuesses.INVALID_REFERENCE_CODE);
     assertThat(first.creates()).isEqualTo(1);
     assertThat(outcomes(context, first.records()).get(1).errorCode())
         .isEqualTo(PlexGuesses.INVALID_REFERENCE_CODE);

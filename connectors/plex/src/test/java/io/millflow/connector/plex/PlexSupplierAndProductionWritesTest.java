@@ -1,6 +1,7 @@
 package io.millflow.connector.plex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
@@ -172,12 +173,18 @@ class PlexSupplierAndProductionWritesTest {
   }
 
   @Test
-  void aDryRunOfProductionRecordsNothingAndRefusalsCarryPlexsCodes() {
+  void aDryRunOfProductionRecordsNothingAndAgreesWithTheWriteRecordByRecord() {
     String run = UUID.randomUUID().toString().substring(0, 8);
     ObjectNode good = production(run + "-ok", sandbox.workcenterId(1), "3");
     ObjectNode unknownPart =
         production(run + "-part", sandbox.workcenterId(1), "2")
             .put("partId", UUID.randomUUID().toString());
+    ObjectNode unknownComponent = production(run + "-comp", sandbox.workcenterId(1), "2");
+    unknownComponent
+        .putArray("batchComponentQuantities")
+        .addObject()
+        .put("partId", UUID.randomUUID().toString())
+        .put("quantity", 1);
     ObjectNode unknownWorkcenter = production(run + "-wc", UUID.randomUUID().toString(), "1");
     ObjectNode noQuantity = production(run + "-qty", sandbox.workcenterId(1), "1");
     noQuantity.remove("quantity");
@@ -185,22 +192,53 @@ class PlexSupplierAndProductionWritesTest {
     DatasetRef in =
         context
             .datasets()
-            .put("production", List.of(good, unknownPart, unknownWorkcenter, noQuantity));
+            .put(
+                "production",
+                List.of(good, unknownPart, unknownComponent, unknownWorkcenter, noQuantity));
     int before = sandbox.productionRecorded().size();
 
     RecordWriteResult dry = new PlexProductionRecord().run(input(in, true), context);
     assertThat(sandbox.productionRecorded()).hasSize(before);
-    assertThat(dry.creates()).isEqualTo(3);
-    assertThat(dry.rejected()).isEqualTo(1);
-
     RecordWriteResult written =
         new PlexProductionRecord().run(new PlexWriteInput("plex", in, null, false, 1.0), context);
+
+    List<WriteDiff> diffs = context.datasets().read(dry.records(), WriteDiff.class).toList();
     List<WriteOutcome> outcomes = outcomes(context, written.records());
-    assertThat(outcomes.get(0).outcome()).isEqualTo(WriteOutcome.CREATED);
-    assertThat(outcomes.get(1).errorCode()).isEqualTo(PlexGuesses.INVALID_REFERENCE_CODE);
-    assertThat(outcomes.get(2).errorCode()).isEqualTo(PlexGuesses.NOT_FOUND_CODE);
-    assertThat(outcomes.get(3).errorCode()).isEqualTo(PlexGuesses.FIELD_REQUIRED_CODE);
+    assertThat(diffs)
+        .extracting(WriteDiff::key, WriteDiff::errorCode)
+        .containsExactly(
+            tuple(run + "-ok", null),
+            tuple(run + "-part", PlexGuesses.INVALID_REFERENCE_CODE),
+            tuple(run + "-comp", PlexGuesses.INVALID_REFERENCE_CODE),
+            tuple(run + "-wc", PlexGuesses.NOT_FOUND_CODE),
+            tuple(run + "-qty", PlexGuesses.FIELD_REQUIRED_CODE));
+    assertThat(outcomes)
+        .extracting(WriteOutcome::key, WriteOutcome::errorCode)
+        .containsExactlyElementsOf(
+            diffs.stream().map(diff -> tuple(diff.key(), diff.errorCode())).toList());
+    assertThat(diffs.getFirst().action()).isEqualTo(WriteDiff.CREATE);
+    assertThat(outcomes.getFirst().outcome()).isEqualTo(WriteOutcome.CREATED);
     assertThat(sandbox.productionRecorded()).hasSize(before + 1);
+  }
+
+  @Test
+  void aDryRunReadsAWorkcenterItsRecordsShareOnce() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String unknown = UUID.randomUUID().toString();
+    List<ObjectNode> records = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      ObjectNode record = production(run + "-" + i, unknown, "1");
+      record.remove("partId");
+      records.add(record.put("supplyItemId", "S-1"));
+    }
+    TestStepContext context = context();
+    DatasetRef in = context.datasets().put("production", records);
+    long calls = sandbox.apiCalls();
+
+    RecordWriteResult dry = new PlexProductionRecord().run(input(in, true), context);
+
+    assertThat(dry.rejected()).isEqualTo(12);
+    assertThat(sandbox.apiCalls() - calls).isEqualTo(1);
   }
 
   private static PlexWriteInput input(DatasetRef records, boolean dry) {

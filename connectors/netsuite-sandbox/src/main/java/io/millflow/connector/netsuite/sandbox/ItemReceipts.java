@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code POST purchaseOrder/{id|eid:...}/!transform/itemReceipt[?replace=item]}: an item receipt
@@ -27,9 +28,15 @@ final class ItemReceipts {
   private static final String ORDER = "purchaseOrder";
 
   private final WrittenRecords records;
+  private final Function<String, Optional<ObjectNode>> generatedOrders;
 
-  ItemReceipts(WrittenRecords records) {
+  /**
+   * {@code generatedOrders}: a generated order by internal id, with its lines; a receipt against
+   * one stores a written copy of it that counts what it received, as NetSuite changes the order.
+   */
+  ItemReceipts(WrittenRecords records, Function<String, Optional<ObjectNode>> generatedOrders) {
     this.records = records;
+    this.generatedOrders = generatedOrders;
   }
 
   String receive(String orderIdOrExternalId, ObjectNode body, String replace) throws WriteRefused {
@@ -41,7 +48,8 @@ final class ItemReceipts {
             RecordWrites.NONEXISTENT_ID,
             "The record instance does not exist. Provide a valid record instance ID.");
       }
-      Optional<ObjectNode> written = records.get(ORDER, orderId);
+      Optional<ObjectNode> written =
+          records.get(ORDER, orderId).or(() -> generatedOrders.apply(orderId));
       ArrayNode received = lines(body);
       if (written.isPresent() && !NetSuiteGuesses.RECEIPT_REPLACED_SUBLIST.equals(replace)) {
         prefill(written.get(), received);

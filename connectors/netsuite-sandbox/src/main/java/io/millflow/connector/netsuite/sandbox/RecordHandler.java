@@ -9,6 +9,7 @@ import io.millflow.sandbox.SandboxJson;
 import io.millflow.step.Json;
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * {@code GET /services/rest/record/v1/{type}/{id|eid:externalId}[?expandSubResources=true]} for
@@ -37,7 +38,7 @@ final class RecordHandler implements HttpHandler {
     this.config = config;
     this.data = data;
     this.written = written;
-    this.writes = new RecordWriteHandler(config, written, jobs);
+    this.writes = new RecordWriteHandler(config, written, jobs, this::generatedOrder);
   }
 
   @Override
@@ -60,7 +61,7 @@ final class RecordHandler implements HttpHandler {
     }
     String self =
         "http://" + exchange.getRequestHeaders().getFirst("Host") + PATH + type + "/" + parts[1];
-    java.util.Optional<ObjectNode> stored = written.get(type, parts[1]);
+    Optional<ObjectNode> stored = written.get(type, parts[1]);
     if (stored.isPresent()) {
       ObjectNode record = stored.get();
       record.putArray("links").addObject().put("rel", "self").put("href", self);
@@ -110,6 +111,19 @@ final class RecordHandler implements HttpHandler {
         };
     record.putArray("links").addObject().put("rel", "self").put("href", self);
     SandboxJson.write(exchange, 200, record);
+  }
+
+  /** A generated order with its lines, as GET gives it: what a receipt against it starts from. */
+  private Optional<ObjectNode> generatedOrder(String id) {
+    int index = index("purchaseOrder", id);
+    return index < 0
+        ? Optional.empty()
+        : Optional.of(
+            purchaseOrder(
+                index,
+                config.clock().instant().getEpochSecond(),
+                PATH + "purchaseOrder/" + id,
+                true));
   }
 
   private ObjectNode purchaseOrder(int index, long now, String self, boolean expand) {

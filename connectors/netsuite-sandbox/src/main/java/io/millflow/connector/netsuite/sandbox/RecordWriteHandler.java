@@ -8,6 +8,7 @@ import io.millflow.sandbox.SandboxJson;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The record service's writes: {@code PUT {vendor|inventoryItem}/eid:{externalId}} (upsert), {@code
@@ -27,11 +28,15 @@ final class RecordWriteHandler {
   private final AsyncJobs jobs;
   private final ItemReceipts receipts;
 
-  RecordWriteHandler(NetSuiteSandboxConfig config, WrittenRecords records, AsyncJobs jobs) {
+  RecordWriteHandler(
+      NetSuiteSandboxConfig config,
+      WrittenRecords records,
+      AsyncJobs jobs,
+      Function<String, Optional<ObjectNode>> generatedOrders) {
     this.config = config;
     this.records = records;
     this.jobs = jobs;
-    this.receipts = new ItemReceipts(records);
+    this.receipts = new ItemReceipts(records, generatedOrders);
   }
 
   void handle(HttpExchange exchange, String[] parts) throws IOException {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The records clients wrote: created, upserted by external id, patched, or made by a transform,
- * kept in memory beside the generated ones (which are never changed) with internal ids from {@value
+ * kept in memory beside the generated ones (never changed: a receipt against a generated order
+ * stores a written copy of it, which reads then find first) with internal ids from {@value
  * #FIRST_ID} on. Every change is checked by {@link WriteRules} and, for vendors, the uniqueness of
  * {@link NetSuiteGuesses#UNIQUE_VENDOR_FIELD} against generated and written vendors. One lock: the
  * sandbox's writes are few next to its reads, and a check and its store must not interleave.

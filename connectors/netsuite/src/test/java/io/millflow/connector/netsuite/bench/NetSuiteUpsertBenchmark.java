@@ -34,7 +34,8 @@ import java.util.concurrent.Semaphore;
  * and with a bare java.net.http loop making the same calls with the same concurrency (the
  * connection's 5 requests in flight); then a dry run over the vendors written. Prints Markdown
  * rows: mode, records, connector s, records/s, raw s, records/s, raw/connector throughput. TBA for
- * both. Not a test: run its main.
+ * both. Arguments: the vendors (default 10,000) and the modes ({@code sync}, {@code async} or
+ * {@code both}, the default). Not a test: run its main.
  */
 public final class NetSuiteUpsertBenchmark {
 
@@ -44,12 +45,16 @@ public final class NetSuiteUpsertBenchmark {
 
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
+    boolean[] modes =
+        args.length > 1 && !args[1].equals("both")
+            ? new boolean[] {args[1].equals("async")}
+            : new boolean[] {false, true};
     try (NetSuiteSandbox sandbox =
         new NetSuiteSandbox(NetSuiteSandboxConfig.defaults().withPurchaseOrders(10)).start(0)) {
       Connection connection = sandbox.tbaConnection("netsuite-sandbox");
       TestStepContext context = new TestStepContext().withConnection(connection);
       NetSuiteVendorUpsert step = new NetSuiteVendorUpsert();
-      for (boolean async : new boolean[] {false, true}) {
+      for (boolean async : modes) {
         String mode = async ? "async" : "sync";
         connector(step, context, vendors(context, "warm-" + mode, 500), async, false);
         raw(sandbox, connection, "warm-raw-" + mode, 500, async);

@@ -86,7 +86,8 @@ public final class PlexSandbox implements Sandbox {
             .api(ReleasesHandler.CANCEL_PATH, new ReleasesHandler(releases), gate.writable())
             .api(ReceiptsHandler.PATH, receipts, gate.writable())
             .api(PlexResource.SUPPLIERS.path(), new SuppliersHandler(suppliers), gate.writable())
-            .api(ProductionHandler.PATH, production, gate.writable());
+            .api(ProductionHandler.PATH, production, gate.writable())
+            .api(ProductionHandler.DEFINITIONS_PATH, production::handleDefinition, gate);
     resources.forEach(
         (resource, records) -> {
           if (resource != PlexResource.SUPPLIERS) {

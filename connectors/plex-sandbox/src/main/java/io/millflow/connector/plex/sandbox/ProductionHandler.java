@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ProductionHandler implements HttpHandler {
 
   static final String PATH = "/production/v1/control/workcenters";
+
+  /** {@code GET .../{id}}: the workcenter, as Plex's production definitions publish it. */
+  static final String DEFINITIONS_PATH = "/production/v1/production-definitions/workcenters";
+
   private static final String RECORD = "record-batch-production";
 
   private final Map<String, String> workcenterCodes = new HashMap<>();
@@ -71,6 +75,27 @@ final class ProductionHandler implements HttpHandler {
     ObjectNode production = production(workcenter, body.get());
     recorded.add(production);
     SandboxJson.write(exchange, 200, production);
+  }
+
+  /**
+   * {@code GET /production/v1/production-definitions/workcenters/{id}}: 200 with the workcenter's
+   * id and code, 404 for an unknown one (as recording production on it answers).
+   */
+  void handleDefinition(HttpExchange exchange) throws IOException {
+    String rest = exchange.getRequestURI().getPath().substring(DEFINITIONS_PATH.length());
+    String id = rest.startsWith("/") ? rest.substring(1) : "";
+    if (!exchange.getRequestMethod().equals("GET") || id.isEmpty() || id.contains("/")) {
+      PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
+      return;
+    }
+    if (!workcenterCodes.containsKey(id)) {
+      PlexErrorShape.PLEX.write(
+          exchange, 404, "No workcenter with id '" + id + "' was found.", List.of());
+      return;
+    }
+    ObjectNode workcenter = Json.mapper().createObjectNode();
+    workcenter.put("id", id).put("workcenterCode", workcenterCodes.get(id));
+    SandboxJson.write(exchange, 200, workcenter);
   }
 
   /** Every production recorded, oldest first, as answered. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -25,22 +26,39 @@ import java.util.stream.Stream;
  */
 final class RecordsHandler implements HttpHandler {
 
+  /**
+   * The resources whose description publishes {@code GET {path}/{id}} (Get Part), served here by id
+   * too: a write's dry run reads the part a record names.
+   */
+  private static final Set<PlexResource> BY_ID = Set.of(PlexResource.PARTS);
+
   private final PlexResource resource;
   private final Supplier<Stream<ObjectNode>> records;
+  private final ResourceData data;
 
   RecordsHandler(PlexResource resource, ResourceData data) {
-    this(resource, data::all);
+    this(resource, data::all, BY_ID.contains(resource) ? data : null);
   }
 
   /** Over records that writes change (suppliers). */
   RecordsHandler(PlexResource resource, Supplier<Stream<ObjectNode>> records) {
+    this(resource, records, null);
+  }
+
+  private RecordsHandler(
+      PlexResource resource, Supplier<Stream<ObjectNode>> records, ResourceData data) {
     this.resource = resource;
     this.records = records;
+    this.data = data;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String rest = exchange.getRequestURI().getPath().substring(resource.path().length());
+    if (data != null && rest.matches("/[^/]+")) {
+      one(exchange, rest.substring(1));
+      return;
+    }
     if (!rest.isEmpty() && !rest.equals("/")) {
       PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
       return;
@@ -56,6 +74,16 @@ final class RecordsHandler implements HttpHandler {
       return;
     }
     SandboxJson.array(exchange, records.get().filter(matches));
+  }
+
+  private void one(HttpExchange exchange, String id) throws IOException {
+    int index = data.indexOf(id);
+    if (index < 0) {
+      PlexErrorShape.PLEX.write(
+          exchange, 404, "No record with id '" + id + "' in " + resource.path() + ".", List.of());
+      return;
+    }
+    SandboxJson.write(exchange, 200, data.record(index));
   }
 
   private static Predicate<JsonNode> matcher(

@@ -23,17 +23,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Creates N purchase-order releases (default 10,000) in the Plex sandbox through {@code
- * plex.release.upsert}, and with a bare java.net.http loop making the same calls one after the
- * other as the step does (a {@code GET .../releases/{id}} that finds none, then the {@code POST}),
- * each warmed up with 500 first; then a dry run over the releases written (one GET each, all
- * unchanged). Prints Markdown rows. Not a test: run its main.
+ * plex.release.upsert}, and with a bare java.net.http loop making the same calls per record as the
+ * step does (a {@code GET .../releases/{id}} that finds none, then the {@code POST}) with the same
+ * records in flight: the step one at a time against the loop one at a time, and the step as shipped
+ * ({@link #IN_FLIGHT} records at once) against the loop with as many at once; each warmed up with
+ * 500 first. Then a dry run over the releases written (one GET each, all unchanged). Prints
+ * Markdown rows. Not a test: run its main.
  */
 public final class PlexReleaseWriteBenchmark {
 
   private static final String RELEASES = "/purchasing/v2-beta1/releases";
+
+  /** The step's window ({@code PlexRecordWriter.WINDOW}): records in flight at once. */
+  private static final int IN_FLIGHT = 8;
 
   private PlexReleaseWriteBenchmark() {}
 
@@ -57,24 +66,33 @@ public final class PlexReleaseWriteBenchmark {
       PlexReleaseUpsert step = new PlexReleaseUpsert();
       sequential.run(input(releases(context, "warm-seq", lines, 500), false), context);
       step.run(input(releases(context, "warm", lines, 500), false), context);
-      raw(sandbox, "warm-raw", lines, 500);
+      raw(sandbox, "warm-raw", lines, 500, 1);
+      raw(sandbox, "warm-raw-parallel", lines, 500, IN_FLIGHT);
       DatasetRef before = releases(context, "seq", lines, records);
       long start = System.nanoTime();
       check(sequential.run(input(before, false), context), records);
       double oneAtATime = (System.nanoTime() - start) / 1e9;
+      start = System.nanoTime();
+      raw(sandbox, "raw", lines, records, 1);
+      double rawOneAtATime = (System.nanoTime() - start) / 1e9;
       DatasetRef dataset = releases(context, "bench", lines, records);
       start = System.nanoTime();
       check(step.run(input(dataset, false), context), records);
       double connector = (System.nanoTime() - start) / 1e9;
       start = System.nanoTime();
-      raw(sandbox, "raw", lines, records);
+      raw(sandbox, "raw-parallel", lines, records, IN_FLIGHT);
       double raw = (System.nanoTime() - start) / 1e9;
       System.out.printf(
-          "| create (GET + POST), 1 record in flight (before) | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          records, oneAtATime, records / oneAtATime, raw, records / raw, raw / oneAtATime);
+          "| create (GET + POST), 1 record in flight on both sides | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
+          records,
+          oneAtATime,
+          records / oneAtATime,
+          rawOneAtATime,
+          records / rawOneAtATime,
+          rawOneAtATime / oneAtATime);
       System.out.printf(
-          "| create (GET + POST), %d in flight (now) | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          8, records, connector, records / connector, raw, records / raw, raw / connector);
+          "| create (GET + POST), %d records in flight on both sides | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
+          IN_FLIGHT, records, connector, records / connector, raw, records / raw, raw / connector);
       start = System.nanoTime();
       RecordWriteResult dry = step.run(input(dataset, true), context);
       double drySeconds = (System.nanoTime() - start) / 1e9;
@@ -127,32 +145,56 @@ public final class PlexReleaseWriteBenchmark {
         .put("dueDate", "2026-12-01T00:00:00Z");
   }
 
-  /** The same calls as the step, one record after the other, without dataset or results. */
-  private static void raw(PlexSandbox sandbox, String prefix, List<String> lines, int count)
+  /**
+   * The same calls as the step, without dataset or results: {@code inFlight} threads, each taking
+   * the next record and making its GET and then its POST, so {@code inFlight} records are in flight
+   * at once, as in the step's window.
+   */
+  private static void raw(
+      PlexSandbox sandbox, String prefix, List<String> lines, int count, int inFlight)
       throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    for (int i = 0; i < count; i++) {
-      String id = UUID.nameUUIDFromBytes((prefix + i).getBytes(StandardCharsets.UTF_8)).toString();
-      HttpResponse<byte[]> found =
-          http.send(
-              request(sandbox, RELEASES + "/" + id).GET().build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      if (found.statusCode() != 404) {
-        throw new IllegalStateException("release " + id + " exists: " + found.statusCode());
+    AtomicInteger next = new AtomicInteger();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int worker = 0; worker < inFlight; worker++) {
+        workers.add(
+            threads.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    createOne(http, sandbox, prefix, lines, i);
+                  }
+                  return null;
+                }));
       }
-      ObjectNode body = release(prefix + i, lines.get(i % lines.size())).put("id", id);
-      body.remove("key");
-      HttpResponse<byte[]> created =
-          http.send(
-              request(sandbox, RELEASES)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      if (created.statusCode() != 201) {
-        throw new IllegalStateException("create answered " + created.statusCode());
+      for (Future<?> worker : workers) {
+        worker.get();
       }
+    }
+  }
+
+  private static void createOne(
+      HttpClient http, PlexSandbox sandbox, String prefix, List<String> lines, int i)
+      throws Exception {
+    String id = UUID.nameUUIDFromBytes((prefix + i).getBytes(StandardCharsets.UTF_8)).toString();
+    HttpResponse<byte[]> found =
+        http.send(
+            request(sandbox, RELEASES + "/" + id).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (found.statusCode() != 404) {
+      throw new IllegalStateException("release " + id + " exists: " + found.statusCode());
+    }
+    ObjectNode body = release(prefix + i, lines.get(i % lines.size())).put("id", id);
+    body.remove("key");
+    HttpResponse<byte[]> created =
+        http.send(
+            request(sandbox, RELEASES)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("create answered " + created.statusCode());
     }
   }
 
