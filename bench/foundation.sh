@@ -37,30 +37,7 @@ ready_ms=$(( $(now_ms) - t0 ))
 plex_url=$(sed -n 's/.*Plex sandbox: \(http[^ ]*\).*/\1/p' "$data/runtime.log")
 pg_port=$(sed -n 's/.*embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$data/runtime.log")
 
-run_flow() {
-  local id status
-  local started
-  started=$(curl -s -H "$auth" -X POST "localhost:$port/api/flows/plex-po-to-postgres/runs" -H 'Content-Type: application/json' \
-    -d '{"variables":{}}')
-  id=$(echo "$started" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || { echo "start failed: $started" >&2; exit 1; }
-  while true; do
-    status=$(curl -s -H "$auth" "localhost:$port/api/runs/$id")
-    run_status=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["run"]["status"])')
-    [ "$run_status" = running ] || break
-    sleep 0.2
-  done
-  echo "$status" > "$data/run-$1.json"
-  python3 - "$data/run-$1.json" <<'PY'
-import json, sys
-from datetime import datetime
-r = json.load(open(sys.argv[1]))
-t = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
-assert r["run"]["status"] == "completed", r["run"]
-print(int((t(r["run"]["endedAt"]) - t(r["run"]["startedAt"])).total_seconds() * 1000),
-      " ".join(f'{s["step"]["stepType"]}={int((t(s["step"]["endedAt"]) - t(s["step"]["startedAt"])).total_seconds()*1000)}ms'
-               for s in r["steps"]))
-PY
-}
+source bench/run-flow.sh
 
 first=$(run_flow first)
 incremental=$(run_flow incremental)

@@ -98,7 +98,7 @@ public final class LedgerCostBenchmark {
   }
 
   /** A Plex purchase order as the read step hands it on: the header with its line items. */
-  private static JsonNode order(int i) {
+  static JsonNode order(int i) {
     Instant modified = START.plusSeconds(i * 60L);
     ObjectNode order = Json.mapper().createObjectNode();
     order.put("id", "po-" + i);
@@ -126,6 +126,8 @@ public final class LedgerCostBenchmark {
       line.put("status", "Open");
       line.put("modifiedDate", modified.toString());
       ObjectNode release = line.putArray("releases").addObject();
+      release.put("id", "po-" + i + "-" + n + "-1");
+      release.put("releaseLineNumber", 1);
       release.put("quantity", 10 * n);
       release.put("dueDate", modified.plusSeconds(14 * 86_400).toString());
       release.put("status", "Open");

@@ -6,6 +6,7 @@ import io.millflow.model.RequiredFields;
 import io.millflow.model.UnifiedRecords;
 import io.millflow.model.UnmappableField;
 import io.millflow.step.FieldFill;
+import io.millflow.step.LedgerMeasurement;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.Rejects;
 import io.millflow.step.StepFailure;
@@ -27,18 +28,24 @@ final class MappingTally {
   private final Rejects.Tally rejects = new Rejects.Tally();
   private final NewestPerKey newest = new NewestPerKey();
   private final FieldDrift drift;
+
+  /** Whether to keep the statistics (fill rates, drift): off only in a benchmark's measurement. */
+  private final boolean statistics = LedgerMeasurement.isOn();
+
   private long read;
 
   MappingTally(String entity, FieldDrift drift) {
     this.entity = entity;
     this.drift = drift;
     Class<? extends Record> type = UnifiedRecords.ENTITIES.get(entity);
-    this.fills = type == null ? null : FillRates.of(type);
+    this.fills = type == null || !statistics ? null : FillRates.of(type);
   }
 
   /** One more source record read; returns its place in the input, from 1. */
   long readOne(JsonNode record) {
-    drift.count(record);
+    if (statistics) {
+      drift.count(record);
+    }
     return ++read;
   }
 
@@ -128,7 +135,7 @@ final class MappingTally {
 
   /** A warning per new field seen and per custom field no record carried. */
   List<String> driftWarnings(String sourceEntity) {
-    return drift.warnings(sourceEntity, read);
+    return statistics ? drift.warnings(sourceEntity, read) : List.of();
   }
 
   RecordAccount account(long mapped, List<String> warnings) {

@@ -18,6 +18,7 @@ import io.millflow.engine.port.TaskLease;
 import io.millflow.engine.store.StoreOutage;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
+import io.millflow.step.LedgerMeasurement;
 import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.Step;
@@ -197,21 +198,24 @@ final class AttemptRunner implements TaskHandler {
 
   private AttemptOutcome completed(
       Attempt attempt, Object input, Object output, JobStepContext context) {
-    StepLedger.Entry ledgerEntry =
-        services
-            .ledger()
-            .entry(
-                attempt.runId,
-                attempt.stepRunId,
-                attempt.task.elementId(),
-                attempt.task.elementInstanceKey(),
-                step.id(),
-                input,
-                output,
-                context.account());
-    RunLedger.Verdict balance = services.runLedger().verdictAt(ledgerEntry);
-    if (!balance.balanced()) {
-      return attempt.unbalanced(ledgerEntry, input, balance.reason());
+    StepLedger.Entry ledgerEntry = null;
+    if (LedgerMeasurement.isOn()) {
+      ledgerEntry =
+          services
+              .ledger()
+              .entry(
+                  attempt.runId,
+                  attempt.stepRunId,
+                  attempt.task.elementId(),
+                  attempt.task.elementInstanceKey(),
+                  step.id(),
+                  input,
+                  output,
+                  context.account());
+      RunLedger.Verdict balance = services.runLedger().verdictAt(ledgerEntry);
+      if (!balance.balanced()) {
+        return attempt.unbalanced(ledgerEntry, input, balance.reason());
+      }
     }
     AttemptObservation.current()
         .completed(input, output, RecordCounts.in(input), RecordCounts.out(output));

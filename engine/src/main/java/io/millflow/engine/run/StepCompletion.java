@@ -47,10 +47,13 @@ final class StepCompletion implements CompletionRecord {
   /**
    * Before the engine is asked to take the completion (Camunda 8): the ledger row, which the run's
    * end reads and a later attempt at the same task replaces, so writing it for a completion the
-   * engine then refuses is harmless.
+   * engine then refuses is harmless. None when a benchmark switched the ledger off.
    */
   @Override
   public void beforeCompletion() {
+    if (ledgerEntry == null) {
+      return;
+    }
     StoreOutage.persistently(
         "recording the ledger of step " + stepType,
         RECORD_WITHIN,
@@ -78,6 +81,8 @@ final class StepCompletion implements CompletionRecord {
   @Override
   public void record(Connection transaction) {
     history.completeStep(transaction, stepRunId, recordsIn, recordsOut, outputSummary);
-    ledger.save(transaction, ledgerEntry);
+    if (ledgerEntry != null) {
+      ledger.save(transaction, ledgerEntry);
+    }
   }
 }

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderDelivery;
+import io.millflow.model.PurchaseOrderLine;
+import io.millflow.model.SourceRef;
+import io.millflow.step.Json;
 import io.millflow.step.ReadResult;
 import io.millflow.step.StepFailure;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,77 @@ class JsonLinesFilesTest {
     assertThat(files.readText("orders.jsonl").lines()).hasSize(2);
     assertThat(files.readText("orders.jsonl")).contains("\"totalAmount\":100.00");
     assertThat(files.records(read)).isEqualTo(FileFixture.asJson(orders));
+  }
+
+  @Test
+  void writesAUnifiedPurchaseOrderWithItsLinesDeliveryScheduleThatReadsBackAsWritten()
+      throws Exception {
+    FileFixture files = new FileFixture(base);
+    Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
+    List<PurchaseOrderDelivery> schedule =
+        List.of(
+            new PurchaseOrderDelivery("R-1", 1, t0, new BigDecimal("10"), "Received"),
+            new PurchaseOrderDelivery(
+                "R-2",
+                2,
+                Instant.parse("2024-03-08T06:30:00.123456Z"),
+                new BigDecimal("20.125"),
+                "Open"),
+            new PurchaseOrderDelivery("R-3", null, null, new BigDecimal("0.000"), null));
+    PurchaseOrderLine line =
+        new PurchaseOrderLine(
+            1,
+            "L1",
+            "ITEM-1",
+            null,
+            "Item 1",
+            new BigDecimal("30.125"),
+            new BigDecimal("10"),
+            "EA",
+            new BigDecimal("2.50"),
+            null,
+            "open",
+            t0,
+            null,
+            schedule,
+            t0);
+    PurchaseOrder order =
+        new PurchaseOrder(
+            "1",
+            "PO-1",
+            "V-1",
+            "open",
+            null,
+            "EUR",
+            t0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            t0,
+            t0,
+            List.of(line),
+            new SourceRef("plex", "plex", "1", t0),
+            Map.of(),
+            null);
+
+    files.write("orders.jsonl", List.of(order));
+    ReadResult read = files.read("orders.jsonl");
+
+    assertThat(
+            Json.mapper()
+                .treeToValue(files.records(read).getFirst(), PurchaseOrder.class)
+                .lines()
+                .getFirst()
+                .deliveries())
+        .usingRecursiveComparison()
+        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(schedule);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.millflow.connector.mongodb;
 import static io.millflow.connector.sql.testing.Orders.T0;
 import static io.millflow.connector.sql.testing.Orders.address;
 import static io.millflow.connector.sql.testing.Orders.line;
+import static io.millflow.connector.sql.testing.Orders.lineWithDeliveries;
 import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,7 +170,30 @@ class MongoWritePurchaseOrderTest {
             "status",
             "requiredDate",
             "deliveryDate",
+            "deliveries",
             "updatedAt");
+  }
+
+  @Test
+  void embedsALinesDeliveryScheduleAsAnArrayThatAReWriteLeavesUnchanged() {
+    List<PurchaseOrder> orders =
+        List.of(order("1", T0, "open", lineWithDeliveries(1), line(2, "5")));
+    fixture.writeOrders(orders);
+    List<Document> first = fixture.orders();
+
+    WriteResult again = fixture.writeOrders(orders);
+
+    assertThat(List.of(again.inserted(), again.updated(), again.unchanged()))
+        .containsExactly(0L, 0L, 1L);
+    assertThat(fixture.orders()).isEqualTo(first);
+    List<Document> lines = first.get(0).getList("lines", Document.class);
+    assertThat(lines.get(0).getList("deliveries", Document.class))
+        .containsExactly(
+            delivery("R-1", 1, "2024-04-01T00:00:00Z", "10", "Received"),
+            // BSON dates hold milliseconds
+            delivery("R-2", 2, "2024-04-08T06:30:00.123Z", "20.125", "Open"),
+            delivery("R-3", null, null, "0.000", null));
+    assertThat(lines.get(1).getList("deliveries", Document.class)).isEmpty();
   }
 
   @Test
@@ -267,5 +291,16 @@ class MongoWritePurchaseOrderTest {
 
   private static Decimal128 decimal(String value) {
     return new Decimal128(new BigDecimal(value));
+  }
+
+  /** A delivery as stored: its fields in the model's order, null where it has none. */
+  private static Document delivery(
+      String key, Integer number, String dueDate, String quantity, String status) {
+    Document delivery = new Document("key", key);
+    delivery.put("releaseNumber", number);
+    delivery.put("dueDate", dueDate == null ? null : Date.from(Instant.parse(dueDate)));
+    delivery.put("quantity", decimal(quantity));
+    delivery.put("status", status);
+    return delivery;
   }
 }

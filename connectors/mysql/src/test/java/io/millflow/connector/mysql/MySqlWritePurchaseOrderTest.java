@@ -101,7 +101,7 @@ class MySqlWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture> {
         .endsWith("synced_at datetime(6)");
     assertThat(fixture().columns("purchase_order_line"))
         .startsWith("order_key varchar(255)", "line_number int(11)")
-        .contains("quantity decimal(38,10)", "delivery_date datetime(6)");
+        .contains("quantity decimal(38,10)", "delivery_date datetime(6)", "deliveries longtext");
     assertThat(fixture().rows("SHOW KEYS FROM purchase_order_line WHERE Key_name = 'PRIMARY'"))
         .extracting(key -> key.get("column_name"))
         .containsExactly("order_key", "line_number");

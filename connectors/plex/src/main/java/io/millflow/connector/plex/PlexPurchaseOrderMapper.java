@@ -27,8 +27,10 @@ import java.util.Set;
  * lineNumber, id → key, supplierPartNumber → itemCode, partId (else itemId) → itemKey, unit →
  * unitOfMeasure. Plex's published line item has no quantity: {@link ReleaseQuantities} reads it
  * from the line's {@code releases} (which the read step adds), else {@code blanketQuantity}; amount
- * is quantity × unitPrice. A release changes without its order: updatedAt is the latest of the
- * order's and its releases' modifiedDate, so a sink's newer-wins upsert takes the new quantities.
+ * is quantity × unitPrice; the line's delivery schedule is its ordered releases (id,
+ * releaseLineNumber, dueDate, quantity, status), by due date. A release changes without its order:
+ * updatedAt is the latest of the order's and its releases' modifiedDate, so a sink's newer-wins
+ * upsert takes the new quantities.
  */
 @Singleton
 public final class PlexPurchaseOrderMapper implements UnifiedMapper {
@@ -65,6 +67,12 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
           Map.entry("lines.quantity", "releases.quantity / blanketQuantity"),
           Map.entry("lines.receivedQuantity", "releases.quantity (received)"),
           Map.entry("lines.requiredDate", "releases.dueDate"),
+          Map.entry("lines.deliveries", "releases"),
+          Map.entry("lines.deliveries.key", "releases.id"),
+          Map.entry("lines.deliveries.releaseNumber", "releases.releaseLineNumber"),
+          Map.entry("lines.deliveries.dueDate", "releases.dueDate"),
+          Map.entry("lines.deliveries.quantity", "releases.quantity"),
+          Map.entry("lines.deliveries.status", "releases.status"),
           Map.entry("lines.unitOfMeasure", "unit"),
           Map.entry("lines.unitPrice", "unitPrice"),
           Map.entry("lines.amount", "releases.quantity / blanketQuantity × unitPrice"),
@@ -167,6 +175,7 @@ public final class PlexPurchaseOrderMapper implements UnifiedMapper {
         item.text("status"),
         released.firstDue(),
         null,
+        released.schedule(),
         modified == null ? null : released.latest(modified));
   }
 

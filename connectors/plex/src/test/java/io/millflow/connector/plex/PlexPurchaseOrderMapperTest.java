@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderDelivery;
 import io.millflow.model.PurchaseOrderLine;
 import io.millflow.model.SourceRef;
 import io.millflow.model.UnifiedMapper.MappingOptions;
@@ -76,6 +77,42 @@ class PlexPurchaseOrderMapperTest {
   }
 
   @Test
+  void aLinesDeliveryScheduleIsItsReleasesNotCanceledByDueDate() {
+    ObjectNode source = fixture();
+    // release 2 of line 1 now falls due before release 1; release 3 is canceled
+    ((ObjectNode) source.withArray("lineItems").get(1).withArray("releases").get(1))
+        .put("dueDate", "2024-05-15T00:00:00.0000000Z");
+
+    List<PurchaseOrderLine> lines = mapper.map(source, OPTIONS).lines();
+
+    assertThat(lines.get(0).deliveries())
+        .containsExactly(
+            new PurchaseOrderDelivery(
+                "9b3d5f7a-1c2e-4a4b-8d6f-8b0d2f4a6c33",
+                2,
+                Instant.parse("2024-05-15T00:00:00Z"),
+                new BigDecimal("20"),
+                "Open"),
+            new PurchaseOrderDelivery(
+                "8a2c4e6f-0b1d-4f3a-9c5e-7a9c1e3f5b22",
+                1,
+                Instant.parse("2024-05-20T00:00:00Z"),
+                new BigDecimal("25"),
+                "Received"));
+    assertThat(lines.get(0).requiredDate()).isEqualTo(Instant.parse("2024-05-15T00:00:00Z"));
+    assertThat(lines.get(1).deliveries())
+        .singleElement()
+        .satisfies(
+            delivery -> {
+              assertThat(delivery.key()).isEqualTo("5e0c9b7a-1d3f-4a6c-8e2b-4f6a8c0e2a11");
+              assertThat(delivery.releaseNumber()).isEqualTo(1);
+              assertThat(delivery.dueDate()).isEqualTo(Instant.parse("2024-05-30T00:00:00Z"));
+              assertThat(delivery.quantity()).isEqualByComparingTo("620");
+              assertThat(delivery.status()).isEqualTo("Open");
+            });
+  }
+
+  @Test
   void aBlanketLineWithoutReleasesTakesItsBlanketQuantity() {
     ObjectNode source = fixture();
     ObjectNode line = (ObjectNode) source.withArray("lineItems").get(0);
@@ -87,6 +124,7 @@ class PlexPurchaseOrderMapperTest {
     assertThat(mapped.quantity()).isEqualByComparingTo("1000");
     assertThat(mapped.amount()).isEqualByComparingTo("1235.0000");
     assertThat(mapped.receivedQuantity()).isNull();
+    assertThat(mapped.deliveries()).isEmpty();
   }
 
   @Test

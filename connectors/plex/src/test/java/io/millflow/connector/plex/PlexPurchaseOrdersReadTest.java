@@ -8,6 +8,8 @@ import io.millflow.connector.plex.PlexPurchaseOrdersRead.Input;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderDelivery;
+import io.millflow.model.PurchaseOrderLine;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.ReadResult;
@@ -15,6 +17,7 @@ import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.steps.UnifiedTransform;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -172,6 +175,39 @@ class PlexPurchaseOrdersReadTest {
                           .map(line -> line.amount())
                           .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
               assertThat(order.source().connection()).isEqualTo("plex");
+            });
+  }
+
+  @Test
+  void everyLinesDeliveryScheduleAddsUpToItsQuantityDueDateByDueDate() {
+    ReadResult read = step.run(new Input("plex", null, null, null, null, null), context);
+
+    DatasetRef mapped =
+        new UnifiedTransform(List.of(new PlexPurchaseOrderMapper()))
+            .run(new UnifiedTransform.Input(read.records(), "plex", false, null), context);
+
+    List<PurchaseOrderLine> lines =
+        context.datasets().readAll(mapped, PurchaseOrder.class).stream()
+            .flatMap(order -> order.lines().stream())
+            .toList();
+    assertThat(lines).hasSize(600);
+    assertThat(lines).anySatisfy(line -> assertThat(line.deliveries()).hasSizeGreaterThan(1));
+    assertThat(lines)
+        .filteredOn(line -> !line.deliveries().isEmpty())
+        .allSatisfy(
+            line -> {
+              assertThat(
+                      line.deliveries().stream()
+                          .map(PurchaseOrderDelivery::quantity)
+                          .reduce(BigDecimal.ZERO, BigDecimal::add))
+                  .isEqualByComparingTo(line.quantity());
+              assertThat(line.deliveries())
+                  .extracting(PurchaseOrderDelivery::dueDate)
+                  .isSorted()
+                  .first()
+                  .isEqualTo(line.requiredDate());
+              assertThat(line.deliveries())
+                  .allSatisfy(delivery -> assertThat(delivery.key()).isNotBlank());
             });
   }
 

@@ -8,6 +8,7 @@ import io.millflow.connector.sql.TableName;
 import io.millflow.connector.sql.UnifiedBatch;
 import io.millflow.connector.sql.WriteCounts;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.step.LedgerMeasurement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -91,8 +92,11 @@ final class UnifiedWriter {
                   .createQuery(PostgresSql.render("changed-count"))
                   .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
                   .one();
+          // the ledger's split of what stayed as stored: unchanged, or older than stored
           long older =
-              mode == WriteMode.UPSERT ? handle.createQuery(olderCount).mapTo(Long.class).one() : 0;
+              mode == WriteMode.UPSERT && LedgerMeasurement.isOn()
+                  ? handle.createQuery(olderCount).mapTo(Long.class).one()
+                  : 0;
           nested.replaceChanged(handle);
           handle.execute(
               PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));

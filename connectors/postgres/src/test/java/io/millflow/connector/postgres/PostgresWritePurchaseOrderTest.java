@@ -91,7 +91,7 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture>
         .endsWith("synced_at timestamp with time zone");
     assertThat(fixture().columns("purchase_order_line"))
         .startsWith("order_key text", "line_number integer")
-        .contains("quantity numeric", "delivery_date timestamp with time zone");
+        .contains("quantity numeric", "delivery_date timestamp with time zone", "deliveries jsonb");
     assertThat(fixture().primaryKey("purchase_order")).isEqualTo("key");
     assertThat(fixture().primaryKey("purchase_order_line")).isEqualTo("order_key,line_number");
   }

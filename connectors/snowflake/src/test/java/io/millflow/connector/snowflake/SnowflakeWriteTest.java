@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.millflow.connector.sql.PurchaseOrderLayout;
 import io.millflow.connector.sql.SqlWriteInput;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.connector.sql.testing.Orders;
 import io.millflow.model.PurchaseOrder;
 import io.millflow.model.SourceRef;
 import io.millflow.model.Vendor;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
+import io.millflow.step.Json;
 import io.millflow.step.StepFailure;
 import io.millflow.step.WriteResult;
 import io.millflow.step.testing.TestStepContext;
@@ -266,6 +268,24 @@ class SnowflakeWriteTest {
                 + " \"MILLFLOW_CHANGED\"",
             "commit",
             "autoCommit: true");
+  }
+
+  @Test
+  void stagesALinesDeliveryScheduleAsJsonForAVariantColumn() throws Exception {
+    write(
+        PurchaseOrder.ENTITY,
+        WriteMode.UPSERT,
+        null,
+        List.of(Orders.order("PO-1", T0, "open", Orders.lineWithDeliveries(1))));
+
+    String schedule = Json.mapper().writeValueAsString(Orders.deliveries());
+    assertThat(jdbc.uploaded().get("lines_0001.csv.gz"))
+        .contains("\"" + schedule.replace("\"", "\"\"") + "\"");
+    assertThat(stripped())
+        .anyMatch(
+            sql ->
+                sql.startsWith("CREATE TABLE IF NOT EXISTS \"PLANT\".\"PURCHASE_ORDER_LINE\"")
+                    && sql.contains("\"DELIVERIES\" VARIANT"));
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.millflow.connector.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.model.PurchaseOrderLine;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,11 +31,16 @@ import java.util.function.Function;
  *       component, prefixed with the field's name: {@code shipTo.city} is {@code ship_to_city}; a
  *       component already named with the prefix keeps its name once: {@code source.sourceId} is
  *       {@code source_id}, not {@code source_source_id};
- *   <li>maps and JSON trees ({@code customFields}, {@code raw}) are one JSON column;
- *   <li>collections ({@code lines}) are not columns: they are their own table.
+ *   <li>maps, JSON trees and lists ({@code customFields}, {@code raw}, a line's {@code deliveries})
+ *       are one JSON column;
+ *   <li>but a list of the records that have a table of their own ({@code lines}, {@link
+ *       PurchaseOrderLayout}) is not a column.
  * </ul>
  */
 final class RecordColumns {
+
+  /** The records stored in a table of their own, keyed by their parent's key. */
+  private static final Set<Class<?>> OWN_TABLE = Set.of(PurchaseOrderLine.class);
 
   private RecordColumns() {}
 
@@ -43,7 +51,7 @@ final class RecordColumns {
       Class<?> valueType = component.getType();
       Function<Object, Object> accessor = accessor(component);
       Function<T, Object> value = accessor::apply;
-      if (Collection.class.isAssignableFrom(valueType)) {
+      if (hasOwnTable(component)) {
         continue;
       }
       if (valueType.isRecord()) {
@@ -66,6 +74,12 @@ final class RecordColumns {
     return List.copyOf(columns);
   }
 
+  private static boolean hasOwnTable(RecordComponent component) {
+    return Collection.class.isAssignableFrom(component.getType())
+        && component.getGenericType() instanceof ParameterizedType collection
+        && OWN_TABLE.contains(collection.getActualTypeArguments()[0]);
+  }
+
   private static ColumnType typeOf(RecordComponent component) {
     Class<?> type = component.getType();
     if (type == String.class) {
@@ -86,7 +100,9 @@ final class RecordColumns {
     if (type == boolean.class || type == Boolean.class) {
       return ColumnType.BOOLEAN;
     }
-    if (Map.class.isAssignableFrom(type) || JsonNode.class.isAssignableFrom(type)) {
+    if (Map.class.isAssignableFrom(type)
+        || JsonNode.class.isAssignableFrom(type)
+        || Collection.class.isAssignableFrom(type)) {
       return ColumnType.JSON;
     }
     throw new IllegalStateException(

@@ -97,7 +97,13 @@ class EntityLayoutTest {
             "status",
             "required_date",
             "delivery_date",
+            "deliveries",
             "updated_at");
+    assertThat(PurchaseOrderLayout.LINE_COLUMNS)
+        .filteredOn(column -> column.name().equals("deliveries"))
+        .singleElement()
+        .extracting(Column::type)
+        .isEqualTo(ColumnType.JSON);
   }
 
   @Test

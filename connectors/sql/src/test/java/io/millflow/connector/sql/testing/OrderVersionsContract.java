@@ -2,11 +2,16 @@ package io.millflow.connector.sql.testing;
 
 import static io.millflow.connector.sql.testing.Orders.T0;
 import static io.millflow.connector.sql.testing.Orders.line;
+import static io.millflow.connector.sql.testing.Orders.lineWithDeliveries;
 import static io.millflow.connector.sql.testing.Orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderDelivery;
+import io.millflow.step.Json;
 import io.millflow.step.WriteResult;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,28 @@ public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends S
     assertThat(fixture.rows(ordersByKey())).isEqualTo(before);
     assertThat(fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2"))
         .isEqualTo(linesBefore);
+  }
+
+  @Test
+  void storesALinesDeliveryScheduleAsJsonThatReadsBackAsWrittenAndARewriteLeavesIt()
+      throws Exception {
+    SqlWriteFixture fixture = fixture();
+    List<PurchaseOrder> orders =
+        List.of(order("1", T0, "open", lineWithDeliveries(1), line(2, "5")));
+    fixture.writeOrders(orders);
+    List<Map<String, Object>> linesBefore =
+        fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2");
+
+    WriteResult again = fixture.writeOrders(orders);
+
+    assertThat(counts(again)).containsExactly(0L, 0L, 1L);
+    assertThat(fixture.rows("SELECT * FROM purchase_order_line ORDER BY 1, 2"))
+        .isEqualTo(linesBefore);
+    assertThat(deliveriesOfLine(1))
+        .usingRecursiveComparison()
+        .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(Orders.deliveries());
+    assertThat(deliveriesOfLine(2)).isEmpty();
   }
 
   @Test
@@ -72,6 +99,16 @@ public abstract class OrderVersionsContract<F extends SqlWriteFixture> extends S
    */
   public static List<Long> counts(WriteResult result) {
     return List.of(result.inserted(), result.updated(), result.unchanged() + result.skippedOlder());
+  }
+
+  /** The stored JSON (jsonb, JSON or its text) of order 1's line, read as the model's records. */
+  private List<PurchaseOrderDelivery> deliveriesOfLine(int number) throws Exception {
+    Object stored =
+        fixture()
+            .row("SELECT deliveries FROM purchase_order_line WHERE line_number = " + number)
+            .get("deliveries");
+    return Json.mapper()
+        .readValue(String.valueOf(stored), new TypeReference<List<PurchaseOrderDelivery>>() {});
   }
 
   private String ordersByKey() {

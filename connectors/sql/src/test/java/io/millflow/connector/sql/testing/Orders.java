@@ -3,6 +3,7 @@ package io.millflow.connector.sql.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.model.Address;
 import io.millflow.model.PurchaseOrder;
+import io.millflow.model.PurchaseOrderDelivery;
 import io.millflow.model.PurchaseOrderLine;
 import io.millflow.model.SourceRef;
 import io.millflow.step.Json;
@@ -114,6 +115,43 @@ public final class Orders {
         null,
         null,
         null);
+  }
+
+  /**
+   * Line {@code number} with a delivery schedule of three releases: received, open (with a decimal
+   * quantity) and one without release number or status.
+   */
+  public static PurchaseOrderLine lineWithDeliveries(int number) {
+    return new PurchaseOrderLine(
+        number,
+        "L" + number,
+        "ITEM-" + number,
+        null,
+        "Item " + number,
+        new BigDecimal("30.125"),
+        new BigDecimal("10"),
+        "EA",
+        new BigDecimal("2.50"),
+        null,
+        "open",
+        Instant.parse("2024-04-01T00:00:00Z"),
+        null,
+        deliveries(),
+        T0);
+  }
+
+  /** The delivery schedule of {@link #lineWithDeliveries}. */
+  public static List<PurchaseOrderDelivery> deliveries() {
+    return List.of(
+        new PurchaseOrderDelivery(
+            "R-1", 1, Instant.parse("2024-04-01T00:00:00Z"), new BigDecimal("10"), "Received"),
+        new PurchaseOrderDelivery(
+            "R-2",
+            2,
+            Instant.parse("2024-04-08T06:30:00.123456Z"),
+            new BigDecimal("20.125"),
+            "Open"),
+        new PurchaseOrderDelivery("R-3", null, null, new BigDecimal("0.000"), null));
   }
 
   public static Address address(String line1) {

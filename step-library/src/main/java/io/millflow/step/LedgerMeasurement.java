@@ -1,0 +1,23 @@
+package io.millflow.step;
+
+/**
+ * For benchmarks only; never in production. {@code -Dmillflow-bench.ledger=off} leaves out the run
+ * ledger and the data-quality statistics where they are recorded (the transform's per-record tally
+ * of fill rates and schema drift, a SQL sink's count of records skipped as older, the engine's
+ * ledger row per step attempt and its balance checks), so a benchmark can measure what they cost
+ * (bench/README.md, "Ledger"). Without the ledger a run checks no balance and reports no account:
+ * its cursors move as if every path balanced. Read at each use, so one JVM can alternate; not a
+ * configuration key, not in the API or the UI.
+ */
+public final class LedgerMeasurement {
+
+  /** The system property; only {@code off} has an effect. */
+  public static final String PROPERTY = "millflow-bench.ledger";
+
+  private LedgerMeasurement() {}
+
+  /** Whether the ledger is recorded: true unless a benchmark switched it off. */
+  public static boolean isOn() {
+    return !"off".equals(System.getProperty(PROPERTY));
+  }
+}
