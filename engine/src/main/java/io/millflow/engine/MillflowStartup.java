@@ -17,6 +17,7 @@ import io.millflow.engine.security.SecretsMigration;
 import io.millflow.engine.security.TenantKeys;
 import io.millflow.engine.store.StateStore;
 import io.millflow.engine.trigger.WebhookDispatcher;
+import io.millflow.step.LedgerMeasurement;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.event.Observes;
@@ -58,6 +59,11 @@ public class MillflowStartup {
             });
     keys.rewrapAll();
     secrets.sealClearSecrets();
+    if (!LedgerMeasurement.isOn()) {
+      LOG.warnf(
+          "-D%s=off: runs keep no ledger and check no balance. For benchmarks only; never in production.",
+          LedgerMeasurement.PROPERTY);
+    }
     sandbox.start();
     workers.open();
     for (String bpmn : BundledFlows.load()) {
