@@ -4,6 +4,8 @@
 # once with both on (spans exported over OTLP/HTTP to a local receiver started here, /q/metrics scraped every 5 s), in
 # the order off, on, on, off so that drift of the shared host falls on both; the ratio is on / off (bench/README.md).
 # Usage: ./millflow bench observe [purchase orders] [webhook requests] [concurrency]   (default 3000, 4000, 16)
+# BENCH_ROUNDS (a multiple of 4, default 4) repeats the order off, on, on, off; 0 webhook requests measures the flow
+# alone; BENCH_JFR=1 records each round with Java Flight Recorder (round folder, runtime.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 orders="${1:-3000}"
@@ -33,6 +35,7 @@ round() {
     opts="-Dmillflow.metrics.enabled=false"
   fi
   mkdir -p "$dir"
+  [ "${BENCH_JFR:-0}" = 1 ] && opts="$opts -XX:StartFlightRecording=filename=$dir/runtime.jfr,settings=profile"
   java --add-opens=java.base/java.nio=ALL-UNNAMED $opts -Dmillflow.data-dir="$dir" -Dquarkus.http.port=$port \
     -Dquarkus.management.port=$management -Dmillflow.sandbox.plex-purchase-orders="$orders" \
     -Dmillflow.sandbox.plex-rate-limit-per-minute=0 -jar "$jar" > "$dir/runtime.log" 2>&1 &
@@ -67,10 +70,12 @@ BPMN
     "routes":[{"condition":"body.type = \"downtime\"","flowId":"bench-downtime"}]}')
   trigger=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin)["trigger"]["id"])')
   secret=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-  java bench/WebhookLoad.java "http://localhost:$port/webhooks/$trigger" "$secret" $((requests / 4)) "$concurrency" 0 > /dev/null
-  local load
-  load=$(java bench/WebhookLoad.java "http://localhost:$port/webhooks/$trigger" "$secret" "$requests" "$concurrency" 10)
-  await_inbox_drained "$trigger"
+  local load="per_second=0 p99_ms=0"
+  if [ "$requests" -gt 0 ]; then
+    java bench/WebhookLoad.java "http://localhost:$port/webhooks/$trigger" "$secret" $((requests / 4)) "$concurrency" 0 > /dev/null
+    load=$(java bench/WebhookLoad.java "http://localhost:$port/webhooks/$trigger" "$secret" "$requests" "$concurrency" 10)
+    await_inbox_drained "$trigger"
+  fi
 
   local first rerun
   first=$(run_flow "$dir" first)
@@ -115,7 +120,9 @@ PY
 }
 
 results=()
-for mode in off on on off; do
+rounds="${BENCH_ROUNDS:-4}"
+[ $((rounds % 4)) = 0 ] && [ "$rounds" -gt 0 ] || { echo "BENCH_ROUNDS must be a multiple of 4" >&2; exit 2; }
+for mode in $(for _ in $(seq $((rounds / 4))); do echo off on on off; done); do
   n=$(( ${#results[@]} + 1 ))
   result=$(round $mode $n)
   echo "round $n, metrics and tracing $mode: $result"
@@ -133,6 +140,14 @@ print(f"purchase orders: '"$orders"' x 5 lines; webhooks: '"$requests"' per roun
 for key, what, better in [("webhooks_per_s", "webhooks accepted/s", "higher"), ("webhook_p99_ms", "webhook p99 ms", "lower"),
                           ("flow_ms", "flow, first run ms", "lower"), ("rerun_ms", "flow, re-run ms", "lower")]:
     off, on = mean("off", key), mean("on", key)
-    cost = (off / on - 1) if better == "higher" else (on / off - 1)
-    print(f"{what}: off {off:.0f}, on {on:.0f}; ratio on/off {on/off:.3f} (cost {cost*100:+.1f} %)")
+    if off == 0:
+        continue
+    spread = lambda mode: "%.0f-%.0f" % (min(r[key] for r in rows[mode]), max(r[key] for r in rows[mode]))
+    off_spread, on_spread = spread("off"), spread("on")
+    off_median = statistics.median(r[key] for r in rows["off"])
+    on_median = statistics.median(r[key] for r in rows["on"])
+    cost = lambda off, on: (off / on - 1) if better == "higher" else (on / off - 1)
+    print(f"{what}: off {off:.0f} ({off_spread}), on {on:.0f} ({on_spread}); ratio on/off of the means {on/off:.3f}"
+          f" (cost {cost(off, on)*100:+.1f} %), of the medians {on_median/off_median:.3f}"
+          f" (cost {cost(off_median, on_median)*100:+.1f} %)")
 '
