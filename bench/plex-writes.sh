@@ -3,12 +3,12 @@
 # plex.release.upsert with one record in flight and with the step's default, against a bare java.net.http loop
 # making the same calls, in alternating rounds; then a dry run over the releases written. A JVM of its own, no
 # engine, no database; the sandbox in the benchmark's JVM (in-process) or in one of its own (own-jvm).
-#   ./millflow bench plex-writes [releases, default 10000] [rounds, default 3] [in-process|own-jvm]
+#   ./millflow bench plex-writes [releases, default 10000] [rounds, default 4] [in-process|own-jvm]
 # Environment: MVN=./mvnw.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 releases="${1:-10000}"
-rounds="${2:-3}"
+rounds="${2:-4}"
 where="${3:-in-process}"
 mvn="${MVN:-./mvnw}"
 $mvn -B -q -pl connectors/plex -am -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \

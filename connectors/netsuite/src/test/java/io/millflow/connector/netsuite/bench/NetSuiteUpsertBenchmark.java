@@ -14,6 +14,7 @@ import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import io.millflow.step.Json;
+import io.millflow.step.testing.BenchRounds;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
 import java.net.URI;
@@ -34,14 +35,14 @@ import java.util.concurrent.Semaphore;
  * Upserts N vendors (default 10,000) into the NetSuite sandbox through {@code
  * netsuite.vendor.upsert}, synchronously and asynchronously (idempotency keys, following each job),
  * and with a bare java.net.http loop making the same calls with the same concurrency (the
- * connection's 5 requests in flight); then a dry run over the vendors written. Rounds (default 3)
- * alternate the step and the loop, new vendors each round, the side that goes first swapping from
- * round to round. Prints Markdown rows: mode, records, connector s, records/s, raw s, records/s,
- * raw/connector throughput (medians of the rounds, and each round's ratio). TBA for both.
- * Arguments: the vendors (default 10,000), the modes ({@code sync}, {@code async} or {@code both},
- * the default), the rounds (3), and where the sandbox runs: {@code in-process} (the default,
- * sharing this JVM's CPU with both sides) or {@code own-jvm} (a JVM of its own). Not a test: run
- * its main.
+ * connection's 5 requests in flight), each warmed up with as many vendors first, untimed; then a
+ * dry run over the vendors written. Rounds (default 4) alternate the step and the loop, new vendors
+ * each round, the side that goes first swapping from round to round. Prints Markdown rows: mode,
+ * records, connector s, records/s, raw s, records/s, raw/connector throughput (medians of the
+ * rounds, and each round's ratio). TBA for both. Arguments: the vendors (default 10,000), the modes
+ * ({@code sync}, {@code async} or {@code both}, the default), the rounds (4), and where the sandbox
+ * runs: {@code in-process} (the default, sharing this JVM's CPU with both sides) or {@code own-jvm}
+ * (a JVM of its own). Not a test: run its main.
  */
 public final class NetSuiteUpsertBenchmark {
 
@@ -73,7 +74,7 @@ public final class NetSuiteUpsertBenchmark {
         args.length > 1 && !args[1].equals("both")
             ? new boolean[] {args[1].equals("async")}
             : new boolean[] {false, true};
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     boolean ownJvm = args.length > 3 && args[3].equals("own-jvm");
     NetSuiteSandboxConfig config = NetSuiteSandboxConfig.defaults().withPurchaseOrders(10);
     if (ownJvm) {
@@ -88,45 +89,32 @@ public final class NetSuiteUpsertBenchmark {
     }
   }
 
-  private static void run(Target target, int records, boolean[] modes, int rounds)
+  private static void run(Target target, int records, boolean[] modes, int roundCount)
       throws Exception {
     Connection connection = target.tbaConnection("netsuite-sandbox");
     TestStepContext context = new TestStepContext().withConnection(connection);
     NetSuiteVendorUpsert step = new NetSuiteVendorUpsert();
     for (boolean async : modes) {
       String mode = async ? "async" : "sync";
-      connector(step, context, vendors(context, "warm-" + mode, 500), async, false);
-      raw(target, connection, "warm-raw-" + mode, 500, async);
-      List<Double> stepSeconds = new ArrayList<>();
-      List<Double> loopSeconds = new ArrayList<>();
+      connector(step, context, vendors(context, "warm-" + mode, records), async, false);
+      raw(target, connection, "warm-raw-" + mode, records, async);
+      BenchRounds rounds = new BenchRounds();
       DatasetRef last = null;
-      for (int round = 0; round < rounds; round++) {
+      for (int round = 0; round < roundCount; round++) {
         boolean loopFirst = round % 2 == 1;
         DatasetRef dataset = vendors(context, mode + "-" + round, records);
         String rawPrefix = "raw-" + mode + "-" + round;
         if (loopFirst) {
-          loopSeconds.add(seconds(() -> raw(target, connection, rawPrefix, records, async)));
+          rounds.timeLoop(() -> raw(target, connection, rawPrefix, records, async));
         }
-        long start = System.nanoTime();
-        RecordWriteResult result = connector(step, context, dataset, async, false);
-        stepSeconds.add((System.nanoTime() - start) / 1e9);
+        rounds.timeStep(() -> check(connector(step, context, dataset, async, false), records));
         if (!loopFirst) {
-          loopSeconds.add(seconds(() -> raw(target, connection, rawPrefix, records, async)));
+          rounds.timeLoop(() -> raw(target, connection, rawPrefix, records, async));
         }
-        if (result.written() != records) {
-          throw new IllegalStateException("The step wrote " + result.written() + " of " + records);
-        }
-        System.out.printf(
-            "%s round %d (%s first): step %.2f s, loop %.2f s, %.2f%n",
-            mode,
-            round + 1,
-            loopFirst ? "loop" : "step",
-            stepSeconds.get(round),
-            loopSeconds.get(round),
-            loopSeconds.get(round) / stepSeconds.get(round));
+        System.out.println(mode + " " + rounds.lastRound(loopFirst));
         last = dataset;
       }
-      row(mode, records, stepSeconds, loopSeconds);
+      System.out.println(rounds.row(mode, records));
       if (!async) {
         long start = System.nanoTime();
         RecordWriteResult dry = connector(step, context, last, false, true);
@@ -138,7 +126,7 @@ public final class NetSuiteUpsertBenchmark {
             dry.unchanged(),
             drySeconds,
             records / drySeconds,
-            drySeconds / median(stepSeconds));
+            drySeconds / rounds.medianStep());
       }
     }
     if (target.inProcess() != null) {
@@ -148,41 +136,10 @@ public final class NetSuiteUpsertBenchmark {
     }
   }
 
-  private static void row(String mode, int records, List<Double> step, List<Double> loop) {
-    double connector = median(step);
-    double raw = median(loop);
-    List<String> ratios = new ArrayList<>();
-    for (int i = 0; i < step.size(); i++) {
-      ratios.add(String.format("%.2f", loop.get(i) / step.get(i)));
+  private static void check(RecordWriteResult result, int records) {
+    if (result.written() != records) {
+      throw new IllegalStateException("The step wrote " + result.written() + " of " + records);
     }
-    System.out.printf(
-        "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f (rounds: %s) |%n",
-        mode,
-        records,
-        connector,
-        records / connector,
-        raw,
-        records / raw,
-        raw / connector,
-        String.join(", ", ratios));
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-  }
-
-  private interface Timed {
-    void run() throws Exception;
-  }
-
-  private static double seconds(Timed timed) throws Exception {
-    long start = System.nanoTime();
-    timed.run();
-    return (System.nanoTime() - start) / 1e9;
   }
 
   private static RecordWriteResult connector(
@@ -228,7 +185,19 @@ public final class NetSuiteUpsertBenchmark {
   private static void raw(
       Target target, Connection connection, String prefix, int count, boolean async)
       throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      rawWith(http, target, connection, prefix, count, async);
+    }
+  }
+
+  private static void rawWith(
+      HttpClient http,
+      Target target,
+      Connection connection,
+      String prefix,
+      int count,
+      boolean async)
+      throws Exception {
     NetSuiteAuth.Tba tba =
         new NetSuiteAuth.Tba(
             connection.credential("consumerKey"),

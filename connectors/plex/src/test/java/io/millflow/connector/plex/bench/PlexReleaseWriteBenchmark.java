@@ -12,6 +12,7 @@ import io.millflow.sandbox.SandboxProcess;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
+import io.millflow.step.testing.BenchRounds;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
 import java.math.BigDecimal;
@@ -35,11 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * step does (a {@code GET .../releases/{id}} that finds none, then the {@code POST}) with the same
  * records in flight: the step one at a time against the loop one at a time, and the step as shipped
  * ({@link #IN_FLIGHT} records at once) against the loop with as many at once; each warmed up with
- * 500 first. Rounds (default 3) alternate the two sides, new records each round, the side that goes
- * first swapping from round to round. Then a dry run over the releases last written (one GET each,
- * all unchanged). Arguments: releases, rounds, and where the sandbox runs: {@code in-process} (the
- * default, sharing this JVM's CPU with both sides) or {@code own-jvm} (a JVM of its own). Prints
- * Markdown rows. Not a test: run its main.
+ * as many records first, untimed (500 left the first timed round, on whichever side went first,
+ * slower by a third while the JIT compiled the client and sandbox code both sides share). Rounds
+ * (default 3) alternate the two sides, new records each round, the side that goes first swapping
+ * from round to round. Then a dry run over the releases last written (one GET each, all unchanged).
+ * Arguments: releases, rounds, and where the sandbox runs: {@code in-process} (the default, sharing
+ * this JVM's CPU with both sides) or {@code own-jvm} (a JVM of its own). Prints Markdown rows. Not
+ * a test: run its main.
  */
 public final class PlexReleaseWriteBenchmark {
 
@@ -53,16 +56,9 @@ public final class PlexReleaseWriteBenchmark {
   /** The sandbox written to: its address and key, and whether it runs in this JVM. */
   private record Target(String baseUrl, String apiKey, PlexSandbox inProcess) {}
 
-  /** Seconds of the step and of the bare loop over the same records, per round. */
-  private record Side(List<Double> step, List<Double> loop) {
-    Side() {
-      this(new ArrayList<>(), new ArrayList<>());
-    }
-  }
-
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     boolean ownJvm = args.length > 2 && args[2].equals("own-jvm");
     int orders = records / 5 + 200;
     if (ownJvm) {
@@ -94,12 +90,12 @@ public final class PlexReleaseWriteBenchmark {
     TestStepContext context = new TestStepContext().withConnection(connection);
     PlexReleaseUpsert sequential = new PlexReleaseUpsert(new HttpPlexClientFactory(), 1);
     PlexReleaseUpsert step = new PlexReleaseUpsert();
-    sequential.run(input(releases(context, "warm-seq", lines, 500), false), context);
-    step.run(input(releases(context, "warm", lines, 500), false), context);
-    raw(target, "warm-raw", lines, 500, 1);
-    raw(target, "warm-raw-parallel", lines, 500, IN_FLIGHT);
-    Side one = new Side();
-    Side parallel = new Side();
+    sequential.run(input(releases(context, "warm-seq", lines, records), false), context);
+    step.run(input(releases(context, "warm", lines, records), false), context);
+    raw(target, "warm-raw", lines, records, 1);
+    raw(target, "warm-raw-parallel", lines, records, IN_FLIGHT);
+    BenchRounds one = new BenchRounds();
+    BenchRounds parallel = new BenchRounds();
     DatasetRef last = null;
     for (int round = 0; round < rounds; round++) {
       boolean loopFirst = round % 2 == 1;
@@ -108,91 +104,41 @@ public final class PlexReleaseWriteBenchmark {
       String raws = "raw-" + round;
       String rawsParallel = "raw-parallel-" + round;
       if (loopFirst) {
-        one.loop().add(seconds(() -> raw(target, raws, lines, records, 1)));
+        one.timeLoop(() -> raw(target, raws, lines, records, 1));
       }
-      one.step().add(seconds(() -> check(sequential.run(input(seq, false), context), records)));
+      one.timeStep(() -> check(sequential.run(input(seq, false), context), records));
       if (!loopFirst) {
-        one.loop().add(seconds(() -> raw(target, raws, lines, records, 1)));
+        one.timeLoop(() -> raw(target, raws, lines, records, 1));
       }
       if (loopFirst) {
-        parallel.loop().add(seconds(() -> raw(target, rawsParallel, lines, records, IN_FLIGHT)));
+        parallel.timeLoop(() -> raw(target, rawsParallel, lines, records, IN_FLIGHT));
       }
-      parallel.step().add(seconds(() -> check(step.run(input(bench, false), context), records)));
+      parallel.timeStep(() -> check(step.run(input(bench, false), context), records));
       if (!loopFirst) {
-        parallel.loop().add(seconds(() -> raw(target, rawsParallel, lines, records, IN_FLIGHT)));
+        parallel.timeLoop(() -> raw(target, rawsParallel, lines, records, IN_FLIGHT));
       }
-      System.out.printf(
-          "round %d (%s first): 1 in flight step %.2f s, loop %.2f s, %.2f; %d in flight step %.2f s,"
-              + " loop %.2f s, %.2f%n",
-          round + 1,
-          loopFirst ? "loop" : "step",
-          one.step().get(round),
-          one.loop().get(round),
-          one.loop().get(round) / one.step().get(round),
-          IN_FLIGHT,
-          parallel.step().get(round),
-          parallel.loop().get(round),
-          parallel.loop().get(round) / parallel.step().get(round));
+      System.out.println("1 in flight, " + one.lastRound(loopFirst));
+      System.out.println(IN_FLIGHT + " in flight, " + parallel.lastRound(loopFirst));
       last = bench;
     }
-    row("create (GET + POST), 1 record in flight on both sides", records, one);
-    row(
-        "create (GET + POST), " + IN_FLIGHT + " records in flight on both sides",
-        records,
-        parallel);
-    DatasetRef written = last;
-    double connector = median(parallel.step());
+    System.out.println(one.row("create (GET + POST), 1 record in flight on both sides", records));
+    System.out.println(
+        parallel.row(
+            "create (GET + POST), " + IN_FLIGHT + " records in flight on both sides", records));
     long start = System.nanoTime();
-    RecordWriteResult dry = step.run(input(written, true), context);
+    RecordWriteResult dry = step.run(input(last, true), context);
     double drySeconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         "| dry run over the %,d written (%,d unchanged) | %.1f s, %,.0f/s, %.2f of the write's"
             + " median time |%n",
-        records, dry.unchanged(), drySeconds, records / drySeconds, drySeconds / connector);
+        records,
+        dry.unchanged(),
+        drySeconds,
+        records / drySeconds,
+        drySeconds / parallel.medianStep());
     if (target.inProcess() != null) {
       System.out.printf("sandbox: %,d releases created%n", target.inProcess().releasesCreated());
     }
-  }
-
-  /**
-   * A README row: medians of the rounds, the ratio of the medians' throughput, and each round's
-   * ratio.
-   */
-  private static void row(String mode, int records, Side side) {
-    double step = median(side.step());
-    double loop = median(side.loop());
-    List<String> ratios = new ArrayList<>();
-    for (int i = 0; i < side.step().size(); i++) {
-      ratios.add(String.format("%.2f", side.loop().get(i) / side.step().get(i)));
-    }
-    System.out.printf(
-        "| %s | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f (rounds: %s) |%n",
-        mode,
-        records,
-        step,
-        records / step,
-        loop,
-        records / loop,
-        loop / step,
-        String.join(", ", ratios));
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-  }
-
-  private interface Timed {
-    void run() throws Exception;
-  }
-
-  private static double seconds(Timed timed) throws Exception {
-    long start = System.nanoTime();
-    timed.run();
-    return (System.nanoTime() - start) / 1e9;
   }
 
   private static void check(RecordWriteResult result, int records) {
@@ -244,7 +190,14 @@ public final class PlexReleaseWriteBenchmark {
    */
   private static void raw(Target target, String prefix, List<String> lines, int count, int inFlight)
       throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      rawWith(http, target, prefix, lines, count, inFlight);
+    }
+  }
+
+  private static void rawWith(
+      HttpClient http, Target target, String prefix, List<String> lines, int count, int inFlight)
+      throws Exception {
     AtomicInteger next = new AtomicInteger();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> workers = new ArrayList<>();
