@@ -8,6 +8,7 @@ import io.millflow.connector.netsuite.protocol.NetSuiteGuesses;
 import io.millflow.step.Json;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.http.CallDeadline;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -280,7 +281,6 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
             + "&client_assertion="
             + encode(ClientAssertion.sign(settings, m2m, clock.instant()));
     return HttpRequest.newBuilder(settings.tokenUrl())
-        .timeout(settings.timeout())
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .header("X-Request-Id", call.requestId())
@@ -308,7 +308,6 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
       NetSuiteCall call, URI uri, byte[] body, String authorization, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(settings.timeout())
             .header("Accept", "application/json")
             .header("Authorization", authorization)
             .header("X-Request-Id", call.requestId());
@@ -324,7 +323,8 @@ public final class HttpNetSuiteClient implements NetSuiteClient {
 
   private HttpResponse<byte[]> exchange(NetSuiteCall call, HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return CallDeadline.send(
+          http, request, HttpResponse.BodyHandlers.ofByteArray(), settings.timeout());
     } catch (IOException e) {
       throw NetSuiteErrors.ofNoResponse(call, e, settings.timeout(), settings.baseUrl().toString());
     } catch (InterruptedException e) {

@@ -139,7 +139,6 @@ public final class HttpPlexClient implements PlexClient {
       PlexConnectionSettings settings, PlexCall call, String pathAndQuery) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(settings.resolve(pathAndQuery))
-            .timeout(settings.timeout())
             .header("Accept", "application/json")
             .header("X-Plex-Connect-Api-Key", settings.apiKey())
             .header("X-Request-Id", call.requestId());

@@ -111,7 +111,6 @@ public final class HttpPlexDataSources {
 
   private static HttpRequest.Builder request(PlexDataSourceSettings settings, String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
-        .timeout(settings.timeout())
         .header("Accept", "application/json")
         .header("Authorization", settings.authorization());
   }

@@ -9,6 +9,7 @@ import io.millflow.step.ReauthRequiredException;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.http.CallDeadline;
 import io.millflow.step.http.ObservedHttpClient;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -94,9 +95,11 @@ public final class PlexConnectionTester implements ConnectionTester<PlexConnecti
     HttpResponse<byte[]> response;
     try {
       response =
-          http.send(
+          CallDeadline.send(
+              http,
               HttpPlexClient.request(settings, call, HttpPlexClient.TENANTS),
-              HttpResponse.BodyHandlers.ofByteArray());
+              HttpResponse.BodyHandlers.ofByteArray(),
+              settings.timeout());
     } catch (IOException e) {
       return Optional.of(
           noAnswer(

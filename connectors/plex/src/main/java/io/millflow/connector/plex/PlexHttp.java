@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.millflow.step.Json;
 import io.millflow.step.RetryableStepException;
 import io.millflow.step.StepFailure;
+import io.millflow.step.http.CallDeadline;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,11 +28,14 @@ final class PlexHttp {
 
   private PlexHttp() {}
 
-  /** The answer, whatever its status; no answer at all (network, timeout) is retryable. */
+  /**
+   * The answer, whatever its status; no answer at all (network, no answer within {@code timeout},
+   * which {@link CallDeadline} enforces: requests carry no timeout of their own) is retryable.
+   */
   static HttpResponse<byte[]> send(
       HttpClient http, HttpRequest request, PlexCall call, Duration timeout, URI baseUrl) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return CallDeadline.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), timeout);
     } catch (IOException e) {
       throw PlexErrors.ofNoResponse(call, e, timeout, baseUrl.toString());
     } catch (InterruptedException e) {

@@ -85,16 +85,31 @@ public final class PlexRateLimiters {
     return error;
   }
 
+  /**
+   * Sleeps until the connection's hold is past, reading it again after each sleep: a 429 answered
+   * meanwhile may have moved it later. Holds that keep moving for longer than {@link #MAX_WAIT}
+   * give up with a retryable error, as a bucket that never frees does.
+   */
   private void holdOff(PlexConnectionSettings settings) throws InterruptedException {
-    Instant until = holds.get(keyOf(settings));
-    if (until == null) {
-      return;
-    }
-    Duration left = Duration.between(Instant.now(), until);
-    if (left.isPositive()) {
-      Thread.sleep(left);
-    } else {
-      holds.remove(keyOf(settings), until);
+    String key = keyOf(settings);
+    Instant givingUp = Instant.now().plus(MAX_WAIT);
+    for (Instant until = holds.get(key); until != null; until = holds.get(key)) {
+      Instant now = Instant.now();
+      if (!until.isAfter(now)) {
+        holds.remove(key, until);
+        continue; // gone, or replaced by a later hold
+      }
+      if (now.isAfter(givingUp)) {
+        throw new RetryableStepException(
+            "Plex kept connection '"
+                + settings.connectionName()
+                + "' on hold (429) for over "
+                + MAX_WAIT.toMinutes()
+                + " minute; retry later.",
+            null,
+            Duration.between(now, until));
+      }
+      Thread.sleep(Duration.between(now, until));
     }
   }
 

@@ -76,6 +76,20 @@ class PlexRateLimitersTest {
   }
 
   @Test
+  void aHoldMovedLaterWhileACallWaitsIsWaitedOutToItsNewEnd() throws Exception {
+    var limited = settings("plex", "https://connect.plex.com", "0");
+    limiters.heed(limited, 429, new RetryableStepException("429", null, Duration.ofMillis(300)));
+
+    long start = System.nanoTime();
+    Thread waiting = Thread.ofVirtual().start(() -> limiters.acquire(limited));
+    Thread.sleep(100);
+    limiters.heed(limited, 429, new RetryableStepException("429", null, Duration.ofMillis(600)));
+    waiting.join();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(650));
+  }
+
+  @Test
   void aServerErrorWithRetryAfterHoldsNothingOff() {
     var limited = settings("plex", "https://connect.plex.com", "0");
 

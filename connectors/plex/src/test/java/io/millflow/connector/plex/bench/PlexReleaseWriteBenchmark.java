@@ -8,9 +8,11 @@ import io.millflow.connector.plex.PlexWriteInput;
 import io.millflow.connector.plex.PurchaseOrderFilter;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
+import io.millflow.sandbox.SandboxProcess;
 import io.millflow.step.Connection;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
+import io.millflow.step.testing.BenchRounds;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
 import java.math.BigDecimal;
@@ -34,8 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * step does (a {@code GET .../releases/{id}} that finds none, then the {@code POST}) with the same
  * records in flight: the step one at a time against the loop one at a time, and the step as shipped
  * ({@link #IN_FLIGHT} records at once) against the loop with as many at once; each warmed up with
- * 500 first. Then a dry run over the releases written (one GET each, all unchanged). Prints
- * Markdown rows. Not a test: run its main.
+ * as many records first, untimed (500 left the first timed round, on whichever side went first,
+ * slower by a third while the JIT compiled the client and sandbox code both sides share). Rounds
+ * (default 3) alternate the two sides, new records each round, the side that goes first swapping
+ * from round to round. Then a dry run over the releases last written (one GET each, all unchanged).
+ * Arguments: releases, rounds, and where the sandbox runs: {@code in-process} (the default, sharing
+ * this JVM's CPU with both sides) or {@code own-jvm} (a JVM of its own). Prints Markdown rows. Not
+ * a test: run its main.
  */
 public final class PlexReleaseWriteBenchmark {
 
@@ -46,60 +53,91 @@ public final class PlexReleaseWriteBenchmark {
 
   private PlexReleaseWriteBenchmark() {}
 
+  /** The sandbox written to: its address and key, and whether it runs in this JVM. */
+  private record Target(String baseUrl, String apiKey, PlexSandbox inProcess) {}
+
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    boolean ownJvm = args.length > 2 && args[2].equals("own-jvm");
+    int orders = records / 5 + 200;
+    if (ownJvm) {
+      try (SandboxProcess process =
+          SandboxProcess.start(
+              PlexSandbox.class, List.of("--rate-limit=0", "--purchase-orders=" + orders))) {
+        run(
+            new Target(process.baseUrl(), PlexSandboxConfig.defaults().apiKey(), null),
+            records,
+            rounds);
+      }
+      return;
+    }
     try (PlexSandbox sandbox =
-        new PlexSandbox(
-                PlexSandboxConfig.defaults()
-                    .withPurchaseOrders(records / 5 + 200)
-                    .withoutRateLimit())
+        new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(orders).withoutRateLimit())
             .start(0)) {
-      Connection connection =
-          new Connection(
-              "plex",
-              "plex",
-              Map.of("baseUrl", sandbox.baseUrl(), "rateLimitPerMinute", "10000000"),
-              Map.of("apiKey", sandbox.config().apiKey()));
-      List<String> lines = lineIds(connection, records + 500);
-      TestStepContext context = new TestStepContext().withConnection(connection);
-      PlexReleaseUpsert sequential = new PlexReleaseUpsert(new HttpPlexClientFactory(), 1);
-      PlexReleaseUpsert step = new PlexReleaseUpsert();
-      sequential.run(input(releases(context, "warm-seq", lines, 500), false), context);
-      step.run(input(releases(context, "warm", lines, 500), false), context);
-      raw(sandbox, "warm-raw", lines, 500, 1);
-      raw(sandbox, "warm-raw-parallel", lines, 500, IN_FLIGHT);
-      DatasetRef before = releases(context, "seq", lines, records);
-      long start = System.nanoTime();
-      check(sequential.run(input(before, false), context), records);
-      double oneAtATime = (System.nanoTime() - start) / 1e9;
-      start = System.nanoTime();
-      raw(sandbox, "raw", lines, records, 1);
-      double rawOneAtATime = (System.nanoTime() - start) / 1e9;
-      DatasetRef dataset = releases(context, "bench", lines, records);
-      start = System.nanoTime();
-      check(step.run(input(dataset, false), context), records);
-      double connector = (System.nanoTime() - start) / 1e9;
-      start = System.nanoTime();
-      raw(sandbox, "raw-parallel", lines, records, IN_FLIGHT);
-      double raw = (System.nanoTime() - start) / 1e9;
-      System.out.printf(
-          "| create (GET + POST), 1 record in flight on both sides | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          records,
-          oneAtATime,
-          records / oneAtATime,
-          rawOneAtATime,
-          records / rawOneAtATime,
-          rawOneAtATime / oneAtATime);
-      System.out.printf(
-          "| create (GET + POST), %d records in flight on both sides | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          IN_FLIGHT, records, connector, records / connector, raw, records / raw, raw / connector);
-      start = System.nanoTime();
-      RecordWriteResult dry = step.run(input(dataset, true), context);
-      double drySeconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(
-          "| dry run over the %,d written (%,d unchanged) | %.1f s, %,.0f/s, %.2f of the write's time |%n",
-          records, dry.unchanged(), drySeconds, records / drySeconds, drySeconds / connector);
-      System.out.printf("sandbox: %,d releases created%n", sandbox.releasesCreated());
+      run(new Target(sandbox.baseUrl(), sandbox.config().apiKey(), sandbox), records, rounds);
+    }
+  }
+
+  private static void run(Target target, int records, int rounds) throws Exception {
+    Connection connection =
+        new Connection(
+            "plex",
+            "plex",
+            Map.of("baseUrl", target.baseUrl(), "rateLimitPerMinute", "10000000"),
+            Map.of("apiKey", target.apiKey()));
+    List<String> lines = lineIds(connection, records + 500);
+    TestStepContext context = new TestStepContext().withConnection(connection);
+    PlexReleaseUpsert sequential = new PlexReleaseUpsert(new HttpPlexClientFactory(), 1);
+    PlexReleaseUpsert step = new PlexReleaseUpsert();
+    sequential.run(input(releases(context, "warm-seq", lines, records), false), context);
+    step.run(input(releases(context, "warm", lines, records), false), context);
+    raw(target, "warm-raw", lines, records, 1);
+    raw(target, "warm-raw-parallel", lines, records, IN_FLIGHT);
+    BenchRounds one = new BenchRounds();
+    BenchRounds parallel = new BenchRounds();
+    DatasetRef last = null;
+    for (int round = 0; round < rounds; round++) {
+      boolean loopFirst = round % 2 == 1;
+      DatasetRef seq = releases(context, "seq-" + round, lines, records);
+      DatasetRef bench = releases(context, "bench-" + round, lines, records);
+      String raws = "raw-" + round;
+      String rawsParallel = "raw-parallel-" + round;
+      if (loopFirst) {
+        one.timeLoop(() -> raw(target, raws, lines, records, 1));
+      }
+      one.timeStep(() -> check(sequential.run(input(seq, false), context), records));
+      if (!loopFirst) {
+        one.timeLoop(() -> raw(target, raws, lines, records, 1));
+      }
+      if (loopFirst) {
+        parallel.timeLoop(() -> raw(target, rawsParallel, lines, records, IN_FLIGHT));
+      }
+      parallel.timeStep(() -> check(step.run(input(bench, false), context), records));
+      if (!loopFirst) {
+        parallel.timeLoop(() -> raw(target, rawsParallel, lines, records, IN_FLIGHT));
+      }
+      System.out.println("1 in flight, " + one.lastRound(loopFirst));
+      System.out.println(IN_FLIGHT + " in flight, " + parallel.lastRound(loopFirst));
+      last = bench;
+    }
+    System.out.println(one.row("create (GET + POST), 1 record in flight on both sides", records));
+    System.out.println(
+        parallel.row(
+            "create (GET + POST), " + IN_FLIGHT + " records in flight on both sides", records));
+    long start = System.nanoTime();
+    RecordWriteResult dry = step.run(input(last, true), context);
+    double drySeconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "| dry run over the %,d written (%,d unchanged) | %.1f s, %,.0f/s, %.2f of the write's"
+            + " median time |%n",
+        records,
+        dry.unchanged(),
+        drySeconds,
+        records / drySeconds,
+        drySeconds / parallel.medianStep());
+    if (target.inProcess() != null) {
+      System.out.printf("sandbox: %,d releases created%n", target.inProcess().releasesCreated());
     }
   }
 
@@ -150,10 +188,16 @@ public final class PlexReleaseWriteBenchmark {
    * the next record and making its GET and then its POST, so {@code inFlight} records are in flight
    * at once, as in the step's window.
    */
-  private static void raw(
-      PlexSandbox sandbox, String prefix, List<String> lines, int count, int inFlight)
+  private static void raw(Target target, String prefix, List<String> lines, int count, int inFlight)
       throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      rawWith(http, target, prefix, lines, count, inFlight);
+    }
+  }
+
+  private static void rawWith(
+      HttpClient http, Target target, String prefix, List<String> lines, int count, int inFlight)
+      throws Exception {
     AtomicInteger next = new AtomicInteger();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> workers = new ArrayList<>();
@@ -162,7 +206,7 @@ public final class PlexReleaseWriteBenchmark {
             threads.submit(
                 () -> {
                   for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    createOne(http, sandbox, prefix, lines, i);
+                    createOne(http, target, prefix, lines, i);
                   }
                   return null;
                 }));
@@ -174,12 +218,11 @@ public final class PlexReleaseWriteBenchmark {
   }
 
   private static void createOne(
-      HttpClient http, PlexSandbox sandbox, String prefix, List<String> lines, int i)
-      throws Exception {
+      HttpClient http, Target target, String prefix, List<String> lines, int i) throws Exception {
     String id = UUID.nameUUIDFromBytes((prefix + i).getBytes(StandardCharsets.UTF_8)).toString();
     HttpResponse<byte[]> found =
         http.send(
-            request(sandbox, RELEASES + "/" + id).GET().build(),
+            request(target, RELEASES + "/" + id).GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
     if (found.statusCode() != 404) {
       throw new IllegalStateException("release " + id + " exists: " + found.statusCode());
@@ -188,7 +231,7 @@ public final class PlexReleaseWriteBenchmark {
     body.remove("key");
     HttpResponse<byte[]> created =
         http.send(
-            request(sandbox, RELEASES)
+            request(target, RELEASES)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
                 .build(),
@@ -198,9 +241,9 @@ public final class PlexReleaseWriteBenchmark {
     }
   }
 
-  private static HttpRequest.Builder request(PlexSandbox sandbox, String path) {
-    return HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+  private static HttpRequest.Builder request(Target target, String path) {
+    return HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
         .header("Accept", "application/json")
-        .header("X-Plex-Connect-Api-Key", sandbox.config().apiKey());
+        .header("X-Plex-Connect-Api-Key", target.apiKey());
   }
 }
