@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,11 +48,12 @@ final class CaseRun {
   List<Mismatch> run(String bpmn, String processId) {
     for (Sink sink : testCase.expect().sinks()) {
       Connection connection = runtime.connection(sink.connection());
-      if (!sink.filter().isEmpty() && !PlexRecords.isPlex(connection)) {
+      Optional<ApiSinkRecords> api = ApiSinkRecords.of(connection);
+      if (!sink.filter().isEmpty() && !api.map(ApiSinkRecords::takesFilter).orElse(false)) {
         throw new FlowTestFormatException(
             sink.label() + ": a filter is for Plex sinks; this connection is " + connection.type());
       }
-      if (!NetSuiteRecords.isNetSuite(connection) && !PlexRecords.isPlex(connection)) {
+      if (api.isEmpty()) {
         SinkContents.empty(connection, sink.table());
       }
     }
@@ -148,13 +150,9 @@ final class CaseRun {
   }
 
   private static List<Map<String, Object>> rows(Connection connection, Sink sink) {
-    if (NetSuiteRecords.isNetSuite(connection)) {
-      return NetSuiteRecords.rows(connection, sink);
-    }
-    if (PlexRecords.isPlex(connection)) {
-      return PlexRecords.rows(connection, sink);
-    }
-    return SinkContents.rows(connection, sink.table());
+    return ApiSinkRecords.of(connection)
+        .map(api -> api.rows(connection, sink))
+        .orElseGet(() -> SinkContents.rows(connection, sink.table()));
   }
 
   /** Events are stored as the run ends; a moment's wait lets the last one in. */

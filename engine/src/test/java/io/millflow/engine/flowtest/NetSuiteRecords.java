@@ -6,9 +6,7 @@ import io.millflow.connector.netsuite.NetSuiteClient;
 import io.millflow.connector.netsuite.NetSuiteConnectionSettings;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
 import io.millflow.step.Connection;
-import io.millflow.step.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,41 +17,31 @@ import java.util.Map;
  * record/v1/<type>/eid:<externalId>}). NetSuite has no table to count or empty, so a NetSuite sink
  * takes rows only, and cases keep to external ids of their own.
  */
-final class NetSuiteRecords {
+final class NetSuiteRecords implements ApiSinkRecords {
 
-  static final String TYPE = "netsuite";
-
-  private NetSuiteRecords() {}
-
-  static boolean isNetSuite(Connection connection) {
-    return TYPE.equals(connection.type());
+  @Override
+  public String type() {
+    return "netsuite";
   }
 
-  /** The records of the sink's type that its expected rows name, as field name to value. */
-  static List<Map<String, Object>> rows(Connection connection, Sink sink) {
+  /** The records of the sink's type that its expected rows name. */
+  @Override
+  public List<ObjectNode> read(Connection connection, Sink sink) {
     if (sink.count() != null) {
       throw new FlowTestFormatException(
           sink.label() + ": a NetSuite sink cannot be counted; give rows with an externalId");
     }
     NetSuiteClient client =
         new HttpNetSuiteClientFactory().forSettings(NetSuiteConnectionSettings.of(connection));
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<ObjectNode> records = new ArrayList<>();
     for (Map<String, Object> wanted : sink.rows()) {
       Object externalId = wanted.get("externalId");
       if (externalId == null) {
         throw new FlowTestFormatException(
             sink.label() + ": each row of a NetSuite sink names its record by externalId");
       }
-      client
-          .recordByExternalId(sink.table(), externalId.toString())
-          .map(NetSuiteRecords::fields)
-          .ifPresent(rows::add);
+      client.recordByExternalId(sink.table(), externalId.toString()).ifPresent(records::add);
     }
-    return rows;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> fields(ObjectNode record) {
-    return Json.mapper().convertValue(record, LinkedHashMap.class);
+    return records;
   }
 }

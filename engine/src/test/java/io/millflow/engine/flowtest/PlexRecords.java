@@ -7,8 +7,6 @@ import io.millflow.connector.plex.PlexWriteClient;
 import io.millflow.engine.flowtest.FlowTestFile.Sink;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionKind;
-import io.millflow.step.Json;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,18 +17,22 @@ import java.util.Map;
  * {@code externalReceiptCode}, suppliers by {@code code}). Plex has no list to empty, so a count
  * needs a filter, and cases keep to codes of their own.
  */
-final class PlexRecords {
+final class PlexRecords implements ApiSinkRecords {
 
-  static final String TYPE = "plex";
-
-  private PlexRecords() {}
-
-  static boolean isPlex(Connection connection) {
-    return TYPE.equals(connection.type());
+  @Override
+  public String type() {
+    return "plex";
   }
 
-  /** The records Plex lists for the sink's resource under its filter, as field name to value. */
-  static List<Map<String, Object>> rows(Connection connection, Sink sink) {
+  /** Plex's own query parameters of the list. */
+  @Override
+  public boolean takesFilter() {
+    return true;
+  }
+
+  /** The records Plex lists for the sink's resource under its filter. */
+  @Override
+  public List<ObjectNode> read(Connection connection, Sink sink) {
     if (sink.count() != null && sink.filter().isEmpty()) {
       throw new FlowTestFormatException(
           sink.label()
@@ -41,19 +43,12 @@ final class PlexRecords {
             .writeClient(
                 connection.name(), ConnectionKind.of(PlexConnection.class).bind(connection));
     List<Map.Entry<String, String>> query = List.copyOf(sink.filter().entrySet());
-    List<ObjectNode> records =
-        switch (sink.table()) {
-          case "receipts" -> plex.receipts(query);
-          case "suppliers" -> plex.suppliers(query);
-          default ->
-              throw new FlowTestFormatException(
-                  sink.label() + ": a Plex sink reads receipts or suppliers");
-        };
-    return records.stream().map(PlexRecords::fields).toList();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> fields(ObjectNode record) {
-    return Json.mapper().convertValue(record, LinkedHashMap.class);
+    return switch (sink.table()) {
+      case "receipts" -> plex.receipts(query);
+      case "suppliers" -> plex.suppliers(query);
+      default ->
+          throw new FlowTestFormatException(
+              sink.label() + ": a Plex sink reads receipts or suppliers");
+    };
   }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.millflow.engine.FlowTestSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,13 +40,10 @@ class WebhookTriggerTest {
 
   @Test
   void aSignedEventIsAcknowledgedAndStartsTheFlowItsConditionMatches() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String body = "{\"type\":\"downtime\",\"machine\":\"M-7\"}";
 
-    post(trigger, body, sign(trigger.secret(), body), "evt-1")
+    postSigned(trigger, body, "evt-1")
         .statusCode(200)
         .body("accepted", equalTo(true))
         .body("duplicate", equalTo(false))
@@ -89,10 +87,7 @@ class WebhookTriggerTest {
 
   @Test
   void aTestEventIsSignedOnTheServerAndStartsTheFlowItsRouteMatches() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
 
     String eventId =
         given()
@@ -120,10 +115,7 @@ class WebhookTriggerTest {
 
   @Test
   void aPausedTriggerAsksTheSenderToRetryLaterAndStoresNothingUntilResumed() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String body = "{\"type\":\"order\",\"id\":\"PO-paused\"}";
 
     given()
@@ -131,7 +123,7 @@ class WebhookTriggerTest {
         .then()
         .statusCode(200)
         .body("pausedAt", org.hamcrest.Matchers.notNullValue());
-    post(trigger, body, sign(trigger.secret(), body), "evt-paused")
+    postSigned(trigger, body, "evt-paused")
         .statusCode(503)
         .header("Retry-After", "300")
         .body("error", equalTo("paused"));
@@ -142,25 +134,18 @@ class WebhookTriggerTest {
         .then()
         .statusCode(200)
         .body("pausedAt", org.hamcrest.Matchers.nullValue());
-    post(trigger, body, sign(trigger.secret(), body), "evt-paused").statusCode(200);
+    postSigned(trigger, body, "evt-paused").statusCode(200);
     awaitDispatched(trigger.id(), "evt-paused");
     given().post("/api/triggers/{id}/pause", "no-such-trigger").then().statusCode(404);
   }
 
   @Test
   void aRepeatedEventIdIsAcknowledgedAsADuplicateAndStartsNothingMore() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String body = "{\"type\":\"order\",\"id\":\"PO-1\"}";
 
-    post(trigger, body, sign(trigger.secret(), body), "evt-dup")
-        .statusCode(200)
-        .body("duplicate", equalTo(false));
-    post(trigger, body, sign(trigger.secret(), body), "evt-dup")
-        .statusCode(200)
-        .body("duplicate", equalTo(true));
+    postSigned(trigger, body, "evt-dup").statusCode(200).body("duplicate", equalTo(false));
+    postSigned(trigger, body, "evt-dup").statusCode(200).body("duplicate", equalTo(true));
 
     awaitDispatched(trigger.id(), "evt-dup");
     assertThat(events(trigger.id())).hasSize(1);
@@ -168,10 +153,7 @@ class WebhookTriggerTest {
 
   @Test
   void aWrongOrMissingSignatureIsUnauthorizedAndStoresNothing() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String body = "{\"type\":\"order\"}";
 
     post(trigger, body, sign("not-the-secret", body), "evt-x")
@@ -192,9 +174,7 @@ class WebhookTriggerTest {
     var scheme = new SignatureScheme.Timestamped("X-Signature", 300);
     byte[] body = "{\"type\":\"order\"}".getBytes(StandardCharsets.UTF_8);
 
-    given()
-        .contentType("application/json")
-        .header(
+    signed(
             "X-Signature",
             SignatureVerifier.sign(
                 scheme, trigger.secret(), body, Instant.now().minus(Duration.ofMinutes(10))))
@@ -202,10 +182,7 @@ class WebhookTriggerTest {
         .post("/webhooks/{id}", trigger.id())
         .then()
         .statusCode(401);
-    given()
-        .contentType("application/json")
-        .header(
-            "X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body, Instant.now()))
+    signed("X-Signature", SignatureVerifier.sign(scheme, trigger.secret(), body, Instant.now()))
         .body(body)
         .post("/webhooks/{id}", trigger.id())
         .then()
@@ -218,9 +195,7 @@ class WebhookTriggerTest {
     byte[] body =
         "{\"event\":\"assets.updated\",\"body\":[\"A-1\"]}".getBytes(StandardCharsets.UTF_8);
 
-    given()
-        .contentType("application/json")
-        .header(
+    signed(
             "X-Webhook-Signature",
             SignatureVerifier.sign(
                 new SignatureScheme.Makini(), trigger.secret(), body, Instant.now()))
@@ -236,7 +211,7 @@ class WebhookTriggerTest {
     given().body("{}").post("/webhooks/{id}", UUID.randomUUID()).then().statusCode(404);
     Created trigger = createWithLimit(64);
     String big = "{\"type\":\"order\",\"pad\":\"" + "x".repeat(100) + "\"}";
-    post(trigger, big, sign(trigger.secret(), big), "evt-big").statusCode(413);
+    postSigned(trigger, big, "evt-big").statusCode(413);
   }
 
   @Test
@@ -244,29 +219,23 @@ class WebhookTriggerTest {
     Created trigger =
         create(Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "pointer:/id");
     String body = "{\"id\": ";
-    post(trigger, body, sign(trigger.secret(), body), null)
+    postSigned(trigger, body, null)
         .statusCode(400)
         .body("message", containsString("not valid JSON"));
   }
 
   @Test
   void anEventNoRouteMatchesIsRecordedAsNoMatch() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String body = "{\"type\":\"something-else\"}";
-    post(trigger, body, sign(trigger.secret(), body), "evt-none").statusCode(200);
+    postSigned(trigger, body, "evt-none").statusCode(200);
 
     assertThat(awaitDispatched(trigger.id(), "evt-none")).containsEntry("status", "no_match");
   }
 
   @Test
   void theOldSecretKeepsVerifyingDuringTheRotationGrace() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String newSecret =
         given()
             .post("/api/triggers/{id}/rotate-secret?graceMinutes=5", trigger.id())
@@ -276,29 +245,22 @@ class WebhookTriggerTest {
             .path("secret");
     String body = "{\"type\":\"order\"}";
 
-    post(trigger, body, sign(trigger.secret(), body), "evt-old").statusCode(200);
+    postSigned(trigger, body, "evt-old").statusCode(200);
     post(trigger, body, sign(newSecret, body), "evt-new").statusCode(200);
   }
 
   @Test
   void theVerifyEndpointChecksASignatureAndStoresNothing() {
-    Created trigger =
-        create(
-            Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="),
-            "header:X-Event-Id");
+    Created trigger = createSigned();
     String body = "{\"type\":\"order\"}";
 
-    given()
-        .contentType("application/json")
-        .header("X-Signature", sign(trigger.secret(), body))
+    signed("X-Signature", sign(trigger.secret(), body))
         .body(body)
         .post("/webhooks/{id}/verify", trigger.id())
         .then()
         .statusCode(200)
         .body("verified", equalTo(true));
-    given()
-        .contentType("application/json")
-        .header("X-Signature", sign("wrong", body))
+    signed("X-Signature", sign("wrong", body))
         .body(body)
         .post("/webhooks/{id}/verify", trigger.id())
         .then()
@@ -341,6 +303,22 @@ class WebhookTriggerTest {
     if (eventId != null) {
       definition.put("eventId", eventId);
     }
+    return created(definition);
+  }
+
+  private static Created createWithLimit(int maxBodyBytes) {
+    return created(
+        Map.of(
+            "name",
+            "small",
+            "maxBodyBytes",
+            maxBodyBytes,
+            "routes",
+            List.of(Map.of("flowId", "webhook-orders"))));
+  }
+
+  /** Creates the trigger {@code definition} describes, which must be valid. */
+  private static Created created(Map<String, Object> definition) {
     var created =
         given()
             .contentType("application/json")
@@ -353,24 +331,20 @@ class WebhookTriggerTest {
     return new Created(created.getString("trigger.id"), created.getString("secret"));
   }
 
-  private static Created createWithLimit(int maxBodyBytes) {
-    var created =
-        given()
-            .contentType("application/json")
-            .body(
-                Map.of(
-                    "name",
-                    "small",
-                    "maxBodyBytes",
-                    maxBodyBytes,
-                    "routes",
-                    List.of(Map.of("flowId", "webhook-orders"))))
-            .post("/api/triggers")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
-    return new Created(created.getString("trigger.id"), created.getString("secret"));
+  /** The standard trigger of these tests: HMAC-SHA256 in X-Signature, event ids in X-Event-Id. */
+  private static Created createSigned() {
+    return create(
+        Map.of("type", "hmac", "header", "X-Signature", "prefix", "sha256="), "header:X-Event-Id");
+  }
+
+  /** A JSON request carrying {@code signature} in {@code header}; its body is the caller's. */
+  private static RequestSpecification signed(String header, String signature) {
+    return given().contentType("application/json").header(header, signature);
+  }
+
+  /** Posts {@code body} to the trigger, signed with its secret, with event id {@code eventId}. */
+  private static ValidatableResponse postSigned(Created trigger, String body, String eventId) {
+    return post(trigger, body, sign(trigger.secret(), body), eventId);
   }
 
   private static String sign(String secret, String body) {
@@ -380,8 +354,7 @@ class WebhookTriggerTest {
 
   private static ValidatableResponse post(
       Created trigger, String body, String signature, String eventId) {
-    var request =
-        given().contentType("application/json").header("X-Signature", signature).body(body);
+    var request = signed("X-Signature", signature).body(body);
     if (eventId != null) {
       request = request.header("X-Event-Id", eventId);
     }

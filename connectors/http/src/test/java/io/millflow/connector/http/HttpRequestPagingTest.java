@@ -8,6 +8,7 @@ import io.millflow.step.Batches;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,10 +59,31 @@ class HttpRequestPagingTest {
     return IntStream.range(0, TOTAL).boxed().toList();
   }
 
+  /** The test API's {@code /api/parts} answers with {@code route}. */
+  private void serveParts(TestApi.Route route) {
+    api.route("/api/parts", route);
+  }
+
+  /**
+   * Reads {@code parts} of the test API with the {@code paging} style (null: none) and its {@code
+   * settings}, names and values in turn.
+   */
+  private HttpRequestStep.Output readParts(String paging, Object... settings) {
+    return step.run(partsInput(paging, settings), context);
+  }
+
+  private static HttpRequestStep.Input partsInput(String paging, Object... settings) {
+    List<Object> inputs = new ArrayList<>(List.of("connection", "api", "url", "parts"));
+    if (paging != null) {
+      inputs.addAll(List.of("paging", paging));
+    }
+    inputs.addAll(List.of(settings));
+    return Inputs.of(inputs.toArray());
+  }
+
   @Test
   void followsTheNextLinkHeader() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           int page = intQuery(r, "page", 0);
           if ((page + 1) * 10 < TOTAL) {
@@ -75,8 +97,7 @@ class HttpRequestPagingTest {
           TestApi.json(x, 200, records(page * 10, page * 10 + 10));
         });
 
-    HttpRequestStep.Output out =
-        step.run(Inputs.of("connection", "api", "url", "parts", "paging", "linkHeader"), context);
+    HttpRequestStep.Output out = readParts("linkHeader");
 
     assertThat(ids(out)).isEqualTo(allIds());
     assertThat(out.pages()).isEqualTo(3);
@@ -88,8 +109,7 @@ class HttpRequestPagingTest {
 
   @Test
   void followsTheNextUrlInTheBody() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           int from = intQuery(r, "from", 0);
           String next =
@@ -103,19 +123,7 @@ class HttpRequestPagingTest {
         });
 
     HttpRequestStep.Output out =
-        step.run(
-            Inputs.of(
-                "connection",
-                "api",
-                "url",
-                "parts",
-                "paging",
-                "nextInBody",
-                "recordsPointer",
-                "/data",
-                "nextPointer",
-                "/links/next"),
-            context);
+        readParts("nextInBody", "recordsPointer", "/data", "nextPointer", "/links/next");
 
     assertThat(ids(out)).isEqualTo(allIds());
     assertThat(out.pages()).isEqualTo(3);
@@ -123,8 +131,7 @@ class HttpRequestPagingTest {
 
   @Test
   void sendsTheCursorFromTheBodyAsAQueryParameter() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           String cursor = r.query("cursor");
           int from = cursor == null ? 0 : Integer.parseInt(cursor.substring(1));
@@ -134,23 +141,16 @@ class HttpRequestPagingTest {
         });
 
     HttpRequestStep.Output out =
-        step.run(
-            Inputs.of(
-                "connection",
-                "api",
-                "url",
-                "parts",
-                "query",
-                Map.of("status", "open"),
-                "paging",
-                "nextInBody",
-                "recordsPointer",
-                "/items",
-                "nextPointer",
-                "/nextCursor",
-                "cursorParameter",
-                "cursor"),
-            context);
+        readParts(
+            "nextInBody",
+            "query",
+            Map.of("status", "open"),
+            "recordsPointer",
+            "/items",
+            "nextPointer",
+            "/nextCursor",
+            "cursorParameter",
+            "cursor");
 
     assertThat(ids(out)).isEqualTo(allIds());
     assertThat(api.requests()).allSatisfy(r -> assertThat(r.query("status")).isEqualTo("open"));
@@ -158,8 +158,7 @@ class HttpRequestPagingTest {
 
   @Test
   void pagesByOffsetAndLimitUntilAShortPage() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           int offset = intQuery(r, "skip", -1);
           int limit = intQuery(r, "take", -1);
@@ -167,23 +166,16 @@ class HttpRequestPagingTest {
         });
 
     HttpRequestStep.Output out =
-        step.run(
-            Inputs.of(
-                "connection",
-                "api",
-                "url",
-                "parts",
-                "paging",
-                "offset",
-                "recordsPointer",
-                "/rows",
-                "pageSize",
-                10,
-                "offsetParameter",
-                "skip",
-                "sizeParameter",
-                "take"),
-            context);
+        readParts(
+            "offset",
+            "recordsPointer",
+            "/rows",
+            "pageSize",
+            10,
+            "offsetParameter",
+            "skip",
+            "sizeParameter",
+            "take");
 
     assertThat(ids(out)).isEqualTo(allIds());
     assertThat(api.requests()).extracting(r -> r.query("skip")).containsExactly("0", "10", "20");
@@ -191,27 +183,14 @@ class HttpRequestPagingTest {
 
   @Test
   void pagesByPageNumberUntilAnEmptyPage() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           int page = intQuery(r, "p", -1);
           TestApi.json(x, 200, records((page - 1) * 10, page * 10));
         });
 
     HttpRequestStep.Output out =
-        step.run(
-            Inputs.of(
-                "connection",
-                "api",
-                "url",
-                "parts",
-                "paging",
-                "pageNumber",
-                "recordsPointer",
-                "/",
-                "pageParameter",
-                "p"),
-            context);
+        readParts("pageNumber", "recordsPointer", "/", "pageParameter", "p");
 
     assertThat(ids(out)).isEqualTo(allIds());
     assertThat(api.requests()).extracting(r -> r.query("p")).containsExactly("1", "2", "3", "4");
@@ -219,27 +198,13 @@ class HttpRequestPagingTest {
 
   @Test
   void stopsAtThePageLimitAndSaysMorePagesWereLeft() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           int page = intQuery(r, "page", 1);
           TestApi.json(x, 200, records((page - 1) * 10, page * 10));
         });
 
-    HttpRequestStep.Output out =
-        step.run(
-            Inputs.of(
-                "connection",
-                "api",
-                "url",
-                "parts",
-                "paging",
-                "pageNumber",
-                "pageSize",
-                10,
-                "maxPages",
-                2),
-            context);
+    HttpRequestStep.Output out = readParts("pageNumber", "pageSize", 10, "maxPages", 2);
 
     assertThat(out.records().count()).isEqualTo(20);
     assertThat(out.pages()).isEqualTo(2);
@@ -248,27 +213,19 @@ class HttpRequestPagingTest {
 
   @Test
   void picksEachPagesRecordsWithFeel() {
-    api.route(
-        "/api/parts",
+    serveParts(
         (r, x) -> {
           int offset = intQuery(r, "offset", 0);
           TestApi.json(x, 200, "{\"result\":{\"items\":" + records(offset, offset + 10) + "}}");
         });
 
     HttpRequestStep.Output out =
-        step.run(
-            Inputs.of(
-                "connection",
-                "api",
-                "url",
-                "parts",
-                "paging",
-                "offset",
-                "pageSize",
-                10,
-                "recordsExpression",
-                "for item in body.result.items return {id: item.id * 2}"),
-            context);
+        readParts(
+            "offset",
+            "pageSize",
+            10,
+            "recordsExpression",
+            "for item in body.result.items return {id: item.id * 2}");
 
     assertThat(ids(out)).isEqualTo(allIds().stream().map(id -> id * 2).toList());
     assertThat(out.pages()).isEqualTo(3);
@@ -276,14 +233,9 @@ class HttpRequestPagingTest {
 
   @Test
   void refusesARecordsExpressionThatGivesNoList() {
-    api.route("/api/parts", (r, x) -> TestApi.json(x, 200, "{\"count\":3}"));
+    serveParts((r, x) -> TestApi.json(x, 200, "{\"count\":3}"));
 
-    assertThatThrownBy(
-            () ->
-                step.run(
-                    Inputs.of(
-                        "connection", "api", "url", "parts", "recordsExpression", "body.count"),
-                    context))
+    assertThatThrownBy(() -> readParts(null, "recordsExpression", "body.count"))
         .isInstanceOfSatisfying(
             StepFailure.class,
             e -> {
@@ -295,18 +247,7 @@ class HttpRequestPagingTest {
   @Test
   void refusesARecordsPointerAndExpressionTogether() {
     assertThatThrownBy(
-            () ->
-                step.run(
-                    Inputs.of(
-                        "connection",
-                        "api",
-                        "url",
-                        "parts",
-                        "recordsPointer",
-                        "/data",
-                        "recordsExpression",
-                        "body.data"),
-                    context))
+            () -> readParts(null, "recordsPointer", "/data", "recordsExpression", "body.data"))
         .isInstanceOfSatisfying(
             StepFailure.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
     assertThat(api.requests()).isEmpty();
@@ -314,25 +255,10 @@ class HttpRequestPagingTest {
 
   @Test
   void refusesAListWhoseNextPageIsItself() {
-    api.route(
-        "/api/parts",
-        (r, x) -> TestApi.json(x, 200, "{\"data\":[{\"id\":1}],\"next\":\"/api/parts\"}"));
+    serveParts((r, x) -> TestApi.json(x, 200, "{\"data\":[{\"id\":1}],\"next\":\"/api/parts\"}"));
 
     assertThatThrownBy(
-            () ->
-                step.run(
-                    Inputs.of(
-                        "connection",
-                        "api",
-                        "url",
-                        "parts",
-                        "paging",
-                        "nextInBody",
-                        "recordsPointer",
-                        "/data",
-                        "nextPointer",
-                        "/next"),
-                    context))
+            () -> readParts("nextInBody", "recordsPointer", "/data", "nextPointer", "/next"))
         .isInstanceOfSatisfying(
             StepFailure.class, e -> assertThat(e.code()).isEqualTo("HTTP_PAGING_LOOP"));
   }

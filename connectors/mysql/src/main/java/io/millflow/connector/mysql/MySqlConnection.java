@@ -1,5 +1,6 @@
 package io.millflow.connector.mysql;
 
+import io.millflow.connector.sql.JdbcServer;
 import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionType;
 import io.millflow.step.Credential;
@@ -35,7 +36,8 @@ public record MySqlConnection(
     @Param(label = "User") @Credential @NotBlank String username,
     @Param(label = "Password") @Secret String password,
     @Param(label = "Trust store password") @Secret String trustCertificateKeyStorePassword,
-    @Param(label = "Client key store password") @Secret String clientCertificateKeyStorePassword) {
+    @Param(label = "Client key store password") @Secret String clientCertificateKeyStorePassword)
+    implements JdbcServer {
 
   @Override
   public String toString() {

@@ -3,12 +3,11 @@ package io.millflow.connector.mysql;
 import com.mysql.cj.conf.ConnectionUrl;
 import com.mysql.cj.conf.HostInfo;
 import com.zaxxer.hikari.HikariConfig;
+import io.millflow.connector.sql.GuardedPoolSettings;
 import io.millflow.connector.sql.JdbcSettings;
-import io.millflow.connector.sql.SocketGuards;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionSockets;
-import io.millflow.step.OutboundGuard;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +19,8 @@ import java.util.Set;
  * MySqlConnection}. Holds no credential, so it is safe to print; credentials come from the record
  * only when the pool is configured.
  */
-record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
+record MySqlSettings(String connection, String jdbcUrl, int poolSize)
+    implements GuardedPoolSettings<MySqlConnection> {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final String SOCKET_FACTORY = "socketFactory";
@@ -76,13 +76,8 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
    * sockets} gives the connection, if any.
    */
   static HikariConfig hikariConfig(Connection connection, ConnectionSockets sockets) {
-    MySqlConnection bound = ConnectionKind.of(MySqlConnection.class).bind(connection);
-    MySqlSettings settings = of(connection.name(), bound);
-    HikariConfig config = settings.hikariConfig(bound);
-    sockets
-        .guard(connection.name(), bound)
-        .ifPresent(guard -> settings.guardSockets(config, guard, bound));
-    return config;
+    return GuardedPoolSettings.hikariConfig(
+        connection, sockets, MySqlConnection.class, MySqlSettings::of);
   }
 
   /**
@@ -91,9 +86,8 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
    * host's own properties win over ours), or a SOCKS proxy (Connector/J then swaps the factory for
    * its proxy one, and the proxy's address is checked by nobody).
    */
-  private void guardSockets(HikariConfig config, OutboundGuard guard, MySqlConnection bound) {
-    String key =
-        SocketGuards.key(guard, bound.jdbcUrl() != null ? "settings.jdbcUrl" : "settings.host");
+  @Override
+  public void guardSockets(HikariConfig config, String key) {
     config.addDataSourceProperty(SOCKET_FACTORY, GuardedMySqlSocketFactory.class.getName());
     config.addDataSourceProperty(GuardedMySqlSocketFactory.GUARD_KEY, key);
     Properties given = new Properties();
@@ -111,7 +105,8 @@ record MySqlSettings(String connection, String jdbcUrl, int poolSize) {
   }
 
   /** The pool's configuration, with the connection's credentials. */
-  HikariConfig hikariConfig(MySqlConnection credentials) {
+  @Override
+  public HikariConfig hikariConfig(MySqlConnection credentials) {
     HikariConfig config =
         JdbcSettings.pool(
             "millflow-mysql-" + connection,

@@ -1,5 +1,6 @@
 package io.millflow.connector.postgres;
 
+import io.millflow.connector.sql.JdbcServer;
 import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionType;
 import io.millflow.step.Credential;
@@ -28,7 +29,8 @@ public record PostgresConnection(
         String schema,
     @Param(label = "Pool size", defaultValue = "5") @Min(1) @Max(100) int poolSize,
     @Param(label = "User") @Credential @NotBlank String username,
-    @Param(label = "Password") @Secret String password) {
+    @Param(label = "Password") @Secret String password)
+    implements JdbcServer {
 
   @Override
   public String toString() {

@@ -1,14 +1,13 @@
 package io.millflow.connector.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.millflow.connector.sql.GuardedPoolSettings;
 import io.millflow.connector.sql.GuardedSocketFactory;
 import io.millflow.connector.sql.Identifiers;
 import io.millflow.connector.sql.JdbcSettings;
-import io.millflow.connector.sql.SocketGuards;
 import io.millflow.step.Connection;
 import io.millflow.step.ConnectionKind;
 import io.millflow.step.ConnectionSockets;
-import io.millflow.step.OutboundGuard;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -20,7 +19,8 @@ import org.postgresql.Driver;
  * PostgresConnection}. Holds no credential, so it is safe to print; credentials come from the
  * record only when the pool is configured.
  */
-record PostgresSettings(String connection, String jdbcUrl, String schema, int poolSize) {
+record PostgresSettings(String connection, String jdbcUrl, String schema, int poolSize)
+    implements GuardedPoolSettings<PostgresConnection> {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final String SOCKET_FACTORY = "socketFactory";
@@ -65,8 +65,8 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
         connection.poolSize());
   }
 
-  /** The pool's configuration, with the connection's credentials; no socket checked. */
-  HikariConfig hikariConfig(PostgresConnection credentials) {
+  @Override
+  public HikariConfig hikariConfig(PostgresConnection credentials) {
     HikariConfig config =
         JdbcSettings.pool(
             "millflow-postgres-" + connection,
@@ -85,13 +85,8 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
    * sockets} gives the connection, if any.
    */
   static HikariConfig hikariConfig(Connection connection, ConnectionSockets sockets) {
-    PostgresConnection bound = ConnectionKind.of(PostgresConnection.class).bind(connection);
-    PostgresSettings settings = of(connection.name(), bound);
-    HikariConfig config = settings.hikariConfig(bound);
-    sockets
-        .guard(connection.name(), bound)
-        .ifPresent(guard -> settings.guardSockets(config, guard, bound));
-    return config;
+    return GuardedPoolSettings.hikariConfig(
+        connection, sockets, PostgresConnection.class, PostgresSettings::of);
   }
 
   /**
@@ -99,9 +94,8 @@ record PostgresSettings(String connection, String jdbcUrl, String schema, int po
    * put another factory in its place (PgJDBC lets the URL's parameters win), read by the driver's
    * own parser.
    */
-  private void guardSockets(HikariConfig config, OutboundGuard guard, PostgresConnection bound) {
-    String key =
-        SocketGuards.key(guard, bound.jdbcUrl() != null ? "settings.jdbcUrl" : "settings.host");
+  @Override
+  public void guardSockets(HikariConfig config, String key) {
     config.addDataSourceProperty(SOCKET_FACTORY, GuardedSocketFactory.class.getName());
     config.addDataSourceProperty(SOCKET_FACTORY_ARG, key);
     Properties given = new Properties();

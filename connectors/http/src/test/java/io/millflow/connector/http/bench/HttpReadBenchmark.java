@@ -3,26 +3,21 @@ package io.millflow.connector.http.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.millflow.connector.http.HttpRequestStep;
 import io.millflow.step.Connection;
-import io.millflow.step.DatasetRef;
-import io.millflow.step.DatasetStore;
-import io.millflow.step.DatasetWriter;
 import io.millflow.step.Json;
-import io.millflow.step.StepContext;
-import io.millflow.step.StepLog;
-import java.io.ByteArrayOutputStream;
+import io.millflow.step.testing.bench.BenchStepContext;
+import io.millflow.step.testing.bench.ConnectorVsRaw;
+import io.millflow.step.testing.bench.ConnectorVsRaw.Round;
+import io.millflow.step.testing.bench.CountingDatasetStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 /**
  * Not a test: how fast {@code http.request} pages through N records (default 1,000,000; offset
@@ -55,17 +50,13 @@ public final class HttpReadBenchmark {
       viaRawHttp(base, 100_000 / PAGE);
       System.out.println("| records | step s | records/s | raw s | records/s | raw / step |");
       System.out.println("|---:|---:|---:|---:|---:|---:|");
-      for (int round = 0; round < rounds; round++) {
-        long started = System.nanoTime();
-        long stepCount = viaStep(base, Integer.MAX_VALUE);
-        double step = (System.nanoTime() - started) / 1e9;
-        started = System.nanoTime();
-        long rawCount = viaRawHttp(base, Integer.MAX_VALUE);
-        double raw = (System.nanoTime() - started) / 1e9;
-        if (stepCount != records || rawCount != records) {
-          throw new IllegalStateException(
-              "Expected " + records + " records, step read " + stepCount + ", raw " + rawCount);
-        }
+      for (Round round :
+          ConnectorVsRaw.rounds(
+              rounds,
+              () -> viaStep(base, Integer.MAX_VALUE),
+              () -> viaRawHttp(base, Integer.MAX_VALUE))) {
+        double step = round.expecting(records).connectorNanos() / 1e9;
+        double raw = round.rawNanos() / 1e9;
         System.out.printf(
             "| %,d | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n",
             records, step, records / step, raw, records / raw, raw / step);
@@ -124,7 +115,10 @@ public final class HttpReadBenchmark {
                     "recordsPointer", "/data",
                     "maxPages", maxPages),
                 HttpRequestStep.Input.class);
-    return step.run(input, new BenchContext(base)).records().count();
+    Connection connection = new Connection("bench", "http", Map.of("baseUrl", base), Map.of());
+    return step.run(input, new BenchStepContext(connection, new CountingDatasetStore()))
+        .records()
+        .count();
   }
 
   private static long viaRawHttp(String base, int maxPages)
@@ -147,114 +141,5 @@ public final class HttpReadBenchmark {
       }
     }
     return count;
-  }
-
-  /**
-   * Writes each record's JSON line into a chunk buffer as the runtime's store does (less its gzip),
-   * drops the chunk every 1,000 records, and keeps only the count.
-   */
-  private static final class CountingStore implements DatasetStore {
-    @Override
-    public DatasetWriter create(String entity) {
-      return new DatasetWriter() {
-        private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(256 * 1024);
-        private long count;
-
-        @Override
-        public void add(Object record) {
-          try {
-            chunk.write(Json.mapper().writeValueAsBytes(record));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          added();
-        }
-
-        // no @Override: the harness also runs against a step library from before addJson
-        public void addJson(byte[] json, int offset, int length) {
-          chunk.write(json, offset, length);
-          added();
-        }
-
-        private void added() {
-          chunk.write('\n');
-          if (++count % 1_000 == 0) {
-            chunk.reset();
-          }
-        }
-
-        @Override
-        public long count() {
-          return count;
-        }
-
-        @Override
-        public DatasetRef finish() {
-          return new DatasetRef("counted", count, entity);
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public <T> Stream<T> read(DatasetRef ref, Class<T> type) {
-      throw new UnsupportedOperationException("a counting store keeps no records");
-    }
-  }
-
-  private record BenchContext(String base) implements StepContext {
-    private static final StepLog QUIET =
-        new StepLog() {
-          @Override
-          public void info(String message) {}
-
-          @Override
-          public void warn(String message) {}
-
-          @Override
-          public void error(String message) {
-            System.err.println(message);
-          }
-        };
-
-    @Override
-    public String tenantId() {
-      return "bench";
-    }
-
-    @Override
-    public String runId() {
-      return "bench";
-    }
-
-    @Override
-    public String taskKey() {
-      return "bench";
-    }
-
-    @Override
-    public Connection connection(String name) {
-      return new Connection(name, "http", Map.of("baseUrl", base), Map.of());
-    }
-
-    @Override
-    public DatasetStore datasets() {
-      return new CountingStore();
-    }
-
-    @Override
-    public StepLog log() {
-      return QUIET;
-    }
-
-    @Override
-    public void progress(long done, long total) {}
-
-    @Override
-    public Clock clock() {
-      return Clock.systemUTC();
-    }
   }
 }

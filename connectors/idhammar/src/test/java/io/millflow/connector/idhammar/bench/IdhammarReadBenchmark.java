@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.idhammar.IdhammarDowntimeEventsRead;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandbox;
 import io.millflow.connector.idhammar.sandbox.IdhammarSandboxConfig;
-import io.millflow.step.Connection;
-import io.millflow.step.DatasetRef;
-import io.millflow.step.DatasetStore;
-import io.millflow.step.DatasetWriter;
 import io.millflow.step.Json;
 import io.millflow.step.ReadResult;
-import io.millflow.step.StepContext;
-import io.millflow.step.StepLog;
+import io.millflow.step.testing.bench.BenchStepContext;
+import io.millflow.step.testing.bench.ConnectorVsRaw;
+import io.millflow.step.testing.bench.ConnectorVsRaw.Round;
+import io.millflow.step.testing.bench.CountingDatasetStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.stream.Stream;
 
 /**
  * Reads N downtime events (default 1,000,000; Idhammar has no purchase orders) from the sandbox
@@ -45,26 +41,14 @@ public final class IdhammarReadBenchmark {
     warmUp();
     Instant anchor = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     try (IdhammarSandbox sandbox = start(events, anchor)) {
-      long started = System.nanoTime();
-      long connectorCount = viaConnector(sandbox, anchor);
-      double connector = (System.nanoTime() - started) / 1e9;
-      started = System.nanoTime();
-      long rawCount = viaRawHttp(sandbox, anchor);
-      double raw = (System.nanoTime() - started) / 1e9;
-      if (connectorCount != events || rawCount != events) {
-        throw new IllegalStateException(
-            "Expected "
-                + events
-                + " events, connector read "
-                + connectorCount
-                + ", raw loop "
-                + rawCount);
-      }
+      Round round =
+          ConnectorVsRaw.rounds(
+                  1, () -> viaConnector(sandbox, anchor), () -> viaRawHttp(sandbox, anchor))
+              .getFirst()
+              .expecting(events);
       System.out.println("| records | connector s | records/s | raw s | records/s | ratio |");
       System.out.println("|---:|---:|---:|---:|---:|---:|");
-      System.out.printf(
-          "| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          events, connector, events / connector, raw, events / raw, connector / raw);
+      System.out.println(round.row());
     }
   }
 
@@ -87,7 +71,11 @@ public final class IdhammarReadBenchmark {
   }
 
   private static long viaConnector(IdhammarSandbox sandbox, Instant until) {
-    BenchContext context = new BenchContext(sandbox.connection("idhammar-sandbox"), until);
+    BenchStepContext context =
+        new BenchStepContext(
+            sandbox.connection("idhammar-sandbox"),
+            new CountingDatasetStore(),
+            Clock.fixed(until, ZoneOffset.UTC));
     ReadResult result =
         new IdhammarDowntimeEventsRead()
             .run(
@@ -123,101 +111,5 @@ public final class IdhammarReadBenchmark {
       cursor = page.get("next").isNull() ? null : page.get("next").asText();
     } while (cursor != null);
     return count;
-  }
-
-  /** Serialises each record as a real store would, and keeps only the count. */
-  private static final class CountingStore implements DatasetStore {
-
-    @Override
-    public DatasetWriter create(String entity) {
-      return new DatasetWriter() {
-        private long count;
-        private long bytes;
-
-        @Override
-        public void add(Object record) {
-          try {
-            bytes += Json.mapper().writeValueAsBytes(record).length;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          count++;
-        }
-
-        @Override
-        public long count() {
-          return count;
-        }
-
-        @Override
-        public DatasetRef finish() {
-          return new DatasetRef("counted-" + bytes, count, entity);
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public <T> Stream<T> read(DatasetRef ref, Class<T> type) {
-      throw new UnsupportedOperationException("a counting store keeps no records");
-    }
-  }
-
-  private record BenchContext(Connection idhammar, Instant now) implements StepContext {
-
-    private static final CountingStore STORE = new CountingStore();
-    private static final StepLog QUIET =
-        new StepLog() {
-          @Override
-          public void info(String message) {}
-
-          @Override
-          public void warn(String message) {}
-
-          @Override
-          public void error(String message) {
-            System.err.println(message);
-          }
-        };
-
-    @Override
-    public String tenantId() {
-      return "bench";
-    }
-
-    @Override
-    public String runId() {
-      return "bench";
-    }
-
-    @Override
-    public String taskKey() {
-      return "bench";
-    }
-
-    @Override
-    public Connection connection(String name) {
-      return idhammar;
-    }
-
-    @Override
-    public DatasetStore datasets() {
-      return STORE;
-    }
-
-    @Override
-    public StepLog log() {
-      return QUIET;
-    }
-
-    @Override
-    public void progress(long done, long total) {}
-
-    @Override
-    public Clock clock() {
-      return Clock.fixed(now, ZoneOffset.UTC);
-    }
   }
 }

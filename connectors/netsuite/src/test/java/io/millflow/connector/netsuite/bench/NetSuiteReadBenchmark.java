@@ -10,24 +10,21 @@ import io.millflow.connector.netsuite.protocol.SuiteQlEntity;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandbox;
 import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.step.Connection;
-import io.millflow.step.DatasetRef;
-import io.millflow.step.DatasetStore;
-import io.millflow.step.DatasetWriter;
 import io.millflow.step.Json;
-import io.millflow.step.StepContext;
-import io.millflow.step.StepLog;
+import io.millflow.step.testing.bench.BenchStepContext;
+import io.millflow.step.testing.bench.ConnectorVsRaw;
+import io.millflow.step.testing.bench.ConnectorVsRaw.Round;
+import io.millflow.step.testing.bench.CountingDatasetStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Reads N purchase-order lines (default 1,000,000: about 200,000 orders of 1 to 9 lines) from the
@@ -58,32 +55,21 @@ public final class NetSuiteReadBenchmark {
         throw new IllegalStateException(
             "The connector and the raw loop read different lines of the last month");
       }
-      long connectorStart = System.nanoTime();
-      long connectorLines = connector(connection, null);
-      double connectorSeconds = (System.nanoTime() - connectorStart) / 1e9;
-      long rawStart = System.nanoTime();
-      long rawLines = raw(sandbox, connection, null);
-      double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
-      if (rawLines != connectorLines) {
-        throw new IllegalStateException(
-            "The connector read " + connectorLines + " lines, the raw loop " + rawLines);
-      }
-      System.out.printf(
-          "| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          connectorLines,
-          connectorSeconds,
-          connectorLines / connectorSeconds,
-          rawSeconds,
-          rawLines / rawSeconds,
-          connectorSeconds / rawSeconds);
+      Round round =
+          ConnectorVsRaw.rounds(
+                  1, () -> connector(connection, null), () -> raw(sandbox, connection, null))
+              .getFirst();
+      System.out.println(round.row());
     }
   }
 
   private static long connector(Connection connection, Instant since) {
-    CountingContext context = new CountingContext(connection);
+    CountingDatasetStore store = new CountingDatasetStore(order -> order.at("/item/items").size());
     new NetSuitePurchaseOrdersRead()
-        .run(new SuiteQlReadInput(connection.name(), since, null, 1000), context);
-    return context.lines;
+        .run(
+            new SuiteQlReadInput(connection.name(), since, null, 1000),
+            new BenchStepContext(connection, store));
+    return store.lines();
   }
 
   /**
@@ -171,105 +157,5 @@ public final class NetSuiteReadBenchmark {
       throw new IllegalStateException(response.statusCode() + " " + new String(response.body()));
     }
     return Json.mapper().readTree(response.body());
-  }
-
-  /**
-   * A step context whose dataset store serializes every record, as a real store would, and counts
-   * lines.
-   */
-  private static final class CountingContext implements StepContext, DatasetStore {
-    private final Connection connection;
-    private long lines;
-    private long bytes;
-
-    CountingContext(Connection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public String tenantId() {
-      return "bench";
-    }
-
-    @Override
-    public String runId() {
-      return "bench";
-    }
-
-    public String taskKey() {
-      return "bench";
-    }
-
-    @Override
-    public Connection connection(String name) {
-      return connection;
-    }
-
-    @Override
-    public DatasetStore datasets() {
-      return this;
-    }
-
-    @Override
-    public void progress(long done, long total) {}
-
-    @Override
-    public Clock clock() {
-      return Clock.systemUTC();
-    }
-
-    @Override
-    public StepLog log() {
-      return new StepLog() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-          System.err.println(message);
-        }
-
-        @Override
-        public void error(String message) {
-          System.err.println(message);
-        }
-      };
-    }
-
-    @Override
-    public DatasetWriter create(String entity) {
-      return new DatasetWriter() {
-        private long count;
-
-        @Override
-        public void add(Object record) {
-          try {
-            bytes += Json.mapper().writeValueAsBytes(record).length;
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-          lines += ((JsonNode) record).at("/item/items").size();
-          count++;
-        }
-
-        @Override
-        public long count() {
-          return count;
-        }
-
-        @Override
-        public DatasetRef finish() {
-          return new DatasetRef("bench", count, entity);
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public <T> Stream<T> read(DatasetRef ref, Class<T> type) {
-      throw new UnsupportedOperationException("the benchmark only writes");
-    }
   }
 }

@@ -78,16 +78,20 @@ public final class PlexSandbox implements Sandbox {
       throw new IllegalStateException("The sandbox is already running at " + baseUrl());
     }
     ApiGate gate = new ApiGate(config, faults);
+    ReleasesHandler releaseHandler = new ReleasesHandler(releases);
     server =
         SandboxServer.start(address, faults, PlexErrorShape.PLEX)
             .api(PurchasingHandler.PATH, new PurchasingHandler(data), gate)
             .api("/mdm/v1/tenants", exchange -> SandboxJson.write(exchange, 200, tenants()), gate)
-            .api(ReleasesHandler.PATH, new ReleasesHandler(releases), gate.writable())
-            .api(ReleasesHandler.CANCEL_PATH, new ReleasesHandler(releases), gate.writable())
-            .api(ReceiptsHandler.PATH, receipts, gate.writable())
-            .api(PlexResource.SUPPLIERS.path(), new SuppliersHandler(suppliers), gate.writable())
-            .api(ProductionHandler.PATH, production, gate.writable())
-            .api(ProductionHandler.DEFINITIONS_PATH, production::handleDefinition, gate);
+            .api(ReleasesHandler.PATH, releaseHandler.routes(), gate.writable())
+            .api(ReleasesHandler.CANCEL_PATH, releaseHandler.cancelRoutes(), gate.writable())
+            .api(ReceiptsHandler.PATH, receipts.routes(), gate.writable())
+            .api(
+                PlexResource.SUPPLIERS.path(),
+                new SuppliersHandler(suppliers).routes(),
+                gate.writable())
+            .api(ProductionHandler.PATH, production.routes(), gate.writable())
+            .api(ProductionHandler.DEFINITIONS_PATH, production.definitionRoutes(), gate);
     resources.forEach(
         (resource, records) -> {
           if (resource != PlexResource.SUPPLIERS) {

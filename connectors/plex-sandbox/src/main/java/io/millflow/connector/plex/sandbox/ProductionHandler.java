@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.sandbox.PlexErrorShape.ErrorDetail;
+import io.millflow.sandbox.ResourceRoutes;
 import io.millflow.sandbox.SandboxJson;
 import io.millflow.step.Json;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * workcenter. Plex offers no key that makes a second call a no-op: every accepted call records
  * production again, as in Plex. Thread-safe.
  */
-final class ProductionHandler implements HttpHandler {
+final class ProductionHandler {
 
   static final String PATH = "/production/v1/control/workcenters";
 
@@ -47,17 +48,17 @@ final class ProductionHandler implements HttpHandler {
     this.parts = parts;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    String[] rest = exchange.getRequestURI().getPath().substring(PATH.length()).split("/");
-    // "/{id}/record-batch-production" splits into "", id, RECORD
-    if (rest.length != 3
-        || !rest[2].equals(RECORD)
-        || !exchange.getRequestMethod().equals("POST")) {
-      PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
-      return;
-    }
-    String workcenter = rest[1];
+  /** Every call on {@value #PATH}: only {@code POST .../{id}/record-batch-production} is there. */
+  HttpHandler routes() {
+    return ResourceRoutes.at(PATH, PlexErrorShape.PLEX).action("POST", RECORD, this::record);
+  }
+
+  /** Every call on {@value #DEFINITIONS_PATH}: only {@code GET .../{id}} is there. */
+  HttpHandler definitionRoutes() {
+    return ResourceRoutes.at(DEFINITIONS_PATH, PlexErrorShape.PLEX).item("GET", this::definition);
+  }
+
+  private void record(HttpExchange exchange, String workcenter) throws IOException {
     if (!workcenterCodes.containsKey(workcenter)) {
       PlexErrorShape.PLEX.write(
           exchange, 404, "No workcenter with id '" + workcenter + "' was found.", List.of());
@@ -81,13 +82,7 @@ final class ProductionHandler implements HttpHandler {
    * {@code GET /production/v1/production-definitions/workcenters/{id}}: 200 with the workcenter's
    * id and code, 404 for an unknown one (as recording production on it answers).
    */
-  void handleDefinition(HttpExchange exchange) throws IOException {
-    String rest = exchange.getRequestURI().getPath().substring(DEFINITIONS_PATH.length());
-    String id = rest.startsWith("/") ? rest.substring(1) : "";
-    if (!exchange.getRequestMethod().equals("GET") || id.isEmpty() || id.contains("/")) {
-      PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
-      return;
-    }
+  private void definition(HttpExchange exchange, String id) throws IOException {
     if (!workcenterCodes.containsKey(id)) {
       PlexErrorShape.PLEX.write(
           exchange, 404, "No workcenter with id '" + id + "' was found.", List.of());

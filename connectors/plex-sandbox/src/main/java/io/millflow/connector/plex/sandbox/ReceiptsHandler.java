@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.sandbox.PlexErrorShape.ErrorDetail;
+import io.millflow.sandbox.ResourceRoutes;
 import io.millflow.sandbox.SandboxJson;
 import io.millflow.step.Json;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * externalReceiptCode, supplierId}} answered 201 with the receipt ({@code receivedContainers} empty
  * until containers are received, {@code supplierCode} from the supplier). Thread-safe.
  */
-final class ReceiptsHandler implements HttpHandler {
+final class ReceiptsHandler {
 
   static final String PATH = "/inventory/v1/inventory-receiving/receipts";
 
@@ -33,18 +34,11 @@ final class ReceiptsHandler implements HttpHandler {
     this.suppliers = suppliers;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    String rest = exchange.getRequestURI().getPath().substring(PATH.length());
-    if (!rest.isEmpty() && !rest.equals("/")) {
-      PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
-      return;
-    }
-    switch (exchange.getRequestMethod()) {
-      case "GET" -> list(exchange);
-      case "POST" -> create(exchange);
-      default -> PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
-    }
+  /** Every call on {@value #PATH}, routed to its handler: Plex publishes no receipt by id. */
+  HttpHandler routes() {
+    return ResourceRoutes.at(PATH, PlexErrorShape.PLEX)
+        .collection("GET", this::list)
+        .collection("POST", this::create);
   }
 
   private void list(HttpExchange exchange) throws IOException {

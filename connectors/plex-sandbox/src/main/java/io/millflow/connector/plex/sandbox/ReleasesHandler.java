@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.sandbox.PurchaseOrderSearch.InvalidSearch;
 import io.millflow.connector.plex.sandbox.ReleaseStore.Refused;
+import io.millflow.sandbox.ResourceRoutes;
 import io.millflow.sandbox.SandboxJson;
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * /purchasing/v1/releases/{id}/cancel} (200 without a body). A refused write is a 400 in Plex's
  * error shape, one entry per problem.
  */
-final class ReleasesHandler implements HttpHandler {
+final class ReleasesHandler {
 
   static final String PATH = "/purchasing/v2-beta1/releases";
   static final String CANCEL_PATH = "/purchasing/v1/releases";
@@ -29,36 +30,19 @@ final class ReleasesHandler implements HttpHandler {
     this.releases = releases;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    String method = exchange.getRequestMethod();
-    if (path.startsWith(CANCEL_PATH + "/")) {
-      String[] rest = path.substring(CANCEL_PATH.length() + 1).split("/");
-      if (rest.length == 2 && rest[1].equals("cancel") && method.equals("POST")) {
-        cancel(exchange, rest[0]);
-      } else {
-        notHere(exchange);
-      }
-      return;
-    }
-    String rest = path.substring(PATH.length());
-    if (rest.isEmpty() || rest.equals("/")) {
-      switch (method) {
-        case "GET" -> list(exchange);
-        case "POST" -> create(exchange);
-        default -> notHere(exchange);
-      }
-    } else if (rest.startsWith("/") && rest.indexOf('/', 1) < 0) {
-      String id = rest.substring(1);
-      switch (method) {
-        case "GET" -> one(exchange, id);
-        case "PUT" -> update(exchange, id);
-        default -> notHere(exchange);
-      }
-    } else {
-      notHere(exchange);
-    }
+  /** Every call on {@value #PATH}, routed to its handler. */
+  HttpHandler routes() {
+    return ResourceRoutes.at(PATH, PlexErrorShape.PLEX)
+        .collection("GET", this::list)
+        .collection("POST", this::create)
+        .item("GET", this::one)
+        .item("PUT", this::update);
+  }
+
+  /** Every call on {@value #CANCEL_PATH}: only {@code POST .../{id}/cancel} is there. */
+  HttpHandler cancelRoutes() {
+    return ResourceRoutes.at(CANCEL_PATH, PlexErrorShape.PLEX)
+        .action("POST", "cancel", this::cancel);
   }
 
   private void list(HttpExchange exchange) throws IOException {
@@ -141,9 +125,5 @@ final class ReleasesHandler implements HttpHandler {
   private static void notFound(HttpExchange exchange, String id) throws IOException {
     PlexErrorShape.PLEX.write(
         exchange, 404, "No release with id '" + id + "' was found.", List.of());
-  }
-
-  private static void notHere(HttpExchange exchange) throws IOException {
-    PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
   }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.millflow.connector.plex.protocol.PlexResource;
 import io.millflow.connector.plex.sandbox.ReleaseStore.Refused;
+import io.millflow.sandbox.ResourceRoutes;
 import io.millflow.sandbox.SandboxJson;
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * /mdm/v1/suppliers/{id}} (200 with the supplier, 404 unknown). A refused write is a 400 in Plex's
  * error shape, one entry per problem.
  */
-final class SuppliersHandler implements HttpHandler {
+final class SuppliersHandler {
 
   private final SupplierStore suppliers;
   private final RecordsHandler list;
@@ -26,27 +27,13 @@ final class SuppliersHandler implements HttpHandler {
     this.list = new RecordsHandler(PlexResource.SUPPLIERS, suppliers::all);
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    String rest =
-        exchange.getRequestURI().getPath().substring(PlexResource.SUPPLIERS.path().length());
-    String method = exchange.getRequestMethod();
-    if (rest.isEmpty() || rest.equals("/")) {
-      switch (method) {
-        case "GET" -> list.handle(exchange);
-        case "POST" -> create(exchange);
-        default -> notHere(exchange);
-      }
-    } else if (rest.startsWith("/") && rest.indexOf('/', 1) < 0) {
-      String id = rest.substring(1);
-      switch (method) {
-        case "GET" -> one(exchange, id);
-        case "PUT" -> update(exchange, id);
-        default -> notHere(exchange);
-      }
-    } else {
-      notHere(exchange);
-    }
+  /** Every call on {@code /mdm/v1/suppliers}, routed to its handler. */
+  HttpHandler routes() {
+    return ResourceRoutes.at(PlexResource.SUPPLIERS.path(), PlexErrorShape.PLEX)
+        .collection("GET", list)
+        .collection("POST", this::create)
+        .item("GET", this::one)
+        .item("PUT", this::update);
   }
 
   private void one(HttpExchange exchange, String id) throws IOException {
@@ -90,9 +77,5 @@ final class SuppliersHandler implements HttpHandler {
   private static void notFound(HttpExchange exchange, String id) throws IOException {
     PlexErrorShape.PLEX.write(
         exchange, 404, "No supplier with id '" + id + "' was found.", List.of());
-  }
-
-  private static void notHere(HttpExchange exchange) throws IOException {
-    PlexErrorShape.PLEX.write(exchange, 404, null, List.of());
   }
 }

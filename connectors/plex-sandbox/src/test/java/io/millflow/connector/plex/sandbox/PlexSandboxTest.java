@@ -3,8 +3,11 @@ package io.millflow.connector.plex.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexPublishedFields;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,6 +187,51 @@ class PlexSandboxTest {
     assertThat(http.get("/purchasing/v1/nothing-here").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void answersAWrittenItemItDoesNotHoldWithPlexsNotFoundNamingIt() {
+    assertThat(message(call("GET", "/mdm/v1/suppliers/no-such-supplier")))
+        .isEqualTo("No supplier with id 'no-such-supplier' was found.");
+    assertThat(message(call("PUT", "/purchasing/v2-beta1/releases/no-such-release")))
+        .isEqualTo("No release with id 'no-such-release' was found.");
+    assertThat(message(call("POST", "/purchasing/v1/releases/no-such-release/cancel")))
+        .isEqualTo("No release with id 'no-such-release' was found.");
+    assertThat(
+            message(
+                call("POST", "/production/v1/control/workcenters/wc-x/record-batch-production")))
+        .isEqualTo("No workcenter with id 'wc-x' was found.");
+    assertThat(message(call("GET", "/production/v1/production-definitions/workcenters/wc-x")))
+        .isEqualTo("No workcenter with id 'wc-x' was found.");
+  }
+
+  /** The gate answers a method no Plex resource there takes with 405 before any route. */
+  @Test
+  void answersAMethodOrPathOffTheWriteRoutesWithPlexsNotFound() {
+    String workcenter = sandbox.workcenterId(0);
+    for (String[] request :
+        new String[][] {
+          {"PUT", "/mdm/v1/suppliers"},
+          {"POST", "/mdm/v1/suppliers/s-1"},
+          {"GET", "/mdm/v1/suppliers/s-1/contacts"},
+          {"PUT", "/purchasing/v2-beta1/releases"},
+          {"GET", "/purchasing/v2-beta1/releases/r-1/"},
+          {"POST", "/purchasing/v1/releases"},
+          {"GET", "/purchasing/v1/releases/r-1/cancel"},
+          {"POST", "/purchasing/v1/releases/r-1/close"},
+          {"GET", "/inventory/v1/inventory-receiving/receipts/g-1"},
+          {"PUT", "/inventory/v1/inventory-receiving/receipts"},
+          {"GET", "/production/v1/control/workcenters/" + workcenter + "/record-batch-production"},
+          {"POST", "/production/v1/control/workcenters/" + workcenter},
+          {"GET", "/production/v1/production-definitions/workcenters"},
+          {"GET", "/production/v1/production-definitions/workcenters/" + workcenter + "/parts"}
+        }) {
+      HttpResponse<String> response = call(request[0], request[1]);
+      assertThat(response.statusCode()).as(request[0] + " " + request[1]).isEqualTo(404);
+      assertThat(SandboxHttp.json(response).get("code").asText())
+          .as(request[0] + " " + request[1])
+          .isEqualTo(PlexGuesses.NOT_FOUND_CODE);
+    }
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -195,5 +243,21 @@ class PlexSandboxTest {
         .map(order -> Instant.parse(order.get("modifiedDate").asText()))
         .sorted()
         .toList();
+  }
+
+  private static String message(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(404);
+    JsonNode body = SandboxHttp.json(response);
+    assertThat(body.get("code").asText()).isEqualTo(PlexGuesses.NOT_FOUND_CODE);
+    return body.get("message").asText();
+  }
+
+  private static HttpResponse<String> call(String method, String path) {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("X-Plex-Connect-Api-Key", sandbox.config().apiKey())
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+            .build());
   }
 }

@@ -1,31 +1,27 @@
 package io.millflow.connector.plex.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.connector.plex.PlexPurchaseOrdersRead;
 import io.millflow.connector.plex.protocol.PlexTimestamps;
 import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.step.Connection;
-import io.millflow.step.DatasetRef;
-import io.millflow.step.DatasetStore;
-import io.millflow.step.DatasetWriter;
 import io.millflow.step.Json;
 import io.millflow.step.ReadResult;
-import io.millflow.step.StepContext;
-import io.millflow.step.StepFailure;
-import io.millflow.step.StepLog;
+import io.millflow.step.testing.bench.BenchStepContext;
+import io.millflow.step.testing.bench.ConnectorVsRaw;
+import io.millflow.step.testing.bench.ConnectorVsRaw.Round;
+import io.millflow.step.testing.bench.CountingDatasetStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Not a test: how fast {@code plex.purchase-orders.read} reads purchase-order lines from the
@@ -60,24 +56,11 @@ public final class PlexReadBenchmark {
             .withoutRateLimit();
     try (PlexSandbox sandbox = new PlexSandbox(config).start(0)) {
       warmUp();
-      long[] connector = new long[rounds];
-      long[] raw = new long[rounds];
-      for (int round = 0;
-          round < rounds;
-          round++) { // alternating, so a busy moment on a shared machine hits both
-        connector[round] = time(() -> check(lines, connector(sandbox, config)));
-        raw[round] = time(() -> check(lines, raw(sandbox, config)));
-      }
-      long connectorNanos = median(connector);
-      long rawNanos = median(raw);
-      System.out.printf(
-          "| %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f |%n",
-          lines,
-          connectorNanos / 1e9,
-          lines / (connectorNanos / 1e9),
-          rawNanos / 1e9,
-          lines / (rawNanos / 1e9),
-          (double) connectorNanos / rawNanos);
+      List<Round> done =
+          ConnectorVsRaw.rounds(
+              rounds, () -> connector(sandbox, config), () -> raw(sandbox, config));
+      done.forEach(round -> round.expecting(lines));
+      System.out.println(ConnectorVsRaw.median(done).row());
     }
   }
 
@@ -96,7 +79,7 @@ public final class PlexReadBenchmark {
 
   /** Lines read through the step, counted by the store. */
   private static long connector(PlexSandbox sandbox, PlexSandboxConfig config) {
-    CountingStore store = new CountingStore();
+    CountingDatasetStore store = new CountingDatasetStore(order -> order.path("lineItems").size());
     Connection connection =
         new Connection(
             "plex",
@@ -113,12 +96,12 @@ public final class PlexReadBenchmark {
                     (int) WINDOW.toDays(),
                     null,
                     true),
-                new BenchContext(connection, store));
+                new BenchStepContext(connection, store));
     if (result.records().count() != config.purchaseOrders()) {
       throw new IllegalStateException(
           "The step read " + result.records().count() + " orders, not " + config.purchaseOrders());
     }
-    return store.lines;
+    return store.lines();
   }
 
   /** Lines read by a bare loop making the same calls. */
@@ -169,113 +152,6 @@ public final class PlexReadBenchmark {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void check(long expected, long lines) {
-    if (lines != expected) {
-      throw new IllegalStateException("Read " + lines + " lines, expected " + expected);
-    }
-  }
-
-  private static long median(long[] nanos) {
-    long[] sorted = nanos.clone();
-    java.util.Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static long time(Runnable run) {
-    long start = System.nanoTime();
-    run.run();
-    return System.nanoTime() - start;
-  }
-
-  /** Serializes every record, as a real store does, and keeps only the counts. */
-  private static final class CountingStore implements DatasetStore {
-    long lines;
-
-    @Override
-    public DatasetWriter create(String entity) {
-      return new DatasetWriter() {
-        private long count;
-
-        @Override
-        public void add(Object record) {
-          try {
-            Json.mapper().writeValueAsBytes(record);
-          } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-          }
-          lines += ((JsonNode) record).path("lineItems").size();
-          count++;
-        }
-
-        @Override
-        public long count() {
-          return count;
-        }
-
-        @Override
-        public DatasetRef finish() {
-          return new DatasetRef("counted", count, entity);
-        }
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public <T> Stream<T> read(DatasetRef ref, Class<T> type) {
-      throw new StepFailure("DATASET_NOT_FOUND", "A counting store keeps no records");
-    }
-  }
-
-  private record BenchContext(Connection plex, DatasetStore datasets) implements StepContext {
-    @Override
-    public String tenantId() {
-      return "bench";
-    }
-
-    @Override
-    public String runId() {
-      return "bench";
-    }
-
-    @Override
-    public String taskKey() {
-      return "bench";
-    }
-
-    @Override
-    public Connection connection(String name) {
-      return plex;
-    }
-
-    @Override
-    public StepLog log() {
-      return new StepLog() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-          System.err.println("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-          System.err.println("ERROR " + message);
-        }
-      };
-    }
-
-    @Override
-    public void progress(long done, long total) {}
-
-    @Override
-    public Clock clock() {
-      return Clock.systemUTC();
     }
   }
 }
