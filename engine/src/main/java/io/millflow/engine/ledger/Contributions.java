@@ -4,15 +4,20 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.Param;
 import io.millflow.step.ReadResult;
 import io.millflow.step.RecordAccount;
+import io.millflow.step.Rejects;
 import io.millflow.step.WriteResult;
+import io.millflow.step.write.RecordWriteResult;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A step attempt's ledger row from its typed input and output: the datasets in its input's
  * components, those of its output, the cursor it started from, and its counts from its {@link
- * ReadResult}, {@link WriteResult}, or the {@link RecordAccount} it gave (else from its datasets'
- * counts).
+ * ReadResult}, {@link WriteResult}, {@link RecordWriteResult}, or the {@link RecordAccount} it gave
+ * (else from its datasets' counts). A write to a system (a {@link RecordWriteResult}) is a sink;
+ * its per-record results are about the write, not records handed on, so they start no path. Its dry
+ * run writes nothing and ends no path: it is marked as one and left out of every count.
  */
 final class Contributions {
 
@@ -44,6 +49,46 @@ final class Contributions {
               write.unchanged(),
               write.skippedOlder(),
               write.rejected(),
+              0,
+              0,
+              null,
+              null);
+      case RecordWriteResult write when write.dryRun() ->
+          new StepContribution(
+              elementId,
+              stepType,
+              Role.DRY_RUN,
+              inIds,
+              outIds,
+              null,
+              null,
+              readIn,
+              0,
+              0,
+              0,
+              0,
+              0,
+              null,
+              0,
+              0,
+              null,
+              null);
+      case RecordWriteResult write ->
+          new StepContribution(
+              elementId,
+              stepType,
+              Role.SINK,
+              inIds,
+              outIds,
+              null,
+              null,
+              write.total(),
+              0,
+              write.creates(),
+              write.updates() + write.upserted(),
+              write.unchanged(),
+              0,
+              rejectsOf(write),
               0,
               0,
               null,
@@ -136,6 +181,19 @@ final class Contributions {
       }
     }
     return null;
+  }
+
+  /** The records a write refused, by key and code; counted only, when it did not name them. */
+  private static Rejects rejectsOf(RecordWriteResult write) {
+    if (write.rejects().count() == write.rejected()) {
+      return write.rejects();
+    }
+    return new Rejects(
+        write.rejected(),
+        Map.of(
+            "refused (each record's code is in dataset " + write.records().dataset() + ")",
+            write.rejected()),
+        List.of());
   }
 
   private static List<DatasetRef> nonNull(DatasetRef ref) {
