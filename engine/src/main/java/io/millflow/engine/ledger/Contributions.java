@@ -34,67 +34,33 @@ final class Contributions {
     List<String> outIds = out.stream().map(DatasetRef::dataset).toList();
     return switch (output) {
       case WriteResult write ->
-          new StepContribution(
+          sink(
               elementId,
               stepType,
-              Role.SINK,
               inIds,
               outIds,
-              null,
-              null,
               write.accounted(),
-              0,
               write.inserted(),
               write.updated(),
               write.unchanged(),
               write.skippedOlder(),
-              write.rejected(),
-              0,
-              0,
-              null,
-              null);
+              write.rejected());
       case RecordWriteResult write when write.dryRun() ->
-          new StepContribution(
-              elementId,
-              stepType,
-              Role.DRY_RUN,
-              inIds,
-              outIds,
-              null,
-              null,
-              readIn,
-              0,
-              0,
-              0,
-              0,
-              0,
-              null,
-              0,
-              0,
-              null,
-              null);
+          counted(elementId, stepType, Role.DRY_RUN, inIds, outIds, null, null, readIn, 0);
       case RecordWriteResult write ->
-          new StepContribution(
+          sink(
               elementId,
               stepType,
-              Role.SINK,
               inIds,
               outIds,
-              null,
-              null,
               write.total(),
-              0,
               write.creates(),
               write.updates() + write.upserted(),
               write.unchanged(),
               0,
-              rejectsOf(write),
-              0,
-              0,
-              null,
-              null);
+              rejectsOf(write));
       case ReadResult read when in.isEmpty() ->
-          new StepContribution(
+          counted(
               elementId,
               stepType,
               Role.SOURCE,
@@ -103,44 +69,16 @@ final class Contributions {
               cursorOf(input),
               read.cursor(),
               passedOn,
-              passedOn,
-              0,
-              0,
-              0,
-              0,
-              null,
-              0,
-              0,
-              null,
-              null);
+              passedOn);
       default -> {
         if (in.isEmpty()) {
           Role role = out.isEmpty() ? Role.NONE : Role.SOURCE;
-          yield new StepContribution(
-              elementId,
-              stepType,
-              role,
-              inIds,
-              outIds,
-              cursorOf(input),
-              null,
-              passedOn,
-              passedOn,
-              0,
-              0,
-              0,
-              0,
-              null,
-              0,
-              0,
-              null,
-              null);
+          yield counted(
+              elementId, stepType, role, inIds, outIds, cursorOf(input), null, passedOn, passedOn);
         }
         Role role = out.isEmpty() ? Role.UNACCOUNTED_SINK : Role.TRANSFORM;
         yield account == null
-            ? new StepContribution(
-                elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn, 0, 0, 0, 0,
-                null, 0, 0, null, null)
+            ? counted(elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn)
             : new StepContribution(
                 elementId,
                 stepType,
@@ -163,6 +101,71 @@ final class Contributions {
                 account.newFieldsSeen());
       }
     };
+  }
+
+  /** A row that counts only what the step read and passed on. */
+  private static StepContribution counted(
+      String elementId,
+      String stepType,
+      Role role,
+      List<String> inIds,
+      List<String> outIds,
+      String windowFrom,
+      String windowTo,
+      long read,
+      long passedOn) {
+    return new StepContribution(
+        elementId,
+        stepType,
+        role,
+        inIds,
+        outIds,
+        windowFrom,
+        windowTo,
+        read,
+        passedOn,
+        0,
+        0,
+        0,
+        0,
+        null,
+        0,
+        0,
+        null,
+        null);
+  }
+
+  /** A sink's row: what it read, and what became of each record. */
+  private static StepContribution sink(
+      String elementId,
+      String stepType,
+      List<String> inIds,
+      List<String> outIds,
+      long read,
+      long inserted,
+      long updated,
+      long unchanged,
+      long skippedOlder,
+      Rejects rejected) {
+    return new StepContribution(
+        elementId,
+        stepType,
+        Role.SINK,
+        inIds,
+        outIds,
+        null,
+        null,
+        read,
+        0,
+        inserted,
+        updated,
+        unchanged,
+        skippedOlder,
+        rejected,
+        0,
+        0,
+        null,
+        null);
   }
 
   /**

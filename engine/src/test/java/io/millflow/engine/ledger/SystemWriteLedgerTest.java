@@ -47,7 +47,8 @@ class SystemWriteLedgerTest {
 
   private final StepLedger ledger = new StepLedger(jdbi);
   private final RunLedger runs = new RunLedger(ledger);
-  private final UUID run = newRun();
+  private final LedgerRuns runRows = new LedgerRuns(jdbi, ledger);
+  private final UUID run = runRows.id();
   private final DatasetRef rows = ref("rows", 3);
   private final DatasetRef receipts = ref("receipts", 3);
 
@@ -193,8 +194,7 @@ class SystemWriteLedgerTest {
 
   private void record(
       String element, String type, Object input, Object output, RecordAccount account) {
-    ledger.record(
-        run, UUID.randomUUID(), element, element + "-instance", type, input, output, account);
+    runRows.record(element, type, input, output, account);
   }
 
   private static Rejects refused(String key, String code) {
@@ -205,19 +205,5 @@ class SystemWriteLedgerTest {
 
   private static DatasetRef ref(String id, long count) {
     return new DatasetRef(id + "-" + UUID.randomUUID(), count, "receipt");
-  }
-
-  private static UUID newRun() {
-    UUID id = UUID.randomUUID();
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-            insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status, started_by)
-            values (:id, 't', 'test', :key, 'flow', 'running', 'api')""")
-                .bind("id", id)
-                .bind("key", id.toString())
-                .execute());
-    return id;
   }
 }
