@@ -41,16 +41,23 @@ public record StepDescriptor(
         candidate.getName() + " implements Step but has no @StepType annotation");
   }
 
+  /**
+   * The {@code Step<Input, Output>} the class implements, itself or through a superclass that names
+   * both types (a base class shared by several steps of one kind).
+   */
   private static ParameterizedType stepInterface(Class<?> stepClass) {
-    for (Type type : stepClass.getGenericInterfaces()) {
-      if (type instanceof ParameterizedType parameterized
-          && parameterized.getRawType() == Step.class) {
-        return parameterized;
+    for (Class<?> c = stepClass; c != null; c = c.getSuperclass()) {
+      for (Type type : c.getGenericInterfaces()) {
+        if (type instanceof ParameterizedType parameterized
+            && parameterized.getRawType() == Step.class) {
+          return parameterized;
+        }
       }
     }
     throw new IllegalArgumentException(
         stepClass.getName()
-            + " must implement Step<Input, Output> directly, with both types named");
+            + " must implement Step<Input, Output>, itself or through a superclass, with both"
+            + " types named");
   }
 
   private static Class<?> rawClass(Type type) {

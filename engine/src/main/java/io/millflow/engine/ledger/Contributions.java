@@ -4,15 +4,20 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.Param;
 import io.millflow.step.ReadResult;
 import io.millflow.step.RecordAccount;
+import io.millflow.step.Rejects;
 import io.millflow.step.WriteResult;
+import io.millflow.step.write.RecordWriteResult;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A step attempt's ledger row from its typed input and output: the datasets in its input's
  * components, those of its output, the cursor it started from, and its counts from its {@link
- * ReadResult}, {@link WriteResult}, or the {@link RecordAccount} it gave (else from its datasets'
- * counts).
+ * ReadResult}, {@link WriteResult}, {@link RecordWriteResult}, or the {@link RecordAccount} it gave
+ * (else from its datasets' counts). A write to a system (a {@link RecordWriteResult}) is a sink;
+ * its per-record results are about the write, not records handed on, so they start no path. Its dry
+ * run writes nothing and ends no path: it is marked as one and left out of every count.
  */
 final class Contributions {
 
@@ -29,27 +34,33 @@ final class Contributions {
     List<String> outIds = out.stream().map(DatasetRef::dataset).toList();
     return switch (output) {
       case WriteResult write ->
-          new StepContribution(
+          sink(
               elementId,
               stepType,
-              Role.SINK,
               inIds,
               outIds,
-              null,
-              null,
               write.accounted(),
-              0,
               write.inserted(),
               write.updated(),
               write.unchanged(),
               write.skippedOlder(),
-              write.rejected(),
+              write.rejected());
+      case RecordWriteResult write when write.dryRun() ->
+          counted(elementId, stepType, Role.DRY_RUN, inIds, outIds, null, null, readIn, 0);
+      case RecordWriteResult write ->
+          sink(
+              elementId,
+              stepType,
+              inIds,
+              outIds,
+              write.total(),
+              write.creates(),
+              write.updates() + write.upserted(),
+              write.unchanged(),
               0,
-              0,
-              null,
-              null);
+              rejectsOf(write));
       case ReadResult read when in.isEmpty() ->
-          new StepContribution(
+          counted(
               elementId,
               stepType,
               Role.SOURCE,
@@ -58,44 +69,16 @@ final class Contributions {
               cursorOf(input),
               read.cursor(),
               passedOn,
-              passedOn,
-              0,
-              0,
-              0,
-              0,
-              null,
-              0,
-              0,
-              null,
-              null);
+              passedOn);
       default -> {
         if (in.isEmpty()) {
           Role role = out.isEmpty() ? Role.NONE : Role.SOURCE;
-          yield new StepContribution(
-              elementId,
-              stepType,
-              role,
-              inIds,
-              outIds,
-              cursorOf(input),
-              null,
-              passedOn,
-              passedOn,
-              0,
-              0,
-              0,
-              0,
-              null,
-              0,
-              0,
-              null,
-              null);
+          yield counted(
+              elementId, stepType, role, inIds, outIds, cursorOf(input), null, passedOn, passedOn);
         }
         Role role = out.isEmpty() ? Role.UNACCOUNTED_SINK : Role.TRANSFORM;
         yield account == null
-            ? new StepContribution(
-                elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn, 0, 0, 0, 0,
-                null, 0, 0, null, null)
+            ? counted(elementId, stepType, role, inIds, outIds, null, null, readIn, passedOn)
             : new StepContribution(
                 elementId,
                 stepType,
@@ -120,6 +103,71 @@ final class Contributions {
     };
   }
 
+  /** A row that counts only what the step read and passed on. */
+  private static StepContribution counted(
+      String elementId,
+      String stepType,
+      Role role,
+      List<String> inIds,
+      List<String> outIds,
+      String windowFrom,
+      String windowTo,
+      long read,
+      long passedOn) {
+    return new StepContribution(
+        elementId,
+        stepType,
+        role,
+        inIds,
+        outIds,
+        windowFrom,
+        windowTo,
+        read,
+        passedOn,
+        0,
+        0,
+        0,
+        0,
+        null,
+        0,
+        0,
+        null,
+        null);
+  }
+
+  /** A sink's row: what it read, and what became of each record. */
+  private static StepContribution sink(
+      String elementId,
+      String stepType,
+      List<String> inIds,
+      List<String> outIds,
+      long read,
+      long inserted,
+      long updated,
+      long unchanged,
+      long skippedOlder,
+      Rejects rejected) {
+    return new StepContribution(
+        elementId,
+        stepType,
+        Role.SINK,
+        inIds,
+        outIds,
+        null,
+        null,
+        read,
+        0,
+        inserted,
+        updated,
+        unchanged,
+        skippedOlder,
+        rejected,
+        0,
+        0,
+        null,
+        null);
+  }
+
   /**
    * The incremental cursor the step started from: its input marked {@code @Param(cursor = true)},
    * as text.
@@ -136,6 +184,19 @@ final class Contributions {
       }
     }
     return null;
+  }
+
+  /** The records a write refused, by key and code; counted only, when it did not name them. */
+  private static Rejects rejectsOf(RecordWriteResult write) {
+    if (write.rejects().count() == write.rejected()) {
+      return write.rejects();
+    }
+    return new Rejects(
+        write.rejected(),
+        Map.of(
+            "refused (each record's code is in dataset " + write.records().dataset() + ")",
+            write.rejected()),
+        List.of());
   }
 
   private static List<DatasetRef> nonNull(DatasetRef ref) {

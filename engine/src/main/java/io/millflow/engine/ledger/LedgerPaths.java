@@ -23,7 +23,11 @@ final class LedgerPaths {
 
   private LedgerPaths(List<StepContribution> steps) {
     this.steps = steps;
-    steps.forEach(step -> step.datasetsOut().forEach(dataset -> producerOf.put(dataset, step)));
+    // a sink's or a dry run's datasets (per-record results, a diff) are about its write, not
+    // records handed on: a step that reads them starts a path of its own
+    steps.stream()
+        .filter(step -> step.role() == Role.SOURCE || step.role() == Role.TRANSFORM)
+        .forEach(step -> step.datasetsOut().forEach(dataset -> producerOf.put(dataset, step)));
   }
 
   static List<PathLedger> of(List<StepContribution> steps) {

@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * The ledger of one source-to-sink path of a run, as {@code GET /api/runs/{id}} shows it. It
  * balances when read = inserted + updated + unchanged + skippedOlder + rejected + collapsed +
- * filtered; {@code gap} is read less all of those. {@code source} and {@code sink} are the steps'
- * element ids; {@code rejected} counts the records refused along the path (by a transform or by the
- * sink), {@code rejectedBySink} those the sink refused; {@code filtered} those a filter's condition
- * kept out on purpose.
+ * filtered; {@code gap} is read less all of those. {@code updated} also counts the records a system
+ * wrote without saying whether it created or updated them (a NetSuite upsert by external id).
+ * {@code source} and {@code sink} are the steps' element ids; {@code rejected} counts the records
+ * refused along the path (by a transform or by the sink), {@code rejectedBySink} those the sink
+ * refused; {@code filtered} those a filter's condition kept out on purpose.
  */
 public record PathLedger(
     String source,

@@ -97,7 +97,7 @@ public record StepContribution(
    * and filtered out.
    */
   long lost() {
-    return role == Role.UNACCOUNTED_SINK || role == Role.SOURCE
+    return role == Role.UNACCOUNTED_SINK || role == Role.SOURCE || role == Role.DRY_RUN
         ? 0
         : read - passedOn - written() - rejected.count() - collapsed - filtered;
   }

@@ -49,7 +49,8 @@ class StepLedgerTest {
 
   private final StepLedger ledger = new StepLedger(jdbi);
   private final RunLedger runs = new RunLedger(ledger);
-  private final UUID run = newRun();
+  private final LedgerRuns runRows = new LedgerRuns(jdbi, ledger);
+  private final UUID run = runRows.id();
 
   @Test
   void aSourceTransformAndSinkBalanceWithTheirWindowAndFillRates() {
@@ -129,7 +130,7 @@ class StepLedgerTest {
         new RecordsInput("warehouse", mapped),
         new WriteResult("public.purchase_order", 3, 2, 1, 1, rejects(1, "too long"), 0),
         null);
-    UUID quiet = newRun();
+    UUID quiet = new LedgerRuns(jdbi, ledger).id();
 
     Map<UUID, RunRecords> records = ledger.recordsOf(List.of(run, quiet));
 
@@ -256,8 +257,7 @@ class StepLedgerTest {
 
   private void record(
       String element, String type, Object input, Object output, RecordAccount account) {
-    ledger.record(
-        run, UUID.randomUUID(), element, element + "-instance", type, input, output, account);
+    runRows.record(element, type, input, output, account);
   }
 
   private static Rejects rejects(int count, String reason) {
@@ -270,19 +270,5 @@ class StepLedgerTest {
 
   private static DatasetRef ref(String id, long count) {
     return new DatasetRef(id + "-" + UUID.randomUUID(), count, "purchaseOrder");
-  }
-
-  private static UUID newRun() {
-    UUID id = UUID.randomUUID();
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-            insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status, started_by)
-            values (:id, 't', 'test', :key, 'flow', 'running', 'api')""")
-                .bind("id", id)
-                .bind("key", id.toString())
-                .execute());
-    return id;
   }
 }

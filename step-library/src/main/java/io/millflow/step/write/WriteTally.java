@@ -1,6 +1,7 @@
 package io.millflow.step.write;
 
 import io.millflow.step.DatasetRef;
+import io.millflow.step.Rejects;
 import io.millflow.step.StepFailure;
 
 /**
@@ -17,6 +18,7 @@ public final class WriteTally {
   private long unchanged;
   private long written;
   private long rejected;
+  private final Rejects.Tally rejects = new Rejects.Tally();
 
   public WriteTally(boolean dryRun) {
     this.dryRun = dryRun;
@@ -28,7 +30,7 @@ public final class WriteTally {
       case WriteDiff.CREATE -> creates++;
       case WriteDiff.UPDATE -> updates++;
       case WriteDiff.UNCHANGED -> unchanged++;
-      default -> rejected++;
+      default -> reject(diff.key(), diff.errorCode());
     }
   }
 
@@ -44,13 +46,28 @@ public final class WriteTally {
         written++;
       }
       case WriteOutcome.UNCHANGED -> unchanged++;
-      default -> rejected++;
+      default -> reject(outcome.key(), outcome.errorCode());
     }
+  }
+
+  private void reject(String key, String errorCode) {
+    rejected++;
+    refused(rejects, key, errorCode);
+  }
+
+  /**
+   * One refused record for the run's ledger: named by its key, its reason the system's error code,
+   * never its message (which may quote the record's values).
+   */
+  public static void refused(Rejects.Tally rejects, String key, String errorCode) {
+    rejects.reject(
+        key == null || key.isBlank() ? "a record without a key" : key,
+        errorCode == null || errorCode.isBlank() ? "refused without an error code" : errorCode);
   }
 
   public RecordWriteResult result(DatasetRef records) {
     return new RecordWriteResult(
-        records, dryRun, total, creates, updates, unchanged, written, rejected);
+        records, dryRun, total, creates, updates, unchanged, written, rejected, rejects.rejects());
   }
 
   /**

@@ -8,6 +8,7 @@ import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
 import io.millflow.step.StepFailure;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The system-neutral parts of a write: the exact diff of a body and the refused share. */
@@ -52,6 +53,9 @@ class FieldChangesAndTallyTest {
 
     assertThat(result.written()).isEqualTo(1);
     assertThat(result.rejected()).isEqualTo(1);
+    // for the run's ledger: the refused record by key, counted by the system's code, no message
+    assertThat(result.rejects().records()).containsExactly("b");
+    assertThat(result.rejects().reasons()).containsExactly(Map.entry("FIELD_REQUIRED", 1L));
     assertThatThrownBy(() -> WriteTally.checkRejectedShare(result, 0.4, "Plex"))
         .isInstanceOf(StepFailure.class)
         .hasMessageContaining("Plex refused 1 of 2")

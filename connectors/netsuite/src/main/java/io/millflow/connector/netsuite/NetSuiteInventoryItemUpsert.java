@@ -1,10 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.model.InventoryItem;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
-import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,21 +20,14 @@ import jakarta.inject.Singleton;
     timeoutSeconds = 1800,
     description =
         "Creates or updates NetSuite inventory items by external id; a dry run shows what would change.")
-public final class NetSuiteInventoryItemUpsert implements Step<UpsertInput, RecordWriteResult> {
-
-  private final ExternalIdUpsert<InventoryItem> upsert;
+public final class NetSuiteInventoryItemUpsert extends NetSuiteWriteStep<InventoryItem> {
 
   @Inject
   public NetSuiteInventoryItemUpsert(NetSuiteClientFactory clients) {
-    this.upsert = new ExternalIdUpsert<>(new InventoryItemUpsertMapping(), clients);
+    super(new InventoryItemUpsertMapping(), clients);
   }
 
   public NetSuiteInventoryItemUpsert() {
     this(new HttpNetSuiteClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(UpsertInput input, StepContext context) {
-    return upsert.run(input, context);
   }
 }

@@ -1,10 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.model.PurchaseOrder;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
-import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -24,21 +21,14 @@ import jakarta.inject.Singleton;
     timeoutSeconds = 1800,
     description =
         "Creates NetSuite purchase orders with their lines; a dry run shows what would be created.")
-public final class NetSuitePurchaseOrderCreate implements Step<UpsertInput, RecordWriteResult> {
-
-  private final ExternalIdUpsert<PurchaseOrder> upsert;
+public final class NetSuitePurchaseOrderCreate extends NetSuiteWriteStep<PurchaseOrder> {
 
   @Inject
   public NetSuitePurchaseOrderCreate(NetSuiteClientFactory clients) {
-    this.upsert = new ExternalIdUpsert<>(new PurchaseOrderCreateMapping(), clients);
+    super(new PurchaseOrderCreateMapping(), clients);
   }
 
   public NetSuitePurchaseOrderCreate() {
     this(new HttpNetSuiteClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(UpsertInput input, StepContext context) {
-    return upsert.run(input, context);
   }
 }

@@ -1,10 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.model.PurchaseOrder;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
-import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -26,21 +23,14 @@ import jakarta.inject.Singleton;
     description =
         "Updates NetSuite purchase orders and their lines by external id; a dry run shows what would"
             + " change.")
-public final class NetSuitePurchaseOrderUpdate implements Step<UpsertInput, RecordWriteResult> {
-
-  private final ExternalIdUpsert<PurchaseOrder> upsert;
+public final class NetSuitePurchaseOrderUpdate extends NetSuiteWriteStep<PurchaseOrder> {
 
   @Inject
   public NetSuitePurchaseOrderUpdate(NetSuiteClientFactory clients) {
-    this.upsert = new ExternalIdUpsert<>(new PurchaseOrderUpdateMapping(), clients);
+    super(new PurchaseOrderUpdateMapping(), clients);
   }
 
   public NetSuitePurchaseOrderUpdate() {
     this(new HttpNetSuiteClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(UpsertInput input, StepContext context) {
-    return upsert.run(input, context);
   }
 }

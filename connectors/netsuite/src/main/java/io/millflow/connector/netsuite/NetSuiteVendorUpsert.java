@@ -1,10 +1,7 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.model.Vendor;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
-import io.millflow.step.write.RecordWriteResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,21 +20,14 @@ import jakarta.inject.Singleton;
     timeoutSeconds = 1800,
     description =
         "Creates or updates NetSuite vendors by external id; a dry run shows what would change.")
-public final class NetSuiteVendorUpsert implements Step<UpsertInput, RecordWriteResult> {
-
-  private final ExternalIdUpsert<Vendor> upsert;
+public final class NetSuiteVendorUpsert extends NetSuiteWriteStep<Vendor> {
 
   @Inject
   public NetSuiteVendorUpsert(NetSuiteClientFactory clients) {
-    this.upsert = new ExternalIdUpsert<>(new VendorUpsertMapping(), clients);
+    super(new VendorUpsertMapping(), clients);
   }
 
   public NetSuiteVendorUpsert() {
     this(new HttpNetSuiteClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(UpsertInput input, StepContext context) {
-    return upsert.run(input, context);
   }
 }

@@ -1,12 +1,18 @@
 package io.millflow.connector.netsuite;
 
 import io.millflow.step.DatasetRef;
+import io.millflow.step.Rejects;
 import io.millflow.step.write.RecordWriteResult;
+import io.millflow.step.write.WriteTally;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Counts an upsert's per-record outcomes and the unified fields it left out. Not thread-safe. */
+/**
+ * Counts an upsert's per-record outcomes and the unified fields it left out. A write counts what
+ * NetSuite created (a create, an item receipt) and updated (an update) as such; an upsert is
+ * written without NetSuite saying which. Not thread-safe.
+ */
 final class UpsertTally {
 
   private final boolean dryRun;
@@ -16,6 +22,7 @@ final class UpsertTally {
   private long unchanged;
   private long written;
   private long rejected;
+  private final Rejects.Tally rejects = new Rejects.Tally();
   private final Map<String, Long> unwritten = new HashMap<>();
 
   UpsertTally(boolean dryRun) {
@@ -30,13 +37,21 @@ final class UpsertTally {
           case "create" -> creates++;
           case "update" -> updates++;
           case "unchanged" -> unchanged++;
-          default -> rejected++;
+          default -> reject(diff.key(), diff.errorCode());
         }
       }
       case UpsertOutcome result -> {
         switch (result.outcome()) {
-          case UpsertOutcome.REJECTED -> rejected++;
+          case UpsertOutcome.REJECTED -> reject(result.key(), result.errorCode());
           case UpsertOutcome.UNCHANGED -> unchanged++;
+          case UpsertOutcome.CREATED, UpsertOutcome.RECEIVED -> {
+            creates++;
+            written++;
+          }
+          case UpsertOutcome.UPDATED -> {
+            updates++;
+            written++;
+          }
           default -> written++;
         }
       }
@@ -45,9 +60,14 @@ final class UpsertTally {
     unwrittenFields.forEach(field -> unwritten.merge(field, 1L, Long::sum));
   }
 
+  private void reject(String key, String errorCode) {
+    rejected++;
+    WriteTally.refused(rejects, key, errorCode);
+  }
+
   RecordWriteResult result(DatasetRef records) {
     return new RecordWriteResult(
-        records, dryRun, total, creates, updates, unchanged, written, rejected);
+        records, dryRun, total, creates, updates, unchanged, written, rejected, rejects.rejects());
   }
 
   Map<String, Long> unwritten() {

@@ -58,6 +58,8 @@ class NetSuitePurchaseOrderCreateTest {
         .containsExactly(
             tuple("WH-PO-1", "created", null), tuple("WH-PO-2", "rejected", "INVALID_KEY_OR_REF"));
     assertThat(retried.written()).isEqualTo(1);
+    assertThat(List.of(first.creates(), first.updates(), first.rejected()))
+        .containsExactly(1L, 0L, 1L);
     assertThat(sandbox.asyncRequestsRun()).isEqualTo(runs);
     assertThat(sandbox.writtenRecords("purchaseOrder")).isEqualTo(1);
     ObjectNode stored = sandbox.writtenRecord("purchaseOrder", "eid:WH-PO-1").orElseThrow();

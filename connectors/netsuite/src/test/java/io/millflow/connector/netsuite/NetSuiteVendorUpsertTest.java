@@ -154,6 +154,14 @@ class NetSuiteVendorUpsertTest {
             org.assertj.core.groups.Tuple.tuple("bad id!", "rejected", "INVALID_EXTERNAL_ID"));
     assertThat(result.written()).isEqualTo(1);
     assertThat(result.rejected()).isEqualTo(3);
+    // for the run's ledger: an upsert is written without saying whether it created the vendor
+    assertThat(result.upserted()).isEqualTo(1);
+    assertThat(result.rejects().records()).containsExactly("REF-2", "REF-3", "bad id!");
+    assertThat(result.rejects().reasons())
+        .containsOnly(
+            Map.entry("USER_ERROR", 1L),
+            Map.entry("UNIQUE_CUST_ID_REQD", 1L),
+            Map.entry("INVALID_EXTERNAL_ID", 1L));
   }
 
   @Test

@@ -5,10 +5,9 @@ import io.millflow.connector.plex.protocol.PlexTimestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The releases of purchase-order lines, read by the batch of orders ({@code pOId} repeated) or by
@@ -38,9 +37,12 @@ final class LineReleases {
     return byLine;
   }
 
-  /** The orders whose releases changed in {@code [begin, end)}, by {@code poId}. */
-  static Set<String> ordersChangedIn(PlexClient client, Instant begin, Instant end) {
-    Set<String> orders = new LinkedHashSet<>();
+  /**
+   * The orders whose releases changed in {@code [begin, end)}, by {@code poId}, each with the
+   * newest {@code modifiedDate} of its releases there.
+   */
+  static Map<String, Instant> ordersChangedIn(PlexClient client, Instant begin, Instant end) {
+    Map<String, Instant> orders = new LinkedHashMap<>();
     for (ObjectNode release :
         client.releases(
             List.of(
@@ -48,7 +50,8 @@ final class LineReleases {
                 Map.entry("modifiedDateEnd", PlexTimestamps.format(end))))) {
       String poId = release.path("poId").asText(null);
       if (poId != null) {
-        orders.add(poId);
+        Instant modified = RecordChanges.changedAt(release, "release", "id", "modifiedDate");
+        orders.merge(poId, modified, (a, b) -> a.isAfter(b) ? a : b);
       }
     }
     return orders;

@@ -6,11 +6,8 @@ import io.millflow.connector.plex.PlexWriteClient.Refused;
 import io.millflow.connector.plex.PlexWriteClient.Written;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexPublishedFields;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
 import io.millflow.step.write.FieldChanges;
-import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
 import io.millflow.step.write.WriteOutcome;
 import jakarta.inject.Inject;
@@ -40,23 +37,15 @@ import java.util.Optional;
     group = "Sinks",
     timeoutSeconds = 1800,
     description = "Records production on Plex workcenters once per record key.")
-public final class PlexProductionRecord
-    implements Step<PlexWriteInput, RecordWriteResult>, PlexRecordWrite {
-
-  private final PlexRecordWriter writer;
+public final class PlexProductionRecord extends PlexWriteStep {
 
   @Inject
   public PlexProductionRecord(HttpPlexClientFactory clients) {
-    this.writer = new PlexRecordWriter(clients);
+    super(new PlexRecordWriter(clients));
   }
 
   public PlexProductionRecord() {
     this(new HttpPlexClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(PlexWriteInput input, StepContext context) {
-    return writer.run(this, input, context);
   }
 
   @Override

@@ -25,10 +25,13 @@ import java.time.Instant;
  *
  * <p>Plex has no paging, so the step walks the period in windows of {@code windowDays} and halves
  * any window whose answer holds more than {@code maxPerWindow} orders (down to one second). Only
- * one window's orders are in memory at a time. The returned cursor is the greatest {@code
- * modifiedDate} read that lies more than {@code boundaryMargin} before now ({@link
- * BoundaryMargin}); the engine starts the next run that margin before it, so orders Plex commits
- * late at the boundary are read, and orders read again are absorbed by an upserting sink.
+ * one window's orders are in memory at a time. With line items, the orders whose releases alone
+ * changed in a window ({@code GET
+ * /purchasing/v2-beta1/releases?modifiedDateBegin=&modifiedDateEnd=}) are read too. The returned
+ * cursor is the greatest {@code modifiedDate} read, of an order or of a changed release, that lies
+ * more than {@code boundaryMargin} before now ({@link BoundaryMargin}); the engine starts the next
+ * run that margin before it, so orders Plex commits late at the boundary are read, and orders read
+ * again are absorbed by an upserting sink.
  *
  * <p>Every order costs one call for its line items; at Plex's 200 calls per minute, 10,000 orders
  * take about 50 minutes. The worker keeps the job alive while the step reports progress.

@@ -3,11 +3,8 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexPublishedFields;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
 import io.millflow.step.write.FieldChanges;
-import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
 import io.millflow.step.write.WriteOutcome;
 import jakarta.inject.Inject;
@@ -33,23 +30,15 @@ import java.util.Optional;
     timeoutSeconds = 1800,
     description =
         "Creates Plex inventory receipts once per tracking number; a dry run shows which.")
-public final class PlexReceiptCreate
-    implements Step<PlexWriteInput, RecordWriteResult>, PlexRecordWrite {
-
-  private final PlexRecordWriter writer;
+public final class PlexReceiptCreate extends PlexWriteStep {
 
   @Inject
   public PlexReceiptCreate(HttpPlexClientFactory clients) {
-    this.writer = new PlexRecordWriter(clients);
+    super(new PlexRecordWriter(clients));
   }
 
   public PlexReceiptCreate() {
     this(new HttpPlexClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(PlexWriteInput input, StepContext context) {
-    return writer.run(this, input, context);
   }
 
   @Override

@@ -3,10 +3,7 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.step.Json;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
-import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
 import io.millflow.step.write.WriteOutcome;
 import jakarta.inject.Inject;
@@ -28,23 +25,15 @@ import java.util.List;
     timeoutSeconds = 1800,
     description =
         "Cancels Plex purchase-order releases by key; a dry run shows which it would cancel.")
-public final class PlexReleaseCancel
-    implements Step<PlexWriteInput, RecordWriteResult>, PlexRecordWrite {
-
-  private final PlexRecordWriter writer;
+public final class PlexReleaseCancel extends PlexWriteStep {
 
   @Inject
   public PlexReleaseCancel(HttpPlexClientFactory clients) {
-    this.writer = new PlexRecordWriter(clients);
+    super(new PlexRecordWriter(clients));
   }
 
   public PlexReleaseCancel() {
     this(new HttpPlexClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(PlexWriteInput input, StepContext context) {
-    return writer.run(this, input, context);
   }
 
   @Override

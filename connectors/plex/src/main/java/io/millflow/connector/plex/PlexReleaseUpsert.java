@@ -5,11 +5,8 @@ import io.millflow.connector.plex.PlexWriteClient.Refused;
 import io.millflow.connector.plex.PlexWriteClient.Written;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexPublishedFields;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
 import io.millflow.step.write.FieldChanges;
-import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
 import io.millflow.step.write.WriteOutcome;
 import jakarta.inject.Inject;
@@ -32,14 +29,11 @@ import java.util.List;
     timeoutSeconds = 1800,
     description =
         "Creates or updates Plex purchase-order releases by key; a dry run shows what would change.")
-public final class PlexReleaseUpsert
-    implements Step<PlexWriteInput, RecordWriteResult>, PlexRecordWrite {
-
-  private final PlexRecordWriter writer;
+public final class PlexReleaseUpsert extends PlexWriteStep {
 
   @Inject
   public PlexReleaseUpsert(HttpPlexClientFactory clients) {
-    this.writer = new PlexRecordWriter(clients);
+    super(new PlexRecordWriter(clients));
   }
 
   public PlexReleaseUpsert() {
@@ -48,12 +42,7 @@ public final class PlexReleaseUpsert
 
   /** With at most {@code inFlight} records' calls at once (the benchmark compares 1 and more). */
   public PlexReleaseUpsert(HttpPlexClientFactory clients, int inFlight) {
-    this.writer = new PlexRecordWriter(clients, inFlight);
-  }
-
-  @Override
-  public RecordWriteResult run(PlexWriteInput input, StepContext context) {
-    return writer.run(this, input, context);
+    super(new PlexRecordWriter(clients, inFlight));
   }
 
   @Override

@@ -3,11 +3,8 @@ package io.millflow.connector.plex;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.millflow.connector.plex.protocol.PlexGuesses;
 import io.millflow.connector.plex.protocol.PlexPublishedFields;
-import io.millflow.step.Step;
-import io.millflow.step.StepContext;
 import io.millflow.step.StepType;
 import io.millflow.step.write.FieldChanges;
-import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteDiff;
 import io.millflow.step.write.WriteOutcome;
 import jakarta.inject.Inject;
@@ -32,23 +29,15 @@ import java.util.Map;
     timeoutSeconds = 1800,
     description =
         "Creates or updates Plex suppliers by key or code; a dry run shows what would change.")
-public final class PlexSupplierUpsert
-    implements Step<PlexWriteInput, RecordWriteResult>, PlexRecordWrite {
-
-  private final PlexRecordWriter writer;
+public final class PlexSupplierUpsert extends PlexWriteStep {
 
   @Inject
   public PlexSupplierUpsert(HttpPlexClientFactory clients) {
-    this.writer = new PlexRecordWriter(clients);
+    super(new PlexRecordWriter(clients));
   }
 
   public PlexSupplierUpsert() {
     this(new HttpPlexClientFactory());
-  }
-
-  @Override
-  public RecordWriteResult run(PlexWriteInput input, StepContext context) {
-    return writer.run(this, input, context);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.millflow.step.StepContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ final class PurchaseOrderWindowReader {
     return plan.window().multipliedBy(whole).equals(range) ? whole : whole + 1;
   }
 
-  /** The newest {@code modifiedDate} written, settled and not. */
+  /** The newest {@code modifiedDate} of the orders written and their changed releases. */
   BoundaryMargin.Cursor cursor() {
     return cursor;
   }
@@ -148,12 +149,17 @@ final class PurchaseOrderWindowReader {
 
   /**
    * A release carries its own modifiedDate: an order whose releases changed in the window while its
-   * header did not is read too, so its lines' quantities are not left behind.
+   * header did not is read too, so its lines' quantities are not left behind. The cursor follows
+   * those releases as it follows orders: every release changed in the window is read with its order
+   * now (or, for an order changed later still, in its own window or the next run), so the next run
+   * need not read them again.
    */
   private void writeOrdersWhoseReleasesChanged(
       Instant begin, Instant end, List<ObjectNode> ordersOfWindow) {
-    Set<String> changed = LineReleases.ordersChangedIn(client, begin, end);
+    Map<String, Instant> changedReleases = LineReleases.ordersChangedIn(client, begin, end);
     calls++;
+    changedReleases.values().forEach(cursor::seen);
+    Set<String> changed = new LinkedHashSet<>(changedReleases.keySet());
     ordersOfWindow.forEach(order -> changed.remove(order.path("id").asText()));
     changed.removeAll(written.keySet());
     if (changed.isEmpty()) {

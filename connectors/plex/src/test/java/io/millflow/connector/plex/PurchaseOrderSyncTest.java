@@ -10,6 +10,7 @@ import io.millflow.connector.plex.sandbox.PlexSandbox;
 import io.millflow.connector.plex.sandbox.PlexSandboxConfig;
 import io.millflow.step.ReadResult;
 import io.millflow.step.testing.TestStepContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -123,6 +124,58 @@ class PurchaseOrderSyncTest {
                       .forConnection(PlexConnections.to(sandbox, "plex"))
                       .purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null))));
     }
+  }
+
+  @Test
+  void anOrderWhoseReleasesAloneChangedIsNotReadAgainByTheRunAfter() {
+    try (PlexSandbox sandbox =
+        new PlexSandbox(PlexSandboxConfig.defaults().withPurchaseOrders(40).withoutRateLimit())
+            .start(0)) {
+      TestStepContext context =
+          new TestStepContext().withConnection(PlexConnections.to(sandbox, "plex"));
+      HttpPlexClientFactory clients = new HttpPlexClientFactory();
+      PlexClient plex = clients.forConnection(PlexConnections.to(sandbox, "plex"));
+      PlexWriteClient writes = clients.writeClient("plex", PlexSteps.connection(context, "plex"));
+      List<String> withReleases =
+          plex.purchaseOrders(PurchaseOrderFilter.modifiedIn(null, null)).stream()
+              .map(order -> order.get("id").asText())
+              .filter(id -> !releasesOf(plex, id).isEmpty())
+              .limit(2)
+              .toList();
+      // now, long after every order's own modifiedDate: one release of each order changes, the
+      // second order's last; the orders' headers stay as they were
+      withReleases.forEach(order -> changeQuantity(plex, writes, order));
+      PlexPurchaseOrdersRead step = new PlexPurchaseOrdersRead(clients);
+
+      ReadResult first =
+          step.run(new Input("plex", START, null, 365, null, true, Duration.ZERO), context);
+      ReadResult second =
+          step.run(
+              new Input(
+                  "plex", Instant.parse(first.cursor()), null, 365, null, true, Duration.ZERO),
+              context);
+
+      assertThat(first.records().count()).isEqualTo(40);
+      assertThat(Instant.parse(first.cursor())).isAfter(END);
+      // the run after reads from the newest release change on: only the order changed last, at
+      // the cursor itself (a read's start is inclusive), not the other one again
+      assertThat(context.datasets().readAll(second.records(), JsonNode.class))
+          .extracting(order -> order.get("id").asText())
+          .containsExactly(withReleases.get(1));
+      assertThat(second.cursor()).isEqualTo(first.cursor());
+    }
+  }
+
+  private static List<ObjectNode> releasesOf(PlexClient plex, String orderId) {
+    return plex.releases(List.of(Map.entry("pOId", orderId)));
+  }
+
+  private static void changeQuantity(PlexClient plex, PlexWriteClient writes, String orderId) {
+    ObjectNode release = releasesOf(plex, orderId).getFirst();
+    ObjectNode body = release.objectNode();
+    body.put("quantity", release.get("quantity").decimalValue().add(java.math.BigDecimal.ONE));
+    assertThat(writes.updateRelease(release.get("id").asText(), body))
+        .isInstanceOf(PlexWriteClient.Written.class);
   }
 
   private record Sync(ReadResult result, List<JsonNode> orders, long apiCalls) {}

@@ -60,6 +60,8 @@ final class UnifiedWriter {
     handle.execute(PostgresSql.stage(STAGE, table, layout.names()));
     handle.execute(PostgresSql.render("changed-create"));
     String merge = merge(table, layout, mode);
+    // the ledger's split of what stayed as stored: unchanged, or older than stored; asked once
+    boolean countOlder = mode == WriteMode.UPSERT && LedgerMeasurement.isOn();
     String quoted = table.quoted(POSTGRES);
     String olderCount =
         PostgresSql.render(
@@ -92,11 +94,7 @@ final class UnifiedWriter {
                   .createQuery(PostgresSql.render("changed-count"))
                   .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
                   .one();
-          // the ledger's split of what stayed as stored: unchanged, or older than stored
-          long older =
-              mode == WriteMode.UPSERT && LedgerMeasurement.isOn()
-                  ? handle.createQuery(olderCount).mapTo(Long.class).one()
-                  : 0;
+          long older = countOlder ? handle.createQuery(olderCount).mapTo(Long.class).one() : 0;
           nested.replaceChanged(handle);
           handle.execute(
               PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
