@@ -91,7 +91,7 @@ public class IncidentsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Role.OPERATOR)
   @Audited("run.retry.bulk")
-  public BulkRetries.Outcome retry(BulkRetryRequest request) {
+  public BulkRetries.BulkRetryOutcome retry(BulkRetryRequest request) {
     boolean byGroup = request != null && request.group() != null && !request.group().isBlank();
     boolean byRuns = request != null && request.runs() != null && !request.runs().isEmpty();
     if (byGroup == byRuns) {

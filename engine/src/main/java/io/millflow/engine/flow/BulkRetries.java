@@ -26,19 +26,19 @@ public class BulkRetries {
   private static final Logger LOG = Logger.getLogger(BulkRetries.class);
 
   /** What happened to one run: {@code retried} (on {@code flowVersion}) or {@code refused}. */
-  public record RunOutcome(UUID runId, String outcome, Integer flowVersion, String reason) {
+  public record RunRetryOutcome(UUID runId, String outcome, Integer flowVersion, String reason) {
 
-    static RunOutcome retried(FlowRun run) {
-      return new RunOutcome(run.id(), "retried", run.flowVersion(), null);
+    static RunRetryOutcome retried(FlowRun run) {
+      return new RunRetryOutcome(run.id(), "retried", run.flowVersion(), null);
     }
 
-    static RunOutcome refused(UUID runId, String reason) {
-      return new RunOutcome(runId, "refused", null, reason);
+    static RunRetryOutcome refused(UUID runId, String reason) {
+      return new RunRetryOutcome(runId, "refused", null, reason);
     }
   }
 
   /** The outcome of every run asked for, in the order asked, and how many of each. */
-  public record Outcome(int retried, int refused, List<RunOutcome> runs) {}
+  public record BulkRetryOutcome(int retried, int refused, List<RunRetryOutcome> runs) {}
 
   private final RunRetries retries;
   private final IncidentGroups groups;
@@ -51,19 +51,19 @@ public class BulkRetries {
   }
 
   /** Retries the runs of the group with this key (at most {@link #MOST_RUNS}, oldest first). */
-  public Outcome retryGroup(Caller caller, String groupKey) {
+  public BulkRetryOutcome retryGroup(Caller caller, String groupKey) {
     return retry(caller, groups.runsOf(caller.tenantId(), groupKey, MOST_RUNS));
   }
 
   /** Retries these runs of the caller's tenant; at most {@link #MOST_RUNS}. */
-  public Outcome retry(Caller caller, List<UUID> runIds) {
+  public BulkRetryOutcome retry(Caller caller, List<UUID> runIds) {
     if (runIds.size() > MOST_RUNS) {
       throw new IllegalArgumentException(
           "A bulk retry takes at most " + MOST_RUNS + " runs, not " + runIds.size());
     }
-    List<RunOutcome> outcomes = new ArrayList<>(runIds.size());
+    List<RunRetryOutcome> outcomes = new ArrayList<>(runIds.size());
     for (UUID runId : runIds.stream().distinct().toList()) {
-      RunOutcome outcome = retryOne(caller.tenantId(), runId);
+      RunRetryOutcome outcome = retryOne(caller.tenantId(), runId);
       audit.record(
           caller,
           "run.retry",
@@ -72,20 +72,20 @@ public class BulkRetries {
       outcomes.add(outcome);
     }
     int retried = (int) outcomes.stream().filter(o -> "retried".equals(o.outcome())).count();
-    return new Outcome(retried, outcomes.size() - retried, outcomes);
+    return new BulkRetryOutcome(retried, outcomes.size() - retried, outcomes);
   }
 
-  private RunOutcome retryOne(String tenantId, UUID runId) {
+  private RunRetryOutcome retryOne(String tenantId, UUID runId) {
     try {
       Optional<FlowRun> run = retries.retry(tenantId, runId, RunRetries.RetryTarget.SAME_VERSION);
-      return run.map(RunOutcome::retried)
-          .orElseGet(() -> RunOutcome.refused(runId, "No run with id '" + runId + "'"));
+      return run.map(RunRetryOutcome::retried)
+          .orElseGet(() -> RunRetryOutcome.refused(runId, "No run with id '" + runId + "'"));
     } catch (RunConflictException e) {
-      return RunOutcome.refused(runId, e.getMessage());
+      return RunRetryOutcome.refused(runId, e.getMessage());
     } catch (RuntimeException e) {
       // one run the engine failed on does not stop the others; the reason names it
       LOG.warnf(e, "Bulk retry: run %s could not be retried", runId);
-      return RunOutcome.refused(runId, "The engine could not retry it: " + e.getMessage());
+      return RunRetryOutcome.refused(runId, "The engine could not retry it: " + e.getMessage());
     }
   }
 }

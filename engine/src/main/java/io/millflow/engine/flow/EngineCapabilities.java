@@ -13,10 +13,10 @@ import jakarta.inject.Singleton;
 public class EngineCapabilities {
 
   /** One operation: whether this engine does it, and if not, why and what to do instead. */
-  public record Capability(boolean supported, String reason) {
+  public record EngineCapability(boolean supported, String reason) {
 
-    static Capability available() {
-      return new Capability(true, null);
+    static EngineCapability available() {
+      return new EngineCapability(true, null);
     }
   }
 
@@ -25,7 +25,10 @@ public class EngineCapabilities {
    * schedules, and retrying a run on the flow's latest version.
    */
   public record EngineInfo(
-      String engine, boolean embedded, Capability pauseSchedules, Capability retryOnLatest) {}
+      String engine,
+      boolean embedded,
+      EngineCapability pauseSchedules,
+      EngineCapability retryOnLatest) {}
 
   private final ProcessEngine engine;
 
@@ -36,16 +39,16 @@ public class EngineCapabilities {
   public EngineInfo describe() {
     if (engine.embedded()) {
       return new EngineInfo(
-          engine.engineId(), true, Capability.available(), Capability.available());
+          engine.engineId(), true, EngineCapability.available(), EngineCapability.available());
     }
     return new EngineInfo(
         engine.engineId(),
         false,
-        new Capability(
+        new EngineCapability(
             false,
             "A Camunda 8 cluster cannot pause a flow's schedule: disable the timer start event in"
                 + " the designer and deploy instead."),
-        new Capability(
+        new EngineCapability(
             false,
             "A Camunda 8 cluster cannot move a running instance to another version of its flow:"
                 + " retry on the same version, or start a new run of the latest."));

@@ -45,22 +45,24 @@ class IncidentsApiTest {
             "rateLimitPerMinute",
             "0");
     connections.provide(new Connection("plex-key-bulk", "plex", settings, Map.of("apiKey", "no")));
+    // runs of earlier test runs stay in the store: this run's flow and keys are its own
+    String each = Long.toString(System.nanoTime(), 36);
     String flow =
         deploy(
             variant(
-                "po-bulk-retry",
+                "po-bulk-retry-" + each,
                 "<zeebe:input source=\"plex-sandbox\" target=\"connection\" />",
                 "<zeebe:input source=\"plex-key-bulk\" target=\"connection\" />"));
     FlowTestSupport.resetSyncState(flow);
-    List<String> runs = List.of(start(flow, "PO-BULK-1"), start(flow, "PO-BULK-2"));
-    String cancelled = start(flow, "PO-BULK-3");
+    List<String> runs = List.of(start(flow, "PO-1-" + each), start(flow, "PO-2-" + each));
+    String cancelled = start(flow, "PO-3-" + each);
     for (String run : List.of(runs.get(0), runs.get(1), cancelled)) {
       JsonPath stopped = awaitRunEnd(run);
       assertThat(stopped.getString("run.status")).isEqualTo("incident");
       assertThat(stopped.getString("run.incidentAt")).isNotNull();
     }
     given()
-        .queryParam("businessKey", "PO-BULK-2")
+        .queryParam("businessKey", "PO-2-" + each)
         .get("/api/runs")
         .then()
         .statusCode(200)
