@@ -14,9 +14,25 @@ export function IncidentGroups() {
   const templates = useLoad(() => api.get('/api/element-templates'), []);
   const byType = useMemo(() => templateNames(templates.data), [templates.data]);
   const items = groups.data?.items;
+  // kept here, not on the group: a group whose runs were all retried leaves the list
+  const [retried, setRetried] = useState(null);
+  const onRetried = (group, outcome) => {
+    setRetried({ step: groupStep(group, byType), ...bulkOutcome(outcome) });
+    groups.reload();
+  };
 
   return (
     <div data-testid="incident-groups">
+      {retried && (
+        <Note kind={retried.lines.some((line) => !line.retried) ? 'warning' : 'success'}>
+          Retried the incidents at {retried.step}: <span data-testid="bulk-outcome">{retried.summary}</span>
+          <ul data-testid="bulk-outcome-runs">
+            {retried.lines.map((line) => (
+              <li key={line.runId}><a class="mono" href={`#/runs/${line.runId}`}>{line.runId.slice(0, 8)}</a> {line.text}</li>
+            ))}
+          </ul>
+        </Note>
+      )}
       <ErrorNote error={groups.error} action="load the incidents" />
       {groups.loading && !groups.data && <p class="loading">Loading incidents…</p>}
       {items && items.length === 0 && <p>No run is at an incident.</p>}
@@ -26,25 +42,25 @@ export function IncidentGroups() {
         </p>
       )}
       {(items || []).map((group) => (
-        <IncidentGroup group={group} step={groupStep(group, byType)} key={group.key} onRetried={groups.reload} />
+        <IncidentGroup group={group} step={groupStep(group, byType)} key={group.key} onRetried={onRetried} />
       ))}
     </div>
   );
 }
 
 function IncidentGroup({ group, step, onRetried }) {
-  const [state, setState] = useState({ busy: false, error: null, outcome: null });
+  const [state, setState] = useState({ busy: false, error: null });
   const headingId = `incident-${group.key.slice(0, 12)}`;
 
   const retryAll = async () => {
     if (!confirm(`${retryAllLabel(group)}? Fix the cause first: each run's failed step runs again.`)) return;
-    setState({ busy: true, error: null, outcome: null });
+    setState({ busy: true, error: null });
     try {
       const outcome = await api.post('/api/incidents/retry', { group: group.key });
-      setState({ busy: false, error: null, outcome: bulkOutcome(outcome) });
-      onRetried();
+      setState({ busy: false, error: null });
+      onRetried(group, outcome);
     } catch (error) {
-      setState({ busy: false, error, outcome: null });
+      setState({ busy: false, error });
     }
   };
 
@@ -64,16 +80,6 @@ function IncidentGroup({ group, step, onRetried }) {
         {state.busy ? 'Retrying…' : retryAllLabel(group)}
       </button>
       <ErrorNote error={state.error} action="retry the runs" />
-      {state.outcome && (
-        <Note kind={state.outcome.lines.some((line) => !line.retried) ? 'warning' : 'success'}>
-          <span data-testid="bulk-outcome">{state.outcome.summary}</span>
-          <ul>
-            {state.outcome.lines.map((line) => (
-              <li key={line.runId}><a class="mono" href={`#/runs/${line.runId}`}>{line.runId.slice(0, 8)}</a> {line.text}</li>
-            ))}
-          </ul>
-        </Note>
-      )}
     </section>
   );
 }
