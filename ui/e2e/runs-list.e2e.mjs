@@ -195,6 +195,7 @@ describe('Runs list', { concurrency: false }, () => {
   test('on the embedded engine the same controls are enabled', async () => {
     assert.equal((await api('GET', '/api/engine')).embedded, true);
     await page.goto(url('/triggers'));
+    await page.reload(); // the same address as the scenario before: load the app again, and the engine's answer with it
     const pause = page.getByRole('button', { name: 'Pause the schedules of e2e-runs-daily' });
     await pause.waitFor();
     assert.equal(await pause.isDisabled(), false);
