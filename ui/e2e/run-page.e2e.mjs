@@ -38,7 +38,7 @@ function csvRecords(text) {
 async function saveDownload(click) {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  return { name: download.suggestedFilename(), url: download.url(), text: readFileSync(path, 'utf8') };
 }
 
 describe('Run page and designer guard', { concurrency: false }, () => {
@@ -66,6 +66,11 @@ describe('Run page and designer guard', { concurrency: false }, () => {
 
     const jsonl = await saveDownload(() => item.getByRole('button', { name: 'Download JSON lines' }).click());
     assert.match(jsonl.name, /\.jsonl$/);
+    // the browser itself downloaded it, from a one-time link (no token, no copy in the page's memory)
+    assert.match(jsonl.url, /\/downloads\/runs\/[^/]+\/datasets\/[^?]+\?ticket=[A-Za-z0-9_-]{43}$/);
+    const reused = await fetch(jsonl.url);
+    assert.equal(reused.status, 401, 'a download link works once');
+    assert.match((await reused.json()).message, /used already/);
     assert.equal(jsonl.text.trim().split('\n').length, read, 'the download holds every record the ledger counted');
     assert.deepEqual(JSON.parse(jsonl.text.split('\n')[0]), json[0]);
     const csv = await saveDownload(() => item.getByRole('button', { name: 'Download CSV' }).click());

@@ -104,28 +104,17 @@ export function query(params) {
 }
 
 /**
- * Downloads a file the API streams (a dataset as JSON lines or CSV) with the signed-in token, and hands it to the
- * browser to save under `fileName`.
+ * Downloads a file the API streams (a dataset as JSON lines or CSV) the way the browser downloads any link, straight
+ * to disk: asks the API (with the signed-in token) for a one-time link at `linkPath`, then follows it. The browser
+ * cannot send the token on a link it follows itself; the link's ticket stands in for it, once, for a minute.
  */
-export async function downloadFile(path, fileName, { token = storedToken(), fetchImpl = fetch } = {}) {
-  let response;
-  try {
-    response = await fetchImpl(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  } catch (cause) {
-    throw new UnreachableError(path, cause);
-  }
-  if (!response.ok) {
-    const parsed = await readBody(response);
-    const error = new ApiError(response.status, typeof parsed === 'object' ? parsed : { message: parsed || '' }, path);
-    if (response.status === 401) unauthorizedHandler(error);
-    throw error;
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
+export async function downloadByLink(linkPath, { post = (path) => request('POST', path), doc = document } = {}) {
+  const { url } = await post(linkPath);
+  const link = doc.createElement('a');
   link.href = url;
-  link.download = fileName;
-  document.body.append(link);
+  link.download = '';
+  link.rel = 'noopener';
+  doc.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

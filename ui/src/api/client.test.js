@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestPage } from './client.js';
+import { downloadByLink, requestPage } from './client.js';
 
 const answer = (body, headers = {}) => async () => new Response(JSON.stringify(body), {
   status: 200, headers: { 'Content-Type': 'application/json', ...headers }
@@ -13,5 +13,25 @@ describe('requestPage', () => {
 
   it('has no total when the server sends none', async () => {
     expect(await requestPage('/api/runs', { token: 't', fetchImpl: answer([]) })).toEqual({ items: [], total: null });
+  });
+});
+
+describe('downloadByLink', () => {
+  it('asks for a one-time link and has the browser follow it, with no body held in the page', async () => {
+    const asked = [];
+    const clicked = [];
+    const doc = {
+      body: { append: () => {} },
+      createElement: () => ({ click() { clicked.push({ href: this.href, download: this.download }); }, remove: () => {} })
+    };
+    const post = async (path) => {
+      asked.push(path);
+      return { url: '/downloads/runs/r/datasets/d?ticket=abc', expiresAt: '2026-12-07T17:00:00Z' };
+    };
+
+    await downloadByLink('/api/runs/r/datasets/d/download-link?format=csv', { post, doc });
+
+    expect(asked).toEqual(['/api/runs/r/datasets/d/download-link?format=csv']);
+    expect(clicked).toEqual([{ href: '/downloads/runs/r/datasets/d?ticket=abc', download: '' }]);
   });
 });

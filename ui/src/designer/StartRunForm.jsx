@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { ErrorNote, Field } from '../ui/components.jsx';
 
-/** Starts a run of the deployed flow with the variables typed as JSON, then links to it. */
+/** Starts a run of the deployed flow with the variables typed as JSON and an optional business key, then links to it. */
 export function StartRunForm({ flowId, version, dirty, parse }) {
   const [text, setText] = useState('');
+  const [businessKey, setBusinessKey] = useState('');
   const [problem, setProblem] = useState(null);
   const [error, setError] = useState(null);
   const [run, setRun] = useState(null);
@@ -18,7 +19,9 @@ export function StartRunForm({ flowId, version, dirty, parse }) {
     setBusy(true);
     setError(null);
     try {
-      setRun(await api.post(`/api/flows/${encodeURIComponent(flowId)}/runs`, { variables: parsed.variables }));
+      const body = { variables: parsed.variables };
+      if (businessKey.trim()) body.businessKey = businessKey.trim();
+      setRun(await api.post(`/api/flows/${encodeURIComponent(flowId)}/runs`, body));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -33,6 +36,9 @@ export function StartRunForm({ flowId, version, dirty, parse }) {
         hint='For example {"since": "2026-01-01T00:00:00Z"}'>
         <textarea id="run-variables" class="mono" rows={3} value={text} aria-invalid={problem ? 'true' : 'false'}
           onInput={(e) => setText(e.currentTarget.value)} />
+      </Field>
+      <Field label="Business key (optional)" id="run-business-key" hint="What the run is about, e.g. an order number; the runs list finds the run by it">
+        <input id="run-business-key" maxLength={200} value={businessKey} onInput={(e) => setBusinessKey(e.currentTarget.value)} />
       </Field>
       <button type="submit" class="primary" disabled={busy}>{busy ? 'Starting…' : `Start ${flowId}`}</button>
       <ErrorNote error={error} action="start the run" />

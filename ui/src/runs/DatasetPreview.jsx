@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, downloadFile } from '../api/client.js';
+import { api, downloadByLink } from '../api/client.js';
 import { ErrorNote } from '../ui/components.jsx';
 import { formatCount } from '../ui/format.js';
-import { cellText, columnsOf, datasetPath, downloadName } from './datasets.js';
+import { cellText, columnsOf, datasetPath } from './datasets.js';
 
 /** The datasets one step attempt read and wrote: each previewed (first 100 records, as a table or JSON) and downloadable. */
 export function AttemptDatasets({ runId, datasets }) {
@@ -37,7 +37,7 @@ function DatasetItem({ runId, dataset }) {
   const save = async (format) => {
     setDownload({ busy: format, error: null });
     try {
-      await downloadFile(datasetPath(runId, dataset.dataset, { download: true, format }), downloadName(dataset, format));
+      await downloadByLink(datasetPath(runId, dataset.dataset, { download: true, format }));
       setDownload({ busy: null, error: null });
     } catch (error) {
       setDownload({ busy: null, error });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, fetchBpmnVersion } from '../api/client.js';
 import { Badge, ErrorNote, Note, PageHeader, useLoad } from '../ui/components.jsx';
 import { formatCount, formatDuration, formatTime, progressFraction } from '../ui/format.js';
+import { runDuration } from './duration.js';
 import { href } from '../app/routes.js';
 import { elementStates, stepsByElement } from './runStates.js';
 import { RunDiagram } from './RunDiagram.jsx';
@@ -84,8 +85,9 @@ export function RunPage({ runId }) {
         <div><span>Status</span><Badge status={run.status} /></div>
         <div><span>Flow</span>{run.flowId} v{run.flowVersion}</div>
         <div><span>Started</span>{formatTime(run.startedAt)}</div>
-        <div><span>Duration</span>{formatDuration(run.startedAt, run.endedAt)}</div>
+        <div data-testid="run-duration"><span>Duration</span>{runDuration(run)}</div>
         <div><span>Started by</span>{run.startedBy}</div>
+        {run.businessKey && <div data-testid="run-business-key"><span>Business key</span>{run.businessKey}</div>}
         {detail.data?.sync?.kind === 'backfill' && (
           <div data-testid="run-window"><span>Backfill window</span>{formatTime(detail.data.sync.from)} – {formatTime(detail.data.sync.to)}</div>
         )}

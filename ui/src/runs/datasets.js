@@ -33,15 +33,10 @@ export function cellText(value) {
   return String(value);
 }
 
-/** The API path of a dataset's preview or download. */
+/** The API path of a dataset's preview, or of the one-time link its download is saved through (`download`). */
 export function datasetPath(runId, datasetId, { download, format, limit } = {}) {
   const base = `/api/runs/${encodeURIComponent(runId)}/datasets/${encodeURIComponent(datasetId)}`;
-  return download ? `${base}/download?format=${format}` : `${base}?limit=${limit || 100}`;
-}
-
-/** The file name a download is saved under. */
-export function downloadName(dataset, format) {
-  return `${dataset.entity || 'records'}-${dataset.dataset.slice(0, 8)}.${format}`;
+  return download ? `${base}/download-link?format=${format}` : `${base}?limit=${limit || 100}`;
 }
 
 /**

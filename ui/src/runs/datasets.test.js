@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cellText, columnsOf, datasetPath, datasetsByAttempt, downloadName, runVariables, startVariables } from './datasets.js';
+import { cellText, columnsOf, datasetPath, datasetsByAttempt, runVariables, startVariables } from './datasets.js';
 
 describe('data preview', () => {
   test('datasets are grouped by the attempt that read or wrote them', () => {
@@ -23,10 +23,9 @@ describe('data preview', () => {
     expect(cellText(false)).toBe('false');
   });
 
-  test('paths and file names', () => {
+  test('paths of the preview and of the download link', () => {
     expect(datasetPath('r 1', 'd1', {})).toBe('/api/runs/r%201/datasets/d1?limit=100');
-    expect(datasetPath('r', 'd1', { download: true, format: 'csv' })).toBe('/api/runs/r/datasets/d1/download?format=csv');
-    expect(downloadName({ entity: 'purchaseOrder', dataset: '0123456789abcdef' }, 'jsonl')).toBe('purchaseOrder-01234567.jsonl');
+    expect(datasetPath('r', 'd1', { download: true, format: 'csv' })).toBe('/api/runs/r/datasets/d1/download-link?format=csv');
   });
 
   test('the run variables are the latest attempt\'s input, or its text when the summary was cut', () => {

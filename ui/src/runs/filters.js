@@ -19,11 +19,24 @@ export function sinceFor(period, now = Date.now()) {
   return new Date(now - Number(match[1]) * PERIOD_MS[match[2]]).toISOString();
 }
 
-/** The API query for the filters (flow, status, period, search) and a page's window ({limit, offset}). */
-export function runsQuery({ flow, status, period, q }, now = Date.now(), { limit = 100, offset = 0 } = {}) {
+/**
+ * Who may have started runs, as the runs list offers them: `[value, label]`, the value as the API records it
+ * (`trigger:<name>` for each webhook trigger, `engine` for schedules and messages); any starter first.
+ */
+export function starterChoices(triggers) {
+  return [
+    ['', 'Anyone'],
+    ...(triggers || []).map((trigger) => [`trigger:${trigger.name}`, `Trigger ${trigger.name}`]),
+    ['engine', 'A schedule or message']
+  ];
+}
+
+/** The API query for the filters (flow, status, starter, period, search) and a page's window ({limit, offset}). */
+export function runsQuery({ flow, status, startedBy, period, q }, now = Date.now(), { limit = 100, offset = 0 } = {}) {
   const params = { limit };
   if (offset > 0) params.offset = offset;
   if (flow) params.flow = flow;
+  if (startedBy) params.startedBy = startedBy;
   if (q?.trim()) params.q = q.trim();
   if (status && STATUSES.includes(status)) params.status = status;
   const since = sinceFor(period, now);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runsQuery, sinceFor } from './filters.js';
+import { runsQuery, sinceFor, starterChoices } from './filters.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 
@@ -20,5 +20,15 @@ describe('run filters', () => {
   it('sends the search and the page window', () => {
     expect(runsQuery({ q: '  plex-wrong-key ', status: 'cancelled' }, NOW, { limit: 50, offset: 100 }))
       .toEqual({ limit: 50, offset: 100, q: 'plex-wrong-key', status: 'cancelled' });
+  });
+
+  it('sends who started the runs as the API records it', () => {
+    expect(runsQuery({ startedBy: 'trigger:po-hook' }, NOW)).toEqual({ limit: 100, startedBy: 'trigger:po-hook' });
+  });
+
+  it('offers each trigger and the engine\'s starts as starters, anyone first', () => {
+    expect(starterChoices([{ name: 'po-hook' }])).toEqual([
+      ['', 'Anyone'], ['trigger:po-hook', 'Trigger po-hook'], ['engine', 'A schedule or message']]);
+    expect(starterChoices(undefined).map(([value]) => value)).toEqual(['', 'engine']);
   });
 });

@@ -32,4 +32,14 @@ describe('retry choices', () => {
     expect(retryRequest(run, fresh)).toEqual({ path: '/api/runs/r-1/restart' });
     expect(fresh.label).toBe('Start a new run of v2 with the same input');
   });
+
+  test('an engine that cannot move runs keeps retry on the latest, disabled with its reason', () => {
+    const engine = { retryOnLatest: { supported: false, reason: 'A Camunda 8 cluster cannot move a running instance' } };
+    const { choices, advice } = retryChoices(run, 3, engine);
+    expect(choices.map((c) => c.kind)).toEqual(['same', 'latest', 'new']);
+    expect(choices[1].unavailable).toBe('A Camunda 8 cluster cannot move a running instance');
+    expect(choices[0].unavailable).toBeUndefined();
+    expect(advice).toMatch(/start a new run: this engine cannot move a run/);
+    expect(retryChoices(run, 3, { retryOnLatest: { supported: true } }).choices[1].unavailable).toBeUndefined();
+  });
 });

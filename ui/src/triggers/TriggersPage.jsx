@@ -8,6 +8,9 @@ import { webhookUrl } from './webhookUrl.js';
 export function TriggersPage() {
   const triggers = useLoad(() => api.get('/api/triggers'), []);
   const schedules = useLoad(() => api.get('/api/schedules'), [], 30_000);
+  // a Camunda 8 cluster cannot pause schedules: the buttons say so instead of answering 409
+  const engine = useLoad(() => api.get('/api/engine'), []);
+  const pauseRefused = engine.data?.pauseSchedules?.supported === false ? engine.data.pauseSchedules.reason : null;
   const [pauseError, setPauseError] = useState(null);
   const togglePause = async (schedule) => {
     const path = `/api/schedules/${encodeURIComponent(schedule.flowId)}/pause`;
@@ -50,6 +53,7 @@ export function TriggersPage() {
       <p class="muted">Timer start events of the flows; change them in the designer. Paused, a flow's timers do not fire.</p>
       <ErrorNote error={schedules.error} action="load the schedules" />
       <ErrorNote error={pauseError} action="pause or resume the schedule" />
+      {pauseRefused && <p class="note note-warning" id="pause-unavailable" data-testid="pause-unavailable">{pauseRefused}</p>}
       {schedules.data && schedules.data.length === 0 && <p>No flow has a timer start event.</p>}
       {schedules.data && schedules.data.length > 0 && (
         <table class="table" data-testid="schedules-table">
@@ -67,6 +71,8 @@ export function TriggersPage() {
                 </td>
                 <td>
                   <button type="button" onClick={() => togglePause(schedule)}
+                    disabled={Boolean(pauseRefused) && !schedule.pausedAt}
+                    aria-describedby={pauseRefused ? 'pause-unavailable' : undefined}
                     aria-label={`${schedule.pausedAt ? 'Resume' : 'Pause'} the schedules of ${schedule.flowId}`}>
                     {schedule.pausedAt ? 'Resume' : 'Pause'}
                   </button>

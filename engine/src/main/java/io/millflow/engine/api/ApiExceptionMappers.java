@@ -25,6 +25,11 @@ public class ApiExceptionMappers {
   }
 
   @ServerExceptionMapper
+  public Response datasetExpired(RunDatasetFinder.DatasetExpired e) {
+    return json(Response.Status.GONE, ApiError.of("gone", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
   public Response notFound(NotFoundException e) {
     return json(Response.Status.NOT_FOUND, ApiError.of("not_found", e.getMessage()));
   }

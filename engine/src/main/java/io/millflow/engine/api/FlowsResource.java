@@ -10,6 +10,7 @@ import io.millflow.engine.flow.FlowRemoval;
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.flow.FlowSummary;
 import io.millflow.engine.history.FlowRun;
+import io.millflow.engine.input.TextInput;
 import io.millflow.engine.sync.BackfillWindow;
 import io.millflow.engine.sync.SyncCursors;
 import io.millflow.engine.sync.SyncMode;
@@ -117,8 +118,11 @@ public class FlowsResource {
   public Response start(@PathParam("id") String id, StartRunRequest request) {
     Map<String, Object> variables =
         request == null || request.variables() == null ? Map.of() : request.variables();
+    String businessKey = request == null ? null : request.businessKey();
     return created(
-        id, flows.start(caller.tenantId(), id, variables, "token:" + caller.get().tokenName()));
+        id,
+        flows.startKeyed(
+            caller.tenantId(), id, variables, "token:" + caller.get().tokenName(), businessKey));
   }
 
   /**
@@ -216,8 +220,12 @@ public class FlowsResource {
     return id;
   }
 
-  /** Body of a run start: the flow's start variables. */
-  public record StartRunRequest(Map<String, Object> variables) {}
+  /**
+   * Body of a run start: the flow's start variables, and optionally the run's business key (what
+   * the run is about, such as an order number), by which the runs list finds it.
+   */
+  public record StartRunRequest(
+      Map<String, Object> variables, @TextInput(TextInput.Kind.NAME) String businessKey) {}
 
   /**
    * Body of a backfill: the window, two ISO-8601 instants ({@code from} inclusive, {@code to}

@@ -5,36 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.millflow.engine.access.Access;
 import io.millflow.engine.access.CurrentCaller;
 import io.millflow.engine.access.Role;
-import io.millflow.engine.config.MillflowConfig;
-import io.millflow.engine.dataset.DatasetCsv;
 import io.millflow.engine.dataset.DatasetLines;
 import io.millflow.engine.dataset.DatasetLookup;
+import io.millflow.engine.dataset.DownloadTickets;
 import io.millflow.engine.dataset.RunDataset;
 import io.millflow.engine.dataset.RunDatasets;
-import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.run.Redaction;
 import io.millflow.engine.run.TenantSecretMask;
 import io.millflow.step.Json;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The records a run's steps read and wrote: the datasets of a run, the first records of one, and a
@@ -49,43 +41,42 @@ public class RunDatasetsResource {
   private static final ObjectMapper MAPPER = Json.mapper();
   private static final int MAX_PREVIEW = 1000;
 
+  /**
+   * A one-time link to download a whole dataset without the token ({@code url}, relative to the
+   * runtime), valid until {@code expiresAt}.
+   */
+  public record DownloadLink(String url, java.time.Instant expiresAt) {}
+
   /** The first records of one dataset, and how many it holds in all. */
   public record DatasetPreview(
       String dataset, String entity, long records, int shown, List<JsonNode> items) {}
 
-  /** A dataset retention has deleted: answered 410 with what to do. */
-  static final class DatasetExpired extends RuntimeException {
-    DatasetExpired(String message) {
-      super(message);
-    }
-  }
-
   private final RunDatasets datasets;
   private final DatasetLines lines;
   private final TenantSecretMask mask;
-  private final RunHistory history;
+  private final RunDatasetFinder finder;
   private final CurrentCaller caller;
-  private final MillflowConfig config;
+  private final DownloadTickets tickets;
 
   public RunDatasetsResource(
       RunDatasets datasets,
       DatasetLines lines,
       TenantSecretMask mask,
-      RunHistory history,
+      RunDatasetFinder finder,
       CurrentCaller caller,
-      MillflowConfig config) {
+      DownloadTickets tickets) {
     this.datasets = datasets;
     this.lines = lines;
     this.mask = mask;
-    this.history = history;
+    this.finder = finder;
     this.caller = caller;
-    this.config = config;
+    this.tickets = tickets;
   }
 
   /** The datasets the run's completed step attempts read and wrote, with their record counts. */
   @GET
   public List<RunDataset> list(@PathParam("id") String id) {
-    return datasets.of(caller.tenantId(), runId(id));
+    return datasets.of(caller.tenantId(), finder.runId(caller.tenantId(), id));
   }
 
   /** The first {@code limit} records of one dataset (100 unless asked; at most 1000). */
@@ -99,7 +90,7 @@ public class RunDatasetsResource {
     if (limit < 1 || limit > MAX_PREVIEW) {
       throw new BadRequestException("Query parameter 'limit' must be between 1 and " + MAX_PREVIEW);
     }
-    DatasetLookup.Stored stored = stored(id, dataset);
+    DatasetLookup.Stored stored = finder.stored(caller.tenantId(), id, dataset);
     Redaction redaction = mask.of(caller.tenantId());
     List<JsonNode> items = new ArrayList<>();
     lines.forEach(
@@ -121,70 +112,28 @@ public class RunDatasetsResource {
       @PathParam("id") String id,
       @PathParam("dataset") String dataset,
       @QueryParam("format") @DefaultValue("jsonl") String format) {
-    if (!format.equals("jsonl") && !format.equals("csv")) {
-      throw new BadRequestException("Query parameter 'format' must be jsonl or csv");
-    }
-    DatasetLookup.Stored stored = stored(id, dataset);
-    Redaction redaction = mask.of(caller.tenantId());
-    StreamingOutput body =
-        output -> {
-          Writer out =
-              new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-          if (format.equals("csv")) {
-            DatasetCsv.write(
-                visitor -> lines.forEach(stored.id(), line -> visitor.visit(redaction.apply(line))),
-                out);
-          } else {
-            lines.forEach(
-                stored.id(),
-                line -> {
-                  out.write(redaction.apply(line));
-                  out.write('\n');
-                  return true;
-                });
-          }
-          out.flush();
-        };
-    String file = stored.entity() + "-" + dataset + "." + format;
-    return Response.ok(body)
-        .type(format.equals("csv") ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .header("X-Record-Count", stored.records())
-        .build();
+    String chosen = DatasetFile.format(format);
+    String tenantId = caller.tenantId();
+    return DatasetFile.of(
+        lines, finder.stored(tenantId, id, dataset), dataset, chosen, mask.of(tenantId));
   }
 
-  @ServerExceptionMapper
-  public Response expired(DatasetExpired e) {
-    return ApiExceptionMappers.json(Response.Status.GONE, ApiError.of("gone", e.getMessage()));
-  }
-
-  private UUID runId(String id) {
-    return Params.uuid(id)
-        .filter(run -> history.findRun(caller.tenantId(), run).isPresent())
-        .orElseThrow(() -> new NotFoundException("No run with id '" + id + "'"));
-  }
-
-  private DatasetLookup.Stored stored(String id, String dataset) {
-    UUID run = runId(id);
-    return switch (datasets.find(caller.tenantId(), run, dataset)) {
-      case DatasetLookup.Stored stored -> stored;
-      case DatasetLookup.Expired expired ->
-          throw new DatasetExpired(
-              "Dataset "
-                  + expired.dataset()
-                  + " of run "
-                  + id
-                  + " is no longer kept: datasets are deleted "
-                  + config.datasets().retention()
-                  + " after their run ends (millflow.datasets.retention). The run's ledger still"
-                  + " has its counts; run the flow again to see records.");
-      case DatasetLookup.Unknown unknown ->
-          throw new NotFoundException(
-              "Run "
-                  + id
-                  + " has no dataset '"
-                  + unknown.dataset()
-                  + "' read or written by a step");
-    };
+  /**
+   * A link the browser downloads the whole dataset from by itself, without the token: one use,
+   * within {@value DownloadTickets#VALID_SECONDS} seconds, for this dataset of this run only.
+   */
+  @POST
+  @Path("/{dataset}/download-link")
+  public DownloadLink downloadLink(
+      @PathParam("id") String id,
+      @PathParam("dataset") String dataset,
+      @QueryParam("format") @DefaultValue("jsonl") String format) {
+    String chosen = DatasetFile.format(format);
+    String tenantId = caller.tenantId();
+    UUID runId = finder.runId(tenantId, id);
+    finder.stored(tenantId, id, dataset);
+    DownloadTickets.Ticket ticket = tickets.issue(tenantId, runId, dataset, chosen);
+    return new DownloadLink(
+        DatasetDownloadResource.link(runId, dataset, ticket.value()), ticket.expiresAt());
   }
 }

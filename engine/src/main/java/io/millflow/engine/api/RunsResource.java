@@ -154,8 +154,10 @@ public class RunsResource {
 
   /**
    * One page of runs, newest first (an array, as it always was); the total that match is in the
-   * {@value #TOTAL_HEADER} header. {@code q} searches run ids, instance keys, webhook event ids and
-   * errors.
+   * {@value #TOTAL_HEADER} header. {@code q} searches run ids, instance keys, business keys and
+   * errors; {@code trigger} keeps the runs a webhook trigger started (by its name), {@code
+   * startedBy} those of any starter as the runs show it ({@code token:ci}, {@code engine}); {@code
+   * businessKey} finds runs by their business key, exactly.
    */
   @GET
   @APIResponse(
@@ -176,6 +178,9 @@ public class RunsResource {
       @QueryParam("since") String since,
       @QueryParam("until") String until,
       @QueryParam("q") String search,
+      @QueryParam("trigger") String trigger,
+      @QueryParam("startedBy") String startedBy,
+      @QueryParam("businessKey") String businessKey,
       @QueryParam("limit") @DefaultValue("100") int limit,
       @QueryParam("offset") @DefaultValue("0") int offset) {
     if (status != null && !STATUSES.contains(status)) {
@@ -187,6 +192,10 @@ public class RunsResource {
     if (offset < 0) {
       throw new BadRequestException("Query parameter 'offset' must be 0 or more");
     }
+    if (trigger != null && startedBy != null) {
+      throw new BadRequestException(
+          "Query parameters 'trigger' and 'startedBy' are two ways to say one thing; give one");
+    }
     RunList.Page page =
         runList.page(
             caller.tenantId(),
@@ -196,6 +205,8 @@ public class RunsResource {
                 Params.instant("since", since),
                 Params.instant("until", until),
                 search,
+                trigger == null || trigger.isBlank() ? startedBy : "trigger:" + trigger.strip(),
+                businessKey,
                 limit,
                 offset));
     List<UUID> ids = page.runs().stream().map(FlowRun::id).toList();

@@ -149,29 +149,44 @@ public class FlowService {
    */
   public Optional<FlowRun> start(
       String tenantId, String flowId, Map<String, Object> variables, String startedBy) {
-    return start(tenantId, flowId, variables, null, startedBy);
+    return startLatest(tenantId, flowId, variables, null, startedBy, null);
+  }
+
+  /**
+   * As {@link #start(String, String, Map, String)}, with the run's business key (what the run is
+   * about to its starter, such as an order number; null for none), by which the runs list finds it.
+   */
+  public Optional<FlowRun> startKeyed(
+      String tenantId,
+      String flowId,
+      Map<String, Object> variables,
+      String startedBy,
+      String businessKey) {
+    return startLatest(tenantId, flowId, variables, null, startedBy, businessKey);
   }
 
   /**
    * Starts the flow at most once for {@code startKey} (see {@link ProcessEngine#startOnce}): a
    * webhook dispatched again after a crash between the start and its record finds the run it
-   * started.
+   * started. The run's business key is {@code businessKey} (a webhook's event id).
    */
   public Optional<FlowRun> startOnce(
       String tenantId,
       String flowId,
       Map<String, Object> variables,
       String startKey,
-      String startedBy) {
-    return start(tenantId, flowId, variables, startKey, startedBy);
+      String startedBy,
+      String businessKey) {
+    return startLatest(tenantId, flowId, variables, startKey, startedBy, businessKey);
   }
 
-  private Optional<FlowRun> start(
+  private Optional<FlowRun> startLatest(
       String tenantId,
       String flowId,
       Map<String, Object> variables,
       String startKey,
-      String startedBy) {
+      String startedBy,
+      String businessKey) {
     Latest latest =
         jdbi.withHandle(
             h ->
@@ -211,6 +226,7 @@ public class FlowService {
                   flowId,
                   version.get(),
                   startedBy);
+          history.keyRun(runId, businessKey);
           traces.started(runId, flowId);
           inputs.keep(runId, variables);
           return history.findRun(tenantId, runId).map(detail -> detail.run());

@@ -20,7 +20,8 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 public class RunHistory {
 
   private static final String RUN_COLUMNS =
-      "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
+      "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key,"
+          + " incident_at, business_key";
   private static final String STEP_COLUMNS =
       "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
           + "records_in, records_out, progress_done, progress_total, batch_unit, batches_done, batches_total, "
@@ -129,7 +130,7 @@ public class RunHistory {
       String worker) {
     UUID id = UUID.randomUUID();
     h.createUpdate(
-            "update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+            "update flow_run set status = 'running', error = null, incident_at = null where id = :run and status = 'incident'")
         .bind("run", runId)
         .execute();
     // The same task again while an attempt at it is still open: that attempt's worker stopped
@@ -226,7 +227,7 @@ public class RunHistory {
               .execute();
           if (status == StepStatus.FAILED) {
             h.createUpdate(
-                    "update flow_run set status = 'incident', error = :error where id = :run")
+                    "update flow_run set status = 'incident', error = :error, incident_at = now() where id = :run")
                 .bind("error", error)
                 .bind("run", runId)
                 .execute();
@@ -244,12 +245,29 @@ public class RunHistory {
                 .one());
   }
 
+  /**
+   * Records the run's business key, when it has one; a key recorded before stays (a start recorded
+   * again after an outage).
+   */
+  public void keyRun(UUID runId, String businessKey) {
+    if (businessKey == null || businessKey.isBlank()) {
+      return;
+    }
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update flow_run set business_key = :key where id = :run and business_key is null")
+                .bind("key", businessKey.strip())
+                .bind("run", runId)
+                .execute());
+  }
+
   /** The run's incidents were resolved and its failed steps will run again. */
   public void markRetried(UUID runId) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "update flow_run set status = 'running', error = null where id = :run and status = 'incident'")
+                    "update flow_run set status = 'running', error = null, incident_at = null where id = :run and status = 'incident'")
                 .bind("run", runId)
                 .execute());
   }
@@ -263,7 +281,7 @@ public class RunHistory {
         h ->
             h.createUpdate(
                     """
-                update flow_run r set status = 'running', error = null,
+                update flow_run r set status = 'running', error = null, incident_at = null,
                   flow_version = coalesce((select max(f.version) from flow f
                                            where f.tenant_id = r.tenant_id and f.id = r.flow_id), r.flow_version)
                 where r.id = :run and r.status = 'incident'""")
@@ -277,10 +295,12 @@ public class RunHistory {
         h ->
             h.createUpdate(
                     """
-                update flow_run set status = 'incident', error = :error, flow_version = :version
+                update flow_run set status = 'incident', error = :error, flow_version = :version,
+                  incident_at = :incidentAt
                 where id = :run and status = 'running'""")
                 .bind("error", before.error())
                 .bind("version", before.flowVersion())
+                .bind("incidentAt", before.incidentAt())
                 .bind("run", before.id())
                 .execute());
   }

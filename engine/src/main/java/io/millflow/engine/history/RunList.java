@@ -16,22 +16,23 @@ public class RunList {
   public record Page(List<FlowRun> runs, long total) {}
 
   private static final String COLUMNS =
-      "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key";
+      "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key,"
+          + " incident_at, business_key";
 
-  private static final String MATCHES =
+  static final String MATCHES =
       """
        from flow_run where tenant_id = :tenant
         and (cast(:flow as text) is null or flow_id = :flow)
         and (cast(:status as text) is null or status = :status)
         and (cast(:since as timestamptz) is null or started_at >= :since)
         and (cast(:until as timestamptz) is null or started_at < :until)
+        and (cast(:startedBy as text) is null or started_by = :startedBy)
+        and (cast(:businessKey as text) is null or business_key = :businessKey)
         and (cast(:search as text) is null
           or cast(id as text) like lower(:search) || '%'
           or process_instance_key = :search
-          or strpos(lower(coalesce(error, '')), lower(:search)) > 0
-          or exists (select 1 from webhook_inbox inbox
-                     where inbox.event_id = :search
-                       and inbox.run_ids @> jsonb_build_array(cast(flow_run.id as text))))
+          or business_key = :search
+          or strpos(lower(coalesce(error, '')), lower(:search)) > 0)
       """;
 
   private final Jdbi jdbi;
@@ -70,13 +71,15 @@ public class RunList {
         });
   }
 
-  private static <S extends SqlStatement<S>> S bind(S statement, String tenantId, RunFilter f) {
+  static <S extends SqlStatement<S>> S bind(S statement, String tenantId, RunFilter f) {
     return statement
         .bind("tenant", tenantId)
         .bind("flow", f.flowId())
         .bind("status", f.status())
         .bind("since", f.since())
         .bind("until", f.until())
-        .bind("search", f.search());
+        .bind("search", f.search())
+        .bind("startedBy", f.startedBy())
+        .bind("businessKey", f.businessKey());
   }
 }

@@ -301,7 +301,8 @@ public class WebhookDispatcher {
                   route.flowId(),
                   variables,
                   "webhook:" + event.id() + "#" + routeIndex + "@" + event.dispatchRound(),
-                  "trigger:" + trigger.definition().name())
+                  "trigger:" + trigger.definition().name(),
+                  event.eventId())
               .orElseThrow(
                   () ->
                       new IllegalStateException(

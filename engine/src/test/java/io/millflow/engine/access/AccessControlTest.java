@@ -44,6 +44,9 @@ class AccessControlTest {
   static final List<Endpoint> ENDPOINTS =
       List.of(
           new Endpoint("GET", "/api/me", null, Role.VIEWER),
+          new Endpoint("GET", "/api/engine", null, Role.VIEWER),
+          new Endpoint("GET", "/api/incidents", null, Role.VIEWER),
+          new Endpoint("POST", "/api/incidents/retry", "{}", Role.OPERATOR),
           new Endpoint("GET", "/api/openapi", null, Role.VIEWER),
           new Endpoint("GET", "/api/flows", null, Role.VIEWER),
           new Endpoint("POST", "/api/flows", "<not-bpmn/>", Role.DESIGNER),
@@ -63,6 +66,11 @@ class AccessControlTest {
           new Endpoint(
               "GET",
               "/api/runs/" + NO_SUCH + "/datasets/" + NO_SUCH + "/download",
+              null,
+              Role.VIEWER),
+          new Endpoint(
+              "POST",
+              "/api/runs/" + NO_SUCH + "/datasets/" + NO_SUCH + "/download-link",
               null,
               Role.VIEWER),
           new Endpoint("GET", "/api/runs/" + NO_SUCH + "/variables", null, Role.VIEWER),

@@ -36,6 +36,9 @@ public class ApiAccessCoverageTest {
   public static final Map<String, Role> EXPECTED =
       table(
           "GET /api/me", Role.VIEWER,
+          "GET /api/engine", Role.VIEWER,
+          "GET /api/incidents", Role.VIEWER,
+          "POST /api/incidents/retry", Role.OPERATOR,
           "GET /api/openapi", Role.VIEWER,
           "GET /api/flows", Role.VIEWER,
           "POST /api/flows", Role.DESIGNER,
@@ -55,6 +58,7 @@ public class ApiAccessCoverageTest {
           "GET /api/runs/{id}/datasets", Role.VIEWER,
           "GET /api/runs/{id}/datasets/{dataset}", Role.VIEWER,
           "GET /api/runs/{id}/datasets/{dataset}/download", Role.VIEWER,
+          "POST /api/runs/{id}/datasets/{dataset}/download-link", Role.VIEWER,
           "GET /api/runs/{id}/variables", Role.VIEWER,
           "POST /api/runs/{id}/retry", Role.OPERATOR,
           "POST /api/runs/{id}/cancel", Role.OPERATOR,

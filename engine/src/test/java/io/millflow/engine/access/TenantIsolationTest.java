@@ -96,6 +96,7 @@ class TenantIsolationTest {
     calls.put("GET /api/runs/" + defaultRun + "/datasets", null);
     calls.put("GET /api/runs/" + defaultRun + "/datasets/" + defaultRun, null);
     calls.put("GET /api/runs/" + defaultRun + "/datasets/" + defaultRun + "/download", null);
+    calls.put("POST /api/runs/" + defaultRun + "/datasets/" + defaultRun + "/download-link", null);
     calls.put("GET /api/runs/" + defaultRun + "/variables", null);
     calls.put("POST /api/runs/" + defaultRun + "/retry", null);
     calls.put("POST /api/runs/" + defaultRun + "/cancel", null);

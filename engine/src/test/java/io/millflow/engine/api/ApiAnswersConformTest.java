@@ -53,6 +53,8 @@ class ApiAnswersConformTest {
     calls.put("/api/subscriptions", "/api/subscriptions");
     calls.put("/api/schedules", "/api/schedules");
     calls.put("/api/me", "/api/me");
+    calls.put("/api/engine", "/api/engine");
+    calls.put("/api/incidents", "/api/incidents");
     calls.put("/api/audit", "/api/audit");
 
     List<String> problems = new ArrayList<>();

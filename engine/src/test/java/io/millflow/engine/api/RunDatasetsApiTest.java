@@ -100,6 +100,103 @@ class RunDatasetsApiTest {
   }
 
   @Test
+  void aDownloadLinkLetsTheBrowserDownloadTheDatasetOnceWithoutTheTokenAndLogsNoTicket()
+      throws Exception {
+    long records = ((Number) read.get("records")).longValue();
+    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            logged.add(
+                record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger.getLogger("").addHandler(capture);
+    try {
+      JsonPath link =
+          given()
+              .post(
+                  "/api/runs/{id}/datasets/{dataset}/download-link?format=csv",
+                  runId,
+                  read.get("dataset"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      String url = link.getString("url");
+      String ticket = url.substring(url.indexOf("ticket=") + "ticket=".length());
+      assertThat(java.util.Base64.getUrlDecoder().decode(ticket)).hasSize(32);
+      assertThat(java.time.Instant.parse(link.getString("expiresAt")))
+          .isBetween(
+              java.time.Instant.now().plusSeconds(30), java.time.Instant.now().plusSeconds(90));
+
+      java.net.http.HttpResponse<String> first = withoutToken(url);
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(first.headers().firstValue("Content-Disposition").orElseThrow())
+          .contains("attachment")
+          .contains(".csv");
+      assertThat(first.body().lines().findFirst().orElseThrow()).contains("id");
+      assertThat(first.body().lines().count()).isGreaterThanOrEqualTo(records + 1);
+
+      java.net.http.HttpResponse<String> again = withoutToken(url);
+      assertThat(again.statusCode()).isEqualTo(401);
+      assertThat(again.body()).contains("used already");
+      assertThat(logged).noneMatch(line -> line.contains(ticket));
+      Integer stored =
+          store
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select count(*) from download_ticket"
+                                  + " where position(convert_to(:t, 'UTF8') in ticket_hash) > 0")
+                          .bind("t", ticket)
+                          .mapTo(Integer.class)
+                          .one());
+      assertThat(stored).as("the ticket itself is not stored").isZero();
+    } finally {
+      java.util.logging.Logger.getLogger("").removeHandler(capture);
+    }
+  }
+
+  @Test
+  void aDownloadLinkOpensOnlyItsOwnDataset() throws Exception {
+    String url =
+        given()
+            .post("/api/runs/{id}/datasets/{dataset}/download-link", runId, read.get("dataset"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    String otherRun = UUID.randomUUID().toString();
+
+    java.net.http.HttpResponse<String> elsewhere = withoutToken(url.replace(runId, otherRun));
+    assertThat(elsewhere.statusCode()).isEqualTo(403);
+    assertThat(elsewhere.body()).contains("another dataset");
+    assertThat(withoutToken(url.replaceAll("ticket=.*", "ticket=made-up")).statusCode())
+        .isEqualTo(401);
+    assertThat(withoutToken(url).statusCode()).isEqualTo(200);
+  }
+
+  /** A GET as the browser follows a link: no Authorization header. */
+  private static java.net.http.HttpResponse<String> withoutToken(String path) throws Exception {
+    try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  @Test
   void aSecretsOrACredentialsValueInARecordIsSentAsItsReference() {
     List<String> samples =
         given()

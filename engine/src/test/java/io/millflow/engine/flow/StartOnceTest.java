@@ -31,15 +31,18 @@ class StartOnceTest {
 
     FlowRun first =
         flows
-            .startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0", "trigger:test")
+            .startOnce(
+                "default", "start-once-flow", Map.of(), "webhook:e1#0@0", "trigger:test", "e1")
             .orElseThrow();
     FlowRun again =
         flows
-            .startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@0", "trigger:test")
+            .startOnce(
+                "default", "start-once-flow", Map.of(), "webhook:e1#0@0", "trigger:test", "e1")
             .orElseThrow();
     FlowRun replayed =
         flows
-            .startOnce("default", "start-once-flow", Map.of(), "webhook:e1#0@1", "trigger:test")
+            .startOnce(
+                "default", "start-once-flow", Map.of(), "webhook:e1#0@1", "trigger:test", "e1")
             .orElseThrow();
 
     assertThat(again.id()).isEqualTo(first.id());

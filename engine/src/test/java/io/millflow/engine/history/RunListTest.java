@@ -62,29 +62,52 @@ class RunListTest {
   }
 
   @Test
-  void findsARunByTheWebhookEventThatStartedIt() {
-    UUID started = run("orders", "completed", 1, null);
-    run("orders", "completed", 2, null);
+  void findsARunByItsBusinessKeyInTheSearchAndExactly() {
+    UUID keyed = run("orders", "completed", 1, null, "trigger:po-hook", "evt-PO-77");
+    run("orders", "completed", 2, null, "trigger:po-hook", "evt-PO-78");
+
+    assertThat(ids(filter(null, null, "evt-PO-77", 10, 0))).containsExactly(keyed);
+    assertThat(ids(new RunFilter(null, null, null, null, null, null, "evt-PO-77", 10, 0)))
+        .containsExactly(keyed);
+    assertThat(
+            list.page(tenant, new RunFilter(null, null, null, null, null, null, "evt-PO", 10, 0)))
+        .extracting(RunList.Page::total)
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void filtersByWhoStartedTheRun() {
+    UUID hooked = run("orders", "completed", 1, null, "trigger:po-hook", null);
+    run("orders", "completed", 2, null, "trigger:other-hook", null);
+    UUID byToken = run("orders", "completed", 3, null, "token:ci", null);
+
+    assertThat(ids(new RunFilter(null, null, null, null, null, "trigger:po-hook", null, 10, 0)))
+        .containsExactly(hooked);
+    assertThat(ids(new RunFilter(null, null, null, null, null, "token:ci", null, 10, 0)))
+        .containsExactly(byToken);
+  }
+
+  @Test
+  void answersTheStarterAndTheBusinessKeyFromAnIndexAmongManyRuns() {
     jdbi.useHandle(
         h -> {
           h.createUpdate(
                   """
-                  insert into webhook_trigger (id, tenant_id, name, secret, signature, routes)
-                  values (:id, :tenant, 'hook', 'secret', '{}', '[]')""")
-              .bind("id", tenant)
+                  insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status,
+                    started_by, started_at, business_key)
+                  select gen_random_uuid(), :tenant, 'test', 'bulk-' || :tenant || '-' || n, 'orders', 'completed',
+                    'trigger:hook-' || (n % 50), :at, 'evt-' || n
+                  from generate_series(1, 20000) n""")
               .bind("tenant", tenant)
+              .bind("at", at(0))
               .execute();
-          h.createUpdate(
-                  """
-                  insert into webhook_inbox (id, trigger_id, event_id, headers, query, body, status, run_ids)
-                  values (:id, :trigger, 'evt-PO-77', '{}', '{}', ''::bytea, 'dispatched', cast(:runs as jsonb))""")
-              .bind("id", UUID.randomUUID())
-              .bind("trigger", tenant)
-              .bind("runs", "[\"" + started + "\"]")
-              .execute();
+          h.execute("analyze flow_run");
         });
 
-    assertThat(ids(filter(null, null, "evt-PO-77", 10, 0))).containsExactly(started);
+    assertThat(plan(new RunFilter(null, null, null, null, null, null, "evt-77", 10, 0)))
+        .contains("flow_run_by_business_key");
+    assertThat(plan(new RunFilter(null, null, null, null, null, "trigger:hook-7", null, 10, 0)))
+        .contains("flow_run_by_starter");
   }
 
   @Test
@@ -94,7 +117,7 @@ class RunListTest {
     run("orders", "incident", 30, "boom");
     run("vendors", "incident", 10, "boom");
 
-    RunFilter filter = new RunFilter("orders", "incident", at(5), at(20), null, 10, 0);
+    RunFilter filter = new RunFilter("orders", "incident", at(5), at(20), null, null, null, 10, 0);
 
     assertThat(ids(filter)).containsExactly(wanted);
     assertThat(list.page(tenant, filter).total()).isEqualTo(1);
@@ -109,7 +132,7 @@ class RunListTest {
   }
 
   private static RunFilter filter(String flow, String status, String search, int limit, int off) {
-    return new RunFilter(flow, status, null, null, search, limit, off);
+    return new RunFilter(flow, status, null, null, search, null, null, limit, off);
   }
 
   private java.util.List<UUID> ids(RunFilter filter) {
@@ -120,15 +143,31 @@ class RunListTest {
     return T0.plusSeconds(60L * minute);
   }
 
+  /** The state store's plan for one page of runs under the filter. */
+  private String plan(RunFilter filter) {
+    return jdbi.withHandle(
+        h ->
+            String.join(
+                "\n",
+                RunList.bind(h.createQuery("explain select id" + RunList.MATCHES), tenant, filter)
+                    .mapTo(String.class)
+                    .list()));
+  }
+
   private UUID run(String flow, String status, int minute, String error) {
+    return run(flow, status, minute, error, "api", null);
+  }
+
+  private UUID run(
+      String flow, String status, int minute, String error, String startedBy, String businessKey) {
     UUID id = UUID.randomUUID();
     jdbi.useHandle(
         h ->
             h.createUpdate(
                     """
                     insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, status,
-                      started_by, started_at, error)
-                    values (:id, :tenant, 'test', :key, :flow, :status, 'api', :at, :error)""")
+                      started_by, started_at, error, business_key)
+                    values (:id, :tenant, 'test', :key, :flow, :status, :startedBy, :at, :error, :businessKey)""")
                 .bind("id", id)
                 .bind("tenant", tenant)
                 .bind("key", "key-" + id)
@@ -136,6 +175,8 @@ class RunListTest {
                 .bind("status", status)
                 .bind("at", at(minute))
                 .bind("error", error)
+                .bind("startedBy", startedBy)
+                .bind("businessKey", businessKey)
                 .execute());
     return id;
   }

@@ -2,7 +2,10 @@ package io.millflow.engine.zeebe;
 
 import static io.millflow.engine.FlowTestSupport.awaitRunEnd;
 import static io.millflow.engine.FlowTestSupport.startRun;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -56,6 +59,19 @@ class ClusterModeTest {
         warehouse.withHandle(
             h -> h.createQuery("select count(*) from purchase_order").mapTo(Integer.class).one());
     assertThat(orders).isEqualTo(config.sandbox().plexPurchaseOrders());
+  }
+
+  @Test
+  void saysBeforeAnyClickThatItCannotPauseSchedulesOrRetryOnTheLatestVersion() {
+    given()
+        .get("/api/engine")
+        .then()
+        .statusCode(200)
+        .body("embedded", equalTo(false))
+        .body("pauseSchedules.supported", equalTo(false))
+        .body("pauseSchedules.reason", containsString("Camunda 8"))
+        .body("retryOnLatest.supported", equalTo(false))
+        .body("retryOnLatest.reason", containsString("new run"));
   }
 
   @Test
