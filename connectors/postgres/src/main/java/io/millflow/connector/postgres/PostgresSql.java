@@ -43,4 +43,25 @@ final class PostgresSql {
         .map(name -> POSTGRES.quote(name) + " = excluded." + POSTGRES.quote(name))
         .collect(Collectors.joining(", "));
   }
+
+  /**
+   * {@code "a" = CASE WHEN <kept> THEN t."a" ELSE excluded."a" END, ...}: the SET list of an {@code
+   * ON CONFLICT DO UPDATE} on the table aliased {@code t}, keeping the stored values where {@code
+   * kept} holds.
+   */
+  static String assignmentsFromExcludedUnless(String kept, List<String> names) {
+    return names.stream()
+        .map(POSTGRES::quote)
+        .map(
+            name ->
+                name
+                    + " = CASE WHEN "
+                    + kept
+                    + " THEN t."
+                    + name
+                    + " ELSE excluded."
+                    + name
+                    + " END")
+        .collect(Collectors.joining(", "));
+  }
 }

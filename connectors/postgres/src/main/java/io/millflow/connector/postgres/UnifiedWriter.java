@@ -8,7 +8,6 @@ import io.millflow.connector.sql.TableName;
 import io.millflow.connector.sql.UnifiedBatch;
 import io.millflow.connector.sql.WriteCounts;
 import io.millflow.connector.sql.WriteMode;
-import io.millflow.step.LedgerMeasurement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -60,13 +59,7 @@ final class UnifiedWriter {
     handle.execute(PostgresSql.stage(STAGE, table, layout.names()));
     handle.execute(PostgresSql.render("changed-create"));
     String merge = merge(table, layout, mode);
-    // the ledger's split of what stayed as stored: unchanged, or older than stored; asked once
-    boolean countOlder = mode == WriteMode.UPSERT && LedgerMeasurement.isOn();
     String quoted = table.quoted(POSTGRES);
-    String olderCount =
-        PostgresSql.render(
-            "older-count",
-            Map.of("table", quoted, "key", POSTGRES.quote(EntityLayout.KEY.getFirst())));
     StoredKeys stored =
         StoredKeys.of(
             handle,
@@ -92,16 +85,23 @@ final class UnifiedWriter {
           long[] changed =
               handle
                   .createQuery(PostgresSql.render("changed-count"))
-                  .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("updated")})
+                  .map(
+                      (rs, ctx) ->
+                          new long[] {
+                            rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("older")
+                          })
                   .one();
-          long older = countOlder ? handle.createQuery(olderCount).mapTo(Long.class).one() : 0;
           nested.replaceChanged(handle);
           handle.execute(
               PostgresSql.render("table-truncate", Map.of("tables", STAGE + ", millflow_changed")));
-          return WriteCounts.ofBatch(batch.size(), changed[0], changed[1], older);
+          return WriteCounts.ofBatch(batch.size(), changed[0], changed[1], changed[2]);
         },
         progress);
   }
+
+  /** The stored row's version is newer than the staged one: the upsert keeps the stored row. */
+  private static final String OLDER_THAN_STORED =
+      "(t.source_updated_at > coalesce(excluded.source_updated_at, '-infinity'::timestamptz))";
 
   private static String merge(TableName table, EntityLayout<?> layout, WriteMode mode) {
     List<String> compared = layout.valueNames();
@@ -111,7 +111,8 @@ final class UnifiedWriter {
             "table", table.quoted(POSTGRES),
             "columns", POSTGRES.list(layout.names()),
             "key", POSTGRES.list(EntityLayout.KEY),
-            "assignments", PostgresSql.assignmentsFromExcluded(compared),
+            "older", OLDER_THAN_STORED,
+            "assignments", PostgresSql.assignmentsFromExcludedUnless(OLDER_THAN_STORED, compared),
             "storedValues", POSTGRES.list("t", compared),
             "stagedValues", POSTGRES.list("excluded", compared)));
   }

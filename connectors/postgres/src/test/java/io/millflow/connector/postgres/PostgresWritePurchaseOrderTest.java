@@ -126,14 +126,17 @@ class PostgresWritePurchaseOrderTest extends OrderVersionsContract<WriteFixture>
   @Test
   void anOlderSourceVersionDoesNotOverwriteANewerRow() {
     fixture().writeOrders(List.of(order("1", T0.plusSeconds(60), "approved", line(1, "5"))));
+    Object syncedAt =
+        fixture().row("SELECT synced_at FROM purchase_order WHERE key = '1'").get("synced_at");
 
     WriteResult stale =
         fixture().writeOrders(List.of(order("1", T0, "draft", line(1, "9"), line(2, "1"))));
 
     assertThat(counts(stale)).containsExactly(0L, 0L, 1L);
     assertThat(List.of(stale.unchanged(), stale.skippedOlder())).containsExactly(0L, 1L);
-    assertThat(fixture().row("SELECT status FROM purchase_order WHERE key = '1'"))
-        .containsEntry("status", "approved");
+    assertThat(fixture().row("SELECT status, synced_at FROM purchase_order WHERE key = '1'"))
+        .containsEntry("status", "approved")
+        .containsEntry("synced_at", syncedAt);
     assertThat(fixture().rows("SELECT line_number, quantity FROM purchase_order_line"))
         .containsExactly(Map.of("line_number", 1, "quantity", new BigDecimal("5")));
   }
