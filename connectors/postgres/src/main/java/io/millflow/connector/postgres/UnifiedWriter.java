@@ -8,6 +8,7 @@ import io.millflow.connector.sql.TableName;
 import io.millflow.connector.sql.UnifiedBatch;
 import io.millflow.connector.sql.WriteCounts;
 import io.millflow.connector.sql.WriteMode;
+import io.millflow.step.LedgerMeasurement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -58,7 +59,10 @@ final class UnifiedWriter {
     nested.prepare(handle, mode);
     handle.execute(PostgresSql.stage(STAGE, table, layout.names()));
     handle.execute(PostgresSql.render("changed-create"));
-    String merge = merge(table, layout, mode);
+    // the ledger's split of what stayed as stored (unchanged, or older than stored) is made by the
+    // upsert itself; a benchmark without the ledger leaves it out
+    String merge =
+        merge(table, layout, mode, LedgerMeasurement.isOn() ? OLDER_THAN_STORED : "false");
     String quoted = table.quoted(POSTGRES);
     StoredKeys stored =
         StoredKeys.of(
@@ -103,7 +107,8 @@ final class UnifiedWriter {
   private static final String OLDER_THAN_STORED =
       "(t.source_updated_at > coalesce(excluded.source_updated_at, '-infinity'::timestamptz))";
 
-  private static String merge(TableName table, EntityLayout<?> layout, WriteMode mode) {
+  private static String merge(
+      TableName table, EntityLayout<?> layout, WriteMode mode, String olderThanStored) {
     List<String> compared = layout.valueNames();
     return PostgresSql.render(
         mode == WriteMode.INSERT ? "unified-insert" : "unified-upsert",
@@ -111,8 +116,8 @@ final class UnifiedWriter {
             "table", table.quoted(POSTGRES),
             "columns", POSTGRES.list(layout.names()),
             "key", POSTGRES.list(EntityLayout.KEY),
-            "older", OLDER_THAN_STORED,
-            "assignments", PostgresSql.assignmentsFromExcludedUnless(OLDER_THAN_STORED, compared),
+            "older", olderThanStored,
+            "assignments", PostgresSql.assignmentsFromExcludedUnless(olderThanStored, compared),
             "storedValues", POSTGRES.list("t", compared),
             "stagedValues", POSTGRES.list("excluded", compared)));
   }
