@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { screenshot, signIn } from './support/browser.mjs';
 import { eventually } from './support/checks.mjs';
-import { awaitRunStatus, copyOfFlow } from './support/runs.mjs';
+import { awaitRunStatus, copyOfFlow, timerStartedFlow } from './support/runs.mjs';
 import { seriousViolations } from './support/accessibility.mjs';
 import { openSession } from './support/session.mjs';
 
@@ -31,17 +31,7 @@ async function totalRuns(flow) {
   return Number(response.headers.get('X-Total-Count'));
 }
 
-const everySecond = (id) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  id="D_${id}" targetNamespace="http://millflow.io/e2e">
-  <bpmn:process id="${id}" name="E2E every second" isExecutable="true">
-    <bpmn:startEvent id="EverySecond"><bpmn:outgoing>F1</bpmn:outgoing>
-      <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R60/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition>
-    </bpmn:startEvent>
-    <bpmn:endEvent id="End"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="EverySecond" targetRef="End" />
-  </bpmn:process>
-</bpmn:definitions>`;
+const everySecond = (id) => timerStartedFlow(id, 'E2E every second', 'R60/PT1S');
 const FLOW = 'e2e-ops-retry';
 
 /** Accepts the next confirm() the page asks. */

@@ -6,7 +6,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { screenshot } from './support/browser.mjs';
 import { seriousViolations } from './support/accessibility.mjs';
-import { awaitRunStatus, deployCopy, plexSandboxUrl } from './support/runs.mjs';
+import { awaitRunStatus, deployCopy, plexSandboxUrl, timerStartedFlow } from './support/runs.mjs';
 import { openSession } from './support/session.mjs';
 
 let session;
@@ -170,17 +170,7 @@ describe('Runs list', { concurrency: false }, () => {
       await screenshot(page, 'runs-03-cluster-retry');
       await assertAccessible('a run page on a cluster');
 
-      await api('POST', '/api/flows', `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  id="D_e2e_runs_daily" targetNamespace="http://millflow.io/e2e">
-  <bpmn:process id="e2e-runs-daily" name="E2E daily" isExecutable="true">
-    <bpmn:startEvent id="Daily"><bpmn:outgoing>F1</bpmn:outgoing>
-      <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/PT24H</bpmn:timeCycle></bpmn:timerEventDefinition>
-    </bpmn:startEvent>
-    <bpmn:endEvent id="End"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="Daily" targetRef="End" />
-  </bpmn:process>
-</bpmn:definitions>`);
+      await api('POST', '/api/flows', timerStartedFlow('e2e-runs-daily', 'E2E daily', 'R/PT24H'));
       await page.goto(url('/triggers'));
       const pause = page.getByRole('button', { name: 'Pause the schedules of e2e-runs-daily' });
       await pause.waitFor();

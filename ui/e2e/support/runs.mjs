@@ -27,3 +27,18 @@ export async function copyOfFlow(api, flowId, newId) {
     .replace(new RegExp(`(<bpmn:process[^>]*\\sid=")${flowId}"`), `$1${newId}"`)
     .replace(`bpmnElement="${flowId}"`, `bpmnElement="${newId}"`);
 }
+
+/** A flow that a timer start event starts on `cycle` (an ISO 8601 repetition, e.g. `R/PT24H`) and that ends at once. */
+export function timerStartedFlow(id, name, cycle) {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  id="D_${id}" targetNamespace="http://millflow.io/e2e">
+  <bpmn:process id="${id}" name="${name}" isExecutable="true">
+    <bpmn:startEvent id="Timer"><bpmn:outgoing>F1</bpmn:outgoing>
+      <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition>
+    </bpmn:startEvent>
+    <bpmn:endEvent id="End"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="Timer" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
