@@ -19,7 +19,8 @@ import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
  * (its lock ran out and another worker took it, or the instance ended), the outcome is dropped: the
  * task is handed out again. A completion's record is written in the engine's transaction that
  * completes the task, once the engine's own writes went through: both commit together (one commit
- * per completion, not two) or neither does.
+ * per completion, not two) or neither does. The task a completion creates next is locked in that
+ * transaction for this worker and handed back to run at once ({@link TaskChains}).
  */
 final class AttemptCommands {
 
@@ -29,31 +30,39 @@ final class AttemptCommands {
   private final ExternalTaskService tasks;
   private final CommandExecutor commands;
   private final String workerName;
+  private final TaskChains chains;
 
-  AttemptCommands(ExternalTaskService tasks, CommandExecutor commands, String workerName) {
+  AttemptCommands(
+      ExternalTaskService tasks, CommandExecutor commands, String workerName, TaskChains chains) {
     this.tasks = tasks;
     this.commands = commands;
     this.workerName = workerName;
+    this.chains = chains;
   }
 
-  void apply(LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome outcome) {
+  /**
+   * Applies the outcome; answers the task a completion created and locked for this worker to run
+   * next ({@link TaskChains}), or null.
+   */
+  TaskChains.Chained apply(
+      LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome outcome) {
     String id = task.getId();
     switch (outcome) {
-      case AttemptOutcome.Completed completed -> complete(task, shape, completed);
+      case AttemptOutcome.Completed completed -> {
+        return complete(task, shape, completed);
+      }
       case AttemptOutcome.RetryLater retry ->
           command(
               task,
               "fail",
-              () -> {
-                tasks.handleFailure(
-                    id,
-                    workerName,
-                    retry.message(),
-                    null,
-                    Math.max(0, retry.retriesLeft()),
-                    retry.backoff() == null ? 0 : retry.backoff().toMillis());
-                return true;
-              });
+              () ->
+                  tasks.handleFailure(
+                      id,
+                      workerName,
+                      retry.message(),
+                      null,
+                      Math.max(0, retry.retriesLeft()),
+                      retry.backoff() == null ? 0 : retry.backoff().toMillis()));
       case AttemptOutcome.Incident incident ->
           incident(task, incidentMessage(incident.code(), incident.message()));
       case AttemptOutcome.BpmnError error -> {
@@ -61,10 +70,7 @@ final class AttemptCommands {
           command(
               task,
               "throw a BPMN error on",
-              () -> {
-                tasks.handleBpmnError(id, workerName, error.code(), error.message());
-                return true;
-              });
+              () -> tasks.handleBpmnError(id, workerName, error.code(), error.message()));
         } else {
           // Operaton would end the instance silently; Zeebe stops at an incident
           incident(
@@ -80,29 +86,22 @@ final class AttemptCommands {
           command(
               task,
               "hand back",
-              () -> {
-                tasks.extendLock(id, workerName, Math.max(1, handBack.after().toMillis()));
-                return true;
-              });
+              () -> tasks.extendLock(id, workerName, Math.max(1, handBack.after().toMillis())));
     }
+    return null;
   }
 
-  private void complete(
+  private TaskChains.Chained complete(
       LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome.Completed completed) {
     Map<String, Object> variables = completed.variables();
     CompletionRecord record = completed.recordCompletion();
     try {
-      command(
+      return command(
           task,
           "complete",
           () ->
               commands.execute(
                   context -> {
-                    if (shape.hasOutputs()) {
-                      tasks.complete(task.getId(), workerName, null, variables);
-                    } else {
-                      tasks.complete(task.getId(), workerName, variables);
-                    }
                     if (record != null) {
                       context
                           .getTransactionContext()
@@ -115,11 +114,19 @@ final class AttemptCommands {
                                           .getSqlSession()
                                           .getConnection()));
                     }
-                    return true;
+                    return chains.completing(
+                        () -> {
+                          if (shape.hasOutputs()) {
+                            tasks.complete(task.getId(), workerName, null, variables);
+                          } else {
+                            tasks.complete(task.getId(), workerName, variables);
+                          }
+                        });
                   }));
     } catch (ProcessEngineException e) {
       // e.g. an output mapping that fails: Zeebe raises an incident at the task
       incident(task, "completing " + task.getActivityId() + " failed: " + e.getMessage());
+      return null;
     }
   }
 
@@ -127,17 +134,24 @@ final class AttemptCommands {
     command(
         task,
         "raise an incident on",
+        () -> tasks.handleFailure(task.getId(), workerName, message, null, 0, 0));
+  }
+
+  private void command(LockedExternalTask task, String what, Runnable command) {
+    command(
+        task,
+        what,
         () -> {
-          tasks.handleFailure(task.getId(), workerName, message, null, 0, 0);
-          return true;
+          command.run();
+          return null;
         });
   }
 
   /**
-   * Runs a command on the task; true when the engine took it, false when the task is no longer this
+   * Runs a command on the task and returns its result; null as well when the task is no longer this
    * worker's. A concurrent change of the same instance (parallel branches joining) is tried again.
    */
-  private boolean command(LockedExternalTask task, String what, Supplier<Boolean> command) {
+  private <T> T command(LockedExternalTask task, String what, Supplier<T> command) {
     for (int attempt = 1; ; attempt++) {
       try {
         return command.get();
@@ -145,13 +159,13 @@ final class AttemptCommands {
         LOG.infof(
             "Could not %s task %s (%s of instance %s), the engine took it back (lock lost or instance ended): %s",
             what, task.getId(), task.getActivityId(), task.getProcessInstanceId(), e.getMessage());
-        return false;
+        return null;
       } catch (OptimisticLockingException e) {
         if (attempt >= CONFLICT_ATTEMPTS) {
           LOG.warnf(
               "Could not %s task %s after %d conflicts; it is handed out again when its lock ends",
               what, task.getId(), attempt);
-          return false;
+          return null;
         }
       }
     }

@@ -30,7 +30,12 @@ final class JsonValueSerializer extends AbstractObjectValueSerializer {
 
   @Override
   protected byte[] serializeToByteArray(Object deserializedObject) throws Exception {
-    return Json.mapper().writeValueAsBytes(deserializedObject);
+    return write(deserializedObject);
+  }
+
+  /** A value as this serializer stores it. */
+  static byte[] write(Object value) throws IOException {
+    return Json.mapper().writeValueAsBytes(value);
   }
 
   @Override

@@ -57,6 +57,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
   private final ProcessEngineConfigurationImpl configuration;
   private final ScheduledExecutorService housekeeping;
   private final WakeSignal tasksCreated = new WakeSignal();
+  private final TaskChains chains;
   private final TaskNotifications notifications;
   private final RunEndCourier runEnds;
   private final MessageInbox inbox;
@@ -85,6 +86,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("operaton-housekeeping-" + workerName).daemon().factory());
     this.runEnds = new RunEndCourier(jdbi, workerName, housekeeping);
+    this.chains = new TaskChains(workerName);
     MessageInbox[] inboxRef = new MessageInbox[1];
     this.notifications =
         new TaskNotifications(dataSource, workerName, tasksCreated, settings.pollInterval());
@@ -92,6 +94,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
         new Translation(
             new Feel(feel),
             notifications::taskCreated,
+            chains,
             (name, key) -> housekeeping.execute(() -> inboxRef[0].arrived(name, key)),
             new RunEndRecorder(runEnds::wake));
     this.configuration =
@@ -309,7 +312,8 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
             new AttemptCommands(
                 engine.getExternalTaskService(),
                 configuration.getCommandExecutorTxRequired(),
-                workerName),
+                workerName,
+                chains),
             workerName);
     fetchLoop =
         new TaskFetchLoop(
@@ -320,6 +324,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
             settings.maxConcurrentAttempts(),
             settings.pollInterval(),
             tasksCreated);
+    chains.serve(workers);
     fetchLoop.start();
     runEnds.open(runEndHandler, settings.pollInterval());
     notifications.listen();
@@ -332,6 +337,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
       return;
     }
     notifications.close();
+    chains.stop();
     if (fetchLoop != null) {
       fetchLoop.close();
     }

@@ -39,7 +39,18 @@ final class TaskAttempt {
     this.workerName = workerName;
   }
 
+  /**
+   * Runs the attempt, then each task its completion handed on to this worker ({@link TaskChains}),
+   * until one hands none on.
+   */
   void run(LockedExternalTask task, TaskWorker worker) {
+    TaskChains.Chained next = runOnce(task, worker);
+    while (next != null) {
+      next = runOnce(next.task(), next.worker());
+    }
+  }
+
+  private TaskChains.Chained runOnce(LockedExternalTask task, TaskWorker worker) {
     TaskShapes.Shape shape;
     Map<String, Object> variables;
     try {
@@ -49,11 +60,11 @@ final class TaskAttempt {
       LOG.infof(
           "Task %s (%s) could not be read, it is handed out again when its lock ends: %s",
           task.getId(), task.getActivityId(), e.getMessage());
-      return;
+      return null;
     }
     AttemptOutcome outcome = attempt(activated(task, variables), worker);
     try {
-      commands.apply(task, shape, outcome);
+      return commands.apply(task, shape, outcome);
     } catch (RuntimeException e) {
       LOG.errorf(
           e,
@@ -61,6 +72,7 @@ final class TaskAttempt {
               + "lock ends",
           task.getId(),
           task.getActivityId());
+      return null;
     }
   }
 
@@ -99,25 +111,30 @@ final class TaskAttempt {
 
   /**
    * Object values come as the JSON they are stored as and are read here, per task: a value that
-   * cannot be read fails this task's attempt alone, not the fetch of every task with it.
+   * cannot be read fails this task's attempt alone, not the fetch of every task with it. A task
+   * handed on by a completion ({@link TaskChains}) sees the values that completion set as objects:
+   * they are read back through their JSON too, so a step sees the same values either way.
    */
   private static Object value(String name, TypedValue value) {
-    if (!(value instanceof ObjectValue object) || object.isDeserialized()) {
+    if (!(value instanceof ObjectValue object)) {
       return value.getValue();
     }
-    if (object.getValueSerialized() == null) {
-      return null;
-    }
-    if (!JsonValueSerializer.FORMAT.equals(object.getSerializationDataFormat())) {
+    String format = object.getSerializationDataFormat();
+    if (format != null && !JsonValueSerializer.FORMAT.equals(format)) {
       throw new ProcessEngineException(
-          "Variable "
-              + name
-              + " is stored as "
-              + object.getSerializationDataFormat()
-              + ", not JSON");
+          "Variable " + name + " is stored as " + format + ", not JSON");
     }
     try {
-      return JsonValueSerializer.read(object.getValueSerialized().getBytes(StandardCharsets.UTF_8));
+      if (object.isDeserialized()) {
+        Object deserialized = object.getValue();
+        return deserialized == null
+            ? null
+            : JsonValueSerializer.read(JsonValueSerializer.write(deserialized));
+      }
+      String serialized = object.getValueSerialized();
+      return serialized == null
+          ? null
+          : JsonValueSerializer.read(serialized.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ProcessEngineException("Variable " + name + " is not readable JSON", e);
     }

@@ -50,7 +50,10 @@ final class ZeebeDialectListener implements BpmnParseListener {
         retries == null || retries.isBlank() ? DEFAULT_RETRIES : Integer.parseInt(retries.trim());
     activity.setActivityBehavior(
         new ZeebeServiceTaskBehavior(
-            definition.attribute("type").trim(), count, translation.taskCreated()));
+            definition.attribute("type").trim(),
+            count,
+            translation.taskCreated(),
+            translation.chains()));
     activity.setScope(true);
     activity.getProperties().set(BpmnProperties.EXTENSION_PROPERTIES, headers(element));
     mapVariables(element, activity);

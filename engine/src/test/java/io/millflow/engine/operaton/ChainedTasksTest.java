@@ -1,0 +1,108 @@
+package io.millflow.engine.operaton;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.millflow.engine.port.AttemptOutcome;
+import io.millflow.engine.port.TaskHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ChainedTasksTest {
+
+  @RegisterExtension final EngineFixture fixture = new EngineFixture();
+
+  private final Map<String, String> threadOf = new ConcurrentHashMap<>();
+
+  /** Completes and records the thread the attempt ran on, by element; passes "seen" along. */
+  private TaskHandler recordingThread() {
+    return (task, lease) -> {
+      threadOf.put(task.elementId(), Thread.currentThread().getName());
+      Object seen = task.variables().getOrDefault("seen", "");
+      return new AttemptOutcome.Completed(Map.of("seen", seen + task.elementId()), null);
+    };
+  }
+
+  @Test
+  void theNextTaskOfAnInstanceRunsOnTheThreadThatCompletedTheOneBeforeWithItsVariables() {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy(
+        "three", TestFlows.sequence("three", "One", "one", "Two", "two", "Three", "three"));
+    fixture.openWorkers(
+        engine,
+        Map.of("one", recordingThread(), "two", recordingThread(), "three", recordingThread()),
+        Duration.ofSeconds(30));
+
+    String instance = engine.start("three", Map.of());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
+    // The attempt pool makes a new thread for every task it is handed until all its 8 exist: a task
+    // fetched and handed to it would run on a thread of its own.
+    assertThat(threadOf.get("Two")).isEqualTo(threadOf.get("One"));
+    assertThat(threadOf.get("Three")).isEqualTo(threadOf.get("One"));
+    assertThat(fixture.handedFor(instance))
+        .extracting(task -> task.variables().get("seen"))
+        .containsExactly(null, "One", "OneTwo");
+  }
+
+  @Test
+  void aCompletionThatCreatesTwoTasksHandsOneOnAndLeavesTheOtherToTheFetch() {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("split", split());
+    fixture.openWorkers(
+        engine,
+        Map.of("a", recordingThread(), "b", recordingThread(), "c", recordingThread()),
+        Duration.ofSeconds(30));
+
+    String instance = engine.start("split", Map.of());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
+    assertThat(fixture.handedFor(instance))
+        .extracting(task -> task.elementId())
+        .containsExactlyInAnyOrder("A", "B", "C");
+    assertThat(List.of(threadOf.get("B"), threadOf.get("C")))
+        .as("one branch on A's thread, the other fetched")
+        .containsOnlyOnce(threadOf.get("A"));
+  }
+
+  @Test
+  void aTaskOfATypeThisInstanceHasNoWorkerForIsLeftToTheInstanceThatHas() {
+    OperatonEngine first = fixture.engine("first");
+    OperatonEngine second = fixture.engine("second");
+    first.deploy("two", TestFlows.sequence("two", "One", "one", "Two", "two"));
+    fixture.openWorkers(first, Map.of("one", recordingThread()), Duration.ofSeconds(30));
+    fixture.openWorkers(second, Map.of("two", recordingThread()), Duration.ofSeconds(30));
+
+    String instance = first.start("two", Map.of());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
+    assertThat(threadOf.get("One")).startsWith("operaton-attempt-first-");
+    assertThat(threadOf.get("Two")).startsWith("operaton-attempt-second-");
+  }
+
+  /** start → A → parallel split → B and C → join → end */
+  private static String split() {
+    return TestFlows.process(
+        "split",
+        String.join(
+            "\n",
+            "<bpmn:startEvent id=\"Start\" />",
+            TestFlows.serviceTask("A", "a", ""),
+            "<bpmn:parallelGateway id=\"Fork\" />",
+            TestFlows.serviceTask("B", "b", ""),
+            TestFlows.serviceTask("C", "c", ""),
+            "<bpmn:parallelGateway id=\"Join\" />",
+            "<bpmn:endEvent id=\"End\" />",
+            TestFlows.flow("F1", "Start", "A"),
+            TestFlows.flow("F2", "A", "Fork"),
+            TestFlows.flow("F3", "Fork", "B"),
+            TestFlows.flow("F4", "Fork", "C"),
+            TestFlows.flow("F5", "B", "Join"),
+            TestFlows.flow("F6", "C", "Join"),
+            TestFlows.flow("F7", "Join", "End")));
+  }
+}
