@@ -114,7 +114,7 @@ final class AttemptCommands {
                                           .getSqlSession()
                                           .getConnection()));
                     }
-                    return chains.completing(
+                    return chains.claimingDuring(
                         () -> {
                           if (shape.hasOutputs()) {
                             tasks.complete(task.getId(), workerName, null, variables);

@@ -36,15 +36,15 @@ final class TaskChains {
   }
 
   /**
-   * Runs a completion on this thread (inside the engine's command) and returns the task it created
-   * and locked for this worker, with its variables, or null. Call inside the command, so the task's
-   * variables are read from what the command holds.
+   * Runs a command's work on this thread (a completion, or an instance's start) and returns the
+   * task it created and locked for this worker, with its variables, or null. Call inside the
+   * command, so the task's variables are read from what the command holds.
    */
-  Chained completing(Runnable completion) {
+  Chained claimingDuring(Runnable work) {
     Claim claim = new Claim(workers);
     open.set(claim);
     try {
-      completion.run();
+      work.run();
     } finally {
       open.remove();
     }

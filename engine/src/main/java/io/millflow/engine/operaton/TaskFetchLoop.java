@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
@@ -40,6 +41,7 @@ final class TaskFetchLoop implements AutoCloseable {
   private final Thread loop;
   private volatile boolean running = true;
   private volatile boolean tasksMayWait = true;
+  private final AtomicLong fetched = new AtomicLong();
 
   TaskFetchLoop(
       ExternalTaskService tasks,
@@ -112,11 +114,38 @@ final class TaskFetchLoop implements AutoCloseable {
 
   private void submit(LockedExternalTask task) {
     slots.acquireUninterruptibly();
+    fetched.incrementAndGet();
+    runOnSlot(task, workers.get(task.getTopicName()));
+  }
+
+  /**
+   * Takes a free attempt slot for a task locked without a fetch (the first task of an instance
+   * started here); false when none is free or the loop is closing.
+   */
+  boolean reserveSlot() {
+    return running && slots.tryAcquire();
+  }
+
+  void releaseSlot() {
+    slots.release();
+  }
+
+  /** Runs a task locked elsewhere for this worker on the slot {@link #reserveSlot} took. */
+  void runReserved(TaskChains.Chained task) {
+    runOnSlot(task.task(), task.worker());
+  }
+
+  /** The tasks this loop locked by fetching them. */
+  long fetched() {
+    return fetched.get();
+  }
+
+  private void runOnSlot(LockedExternalTask task, TaskWorker worker) {
     try {
       attempts.execute(
           () -> {
             try {
-              attempt.run(task, workers.get(task.getTopicName()));
+              attempt.run(task, worker);
             } finally {
               slots.release();
               if (tasksMayWait) {

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.TaskHandler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +31,7 @@ class ChainedTasksTest {
   }
 
   @Test
-  void theNextTaskOfAnInstanceRunsOnTheThreadThatCompletedTheOneBeforeWithItsVariables() {
+  void anInstanceStartedWithAFreeSlotRunsEveryTaskOnOneThreadWithoutAFetchWithItsVariables() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy(
         "three", TestFlows.sequence("three", "One", "one", "Two", "two", "Three", "three"));
@@ -47,6 +50,7 @@ class ChainedTasksTest {
     assertThat(fixture.handedFor(instance))
         .extracting(task -> task.variables().get("seen"))
         .containsExactly(null, "One", "OneTwo");
+    assertThat(engine.tasksFetched()).as("tasks locked by a fetch").isZero();
   }
 
   @Test
@@ -67,6 +71,7 @@ class ChainedTasksTest {
     assertThat(List.of(threadOf.get("B"), threadOf.get("C")))
         .as("one branch on A's thread, the other fetched")
         .containsOnlyOnce(threadOf.get("A"));
+    assertThat(engine.tasksFetched()).as("tasks locked by a fetch").isEqualTo(1);
   }
 
   @Test
@@ -82,6 +87,42 @@ class ChainedTasksTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
     assertThat(threadOf.get("One")).startsWith("operaton-attempt-first-");
     assertThat(threadOf.get("Two")).startsWith("operaton-attempt-second-");
+    assertThat(first.tasksFetched()).as("tasks the first engine fetched").isZero();
+    assertThat(second.tasksFetched()).as("tasks the second engine fetched").isEqualTo(1);
+  }
+
+  @Test
+  void anInstanceStartedWhileEveryAttemptSlotIsTakenHasItsFirstTaskFetched() throws Exception {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("one", TestFlows.sequence("one", "Only", "only"));
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "only",
+            (task, lease) -> {
+              if (started.incrementAndGet() <= 8) {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return new AttemptOutcome.Completed(Map.of(), null);
+            }),
+        Duration.ofSeconds(30));
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      instances.add(engine.start("one", Map.of()));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> started.get() == 8);
+
+    instances.add(engine.start("one", Map.of()));
+    release.countDown();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.containsAll(instances));
+    assertThat(engine.tasksFetched()).as("the ninth instance's task, fetched").isEqualTo(1);
   }
 
   /** start → A → parallel split → B and C → join → end */
