@@ -3,6 +3,7 @@ package io.millflow.engine.operaton;
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.CompletionRecord;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.operaton.bpm.engine.BadUserRequestException;
@@ -42,14 +43,17 @@ final class AttemptCommands {
 
   /**
    * Applies the outcome; answers the task a completion created and locked for this worker to run
-   * next ({@link TaskChains}), or null.
+   * next ({@link TaskChains}), when {@code mayHandOn} says so as it completes, or null.
    */
   TaskChains.Chained apply(
-      LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome outcome) {
+      LockedExternalTask task,
+      TaskShapes.Shape shape,
+      AttemptOutcome outcome,
+      BooleanSupplier mayHandOn) {
     String id = task.getId();
     switch (outcome) {
       case AttemptOutcome.Completed completed -> {
-        return complete(task, shape, completed);
+        return complete(task, shape, completed, mayHandOn.getAsBoolean());
       }
       case AttemptOutcome.RetryLater retry ->
           command(
@@ -92,7 +96,10 @@ final class AttemptCommands {
   }
 
   private TaskChains.Chained complete(
-      LockedExternalTask task, TaskShapes.Shape shape, AttemptOutcome.Completed completed) {
+      LockedExternalTask task,
+      TaskShapes.Shape shape,
+      AttemptOutcome.Completed completed,
+      boolean mayHandOn) {
     Map<String, Object> variables = completed.variables();
     CompletionRecord record = completed.recordCompletion();
     try {
@@ -114,14 +121,19 @@ final class AttemptCommands {
                                           .getSqlSession()
                                           .getConnection()));
                     }
-                    return chains.claimingDuring(
+                    Runnable completion =
                         () -> {
                           if (shape.hasOutputs()) {
                             tasks.complete(task.getId(), workerName, null, variables);
                           } else {
                             tasks.complete(task.getId(), workerName, variables);
                           }
-                        });
+                        };
+                    if (!mayHandOn) {
+                      completion.run();
+                      return null;
+                    }
+                    return chains.claimingDuring(completion);
                   }));
     } catch (ProcessEngineException e) {
       // e.g. an output mapping that fails: Zeebe raises an incident at the task

@@ -183,6 +183,11 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     }
   }
 
+  /** Whether the workers' last fetch filled every free slot (tasks may wait); for tests. */
+  boolean tasksMayWait() {
+    return fetchLoop == null || fetchLoop.tasksMayWait();
+  }
+
   /** The tasks this engine's workers locked by fetching them (not handed on); for tests. */
   long tasksFetched() {
     return fetchLoop == null ? 0 : fetchLoop.fetched();

@@ -6,10 +6,12 @@ import io.millflow.engine.port.TaskLease;
 import io.millflow.engine.port.TaskWorker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.ProcessEngineException;
@@ -25,6 +27,7 @@ import org.operaton.bpm.engine.variable.value.TypedValue;
 final class TaskAttempt {
 
   private static final Logger LOG = Logger.getLogger(TaskAttempt.class);
+  static final Duration CHAIN_BUDGET = Duration.ofSeconds(1);
 
   private final ExternalTaskService tasks;
   private final TaskShapes shapes;
@@ -41,16 +44,25 @@ final class TaskAttempt {
 
   /**
    * Runs the attempt, then each task its completion handed on to this worker ({@link TaskChains}),
-   * until one hands none on.
+   * until one hands none on. A chain hands on while no other task may be waiting for a slot, or for
+   * its first {@link #CHAIN_BUDGET}: after that, the task a completion creates queues behind those
+   * created before it, so one instance's long run of steps (one tenant's) never keeps a slot from
+   * the others' tasks.
    */
-  void run(LockedExternalTask task, TaskWorker worker) {
-    TaskChains.Chained next = runOnce(task, worker);
+  void run(LockedExternalTask task, TaskWorker worker, BooleanSupplier othersMayWait) {
+    long chainStarted = System.nanoTime();
+    BooleanSupplier mayHandOn =
+        () ->
+            !othersMayWait.getAsBoolean()
+                || System.nanoTime() - chainStarted < CHAIN_BUDGET.toNanos();
+    TaskChains.Chained next = runOnce(task, worker, mayHandOn);
     while (next != null) {
-      next = runOnce(next.task(), next.worker());
+      next = runOnce(next.task(), next.worker(), mayHandOn);
     }
   }
 
-  private TaskChains.Chained runOnce(LockedExternalTask task, TaskWorker worker) {
+  private TaskChains.Chained runOnce(
+      LockedExternalTask task, TaskWorker worker, BooleanSupplier mayHandOn) {
     TaskShapes.Shape shape;
     Map<String, Object> variables;
     try {
@@ -64,7 +76,7 @@ final class TaskAttempt {
     }
     AttemptOutcome outcome = attempt(activated(task, variables), worker);
     try {
-      return commands.apply(task, shape, outcome);
+      return commands.apply(task, shape, outcome, mayHandOn);
     } catch (RuntimeException e) {
       LOG.errorf(
           e,

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.operaton.bpm.engine.ExternalTaskService;
-import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
+import org.operaton.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 
 /**
@@ -23,7 +23,9 @@ import org.operaton.bpm.engine.externaltask.LockedExternalTask;
  * another instance, or an attempt ended while tasks may be waiting for a slot) and otherwise every
  * poll interval. It locks only as many tasks as it has free slots. An attempt's end wakes it only
  * when its last fetch filled every free slot: otherwise the fetch found all there was, and the task
- * the completion creates wakes it by itself (an empty fetch costs a query and a transaction).
+ * the completion creates wakes it by itself (an empty fetch costs a query and a transaction). It
+ * fetches the oldest tasks first, so a task handed to the fetch (one that a chain did not take,
+ * {@link TaskAttempt}) waits behind those created before it, whatever tenant they are of.
  */
 final class TaskFetchLoop implements AutoCloseable {
 
@@ -104,7 +106,14 @@ final class TaskFetchLoop implements AutoCloseable {
    * task could then conflict on: the engine only resolves conflicts on the task's lock).
    */
   private List<LockedExternalTask> fetch(int max) {
-    ExternalTaskQueryBuilder query = tasks.fetchAndLock(max, workerName);
+    ExternalTaskQueryTopicBuilder query =
+        tasks
+            .fetchAndLock()
+            .workerId(workerName)
+            .maxTasks(max)
+            .orderByCreateTime()
+            .asc()
+            .subscribe();
     for (TaskWorker worker : workers.values()) {
       query =
           query.topic(worker.type(), worker.lockDuration().toMillis()).includeExtensionProperties();
@@ -120,10 +129,11 @@ final class TaskFetchLoop implements AutoCloseable {
 
   /**
    * Takes a free attempt slot for a task locked without a fetch (the first task of an instance
-   * started here); false when none is free or the loop is closing.
+   * started here); false when none is free, when tasks may be waiting for one (they go first), or
+   * when the loop is closing.
    */
   boolean reserveSlot() {
-    return running && slots.tryAcquire();
+    return running && !tasksMayWait && slots.tryAcquire();
   }
 
   void releaseSlot() {
@@ -133,6 +143,11 @@ final class TaskFetchLoop implements AutoCloseable {
   /** Runs a task locked elsewhere for this worker on the slot {@link #reserveSlot} took. */
   void runReserved(TaskChains.Chained task) {
     runOnSlot(task.task(), task.worker());
+  }
+
+  /** Whether tasks may be waiting for a slot: until a fetch found fewer than it had room for. */
+  boolean tasksMayWait() {
+    return tasksMayWait;
   }
 
   /** The tasks this loop locked by fetching them. */
@@ -145,7 +160,7 @@ final class TaskFetchLoop implements AutoCloseable {
       attempts.execute(
           () -> {
             try {
-              attempt.run(task, worker);
+              attempt.run(task, worker, () -> tasksMayWait);
             } finally {
               slots.release();
               if (tasksMayWait) {

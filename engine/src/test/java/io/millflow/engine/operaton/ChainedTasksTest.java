@@ -40,6 +40,7 @@ class ChainedTasksTest {
         Map.of("one", recordingThread(), "two", recordingThread(), "three", recordingThread()),
         Duration.ofSeconds(30));
 
+    awaitNothingWaiting(engine);
     String instance = engine.start("three", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
@@ -62,6 +63,7 @@ class ChainedTasksTest {
         Map.of("a", recordingThread(), "b", recordingThread(), "c", recordingThread()),
         Duration.ofSeconds(30));
 
+    awaitNothingWaiting(engine);
     String instance = engine.start("split", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
@@ -82,6 +84,7 @@ class ChainedTasksTest {
     fixture.openWorkers(first, Map.of("one", recordingThread()), Duration.ofSeconds(30));
     fixture.openWorkers(second, Map.of("two", recordingThread()), Duration.ofSeconds(30));
 
+    awaitNothingWaiting(first);
     String instance = first.start("two", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
@@ -112,6 +115,7 @@ class ChainedTasksTest {
               return new AttemptOutcome.Completed(Map.of(), null);
             }),
         Duration.ofSeconds(30));
+    awaitNothingWaiting(engine);
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       instances.add(engine.start("one", Map.of()));
@@ -123,6 +127,44 @@ class ChainedTasksTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.containsAll(instances));
     assertThat(engine.tasksFetched()).as("the ninth instance's task, fetched").isEqualTo(1);
+  }
+
+  @Test
+  void aLongChainLeavesItsSlotToATaskThatWaitsOnceItsBudgetIsSpent() {
+    OperatonEngine engine = fixture.engine("single", 1);
+    String[] ids = new String[16];
+    for (int i = 0; i < 8; i++) {
+      ids[2 * i] = "Long" + i;
+      ids[2 * i + 1] = "slow";
+    }
+    engine.deploy("long", TestFlows.sequence("long", ids));
+    engine.deploy("short", TestFlows.sequence("short", "Short", "quick"));
+    TaskHandler slow =
+        (task, lease) -> {
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new AttemptOutcome.Completed(Map.of(), null);
+        };
+    fixture.openWorkers(
+        engine,
+        Map.of("slow", slow, "quick", EngineFixture.completing(Map.of())),
+        Duration.ofSeconds(30));
+
+    String longRun = engine.start("long", Map.of());
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.handedFor(longRun).size() >= 2);
+    String shortRun = engine.start("short", Map.of());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> fixture.runEnds.contains(longRun));
+    // 8 steps of 300 ms on the only slot: 2.4 s, past the chain's budget of 1 s
+    assertThat(fixture.runEnds).as("run ends in order").containsSubsequence(shortRun, longRun);
+  }
+
+  /** Until the engine's first fetch found no task waiting: until then a start hands nothing on. */
+  private static void awaitNothingWaiting(OperatonEngine engine) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !engine.tasksMayWait());
   }
 
   /** start → A → parallel split → B and C → join → end */

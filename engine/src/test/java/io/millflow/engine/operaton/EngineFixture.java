@@ -62,9 +62,14 @@ final class EngineFixture implements BeforeEachCallback, AfterEachCallback {
   }
 
   OperatonEngine engine(String workerName) {
+    return engine(workerName, 8);
+  }
+
+  /** An engine that runs at most {@code attemptSlots} attempts at once. */
+  OperatonEngine engine(String workerName, int attemptSlots) {
     OperatonEngine engine =
         new OperatonEngine(
-            dataSource, workerName, new OperatonSettings(8, POLL, Duration.ofDays(1)));
+            dataSource, workerName, new OperatonSettings(attemptSlots, POLL, Duration.ofDays(1)));
     open.add(engine);
     return engine;
   }
