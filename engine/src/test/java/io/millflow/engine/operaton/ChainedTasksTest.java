@@ -162,6 +162,50 @@ class ChainedTasksTest {
     assertThat(fixture.runEnds).as("run ends in order").containsSubsequence(shortRun, longRun);
   }
 
+  @Test
+  void aMappingOverValuesTheCompletionSetGivesTheNextTaskWhatAFetchWould() {
+    OperatonEngine engine = fixture.engine("w1");
+    String flow =
+        TestFlows.process(
+            "mapped",
+            String.join(
+                "\n",
+                "<bpmn:startEvent id=\"Start\" />",
+                TestFlows.serviceTask("Make", "make", ""),
+                TestFlows.serviceTask(
+                    "Use",
+                    "use",
+                    "<zeebe:ioMapping><zeebe:input source=\"=made.records\" target=\"records\" />"
+                        + "</zeebe:ioMapping>"),
+                "<bpmn:endEvent id=\"End\" />",
+                TestFlows.flow("F1", "Start", "Make"),
+                TestFlows.flow("F2", "Make", "Use"),
+                TestFlows.flow("F3", "Use", "End")));
+    engine.deploy("mapped", flow);
+    Map<String, Object> made =
+        Map.of("records", List.of(Map.of("key", "A-1", "count", 2), Map.of("key", "A-2")));
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "make",
+            (task, lease) -> {
+              threadOf.put(task.elementId(), Thread.currentThread().getName());
+              return new AttemptOutcome.Completed(Map.of("made", made), null);
+            },
+            "use",
+            recordingThread()),
+        Duration.ofSeconds(30));
+
+    awaitNothingWaiting(engine);
+    String instance = engine.start("mapped", Map.of());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
+    assertThat(threadOf.get("Use")).isEqualTo(threadOf.get("Make"));
+    assertThat(fixture.handedFor(instance).get(1).variables())
+        .containsEntry("records", List.of(Map.of("key", "A-1", "count", 2), Map.of("key", "A-2")))
+        .containsEntry("made", made);
+  }
+
   /** Until the engine's first fetch found no task waiting: until then a start hands nothing on. */
   private static void awaitNothingWaiting(OperatonEngine engine) {
     await().atMost(Duration.ofSeconds(10)).until(() -> !engine.tasksMayWait());
