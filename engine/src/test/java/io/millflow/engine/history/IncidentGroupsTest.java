@@ -77,6 +77,18 @@ class IncidentGroupsTest {
   }
 
   @Test
+  void aPagePastTheEndIsEmptyAndStillCountsTheGroups() {
+    incident("orders", 1, "A", "Read", "one");
+    incident("orders", 2, "B", "Read", "two");
+
+    IncidentGroups.Page pastTheEnd = groups.page(tenant, 10, 5);
+
+    assertThat(pastTheEnd.groups()).isEmpty();
+    assertThat(pastTheEnd.total()).isEqualTo(2);
+    assertThat(groups.page("other-" + tenant, 10, 0).total()).isZero();
+  }
+
+  @Test
   void seesNoIncidentOfAnotherTenantNorItsRunsByKey() {
     incident("orders", 1, "A", "Read", "one");
     String key = groups.page(tenant, 10, 0).groups().getFirst().key();
