@@ -2,21 +2,20 @@ package io.millflow.engine.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.Rejects;
 import io.millflow.step.WriteResult;
 import io.millflow.step.write.RecordWriteResult;
 import io.millflow.step.write.WriteTally;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A write to a system (Plex, NetSuite: a {@link RecordWriteResult}) ends a path of the run's ledger
@@ -31,18 +30,15 @@ class SystemWriteLedgerTest {
 
   record WriteInput(String connection, DatasetRef records, Boolean dryRun) {}
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-write-ledger-test");
+
   private static Jdbi jdbi;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-write-ledger-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final StepLedger ledger = new StepLedger(jdbi);
