@@ -2,15 +2,9 @@ package io.millflow.engine.access;
 
 import io.millflow.engine.store.StateStore;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +14,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
- * API tokens: 32 random bytes, shown once, stored as a SHA-256 (enough for a secret of that
- * strength; a slow hash would only slow every request). A known token is remembered for a few
- * seconds; a revocation on this instance takes effect at once, on others within {@link
- * #REMEMBERED}.
+ * API tokens: an {@link OpaqueSecret} with a prefix, shown once, stored as the hex of its SHA-256.
+ * A known token is remembered for a few seconds; a revocation on this instance takes effect at
+ * once, on others within {@link #REMEMBERED}.
  */
 @Singleton
 public class ApiTokens {
@@ -61,7 +54,6 @@ public class ApiTokens {
 
   private final Jdbi jdbi;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
   private final Map<String, Remembered> byHash = new ConcurrentHashMap<>();
 
   @jakarta.inject.Inject
@@ -77,9 +69,7 @@ public class ApiTokens {
 
   public Created create(
       String tenantId, String name, Role role, Instant expiresAt, UUID createdBy) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String secret = PREFIX + OpaqueSecret.generate();
     return new Created(insert(tenantId, name, role, expiresAt, createdBy, secret), secret);
   }
 
@@ -207,12 +197,6 @@ public class ApiTokens {
   }
 
   static String hash(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return OpaqueSecret.hexHash(secret);
   }
 }

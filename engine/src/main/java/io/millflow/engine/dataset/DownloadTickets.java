@@ -1,15 +1,11 @@
 package io.millflow.engine.dataset;
 
+import io.millflow.engine.access.OpaqueSecret;
 import io.millflow.engine.store.StateStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -25,8 +21,6 @@ public class DownloadTickets {
 
   /** How long a ticket stays valid once issued. */
   public static final int VALID_SECONDS = 60;
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** An issued ticket: the value to put into the link (once), and when it stops being valid. */
   public record Ticket(String value, Instant expiresAt) {}
@@ -67,9 +61,7 @@ public class DownloadTickets {
   }
 
   Ticket issue(String tenantId, UUID runId, String dataset, String format, Duration validFor) {
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String value = OpaqueSecret.generate();
     Instant expiresAt =
         jdbi.inTransaction(
             h -> {
@@ -80,7 +72,7 @@ public class DownloadTickets {
                       insert into download_ticket (ticket_hash, tenant_id, run_id, dataset, format, expires_at)
                       values (:hash, :tenant, :run, :dataset, :format, now() + make_interval(secs => :seconds))
                       returning expires_at""")
-                  .bind("hash", hash(value))
+                  .bind("hash", OpaqueSecret.hash(value))
                   .bind("tenant", tenantId)
                   .bind("run", runId)
                   .bind("dataset", dataset)
@@ -100,7 +92,7 @@ public class DownloadTickets {
     if (ticket == null || ticket.isBlank()) {
       return new Refused(Refusal.UNKNOWN);
     }
-    byte[] hash = hash(ticket.strip());
+    byte[] hash = OpaqueSecret.hash(ticket.strip());
     return jdbi.inTransaction(
         h -> {
           Optional<Grant> granted =
@@ -137,13 +129,5 @@ public class DownloadTickets {
                   .map(Refusal::valueOf)
                   .orElse(Refusal.UNKNOWN));
         });
-  }
-
-  private static byte[] hash(String ticket) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JVM has no SHA-256", e);
-    }
   }
 }

@@ -82,8 +82,7 @@ public class RunRetries {
       }
     } catch (UnsupportedOperationException e) {
       history.restoreIncident(run);
-      throw new RunConflictException(
-          e.getMessage() + ": retry on the same version, or start a new run of the latest.");
+      throw new RunConflictException(EngineCapabilities.RETRY_ON_LATEST_REFUSED);
     } catch (IllegalStateException e) {
       history.restoreIncident(run);
       throw new RunConflictException(e.getMessage());

@@ -108,8 +108,7 @@ public class SchedulePauses {
     try {
       engine.suspendTimers(owners.processId(tenantId, flowId), suspended);
     } catch (UnsupportedOperationException e) {
-      throw new RunConflictException(
-          e.getMessage() + ": disable the timer start event in the designer and deploy instead.");
+      throw new RunConflictException(EngineCapabilities.PAUSE_SCHEDULES_REFUSED);
     }
   }
 }

@@ -3,10 +3,13 @@ package io.millflow.engine.history;
 import io.millflow.engine.store.StateStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -70,44 +73,59 @@ public class IncidentGroups {
     this.jdbi = jdbi;
   }
 
+  /**
+   * One pass gives the page and the number of groups (a window over the grouped rows); only a page
+   * past the end, which has no row to carry it, counts the groups again.
+   */
   public Page page(String tenantId, int limit, int offset) {
     return jdbi.withHandle(
         h -> {
-          List<IncidentGroup> groups =
+          List<GroupRow> rows =
               h.createQuery(
                       KEYED
                           + """
                   select key, min(error_code) as error_code, min(element_id) as element_id,
                     min(step_type) as step_type, (array_agg(message order by at desc))[1] as message,
                     count(*) as runs, array_agg(distinct flow_id) as flows,
-                    min(at) as oldest_at, max(at) as newest_at
+                    min(at) as oldest_at, max(at) as newest_at, count(*) over () as groups
                   from keyed group by key
                   order by count(*) desc, max(at) desc, key limit :limit offset :offset""")
                   .bind("tenant", tenantId)
                   .bind("varying", VARYING_PARTS)
                   .bind("limit", limit)
                   .bind("offset", offset)
-                  .map(
-                      (rs, ctx) ->
-                          new IncidentGroup(
-                              rs.getString("key"),
-                              rs.getString("error_code"),
-                              rs.getString("element_id"),
-                              rs.getString("step_type"),
-                              rs.getString("message"),
-                              rs.getLong("runs"),
-                              Arrays.asList((String[]) rs.getArray("flows").getArray()),
-                              rs.getTimestamp("oldest_at").toInstant(),
-                              rs.getTimestamp("newest_at").toInstant()))
+                  .map((rs, ctx) -> new GroupRow(group(rs), rs.getLong("groups")))
                   .list();
-          long total =
-              h.createQuery(KEYED + "select count(distinct key) from keyed")
-                  .bind("tenant", tenantId)
-                  .bind("varying", VARYING_PARTS)
-                  .mapTo(Long.class)
-                  .one();
-          return new Page(groups, total);
+          List<IncidentGroup> groups = rows.stream().map(GroupRow::group).toList();
+          if (!rows.isEmpty()) {
+            return new Page(groups, rows.getFirst().groups());
+          }
+          return new Page(groups, offset > 0 ? count(h, tenantId) : 0);
         });
+  }
+
+  /** A group of the page, and how many groups there are in all. */
+  private record GroupRow(IncidentGroup group, long groups) {}
+
+  private static IncidentGroup group(ResultSet rs) throws SQLException {
+    return new IncidentGroup(
+        rs.getString("key"),
+        rs.getString("error_code"),
+        rs.getString("element_id"),
+        rs.getString("step_type"),
+        rs.getString("message"),
+        rs.getLong("runs"),
+        Arrays.asList((String[]) rs.getArray("flows").getArray()),
+        rs.getTimestamp("oldest_at").toInstant(),
+        rs.getTimestamp("newest_at").toInstant());
+  }
+
+  private static long count(Handle h, String tenantId) {
+    return h.createQuery(KEYED + "select count(distinct key) from keyed")
+        .bind("tenant", tenantId)
+        .bind("varying", VARYING_PARTS)
+        .mapTo(Long.class)
+        .one();
   }
 
   /** The runs of the group with this key, oldest incident first, at most {@code limit}. */

@@ -19,9 +19,11 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 @Singleton
 public class RunHistory {
 
-  private static final String RUN_COLUMNS =
+  /** The columns of flow_run that make a {@link FlowRun}, in its order (RunList reads them too). */
+  static final String RUN_COLUMNS =
       "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key,"
           + " incident_at, business_key";
+
   private static final String STEP_COLUMNS =
       "id, element_id, step_type, job_key, attempt, status, started_at, ended_at, "
           + "records_in, records_out, progress_done, progress_total, batch_unit, batches_done, batches_total, "

@@ -15,10 +15,6 @@ public class RunList {
   /** One page of runs and the number of runs that match the filter. */
   public record Page(List<FlowRun> runs, long total) {}
 
-  private static final String COLUMNS =
-      "id, flow_id, flow_version, status, started_by, started_at, ended_at, error, process_instance_key,"
-          + " incident_at, business_key";
-
   static final String MATCHES =
       """
        from flow_run where tenant_id = :tenant
@@ -54,7 +50,7 @@ public class RunList {
               bind(
                       h.createQuery(
                           "select "
-                              + COLUMNS
+                              + RunHistory.RUN_COLUMNS
                               + MATCHES
                               + " order by started_at desc, id limit :limit offset :offset"),
                       tenantId,

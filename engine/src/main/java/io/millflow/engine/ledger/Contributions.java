@@ -9,7 +9,6 @@ import io.millflow.step.WriteResult;
 import io.millflow.step.write.RecordWriteResult;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A step attempt's ledger row from its typed input and output: the datasets in its input's
@@ -58,7 +57,7 @@ final class Contributions {
               write.updates() + write.upserted(),
               write.unchanged(),
               0,
-              rejectsOf(write));
+              write.rejects());
       case ReadResult read when in.isEmpty() ->
           counted(
               elementId,
@@ -184,19 +183,6 @@ final class Contributions {
       }
     }
     return null;
-  }
-
-  /** The records a write refused, by key and code; counted only, when it did not name them. */
-  private static Rejects rejectsOf(RecordWriteResult write) {
-    if (write.rejects().count() == write.rejected()) {
-      return write.rejects();
-    }
-    return new Rejects(
-        write.rejected(),
-        Map.of(
-            "refused (each record's code is in dataset " + write.records().dataset() + ")",
-            write.rejected()),
-        List.of());
   }
 
   private static List<DatasetRef> nonNull(DatasetRef ref) {

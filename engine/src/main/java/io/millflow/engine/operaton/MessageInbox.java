@@ -58,7 +58,9 @@ final class MessageInbox {
             "Message %s (%s) was published already; dropped", message.messageId(), message.name());
         return;
       }
-      correlator.correlate(message.name(), key, variables, Set.of(), true);
+      if (correlator.correlate(message.name(), key, variables, Set.of(), true).isEmpty()) {
+        droppedUnheard(message.name(), key);
+      }
       return;
     }
     String id = message.messageId() == null ? UUID.randomUUID().toString() : message.messageId();
@@ -72,6 +74,18 @@ final class MessageInbox {
     } finally {
       release(id, done);
     }
+  }
+
+  /**
+   * A message without time to live that no instance waited for (and no process starts by) is gone:
+   * said at INFO with the key's length only, as the key is a business value; the key at DEBUG.
+   */
+  private static void droppedUnheard(String name, String key) {
+    LOG.infof(
+        "Message %s without time to live found no instance waiting for it (correlation key of %d"
+            + " characters) and no process it starts; dropped",
+        name, key.length());
+    LOG.debugf("The dropped message %s had correlation key '%s'", name, key);
   }
 
   /** An instance reached a catch of this name and key: the messages held for it are tried. */

@@ -285,6 +285,11 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     tasksCreated.wake();
   }
 
+  @Override
+  public boolean canRetryOnLatestVersion() {
+    return true;
+  }
+
   /**
    * Moves the instance to its process's latest version and enters its failed tasks again there; the
    * failed jobs (timers, async continuations) get their retries back.
@@ -297,6 +302,11 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
             engine.getExternalTaskService())
         .toLatest(instanceKey);
     retry(instanceKey, retries);
+  }
+
+  @Override
+  public boolean canPauseSchedules() {
+    return true;
   }
 
   /**

@@ -77,6 +77,14 @@ public interface ProcessEngine {
   void retry(String instanceKey, int retries);
 
   /**
+   * Whether {@link #retryOnLatest} moves instances between versions here; when false it refuses, so
+   * callers can say so before they ask.
+   */
+  default boolean canRetryOnLatestVersion() {
+    return false;
+  }
+
+  /**
    * Moves a running instance to the latest deployed version of its process and enters its failed
    * tasks again there (their inputs evaluated anew), so a retry picks up a fix deployed since the
    * instance started. Nothing happens when it already runs the latest version.
@@ -90,6 +98,14 @@ public interface ProcessEngine {
         "The "
             + engineId()
             + " engine cannot move a running instance to another version of its flow");
+  }
+
+  /**
+   * Whether {@link #suspendTimers} pauses schedules here; when false it refuses, so callers can say
+   * so before they ask.
+   */
+  default boolean canPauseSchedules() {
+    return false;
   }
 
   /**

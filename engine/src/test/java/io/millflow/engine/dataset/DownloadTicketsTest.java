@@ -2,32 +2,28 @@ package io.millflow.engine.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
-import java.io.IOException;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One-time download tickets on a real state store. */
 class DownloadTicketsTest {
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-download-tickets-test");
+
   private static Jdbi jdbi;
   private static DownloadTickets tickets;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-download-tickets-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
     tickets = new DownloadTickets(jdbi);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.millflow.engine.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
 import java.io.IOException;
@@ -12,26 +12,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RunDatasetsTest {
 
   record Row(String key, String note) {}
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-run-datasets-test");
+
   private static Jdbi jdbi;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-run-datasets-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final PostgresDatasetStore store = new PostgresDatasetStore(jdbi, 10);

@@ -2,34 +2,30 @@ package io.millflow.engine.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
-import java.io.IOException;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The runs at an incident grouped by what stopped them, on a real state store. */
 class IncidentGroupsTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-incident-groups-test");
+
   private static Jdbi jdbi;
   private static IncidentGroups groups;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-incident-groups-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
     groups = new IncidentGroups(jdbi);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final String tenant = "t-" + UUID.randomUUID();
@@ -74,6 +70,18 @@ class IncidentGroupsTest {
     assertThat(second.groups())
         .extracting(IncidentGroups.IncidentGroup::errorCode)
         .containsExactly("A");
+  }
+
+  @Test
+  void aPagePastTheEndIsEmptyAndStillCountsTheGroups() {
+    incident("orders", 1, "A", "Read", "one");
+    incident("orders", 2, "B", "Read", "two");
+
+    IncidentGroups.Page pastTheEnd = groups.page(tenant, 10, 5);
+
+    assertThat(pastTheEnd.groups()).isEmpty();
+    assertThat(pastTheEnd.total()).isEqualTo(2);
+    assertThat(groups.page("other-" + tenant, 10, 0).total()).isZero();
   }
 
   @Test

@@ -2,13 +2,12 @@ package io.millflow.engine.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
-import java.io.IOException;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When a run stopped at its incident, so that its duration stops there too, and its business key;
@@ -16,19 +15,16 @@ import org.junit.jupiter.api.Test;
  */
 class RunIncidentTimeTest {
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-run-incident-time-test");
+
   private static RunHistory history;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-run-incident-time-test");
+  static void useTheStore() {
     Jdbi jdbi = postgres.jdbi();
     history = TestHistories.over(jdbi);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final String tenant = "t-" + UUID.randomUUID();

@@ -2,34 +2,30 @@ package io.millflow.engine.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
-import java.io.IOException;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The run list on a real state store: pages with a total, search and filters. */
 class RunListTest {
 
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-run-list-test");
+
   private static Jdbi jdbi;
   private static RunList list;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-run-list-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
     list = new RunList(jdbi);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final String tenant = "t-" + UUID.randomUUID();

@@ -2,7 +2,7 @@ package io.millflow.engine.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.FieldFill;
 import io.millflow.step.Param;
@@ -10,14 +10,13 @@ import io.millflow.step.ReadResult;
 import io.millflow.step.RecordAccount;
 import io.millflow.step.Rejects;
 import io.millflow.step.WriteResult;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ledger of runs as the attempt runner records it, on a real state store: the paths found from
@@ -33,18 +32,15 @@ class StepLedgerTest {
       new RecordAccount(
           10, 10, Rejects.NONE, 0, Map.of("orderNumber", new FieldFill(10, 10)), List.of());
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-ledger-test");
+
   private static Jdbi jdbi;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-ledger-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final StepLedger ledger = new StepLedger(jdbi);

@@ -9,9 +9,13 @@ import static org.awaitility.Awaitility.await;
 import io.millflow.engine.port.ActivatedTask;
 import io.millflow.engine.port.Message;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 class MessagesTest {
 
@@ -69,14 +73,60 @@ class MessagesTest {
         .count();
   }
 
-  private boolean waitingAtPaid(String instance) {
+  /**
+   * Whether the instance waits at the catch with its subscription open. The catch is async before
+   * (its correlation key is evaluated in a job), so the execution stands at "WaitPaid" before the
+   * subscription exists; a message without time to live published then finds no one.
+   */
+  private static boolean waitingAtPaid(String instance) {
     return EngineFixture.operaton("w1")
             .getRuntimeService()
-            .createExecutionQuery()
+            .createEventSubscriptionQuery()
             .processInstanceId(instance)
+            .eventType("message")
+            .eventName("order-paid")
             .activityId("WaitPaid")
             .count()
         == 1;
+  }
+
+  /** Waits for the condition; on timeout, says where each instance stands and why. */
+  private static void awaitUntil(String what, Callable<Boolean> condition, String... instances) {
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(condition);
+    } catch (ConditionTimeoutException e) {
+      StringBuilder states = new StringBuilder(what + " did not happen within 20 s.");
+      for (String instance : instances) {
+        states.append(System.lineSeparator()).append(stateOf(instance));
+      }
+      throw new AssertionError(states.toString(), e);
+    }
+  }
+
+  /** An instance's current activities, message subscriptions, jobs and incidents. */
+  private static String stateOf(String instance) {
+    var operaton = EngineFixture.operaton("w1");
+    var runtime = operaton.getRuntimeService();
+    List<String> activities =
+        runtime.createExecutionQuery().processInstanceId(instance).list().stream()
+            .map(execution -> String.valueOf(((ExecutionEntity) execution).getActivityId()))
+            .toList();
+    List<String> subscriptions =
+        runtime.createEventSubscriptionQuery().processInstanceId(instance).list().stream()
+            .map(sub -> sub.getEventName() + " at " + sub.getActivityId())
+            .toList();
+    List<String> jobs =
+        operaton.getManagementService().createJobQuery().processInstanceId(instance).list().stream()
+            .map(
+                job ->
+                    job.getId() + " retries " + job.getRetries() + " " + job.getExceptionMessage())
+            .toList();
+    List<String> incidents =
+        runtime.createIncidentQuery().processInstanceId(instance).list().stream()
+            .map(incident -> incident.getActivityId() + ": " + incident.getIncidentMessage())
+            .toList();
+    return "instance %s: activities %s, subscriptions %s, jobs %s, incidents %s"
+        .formatted(instance, activities, subscriptions, jobs, incidents);
   }
 
   @Test
@@ -97,11 +147,11 @@ class MessagesTest {
     OperatonEngine engine = engine();
     String a = engine.start("orders", Map.of("orderId", "A"));
     String b = engine.start("orders", Map.of("orderId", "B"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> waitingAtPaid(a) && waitingAtPaid(b));
+    awaitUntil("Both waiting at WaitPaid", () -> waitingAtPaid(a) && waitingAtPaid(b), a, b);
 
     engine.publish(message("order-paid", "B", "p-B", Duration.ZERO, Map.of("paidAt", "today")));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(b));
+    awaitUntil("The end of " + b, () -> fixture.runEnds.contains(b), b);
     assertThat(fixture.handedFor(b).get(1).variables()).containsEntry("paidAt", "today");
     assertThat(waitingAtPaid(a)).isTrue();
   }

@@ -4,34 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.TestHistories;
-import io.millflow.engine.store.MigratedStateStore;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import io.millflow.step.Batches;
 import io.millflow.step.testing.MutableClock;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a step's progress reports leave in the run history, on a real state store. */
 class JobStepContextProgressTest {
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-step-progress-test");
+
   private static Jdbi jdbi;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-step-progress-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));

@@ -2,17 +2,16 @@ package io.millflow.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
-import java.io.IOException;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How a run's end commits its staged cursors, by the run's kind, on a real state store. */
 class SyncCursorsTest {
@@ -21,18 +20,15 @@ class SyncCursorsTest {
   private static final String READ = "ReadOrders";
   private static final String CONNECTION = "plex";
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-sync-cursors-test");
+
   private static Jdbi jdbi;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-sync-cursors-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final SyncModes modes = new SyncModes(jdbi);

@@ -2,14 +2,13 @@ package io.millflow.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.millflow.engine.store.MigratedStateStore;
-import java.io.IOException;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A backfill or refresh request binds to the one run that carries it out, and to no other. */
 class SyncModesTest {
@@ -18,18 +17,15 @@ class SyncModesTest {
       new SyncMode.Backfill(
           Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-sync-modes-test");
+
   private static Jdbi jdbi;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-sync-modes-test");
+  static void useTheStore() {
     jdbi = postgres.jdbi();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final SyncModes modes = new SyncModes(jdbi);

@@ -3,32 +3,28 @@ package io.millflow.engine.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millflow.engine.dataset.PostgresDatasetStore;
-import io.millflow.engine.store.MigratedStateStore;
+import io.millflow.engine.store.MigratedStateStoreExtension;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Json;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayloadClaimCheckTest {
 
-  private static MigratedStateStore postgres;
+  @RegisterExtension
+  static final MigratedStateStoreExtension postgres =
+      new MigratedStateStoreExtension("pg-claim-check-test");
+
   private static PostgresDatasetStore datasets;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = MigratedStateStore.start("pg-claim-check-test");
+  static void useTheStore() {
     datasets = new PostgresDatasetStore(postgres.jdbi(), 100);
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    postgres.close();
   }
 
   private final PayloadClaimCheck claimCheck = new PayloadClaimCheck(datasets, 1_000);

@@ -1,5 +1,6 @@
 package io.millflow.step.write;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.Rejects;
 
@@ -9,7 +10,8 @@ import io.millflow.step.Rejects;
  * =result.rejected = 0}). A dry run counts {@code creates}, {@code updates}, {@code unchanged} and
  * {@code rejected}; a write also counts {@code written}: created + updated, and those a system
  * wrote without saying which (a NetSuite upsert). {@code rejects} names the refused records (by
- * key) and counts them by the system's error code, for the run's ledger.
+ * key) and counts them by the system's error code, for the run's ledger; {@code rejected} is its
+ * count.
  */
 public record RecordWriteResult(
     DatasetRef records,
@@ -19,24 +21,16 @@ public record RecordWriteResult(
     long updates,
     long unchanged,
     long written,
-    long rejected,
     Rejects rejects) {
 
   public RecordWriteResult {
     rejects = rejects == null ? Rejects.NONE : rejects;
   }
 
-  /** A result that does not name its refused records (none refused, say). */
-  public RecordWriteResult(
-      DatasetRef records,
-      boolean dryRun,
-      long total,
-      long creates,
-      long updates,
-      long unchanged,
-      long written,
-      long rejected) {
-    this(records, dryRun, total, creates, updates, unchanged, written, rejected, Rejects.NONE);
+  /** How many records the system refused (in a flow's variables too: {@code result.rejected}). */
+  @JsonProperty
+  public long rejected() {
+    return rejects.count();
   }
 
   /** Records written without the system saying whether it created or updated them. */

@@ -17,7 +17,6 @@ public final class WriteTally {
   private long updates;
   private long unchanged;
   private long written;
-  private long rejected;
   private final Rejects.Tally rejects = new Rejects.Tally();
 
   public WriteTally(boolean dryRun) {
@@ -30,7 +29,7 @@ public final class WriteTally {
       case WriteDiff.CREATE -> creates++;
       case WriteDiff.UPDATE -> updates++;
       case WriteDiff.UNCHANGED -> unchanged++;
-      default -> reject(diff.key(), diff.errorCode());
+      default -> refused(rejects, diff.key(), diff.errorCode());
     }
   }
 
@@ -46,13 +45,8 @@ public final class WriteTally {
         written++;
       }
       case WriteOutcome.UNCHANGED -> unchanged++;
-      default -> reject(outcome.key(), outcome.errorCode());
+      default -> refused(rejects, outcome.key(), outcome.errorCode());
     }
-  }
-
-  private void reject(String key, String errorCode) {
-    rejected++;
-    refused(rejects, key, errorCode);
   }
 
   /**
@@ -67,7 +61,7 @@ public final class WriteTally {
 
   public RecordWriteResult result(DatasetRef records) {
     return new RecordWriteResult(
-        records, dryRun, total, creates, updates, unchanged, written, rejected, rejects.rejects());
+        records, dryRun, total, creates, updates, unchanged, written, rejects.rejects());
   }
 
   /**

@@ -21,7 +21,6 @@ final class UpsertTally {
   private long updates;
   private long unchanged;
   private long written;
-  private long rejected;
   private final Rejects.Tally rejects = new Rejects.Tally();
   private final Map<String, Long> unwritten = new HashMap<>();
 
@@ -37,12 +36,13 @@ final class UpsertTally {
           case "create" -> creates++;
           case "update" -> updates++;
           case "unchanged" -> unchanged++;
-          default -> reject(diff.key(), diff.errorCode());
+          default -> WriteTally.refused(rejects, diff.key(), diff.errorCode());
         }
       }
       case UpsertOutcome result -> {
         switch (result.outcome()) {
-          case UpsertOutcome.REJECTED -> reject(result.key(), result.errorCode());
+          case UpsertOutcome.REJECTED ->
+              WriteTally.refused(rejects, result.key(), result.errorCode());
           case UpsertOutcome.UNCHANGED -> unchanged++;
           case UpsertOutcome.CREATED, UpsertOutcome.RECEIVED -> {
             creates++;
@@ -60,14 +60,9 @@ final class UpsertTally {
     unwrittenFields.forEach(field -> unwritten.merge(field, 1L, Long::sum));
   }
 
-  private void reject(String key, String errorCode) {
-    rejected++;
-    WriteTally.refused(rejects, key, errorCode);
-  }
-
   RecordWriteResult result(DatasetRef records) {
     return new RecordWriteResult(
-        records, dryRun, total, creates, updates, unchanged, written, rejected, rejects.rejects());
+        records, dryRun, total, creates, updates, unchanged, written, rejects.rejects());
   }
 
   Map<String, Long> unwritten() {

@@ -10,6 +10,7 @@ import io.millflow.connector.netsuite.sandbox.NetSuiteSandboxConfig;
 import io.millflow.model.Vendor;
 import io.millflow.step.DatasetRef;
 import io.millflow.step.DatasetWriter;
+import io.millflow.step.Rejects;
 import io.millflow.step.StepFailure;
 import io.millflow.step.testing.TestStepContext;
 import io.millflow.step.write.RecordWriteResult;
@@ -115,7 +116,8 @@ class NetSuiteVendorUpsertTest {
                     new WriteDiff.FieldChange("isInactive", null, BooleanNode.FALSE)),
                 null,
                 null));
-    assertThat(dry).isEqualTo(new RecordWriteResult(dry.records(), true, 3, 1, 1, 1, 0, 0));
+    assertThat(dry)
+        .isEqualTo(new RecordWriteResult(dry.records(), true, 3, 1, 1, 1, 0, Rejects.NONE));
     assertThat(sandbox.writtenRecords("vendor")).isEqualTo(written);
     assertThat(sandbox.asyncRequestsRun()).isEqualTo(asyncRuns);
     assertThat(sandbox.writtenRecord("vendor", "eid:DRY-1").orElseThrow().has("email")).isFalse();
