@@ -52,7 +52,8 @@ public class RunHistory {
    * The run of a process instance, created on first sight. Both the starters (the API, a webhook's
    * route) and the workers (which see instances started by timers and messages) call this; whoever
    * comes first creates the row. A run that exists is only written again when its starter claims a
-   * run the engine reported first.
+   * run a worker reported first (an instance's first task can run before its start is recorded):
+   * the starter and the flow's version are the starter's.
    *
    * @param startedBy who started it: {@code token:<name>}, {@code trigger:<name>}; null when only
    *     the engine knows ({@link #ENGINE_STARTED})
@@ -69,8 +70,12 @@ public class RunHistory {
                 """
             insert into flow_run (id, tenant_id, engine_id, process_instance_key, flow_id, flow_version, status, started_by)
             values (:id, :tenant, :engine, :instance, :flow, :version, 'running', :startedBy)
-            on conflict (engine_id, process_instance_key) do update set started_by = excluded.started_by
-              where excluded.started_by <> 'engine' and flow_run.started_by = 'engine'
+            on conflict (engine_id, process_instance_key) do update set
+              started_by = case when flow_run.started_by = 'engine' then excluded.started_by
+                                else flow_run.started_by end,
+              flow_version = coalesce(flow_run.flow_version, excluded.flow_version)
+              where (excluded.started_by <> 'engine' and flow_run.started_by = 'engine')
+                 or (flow_run.flow_version is null and excluded.flow_version is not null)
             returning id""")
             .bind("id", id)
             .bind("tenant", key.tenantId())
