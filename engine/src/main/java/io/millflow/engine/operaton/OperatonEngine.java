@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
@@ -149,43 +148,10 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   @Override
   public String start(String processId, Map<String, Object> variables) {
-    return startHandingOn(
-        () ->
-            engine
-                .getRuntimeService()
-                .startProcessInstanceByKey(processId, variables(variables))
-                .getId());
-  }
-
-  /**
-   * Starts an instance; when an attempt slot is free, the first task the start creates is locked in
-   * the start's transaction and run on that slot, with no fetch ({@link TaskChains}).
-   */
-  private String startHandingOn(Supplier<String> start) {
-    TaskFetchLoop loop = fetchLoop;
-    if (loop == null || !loop.reserveSlot()) {
-      return start.get();
-    }
-    TaskChains.Chained first = null;
-    try {
-      String[] id = new String[1];
-      first =
-          configuration
-              .getCommandExecutorTxRequired()
-              .execute(context -> chains.claimingDuring(() -> id[0] = start.get()));
-      return id[0];
-    } finally {
-      if (first == null) {
-        loop.releaseSlot();
-      } else {
-        loop.runReserved(first);
-      }
-    }
-  }
-
-  /** Whether the workers' last fetch filled every free slot (tasks may wait); for tests. */
-  boolean tasksMayWait() {
-    return fetchLoop == null || fetchLoop.tasksMayWait();
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(processId, variables(variables))
+        .getId();
   }
 
   /** The tasks this engine's workers locked by fetching them (not handed on); for tests. */
@@ -219,12 +185,10 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
     if (!ended.isEmpty()) {
       return ended.getFirst().getId();
     }
-    return startHandingOn(
-        () ->
-            engine
-                .getRuntimeService()
-                .startProcessInstanceByKey(processId, startKey, variables(variables))
-                .getId());
+    return engine
+        .getRuntimeService()
+        .startProcessInstanceByKey(processId, startKey, variables(variables))
+        .getId();
   }
 
   @Override
