@@ -229,7 +229,7 @@ public class FlowService {
           history.keyRun(runId, businessKey);
           traces.started(runId, flowId);
           inputs.keep(runId, variables);
-          return history.findRun(tenantId, runId).map(detail -> detail.run());
+          return history.run(tenantId, runId);
         });
   }
 }

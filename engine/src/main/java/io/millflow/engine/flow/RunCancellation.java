@@ -52,6 +52,6 @@ public class RunCancellation {
     engine.cancel(run.processInstanceKey());
     history.markCancelled(runId, by);
     runs.ended(tenantId, run.flowId(), runId, "cancelled");
-    return history.findRun(tenantId, runId).map(RunDetail::run);
+    return history.run(tenantId, runId);
   }
 }

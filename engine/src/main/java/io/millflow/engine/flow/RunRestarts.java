@@ -1,7 +1,6 @@
 package io.millflow.engine.flow;
 
 import io.millflow.engine.history.FlowRun;
-import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunHistory;
 import io.millflow.engine.history.RunInputs;
 import jakarta.inject.Singleton;
@@ -31,7 +30,7 @@ public class RunRestarts {
    * @throws RunConflictException when the run's input was not kept, or its flow is gone
    */
   public Optional<FlowRun> restart(String tenantId, UUID runId, String startedBy) {
-    Optional<FlowRun> found = history.findRun(tenantId, runId).map(RunDetail::run);
+    Optional<FlowRun> found = history.run(tenantId, runId);
     if (found.isEmpty()) {
       return Optional.empty();
     }

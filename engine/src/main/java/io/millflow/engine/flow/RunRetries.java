@@ -90,6 +90,6 @@ public class RunRetries {
       history.restoreIncident(run);
       throw e;
     }
-    return history.findRun(tenantId, runId).map(RunDetail::run);
+    return history.run(tenantId, runId);
   }
 }

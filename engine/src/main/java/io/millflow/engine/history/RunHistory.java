@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Writes and reads the run history: runs, step attempts and their log lines. */
 @Singleton
@@ -49,6 +51,17 @@ public class RunHistory {
   public static final String ENGINE_STARTED = "engine";
 
   /**
+   * A {@code from} item that makes its statement's own transaction commit without waiting for the
+   * write-ahead log to reach the disk ({@code synchronous_commit} off for that transaction alone,
+   * as {@code set local} would, in the same round trip).
+   */
+  private static final String NOT_WAITING_FOR_THE_DISK =
+      "(select set_config('synchronous_commit', 'off', true)) as not_waiting_for_the_disk";
+
+  private static final String RECORDED_RUN =
+      "select id from flow_run where engine_id = :engine and process_instance_key = :instance";
+
+  /**
    * The run of a process instance, created on first sight. Both the starters (the API, a webhook's
    * route) and the workers (which see instances started by timers and messages) call this; whoever
    * comes first creates the row. A run that exists is only written again when its starter claims a
@@ -64,6 +77,13 @@ public class RunHistory {
 
   private UUID ensureRun(
       Handle h, RunKey key, String flowId, Integer flowVersion, String startedBy) {
+    if (flowVersion == null && startedBy == null) {
+      // the engine's word (a run's end) changes nothing of a recorded run: found, not written
+      Optional<UUID> recorded = recordedRun(h, key);
+      if (recorded.isPresent()) {
+        return recorded.get();
+      }
+    }
     UUID id = UUID.randomUUID();
     UUID runId =
         h.createQuery(
@@ -88,24 +108,27 @@ public class RunHistory {
             .findOne()
             // the run existed and is left as it is; read in a statement of its own, which sees a
             // row committed meanwhile
-            .orElseGet(
-                () ->
-                    h.createQuery(
-                            "select id from flow_run where engine_id = :engine and process_instance_key = :instance")
-                        .bind("engine", key.engineId())
-                        .bind("instance", key.processInstanceKey())
-                        .mapTo(UUID.class)
-                        .one());
+            .orElseGet(() -> recordedRun(h, key).orElseThrow());
     if (runId.equals(id)) { // created now, not found
       runs.started(key.tenantId(), flowId, runId);
     }
     return runId;
   }
 
+  private static Optional<UUID> recordedRun(Handle h, RunKey key) {
+    return h.createQuery(RECORDED_RUN)
+        .bind("engine", key.engineId())
+        .bind("instance", key.processInstanceKey())
+        .mapTo(UUID.class)
+        .findOne();
+  }
+
   /**
-   * The start of a step attempt, in one transaction: the run of its instance (created on first
-   * sight, as {@link #ensureRun}), the run back from an incident, an attempt at the same task still
-   * open abandoned, and the attempt's row.
+   * The start of a step attempt, atomically: the run of its instance (created on first sight, as
+   * {@link #ensureRun}), the run back from an incident, an attempt at the same task still open
+   * abandoned, and the attempt's row. A run already recorded (the common case: its starter or an
+   * earlier attempt did) takes one statement and no transaction of its own; a run seen first here
+   * takes a transaction of several.
    */
   public AttemptStart startAttempt(
       RunKey key,
@@ -116,59 +139,94 @@ public class RunHistory {
       String jobKey,
       String inputSummary,
       String worker) {
-    return jdbi.inTransaction(
-        h -> {
-          UUID runId = ensureRun(h, key, flowId, null, null);
-          return new AttemptStart(
-              runId,
-              startStep(
-                  h, runId, elementId, elementInstanceKey, stepType, jobKey, inputSummary, worker));
-        });
+    AttemptRow attempt =
+        new AttemptRow(
+            UUID.randomUUID(),
+            elementId,
+            elementInstanceKey,
+            stepType,
+            jobKey,
+            inputSummary,
+            worker);
+    return jdbi.withHandle(h -> startOnRecordedRun(h, key, attempt))
+        .map(runId -> new AttemptStart(runId, attempt.id()))
+        .orElseGet(
+            () ->
+                jdbi.inTransaction(
+                    h -> {
+                      UUID runId = ensureRun(h, key, flowId, null, null);
+                      startStep(h, runId, attempt);
+                      return new AttemptStart(runId, attempt.id());
+                    }));
   }
 
-  private static UUID startStep(
-      Handle h,
-      UUID runId,
+  /** A step attempt's row, as {@link #startAttempt} records it. */
+  private record AttemptRow(
+      UUID id,
       String elementId,
       String elementInstanceKey,
       String stepType,
       String jobKey,
       String inputSummary,
       String worker) {
-    UUID id = UUID.randomUUID();
-    h.createUpdate(
-            "update flow_run set status = 'running', error = null, incident_at = null where id = :run and status = 'incident'")
+
+    /** Binds what {@link #ATTEMPT_START} reads of the attempt. */
+    <S extends SqlStatement<S>> S bind(S statement) {
+      return statement
+          .bind("id", id)
+          .bind("element", elementId)
+          .bind("elementInstance", elementInstanceKey)
+          .bind("type", stepType)
+          .bind("job", jobKey)
+          .bind("input", inputSummary)
+          .bind("worker", worker);
+    }
+  }
+
+  /**
+   * The three writes of an attempt's start on the run {@code run} (a query of one column): the run
+   * back from an incident; an attempt at the same task still open abandoned (its worker stopped
+   * answering); the attempt's row, numbered after those at the same element instance.
+   * Data-modifying {@code with} clauses all run, on one snapshot, whatever the final statement
+   * reads.
+   */
+  private static String attemptStart(String run) {
+    return """
+        with run as (%s),
+        back as (
+          update flow_run set status = 'running', error = null, incident_at = null
+          where id = (select id from run) and status = 'incident'),
+        abandoned as (
+          update step_run set status = 'abandoned', ended_at = now(),
+            error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within its lock'
+                    || ' (the instance stopped, hung or lost its database); the engine handed the task to '
+                    || coalesce(:worker, 'null')
+          where run_id = (select id from run) and job_key = :job and status = 'running')
+        insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status,
+          input_summary, worker)
+        select :id, run.id, :element, :elementInstance, :type, :job,
+               (select count(*) + 1 from step_run where run_id = run.id and element_instance_key = :elementInstance),
+               'running', :input, :worker
+        from run
+        returning run_id"""
+        .formatted(run);
+  }
+
+  private static Optional<UUID> startOnRecordedRun(Handle h, RunKey key, AttemptRow attempt) {
+    return attempt
+        .bind(h.createQuery(attemptStart(RECORDED_RUN)))
+        .bind("engine", key.engineId())
+        .bind("instance", key.processInstanceKey())
+        .mapTo(UUID.class)
+        .findOne();
+  }
+
+  private static void startStep(Handle h, UUID runId, AttemptRow attempt) {
+    attempt
+        .bind(h.createQuery(attemptStart("select cast(:run as uuid) as id")))
         .bind("run", runId)
-        .execute();
-    // The same task again while an attempt at it is still open: that attempt's worker stopped
-    // answering.
-    h.createUpdate(
-            """
-            update step_run set status = 'abandoned', ended_at = now(),
-              error = 'This attempt on ' || coalesce(worker, 'another worker') || ' did not finish within its lock'
-                      || ' (the instance stopped, hung or lost its database); the engine handed the task to ' || :worker
-            where run_id = :run and job_key = :job and status = 'running'""")
-        .bind("run", runId)
-        .bind("job", jobKey)
-        .bind("worker", String.valueOf(worker))
-        .execute();
-    h.createUpdate(
-            """
-            insert into step_run (id, run_id, element_id, element_instance_key, step_type, job_key, attempt, status, input_summary,
-              worker)
-            values (:id, :run, :element, :elementInstance, :type, :job,
-                    (select count(*) + 1 from step_run where run_id = :run and element_instance_key = :elementInstance),
-                    'running', :input, :worker)""")
-        .bind("id", id)
-        .bind("run", runId)
-        .bind("element", elementId)
-        .bind("elementInstance", elementInstanceKey)
-        .bind("type", stepType)
-        .bind("job", jobKey)
-        .bind("input", inputSummary)
-        .bind("worker", worker)
-        .execute();
-    return id;
+        .mapTo(UUID.class)
+        .one();
   }
 
   /** The attempt number of a step run (1 for the first). */
@@ -331,15 +389,20 @@ public class RunHistory {
         });
   }
 
-  /** The records done so far (of a total, -1 unknown), and the pages or windows read, or null. */
+  /**
+   * The records done so far (of a total, -1 unknown), and the pages or windows read, or null;
+   * committed as a log line is ({@link #log}): the next report or the attempt's end repeats it.
+   */
   public void progress(UUID stepRunId, long done, long total, Batches batches) {
-    jdbi.useHandle(
+    onConnectionOfItsOwn(
         h ->
             h.createUpdate(
                     """
                     update step_run set progress_done = :done, progress_total = :total,
                       batch_unit = :unit, batches_done = :batchesDone, batches_total = :batchesTotal
-                    where id = :id""")
+                    from %s
+                    where id = :id"""
+                        .formatted(NOT_WAITING_FOR_THE_DISK))
                 .bind("done", done)
                 .bind("total", total < 0 ? null : total)
                 .bind(
@@ -351,15 +414,34 @@ public class RunHistory {
                 .execute());
   }
 
+  /**
+   * A step's log line. Its commit does not wait for the write-ahead log to reach the disk (as the
+   * progress's does not): the line is safe once PostgreSQL flushes it, within a fraction of a
+   * second, or with the next commit that waits (the attempt's end), and lost only if PostgreSQL
+   * itself or the machine stops in between; a crash of the runtime loses nothing. Records, cursors,
+   * the ledger and every status commit durably.
+   */
   public void log(UUID stepRunId, String level, String message) {
-    jdbi.useHandle(
+    onConnectionOfItsOwn(
         h ->
             h.createUpdate(
-                    "insert into step_log (step_run_id, level, message) values (:id, :level, :message)")
+                    "insert into step_log (step_run_id, level, message) select :id, :level, :message from "
+                        + NOT_WAITING_FOR_THE_DISK)
                 .bind("id", stepRunId)
                 .bind("level", level)
                 .bind("message", message)
                 .execute());
+  }
+
+  /**
+   * Runs a statement that commits without waiting for the disk ({@link #NOT_WAITING_FOR_THE_DISK})
+   * on a connection of its own, so that its setting never reaches a transaction its caller may hold
+   * open on this thread.
+   */
+  private void onConnectionOfItsOwn(Consumer<Handle> statement) {
+    try (Handle h = jdbi.open()) {
+      statement.accept(h);
+    }
   }
 
   /**
@@ -387,17 +469,24 @@ public class RunHistory {
                 .execute());
   }
 
+  /** The tenant's run, without its steps. */
+  public Optional<FlowRun> run(String tenantId, UUID runId) {
+    return jdbi.withHandle(h -> run(h, tenantId, runId));
+  }
+
+  private static Optional<FlowRun> run(Handle h, String tenantId, UUID runId) {
+    return h.createQuery(
+            "select " + RUN_COLUMNS + " from flow_run where tenant_id = :tenant and id = :id")
+        .bind("tenant", tenantId)
+        .bind("id", runId)
+        .mapTo(FlowRun.class)
+        .findOne();
+  }
+
   public Optional<RunDetail> findRun(String tenantId, UUID runId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "select "
-                        + RUN_COLUMNS
-                        + " from flow_run where tenant_id = :tenant and id = :id")
-                .bind("tenant", tenantId)
-                .bind("id", runId)
-                .mapTo(FlowRun.class)
-                .findOne()
+            run(h, tenantId, runId)
                 .map(
                     run ->
                         new RunDetail(

@@ -27,7 +27,7 @@ import org.operaton.bpm.engine.variable.value.TypedValue;
 final class TaskAttempt {
 
   private static final Logger LOG = Logger.getLogger(TaskAttempt.class);
-  static final Duration CHAIN_BUDGET = Duration.ofSeconds(1);
+  private static final Duration CHAIN_BUDGET = Duration.ofSeconds(1);
 
   private final ExternalTaskService tasks;
   private final TaskShapes shapes;
@@ -137,16 +137,15 @@ final class TaskAttempt {
           "Variable " + name + " is stored as " + format + ", not JSON");
     }
     try {
-      if (object.isDeserialized()) {
-        Object deserialized = object.getValue();
-        return deserialized == null
-            ? null
-            : JsonValueSerializer.read(JsonValueSerializer.write(deserialized));
-      }
+      // a value the completion wrote keeps the JSON it was stored as next to the object
       String serialized = object.getValueSerialized();
-      return serialized == null
+      if (serialized != null) {
+        return JsonValueSerializer.read(serialized.getBytes(StandardCharsets.UTF_8));
+      }
+      Object deserialized = object.isDeserialized() ? object.getValue() : null;
+      return deserialized == null
           ? null
-          : JsonValueSerializer.read(serialized.getBytes(StandardCharsets.UTF_8));
+          : JsonValueSerializer.read(JsonValueSerializer.write(deserialized));
     } catch (IOException e) {
       throw new ProcessEngineException("Variable " + name + " is not readable JSON", e);
     }

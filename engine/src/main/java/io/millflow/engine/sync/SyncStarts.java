@@ -2,7 +2,6 @@ package io.millflow.engine.sync;
 
 import io.millflow.engine.flow.FlowService;
 import io.millflow.engine.history.FlowRun;
-import io.millflow.engine.history.RunDetail;
 import io.millflow.engine.history.RunHistory;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -85,7 +84,7 @@ public class SyncStarts {
         .flatMap(
             run -> {
               modes.bind(request, tenantId, flowId, run.id());
-              return history.findRun(tenantId, run.id()).map(RunDetail::run);
+              return history.run(tenantId, run.id());
             });
   }
 
