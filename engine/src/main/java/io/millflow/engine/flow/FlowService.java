@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /** Lists flows, hands out their BPMN, and starts runs. */
@@ -210,26 +211,28 @@ public class FlowService {
       throw new FlowDisabledException(flowId, latest.disabledAt());
     }
     String processId = owners.processId(tenantId, flowId);
-    String instanceKey =
-        startKey == null
-            ? engine.start(processId, variables)
-            : engine.startOnce(processId, variables, startKey);
-    // The instance runs now, whatever happens here: a caller that sees this fail starts it again,
-    // so hold on.
-    return StoreOutage.persistently(
-        "recording the start of flow " + flowId,
-        RECORD_START_WITHIN,
-        () -> {
-          UUID runId =
-              history.ensureRun(
-                  new RunKey(tenantId, engine.engineId(), instanceKey),
-                  flowId,
-                  version.get(),
-                  startedBy);
-          history.keyRun(runId, businessKey);
-          traces.started(runId, flowId);
-          inputs.keep(runId, variables);
-          return history.run(tenantId, runId);
-        });
+    // The instance runs once started, whatever happens to its record: a caller that sees the
+    // record fail starts it again, so hold on. Its first task waits for the record (the engine
+    // holds it), so the first attempt finds the run, its version and its trace.
+    Function<String, Optional<FlowRun>> record =
+        instanceKey ->
+            StoreOutage.persistently(
+                "recording the start of flow " + flowId,
+                RECORD_START_WITHIN,
+                () -> {
+                  UUID runId =
+                      history.ensureRun(
+                          new RunKey(tenantId, engine.engineId(), instanceKey),
+                          flowId,
+                          version.get(),
+                          startedBy);
+                  history.keyRun(runId, businessKey);
+                  traces.started(runId, flowId);
+                  inputs.keep(runId, variables);
+                  return history.run(tenantId, runId);
+                });
+    return startKey == null
+        ? engine.start(processId, variables, record)
+        : engine.startOnce(processId, variables, startKey, record);
   }
 }

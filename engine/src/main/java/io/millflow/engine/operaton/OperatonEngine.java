@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.jdbi.v3.core.Jdbi;
@@ -148,10 +150,50 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
 
   @Override
   public String start(String processId, Map<String, Object> variables) {
-    return engine
-        .getRuntimeService()
-        .startProcessInstanceByKey(processId, variables(variables))
-        .getId();
+    return start(processId, variables, Function.identity());
+  }
+
+  @Override
+  public <T> T start(String processId, Map<String, Object> variables, Function<String, T> record) {
+    return startHandingOn(
+        () ->
+            engine
+                .getRuntimeService()
+                .startProcessInstanceByKey(processId, variables(variables))
+                .getId(),
+        record);
+  }
+
+  /**
+   * Starts an instance and has the starter record it ({@code record}); when an attempt slot is
+   * free, the first task the start creates is locked in the start's transaction and run on that
+   * slot once the record is done, with no fetch ({@link TaskChains}).
+   */
+  private <T> T startHandingOn(Supplier<String> start, Function<String, T> record) {
+    TaskFetchLoop loop = fetchLoop;
+    if (loop == null || !loop.reserveSlot()) {
+      return record.apply(start.get());
+    }
+    TaskChains.Chained first = null;
+    try {
+      String[] id = new String[1];
+      first =
+          configuration
+              .getCommandExecutorTxRequired()
+              .execute(context -> chains.claimingDuring(() -> id[0] = start.get()));
+      return record.apply(id[0]);
+    } finally {
+      if (first == null) {
+        loop.releaseSlot();
+      } else {
+        loop.runReserved(first);
+      }
+    }
+  }
+
+  /** Whether the workers' last fetch filled every free slot (tasks may wait); for tests. */
+  boolean tasksMayWait() {
+    return fetchLoop == null || fetchLoop.tasksMayWait();
   }
 
   /** The tasks this engine's workers locked by fetching them (not handed on); for tests. */
@@ -165,6 +207,15 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
    */
   @Override
   public String startOnce(String processId, Map<String, Object> variables, String startKey) {
+    return startOnce(processId, variables, startKey, Function.identity());
+  }
+
+  @Override
+  public <T> T startOnce(
+      String processId,
+      Map<String, Object> variables,
+      String startKey,
+      Function<String, T> record) {
     var running =
         engine
             .getRuntimeService()
@@ -173,7 +224,7 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
             .processInstanceBusinessKey(startKey)
             .list();
     if (!running.isEmpty()) {
-      return running.getFirst().getId();
+      return record.apply(running.getFirst().getId());
     }
     var ended =
         engine
@@ -183,12 +234,15 @@ public final class OperatonEngine implements ProcessEngine, AutoCloseable {
             .processInstanceBusinessKey(startKey)
             .list();
     if (!ended.isEmpty()) {
-      return ended.getFirst().getId();
+      return record.apply(ended.getFirst().getId());
     }
-    return engine
-        .getRuntimeService()
-        .startProcessInstanceByKey(processId, startKey, variables(variables))
-        .getId();
+    return startHandingOn(
+        () ->
+            engine
+                .getRuntimeService()
+                .startProcessInstanceByKey(processId, startKey, variables(variables))
+                .getId(),
+        record);
   }
 
   @Override

@@ -124,7 +124,38 @@ final class TaskFetchLoop implements AutoCloseable {
   private void submit(LockedExternalTask task) {
     slots.acquireUninterruptibly();
     fetched.incrementAndGet();
-    TaskWorker worker = workers.get(task.getTopicName());
+    runOnSlot(task, workers.get(task.getTopicName()));
+  }
+
+  /**
+   * Takes a free attempt slot for a task locked without a fetch (the first task of an instance
+   * started here); false when none is free, when tasks may be waiting for one (they go first), or
+   * when the loop is closing.
+   */
+  boolean reserveSlot() {
+    return running && !tasksMayWait && slots.tryAcquire();
+  }
+
+  void releaseSlot() {
+    slots.release();
+  }
+
+  /** Runs a task locked elsewhere for this worker on the slot {@link #reserveSlot} took. */
+  void runReserved(TaskChains.Chained task) {
+    runOnSlot(task.task(), task.worker());
+  }
+
+  /** Whether tasks may be waiting for a slot: until a fetch found fewer than it had room for. */
+  boolean tasksMayWait() {
+    return tasksMayWait;
+  }
+
+  /** The tasks this loop locked by fetching them. */
+  long fetched() {
+    return fetched.get();
+  }
+
+  private void runOnSlot(LockedExternalTask task, TaskWorker worker) {
     try {
       attempts.execute(
           () -> {
@@ -140,11 +171,6 @@ final class TaskFetchLoop implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       slots.release(); // closing: the task's lock runs out and it is handed out again
     }
-  }
-
-  /** The tasks this loop locked by fetching them. */
-  long fetched() {
-    return fetched.get();
   }
 
   private void pause() {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What Millflow needs from a BPMN engine. Everything above the engine (flows, triggers, runs, the
@@ -56,6 +57,29 @@ public interface ProcessEngine {
    * instances up by key starts a new one.
    */
   String startOnce(String processId, Map<String, Object> variables, String startKey);
+
+  /**
+   * As {@link #start(String, Map)}, with the starter's record of the run: {@code record} is called
+   * on this thread with the instance's key, before the instance's first task runs on this engine's
+   * workers, so its first attempt finds what the starter recorded (the run, its version, its
+   * trace). Its result is returned. An engine that hands the first task to its own workers without
+   * a fetch holds it until the record is done, whether or not the record succeeds.
+   */
+  default <T> T start(String processId, Map<String, Object> variables, Function<String, T> record) {
+    return record.apply(start(processId, variables));
+  }
+
+  /**
+   * As {@link #startOnce(String, Map, String)}, with the starter's record, as {@link #start(String,
+   * Map, Function)}.
+   */
+  default <T> T startOnce(
+      String processId,
+      Map<String, Object> variables,
+      String startKey,
+      Function<String, T> record) {
+    return record.apply(startOnce(processId, variables, startKey));
+  }
 
   /**
    * Publishes a message: it starts the processes it names in a message start event, or correlates

@@ -1,14 +1,18 @@
 package io.millflow.engine.operaton;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.millflow.engine.port.AttemptOutcome;
 import io.millflow.engine.port.TaskHandler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +32,7 @@ class ChainedTasksTest {
   }
 
   @Test
-  void theTasksAfterAnInstancesFirstRunOnItsThreadWithoutAFetchWithTheirVariables() {
+  void anInstanceStartedWithAFreeSlotRunsEveryTaskOnOneThreadWithoutAFetchWithItsVariables() {
     OperatonEngine engine = fixture.engine("w1");
     engine.deploy(
         "three", TestFlows.sequence("three", "One", "one", "Two", "two", "Three", "three"));
@@ -37,6 +41,7 @@ class ChainedTasksTest {
         Map.of("one", recordingThread(), "two", recordingThread(), "three", recordingThread()),
         Duration.ofSeconds(30));
 
+    awaitNothingWaiting(engine);
     String instance = engine.start("three", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
@@ -47,7 +52,70 @@ class ChainedTasksTest {
     assertThat(fixture.handedFor(instance))
         .extracting(task -> task.variables().get("seen"))
         .containsExactly(null, "One", "OneTwo");
-    assertThat(engine.tasksFetched()).as("tasks locked by a fetch: the first").isEqualTo(1);
+    assertThat(engine.tasksFetched()).as("tasks locked by a fetch").isZero();
+  }
+
+  @Test
+  void anInstancesFirstTaskHandedOnByItsStartRunsOnlyOnceTheStartersRecordIsDone()
+      throws Exception {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("one", TestFlows.sequence("one", "Only", "only"));
+    Map<String, Boolean> recordedBeforeAttempt = new ConcurrentHashMap<>();
+    Map<String, Boolean> recorded = new ConcurrentHashMap<>();
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "only",
+            (task, lease) -> {
+              recordedBeforeAttempt.put(
+                  task.instanceKey(), recorded.containsKey(task.instanceKey()));
+              return new AttemptOutcome.Completed(Map.of(), null);
+            }),
+        Duration.ofSeconds(30));
+    awaitNothingWaiting(engine);
+
+    String instance =
+        engine.start(
+            "one",
+            Map.of(),
+            key -> {
+              try {
+                Thread.sleep(300); // a starter slow to record: the task must not run meanwhile
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              recorded.put(key, true);
+              return key;
+            });
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
+    assertThat(recordedBeforeAttempt).containsExactly(Map.entry(instance, true));
+    assertThat(engine.tasksFetched()).as("tasks locked by a fetch").isZero();
+  }
+
+  @Test
+  void aStarterWhoseRecordFailsStillHasItsInstanceRun() {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("one", TestFlows.sequence("one", "Only", "only"));
+    fixture.openWorkers(engine, Map.of("only", recordingThread()), Duration.ofSeconds(30));
+    awaitNothingWaiting(engine);
+    List<String> started = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                engine.start(
+                    "one",
+                    Map.of(),
+                    key -> {
+                      started.add(key);
+                      throw new IllegalStateException("the state store is gone");
+                    }))
+        .hasMessage("the state store is gone");
+
+    assertThat(started).hasSize(1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> fixture.runEnds.contains(started.getFirst()));
   }
 
   @Test
@@ -59,6 +127,7 @@ class ChainedTasksTest {
         Map.of("a", recordingThread(), "b", recordingThread(), "c", recordingThread()),
         Duration.ofSeconds(30));
 
+    awaitNothingWaiting(engine);
     String instance = engine.start("split", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
@@ -68,7 +137,7 @@ class ChainedTasksTest {
     assertThat(List.of(threadOf.get("B"), threadOf.get("C")))
         .as("one branch on A's thread, the other fetched")
         .containsOnlyOnce(threadOf.get("A"));
-    assertThat(engine.tasksFetched()).as("tasks locked by a fetch: A and a branch").isEqualTo(2);
+    assertThat(engine.tasksFetched()).as("tasks locked by a fetch").isEqualTo(1);
   }
 
   @Test
@@ -79,13 +148,49 @@ class ChainedTasksTest {
     fixture.openWorkers(first, Map.of("one", recordingThread()), Duration.ofSeconds(30));
     fixture.openWorkers(second, Map.of("two", recordingThread()), Duration.ofSeconds(30));
 
+    awaitNothingWaiting(first);
     String instance = first.start("two", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
     assertThat(threadOf.get("One")).startsWith("operaton-attempt-first-");
     assertThat(threadOf.get("Two")).startsWith("operaton-attempt-second-");
-    assertThat(first.tasksFetched()).as("tasks the first engine fetched").isEqualTo(1);
+    assertThat(first.tasksFetched()).as("tasks the first engine fetched").isZero();
     assertThat(second.tasksFetched()).as("tasks the second engine fetched").isEqualTo(1);
+  }
+
+  @Test
+  void anInstanceStartedWhileEveryAttemptSlotIsTakenHasItsFirstTaskFetched() throws Exception {
+    OperatonEngine engine = fixture.engine("w1");
+    engine.deploy("one", TestFlows.sequence("one", "Only", "only"));
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    fixture.openWorkers(
+        engine,
+        Map.of(
+            "only",
+            (task, lease) -> {
+              if (started.incrementAndGet() <= 8) {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return new AttemptOutcome.Completed(Map.of(), null);
+            }),
+        Duration.ofSeconds(30));
+    awaitNothingWaiting(engine);
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      instances.add(engine.start("one", Map.of()));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> started.get() == 8);
+
+    instances.add(engine.start("one", Map.of()));
+    release.countDown();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.containsAll(instances));
+    assertThat(engine.tasksFetched()).as("the ninth instance's task, fetched").isEqualTo(1);
   }
 
   @Test
@@ -155,6 +260,7 @@ class ChainedTasksTest {
             recordingThread()),
         Duration.ofSeconds(30));
 
+    awaitNothingWaiting(engine);
     String instance = engine.start("mapped", Map.of());
 
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.runEnds.contains(instance));
@@ -162,6 +268,11 @@ class ChainedTasksTest {
     assertThat(fixture.handedFor(instance).get(1).variables())
         .containsEntry("records", List.of(Map.of("key", "A-1", "count", 2), Map.of("key", "A-2")))
         .containsEntry("made", made);
+  }
+
+  /** Until the engine's first fetch found no task waiting: until then a start hands nothing on. */
+  private static void awaitNothingWaiting(OperatonEngine engine) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !engine.tasksMayWait());
   }
 
   /** start → A → parallel split → B and C → join → end */
