@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * Zeebe reached over gRPC), the times are the run history's.
  * Usage: java -cp "engine/target/quarkus-app/lib/main/*" bench/ClusterLoad.java <flow.bpmn> <runs> <in flight>
  *   <token or -> <base url>...
+ * BENCH_WARMUP: the runs started, and awaited, before the throughput phase (default 50; with the runs, at most 950).
  * With BENCH_DB_URL, BENCH_DB_USER and BENCH_DB_PASSWORD in the environment (the database the instances keep their
  * state in), it also counts what the throughput phase cost PostgreSQL, per run: committed transactions (read-only
  * ones included), WAL flushes (fsyncs: commits that waited for the disk, several at once under group commit) and WAL
@@ -64,8 +65,9 @@ public class ClusterLoad {
     int done = 0;
 
     // Warm-up (not measured), then throughput: every run started as fast as the API takes them, with a backlog.
-    startAll(instances, flow, 50, inFlight);
-    awaitCompleted(instances.get(0), flow, done += 50);
+    int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "50"));
+    startAll(instances, flow, warmUp, inFlight);
+    awaitCompleted(instances.get(0), flow, done += warmUp);
     PgCounters before = PgCounters.read();
     Map<String, Long> cpuBefore = CpuTime.read();
     List<String> throughputRuns = startAll(instances, flow, runs, inFlight);

@@ -12,6 +12,8 @@
 # Needs the packaged runtime, the engine's test classes and its test class path (engine/target/test-classpath.txt):
 # ./millflow bench cluster builds all three. Every runtime commits durably (fsync and synchronous_commit on), unless
 # BENCH_JAVA_OPTS (given to every runtime) says otherwise, e.g. -Dmillflow.db.embedded-durability=unsafe.
+# BENCH_WARMUP: the runs of the no-op flow started before any is measured (default 50; warm-up and runs at most 950
+# together). The just-in-time compiler is still busy after 50: a few hundred measure a runtime nearer its steady state.
 # BENCH_ONLY=operaton runs the no-op flow on one embedded Operaton instance alone and prints its line (for comparing
 # two builds of the engine in a few minutes; needs only the packaged runtime).
 set -euo pipefail
