@@ -219,18 +219,21 @@ public class FlowService {
             StoreOutage.persistently(
                 "recording the start of flow " + flowId,
                 RECORD_START_WITHIN,
-                () -> {
-                  UUID runId =
-                      history.ensureRun(
-                          new RunKey(tenantId, engine.engineId(), instanceKey),
-                          flowId,
-                          version.get(),
-                          startedBy);
-                  history.keyRun(runId, businessKey);
-                  traces.started(runId, flowId);
-                  inputs.keep(runId, variables);
-                  return history.run(tenantId, runId);
-                });
+                () ->
+                    // one transaction: the store's statements on this thread share its handle
+                    jdbi.inTransaction(
+                        h -> {
+                          UUID runId =
+                              history.ensureRun(
+                                  new RunKey(tenantId, engine.engineId(), instanceKey),
+                                  flowId,
+                                  version.get(),
+                                  startedBy);
+                          history.keyRun(runId, businessKey);
+                          traces.started(runId, flowId);
+                          inputs.keep(runId, variables);
+                          return history.run(tenantId, runId);
+                        }));
     return startKey == null
         ? engine.start(processId, variables, record)
         : engine.startOnce(processId, variables, startKey, record);
