@@ -19,6 +19,7 @@ import io.millflow.engine.observe.Readiness;
 import io.millflow.engine.port.ProcessEngine;
 import io.millflow.engine.port.TaskWorker;
 import io.millflow.engine.security.FlowSecrets;
+import io.millflow.engine.store.StateStore;
 import io.millflow.engine.sync.SyncCursors;
 import io.millflow.engine.sync.SyncModes;
 import io.millflow.step.StepDescriptor;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Hands the engine one worker per step type, each running its attempts through an {@link
@@ -44,6 +46,7 @@ public class StepWorkers {
   private final WorkerServices services;
   private final Optional<Duration> jobTimeout;
   private final Readiness readiness;
+  private final Jdbi store;
 
   public StepWorkers(
       ProcessEngine engine,
@@ -64,8 +67,10 @@ public class StepWorkers {
       SyncModes syncModes,
       AttemptObserver observer,
       Readiness readiness,
-      BoundedFeel feel) {
+      BoundedFeel feel,
+      StateStore store) {
     this.engine = engine;
+    this.store = store.jdbi();
     this.readiness = readiness;
     this.steps = steps;
     this.jobTimeout = config.zeebe().jobTimeout();
@@ -95,7 +100,7 @@ public class StepWorkers {
 
   public void open() {
     List<TaskWorker> workers = steps.all().stream().map(this::workerOf).toList();
-    engine.openWorkers(workers, new RunEnds(services));
+    engine.openWorkers(workers, new RunEnds(services, store));
     readiness.workersOpened();
     LOG.infof(
         "Workers of %s open for %d step types: %s",
